@@ -1,0 +1,36 @@
+package org.ordinateurssolidaires.events.serialization;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * How events are written to, and read from, the event store. Both apps use this one definition, so the stored
+ * JSON never depends on an app's REST settings.
+ */
+public final class EventSerialization {
+
+    private EventSerialization() {
+    }
+
+    /**
+     * Instants as ISO-8601 text, ids as plain strings. Unknown properties are ignored so that an app one release
+     * behind can still read events that gained an optional field; any change of meaning needs a new revision
+     * and an upcaster instead.
+     */
+    public static ObjectMapper objectMapper() {
+        return JsonMapper.builder()
+                         .addModule(new JavaTimeModule())
+                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                         .build();
+    }
+
+    public static Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(objectMapper()).build();
+    }
+}

@@ -1,0 +1,33 @@
+package org.ordinateurssolidaires.events;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DeviceEvent;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+class PublishedLanguageRulesTest {
+
+    private final JavaClasses published = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.ordinateurssolidaires.events");
+
+    @Test
+    void dependsOnNeitherSpringNorPersistence() {
+        noClasses().should().dependOnClassesThat()
+                   .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "java.sql..", "org.hibernate..")
+                   .check(published);
+    }
+
+    @Test
+    void everyDeviceEventIsAnImmutableRecordWithARevision() {
+        classes().that().implement(DeviceEvent.class)
+                 .should().beRecords()
+                 .andShould().beAnnotatedWith(Revision.class)
+                 .check(published);
+    }
+}
