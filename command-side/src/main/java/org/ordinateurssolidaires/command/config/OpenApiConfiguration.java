@@ -1,0 +1,40 @@
+package org.ordinateurssolidaires.command.config;
+
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Documents the headers that {@link CommandOrigin} reads, instead of showing it as a request parameter. */
+@Configuration
+class OpenApiConfiguration {
+
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandOrigin.class);
+    }
+
+    @Bean
+    OperationCustomizer commandOriginHeaders() {
+        return (operation, handlerMethod) -> {
+            boolean takesOrigin = java.util.Arrays.stream(handlerMethod.getMethodParameters())
+                                                  .anyMatch(p -> p.getParameterType().equals(CommandOrigin.class));
+            if (takesOrigin) {
+                operation.addParametersItem(header(CommandOrigin.USER_HEADER, true, "who is doing this (until real authentication)"))
+                         .addParametersItem(header(CommandOrigin.ROLE_HEADER, false, "their role; staff when absent"))
+                         .addParametersItem(header(CommandOrigin.COMMAND_ID_HEADER, false,
+                                 "a UUID of the client's choice; the same command sent twice with it is recorded once"))
+                         .addParametersItem(header(CommandOrigin.CORRELATION_HEADER, false,
+                                 "the conversation this command belongs to, copied onto its events"));
+            }
+            return operation;
+        };
+    }
+
+    private static HeaderParameter header(String name, boolean required, String description) {
+        return (HeaderParameter) new HeaderParameter().name(name).required(required).description(description)
+                                                      .schema(new StringSchema());
+    }
+}

@@ -1,0 +1,13 @@
+package org.ordinateurssolidaires.command.device;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+
+import java.time.Instant;
+
+/** Set a ready device aside for the household of a referral. */
+public record AllocateDevice(@TargetAggregateIdentifier DeviceId deviceId,
+                             ReferralId referralId,
+                             Instant allocatedAt) {
+}

@@ -1,0 +1,317 @@
+package org.ordinateurssolidaires.command.device;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.events.device.AllocationCancelled;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.DeviceRecycled;
+import org.ordinateurssolidaires.events.device.DeviceRefurbished;
+import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.QualityCheckFailed;
+import org.ordinateurssolidaires.events.device.QualityCheckPassed;
+import org.ordinateurssolidaires.events.device.SanitisationRecord;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageMediumAdded;
+import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
+import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One donated computer, from reception to hand-over. Its central promise to donors: no device leaves the
+ * programme (allocated, handed over or recycled) while any of its storage media could still hold data.
+ */
+@Aggregate
+public class Device {
+
+    private enum Stage { RECEIVED, REFURBISHED, READY, ALLOCATED, HANDED_OVER, RECYCLED }
+
+    private enum Erasure { PENDING, FAILED, SANITISED, DESTROYED }
+
+    private record TrackedMedium(StorageMedium medium, Erasure erasure) {
+
+        boolean holdsNoData() {
+            return erasure == Erasure.SANITISED || erasure == Erasure.DESTROYED;
+        }
+
+        TrackedMedium with(Erasure newErasure) {
+            return new TrackedMedium(medium, newErasure);
+        }
+    }
+
+    @AggregateIdentifier
+    private DeviceId deviceId;
+    private Stage stage;
+    private ReferralId allocatedTo;
+    private final Map<UUID, TrackedMedium> media = new LinkedHashMap<>();
+
+    protected Device() {
+        // for Axon: rebuilt from its events
+    }
+
+    @CommandHandler
+    public Device(ReceiveDevice command, AssetTagRegistry assetTags) {
+        if (assetTags.isTaken(command.assetTag())) {
+            throw new RuleViolation(DeviceRule.ASSET_TAG_UNIQUE,
+                    "asset tag " + command.assetTag() + " is already on another device");
+        }
+        apply(new DeviceReceived(command.deviceId(), command.assetTag(), command.donorId(),
+                command.donationBatchReference(), command.category(), command.manufacturer(), command.model(),
+                command.serialNumber(), command.storageMedia(), command.conditionNotes(), command.receivedAt()));
+    }
+
+    @CommandHandler
+    void handle(SanitiseStorageMedium command) {
+        refuseOnceGone();
+        TrackedMedium tracked = knownMedium(command.mediumId());
+        refuseIfDestroyed(tracked);
+        var record = new SanitisationRecord(tracked.medium(), command.level(), command.technique(), command.tool(),
+                command.toolVersion(), command.verificationMethod(), command.operator(), command.location(),
+                command.performedAt(), command.toolReportSha256());
+        if (command.verificationPassed()) {
+            apply(new StorageMediumSanitised(deviceId, record));
+        } else {
+            apply(new StorageMediumSanitisationFailed(deviceId, record, command.failureReason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(DestroyStorageMedium command) {
+        refuseOnceGone();
+        TrackedMedium tracked = knownMedium(command.mediumId());
+        refuseIfDestroyed(tracked);
+        apply(new StorageMediumDestroyed(deviceId, tracked.medium(), command.method(), command.operator(),
+                command.location(), command.certificateReference(), command.destroyedAt()));
+    }
+
+    @CommandHandler
+    void handle(AddStorageMedium command) {
+        refuseOnceGone();
+        refuseUnlessMediaMayChange();
+        apply(new StorageMediumAdded(deviceId, command.medium(), command.reason(), command.addedAt()));
+    }
+
+    @CommandHandler
+    void handle(RemoveStorageMedium command) {
+        refuseOnceGone();
+        refuseUnlessMediaMayChange();
+        if (!knownMedium(command.mediumId()).holdsNoData()) {
+            throw new RuleViolation(DeviceRule.REMOVAL_AFTER_ERASURE,
+                    "medium " + command.mediumId() + " is neither sanitised nor destroyed");
+        }
+        apply(new StorageMediumRemoved(deviceId, command.mediumId(), command.reason(), command.removedAt()));
+    }
+
+    @CommandHandler
+    void handle(RefurbishDevice command) {
+        refuseOnceGone();
+        if (stage != Stage.RECEIVED && stage != Stage.REFURBISHED) {
+            throw new RuleViolation(DeviceRule.REFURBISHMENT_BEFORE_QUALITY_CHECK, "the device is " + describeStage());
+        }
+        refuseWhileDataRemains(DeviceRule.REFURBISHMENT_AFTER_ERASURE);
+        apply(new DeviceRefurbished(deviceId, command.workDone(), command.operatingSystem(), command.technician(),
+                command.refurbishedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordQualityCheck command) {
+        refuseOnceGone();
+        if (stage != Stage.REFURBISHED) {
+            throw new RuleViolation(DeviceRule.QUALITY_CHECK_AFTER_REFURBISHMENT, "the device is " + describeStage());
+        }
+        if (command.passed()) {
+            refuseWhileDataRemains(DeviceRule.READY_AFTER_ERASURE);
+            apply(new QualityCheckPassed(deviceId, command.grade(), command.inspector(), command.reasons(),
+                    command.checkedAt()));
+        } else {
+            apply(new QualityCheckFailed(deviceId, command.reasons(), command.inspector(), command.checkedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(AllocateDevice command) {
+        refuseOnceGone();
+        if (stage != Stage.READY) {
+            throw new RuleViolation(DeviceRule.ALLOCATION_WHEN_READY, "the device is " + describeStage());
+        }
+        refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
+        apply(new DeviceAllocated(deviceId, command.referralId(), command.allocatedAt()));
+    }
+
+    @CommandHandler
+    void handle(CancelAllocation command) {
+        refuseOnceGone();
+        if (stage != Stage.ALLOCATED) {
+            throw new RuleViolation(DeviceRule.CANCELLATION_WHEN_ALLOCATED, "the device is " + describeStage());
+        }
+        apply(new AllocationCancelled(deviceId, allocatedTo, command.reason(), command.cancelledAt()));
+    }
+
+    @CommandHandler
+    void handle(HandOverDevice command) {
+        refuseOnceGone();
+        if (stage != Stage.ALLOCATED) {
+            throw new RuleViolation(DeviceRule.HAND_OVER_WHEN_ALLOCATED, "the device is " + describeStage());
+        }
+        refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
+        if (!command.freeOfChargeAcknowledged()) {
+            throw new RuleViolation(DeviceRule.FREE_OF_CHARGE, "the acknowledgement was not given");
+        }
+        apply(new DeviceHandedOver(deviceId, allocatedTo, true, command.ceremonyId(), command.handedOverAt()));
+    }
+
+    @CommandHandler
+    void handle(ReturnDevice command) {
+        if (stage != Stage.HANDED_OVER) {
+            throw new RuleViolation(DeviceRule.RETURN_AFTER_HAND_OVER, "the device is " + describeStage());
+        }
+        apply(new DeviceReturned(deviceId, allocatedTo, command.reason(), command.returnedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecycleDevice command) {
+        refuseOnceGone();
+        if (stage == Stage.ALLOCATED) {
+            throw new RuleViolation(DeviceRule.RECYCLING_WHEN_NOT_ALLOCATED, "the device is allocated");
+        }
+        refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
+        apply(new DeviceRecycled(deviceId, command.recycler(), command.certificateReference(), command.recycledAt()));
+    }
+
+    /** Corrections are allowed at any stage: they fix the record, not the device. */
+    @CommandHandler
+    void handle(CorrectDeviceDetails command) {
+        apply(new DeviceDetailsCorrected(deviceId, command.category(), command.manufacturer(), command.model(),
+                command.serialNumber(), command.donationBatchReference(), command.conditionNotes(),
+                command.reason()));
+    }
+
+    private void refuseOnceGone() {
+        if (stage == Stage.HANDED_OVER || stage == Stage.RECYCLED) {
+            throw new RuleViolation(DeviceRule.DEVICE_HAS_LEFT, "the device is " + describeStage());
+        }
+    }
+
+    private void refuseUnlessMediaMayChange() {
+        if (stage != Stage.RECEIVED && stage != Stage.REFURBISHED) {
+            throw new RuleViolation(DeviceRule.MEDIA_CHANGE_DURING_REFURBISHMENT, "the device is " + describeStage());
+        }
+    }
+
+    private void refuseIfDestroyed(TrackedMedium tracked) {
+        if (tracked.erasure() == Erasure.DESTROYED) {
+            throw new RuleViolation(DeviceRule.DESTROYED_MEDIUM_IS_FINAL,
+                    "medium " + tracked.medium().mediumId() + " was destroyed");
+        }
+    }
+
+    private void refuseWhileDataRemains(DeviceRule rule) {
+        String mediaHoldingData = media.values().stream()
+                                       .filter(tracked -> !tracked.holdsNoData())
+                                       .map(tracked -> tracked.medium().mediumId() + " (" + tracked.erasure() + ")")
+                                       .collect(Collectors.joining(", "));
+        if (!mediaHoldingData.isEmpty()) {
+            throw new RuleViolation(rule, "media not yet sanitised or destroyed: " + mediaHoldingData);
+        }
+    }
+
+    private TrackedMedium knownMedium(UUID mediumId) {
+        TrackedMedium tracked = media.get(mediumId);
+        if (tracked == null) {
+            throw new UnknownEntity("device " + deviceId + " has no storage medium " + mediumId);
+        }
+        return tracked;
+    }
+
+    private String describeStage() {
+        return stage.name().toLowerCase().replace('_', ' ');
+    }
+
+    @EventSourcingHandler
+    void on(DeviceReceived event) {
+        deviceId = event.deviceId();
+        stage = Stage.RECEIVED;
+        event.storageMedia().forEach(medium -> media.put(medium.mediumId(), new TrackedMedium(medium, Erasure.PENDING)));
+    }
+
+    @EventSourcingHandler
+    void on(StorageMediumSanitised event) {
+        media.computeIfPresent(event.sanitisation().medium().mediumId(), (id, tracked) -> tracked.with(Erasure.SANITISED));
+    }
+
+    @EventSourcingHandler
+    void on(StorageMediumSanitisationFailed event) {
+        media.computeIfPresent(event.attempt().medium().mediumId(), (id, tracked) -> tracked.with(Erasure.FAILED));
+    }
+
+    @EventSourcingHandler
+    void on(StorageMediumDestroyed event) {
+        media.computeIfPresent(event.medium().mediumId(), (id, tracked) -> tracked.with(Erasure.DESTROYED));
+    }
+
+    @EventSourcingHandler
+    void on(StorageMediumAdded event) {
+        media.put(event.medium().mediumId(), new TrackedMedium(event.medium(), Erasure.PENDING));
+    }
+
+    @EventSourcingHandler
+    void on(StorageMediumRemoved event) {
+        media.remove(event.mediumId());
+    }
+
+    @EventSourcingHandler
+    void on(DeviceRefurbished event) {
+        stage = Stage.REFURBISHED;
+    }
+
+    @EventSourcingHandler
+    void on(QualityCheckPassed event) {
+        stage = Stage.READY;
+    }
+
+    @EventSourcingHandler
+    void on(DeviceAllocated event) {
+        stage = Stage.ALLOCATED;
+        allocatedTo = event.referralId();
+    }
+
+    @EventSourcingHandler
+    void on(AllocationCancelled event) {
+        stage = Stage.READY;
+        allocatedTo = null;
+    }
+
+    @EventSourcingHandler
+    void on(DeviceHandedOver event) {
+        stage = Stage.HANDED_OVER;
+    }
+
+    /** A returned device may now hold the household's data: every medium not destroyed is pending again. */
+    @EventSourcingHandler
+    void on(DeviceReturned event) {
+        stage = Stage.RECEIVED;
+        allocatedTo = null;
+        media.replaceAll((id, tracked) -> tracked.erasure() == Erasure.DESTROYED ? tracked : tracked.with(Erasure.PENDING));
+    }
+
+    @EventSourcingHandler
+    void on(DeviceRecycled event) {
+        stage = Stage.RECYCLED;
+    }
+}

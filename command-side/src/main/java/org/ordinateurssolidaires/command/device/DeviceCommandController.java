@@ -1,0 +1,166 @@
+package org.ordinateurssolidaires.command.device;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.ordinateurssolidaires.command.web.CommandDispatcher;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.device.AssetTag;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/** One endpoint per step of a device's life. Each answers once the resulting event is stored. */
+@RestController
+@RequestMapping("/api/devices")
+@Tag(name = "Devices", description = "the life of a donated device, from reception to hand-over")
+class DeviceCommandController {
+
+    private final CommandDispatcher commands;
+
+    DeviceCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @Operation(summary = "Receive a donated device with the storage media found in it")
+    ResponseEntity<DeviceRequests.Received> receive(@Valid @RequestBody DeviceRequests.Receive request,
+                                                    CommandOrigin origin) {
+        var deviceId = new DeviceId(origin.newId("device"));
+        List<StorageMedium> media = IntStream.range(0, request.storageMedia().size())
+                .mapToObj(i -> request.storageMedia().get(i).withId(origin.newId("medium-" + i)))
+                .toList();
+        commands.dispatch(new ReceiveDevice(deviceId, new AssetTag(request.assetTag()), new DonorId(request.donorId()),
+                request.donationBatchReference(), request.category(), request.manufacturer(), request.model(),
+                request.serialNumber(), media, request.conditionNotes(), request.receivedAt()), origin);
+        return ResponseEntity.created(URI.create("/api/devices/" + deviceId))
+                             .body(new DeviceRequests.Received(deviceId.value(), request.assetTag(), media));
+    }
+
+    @PostMapping("/{deviceId}/media/{mediumId}/sanitisations")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record a sanitisation of one medium (a failed verification is recorded as a failure)")
+    void sanitise(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
+                  @Valid @RequestBody DeviceRequests.Sanitise request, CommandOrigin origin) {
+        commands.dispatch(new SanitiseStorageMedium(new DeviceId(deviceId), mediumId, request.level(),
+                request.technique(), request.tool(), request.toolVersion(), request.verificationMethod(),
+                request.verificationPassed(), request.failureReason(), request.operator(), request.location(),
+                request.performedAt(), request.toolReportSha256()), origin);
+    }
+
+    @PostMapping("/{deviceId}/media/{mediumId}/destruction")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record the physical destruction of one medium")
+    void destroy(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
+                 @Valid @RequestBody DeviceRequests.Destroy request, CommandOrigin origin) {
+        commands.dispatch(new DestroyStorageMedium(new DeviceId(deviceId), mediumId, request.method(),
+                request.operator(), request.location(), request.certificateReference(), request.destroyedAt()), origin);
+    }
+
+    @PostMapping("/{deviceId}/media")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a medium fitted during refurbishment")
+    DeviceRequests.MediumAdded addMedium(@PathVariable UUID deviceId,
+                                         @Valid @RequestBody DeviceRequests.AddMedium request, CommandOrigin origin) {
+        UUID mediumId = origin.newId("medium");
+        commands.dispatch(new AddStorageMedium(new DeviceId(deviceId), request.medium().withId(mediumId),
+                request.reason(), request.addedAt()), origin);
+        return new DeviceRequests.MediumAdded(deviceId, mediumId);
+    }
+
+    @PostMapping("/{deviceId}/media/{mediumId}/removal")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record that a sanitised or destroyed medium was taken out")
+    void removeMedium(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
+                      @Valid @RequestBody DeviceRequests.RemoveMedium request, CommandOrigin origin) {
+        commands.dispatch(new RemoveStorageMedium(new DeviceId(deviceId), mediumId, request.reason(),
+                request.removedAt()), origin);
+    }
+
+    @PostMapping("/{deviceId}/refurbishment")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record the refurbishment of a device whose media are all sanitised or destroyed")
+    void refurbish(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Refurbish request,
+                   CommandOrigin origin) {
+        commands.dispatch(new RefurbishDevice(new DeviceId(deviceId), request.workDone(), request.operatingSystem(),
+                request.technician(), request.refurbishedAt()), origin);
+    }
+
+    @PostMapping("/{deviceId}/quality-checks")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record the quality check of a refurbished device")
+    void qualityCheck(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.QualityCheck request,
+                      CommandOrigin origin) {
+        commands.dispatch(new RecordQualityCheck(new DeviceId(deviceId), request.passed(), request.grade(),
+                request.reasons(), request.inspector(), request.checkedAt()), origin);
+    }
+
+    @PostMapping("/{deviceId}/allocation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Allocate a ready device to a referral")
+    void allocate(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Allocate request,
+                  CommandOrigin origin) {
+        commands.dispatch(new AllocateDevice(new DeviceId(deviceId), new ReferralId(request.referralId()),
+                request.allocatedAt()), origin);
+    }
+
+    @PostMapping("/{deviceId}/allocation/cancellation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Cancel the allocation of a device")
+    void cancelAllocation(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.CancelAllocation request,
+                          CommandOrigin origin) {
+        commands.dispatch(new CancelAllocation(new DeviceId(deviceId), request.reason(), request.cancelledAt()), origin);
+    }
+
+    @PostMapping("/{deviceId}/hand-over")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record that the household received its allocated device, free of charge")
+    void handOver(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.HandOver request,
+                  CommandOrigin origin) {
+        CeremonyId ceremony = request.ceremonyId() == null ? null : new CeremonyId(request.ceremonyId());
+        commands.dispatch(new HandOverDevice(new DeviceId(deviceId), request.freeOfChargeAcknowledged(), ceremony,
+                request.handedOverAt()), origin);
+    }
+
+    @PostMapping("/{deviceId}/return")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record that a household gave the device back; its media must be sanitised again")
+    void returnDevice(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Return request,
+                      CommandOrigin origin) {
+        commands.dispatch(new ReturnDevice(new DeviceId(deviceId), request.reason(), request.returnedAt()), origin);
+    }
+
+    @PostMapping("/{deviceId}/recycling")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Send a device whose media are all sanitised or destroyed to a recycler")
+    void recycle(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Recycle request,
+                 CommandOrigin origin) {
+        commands.dispatch(new RecycleDevice(new DeviceId(deviceId), request.recycler(),
+                request.certificateReference(), request.recycledAt()), origin);
+    }
+
+    @PostMapping("/{deviceId}/corrections")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Correct details recorded by mistake (the history keeps both)")
+    void correct(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Correct request,
+                 CommandOrigin origin) {
+        commands.dispatch(new CorrectDeviceDetails(new DeviceId(deviceId), request.category(), request.manufacturer(),
+                request.model(), request.serialNumber(), request.donationBatchReference(), request.conditionNotes(),
+                request.reason()), origin);
+    }
+}

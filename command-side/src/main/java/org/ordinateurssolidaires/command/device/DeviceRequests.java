@@ -1,0 +1,160 @@
+package org.ordinateurssolidaires.command.device;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.events.device.DestructionMethod;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.QualityGrade;
+import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.VerificationMethod;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The shapes of the device command requests, checked at the edge (400 naming each bad field). Business rules
+ * are the aggregate's; these only say what a well-formed request looks like.
+ */
+final class DeviceRequests {
+
+    static final String ASSET_TAG_PATTERN = "[A-Z0-9][A-Z0-9-]{2,31}";
+    private static final String SHA_256_HEX = "[0-9a-f]{64}";
+
+    private DeviceRequests() {
+    }
+
+    record NewStorageMedium(@NotNull MediaType mediaType,
+                            @Size(max = 100) String manufacturer,
+                            @Size(max = 100) String model,
+                            @Size(max = 100) String serialNumber,
+                            @PositiveOrZero Integer capacityGigabytes) {
+
+        StorageMedium withId(UUID mediumId) {
+            return new StorageMedium(mediumId, mediaType, manufacturer, model, serialNumber, capacityGigabytes);
+        }
+    }
+
+    record Receive(@NotBlank @Pattern(regexp = ASSET_TAG_PATTERN, message = "must be 3 to 32 capitals, digits or dashes")
+                   @Schema(example = "OS-2026-0042") String assetTag,
+                   @NotNull UUID donorId,
+                   @NotBlank @Size(max = 100) String donationBatchReference,
+                   @NotNull DeviceCategory category,
+                   @NotBlank @Size(max = 100) String manufacturer,
+                   @NotBlank @Size(max = 100) String model,
+                   @Size(max = 100) String serialNumber,
+                   @NotNull @Size(max = 16) List<@NotNull @Valid NewStorageMedium> storageMedia,
+                   @Size(max = 2000) String conditionNotes,
+                   @NotNull @PastOrPresent Instant receivedAt) {
+    }
+
+    record Sanitise(@NotNull SanitisationLevel level,
+                    @NotNull SanitisationTechnique technique,
+                    @NotBlank @Size(max = 100) String tool,
+                    @NotBlank @Size(max = 50) String toolVersion,
+                    @NotNull VerificationMethod verificationMethod,
+                    @NotNull Boolean verificationPassed,
+                    @Size(max = 2000) String failureReason,
+                    @NotBlank @Size(max = 100) String operator,
+                    @NotBlank @Size(max = 200) String location,
+                    @NotNull @PastOrPresent Instant performedAt,
+                    @NotNull @Pattern(regexp = SHA_256_HEX, message = "must be 64 lower-case hex digits")
+                    String toolReportSha256) {
+
+        @AssertTrue(message = "a failed verification needs a failureReason")
+        @Schema(hidden = true)
+        boolean isFailureExplained() {
+            return !Boolean.FALSE.equals(verificationPassed) || (failureReason != null && !failureReason.isBlank());
+        }
+    }
+
+    record Destroy(@NotNull DestructionMethod method,
+                   @NotBlank @Size(max = 100) String operator,
+                   @NotBlank @Size(max = 200) String location,
+                   @Size(max = 100) String certificateReference,
+                   @NotNull @PastOrPresent Instant destroyedAt) {
+    }
+
+    record AddMedium(@NotNull @Valid NewStorageMedium medium,
+                     @NotBlank @Size(max = 500) String reason,
+                     @NotNull @PastOrPresent Instant addedAt) {
+    }
+
+    record RemoveMedium(@NotBlank @Size(max = 500) String reason,
+                        @NotNull @PastOrPresent Instant removedAt) {
+    }
+
+    record Refurbish(@NotBlank @Size(max = 2000) String workDone,
+                     @NotBlank @Size(max = 100) String operatingSystem,
+                     @NotBlank @Size(max = 100) String technician,
+                     @NotNull @PastOrPresent Instant refurbishedAt) {
+    }
+
+    record QualityCheck(@NotNull Boolean passed,
+                        QualityGrade grade,
+                        @Size(max = 2000) String reasons,
+                        @NotBlank @Size(max = 100) String inspector,
+                        @NotNull @PastOrPresent Instant checkedAt) {
+
+        @AssertTrue(message = "a passed check needs a grade, a failed one its reasons")
+        @Schema(hidden = true)
+        boolean isOutcomeComplete() {
+            return passed == null || (passed ? grade != null : reasons != null && !reasons.isBlank());
+        }
+    }
+
+    record Allocate(@NotNull UUID referralId,
+                    @NotNull @PastOrPresent Instant allocatedAt) {
+    }
+
+    record CancelAllocation(@NotBlank @Size(max = 500) String reason,
+                            @NotNull @PastOrPresent Instant cancelledAt) {
+    }
+
+    record HandOver(@NotNull Boolean freeOfChargeAcknowledged,
+                    UUID ceremonyId,
+                    @NotNull @PastOrPresent Instant handedOverAt) {
+    }
+
+    record Return(@NotBlank @Size(max = 500) String reason,
+                  @NotNull @PastOrPresent Instant returnedAt) {
+    }
+
+    record Recycle(@NotBlank @Size(max = 200) String recycler,
+                   @NotBlank @Size(max = 100) String certificateReference,
+                   @NotNull @PastOrPresent Instant recycledAt) {
+    }
+
+    record Correct(DeviceCategory category,
+                   @Size(max = 100) String manufacturer,
+                   @Size(max = 100) String model,
+                   @Size(max = 100) String serialNumber,
+                   @Size(max = 100) String donationBatchReference,
+                   @Size(max = 2000) String conditionNotes,
+                   @NotBlank @Size(max = 500) String reason) {
+
+        @AssertTrue(message = "a correction names at least one corrected field")
+        @Schema(hidden = true)
+        boolean isCorrectingSomething() {
+            return category != null || manufacturer != null || model != null || serialNumber != null
+                    || donationBatchReference != null || conditionNotes != null;
+        }
+    }
+
+    /** What staff need back after a reception: the ids to use in every later command. */
+    record Received(UUID deviceId, String assetTag, List<StorageMedium> storageMedia) {
+    }
+
+    record MediumAdded(UUID deviceId, UUID mediumId) {
+    }
+}

@@ -1,0 +1,35 @@
+package org.ordinateurssolidaires.command.device;
+
+import org.ordinateurssolidaires.command.rules.BusinessRule;
+
+/** The rules of a device's life, as the aggregate enforces them. */
+public enum DeviceRule implements BusinessRule {
+    ASSET_TAG_UNIQUE("an asset tag labels one device only"),
+    ERASURE_BEFORE_RELEASE("every storage medium must be sanitised and verified, or destroyed, "
+            + "before the device is allocated, handed over or recycled"),
+    READY_AFTER_ERASURE("a device passes its quality check only when every medium is sanitised or destroyed"),
+    REFURBISHMENT_AFTER_ERASURE("a device is refurbished only when every medium is sanitised or destroyed"),
+    REFURBISHMENT_BEFORE_QUALITY_CHECK("refurbishment comes after reception and before a passed quality check"),
+    QUALITY_CHECK_AFTER_REFURBISHMENT("the quality check comes after refurbishment"),
+    MEDIA_CHANGE_DURING_REFURBISHMENT("media are added or removed only before the device passes its quality check"),
+    REMOVAL_AFTER_ERASURE("a medium leaves the device only once it is sanitised or destroyed"),
+    DESTROYED_MEDIUM_IS_FINAL("a destroyed medium is neither sanitised nor destroyed again"),
+    ALLOCATION_WHEN_READY("only a ready device (quality check passed) can be allocated"),
+    CANCELLATION_WHEN_ALLOCATED("only an allocated device can have its allocation cancelled"),
+    HAND_OVER_WHEN_ALLOCATED("only an allocated device can be handed over"),
+    FREE_OF_CHARGE("the household must acknowledge that the device is given free of charge"),
+    RETURN_AFTER_HAND_OVER("only a handed-over device can be returned"),
+    RECYCLING_WHEN_NOT_ALLOCATED("an allocated device has its allocation cancelled before it is recycled"),
+    DEVICE_HAS_LEFT("a handed-over or recycled device has left the programme; only a return brings it back");
+
+    private final String description;
+
+    DeviceRule(String description) {
+        this.description = description;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

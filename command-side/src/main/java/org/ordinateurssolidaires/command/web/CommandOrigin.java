@@ -1,0 +1,58 @@
+package org.ordinateurssolidaires.command.web;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.GenericMessage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Who sent a command and in which conversation, taken from the request headers. Until real authentication
+ * arrives, the user is whoever the {@value #USER_HEADER} header names.
+ *
+ * @param commandId     the client's own id for this command ({@value #COMMAND_ID_HEADER}); sending the same id
+ *                      twice records the command once
+ * @param correlationId the conversation the command belongs to ({@value #CORRELATION_HEADER}), if the client has one
+ */
+public record CommandOrigin(String userId, String userRole, UUID commandId, String correlationId) {
+
+    public static final String USER_HEADER = "X-User-Id";
+    public static final String ROLE_HEADER = "X-User-Role";
+    public static final String COMMAND_ID_HEADER = "Idempotency-Key";
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    /** Metadata keys, copied from each command onto the events it causes. */
+    public static final String USER_ID = "userId";
+    public static final String USER_ROLE = "userRole";
+    public static final String COMMAND_ID = "commandId";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+
+    /**
+     * An id for something the command creates (a device, a medium). Derived from the client's command id when
+     * there is one, so that a retried command names the same thing as the first attempt.
+     */
+    public UUID newId(String purpose) {
+        return commandId == null
+                ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes((purpose + ':' + commandId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    CommandMessage<?> asMessage(Object command) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(USER_ID, userId);
+        metaData.put(USER_ROLE, userRole);
+        if (commandId != null) {
+            metaData.put(COMMAND_ID, commandId.toString());
+        }
+        if (correlationId != null) {
+            metaData.put(CORRELATION_ID, correlationId);
+        }
+        String messageId = commandId == null ? UUID.randomUUID().toString() : commandId.toString();
+        return new GenericCommandMessage<>(new GenericMessage<>(messageId, command, metaData),
+                command.getClass().getName());
+    }
+}

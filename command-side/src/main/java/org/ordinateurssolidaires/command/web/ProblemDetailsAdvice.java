@@ -1,0 +1,99 @@
+package org.ordinateurssolidaires.command.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every refusal as {@code application/problem+json}: 400 names each invalid field, 404 the unknown thing,
+ * 409 the broken rule (its code in {@code rule}, its wording in {@code title}).
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final String RULES = "https://ordinateurs-solidaires.example/problems/rules/";
+
+    @ExceptionHandler
+    ProblemDetail ruleViolated(RuleViolation violation) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, violation.getMessage());
+        problem.setType(URI.create(RULES + violation.rule().name().toLowerCase().replace('_', '-')));
+        problem.setTitle(violation.rule().description());
+        problem.setProperty("rule", violation.rule().name());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownEntity(UnknownEntity unknown) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownAggregate(AggregateNotFoundException notFound) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no device " + notFound.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidHeader(InvalidHeader invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+        problem.setProperty("errors", List.of(Map.of("header", invalid.header(), "message", invalid.getMessage())));
+        return problem;
+    }
+
+    /** Still conflicting after the gateway's retries, or two commands claiming the same unique value at once. */
+    @ExceptionHandler({ConcurrencyException.class, DataIntegrityViolationException.class})
+    ProblemDetail concurrentChange(Exception conflict) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "a concurrent change conflicted with this command; nothing was recorded, try again");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = invalid.getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .collect(Collectors.toList());
+        invalid.getGlobalErrors().forEach(error -> errors.add(
+                Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
+        ProblemDetail problem = invalid.getBody();
+        problem.setDetail("invalid fields: " + errors.stream().map(error -> error.get("field"))
+                                                      .collect(Collectors.joining(", ")));
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(invalid, problem, headers, status, request);
+    }
+
+    /** Unreadable JSON: name the field whose value could not be read (a wrong enum, date or number). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
+        if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                                  .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                                  .collect(Collectors.joining(".")).replace(".[", "[");
+            problem.setDetail("invalid value for field " + field);
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", mapping.getOriginalMessage())));
+        }
+        return handleExceptionInternal(unreadable, problem, headers, status, request);
+    }
+}

@@ -1,0 +1,457 @@
+package org.ordinateurssolidaires.command.device;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.device.AllocationCancelled;
+import org.ordinateurssolidaires.events.device.AssetTag;
+import org.ordinateurssolidaires.events.device.DestructionMethod;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.DeviceRecycled;
+import org.ordinateurssolidaires.events.device.DeviceRefurbished;
+import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.QualityCheckFailed;
+import org.ordinateurssolidaires.events.device.QualityCheckPassed;
+import org.ordinateurssolidaires.events.device.QualityGrade;
+import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationRecord;
+import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageMediumAdded;
+import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
+import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.device.VerificationMethod;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** The rules of a device's life, each as given events, when a command, expect events or a refusal. */
+class DeviceTest {
+
+    private static final DeviceId DEVICE = new DeviceId(UUID.fromString("00000000-0000-4000-8000-000000000001"));
+    private static final AssetTag TAG = new AssetTag("OS-2026-0001");
+    private static final DonorId DONOR = new DonorId(UUID.fromString("00000000-0000-4000-8000-00000000d0d0"));
+    private static final ReferralId REFERRAL = new ReferralId(UUID.fromString("00000000-0000-4000-8000-0000000000ef"));
+    private static final Instant T = Instant.parse("2026-03-02T09:00:00Z");
+    private static final StorageMedium DISK = new StorageMedium(UUID.fromString("00000000-0000-4000-8000-0000000000d1"),
+            MediaType.HARD_DISK_DRIVE, "Seagate", "ST500LM030", "ZDE1ABCD", 500);
+    private static final StorageMedium SSD = new StorageMedium(UUID.fromString("00000000-0000-4000-8000-0000000000d2"),
+            MediaType.NVME_SSD, "Samsung", "PM981", "S4DXNX0M", 256);
+    private static final String REPORT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private static final DeviceReceived RECEIVED = new DeviceReceived(DEVICE, TAG, DONOR, "LIV-2026-03",
+            DeviceCategory.LAPTOP, "Dell", "Latitude 5490", "5CG1234", List.of(DISK, SSD), "scratched lid", T);
+    private static final DeviceRefurbished REFURBISHED =
+            new DeviceRefurbished(DEVICE, "battery replaced", "Linux Mint 22", "Sam", T);
+    private static final QualityCheckPassed READY = new QualityCheckPassed(DEVICE, QualityGrade.B, "Lou", null, T);
+    private static final DeviceAllocated ALLOCATED = new DeviceAllocated(DEVICE, REFERRAL, T);
+    private static final DeviceHandedOver HANDED_OVER = new DeviceHandedOver(DEVICE, REFERRAL, true, null, T);
+
+    private FixtureConfiguration<Device> fixture;
+    private AssetTagRegistry assetTags;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Device.class);
+        assetTags = mock(AssetTagRegistry.class);
+        fixture.registerInjectableResource(assetTags);
+    }
+
+    private static StorageMediumSanitised sanitised(StorageMedium medium) {
+        return new StorageMediumSanitised(DEVICE, record(medium));
+    }
+
+    private static SanitisationRecord record(StorageMedium medium) {
+        return new SanitisationRecord(medium, SanitisationLevel.PURGE, SanitisationTechnique.CRYPTOGRAPHIC_ERASE,
+                "nwipe", "0.37", VerificationMethod.FULL, "Camille", "Atelier Poitiers", T, REPORT);
+    }
+
+    private static SanitiseStorageMedium sanitise(StorageMedium medium, boolean verificationPassed) {
+        return new SanitiseStorageMedium(DEVICE, medium.mediumId(), SanitisationLevel.PURGE,
+                SanitisationTechnique.CRYPTOGRAPHIC_ERASE, "nwipe", "0.37", VerificationMethod.FULL,
+                verificationPassed, verificationPassed ? null : "3 sectors unreadable", "Camille",
+                "Atelier Poitiers", T, REPORT);
+    }
+
+    private static StorageMediumDestroyed destroyed(StorageMedium medium) {
+        return new StorageMediumDestroyed(DEVICE, medium, DestructionMethod.SHRED, "Camille", "Broyeur municipal",
+                "CERT-77", T);
+    }
+
+    private static void expectRuleBroken(DeviceRule rule, ResultValidator<Device> result) {
+        result.expectException(RuleViolation.class)
+              .expectException(Matchers.predicate(e -> ((RuleViolation) e).rule() == rule))
+              .expectNoEvents();
+    }
+
+    /** Received, both media sanitised, refurbished and passed: the device is ready. */
+    private Object[] readyDevice() {
+        return new Object[]{RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED, READY};
+    }
+
+    @Nested
+    class Reception {
+
+        @Test
+        void recordsTheDeviceWithItsMedia() {
+            fixture.givenNoPriorActivity()
+                   .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
+                           "Latitude 5490", "5CG1234", List.of(DISK, SSD), "scratched lid", T))
+                   .expectEvents(RECEIVED);
+        }
+
+        @Test
+        void refusesAnAssetTagAlreadyOnAnotherDevice() {
+            when(assetTags.isTaken(TAG)).thenReturn(true);
+            expectRuleBroken(DeviceRule.ASSET_TAG_UNIQUE,
+                    fixture.givenNoPriorActivity()
+                   .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
+                           "Latitude 5490", "5CG1234", List.of(DISK), null, T)));
+        }
+    }
+
+    @Nested
+    class Sanitisation {
+
+        @Test
+        void recordsAVerifiedSanitisationWithTheMediumAsTheDeviceKnowsIt() {
+            fixture.given(RECEIVED).when(sanitise(DISK, true)).expectEvents(sanitised(DISK));
+        }
+
+        @Test
+        void recordsAFailedVerificationAsAFailure() {
+            fixture.given(RECEIVED)
+                   .when(sanitise(DISK, false))
+                   .expectEvents(new StorageMediumSanitisationFailed(DEVICE, record(DISK), "3 sectors unreadable"));
+        }
+
+        @Test
+        void aFailedSanitisationLeavesTheMediumHoldingData() {
+            expectRuleBroken(DeviceRule.REFURBISHMENT_AFTER_ERASURE,
+                    fixture.given(RECEIVED, sanitised(SSD),
+                           new StorageMediumSanitisationFailed(DEVICE, record(DISK), "3 sectors unreadable"))
+                   .when(new RefurbishDevice(DEVICE, "new battery", "Linux Mint 22", "Sam", T)));
+        }
+
+        @Test
+        void aFailedMediumCanBeSanitisedAgain() {
+            fixture.given(RECEIVED, new StorageMediumSanitisationFailed(DEVICE, record(DISK), "3 sectors unreadable"))
+                   .when(sanitise(DISK, true))
+                   .expectEvents(sanitised(DISK));
+        }
+
+        @Test
+        void aFailedMediumCanBeDestroyedInstead() {
+            fixture.given(RECEIVED, new StorageMediumSanitisationFailed(DEVICE, record(DISK), "3 sectors unreadable"))
+                   .when(new DestroyStorageMedium(DEVICE, DISK.mediumId(), DestructionMethod.SHRED, "Camille",
+                           "Broyeur municipal", "CERT-77", T))
+                   .expectEvents(destroyed(DISK));
+        }
+
+        @Test
+        void refusesToSanitiseADestroyedMedium() {
+            expectRuleBroken(DeviceRule.DESTROYED_MEDIUM_IS_FINAL,
+                    fixture.given(RECEIVED, destroyed(DISK)).when(sanitise(DISK, true)));
+        }
+
+        @Test
+        void refusesToDestroyAMediumTwice() {
+            expectRuleBroken(DeviceRule.DESTROYED_MEDIUM_IS_FINAL,
+                    fixture.given(RECEIVED, destroyed(DISK))
+                   .when(new DestroyStorageMedium(DEVICE, DISK.mediumId(), DestructionMethod.SHRED, "Camille",
+                           "Broyeur municipal", null, T)));
+        }
+
+        @Test
+        void refusesAMediumTheDeviceDoesNotHave() {
+            fixture.given(RECEIVED)
+                   .when(sanitise(new StorageMedium(UUID.randomUUID(), MediaType.SATA_SSD, null, null, null, null), true))
+                   .expectException(UnknownEntity.class)
+                   .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Refurbishment {
+
+        @Test
+        void startsOnceEveryMediumIsSanitisedOrDestroyed() {
+            fixture.given(RECEIVED, sanitised(DISK), destroyed(SSD))
+                   .when(new RefurbishDevice(DEVICE, "battery replaced", "Linux Mint 22", "Sam", T))
+                   .expectEvents(REFURBISHED);
+        }
+
+        @Test
+        void refusesWhileAMediumIsUnsanitised() {
+            expectRuleBroken(DeviceRule.REFURBISHMENT_AFTER_ERASURE,
+                    fixture.given(RECEIVED, sanitised(DISK))
+                   .when(new RefurbishDevice(DEVICE, "battery replaced", "Linux Mint 22", "Sam", T)));
+        }
+
+        @Test
+        void refusesAReadyDevice() {
+            expectRuleBroken(DeviceRule.REFURBISHMENT_BEFORE_QUALITY_CHECK,
+                    fixture.given(readyDevice())
+                   .when(new RefurbishDevice(DEVICE, "again", "Linux Mint 22", "Sam", T)));
+        }
+
+        @Test
+        void acceptsANewMediumWhichMustThenBeSanitisedBeforeAllocation() {
+            StorageMedium extra = new StorageMedium(UUID.fromString("00000000-0000-4000-8000-0000000000d3"),
+                    MediaType.SATA_SSD, "Crucial", "MX500", "2219E5", 240);
+            fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
+                   .when(new AddStorageMedium(DEVICE, extra, "larger disk fitted", T))
+                   .expectEvents(new StorageMediumAdded(DEVICE, extra, "larger disk fitted", T));
+
+            expectRuleBroken(DeviceRule.READY_AFTER_ERASURE,
+                    fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED,
+                           new StorageMediumAdded(DEVICE, extra, "larger disk fitted", T))
+                   .when(new RecordQualityCheck(DEVICE, true, QualityGrade.A, null, "Lou", T)));
+        }
+
+        @Test
+        void removesOnlyAMediumThatHoldsNoData() {
+            expectRuleBroken(DeviceRule.REMOVAL_AFTER_ERASURE,
+                    fixture.given(RECEIVED, sanitised(DISK))
+                   .when(new RemoveStorageMedium(DEVICE, SSD.mediumId(), "faulty", T)));
+
+            fixture.given(RECEIVED, sanitised(DISK), destroyed(SSD))
+                   .when(new RemoveStorageMedium(DEVICE, SSD.mediumId(), "shredded", T))
+                   .expectEvents(new StorageMediumRemoved(DEVICE, SSD.mediumId(), "shredded", T));
+        }
+
+        @Test
+        void aRemovedMediumNoLongerCounts() {
+            fixture.given(RECEIVED, sanitised(DISK), destroyed(SSD),
+                           new StorageMediumRemoved(DEVICE, SSD.mediumId(), "shredded", T))
+                   .when(sanitise(SSD, true))
+                   .expectException(UnknownEntity.class);
+        }
+
+        @Test
+        void refusesMediaChangesOnceReady() {
+            expectRuleBroken(DeviceRule.MEDIA_CHANGE_DURING_REFURBISHMENT,
+                    fixture.given(readyDevice())
+                   .when(new AddStorageMedium(DEVICE, new StorageMedium(UUID.randomUUID(), MediaType.SATA_SSD,
+                           null, null, null, null), "upgrade", T)));
+        }
+    }
+
+    @Nested
+    class QualityCheck {
+
+        @Test
+        void comesOnlyAfterRefurbishment() {
+            expectRuleBroken(DeviceRule.QUALITY_CHECK_AFTER_REFURBISHMENT,
+                    fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD))
+                   .when(new RecordQualityCheck(DEVICE, true, QualityGrade.A, null, "Lou", T)));
+        }
+
+        @Test
+        void passingMakesTheDeviceReady() {
+            fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
+                   .when(new RecordQualityCheck(DEVICE, true, QualityGrade.B, null, "Lou", T))
+                   .expectEvents(READY);
+        }
+
+        @Test
+        void failingSendsTheDeviceBackToRefurbishment() {
+            var failed = new QualityCheckFailed(DEVICE, "screen flickers", "Lou", T);
+            fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
+                   .when(new RecordQualityCheck(DEVICE, false, null, "screen flickers", "Lou", T))
+                   .expectEvents(failed);
+
+            fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED, failed)
+                   .when(new RefurbishDevice(DEVICE, "battery replaced", "Linux Mint 22", "Sam", T))
+                   .expectEvents(REFURBISHED);
+        }
+    }
+
+    @Nested
+    class Allocation {
+
+        @Test
+        void allocatesAReadyDevice() {
+            fixture.given(readyDevice())
+                   .when(new AllocateDevice(DEVICE, REFERRAL, T))
+                   .expectEvents(ALLOCATED);
+        }
+
+        @Test
+        void refusesADeviceThatIsNotReady() {
+            expectRuleBroken(DeviceRule.ALLOCATION_WHEN_READY,
+                    fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
+                   .when(new AllocateDevice(DEVICE, REFERRAL, T)));
+        }
+
+        @Test
+        void cancellingMakesTheDeviceReadyAgain() {
+            fixture.given(readyDevice()).andGiven(ALLOCATED)
+                   .when(new CancelAllocation(DEVICE, "household moved away", T))
+                   .expectEvents(new AllocationCancelled(DEVICE, REFERRAL, "household moved away", T));
+
+            fixture.given(readyDevice()).andGiven(ALLOCATED, new AllocationCancelled(DEVICE, REFERRAL, "moved", T))
+                   .when(new AllocateDevice(DEVICE, REFERRAL, T))
+                   .expectEvents(ALLOCATED);
+        }
+
+        @Test
+        void refusesToCancelWithoutAnAllocation() {
+            expectRuleBroken(DeviceRule.CANCELLATION_WHEN_ALLOCATED,
+                    fixture.given(readyDevice()).when(new CancelAllocation(DEVICE, "mistake", T)));
+        }
+    }
+
+    @Nested
+    class HandOver {
+
+        @Test
+        void handsAnAllocatedDeviceToItsHousehold() {
+            var ceremony = new CeremonyId(UUID.fromString("00000000-0000-4000-8000-0000000000ce"));
+            fixture.given(readyDevice()).andGiven(ALLOCATED)
+                   .when(new HandOverDevice(DEVICE, true, ceremony, T))
+                   .expectEvents(new DeviceHandedOver(DEVICE, REFERRAL, true, ceremony, T));
+        }
+
+        @Test
+        void refusesADeviceThatIsNotAllocated() {
+            expectRuleBroken(DeviceRule.HAND_OVER_WHEN_ALLOCATED,
+                    fixture.given(readyDevice()).when(new HandOverDevice(DEVICE, true, null, T)));
+        }
+
+        @Test
+        void requiresTheFreeOfChargeAcknowledgement() {
+            expectRuleBroken(DeviceRule.FREE_OF_CHARGE,
+                    fixture.given(readyDevice()).andGiven(ALLOCATED).when(new HandOverDevice(DEVICE, false, null, T)));
+        }
+
+        /** Commands cannot reach this state; the rule still holds if a history ever did (an old, upcast stream). */
+        @Test
+        void refusesHandOverWhileAMediumIsUnsanitised() {
+            expectRuleBroken(DeviceRule.ERASURE_BEFORE_RELEASE,
+                    fixture.given(RECEIVED, sanitised(DISK), REFURBISHED, READY, ALLOCATED)
+                           .when(new HandOverDevice(DEVICE, true, null, T)));
+        }
+
+        @Test
+        void refusesAllocationWhileAMediumIsUnsanitised() {
+            expectRuleBroken(DeviceRule.ERASURE_BEFORE_RELEASE,
+                    fixture.given(RECEIVED, sanitised(DISK), REFURBISHED, READY)
+                           .when(new AllocateDevice(DEVICE, REFERRAL, T)));
+        }
+    }
+
+    @Nested
+    class AfterTheDeviceLeft {
+
+        @Test
+        void refusesEveryTransitionAfterHandOver() {
+            expectRuleBroken(DeviceRule.DEVICE_HAS_LEFT,
+                    fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER)
+                   .when(new RecycleDevice(DEVICE, "Envie", "REC-1", T)));
+
+            expectRuleBroken(DeviceRule.DEVICE_HAS_LEFT,
+                    fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER).when(sanitise(DISK, true)));
+
+            expectRuleBroken(DeviceRule.DEVICE_HAS_LEFT,
+                    fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER).when(new AllocateDevice(DEVICE, REFERRAL, T)));
+        }
+
+        @Test
+        void refusesEveryTransitionAfterRecycling() {
+            var recycled = new DeviceRecycled(DEVICE, "Envie", "REC-1", T);
+            expectRuleBroken(DeviceRule.DEVICE_HAS_LEFT,
+                    fixture.given(readyDevice()).andGiven(recycled).when(new AllocateDevice(DEVICE, REFERRAL, T)));
+
+            expectRuleBroken(DeviceRule.RETURN_AFTER_HAND_OVER,
+                    fixture.given(readyDevice()).andGiven(recycled).when(new ReturnDevice(DEVICE, "mistake", T)));
+        }
+
+        @Test
+        void aReturnedDeviceGoesBackToSanitisation() {
+            var returned = new DeviceReturned(DEVICE, REFERRAL, "too slow", T);
+            fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER)
+                   .when(new ReturnDevice(DEVICE, "too slow", T))
+                   .expectEvents(returned);
+
+            expectRuleBroken(DeviceRule.REFURBISHMENT_AFTER_ERASURE,
+                    fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER, returned)
+                   .when(new RefurbishDevice(DEVICE, "check", "Linux Mint 22", "Sam", T)));
+
+            fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER, returned)
+                   .when(sanitise(DISK, true))
+                   .expectEvents(sanitised(DISK));
+        }
+
+        @Test
+        void aReturnedDeviceCannotBeRecycledUntilItsMediaAreSanitisedAgain() {
+            expectRuleBroken(DeviceRule.ERASURE_BEFORE_RELEASE,
+                    fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER,
+                                   new DeviceReturned(DEVICE, REFERRAL, "too slow", T))
+                           .when(new RecycleDevice(DEVICE, "Envie", "REC-1", T)));
+        }
+
+        @Test
+        void refusesToReturnADeviceThatWasNeverHandedOver() {
+            expectRuleBroken(DeviceRule.RETURN_AFTER_HAND_OVER,
+                    fixture.given(readyDevice()).when(new ReturnDevice(DEVICE, "?", T)));
+        }
+    }
+
+    @Nested
+    class Recycling {
+
+        @Test
+        void recyclesADeviceWhoseMediaHoldNoData() {
+            fixture.given(RECEIVED, destroyed(DISK), sanitised(SSD))
+                   .when(new RecycleDevice(DEVICE, "Envie", "REC-1", T))
+                   .expectEvents(new DeviceRecycled(DEVICE, "Envie", "REC-1", T));
+        }
+
+        @Test
+        void refusesRecyclingWhileAMediumIsUnsanitised() {
+            expectRuleBroken(DeviceRule.ERASURE_BEFORE_RELEASE,
+                    fixture.given(RECEIVED, destroyed(DISK)).when(new RecycleDevice(DEVICE, "Envie", "REC-1", T)));
+        }
+
+        @Test
+        void refusesRecyclingAnAllocatedDevice() {
+            expectRuleBroken(DeviceRule.RECYCLING_WHEN_NOT_ALLOCATED,
+                    fixture.given(readyDevice()).andGiven(ALLOCATED).when(new RecycleDevice(DEVICE, "Envie", "REC-1", T)));
+        }
+    }
+
+    @Nested
+    class Correction {
+
+        @Test
+        void correctsDetailsAtAnyStageWithoutEditingHistory() {
+            fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER)
+                   .when(new CorrectDeviceDetails(DEVICE, null, null, "Latitude 5480", null, null, null,
+                           "model misread at reception"))
+                   .expectEvents(new DeviceDetailsCorrected(DEVICE, null, null, "Latitude 5480", null, null, null,
+                           "model misread at reception"));
+        }
+    }
+}
