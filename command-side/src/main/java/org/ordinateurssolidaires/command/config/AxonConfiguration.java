@@ -10,7 +10,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
-import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.events.EventMetadata;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -35,12 +35,12 @@ class AxonConfiguration {
      */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider(CommandOrigin.CAUSATION_ID, CommandOrigin.CORRELATION_ID);
+        return new MessageOriginProvider(EventMetadata.CAUSATION_ID, EventMetadata.CORRELATION_ID);
     }
 
     @Bean
     CorrelationDataProvider commandIssuerProvider() {
-        return new SimpleCorrelationDataProvider(CommandOrigin.USER_ID, CommandOrigin.USER_ROLE);
+        return new SimpleCorrelationDataProvider(EventMetadata.USER_ID, EventMetadata.USER_ROLE);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.command.web;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.GenericMessage;
+import org.ordinateurssolidaires.events.EventMetadata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -24,13 +25,6 @@ public record CommandOrigin(String userId, String userRole, UUID commandId, Stri
     public static final String COMMAND_ID_HEADER = "Idempotency-Key";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
-    /** Metadata keys, copied from each command onto the events it causes. */
-    public static final String USER_ID = "userId";
-    public static final String USER_ROLE = "userRole";
-    public static final String COMMAND_ID = "commandId";
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String CAUSATION_ID = "causationId";
-
     /**
      * An id for something the command creates (a device, a medium). Derived from the client's command id when
      * there is one, so that a retried command names the same thing as the first attempt.
@@ -43,13 +37,13 @@ public record CommandOrigin(String userId, String userRole, UUID commandId, Stri
 
     CommandMessage<?> asMessage(Object command) {
         Map<String, Object> metaData = new HashMap<>();
-        metaData.put(USER_ID, userId);
-        metaData.put(USER_ROLE, userRole);
+        metaData.put(EventMetadata.USER_ID, userId);
+        metaData.put(EventMetadata.USER_ROLE, userRole);
         if (commandId != null) {
-            metaData.put(COMMAND_ID, commandId.toString());
+            metaData.put(EventMetadata.COMMAND_ID, commandId.toString());
         }
         if (correlationId != null) {
-            metaData.put(CORRELATION_ID, correlationId);
+            metaData.put(EventMetadata.CORRELATION_ID, correlationId);
         }
         String messageId = commandId == null ? UUID.randomUUID().toString() : commandId.toString();
         return new GenericCommandMessage<>(new GenericMessage<>(messageId, command, metaData),

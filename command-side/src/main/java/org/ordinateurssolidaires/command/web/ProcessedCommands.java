@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.ordinateurssolidaires.events.EventMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +33,7 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
-        Object commandId = command.getMetaData().get(CommandOrigin.COMMAND_ID);
+        Object commandId = command.getMetaData().get(EventMetadata.COMMAND_ID);
         if (commandId == null) {
             return interceptorChain.proceed();
         }

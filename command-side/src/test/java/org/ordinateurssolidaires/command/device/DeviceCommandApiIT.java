@@ -1,0 +1,246 @@
+package org.ordinateurssolidaires.command.device;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.events.EventMetadata;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.DeviceRefurbished;
+import org.ordinateurssolidaires.events.device.QualityCheckPassed;
+import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A device taken through its whole life over HTTP, into the real event store on PostgreSQL. */
+class DeviceCommandApiIT extends CommandSideIntegrationTest {
+
+    private static final AtomicInteger TAGS = new AtomicInteger();
+    private static final String REPORT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void recordsAWholeLifeWithWhoDidEachStep() {
+        JsonNode device = receive(2).getBody();
+        String id = device.get("deviceId").asText();
+        String disk = device.at("/storageMedia/0/mediumId").asText();
+        String ssd = device.at("/storageMedia/1/mediumId").asText();
+
+        assertThat(post(id, "/media/" + disk + "/sanitisations", sanitisation(false)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        post(id, "/media/" + disk + "/sanitisations", sanitisation(true));
+        post(id, "/media/" + ssd + "/destruction", Map.of("method", "SHRED", "operator", "Camille",
+                "location", "Broyeur municipal", "destroyedAt", "2026-03-04T10:00:00Z"));
+        post(id, "/refurbishment", Map.of("workDone", "battery replaced", "operatingSystem", "Linux Mint 22",
+                "technician", "Sam", "refurbishedAt", "2026-03-05T10:00:00Z"));
+        post(id, "/quality-checks", Map.of("passed", true, "grade", "A", "inspector", "Lou",
+                "checkedAt", "2026-03-06T10:00:00Z"));
+        post(id, "/allocation", Map.of("referralId", UUID.randomUUID().toString(),
+                "allocatedAt", "2026-03-07T10:00:00Z"));
+        ResponseEntity<JsonNode> handedOver = post(id, "/hand-over", Map.of("freeOfChargeAcknowledged", true,
+                "handedOverAt", "2026-03-08T10:00:00Z"));
+
+        assertThat(handedOver.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        List<? extends DomainEventMessage<?>> history = eventStore.readEvents(id).asStream().toList();
+        assertThat(history).extracting(event -> event.getPayloadType().getSimpleName()).containsExactly(
+                DeviceReceived.class.getSimpleName(), StorageMediumSanitisationFailed.class.getSimpleName(),
+                StorageMediumSanitised.class.getSimpleName(), StorageMediumDestroyed.class.getSimpleName(),
+                DeviceRefurbished.class.getSimpleName(), QualityCheckPassed.class.getSimpleName(),
+                DeviceAllocated.class.getSimpleName(), DeviceHandedOver.class.getSimpleName());
+        assertThat(history).allSatisfy(event -> assertThat(event.getMetaData())
+                .containsEntry(EventMetadata.USER_ID, "camille")
+                .containsEntry(EventMetadata.USER_ROLE, "staff")
+                .containsKeys(EventMetadata.CORRELATION_ID, EventMetadata.CAUSATION_ID));
+    }
+
+    @Test
+    void refusesToHandOverBeforeEveryMediumIsErasedNamingTheRule() {
+        String id = receive(1).getBody().get("deviceId").asText();
+
+        ResponseEntity<JsonNode> refused = post(id, "/recycling", Map.of("recycler", "Envie 86",
+                "certificateReference", "REC-1", "recycledAt", "2026-03-04T10:00:00Z"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody().get("rule").asText()).isEqualTo("ERASURE_BEFORE_RELEASE");
+        assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
+    }
+
+    @Test
+    void namesEveryInvalidField() {
+        ResponseEntity<JsonNode> refused = http.exchange("/api/devices", HttpMethod.POST,
+                new HttpEntity<>(Map.of("assetTag", "bad tag", "category", "LAPTOP", "storageMedia", List.of()),
+                        headers()), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+                "assetTag", "donorId", "donationBatchReference", "manufacturer", "model", "receivedAt");
+    }
+
+    @Test
+    void namesAnUnreadableEnumValue() {
+        String id = receive(1).getBody().get("deviceId").asText();
+
+        ResponseEntity<JsonNode> refused = post(id, "/quality-checks", Map.of("passed", true, "grade", "Z",
+                "inspector", "Lou", "checkedAt", "2026-03-06T10:00:00Z"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("grade");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownDeviceOrMedium() {
+        assertThat(post(UUID.randomUUID().toString(), "/return", Map.of("reason", "?",
+                "returnedAt", "2026-03-04T10:00:00Z")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        String id = receive(1).getBody().get("deviceId").asText();
+        assertThat(post(id, "/media/" + UUID.randomUUID() + "/sanitisations", sanitisation(true)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post("not-a-uuid", "/return", Map.of()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void requiresToKnowWhoIsActing() {
+        HttpHeaders anonymous = new HttpHeaders();
+        anonymous.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<JsonNode> refused = http.exchange("/api/devices", HttpMethod.POST,
+                new HttpEntity<>(receptionBody(nextTag(), 1), anonymous), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("detail").asText()).contains("X-User-Id");
+    }
+
+    @Test
+    void refusesASecondDeviceWithTheSameAssetTag() {
+        String tag = nextTag();
+        assertThat(receive(tag, headers()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<JsonNode> second = receive(tag, headers());
+
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(second.getBody().get("rule").asText()).isEqualTo("ASSET_TAG_UNIQUE");
+    }
+
+    @Test
+    void storesACommandSentTwiceWithTheSameIdOnce() {
+        HttpHeaders withCommandId = headers();
+        withCommandId.set("Idempotency-Key", UUID.randomUUID().toString());
+        String tag = nextTag();
+
+        ResponseEntity<JsonNode> first = receive(tag, withCommandId);
+        ResponseEntity<JsonNode> retry = receive(tag, withCommandId);
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getBody().get("deviceId")).isEqualTo(first.getBody().get("deviceId"));
+        assertThat(eventStore.readEvents(first.getBody().get("deviceId").asText()).asStream().count()).isEqualTo(1);
+    }
+
+    /** Six writers append to one device's stream at once: losers of the sequence race are retried, not refused. */
+    @Test
+    void concurrentStepsOnOneDeviceAreAllRecorded() throws InterruptedException {
+        JsonNode device = receive(6).getBody();
+        String id = device.get("deviceId").asText();
+        ExecutorService writers = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+
+        List<CompletableFuture<ResponseEntity<JsonNode>>> sanitisations = device.get("storageMedia")
+                .findValuesAsText("mediumId").stream()
+                .map(medium -> CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(start);
+                    return post(id, "/media/" + medium + "/sanitisations", sanitisation(true));
+                }, writers))
+                .toList();
+        start.countDown();
+
+        assertThat(sanitisations).allSatisfy(call -> assertThat(call.join().getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT));
+        assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(7);
+        writers.shutdown();
+        assertThat(writers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ResponseEntity<JsonNode> receive(int media) {
+        return receive(nextTag(), headers(), media);
+    }
+
+    private ResponseEntity<JsonNode> receive(String tag, HttpHeaders headers) {
+        return receive(tag, headers, 1);
+    }
+
+    private ResponseEntity<JsonNode> receive(String tag, HttpHeaders headers, int media) {
+        return http.postForEntity("/api/devices", new HttpEntity<>(receptionBody(tag, media), headers), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> post(String deviceId, String step, Map<String, ?> body) {
+        return http.postForEntity("/api/devices/" + deviceId + step, new HttpEntity<>(body, headers()), JsonNode.class);
+    }
+
+    private static Map<String, Object> receptionBody(String tag, int media) {
+        return Map.of("assetTag", tag, "donorId", UUID.randomUUID().toString(),
+                "donationBatchReference", "LIV-2026-03", "category", "LAPTOP", "manufacturer", "Dell",
+                "model", "Latitude 5490", "storageMedia", Collections.nCopies(media,
+                        Map.of("mediaType", "SATA_SSD", "serialNumber", "S3Z9NB0K")),
+                "receivedAt", "2026-03-02T09:00:00Z");
+    }
+
+    private static Map<String, Object> sanitisation(boolean passed) {
+        var body = new HashMap<String, Object>(Map.of("level", "PURGE", "technique", "CRYPTOGRAPHIC_ERASE",
+                "tool", "nwipe", "toolVersion", "0.37", "verificationMethod", "FULL", "verificationPassed", passed,
+                "operator", "Camille", "location", "Atelier Poitiers", "performedAt", "2026-03-03T10:00:00Z",
+                "toolReportSha256", REPORT));
+        if (!passed) {
+            body.put("failureReason", "verification found 3 unreadable sectors");
+        }
+        return body;
+    }
+
+    private static HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-User-Id", "camille");
+        return headers;
+    }
+
+    private static String nextTag() {
+        return "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "-" + TAGS.incrementAndGet();
+    }
+}

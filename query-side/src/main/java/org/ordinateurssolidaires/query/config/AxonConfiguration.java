@@ -1,0 +1,18 @@
+package org.ordinateurssolidaires.query.config;
+
+import org.axonframework.serialization.Serializer;
+import org.ordinateurssolidaires.events.serialization.EventSerialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+@Configuration
+class AxonConfiguration {
+
+    /** Reads events exactly as the command side wrote them; tokens are stored with it too. */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return EventSerialization.serializer();
+    }
+}

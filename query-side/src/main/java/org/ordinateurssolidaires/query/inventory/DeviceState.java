@@ -1,0 +1,15 @@
+package org.ordinateurssolidaires.query.inventory;
+
+/** Where a device is in its life, as staff see it on the inventory. */
+public enum DeviceState {
+    /** Received; at least one medium may still hold data. */
+    AWAITING_SANITISATION,
+    /** Every medium sanitised or destroyed; waiting for refurbishment. */
+    SANITISED,
+    REFURBISHED,
+    /** Quality check passed: in the ready stock. */
+    READY,
+    ALLOCATED,
+    HANDED_OVER,
+    RECYCLED
+}

@@ -1,0 +1,59 @@
+package org.ordinateurssolidaires.query.inventory;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/devices")
+@Tag(name = "Inventory", description = "every device, where it is in its life, and its media's erasure status")
+class InventoryController {
+
+    private final QueryGateway queries;
+
+    InventoryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "List devices, filtered by state, donor and category, a page at a time, by asset tag")
+    DevicePage find(@RequestParam(required = false) DeviceState state,
+                    @RequestParam(required = false) UUID donorId,
+                    @RequestParam(required = false) DeviceCategory category,
+                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.query(new FindDevices(state, donorId, category, page, size), DevicePage.class).join();
+    }
+
+    @GetMapping("/counts")
+    @Operation(summary = "Count devices by state and by category")
+    DeviceCounts counts() {
+        return queries.query(new CountDevices(), DeviceCounts.class).join();
+    }
+
+    @GetMapping("/{deviceId}")
+    @Operation(summary = "One device as it is now")
+    InventoryDevice fetch(@PathVariable UUID deviceId) {
+        return queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(InventoryDevice.class))
+                      .join()
+                      .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no device " + deviceId));
+    }
+}

@@ -1,0 +1,121 @@
+package org.ordinateurssolidaires.query.inventory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A medium currently in a device, with the state of its erasure. */
+@Embeddable
+public class InventoryMedium {
+
+    @Column(name = "medium_id")
+    private UUID mediumId;
+    @Enumerated(EnumType.STRING)
+    private MediaType mediaType;
+    private String manufacturer;
+    private String model;
+    private String serialNumber;
+    private Integer capacityGigabytes;
+    @Enumerated(EnumType.STRING)
+    private ErasureStatus erasureStatus;
+    @Enumerated(EnumType.STRING)
+    private SanitisationLevel sanitisationLevel;
+    @Enumerated(EnumType.STRING)
+    private SanitisationTechnique sanitisationTechnique;
+    private Instant erasedAt;
+    private int sanitisationAttempts;
+
+    protected InventoryMedium() {
+        // for JPA
+    }
+
+    InventoryMedium(StorageMedium medium) {
+        this.mediumId = medium.mediumId();
+        this.mediaType = medium.mediaType();
+        this.manufacturer = medium.manufacturer();
+        this.model = medium.model();
+        this.serialNumber = medium.serialNumber();
+        this.capacityGigabytes = medium.capacityGigabytes();
+        this.erasureStatus = ErasureStatus.PENDING;
+    }
+
+    void sanitised(SanitisationLevel level, SanitisationTechnique technique, Instant at) {
+        sanitisationAttempts++;
+        erasureStatus = ErasureStatus.SANITISED;
+        sanitisationLevel = level;
+        sanitisationTechnique = technique;
+        erasedAt = at;
+    }
+
+    void sanitisationFailed() {
+        sanitisationAttempts++;
+        erasureStatus = ErasureStatus.FAILED;
+    }
+
+    void destroyed(Instant at) {
+        erasureStatus = ErasureStatus.DESTROYED;
+        erasedAt = at;
+    }
+
+    /** After a return the medium may hold the household's data: its earlier erasure no longer counts. */
+    void mayHoldDataAgain() {
+        if (erasureStatus != ErasureStatus.DESTROYED) {
+            erasureStatus = ErasureStatus.PENDING;
+            sanitisationLevel = null;
+            sanitisationTechnique = null;
+            erasedAt = null;
+        }
+    }
+
+    public UUID getMediumId() {
+        return mediumId;
+    }
+
+    public MediaType getMediaType() {
+        return mediaType;
+    }
+
+    public String getManufacturer() {
+        return manufacturer;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public String getSerialNumber() {
+        return serialNumber;
+    }
+
+    public Integer getCapacityGigabytes() {
+        return capacityGigabytes;
+    }
+
+    public ErasureStatus getErasureStatus() {
+        return erasureStatus;
+    }
+
+    public SanitisationLevel getSanitisationLevel() {
+        return sanitisationLevel;
+    }
+
+    public SanitisationTechnique getSanitisationTechnique() {
+        return sanitisationTechnique;
+    }
+
+    public Instant getErasedAt() {
+        return erasedAt;
+    }
+
+    public int getSanitisationAttempts() {
+        return sanitisationAttempts;
+    }
+}

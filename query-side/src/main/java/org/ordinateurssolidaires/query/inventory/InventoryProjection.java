@@ -1,0 +1,186 @@
+package org.ordinateurssolidaires.query.inventory;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.device.AllocationCancelled;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.DeviceRecycled;
+import org.ordinateurssolidaires.events.device.DeviceRefurbished;
+import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.QualityCheckPassed;
+import org.ordinateurssolidaires.events.device.StorageMediumAdded;
+import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
+import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
+import org.ordinateurssolidaires.query.inventory.InventoryRepository.CategoryCount;
+import org.ordinateurssolidaires.query.inventory.InventoryRepository.StateCount;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The inventory: every device, its state, donor, category and media with their erasure status. Fed by a pooled
+ * streaming processor; the token and the rows are written in one transaction, so a restart neither repeats nor
+ * skips an event.
+ */
+@Component
+@ProcessingGroup(InventoryProjection.PROCESSING_GROUP)
+class InventoryProjection {
+
+    static final String PROCESSING_GROUP = "inventory";
+
+    private final InventoryRepository devices;
+
+    InventoryProjection(InventoryRepository devices) {
+        this.devices = devices;
+    }
+
+    @EventHandler
+    void on(DeviceReceived event) {
+        devices.save(new InventoryDevice(event));
+    }
+
+    @EventHandler
+    void on(StorageMediumSanitised event) {
+        var record = event.sanitisation();
+        update(event.deviceId(), device -> device.changeMedium(record.medium().mediumId(),
+                medium -> medium.sanitised(record.level(), record.technique(), record.performedAt()),
+                record.performedAt()));
+    }
+
+    @EventHandler
+    void on(StorageMediumSanitisationFailed event) {
+        var attempt = event.attempt();
+        update(event.deviceId(), device -> device.changeMedium(attempt.medium().mediumId(),
+                InventoryMedium::sanitisationFailed, attempt.performedAt()));
+    }
+
+    @EventHandler
+    void on(StorageMediumDestroyed event) {
+        update(event.deviceId(), device -> device.changeMedium(event.medium().mediumId(),
+                medium -> medium.destroyed(event.destroyedAt()), event.destroyedAt()));
+    }
+
+    @EventHandler
+    void on(StorageMediumAdded event) {
+        update(event.deviceId(), device -> device.addMedium(event.medium(), event.addedAt()));
+    }
+
+    @EventHandler
+    void on(StorageMediumRemoved event) {
+        update(event.deviceId(), device -> device.removeMedium(event.mediumId(), event.removedAt()));
+    }
+
+    @EventHandler
+    void on(DeviceRefurbished event) {
+        update(event.deviceId(), device -> device.refurbished(event.operatingSystem(), event.refurbishedAt()));
+    }
+
+    @EventHandler
+    void on(QualityCheckPassed event) {
+        update(event.deviceId(), device -> device.ready(event.grade(), event.checkedAt()));
+    }
+
+    @EventHandler
+    void on(DeviceAllocated event) {
+        update(event.deviceId(), device -> device.allocated(event.referralId().value(), event.allocatedAt()));
+    }
+
+    @EventHandler
+    void on(AllocationCancelled event) {
+        update(event.deviceId(), device -> device.allocationCancelled(event.cancelledAt()));
+    }
+
+    @EventHandler
+    void on(DeviceHandedOver event) {
+        var ceremony = Optional.ofNullable(event.ceremonyId()).map(CeremonyId::value).orElse(null);
+        update(event.deviceId(), device -> device.handedOver(ceremony, event.handedOverAt()));
+    }
+
+    @EventHandler
+    void on(DeviceReturned event) {
+        update(event.deviceId(), device -> device.returned(event.returnedAt()));
+    }
+
+    @EventHandler
+    void on(DeviceRecycled event) {
+        update(event.deviceId(), device -> device.recycled(event.recycledAt()));
+    }
+
+    @EventHandler
+    void on(DeviceDetailsCorrected event) {
+        update(event.deviceId(), device -> device.corrected(event));
+    }
+
+    /** A replay rebuilds the inventory from the first event. */
+    @ResetHandler
+    void reset() {
+        devices.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    DevicePage handle(FindDevices query) {
+        Specification<InventoryDevice> matching = Specification.allOf(
+                equal("state", query.state()), equal("donorId", query.donorId()), equal("category", query.category()));
+        Page<InventoryDevice> page = devices.findAll(matching,
+                PageRequest.of(query.page(), query.size(), Sort.by("assetTag")));
+        return new DevicePage(page.getContent(), query.page(), query.size(), page.getTotalElements(),
+                page.getTotalPages());
+    }
+
+    @QueryHandler
+    Optional<InventoryDevice> handle(FetchDevice query) {
+        return devices.findById(query.deviceId());
+    }
+
+    @QueryHandler
+    DeviceCounts handle(CountDevices query) {
+        Map<DeviceState, Long> byState = withEveryValue(DeviceState.class, devices.countByState().stream()
+                .collect(Collectors.toMap(StateCount::getState, StateCount::getDevices)));
+        Map<DeviceCategory, Long> byCategory = withEveryValue(DeviceCategory.class, devices.countByCategory().stream()
+                .collect(Collectors.toMap(CategoryCount::getCategory, CategoryCount::getDevices)));
+        long total = byState.values().stream().mapToLong(Long::longValue).sum();
+        return new DeviceCounts(total, byState, byCategory);
+    }
+
+    private void update(DeviceId deviceId, Consumer<InventoryDevice> change) {
+        InventoryDevice device = devices.findById(deviceId.value()).orElseThrow(() -> new IllegalStateException(
+                "event for device " + deviceId + " which the inventory never saw received"));
+        change.accept(device);
+        devices.save(device);
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> withEveryValue(Class<E> type, Map<E, Long> counted) {
+        Map<E, Long> counts = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            counts.put(value, counted.getOrDefault(value, 0L));
+        }
+        return counts;
+    }
+
+    private static Specification<InventoryDevice> equal(String attribute, Object value) {
+        return value == null ? null : (root, query, builder) -> builder.equal(root.get(attribute), value);
+    }
+}

@@ -1,0 +1,37 @@
+package org.ordinateurssolidaires.query.provenance;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Provenance", description = "the full history of one device, from its event stream")
+class ProvenanceController {
+
+    private final QueryGateway queries;
+
+    ProvenanceController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/devices/{deviceId}/provenance")
+    @Operation(summary = "Every recorded step of a device's life, in order, in plain words")
+    List<ProvenanceEntry> provenance(@PathVariable UUID deviceId) {
+        List<ProvenanceEntry> history = queries.query(new FetchProvenance(deviceId),
+                ResponseTypes.multipleInstancesOf(ProvenanceEntry.class)).join();
+        if (history.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no device " + deviceId);
+        }
+        return history;
+    }
+}
