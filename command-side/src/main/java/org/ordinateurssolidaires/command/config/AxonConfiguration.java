@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -45,7 +46,8 @@ class AxonConfiguration {
 
     /**
      * Two writers appending to the same device at once: the loser gets a concurrency exception from the unique
-     * (aggregate, sequence) key and is retried on the fresh state. Rule violations are not retried.
+     * (aggregate, sequence) key and is retried on the fresh state. Nothing else is retried: a broken rule or an
+     * unknown device would only be refused again.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus,
@@ -54,8 +56,18 @@ class AxonConfiguration {
                                             .retryExecutor(Executors.newSingleThreadScheduledExecutor())
                                             .maxRetryCount(maxRetries)
                                             .retryInterval(50)
+                                            .nonTransientFailurePredicate(failure -> !lostAConcurrencyRace(failure))
                                             .build();
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+    }
+
+    private static boolean lostAConcurrencyRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -137,10 +137,10 @@ public class Device {
         }
         if (command.passed()) {
             refuseWhileDataRemains(DeviceRule.READY_AFTER_ERASURE);
-            apply(new QualityCheckPassed(deviceId, command.grade(), command.inspector(), command.reasons(),
+            apply(new QualityCheckPassed(deviceId, command.grade(), command.inspector(), command.notes(),
                     command.checkedAt()));
         } else {
-            apply(new QualityCheckFailed(deviceId, command.reasons(), command.inspector(), command.checkedAt()));
+            apply(new QualityCheckFailed(deviceId, command.notes(), command.inspector(), command.checkedAt()));
         }
     }
 

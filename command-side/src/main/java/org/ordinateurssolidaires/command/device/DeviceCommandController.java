@@ -107,7 +107,7 @@ class DeviceCommandController {
     void qualityCheck(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.QualityCheck request,
                       CommandOrigin origin) {
         commands.dispatch(new RecordQualityCheck(new DeviceId(deviceId), request.passed(), request.grade(),
-                request.reasons(), request.inspector(), request.checkedAt()), origin);
+                request.notes(), request.inspector(), request.checkedAt()), origin);
     }
 
     @PostMapping("/{deviceId}/allocation")

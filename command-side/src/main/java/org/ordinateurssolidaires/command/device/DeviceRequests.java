@@ -24,9 +24,10 @@ import java.util.UUID;
 
 /**
  * The shapes of the device command requests, checked at the edge (400 naming each bad field). Business rules
- * are the aggregate's; these only say what a well-formed request looks like.
+ * are the aggregate's; these only say what a well-formed request looks like. Public for the demo seeder, which
+ * sends the same shapes over HTTP.
  */
-final class DeviceRequests {
+public final class DeviceRequests {
 
     static final String ASSET_TAG_PATTERN = "[A-Z0-9][A-Z0-9-]{2,31}";
     private static final String SHA_256_HEX = "[0-9a-f]{64}";
@@ -34,18 +35,18 @@ final class DeviceRequests {
     private DeviceRequests() {
     }
 
-    record NewStorageMedium(@NotNull MediaType mediaType,
+    public record NewStorageMedium(@NotNull MediaType mediaType,
                             @Size(max = 100) String manufacturer,
                             @Size(max = 100) String model,
                             @Size(max = 100) String serialNumber,
                             @PositiveOrZero Integer capacityGigabytes) {
 
-        StorageMedium withId(UUID mediumId) {
+        public StorageMedium withId(UUID mediumId) {
             return new StorageMedium(mediumId, mediaType, manufacturer, model, serialNumber, capacityGigabytes);
         }
     }
 
-    record Receive(@NotBlank @Pattern(regexp = ASSET_TAG_PATTERN, message = "must be 3 to 32 capitals, digits or dashes")
+    public record Receive(@NotBlank @Pattern(regexp = ASSET_TAG_PATTERN, message = "must be 3 to 32 capitals, digits or dashes")
                    @Schema(example = "OS-2026-0042") String assetTag,
                    @NotNull UUID donorId,
                    @NotBlank @Size(max = 100) String donationBatchReference,
@@ -58,7 +59,7 @@ final class DeviceRequests {
                    @NotNull @PastOrPresent Instant receivedAt) {
     }
 
-    record Sanitise(@NotNull SanitisationLevel level,
+    public record Sanitise(@NotNull SanitisationLevel level,
                     @NotNull SanitisationTechnique technique,
                     @NotBlank @Size(max = 100) String tool,
                     @NotBlank @Size(max = 50) String toolVersion,
@@ -78,64 +79,64 @@ final class DeviceRequests {
         }
     }
 
-    record Destroy(@NotNull DestructionMethod method,
+    public record Destroy(@NotNull DestructionMethod method,
                    @NotBlank @Size(max = 100) String operator,
                    @NotBlank @Size(max = 200) String location,
                    @Size(max = 100) String certificateReference,
                    @NotNull @PastOrPresent Instant destroyedAt) {
     }
 
-    record AddMedium(@NotNull @Valid NewStorageMedium medium,
+    public record AddMedium(@NotNull @Valid NewStorageMedium medium,
                      @NotBlank @Size(max = 500) String reason,
                      @NotNull @PastOrPresent Instant addedAt) {
     }
 
-    record RemoveMedium(@NotBlank @Size(max = 500) String reason,
+    public record RemoveMedium(@NotBlank @Size(max = 500) String reason,
                         @NotNull @PastOrPresent Instant removedAt) {
     }
 
-    record Refurbish(@NotBlank @Size(max = 2000) String workDone,
+    public record Refurbish(@NotBlank @Size(max = 2000) String workDone,
                      @NotBlank @Size(max = 100) String operatingSystem,
                      @NotBlank @Size(max = 100) String technician,
                      @NotNull @PastOrPresent Instant refurbishedAt) {
     }
 
-    record QualityCheck(@NotNull Boolean passed,
+    public record QualityCheck(@NotNull Boolean passed,
                         QualityGrade grade,
-                        @Size(max = 2000) String reasons,
+                        @Size(max = 2000) String notes,
                         @NotBlank @Size(max = 100) String inspector,
                         @NotNull @PastOrPresent Instant checkedAt) {
 
-        @AssertTrue(message = "a passed check needs a grade, a failed one its reasons")
+        @AssertTrue(message = "a passed check needs a grade, a failed one notes saying why")
         @Schema(hidden = true)
         boolean isOutcomeComplete() {
-            return passed == null || (passed ? grade != null : reasons != null && !reasons.isBlank());
+            return passed == null || (passed ? grade != null : notes != null && !notes.isBlank());
         }
     }
 
-    record Allocate(@NotNull UUID referralId,
+    public record Allocate(@NotNull UUID referralId,
                     @NotNull @PastOrPresent Instant allocatedAt) {
     }
 
-    record CancelAllocation(@NotBlank @Size(max = 500) String reason,
+    public record CancelAllocation(@NotBlank @Size(max = 500) String reason,
                             @NotNull @PastOrPresent Instant cancelledAt) {
     }
 
-    record HandOver(@NotNull Boolean freeOfChargeAcknowledged,
+    public record HandOver(@NotNull Boolean freeOfChargeAcknowledged,
                     UUID ceremonyId,
                     @NotNull @PastOrPresent Instant handedOverAt) {
     }
 
-    record Return(@NotBlank @Size(max = 500) String reason,
+    public record Return(@NotBlank @Size(max = 500) String reason,
                   @NotNull @PastOrPresent Instant returnedAt) {
     }
 
-    record Recycle(@NotBlank @Size(max = 200) String recycler,
+    public record Recycle(@NotBlank @Size(max = 200) String recycler,
                    @NotBlank @Size(max = 100) String certificateReference,
                    @NotNull @PastOrPresent Instant recycledAt) {
     }
 
-    record Correct(DeviceCategory category,
+    public record Correct(DeviceCategory category,
                    @Size(max = 100) String manufacturer,
                    @Size(max = 100) String model,
                    @Size(max = 100) String serialNumber,
@@ -152,9 +153,9 @@ final class DeviceRequests {
     }
 
     /** What staff need back after a reception: the ids to use in every later command. */
-    record Received(UUID deviceId, String assetTag, List<StorageMedium> storageMedia) {
+    public record Received(UUID deviceId, String assetTag, List<StorageMedium> storageMedia) {
     }
 
-    record MediumAdded(UUID deviceId, UUID mediumId) {
+    public record MediumAdded(UUID deviceId, UUID mediumId) {
     }
 }

@@ -10,7 +10,7 @@ import java.time.Instant;
 public record RecordQualityCheck(@TargetAggregateIdentifier DeviceId deviceId,
                                  boolean passed,
                                  QualityGrade grade,
-                                 String reasons,
+                                 String notes,
                                  String inspector,
                                  Instant checkedAt) {
 }

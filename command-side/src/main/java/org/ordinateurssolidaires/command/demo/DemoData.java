@@ -1,0 +1,646 @@
+package org.ordinateurssolidaires.command.demo;
+
+import org.ordinateurssolidaires.command.device.DeviceRequests.AddMedium;
+import org.ordinateurssolidaires.command.device.DeviceRequests.Allocate;
+import org.ordinateurssolidaires.command.device.DeviceRequests.CancelAllocation;
+import org.ordinateurssolidaires.command.device.DeviceRequests.Destroy;
+import org.ordinateurssolidaires.command.device.DeviceRequests.HandOver;
+import org.ordinateurssolidaires.command.device.DeviceRequests.MediumAdded;
+import org.ordinateurssolidaires.command.device.DeviceRequests.NewStorageMedium;
+import org.ordinateurssolidaires.command.device.DeviceRequests.QualityCheck;
+import org.ordinateurssolidaires.command.device.DeviceRequests.Receive;
+import org.ordinateurssolidaires.command.device.DeviceRequests.Received;
+import org.ordinateurssolidaires.command.device.DeviceRequests.Recycle;
+import org.ordinateurssolidaires.command.device.DeviceRequests.Refurbish;
+import org.ordinateurssolidaires.command.device.DeviceRequests.RemoveMedium;
+import org.ordinateurssolidaires.command.device.DeviceRequests.Return;
+import org.ordinateurssolidaires.command.device.DeviceRequests.Sanitise;
+import org.ordinateurssolidaires.command.device.DeviceRule;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.events.device.DestructionMethod;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.QualityGrade;
+import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.VerificationMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.ordinateurssolidaires.events.device.DeviceCategory.DESKTOP;
+import static org.ordinateurssolidaires.events.device.DeviceCategory.LAPTOP;
+import static org.ordinateurssolidaires.events.device.DeviceCategory.TABLET;
+import static org.ordinateurssolidaires.events.device.MediaType.EMBEDDED_FLASH;
+import static org.ordinateurssolidaires.events.device.MediaType.HARD_DISK_DRIVE;
+import static org.ordinateurssolidaires.events.device.MediaType.NVME_SSD;
+import static org.ordinateurssolidaires.events.device.MediaType.SATA_SSD;
+import static org.springframework.http.MediaType.APPLICATION_JSON;
+
+/**
+ * Seeds some three hundred donated computers when the app is started with {@code --demo}, so that a new user
+ * finds a lived-in system rather than an empty one: devices at every step, from just received to handed over,
+ * with the failed sanitisations, shredded disks, failed quality checks, returns and recyclings of real life.
+ * <p>
+ * It goes through the app's own HTTP command API, as any client would, so every validation and business rule
+ * applies to the demo data too. The data set is reproducible (a fixed random seed, timestamps over the past ten
+ * months counted back from now) and seeded once: if the first device's asset tag is already taken, it stops.
+ */
+@Component
+@ConditionalOnProperty(name = "demo")
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private static final long SEED = 86_000L;
+    private static final String USER = "demo-seeder";
+    private static final String ASSET_TAG = "OS-2026-%04d";
+
+    private static final Donor BANK = new Donor("Banque Régionale du Centre-Ouest");
+    private static final Donor INSURER = new Donor("Mutuelle Atlantique Prévoyance");
+    private static final Donor CITY = new Donor("Ville de Poitiers - Direction du numérique");
+    private static final Donor UNIVERSITY = new Donor("Université de Poitiers");
+
+    // '#' in a serial pattern stands for a random digit or capital
+    private static final Drive SEAGATE_500 = new Drive(HARD_DISK_DRIVE, "Seagate", "ST500LM030", 500, "ZDE#####");
+    private static final Drive WD_500 =
+            new Drive(HARD_DISK_DRIVE, "Western Digital", "WD5000LPLX", 500, "WXB1A#######");
+    private static final Drive SEAGATE_1000 = new Drive(HARD_DISK_DRIVE, "Seagate", "ST1000DM010", 1000, "Z9A#####");
+    private static final Drive SAMSUNG_PM871B = new Drive(SATA_SSD, "Samsung", "MZ7LN256HAJQ", 256, "S3TZNX0K######");
+    private static final Drive HYNIX_SC311 = new Drive(SATA_SSD, "SK hynix", "HFS256G39TND", 256, "EJ7#########");
+    private static final Drive SAMSUNG_PM981 = new Drive(NVME_SSD, "Samsung", "MZVLB256HAHQ", 256, "S4DXNF0M######");
+    private static final Drive SAMSUNG_PM981_512 =
+            new Drive(NVME_SSD, "Samsung", "MZVLB512HAJQ", 512, "S4DYNX0N######");
+    private static final Drive TOSHIBA_BG3 = new Drive(NVME_SSD, "Toshiba", "KBG30ZMV256G", 256, "98IS########");
+    private static final Drive HYNIX_PC401 = new Drive(NVME_SSD, "SK hynix", "HFS256GD9TNG", 256, "ES88N#######");
+    private static final Drive IPAD_FLASH = new Drive(EMBEDDED_FLASH, "Apple", "embedded NAND", 32, null);
+    /** Fitted from the workshop's stock in place of a shredded disk. */
+    private static final Drive STOCK_SSD = new Drive(SATA_SSD, "Crucial", "CT240BX500SSD1", 240, "2049E4######");
+
+    private static final Model LATITUDE_5490 = new Model(LAPTOP, "Dell", "Latitude 5490", "#######",
+            List.of(List.of(HYNIX_SC311), List.of(TOSHIBA_BG3), List.of(SEAGATE_500)));
+    private static final Model LATITUDE_7480 = new Model(LAPTOP, "Dell", "Latitude 7480", "#######",
+            List.of(List.of(SAMSUNG_PM981), List.of(TOSHIBA_BG3)));
+    private static final Model ELITEBOOK_840_G5 = new Model(LAPTOP, "HP", "EliteBook 840 G5", "5CG8######",
+            List.of(List.of(SAMSUNG_PM981), List.of(SAMSUNG_PM981_512), List.of(HYNIX_PC401)));
+    private static final Model PROBOOK_450_G5 = new Model(LAPTOP, "HP", "ProBook 450 G5", "5CD8######",
+            List.of(List.of(WD_500), List.of(TOSHIBA_BG3, WD_500)));
+    private static final Model THINKPAD_T480 = new Model(LAPTOP, "Lenovo", "ThinkPad T480", "PF1#####",
+            List.of(List.of(SAMSUNG_PM981), List.of(TOSHIBA_BG3), List.of(SAMSUNG_PM981, SEAGATE_500)));
+    private static final Model THINKPAD_L470 = new Model(LAPTOP, "Lenovo", "ThinkPad L470", "PF0#####",
+            List.of(List.of(SEAGATE_500), List.of(SAMSUNG_PM871B)));
+    private static final Model LIFEBOOK_E548 = new Model(LAPTOP, "Fujitsu", "Lifebook E548", "DSAE######",
+            List.of(List.of(SAMSUNG_PM871B)));
+    private static final Model THINKCENTRE_M720Q = new Model(DESKTOP, "Lenovo", "ThinkCentre M720q", "MJ0#####",
+            List.of(List.of(SAMSUNG_PM981), List.of(HYNIX_PC401, SEAGATE_500)));
+    private static final Model PRODESK_600_G4 = new Model(DESKTOP, "HP", "ProDesk 600 G4 SFF", "CZC8######",
+            List.of(List.of(SAMSUNG_PM871B, SEAGATE_1000), List.of(SEAGATE_1000)));
+    private static final Model ESPRIMO_D556 = new Model(DESKTOP, "Fujitsu", "Esprimo D556", "YLNT######",
+            List.of(List.of(SEAGATE_1000), List.of(SEAGATE_500)));
+    private static final Model OPTIPLEX_7060 = new Model(DESKTOP, "Dell", "OptiPlex 7060 SFF", "#######",
+            List.of(List.of(SAMSUNG_PM981), List.of(HYNIX_SC311, SEAGATE_1000)));
+    private static final Model IPAD_6 = new Model(TABLET, "Apple", "iPad 6th generation (A1893)", "DMPX########",
+            List.of(List.of(IPAD_FLASH)));
+    private static final Model IPAD_7 = new Model(TABLET, "Apple", "iPad 7th generation (A2197)", "DMPZ########",
+            List.of(List.of(IPAD_FLASH)));
+
+    /** Oldest first: the asset tags follow the order of arrival. */
+    private static final List<Batch> BATCHES = List.of(
+            new Batch(CITY, "LIV-2026-002", 290,
+                    List.of(lot(24, LATITUDE_5490), lot(12, ESPRIMO_D556), lot(4, IPAD_6))),
+            new Batch(UNIVERSITY, "LIV-2026-004", 270,
+                    List.of(lot(12, PROBOOK_450_G5), lot(8, ESPRIMO_D556), lot(5, OPTIPLEX_7060))),
+            new Batch(BANK, "LIV-2026-006", 250, List.of(lot(30, ELITEBOOK_840_G5), lot(15, PRODESK_600_G4))),
+            new Batch(INSURER, "LIV-2026-009", 200, List.of(lot(25, THINKPAD_T480), lot(10, THINKCENTRE_M720Q))),
+            new Batch(CITY, "LIV-2026-011", 150, List.of(lot(22, LATITUDE_7480), lot(8, IPAD_6))),
+            new Batch(UNIVERSITY, "LIV-2026-014", 110,
+                    List.of(lot(15, THINKPAD_L470), lot(6, LIFEBOOK_E548), lot(4, ESPRIMO_D556))),
+            new Batch(INSURER, "LIV-2026-017", 75, List.of(lot(22, THINKPAD_T480), lot(8, THINKCENTRE_M720Q))),
+            new Batch(BANK, "LIV-2026-021", 40, List.of(lot(24, ELITEBOOK_840_G5), lot(6, PRODESK_600_G4))),
+            new Batch(CITY, "LIV-2026-024", 12, List.of(lot(20, LATITUDE_5490), lot(5, IPAD_7))),
+            new Batch(UNIVERSITY, "LIV-2026-026", 4, List.of(lot(10, LIFEBOOK_E548), lot(5, THINKPAD_L470))));
+
+    // in these lists, an entry given twice is chosen twice as often
+    private static final Map<DeviceCategory, Workbench> WORKBENCHES = Map.of(
+            LAPTOP, new Workbench("Cleaned, thermal paste renewed, battery, keyboard, screen and ports tested",
+                    List.of("Linux Mint 22.1 Cinnamon", "Linux Mint 22.1 Cinnamon",
+                            "Windows 11 Pro (refurbisher licence)"),
+                    List.of(new QualityIssue("the battery holds 38% of its design capacity", "battery replaced"),
+                            new QualityIssue("three keys of the keyboard do not respond", "keyboard replaced"),
+                            new QualityIssue("dead pixels in the middle of the screen", "screen panel replaced"))),
+            DESKTOP, new Workbench("Dust removed, memory upgraded to 16 GB, fans and ports tested",
+                    List.of("Linux Mint 22.1 Cinnamon", "Windows 11 Pro (refurbisher licence)"),
+                    List.of(new QualityIssue("the front USB ports do not work", "front USB board replaced"),
+                            new QualityIssue("memory errors under memtest86+", "faulty memory module replaced"))),
+            TABLET, new Workbench("Cleaned, screen, cameras, speakers and battery tested",
+                    List.of("iPadOS 17.7"),
+                    List.of(new QualityIssue("the touch screen ignores one corner", "digitiser replaced"),
+                            new QualityIssue("the battery holds 61% of its design capacity", "battery replaced"))));
+
+    private static final List<String> OPERATORS =
+            List.of("Mathilde Roux", "Karim Benali", "Théo Lefèvre", "Inès Dubois");
+    private static final List<String> TECHNICIANS =
+            List.of("Julien Moreau", "Camille Fournier", "Yanis Girard", "Élodie Faure");
+    private static final List<String> INSPECTORS = List.of("Nathalie Perrin", "Antoine Chevalier");
+    private static final List<QualityGrade> GRADES =
+            List.of(QualityGrade.A, QualityGrade.B, QualityGrade.B, QualityGrade.C);
+    private static final List<String> CONDITION_NOTES = List.of("light scratches on the lid", "no power adapter",
+            "worn battery", "missing rubber feet", "asset sticker of the donor still on", "good condition");
+    private static final List<String> DAMAGE_NOTES = List.of("cracked screen, broken hinge",
+            "does not power on", "liquid damage under the keyboard", "bent chassis, dented corner");
+    private static final List<String> CANCELLATION_REASONS = List.of("the household moved out of the area",
+            "the referral was closed: the household no longer needs a computer", "the household asked for a tablet");
+    private static final List<String> RETURN_REASONS = List.of(
+            "the child received a laptop from the school in the meantime",
+            "the household prefers a desktop with a larger screen", "the household is moving abroad");
+    private static final String RECYCLER = "Envie 86";
+    private static final String SHREDDER = "Poitiers workshop, disk shredder";
+
+    private final RestClient.Builder restClients;
+
+    DemoData(RestClient.Builder restClients) {
+        this.restClients = restClients;
+    }
+
+    @EventListener
+    void seed(ApplicationReadyEvent ready) {
+        int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
+        RestClient api = restClients.baseUrl("http://localhost:" + port)
+                                    .defaultHeader(CommandOrigin.USER_HEADER, USER)
+                                    .build();
+        new Seeding(api, new Random(SEED), Instant.now().truncatedTo(ChronoUnit.SECONDS)).run();
+    }
+
+    private static Lot lot(int count, Model model) {
+        return new Lot(count, model);
+    }
+
+    private static UUID uuidOf(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM provides SHA-256", impossible);
+        }
+    }
+
+    private static ErasureMethod erasureMethodFor(MediaType mediaType) {
+        return switch (mediaType) {
+            case HARD_DISK_DRIVE, REMOVABLE_FLASH -> new ErasureMethod(SanitisationLevel.CLEAR,
+                    SanitisationTechnique.OVERWRITE, "ShredOS nwipe", "0.37", VerificationMethod.SAMPLING,
+                    "verification found sectors that could not be read back");
+            case SATA_SSD -> new ErasureMethod(SanitisationLevel.PURGE, SanitisationTechnique.BLOCK_ERASE,
+                    "Blancco Drive Eraser", "7.13.0", VerificationMethod.FULL,
+                    "the drive was security-frozen and refused the erase command");
+            case NVME_SSD -> new ErasureMethod(SanitisationLevel.PURGE, SanitisationTechnique.CRYPTOGRAPHIC_ERASE,
+                    "nvme-cli", "2.9.1", VerificationMethod.FULL,
+                    "the sanitize operation was aborted by a controller reset");
+            case EMBEDDED_FLASH -> new ErasureMethod(SanitisationLevel.PURGE, SanitisationTechnique.CRYPTOGRAPHIC_ERASE,
+                    "Blancco Mobile Diagnostics & Erasure", "6.4.1", VerificationMethod.SAMPLING,
+                    "the tablet restarted during the erase");
+        };
+    }
+
+    /** One run of the seeding: the random choices, the clock and the tallies. */
+    private static final class Seeding {
+
+        private static final String SERIAL_CHARACTERS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
+
+        private final RestClient api;
+        private final Random random;
+        private final Instant now;
+        private final List<Ceremony> ceremonies;
+        private final Map<Stage, Integer> devicesPerStage = new EnumMap<>(Stage.class);
+        private int destructionCertificates;
+        private int recyclingCertificates;
+
+        Seeding(RestClient api, Random random, Instant now) {
+            this.api = api;
+            this.random = random;
+            this.now = now;
+            this.ceremonies = monthlyCeremonies();
+        }
+
+        void run() {
+            Instant started = Instant.now();
+            List<PlannedDevice> plan = plan();
+            PlannedDevice first = plan.get(0);
+            Optional<DeviceInProgress> firstReceived = receiveUnlessTagTaken(first);
+            if (firstReceived.isEmpty()) {
+                log.info("Demo data already there (asset tag {} is taken): not seeding it again",
+                        first.reception().assetTag());
+                return;
+            }
+            log.info("Seeding {} demo devices through the command API", plan.size());
+            live(firstReceived.get(), first.stage());
+            plan.subList(1, plan.size()).forEach(device -> live(receive(device), device.stage()));
+            log.info("Demo data seeded in {} s: {} devices, per final stage {}",
+                    "%.1f".formatted(Duration.between(started, Instant.now()).toMillis() / 1000.0), plan.size(),
+                    devicesPerStage);
+        }
+
+        /** The last Saturday of each month, when the city hands devices over to households in a public ceremony. */
+        private List<Ceremony> monthlyCeremonies() {
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            return IntStream.rangeClosed(0, 11)
+                            .mapToObj(monthsAgo -> today.minusMonths(monthsAgo)
+                                                        .with(TemporalAdjusters.lastInMonth(DayOfWeek.SATURDAY)))
+                            .map(day -> new Ceremony(uuidOf("ceremony " + day),
+                                    day.atTime(9, 0).toInstant(ZoneOffset.UTC)))
+                            .filter(ceremony -> ceremony.at().isBefore(now))
+                            .sorted(Comparator.comparing(Ceremony::at))
+                            .toList();
+        }
+
+        private List<PlannedDevice> plan() {
+            List<PlannedDevice> plan = new ArrayList<>();
+            for (Batch batch : BATCHES) {
+                for (Model model : batch.models()) {
+                    plan.add(planDevice(batch, model, ASSET_TAG.formatted(plan.size() + 1)));
+                }
+            }
+            return plan;
+        }
+
+        private PlannedDevice planDevice(Batch batch, Model model, String assetTag) {
+            Stage stage = stageForBatchAged(batch.ageInDays());
+            Timeline timeline = new Timeline(now.minus(batch.ageInDays(), ChronoUnit.DAYS));
+            List<NewStorageMedium> media = oneOf(model.mediaConfigurations()).stream().map(this::newMedium).toList();
+            var reception = new Receive(assetTag, batch.donor().id(), batch.reference(), model.category(),
+                    model.manufacturer(), model.name(), serial(model.serialPattern()), media, conditionNotes(stage),
+                    timeline.after(0, 30));
+            return new PlannedDevice(reception, stage, timeline);
+        }
+
+        private Stage stageForBatchAged(int ageInDays) {
+            return oneOf(Arrays.stream(Stage.values())
+                               .filter(stage -> stage.fitsBatchAged(ageInDays))
+                               .flatMap(stage -> Collections.nCopies(stage.weight, stage).stream())
+                               .toList());
+        }
+
+        private String conditionNotes(Stage stage) {
+            if (stage == Stage.RECYCLED) {
+                return oneOf(DAMAGE_NOTES);
+            }
+            return random.nextInt(3) == 0 ? null : oneOf(CONDITION_NOTES);
+        }
+
+        private NewStorageMedium newMedium(Drive drive) {
+            return new NewStorageMedium(drive.mediaType(), drive.manufacturer(), drive.model(),
+                    serial(drive.serialPattern()), drive.capacityGigabytes());
+        }
+
+        private Optional<DeviceInProgress> receiveUnlessTagTaken(PlannedDevice device) {
+            try {
+                return Optional.of(receive(device));
+            } catch (HttpClientErrorException.Conflict conflict) {
+                ProblemDetail problem = conflict.getResponseBodyAs(ProblemDetail.class);
+                if (problem != null && problem.getProperties() != null
+                        && DeviceRule.ASSET_TAG_UNIQUE.name().equals(problem.getProperties().get("rule"))) {
+                    return Optional.empty();
+                }
+                throw conflict;
+            }
+        }
+
+        private DeviceInProgress receive(PlannedDevice device) {
+            Received received = post("/api/devices", device.reception()).body(Received.class);
+            List<Medium> media = received.storageMedia().stream()
+                                         .map(medium -> new Medium(medium.mediumId(), medium.mediaType()))
+                                         .collect(Collectors.toCollection(ArrayList::new));
+            return new DeviceInProgress(received.deviceId(), device.reception().category(), device.timeline(), media,
+                    new ArrayList<>());
+        }
+
+        private void live(DeviceInProgress device, Stage stage) {
+            List<Medium> media = device.media();
+            switch (stage) {
+                case RECEIVED -> { }
+                case IN_SANITISATION -> media.subList(0, random.nextInt(1, media.size() + 1))
+                                             .forEach(medium -> erase(device, medium));
+                case SANITISATION_FAILED -> {
+                    media.subList(0, media.size() - 1).forEach(medium -> erase(device, medium));
+                    sanitise(device, media.get(media.size() - 1), false);
+                }
+                case RECYCLED -> {
+                    media.forEach(medium -> erase(device, medium));
+                    recycle(device);
+                }
+                default -> {
+                    media.forEach(medium -> erase(device, medium));
+                    followMainPath(device, stage);
+                }
+            }
+            devicesPerStage.merge(stage, 1, Integer::sum);
+        }
+
+        /** Sanitises a medium; now and then the verification fails and the medium is dealt with. */
+        private void erase(DeviceInProgress device, Medium medium) {
+            if (random.nextInt(10) > 0) {
+                sanitise(device, medium, true);
+            } else {
+                sanitise(device, medium, false);
+                recoverFromFailedSanitisation(device, medium);
+            }
+        }
+
+        /** A hard disk with unreadable sectors cannot be shown clean, so it is shredded; flash is erased again. */
+        private void recoverFromFailedSanitisation(DeviceInProgress device, Medium medium) {
+            if (medium.mediaType() == HARD_DISK_DRIVE) {
+                shred(device, medium);
+            } else {
+                sanitise(device, medium, true);
+            }
+        }
+
+        private void sanitise(DeviceInProgress device, Medium medium, boolean passed) {
+            ErasureMethod method = erasureMethodFor(medium.mediaType());
+            Instant performedAt = device.timeline().after(2, 96);
+            String report = String.join("|", method.tool(), method.toolVersion(), medium.mediumId().toString(),
+                    performedAt.toString(), passed ? "PASSED" : "FAILED");
+            send("/api/devices/{device}/media/{medium}/sanitisations",
+                    new Sanitise(method.level(), method.technique(), method.tool(), method.toolVersion(),
+                            method.verification(), passed, passed ? null : method.typicalFailure(), oneOf(OPERATORS),
+                            "Poitiers workshop, erasure bench " + random.nextInt(1, 4), performedAt, sha256(report)),
+                    device.id(), medium.mediumId());
+        }
+
+        private void shred(DeviceInProgress device, Medium medium) {
+            String certificate = "PV-DES-2026-%04d".formatted(++destructionCertificates);
+            send("/api/devices/{device}/media/{medium}/destruction", new Destroy(DestructionMethod.SHRED,
+                    oneOf(OPERATORS), SHREDDER, certificate, device.timeline().after(24, 120)),
+                    device.id(), medium.mediumId());
+            device.shredded().add(medium);
+        }
+
+        private void recycle(DeviceInProgress device) {
+            String certificate = "ENV86-2026-%04d".formatted(++recyclingCertificates);
+            send("/api/devices/{device}/recycling",
+                    new Recycle(RECYCLER, certificate, device.timeline().after(72, 720)), device.id());
+        }
+
+        private void followMainPath(DeviceInProgress device, Stage stage) {
+            Workbench workbench = WORKBENCHES.get(device.category());
+            device.shredded().forEach(medium -> replace(device, medium));
+            refurbish(device, workbench, workbench.workDone());
+            if (stage == Stage.REFURBISHED) {
+                if (random.nextBoolean()) {
+                    failQualityCheck(device, workbench);
+                }
+                return;
+            }
+            passQualityCheck(device, workbench);
+            if (stage.reaches(Stage.ALLOCATED)) {
+                allocate(device);
+            }
+            if (stage.reaches(Stage.HANDED_OVER)) {
+                handOver(device);
+            }
+            if (stage == Stage.RETURNED) {
+                send("/api/devices/{device}/return",
+                        new Return(oneOf(RETURN_REASONS), device.timeline().after(240, 1440)), device.id());
+            }
+        }
+
+        /** Takes the shredded disk's carcass out and fits an SSD from stock, erased like any other medium. */
+        private void replace(DeviceInProgress device, Medium shredded) {
+            send("/api/devices/{device}/media/{medium}/removal",
+                    new RemoveMedium("shredded after a failed sanitisation", device.timeline().after(24, 72)),
+                    device.id(), shredded.mediumId());
+            MediumAdded added = post("/api/devices/{device}/media", new AddMedium(newMedium(STOCK_SSD),
+                    "replaces the shredded hard disk", device.timeline().after(1, 24)), device.id())
+                    .body(MediumAdded.class);
+            erase(device, new Medium(added.mediumId(), STOCK_SSD.mediaType()));
+        }
+
+        private void refurbish(DeviceInProgress device, Workbench workbench, String workDone) {
+            send("/api/devices/{device}/refurbishment", new Refurbish(workDone, oneOf(workbench.operatingSystems()),
+                    oneOf(TECHNICIANS), device.timeline().after(24, 168)), device.id());
+        }
+
+        /** One device in eight fails its first check and is reworked before passing. */
+        private void passQualityCheck(DeviceInProgress device, Workbench workbench) {
+            if (random.nextInt(8) == 0) {
+                QualityIssue issue = failQualityCheck(device, workbench);
+                refurbish(device, workbench, "Rework after the quality check: " + issue.fix());
+            }
+            send("/api/devices/{device}/quality-checks", new QualityCheck(true, oneOf(GRADES), null,
+                    oneOf(INSPECTORS), device.timeline().after(4, 72)), device.id());
+        }
+
+        private QualityIssue failQualityCheck(DeviceInProgress device, Workbench workbench) {
+            QualityIssue issue = oneOf(workbench.issues());
+            send("/api/devices/{device}/quality-checks", new QualityCheck(false, null, issue.problem(),
+                    oneOf(INSPECTORS), device.timeline().after(4, 72)), device.id());
+            return issue;
+        }
+
+        /** One allocation in fifteen falls through and the device goes to another household. */
+        private void allocate(DeviceInProgress device) {
+            if (random.nextInt(15) == 0) {
+                allocateToNewReferral(device);
+                send("/api/devices/{device}/allocation/cancellation",
+                        new CancelAllocation(oneOf(CANCELLATION_REASONS), device.timeline().after(24, 240)),
+                        device.id());
+            }
+            allocateToNewReferral(device);
+        }
+
+        private void allocateToNewReferral(DeviceInProgress device) {
+            UUID referral = uuidOf("referral " + random.nextLong());
+            send("/api/devices/{device}/allocation", new Allocate(referral, device.timeline().after(24, 336)),
+                    device.id());
+        }
+
+        /** Half the households collect their device at a ceremony, if one comes soon; the others at the workshop. */
+        private void handOver(DeviceInProgress device) {
+            Optional<Ceremony> ceremony = random.nextBoolean()
+                    ? ceremonyWithinThreeWeeksOf(device.timeline().current())
+                    : Optional.empty();
+            Instant handedOverAt = ceremony.map(Ceremony::at)
+                                           .map(at -> device.timeline().jumpTo(at))
+                                           .orElseGet(() -> device.timeline().after(48, 240));
+            send("/api/devices/{device}/hand-over",
+                    new HandOver(true, ceremony.map(Ceremony::id).orElse(null), handedOverAt), device.id());
+        }
+
+        private Optional<Ceremony> ceremonyWithinThreeWeeksOf(Instant allocatedAt) {
+            Instant threeWeeksLater = allocatedAt.plus(Duration.ofDays(21));
+            return ceremonies.stream()
+                             .filter(ceremony -> ceremony.at().isAfter(allocatedAt))
+                             .filter(ceremony -> ceremony.at().isBefore(threeWeeksLater))
+                             .findFirst();
+        }
+
+        private void send(String path, Object body, Object... uriVariables) {
+            post(path, body, uriVariables).toBodilessEntity();
+        }
+
+        private RestClient.ResponseSpec post(String path, Object body, Object... uriVariables) {
+            return api.post().uri(path, uriVariables).contentType(APPLICATION_JSON).body(body).retrieve();
+        }
+
+        private String serial(String pattern) {
+            if (pattern == null) {
+                return null;
+            }
+            return pattern.chars()
+                          .mapToObj(c -> c == '#'
+                                  ? String.valueOf(SERIAL_CHARACTERS.charAt(random.nextInt(SERIAL_CHARACTERS.length())))
+                                  : String.valueOf((char) c))
+                          .collect(Collectors.joining());
+        }
+
+        private <T> T oneOf(List<T> choices) {
+            return choices.get(random.nextInt(choices.size()));
+        }
+
+        /** One device's clock: each step comes some hours after the previous one, and always before now. */
+        private final class Timeline {
+
+            private Instant current;
+
+            Timeline(Instant start) {
+                current = start;
+            }
+
+            Instant current() {
+                return current;
+            }
+
+            /** Some time after the previous step; never more than half the time left until now. */
+            Instant after(int minHours, int maxHours) {
+                long wanted = random.nextLong(minHours * 3600L, maxHours * 3600L + 1);
+                long halfTheTimeLeft = Duration.between(current, now).toSeconds() / 2;
+                current = current.plusSeconds(Math.min(wanted, halfTheTimeLeft));
+                return current;
+            }
+
+            Instant jumpTo(Instant later) {
+                current = later;
+                return current;
+            }
+        }
+
+        private record PlannedDevice(Receive reception, Stage stage, Timeline timeline) {
+        }
+
+        private record DeviceInProgress(UUID id, DeviceCategory category, Timeline timeline, List<Medium> media,
+                                        List<Medium> shredded) {
+        }
+    }
+
+    /**
+     * Where a device's story stops, how common that is, and for batches of which ages (in days) it is plausible.
+     * The main path, from {@link #REFURBISHED} on, is declared in order.
+     */
+    private enum Stage {
+        RECEIVED(10, 0, 30),
+        IN_SANITISATION(8, 1, 45),
+        SANITISATION_FAILED(4, 2, 60),
+        RECYCLED(4, 20, 365),
+        REFURBISHED(10, 10, 100),
+        READY(12, 15, 200),
+        ALLOCATED(10, 20, 150),
+        HANDED_OVER(40, 30, 365),
+        RETURNED(3, 60, 365);
+
+        private final int weight;
+        private final int minAgeInDays;
+        private final int maxAgeInDays;
+
+        Stage(int weight, int minAgeInDays, int maxAgeInDays) {
+            this.weight = weight;
+            this.minAgeInDays = minAgeInDays;
+            this.maxAgeInDays = maxAgeInDays;
+        }
+
+        boolean fitsBatchAged(int ageInDays) {
+            return ageInDays >= minAgeInDays && ageInDays <= maxAgeInDays;
+        }
+
+        boolean reaches(Stage other) {
+            return compareTo(other) >= 0;
+        }
+    }
+
+    private record Donor(String name) {
+
+        UUID id() {
+            return uuidOf(name);
+        }
+    }
+
+    private record Drive(MediaType mediaType, String manufacturer, String model, int capacityGigabytes,
+                         String serialPattern) {
+    }
+
+    /** A computer model and the media configurations it comes with. */
+    private record Model(DeviceCategory category, String manufacturer, String name, String serialPattern,
+                         List<List<Drive>> mediaConfigurations) {
+    }
+
+    private record Lot(int count, Model model) {
+    }
+
+    /** A delivery from a donor, received {@code ageInDays} ago. */
+    private record Batch(Donor donor, String reference, int ageInDays, List<Lot> lots) {
+
+        List<Model> models() {
+            return lots.stream().flatMap(lot -> Collections.nCopies(lot.count(), lot.model()).stream()).toList();
+        }
+    }
+
+    private record ErasureMethod(SanitisationLevel level, SanitisationTechnique technique, String tool,
+                                 String toolVersion, VerificationMethod verification, String typicalFailure) {
+    }
+
+    /** How the workshop refurbishes one category of device, and what its quality check may find. */
+    private record Workbench(String workDone, List<String> operatingSystems, List<QualityIssue> issues) {
+    }
+
+    private record QualityIssue(String problem, String fix) {
+    }
+
+    private record Ceremony(UUID id, Instant at) {
+    }
+
+    private record Medium(UUID mediumId, MediaType mediaType) {
+    }
+}

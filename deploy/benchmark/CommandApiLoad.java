@@ -1,0 +1,110 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load for the command API, run as a single-file program (java CommandApiLoad.java BASE_URL DEVICES CLIENTS).
+ * Phase 1 receives DEVICES devices with one medium each; phase 2 sanitises every medium. CLIENTS threads send
+ * requests back to back. Prints throughput and latency percentiles per phase; any non-2xx answer aborts the run.
+ */
+public class CommandApiLoad {
+
+    private static final Pattern IDS = Pattern.compile("\"deviceId\":\"([^\"]+)\".*\"mediumId\":\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int devices = Integer.parseInt(args[1]);
+        int clients = Integer.parseInt(args[2]);
+        String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+        warmUp(base, run);
+        String[][] received = new String[devices][];
+        phase("receive device", devices, clients, i -> {
+            String body = post(base + "/api/devices", """
+                    {"assetTag":"B%s-%06d","donorId":"%s","donationBatchReference":"BENCH","category":"LAPTOP",
+                     "manufacturer":"Dell","model":"Latitude 5490","serialNumber":"SN%06d",
+                     "storageMedia":[{"mediaType":"SATA_SSD","manufacturer":"Samsung","serialNumber":"S%06d"}],
+                     "receivedAt":"2026-03-02T09:00:00Z"}""".formatted(run, i, UUID.randomUUID(), i, i));
+            Matcher ids = IDS.matcher(body);
+            if (!ids.find()) {
+                throw new IllegalStateException("unexpected answer " + body);
+            }
+            received[i] = new String[]{ids.group(1), ids.group(2)};
+        });
+        phase("sanitise medium", devices, clients, i -> post(base + "/api/devices/" + received[i][0] + "/media/"
+                + received[i][1] + "/sanitisations", """
+                {"level":"PURGE","technique":"CRYPTOGRAPHIC_ERASE","tool":"nwipe","toolVersion":"0.37",
+                 "verificationMethod":"FULL","verificationPassed":true,"operator":"Bench","location":"Lab",
+                 "performedAt":"2026-03-03T09:00:00Z",
+                 "toolReportSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}"""));
+    }
+
+    interface Step {
+        void run(int index) throws Exception;
+    }
+
+    /** A few hundred requests so that the JIT has compiled the hot paths before anything is measured. */
+    private static void warmUp(String base, String run) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            post(base + "/api/devices", """
+                    {"assetTag":"W%s-%04d","donorId":"%s","donationBatchReference":"WARM","category":"DESKTOP",
+                     "manufacturer":"HP","model":"ProDesk","storageMedia":[],"receivedAt":"2026-03-02T09:00:00Z"}"""
+                    .formatted(run, i, UUID.randomUUID()));
+        }
+    }
+
+    private static void phase(String name, int count, int clients, Step step) throws Exception {
+        long[] latencies = new long[count];
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> work = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            work.add(pool.submit(() -> {
+                for (int i = client; i < count; i += clients) {
+                    long sent = System.nanoTime();
+                    step.run(i);
+                    latencies[i] = System.nanoTime() - sent;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> done : work) {
+            done.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Arrays.sort(latencies);
+        System.out.printf("%-16s %6d commands, %d clients: %7.1f commands/s, latency p50 %5.1f ms, p95 %5.1f ms,"
+                        + " p99 %5.1f ms%n", name, count, clients, count / seconds, ms(latencies, 0.50),
+                ms(latencies, 0.95), ms(latencies, 0.99));
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
+    }
+
+    private static String post(String url, String json) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                                                             .header("Content-Type", "application/json")
+                                                             .header("X-User-Id", "benchmark")
+                                                             .POST(HttpRequest.BodyPublishers.ofString(json))
+                                                             .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}

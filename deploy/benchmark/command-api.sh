@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Start-up time of both apps and throughput of the command API on PostgreSQL, with the raw PostgreSQL
+# baseline (pgbench appending comparable rows, one transaction each, same number of clients) from the same run.
+#   deploy/benchmark/command-api.sh [DEVICES=2000] [CLIENTS=4]
+# Needs a local PostgreSQL (127.0.0.1:5432, user postgres) and pgbench; uses the database ordinateurs_bench,
+# dropped and re-created on each run, and ports 18081/18082.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+devices=${1:-2000}
+clients=${2:-4}
+version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
+pg="psql -h 127.0.0.1 -U postgres -q"
+url=jdbc:postgresql://127.0.0.1:5432/ordinateurs_bench
+logs=$(mktemp -d)
+
+./mvnw -q -DskipTests package
+$pg -d postgres -c "drop database if exists ordinateurs_bench with (force)" -c "create database ordinateurs_bench"
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+
+start() { # name port
+    local began=$(date +%s%N)
+    java -jar "$1/target/$1-$version-exec.jar" --spring.profiles.active=postgres --server.port="$2" \
+        --spring.datasource.url="$url" --spring.datasource.username=postgres > "$logs/$1.log" 2>&1 &
+    pids+=($!)
+    until curl -fs "http://localhost:$2/actuator/health" >/dev/null 2>&1; do sleep 0.1; done
+    printf "%-12s ready in %5.2f s (until /actuator/health answers UP; Spring says: %s)\n" "$1" \
+        "$(awk "BEGIN { print ($(date +%s%N) - $began) / 1e9 }")" \
+        "$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$logs/$1.log")"
+}
+
+echo "== start-up, on an empty database (Flyway creates the schema)"
+start command-side 18081
+start query-side 18082
+
+echo "== command API: $devices devices, $clients clients (after 300 warm-up receptions)"
+java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients"
+
+echo "== raw PostgreSQL baseline: the same number of single-row transactions into a table shaped like the event store"
+$pg -d ordinateurs_bench -c "create table baseline_event (like domainevententry including all)"
+script=$(mktemp)
+cat > "$script" <<'SQL'
+insert into baseline_event (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
+                            payloadrevision, payloadtype, timestamp)
+values (gen_random_uuid()::text, 0, 'Device', gen_random_uuid()::text, decode(repeat('7b', 200), 'hex'),
+        decode(repeat('7b', 700), 'hex'), '1', 'org.ordinateurssolidaires.events.device.DeviceReceived',
+        now()::text);
+SQL
+pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j "$clients" -t $((devices / clients)) -f "$script" ordinateurs_bench \
+    | grep -E "^(number of transactions actually processed|latency average|tps)"
+rm -f "$script"

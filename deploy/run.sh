@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds both apps and runs them until Ctrl-C.
+#   deploy/run.sh              embedded H2 database file under ./data (nothing to install)
+#   deploy/run.sh --postgres   PostgreSQL; connection from SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD
+#                              (default: jdbc:postgresql://127.0.0.1:5432/ordinateurs_solidaires as postgres)
+#   deploy/run.sh --demo       also seeds a few hundred demo devices through the command API (first run only)
+# Ports: COMMAND_PORT (8081) and QUERY_PORT (8082).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile_args=()
+demo_args=()
+for arg in "$@"; do
+    case "$arg" in
+        --postgres) profile_args=(--spring.profiles.active=postgres) ;;
+        --demo) demo_args=(--demo) ;;
+        *) echo "unknown option: $arg (use --postgres and/or --demo)" >&2; exit 2 ;;
+    esac
+done
+command_port=${COMMAND_PORT:-8081}
+query_port=${QUERY_PORT:-8082}
+version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
+
+if [ ${#profile_args[@]} -gt 0 ]; then
+    export SPRING_DATASOURCE_URL=${SPRING_DATASOURCE_URL:-jdbc:postgresql://127.0.0.1:5432/ordinateurs_solidaires}
+    export SPRING_DATASOURCE_USERNAME=${SPRING_DATASOURCE_USERNAME:-postgres}
+    export SPRING_DATASOURCE_PASSWORD=${SPRING_DATASOURCE_PASSWORD:-}
+    database=${SPRING_DATASOURCE_URL##*/}
+    database=${database%%\?*}
+    if command -v psql >/dev/null && ! psql "${SPRING_DATASOURCE_URL#jdbc:}" -U "$SPRING_DATASOURCE_USERNAME" -c 'select 1' >/dev/null 2>&1; then
+        echo "creating database $database"
+        server=${SPRING_DATASOURCE_URL#jdbc:}
+        psql "${server%/*}/postgres" -U "$SPRING_DATASOURCE_USERNAME" -c "create database $database" >/dev/null
+    fi
+fi
+
+echo "building..."
+./mvnw -q -DskipTests package
+
+mkdir -p data/logs
+pids=()
+stop() {
+    echo "stopping..."
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+
+start() { # name port extra-args...
+    local name=$1 port=$2
+    shift 2
+    java -jar "$name/target/$name-$version-exec.jar" --server.port="$port" "${profile_args[@]}" "$@" \
+        > "data/logs/$name.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 120); do
+        if curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1; then
+            return 0
+        fi
+        if ! kill -0 "${pids[-1]}" 2>/dev/null; then
+            echo "$name did not start; see data/logs/$name.log" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+    echo "$name did not answer within 120 s; see data/logs/$name.log" >&2
+    exit 1
+}
+
+# the command side first: it owns the event store the query side reads
+start command-side "$command_port" "${demo_args[@]}"
+start query-side "$query_port"
+
+cat <<INFO
+
+Ordinateurs solidaires is running ($([ ${#profile_args[@]} -gt 0 ] && echo "PostgreSQL: $SPRING_DATASOURCE_URL" || echo "embedded database: data/"))
+  command API   http://localhost:$command_port/swagger-ui.html
+  query API     http://localhost:$query_port/swagger-ui.html
+  inventory     http://localhost:$query_port/api/devices
+  metrics       http://localhost:$command_port/actuator/prometheus  http://localhost:$query_port/actuator/prometheus
+  logs          data/logs/
+Press Ctrl-C to stop both.
+INFO
+wait "${pids[@]}"

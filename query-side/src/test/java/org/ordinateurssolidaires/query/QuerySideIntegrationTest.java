@@ -1,0 +1,30 @@
+package org.ordinateurssolidaires.query;
+
+import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole query side on a real PostgreSQL database that holds the command side's event store, as when both
+ * apps share one database. Tests write events with {@link #events} and read what the query side made of them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+public abstract class QuerySideIntegrationTest {
+
+    private static final String DATABASE = "ordinateurs_query_side_it";
+
+    protected static EventStoreFixture events;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        if (events == null) {
+            events = EventStoreFixture.onEmptyDatabase(DATABASE);
+        }
+        registry.add("spring.datasource.url", () -> PostgresTestDatabase.emptyDatabase(DATABASE));
+        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+        registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
+    }
+}

@@ -1,0 +1,90 @@
+package org.ordinateurssolidaires.query.inventory;
+
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.QualityGrade;
+import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.donor.DonorId;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.query.SampleDevices.RECEIVED_AT;
+import static org.ordinateurssolidaires.query.SampleDevices.disk;
+import static org.ordinateurssolidaires.query.SampleDevices.received;
+
+/** How the inventory row of one device follows its events, without a database. */
+class InventoryDeviceTest {
+
+    private static final DeviceId DEVICE = new DeviceId(UUID.randomUUID());
+    private static final Instant LATER = RECEIVED_AT.plusSeconds(3600);
+    private final StorageMedium disk = disk("A");
+    private final StorageMedium ssd = disk("B");
+    private final InventoryDevice device = new InventoryDevice(received(DEVICE, "OS-1", new DonorId(UUID.randomUUID()),
+            DeviceCategory.LAPTOP, disk, ssd));
+
+    @Test
+    void waitsForSanitisationUntilEveryMediumHoldsNoData() {
+        device.changeMedium(disk.mediumId(), medium -> medium.sanitised(SanitisationLevel.PURGE,
+                SanitisationTechnique.OVERWRITE, LATER), LATER);
+        assertThat(device.getState()).isEqualTo(DeviceState.AWAITING_SANITISATION);
+        assertThat(device.getStateSince()).isEqualTo(RECEIVED_AT);
+
+        device.changeMedium(ssd.mediumId(), medium -> medium.destroyed(LATER), LATER);
+        assertThat(device.getState()).isEqualTo(DeviceState.SANITISED);
+        assertThat(device.getStateSince()).isEqualTo(LATER);
+    }
+
+    @Test
+    void aFailedSanitisationIsCountedAndLeavesTheMediumHoldingData() {
+        device.changeMedium(disk.mediumId(), InventoryMedium::sanitisationFailed, LATER);
+        device.changeMedium(ssd.mediumId(), medium -> medium.destroyed(LATER), LATER);
+
+        assertThat(device.getState()).isEqualTo(DeviceState.AWAITING_SANITISATION);
+        assertThat(device.getMedia().get(0).getErasureStatus()).isEqualTo(ErasureStatus.FAILED);
+        assertThat(device.getMedia().get(0).getSanitisationAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void removingTheLastUnsanitisedMediumCompletesTheErasure() {
+        device.changeMedium(disk.mediumId(), medium -> medium.destroyed(LATER), LATER);
+        device.removeMedium(ssd.mediumId(), LATER);
+
+        assertThat(device.getState()).isEqualTo(DeviceState.SANITISED);
+        assertThat(device.getMedia()).extracting(InventoryMedium::getMediumId).containsExactly(disk.mediumId());
+    }
+
+    @Test
+    void aReturnKeepsDestroyedMediaAndForgetsEarlierSanitisations() {
+        device.changeMedium(disk.mediumId(), medium -> medium.sanitised(SanitisationLevel.PURGE,
+                SanitisationTechnique.OVERWRITE, LATER), LATER);
+        device.changeMedium(ssd.mediumId(), medium -> medium.destroyed(LATER), LATER);
+        device.refurbished("Linux Mint 22", LATER);
+        device.ready(QualityGrade.A, LATER);
+        device.allocated(UUID.randomUUID(), LATER);
+        device.handedOver(null, LATER);
+
+        device.returned(LATER.plusSeconds(60));
+
+        assertThat(device.getState()).isEqualTo(DeviceState.AWAITING_SANITISATION);
+        assertThat(device.getMedia()).extracting(InventoryMedium::getErasureStatus)
+                                     .containsExactly(ErasureStatus.PENDING, ErasureStatus.DESTROYED);
+        assertThat(device.getReferralId()).isNull();
+        assertThat(device.getGrade()).isNull();
+    }
+
+    @Test
+    void aCorrectionChangesOnlyTheFieldsItNames() {
+        device.corrected(new DeviceDetailsCorrected(DEVICE, DeviceCategory.DESKTOP, null, "OptiPlex 7050", null,
+                null, null, "misread"));
+
+        assertThat(device.getCategory()).isEqualTo(DeviceCategory.DESKTOP);
+        assertThat(device.getModel()).isEqualTo("OptiPlex 7050");
+        assertThat(device.getManufacturer()).isEqualTo("Dell");
+    }
+}

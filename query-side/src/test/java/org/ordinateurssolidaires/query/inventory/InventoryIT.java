@@ -1,0 +1,126 @@
+package org.ordinateurssolidaires.query.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ordinateurssolidaires.query.SampleDevices.LATER;
+import static org.ordinateurssolidaires.query.SampleDevices.allocated;
+import static org.ordinateurssolidaires.query.SampleDevices.disk;
+import static org.ordinateurssolidaires.query.SampleDevices.failed;
+import static org.ordinateurssolidaires.query.SampleDevices.handedOver;
+import static org.ordinateurssolidaires.query.SampleDevices.newDevice;
+import static org.ordinateurssolidaires.query.SampleDevices.ready;
+import static org.ordinateurssolidaires.query.SampleDevices.received;
+import static org.ordinateurssolidaires.query.SampleDevices.refurbished;
+import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+
+/** Events in the store become the inventory staff read over HTTP. */
+class InventoryIT extends QuerySideIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void followsADeviceThroughItsLife() {
+        DeviceId device = newDevice();
+        StorageMedium disk = disk("ZDE1ABCD");
+        var referral = new ReferralId(UUID.randomUUID());
+        events.append(received(device, tag(), new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP, disk));
+        awaitState(device, "AWAITING_SANITISATION");
+
+        events.append(failed(device, disk), sanitised(device, disk));
+        JsonNode sanitised = awaitState(device, "SANITISED");
+        assertThat(sanitised.at("/media/0/erasureStatus").asText()).isEqualTo("SANITISED");
+        assertThat(sanitised.at("/media/0/sanitisationAttempts").asInt()).isEqualTo(2);
+        assertThat(sanitised.at("/media/0/serialNumber").asText()).isEqualTo("ZDE1ABCD");
+
+        events.append(refurbished(device), ready(device), allocated(device, referral), handedOver(device, referral));
+        JsonNode handedOver = awaitState(device, "HANDED_OVER");
+        assertThat(handedOver.get("referralId").asText()).isEqualTo(referral.toString());
+        assertThat(handedOver.get("grade").asText()).isEqualTo("B");
+    }
+
+    @Test
+    void aReturnedDeviceWaitsForSanitisationAgain() {
+        DeviceId device = newDevice();
+        StorageMedium disk = disk("WD-77");
+        var referral = new ReferralId(UUID.randomUUID());
+        events.append(received(device, tag(), new DonorId(UUID.randomUUID()), DeviceCategory.DESKTOP, disk),
+                sanitised(device, disk), refurbished(device), ready(device), allocated(device, referral),
+                handedOver(device, referral),
+                new DeviceReturned(device, referral, "too slow", LATER));
+
+        JsonNode returned = awaitState(device, "AWAITING_SANITISATION");
+
+        assertThat(returned.at("/media/0/erasureStatus").asText()).isEqualTo("PENDING");
+        assertThat(returned.get("referralId").isNull()).isTrue();
+    }
+
+    @Test
+    void filtersByDonorStateAndCategoryAndCounts() {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId laptop = newDevice();
+        DeviceId tablet = newDevice();
+        StorageMedium flash = disk("EMMC-1");
+        events.append(received(laptop, tag(), donor, DeviceCategory.LAPTOP, disk("A1")),
+                received(tablet, tag(), donor, DeviceCategory.TABLET, flash), sanitised(tablet, flash));
+        awaitState(tablet, "SANITISED");
+        awaitState(laptop, "AWAITING_SANITISATION");
+
+        JsonNode donorsDevices = http.getForObject("/api/devices?donorId=" + donor, JsonNode.class);
+        assertThat(donorsDevices.get("totalDevices").asLong()).isEqualTo(2);
+        JsonNode donorsTablets = http.getForObject("/api/devices?donorId=" + donor + "&category=TABLET&state=SANITISED",
+                JsonNode.class);
+        assertThat(donorsTablets.get("devices").findValuesAsText("deviceId")).containsExactly(tablet.toString());
+        JsonNode firstPage = http.getForObject("/api/devices?donorId=" + donor + "&size=1", JsonNode.class);
+        assertThat(firstPage.get("devices")).hasSize(1);
+        assertThat(firstPage.get("totalPages").asInt()).isEqualTo(2);
+
+        JsonNode counts = http.getForObject("/api/devices/counts", JsonNode.class);
+        assertThat(counts.at("/byCategory/TABLET").asLong()).isPositive();
+        assertThat(counts.get("byState").size()).isEqualTo(DeviceState.values().length);
+    }
+
+    @Test
+    void answersBadRequestsAndUnknownDevicesWithProblems() {
+        ResponseEntity<JsonNode> unknownState = http.getForEntity("/api/devices?state=LOST", JsonNode.class);
+        ResponseEntity<JsonNode> hugePage = http.getForEntity("/api/devices?size=100000", JsonNode.class);
+        ResponseEntity<JsonNode> unknown = http.getForEntity("/api/devices/" + UUID.randomUUID(), JsonNode.class);
+        ResponseEntity<JsonNode> notAnId = http.getForEntity("/api/devices/abc", JsonNode.class);
+
+        assertThat(unknownState.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(hugePage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(notAnId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private JsonNode awaitState(DeviceId device, String state) {
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForEntity("/api/devices/" + device, JsonNode.class),
+                response -> response.getStatusCode().is2xxSuccessful()
+                        && state.equals(response.getBody().get("state").asText()))
+                      .getBody();
+    }
+
+    private static String tag() {
+        return "QS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+}
