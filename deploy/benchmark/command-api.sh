@@ -9,6 +9,7 @@ cd "$(dirname "$0")/../.."
 devices=${1:-2000}
 clients=${2:-4}
 version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
+export PGOPTIONS="--client-min-messages=warning"
 pg="psql -h 127.0.0.1 -U postgres -q"
 url=jdbc:postgresql://127.0.0.1:5432/ordinateurs_bench
 logs=$(mktemp -d)
