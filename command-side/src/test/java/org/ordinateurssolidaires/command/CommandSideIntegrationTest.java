@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.command;
 
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -8,6 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole command side on a real, initially empty PostgreSQL database, shared by every test class. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability // metrics are exported as in production
 @ActiveProfiles("postgres")
 public abstract class CommandSideIntegrationTest {
 

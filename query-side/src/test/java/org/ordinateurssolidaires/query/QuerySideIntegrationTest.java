@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query;
 
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * apps share one database. Tests write events with {@link #events} and read what the query side made of them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability // metrics are exported as in production
 @ActiveProfiles("postgres")
 public abstract class QuerySideIntegrationTest {
 
