@@ -1,0 +1,120 @@
+package org.ordinateurssolidaires.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Both packaged apps, each in its own process, started together on one empty PostgreSQL database: each creates
+ * the tables it owns, and a device taken through its whole life over the command API shows up in the query
+ * side's inventory and provenance.
+ */
+class WholeLifeAcrossBothAppsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String REPORT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private static RunningApp commandSide;
+    private static RunningApp querySide;
+
+    /** The query side is launched first: it must wait for the command side to create the event store. */
+    @BeforeAll
+    static void startBothAppsOnOneEmptyDatabase() throws Exception {
+        String database = PostgresTestDatabase.emptyDatabase("ordinateurs_end_to_end_it");
+        querySide = RunningApp.launch("querySide", database);
+        commandSide = RunningApp.launch("commandSide", database);
+        commandSide.awaitHealthy(Duration.ofSeconds(120));
+        querySide.awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (querySide != null) {
+            querySide.close();
+        }
+        if (commandSide != null) {
+            commandSide.close();
+        }
+    }
+
+    @Test
+    void aDeviceGivenAwayAppearsInTheInventoryAndItsProvenance() throws Exception {
+        JsonNode received = command("/api/devices", Map.of("assetTag", "E2E-0001",
+                "donorId", UUID.randomUUID().toString(), "donationBatchReference", "LIV-2026-03",
+                "category", "LAPTOP", "manufacturer", "Lenovo", "model", "ThinkPad T480",
+                "storageMedia", new Object[]{Map.of("mediaType", "NVME_SSD", "serialNumber", "S4DXNF0M123456"),
+                        Map.of("mediaType", "HARD_DISK_DRIVE", "serialNumber", "ZDE1ABCD")},
+                "receivedAt", "2026-03-02T09:00:00Z"));
+        String device = "/api/devices/" + received.get("deviceId").asText();
+        String ssd = received.at("/storageMedia/0/mediumId").asText();
+        String disk = received.at("/storageMedia/1/mediumId").asText();
+
+        command(device + "/media/" + ssd + "/sanitisations", sanitisation(false));
+        command(device + "/media/" + ssd + "/sanitisations", sanitisation(true));
+        command(device + "/media/" + disk + "/destruction", Map.of("method", "SHRED", "operator", "Camille",
+                "location", "Broyeur municipal", "destroyedAt", "2026-03-04T09:00:00Z"));
+        command(device + "/refurbishment", Map.of("workDone", "keyboard replaced", "operatingSystem", "Linux Mint 22",
+                "technician", "Sam", "refurbishedAt", "2026-03-05T09:00:00Z"));
+        command(device + "/quality-checks", Map.of("passed", true, "grade", "A", "inspector", "Lou",
+                "checkedAt", "2026-03-06T09:00:00Z"));
+        command(device + "/allocation", Map.of("referralId", UUID.randomUUID().toString(),
+                "allocatedAt", "2026-03-07T09:00:00Z"));
+        command(device + "/hand-over", Map.of("freeOfChargeAcknowledged", true, "handedOverAt", "2026-03-08T09:00:00Z"));
+
+        JsonNode inInventory = await().atMost(Duration.ofSeconds(30))
+                .until(() -> query(device), row -> row != null && "HANDED_OVER".equals(row.get("state").asText()));
+        assertThat(inInventory.get("media").findValuesAsText("erasureStatus")).containsExactly("SANITISED", "DESTROYED");
+        assertThat(inInventory.at("/media/0/sanitisationAttempts").asInt()).isEqualTo(2);
+
+        JsonNode provenance = query(device + "/provenance");
+        assertThat(provenance.findValuesAsText("event")).containsExactly("DeviceReceived",
+                "StorageMediumSanitisationFailed", "StorageMediumSanitised", "StorageMediumDestroyed",
+                "DeviceRefurbished", "QualityCheckPassed", "DeviceAllocated", "DeviceHandedOver");
+        assertThat(provenance.findValuesAsText("recordedBy")).containsOnly("camille");
+        assertThat(query("/api/devices/counts").at("/byState/HANDED_OVER").asLong()).isEqualTo(1);
+    }
+
+    private static Map<String, Object> sanitisation(boolean passed) {
+        Map<String, Object> body = new HashMap<>(Map.of("level", "PURGE", "technique", "CRYPTOGRAPHIC_ERASE",
+                "tool", "nwipe", "toolVersion", "0.37", "verificationMethod", "FULL", "verificationPassed", passed,
+                "operator", "Camille", "location", "Atelier Poitiers", "performedAt", "2026-03-03T09:00:00Z",
+                "toolReportSha256", REPORT));
+        if (!passed) {
+            body.put("failureReason", "verification read back non-zero blocks");
+        }
+        return body;
+    }
+
+    private static JsonNode command(String path, Map<String, ?> body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(commandSide.url(path)))
+                .header("Content-Type", "application/json")
+                .header("X-User-Id", "camille")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s answered %s", path, response.body()).isBetween(200, 299);
+        return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
+    private static JsonNode query(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(querySide.url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+}

@@ -1,0 +1,85 @@
+package org.ordinateurssolidaires.query.config;
+
+import org.axonframework.spring.config.SpringAxonConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The event store belongs to the command side, which creates it on its first start. When both apps are pointed
+ * at a new database at the same time, the query side waits here for the table to appear before its processors
+ * start (they would otherwise give up after a few seconds and stop the app).
+ */
+@Component
+class EventStoreAvailability implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStoreAvailability.class);
+
+    private final JdbcTemplate jdbc;
+    private final Duration patience;
+    private volatile boolean running;
+
+    EventStoreAvailability(JdbcTemplate jdbc, @Value("${ordinateurs.event-store.wait:5m}") Duration patience) {
+        this.jdbc = jdbc;
+        this.patience = patience;
+    }
+
+    @Override
+    public void start() {
+        Instant deadline = Instant.now().plus(patience);
+        boolean told = false;
+        while (!eventStoreExists()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("no event store after " + patience
+                        + ": start the command side on the same database first");
+            }
+            if (!told) {
+                log.info("Waiting for the command side to create the event store (up to {})", patience);
+                told = true;
+            }
+            pause();
+        }
+        running = true;
+    }
+
+    private boolean eventStoreExists() {
+        try {
+            jdbc.queryForList("select globalIndex from domainEventEntry where globalIndex < 0");
+            return true;
+        } catch (DataAccessException notThereYet) {
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the event store", interrupted);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Just before Axon starts its processors. */
+    @Override
+    public int getPhase() {
+        return SpringAxonConfiguration.LIFECYCLE_PHASE - 1;
+    }
+}
