@@ -132,9 +132,7 @@ public class Device {
     @CommandHandler
     void handle(RecordQualityCheck command) {
         refuseOnceGone();
-        if (stage != Stage.REFURBISHED) {
-            throw new RuleViolation(DeviceRule.QUALITY_CHECK_AFTER_REFURBISHMENT, "the device is " + describeStage());
-        }
+        requireStage(Stage.REFURBISHED, DeviceRule.QUALITY_CHECK_AFTER_REFURBISHMENT);
         if (command.passed()) {
             refuseWhileDataRemains(DeviceRule.READY_AFTER_ERASURE);
             apply(new QualityCheckPassed(deviceId, command.grade(), command.inspector(), command.notes(),
@@ -147,9 +145,7 @@ public class Device {
     @CommandHandler
     void handle(AllocateDevice command) {
         refuseOnceGone();
-        if (stage != Stage.READY) {
-            throw new RuleViolation(DeviceRule.ALLOCATION_WHEN_READY, "the device is " + describeStage());
-        }
+        requireStage(Stage.READY, DeviceRule.ALLOCATION_WHEN_READY);
         refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
         apply(new DeviceAllocated(deviceId, command.referralId(), command.allocatedAt()));
     }
@@ -157,18 +153,14 @@ public class Device {
     @CommandHandler
     void handle(CancelAllocation command) {
         refuseOnceGone();
-        if (stage != Stage.ALLOCATED) {
-            throw new RuleViolation(DeviceRule.CANCELLATION_WHEN_ALLOCATED, "the device is " + describeStage());
-        }
+        requireStage(Stage.ALLOCATED, DeviceRule.CANCELLATION_WHEN_ALLOCATED);
         apply(new AllocationCancelled(deviceId, allocatedTo, command.reason(), command.cancelledAt()));
     }
 
     @CommandHandler
     void handle(HandOverDevice command) {
         refuseOnceGone();
-        if (stage != Stage.ALLOCATED) {
-            throw new RuleViolation(DeviceRule.HAND_OVER_WHEN_ALLOCATED, "the device is " + describeStage());
-        }
+        requireStage(Stage.ALLOCATED, DeviceRule.HAND_OVER_WHEN_ALLOCATED);
         refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
         if (!command.freeOfChargeAcknowledged()) {
             throw new RuleViolation(DeviceRule.FREE_OF_CHARGE, "the acknowledgement was not given");
@@ -178,9 +170,7 @@ public class Device {
 
     @CommandHandler
     void handle(ReturnDevice command) {
-        if (stage != Stage.HANDED_OVER) {
-            throw new RuleViolation(DeviceRule.RETURN_AFTER_HAND_OVER, "the device is " + describeStage());
-        }
+        requireStage(Stage.HANDED_OVER, DeviceRule.RETURN_AFTER_HAND_OVER);
         apply(new DeviceReturned(deviceId, allocatedTo, command.reason(), command.returnedAt()));
     }
 
@@ -205,6 +195,12 @@ public class Device {
     private void refuseOnceGone() {
         if (stage == Stage.HANDED_OVER || stage == Stage.RECYCLED) {
             throw new RuleViolation(DeviceRule.DEVICE_HAS_LEFT, "the device is " + describeStage());
+        }
+    }
+
+    private void requireStage(Stage required, DeviceRule rule) {
+        if (stage != required) {
+            throw new RuleViolation(rule, "the device is " + describeStage());
         }
     }
 
