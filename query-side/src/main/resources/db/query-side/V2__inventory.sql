@@ -9,6 +9,7 @@ create table inventory_device (
     model                    varchar(100),
     serial_number            varchar(100),
     condition_notes          varchar(2000),
+    stage                    varchar(30)  not null,
     state                    varchar(30)  not null,
     state_since              timestamp with time zone,
     received_at              timestamp with time zone,

@@ -40,7 +40,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Device {
 
-    private enum Stage { RECEIVED, REFURBISHED, READY, ALLOCATED, HANDED_OVER, RECYCLED }
+    private enum Stage {
+        AWAITING_REFURBISHMENT("awaiting refurbishment"),
+        REFURBISHED("refurbished, awaiting its quality check"),
+        READY("ready"),
+        ALLOCATED("allocated"),
+        HANDED_OVER("handed over"),
+        RECYCLED("recycled");
+
+        private final String description;
+
+        Stage(String description) {
+            this.description = description;
+        }
+    }
 
     private enum Erasure { PENDING, FAILED, SANITISED, DESTROYED }
 
@@ -76,9 +89,11 @@ public class Device {
                 command.serialNumber(), command.storageMedia(), command.conditionNotes(), command.receivedAt()));
     }
 
+    /** A sanitisation can fail: once the device passed its quality check, its media are no longer touched. */
     @CommandHandler
     void handle(SanitiseStorageMedium command) {
         refuseOnceGone();
+        refuseUnlessMediaMayChange();
         TrackedMedium tracked = knownMedium(command.mediumId());
         refuseIfDestroyed(tracked);
         var record = new SanitisationRecord(tracked.medium(), command.level(), command.technique(), command.tool(),
@@ -91,6 +106,7 @@ public class Device {
         }
     }
 
+    /** Destruction only ever makes a device safer, so it is allowed until the device leaves. */
     @CommandHandler
     void handle(DestroyStorageMedium command) {
         refuseOnceGone();
@@ -121,7 +137,7 @@ public class Device {
     @CommandHandler
     void handle(RefurbishDevice command) {
         refuseOnceGone();
-        if (stage != Stage.RECEIVED && stage != Stage.REFURBISHED) {
+        if (stage != Stage.AWAITING_REFURBISHMENT && stage != Stage.REFURBISHED) {
             throw new RuleViolation(DeviceRule.REFURBISHMENT_BEFORE_QUALITY_CHECK, "the device is " + describeStage());
         }
         refuseWhileDataRemains(DeviceRule.REFURBISHMENT_AFTER_ERASURE);
@@ -205,8 +221,8 @@ public class Device {
     }
 
     private void refuseUnlessMediaMayChange() {
-        if (stage != Stage.RECEIVED && stage != Stage.REFURBISHED) {
-            throw new RuleViolation(DeviceRule.MEDIA_CHANGE_DURING_REFURBISHMENT, "the device is " + describeStage());
+        if (stage != Stage.AWAITING_REFURBISHMENT && stage != Stage.REFURBISHED) {
+            throw new RuleViolation(DeviceRule.MEDIA_WORK_BEFORE_QUALITY_CHECK, "the device is " + describeStage());
         }
     }
 
@@ -236,13 +252,13 @@ public class Device {
     }
 
     private String describeStage() {
-        return stage.name().toLowerCase().replace('_', ' ');
+        return stage.description;
     }
 
     @EventSourcingHandler
     void on(DeviceReceived event) {
         deviceId = event.deviceId();
-        stage = Stage.RECEIVED;
+        stage = Stage.AWAITING_REFURBISHMENT;
         event.storageMedia().forEach(medium -> media.put(medium.mediumId(), new TrackedMedium(medium, Erasure.PENDING)));
     }
 
@@ -276,6 +292,12 @@ public class Device {
         stage = Stage.REFURBISHED;
     }
 
+    /** A failed check sends the device back to the workshop: it must be refurbished again before a new check. */
+    @EventSourcingHandler
+    void on(QualityCheckFailed event) {
+        stage = Stage.AWAITING_REFURBISHMENT;
+    }
+
     @EventSourcingHandler
     void on(QualityCheckPassed event) {
         stage = Stage.READY;
@@ -301,7 +323,7 @@ public class Device {
     /** A returned device may now hold the household's data: every medium not destroyed is pending again. */
     @EventSourcingHandler
     void on(DeviceReturned event) {
-        stage = Stage.RECEIVED;
+        stage = Stage.AWAITING_REFURBISHMENT;
         allocatedTo = null;
         media.replaceAll((id, tracked) -> tracked.erasure() == Erasure.DESTROYED ? tracked : tracked.with(Erasure.PENDING));
     }

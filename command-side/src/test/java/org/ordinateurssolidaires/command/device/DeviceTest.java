@@ -147,11 +147,11 @@ class DeviceTest {
         }
 
         @Test
-        void aFailedSanitisationLeavesTheMediumHoldingData() {
+        void aFailedSanitisationLeavesTheMediumHoldingDataEvenAfterAnEarlierSuccess() {
             expectRuleBroken(DeviceRule.REFURBISHMENT_AFTER_ERASURE,
-                    fixture.given(RECEIVED, sanitised(SSD),
-                           new StorageMediumSanitisationFailed(DEVICE, record(DISK), "3 sectors unreadable"))
-                   .when(new RefurbishDevice(DEVICE, "new battery", "Linux Mint 22", "Sam", T)));
+                    fixture.given(RECEIVED, sanitised(SSD), sanitised(DISK),
+                                   new StorageMediumSanitisationFailed(DEVICE, record(DISK), "3 sectors unreadable"))
+                           .when(new RefurbishDevice(DEVICE, "new battery", "Linux Mint 22", "Sam", T)));
         }
 
         @Test
@@ -185,10 +185,31 @@ class DeviceTest {
 
         @Test
         void refusesAMediumTheDeviceDoesNotHave() {
+            UUID unknown = UUID.randomUUID();
             fixture.given(RECEIVED)
-                   .when(sanitise(new StorageMedium(UUID.randomUUID(), MediaType.SATA_SSD, null, null, null, null), true))
+                   .when(sanitise(new StorageMedium(unknown, MediaType.SATA_SSD, null, null, null, null), true))
                    .expectException(UnknownEntity.class)
                    .expectNoEvents();
+            fixture.given(RECEIVED)
+                   .when(new DestroyStorageMedium(DEVICE, unknown, DestructionMethod.SHRED, "Camille", "Broyeur", null, T))
+                   .expectException(UnknownEntity.class);
+            fixture.given(RECEIVED)
+                   .when(new RemoveStorageMedium(DEVICE, unknown, "faulty", T))
+                   .expectException(UnknownEntity.class);
+        }
+
+        @Test
+        void leavesTheMediaOfAReadyDeviceAlone() {
+            expectRuleBroken(DeviceRule.MEDIA_WORK_BEFORE_QUALITY_CHECK,
+                    fixture.given(readyDevice()).when(sanitise(DISK, true)));
+        }
+
+        @Test
+        void stillAcceptsTheDestructionOfAMediumOfAReadyDevice() {
+            fixture.given(readyDevice())
+                   .when(new DestroyStorageMedium(DEVICE, DISK.mediumId(), DestructionMethod.SHRED, "Camille",
+                           "Broyeur municipal", "CERT-77", T))
+                   .expectEvents(destroyed(DISK));
         }
     }
 
@@ -251,7 +272,7 @@ class DeviceTest {
 
         @Test
         void refusesMediaChangesOnceReady() {
-            expectRuleBroken(DeviceRule.MEDIA_CHANGE_DURING_REFURBISHMENT,
+            expectRuleBroken(DeviceRule.MEDIA_WORK_BEFORE_QUALITY_CHECK,
                     fixture.given(readyDevice())
                    .when(new AddStorageMedium(DEVICE, new StorageMedium(UUID.randomUUID(), MediaType.SATA_SSD,
                            null, null, null, null), "upgrade", T)));
@@ -281,6 +302,10 @@ class DeviceTest {
             fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
                    .when(new RecordQualityCheck(DEVICE, false, null, "screen flickers", "Lou", T))
                    .expectEvents(failed);
+
+            expectRuleBroken(DeviceRule.QUALITY_CHECK_AFTER_REFURBISHMENT,
+                    fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED, failed)
+                           .when(new RecordQualityCheck(DEVICE, true, QualityGrade.B, null, "Lou", T)));
 
             fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED, failed)
                    .when(new RefurbishDevice(DEVICE, "battery replaced", "Linux Mint 22", "Sam", T))

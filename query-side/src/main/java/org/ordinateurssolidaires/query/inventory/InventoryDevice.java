@@ -28,6 +28,8 @@ import java.util.function.Consumer;
 @Table(name = "inventory_device")
 public class InventoryDevice {
 
+    enum Stage { AWAITING_REFURBISHMENT, REFURBISHED, READY, ALLOCATED, HANDED_OVER, RECYCLED }
+
     @Id
     private UUID deviceId;
     private String assetTag;
@@ -39,6 +41,9 @@ public class InventoryDevice {
     private String model;
     private String serialNumber;
     private String conditionNotes;
+    /** Where the device is in the workshop's flow; {@link #state} adds what its media say. */
+    @Enumerated(EnumType.STRING)
+    private Stage stage;
     @Enumerated(EnumType.STRING)
     private DeviceState state;
     /** When the device entered its current state: what the ageing of the stock is measured from. */
@@ -70,48 +75,51 @@ public class InventoryDevice {
         conditionNotes = received.conditionNotes();
         receivedAt = received.receivedAt();
         received.storageMedia().forEach(medium -> media.add(new InventoryMedium(medium)));
-        moveTo(DeviceState.AWAITING_SANITISATION, receivedAt);
-        reviewErasure(receivedAt);
+        moveTo(Stage.AWAITING_REFURBISHMENT, receivedAt);
     }
 
     void changeMedium(UUID mediumId, Consumer<InventoryMedium> change, Instant at) {
         medium(mediumId).ifPresent(change);
-        reviewErasure(at);
+        reviewState(at);
     }
 
     void addMedium(StorageMedium medium, Instant at) {
         media.add(new InventoryMedium(medium));
-        reviewErasure(at);
+        reviewState(at);
     }
 
     void removeMedium(UUID mediumId, Instant at) {
         media.removeIf(medium -> medium.getMediumId().equals(mediumId));
-        reviewErasure(at);
+        reviewState(at);
     }
 
     void refurbished(String installedSystem, Instant at) {
         operatingSystem = installedSystem;
-        moveTo(DeviceState.REFURBISHED, at);
+        moveTo(Stage.REFURBISHED, at);
+    }
+
+    void failedQualityCheck(Instant at) {
+        moveTo(Stage.AWAITING_REFURBISHMENT, at);
     }
 
     void ready(QualityGrade givenGrade, Instant at) {
         grade = givenGrade;
-        moveTo(DeviceState.READY, at);
+        moveTo(Stage.READY, at);
     }
 
     void allocated(UUID referral, Instant at) {
         referralId = referral;
-        moveTo(DeviceState.ALLOCATED, at);
+        moveTo(Stage.ALLOCATED, at);
     }
 
     void allocationCancelled(Instant at) {
         referralId = null;
-        moveTo(DeviceState.READY, at);
+        moveTo(Stage.READY, at);
     }
 
     void handedOver(UUID ceremony, Instant at) {
         ceremonyId = ceremony;
-        moveTo(DeviceState.HANDED_OVER, at);
+        moveTo(Stage.HANDED_OVER, at);
     }
 
     void returned(Instant at) {
@@ -119,12 +127,11 @@ public class InventoryDevice {
         ceremonyId = null;
         grade = null;
         media.forEach(InventoryMedium::mayHoldDataAgain);
-        moveTo(DeviceState.AWAITING_SANITISATION, at);
-        reviewErasure(at);
+        moveTo(Stage.AWAITING_REFURBISHMENT, at);
     }
 
     void recycled(Instant at) {
-        moveTo(DeviceState.RECYCLED, at);
+        moveTo(Stage.RECYCLED, at);
     }
 
     void corrected(DeviceDetailsCorrected correction) {
@@ -136,15 +143,26 @@ public class InventoryDevice {
         conditionNotes = Optional.ofNullable(correction.conditionNotes()).orElse(conditionNotes);
     }
 
-    /** Before refurbishment, the state says whether the device still waits for its media to be erased. */
-    private void reviewErasure(Instant at) {
-        if (state == DeviceState.AWAITING_SANITISATION || state == DeviceState.SANITISED) {
-            boolean erased = media.stream().allMatch(medium -> medium.getErasureStatus().holdsNoData());
-            moveTo(erased ? DeviceState.SANITISED : DeviceState.AWAITING_SANITISATION, at);
-        }
+    private void moveTo(Stage newStage, Instant at) {
+        stage = newStage;
+        reviewState(at);
     }
 
-    private void moveTo(DeviceState newState, Instant at) {
+    /**
+     * In the workshop (before the quality check) a device whose media may still hold data waits for sanitisation,
+     * whatever else was done to it; once erased it waits for refurbishment or its check. Later stages are only
+     * reached with every medium erased (the command side sees to it), so they speak for themselves.
+     */
+    private void reviewState(Instant at) {
+        boolean erased = media.stream().allMatch(medium -> medium.getErasureStatus().holdsNoData());
+        DeviceState newState = switch (stage) {
+            case AWAITING_REFURBISHMENT -> erased ? DeviceState.SANITISED : DeviceState.AWAITING_SANITISATION;
+            case REFURBISHED -> erased ? DeviceState.REFURBISHED : DeviceState.AWAITING_SANITISATION;
+            case READY -> DeviceState.READY;
+            case ALLOCATED -> DeviceState.ALLOCATED;
+            case HANDED_OVER -> DeviceState.HANDED_OVER;
+            case RECYCLED -> DeviceState.RECYCLED;
+        };
         if (newState != state) {
             state = newState;
             stateSince = at;

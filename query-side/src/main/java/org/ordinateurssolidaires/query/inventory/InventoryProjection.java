@@ -15,6 +15,7 @@ import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRecycled;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.QualityCheckFailed;
 import org.ordinateurssolidaires.events.device.QualityCheckPassed;
 import org.ordinateurssolidaires.events.device.StorageMediumAdded;
 import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
@@ -96,6 +97,11 @@ class InventoryProjection {
     @EventHandler
     void on(DeviceRefurbished event) {
         update(event.deviceId(), device -> device.refurbished(event.operatingSystem(), event.refurbishedAt()));
+    }
+
+    @EventHandler
+    void on(QualityCheckFailed event) {
+        update(event.deviceId(), device -> device.failedQualityCheck(event.checkedAt()));
     }
 
     @EventHandler

@@ -79,6 +79,58 @@ class InventoryDeviceTest {
     }
 
     @Test
+    void aMediumFittedAfterRefurbishmentMustBeSanitisedBeforeTheCheck() {
+        eraseEverything();
+        device.refurbished("Linux Mint 22", LATER);
+        StorageMedium fitted = disk("C");
+
+        device.addMedium(fitted, LATER);
+        assertThat(device.getState()).isEqualTo(DeviceState.AWAITING_SANITISATION);
+
+        device.changeMedium(fitted.mediumId(), medium -> medium.sanitised(SanitisationLevel.CLEAR,
+                SanitisationTechnique.OVERWRITE, LATER), LATER);
+        assertThat(device.getState()).isEqualTo(DeviceState.REFURBISHED);
+    }
+
+    @Test
+    void aFailedQualityCheckSendsTheDeviceBackToRefurbishment() {
+        eraseEverything();
+        device.refurbished("Linux Mint 22", LATER);
+
+        device.failedQualityCheck(LATER.plusSeconds(60));
+
+        assertThat(device.getState()).isEqualTo(DeviceState.SANITISED);
+        assertThat(device.getStateSince()).isEqualTo(LATER.plusSeconds(60));
+    }
+
+    @Test
+    void aCancelledAllocationPutsTheDeviceBackInTheReadyStock() {
+        eraseEverything();
+        device.refurbished("Linux Mint 22", LATER);
+        device.ready(QualityGrade.B, LATER);
+        device.allocated(UUID.randomUUID(), LATER);
+
+        device.allocationCancelled(LATER);
+
+        assertThat(device.getState()).isEqualTo(DeviceState.READY);
+        assertThat(device.getReferralId()).isNull();
+    }
+
+    @Test
+    void aRecycledDeviceIsRecycled() {
+        eraseEverything();
+
+        device.recycled(LATER);
+
+        assertThat(device.getState()).isEqualTo(DeviceState.RECYCLED);
+    }
+
+    private void eraseEverything() {
+        device.changeMedium(disk.mediumId(), medium -> medium.destroyed(LATER), LATER);
+        device.changeMedium(ssd.mediumId(), medium -> medium.destroyed(LATER), LATER);
+    }
+
+    @Test
     void aCorrectionChangesOnlyTheFieldsItNames() {
         device.corrected(new DeviceDetailsCorrected(DEVICE, DeviceCategory.DESKTOP, null, "OptiPlex 7050", null,
                 null, null, "misread"));
