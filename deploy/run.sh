@@ -40,23 +40,27 @@ echo "building..."
 mkdir -p data/logs
 pids=()
 stop() {
-    echo "stopping..."
-    kill "${pids[@]}" 2>/dev/null || true
-    wait "${pids[@]}" 2>/dev/null || true
+    if [ ${#pids[@]} -gt 0 ]; then
+        echo "stopping..."
+        kill "${pids[@]}" 2>/dev/null || true
+        wait "${pids[@]}" 2>/dev/null || true
+    fi
 }
 trap stop EXIT INT TERM
 
 start() { # name port extra-args...
     local name=$1 port=$2
     shift 2
-    java -jar "$name/target/$name-$version-exec.jar" --server.port="$port" "${profile_args[@]}" "$@" \
-        > "data/logs/$name.log" 2>&1 &
-    pids+=($!)
+    # ${a[@]+"${a[@]}"}: an empty array under set -u, also on the bash 3.2 that macOS ships
+    java -jar "$name/target/$name-$version-exec.jar" --server.port="$port" ${profile_args[@]+"${profile_args[@]}"} \
+        ${1+"$@"} > "data/logs/$name.log" 2>&1 &
+    local pid=$!
+    pids+=("$pid")
     for _ in $(seq 1 120); do
         if curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1; then
             return 0
         fi
-        if ! kill -0 "${pids[-1]}" 2>/dev/null; then
+        if ! kill -0 "$pid" 2>/dev/null; then
             echo "$name did not start; see data/logs/$name.log" >&2
             exit 1
         fi
@@ -67,7 +71,7 @@ start() { # name port extra-args...
 }
 
 # the command side first: it owns the event store the query side reads
-start command-side "$command_port" "${demo_args[@]}"
+start command-side "$command_port" ${demo_args[@]+"${demo_args[@]}"}
 start query-side "$query_port"
 
 cat <<INFO

@@ -36,6 +36,7 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
                 new DonorId(UUID.randomUUID()), DeviceCategory.DESKTOP));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("inventory_latency"));
+                assertThat(http.getForObject("/actuator/prometheus", String.class))
+                        .contains("eventProcessor_latency{application=\"query-side\",processorName=\"inventory\"}"));
     }
 }

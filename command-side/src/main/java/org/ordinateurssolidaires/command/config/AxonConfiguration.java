@@ -3,7 +3,7 @@ package org.ordinateurssolidaires.command.config;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 @Configuration
 class AxonConfiguration {
@@ -45,20 +46,31 @@ class AxonConfiguration {
     }
 
     /**
-     * Two writers appending to the same device at once: the loser gets a concurrency exception from the unique
-     * (aggregate, sequence) key and is retried on the fresh state. Nothing else is retried: a broken rule or an
+     * Two instances appending to the same device at once: the loser gets a concurrency exception from the unique
+     * (aggregate, sequence) key and is retried on the fresh state, after 50, 100, 200 ms... (within one instance,
+     * Axon's aggregate lock already serialises the commands). Nothing else is retried: a broken rule or an
      * unknown device would only be refused again.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus,
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetries,
                                   @Value("${ordinateurs.commands.max-retries:3}") int maxRetries) {
-        var retries = IntervalRetryScheduler.builder()
-                                            .retryExecutor(Executors.newSingleThreadScheduledExecutor())
-                                            .maxRetryCount(maxRetries)
-                                            .retryInterval(50)
-                                            .nonTransientFailurePredicate(failure -> !lostAConcurrencyRace(failure))
-                                            .build();
+        var retries = ExponentialBackOffIntervalRetryScheduler.builder()
+                                                              .retryExecutor(commandRetries)
+                                                              .maxRetryCount(maxRetries)
+                                                              .backoffFactor(50)
+                                                              .nonTransientFailurePredicate(
+                                                                      failure -> !lostAConcurrencyRace(failure))
+                                                              .build();
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetries() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retries");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static boolean lostAConcurrencyRace(Throwable failure) {
@@ -71,12 +83,14 @@ class AxonConfiguration {
     }
 
     /**
-     * Lookup tables are written in the command's transaction; a failure there must undo the command, not be
-     * logged and forgotten (the default for event handlers).
+     * Event handlers on this side only keep lookup tables, in the command's own transaction: they are subscribing
+     * (a streaming one would also need a token store this app does not have), and a failure there must undo the
+     * command, not be logged and forgotten (the default for event handlers).
      */
     @Bean
-    ConfigurerModule lookupTablesFailTheCommand() {
+    ConfigurerModule lookupTablesInTheCommandsTransaction() {
         return configurer -> configurer.eventProcessing()
+                                       .usingSubscribingEventProcessors()
                                        .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 }

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.device;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The set-based check behind {@link DeviceRule#ASSET_TAG_UNIQUE}: a table of the asset tags in use, kept by a
  * subscribing processor in the same transaction as the events, so a tag is claimed exactly when its device is
- * stored. The primary key settles a race between two receptions of the same tag.
+ * stored. The primary key settles a race between two receptions of the same tag: the second one waits for the
+ * first to commit, finds the tag claimed, and is refused under the same rule.
  */
 @Component
 @ProcessingGroup(AssetTagRegistry.PROCESSING_GROUP)
@@ -31,7 +33,11 @@ public class AssetTagRegistry {
 
     @EventHandler
     void on(DeviceReceived event) {
-        jdbc.update("insert into asset_tag_registry (asset_tag, device_id) values (?, ?)",
-                event.assetTag().value(), event.deviceId().value());
+        int claimed = jdbc.update("insert into asset_tag_registry (asset_tag, device_id) values (?, ?)"
+                + " on conflict do nothing", event.assetTag().value(), event.deviceId().value());
+        if (claimed == 0) {
+            throw new RuleViolation(DeviceRule.ASSET_TAG_UNIQUE,
+                    "asset tag " + event.assetTag() + " was claimed by another device a moment ago");
+        }
     }
 }

@@ -31,6 +31,9 @@ public final class DeviceRequests {
 
     static final String ASSET_TAG_PATTERN = "[A-Z0-9][A-Z0-9-]{2,31}";
     private static final String SHA_256_HEX = "[0-9a-f]{64}";
+    /** An optional text, when given, says something. */
+    private static final String GIVEN_TEXT = "(?s).*\\S.*";
+    private static final String BLANK = "must not be blank when given";
 
     private DeviceRequests() {
     }
@@ -137,12 +140,12 @@ public final class DeviceRequests {
     }
 
     public record Correct(DeviceCategory category,
-                   @Size(max = 100) String manufacturer,
-                   @Size(max = 100) String model,
-                   @Size(max = 100) String serialNumber,
-                   @Size(max = 100) String donationBatchReference,
-                   @Size(max = 2000) String conditionNotes,
-                   @NotBlank @Size(max = 500) String reason) {
+                          @Size(max = 100) @Pattern(regexp = GIVEN_TEXT, message = BLANK) String manufacturer,
+                          @Size(max = 100) @Pattern(regexp = GIVEN_TEXT, message = BLANK) String model,
+                          @Size(max = 100) @Pattern(regexp = GIVEN_TEXT, message = BLANK) String serialNumber,
+                          @Size(max = 100) @Pattern(regexp = GIVEN_TEXT, message = BLANK) String donationBatchReference,
+                          @Size(max = 2000) @Pattern(regexp = GIVEN_TEXT, message = BLANK) String conditionNotes,
+                          @NotBlank @Size(max = 500) String reason) {
 
         @AssertTrue(message = "a correction names at least one corrected field")
         @Schema(hidden = true)

@@ -52,6 +52,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused reused) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, reused.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail invalidHeader(InvalidHeader invalid) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
         problem.setProperty("errors", List.of(Map.of("header", invalid.header(), "message", invalid.getMessage())));

@@ -1,27 +1,36 @@
 package org.ordinateurssolidaires.command.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.ordinateurssolidaires.events.EventMetadata;
+import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Makes commands that carry a client command id idempotent. The id is claimed in the command's own transaction:
- * if the command is refused, the claim rolls back with it; if the id was already claimed, the command is
- * acknowledged without being handled again. A concurrent duplicate waits on the primary key, then sees the claim.
+ * Makes commands that carry a client command id idempotent. The id is claimed in the command's own transaction,
+ * with a digest of the command: if the command is refused, the claim rolls back with it; if the id was already
+ * claimed by the same command, it is acknowledged without being handled again; if by a different one, it is
+ * refused. A concurrent duplicate waits on the primary key, then sees the claim.
  * Axon registers every handler interceptor bean on the command bus, inside the command's transaction.
  */
 @Component
 public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedCommands.class);
+    private static final ObjectMapper PAYLOADS = EventSerialization.objectMapper();
 
     private final JdbcTemplate jdbc;
 
@@ -37,13 +46,25 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
         if (commandId == null) {
             return interceptorChain.proceed();
         }
-        int claimed = jdbc.update(
-                "insert into processed_command (command_id, command_name) values (?, ?) on conflict do nothing",
-                UUID.fromString(commandId.toString()), command.getCommandName());
+        UUID id = UUID.fromString(commandId.toString());
+        String digest = digest(command.getPayload());
+        int claimed = jdbc.update("insert into processed_command (command_id, command_name, payload_sha256)"
+                + " values (?, ?, ?) on conflict do nothing", id, command.getCommandName(), digest);
         if (claimed == 0) {
+            Map<String, Object> earlier = jdbc.queryForMap(
+                    "select command_name, payload_sha256 from processed_command where command_id = ?", id);
+            if (!command.getCommandName().equals(earlier.get("command_name"))
+                    || !digest.equals(earlier.get("payload_sha256"))) {
+                throw new IdempotencyKeyReused(commandId);
+            }
             log.info("Command {} ({}) was already processed; not handling it again", commandId, command.getCommandName());
             return null;
         }
         return interceptorChain.proceed();
+    }
+
+    private static String digest(Object payload) throws JsonProcessingException, NoSuchAlgorithmException {
+        byte[] json = PAYLOADS.writeValueAsBytes(payload);
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
     }
 }

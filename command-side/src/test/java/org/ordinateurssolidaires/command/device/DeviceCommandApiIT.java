@@ -32,8 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,38 +157,103 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
     void storesACommandSentTwiceWithTheSameIdOnce() {
         HttpHeaders withCommandId = headers();
         withCommandId.set("Idempotency-Key", UUID.randomUUID().toString());
-        String tag = nextTag();
+        var request = new HttpEntity<>(receptionBody(nextTag(), 1), withCommandId);
 
-        ResponseEntity<JsonNode> first = receive(tag, withCommandId);
-        ResponseEntity<JsonNode> retry = receive(tag, withCommandId);
+        ResponseEntity<JsonNode> first = http.postForEntity("/api/devices", request, JsonNode.class);
+        ResponseEntity<JsonNode> retry = http.postForEntity("/api/devices", request, JsonNode.class);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(retry.getBody().get("deviceId")).isEqualTo(first.getBody().get("deviceId"));
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
         assertThat(eventStore.readEvents(first.getBody().get("deviceId").asText()).asStream().count()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesACommandIdReusedForADifferentCommand() {
+        HttpHeaders withCommandId = headers();
+        withCommandId.set("Idempotency-Key", UUID.randomUUID().toString());
+        String id = receive(nextTag(), withCommandId).getBody().get("deviceId").asText();
+
+        ResponseEntity<JsonNode> otherReception = receive(nextTag(), withCommandId);
+        ResponseEntity<JsonNode> otherCommand = http.postForEntity("/api/devices/" + id + "/corrections",
+                new HttpEntity<>(Map.of("model", "Latitude 5480", "reason", "misread"), withCommandId), JsonNode.class);
+
+        assertThat(otherReception.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(otherCommand.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(otherCommand.getBody().get("detail").asText()).contains("Idempotency-Key");
+        assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
+    }
+
+    /** Receptions of one tag racing past the aggregate's check: the lookup table's key settles it, by the rule. */
+    @Test
+    void refusesAllButOneOfManySimultaneousReceptionsOfOneTag() {
+        String tag = nextTag();
+
+        List<ResponseEntity<JsonNode>> answers = simultaneously(6, () -> receive(tag, headers()));
+
+        assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.CREATED).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.getStatusCode() != HttpStatus.CREATED)
+                           .allSatisfy(answer -> assertThat(answer.getBody().get("rule").asText())
+                                   .isEqualTo("ASSET_TAG_UNIQUE"));
+    }
+
+    @Test
+    void refusesTextWithControlCharactersAndTimesThatAreNotIsoInstants() {
+        Map<String, Object> nul = new HashMap<>(receptionBody(nextTag(), 1));
+        nul.put("manufacturer", "Dell\u0000");
+        Map<String, Object> number = new HashMap<>(receptionBody(nextTag(), 1));
+        number.put("receivedAt", 1e300);
+        Map<String, Object> ancient = new HashMap<>(receptionBody(nextTag(), 1));
+        ancient.put("receivedAt", "-290000-01-01T00:00:00Z");
+
+        for (Map<String, Object> body : List.of(nul, number, ancient)) {
+            ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices", new HttpEntity<>(body, headers()),
+                    JsonNode.class);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().at("/errors/0/field").asText()).isIn("manufacturer", "receivedAt");
+        }
+    }
+
+    @Test
+    void refusesABlankCorrection() {
+        String id = receive(1).getBody().get("deviceId").asText();
+
+        ResponseEntity<JsonNode> refused = post(id, "/corrections", Map.of("manufacturer", " ", "reason", "typo"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("manufacturer");
     }
 
     /** Six writers append to one device's stream at once: losers of the sequence race are retried, not refused. */
     @Test
-    void concurrentStepsOnOneDeviceAreAllRecorded() throws InterruptedException {
+    void concurrentStepsOnOneDeviceAreAllRecorded() {
         JsonNode device = receive(6).getBody();
         String id = device.get("deviceId").asText();
-        ExecutorService writers = Executors.newFixedThreadPool(6);
-        CountDownLatch start = new CountDownLatch(1);
+        List<String> media = device.get("storageMedia").findValuesAsText("mediumId");
+        AtomicInteger next = new AtomicInteger();
 
-        List<CompletableFuture<ResponseEntity<JsonNode>>> sanitisations = device.get("storageMedia")
-                .findValuesAsText("mediumId").stream()
-                .map(medium -> CompletableFuture.supplyAsync(() -> {
-                    awaitQuietly(start);
-                    return post(id, "/media/" + medium + "/sanitisations", sanitisation(true));
-                }, writers))
-                .toList();
-        start.countDown();
+        List<ResponseEntity<JsonNode>> answers = simultaneously(media.size(), () ->
+                post(id, "/media/" + media.get(next.getAndIncrement()) + "/sanitisations", sanitisation(true)));
 
-        assertThat(sanitisations).allSatisfy(call -> assertThat(call.join().getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT));
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT));
         assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(7);
-        writers.shutdown();
-        assertThat(writers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Runs the call on as many threads, released together. */
+    private static <T> List<T> simultaneously(int threads, Supplier<T> call) {
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<T>> calls = IntStream.range(0, threads)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        awaitQuietly(start);
+                        return call.get();
+                    }, callers))
+                    .toList();
+            start.countDown();
+            return calls.stream().map(CompletableFuture::join).toList();
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

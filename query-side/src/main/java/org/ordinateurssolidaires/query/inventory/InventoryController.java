@@ -38,7 +38,7 @@ class InventoryController {
     DevicePage find(@RequestParam(required = false) DeviceState state,
                     @RequestParam(required = false) UUID donorId,
                     @RequestParam(required = false) DeviceCategory category,
-                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return queries.query(new FindDevices(state, donorId, category, page, size), DevicePage.class).join();
     }

@@ -60,7 +60,7 @@ class InventoryProjection {
 
     @EventHandler
     void on(DeviceReceived event) {
-        devices.save(new InventoryDevice(event));
+        devices.saveAndFlush(new InventoryDevice(event));
     }
 
     @EventHandler
@@ -175,7 +175,8 @@ class InventoryProjection {
         InventoryDevice device = devices.findById(deviceId.value()).orElseThrow(() -> new IllegalStateException(
                 "event for device " + deviceId + " which the inventory never saw received"));
         change.accept(device);
-        devices.save(device);
+        // written now rather than at commit, so that a row the database refuses fails this event's handler
+        devices.saveAndFlush(device);
     }
 
     private static <E extends Enum<E>> Map<E, Long> withEveryValue(Class<E> type, Map<E, Long> counted) {

@@ -29,7 +29,8 @@ class DeviceProvenance {
 
     @QueryHandler
     List<ProvenanceEntry> handle(FetchProvenance query) {
-        return eventStore.readEvents(query.deviceId().toString()).asStream().map(DeviceProvenance::entry).toList();
+        // from sequence 0: never start from a snapshot, the provenance is every event
+        return eventStore.readEvents(query.deviceId().toString(), 0).asStream().map(DeviceProvenance::entry).toList();
     }
 
     private static ProvenanceEntry entry(DomainEventMessage<?> event) {

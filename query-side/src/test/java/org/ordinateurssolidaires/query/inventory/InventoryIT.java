@@ -102,11 +102,15 @@ class InventoryIT extends QuerySideIntegrationTest {
     void answersBadRequestsAndUnknownDevicesWithProblems() {
         ResponseEntity<JsonNode> unknownState = http.getForEntity("/api/devices?state=LOST", JsonNode.class);
         ResponseEntity<JsonNode> hugePage = http.getForEntity("/api/devices?size=100000", JsonNode.class);
+        ResponseEntity<JsonNode> farPage = http.getForEntity("/api/devices?page=5000000&size=500", JsonNode.class);
         ResponseEntity<JsonNode> unknown = http.getForEntity("/api/devices/" + UUID.randomUUID(), JsonNode.class);
         ResponseEntity<JsonNode> notAnId = http.getForEntity("/api/devices/abc", JsonNode.class);
 
         assertThat(unknownState.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(hugePage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(hugePage.getBody().at("/errors/0/parameter").asText()).isEqualTo("size");
+        assertThat(farPage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(farPage.getBody().at("/errors/0/parameter").asText()).isEqualTo("page");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(notAnId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
