@@ -1,5 +1,7 @@
 package org.ordinateurssolidaires.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 
 import java.io.File;
@@ -11,12 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged app started as its own process on the postgres profile, as it runs in production. */
 final class RunningApp implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
     private final Process process;
@@ -30,22 +35,54 @@ final class RunningApp implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the jar named by system property {@code <name>Jar}; see {@link #awaitHealthy}. */
-    static RunningApp launch(String name, String databaseUrl) throws IOException {
-        int port = freePort();
-        File log = new File(System.getProperty("logDirectory", "target"), "e2e-" + name + ".log");
-        Process process = new ProcessBuilder("java", "-Xmx512m", "-jar", System.getProperty(name + "Jar"),
-                "--spring.profiles.active=postgres", "--server.port=" + port,
+    /** Starts the jar named by system property {@code <name>Jar} on PostgreSQL; see {@link #awaitHealthy}. */
+    static RunningApp onPostgres(String name, String databaseUrl) throws IOException {
+        return launch(name, new File("."), "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + PostgresTestDatabase.USER,
-                "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD)
+                "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD);
+    }
+
+    /** Starts the jar with its defaults, as a new user does: its embedded database goes under the directory. */
+    static RunningApp embeddedIn(String name, File workingDirectory) throws IOException {
+        return launch(name, workingDirectory);
+    }
+
+    private static RunningApp launch(String name, File workingDirectory, String... settings) throws IOException {
+        int port = freePort();
+        File log = new File(System.getProperty("logDirectory", "target"), "e2e-" + name + ".log").getAbsoluteFile();
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar",
+                new File(System.getProperty(name + "Jar")).getAbsolutePath(), "--server.port=" + port));
+        command.addAll(List.of(settings));
+        Process process = new ProcessBuilder(command)
+                .directory(workingDirectory)
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();
         return new RunningApp(name, process, port, log);
     }
 
-    String url(String path) {
+    /** Sends a command as user "camille"; anything but a 2xx answer fails the test. */
+    JsonNode post(String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .header("X-User-Id", "camille")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
+    /** The answer to a query, or null when it is not (yet) found. */
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    private String url(String path) {
         return "http://localhost:" + port + path;
     }
 

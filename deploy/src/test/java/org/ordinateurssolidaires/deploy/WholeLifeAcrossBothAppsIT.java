@@ -1,17 +1,11 @@
 package org.ordinateurssolidaires.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,8 +21,6 @@ import static org.awaitility.Awaitility.await;
  */
 class WholeLifeAcrossBothAppsIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String REPORT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private static RunningApp commandSide;
@@ -38,8 +30,8 @@ class WholeLifeAcrossBothAppsIT {
     @BeforeAll
     static void startBothAppsOnOneEmptyDatabase() throws Exception {
         String database = PostgresTestDatabase.emptyDatabase("ordinateurs_end_to_end_it");
-        querySide = RunningApp.launch("querySide", database);
-        commandSide = RunningApp.launch("commandSide", database);
+        querySide = RunningApp.onPostgres("querySide", database);
+        commandSide = RunningApp.onPostgres("commandSide", database);
         commandSide.awaitHealthy(Duration.ofSeconds(120));
         querySide.awaitHealthy(Duration.ofSeconds(120));
     }
@@ -56,7 +48,7 @@ class WholeLifeAcrossBothAppsIT {
 
     @Test
     void aDeviceGivenAwayAppearsInTheInventoryAndItsProvenance() throws Exception {
-        JsonNode received = command("/api/devices", Map.of("assetTag", "E2E-0001",
+        JsonNode received = commandSide.post("/api/devices", Map.of("assetTag", "E2E-0001",
                 "donorId", UUID.randomUUID().toString(), "donationBatchReference", "LIV-2026-03",
                 "category", "LAPTOP", "manufacturer", "Lenovo", "model", "ThinkPad T480",
                 "storageMedia", new Object[]{Map.of("mediaType", "NVME_SSD", "serialNumber", "S4DXNF0M123456"),
@@ -66,29 +58,29 @@ class WholeLifeAcrossBothAppsIT {
         String ssd = received.at("/storageMedia/0/mediumId").asText();
         String disk = received.at("/storageMedia/1/mediumId").asText();
 
-        command(device + "/media/" + ssd + "/sanitisations", sanitisation(false));
-        command(device + "/media/" + ssd + "/sanitisations", sanitisation(true));
-        command(device + "/media/" + disk + "/destruction", Map.of("method", "SHRED", "operator", "Camille",
+        commandSide.post(device + "/media/" + ssd + "/sanitisations", sanitisation(false));
+        commandSide.post(device + "/media/" + ssd + "/sanitisations", sanitisation(true));
+        commandSide.post(device + "/media/" + disk + "/destruction", Map.of("method", "SHRED", "operator", "Camille",
                 "location", "Broyeur municipal", "destroyedAt", "2026-03-04T09:00:00Z"));
-        command(device + "/refurbishment", Map.of("workDone", "keyboard replaced", "operatingSystem", "Linux Mint 22",
+        commandSide.post(device + "/refurbishment", Map.of("workDone", "keyboard replaced", "operatingSystem", "Linux Mint 22",
                 "technician", "Sam", "refurbishedAt", "2026-03-05T09:00:00Z"));
-        command(device + "/quality-checks", Map.of("passed", true, "grade", "A", "inspector", "Lou",
+        commandSide.post(device + "/quality-checks", Map.of("passed", true, "grade", "A", "inspector", "Lou",
                 "checkedAt", "2026-03-06T09:00:00Z"));
-        command(device + "/allocation", Map.of("referralId", UUID.randomUUID().toString(),
+        commandSide.post(device + "/allocation", Map.of("referralId", UUID.randomUUID().toString(),
                 "allocatedAt", "2026-03-07T09:00:00Z"));
-        command(device + "/hand-over", Map.of("freeOfChargeAcknowledged", true, "handedOverAt", "2026-03-08T09:00:00Z"));
+        commandSide.post(device + "/hand-over", Map.of("freeOfChargeAcknowledged", true, "handedOverAt", "2026-03-08T09:00:00Z"));
 
         JsonNode inInventory = await().atMost(Duration.ofSeconds(30))
-                .until(() -> query(device), row -> row != null && "HANDED_OVER".equals(row.get("state").asText()));
+                .until(() -> querySide.get(device), row -> row != null && "HANDED_OVER".equals(row.get("state").asText()));
         assertThat(inInventory.get("media").findValuesAsText("erasureStatus")).containsExactly("SANITISED", "DESTROYED");
         assertThat(inInventory.at("/media/0/sanitisationAttempts").asInt()).isEqualTo(2);
 
-        JsonNode provenance = query(device + "/provenance");
+        JsonNode provenance = querySide.get(device + "/provenance");
         assertThat(provenance.findValuesAsText("event")).containsExactly("DeviceReceived",
                 "StorageMediumSanitisationFailed", "StorageMediumSanitised", "StorageMediumDestroyed",
                 "DeviceRefurbished", "QualityCheckPassed", "DeviceAllocated", "DeviceHandedOver");
         assertThat(provenance.findValuesAsText("recordedBy")).containsOnly("camille");
-        assertThat(query("/api/devices/counts").at("/byState/HANDED_OVER").asLong()).isEqualTo(1);
+        assertThat(querySide.get("/api/devices/counts").at("/byState/HANDED_OVER").asLong()).isEqualTo(1);
     }
 
     private static Map<String, Object> sanitisation(boolean passed) {
@@ -100,21 +92,5 @@ class WholeLifeAcrossBothAppsIT {
             body.put("failureReason", "verification read back non-zero blocks");
         }
         return body;
-    }
-
-    private static JsonNode command(String path, Map<String, ?> body) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(commandSide.url(path)))
-                .header("Content-Type", "application/json")
-                .header("X-User-Id", "camille")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s answered %s", path, response.body()).isBetween(200, 299);
-        return response.body().isEmpty() ? null : JSON.readTree(response.body());
-    }
-
-    private static JsonNode query(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(querySide.url(path))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 }

@@ -10,6 +10,7 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.springframework.http.HttpStatus;
@@ -51,8 +52,8 @@ class InventoryController {
 
     @GetMapping("/{deviceId}")
     @Operation(summary = "One device as it is now")
-    InventoryDevice fetch(@PathVariable UUID deviceId) {
-        return queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(InventoryDevice.class))
+    DeviceView fetch(@PathVariable UUID deviceId) {
+        return queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
                       .join()
                       .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no device " + deviceId));
     }

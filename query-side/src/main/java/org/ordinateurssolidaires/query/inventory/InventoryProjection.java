@@ -27,6 +27,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryRepository.CategoryCou
 import org.ordinateurssolidaires.query.inventory.InventoryRepository.StateCount;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.springframework.data.domain.Page;
@@ -152,13 +153,13 @@ class InventoryProjection {
                 equal("state", query.state()), equal("donorId", query.donorId()), equal("category", query.category()));
         Page<InventoryDevice> page = devices.findAll(matching,
                 PageRequest.of(query.page(), query.size(), Sort.by("assetTag")));
-        return new DevicePage(page.getContent(), query.page(), query.size(), page.getTotalElements(),
-                page.getTotalPages());
+        return new DevicePage(page.getContent().stream().map(DeviceView::of).toList(), query.page(), query.size(),
+                page.getTotalElements(), page.getTotalPages());
     }
 
     @QueryHandler
-    Optional<InventoryDevice> handle(FetchDevice query) {
-        return devices.findById(query.deviceId());
+    Optional<DeviceView> handle(FetchDevice query) {
+        return devices.findById(query.deviceId()).map(DeviceView::of);
     }
 
     @QueryHandler

@@ -1,7 +1,12 @@
 package org.ordinateurssolidaires.query.inventory;
 
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.QualityGrade;
+import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,13 +21,63 @@ public final class InventoryQueries {
     public record FindDevices(DeviceState state, UUID donorId, DeviceCategory category, int page, int size) {
     }
 
-    public record DevicePage(List<InventoryDevice> devices, int page, int size, long totalDevices, int totalPages) {
+    public record DevicePage(List<DeviceView> devices, int page, int size, long totalDevices, int totalPages) {
     }
 
     public record FetchDevice(UUID deviceId) {
     }
 
     public record CountDevices() {
+    }
+
+    /** A device as it is now: the API's shape, kept apart from the table's. */
+    public record DeviceView(UUID deviceId,
+                             String assetTag,
+                             UUID donorId,
+                             String donationBatchReference,
+                             DeviceCategory category,
+                             String manufacturer,
+                             String model,
+                             String serialNumber,
+                             String conditionNotes,
+                             DeviceState state,
+                             Instant stateSince,
+                             Instant receivedAt,
+                             QualityGrade grade,
+                             UUID referralId,
+                             UUID ceremonyId,
+                             String operatingSystem,
+                             List<MediumView> media) {
+
+        static DeviceView of(InventoryDevice device) {
+            return new DeviceView(device.getDeviceId(), device.getAssetTag(), device.getDonorId(),
+                    device.getDonationBatchReference(), device.getCategory(), device.getManufacturer(),
+                    device.getModel(), device.getSerialNumber(), device.getConditionNotes(), device.getState(),
+                    device.getStateSince(), device.getReceivedAt(), device.getGrade(), device.getReferralId(),
+                    device.getCeremonyId(), device.getOperatingSystem(),
+                    device.getMedia().stream().map(MediumView::of).toList());
+        }
+    }
+
+    /** A medium in a device, and whether it could still hold data. */
+    public record MediumView(UUID mediumId,
+                             MediaType mediaType,
+                             String manufacturer,
+                             String model,
+                             String serialNumber,
+                             Integer capacityGigabytes,
+                             ErasureStatus erasureStatus,
+                             SanitisationLevel sanitisationLevel,
+                             SanitisationTechnique sanitisationTechnique,
+                             Instant erasedAt,
+                             int sanitisationAttempts) {
+
+        static MediumView of(InventoryMedium medium) {
+            return new MediumView(medium.getMediumId(), medium.getMediaType(), medium.getManufacturer(),
+                    medium.getModel(), medium.getSerialNumber(), medium.getCapacityGigabytes(),
+                    medium.getErasureStatus(), medium.getSanitisationLevel(), medium.getSanitisationTechnique(),
+                    medium.getErasedAt(), medium.getSanitisationAttempts());
+        }
     }
 
     /** Counts for the dashboard; every state and category appears, with zero where there are none. */
