@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.testing.RunningApp;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;

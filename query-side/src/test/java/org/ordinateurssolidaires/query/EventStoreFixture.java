@@ -51,17 +51,21 @@ public final class EventStoreFixture {
     }
 
     /** Appends the events in one transaction, each after the last one stored for its device. */
-    public synchronized void append(DeviceEvent... events) {
+    public void append(DeviceEvent... events) {
         append(Arrays.asList(events));
     }
 
-    public synchronized void append(List<? extends DeviceEvent> events) {
-        List<EventMessage<?>> messages = events.stream().<EventMessage<?>>map(event -> {
+    /** Safe from several threads at once, each appending its own devices' events, as concurrent writers do. */
+    public void append(List<? extends DeviceEvent> events) {
+        storage.appendEvents(numbered(events));
+    }
+
+    private synchronized List<EventMessage<?>> numbered(List<? extends DeviceEvent> events) {
+        return events.stream().<EventMessage<?>>map(event -> {
             String device = event.deviceId().toString();
             long sequence = nextSequence.merge(device, 1L, Long::sum) - 1;
             return new GenericDomainEventMessage<>("Device", device, sequence, event,
                     MetaData.with(EventMetadata.USER_ID, "test-staff").and(EventMetadata.USER_ROLE, "staff"));
         }).toList();
-        storage.appendEvents(messages);
     }
 }

@@ -7,6 +7,7 @@ import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.ordinateurssolidaires.testing.RunningApp;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,62 +33,109 @@ import static org.ordinateurssolidaires.query.SampleDevices.received;
 import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
 
 /**
- * The query side stopped in the middle of the stream and started again: the inventory must end up exactly as if
- * it had never stopped, every event applied once. Sanitisation attempts are counted per medium, so an event
- * applied twice or skipped shows as a wrong count.
+ * The query side interrupted in the middle of the stream, or reading while several writers append: the inventory
+ * must end up exactly as if nothing had happened, every event applied once. Each device gets a failed and a passed
+ * sanitisation per round, and attempts are counted per medium, so an event applied twice or skipped shows as a
+ * wrong count.
  */
 class QuerySideRestartIT {
 
-    private static final String DATABASE = "ordinateurs_query_restart_it";
     private static final int DEVICES_BEFORE_STOP = 3000;
     private static final int DEVICES_AFTER_STOP = 500;
 
-    private final EventStoreFixture events = EventStoreFixture.onEmptyDatabase(DATABASE);
-    private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
-            PostgresTestDatabase.emptyDatabase(DATABASE), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD));
+    @Test
+    void resumesAfterAGracefulStopWithoutRepeatingOrSkippingAnEvent() throws Exception {
+        Store store = new Store("ordinateurs_query_restart_it");
+
+        interruptMidStreamThenFinish(store, () -> {
+            ConfigurableApplicationContext querySide = startInThisJvm(store);
+            return querySide::close;
+        });
+    }
 
     @Test
-    void resumesWhereItStoppedWithoutRepeatingOrSkippingAnEvent() {
-        Map<DeviceId, StorageMedium> early = devices(DEVICES_BEFORE_STOP);
-        appendInBatches(early, true);
+    void resumesAfterItsProcessIsKilledWithoutRepeatingOrSkippingAnEvent() throws Exception {
+        Store store = new Store("ordinateurs_query_killed_it");
 
-        long seenWhenStopped;
-        try (ConfigurableApplicationContext querySide = startQuerySide()) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
-                   .until(() -> devicesInInventory() > 0);
-            seenWhenStopped = devicesInInventory();
-        }
-        assertThat(seenWhenStopped).as("stopped mid-stream").isLessThan(DEVICES_BEFORE_STOP);
+        interruptMidStreamThenFinish(store, () -> {
+            RunningApp querySide = RunningApp.onPostgres("querySide", store.url());
+            return querySide::kill; // no graceful shutdown: its token claims stay until they time out
+        });
+    }
 
-        Map<DeviceId, StorageMedium> late = devices(DEVICES_AFTER_STOP);
-        appendInBatches(late, true);
-        appendInBatches(early, false); // a second failed and passed sanitisation for every early medium
+    @Test
+    void seesEveryEventWhenSeveralWritersAppendAtOnce() throws Exception {
+        Store store = new Store("ordinateurs_query_writers_it");
+        int writers = 4;
+        int devicesPerWriter = 400;
 
-        try (ConfigurableApplicationContext querySide = startQuerySide()) {
-            int expectedAttempts = DEVICES_BEFORE_STOP * 4 + DEVICES_AFTER_STOP * 2;
-            await().atMost(Duration.ofSeconds(120)).until(() -> totalAttempts() >= expectedAttempts);
+        try (ConfigurableApplicationContext querySide = startInThisJvm(store)) {
+            ExecutorService threads = Executors.newFixedThreadPool(writers);
+            try {
+                // small transactions from several threads: global index values get committed out of order
+                CompletableFuture.allOf(IntStream.range(0, writers).mapToObj(writer -> CompletableFuture.runAsync(
+                        () -> store.appendInBatches(devices(devicesPerWriter), true, 3), threads))
+                        .toArray(CompletableFuture[]::new)).join();
+            } finally {
+                threads.shutdown();
+            }
 
-            assertThat(devicesInInventory()).isEqualTo(DEVICES_BEFORE_STOP + DEVICES_AFTER_STOP);
-            assertThat(totalAttempts()).isEqualTo(expectedAttempts);
-            assertThat(mediaWithAttempts(4)).isEqualTo(DEVICES_BEFORE_STOP);
-            assertThat(mediaWithAttempts(2)).isEqualTo(DEVICES_AFTER_STOP);
+            int devices = writers * devicesPerWriter;
+            await().atMost(Duration.ofSeconds(120)).until(() -> store.totalAttempts() >= devices * 2L);
+            assertThat(store.devicesInInventory()).isEqualTo(devices);
+            assertThat(store.mediaWithAttempts(2)).isEqualTo(devices);
         }
     }
 
     @Test
     void keepsItsTokensInByteaColumns() {
-        try (ConfigurableApplicationContext querySide = startQuerySide()) {
-            assertThat(jdbc.queryForObject("select data_type from information_schema.columns"
+        Store store = new Store("ordinateurs_query_restart_it");
+        try (ConfigurableApplicationContext querySide = startInThisJvm(store)) {
+            assertThat(store.jdbc.queryForObject("select data_type from information_schema.columns"
                     + " where table_name = 'tokenentry' and column_name = 'token'", String.class)).isEqualTo("bytea");
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.jdbc.queryForObject(
                     "select count(*) from tokenentry where processorname = 'inventory'", Long.class) > 0);
         }
     }
 
-    private ConfigurableApplicationContext startQuerySide() {
+    interface Interruption {
+        void now() throws Exception;
+    }
+
+    interface QuerySideStarter {
+        /** Starts a query side and says how to interrupt it. */
+        Interruption start() throws Exception;
+    }
+
+    private static void interruptMidStreamThenFinish(Store store, QuerySideStarter querySide) throws Exception {
+        Map<DeviceId, StorageMedium> early = devices(DEVICES_BEFORE_STOP);
+        store.appendInBatches(early, true, 600);
+
+        Interruption interruption = querySide.start();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+               .ignoreExceptions() // a query side in its own process creates its tables when it gets there
+               .until(() -> store.devicesInInventory() > 0);
+        interruption.now();
+        assertThat(store.devicesInInventory()).as("interrupted mid-stream").isLessThan(DEVICES_BEFORE_STOP);
+
+        store.appendInBatches(devices(DEVICES_AFTER_STOP), true, 600);
+        store.appendInBatches(early, false, 600); // a second failed and passed sanitisation for every early medium
+
+        try (ConfigurableApplicationContext restarted = startInThisJvm(store)) {
+            int expectedAttempts = DEVICES_BEFORE_STOP * 4 + DEVICES_AFTER_STOP * 2;
+            await().atMost(Duration.ofSeconds(120)).until(() -> store.totalAttempts() >= expectedAttempts);
+
+            assertThat(store.devicesInInventory()).isEqualTo(DEVICES_BEFORE_STOP + DEVICES_AFTER_STOP);
+            assertThat(store.totalAttempts()).isEqualTo(expectedAttempts);
+            assertThat(store.mediaWithAttempts(4)).isEqualTo(DEVICES_BEFORE_STOP);
+            assertThat(store.mediaWithAttempts(2)).isEqualTo(DEVICES_AFTER_STOP);
+        }
+    }
+
+    private static ConfigurableApplicationContext startInThisJvm(Store store) {
         return new SpringApplicationBuilder(QuerySideApplication.class)
                 .profiles("postgres")
-                .run("--spring.datasource.url=" + PostgresTestDatabase.emptyDatabase(DATABASE),
+                .run("--spring.datasource.url=" + store.url(),
                         "--spring.datasource.username=" + PostgresTestDatabase.USER,
                         "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
                         "--server.port=0");
@@ -97,34 +149,56 @@ class QuerySideRestartIT {
         return devices;
     }
 
-    /** Each device gets a failed then a passed sanitisation, after its reception when {@code receive} is set. */
-    private void appendInBatches(Map<DeviceId, StorageMedium> devices, boolean receive) {
-        List<DeviceEvent> batch = new ArrayList<>();
-        devices.forEach((device, medium) -> {
-            if (receive) {
-                batch.add(received(device, "RS-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(),
-                        new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP, medium));
+    /** One database with an event store, and what the inventory in it says. */
+    private static final class Store {
+
+        private final String name;
+        private final EventStoreFixture events;
+        private final JdbcTemplate jdbc;
+
+        Store(String name) {
+            this.name = name;
+            this.events = EventStoreFixture.onEmptyDatabase(name);
+            this.jdbc = new JdbcTemplate(new DriverManagerDataSource(url(), PostgresTestDatabase.USER,
+                    PostgresTestDatabase.PASSWORD));
+        }
+
+        String url() {
+            return PostgresTestDatabase.emptyDatabase(name);
+        }
+
+        /** Each device gets a failed then a passed sanitisation, after its reception when {@code receive} is set. */
+        void appendInBatches(Map<DeviceId, StorageMedium> devices, boolean receive, int eventsPerTransaction) {
+            List<DeviceEvent> batch = new ArrayList<>();
+            devices.forEach((device, medium) -> {
+                if (receive) {
+                    batch.add(received(device, "RS-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(),
+                            new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP, medium));
+                }
+                batch.add(failed(device, medium));
+                batch.add(sanitised(device, medium));
+                if (batch.size() >= eventsPerTransaction) {
+                    events.append(List.copyOf(batch));
+                    batch.clear();
+                }
+            });
+            if (!batch.isEmpty()) {
+                events.append(batch);
             }
-            batch.add(failed(device, medium));
-            batch.add(sanitised(device, medium));
-            if (batch.size() >= 600) {
-                events.append(List.copyOf(batch));
-                batch.clear();
-            }
-        });
-        events.append(batch);
-    }
+        }
 
-    private long devicesInInventory() {
-        return jdbc.queryForObject("select count(*) from inventory_device", Long.class);
-    }
+        long devicesInInventory() {
+            return jdbc.queryForObject("select count(*) from inventory_device", Long.class);
+        }
 
-    private long totalAttempts() {
-        return jdbc.queryForObject("select coalesce(sum(sanitisation_attempts), 0) from inventory_medium", Long.class);
-    }
+        long totalAttempts() {
+            return jdbc.queryForObject("select coalesce(sum(sanitisation_attempts), 0) from inventory_medium",
+                    Long.class);
+        }
 
-    private long mediaWithAttempts(int attempts) {
-        return jdbc.queryForObject("select count(*) from inventory_medium where sanitisation_attempts = ?",
-                Long.class, attempts);
+        long mediaWithAttempts(int attempts) {
+            return jdbc.queryForObject("select count(*) from inventory_medium where sanitisation_attempts = ?",
+                    Long.class, attempts);
+        }
     }
 }

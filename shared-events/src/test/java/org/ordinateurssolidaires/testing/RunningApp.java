@@ -1,8 +1,7 @@
-package org.ordinateurssolidaires.deploy;
+package org.ordinateurssolidaires.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,8 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged app started as its own process on the postgres profile, as it runs in production. */
-final class RunningApp implements AutoCloseable {
+/**
+ * One packaged app started as its own process, as it runs in production. The jar comes from the system property
+ * {@code <name>Jar}, which the build sets for the tests that use it.
+ */
+public final class RunningApp implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +38,7 @@ final class RunningApp implements AutoCloseable {
     }
 
     /** Starts the jar named by system property {@code <name>Jar} on PostgreSQL; see {@link #awaitHealthy}. */
-    static RunningApp onPostgres(String name, String databaseUrl) throws IOException {
+    public static RunningApp onPostgres(String name, String databaseUrl) throws IOException {
         return launch(name, new File("."), "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + PostgresTestDatabase.USER,
@@ -44,7 +46,7 @@ final class RunningApp implements AutoCloseable {
     }
 
     /** Starts the jar with its defaults, as a new user does: its embedded database goes under the directory. */
-    static RunningApp embeddedIn(String name, File workingDirectory) throws IOException {
+    public static RunningApp embeddedIn(String name, File workingDirectory) throws IOException {
         return launch(name, workingDirectory);
     }
 
@@ -63,7 +65,7 @@ final class RunningApp implements AutoCloseable {
     }
 
     /** Sends a command as user "camille"; anything but a 2xx answer fails the test. */
-    JsonNode post(String path, Object body) throws IOException, InterruptedException {
+    public JsonNode post(String path, Object body) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/json")
                 .header("X-User-Id", "camille")
@@ -76,7 +78,7 @@ final class RunningApp implements AutoCloseable {
     }
 
     /** The answer to a query, or null when it is not (yet) found. */
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
@@ -86,7 +88,7 @@ final class RunningApp implements AutoCloseable {
         return "http://localhost:" + port + path;
     }
 
-    void awaitHealthy(Duration patience) throws InterruptedException {
+    public void awaitHealthy(Duration patience) throws InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -111,6 +113,11 @@ final class RunningApp implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Ends the process at once, as a crash or {@code kill -9} would: no shutdown hooks, no graceful stop. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override
