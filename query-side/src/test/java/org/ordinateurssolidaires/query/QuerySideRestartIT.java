@@ -112,10 +112,13 @@ class QuerySideRestartIT {
         store.appendInBatches(early, true, 600);
 
         Interruption interruption = querySide.start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
-               .ignoreExceptions() // a query side in its own process creates its tables when it gets there
-               .until(() -> store.devicesInInventory() > 0);
-        interruption.now();
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+                   .ignoreExceptions() // a query side in its own process creates its tables when it gets there
+                   .until(() -> store.devicesInInventory() > 0);
+        } finally {
+            interruption.now();
+        }
         assertThat(store.devicesInInventory()).as("interrupted mid-stream").isLessThan(DEVICES_BEFORE_STOP);
 
         store.appendInBatches(devices(DEVICES_AFTER_STOP), true, 600);
