@@ -2,6 +2,8 @@ package org.ordinateurssolidaires.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,10 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One packaged app started as its own process, as it runs in production. The jar comes from the system property
@@ -77,36 +80,32 @@ public final class RunningApp implements AutoCloseable {
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }
 
-    /** The answer to a query, or null when it is not (yet) found. */
-    public JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
     public void awaitHealthy(Duration patience) throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited; see " + log);
-            }
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-                                                                   .build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // keep waiting
-            }
-            Thread.sleep(250);
+        // a process that exits fails at once rather than after the whole patience
+        try {
+            await().atMost(patience).pollInterval(Duration.ofMillis(250))
+                   .failFast(name + " exited; see " + log, () -> !process.isAlive())
+                   .until(() -> get("/actuator/health") != null);
+        } catch (ConditionTimeoutException | TerminalFailureException notHealthy) {
+            close();
+            throw new IllegalStateException(name + " did not become healthy within " + patience + "; see " + log,
+                    notHealthy);
         }
-        close();
-        throw new IllegalStateException(name + " did not become healthy within " + patience + "; see " + log);
+    }
+
+    /** The answer to a query, or null when it is not (yet) found or the app is not listening yet. */
+    public JsonNode get(String path) throws InterruptedException {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        } catch (IOException notAnsweringYet) {
+            return null;
+        }
     }
 
     private static int freePort() throws IOException {
