@@ -29,14 +29,15 @@ public class CommandApiLoad {
         int clients = Integer.parseInt(args[2]);
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
-        warmUp(base, run);
+        String donor = donorWithAgreement(base);
+        warmUp(base, run, donor);
         String[][] received = new String[devices][];
         phase("receive device", devices, clients, i -> {
             String body = post(base + "/api/devices", """
                     {"assetTag":"B%s-%06d","donorId":"%s","donationBatchReference":"BENCH","category":"LAPTOP",
                      "manufacturer":"Dell","model":"Latitude 5490","serialNumber":"SN%06d",
                      "storageMedia":[{"mediaType":"SATA_SSD","manufacturer":"Samsung","serialNumber":"S%06d"}],
-                     "receivedAt":"2026-03-02T09:00:00Z"}""".formatted(run, i, UUID.randomUUID(), i, i));
+                     "receivedAt":"2026-03-02T09:00:00Z"}""".formatted(run, i, donor, i, i));
             Matcher ids = IDS.matcher(body);
             if (!ids.find()) {
                 throw new IllegalStateException("unexpected answer " + body);
@@ -55,13 +56,28 @@ public class CommandApiLoad {
         void run(int index) throws Exception;
     }
 
+    /** Devices are received only from a donor with an agreement in force. */
+    private static String donorWithAgreement(String base) throws Exception {
+        Matcher id = Pattern.compile("\"donorId\":\"([^\"]+)\"").matcher(post(base + "/api/donors", """
+                {"legalName":"Benchmark donor","kind":"COMPANY","contactPerson":"Bench",
+                 "contactEmail":"bench@example.org"}"""));
+        if (!id.find()) {
+            throw new IllegalStateException("no donor id");
+        }
+        post(base + "/api/donors/" + id.group(1) + "/agreements", """
+                {"modelAgreementVersion":"2023-0208","signatoryName":"Bench","signatoryRole":"CEO",
+                 "signedOn":"2020-01-01","validFrom":"2020-01-01","commitments":{"freeForBeneficiary":true,
+                 "equipmentTraceability":true,"dataErasure":true,"handOverCeremony":true}}""");
+        return id.group(1);
+    }
+
     /** A few hundred requests so that the JIT has compiled the hot paths before anything is measured. */
-    private static void warmUp(String base, String run) throws Exception {
+    private static void warmUp(String base, String run, String donor) throws Exception {
         for (int i = 0; i < 300; i++) {
             post(base + "/api/devices", """
                     {"assetTag":"W%s-%04d","donorId":"%s","donationBatchReference":"WARM","category":"DESKTOP",
                      "manufacturer":"HP","model":"ProDesk","storageMedia":[],"receivedAt":"2026-03-02T09:00:00Z"}"""
-                    .formatted(run, i, UUID.randomUUID()));
+                    .formatted(run, i, donor));
         }
     }
 

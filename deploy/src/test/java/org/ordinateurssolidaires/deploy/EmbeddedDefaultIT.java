@@ -9,7 +9,6 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +31,7 @@ class EmbeddedDefaultIT {
             querySide.awaitHealthy(Duration.ofSeconds(120));
 
             device = "/api/devices/" + commandSide.post("/api/devices", Map.of("assetTag", "EMB-0001",
-                    "donorId", UUID.randomUUID().toString(), "donationBatchReference", "LIV-2026-01",
+                    "donorId", Donors.withAgreement(commandSide), "donationBatchReference", "LIV-2026-01",
                     "category", "DESKTOP", "manufacturer", "HP", "model", "ProDesk 600 G4",
                     "storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE", "serialNumber", "Z9A12345")),
                     "receivedAt", "2026-03-02T09:00:00Z")).get("deviceId").asText();

@@ -50,7 +50,7 @@ class WholeLifeAcrossBothAppsIT {
     @Test
     void aDeviceGivenAwayAppearsInTheInventoryAndItsProvenance() throws Exception {
         JsonNode received = commandSide.post("/api/devices", Map.of("assetTag", "E2E-0001",
-                "donorId", UUID.randomUUID().toString(), "donationBatchReference", "LIV-2026-03",
+                "donorId", Donors.withAgreement(commandSide), "donationBatchReference", "LIV-2026-03",
                 "category", "LAPTOP", "manufacturer", "Lenovo", "model", "ThinkPad T480",
                 "storageMedia", new Object[]{Map.of("mediaType", "NVME_SSD", "serialNumber", "S4DXNF0M123456"),
                         Map.of("mediaType", "HARD_DISK_DRIVE", "serialNumber", "ZDE1ABCD")},

@@ -5,7 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.ceremony.CeremonyEvent;
 import org.ordinateurssolidaires.events.device.DeviceEvent;
+import org.ordinateurssolidaires.events.donor.DonorEvent;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -24,8 +26,10 @@ class PublishedLanguageRulesTest {
     }
 
     @Test
-    void everyDeviceEventIsAnImmutableRecordWithARevision() {
+    void everyEventIsAnImmutableRecordWithARevision() {
         classes().that().implement(DeviceEvent.class)
+                 .or().implement(DonorEvent.class)
+                 .or().implement(CeremonyEvent.class)
                  .should().beRecords()
                  .andShould().beAnnotatedWith(Revision.class)
                  .check(published);

@@ -1,5 +1,8 @@
 package org.ordinateurssolidaires.command.demo;
 
+import org.ordinateurssolidaires.command.ceremony.CeremonyRequests.Held;
+import org.ordinateurssolidaires.command.ceremony.CeremonyRequests.Invite;
+import org.ordinateurssolidaires.command.ceremony.CeremonyRequests.Scheduled;
 import org.ordinateurssolidaires.command.device.DeviceRequests.AddMedium;
 import org.ordinateurssolidaires.command.device.DeviceRequests.Allocate;
 import org.ordinateurssolidaires.command.device.DeviceRequests.CancelAllocation;
@@ -16,6 +19,10 @@ import org.ordinateurssolidaires.command.device.DeviceRequests.RemoveMedium;
 import org.ordinateurssolidaires.command.device.DeviceRequests.Return;
 import org.ordinateurssolidaires.command.device.DeviceRequests.Sanitise;
 import org.ordinateurssolidaires.command.device.DeviceRule;
+import org.ordinateurssolidaires.command.donor.DonorRequests.Commitments;
+import org.ordinateurssolidaires.command.donor.DonorRequests.Register;
+import org.ordinateurssolidaires.command.donor.DonorRequests.Registered;
+import org.ordinateurssolidaires.command.donor.DonorRequests.Sign;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
@@ -24,6 +31,7 @@ import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
+import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,7 +50,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -50,11 +58,16 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -66,6 +79,8 @@ import static org.ordinateurssolidaires.events.device.MediaType.EMBEDDED_FLASH;
 import static org.ordinateurssolidaires.events.device.MediaType.HARD_DISK_DRIVE;
 import static org.ordinateurssolidaires.events.device.MediaType.NVME_SSD;
 import static org.ordinateurssolidaires.events.device.MediaType.SATA_SSD;
+import static org.ordinateurssolidaires.events.donor.DonorKind.COMPANY;
+import static org.ordinateurssolidaires.events.donor.DonorKind.PUBLIC_BODY;
 import static org.springframework.http.MediaType.APPLICATION_JSON;
 
 /**
@@ -74,8 +89,10 @@ import static org.springframework.http.MediaType.APPLICATION_JSON;
  * with the failed sanitisations, shredded disks, failed quality checks, returns and recyclings of real life.
  * <p>
  * It goes through the app's own HTTP command API, as any client would, so every validation and business rule
- * applies to the demo data too. The data set is reproducible (a fixed random seed, timestamps over the past ten
- * months counted back from now) and seeded once: if the first device's asset tag is already taken, it stops.
+ * applies to the demo data too: the donors are registered with their agreements first, and the ceremonies are
+ * scheduled, attended and recorded as held. The data set is reproducible (a fixed random seed, timestamps over
+ * the past ten months counted back from now) and seeded once: if the first device's asset tag is already taken,
+ * it stops.
  */
 @Component
 @ConditionalOnProperty(name = "demo")
@@ -86,11 +103,26 @@ class DemoData {
     private static final long SEED = 86_000L;
     private static final String USER = "demo-seeder";
     private static final String ASSET_TAG = "OS-2026-%04d";
+    private static final ZoneId POITIERS = ZoneId.of("Europe/Paris");
+    /** The council's deliberation adopting the model donation agreement. */
+    private static final String MODEL_AGREEMENT = "2023-0208";
 
-    private static final Donor BANK = new Donor("Banque Régionale du Centre-Ouest");
-    private static final Donor INSURER = new Donor("Mutuelle Atlantique Prévoyance");
-    private static final Donor CITY = new Donor("Ville de Poitiers - Direction du numérique");
-    private static final Donor UNIVERSITY = new Donor("Université de Poitiers");
+    // The donors and their agreements are registered before the first device, so before the check that the demo
+    // data is already there: a later run sends them again, identical (fixed dates, not counted back from now)
+    // and under the same command ids, which the API acknowledges without recording anything twice. Signed before
+    // the first batch (290 days before the run) and open-ended, the agreements are in force whenever it runs.
+    private static final Donor BANK = new Donor(new Register("Banque Régionale du Centre-Ouest", COMPANY,
+            "44218736500022", "Hélène Garnier", "helene.garnier@banque-rco.fr"),
+            agreement("Olivier Lambert", "Directeur des systèmes d'information", LocalDate.of(2026, 1, 13)));
+    private static final Donor INSURER = new Donor(new Register("Mutuelle Atlantique Prévoyance", COMPANY,
+            "77531209300047", "Marc Rousseau", "mecenat@mutuelle-atlantique.fr"),
+            agreement("Anne Mercier", "Directrice de la RSE", LocalDate.of(2026, 1, 27)));
+    private static final Donor CITY = new Donor(new Register("Ville de Poitiers - Direction du numérique",
+            PUBLIC_BODY, "21860194600013", "Sophie Marchand", "sophie.marchand@poitiers.fr"),
+            agreement("Claire Dumont", "Adjointe au maire déléguée au numérique", LocalDate.of(2025, 11, 18)));
+    private static final Donor UNIVERSITY = new Donor(new Register("Université de Poitiers", PUBLIC_BODY,
+            "19860756600017", "Laurent Petit", "dons-informatique@univ-poitiers.fr"),
+            agreement("Isabelle Bernard", "Directrice générale des services", LocalDate.of(2025, 12, 9)));
 
     // '#' in a serial pattern stands for a random digit or capital
     private static final Drive SEAGATE_500 = new Drive(HARD_DISK_DRIVE, "Seagate", "ST500LM030", 500, "ZDE#####");
@@ -186,6 +218,9 @@ class DemoData {
             "the household prefers a desktop with a larger screen", "the household is moving abroad");
     private static final String RECYCLER = "Envie 86";
     private static final String SHREDDER = "Poitiers workshop, disk shredder";
+    /** Where the ceremonies take place, alternately month by month. */
+    private static final List<String> CEREMONY_PLACES =
+            List.of("Hôtel de Ville de Poitiers", "Salons de Blossac, Poitiers");
 
     private final RestClient.Builder restClients;
 
@@ -204,6 +239,12 @@ class DemoData {
 
     private static Lot lot(int count, Model model) {
         return new Lot(count, model);
+    }
+
+    /** An open-ended agreement on the council's model, in force from its signature, with all its commitments. */
+    private static Sign agreement(String signatoryName, String signatoryRole, LocalDate signedOn) {
+        return new Sign(MODEL_AGREEMENT, signatoryName, signatoryRole, signedOn, signedOn, null,
+                new Commitments(true, true, true, true));
     }
 
     private static UUID uuidOf(String name) {
@@ -245,6 +286,8 @@ class DemoData {
         private final Random random;
         private final Instant now;
         private final List<Ceremony> ceremonies;
+        /** The ceremonies scheduled so far, by date: each one when the first device is handed over there. */
+        private final Map<LocalDate, CeremonyInProgress> scheduledCeremonies = new TreeMap<>();
         private final Map<Stage, Integer> devicesPerStage = new EnumMap<>(Stage.class);
         private int destructionCertificates;
         private int recyclingCertificates;
@@ -258,7 +301,7 @@ class DemoData {
 
         void run() {
             Instant started = Instant.now();
-            List<PlannedDevice> plan = plan();
+            List<PlannedDevice> plan = plan(registerDonors());
             PlannedDevice first = plan.get(0);
             Optional<DeviceInProgress> firstReceived = receiveUnlessTagTaken(first);
             if (firstReceived.isEmpty()) {
@@ -269,39 +312,55 @@ class DemoData {
             log.info("Seeding {} demo devices through the command API", plan.size());
             live(firstReceived.get(), first.stage());
             plan.subList(1, plan.size()).forEach(device -> live(receive(device), device.stage()));
-            log.info("Demo data seeded in {} s: {} devices, per final stage {}",
+            scheduledCeremonies.values().forEach(this::recordHeld);
+            log.info("Demo data seeded in {} s: {} devices, per final stage {}; {} ceremonies held",
                     "%.1f".formatted(Duration.between(started, Instant.now()).toMillis() / 1000.0), plan.size(),
-                    devicesPerStage);
+                    devicesPerStage, scheduledCeremonies.size());
         }
 
         /** The last Saturday of each month, when the city hands devices over to households in a public ceremony. */
         private List<Ceremony> monthlyCeremonies() {
-            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            LocalDate today = LocalDate.ofInstant(now, POITIERS);
             return IntStream.rangeClosed(0, 11)
                             .mapToObj(monthsAgo -> today.minusMonths(monthsAgo)
                                                         .with(TemporalAdjusters.lastInMonth(DayOfWeek.SATURDAY)))
-                            .map(day -> new Ceremony(uuidOf("ceremony " + day),
-                                    day.atTime(9, 0).toInstant(ZoneOffset.UTC)))
-                            .filter(ceremony -> ceremony.at().isBefore(now))
-                            .sorted(Comparator.comparing(Ceremony::at))
+                            .map(day -> new Ceremony(day, CEREMONY_PLACES.get(day.getMonthValue() % 2)))
+                            .filter(ceremony -> ceremony.startsAt().isBefore(now))
+                            .sorted(Comparator.comparing(Ceremony::date))
                             .toList();
         }
 
-        private List<PlannedDevice> plan() {
+        /** Each donor in the order of its first batch, with its agreement; the donors' ids as the API gave them. */
+        private Map<Donor, UUID> registerDonors() {
+            Map<Donor, UUID> donorIds = new HashMap<>();
+            BATCHES.stream().map(Batch::donor).distinct().forEach(donor -> donorIds.put(donor, register(donor)));
+            return donorIds;
+        }
+
+        private UUID register(Donor donor) {
+            String name = donor.registration().legalName();
+            Registered registered = postOnce("donor " + name, "/api/donors", donor.registration()).body(Registered.class);
+            postOnce("agreement " + name, "/api/donors/{donor}/agreements", donor.agreement(), registered.donorId())
+                    .toBodilessEntity();
+            return registered.donorId();
+        }
+
+        private List<PlannedDevice> plan(Map<Donor, UUID> donorIds) {
             List<PlannedDevice> plan = new ArrayList<>();
             for (Batch batch : BATCHES) {
                 for (Model model : batch.models()) {
-                    plan.add(planDevice(batch, model, ASSET_TAG.formatted(plan.size() + 1)));
+                    plan.add(planDevice(batch, donorIds.get(batch.donor()), model,
+                            ASSET_TAG.formatted(plan.size() + 1)));
                 }
             }
             return plan;
         }
 
-        private PlannedDevice planDevice(Batch batch, Model model, String assetTag) {
+        private PlannedDevice planDevice(Batch batch, UUID donorId, Model model, String assetTag) {
             Stage stage = stageForBatchAged(batch.ageInDays());
             Timeline timeline = new Timeline(now.minus(batch.ageInDays(), ChronoUnit.DAYS));
             List<NewStorageMedium> media = oneOf(model.mediaConfigurations()).stream().map(this::newMedium).toList();
-            var reception = new Receive(assetTag, batch.donor().id(), batch.reference(), model.category(),
+            var reception = new Receive(assetTag, donorId, batch.reference(), model.category(),
                     model.manufacturer(), model.name(), serial(model.serialPattern()), media, conditionNotes(stage),
                     timeline.after(0, 30));
             return new PlannedDevice(reception, stage, timeline);
@@ -344,8 +403,8 @@ class DemoData {
             List<Medium> media = received.storageMedia().stream()
                                          .map(medium -> new Medium(medium.mediumId(), medium.mediaType()))
                                          .collect(Collectors.toCollection(ArrayList::new));
-            return new DeviceInProgress(received.deviceId(), device.reception().category(), device.timeline(), media,
-                    new ArrayList<>());
+            return new DeviceInProgress(received.deviceId(), device.reception().donorId(),
+                    device.reception().category(), device.timeline(), media, new ArrayList<>());
         }
 
         private void live(DeviceInProgress device, Stage stage) {
@@ -427,10 +486,10 @@ class DemoData {
             }
             passQualityCheck(device, workbench);
             if (stage.reaches(Stage.ALLOCATED)) {
-                allocate(device);
-            }
-            if (stage.reaches(Stage.HANDED_OVER)) {
-                handOver(device);
+                UUID referral = allocate(device);
+                if (stage.reaches(Stage.HANDED_OVER)) {
+                    handOver(device, referral);
+                }
             }
             if (stage == Stage.RETURNED) {
                 send("/api/devices/{device}/return",
@@ -471,41 +530,66 @@ class DemoData {
             return issue;
         }
 
-        /** One allocation in fifteen falls through and the device goes to another household. */
-        private void allocate(DeviceInProgress device) {
+        /**
+         * One allocation in fifteen falls through and the device goes to another household.
+         *
+         * @return the referral of the household that keeps the device
+         */
+        private UUID allocate(DeviceInProgress device) {
             if (random.nextInt(15) == 0) {
                 allocateToNewReferral(device);
                 send("/api/devices/{device}/allocation/cancellation",
                         new CancelAllocation(oneOf(CANCELLATION_REASONS), device.timeline().after(24, 240)),
                         device.id());
             }
-            allocateToNewReferral(device);
+            return allocateToNewReferral(device);
         }
 
-        private void allocateToNewReferral(DeviceInProgress device) {
+        private UUID allocateToNewReferral(DeviceInProgress device) {
             UUID referral = uuidOf("referral " + random.nextLong());
             send("/api/devices/{device}/allocation", new Allocate(referral, device.timeline().after(24, 336)),
                     device.id());
+            return referral;
         }
 
-        /** Half the households collect their device at a ceremony, if one comes soon; the others at the workshop. */
-        private void handOver(DeviceInProgress device) {
-            Optional<Ceremony> ceremony = random.nextBoolean()
-                    ? ceremonyWithinThreeWeeksOf(device.timeline().current())
+        /**
+         * Half the households collect their device at a ceremony, if one comes soon (as it opens, so on its day);
+         * the others at the workshop.
+         */
+        private void handOver(DeviceInProgress device, UUID referral) {
+            Optional<CeremonyInProgress> ceremony = random.nextBoolean()
+                    ? ceremonyWithinThreeWeeksOf(device.timeline().current()).map(this::scheduled)
                     : Optional.empty();
-            Instant handedOverAt = ceremony.map(Ceremony::at)
-                                           .map(at -> device.timeline().jumpTo(at))
+            Instant handedOverAt = ceremony.map(chosen -> device.timeline().jumpTo(chosen.ceremony().startsAt()))
                                            .orElseGet(() -> device.timeline().after(48, 240));
             send("/api/devices/{device}/hand-over",
-                    new HandOver(true, ceremony.map(Ceremony::id).orElse(null), handedOverAt), device.id());
+                    new HandOver(true, ceremony.map(CeremonyInProgress::id).orElse(null), handedOverAt), device.id());
+            ceremony.ifPresent(chosen -> chosen.handedOver(device.donorId(), referral));
         }
 
         private Optional<Ceremony> ceremonyWithinThreeWeeksOf(Instant allocatedAt) {
             Instant threeWeeksLater = allocatedAt.plus(Duration.ofDays(21));
             return ceremonies.stream()
-                             .filter(ceremony -> ceremony.at().isAfter(allocatedAt))
-                             .filter(ceremony -> ceremony.at().isBefore(threeWeeksLater))
+                             .filter(ceremony -> ceremony.startsAt().isAfter(allocatedAt))
+                             .filter(ceremony -> ceremony.startsAt().isBefore(threeWeeksLater))
                              .findFirst();
+        }
+
+        /** The ceremony as scheduled through the API, the first time a device is to be handed over there. */
+        private CeremonyInProgress scheduled(Ceremony ceremony) {
+            return scheduledCeremonies.computeIfAbsent(ceremony.date(), date -> {
+                Scheduled created = postOnce("ceremony " + date, "/api/ceremonies", ceremony).body(Scheduled.class);
+                return new CeremonyInProgress(created.ceremonyId(), ceremony, new LinkedHashSet<>(), new HashSet<>());
+            });
+        }
+
+        /** Once its hand-overs are recorded: the donors invited to the ceremony, and that it was held. */
+        private void recordHeld(CeremonyInProgress ceremony) {
+            send("/api/ceremonies/{ceremony}/invitations", new Invite(List.copyOf(ceremony.donors())),
+                    ceremony.id());
+            int donorsPresent = random.nextInt(1, ceremony.donors().size() + 1); // not every invited donor comes
+            send("/api/ceremonies/{ceremony}/held", new Held(ceremony.households().size(), donorsPresent),
+                    ceremony.id());
         }
 
         private void send(String path, Object body, Object... uriVariables) {
@@ -513,7 +597,21 @@ class DemoData {
         }
 
         private RestClient.ResponseSpec post(String path, Object body, Object... uriVariables) {
-            return api.post().uri(path, uriVariables).contentType(APPLICATION_JSON).body(body).retrieve();
+            return request(path, body, uriVariables).retrieve();
+        }
+
+        /**
+         * Sends a creation under a command id fixed by its name: sent again, identical, by a later run, it is
+         * acknowledged with the same id instead of creating a twin.
+         */
+        private RestClient.ResponseSpec postOnce(String name, String path, Object body, Object... uriVariables) {
+            return request(path, body, uriVariables)
+                    .header(CommandOrigin.COMMAND_ID_HEADER, uuidOf(SEED + " " + name).toString())
+                    .retrieve();
+        }
+
+        private RestClient.RequestBodySpec request(String path, Object body, Object... uriVariables) {
+            return api.post().uri(path, uriVariables).contentType(APPLICATION_JSON).body(body);
         }
 
         private String serial(String pattern) {
@@ -561,8 +659,17 @@ class DemoData {
         private record PlannedDevice(Receive reception, Stage stage, Timeline timeline) {
         }
 
-        private record DeviceInProgress(UUID id, DeviceCategory category, Timeline timeline, List<Medium> media,
-                                        List<Medium> shredded) {
+        private record DeviceInProgress(UUID id, UUID donorId, DeviceCategory category, Timeline timeline,
+                                        List<Medium> media, List<Medium> shredded) {
+        }
+
+        /** A scheduled ceremony, and the donors and households whose devices were handed over there. */
+        private record CeremonyInProgress(UUID id, Ceremony ceremony, Set<UUID> donors, Set<UUID> households) {
+
+            void handedOver(UUID donor, UUID household) {
+                donors.add(donor);
+                households.add(household);
+            }
         }
     }
 
@@ -600,11 +707,7 @@ class DemoData {
         }
     }
 
-    private record Donor(String name) {
-
-        UUID id() {
-            return uuidOf(name);
-        }
+    private record Donor(Register registration, Sign agreement) {
     }
 
     private record Drive(MediaType mediaType, String manufacturer, String model, int capacityGigabytes,
@@ -638,7 +741,12 @@ class DemoData {
     private record QualityIssue(String problem, String fix) {
     }
 
-    private record Ceremony(UUID id, Instant at) {
+    /** A ceremony, starting at ten in the morning; also the body of the request that schedules it. */
+    private record Ceremony(LocalDate date, String place) {
+
+        Instant startsAt() {
+            return date.atTime(10, 0).atZone(POITIERS).toInstant();
+        }
     }
 
     private record Medium(UUID mediumId, MediaType mediaType) {

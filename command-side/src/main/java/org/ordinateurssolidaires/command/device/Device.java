@@ -4,6 +4,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.ordinateurssolidaires.command.ceremony.CeremonyCalendar;
+import org.ordinateurssolidaires.command.donor.DonorAgreements;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
@@ -79,7 +81,11 @@ public class Device {
     }
 
     @CommandHandler
-    public Device(ReceiveDevice command, AssetTagRegistry assetTags) {
+    public Device(ReceiveDevice command, AssetTagRegistry assetTags, DonorAgreements agreements) {
+        if (!agreements.inForce(command.donorId(), command.receivedAt())) {
+            throw new RuleViolation(DeviceRule.DONOR_AGREEMENT_IN_FORCE, "donor " + command.donorId()
+                    + " has no agreement in force on the day of " + command.receivedAt());
+        }
         if (assetTags.isTaken(command.assetTag())) {
             throw new RuleViolation(DeviceRule.ASSET_TAG_UNIQUE,
                     "asset tag " + command.assetTag() + " is already on another device");
@@ -174,12 +180,16 @@ public class Device {
     }
 
     @CommandHandler
-    void handle(HandOverDevice command) {
+    void handle(HandOverDevice command, CeremonyCalendar ceremonies) {
         refuseOnceGone();
         requireStage(Stage.ALLOCATED, DeviceRule.HAND_OVER_WHEN_ALLOCATED);
         refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
         if (!command.freeOfChargeAcknowledged()) {
             throw new RuleViolation(DeviceRule.FREE_OF_CHARGE, "the acknowledgement was not given");
+        }
+        if (command.ceremonyId() != null && !ceremonies.takesPlaceOn(command.ceremonyId(), command.handedOverAt())) {
+            throw new RuleViolation(DeviceRule.HAND_OVER_ON_THE_CEREMONY_DAY, "ceremony " + command.ceremonyId()
+                    + " does not take place on the day of " + command.handedOverAt());
         }
         apply(new DeviceHandedOver(deviceId, allocatedTo, true, command.ceremonyId(), command.handedOverAt()));
     }

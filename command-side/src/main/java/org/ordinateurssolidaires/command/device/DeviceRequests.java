@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.MediaType;
@@ -31,9 +32,6 @@ public final class DeviceRequests {
 
     static final String ASSET_TAG_PATTERN = "[A-Z0-9][A-Z0-9-]{2,31}";
     private static final String SHA_256_HEX = "[0-9a-f]{64}";
-    /** An optional text, when given, says something. */
-    private static final String GIVEN_TEXT = "(?s).*\\S.*";
-    private static final String BLANK = "must not be blank when given";
 
     private DeviceRequests() {
     }
@@ -140,11 +138,11 @@ public final class DeviceRequests {
     }
 
     public record Correct(DeviceCategory category,
-                          @Size(max = 100) @Pattern(regexp = GIVEN_TEXT, message = BLANK) String manufacturer,
-                          @Size(max = 100) @Pattern(regexp = GIVEN_TEXT, message = BLANK) String model,
-                          @Size(max = 100) @Pattern(regexp = GIVEN_TEXT, message = BLANK) String serialNumber,
-                          @Size(max = 100) @Pattern(regexp = GIVEN_TEXT, message = BLANK) String donationBatchReference,
-                          @Size(max = 2000) @Pattern(regexp = GIVEN_TEXT, message = BLANK) String conditionNotes,
+                          @Size(max = 100) @NotBlankWhenGiven String manufacturer,
+                          @Size(max = 100) @NotBlankWhenGiven String model,
+                          @Size(max = 100) @NotBlankWhenGiven String serialNumber,
+                          @Size(max = 100) @NotBlankWhenGiven String donationBatchReference,
+                          @Size(max = 2000) @NotBlankWhenGiven String conditionNotes,
                           @NotBlank @Size(max = 500) String reason) {
 
         @AssertTrue(message = "a correction names at least one corrected field")

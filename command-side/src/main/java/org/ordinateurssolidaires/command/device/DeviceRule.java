@@ -5,6 +5,7 @@ import org.ordinateurssolidaires.command.rules.BusinessRule;
 /** The rules of a device's life, as the aggregate enforces them. */
 public enum DeviceRule implements BusinessRule {
     ASSET_TAG_UNIQUE("an asset tag labels one device only"),
+    DONOR_AGREEMENT_IN_FORCE("a device is received only from a donor with an agreement in force on the day"),
     ERASURE_BEFORE_RELEASE("every storage medium must be sanitised and verified, or destroyed, "
             + "before the device is allocated, handed over or recycled"),
     READY_AFTER_ERASURE("a device passes its quality check only when every medium is sanitised or destroyed"),
@@ -18,6 +19,8 @@ public enum DeviceRule implements BusinessRule {
     CANCELLATION_WHEN_ALLOCATED("only an allocated device can have its allocation cancelled"),
     HAND_OVER_WHEN_ALLOCATED("only an allocated device can be handed over"),
     FREE_OF_CHARGE("the household must acknowledge that the device is given free of charge"),
+    HAND_OVER_ON_THE_CEREMONY_DAY("a device is handed over at a ceremony only on that ceremony's day, and not at a "
+            + "cancelled one"),
     RETURN_AFTER_HAND_OVER("only a handed-over device can be returned"),
     RECYCLING_WHEN_NOT_ALLOCATED("an allocated device has its allocation cancelled before it is recycled"),
     DEVICE_HAS_LEFT("a handed-over or recycled device has left the programme; only a return brings it back");

@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
@@ -46,9 +47,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
     }
 
+    /** Named after the resource the URL addresses: /api/donors/{id}/... answers "no donor {id}". */
     @ExceptionHandler
-    ProblemDetail unknownAggregate(AggregateNotFoundException notFound) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no device " + notFound.getAggregateIdentifier());
+    ProblemDetail unknownAggregate(AggregateNotFoundException notFound, HttpServletRequest request) {
+        String[] path = request.getRequestURI().split("/");
+        String resource = path.length > 2 ? singular(path[2]) : "such thing";
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no " + resource + " " + notFound.getAggregateIdentifier());
+    }
+
+    private static String singular(String plural) {
+        if (plural.endsWith("ies")) {
+            return plural.substring(0, plural.length() - 3) + "y";
+        }
+        return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
     }
 
     @ExceptionHandler

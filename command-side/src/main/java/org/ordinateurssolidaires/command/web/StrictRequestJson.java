@@ -13,12 +13,15 @@ import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * What goes into an event stays there for good, and every read model must be able to store it. Request bodies
- * are therefore read strictly: text without control characters, and times only as ISO-8601 instants of this
- * era (a number such as {@code 1e300} would otherwise be read silently as some instant in 1970).
+ * are therefore read strictly: text without control characters, and dates and times only as ISO-8601 text of
+ * this era (a number such as {@code 1e300} would otherwise be read silently as some instant in 1970).
  */
 @Configuration
 class StrictRequestJson {
@@ -30,7 +33,10 @@ class StrictRequestJson {
     Module strictRequestValues() {
         return new SimpleModule("strict-request-values")
                 .addDeserializer(String.class, new PlainText())
-                .addDeserializer(Instant.class, new IsoInstant());
+                .addDeserializer(Instant.class, new IsoTime<>(Instant.class, Instant::parse, EARLIEST_PLAUSIBLE,
+                        "2026-03-02T09:15:00Z"))
+                .addDeserializer(LocalDate.class, new IsoTime<>(LocalDate.class, LocalDate::parse,
+                        LocalDate.ofInstant(EARLIEST_PLAUSIBLE, ZoneOffset.UTC), "2026-03-02"));
     }
 
     private static final class PlainText extends StdScalarDeserializer<String> {
@@ -55,30 +61,37 @@ class StrictRequestJson {
         }
     }
 
-    private static final class IsoInstant extends StdScalarDeserializer<Instant> {
+    /** Dates and instants as ISO-8601 text only, and none before {@link #EARLIEST_PLAUSIBLE}. */
+    private static final class IsoTime<T extends Comparable<? super T>> extends StdScalarDeserializer<T> {
 
-        IsoInstant() {
-            super(Instant.class);
+        private final Function<String, T> parse;
+        private final T earliest;
+        private final String example;
+
+        IsoTime(Class<T> type, Function<String, T> parse, T earliest, String example) {
+            super(type);
+            this.parse = parse;
+            this.earliest = earliest;
+            this.example = example;
         }
 
         @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+                return (T) context.handleUnexpectedToken(handledType(), parser);
             }
             String text = parser.getText();
-            Instant instant;
+            T value;
             try {
-                instant = Instant.parse(text);
+                value = parse.apply(text);
             } catch (DateTimeParseException notIso) {
-                throw InvalidFormatException.from(parser,
-                        "expected an ISO-8601 instant such as 2026-03-02T09:15:00Z", text, Instant.class);
+                throw InvalidFormatException.from(parser, "expected ISO-8601, such as " + example, text, handledType());
             }
-            if (instant.isBefore(EARLIEST_PLAUSIBLE)) {
-                throw InvalidFormatException.from(parser, "must not be before " + EARLIEST_PLAUSIBLE, text,
-                        Instant.class);
+            if (value.compareTo(earliest) < 0) {
+                throw InvalidFormatException.from(parser, "must not be before " + earliest, text, handledType());
             }
-            return instant;
+            return value;
         }
     }
 }

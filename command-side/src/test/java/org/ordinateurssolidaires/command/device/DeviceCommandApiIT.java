@@ -37,11 +37,14 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.command.StaffRequests.ALL_FOUR_COMMITMENTS;
+import static org.ordinateurssolidaires.command.StaffRequests.headers;
 
 /** A device taken through its whole life over HTTP, into the real event store on PostgreSQL. */
 class DeviceCommandApiIT extends CommandSideIntegrationTest {
 
     private static final AtomicInteger TAGS = new AtomicInteger();
+    private static String donor;
     private static final String REPORT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     @Autowired
@@ -280,8 +283,8 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
         return http.postForEntity("/api/devices/" + deviceId + step, new HttpEntity<>(body, headers()), JsonNode.class);
     }
 
-    private static Map<String, Object> receptionBody(String tag, int media) {
-        return Map.of("assetTag", tag, "donorId", UUID.randomUUID().toString(),
+    private Map<String, Object> receptionBody(String tag, int media) {
+        return Map.of("assetTag", tag, "donorId", donorWithAgreement(),
                 "donationBatchReference", "LIV-2026-03", "category", "LAPTOP", "manufacturer", "Dell",
                 "model", "Latitude 5490", "storageMedia", Collections.nCopies(media,
                         Map.of("mediaType", "SATA_SSD", "serialNumber", "S3Z9NB0K")),
@@ -299,11 +302,18 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
         return body;
     }
 
-    private static HttpHeaders headers() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-User-Id", "camille");
-        return headers;
+    /** One donor for the whole class, with an agreement in force since 2020. */
+    private String donorWithAgreement() {
+        if (donor == null) {
+            donor = http.postForObject("/api/donors", new HttpEntity<>(Map.of("legalName", "Banque Régionale",
+                    "kind", "COMPANY", "contactPerson", "Claire Dubois", "contactEmail", "claire@example.org"),
+                    headers()), JsonNode.class).get("donorId").asText();
+            http.postForObject("/api/donors/" + donor + "/agreements", new HttpEntity<>(Map.of(
+                    "modelAgreementVersion", "2023-0208", "signatoryName", "Paul Martin", "signatoryRole", "CEO",
+                    "signedOn", "2020-01-01", "validFrom", "2020-01-01", "commitments", ALL_FOUR_COMMITMENTS),
+                    headers()), JsonNode.class);
+        }
+        return donor;
     }
 
     private static String nextTag() {

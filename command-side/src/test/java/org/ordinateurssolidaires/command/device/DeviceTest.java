@@ -2,12 +2,11 @@ package org.ordinateurssolidaires.command.device;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.ceremony.CeremonyCalendar;
+import org.ordinateurssolidaires.command.donor.DonorAgreements;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
@@ -43,8 +42,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
 
 /** The rules of a device's life, each as given events, when a command, expect events or a refusal. */
 class DeviceTest {
@@ -70,12 +71,21 @@ class DeviceTest {
 
     private FixtureConfiguration<Device> fixture;
     private AssetTagRegistry assetTags;
+    private DonorAgreements agreements;
+    private CeremonyCalendar ceremonies;
 
+    /** By default the donor's agreement is in force and ceremonies take place when devices are handed over. */
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Device.class);
         assetTags = mock(AssetTagRegistry.class);
+        agreements = mock(DonorAgreements.class);
+        ceremonies = mock(CeremonyCalendar.class);
+        when(agreements.inForce(any(), any())).thenReturn(true);
+        when(ceremonies.takesPlaceOn(any(), any())).thenReturn(true);
         fixture.registerInjectableResource(assetTags);
+        fixture.registerInjectableResource(agreements);
+        fixture.registerInjectableResource(ceremonies);
     }
 
     private static StorageMediumSanitised sanitised(StorageMedium medium) {
@@ -99,12 +109,6 @@ class DeviceTest {
                 "CERT-77", T);
     }
 
-    private static void expectRuleBroken(DeviceRule rule, ResultValidator<Device> result) {
-        result.expectException(RuleViolation.class)
-              .expectException(Matchers.predicate(e -> ((RuleViolation) e).rule() == rule))
-              .expectNoEvents();
-    }
-
     /** Received, both media sanitised, refurbished and passed: the device is ready. */
     private Object[] readyDevice() {
         return new Object[]{RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED, READY};
@@ -119,6 +123,15 @@ class DeviceTest {
                    .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
                            "Latitude 5490", "5CG1234", List.of(DISK, SSD), "scratched lid", T))
                    .expectEvents(RECEIVED);
+        }
+
+        @Test
+        void refusesADonorWithoutAnAgreementInForceThatDay() {
+            when(agreements.inForce(DONOR, T)).thenReturn(false);
+            expectRuleBroken(DeviceRule.DONOR_AGREEMENT_IN_FORCE,
+                    fixture.givenNoPriorActivity()
+                           .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
+                                   "Latitude 5490", "5CG1234", List.of(DISK), null, T)));
         }
 
         @Test
@@ -357,6 +370,14 @@ class DeviceTest {
             fixture.given(readyDevice()).andGiven(ALLOCATED)
                    .when(new HandOverDevice(DEVICE, true, ceremony, T))
                    .expectEvents(new DeviceHandedOver(DEVICE, REFERRAL, true, ceremony, T));
+        }
+
+        @Test
+        void refusesAHandOverAtACeremonyThatIsNotOnThatDay() {
+            var ceremony = new CeremonyId(UUID.fromString("00000000-0000-4000-8000-0000000000ce"));
+            when(ceremonies.takesPlaceOn(ceremony, T)).thenReturn(false);
+            expectRuleBroken(DeviceRule.HAND_OVER_ON_THE_CEREMONY_DAY,
+                    fixture.given(readyDevice()).andGiven(ALLOCATED).when(new HandOverDevice(DEVICE, true, ceremony, T)));
         }
 
         @Test

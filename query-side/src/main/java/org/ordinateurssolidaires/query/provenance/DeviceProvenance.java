@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.events.EventMetadata;
+import org.ordinateurssolidaires.events.device.DeviceEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -29,8 +30,12 @@ class DeviceProvenance {
 
     @QueryHandler
     List<ProvenanceEntry> handle(FetchProvenance query) {
-        // from sequence 0: never start from a snapshot, the provenance is every event
-        return eventStore.readEvents(query.deviceId().toString(), 0).asStream().map(DeviceProvenance::entry).toList();
+        // from sequence 0: never start from a snapshot, the provenance is every event; and only a device's events
+        // (another aggregate's id gives no provenance)
+        return eventStore.readEvents(query.deviceId().toString(), 0).asStream()
+                         .filter(event -> event.getPayload() instanceof DeviceEvent)
+                         .map(DeviceProvenance::entry)
+                         .toList();
     }
 
     private static ProvenanceEntry entry(DomainEventMessage<?> event) {

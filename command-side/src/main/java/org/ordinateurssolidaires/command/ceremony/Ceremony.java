@@ -1,0 +1,100 @@
+package org.ordinateurssolidaires.command.ceremony;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.events.ceremony.CeremonyCancelled;
+import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.ceremony.CeremonyRescheduled;
+import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
+import org.ordinateurssolidaires.events.ceremony.DonorsInvited;
+import org.ordinateurssolidaires.events.donor.DonorId;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A hand-over ceremony, where donors meet the households their computers went to. Devices are handed over "at"
+ * a ceremony only on its day (checked with {@link CeremonyCalendar}).
+ */
+@Aggregate
+public class Ceremony {
+
+    private enum Status { PLANNED, CANCELLED, HELD }
+
+    @AggregateIdentifier
+    private CeremonyId ceremonyId;
+    private Status status;
+    private final Set<DonorId> invited = new HashSet<>();
+
+    protected Ceremony() {
+        // for Axon: rebuilt from its events
+    }
+
+    @CommandHandler
+    public Ceremony(ScheduleCeremony command) {
+        apply(new CeremonyScheduled(command.ceremonyId(), command.date(), command.place()));
+    }
+
+    @CommandHandler
+    void handle(InviteDonors command) {
+        requirePlanned();
+        List<DonorId> newlyInvited = command.donors().stream().distinct().filter(donor -> !invited.contains(donor))
+                                            .toList();
+        if (!newlyInvited.isEmpty()) {
+            apply(new DonorsInvited(ceremonyId, newlyInvited));
+        }
+    }
+
+    @CommandHandler
+    void handle(RescheduleCeremony command) {
+        requirePlanned();
+        apply(new CeremonyRescheduled(ceremonyId, command.date(), command.place(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(CancelCeremony command) {
+        requirePlanned();
+        apply(new CeremonyCancelled(ceremonyId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RecordCeremonyHeld command) {
+        requirePlanned();
+        apply(new CeremonyHeld(ceremonyId, command.householdsPresent(), command.donorsPresent()));
+    }
+
+    private void requirePlanned() {
+        if (status != Status.PLANNED) {
+            throw new RuleViolation(CeremonyRule.CEREMONY_STILL_PLANNED,
+                    "ceremony " + ceremonyId + " is " + status.name().toLowerCase());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CeremonyScheduled event) {
+        ceremonyId = event.ceremonyId();
+        status = Status.PLANNED;
+    }
+
+    @EventSourcingHandler
+    void on(DonorsInvited event) {
+        invited.addAll(event.donors());
+    }
+
+    @EventSourcingHandler
+    void on(CeremonyCancelled event) {
+        status = Status.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(CeremonyHeld event) {
+        status = Status.HELD;
+    }
+}

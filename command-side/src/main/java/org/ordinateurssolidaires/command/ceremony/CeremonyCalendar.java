@@ -1,0 +1,55 @@
+package org.ordinateurssolidaires.command.ceremony;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.ordinateurssolidaires.command.config.ProgrammeCalendar;
+import org.ordinateurssolidaires.events.ceremony.CeremonyCancelled;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.ceremony.CeremonyRescheduled;
+import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.Instant;
+
+/**
+ * On which day each ceremony takes place, for the rule that a device is handed over at a ceremony only on that
+ * ceremony's day. Kept in the same transaction as the ceremonies' events.
+ */
+@Component
+@ProcessingGroup("ceremony-calendar")
+public class CeremonyCalendar {
+
+    private final JdbcTemplate jdbc;
+    private final ProgrammeCalendar calendar;
+
+    CeremonyCalendar(JdbcTemplate jdbc, ProgrammeCalendar calendar) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    /** Whether the ceremony is not cancelled and takes place on the programme's day of {@code moment}. */
+    public boolean takesPlaceOn(CeremonyId ceremony, Instant moment) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from ceremony_calendar where ceremony_id = ? and ceremony_date = ?"
+                        + " and not cancelled)", Boolean.class, ceremony.value(), Date.valueOf(calendar.dayOf(moment))));
+    }
+
+    @EventHandler
+    void on(CeremonyScheduled event) {
+        jdbc.update("insert into ceremony_calendar (ceremony_id, ceremony_date) values (?, ?)",
+                event.ceremonyId().value(), Date.valueOf(event.date()));
+    }
+
+    @EventHandler
+    void on(CeremonyRescheduled event) {
+        jdbc.update("update ceremony_calendar set ceremony_date = ? where ceremony_id = ?",
+                Date.valueOf(event.date()), event.ceremonyId().value());
+    }
+
+    @EventHandler
+    void on(CeremonyCancelled event) {
+        jdbc.update("update ceremony_calendar set cancelled = true where ceremony_id = ?", event.ceremonyId().value());
+    }
+}

@@ -1,0 +1,74 @@
+package org.ordinateurssolidaires.command.ceremony;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.ordinateurssolidaires.command.web.CommandDispatcher;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** Hand-over ceremonies, where donors meet the households their computers went to. */
+@RestController
+@RequestMapping("/api/ceremonies")
+@Tag(name = "Ceremonies", description = "hand-over ceremonies bringing donors and beneficiaries together")
+class CeremonyCommandController {
+
+    private final CommandDispatcher commands;
+
+    CeremonyCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Plan a hand-over ceremony")
+    CeremonyRequests.Scheduled schedule(@Valid @RequestBody CeremonyRequests.Schedule request, CommandOrigin origin) {
+        var ceremonyId = new CeremonyId(origin.newId("ceremony"));
+        commands.dispatch(new ScheduleCeremony(ceremonyId, request.date(), request.place()), origin);
+        return new CeremonyRequests.Scheduled(ceremonyId.value());
+    }
+
+    @PostMapping("/{ceremonyId}/invitations")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Invite donors to a planned ceremony")
+    void invite(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Invite request,
+                CommandOrigin origin) {
+        commands.dispatch(new InviteDonors(new CeremonyId(ceremonyId),
+                request.donorIds().stream().map(DonorId::new).toList()), origin);
+    }
+
+    @PostMapping("/{ceremonyId}/rescheduling")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Move a planned ceremony to another day or place")
+    void reschedule(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Reschedule request,
+                    CommandOrigin origin) {
+        commands.dispatch(new RescheduleCeremony(new CeremonyId(ceremonyId), request.date(), request.place(),
+                request.reason()), origin);
+    }
+
+    @PostMapping("/{ceremonyId}/cancellation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Call off a planned ceremony")
+    void cancel(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Cancel request,
+                CommandOrigin origin) {
+        commands.dispatch(new CancelCeremony(new CeremonyId(ceremonyId), request.reason()), origin);
+    }
+
+    @PostMapping("/{ceremonyId}/held")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record that the ceremony took place, with how many households and donors came")
+    void held(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Held request, CommandOrigin origin) {
+        commands.dispatch(new RecordCeremonyHeld(new CeremonyId(ceremonyId), request.householdsPresent(),
+                request.donorsPresent()), origin);
+    }
+}

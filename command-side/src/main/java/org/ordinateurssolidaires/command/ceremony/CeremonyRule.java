@@ -1,0 +1,20 @@
+package org.ordinateurssolidaires.command.ceremony;
+
+import org.ordinateurssolidaires.command.rules.BusinessRule;
+
+/** The rules of a hand-over ceremony's life. */
+public enum CeremonyRule implements BusinessRule {
+    CEREMONY_STILL_PLANNED("only a planned ceremony (neither held nor cancelled) takes invitations, changes of date, "
+            + "a cancellation or the record that it was held");
+
+    private final String description;
+
+    CeremonyRule(String description) {
+        this.description = description;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

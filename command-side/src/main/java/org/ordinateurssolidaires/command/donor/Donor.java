@@ -1,0 +1,94 @@
+package org.ordinateurssolidaires.command.donor;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.events.donor.AgreementId;
+import org.ordinateurssolidaires.events.donor.AgreementSigned;
+import org.ordinateurssolidaires.events.donor.AgreementTerminated;
+import org.ordinateurssolidaires.events.donor.DonorDetailsCorrected;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.donor.DonorRegistered;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A donor and the agreements it signed. Which agreement is in force on a given day is answered for the other
+ * aggregates by {@link DonorAgreements}.
+ */
+@Aggregate
+public class Donor {
+
+    @AggregateIdentifier
+    private DonorId donorId;
+    /** Signed agreements, and whether each was terminated. */
+    private final Map<AgreementId, Boolean> terminated = new HashMap<>();
+
+    protected Donor() {
+        // for Axon: rebuilt from its events
+    }
+
+    @CommandHandler
+    public Donor(RegisterDonor command) {
+        apply(new DonorRegistered(command.donorId(), command.legalName(), command.kind(), command.siret(),
+                command.contactPerson(), command.contactEmail()));
+    }
+
+    @CommandHandler
+    void handle(CorrectDonorDetails command) {
+        apply(new DonorDetailsCorrected(donorId, command.legalName(), command.siret(), command.contactPerson(),
+                command.contactEmail(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(SignAgreement command) {
+        if (terminated.containsKey(command.agreementId())) {
+            throw new RuleViolation(DonorRule.AGREEMENT_RECORDED_ONCE,
+                    "agreement " + command.agreementId() + " is already recorded");
+        }
+        if (command.validUntil() != null && command.validUntil().isBefore(command.validFrom())) {
+            throw new RuleViolation(DonorRule.VALIDITY_PERIOD_IN_ORDER,
+                    "valid from " + command.validFrom() + " until " + command.validUntil());
+        }
+        if (!command.commitments().allMade()) {
+            throw new RuleViolation(DonorRule.MODEL_AGREEMENT_COMMITMENTS, "commitments given: " + command.commitments());
+        }
+        apply(new AgreementSigned(donorId, command.agreementId(), command.modelAgreementVersion(),
+                command.signatoryName(), command.signatoryRole(), command.signedOn(), command.validFrom(),
+                command.validUntil(), command.commitments()));
+    }
+
+    @CommandHandler
+    void handle(TerminateAgreement command) {
+        Boolean alreadyTerminated = terminated.get(command.agreementId());
+        if (alreadyTerminated == null) {
+            throw new UnknownEntity("donor " + donorId + " has no agreement " + command.agreementId());
+        }
+        if (alreadyTerminated) {
+            throw new RuleViolation(DonorRule.AGREEMENT_TERMINATED_ONCE,
+                    "agreement " + command.agreementId() + " is already terminated");
+        }
+        apply(new AgreementTerminated(donorId, command.agreementId(), command.terminatedOn(), command.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(DonorRegistered event) {
+        donorId = event.donorId();
+    }
+
+    @EventSourcingHandler
+    void on(AgreementSigned event) {
+        terminated.put(event.agreementId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(AgreementTerminated event) {
+        terminated.put(event.agreementId(), true);
+    }
+}

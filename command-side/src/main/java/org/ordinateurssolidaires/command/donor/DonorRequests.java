@@ -1,0 +1,78 @@
+package org.ordinateurssolidaires.command.donor;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.events.donor.AgreementCommitments;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.donor.Siret;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The shapes of the donor command requests, checked at the edge (400 naming each bad field). Public for the
+ * demo seeder, which sends the same shapes over HTTP. */
+public final class DonorRequests {
+
+    private DonorRequests() {
+    }
+
+    public record Register(@NotBlank @Size(max = 200) String legalName,
+                    @NotNull DonorKind kind,
+                    @WellFormedSiret @Schema(example = "73282932000074") String siret,
+                    @NotBlank @Size(max = 200) String contactPerson,
+                    @NotBlank @Email @Size(max = 200) String contactEmail) {
+    }
+
+    public record Correct(@Size(max = 200) @NotBlankWhenGiven String legalName,
+                   @WellFormedSiret String siret,
+                   @Size(max = 200) @NotBlankWhenGiven String contactPerson,
+                   @Email @Size(max = 200) @NotBlankWhenGiven String contactEmail,
+                   @NotBlank @Size(max = 500) String reason) {
+
+        @AssertTrue(message = "a correction names at least one corrected field")
+        @Schema(hidden = true)
+        boolean isCorrectingSomething() {
+            return legalName != null || siret != null || contactPerson != null || contactEmail != null;
+        }
+    }
+
+    /** Each commitment must be stated explicitly: a missing one is a malformed request, not a "no". */
+    public record Commitments(@NotNull Boolean freeForBeneficiary,
+                       @NotNull Boolean equipmentTraceability,
+                       @NotNull Boolean dataErasure,
+                       @NotNull Boolean handOverCeremony) {
+
+        AgreementCommitments stated() {
+            return new AgreementCommitments(freeForBeneficiary, equipmentTraceability, dataErasure, handOverCeremony);
+        }
+    }
+
+    public record Sign(@NotBlank @Size(max = 50) @Schema(example = "2023-0208") String modelAgreementVersion,
+                @NotBlank @Size(max = 200) String signatoryName,
+                @NotBlank @Size(max = 200) String signatoryRole,
+                @NotNull LocalDate signedOn,
+                @NotNull LocalDate validFrom,
+                LocalDate validUntil,
+                @NotNull @Valid Commitments commitments) {
+    }
+
+    public record Terminate(@NotNull LocalDate terminatedOn,
+                     @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record Registered(UUID donorId) {
+    }
+
+    public record Signed(UUID donorId, UUID agreementId) {
+    }
+
+    static Siret siretOrNone(String siret) {
+        return siret == null ? null : new Siret(siret);
+    }
+}

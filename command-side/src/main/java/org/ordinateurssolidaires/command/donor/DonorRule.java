@@ -1,0 +1,23 @@
+package org.ordinateurssolidaires.command.donor;
+
+import org.ordinateurssolidaires.command.rules.BusinessRule;
+
+/** The rules about donors and their agreements. */
+public enum DonorRule implements BusinessRule {
+    MODEL_AGREEMENT_COMMITMENTS("an agreement states the model agreement's four commitments: free for the "
+            + "beneficiary, traceability of the equipment, data erasure and a hand-over ceremony"),
+    VALIDITY_PERIOD_IN_ORDER("an agreement's validity ends after it starts"),
+    AGREEMENT_RECORDED_ONCE("an agreement is signed once"),
+    AGREEMENT_TERMINATED_ONCE("an agreement is terminated once");
+
+    private final String description;
+
+    DonorRule(String description) {
+        this.description = description;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,35 @@
+package org.ordinateurssolidaires.command.donor;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import org.ordinateurssolidaires.events.donor.Siret;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A SIRET, when given, has 14 digits and a valid check digit (see {@link Siret#isWellFormed}). */
+@Documented
+@Constraint(validatedBy = WellFormedSiret.Check.class)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface WellFormedSiret {
+
+    String message() default "must be a SIRET: 14 digits with a valid check digit";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Check implements ConstraintValidator<WellFormedSiret, String> {
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || Siret.isWellFormed(value);
+        }
+    }
+}

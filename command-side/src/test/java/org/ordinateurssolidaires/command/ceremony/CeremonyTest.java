@@ -1,0 +1,78 @@
+package org.ordinateurssolidaires.command.ceremony;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.ceremony.CeremonyCancelled;
+import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.ceremony.CeremonyRescheduled;
+import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
+import org.ordinateurssolidaires.events.ceremony.DonorsInvited;
+import org.ordinateurssolidaires.events.donor.DonorId;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
+
+/** The life of a hand-over ceremony. */
+class CeremonyTest {
+
+    private static final CeremonyId CEREMONY = new CeremonyId(UUID.fromString("00000000-0000-4000-8000-0000000000ce"));
+    private static final DonorId BANK = new DonorId(UUID.fromString("00000000-0000-4000-8000-00000000d001"));
+    private static final DonorId CITY = new DonorId(UUID.fromString("00000000-0000-4000-8000-00000000d002"));
+    private static final LocalDate DAY = LocalDate.parse("2026-06-27");
+    private static final CeremonyScheduled SCHEDULED = new CeremonyScheduled(CEREMONY, DAY, "Hôtel de Ville, Poitiers");
+    private static final CeremonyHeld HELD = new CeremonyHeld(CEREMONY, 24, 3);
+    private static final CeremonyCancelled CANCELLED = new CeremonyCancelled(CEREMONY, "storm warning");
+
+    private FixtureConfiguration<Ceremony> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Ceremony.class);
+    }
+
+    @Test
+    void schedulesACeremony() {
+        fixture.givenNoPriorActivity()
+               .when(new ScheduleCeremony(CEREMONY, DAY, "Hôtel de Ville, Poitiers"))
+               .expectEvents(SCHEDULED);
+    }
+
+    @Test
+    void invitesEachDonorOnce() {
+        fixture.given(SCHEDULED, new DonorsInvited(CEREMONY, List.of(BANK)))
+               .when(new InviteDonors(CEREMONY, List.of(BANK, CITY, CITY)))
+               .expectEvents(new DonorsInvited(CEREMONY, List.of(CITY)));
+
+        fixture.given(SCHEDULED, new DonorsInvited(CEREMONY, List.of(BANK)))
+               .when(new InviteDonors(CEREMONY, List.of(BANK)))
+               .expectNoEvents();
+    }
+
+    @Test
+    void reschedulesCancelsOrRecordsAPlannedCeremony() {
+        fixture.given(SCHEDULED)
+               .when(new RescheduleCeremony(CEREMONY, DAY.plusWeeks(1), "Maison de quartier", "room unavailable"))
+               .expectEvents(new CeremonyRescheduled(CEREMONY, DAY.plusWeeks(1), "Maison de quartier",
+                       "room unavailable"));
+        fixture.given(SCHEDULED).when(new CancelCeremony(CEREMONY, "storm warning")).expectEvents(CANCELLED);
+        fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3)).expectEvents(HELD);
+    }
+
+    @Test
+    void leavesAHeldOrCancelledCeremonyAsItWas() {
+        expectRuleBroken(CeremonyRule.CEREMONY_STILL_PLANNED,
+                fixture.given(SCHEDULED, HELD).when(new RescheduleCeremony(CEREMONY, DAY, "elsewhere", "?")));
+        expectRuleBroken(CeremonyRule.CEREMONY_STILL_PLANNED,
+                fixture.given(SCHEDULED, CANCELLED).when(new RecordCeremonyHeld(CEREMONY, 1, 1)));
+        expectRuleBroken(CeremonyRule.CEREMONY_STILL_PLANNED,
+                fixture.given(SCHEDULED, CANCELLED).when(new InviteDonors(CEREMONY, List.of(BANK))));
+        expectRuleBroken(CeremonyRule.CEREMONY_STILL_PLANNED,
+                fixture.given(SCHEDULED, HELD).when(new CancelCeremony(CEREMONY, "too late")));
+    }
+}

@@ -1,0 +1,113 @@
+package org.ordinateurssolidaires.command.donor;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.events.donor.AgreementCommitments;
+import org.ordinateurssolidaires.events.donor.AgreementId;
+import org.ordinateurssolidaires.events.donor.AgreementSigned;
+import org.ordinateurssolidaires.events.donor.AgreementTerminated;
+import org.ordinateurssolidaires.events.donor.DonorDetailsCorrected;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.ordinateurssolidaires.events.donor.Siret;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
+
+/** The rules of donors and their agreements. */
+class DonorTest {
+
+    private static final DonorId DONOR = new DonorId(UUID.fromString("00000000-0000-4000-8000-00000000d0d0"));
+    private static final AgreementId AGREEMENT = new AgreementId(UUID.fromString("00000000-0000-4000-8000-0000000000a9"));
+    private static final Siret SIRET = new Siret("73282932000074");
+    private static final AgreementCommitments ALL_FOUR = new AgreementCommitments(true, true, true, true);
+    private static final LocalDate SIGNED = LocalDate.parse("2026-01-15");
+    private static final LocalDate UNTIL = LocalDate.parse("2028-12-31");
+
+    private static final DonorRegistered REGISTERED = new DonorRegistered(DONOR, "Banque Régionale du Centre-Ouest",
+            DonorKind.COMPANY, SIRET, "Claire Dubois", "claire.dubois@example.org");
+    private static final AgreementSigned SIGNED_AGREEMENT = new AgreementSigned(DONOR, AGREEMENT, "2023-0208",
+            "Paul Martin", "Directeur général", SIGNED, SIGNED, UNTIL, ALL_FOUR);
+
+    private FixtureConfiguration<Donor> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Donor.class);
+    }
+
+    @Test
+    void registersADonor() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterDonor(DONOR, "Banque Régionale du Centre-Ouest", DonorKind.COMPANY, SIRET,
+                       "Claire Dubois", "claire.dubois@example.org"))
+               .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void correctsDetailsWithAReason() {
+        fixture.given(REGISTERED)
+               .when(new CorrectDonorDetails(DONOR, null, null, "Luc Bernard", "luc.bernard@example.org",
+                       "new contact person"))
+               .expectEvents(new DonorDetailsCorrected(DONOR, null, null, "Luc Bernard", "luc.bernard@example.org",
+                       "new contact person"));
+    }
+
+    @Test
+    void recordsAnAgreementStatingTheFourCommitments() {
+        fixture.given(REGISTERED)
+               .when(new SignAgreement(DONOR, AGREEMENT, "2023-0208", "Paul Martin", "Directeur général", SIGNED,
+                       SIGNED, UNTIL, ALL_FOUR))
+               .expectEvents(SIGNED_AGREEMENT);
+    }
+
+    @Test
+    void refusesAnAgreementWithoutTheModelAgreementsCommitments() {
+        expectRuleBroken(DonorRule.MODEL_AGREEMENT_COMMITMENTS,
+                fixture.given(REGISTERED)
+                       .when(new SignAgreement(DONOR, AGREEMENT, "2023-0208", "Paul Martin", "Directeur général",
+                               SIGNED, SIGNED, UNTIL, new AgreementCommitments(true, true, true, false))));
+    }
+
+    @Test
+    void refusesAValidityPeriodThatEndsBeforeItStarts() {
+        expectRuleBroken(DonorRule.VALIDITY_PERIOD_IN_ORDER,
+                fixture.given(REGISTERED)
+                       .when(new SignAgreement(DONOR, AGREEMENT, "2023-0208", "Paul Martin", "Directeur général",
+                               SIGNED, UNTIL, SIGNED, ALL_FOUR)));
+    }
+
+    @Test
+    void recordsAnAgreementOnce() {
+        expectRuleBroken(DonorRule.AGREEMENT_RECORDED_ONCE,
+                fixture.given(REGISTERED, SIGNED_AGREEMENT)
+                       .when(new SignAgreement(DONOR, AGREEMENT, "2023-0208", "Paul Martin", "Directeur général",
+                               SIGNED, SIGNED, UNTIL, ALL_FOUR)));
+    }
+
+    @Test
+    void terminatesAnAgreementOnce() {
+        var terminated = new AgreementTerminated(DONOR, AGREEMENT, LocalDate.parse("2027-06-30"), "company closed");
+        fixture.given(REGISTERED, SIGNED_AGREEMENT)
+               .when(new TerminateAgreement(DONOR, AGREEMENT, LocalDate.parse("2027-06-30"), "company closed"))
+               .expectEvents(terminated);
+
+        expectRuleBroken(DonorRule.AGREEMENT_TERMINATED_ONCE,
+                fixture.given(REGISTERED, SIGNED_AGREEMENT, terminated)
+                       .when(new TerminateAgreement(DONOR, AGREEMENT, LocalDate.parse("2027-07-01"), "again")));
+    }
+
+    @Test
+    void refusesToTerminateAnAgreementItNeverSigned() {
+        fixture.given(REGISTERED)
+               .when(new TerminateAgreement(DONOR, AGREEMENT, LocalDate.parse("2027-06-30"), "?"))
+               .expectException(UnknownEntity.class)
+               .expectNoEvents();
+    }
+}

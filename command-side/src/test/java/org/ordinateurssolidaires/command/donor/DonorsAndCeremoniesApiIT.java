@@ -1,0 +1,151 @@
+package org.ordinateurssolidaires.command.donor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.command.StaffRequests.ALL_FOUR_COMMITMENTS;
+import static org.ordinateurssolidaires.command.StaffRequests.headers;
+
+/** Donors, their agreements and ceremonies over HTTP, and how they gate receptions and hand-overs. */
+class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void refusesAMalformedSiretNamingTheField() {
+        ResponseEntity<JsonNode> refused = post("/api/donors", Map.of("legalName", "Mutuelle Atlantique",
+                "kind", "COMPANY", "siret", "73282932000075", "contactPerson", "Anne", "contactEmail", "anne@example.org"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("siret");
+    }
+
+    @Test
+    void receivesDevicesOnlyWhileTheDonorsAgreementIsInForce() {
+        String donor = registerDonor();
+        String agreement = signAgreement(donor, "2026-02-01", "2026-12-31").get("agreementId").asText();
+
+        assertThat(receive(donor, "2026-01-31T12:00:00Z").getBody().get("rule").asText())
+                .isEqualTo("DONOR_AGREEMENT_IN_FORCE");
+        assertThat(receive(donor, "2026-02-01T08:00:00Z").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        post("/api/donors/" + donor + "/agreements/" + agreement + "/termination",
+                Map.of("terminatedOn", "2026-03-01", "reason", "moved its IT to leasing"));
+        assertThat(receive(donor, "2026-03-01T16:00:00Z").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(receive(donor, "2026-03-02T09:00:00Z").getBody().get("rule").asText())
+                .isEqualTo("DONOR_AGREEMENT_IN_FORCE");
+    }
+
+    @Test
+    void refusesAnAgreementWithoutTheFourCommitmentsOrWithOneLeftOut() {
+        String donor = registerDonor();
+        Map<String, Object> declined = new HashMap<>(agreementBody("2026-01-01", null));
+        declined.put("commitments", Map.of("freeForBeneficiary", true, "equipmentTraceability", true,
+                "dataErasure", true, "handOverCeremony", false));
+        Map<String, Object> missing = new HashMap<>(agreementBody("2026-01-01", null));
+        missing.put("commitments", Map.of("freeForBeneficiary", true));
+
+        ResponseEntity<JsonNode> refused = post("/api/donors/" + donor + "/agreements", declined);
+        ResponseEntity<JsonNode> malformed = post("/api/donors/" + donor + "/agreements", missing);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("rule").asText()).isEqualTo("MODEL_AGREEMENT_COMMITMENTS");
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getBody().get("errors").findValuesAsText("field"))
+                .contains("commitments.dataErasure", "commitments.handOverCeremony");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownDonorOrCeremony() {
+        ResponseEntity<JsonNode> noDonor = post("/api/donors/" + UUID.randomUUID() + "/agreements",
+                agreementBody("2026-01-01", null));
+        ResponseEntity<JsonNode> noCeremony = post("/api/ceremonies/" + UUID.randomUUID() + "/cancellation",
+                Map.of("reason", "?"));
+
+        assertThat(noDonor.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noDonor.getBody().get("detail").asText()).startsWith("no donor ");
+        assertThat(noCeremony.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noCeremony.getBody().get("detail").asText()).startsWith("no ceremony ");
+    }
+
+    @Test
+    void handsOverAtACeremonyOnlyOnItsDay() {
+        String donor = registerDonor();
+        signAgreement(donor, "2026-01-01", null);
+        String ceremony = post("/api/ceremonies", Map.of("date", "2026-06-27", "place", "Salons de Blossac"))
+                .getBody().get("ceremonyId").asText();
+        post("/api/ceremonies/" + ceremony + "/invitations", Map.of("donorIds", List.of(donor)));
+        String early = allocatedDevice(donor);
+        String onTheDay = allocatedDevice(donor);
+
+        ResponseEntity<JsonNode> dayBefore = post("/api/devices/" + early + "/hand-over", Map.of(
+                "freeOfChargeAcknowledged", true, "ceremonyId", ceremony, "handedOverAt", "2026-06-26T15:00:00Z"));
+        ResponseEntity<JsonNode> sameDay = post("/api/devices/" + onTheDay + "/hand-over", Map.of(
+                "freeOfChargeAcknowledged", true, "ceremonyId", ceremony, "handedOverAt", "2026-06-27T15:00:00Z"));
+
+        assertThat(dayBefore.getBody().get("rule").asText()).isEqualTo("HAND_OVER_ON_THE_CEREMONY_DAY");
+        assertThat(sameDay.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/ceremonies/" + ceremony + "/held", Map.of("householdsPresent", 1, "donorsPresent", 1))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/ceremonies/" + ceremony + "/cancellation", Map.of("reason", "too late"))
+                .getBody().get("rule").asText()).isEqualTo("CEREMONY_STILL_PLANNED");
+    }
+
+    private String registerDonor() {
+        return post("/api/donors", Map.of("legalName", "Ville de Poitiers", "kind", "PUBLIC_BODY",
+                "siret", "73282932000074", "contactPerson", "Alexandra", "contactEmail", "numerique@example.org"))
+                .getBody().get("donorId").asText();
+    }
+
+    private JsonNode signAgreement(String donor, String validFrom, String validUntil) {
+        ResponseEntity<JsonNode> signed = post("/api/donors/" + donor + "/agreements", agreementBody(validFrom, validUntil));
+        assertThat(signed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return signed.getBody();
+    }
+
+    private static Map<String, Object> agreementBody(String validFrom, String validUntil) {
+        Map<String, Object> body = new HashMap<>(Map.of("modelAgreementVersion", "2023-0208",
+                "signatoryName", "Paul Martin", "signatoryRole", "Directeur général", "signedOn", validFrom,
+                "validFrom", validFrom, "commitments", ALL_FOUR_COMMITMENTS));
+        if (validUntil != null) {
+            body.put("validUntil", validUntil);
+        }
+        return body;
+    }
+
+    private ResponseEntity<JsonNode> receive(String donor, String receivedAt) {
+        return post("/api/devices", Map.of("assetTag", "DN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                "donorId", donor, "donationBatchReference", "LIV-2026-05", "category", "LAPTOP",
+                "manufacturer", "Lenovo", "model", "ThinkPad T480", "storageMedia", List.of(),
+                "receivedAt", receivedAt));
+    }
+
+    /** A device without media, taken straight to allocated. */
+    private String allocatedDevice(String donor) {
+        String device = receive(donor, "2026-05-02T09:00:00Z").getBody().get("deviceId").asText();
+        post("/api/devices/" + device + "/refurbishment", Map.of("workDone", "cleaned", "operatingSystem", "Linux Mint",
+                "technician", "Sam", "refurbishedAt", "2026-05-03T09:00:00Z"));
+        post("/api/devices/" + device + "/quality-checks", Map.of("passed", true, "grade", "A", "inspector", "Lou",
+                "checkedAt", "2026-05-04T09:00:00Z"));
+        post("/api/devices/" + device + "/allocation", Map.of("referralId", UUID.randomUUID().toString(),
+                "allocatedAt", "2026-05-05T09:00:00Z"));
+        return device;
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {
+        return http.postForEntity(path, new HttpEntity<>(body, headers()), JsonNode.class);
+    }
+}
