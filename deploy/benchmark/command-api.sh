@@ -38,6 +38,22 @@ start query-side 18082
 echo "== command API: $devices devices, $clients clients (after 300 warm-up receptions)"
 java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients"
 
+echo "== batch import: one 1,000-row CSV file (each row a device with one medium), all or nothing"
+donor=$(curl -fs -X POST localhost:18081/api/donors -H 'Content-Type: application/json' -H 'X-User-Id: bench' \
+    -d '{"legalName":"Batch donor","kind":"COMPANY","contactPerson":"Bench","contactEmail":"bench@example.org"}' \
+    | sed 's/.*"donorId":"\([^"]*\)".*/\1/')
+curl -fs -o /dev/null -X POST "localhost:18081/api/donors/$donor/agreements" -H 'Content-Type: application/json' \
+    -H 'X-User-Id: bench' -d '{"modelAgreementVersion":"2023-0208","signatoryName":"Bench","signatoryRole":"CEO",
+    "signedOn":"2020-01-01","validFrom":"2020-01-01","commitments":{"freeForBeneficiary":true,
+    "equipmentTraceability":true,"dataErasure":true,"handOverCeremony":true}}'
+batch=$(mktemp)
+{ echo "asset_tag,category,manufacturer,model,serial_number,condition_notes,medium1_type,medium1_manufacturer,medium1_model,medium1_serial,medium1_capacity_gb"
+  for i in $(seq 1 1000); do echo "BATCH-$i,LAPTOP,Lenovo,ThinkPad T480,PF1$i,,NVME_SSD,Samsung,PM981,S4D$i,256"; done; } > "$batch"
+curl -fs -o /dev/null -w "1,000-row batch imported in %{time_total} s (HTTP %{http_code})\n" -X POST \
+    "localhost:18081/api/donors/$donor/batches?reference=BENCH-1000&receivedAt=2026-03-02T09:00:00Z" \
+    -H 'Content-Type: text/csv' -H 'X-User-Id: bench' --data-binary @"$batch"
+rm -f "$batch"
+
 echo "== raw PostgreSQL baseline: the same number of single-row transactions into a table shaped like the event store"
 $pg -d ordinateurs_bench -c "create table baseline_event (like domainevententry including all)"
 script=$(mktemp)
@@ -51,3 +67,13 @@ SQL
 pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j "$clients" -t $((devices / clients)) -f "$script" ordinateurs_bench \
     | grep -E "^(number of transactions actually processed|latency average|tps)"
 rm -f "$script"
+echo "== raw PostgreSQL baseline for the batch: 1,000 such rows (plus their 1,000 tag rows) in one transaction"
+$pg -d ordinateurs_bench -c "create table baseline_tag (asset_tag varchar(32) primary key, device_id uuid)"
+start=$(date +%s%N)
+$pg -d ordinateurs_bench -c "begin" \
+    -c "insert into baseline_event (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
+        payloadrevision, payloadtype, timestamp) select gen_random_uuid()::text, 0, 'Device', gen_random_uuid()::text,
+        decode(repeat('7b', 200), 'hex'), decode(repeat('7b', 900), 'hex'), '1', 'DeviceReceived', now()::text
+        from generate_series(1, 1000)" \
+    -c "insert into baseline_tag select 'T' || n, gen_random_uuid() from generate_series(1, 1000) n" -c "commit"
+echo "raw 1,000-row batch in $(awk "BEGIN { print ($(date +%s%N) - $start) / 1e9 }") s"

@@ -7,6 +7,7 @@ import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.ceremony.CeremonyEvent;
 import org.ordinateurssolidaires.events.device.DeviceEvent;
+import org.ordinateurssolidaires.events.donor.DonationBatchEvent;
 import org.ordinateurssolidaires.events.donor.DonorEvent;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -30,6 +31,7 @@ class PublishedLanguageRulesTest {
         classes().that().implement(DeviceEvent.class)
                  .or().implement(DonorEvent.class)
                  .or().implement(CeremonyEvent.class)
+                 .or().implement(DonationBatchEvent.class)
                  .should().beRecords()
                  .andShould().beAnnotatedWith(Revision.class)
                  .check(published);

@@ -35,6 +35,14 @@ public record CommandOrigin(String userId, String userRole, UUID commandId, Stri
                 : UUID.nameUUIDFromBytes((purpose + ':' + commandId).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The same person, for the several commands one request sends (a batch import): none of them is the client's
+     * command, and they share one conversation.
+     */
+    public CommandOrigin inConversation(String conversation) {
+        return new CommandOrigin(userId, userRole, null, correlationId == null ? conversation : correlationId);
+    }
+
     CommandMessage<?> asMessage(Object command) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(EventMetadata.USER_ID, userId);

@@ -59,6 +59,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (plural.endsWith("ies")) {
             return plural.substring(0, plural.length() - 3) + "y";
         }
+        if (plural.endsWith("ches") || plural.endsWith("shes") || plural.endsWith("xes")) {
+            return plural.substring(0, plural.length() - 2);
+        }
         return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
     }
 

@@ -1,0 +1,105 @@
+package org.ordinateurssolidaires.command.batch;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A donation batch as staff fill it in (template: {@code docs/donation-batch-template.csv}): one row per device,
+ * its storage media in numbered columns {@code medium1_type, medium1_manufacturer, ...}. Commas or semicolons
+ * (as French spreadsheets export) both separate columns.
+ */
+final class BatchFile {
+
+    static final String ASSET_TAG = "asset_tag";
+    static final String CATEGORY = "category";
+    static final String MANUFACTURER = "manufacturer";
+    static final String MODEL = "model";
+    static final String SERIAL_NUMBER = "serial_number";
+    static final String CONDITION_NOTES = "condition_notes";
+    static final List<String> MEDIUM_FIELDS = List.of("type", "manufacturer", "model", "serial", "capacity_gb");
+    static final int MAX_MEDIA = 4;
+    static final int MAX_ROWS = 5000;
+
+    private static final List<String> REQUIRED = List.of(ASSET_TAG, CATEGORY, MANUFACTURER, MODEL);
+    private static final Set<String> DEVICE_COLUMNS = Set.of(ASSET_TAG, CATEGORY, MANUFACTURER, MODEL, SERIAL_NUMBER,
+            CONDITION_NOTES);
+    private static final Pattern MEDIUM_COLUMN = Pattern.compile("medium([1-9])_(.+)");
+    private static final CsvMapper CSV = new CsvMapper();
+
+    /** One row, by column name, with its number as a spreadsheet shows it. */
+    record Row(int number, Map<String, String> values) {
+
+        /** The trimmed value, or null when the cell is empty or the column absent. */
+        String get(String column) {
+            String value = values.get(column);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        static String mediumColumn(int medium, String field) {
+            return "medium" + medium + "_" + field;
+        }
+    }
+
+    private BatchFile() {
+    }
+
+    /** The rows of the file, or a refusal naming what makes the file itself unreadable. */
+    static List<Row> rows(String content) {
+        List<RowProblem> problems = new ArrayList<>();
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content; // Excel's byte-order mark
+        String header = text.lines().findFirst().orElse("");
+        char separator = header.contains(";") && !header.contains(",") ? ';' : ',';
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
+        List<Row> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> reader = CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
+            boolean more = reader.hasNext(); // reads the header, too
+            checkColumns(List.copyOf(headerColumns(reader)), problems);
+            while (more && rows.size() <= MAX_ROWS) {
+                rows.add(new Row(rows.size() + 2, reader.next()));
+                more = reader.hasNext();
+            }
+        } catch (IOException | RuntimeJsonMappingException unreadable) {
+            problems.add(new RowProblem(rows.size() + 2, "", "unreadable CSV: " + unreadable.getMessage()));
+        }
+        if (rows.size() > MAX_ROWS) {
+            problems.add(new RowProblem(0, "", "a batch holds at most " + MAX_ROWS + " devices"));
+        } else if (rows.isEmpty() && problems.isEmpty()) {
+            problems.add(new RowProblem(0, "", "the file holds no device"));
+        }
+        if (!problems.isEmpty()) {
+            throw new BatchRefused(problems);
+        }
+        return rows;
+    }
+
+    private static Set<String> headerColumns(MappingIterator<Map<String, String>> reader) {
+        CsvSchema read = (CsvSchema) reader.getParserSchema();
+        Set<String> columns = new LinkedHashSet<>();
+        read.forEach(column -> columns.add(column.getName()));
+        return columns;
+    }
+
+    private static void checkColumns(List<String> columns, List<RowProblem> problems) {
+        REQUIRED.stream().filter(required -> !columns.contains(required))
+                .forEach(missing -> problems.add(new RowProblem(1, missing, "missing column")));
+        for (String column : columns) {
+            Matcher medium = MEDIUM_COLUMN.matcher(column);
+            boolean known = DEVICE_COLUMNS.contains(column) || (medium.matches()
+                    && Integer.parseInt(medium.group(1)) <= MAX_MEDIA && MEDIUM_FIELDS.contains(medium.group(2)));
+            if (!known) {
+                problems.add(new RowProblem(1, column, "unknown column"));
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.ordinateurssolidaires.command.batch;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ordinateurssolidaires.command.device.AssetTagRegistry;
+import org.ordinateurssolidaires.command.device.DeviceRequests.NewStorageMedium;
+import org.ordinateurssolidaires.command.device.DeviceRequests.Receive;
+import org.ordinateurssolidaires.command.device.DeviceRule;
+import org.ordinateurssolidaires.command.device.ReceiveDevice;
+import org.ordinateurssolidaires.command.donor.DonorAgreements;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.web.CommandDispatcher;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.events.device.AssetTag;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.donor.DonationBatchId;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.ordinateurssolidaires.command.batch.BatchFile.Row.mediumColumn;
+
+/**
+ * Imports a donation batch file all or nothing. Every row is checked first, with the same constraints as a single
+ * reception, and every problem is reported at once; a clean file is then received in one transaction, so a
+ * failure half-way (a tag claimed meanwhile) leaves nothing behind either.
+ */
+@Component
+class BatchImport {
+
+    private static final Map<String, String> DEVICE_FIELDS = Map.of("assetTag", BatchFile.ASSET_TAG,
+            "category", BatchFile.CATEGORY, "manufacturer", BatchFile.MANUFACTURER, "model", BatchFile.MODEL,
+            "serialNumber", BatchFile.SERIAL_NUMBER, "conditionNotes", BatchFile.CONDITION_NOTES);
+    private static final Map<String, String> MEDIUM_FIELDS = Map.of("mediaType", "type",
+            "manufacturer", "manufacturer", "model", "model", "serialNumber", "serial",
+            "capacityGigabytes", "capacity_gb");
+    private static final Pattern MEDIUM_PATH = Pattern.compile("storageMedia\\[(\\d+)]\\.(\\w+)");
+
+    private final CommandDispatcher commands;
+    private final Validator validator;
+    private final AssetTagRegistry assetTags;
+    private final DonorAgreements agreements;
+    private final EventStore eventStore;
+    private final TransactionTemplate transaction;
+
+    BatchImport(CommandDispatcher commands, Validator validator, AssetTagRegistry assetTags,
+                DonorAgreements agreements, EventStore eventStore, TransactionTemplate transaction) {
+        this.commands = commands;
+        this.validator = validator;
+        this.assetTags = assetTags;
+        this.agreements = agreements;
+        this.eventStore = eventStore;
+        this.transaction = transaction;
+    }
+
+    /** What was received: the batch, and each device with its media ids, in the file's order. */
+    record Imported(UUID batchId, List<ReceiveDevice> devices) {
+    }
+
+    Imported importBatch(DonorId donor, String reference, Instant receivedAt, String file, CommandOrigin origin) {
+        var batchId = DonationBatchId.of(donor, reference);
+        if (eventStore.lastSequenceNumberFor(batchId.toString()).isPresent()) {
+            throw new RuleViolation(DonationBatchRule.BATCH_RECORDED_ONCE,
+                    "donor " + donor + " already has a batch " + reference);
+        }
+        if (!agreements.inForce(donor, receivedAt)) {
+            throw new RuleViolation(DeviceRule.DONOR_AGREEMENT_IN_FORCE,
+                    "donor " + donor + " has no agreement in force on the day of " + receivedAt);
+        }
+        List<RowProblem> problems = new ArrayList<>();
+        List<Receive> requests = new ArrayList<>();
+        Set<String> tagsInFile = new HashSet<>();
+        for (BatchFile.Row row : BatchFile.rows(file)) {
+            List<RowProblem> unreadable = new ArrayList<>();
+            Receive request = request(row, donor, reference, receivedAt, unreadable);
+            problems.addAll(unreadable);
+            // a value that could not be read is reported once, not again as "must not be null"
+            validator.validate(request).stream().map(violation -> problem(row, violation))
+                     .filter(problem -> unreadable.stream().noneMatch(known -> known.column().equals(problem.column())))
+                     .forEach(problems::add);
+            if (request.assetTag() != null && !tagsInFile.add(request.assetTag())) {
+                problems.add(new RowProblem(row.number(), BatchFile.ASSET_TAG, "appears twice in the file"));
+            } else if (request.assetTag() != null && assetTags.isTaken(new AssetTag(request.assetTag()))) {
+                problems.add(new RowProblem(row.number(), BatchFile.ASSET_TAG, "already on another device"));
+            }
+            requests.add(request);
+        }
+        if (!problems.isEmpty()) {
+            throw new BatchRefused(problems);
+        }
+        List<ReceiveDevice> receptions = IntStream.range(0, requests.size())
+                .mapToObj(i -> reception(batchId, i, requests.get(i))).toList();
+        CommandOrigin batchOrigin = origin.inConversation(batchId.toString());
+        transaction.executeWithoutResult(status -> {
+            receptions.forEach(reception -> commands.dispatch(reception, batchOrigin));
+            commands.dispatch(new RecordDonationBatch(batchId, donor, reference, receivedAt,
+                    receptions.stream().map(ReceiveDevice::deviceId).toList()), batchOrigin);
+        });
+        return new Imported(batchId.value(), receptions);
+    }
+
+    /** The row as a reception request; a value that cannot even be read is reported and left empty. */
+    private static Receive request(BatchFile.Row row, DonorId donor, String reference, Instant receivedAt,
+                                   List<RowProblem> problems) {
+        List<NewStorageMedium> media = new ArrayList<>();
+        for (int medium = 1; medium <= BatchFile.MAX_MEDIA; medium++) {
+            int n = medium;
+            boolean described = BatchFile.MEDIUM_FIELDS.stream().anyMatch(field -> row.get(mediumColumn(n, field)) != null);
+            if (described) {
+                media.add(new NewStorageMedium(
+                        choice(row, mediumColumn(n, "type"), MediaType.class, problems),
+                        row.get(mediumColumn(n, "manufacturer")), row.get(mediumColumn(n, "model")),
+                        row.get(mediumColumn(n, "serial")), number(row, mediumColumn(n, "capacity_gb"), problems)));
+            }
+        }
+        return new Receive(row.get(BatchFile.ASSET_TAG), donor.value(), reference,
+                choice(row, BatchFile.CATEGORY, DeviceCategory.class, problems), row.get(BatchFile.MANUFACTURER),
+                row.get(BatchFile.MODEL), row.get(BatchFile.SERIAL_NUMBER), media,
+                row.get(BatchFile.CONDITION_NOTES), receivedAt);
+    }
+
+    private static <E extends Enum<E>> E choice(BatchFile.Row row, String column, Class<E> type,
+                                                List<RowProblem> problems) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase().replace(' ', '_'));
+        } catch (IllegalArgumentException unknown) {
+            problems.add(new RowProblem(row.number(), column, "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", "))));
+            return null;
+        }
+    }
+
+    private static Integer number(BatchFile.Row row, String column, List<RowProblem> problems) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException notANumber) {
+            problems.add(new RowProblem(row.number(), column, "must be a whole number"));
+            return null;
+        }
+    }
+
+    /** The reception's constraint, told in the file's own column names. */
+    private static RowProblem problem(BatchFile.Row row, ConstraintViolation<Receive> violation) {
+        String path = violation.getPropertyPath().toString();
+        Matcher medium = MEDIUM_PATH.matcher(path);
+        String column = medium.matches()
+                ? mediumColumn(Integer.parseInt(medium.group(1)) + 1, MEDIUM_FIELDS.getOrDefault(medium.group(2), medium.group(2)))
+                : DEVICE_FIELDS.getOrDefault(path, path);
+        return new RowProblem(row.number(), column, violation.getMessage());
+    }
+
+    /** Ids follow from the batch and the row, so that every device of a batch is named the same way each time. */
+    private static ReceiveDevice reception(DonationBatchId batch, int index, Receive request) {
+        var deviceId = new DeviceId(id(batch, "device-" + index));
+        List<StorageMedium> media = IntStream.range(0, request.storageMedia().size())
+                .mapToObj(m -> request.storageMedia().get(m).withId(id(batch, "device-" + index + "-medium-" + m)))
+                .toList();
+        return new ReceiveDevice(deviceId, new AssetTag(request.assetTag()), new DonorId(request.donorId()),
+                request.donationBatchReference(), request.category(), request.manufacturer(), request.model(),
+                request.serialNumber(), media, request.conditionNotes(), request.receivedAt());
+    }
+
+    private static UUID id(DonationBatchId batch, String purpose) {
+        return UUID.nameUUIDFromBytes((batch + ":" + purpose).getBytes(StandardCharsets.UTF_8));
+    }
+}

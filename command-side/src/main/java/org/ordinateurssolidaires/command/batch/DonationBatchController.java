@@ -1,0 +1,96 @@
+package org.ordinateurssolidaires.command.batch;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.command.web.CommandDispatcher;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.events.donor.DonationBatchId;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Donation batches: a delivery imported from a CSV file, then reconciled with the donor. */
+@RestController
+@Tag(name = "Donation batches", description = "a donor's delivery of several devices, and its reconciliation")
+class DonationBatchController {
+
+    private final BatchImport batchImport;
+    private final CommandDispatcher commands;
+
+    DonationBatchController(BatchImport batchImport, CommandDispatcher commands) {
+        this.batchImport = batchImport;
+        this.commands = commands;
+    }
+
+    record ImportedDevice(UUID deviceId, String assetTag, List<StorageMedium> storageMedia) {
+    }
+
+    record ImportedBatch(UUID batchId, String reference, int devices, List<ImportedDevice> received) {
+    }
+
+    record Confirmation(@NotBlank @Size(max = 200) String confirmedBy,
+                        @Size(max = 2000) @NotBlankWhenGiven String comment) {
+    }
+
+    record Dispute(@NotBlank @Size(max = 200) String raisedBy,
+                   @NotBlank @Size(max = 2000) String comment) {
+    }
+
+    @PostMapping(path = "/api/donors/{donorId}/batches", consumes = "text/csv")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Import a delivery from a CSV file (template: docs/donation-batch-template.csv), all or nothing")
+    ImportedBatch importBatch(@PathVariable UUID donorId,
+                              @RequestParam @NotBlank @Size(max = 100) String reference,
+                              @RequestParam @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                              Instant receivedAt,
+                              @RequestBody String file, CommandOrigin origin) {
+        BatchImport.Imported imported = batchImport.importBatch(new DonorId(donorId), reference.strip(), receivedAt,
+                file, origin);
+        return new ImportedBatch(imported.batchId(), reference.strip(), imported.devices().size(),
+                imported.devices().stream().map(device -> new ImportedDevice(device.deviceId().value(),
+                        device.assetTag().value(), device.storageMedia())).toList());
+    }
+
+    @PostMapping("/api/batches/{batchId}/confirmation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record the donor's confirmation that the batch matches what it gave")
+    void confirm(@PathVariable UUID batchId, @Valid @RequestBody Confirmation request, CommandOrigin origin) {
+        commands.dispatch(new ConfirmDonationBatch(new DonationBatchId(batchId), request.confirmedBy(),
+                request.comment()), origin);
+    }
+
+    @PostMapping("/api/batches/{batchId}/dispute")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record the donor's objection that the batch does not match what it gave")
+    void dispute(@PathVariable UUID batchId, @Valid @RequestBody Dispute request, CommandOrigin origin) {
+        commands.dispatch(new DisputeDonationBatch(new DonationBatchId(batchId), request.raisedBy(),
+                request.comment()), origin);
+    }
+
+    /** Every problem of the file at once, by row and column, so staff can fix them all in one go. */
+    @ExceptionHandler
+    ProblemDetail refused(BatchRefused refused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
+        problem.setTitle("Batch file refused");
+        problem.setProperty("errors", refused.problems());
+        return problem;
+    }
+}

@@ -1,0 +1,164 @@
+package org.ordinateurssolidaires.command.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.command.StaffRequests.ALL_FOUR_COMMITMENTS;
+import static org.ordinateurssolidaires.command.StaffRequests.headers;
+
+/** Importing a donor's delivery from a CSV file, all or nothing, into the real event store. */
+class DonationBatchImportIT extends CommandSideIntegrationTest {
+
+    private static final String HEADER = "asset_tag,category,manufacturer,model,serial_number,condition_notes,"
+            + "medium1_type,medium1_manufacturer,medium1_model,medium1_serial,medium1_capacity_gb";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void importsTheShippedTemplateWithEveryDeviceAndMedium() throws Exception {
+        String donor = donorWithAgreement();
+        String template = Files.readString(Path.of("../docs/donation-batch-template.csv"))
+                               .replace("OS-2026-01", "TP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
+
+        ResponseEntity<JsonNode> imported = importFile(donor, "LIV-TEMPLATE", template);
+
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(imported.getBody().get("devices").asInt()).isEqualTo(3);
+        JsonNode desktop = imported.getBody().at("/received/1");
+        assertThat(desktop.get("storageMedia")).hasSize(2);
+        assertThat(eventStore.readEvents(desktop.get("deviceId").asText()).next().getMetaData())
+                .containsEntry("correlationId", imported.getBody().get("batchId").asText());
+        assertThat(eventStore.readEvents(imported.getBody().get("batchId").asText()).asStream().count()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAFileWithBadRowsAsAWholeNamingEachRowAndColumn() {
+        String donor = donorWithAgreement();
+        String prefix = prefix();
+        String file = String.join("\n", HEADER.replace(',', ';'),
+                prefix + "1;LAPTOP;Dell;Latitude 5490;SN1;;SATA_SSD;Samsung;PM871;S1;256",
+                prefix + "2;PHONE;Dell;Latitude 5490;SN2;;SATA_SSD;Samsung;PM871;S2;256",
+                prefix + "3;LAPTOP;;Latitude 5490;SN3;;FLOPPY;Samsung;PM871;S3;lots",
+                prefix + "1;DESKTOP;HP;ProDesk;SN4;;;;;;");
+
+        ResponseEntity<JsonNode> refused = importFile(donor, "LIV-BAD", file);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(problems(refused)).containsExactlyInAnyOrder(
+                "3 category", "4 manufacturer", "4 medium1_type", "4 medium1_capacity_gb", "5 asset_tag");
+        assertThat(jdbc.queryForObject("select count(*) from asset_tag_registry where asset_tag like ?", Long.class,
+                prefix + "%")).isZero();
+    }
+
+    @Test
+    void refusesUnknownColumnsAndAFileWithoutDevices() {
+        String donor = donorWithAgreement();
+
+        assertThat(problems(importFile(donor, "LIV-COLUMNS", "asset_tag,category,manufacturer,model,colour\n")))
+                .containsExactly("1 colour");
+        assertThat(problems(importFile(donor, "LIV-EMPTY", HEADER + "\n"))).containsExactly("0 ");
+    }
+
+    @Test
+    void refusesTheSameDeliveryTwiceAndADonorWithoutAgreement() {
+        String donor = donorWithAgreement();
+        String file = HEADER + "\n" + prefix() + "1,LAPTOP,Dell,Latitude 5490,SN1,,,,,,";
+        assertThat(importFile(donor, "LIV-ONCE", file).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<JsonNode> again = importFile(donor, "LIV-ONCE", file.replace("1,LAPTOP", "2,LAPTOP"));
+        ResponseEntity<JsonNode> stranger = importFile(UUID.randomUUID().toString(), "LIV-X", file);
+
+        assertThat(again.getBody().get("rule").asText()).isEqualTo("BATCH_RECORDED_ONCE");
+        assertThat(stranger.getBody().get("rule").asText()).isEqualTo("DONOR_AGREEMENT_IN_FORCE");
+    }
+
+    @Test
+    void importsAThousandRowFile() {
+        String donor = donorWithAgreement();
+        String prefix = prefix();
+        String file = HEADER + "\n" + IntStream.range(0, 1000)
+                .mapToObj(i -> prefix + i + ",LAPTOP,Lenovo,ThinkPad T480,PF1" + i + ",,NVME_SSD,Samsung,PM981,S4D" + i + ",256")
+                .collect(Collectors.joining("\n"));
+
+        ResponseEntity<JsonNode> imported = importFile(donor, "LIV-1000", file);
+
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(imported.getBody().get("devices").asInt()).isEqualTo(1000);
+        assertThat(jdbc.queryForObject("select count(*) from asset_tag_registry where asset_tag like ?", Long.class,
+                prefix + "%")).isEqualTo(1000);
+    }
+
+    @Test
+    void reconcilesABatchWithTheDonor() {
+        String donor = donorWithAgreement();
+        String batch = importFile(donor, "LIV-RECONCILE", HEADER + "\n" + prefix() + "1,TABLET,Apple,iPad,,,,,,,")
+                .getBody().get("batchId").asText();
+
+        assertThat(post("/api/batches/" + batch + "/dispute", Map.of("raisedBy", "Claire", "comment", "two iPads"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/batches/" + batch + "/confirmation", Map.of("confirmedBy", "Claire"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/batches/" + batch + "/dispute", Map.of("raisedBy", "Claire", "comment", "?"))
+                .getBody().get("rule").asText()).isEqualTo("CONFIRMED_BATCH_IS_SETTLED");
+        assertThat(post("/api/batches/" + UUID.randomUUID() + "/confirmation", Map.of("confirmedBy", "Claire"))
+                .getBody().get("detail").asText()).startsWith("no batch ");
+    }
+
+    private ResponseEntity<JsonNode> importFile(String donor, String reference, String file) {
+        HttpHeaders headers = headers();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        return http.postForEntity("/api/donors/" + donor + "/batches?reference=" + reference
+                + "&receivedAt=2026-03-02T09:00:00Z", new HttpEntity<>(file, headers), JsonNode.class);
+    }
+
+    private static List<String> problems(ResponseEntity<JsonNode> refused) {
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        List<String> problems = new ArrayList<>();
+        refused.getBody().get("errors").forEach(error -> problems.add(error.get("row").asInt() + " "
+                + error.get("column").asText()));
+        return problems;
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {
+        return http.postForEntity(path, new HttpEntity<>(body, headers()), JsonNode.class);
+    }
+
+    private String donorWithAgreement() {
+        String donor = post("/api/donors", Map.of("legalName", "Mutuelle Atlantique", "kind", "COMPANY",
+                "contactPerson", "Claire Dubois", "contactEmail", "claire@example.org")).getBody().get("donorId").asText();
+        post("/api/donors/" + donor + "/agreements", Map.of("modelAgreementVersion", "2023-0208",
+                "signatoryName", "Paul Martin", "signatoryRole", "CEO", "signedOn", "2020-01-01",
+                "validFrom", "2020-01-01", "commitments", ALL_FOUR_COMMITMENTS));
+        return donor;
+    }
+
+    private static String prefix() {
+        return "BT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-";
+    }
+}

@@ -1,0 +1,65 @@
+package org.ordinateurssolidaires.command.batch;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.donor.DonationBatchConfirmed;
+import org.ordinateurssolidaires.events.donor.DonationBatchDisputed;
+import org.ordinateurssolidaires.events.donor.DonationBatchId;
+import org.ordinateurssolidaires.events.donor.DonationBatchReceived;
+import org.ordinateurssolidaires.events.donor.DonorId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
+
+/** A donor's delivery and its reconciliation. */
+class DonationBatchTest {
+
+    private static final DonorId DONOR = new DonorId(UUID.fromString("00000000-0000-4000-8000-00000000d0d0"));
+    private static final DonationBatchId BATCH = DonationBatchId.of(DONOR, "LIV-2026-014");
+    private static final List<DeviceId> DEVICES = List.of(new DeviceId(UUID.randomUUID()), new DeviceId(UUID.randomUUID()));
+    private static final Instant ARRIVED = Instant.parse("2026-03-02T09:00:00Z");
+    private static final DonationBatchReceived RECEIVED =
+            new DonationBatchReceived(BATCH, DONOR, "LIV-2026-014", ARRIVED, DEVICES);
+    private static final DonationBatchDisputed DISPUTED =
+            new DonationBatchDisputed(BATCH, "Claire Dubois", "we gave 3 laptops, 2 are listed");
+    private static final DonationBatchConfirmed CONFIRMED =
+            new DonationBatchConfirmed(BATCH, "Claire Dubois", "the third was found in the van");
+
+    private FixtureConfiguration<DonationBatch> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(DonationBatch.class);
+    }
+
+    @Test
+    void recordsADeliveryWithItsDevices() {
+        fixture.givenNoPriorActivity()
+               .when(new RecordDonationBatch(BATCH, DONOR, "LIV-2026-014", ARRIVED, DEVICES))
+               .expectEvents(RECEIVED);
+    }
+
+    @Test
+    void aDisputedBatchCanBeConfirmedOnceResolved() {
+        fixture.given(RECEIVED)
+               .when(new DisputeDonationBatch(BATCH, "Claire Dubois", "we gave 3 laptops, 2 are listed"))
+               .expectEvents(DISPUTED);
+        fixture.given(RECEIVED, DISPUTED)
+               .when(new ConfirmDonationBatch(BATCH, "Claire Dubois", "the third was found in the van"))
+               .expectEvents(CONFIRMED);
+    }
+
+    @Test
+    void aConfirmedBatchIsSettled() {
+        expectRuleBroken(DonationBatchRule.CONFIRMED_BATCH_IS_SETTLED,
+                fixture.given(RECEIVED, CONFIRMED).when(new DisputeDonationBatch(BATCH, "Claire Dubois", "oops")));
+        expectRuleBroken(DonationBatchRule.CONFIRMED_BATCH_IS_SETTLED,
+                fixture.given(RECEIVED, CONFIRMED).when(new ConfirmDonationBatch(BATCH, "Claire Dubois", null)));
+    }
+}
