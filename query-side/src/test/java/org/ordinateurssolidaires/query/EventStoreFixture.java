@@ -8,7 +8,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.flywaydb.core.Flyway;
 import org.ordinateurssolidaires.events.EventMetadata;
+import org.ordinateurssolidaires.events.ceremony.CeremonyEvent;
 import org.ordinateurssolidaires.events.device.DeviceEvent;
+import org.ordinateurssolidaires.events.donor.DonationBatchEvent;
+import org.ordinateurssolidaires.events.donor.DonorEvent;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 
@@ -50,22 +53,41 @@ public final class EventStoreFixture {
         return new EventStoreFixture(url);
     }
 
-    /** Appends the events in one transaction, each after the last one stored for its device. */
-    public void append(DeviceEvent... events) {
+    /** Appends the events in one transaction, each after the last one stored for its aggregate. */
+    public void append(Object... events) {
         append(Arrays.asList(events));
     }
 
-    /** Safe from several threads at once, each appending its own devices' events, as concurrent writers do. */
-    public void append(List<? extends DeviceEvent> events) {
+    /** Safe from several threads at once, each appending its own aggregates' events, as concurrent writers do. */
+    public void append(List<?> events) {
         storage.appendEvents(numbered(events));
     }
 
-    private synchronized List<EventMessage<?>> numbered(List<? extends DeviceEvent> events) {
+    private synchronized List<EventMessage<?>> numbered(List<?> events) {
         return events.stream().<EventMessage<?>>map(event -> {
-            String device = event.deviceId().toString();
-            long sequence = nextSequence.merge(device, 1L, Long::sum) - 1;
-            return new GenericDomainEventMessage<>("Device", device, sequence, event,
+            Aggregate aggregate = aggregateOf(event);
+            long sequence = nextSequence.merge(aggregate.id(), 1L, Long::sum) - 1;
+            return new GenericDomainEventMessage<>(aggregate.type(), aggregate.id(), sequence, event,
                     MetaData.with(EventMetadata.USER_ID, "test-staff").and(EventMetadata.USER_ROLE, "staff"));
         }).toList();
+    }
+
+    private record Aggregate(String type, String id) {
+    }
+
+    private static Aggregate aggregateOf(Object event) {
+        if (event instanceof DeviceEvent device) {
+            return new Aggregate("Device", device.deviceId().toString());
+        }
+        if (event instanceof DonorEvent donor) {
+            return new Aggregate("Donor", donor.donorId().toString());
+        }
+        if (event instanceof DonationBatchEvent batch) {
+            return new Aggregate("DonationBatch", batch.batchId().toString());
+        }
+        if (event instanceof CeremonyEvent ceremony) {
+            return new Aggregate("Ceremony", ceremony.ceremonyId().toString());
+        }
+        throw new IllegalArgumentException("not an event of the programme: " + event);
     }
 }

@@ -6,8 +6,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationRecord;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.VerificationMethod;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -30,6 +32,12 @@ public class InventoryMedium {
     private SanitisationLevel sanitisationLevel;
     @Enumerated(EnumType.STRING)
     private SanitisationTechnique sanitisationTechnique;
+    private String sanitisationTool;
+    private String sanitisationToolVersion;
+    @Enumerated(EnumType.STRING)
+    private VerificationMethod verificationMethod;
+    private String sanitisationOperator;
+    private String toolReportSha256;
     private Instant erasedAt;
     private int sanitisationAttempts;
 
@@ -47,12 +55,18 @@ public class InventoryMedium {
         this.erasureStatus = ErasureStatus.PENDING;
     }
 
-    void sanitised(SanitisationLevel level, SanitisationTechnique technique, Instant at) {
+    /** Keeps the proof a donor's report and certificate show: how, with what, checked how, by whom, when. */
+    void sanitised(SanitisationRecord record) {
         sanitisationAttempts++;
         erasureStatus = ErasureStatus.SANITISED;
-        sanitisationLevel = level;
-        sanitisationTechnique = technique;
-        erasedAt = at;
+        sanitisationLevel = record.level();
+        sanitisationTechnique = record.technique();
+        sanitisationTool = record.tool();
+        sanitisationToolVersion = record.toolVersion();
+        verificationMethod = record.verificationMethod();
+        sanitisationOperator = record.operator();
+        toolReportSha256 = record.toolReportSha256();
+        erasedAt = record.performedAt();
     }
 
     void sanitisationFailed() {
@@ -71,6 +85,11 @@ public class InventoryMedium {
             erasureStatus = ErasureStatus.PENDING;
             sanitisationLevel = null;
             sanitisationTechnique = null;
+            sanitisationTool = null;
+            sanitisationToolVersion = null;
+            verificationMethod = null;
+            sanitisationOperator = null;
+            toolReportSha256 = null;
             erasedAt = null;
         }
     }
@@ -109,6 +128,26 @@ public class InventoryMedium {
 
     public SanitisationTechnique getSanitisationTechnique() {
         return sanitisationTechnique;
+    }
+
+    public String getSanitisationTool() {
+        return sanitisationTool;
+    }
+
+    public String getSanitisationToolVersion() {
+        return sanitisationToolVersion;
+    }
+
+    public VerificationMethod getVerificationMethod() {
+        return verificationMethod;
+    }
+
+    public String getSanitisationOperator() {
+        return sanitisationOperator;
+    }
+
+    public String getToolReportSha256() {
+        return toolReportSha256;
     }
 
     public Instant getErasedAt() {

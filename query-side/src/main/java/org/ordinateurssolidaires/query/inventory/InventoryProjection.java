@@ -29,6 +29,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfDonor;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -37,6 +38,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -68,7 +70,7 @@ class InventoryProjection {
     void on(StorageMediumSanitised event) {
         var record = event.sanitisation();
         update(event.deviceId(), device -> device.changeMedium(record.medium().mediumId(),
-                medium -> medium.sanitised(record.level(), record.technique(), record.performedAt()),
+                medium -> medium.sanitised(record),
                 record.performedAt()));
     }
 
@@ -160,6 +162,12 @@ class InventoryProjection {
     @QueryHandler
     Optional<DeviceView> handle(FetchDevice query) {
         return devices.findById(query.deviceId()).map(DeviceView::of);
+    }
+
+    @QueryHandler
+    List<DeviceView> handle(FindDevicesOfDonor query) {
+        return devices.findByDonorIdOrderByDonationBatchReferenceAscAssetTagAsc(query.donorId()).stream()
+                      .map(DeviceView::of).toList();
     }
 
     @QueryHandler

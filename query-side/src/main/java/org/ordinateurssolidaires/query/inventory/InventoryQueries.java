@@ -5,6 +5,7 @@ import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.VerificationMethod;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,10 @@ public final class InventoryQueries {
     }
 
     public record FetchDevice(UUID deviceId) {
+    }
+
+    /** Every device a donor gave, by delivery reference then asset tag. */
+    public record FindDevicesOfDonor(UUID donorId) {
     }
 
     public record CountDevices() {
@@ -69,6 +74,11 @@ public final class InventoryQueries {
                              ErasureStatus erasureStatus,
                              SanitisationLevel sanitisationLevel,
                              SanitisationTechnique sanitisationTechnique,
+                             String sanitisationTool,
+                             String sanitisationToolVersion,
+                             VerificationMethod verificationMethod,
+                             String sanitisationOperator,
+                             String toolReportSha256,
                              Instant erasedAt,
                              int sanitisationAttempts) {
 
@@ -76,7 +86,9 @@ public final class InventoryQueries {
             return new MediumView(medium.getMediumId(), medium.getMediaType(), medium.getManufacturer(),
                     medium.getModel(), medium.getSerialNumber(), medium.getCapacityGigabytes(),
                     medium.getErasureStatus(), medium.getSanitisationLevel(), medium.getSanitisationTechnique(),
-                    medium.getErasedAt(), medium.getSanitisationAttempts());
+                    medium.getSanitisationTool(), medium.getSanitisationToolVersion(), medium.getVerificationMethod(),
+                    medium.getSanitisationOperator(), medium.getToolReportSha256(), medium.getErasedAt(),
+                    medium.getSanitisationAttempts());
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 interface InventoryRepository extends JpaRepository<InventoryDevice, UUID>, JpaSpecificationExecutor<InventoryDevice> {
 
+    List<InventoryDevice> findByDonorIdOrderByDonationBatchReferenceAscAssetTagAsc(UUID donorId);
+
     @Query("select d.state as state, count(d) as devices from InventoryDevice d group by d.state")
     List<StateCount> countByState();
 

@@ -6,8 +6,10 @@ import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationRecord;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.donor.DonorId;
 
 import java.time.Instant;
@@ -30,8 +32,7 @@ class InventoryDeviceTest {
 
     @Test
     void waitsForSanitisationUntilEveryMediumHoldsNoData() {
-        device.changeMedium(disk.mediumId(), medium -> medium.sanitised(SanitisationLevel.PURGE,
-                SanitisationTechnique.OVERWRITE, LATER), LATER);
+        device.changeMedium(disk.mediumId(), medium -> medium.sanitised(sanitisation(medium, SanitisationLevel.PURGE)), LATER);
         assertThat(device.getState()).isEqualTo(DeviceState.AWAITING_SANITISATION);
         assertThat(device.getStateSince()).isEqualTo(RECEIVED_AT);
 
@@ -61,8 +62,7 @@ class InventoryDeviceTest {
 
     @Test
     void aReturnKeepsDestroyedMediaAndForgetsEarlierSanitisations() {
-        device.changeMedium(disk.mediumId(), medium -> medium.sanitised(SanitisationLevel.PURGE,
-                SanitisationTechnique.OVERWRITE, LATER), LATER);
+        device.changeMedium(disk.mediumId(), medium -> medium.sanitised(sanitisation(medium, SanitisationLevel.PURGE)), LATER);
         device.changeMedium(ssd.mediumId(), medium -> medium.destroyed(LATER), LATER);
         device.refurbished("Linux Mint 22", LATER);
         device.ready(QualityGrade.A, LATER);
@@ -87,8 +87,7 @@ class InventoryDeviceTest {
         device.addMedium(fitted, LATER);
         assertThat(device.getState()).isEqualTo(DeviceState.AWAITING_SANITISATION);
 
-        device.changeMedium(fitted.mediumId(), medium -> medium.sanitised(SanitisationLevel.CLEAR,
-                SanitisationTechnique.OVERWRITE, LATER), LATER);
+        device.changeMedium(fitted.mediumId(), medium -> medium.sanitised(sanitisation(medium, SanitisationLevel.CLEAR)), LATER);
         assertThat(device.getState()).isEqualTo(DeviceState.REFURBISHED);
     }
 
@@ -123,6 +122,12 @@ class InventoryDeviceTest {
         device.recycled(LATER);
 
         assertThat(device.getState()).isEqualTo(DeviceState.RECYCLED);
+    }
+
+    private static SanitisationRecord sanitisation(InventoryMedium medium, SanitisationLevel level) {
+        return new SanitisationRecord(new StorageMedium(medium.getMediumId(), medium.getMediaType(), null, null,
+                medium.getSerialNumber(), null), level, SanitisationTechnique.OVERWRITE, "nwipe", "0.37",
+                VerificationMethod.FULL, "Camille", "Atelier", LATER, "a".repeat(64));
     }
 
     private void eraseEverything() {

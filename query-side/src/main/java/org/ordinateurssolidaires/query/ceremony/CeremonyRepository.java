@@ -1,0 +1,16 @@
+package org.ordinateurssolidaires.query.ceremony;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+public interface CeremonyRepository extends JpaRepository<CeremonyRecord, UUID> {
+
+    /** The ceremonies a donor was invited to, or whose ids are given (those its devices were handed over at). */
+    @Query("select distinct c from CeremonyRecord c left join c.invitedDonors d"
+            + " where d = :donor or c.ceremonyId in :ceremonies order by c.ceremonyDate")
+    List<CeremonyRecord> findForDonor(UUID donor, Collection<UUID> ceremonies);
+}

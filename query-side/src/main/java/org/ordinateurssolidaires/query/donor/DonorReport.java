@@ -1,0 +1,86 @@
+package org.ordinateurssolidaires.query.donor;
+
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
+import org.ordinateurssolidaires.query.donor.BatchRecord.Reconciliation;
+import org.ordinateurssolidaires.query.inventory.DeviceState;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything a donor is told about its gift: its devices and where each is in its life, the proof that every
+ * medium was erased, the households equipped (counts only: never who they are), the ceremonies, and an estimate
+ * of the environmental impact.
+ */
+public record DonorReport(Donor donor,
+                          List<Agreement> agreements,
+                          List<Batch> batches,
+                          List<GivenDevice> devices,
+                          Erasure erasure,
+                          long householdsEquipped,
+                          List<Ceremony> ceremonies,
+                          Impact impact) {
+
+    /** Asks for the report of one donor; an empty answer means no such donor. */
+    public record FetchDonorReport(UUID donorId) {
+    }
+
+    public record Donor(UUID donorId, String legalName, DonorKind kind, String siret, String contactPerson) {
+    }
+
+    public record Agreement(UUID agreementId, String modelAgreementVersion, String signatoryName,
+                            String signatoryRole, LocalDate signedOn, LocalDate validFrom, LocalDate validUntil,
+                            LocalDate terminatedOn) {
+    }
+
+    /**
+     * The devices received under one delivery reference, and where they are now.
+     *
+     * @param batchId        null for devices received one by one rather than imported as a batch
+     * @param reconciliation null likewise
+     */
+    public record Batch(String reference, UUID batchId, Instant receivedAt, long devices,
+                        Map<DeviceState, Long> devicesByState, Reconciliation reconciliation,
+                        String reconciliationComment) {
+    }
+
+    /**
+     * A device the donor gave, as the donor may see it: never the referral it went to, which would lead to the
+     * household.
+     */
+    public record GivenDevice(UUID deviceId, String assetTag, String donationBatchReference, DeviceCategory category,
+                              String manufacturer, String model, String serialNumber, DeviceState state,
+                              Instant stateSince, Instant receivedAt, UUID ceremonyId, List<MediumView> media) {
+
+        static GivenDevice of(DeviceView device) {
+            return new GivenDevice(device.deviceId(), device.assetTag(), device.donationBatchReference(),
+                    device.category(), device.manufacturer(), device.model(), device.serialNumber(), device.state(),
+                    device.stateSince(), device.receivedAt(), device.ceremonyId(), device.media());
+        }
+    }
+
+    /** Media counted by what happened to their data: the heart of the donor's trust. */
+    public record Erasure(long media, long sanitised, long destroyed, long failedAwaitingRetry, long pending) {
+    }
+
+    public record Ceremony(UUID ceremonyId, LocalDate date, String place, CeremonyRecord.Status status,
+                           boolean invited, long devicesHandedOver, Integer householdsPresent,
+                           Integer donorsPresent) {
+    }
+
+    /**
+     * Estimated from the devices handed over, with the factors used so that the figure can be checked.
+     *
+     * @param devicesGivenASecondLife devices handed over to households
+     */
+    public record Impact(long devicesGivenASecondLife, double manufacturingCo2eAvoidedKg, double eWasteAvoidedKg,
+                         Map<DeviceCategory, ImpactFactors.Factor> factors, String source) {
+    }
+}

@@ -1,0 +1,136 @@
+package org.ordinateurssolidaires.query.donor;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
+import org.ordinateurssolidaires.query.ceremony.CeremonyRepository;
+import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
+import org.ordinateurssolidaires.query.inventory.DeviceState;
+import org.ordinateurssolidaires.query.inventory.ErasureStatus;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfDonor;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** Puts a donor's report together from the donor, inventory and ceremony read models. */
+@Component
+@EnableConfigurationProperties(ImpactFactors.class)
+class DonorReports {
+
+    private final DonorRecordRepository donors;
+    private final AgreementRecordRepository agreements;
+    private final BatchRecordRepository batches;
+    private final CeremonyRepository ceremonies;
+    private final QueryGateway queries;
+    private final ImpactFactors impactFactors;
+
+    DonorReports(DonorRecordRepository donors, AgreementRecordRepository agreements,
+                 BatchRecordRepository batches, CeremonyRepository ceremonies, QueryGateway queries,
+                 ImpactFactors impactFactors) {
+        this.donors = donors;
+        this.agreements = agreements;
+        this.batches = batches;
+        this.ceremonies = ceremonies;
+        this.queries = queries;
+        this.impactFactors = impactFactors;
+    }
+
+    @QueryHandler
+    Optional<DonorReport> handle(FetchDonorReport query) {
+        return donors.findById(query.donorId()).map(donor -> {
+            List<DeviceView> devices = queries.query(new FindDevicesOfDonor(donor.getDonorId()),
+                    ResponseTypes.multipleInstancesOf(DeviceView.class)).join();
+            List<DeviceView> handedOver = devices.stream().filter(in(DeviceState.HANDED_OVER)).toList();
+            return new DonorReport(
+                    new DonorReport.Donor(donor.getDonorId(), donor.getLegalName(), donor.getKind(), donor.getSiret(),
+                            donor.getContactPerson()),
+                    agreements.findByDonorIdOrderBySignedOn(donor.getDonorId()).stream().map(DonorReports::agreement)
+                              .toList(),
+                    batches(donor.getDonorId(), devices),
+                    devices.stream().map(DonorReport.GivenDevice::of).toList(),
+                    erasure(devices),
+                    handedOver.stream().map(DeviceView::referralId).filter(Objects::nonNull).distinct().count(),
+                    ceremonies(donor.getDonorId(), handedOver),
+                    impact(handedOver));
+        });
+    }
+
+    private static DonorReport.Agreement agreement(AgreementRecord agreement) {
+        return new DonorReport.Agreement(agreement.getAgreementId(), agreement.getModelAgreementVersion(),
+                agreement.getSignatoryName(), agreement.getSignatoryRole(), agreement.getSignedOn(),
+                agreement.getValidFrom(), agreement.getValidUntil(), agreement.getTerminatedOn());
+    }
+
+    /** Devices grouped by delivery reference, with the batch's reconciliation where it was imported as one. */
+    private List<DonorReport.Batch> batches(UUID donorId, List<DeviceView> devices) {
+        Map<String, BatchRecord> imported = batches.findByDonorIdOrderByReceivedAt(donorId).stream()
+                .collect(Collectors.toMap(BatchRecord::getReference, Function.identity()));
+        Map<String, List<DeviceView>> byReference = devices.stream().collect(
+                Collectors.groupingBy(DeviceView::donationBatchReference, LinkedHashMap::new, Collectors.toList()));
+        return byReference.entrySet().stream().map(entry -> {
+            Optional<BatchRecord> batch = Optional.ofNullable(imported.get(entry.getKey()));
+            Map<DeviceState, Long> byState = new EnumMap<>(DeviceState.class);
+            entry.getValue().forEach(device -> byState.merge(device.state(), 1L, Long::sum));
+            return new DonorReport.Batch(entry.getKey(), batch.map(BatchRecord::getBatchId).orElse(null),
+                    batch.map(BatchRecord::getReceivedAt).orElse(entry.getValue().get(0).receivedAt()),
+                    entry.getValue().size(), byState, batch.map(BatchRecord::getReconciliation).orElse(null),
+                    batch.map(BatchRecord::getReconciliationComment).orElse(null));
+        }).toList();
+    }
+
+    private static DonorReport.Erasure erasure(List<DeviceView> devices) {
+        List<ErasureStatus> media = devices.stream().flatMap(device -> device.media().stream())
+                                           .map(MediumView::erasureStatus).toList();
+        return new DonorReport.Erasure(media.size(), count(media, ErasureStatus.SANITISED),
+                count(media, ErasureStatus.DESTROYED), count(media, ErasureStatus.FAILED),
+                count(media, ErasureStatus.PENDING));
+    }
+
+    private List<DonorReport.Ceremony> ceremonies(UUID donorId, List<DeviceView> handedOver) {
+        Map<UUID, Long> devicesAt = handedOver.stream().filter(device -> device.ceremonyId() != null)
+                .collect(Collectors.groupingBy(DeviceView::ceremonyId, Collectors.counting()));
+        Set<UUID> ceremonyIds = devicesAt.isEmpty() ? Set.of(donorId) : devicesAt.keySet(); // "in ()" is not SQL
+        return ceremonies.findForDonor(donorId, ceremonyIds).stream()
+                .map(ceremony -> ceremony(ceremony, donorId, devicesAt.getOrDefault(ceremony.getCeremonyId(), 0L)))
+                .toList();
+    }
+
+    private static DonorReport.Ceremony ceremony(CeremonyRecord ceremony, UUID donorId, long devicesHandedOver) {
+        return new DonorReport.Ceremony(ceremony.getCeremonyId(), ceremony.getCeremonyDate(), ceremony.getPlace(),
+                ceremony.getStatus(), ceremony.getInvitedDonors().contains(donorId), devicesHandedOver,
+                ceremony.getHouseholdsPresent(), ceremony.getDonorsPresent());
+    }
+
+    private DonorReport.Impact impact(List<DeviceView> handedOver) {
+        double co2e = handedOver.stream().mapToDouble(d -> impactFactors.of(d.category()).manufacturingCo2eKg()).sum();
+        double weight = handedOver.stream().mapToDouble(d -> impactFactors.of(d.category()).weightKg()).sum();
+        Map<DeviceCategory, ImpactFactors.Factor> factors = new EnumMap<>(DeviceCategory.class);
+        for (DeviceCategory category : DeviceCategory.values()) {
+            factors.put(category, impactFactors.of(category));
+        }
+        return new DonorReport.Impact(handedOver.size(), co2e, weight, factors, impactFactors.source());
+    }
+
+    private static Predicate<DeviceView> in(DeviceState state) {
+        return device -> device.state() == state;
+    }
+
+    private static long count(List<ErasureStatus> statuses, ErasureStatus wanted) {
+        return statuses.stream().filter(status -> status == wanted).count();
+    }
+}

@@ -1,0 +1,115 @@
+package org.ordinateurssolidaires.query.donor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
+import org.ordinateurssolidaires.events.ceremony.DonorsInvited;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.donor.AgreementCommitments;
+import org.ordinateurssolidaires.events.donor.AgreementId;
+import org.ordinateurssolidaires.events.donor.AgreementSigned;
+import org.ordinateurssolidaires.events.donor.DonationBatchDisputed;
+import org.ordinateurssolidaires.events.donor.DonationBatchId;
+import org.ordinateurssolidaires.events.donor.DonationBatchReceived;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.ordinateurssolidaires.events.donor.Siret;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ordinateurssolidaires.query.SampleDevices.LATER;
+import static org.ordinateurssolidaires.query.SampleDevices.RECEIVED_AT;
+import static org.ordinateurssolidaires.query.SampleDevices.allocated;
+import static org.ordinateurssolidaires.query.SampleDevices.disk;
+import static org.ordinateurssolidaires.query.SampleDevices.failed;
+import static org.ordinateurssolidaires.query.SampleDevices.newDevice;
+import static org.ordinateurssolidaires.query.SampleDevices.ready;
+import static org.ordinateurssolidaires.query.SampleDevices.received;
+import static org.ordinateurssolidaires.query.SampleDevices.refurbished;
+import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+
+/** A donor's report, put together from the events of its donor, batches, devices and ceremonies. */
+class DonorReportIT extends QuerySideIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void tellsTheDonorWhatBecameOfItsGift() {
+        var donor = new DonorId(UUID.randomUUID());
+        var ceremony = new CeremonyId(UUID.randomUUID());
+        DeviceId givenAway = newDevice();
+        DeviceId inTheWorkshop = newDevice();
+        StorageMedium givenDisk = disk("GIVEN-1");
+        StorageMedium workshopDisk = disk("WORK-1");
+        var referral = new ReferralId(UUID.randomUUID());
+        String reference = "LIV-2026-03"; // as SampleDevices.received names it
+        events.append(new DonorRegistered(donor, "Banque Régionale du Centre-Ouest", DonorKind.COMPANY,
+                        new Siret("73282932000074"), "Claire Dubois", "claire@example.org"),
+                new AgreementSigned(donor, new AgreementId(UUID.randomUUID()), "2023-0208", "Paul Martin", "CEO",
+                        LocalDate.parse("2026-01-15"), LocalDate.parse("2026-01-15"), null,
+                        new AgreementCommitments(true, true, true, true)),
+                received(givenAway, tag(), donor, DeviceCategory.LAPTOP, givenDisk),
+                received(inTheWorkshop, tag(), donor, DeviceCategory.DESKTOP, workshopDisk),
+                new DonationBatchReceived(DonationBatchId.of(donor, reference), donor, reference, RECEIVED_AT,
+                        List.of(givenAway, inTheWorkshop)),
+                new DonationBatchDisputed(DonationBatchId.of(donor, reference), "Claire Dubois", "three, not two"),
+                new CeremonyScheduled(ceremony, LocalDate.parse("2026-03-28"), "Salons de Blossac"),
+                new DonorsInvited(ceremony, List.of(donor)),
+                sanitised(givenAway, givenDisk), refurbished(givenAway), ready(givenAway),
+                allocated(givenAway, referral), new DeviceHandedOver(givenAway, referral, true, ceremony, LATER),
+                new CeremonyHeld(ceremony, 12, 3),
+                failed(inTheWorkshop, workshopDisk));
+
+        JsonNode report = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForEntity("/api/donors/" + donor + "/report", JsonNode.class).getBody(),
+                body -> body != null && body.has("devices") && body.get("devices").size() == 2
+                        && "HELD".equals(body.at("/ceremonies/0/status").asText())
+                        && "FAILED".equals(body.at("/devices/1/media/0/erasureStatus").asText()));
+
+        assertThat(report.at("/donor/legalName").asText()).isEqualTo("Banque Régionale du Centre-Ouest");
+        assertThat(report.at("/agreements/0/modelAgreementVersion").asText()).isEqualTo("2023-0208");
+        assertThat(report.at("/batches/0/reference").asText()).isEqualTo(reference);
+        assertThat(report.at("/batches/0/reconciliation").asText()).isEqualTo("DISPUTED");
+        assertThat(report.at("/batches/0/devicesByState/HANDED_OVER").asLong()).isEqualTo(1);
+        assertThat(report.at("/erasure/sanitised").asLong()).isEqualTo(1);
+        assertThat(report.at("/erasure/failedAwaitingRetry").asLong()).isEqualTo(1);
+        assertThat(report.get("householdsEquipped").asLong()).isEqualTo(1);
+        assertThat(report.at("/ceremonies/0/invited").asBoolean()).isTrue();
+        assertThat(report.at("/ceremonies/0/devicesHandedOver").asLong()).isEqualTo(1);
+        assertThat(report.at("/impact/devicesGivenASecondLife").asLong()).isEqualTo(1);
+        assertThat(report.at("/impact/manufacturingCo2eAvoidedKg").asDouble()).isEqualTo(156.0);
+        assertThat(report.toString()).doesNotContain(referral.toString()); // counts only, never a household
+
+        String csv = http.getForObject("/api/donors/" + donor + "/report.csv", String.class);
+        assertThat(csv.lines()).hasSize(3);
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("batchReference,assetTag,category");
+        assertThat(csv).contains("GIVEN-1,SANITISED,PURGE,OVERWRITE,nwipe,0.37,FULL");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownDonor() {
+        assertThat(http.getForEntity("/api/donors/" + UUID.randomUUID() + "/report", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static String tag() {
+        return "DR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+}
