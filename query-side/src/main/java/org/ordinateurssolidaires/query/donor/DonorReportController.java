@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -36,9 +37,11 @@ class DonorReportController {
                                                   .build();
 
     private final QueryGateway queries;
+    private final DonorDocuments documents;
 
-    DonorReportController(QueryGateway queries) {
+    DonorReportController(QueryGateway queries, DonorDocuments documents) {
         this.queries = queries;
+        this.documents = documents;
     }
 
     @GetMapping("/api/donors/{donorId}/report")
@@ -58,6 +61,29 @@ class DonorReportController {
         return ResponseEntity.ok()
                              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"donor-" + donorId + ".csv\"")
                              .body(csv);
+    }
+
+    @GetMapping(path = "/api/donors/{donorId}/report.pdf", produces = "application/pdf")
+    @Operation(summary = "The donor's report as a PDF, registered so that a copy can be verified")
+    ResponseEntity<byte[]> reportAsPdf(@PathVariable UUID donorId) {
+        return pdf(documents.report(report(donorId)), "donor-report-" + donorId);
+    }
+
+    @GetMapping(path = "/api/donors/{donorId}/sanitisation-certificate.pdf", produces = "application/pdf")
+    @Operation(summary = "A data-sanitisation certificate for the donor's media (one delivery's, when named)")
+    ResponseEntity<byte[]> sanitisationCertificate(@PathVariable UUID donorId,
+                                                   @RequestParam(required = false) String delivery) {
+        DonorReport report = report(donorId);
+        if (delivery != null && report.batches().stream().noneMatch(batch -> batch.reference().equals(delivery))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + delivery + " from donor " + donorId);
+        }
+        return pdf(documents.sanitisationCertificate(report, delivery), "sanitisation-certificate-" + donorId);
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] document, String name) {
+        return ResponseEntity.ok()
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".pdf\"")
+                             .body(document);
     }
 
     @JsonPropertyOrder({"batchReference", "assetTag", "category", "manufacturer", "model", "serialNumber", "state",

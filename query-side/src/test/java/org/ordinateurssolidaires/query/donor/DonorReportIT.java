@@ -1,6 +1,8 @@
 package org.ordinateurssolidaires.query.donor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -24,8 +26,12 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,7 +57,7 @@ class DonorReportIT extends QuerySideIntegrationTest {
     TestRestTemplate http;
 
     @Test
-    void tellsTheDonorWhatBecameOfItsGift() {
+    void tellsTheDonorWhatBecameOfItsGift() throws IOException {
         var donor = new DonorId(UUID.randomUUID());
         var ceremony = new CeremonyId(UUID.randomUUID());
         DeviceId givenAway = newDevice();
@@ -101,6 +107,60 @@ class DonorReportIT extends QuerySideIntegrationTest {
         assertThat(csv.lines()).hasSize(3);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("batchReference,assetTag,category");
         assertThat(csv).contains("GIVEN-1,SANITISED,PURGE,OVERWRITE,nwipe,0.37,FULL");
+
+        String reportPdf = textOf(http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class));
+        assertThat(reportPdf).contains("Banque Régionale du Centre-Ouest", "2023-0208", "Salons de Blossac")
+                             .containsPattern("2\\s+devices given")
+                             .containsPattern("1 / 2\\s+media erased")
+                             .containsPattern("1\\s+households equipped")
+                             .containsPattern("156\\s+kg CO2e avoided");
+
+        String certificate = textOf(http.getForObject("/api/donors/" + donor + "/sanitisation-certificate.pdf?delivery="
+                + reference, byte[].class));
+        assertThat(certificate.replaceAll("\\s", ""))
+                .contains("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"); // may wrap in its cell
+        assertThat(certificate).contains("Certificate of data sanitisation", "73282932000074", "GIVEN-1", "WORK-1",
+                "nwipe 0.37")
+                               .containsPattern("2\\s+media")
+                               .containsPattern("1\\s+sanitised and verified")
+                               .containsPattern("1\\s+failed, awaiting a new attempt");
+    }
+
+    @Test
+    void verifiesAnIssuedDocumentAndRefusesAOneByteChange() {
+        var donor = new DonorId(UUID.randomUUID());
+        events.append(new DonorRegistered(donor, "Université de Poitiers", DonorKind.PUBLIC_BODY, null, "Service",
+                "service@example.org"));
+        byte[] certificate = await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/donors/"
+                + donor + "/sanitisation-certificate.pdf", byte[].class), answer -> answer.getStatusCode().is2xxSuccessful())
+                                    .getBody();
+        byte[] altered = certificate.clone();
+        altered[altered.length / 2] ^= 1;
+
+        JsonNode genuine = verify(certificate);
+        JsonNode forged = verify(altered);
+
+        assertThat(genuine.get("genuine").asBoolean()).isTrue();
+        assertThat(genuine.get("kind").asText()).isEqualTo("sanitisation-certificate");
+        assertThat(genuine.get("donorId").asText()).isEqualTo(donor.toString());
+        assertThat(forged.get("genuine").asBoolean()).isFalse();
+    }
+
+    private JsonNode verify(byte[] copy) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        return http.postForObject("/api/documents/verification", new HttpEntity<>(copy, headers), JsonNode.class);
+    }
+
+    private static String textOf(byte[] pdf) throws IOException {
+        try (PdfReader reader = new PdfReader(pdf)) {
+            PdfTextExtractor text = new PdfTextExtractor(reader);
+            StringBuilder all = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                all.append(text.getTextFromPage(page)).append('\n');
+            }
+            return all.toString();
+        }
     }
 
     @Test

@@ -1,0 +1,39 @@
+package org.ordinateurssolidaires.query.documents;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Documents", description = "check that a report or certificate is one the programme issued, unaltered")
+class DocumentVerificationController {
+
+    private final IssuedDocuments documents;
+
+    DocumentVerificationController(IssuedDocuments documents) {
+        this.documents = documents;
+    }
+
+    /**
+     * The outcome of a check, genuine or not: either way the check itself succeeded.
+     *
+     * @param sha256 the fingerprint of the uploaded copy
+     */
+    record Verification(boolean genuine, String sha256, String kind, UUID documentId, UUID donorId, Instant issuedAt) {
+    }
+
+    @PostMapping(path = "/api/documents/verification", consumes = {"application/pdf", "application/octet-stream"})
+    @Operation(summary = "Upload a copy of an issued PDF: is it genuine and unaltered?")
+    Verification verify(@RequestBody byte[] copy) {
+        String sha256 = IssuedDocuments.sha256(copy);
+        return documents.verify(copy)
+                        .map(issued -> new Verification(true, sha256, issued.getKind(), issued.getDocumentId(),
+                                issued.getDonorId(), issued.getIssuedAt()))
+                        .orElseGet(() -> new Verification(false, sha256, null, null, null, null));
+    }
+}

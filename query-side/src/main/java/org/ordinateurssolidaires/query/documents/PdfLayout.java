@@ -1,0 +1,115 @@
+package org.ordinateurssolidaires.query.documents;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The programme's look for the documents it issues: titles, headings, key figures and tables. */
+public final class PdfLayout {
+
+    private static final Color PROGRAMME_GREEN = new Color(0x1f, 0x6f, 0x50);
+    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18, PROGRAMME_GREEN);
+    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12, PROGRAMME_GREEN);
+    private static final Font TEXT = FontFactory.getFont(FontFactory.HELVETICA, 9);
+    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7);
+    private static final Font TABLE_HEADER = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7, Color.WHITE);
+    private static final Font FIGURE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16, PROGRAMME_GREEN);
+
+    private final Document document;
+
+    private PdfLayout(Document document) {
+        this.document = document;
+    }
+
+    /** Lays out a document on A4 (landscape for wide tables) and answers its bytes. */
+    public static byte[] render(boolean landscape, Consumer<PdfLayout> content) {
+        var bytes = new ByteArrayOutputStream();
+        var document = new Document(landscape ? PageSize.A4.rotate() : PageSize.A4, 36, 36, 36, 36);
+        PdfWriter.getInstance(document, bytes);
+        document.open();
+        content.accept(new PdfLayout(document));
+        document.close();
+        return bytes.toByteArray();
+    }
+
+    public PdfLayout title(String text) {
+        return add(new Paragraph(text, TITLE));
+    }
+
+    public PdfLayout heading(String text) {
+        Paragraph heading = new Paragraph(text, HEADING);
+        heading.setSpacingBefore(12);
+        heading.setSpacingAfter(4);
+        return add(heading);
+    }
+
+    public PdfLayout text(String text) {
+        return add(new Paragraph(text, TEXT));
+    }
+
+    public PdfLayout small(String text) {
+        return add(new Paragraph(text, SMALL));
+    }
+
+    /** A row of key figures, each a big number over its label. */
+    public PdfLayout figures(List<String> labels, List<String> values) {
+        PdfPTable table = new PdfPTable(labels.size());
+        table.setWidthPercentage(100);
+        for (int i = 0; i < labels.size(); i++) {
+            PdfPCell cell = new PdfPCell();
+            cell.setBorder(0);
+            cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+            Paragraph figure = new Paragraph(values.get(i), FIGURE);
+            figure.setAlignment(Element.ALIGN_CENTER);
+            Paragraph label = new Paragraph(labels.get(i), SMALL);
+            label.setAlignment(Element.ALIGN_CENTER);
+            cell.addElement(figure);
+            cell.addElement(label);
+            table.addCell(cell);
+        }
+        table.setSpacingBefore(6);
+        return add(table);
+    }
+
+    /** A table with a header row and columns of equal width. */
+    public PdfLayout table(List<String> header, List<List<String>> rows) {
+        float[] equal = new float[header.size()];
+        Arrays.fill(equal, 1);
+        return table(header, rows, equal);
+    }
+
+    /** A table with a header row and columns of the given relative widths. */
+    public PdfLayout table(List<String> header, List<List<String>> rows, float... widths) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String column : header) {
+            PdfPCell cell = new PdfPCell(new Phrase(column, TABLE_HEADER));
+            cell.setBackgroundColor(PROGRAMME_GREEN);
+            table.addCell(cell);
+        }
+        for (List<String> row : rows) {
+            row.forEach(value -> table.addCell(new Phrase(value == null ? "" : value, SMALL)));
+        }
+        table.setSpacingBefore(4);
+        return add(table);
+    }
+
+    private PdfLayout add(Element element) {
+        document.add(element);
+        return this;
+    }
+}

@@ -1,0 +1,174 @@
+package org.ordinateurssolidaires.query.donor;
+
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.query.documents.IssuedDocuments;
+import org.ordinateurssolidaires.query.documents.PdfLayout;
+import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
+import org.ordinateurssolidaires.query.inventory.DeviceState;
+import org.ordinateurssolidaires.query.inventory.ErasureStatus;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The documents a donor receives, as PDF: its report, and a data-sanitisation certificate in the spirit of those
+ * erasure tools and refurbishers issue. Each is registered by its SHA-256 as it is issued, so a copy can be
+ * verified later.
+ */
+@Component
+class DonorDocuments {
+
+    static final String REPORT = "donor-report";
+    static final String CERTIFICATE = "sanitisation-certificate";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final IssuedDocuments issued;
+    private final String responsibleEntity;
+    private final ZoneId zone;
+
+    DonorDocuments(IssuedDocuments issued,
+                   @Value("${ordinateurs.programme.responsible-entity}") String responsibleEntity,
+                   @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
+        this.issued = issued;
+        this.responsibleEntity = responsibleEntity;
+        this.zone = zone;
+    }
+
+    byte[] report(DonorReport report) {
+        IssuedDocuments.Issue issue = issued.next();
+        byte[] pdf = PdfLayout.render(false, page -> {
+            page.title("Your gift to Ordinateurs solidaires")
+                .text(report.donor().legalName() + " — report of " + day(issue.issuedAt()))
+                .figures(List.of("devices given", "media erased", "households equipped", "kg CO2e avoided"),
+                        List.of(String.valueOf(report.devices().size()),
+                                (report.erasure().sanitised() + report.erasure().destroyed()) + " / "
+                                        + report.erasure().media(),
+                                String.valueOf(report.householdsEquipped()),
+                                String.format(Locale.ENGLISH, "%.0f", report.impact().manufacturingCo2eAvoidedKg())))
+                .heading("Your commitments together")
+                .text(report.agreements().stream().map(agreement -> "Agreement " + agreement.modelAgreementVersion()
+                        + " signed on " + agreement.signedOn() + " by " + agreement.signatoryName() + ": free for the "
+                        + "beneficiary, traceability of every device, certified data erasure, a hand-over ceremony.")
+                        .reduce((a, b) -> a + "\n" + b).orElse("No agreement recorded."))
+                .heading("Your deliveries")
+                .table(List.of("delivery", "received", "devices", "where they are now", "your check"),
+                        report.batches().stream().map(batch -> row(batch.reference(), day(batch.receivedAt()),
+                                String.valueOf(batch.devices()), byState(batch.devicesByState()),
+                                Objects.toString(batch.reconciliation(), ""))).toList())
+                .heading("Data erasure")
+                .text(report.erasure().sanitised() + " media sanitised and verified, " + report.erasure().destroyed()
+                        + " physically destroyed, " + report.erasure().failedAwaitingRetry()
+                        + " awaiting a new attempt after a failed verification, " + report.erasure().pending()
+                        + " not yet erased. No device leaves the programme before all its media are erased.")
+                .heading("Hand-over ceremonies")
+                .table(List.of("date", "place", "status", "your devices handed over", "households present"),
+                        report.ceremonies().stream().map(ceremony -> row(String.valueOf(ceremony.date()),
+                                ceremony.place(), ceremony.status().name(), String.valueOf(ceremony.devicesHandedOver()),
+                                Objects.toString(ceremony.householdsPresent(), ""))).toList())
+                .heading("Environmental impact (estimate)")
+                .text(String.format(Locale.ENGLISH, "%d devices given a second life avoid about %.0f kg CO2e of "
+                                + "manufacturing and %.1f kg of electronic waste.", report.impact().devicesGivenASecondLife(),
+                        report.impact().manufacturingCo2eAvoidedKg(), report.impact().eWasteAvoidedKg()))
+                .small("Avoided per device given: " + factors(report.impact().factors()) + ". Source: "
+                        + report.impact().source())
+                .heading("Your devices")
+                .table(List.of("asset tag", "delivery", "device", "now", "media erased"),
+                        report.devices().stream().map(device -> row(device.assetTag(), device.donationBatchReference(),
+                                device.manufacturer() + " " + device.model(), device.state().name(),
+                                erasedMedia(device))).toList())
+                .small("Document " + issue.documentId() + ", issued " + moment(issue.issuedAt()) + " by "
+                        + responsibleEntity + ". Check a copy at /api/documents/verification.");
+        });
+        return issued.register(issue, REPORT, report.donor().donorId(), pdf);
+    }
+
+    /** One line per medium of the donor's devices (of one delivery, when a reference is given). */
+    byte[] sanitisationCertificate(DonorReport report, String deliveryReference) {
+        IssuedDocuments.Issue issue = issued.next();
+        List<GivenDevice> devices = report.devices().stream()
+                .filter(device -> deliveryReference == null || deliveryReference.equals(device.donationBatchReference()))
+                .toList();
+        List<MediumView> media = devices.stream().flatMap(device -> device.media().stream()).toList();
+        byte[] pdf = PdfLayout.render(true, page -> page
+                .title("Certificate of data sanitisation")
+                .text("Certificate " + issue.documentId() + " — issued " + moment(issue.issuedAt()) + " by "
+                        + responsibleEntity)
+                .text("Donor: " + report.donor().legalName()
+                        + (report.donor().siret() == null ? "" : " (SIRET " + report.donor().siret() + ")")
+                        + (deliveryReference == null ? ", all deliveries" : ", delivery " + deliveryReference))
+                .figures(List.of("media", "sanitised and verified", "destroyed", "failed, awaiting a new attempt",
+                                "not yet erased"),
+                        Stream.of(media.size(), count(media, ErasureStatus.SANITISED),
+                                count(media, ErasureStatus.DESTROYED), count(media, ErasureStatus.FAILED),
+                                count(media, ErasureStatus.PENDING)).map(String::valueOf).toList())
+                .table(List.of("medium serial", "device asset tag", "type", "level and technique", "tool",
+                                "verification", "result", "date", "tool report SHA-256"),
+                        devices.stream().flatMap(device -> device.media().stream().map(medium -> row(
+                                medium.serialNumber(), device.assetTag(), Objects.toString(medium.mediaType(), ""),
+                                levelAndTechnique(medium), tool(medium),
+                                Objects.toString(medium.verificationMethod(), ""), medium.erasureStatus().name(),
+                                medium.erasedAt() == null ? "" : moment(medium.erasedAt()),
+                                medium.toolReportSha256()))).toList(), 9, 8, 9, 10, 7, 6, 7, 8, 36)
+                .small("Sanitisation in the sense of NIST SP 800-88: clear and purge records carry the tool's own "
+                        + "report, whose SHA-256 is listed; destroyed media were physically destroyed. Check a copy "
+                        + "of this certificate at /api/documents/verification."));
+        return issued.register(issue, CERTIFICATE, report.donor().donorId(), pdf);
+    }
+
+    private static List<String> row(String... cells) {
+        return Arrays.stream(cells).map(cell -> Objects.toString(cell, "")).toList();
+    }
+
+    private static String byState(Map<DeviceState, Long> devicesByState) {
+        return devicesByState.entrySet().stream().map(entry -> entry.getValue() + " " + words(entry.getKey()))
+                             .collect(Collectors.joining(", "));
+    }
+
+    private static String factors(Map<DeviceCategory, ImpactFactors.Factor> factors) {
+        return factors.entrySet().stream().map(entry -> String.format(Locale.ENGLISH, "%s %.0f kg CO2e and %.1f kg",
+                words(entry.getKey()), entry.getValue().manufacturingCo2eKg(), entry.getValue().weightKg()))
+                      .collect(Collectors.joining("; "));
+    }
+
+    private static String words(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String erasedMedia(GivenDevice device) {
+        long erased = device.media().stream().filter(medium -> medium.erasureStatus() == ErasureStatus.SANITISED
+                || medium.erasureStatus() == ErasureStatus.DESTROYED).count();
+        return erased + " / " + device.media().size();
+    }
+
+    private static String levelAndTechnique(MediumView medium) {
+        return medium.sanitisationLevel() == null ? "" : medium.sanitisationLevel() + ", " + medium.sanitisationTechnique();
+    }
+
+    private static String tool(MediumView medium) {
+        return medium.sanitisationTool() == null ? "" : medium.sanitisationTool() + " " + medium.sanitisationToolVersion();
+    }
+
+    private static long count(List<MediumView> media, ErasureStatus status) {
+        return media.stream().filter(medium -> medium.erasureStatus() == status).count();
+    }
+
+    private String day(Instant instant) {
+        return DAY.format(instant.atZone(zone));
+    }
+
+    private String moment(Instant instant) {
+        return MOMENT.format(instant.atZone(zone));
+    }
+}
