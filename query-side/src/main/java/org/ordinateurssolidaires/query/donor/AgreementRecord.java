@@ -46,6 +46,12 @@ public class AgreementRecord {
         terminationReason = termination.reason();
     }
 
+    /** Whether devices could be received under this agreement on that day. */
+    boolean inForceOn(LocalDate day) {
+        return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil))
+                && (terminatedOn == null || !day.isAfter(terminatedOn));
+    }
+
     public UUID getAgreementId() {
         return agreementId;
     }

@@ -35,9 +35,10 @@ public record DonorReport(Donor donor,
     public record Donor(UUID donorId, String legalName, DonorKind kind, String siret, String contactPerson) {
     }
 
+    /** @param devicesReceived the donor's devices received while this agreement was in force */
     public record Agreement(UUID agreementId, String modelAgreementVersion, String signatoryName,
                             String signatoryRole, LocalDate signedOn, LocalDate validFrom, LocalDate validUntil,
-                            LocalDate terminatedOn) {
+                            LocalDate terminatedOn, long devicesReceived) {
     }
 
     /**

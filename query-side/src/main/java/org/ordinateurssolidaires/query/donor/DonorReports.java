@@ -12,9 +12,11 @@ import org.ordinateurssolidaires.query.inventory.ErasureStatus;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfDonor;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,16 +40,18 @@ class DonorReports {
     private final CeremonyRepository ceremonies;
     private final QueryGateway queries;
     private final ImpactFactors impactFactors;
+    private final ZoneId zone;
 
     DonorReports(DonorRecordRepository donors, AgreementRecordRepository agreements,
                  BatchRecordRepository batches, CeremonyRepository ceremonies, QueryGateway queries,
-                 ImpactFactors impactFactors) {
+                 ImpactFactors impactFactors, @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.donors = donors;
         this.agreements = agreements;
         this.batches = batches;
         this.ceremonies = ceremonies;
         this.queries = queries;
         this.impactFactors = impactFactors;
+        this.zone = zone;
     }
 
     @QueryHandler
@@ -59,8 +63,8 @@ class DonorReports {
             return new DonorReport(
                     new DonorReport.Donor(donor.getDonorId(), donor.getLegalName(), donor.getKind(), donor.getSiret(),
                             donor.getContactPerson()),
-                    agreements.findByDonorIdOrderBySignedOn(donor.getDonorId()).stream().map(DonorReports::agreement)
-                              .toList(),
+                    agreements.findByDonorIdOrderBySignedOn(donor.getDonorId()).stream()
+                              .map(agreement -> agreement(agreement, devices)).toList(),
                     batches(donor.getDonorId(), devices),
                     devices.stream().map(DonorReport.GivenDevice::of).toList(),
                     erasure(devices),
@@ -70,10 +74,12 @@ class DonorReports {
         });
     }
 
-    private static DonorReport.Agreement agreement(AgreementRecord agreement) {
+    private DonorReport.Agreement agreement(AgreementRecord agreement, List<DeviceView> devices) {
+        long received = devices.stream().map(device -> device.receivedAt().atZone(zone).toLocalDate())
+                               .filter(agreement::inForceOn).count();
         return new DonorReport.Agreement(agreement.getAgreementId(), agreement.getModelAgreementVersion(),
                 agreement.getSignatoryName(), agreement.getSignatoryRole(), agreement.getSignedOn(),
-                agreement.getValidFrom(), agreement.getValidUntil(), agreement.getTerminatedOn());
+                agreement.getValidFrom(), agreement.getValidUntil(), agreement.getTerminatedOn(), received);
     }
 
     /** Devices grouped by delivery reference, with the batch's reconciliation where it was imported as one. */

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * One step of a device's history told in plain words, with when it happened (as staff declared it; the store
- * separately knows when it was recorded). Never shows a household: device events only name a referral.
+ * separately knows when it was recorded). The words never name a referral, so that they can be shown to donors.
  */
 record Narration(String text, Instant occurredAt) {
 
@@ -69,18 +69,17 @@ record Narration(String text, Instant occurredAt) {
             return new Narration("Quality check failed, by " + e.inspector() + ": " + e.reasons(), e.checkedAt());
         }
         if (event instanceof DeviceAllocated e) {
-            return new Narration("Allocated to referral " + e.referralId(), e.allocatedAt());
+            return new Narration("Allocated to a household referred by a partner", e.allocatedAt());
         }
         if (event instanceof AllocationCancelled e) {
-            return new Narration("Allocation to referral " + e.referralId() + " cancelled: " + e.reason(),
-                    e.cancelledAt());
+            return new Narration("Allocation cancelled: " + e.reason(), e.cancelledAt());
         }
         if (event instanceof DeviceHandedOver e) {
-            return new Narration("Handed over, free of charge, for referral " + e.referralId()
-                    + optional(" at ceremony ", e.ceremonyId()), e.handedOverAt());
+            return new Narration("Handed over to the household, free of charge"
+                    + optional(", at ceremony ", e.ceremonyId()), e.handedOverAt());
         }
         if (event instanceof DeviceReturned e) {
-            return new Narration("Returned by the household of referral " + e.referralId() + ": " + e.reason()
+            return new Narration("Returned by the household: " + e.reason()
                     + "; its media must be sanitised again", e.returnedAt());
         }
         if (event instanceof DeviceRecycled e) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ class ProvenanceController {
     }
 
     @GetMapping("/api/devices/{deviceId}/provenance")
-    @Operation(summary = "Every recorded step of a device's life, in order, in plain words")
+    @Operation(summary = "Every recorded step of a device's life, in order, in plain words, with each event's fields")
     List<ProvenanceEntry> provenance(@PathVariable UUID deviceId) {
         List<ProvenanceEntry> history = queries.query(new FetchProvenance(deviceId),
                 ResponseTypes.multipleInstancesOf(ProvenanceEntry.class)).join();
@@ -33,5 +34,16 @@ class ProvenanceController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no device " + deviceId);
         }
         return history;
+    }
+
+    /** The same history for the device's donor, and only for it: in plain words, without the referral. */
+    @GetMapping("/api/donors/{donorId}/devices/{deviceId}/provenance")
+    @Operation(summary = "The provenance of one of the donor's devices, as the donor may see it")
+    List<ProvenanceEntry> donorsProvenance(@PathVariable UUID donorId, @PathVariable UUID deviceId) {
+        List<ProvenanceEntry> history = provenance(deviceId);
+        if (!(history.get(0).details() instanceof DeviceReceived received) || !received.donorId().value().equals(donorId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "donor " + donorId + " gave no device " + deviceId);
+        }
+        return history.stream().map(ProvenanceEntry::withoutDetails).toList();
     }
 }

@@ -21,4 +21,10 @@ public record ProvenanceEntry(long sequence,
                              String correlationId,
                              String causationId,
                              Object details) {
+
+    /** The entry as a donor sees it: the plain words, without the event's fields (which name the referral). */
+    ProvenanceEntry withoutDetails() {
+        return new ProvenanceEntry(sequence, event, description, occurredAt, recordedAt, recordedBy, role,
+                correlationId, causationId, null);
+    }
 }

@@ -71,8 +71,8 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 new AgreementSigned(donor, new AgreementId(UUID.randomUUID()), "2023-0208", "Paul Martin", "CEO",
                         LocalDate.parse("2026-01-15"), LocalDate.parse("2026-01-15"), null,
                         new AgreementCommitments(true, true, true, true)),
-                received(givenAway, tag(), donor, DeviceCategory.LAPTOP, givenDisk),
-                received(inTheWorkshop, tag(), donor, DeviceCategory.DESKTOP, workshopDisk),
+                received(givenAway, tag("A"), donor, DeviceCategory.LAPTOP, givenDisk),
+                received(inTheWorkshop, tag("B"), donor, DeviceCategory.DESKTOP, workshopDisk),
                 new DonationBatchReceived(DonationBatchId.of(donor, reference), donor, reference, RECEIVED_AT,
                         List.of(givenAway, inTheWorkshop)),
                 new DonationBatchDisputed(DonationBatchId.of(donor, reference), "Claire Dubois", "three, not two"),
@@ -91,6 +91,7 @@ class DonorReportIT extends QuerySideIntegrationTest {
 
         assertThat(report.at("/donor/legalName").asText()).isEqualTo("Banque Régionale du Centre-Ouest");
         assertThat(report.at("/agreements/0/modelAgreementVersion").asText()).isEqualTo("2023-0208");
+        assertThat(report.at("/agreements/0/devicesReceived").asLong()).isEqualTo(2);
         assertThat(report.at("/batches/0/reference").asText()).isEqualTo(reference);
         assertThat(report.at("/batches/0/reconciliation").asText()).isEqualTo("DISPUTED");
         assertThat(report.at("/batches/0/devicesByState/HANDED_OVER").asLong()).isEqualTo(1);
@@ -102,6 +103,12 @@ class DonorReportIT extends QuerySideIntegrationTest {
         assertThat(report.at("/impact/devicesGivenASecondLife").asLong()).isEqualTo(1);
         assertThat(report.at("/impact/manufacturingCo2eAvoidedKg").asDouble()).isEqualTo(156.0);
         assertThat(report.toString()).doesNotContain(referral.toString()); // counts only, never a household
+        JsonNode provenance = http.getForObject("/api/donors/" + donor + "/devices/" + givenAway + "/provenance",
+                JsonNode.class);
+        assertThat(provenance.findValuesAsText("event")).contains("DeviceAllocated", "DeviceHandedOver");
+        assertThat(provenance.toString()).doesNotContain(referral.toString());
+        assertThat(http.getForEntity("/api/donors/" + UUID.randomUUID() + "/devices/" + givenAway + "/provenance",
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         String csv = http.getForObject("/api/donors/" + donor + "/report.csv", String.class);
         assertThat(csv.lines()).hasSize(3);
@@ -169,7 +176,8 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
-    private static String tag() {
-        return "DR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    /** The report lists devices by asset tag: the first letter fixes their order. */
+    private static String tag(String first) {
+        return first + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 }
