@@ -14,3 +14,8 @@ create table ceremony_calendar (
     ceremony_date date    not null,
     cancelled     boolean not null default false
 );
+
+-- Registered donors, so that a reception from an unknown donor is told apart from one without an agreement.
+create table registered_donor (
+    donor_id uuid not null primary key
+);

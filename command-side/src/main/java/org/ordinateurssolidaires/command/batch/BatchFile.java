@@ -1,13 +1,17 @@
 package org.ordinateurssolidaires.command.batch;
 
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,10 +55,31 @@ final class BatchFile {
         }
     }
 
+    /** A batch of 5,000 devices fits in well under this; anything larger is not a batch file. */
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+
     private BatchFile() {
     }
 
-    /** The rows of the file, or a refusal naming what makes the file itself unreadable. */
+    /**
+     * The file's text: UTF-8 when it is valid UTF-8, otherwise Windows-1252, the encoding French spreadsheets
+     * export "CSV (point-virgule)" in, so that "François" is read as written rather than replaced.
+     */
+    static String text(byte[] file) {
+        if (file.length > MAX_BYTES) {
+            throw new BatchRefused(List.of(new RowProblem(0, "", "the file is larger than " + MAX_BYTES + " bytes")));
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                                         .onMalformedInput(CodingErrorAction.REPORT)
+                                         .onUnmappableCharacter(CodingErrorAction.REPORT)
+                                         .decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(file, Charset.forName("windows-1252"));
+        }
+    }
+
+    /** The rows of the file, blank ones skipped, or a refusal naming what makes the file itself unreadable. */
     static List<Row> rows(String content) {
         List<RowProblem> problems = new ArrayList<>();
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content; // Excel's byte-order mark
@@ -64,13 +89,19 @@ final class BatchFile {
         List<Row> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> reader = CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
             boolean more = reader.hasNext(); // reads the header, too
-            checkColumns(List.copyOf(headerColumns(reader)), problems);
+            checkColumns(headerColumns(reader), problems);
+            int number = 1;
             while (more && rows.size() <= MAX_ROWS) {
-                rows.add(new Row(rows.size() + 2, reader.next()));
+                number++;
+                Map<String, String> values = reader.next();
+                if (values.values().stream().anyMatch(value -> value != null && !value.isBlank())) {
+                    rows.add(new Row(number, values)); // spreadsheets append empty rows: they are no device
+                }
                 more = reader.hasNext();
             }
-        } catch (IOException | RuntimeJsonMappingException unreadable) {
-            problems.add(new RowProblem(rows.size() + 2, "", "unreadable CSV: " + unreadable.getMessage()));
+        } catch (IOException | RuntimeException unreadable) {
+            // Jackson reports a broken quote or an oversized cell wrapped in a RuntimeException
+            problems.add(new RowProblem(rows.size() + 2, "", "unreadable CSV: " + rootMessage(unreadable)));
         }
         if (rows.size() > MAX_ROWS) {
             problems.add(new RowProblem(0, "", "a batch holds at most " + MAX_ROWS + " devices"));
@@ -83,14 +114,25 @@ final class BatchFile {
         return rows;
     }
 
-    private static Set<String> headerColumns(MappingIterator<Map<String, String>> reader) {
+    private static List<String> headerColumns(MappingIterator<Map<String, String>> reader) {
         CsvSchema read = (CsvSchema) reader.getParserSchema();
-        Set<String> columns = new LinkedHashSet<>();
+        List<String> columns = new ArrayList<>();
         read.forEach(column -> columns.add(column.getName()));
         return columns;
     }
 
+    private static String rootMessage(Exception failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
     private static void checkColumns(List<String> columns, List<RowProblem> problems) {
+        Set<String> seen = new HashSet<>();
+        columns.stream().filter(column -> !seen.add(column))
+               .forEach(twice -> problems.add(new RowProblem(1, twice, "column given twice")));
         REQUIRED.stream().filter(required -> !columns.contains(required))
                 .forEach(missing -> problems.add(new RowProblem(1, missing, "missing column")));
         for (String column : columns) {

@@ -6,7 +6,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ordinateurssolidaires.command.device.AssetTagRegistry;
 import org.ordinateurssolidaires.command.device.DeviceRequests.NewStorageMedium;
 import org.ordinateurssolidaires.command.device.DeviceRequests.Receive;
-import org.ordinateurssolidaires.command.device.DeviceRule;
 import org.ordinateurssolidaires.command.device.ReceiveDevice;
 import org.ordinateurssolidaires.command.donor.DonorAgreements;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
@@ -81,10 +80,7 @@ class BatchImport {
             throw new RuleViolation(DonationBatchRule.BATCH_RECORDED_ONCE,
                     "donor " + donor + " already has a batch " + reference);
         }
-        if (!agreements.inForce(donor, receivedAt)) {
-            throw new RuleViolation(DeviceRule.DONOR_AGREEMENT_IN_FORCE,
-                    "donor " + donor + " has no agreement in force on the day of " + receivedAt);
-        }
+        agreements.requireInForce(donor, receivedAt);
         List<RowProblem> problems = new ArrayList<>();
         List<Receive> requests = new ArrayList<>();
         Set<String> tagsInFile = new HashSet<>();

@@ -61,9 +61,9 @@ class DonationBatchController {
                               @RequestParam @NotBlank @Size(max = 100) String reference,
                               @RequestParam @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                               Instant receivedAt,
-                              @RequestBody String file, CommandOrigin origin) {
+                              @RequestBody byte[] file, CommandOrigin origin) {
         BatchImport.Imported imported = batchImport.importBatch(new DonorId(donorId), reference.strip(), receivedAt,
-                file, origin);
+                BatchFile.text(file), origin);
         return new ImportedBatch(imported.batchId(), reference.strip(), imported.devices().size(),
                 imported.devices().stream().map(device -> new ImportedDevice(device.deviceId().value(),
                         device.assetTag().value(), device.storageMedia())).toList());

@@ -82,10 +82,7 @@ public class Device {
 
     @CommandHandler
     public Device(ReceiveDevice command, AssetTagRegistry assetTags, DonorAgreements agreements) {
-        if (!agreements.inForce(command.donorId(), command.receivedAt())) {
-            throw new RuleViolation(DeviceRule.DONOR_AGREEMENT_IN_FORCE, "donor " + command.donorId()
-                    + " has no agreement in force on the day of " + command.receivedAt());
-        }
+        agreements.requireInForce(command.donorId(), command.receivedAt());
         if (assetTags.isTaken(command.assetTag())) {
             throw new RuleViolation(DeviceRule.ASSET_TAG_UNIQUE,
                     "asset tag " + command.assetTag() + " is already on another device");

@@ -5,7 +5,6 @@ import org.ordinateurssolidaires.command.rules.BusinessRule;
 /** The rules of a device's life, as the aggregate enforces them. */
 public enum DeviceRule implements BusinessRule {
     ASSET_TAG_UNIQUE("an asset tag labels one device only"),
-    DONOR_AGREEMENT_IN_FORCE("a device is received only from a donor with an agreement in force on the day"),
     ERASURE_BEFORE_RELEASE("every storage medium must be sanitised and verified, or destroyed, "
             + "before the device is allocated, handed over or recycled"),
     READY_AFTER_ERASURE("a device passes its quality check only when every medium is sanitised or destroyed"),

@@ -3,9 +3,12 @@ package org.ordinateurssolidaires.command.donor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.ordinateurssolidaires.command.config.ProgrammeCalendar;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.donor.AgreementSigned;
 import org.ordinateurssolidaires.events.donor.AgreementTerminated;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Which donors have an agreement in force on which days: the set-based check a device reception needs, in a
- * small table kept in the same transaction as the donor's events.
+ * Which donors exist and have an agreement in force on which days: the set-based check a device reception needs,
+ * in small tables kept in the same transaction as the donor's events.
  */
 @Component
 @ProcessingGroup("donor-agreements")
@@ -29,15 +32,37 @@ public class DonorAgreements {
         this.calendar = calendar;
     }
 
-    /** Whether the donor has an agreement in force on the programme's day of {@code moment}. */
-    public boolean inForce(DonorId donor, Instant moment) {
+    /** Where a donor stands, for receiving its devices on a given day. */
+    public enum Standing { UNKNOWN_DONOR, NO_AGREEMENT_IN_FORCE, AGREEMENT_IN_FORCE }
+
+    /** Whether the donor is registered and has an agreement in force on the programme's day of {@code moment}. */
+    public Standing standingOn(DonorId donor, Instant moment) {
         Date day = Date.valueOf(calendar.dayOf(moment));
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from donor_agreement
-                               where donor_id = ? and valid_from <= ?
-                                 and (valid_until is null or valid_until >= ?)
-                                 and (terminated_on is null or terminated_on >= ?))""",
-                Boolean.class, donor.value(), day, day, day));
+        return jdbc.queryForObject("""
+                select case when not exists (select 1 from registered_donor where donor_id = ?) then 'UNKNOWN_DONOR'
+                            when exists (select 1 from donor_agreement
+                                         where donor_id = ? and valid_from <= ?
+                                           and (valid_until is null or valid_until >= ?)
+                                           and (terminated_on is null or terminated_on >= ?))
+                            then 'AGREEMENT_IN_FORCE' else 'NO_AGREEMENT_IN_FORCE' end""",
+                (row, n) -> Standing.valueOf(row.getString(1)), donor.value(), donor.value(), day, day, day);
+    }
+
+    /** Refuses a reception from a donor unknown (404) or without an agreement in force that day (409). */
+    public void requireInForce(DonorId donor, Instant receivedAt) {
+        switch (standingOn(donor, receivedAt)) {
+            case UNKNOWN_DONOR -> throw new UnknownEntity("no donor " + donor);
+            case NO_AGREEMENT_IN_FORCE -> throw new RuleViolation(DonorRule.DONOR_AGREEMENT_IN_FORCE,
+                    "donor " + donor + " has no agreement in force on the day of " + receivedAt);
+            case AGREEMENT_IN_FORCE -> {
+                // received under it
+            }
+        }
+    }
+
+    @EventHandler
+    void on(DonorRegistered event) {
+        jdbc.update("insert into registered_donor (donor_id) values (?)", event.donorId().value());
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import org.ordinateurssolidaires.command.rules.BusinessRule;
 
 /** The rules about donors and their agreements. */
 public enum DonorRule implements BusinessRule {
+    DONOR_AGREEMENT_IN_FORCE("a device is received only from a donor with an agreement in force on the day"),
     MODEL_AGREEMENT_COMMITMENTS("an agreement states the model agreement's four commitments: free for the "
             + "beneficiary, traceability of the equipment, data erasure and a hand-over ceremony"),
     VALIDITY_PERIOD_IN_ORDER("an agreement's validity ends after it starts"),

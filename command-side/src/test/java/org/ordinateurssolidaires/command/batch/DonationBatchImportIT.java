@@ -13,6 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +79,26 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     }
 
     @Test
+    void readsWindows1252SkipsBlankRowsAndRefusesBrokenQuotesOrTwiceGivenColumns() {
+        String donor = donorWithAgreement();
+        String tag = prefix() + "1";
+        byte[] excelExport = (HEADER.replace(',', ';') + "\r\n" + tag
+                + ";LAPTOP;Dell;Latitude 5490;SN1;rayure près de l'écran;;;;;\r\n;;;;;;;;;;\r\n")
+                .getBytes(Charset.forName("windows-1252"));
+
+        ResponseEntity<JsonNode> imported = importFile(donor, "LIV-EXCEL", excelExport);
+
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(imported.getBody().get("devices").asInt()).isEqualTo(1);
+        assertThat(eventStore.readEvents(imported.getBody().at("/received/0/deviceId").asText()).next().getPayload()
+                .toString()).contains("rayure près de l'écran");
+        assertThat(problems(importFile(donor, "LIV-QUOTE", HEADER + "\n" + prefix() + "1,LAPTOP,\"Dell,X\n")))
+                .containsExactly("2 ");
+        assertThat(problems(importFile(donor, "LIV-TWICE", "asset_tag,category,manufacturer,model,model\n")))
+                .containsExactly("1 model");
+    }
+
+    @Test
     void refusesUnknownColumnsAndAFileWithoutDevices() {
         String donor = donorWithAgreement();
 
@@ -86,7 +108,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     }
 
     @Test
-    void refusesTheSameDeliveryTwiceAndADonorWithoutAgreement() {
+    void refusesTheSameDeliveryTwiceAndAnUnknownDonor() {
         String donor = donorWithAgreement();
         String file = HEADER + "\n" + prefix() + "1,LAPTOP,Dell,Latitude 5490,SN1,,,,,,";
         assertThat(importFile(donor, "LIV-ONCE", file).getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -95,7 +117,8 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> stranger = importFile(UUID.randomUUID().toString(), "LIV-X", file);
 
         assertThat(again.getBody().get("rule").asText()).isEqualTo("BATCH_RECORDED_ONCE");
-        assertThat(stranger.getBody().get("rule").asText()).isEqualTo("DONOR_AGREEMENT_IN_FORCE");
+        assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(stranger.getBody().get("detail").asText()).startsWith("no donor ");
     }
 
     @Test
@@ -131,6 +154,10 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     }
 
     private ResponseEntity<JsonNode> importFile(String donor, String reference, String file) {
+        return importFile(donor, reference, file.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ResponseEntity<JsonNode> importFile(String donor, String reference, byte[] file) {
         HttpHeaders headers = headers();
         headers.setContentType(MediaType.parseMediaType("text/csv"));
         return http.postForEntity("/api/donors/" + donor + "/batches?reference=" + reference

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.ceremony.CeremonyCalendar;
 import org.ordinateurssolidaires.command.donor.DonorAgreements;
+import org.ordinateurssolidaires.command.donor.DonorRule;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
@@ -81,7 +83,8 @@ class DeviceTest {
         assetTags = mock(AssetTagRegistry.class);
         agreements = mock(DonorAgreements.class);
         ceremonies = mock(CeremonyCalendar.class);
-        when(agreements.inForce(any(), any())).thenReturn(true);
+        when(agreements.standingOn(any(), any())).thenReturn(DonorAgreements.Standing.AGREEMENT_IN_FORCE);
+        doCallRealMethod().when(agreements).requireInForce(any(), any());
         when(ceremonies.takesPlaceOn(any(), any())).thenReturn(true);
         fixture.registerInjectableResource(assetTags);
         fixture.registerInjectableResource(agreements);
@@ -127,11 +130,21 @@ class DeviceTest {
 
         @Test
         void refusesADonorWithoutAnAgreementInForceThatDay() {
-            when(agreements.inForce(DONOR, T)).thenReturn(false);
-            expectRuleBroken(DeviceRule.DONOR_AGREEMENT_IN_FORCE,
+            when(agreements.standingOn(DONOR, T)).thenReturn(DonorAgreements.Standing.NO_AGREEMENT_IN_FORCE);
+            expectRuleBroken(DonorRule.DONOR_AGREEMENT_IN_FORCE,
                     fixture.givenNoPriorActivity()
                            .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
                                    "Latitude 5490", "5CG1234", List.of(DISK), null, T)));
+        }
+
+        @Test
+        void refusesADonorNobodyRegistered() {
+            when(agreements.standingOn(DONOR, T)).thenReturn(DonorAgreements.Standing.UNKNOWN_DONOR);
+            fixture.givenNoPriorActivity()
+                   .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
+                           "Latitude 5490", "5CG1234", List.of(DISK), null, T))
+                   .expectException(UnknownEntity.class)
+                   .expectNoEvents();
         }
 
         @Test

@@ -4,8 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,6 +28,13 @@ class DocumentVerificationController {
      * @param sha256 the fingerprint of the uploaded copy
      */
     record Verification(boolean genuine, String sha256, String kind, UUID documentId, UUID donorId, Instant issuedAt) {
+    }
+
+    /** The same check for a browser's file upload form (field {@code file}). */
+    @PostMapping(path = "/api/documents/verification", consumes = "multipart/form-data")
+    @Operation(summary = "Upload a copy of an issued PDF from a form: is it genuine and unaltered?")
+    Verification verifyUpload(@RequestParam("file") MultipartFile upload) throws IOException {
+        return verify(upload.getBytes());
     }
 
     @PostMapping(path = "/api/documents/verification", consumes = {"application/pdf", "application/octet-stream"})

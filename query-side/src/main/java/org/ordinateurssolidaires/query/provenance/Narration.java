@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * One step of a device's history told in plain words, with when it happened (as staff declared it; the store
- * separately knows when it was recorded). The words never name a referral, so that they can be shown to donors.
+ * separately knows when it was recorded). The words never name a referral nor repeat what staff wrote about a
+ * household (reasons for a cancellation or a return stay in the event's fields), so they can be shown to donors.
  */
 record Narration(String text, Instant occurredAt) {
 
@@ -72,15 +73,14 @@ record Narration(String text, Instant occurredAt) {
             return new Narration("Allocated to a household referred by a partner", e.allocatedAt());
         }
         if (event instanceof AllocationCancelled e) {
-            return new Narration("Allocation cancelled: " + e.reason(), e.cancelledAt());
+            return new Narration("Allocation cancelled; the device is ready again", e.cancelledAt());
         }
         if (event instanceof DeviceHandedOver e) {
             return new Narration("Handed over to the household, free of charge"
                     + optional(", at ceremony ", e.ceremonyId()), e.handedOverAt());
         }
         if (event instanceof DeviceReturned e) {
-            return new Narration("Returned by the household: " + e.reason()
-                    + "; its media must be sanitised again", e.returnedAt());
+            return new Narration("Returned by the household; its media must be sanitised again", e.returnedAt());
         }
         if (event instanceof DeviceRecycled e) {
             return new Narration("Recycled by " + e.recycler() + ", certificate " + e.certificateReference(),

@@ -36,7 +36,7 @@ class ProvenanceController {
         return history;
     }
 
-    /** The same history for the device's donor, and only for it: in plain words, without the referral. */
+    /** The same history for the device's donor, and only for it: in plain words, nothing about the household. */
     @GetMapping("/api/donors/{donorId}/devices/{deviceId}/provenance")
     @Operation(summary = "The provenance of one of the donor's devices, as the donor may see it")
     List<ProvenanceEntry> donorsProvenance(@PathVariable UUID donorId, @PathVariable UUID deviceId) {
@@ -44,6 +44,6 @@ class ProvenanceController {
         if (!(history.get(0).details() instanceof DeviceReceived received) || !received.donorId().value().equals(donorId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "donor " + donorId + " gave no device " + deviceId);
         }
-        return history.stream().map(ProvenanceEntry::withoutDetails).toList();
+        return history.stream().map(ProvenanceEntry::forDonor).toList();
     }
 }

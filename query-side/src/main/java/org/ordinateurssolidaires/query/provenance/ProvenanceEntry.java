@@ -22,9 +22,11 @@ public record ProvenanceEntry(long sequence,
                              String causationId,
                              Object details) {
 
-    /** The entry as a donor sees it: the plain words, without the event's fields (which name the referral). */
-    ProvenanceEntry withoutDetails() {
-        return new ProvenanceEntry(sequence, event, description, occurredAt, recordedAt, recordedBy, role,
-                correlationId, causationId, null);
+    /**
+     * The entry as a donor sees it: what happened and when, in plain words; not the event's fields (which name the
+     * referral), who recorded it, nor the ids a client may have chosen.
+     */
+    ProvenanceEntry forDonor() {
+        return new ProvenanceEntry(sequence, event, description, occurredAt, recordedAt, null, null, null, null, null);
     }
 }

@@ -26,10 +26,12 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -151,6 +153,20 @@ class DonorReportIT extends QuerySideIntegrationTest {
         assertThat(genuine.get("kind").asText()).isEqualTo("sanitisation-certificate");
         assertThat(genuine.get("donorId").asText()).isEqualTo(donor.toString());
         assertThat(forged.get("genuine").asBoolean()).isFalse();
+        assertThat(uploadFromAForm(certificate).get("genuine").asBoolean()).isTrue();
+    }
+
+    private JsonNode uploadFromAForm(byte[] copy) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new ByteArrayResource(copy) {
+            @Override
+            public String getFilename() {
+                return "certificate.pdf";
+            }
+        });
+        return http.postForObject("/api/documents/verification", new HttpEntity<>(form, headers), JsonNode.class);
     }
 
     private JsonNode verify(byte[] copy) {
