@@ -45,7 +45,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     void importsTheShippedTemplateWithEveryDeviceAndMedium() throws Exception {
         String donor = donorWithAgreement();
         String template = Files.readString(Path.of("../docs/donation-batch-template.csv"))
-                               .replace("OS-2026-01", "TP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
+                               .replace("OS-2026-09", "TP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
 
         ResponseEntity<JsonNode> imported = importFile(donor, "LIV-TEMPLATE", template);
 
