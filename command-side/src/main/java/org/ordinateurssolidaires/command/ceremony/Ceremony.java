@@ -13,6 +13,7 @@ import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
 import org.ordinateurssolidaires.events.ceremony.DonorsInvited;
 import org.ordinateurssolidaires.events.donor.DonorId;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,7 @@ public class Ceremony {
     @AggregateIdentifier
     private CeremonyId ceremonyId;
     private Status status;
+    private LocalDate date;
     private final Set<DonorId> invited = new HashSet<>();
 
     protected Ceremony() {
@@ -67,6 +69,9 @@ public class Ceremony {
     @CommandHandler
     void handle(RecordCeremonyHeld command) {
         requirePlanned();
+        if (command.recordedOn().isBefore(date)) {
+            throw new RuleViolation(CeremonyRule.HELD_ON_ITS_DAY, "ceremony " + ceremonyId + " is on " + date);
+        }
         apply(new CeremonyHeld(ceremonyId, command.householdsPresent(), command.donorsPresent()));
     }
 
@@ -81,6 +86,12 @@ public class Ceremony {
     void on(CeremonyScheduled event) {
         ceremonyId = event.ceremonyId();
         status = Status.PLANNED;
+        date = event.date();
+    }
+
+    @EventSourcingHandler
+    void on(CeremonyRescheduled event) {
+        date = event.date();
     }
 
     @EventSourcingHandler

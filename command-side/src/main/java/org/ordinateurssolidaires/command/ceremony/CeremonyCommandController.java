@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.command.ceremony;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.ordinateurssolidaires.command.config.ProgrammeCalendar;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** Hand-over ceremonies, where donors meet the households their computers went to. */
@@ -24,9 +26,11 @@ import java.util.UUID;
 class CeremonyCommandController {
 
     private final CommandDispatcher commands;
+    private final ProgrammeCalendar calendar;
 
-    CeremonyCommandController(CommandDispatcher commands) {
+    CeremonyCommandController(CommandDispatcher commands, ProgrammeCalendar calendar) {
         this.commands = commands;
+        this.calendar = calendar;
     }
 
     @PostMapping
@@ -69,6 +73,6 @@ class CeremonyCommandController {
     @Operation(summary = "Record that the ceremony took place, with how many households and donors came")
     void held(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Held request, CommandOrigin origin) {
         commands.dispatch(new RecordCeremonyHeld(new CeremonyId(ceremonyId), request.householdsPresent(),
-                request.donorsPresent()), origin);
+                request.donorsPresent(), calendar.dayOf(Instant.now())), origin);
     }
 }

@@ -5,7 +5,8 @@ import org.ordinateurssolidaires.command.rules.BusinessRule;
 /** The rules of a hand-over ceremony's life. */
 public enum CeremonyRule implements BusinessRule {
     CEREMONY_STILL_PLANNED("only a planned ceremony (neither held nor cancelled) takes invitations, changes of date, "
-            + "a cancellation or the record that it was held");
+            + "a cancellation or the record that it was held"),
+    HELD_ON_ITS_DAY("a ceremony is recorded as held on its day or later, not before");
 
     private final String description;
 

@@ -61,7 +61,17 @@ class CeremonyTest {
                .expectEvents(new CeremonyRescheduled(CEREMONY, DAY.plusWeeks(1), "Maison de quartier",
                        "room unavailable"));
         fixture.given(SCHEDULED).when(new CancelCeremony(CEREMONY, "storm warning")).expectEvents(CANCELLED);
-        fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3)).expectEvents(HELD);
+        fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY)).expectEvents(HELD);
+    }
+
+    @Test
+    void isRecordedAsHeldOnlyFromItsDay() {
+        expectRuleBroken(CeremonyRule.HELD_ON_ITS_DAY,
+                fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY.minusDays(1))));
+        expectRuleBroken(CeremonyRule.HELD_ON_ITS_DAY,
+                fixture.given(SCHEDULED, new CeremonyRescheduled(CEREMONY, DAY.plusWeeks(1), "Maison de quartier", "?"))
+                       .when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY)));
+        fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY.plusDays(2))).expectEvents(HELD);
     }
 
     @Test
@@ -69,7 +79,7 @@ class CeremonyTest {
         expectRuleBroken(CeremonyRule.CEREMONY_STILL_PLANNED,
                 fixture.given(SCHEDULED, HELD).when(new RescheduleCeremony(CEREMONY, DAY, "elsewhere", "?")));
         expectRuleBroken(CeremonyRule.CEREMONY_STILL_PLANNED,
-                fixture.given(SCHEDULED, CANCELLED).when(new RecordCeremonyHeld(CEREMONY, 1, 1)));
+                fixture.given(SCHEDULED, CANCELLED).when(new RecordCeremonyHeld(CEREMONY, 1, 1, DAY)));
         expectRuleBroken(CeremonyRule.CEREMONY_STILL_PLANNED,
                 fixture.given(SCHEDULED, CANCELLED).when(new InviteDonors(CEREMONY, List.of(BANK))));
         expectRuleBroken(CeremonyRule.CEREMONY_STILL_PLANNED,

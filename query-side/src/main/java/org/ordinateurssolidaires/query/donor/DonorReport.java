@@ -28,8 +28,15 @@ public record DonorReport(Donor donor,
                           List<Ceremony> ceremonies,
                           Impact impact) {
 
-    /** Asks for the report of one donor; an empty answer means no such donor. */
-    public record FetchDonorReport(UUID donorId) {
+    /**
+     * Asks for the report of one donor, or of one of its agreements (the devices received while it was in force);
+     * an empty answer means no such donor, or no such agreement of that donor.
+     */
+    public record FetchDonorReport(UUID donorId, UUID agreementId) {
+
+        public static FetchDonorReport wholeGift(UUID donorId) {
+            return new FetchDonorReport(donorId, null);
+        }
     }
 
     public record Donor(UUID donorId, String legalName, DonorKind kind, String siret, String contactPerson) {

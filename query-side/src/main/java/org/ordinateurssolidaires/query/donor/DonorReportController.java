@@ -47,9 +47,19 @@ class DonorReportController {
     @GetMapping("/api/donors/{donorId}/report")
     @Operation(summary = "The donor's devices, erasure proof, households equipped, ceremonies and impact")
     DonorReport report(@PathVariable UUID donorId) {
-        return queries.query(new FetchDonorReport(donorId), ResponseTypes.optionalInstanceOf(DonorReport.class))
+        return queries.query(FetchDonorReport.wholeGift(donorId), ResponseTypes.optionalInstanceOf(DonorReport.class))
                       .join()
                       .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no donor " + donorId));
+    }
+
+    @GetMapping("/api/donors/{donorId}/agreements/{agreementId}/report")
+    @Operation(summary = "The same report for one agreement: the devices received while it was in force")
+    DonorReport agreementReport(@PathVariable UUID donorId, @PathVariable UUID agreementId) {
+        return queries.query(new FetchDonorReport(donorId, agreementId),
+                              ResponseTypes.optionalInstanceOf(DonorReport.class))
+                      .join()
+                      .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                              "donor " + donorId + " has no agreement " + agreementId));
     }
 
     /** One line per storage medium (or per device without media), for a spreadsheet. */

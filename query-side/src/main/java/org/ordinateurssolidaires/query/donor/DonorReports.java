@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -56,27 +57,40 @@ class DonorReports {
 
     @QueryHandler
     Optional<DonorReport> handle(FetchDonorReport query) {
-        return donors.findById(query.donorId()).map(donor -> {
-            List<DeviceView> devices = queries.query(new FindDevicesOfDonor(donor.getDonorId()),
-                    ResponseTypes.multipleInstancesOf(DeviceView.class)).join();
-            List<DeviceView> handedOver = devices.stream().filter(in(DeviceState.HANDED_OVER)).toList();
-            return new DonorReport(
-                    new DonorReport.Donor(donor.getDonorId(), donor.getLegalName(), donor.getKind(), donor.getSiret(),
-                            donor.getContactPerson()),
-                    agreements.findByDonorIdOrderBySignedOn(donor.getDonorId()).stream()
-                              .map(agreement -> agreement(agreement, devices)).toList(),
-                    batches(donor.getDonorId(), devices),
-                    devices.stream().map(DonorReport.GivenDevice::of).toList(),
-                    erasure(devices),
-                    handedOver.stream().map(DeviceView::referralId).filter(Objects::nonNull).distinct().count(),
-                    ceremonies(donor.getDonorId(), handedOver),
-                    impact(handedOver));
-        });
+        Optional<DonorRecord> donor = donors.findById(query.donorId());
+        List<AgreementRecord> signed = agreements.findByDonorIdOrderBySignedOn(query.donorId()).stream()
+                .filter(agreement -> query.agreementId() == null || agreement.getAgreementId().equals(query.agreementId()))
+                .toList();
+        if (donor.isEmpty() || (query.agreementId() != null && signed.isEmpty())) {
+            return Optional.empty();
+        }
+        List<DeviceView> devices = queries.query(new FindDevicesOfDonor(query.donorId()),
+                ResponseTypes.multipleInstancesOf(DeviceView.class)).join().stream()
+                .filter(device -> query.agreementId() == null || signed.get(0).inForceOn(dayOf(device)))
+                .toList();
+        return Optional.of(report(donor.get(), signed, devices));
+    }
+
+    private DonorReport report(DonorRecord donor, List<AgreementRecord> signed, List<DeviceView> devices) {
+        List<DeviceView> handedOver = devices.stream().filter(in(DeviceState.HANDED_OVER)).toList();
+        return new DonorReport(
+                new DonorReport.Donor(donor.getDonorId(), donor.getLegalName(), donor.getKind(), donor.getSiret(),
+                        donor.getContactPerson()),
+                signed.stream().map(agreement -> agreement(agreement, devices)).toList(),
+                batches(donor.getDonorId(), devices),
+                devices.stream().map(DonorReport.GivenDevice::of).toList(),
+                erasure(devices),
+                handedOver.stream().map(DeviceView::referralId).filter(Objects::nonNull).distinct().count(),
+                ceremonies(donor.getDonorId(), handedOver),
+                impact(handedOver));
+    }
+
+    private LocalDate dayOf(DeviceView device) {
+        return device.receivedAt().atZone(zone).toLocalDate();
     }
 
     private DonorReport.Agreement agreement(AgreementRecord agreement, List<DeviceView> devices) {
-        long received = devices.stream().map(device -> device.receivedAt().atZone(zone).toLocalDate())
-                               .filter(agreement::inForceOn).count();
+        long received = devices.stream().map(this::dayOf).filter(agreement::inForceOn).count();
         return new DonorReport.Agreement(agreement.getAgreementId(), agreement.getModelAgreementVersion(),
                 agreement.getSignatoryName(), agreement.getSignatoryRole(), agreement.getSignedOn(),
                 agreement.getValidFrom(), agreement.getValidUntil(), agreement.getTerminatedOn(), received);

@@ -67,10 +67,11 @@ class DonorReportIT extends QuerySideIntegrationTest {
         StorageMedium givenDisk = disk("GIVEN-1");
         StorageMedium workshopDisk = disk("WORK-1");
         var referral = new ReferralId(UUID.randomUUID());
+        var agreement = new AgreementId(UUID.randomUUID());
         String reference = "LIV-2026-03"; // as SampleDevices.received names it
         events.append(new DonorRegistered(donor, "Banque Régionale du Centre-Ouest", DonorKind.COMPANY,
                         new Siret("73282932000074"), "Claire Dubois", "claire@example.org"),
-                new AgreementSigned(donor, new AgreementId(UUID.randomUUID()), "2023-0208", "Paul Martin", "CEO",
+                new AgreementSigned(donor, agreement, "2023-0208", "Paul Martin", "CEO",
                         LocalDate.parse("2026-01-15"), LocalDate.parse("2026-01-15"), null,
                         new AgreementCommitments(true, true, true, true)),
                 received(givenAway, tag("A"), donor, DeviceCategory.LAPTOP, givenDisk),
@@ -105,6 +106,11 @@ class DonorReportIT extends QuerySideIntegrationTest {
         assertThat(report.at("/impact/devicesGivenASecondLife").asLong()).isEqualTo(1);
         assertThat(report.at("/impact/manufacturingCo2eAvoidedKg").asDouble()).isEqualTo(156.0);
         assertThat(report.toString()).doesNotContain(referral.toString()); // counts only, never a household
+        JsonNode underTheAgreement = http.getForObject("/api/donors/" + donor + "/agreements/" + agreement + "/report",
+                JsonNode.class);
+        assertThat(underTheAgreement.get("devices")).hasSize(2);
+        assertThat(http.getForEntity("/api/donors/" + donor + "/agreements/" + UUID.randomUUID() + "/report",
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         JsonNode provenance = http.getForObject("/api/donors/" + donor + "/devices/" + givenAway + "/provenance",
                 JsonNode.class);
         assertThat(provenance.findValuesAsText("event")).contains("DeviceAllocated", "DeviceHandedOver");
