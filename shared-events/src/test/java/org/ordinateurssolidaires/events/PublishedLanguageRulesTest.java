@@ -9,6 +9,8 @@ import org.ordinateurssolidaires.events.ceremony.CeremonyEvent;
 import org.ordinateurssolidaires.events.device.DeviceEvent;
 import org.ordinateurssolidaires.events.donor.DonationBatchEvent;
 import org.ordinateurssolidaires.events.donor.DonorEvent;
+import org.ordinateurssolidaires.events.referral.PartnerEvent;
+import org.ordinateurssolidaires.events.referral.ReferralEvent;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -32,6 +34,8 @@ class PublishedLanguageRulesTest {
                  .or().implement(DonorEvent.class)
                  .or().implement(CeremonyEvent.class)
                  .or().implement(DonationBatchEvent.class)
+                 .or().implement(PartnerEvent.class)
+                 .or().implement(ReferralEvent.class)
                  .should().beRecords()
                  .andShould().beAnnotatedWith(Revision.class)
                  .check(published);

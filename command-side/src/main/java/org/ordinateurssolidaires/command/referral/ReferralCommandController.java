@@ -1,0 +1,92 @@
+package org.ordinateurssolidaires.command.referral;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.ordinateurssolidaires.command.web.CommandDispatcher;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/** Partners refer households; staff decide; anyone entitled can have a household forgotten. */
+@RestController
+@Tag(name = "Referrals", description = "partners' referrals of households, with personal data that can be forgotten")
+class ReferralCommandController {
+
+    private final CommandDispatcher commands;
+
+    ReferralCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/partners")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a partner organisation")
+    ReferralRequests.PartnerRegistered registerPartner(@Valid @RequestBody ReferralRequests.RegisterPartner request,
+                                                       CommandOrigin origin) {
+        var partnerId = new PartnerId(origin.newId("partner"));
+        commands.dispatch(new RegisterPartner(partnerId, request.name(), request.kind()), origin);
+        return new ReferralRequests.PartnerRegistered(partnerId.value());
+    }
+
+    @PostMapping("/api/partners/{partnerId}/deactivation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "The partner stops referring households")
+    void deactivatePartner(@PathVariable UUID partnerId, @Valid @RequestBody ReferralRequests.Reason request,
+                           CommandOrigin origin) {
+        commands.dispatch(new DeactivatePartner(new PartnerId(partnerId), request.reason()), origin);
+    }
+
+    @PostMapping("/api/partners/{partnerId}/referrals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Refer a household; its personal data is stored only encrypted")
+    ReferralRequests.Submitted submit(@PathVariable UUID partnerId, @Valid @RequestBody ReferralRequests.Submit request,
+                                      CommandOrigin origin) {
+        var referralId = new ReferralId(origin.newId("referral"));
+        String householdCode = "H-" + origin.newId("household").toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        commands.dispatch(new SubmitReferral(referralId, new PartnerId(partnerId), householdCode, request.criterion(),
+                request.householdSize(), request.children(), request.need(), request.accessibilityNeeds(),
+                request.personalData().inClear(), request.submittedAt()), origin);
+        return new ReferralRequests.Submitted(referralId.value(), householdCode);
+    }
+
+    @PostMapping("/api/referrals/{referralId}/acceptance")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Accept a referral: the household joins the waiting list")
+    void accept(@PathVariable UUID referralId, @Valid @RequestBody ReferralRequests.Decision request,
+                CommandOrigin origin) {
+        commands.dispatch(new AcceptReferral(new ReferralId(referralId), request.at()), origin);
+    }
+
+    @PostMapping("/api/referrals/{referralId}/rejection")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Reject a referral, with the reason the partner will read")
+    void reject(@PathVariable UUID referralId, @Valid @RequestBody ReferralRequests.Explained request,
+                CommandOrigin origin) {
+        commands.dispatch(new RejectReferral(new ReferralId(referralId), request.reason(), request.at()), origin);
+    }
+
+    @PostMapping("/api/referrals/{referralId}/withdrawal")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "The partner withdraws its referral")
+    void withdraw(@PathVariable UUID referralId, @Valid @RequestBody ReferralRequests.Explained request,
+                  CommandOrigin origin) {
+        commands.dispatch(new WithdrawReferral(new ReferralId(referralId), request.reason(), request.at()), origin);
+    }
+
+    @PostMapping("/api/referrals/{referralId}/personal-data/erasure")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Forget the household's people: their personal data can never be read again")
+    void forget(@PathVariable UUID referralId, CommandOrigin origin) {
+        commands.dispatch(new ForgetPersonalData(new ReferralId(referralId)), origin);
+    }
+}

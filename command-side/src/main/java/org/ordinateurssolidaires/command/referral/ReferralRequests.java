@@ -1,0 +1,63 @@
+package org.ordinateurssolidaires.command.referral;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.PartnerKind;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The shapes of the partner and referral requests, checked at the edge (400 naming each bad field). */
+final class ReferralRequests {
+
+    private ReferralRequests() {
+    }
+
+    record RegisterPartner(@NotBlank @Size(max = 200) String name, @NotNull PartnerKind kind) {
+    }
+
+    record Reason(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record Person(@NotBlank @Size(max = 200) String name,
+                  @Size(max = 30) @NotBlankWhenGiven String phone,
+                  @Email @Size(max = 200) @NotBlankWhenGiven String email,
+                  @Size(max = 500) @NotBlankWhenGiven String address) {
+
+        PersonalData inClear() {
+            return new PersonalData(name, phone, email, address);
+        }
+    }
+
+    record Submit(@NotNull EligibilityCriterion criterion,
+                  @NotNull @Positive @Max(30) Integer householdSize,
+                  @NotNull @PositiveOrZero @Max(30) Integer children,
+                  @NotNull DeviceCategory need,
+                  @Size(max = 500) @NotBlankWhenGiven String accessibilityNeeds,
+                  @NotNull @Valid Person personalData,
+                  @NotNull @PastOrPresent Instant submittedAt) {
+    }
+
+    record Decision(@NotNull @PastOrPresent Instant at) {
+    }
+
+    /** A step staff or the partner explain: why, and when. */
+    record Explained(@NotBlank @Size(max = 500) String reason, @NotNull @PastOrPresent Instant at) {
+    }
+
+    record PartnerRegistered(UUID partnerId) {
+    }
+
+    record Submitted(UUID referralId, String householdCode) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.ordinateurssolidaires.command.referral;
+
+import org.ordinateurssolidaires.command.rules.BusinessRule;
+
+/** The rules of partners and referrals. */
+public enum ReferralRule implements BusinessRule {
+    PARTNER_ACTIVE("only an active partner can be deactivated"),
+    DECIDED_ONCE("a referral is accepted or rejected once, while it awaits a decision"),
+    WITHDRAWAL_BEFORE_OUTCOME("a referral is withdrawn only while it awaits a decision or its device"),
+    FORGOTTEN_ONCE("a household's personal data is erased once");
+
+    private final String description;
+
+    ReferralRule(String description) {
+        this.description = description;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,90 @@
+package org.ordinateurssolidaires.command.referral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.command.StaffRequests.headers;
+
+/**
+ * Forgetting a person for real: their name, phone and e-mail are never anywhere in the database in clear (not
+ * even as bytes inside a bytea payload), can be read back while their key exists, and never after it is gone;
+ * the events themselves stay, so the audit trail is whole.
+ */
+class CryptoShreddingIT extends CommandSideIntegrationTest {
+
+    private static final String NAME = "Amandine Vérité-Zyxwq";
+    private static final String PHONE = "0699887766";
+    private static final String EMAIL = "amandine.zyxwq@example.org";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    PersonalDataVault vault;
+
+    @Test
+    void forgetsAPersonWithoutEditingHistory() {
+        String partner = post("/api/partners", Map.of("name", "CCAS de Poitiers", "kind", "SOCIAL_SERVICES"))
+                .getBody().get("partnerId").asText();
+        JsonNode submitted = post("/api/partners/" + partner + "/referrals", Map.of(
+                "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 4, "children", 2,
+                "need", "LAPTOP", "submittedAt", "2026-04-01T10:00:00Z",
+                "personalData", Map.of("name", NAME, "phone", PHONE, "email", EMAIL, "address", "3 rue des Écoles")))
+                .getBody();
+        String referral = submitted.get("referralId").asText();
+        assertThat(submitted.get("householdCode").asText()).startsWith("H-");
+
+        assertThat(tablesHoldingInClear()).isEmpty();
+        assertThat(vault.open(storedPersonalData(referral)).orElseThrow().name()).isEqualTo(NAME);
+
+        assertThat(post("/api/referrals/" + referral + "/personal-data/erasure", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(vault.open(storedPersonalData(referral))).isEmpty();
+        assertThat(tablesHoldingInClear()).isEmpty();
+        assertThat(eventStore.readEvents(referral).asStream().map(event -> event.getPayloadType().getSimpleName()))
+                .containsExactly("ReferralSubmitted", "PersonalDataForgotten");
+        assertThat(post("/api/referrals/" + referral + "/personal-data/erasure", Map.of()).getBody().get("rule")
+                .asText()).isEqualTo("FORGOTTEN_ONCE");
+    }
+
+    private EncryptedPersonalData storedPersonalData(String referral) {
+        DomainEventMessage<?> submitted = eventStore.readEvents(referral).next();
+        return ((ReferralSubmitted) submitted.getPayload()).personalData();
+    }
+
+    /** Every table of the database whose rows, as text, show one of the secrets plainly or as hex bytes. */
+    private List<String> tablesHoldingInClear() {
+        List<String> tables = jdbc.queryForList(
+                "select table_name from information_schema.tables where table_schema = 'public'", String.class);
+        return tables.stream().filter(table -> Stream.of(NAME, PHONE, EMAIL).anyMatch(secret -> jdbc.queryForObject(
+                "select count(*) from " + table + " t where t::text ilike ? or t::text ilike ?", Long.class,
+                "%" + secret + "%", "%" + HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8)) + "%") > 0))
+                .toList();
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {
+        return http.postForEntity(path, new HttpEntity<>(body, headers()), JsonNode.class);
+    }
+}

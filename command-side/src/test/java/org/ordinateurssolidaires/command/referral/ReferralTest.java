@@ -1,0 +1,100 @@
+package org.ordinateurssolidaires.command.referral;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
+import org.ordinateurssolidaires.events.referral.PartnerDeactivated;
+import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.PartnerKind;
+import org.ordinateurssolidaires.events.referral.PartnerRegistered;
+import org.ordinateurssolidaires.events.referral.PersonalDataForgotten;
+import org.ordinateurssolidaires.events.referral.ReferralAccepted;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.ReferralRejected;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
+
+/** Partners and their referrals; the personal data only ever enters an event encrypted. */
+class ReferralTest {
+
+    private static final PartnerId PARTNER = new PartnerId(UUID.fromString("00000000-0000-4000-8000-0000000000a1"));
+    private static final ReferralId REFERRAL = new ReferralId(UUID.fromString("00000000-0000-4000-8000-0000000000f1"));
+    private static final Instant T = Instant.parse("2026-04-01T10:00:00Z");
+    private static final PersonalData FAMILY = new PersonalData("Amina Diallo", "0612345678", "amina@example.org",
+            "3 rue des Écoles, Poitiers");
+    private static final String KEY = "referral:" + REFERRAL;
+    private static final EncryptedPersonalData SEALED = new EncryptedPersonalData(KEY, "bm9uY2U=", "c2VhbGVk");
+    private static final ReferralSubmitted SUBMITTED = new ReferralSubmitted(REFERRAL, PARTNER, "H-7K3Q9M",
+            EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, null, SEALED, T);
+
+    private FixtureConfiguration<Referral> referrals;
+    private FixtureConfiguration<Partner> partners;
+    private PersonalDataVault vault;
+
+    @BeforeEach
+    void setUp() {
+        vault = mock(PersonalDataVault.class);
+        when(vault.seal(KEY, FAMILY)).thenReturn(SEALED);
+        referrals = new AggregateTestFixture<>(Referral.class);
+        referrals.registerInjectableResource(vault);
+        partners = new AggregateTestFixture<>(Partner.class);
+    }
+
+    @Test
+    void recordsAReferralWithThePersonalDataEncryptedUnderItsOwnKey() {
+        referrals.givenNoPriorActivity()
+                 .when(new SubmitReferral(REFERRAL, PARTNER, "H-7K3Q9M",
+                         EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, null,
+                         FAMILY, T))
+                 .expectEvents(SUBMITTED);
+    }
+
+    @Test
+    void isAcceptedOrRejectedOnce() {
+        referrals.given(SUBMITTED).when(new AcceptReferral(REFERRAL, T)).expectEvents(new ReferralAccepted(REFERRAL, T));
+        referrals.given(SUBMITTED).when(new RejectReferral(REFERRAL, "already equipped", T))
+                 .expectEvents(new ReferralRejected(REFERRAL, "already equipped", T));
+        expectRuleBroken(ReferralRule.DECIDED_ONCE,
+                referrals.given(SUBMITTED, new ReferralAccepted(REFERRAL, T)).when(new RejectReferral(REFERRAL, "?", T)));
+    }
+
+    @Test
+    void isWithdrawnOnlyBeforeItsOutcome() {
+        referrals.given(SUBMITTED, new ReferralAccepted(REFERRAL, T)).when(new WithdrawReferral(REFERRAL, "moved", T))
+                 .expectEvents(new ReferralWithdrawn(REFERRAL, "moved", T));
+        expectRuleBroken(ReferralRule.WITHDRAWAL_BEFORE_OUTCOME,
+                referrals.given(SUBMITTED, new ReferralRejected(REFERRAL, "no", T))
+                         .when(new WithdrawReferral(REFERRAL, "moved", T)));
+    }
+
+    @Test
+    void forgetsThePersonByDeletingTheirKeyOnce() {
+        referrals.given(SUBMITTED).when(new ForgetPersonalData(REFERRAL))
+                 .expectEvents(new PersonalDataForgotten(REFERRAL, KEY));
+        verify(vault).forget(KEY);
+
+        expectRuleBroken(ReferralRule.FORGOTTEN_ONCE,
+                referrals.given(SUBMITTED, new PersonalDataForgotten(REFERRAL, KEY)).when(new ForgetPersonalData(REFERRAL)));
+    }
+
+    @Test
+    void deactivatesAnActivePartnerOnce() {
+        var registered = new PartnerRegistered(PARTNER, "CCAS de Poitiers", PartnerKind.SOCIAL_SERVICES);
+        partners.given(registered).when(new DeactivatePartner(PARTNER, "left the committee"))
+                .expectEvents(new PartnerDeactivated(PARTNER, "left the committee"));
+        expectRuleBroken(ReferralRule.PARTNER_ACTIVE,
+                partners.given(registered, new PartnerDeactivated(PARTNER, "left")).when(new DeactivatePartner(PARTNER, "?")));
+    }
+}
