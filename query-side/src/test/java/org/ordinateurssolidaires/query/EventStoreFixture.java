@@ -12,6 +12,8 @@ import org.ordinateurssolidaires.events.ceremony.CeremonyEvent;
 import org.ordinateurssolidaires.events.device.DeviceEvent;
 import org.ordinateurssolidaires.events.donor.DonationBatchEvent;
 import org.ordinateurssolidaires.events.donor.DonorEvent;
+import org.ordinateurssolidaires.events.referral.PartnerEvent;
+import org.ordinateurssolidaires.events.referral.ReferralEvent;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 
@@ -84,6 +86,12 @@ public final class EventStoreFixture {
         }
         if (event instanceof DonationBatchEvent batch) {
             return new Aggregate("DonationBatch", batch.batchId().toString());
+        }
+        if (event instanceof ReferralEvent referral) {
+            return new Aggregate("Referral", referral.referralId().toString());
+        }
+        if (event instanceof PartnerEvent partner) {
+            return new Aggregate("Partner", partner.partnerId().toString());
         }
         if (event instanceof CeremonyEvent ceremony) {
             return new Aggregate("Ceremony", ceremony.ceremonyId().toString());

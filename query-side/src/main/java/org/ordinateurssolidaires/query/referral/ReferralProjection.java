@@ -1,0 +1,89 @@
+package org.ordinateurssolidaires.query.referral;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.ordinateurssolidaires.events.device.AllocationCancelled;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.referral.PersonalDataForgotten;
+import org.ordinateurssolidaires.events.referral.ReferralAccepted;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.ReferralRejected;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
+import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Consumer;
+
+/**
+ * Referrals and the waiting list. Reads referral and device events in one sequence (a single segment), so that
+ * an allocation is never applied before the referral it names.
+ */
+@Component
+@ProcessingGroup("referrals")
+class ReferralProjection {
+
+    private final ReferralRecordRepository referrals;
+
+    ReferralProjection(ReferralRecordRepository referrals) {
+        this.referrals = referrals;
+    }
+
+    @EventHandler
+    void on(ReferralSubmitted event) {
+        referrals.saveAndFlush(new ReferralRecord(event));
+    }
+
+    @EventHandler
+    void on(ReferralAccepted event) {
+        update(event.referralId(), ReferralRecord::accepted);
+    }
+
+    @EventHandler
+    void on(ReferralRejected event) {
+        update(event.referralId(), referral -> referral.closed(Status.REJECTED, event.reason()));
+    }
+
+    @EventHandler
+    void on(ReferralWithdrawn event) {
+        update(event.referralId(), referral -> referral.closed(Status.WITHDRAWN, event.reason()));
+    }
+
+    @EventHandler
+    void on(PersonalDataForgotten event) {
+        update(event.referralId(), ReferralRecord::forgotten);
+    }
+
+    @EventHandler
+    void on(DeviceAllocated event) {
+        update(event.referralId(), referral -> referral.allocated(event.deviceId().value()));
+    }
+
+    @EventHandler
+    void on(AllocationCancelled event) {
+        update(event.referralId(), ReferralRecord::allocationCancelled);
+    }
+
+    @EventHandler
+    void on(DeviceHandedOver event) {
+        update(event.referralId(), ReferralRecord::fulfilled);
+    }
+
+    @ResetHandler
+    void reset() {
+        referrals.deleteAllInBatch();
+    }
+
+    /**
+     * Devices allocated before referrals were recorded in the programme (earlier data, the demo set) name referrals
+     * this read model never saw: there is nothing to update for them.
+     */
+    private void update(ReferralId referralId, Consumer<ReferralRecord> change) {
+        referrals.findById(referralId.value()).ifPresent(referral -> {
+            change.accept(referral);
+            referrals.saveAndFlush(referral);
+        });
+    }
+}

@@ -1,0 +1,140 @@
+package org.ordinateurssolidaires.query.referral;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A referral as partners and staff follow it, by household code only: the people's data is not here (it stays
+ * encrypted in the event), only whether it can still be read. Written only by {@link ReferralProjection}.
+ */
+@Entity
+@Table(name = "referral_record")
+public class ReferralRecord {
+
+    public enum Status { AWAITING_DECISION, WAITING, ALLOCATED, FULFILLED, REJECTED, WITHDRAWN }
+
+    public enum PersonalData { ENCRYPTED, ERASED }
+
+    @Id
+    private UUID referralId;
+    private UUID partnerId;
+    private String householdCode;
+    @Enumerated(EnumType.STRING)
+    private EligibilityCriterion criterion;
+    /** The criterion's rank, stored so the waiting list can be ordered by it in the database. */
+    private int criterionRank;
+    private int householdSize;
+    private int children;
+    @Enumerated(EnumType.STRING)
+    private DeviceCategory need;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    @Enumerated(EnumType.STRING)
+    private PersonalData personalData;
+    private Instant submittedAt;
+    private UUID allocatedDevice;
+    private String outcomeReason;
+
+    protected ReferralRecord() {
+        // for JPA
+    }
+
+    ReferralRecord(ReferralSubmitted submitted) {
+        referralId = submitted.referralId().value();
+        partnerId = submitted.partnerId().value();
+        householdCode = submitted.householdCode();
+        criterion = submitted.criterion();
+        criterionRank = submitted.criterion().rank();
+        householdSize = submitted.householdSize();
+        children = submitted.children();
+        need = submitted.need();
+        status = Status.AWAITING_DECISION;
+        personalData = PersonalData.ENCRYPTED;
+        submittedAt = submitted.submittedAt();
+    }
+
+    void accepted() {
+        status = Status.WAITING;
+    }
+
+    void closed(Status outcome, String reason) {
+        status = outcome;
+        outcomeReason = reason;
+    }
+
+    void allocated(UUID device) {
+        status = Status.ALLOCATED;
+        allocatedDevice = device;
+    }
+
+    /** Back in line at its original place: the list is ordered by criterion, then by referral date. */
+    void allocationCancelled() {
+        status = Status.WAITING;
+        allocatedDevice = null;
+    }
+
+    void fulfilled() {
+        status = Status.FULFILLED;
+    }
+
+    void forgotten() {
+        personalData = PersonalData.ERASED;
+    }
+
+    public UUID getReferralId() {
+        return referralId;
+    }
+
+    public UUID getPartnerId() {
+        return partnerId;
+    }
+
+    public String getHouseholdCode() {
+        return householdCode;
+    }
+
+    public EligibilityCriterion getCriterion() {
+        return criterion;
+    }
+
+    public int getHouseholdSize() {
+        return householdSize;
+    }
+
+    public int getChildren() {
+        return children;
+    }
+
+    public DeviceCategory getNeed() {
+        return need;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public PersonalData getPersonalData() {
+        return personalData;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public UUID getAllocatedDevice() {
+        return allocatedDevice;
+    }
+
+    public String getOutcomeReason() {
+        return outcomeReason;
+    }
+}

@@ -1,0 +1,19 @@
+package org.ordinateurssolidaires.query.referral;
+
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.UUID;
+
+interface ReferralRecordRepository extends JpaRepository<ReferralRecord, UUID> {
+
+    /** The waiting list: by criterion rank, then by referral date (then id, so that ties keep one order). */
+    @Query("select r from ReferralRecord r where r.status = 'WAITING'"
+            + " and (:partner is null or r.partnerId = :partner) and (:need is null or r.need = :need)"
+            + " order by r.criterionRank, r.submittedAt, r.referralId")
+    List<ReferralRecord> waitingList(UUID partner, DeviceCategory need);
+
+    List<ReferralRecord> findByPartnerIdOrderBySubmittedAt(UUID partnerId);
+}

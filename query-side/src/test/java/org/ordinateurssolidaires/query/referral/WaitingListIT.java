@@ -1,0 +1,156 @@
+package org.ordinateurssolidaires.query.referral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.AllocationCancelled;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
+import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.PersonalDataForgotten;
+import org.ordinateurssolidaires.events.referral.ReferralAccepted;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.ReferralRejected;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ordinateurssolidaires.query.SampleDevices.LATER;
+import static org.ordinateurssolidaires.query.SampleDevices.disk;
+import static org.ordinateurssolidaires.query.SampleDevices.newDevice;
+import static org.ordinateurssolidaires.query.SampleDevices.ready;
+import static org.ordinateurssolidaires.query.SampleDevices.received;
+import static org.ordinateurssolidaires.query.SampleDevices.refurbished;
+import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+
+/** The waiting list: by criterion, then referral date; allocations take households out and cancellations back. */
+class WaitingListIT extends QuerySideIntegrationTest {
+
+    private static final Instant DAY_1 = Instant.parse("2026-04-01T10:00:00Z");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void ordersHouseholdsByCriterionThenDateAndPutsACancelledAllocationBackInItsPlace() {
+        var partner = new PartnerId(UUID.randomUUID());
+        var otherPartner = new PartnerId(UUID.randomUUID());
+        ReferralId student = waiting(partner, EligibilityCriterion.STUDENT, DeviceCategory.LAPTOP, 0);
+        ReferralId familyLater = waiting(partner, EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER,
+                DeviceCategory.LAPTOP, 2);
+        ReferralId jobSeeker = waiting(otherPartner, EligibilityCriterion.JOB_SEEKER, DeviceCategory.DESKTOP, 1);
+        ReferralId familyFirst = waiting(otherPartner, EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER,
+                DeviceCategory.LAPTOP, 1);
+        ReferralId rejected = submitted(partner, EligibilityCriterion.JOB_SEEKER, DeviceCategory.LAPTOP, 0);
+        events.append(new ReferralRejected(rejected, "already equipped", DAY_1));
+        List<ReferralId> mine = List.of(student, familyLater, jobSeeker, familyFirst);
+
+        assertThat(awaitWaitingList(mine, list -> list.size() == 4))
+                .containsExactly(familyFirst.toString(), familyLater.toString(), jobSeeker.toString(), student.toString());
+        assertThat(ids(http.getForObject("/api/waiting-list?partnerId=" + partner, JsonNode.class)))
+                .containsExactly(familyLater.toString(), student.toString());
+
+        DeviceId laptop = readyLaptop();
+        events.append(new DeviceAllocated(laptop, familyFirst, LATER));
+        assertThat(awaitWaitingList(mine, list -> list.size() == 3)).first().isEqualTo(familyLater.toString());
+
+        events.append(new AllocationCancelled(laptop, familyFirst, "household unreachable", LATER));
+        assertThat(awaitWaitingList(mine, list -> list.size() == 4)).first().isEqualTo(familyFirst.toString());
+
+        events.append(new DeviceAllocated(laptop, familyFirst, LATER),
+                new DeviceHandedOver(laptop, familyFirst, true, null, LATER));
+        assertThat(awaitWaitingList(mine, list -> list.size() == 3)).doesNotContain(familyFirst.toString());
+        assertThat(http.getForObject("/api/partners/" + otherPartner + "/referrals", JsonNode.class)
+                       .findValuesAsText("status")).contains("FULFILLED");
+    }
+
+    @Test
+    void proposesTheNextHouseholdWhoseNeedMatchesAReadyDevice() {
+        var partner = new PartnerId(UUID.randomUUID());
+        ReferralId first = waiting(partner, EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER,
+                DeviceCategory.LAPTOP, -3000); // ahead of every other test's households
+        DeviceId laptop = readyLaptop();
+
+        JsonNode proposal = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForEntity("/api/devices/" + laptop + "/proposed-referral", JsonNode.class),
+                answer -> answer.getStatusCode().is2xxSuccessful()).getBody();
+
+        assertThat(proposal.get("referralId").asText()).isEqualTo(first.toString());
+        assertThat(http.getForEntity("/api/devices/" + UUID.randomUUID() + "/proposed-referral", JsonNode.class)
+                       .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void showsForgottenPersonalDataAsErasedEvenAfterARebuildFromScratch() {
+        var partner = new PartnerId(UUID.randomUUID());
+        ReferralId referral = submitted(partner, EligibilityCriterion.STUDENT, DeviceCategory.TABLET, 0);
+        events.append(new PersonalDataForgotten(referral, "referral:" + referral));
+        awaitPersonalData(partner, "ERASED");
+
+        StreamingEventProcessor referrals = processing.eventProcessor("referrals", StreamingEventProcessor.class)
+                                                      .orElseThrow();
+        referrals.shutDown();
+        referrals.resetTokens();
+        referrals.start();
+
+        awaitPersonalData(partner, "ERASED");
+    }
+
+    private ReferralId waiting(PartnerId partner, EligibilityCriterion criterion, DeviceCategory need, int day) {
+        ReferralId referral = submitted(partner, criterion, need, day);
+        events.append(new ReferralAccepted(referral, DAY_1.plus(Duration.ofDays(day))));
+        return referral;
+    }
+
+    private ReferralId submitted(PartnerId partner, EligibilityCriterion criterion, DeviceCategory need, int day) {
+        var referral = new ReferralId(UUID.randomUUID());
+        events.append(new ReferralSubmitted(referral, partner, "H-" + referral.toString().substring(0, 8), criterion,
+                3, 1, need, null, new EncryptedPersonalData("referral:" + referral, "bm9uY2U=", "c2VhbGVk"),
+                DAY_1.plus(Duration.ofDays(day))));
+        return referral;
+    }
+
+    private DeviceId readyLaptop() {
+        DeviceId device = newDevice();
+        var medium = disk("WL-" + device.toString().substring(0, 6));
+        events.append(received(device, "WL-" + device.toString().substring(0, 8).toUpperCase(),
+                        new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP, medium),
+                sanitised(device, medium), refurbished(device), ready(device));
+        return device;
+    }
+
+    /** The waiting list restricted to this test's referrals (other tests add theirs to the same database). */
+    private List<String> awaitWaitingList(List<ReferralId> mine, Predicate<List<String>> settled) {
+        List<String> ids = mine.stream().map(ReferralId::toString).toList();
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> ids(http.getForObject("/api/waiting-list", JsonNode.class)).stream().filter(ids::contains).toList(),
+                settled);
+    }
+
+    private void awaitPersonalData(PartnerId partner, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForObject("/api/partners/" + partner + "/referrals",
+                JsonNode.class).findValuesAsText("personalData"), statuses -> statuses.equals(List.of(status)));
+    }
+
+    private static List<String> ids(JsonNode list) {
+        return list.findValuesAsText("referralId");
+    }
+}
