@@ -1,9 +1,14 @@
 package org.ordinateurssolidaires.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** What a staff member's client sends with every command in these tests. */
 public final class StaffRequests {
@@ -12,6 +17,45 @@ public final class StaffRequests {
             "equipmentTraceability", true, "dataErasure", true, "handOverCeremony", true);
 
     private StaffRequests() {
+    }
+
+    /** A new donor whose agreement is in force from 2020 on. */
+    public static String donorWithAgreement(TestRestTemplate http) {
+        String donor = http.postForObject("/api/donors", new HttpEntity<>(Map.of("legalName", "Mutuelle Atlantique",
+                "kind", "COMPANY", "contactPerson", "Claire Dubois", "contactEmail", "claire@example.org"), headers()),
+                JsonNode.class).get("donorId").asText();
+        http.postForEntity("/api/donors/" + donor + "/agreements", new HttpEntity<>(Map.of("modelAgreementVersion",
+                "2023-0208", "signatoryName", "Paul Martin", "signatoryRole", "CEO", "signedOn", "2020-01-01",
+                "validFrom", "2020-01-01", "commitments", ALL_FOUR_COMMITMENTS), headers()), JsonNode.class);
+        return donor;
+    }
+
+    /** A laptop without media from that donor, taken straight to ready. */
+    public static String readyLaptop(TestRestTemplate http, String donor) {
+        String device = http.postForObject("/api/devices", new HttpEntity<>(Map.of("assetTag",
+                "RL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "donorId", donor,
+                "donationBatchReference", "LIV-2026-05", "category", "LAPTOP", "manufacturer", "Lenovo",
+                "model", "ThinkPad T480", "storageMedia", List.of(), "receivedAt", "2026-05-02T09:00:00Z"), headers()),
+                JsonNode.class).get("deviceId").asText();
+        http.postForEntity("/api/devices/" + device + "/refurbishment", new HttpEntity<>(Map.of("workDone", "cleaned",
+                "operatingSystem", "Linux Mint", "technician", "Sam", "refurbishedAt", "2026-05-03T09:00:00Z"),
+                headers()), JsonNode.class);
+        http.postForEntity("/api/devices/" + device + "/quality-checks", new HttpEntity<>(Map.of("passed", true,
+                "grade", "A", "inspector", "Lou", "checkedAt", "2026-05-04T09:00:00Z"), headers()), JsonNode.class);
+        return device;
+    }
+
+    /** A household referred by a new partner and accepted: it waits for a device of the kind given. */
+    public static String acceptedReferral(TestRestTemplate http, String need) {
+        String partner = http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "CCAS de Poitiers",
+                "kind", "SOCIAL_SERVICES"), headers()), JsonNode.class).get("partnerId").asText();
+        String referral = http.postForObject("/api/partners/" + partner + "/referrals", new HttpEntity<>(Map.of(
+                "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 4, "children", 2, "need", need,
+                "personalData", Map.of("name", "Famille Test"), "submittedAt", "2026-01-05T10:00:00Z"), headers()),
+                JsonNode.class).get("referralId").asText();
+        http.postForEntity("/api/referrals/" + referral + "/acceptance",
+                new HttpEntity<>(Map.of("at", "2026-01-06T10:00:00Z"), headers()), JsonNode.class);
+        return referral;
     }
 
     public static HttpHeaders headers() {

@@ -10,7 +10,6 @@ import org.ordinateurssolidaires.testing.RunningApp;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,7 +66,7 @@ class WholeLifeAcrossBothAppsIT {
                 "technician", "Sam", "refurbishedAt", "2026-03-05T09:00:00Z"));
         commandSide.post(device + "/quality-checks", Map.of("passed", true, "grade", "A", "inspector", "Lou",
                 "checkedAt", "2026-03-06T09:00:00Z"));
-        commandSide.post(device + "/allocation", Map.of("referralId", UUID.randomUUID().toString(),
+        commandSide.post(device + "/allocation", Map.of("referralId", Households.acceptedReferral(commandSide, "LAPTOP"),
                 "allocatedAt", "2026-03-07T09:00:00Z"));
         commandSide.post(device + "/hand-over", Map.of("freeOfChargeAcknowledged", true, "handedOverAt", "2026-03-08T09:00:00Z"));
 

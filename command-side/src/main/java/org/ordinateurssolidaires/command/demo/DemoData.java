@@ -23,6 +23,12 @@ import org.ordinateurssolidaires.command.donor.DonorRequests.Commitments;
 import org.ordinateurssolidaires.command.donor.DonorRequests.Register;
 import org.ordinateurssolidaires.command.donor.DonorRequests.Registered;
 import org.ordinateurssolidaires.command.donor.DonorRequests.Sign;
+import org.ordinateurssolidaires.command.referral.ReferralRequests.Decision;
+import org.ordinateurssolidaires.command.referral.ReferralRequests.Explained;
+import org.ordinateurssolidaires.command.referral.ReferralRequests.PartnerRegistered;
+import org.ordinateurssolidaires.command.referral.ReferralRequests.Person;
+import org.ordinateurssolidaires.command.referral.ReferralRequests.Submit;
+import org.ordinateurssolidaires.command.referral.ReferralRequests.Submitted;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
@@ -32,6 +38,8 @@ import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.PartnerKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -69,8 +77,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.ordinateurssolidaires.events.device.DeviceCategory.DESKTOP;
 import static org.ordinateurssolidaires.events.device.DeviceCategory.LAPTOP;
@@ -81,6 +91,13 @@ import static org.ordinateurssolidaires.events.device.MediaType.NVME_SSD;
 import static org.ordinateurssolidaires.events.device.MediaType.SATA_SSD;
 import static org.ordinateurssolidaires.events.donor.DonorKind.COMPANY;
 import static org.ordinateurssolidaires.events.donor.DonorKind.PUBLIC_BODY;
+import static org.ordinateurssolidaires.events.referral.EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER;
+import static org.ordinateurssolidaires.events.referral.EligibilityCriterion.JOB_SEEKER;
+import static org.ordinateurssolidaires.events.referral.EligibilityCriterion.OTHER_FAMILY_FOLLOWED_BY_SOCIAL_WORKER;
+import static org.ordinateurssolidaires.events.referral.EligibilityCriterion.STUDENT;
+import static org.ordinateurssolidaires.events.referral.PartnerKind.ASSOCIATION;
+import static org.ordinateurssolidaires.events.referral.PartnerKind.JOB_CENTRE;
+import static org.ordinateurssolidaires.events.referral.PartnerKind.SOCIAL_SERVICES;
 import static org.springframework.http.MediaType.APPLICATION_JSON;
 
 /**
@@ -89,10 +106,12 @@ import static org.springframework.http.MediaType.APPLICATION_JSON;
  * with the failed sanitisations, shredded disks, failed quality checks, returns and recyclings of real life.
  * <p>
  * It goes through the app's own HTTP command API, as any client would, so every validation and business rule
- * applies to the demo data too: the donors are registered with their agreements first, and the ceremonies are
- * scheduled, attended and recorded as held. The data set is reproducible (a fixed random seed, timestamps over
- * the past ten months counted back from now) and seeded once: if the first device's asset tag is already taken,
- * it stops.
+ * applies to the demo data too: the donors are registered with their agreements first, and the partners of the
+ * steering committee; each device is allocated to a household a partner referred and staff accepted, for that kind
+ * of device; the ceremonies are scheduled, attended and recorded as held. Other households are still on the
+ * waiting list, and a few referrals were rejected or withdrawn. The data set is reproducible (a fixed random seed,
+ * timestamps over the past ten months counted back from now) and seeded once: if the first device's asset tag is
+ * already taken, it stops.
  */
 @Component
 @ConditionalOnProperty(name = "demo")
@@ -123,6 +142,29 @@ class DemoData {
     private static final Donor UNIVERSITY = new Donor(new Register("Université de Poitiers", PUBLIC_BODY,
             "19860756600017", "Laurent Petit", "dons-informatique@univ-poitiers.fr"),
             agreement("Isabelle Bernard", "Directrice générale des services", LocalDate.of(2025, 12, 9)));
+
+    // The partners too are registered before the check, under fixed command ids; the referrals only after it.
+    private static final Partner CCAS = new Partner("CCAS de Poitiers", SOCIAL_SERVICES);
+    private static final Partner FRANCE_TRAVAIL = new Partner("France Travail Poitiers", JOB_CENTRE);
+    private static final Partner SECOURS_POPULAIRE = new Partner("Secours populaire de la Vienne", ASSOCIATION);
+    private static final Partner STUDENT_SOCIAL_SERVICE =
+            new Partner("Université de Poitiers - service social", PartnerKind.UNIVERSITY);
+    private static final Partner TROIS_CITES = new Partner("Maison de quartier des Trois-Cités", ASSOCIATION);
+    private static final List<Partner> PARTNERS =
+            List.of(CCAS, FRANCE_TRAVAIL, SECOURS_POPULAIRE, STUDENT_SOCIAL_SERVICE, TROIS_CITES);
+
+    /** Whom the partners refer, how often, and who refers them: families with children first, students last. */
+    private static final List<Household> HOUSEHOLDS = List.of(
+            new Household(FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 5, 1, 5, 2,
+                    List.of(CCAS, SECOURS_POPULAIRE, TROIS_CITES)),
+            new Household(JOB_SEEKER, 3, 0, 2, 2, List.of(FRANCE_TRAVAIL, CCAS)),
+            new Household(OTHER_FAMILY_FOLLOWED_BY_SOCIAL_WORKER, 2, 0, 3, 2,
+                    List.of(CCAS, SECOURS_POPULAIRE, TROIS_CITES)),
+            new Household(STUDENT, 1, 0, 0, 1, List.of(STUDENT_SOCIAL_SERVICE)));
+    /** Households still waiting for a device, besides those whose allocation fell through. */
+    private static final int WAITING_HOUSEHOLDS = 25;
+    private static final int REJECTED_REFERRALS = 4;
+    private static final int WITHDRAWN_REFERRALS = 3;
 
     // '#' in a serial pattern stands for a random digit or capital
     private static final Drive SEAGATE_500 = new Drive(HARD_DISK_DRIVE, "Seagate", "ST500LM030", 500, "ZDE#####");
@@ -216,6 +258,22 @@ class DemoData {
     private static final List<String> RETURN_REASONS = List.of(
             "the child received a laptop from the school in the meantime",
             "the household prefers a desktop with a larger screen", "the household is moving abroad");
+    /** What the households on the waiting list need. */
+    private static final List<DeviceCategory> NEEDS = List.of(LAPTOP, LAPTOP, LAPTOP, DESKTOP, TABLET);
+    private static final List<String> ACCESSIBILITY_NEEDS = List.of("large-print keyboard",
+            "screen reader: the parent is visually impaired", "delivery at home: wheelchair user");
+    // made-up households: common first and last names combined at random
+    private static final List<String> FIRST_NAMES = List.of("Nadia", "Sébastien", "Fatou", "Kevin", "Amandine",
+            "Mohamed", "Sandrine", "Dylan", "Aïcha", "Grégory", "Océane", "Rachid", "Laetitia", "Jordan", "Mélanie",
+            "Samir");
+    private static final List<String> LAST_NAMES = List.of("Martin", "Bernardeau", "Diallo", "Texier", "Rivière",
+            "Haddad", "Guérin", "Boucher", "Traoré", "Morin", "Renaudin", "Benhamou", "Gauthier", "Pasquier",
+            "N'Diaye", "Chauvet");
+    private static final List<String> REJECTION_REASONS = List.of(
+            "the household lives outside Grand Poitiers", "the household already has a working computer",
+            "the referral is incomplete: the household's situation could not be confirmed");
+    private static final List<String> WITHDRAWAL_REASONS = List.of("the household bought a computer in the meantime",
+            "the household moved out of the area", "the household could not be reached");
     private static final String RECYCLER = "Envie 86";
     private static final String SHREDDER = "Poitiers workshop, disk shredder";
     /** Where the ceremonies take place, alternately month by month. */
@@ -289,6 +347,8 @@ class DemoData {
         /** The ceremonies scheduled so far, by date: each one when the first device is handed over there. */
         private final Map<LocalDate, CeremonyInProgress> scheduledCeremonies = new TreeMap<>();
         private final Map<Stage, Integer> devicesPerStage = new EnumMap<>(Stage.class);
+        private Map<Partner, UUID> partnerIds = Map.of();
+        private int referrals;
         private int destructionCertificates;
         private int recyclingCertificates;
 
@@ -302,6 +362,7 @@ class DemoData {
         void run() {
             Instant started = Instant.now();
             List<PlannedDevice> plan = plan(registerDonors());
+            partnerIds = registerPartners();
             PlannedDevice first = plan.get(0);
             Optional<DeviceInProgress> firstReceived = receiveUnlessTagTaken(first);
             if (firstReceived.isEmpty()) {
@@ -313,9 +374,12 @@ class DemoData {
             live(firstReceived.get(), first.stage());
             plan.subList(1, plan.size()).forEach(device -> live(receive(device), device.stage()));
             scheduledCeremonies.values().forEach(this::recordHeld);
-            log.info("Demo data seeded in {} s: {} devices, per final stage {}; {} ceremonies held",
+            referOtherHouseholds();
+            log.info("Demo data seeded in {} s: {} devices, per final stage {}; {} ceremonies held; {} referrals "
+                            + "from {} partners, of which {} waiting without a device, {} rejected and {} withdrawn",
                     "%.1f".formatted(Duration.between(started, Instant.now()).toMillis() / 1000.0), plan.size(),
-                    devicesPerStage, scheduledCeremonies.size());
+                    devicesPerStage, scheduledCeremonies.size(), referrals, partnerIds.size(), WAITING_HOUSEHOLDS,
+                    REJECTED_REFERRALS, WITHDRAWN_REFERRALS);
         }
 
         /** The last Saturday of each month, when the city hands devices over to households in a public ceremony. */
@@ -345,6 +409,14 @@ class DemoData {
             return registered.donorId();
         }
 
+        /** The partners' ids as the API gave them. */
+        private Map<Partner, UUID> registerPartners() {
+            Map<Partner, UUID> ids = new HashMap<>();
+            PARTNERS.forEach(partner -> ids.put(partner, postOnce("partner " + partner.name(), "/api/partners",
+                    partner).body(PartnerRegistered.class).partnerId()));
+            return ids;
+        }
+
         private List<PlannedDevice> plan(Map<Donor, UUID> donorIds) {
             List<PlannedDevice> plan = new ArrayList<>();
             for (Batch batch : BATCHES) {
@@ -367,10 +439,8 @@ class DemoData {
         }
 
         private Stage stageForBatchAged(int ageInDays) {
-            return oneOf(Arrays.stream(Stage.values())
-                               .filter(stage -> stage.fitsBatchAged(ageInDays))
-                               .flatMap(stage -> Collections.nCopies(stage.weight, stage).stream())
-                               .toList());
+            return oneOfWeighted(Arrays.stream(Stage.values()).filter(stage -> stage.fitsBatchAged(ageInDays)),
+                    stage -> stage.weight);
         }
 
         private String conditionNotes(Stage stage) {
@@ -546,10 +616,50 @@ class DemoData {
         }
 
         private UUID allocateToNewReferral(DeviceInProgress device) {
-            UUID referral = uuidOf("referral " + random.nextLong());
-            send("/api/devices/{device}/allocation", new Allocate(referral, device.timeline().after(24, 336)),
-                    device.id());
+            Instant allocatedAt = device.timeline().after(24, 336);
+            UUID referral = acceptedReferral(device.category(), allocatedAt);
+            send("/api/devices/{device}/allocation", new Allocate(referral, allocatedAt), device.id());
             return referral;
+        }
+
+        /** A household referred three days to two months before, and accepted a day or two after its referral. */
+        private UUID acceptedReferral(DeviceCategory need, Instant acceptedBefore) {
+            Instant submittedAt = acceptedBefore.minus(random.nextLong(72, 60 * 24), ChronoUnit.HOURS);
+            UUID referral = refer(need, submittedAt);
+            send("/api/referrals/{referral}/acceptance",
+                    new Decision(submittedAt.plus(random.nextLong(1, 48), ChronoUnit.HOURS)), referral);
+            return referral;
+        }
+
+        private UUID refer(DeviceCategory need, Instant submittedAt) {
+            Household household = oneOfWeighted(HOUSEHOLDS.stream(), Household::weight);
+            int children = random.nextInt(household.minChildren(), household.maxChildren() + 1);
+            int adults = random.nextInt(1, household.maxAdults() + 1);
+            String accessibilityNeeds = random.nextInt(12) == 0 ? oneOf(ACCESSIBILITY_NEEDS) : null;
+            // 06 39 98 is the range the telecoms regulator (ARCEP) sets aside for fiction
+            var person = new Person(oneOf(FIRST_NAMES) + " " + oneOf(LAST_NAMES),
+                    "06 39 98 %02d %02d".formatted(random.nextInt(100), random.nextInt(100)), null, null);
+            referrals++;
+            return post("/api/partners/{partner}/referrals", new Submit(household.criterion(), adults + children,
+                    children, need, accessibilityNeeds, person, submittedAt),
+                    partnerIds.get(oneOf(household.referrers()))).body(Submitted.class).referralId();
+        }
+
+        /** The waiting list beyond the allocated devices, and referrals that never reached it or left it. */
+        private void referOtherHouseholds() {
+            IntStream.range(0, WAITING_HOUSEHOLDS).forEach(household -> acceptedReferral(oneOf(NEEDS), now));
+            IntStream.range(0, REJECTED_REFERRALS).forEach(referral -> closedReferral("rejection", REJECTION_REASONS));
+            IntStream.range(0, WITHDRAWN_REFERRALS)
+                     .forEach(referral -> closedReferral("withdrawal", WITHDRAWAL_REASONS));
+        }
+
+        /** A referral rejected by staff or withdrawn by its partner, a few days after it was submitted. */
+        private void closedReferral(String closure, List<String> reasons) {
+            Instant submittedAt = now.minus(random.nextLong(4 * 24, 200 * 24), ChronoUnit.HOURS);
+            UUID referral = refer(oneOf(NEEDS), submittedAt);
+            send("/api/referrals/{referral}/" + closure,
+                    new Explained(oneOf(reasons), submittedAt.plus(random.nextLong(24, 72), ChronoUnit.HOURS)),
+                    referral);
         }
 
         /**
@@ -627,6 +737,11 @@ class DemoData {
 
         private <T> T oneOf(List<T> choices) {
             return choices.get(random.nextInt(choices.size()));
+        }
+
+        private <T> T oneOfWeighted(Stream<T> choices, ToIntFunction<T> weight) {
+            return oneOf(choices.flatMap(choice -> Collections.nCopies(weight.applyAsInt(choice), choice).stream())
+                                .toList());
         }
 
         /** One device's clock: each step comes some hours after the previous one, and always before now. */
@@ -708,6 +823,18 @@ class DemoData {
     }
 
     private record Donor(Register registration, Sign agreement) {
+    }
+
+    /** A partner of the steering committee; also the body of the request that registers it. */
+    private record Partner(String name, PartnerKind kind) {
+    }
+
+    /**
+     * A kind of household the partners refer, chosen in proportion to its weight: its children, from one adult up to
+     * {@code maxAdults}, and the partners that refer such households.
+     */
+    private record Household(EligibilityCriterion criterion, int weight, int minChildren, int maxChildren,
+                             int maxAdults, List<Partner> referrers) {
     }
 
     private record Drive(MediaType mediaType, String manufacturer, String model, int capacityGigabytes,

@@ -6,9 +6,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ordinateurssolidaires.command.ceremony.CeremonyCalendar;
 import org.ordinateurssolidaires.command.donor.DonorAgreements;
+import org.ordinateurssolidaires.command.referral.ReferralStandings;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
@@ -73,6 +75,7 @@ public class Device {
     @AggregateIdentifier
     private DeviceId deviceId;
     private Stage stage;
+    private DeviceCategory category;
     private ReferralId allocatedTo;
     private final Map<UUID, TrackedMedium> media = new LinkedHashMap<>();
 
@@ -162,10 +165,11 @@ public class Device {
     }
 
     @CommandHandler
-    void handle(AllocateDevice command) {
+    void handle(AllocateDevice command, ReferralStandings referrals) {
         refuseOnceGone();
         requireStage(Stage.READY, DeviceRule.ALLOCATION_WHEN_READY);
         refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
+        referrals.requireOpenFor(command.referralId(), category);
         apply(new DeviceAllocated(deviceId, command.referralId(), command.allocatedAt()));
     }
 
@@ -266,7 +270,15 @@ public class Device {
     void on(DeviceReceived event) {
         deviceId = event.deviceId();
         stage = Stage.AWAITING_REFURBISHMENT;
+        category = event.category();
         event.storageMedia().forEach(medium -> media.put(medium.mediumId(), new TrackedMedium(medium, Erasure.PENDING)));
+    }
+
+    @EventSourcingHandler
+    void on(DeviceDetailsCorrected event) {
+        if (event.category() != null) {
+            category = event.category();
+        }
     }
 
     @EventSourcingHandler

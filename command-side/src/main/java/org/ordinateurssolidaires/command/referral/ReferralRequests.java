@@ -17,19 +17,22 @@ import org.ordinateurssolidaires.events.referral.PartnerKind;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The shapes of the partner and referral requests, checked at the edge (400 naming each bad field). */
-final class ReferralRequests {
+/**
+ * The shapes of the partner and referral requests, checked at the edge (400 naming each bad field). Public for
+ * the demo seeder, which sends the same shapes over HTTP.
+ */
+public final class ReferralRequests {
 
     private ReferralRequests() {
     }
 
-    record RegisterPartner(@NotBlank @Size(max = 200) String name, @NotNull PartnerKind kind) {
+    public record RegisterPartner(@NotBlank @Size(max = 200) String name, @NotNull PartnerKind kind) {
     }
 
-    record Reason(@NotBlank @Size(max = 500) String reason) {
+    public record Reason(@NotBlank @Size(max = 500) String reason) {
     }
 
-    record Person(@NotBlank @Size(max = 200) String name,
+    public record Person(@NotBlank @Size(max = 200) String name,
                   @Size(max = 30) @NotBlankWhenGiven String phone,
                   @Email @Size(max = 200) @NotBlankWhenGiven String email,
                   @Size(max = 500) @NotBlankWhenGiven String address) {
@@ -39,7 +42,7 @@ final class ReferralRequests {
         }
     }
 
-    record Submit(@NotNull EligibilityCriterion criterion,
+    public record Submit(@NotNull EligibilityCriterion criterion,
                   @NotNull @Positive @Max(30) Integer householdSize,
                   @NotNull @PositiveOrZero @Max(30) Integer children,
                   @NotNull DeviceCategory need,
@@ -48,16 +51,16 @@ final class ReferralRequests {
                   @NotNull @PastOrPresent Instant submittedAt) {
     }
 
-    record Decision(@NotNull @PastOrPresent Instant at) {
+    public record Decision(@NotNull @PastOrPresent Instant at) {
     }
 
     /** A step staff or the partner explain: why, and when. */
-    record Explained(@NotBlank @Size(max = 500) String reason, @NotNull @PastOrPresent Instant at) {
+    public record Explained(@NotBlank @Size(max = 500) String reason, @NotNull @PastOrPresent Instant at) {
     }
 
-    record PartnerRegistered(UUID partnerId) {
+    public record PartnerRegistered(UUID partnerId) {
     }
 
-    record Submitted(UUID referralId, String householdCode) {
+    public record Submitted(UUID referralId, String householdCode) {
     }
 }

@@ -7,7 +7,9 @@ public enum ReferralRule implements BusinessRule {
     PARTNER_ACTIVE("only an active partner can be deactivated"),
     DECIDED_ONCE("a referral is accepted or rejected once, while it awaits a decision"),
     WITHDRAWAL_BEFORE_OUTCOME("a referral is withdrawn only while it awaits a decision or its device"),
-    FORGOTTEN_ONCE("a household's personal data is erased once");
+    FORGOTTEN_ONCE("a household's personal data is erased once"),
+    ALLOCATION_TO_A_WAITING_REFERRAL("a device is allocated to an accepted referral, not yet closed, that needs that "
+            + "kind of device");
 
     private final String description;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.command.StaffRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -25,7 +26,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordinateurssolidaires.command.StaffRequests.ALL_FOUR_COMMITMENTS;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 
 /** Importing a donor's delivery from a CSV file, all or nothing, into the real event store. */
@@ -177,12 +177,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     }
 
     private String donorWithAgreement() {
-        String donor = post("/api/donors", Map.of("legalName", "Mutuelle Atlantique", "kind", "COMPANY",
-                "contactPerson", "Claire Dubois", "contactEmail", "claire@example.org")).getBody().get("donorId").asText();
-        post("/api/donors/" + donor + "/agreements", Map.of("modelAgreementVersion", "2023-0208",
-                "signatoryName", "Paul Martin", "signatoryRole", "CEO", "signedOn", "2020-01-01",
-                "validFrom", "2020-01-01", "commitments", ALL_FOUR_COMMITMENTS));
-        return donor;
+        return StaffRequests.donorWithAgreement(http);
     }
 
     private static String prefix() {

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.ceremony.CeremonyCalendar;
 import org.ordinateurssolidaires.command.donor.DonorAgreements;
 import org.ordinateurssolidaires.command.donor.DonorRule;
+import org.ordinateurssolidaires.command.referral.ReferralRule;
+import org.ordinateurssolidaires.command.referral.ReferralStandings;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
@@ -45,6 +48,7 @@ import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
@@ -75,6 +79,7 @@ class DeviceTest {
     private AssetTagRegistry assetTags;
     private DonorAgreements agreements;
     private CeremonyCalendar ceremonies;
+    private ReferralStandings referrals;
 
     /** By default the donor's agreement is in force and ceremonies take place when devices are handed over. */
     @BeforeEach
@@ -89,6 +94,8 @@ class DeviceTest {
         fixture.registerInjectableResource(assetTags);
         fixture.registerInjectableResource(agreements);
         fixture.registerInjectableResource(ceremonies);
+        referrals = mock(ReferralStandings.class); // by default every referral waits for the device
+        fixture.registerInjectableResource(referrals);
     }
 
     private static StorageMediumSanitised sanitised(StorageMedium medium) {
@@ -347,6 +354,14 @@ class DeviceTest {
             fixture.given(readyDevice())
                    .when(new AllocateDevice(DEVICE, REFERRAL, T))
                    .expectEvents(ALLOCATED);
+        }
+
+        @Test
+        void refusesAReferralThatDoesNotWaitForThisKindOfDevice() {
+            doThrow(new RuleViolation(ReferralRule.ALLOCATION_TO_A_WAITING_REFERRAL, "needs a tablet"))
+                    .when(referrals).requireOpenFor(REFERRAL, DeviceCategory.LAPTOP);
+            expectRuleBroken(ReferralRule.ALLOCATION_TO_A_WAITING_REFERRAL,
+                    fixture.given(readyDevice()).when(new AllocateDevice(DEVICE, REFERRAL, T)));
         }
 
         @Test

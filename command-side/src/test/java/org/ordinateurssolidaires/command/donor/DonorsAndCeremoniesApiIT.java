@@ -16,7 +16,9 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.ALL_FOUR_COMMITMENTS;
+import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
+import static org.ordinateurssolidaires.command.StaffRequests.readyLaptop;
 
 /** Donors, their agreements and ceremonies over HTTP, and how they gate receptions and hand-overs. */
 class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
@@ -133,14 +135,9 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
                 "receivedAt", receivedAt));
     }
 
-    /** A device without media, taken straight to allocated. */
     private String allocatedDevice(String donor) {
-        String device = receive(donor, "2026-05-02T09:00:00Z").getBody().get("deviceId").asText();
-        post("/api/devices/" + device + "/refurbishment", Map.of("workDone", "cleaned", "operatingSystem", "Linux Mint",
-                "technician", "Sam", "refurbishedAt", "2026-05-03T09:00:00Z"));
-        post("/api/devices/" + device + "/quality-checks", Map.of("passed", true, "grade", "A", "inspector", "Lou",
-                "checkedAt", "2026-05-04T09:00:00Z"));
-        post("/api/devices/" + device + "/allocation", Map.of("referralId", UUID.randomUUID().toString(),
+        String device = readyLaptop(http, donor);
+        post("/api/devices/" + device + "/allocation", Map.of("referralId", acceptedReferral(http, "LAPTOP"),
                 "allocatedAt", "2026-05-05T09:00:00Z"));
         return device;
     }

@@ -1,0 +1,53 @@
+package org.ordinateurssolidaires.command.referral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
+import static org.ordinateurssolidaires.command.StaffRequests.donorWithAgreement;
+import static org.ordinateurssolidaires.command.StaffRequests.headers;
+import static org.ordinateurssolidaires.command.StaffRequests.readyLaptop;
+
+/** A device goes only to an accepted referral that still waits for that kind of device. */
+class AllocationToReferralsIT extends CommandSideIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void allocatesOnlyToAnOpenReferralNeedingThatKindOfDevice() {
+        String donor = donorWithAgreement(http);
+        String laptop = readyLaptop(http, donor);
+        String wantsATablet = acceptedReferral(http, "TABLET");
+        String wantsALaptop = acceptedReferral(http, "LAPTOP");
+
+        assertThat(allocate(laptop, UUID.randomUUID().toString()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(allocate(laptop, wantsATablet).getBody().get("rule").asText())
+                .isEqualTo("ALLOCATION_TO_A_WAITING_REFERRAL");
+        assertThat(allocate(laptop, wantsALaptop).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        post("/api/devices/" + laptop + "/hand-over", Map.of("freeOfChargeAcknowledged", true,
+                "handedOverAt", "2026-05-06T09:00:00Z"));
+
+        String another = readyLaptop(http, donor);
+        assertThat(allocate(another, wantsALaptop).getBody().get("detail").asText()).contains("is closed");
+    }
+
+    private ResponseEntity<JsonNode> allocate(String device, String referral) {
+        return post("/api/devices/" + device + "/allocation", Map.of("referralId", referral,
+                "allocatedAt", "2026-05-05T09:00:00Z"));
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {
+        return http.postForEntity(path, new HttpEntity<>(body, headers()), JsonNode.class);
+    }
+}

@@ -1,0 +1,25 @@
+package org.ordinateurssolidaires.deploy;
+
+import org.ordinateurssolidaires.testing.RunningApp;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** A device is allocated only to an accepted referral waiting for its kind of device. */
+final class Households {
+
+    private Households() {
+    }
+
+    /** Refers a household through a new partner, accepts it, and answers the referral's id. */
+    static String acceptedReferral(RunningApp commandSide, String need) throws IOException, InterruptedException {
+        String partner = commandSide.post("/api/partners", Map.of("name", "France Travail Poitiers",
+                "kind", "JOB_CENTRE")).get("partnerId").asText();
+        String referral = commandSide.post("/api/partners/" + partner + "/referrals", Map.of(
+                "criterion", "JOB_SEEKER", "householdSize", 1, "children", 0, "need", need,
+                "personalData", Map.of("name", "Personne Fictive"), "submittedAt", "2026-03-01T09:00:00Z"))
+                .get("referralId").asText();
+        commandSide.post("/api/referrals/" + referral + "/acceptance", Map.of("at", "2026-03-02T09:00:00Z"));
+        return referral;
+    }
+}
