@@ -8,9 +8,11 @@ import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
 import org.ordinateurssolidaires.events.ceremony.DonorsInvited;
+import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.AgreementCommitments;
 import org.ordinateurssolidaires.events.donor.AgreementId;
@@ -35,6 +37,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -190,6 +193,36 @@ class DonorReportIT extends QuerySideIntegrationTest {
             }
             return all.toString();
         }
+    }
+
+    @Test
+    void reportsOneAgreementWithTheDevicesReceivedWhileItWasInForce() {
+        var donor = new DonorId(UUID.randomUUID());
+        var first = new AgreementId(UUID.randomUUID());
+        var second = new AgreementId(UUID.randomUUID());
+        var commitments = new AgreementCommitments(true, true, true, true);
+        DeviceId before = newDevice();
+        DeviceId after = newDevice();
+        events.append(new DonorRegistered(donor, "Mutuelle Atlantique", DonorKind.COMPANY, null, "Anne", "a@example.org"),
+                new AgreementSigned(donor, first, "2023-0208", "Paul Martin", "CEO", LocalDate.parse("2025-01-01"),
+                        LocalDate.parse("2025-01-01"), LocalDate.parse("2026-02-28"), commitments),
+                new AgreementSigned(donor, second, "2023-0208", "Paul Martin", "CEO", LocalDate.parse("2026-03-01"),
+                        LocalDate.parse("2026-03-01"), null, commitments),
+                receivedOn(before, donor, "2026-02-10T09:00:00Z"), receivedOn(after, donor, "2026-03-05T09:00:00Z"));
+
+        JsonNode secondReport = await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/donors/"
+                        + donor + "/agreements/" + second + "/report", JsonNode.class).getBody(),
+                body -> body != null && body.has("devices") && body.get("devices").size() == 1);
+
+        assertThat(secondReport.at("/devices/0/deviceId").asText()).isEqualTo(after.toString());
+        assertThat(secondReport.get("agreements").findValuesAsText("agreementId")).containsExactly(second.toString());
+        JsonNode wholeGift = http.getForObject("/api/donors/" + donor + "/report", JsonNode.class);
+        assertThat(wholeGift.get("agreements").findValuesAsText("devicesReceived")).containsExactly("1", "1");
+    }
+
+    private static DeviceReceived receivedOn(DeviceId device, DonorId donor, String instant) {
+        return new DeviceReceived(device, new AssetTag(tag("C")), donor, "LIV-" + instant.substring(0, 7),
+                DeviceCategory.LAPTOP, "HP", "EliteBook 840", null, List.of(), null, Instant.parse(instant));
     }
 
     @Test
