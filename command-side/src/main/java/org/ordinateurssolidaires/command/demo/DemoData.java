@@ -30,6 +30,7 @@ import org.ordinateurssolidaires.command.referral.ReferralRequests.Person;
 import org.ordinateurssolidaires.command.referral.ReferralRequests.Submit;
 import org.ordinateurssolidaires.command.referral.ReferralRequests.Submitted;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.events.Sha256;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.MediaType;
@@ -52,8 +53,6 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +67,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -310,12 +308,7 @@ class DemoData {
     }
 
     private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM provides SHA-256", impossible);
-        }
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static ErasureMethod erasureMethodFor(MediaType mediaType) {

@@ -7,15 +7,13 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.ordinateurssolidaires.events.EventMetadata;
+import org.ordinateurssolidaires.events.Sha256;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,8 +61,7 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
         return interceptorChain.proceed();
     }
 
-    private static String digest(Object payload) throws JsonProcessingException, NoSuchAlgorithmException {
-        byte[] json = PAYLOADS.writeValueAsBytes(payload);
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+    private static String digest(Object payload) throws JsonProcessingException {
+        return Sha256.hex(PAYLOADS.writeValueAsBytes(payload));
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.command.StaffRequests;
 import org.ordinateurssolidaires.events.EventMetadata;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
@@ -37,7 +38,6 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ordinateurssolidaires.command.StaffRequests.ALL_FOUR_COMMITMENTS;
 import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 
@@ -306,13 +306,7 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
     /** One donor for the whole class, with an agreement in force since 2020. */
     private String donorWithAgreement() {
         if (donor == null) {
-            donor = http.postForObject("/api/donors", new HttpEntity<>(Map.of("legalName", "Banque Régionale",
-                    "kind", "COMPANY", "contactPerson", "Claire Dubois", "contactEmail", "claire@example.org"),
-                    headers()), JsonNode.class).get("donorId").asText();
-            http.postForObject("/api/donors/" + donor + "/agreements", new HttpEntity<>(Map.of(
-                    "modelAgreementVersion", "2023-0208", "signatoryName", "Paul Martin", "signatoryRole", "CEO",
-                    "signedOn", "2020-01-01", "validFrom", "2020-01-01", "commitments", ALL_FOUR_COMMITMENTS),
-                    headers()), JsonNode.class);
+            donor = StaffRequests.donorWithAgreement(http);
         }
         return donor;
     }

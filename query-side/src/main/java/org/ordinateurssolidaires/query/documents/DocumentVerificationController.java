@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.documents;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordinateurssolidaires.events.Sha256;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,7 +41,7 @@ class DocumentVerificationController {
     @PostMapping(path = "/api/documents/verification", consumes = {"application/pdf", "application/octet-stream"})
     @Operation(summary = "Upload a copy of an issued PDF: is it genuine and unaltered?")
     Verification verify(@RequestBody byte[] copy) {
-        String sha256 = IssuedDocuments.sha256(copy);
+        String sha256 = Sha256.hex(copy);
         return documents.verify(copy)
                         .map(issued -> new Verification(true, sha256, issued.getKind(), issued.getDocumentId(),
                                 issued.getDonorId(), issued.getIssuedAt()))

@@ -1,13 +1,11 @@
 package org.ordinateurssolidaires.query.documents;
 
+import org.ordinateurssolidaires.events.Sha256;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,19 +34,11 @@ public class IssuedDocuments {
 
     @Transactional
     public byte[] register(Issue issue, String kind, UUID donorId, byte[] document) {
-        documents.save(new IssuedDocument(sha256(document), issue.documentId(), kind, donorId, issue.issuedAt()));
+        documents.save(new IssuedDocument(Sha256.hex(document), issue.documentId(), kind, donorId, issue.issuedAt()));
         return document;
     }
 
     public Optional<IssuedDocument> verify(byte[] copy) {
-        return documents.findById(sha256(copy));
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException everyJvmHasIt) {
-            throw new IllegalStateException(everyJvmHasIt);
-        }
+        return documents.findById(Sha256.hex(copy));
     }
 }

@@ -5,7 +5,6 @@ import org.ordinateurssolidaires.query.documents.IssuedDocuments;
 import org.ordinateurssolidaires.query.documents.PdfLayout;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
-import org.ordinateurssolidaires.query.inventory.ErasureStatus;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -100,7 +99,8 @@ class DonorDocuments {
         List<GivenDevice> devices = report.devices().stream()
                 .filter(device -> deliveryReference == null || deliveryReference.equals(device.donationBatchReference()))
                 .toList();
-        List<MediumView> media = devices.stream().flatMap(device -> device.media().stream()).toList();
+        DonorReport.Erasure erasure =
+                DonorReport.Erasure.of(devices.stream().flatMap(device -> device.media().stream()).toList());
         byte[] pdf = PdfLayout.render(true, page -> page
                 .title("Certificate of data sanitisation")
                 .text("Certificate " + issue.documentId() + " — issued " + moment(issue.issuedAt()) + " by "
@@ -110,9 +110,8 @@ class DonorDocuments {
                         + (deliveryReference == null ? ", all deliveries" : ", delivery " + deliveryReference))
                 .figures(List.of("media", "sanitised and verified", "destroyed", "failed, awaiting a new attempt",
                                 "not yet erased"),
-                        Stream.of(media.size(), count(media, ErasureStatus.SANITISED),
-                                count(media, ErasureStatus.DESTROYED), count(media, ErasureStatus.FAILED),
-                                count(media, ErasureStatus.PENDING)).map(String::valueOf).toList())
+                        Stream.of(erasure.media(), erasure.sanitised(), erasure.destroyed(),
+                                erasure.failedAwaitingRetry(), erasure.pending()).map(String::valueOf).toList())
                 .table(List.of("medium serial", "device asset tag", "type", "level and technique", "tool",
                                 "verification", "result", "date", "tool report SHA-256"),
                         devices.stream().flatMap(device -> device.media().stream().map(medium -> row(
@@ -147,8 +146,7 @@ class DonorDocuments {
     }
 
     private static String erasedMedia(GivenDevice device) {
-        long erased = device.media().stream().filter(medium -> medium.erasureStatus() == ErasureStatus.SANITISED
-                || medium.erasureStatus() == ErasureStatus.DESTROYED).count();
+        long erased = device.media().stream().filter(medium -> medium.erasureStatus().holdsNoData()).count();
         return erased + " / " + device.media().size();
     }
 
@@ -158,10 +156,6 @@ class DonorDocuments {
 
     private static String tool(MediumView medium) {
         return medium.sanitisationTool() == null ? "" : medium.sanitisationTool() + " " + medium.sanitisationToolVersion();
-    }
-
-    private static long count(List<MediumView> media, ErasureStatus status) {
-        return media.stream().filter(medium -> medium.erasureStatus() == status).count();
     }
 
     private String day(Instant instant) {

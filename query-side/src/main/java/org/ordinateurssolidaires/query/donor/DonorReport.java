@@ -5,6 +5,7 @@ import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
 import org.ordinateurssolidaires.query.donor.BatchRecord.Reconciliation;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
+import org.ordinateurssolidaires.query.inventory.ErasureStatus;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
 
@@ -76,6 +77,16 @@ public record DonorReport(Donor donor,
 
     /** Media counted by what happened to their data: the heart of the donor's trust. */
     public record Erasure(long media, long sanitised, long destroyed, long failedAwaitingRetry, long pending) {
+
+        static Erasure of(List<MediumView> media) {
+            return new Erasure(media.size(), count(media, ErasureStatus.SANITISED),
+                    count(media, ErasureStatus.DESTROYED), count(media, ErasureStatus.FAILED),
+                    count(media, ErasureStatus.PENDING));
+        }
+
+        private static long count(List<MediumView> media, ErasureStatus status) {
+            return media.stream().filter(medium -> medium.erasureStatus() == status).count();
+        }
     }
 
     public record Ceremony(UUID ceremonyId, LocalDate date, String place, CeremonyRecord.Status status,

@@ -8,10 +8,8 @@ import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRepository;
 import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
-import org.ordinateurssolidaires.query.inventory.ErasureStatus;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfDonor;
-import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -114,11 +112,7 @@ class DonorReports {
     }
 
     private static DonorReport.Erasure erasure(List<DeviceView> devices) {
-        List<ErasureStatus> media = devices.stream().flatMap(device -> device.media().stream())
-                                           .map(MediumView::erasureStatus).toList();
-        return new DonorReport.Erasure(media.size(), count(media, ErasureStatus.SANITISED),
-                count(media, ErasureStatus.DESTROYED), count(media, ErasureStatus.FAILED),
-                count(media, ErasureStatus.PENDING));
+        return DonorReport.Erasure.of(devices.stream().flatMap(device -> device.media().stream()).toList());
     }
 
     private List<DonorReport.Ceremony> ceremonies(UUID donorId, List<DeviceView> handedOver) {
@@ -148,9 +142,5 @@ class DonorReports {
 
     private static Predicate<DeviceView> in(DeviceState state) {
         return device -> device.state() == state;
-    }
-
-    private static long count(List<ErasureStatus> statuses, ErasureStatus wanted) {
-        return statuses.stream().filter(status -> status == wanted).count();
     }
 }

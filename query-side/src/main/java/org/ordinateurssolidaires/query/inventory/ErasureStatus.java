@@ -7,7 +7,7 @@ public enum ErasureStatus {
     SANITISED,
     DESTROYED;
 
-    boolean holdsNoData() {
+    public boolean holdsNoData() {
         return this == SANITISED || this == DESTROYED;
     }
 }
