@@ -54,7 +54,7 @@ class DonorDocuments {
                         List.of(String.valueOf(report.devices().size()),
                                 (report.erasure().sanitised() + report.erasure().destroyed()) + " / "
                                         + report.erasure().media(),
-                                String.valueOf(report.householdsEquipped()),
+                                String.valueOf(report.households().equipped()),
                                 String.format(Locale.ENGLISH, "%.0f", report.impact().manufacturingCo2eAvoidedKg())))
                 .heading("Your commitments together")
                 .text(report.agreements().stream().map(agreement -> "Agreement " + agreement.modelAgreementVersion()
@@ -71,6 +71,8 @@ class DonorDocuments {
                         + " physically destroyed, " + report.erasure().failedAwaitingRetry()
                         + " awaiting a new attempt after a failed verification, " + report.erasure().pending()
                         + " not yet erased. No device leaves the programme before all its media are erased.")
+                .heading("Households equipped")
+                .text(households(report.households()))
                 .heading("Hand-over ceremonies")
                 .table(List.of("date", "place", "status", "your devices handed over", "households present"),
                         report.ceremonies().stream().map(ceremony -> row(String.valueOf(ceremony.date()),
@@ -133,6 +135,16 @@ class DonorDocuments {
     private static String byState(Map<DeviceState, Long> devicesByState) {
         return devicesByState.entrySet().stream().map(entry -> entry.getValue() + " " + words(entry.getKey()))
                              .collect(Collectors.joining(", "));
+    }
+
+    private static String households(DonorReport.Households households) {
+        if (households.equipped() == 0) {
+            return "None of your devices has been handed over yet.";
+        }
+        return "Your devices equipped " + households.equipped() + " households, by the criterion that made them "
+                + "eligible: " + households.byCriterion().entrySet().stream()
+                        .map(entry -> words(entry.getKey()) + " " + entry.getValue())
+                        .collect(Collectors.joining(", ")) + ". We never tell who they are.";
     }
 
     private static String factors(Map<DeviceCategory, ImpactFactors.Factor> factors) {

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.donor;
 
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
 import org.ordinateurssolidaires.query.donor.BatchRecord.Reconciliation;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
@@ -25,7 +26,7 @@ public record DonorReport(Donor donor,
                           List<Batch> batches,
                           List<GivenDevice> devices,
                           Erasure erasure,
-                          long householdsEquipped,
+                          Households households,
                           List<Ceremony> ceremonies,
                           Impact impact) {
 
@@ -87,6 +88,16 @@ public record DonorReport(Donor donor,
         private static long count(List<MediumView> media, ErasureStatus status) {
             return media.stream().filter(medium -> medium.erasureStatus() == status).count();
         }
+    }
+
+    /**
+     * The households the donor's devices went to, counted by the criterion that made them eligible.
+     *
+     * @param equipped    households given at least one of the donor's devices
+     * @param byCriterion the same households by eligibility criterion, in the programme's order of preference;
+     *                    households referred before referrals were recorded in the programme have no criterion
+     */
+    public record Households(long equipped, Map<EligibilityCriterion, Long> byCriterion) {
     }
 
     public record Ceremony(UUID ceremonyId, LocalDate date, String place, CeremonyRecord.Status status,

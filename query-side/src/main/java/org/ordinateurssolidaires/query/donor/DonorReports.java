@@ -4,12 +4,14 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRepository;
 import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfDonor;
+import org.ordinateurssolidaires.query.referral.HouseholdsEquipped;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -78,9 +80,20 @@ class DonorReports {
                 batches(donor.getDonorId(), devices),
                 devices.stream().map(DonorReport.GivenDevice::of).toList(),
                 erasure(devices),
-                handedOver.stream().map(DeviceView::referralId).filter(Objects::nonNull).distinct().count(),
+                households(handedOver),
                 ceremonies(donor.getDonorId(), handedOver),
                 impact(handedOver));
+    }
+
+    /** Each referral is one household; a household given several devices is counted once. */
+    private DonorReport.Households households(List<DeviceView> handedOver) {
+        Set<UUID> referrals = handedOver.stream().map(DeviceView::referralId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<EligibilityCriterion, Long> byCriterion = new EnumMap<>(EligibilityCriterion.class);
+        queries.query(new HouseholdsEquipped.CountByCriterion(referrals),
+                        ResponseTypes.multipleInstancesOf(HouseholdsEquipped.class)).join()
+               .forEach(count -> byCriterion.put(count.criterion(), count.households()));
+        return new DonorReport.Households(referrals.size(), byCriterion);
     }
 
     private LocalDate dayOf(DeviceView device) {

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.referral;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
@@ -15,6 +16,7 @@ import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -69,6 +71,11 @@ class ReferralProjection {
     @EventHandler
     void on(DeviceHandedOver event) {
         update(event.referralId(), ReferralRecord::fulfilled);
+    }
+
+    @QueryHandler
+    List<HouseholdsEquipped> handle(HouseholdsEquipped.CountByCriterion query) {
+        return query.referralIds().isEmpty() ? List.of() : referrals.countByCriterion(query.referralIds());
     }
 
     @ResetHandler

@@ -4,6 +4,7 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,4 +17,8 @@ interface ReferralRecordRepository extends JpaRepository<ReferralRecord, UUID> {
     List<ReferralRecord> waitingList(UUID partner, DeviceCategory need);
 
     List<ReferralRecord> findByPartnerIdOrderBySubmittedAt(UUID partnerId);
+
+    @Query("select new org.ordinateurssolidaires.query.referral.HouseholdsEquipped(r.criterion, count(r))"
+            + " from ReferralRecord r where r.referralId in :referralIds group by r.criterion, r.criterionRank order by r.criterionRank")
+    List<HouseholdsEquipped> countByCriterion(Collection<UUID> referralIds);
 }

@@ -24,7 +24,12 @@ import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.events.donor.Siret;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
+import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -82,6 +87,10 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 new DonationBatchReceived(DonationBatchId.of(donor, reference), donor, reference, RECEIVED_AT,
                         List.of(givenAway, inTheWorkshop)),
                 new DonationBatchDisputed(DonationBatchId.of(donor, reference), "Claire Dubois", "three, not two"),
+                new ReferralSubmitted(referral, new PartnerId(UUID.randomUUID()), "H-DONOR-REPORT",
+                        EligibilityCriterion.JOB_SEEKER, 2, 0, DeviceCategory.LAPTOP, null,
+                        new EncryptedPersonalData("referral:" + referral, "bm9uY2U=", "c2VhbGVk"), RECEIVED_AT),
+                new ReferralAccepted(referral, RECEIVED_AT),
                 new CeremonyScheduled(ceremony, LocalDate.parse("2026-03-28"), "Salons de Blossac"),
                 new DonorsInvited(ceremony, List.of(donor)),
                 sanitised(givenAway, givenDisk), refurbished(givenAway), ready(givenAway),
@@ -93,7 +102,8 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 () -> http.getForEntity("/api/donors/" + donor + "/report", JsonNode.class).getBody(),
                 body -> body != null && body.has("devices") && body.get("devices").size() == 2
                         && "HELD".equals(body.at("/ceremonies/0/status").asText())
-                        && "FAILED".equals(body.at("/devices/1/media/0/erasureStatus").asText()));
+                        && "FAILED".equals(body.at("/devices/1/media/0/erasureStatus").asText())
+                        && body.at("/households/byCriterion/JOB_SEEKER").asLong() == 1);
 
         assertThat(report.at("/donor/legalName").asText()).isEqualTo("Banque Régionale du Centre-Ouest");
         assertThat(report.at("/agreements/0/modelAgreementVersion").asText()).isEqualTo("2023-0208");
@@ -103,12 +113,14 @@ class DonorReportIT extends QuerySideIntegrationTest {
         assertThat(report.at("/batches/0/devicesByState/HANDED_OVER").asLong()).isEqualTo(1);
         assertThat(report.at("/erasure/sanitised").asLong()).isEqualTo(1);
         assertThat(report.at("/erasure/failedAwaitingRetry").asLong()).isEqualTo(1);
-        assertThat(report.get("householdsEquipped").asLong()).isEqualTo(1);
+        assertThat(report.at("/households/equipped").asLong()).isEqualTo(1);
+        assertThat(report.at("/households/byCriterion").size()).isEqualTo(1);
         assertThat(report.at("/ceremonies/0/invited").asBoolean()).isTrue();
         assertThat(report.at("/ceremonies/0/devicesHandedOver").asLong()).isEqualTo(1);
         assertThat(report.at("/impact/devicesGivenASecondLife").asLong()).isEqualTo(1);
         assertThat(report.at("/impact/manufacturingCo2eAvoidedKg").asDouble()).isEqualTo(156.0);
-        assertThat(report.toString()).doesNotContain(referral.toString()); // counts only, never a household
+        assertThat(report.toString()).doesNotContain(referral.toString()) // counts only, never a household
+                                     .doesNotContain("H-DONOR-REPORT");
         JsonNode underTheAgreement = http.getForObject("/api/donors/" + donor + "/agreements/" + agreement + "/report",
                 JsonNode.class);
         assertThat(underTheAgreement.get("devices")).hasSize(2);
@@ -131,6 +143,7 @@ class DonorReportIT extends QuerySideIntegrationTest {
                              .containsPattern("2\\s+devices given")
                              .containsPattern("1 / 2\\s+media erased")
                              .containsPattern("1\\s+households equipped")
+                             .contains("job seeker 1")
                              .containsPattern("156\\s+kg CO2e avoided");
 
         String certificate = textOf(http.getForObject("/api/donors/" + donor + "/sanitisation-certificate.pdf?delivery="
