@@ -13,8 +13,9 @@ import org.ordinateurssolidaires.events.donor.DonationBatchReceived;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A donor's delivery: the devices received with it, and the donor's reconciliation of what was recorded with
- * what it gave. A dispute can be followed by a confirmation once resolved; a confirmation settles the batch.
+ * A donor's delivery: the devices received with it, and the donor's reconciliation of what was processed with
+ * what it gave, once every device is processed ({@link BatchProgress}). A dispute can be followed by a
+ * confirmation once resolved; a confirmation settles the batch.
  */
 @Aggregate
 public class DonationBatch {
@@ -34,20 +35,30 @@ public class DonationBatch {
     }
 
     @CommandHandler
-    void handle(ConfirmDonationBatch command) {
+    void handle(ConfirmDonationBatch command, BatchProgress progress) {
         refuseOnceSettled();
+        refuseBeforeProcessed(progress);
         apply(new DonationBatchConfirmed(batchId, command.confirmedBy(), command.comment()));
     }
 
     @CommandHandler
-    void handle(DisputeDonationBatch command) {
+    void handle(DisputeDonationBatch command, BatchProgress progress) {
         refuseOnceSettled();
+        refuseBeforeProcessed(progress);
         apply(new DonationBatchDisputed(batchId, command.raisedBy(), command.comment()));
     }
 
     private void refuseOnceSettled() {
         if (confirmed) {
             throw new RuleViolation(DonationBatchRule.CONFIRMED_BATCH_IS_SETTLED, "batch " + batchId + " is confirmed");
+        }
+    }
+
+    private void refuseBeforeProcessed(BatchProgress progress) {
+        int inProgress = progress.devicesInProgress(batchId);
+        if (inProgress > 0) {
+            throw new RuleViolation(DonationBatchRule.RECONCILIATION_ONCE_PROCESSED,
+                    inProgress + " device(s) of batch " + batchId + " are not yet refurbished or recycled");
         }
     }
 

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
 
 /** A donor's delivery and its reconciliation. */
@@ -32,10 +34,14 @@ class DonationBatchTest {
             new DonationBatchConfirmed(BATCH, "Claire Dubois", "the third was found in the van");
 
     private FixtureConfiguration<DonationBatch> fixture;
+    private BatchProgress progress;
 
+    /** By default every device of the batch has been processed. */
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DonationBatch.class);
+        progress = mock(BatchProgress.class);
+        fixture.registerInjectableResource(progress);
     }
 
     @Test
@@ -53,6 +59,15 @@ class DonationBatchTest {
         fixture.given(RECEIVED, DISPUTED)
                .when(new ConfirmDonationBatch(BATCH, "Claire Dubois", "the third was found in the van"))
                .expectEvents(CONFIRMED);
+    }
+
+    @Test
+    void isReconciledOnlyOnceEveryDeviceIsProcessed() {
+        when(progress.devicesInProgress(BATCH)).thenReturn(1);
+        expectRuleBroken(DonationBatchRule.RECONCILIATION_ONCE_PROCESSED,
+                fixture.given(RECEIVED).when(new ConfirmDonationBatch(BATCH, "Claire Dubois", null)));
+        expectRuleBroken(DonationBatchRule.RECONCILIATION_ONCE_PROCESSED,
+                fixture.given(RECEIVED).when(new DisputeDonationBatch(BATCH, "Claire Dubois", "we gave 3")));
     }
 
     @Test
