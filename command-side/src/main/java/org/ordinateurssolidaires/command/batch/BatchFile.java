@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -65,7 +66,8 @@ final class BatchFile {
      * The file's text: UTF-8 when it is valid UTF-8, otherwise Windows-1252, the encoding French spreadsheets
      * export "CSV (point-virgule)" in, so that "François" is read as written rather than replaced.
      */
-    static String text(byte[] file) {
+    static String text(InputStream upload) throws IOException {
+        byte[] file = upload.readNBytes(MAX_BYTES + 1); // never more, however large the upload
         if (file.length > MAX_BYTES) {
             throw new BatchRefused(List.of(new RowProblem(0, "", "the file is larger than " + MAX_BYTES + " bytes")));
         }

@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.command.batch;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -61,7 +64,9 @@ class DonationBatchController {
                               @RequestParam @NotBlank @Size(max = 100) String reference,
                               @RequestParam @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                               Instant receivedAt,
-                              @RequestBody byte[] file, CommandOrigin origin) {
+                              @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                      content = @Content(mediaType = "text/csv"))
+                              InputStream file, CommandOrigin origin) throws IOException {
         BatchImport.Imported imported = batchImport.importBatch(new DonorId(donorId), reference.strip(), receivedAt,
                 BatchFile.text(file), origin);
         return new ImportedBatch(imported.batchId(), reference.strip(), imported.devices().size(),

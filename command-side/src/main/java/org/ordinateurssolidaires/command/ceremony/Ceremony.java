@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.ordinateurssolidaires.command.donor.DonorAgreements;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.events.ceremony.CeremonyCancelled;
 import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
@@ -45,8 +46,9 @@ public class Ceremony {
     }
 
     @CommandHandler
-    void handle(InviteDonors command) {
+    void handle(InviteDonors command, DonorAgreements donors) {
         requirePlanned();
+        donors.requireRegistered(command.donors());
         List<DonorId> newlyInvited = command.donors().stream().distinct().filter(donor -> !invited.contains(donor))
                                             .toList();
         if (!newlyInvited.isEmpty()) {

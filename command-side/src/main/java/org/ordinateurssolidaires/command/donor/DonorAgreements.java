@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.time.LocalDate;
 
 /**
@@ -57,6 +60,22 @@ public class DonorAgreements {
             case AGREEMENT_IN_FORCE -> {
                 // received under it
             }
+        }
+    }
+
+    /** The donors among {@code donors} that were never registered. */
+    public List<DonorId> unregistered(Collection<DonorId> donors) {
+        return donors.stream().filter(donor -> !Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from registered_donor where donor_id = ?)", Boolean.class, donor.value())))
+                     .toList();
+    }
+
+    /** Refuses donors that were never registered (404, naming them). */
+    public void requireRegistered(Collection<DonorId> donors) {
+        List<DonorId> unknown = unregistered(donors);
+        if (!unknown.isEmpty()) {
+            throw new UnknownEntity("no donor " + unknown.stream().map(DonorId::toString)
+                    .collect(Collectors.joining(", ")));
         }
     }
 

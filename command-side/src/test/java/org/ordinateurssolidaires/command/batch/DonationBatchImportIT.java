@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,12 +139,40 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     }
 
     @Test
-    void reconcilesABatchWithTheDonor() {
-        String donor = donorWithAgreement();
-        String batch = importFile(donor, "LIV-RECONCILE", HEADER + "\n" + prefix() + "1,TABLET,Apple,iPad,,,,,,,")
-                .getBody().get("batchId").asText();
+    void refusesAFileLargerThanABatchWithoutReadingItAll() {
+        byte[] huge = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+        huge = Arrays.copyOf(huge, BatchFile.MAX_BYTES + 1024);
+        Arrays.fill(huge, HEADER.length() + 1, huge.length, (byte) '\n');
 
-        assertThat(post("/api/batches/" + batch + "/dispute", Map.of("raisedBy", "Claire", "comment", "two iPads"))
+        ResponseEntity<JsonNode> refused = importFile(donorWithAgreement(), "LIV-HUGE", huge);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().toString()).contains("larger than " + BatchFile.MAX_BYTES);
+    }
+
+    @Test
+    void reconcilesABatchWithTheDonorOnceItIsProcessed() {
+        String donor = donorWithAgreement();
+        String tags = prefix();
+        JsonNode imported = importFile(donor, "LIV-RECONCILE", HEADER + "\n" + tags + "1,TABLET,Apple,iPad,,,,,,,\n"
+                + tags + "2,TABLET,Apple,iPad,,,,,,,").getBody();
+        String batch = imported.get("batchId").asText();
+        String refurbished = imported.at("/received/0/deviceId").asText();
+        String recycled = imported.at("/received/1/deviceId").asText();
+
+        assertThat(post("/api/devices/" + refurbished + "/refurbishment", Map.of("workDone", "screen cleaned",
+                "operatingSystem", "iPadOS 17", "technician", "Sam", "refurbishedAt", "2026-03-05T10:00:00Z"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<JsonNode> early = post("/api/batches/" + batch + "/dispute",
+                Map.of("raisedBy", "Claire", "comment", "two iPads"));
+        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(early.getBody().get("rule").asText()).isEqualTo("RECONCILIATION_ONCE_PROCESSED");
+        assertThat(early.getBody().get("detail").asText()).startsWith("1 device(s) of batch ");
+        assertThat(post("/api/devices/" + recycled + "/recycling", Map.of("recycler", "Envie 86",
+                "certificateReference", "REC-1", "recycledAt", "2026-03-05T11:00:00Z"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(post("/api/batches/" + batch + "/dispute", Map.of("raisedBy", "Claire", "comment", "three iPads"))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("/api/batches/" + batch + "/confirmation", Map.of("confirmedBy", "Claire"))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

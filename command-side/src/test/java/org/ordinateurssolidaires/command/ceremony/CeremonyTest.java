@@ -4,6 +4,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.donor.DonorAgreements;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.ceremony.CeremonyCancelled;
 import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -16,6 +18,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
 
 /** The life of a hand-over ceremony. */
@@ -30,10 +36,16 @@ class CeremonyTest {
     private static final CeremonyCancelled CANCELLED = new CeremonyCancelled(CEREMONY, "storm warning");
 
     private FixtureConfiguration<Ceremony> fixture;
+    private DonorAgreements donors;
 
+    /** By default every donor invited is registered. */
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Ceremony.class);
+        donors = mock(DonorAgreements.class);
+        when(donors.unregistered(any())).thenReturn(List.of());
+        doCallRealMethod().when(donors).requireRegistered(any());
+        fixture.registerInjectableResource(donors);
     }
 
     @Test
@@ -51,6 +63,16 @@ class CeremonyTest {
 
         fixture.given(SCHEDULED, new DonorsInvited(CEREMONY, List.of(BANK)))
                .when(new InviteDonors(CEREMONY, List.of(BANK)))
+               .expectNoEvents();
+    }
+
+    @Test
+    void invitesOnlyRegisteredDonors() {
+        when(donors.unregistered(List.of(BANK, CITY))).thenReturn(List.of(CITY));
+        fixture.given(SCHEDULED)
+               .when(new InviteDonors(CEREMONY, List.of(BANK, CITY)))
+               .expectException(UnknownEntity.class)
+               .expectExceptionMessage("no donor " + CITY)
                .expectNoEvents();
     }
 

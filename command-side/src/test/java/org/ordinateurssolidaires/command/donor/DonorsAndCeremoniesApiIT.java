@@ -17,6 +17,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.ALL_FOUR_COMMITMENTS;
 import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
+import static org.ordinateurssolidaires.command.StaffRequests.donorWithAgreement;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 import static org.ordinateurssolidaires.command.StaffRequests.readyLaptop;
 
@@ -81,6 +82,19 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         assertThat(noDonor.getBody().get("detail").asText()).startsWith("no donor ");
         assertThat(noCeremony.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(noCeremony.getBody().get("detail").asText()).startsWith("no ceremony ");
+    }
+
+    @Test
+    void invitesOnlyRegisteredDonorsToACeremony() {
+        String ceremony = post("/api/ceremonies", Map.of("date", "2026-09-26", "place", "Salons de Blossac"))
+                .getBody().get("ceremonyId").asText();
+        UUID stranger = UUID.randomUUID();
+
+        ResponseEntity<JsonNode> refused = post("/api/ceremonies/" + ceremony + "/invitations",
+                Map.of("donorIds", List.of(donorWithAgreement(http), stranger.toString())));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(refused.getBody().get("detail").asText()).isEqualTo("no donor " + stranger);
     }
 
     @Test

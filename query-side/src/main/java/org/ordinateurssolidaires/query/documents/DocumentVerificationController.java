@@ -1,21 +1,27 @@
 package org.ordinateurssolidaires.query.documents;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordinateurssolidaires.events.Sha256;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.UUID;
 
 @RestController
 @Tag(name = "Documents", description = "check that a report or certificate is one the programme issued, unaltered")
 class DocumentVerificationController {
+
+    /** Far above any report or certificate issued; the same bound applies to form uploads (application.yml). */
+    static final int MAX_COPY_BYTES = 20 * 1024 * 1024;
 
     private final IssuedDocuments documents;
 
@@ -35,12 +41,19 @@ class DocumentVerificationController {
     @PostMapping(path = "/api/documents/verification", consumes = "multipart/form-data")
     @Operation(summary = "Upload a copy of an issued PDF from a form: is it genuine and unaltered?")
     Verification verifyUpload(@RequestParam("file") MultipartFile upload) throws IOException {
-        return verify(upload.getBytes());
+        return verify(upload.getInputStream());
     }
 
     @PostMapping(path = "/api/documents/verification", consumes = {"application/pdf", "application/octet-stream"})
     @Operation(summary = "Upload a copy of an issued PDF: is it genuine and unaltered?")
-    Verification verify(@RequestBody byte[] copy) {
+    Verification verify(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/pdf"), @Content(mediaType = "application/octet-stream")})
+                        InputStream upload) throws IOException {
+        byte[] copy = upload.readNBytes(MAX_COPY_BYTES + 1); // never more, however large the upload
+        if (copy.length > MAX_COPY_BYTES) {
+            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "a copy larger than " + MAX_COPY_BYTES + " bytes is not a document the programme issued");
+        }
         String sha256 = Sha256.hex(copy);
         return documents.verify(copy)
                         .map(issued -> new Verification(true, sha256, issued.getKind(), issued.getDocumentId(),

@@ -63,6 +63,9 @@ import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
 /** A donor's report, put together from the events of its donor, batches, devices and ceremonies. */
 class DonorReportIT extends QuerySideIntegrationTest {
 
+    /** As the verification endpoint accepts, form or not. */
+    private static final int LARGEST_COPY = 20 * 1024 * 1024;
+
     @Autowired
     TestRestTemplate http;
 
@@ -176,6 +179,18 @@ class DonorReportIT extends QuerySideIntegrationTest {
         assertThat(genuine.get("donorId").asText()).isEqualTo(donor.toString());
         assertThat(forged.get("genuine").asBoolean()).isFalse();
         assertThat(uploadFromAForm(certificate).get("genuine").asBoolean()).isTrue();
+    }
+
+    @Test
+    void refusesACopyLargerThanAnyDocumentWithoutReadingItAll() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        byte[] huge = new byte[LARGEST_COPY + 1024];
+
+        var answer = http.postForEntity("/api/documents/verification", new HttpEntity<>(huge, headers), JsonNode.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(answer.getBody().get("detail").asText()).contains("larger than " + LARGEST_COPY);
     }
 
     private JsonNode uploadFromAForm(byte[] copy) {
