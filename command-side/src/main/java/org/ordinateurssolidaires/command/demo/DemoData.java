@@ -634,7 +634,7 @@ class DemoData {
                     "06 39 98 %02d %02d".formatted(random.nextInt(100), random.nextInt(100)), null, null);
             referrals++;
             return post("/api/partners/{partner}/referrals", new Submit(household.criterion(), adults + children,
-                    children, need, accessibilityNeeds, person, submittedAt),
+                    children, need, accessibilityNeeds, person, null, submittedAt),
                     partnerIds.get(oneOf(household.referrers()))).body(Submitted.class).referralId();
         }
 

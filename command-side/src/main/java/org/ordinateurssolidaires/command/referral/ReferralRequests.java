@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.command.referral;
 
+import org.ordinateurssolidaires.events.referral.PersonalData;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -37,17 +38,19 @@ public final class ReferralRequests {
                   @Email @Size(max = 200) @NotBlankWhenGiven String email,
                   @Size(max = 500) @NotBlankWhenGiven String address) {
 
-        PersonalData inClear() {
-            return new PersonalData(name, phone, email, address);
+        PersonalData inClear(String notes) {
+            return new PersonalData(name, phone, email, address, notes);
         }
     }
 
+    /** @param notes what the partner tells about the household: sealed with its personal data, never in clear */
     public record Submit(@NotNull EligibilityCriterion criterion,
                   @NotNull @Positive @Max(30) Integer householdSize,
                   @NotNull @PositiveOrZero @Max(30) Integer children,
                   @NotNull DeviceCategory need,
                   @Size(max = 500) @NotBlankWhenGiven String accessibilityNeeds,
                   @NotNull @Valid Person personalData,
+                  @Size(max = 2000) @NotBlankWhenGiven String notes,
                   @NotNull @PastOrPresent Instant submittedAt) {
     }
 

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.command.referral;
 
+import org.ordinateurssolidaires.events.referral.PersonalData;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.PartnerId;

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.command.referral;
 
+import org.ordinateurssolidaires.events.referral.PersonalData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ class ReferralTest {
     private static final ReferralId REFERRAL = new ReferralId(UUID.fromString("00000000-0000-4000-8000-0000000000f1"));
     private static final Instant T = Instant.parse("2026-04-01T10:00:00Z");
     private static final PersonalData FAMILY = new PersonalData("Amina Diallo", "0612345678", "amina@example.org",
-            "3 rue des Écoles, Poitiers");
+            "3 rue des Écoles, Poitiers", "two children in secondary school");
     private static final String KEY = "referral:" + REFERRAL;
     private static final EncryptedPersonalData SEALED = new EncryptedPersonalData(KEY, "bm9uY2U=", "c2VhbGVk");
     private static final ReferralSubmitted SUBMITTED = new ReferralSubmitted(REFERRAL, PARTNER, "H-7K3Q9M",
