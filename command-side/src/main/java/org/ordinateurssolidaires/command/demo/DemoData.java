@@ -629,12 +629,13 @@ class DemoData {
             int children = random.nextInt(household.minChildren(), household.maxChildren() + 1);
             int adults = random.nextInt(1, household.maxAdults() + 1);
             String accessibilityNeeds = random.nextInt(12) == 0 ? oneOf(ACCESSIBILITY_NEEDS) : null;
-            // 06 39 98 is the range the telecoms regulator (ARCEP) sets aside for fiction
+            // 06 39 98 is the range the telecoms regulator (ARCEP) sets aside for fiction; one number per household,
+            // or the programme would take two of them for one household already equipped
             var person = new Person(oneOf(FIRST_NAMES) + " " + oneOf(LAST_NAMES),
-                    "06 39 98 %02d %02d".formatted(random.nextInt(100), random.nextInt(100)), null, null);
+                    "06 39 98 %02d %02d".formatted(referrals / 100 % 100, referrals % 100), null, null);
             referrals++;
             return post("/api/partners/{partner}/referrals", new Submit(household.criterion(), adults + children,
-                    children, need, accessibilityNeeds, person, null, submittedAt),
+                    children, need, accessibilityNeeds, person, null, null, submittedAt),
                     partnerIds.get(oneOf(household.referrers()))).body(Submitted.class).referralId();
         }
 

@@ -181,9 +181,13 @@ public class Device {
     }
 
     @CommandHandler
-    void handle(HandOverDevice command, CeremonyCalendar ceremonies) {
+    ReferralId handle(HandOverDevice command, CeremonyCalendar ceremonies) {
         refuseOnceGone();
         requireStage(Stage.ALLOCATED, DeviceRule.HAND_OVER_WHEN_ALLOCATED);
+        if (command.referralId() != null && !command.referralId().equals(allocatedTo)) {
+            throw new RuleViolation(DeviceRule.HAND_OVER_TO_THE_ALLOCATED_HOUSEHOLD,
+                    "the device is allocated to referral " + allocatedTo + ", not " + command.referralId());
+        }
         refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
         if (!command.freeOfChargeAcknowledged()) {
             throw new RuleViolation(DeviceRule.FREE_OF_CHARGE, "the acknowledgement was not given");
@@ -193,6 +197,7 @@ public class Device {
                     + " does not take place on the day of " + command.handedOverAt());
         }
         apply(new DeviceHandedOver(deviceId, allocatedTo, true, command.ceremonyId(), command.handedOverAt()));
+        return allocatedTo;
     }
 
     @CommandHandler

@@ -32,9 +32,11 @@ import java.util.stream.IntStream;
 class DeviceCommandController {
 
     private final CommandDispatcher commands;
+    private final HouseholdHandOver handOvers;
 
-    DeviceCommandController(CommandDispatcher commands) {
+    DeviceCommandController(CommandDispatcher commands, HouseholdHandOver handOvers) {
         this.commands = commands;
+        this.handOvers = handOvers;
     }
 
     @PostMapping
@@ -132,9 +134,8 @@ class DeviceCommandController {
     @Operation(summary = "Record that the household received its allocated device, free of charge")
     void handOver(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.HandOver request,
                   CommandOrigin origin) {
-        CeremonyId ceremony = request.ceremonyId() == null ? null : new CeremonyId(request.ceremonyId());
-        commands.dispatch(new HandOverDevice(new DeviceId(deviceId), request.freeOfChargeAcknowledged(), ceremony,
-                request.handedOverAt()), origin);
+        handOvers.handOver(null, List.of(new DeviceId(deviceId)), request.freeOfChargeAcknowledged(),
+                request.ceremony(), request.handedOverAt(), origin);
     }
 
     @PostMapping("/{deviceId}/return")

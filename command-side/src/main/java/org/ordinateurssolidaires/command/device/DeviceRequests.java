@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.MediaType;
@@ -126,6 +128,21 @@ public final class DeviceRequests {
     public record HandOver(@NotNull Boolean freeOfChargeAcknowledged,
                     UUID ceremonyId,
                     @NotNull @PastOrPresent Instant handedOverAt) {
+
+        CeremonyId ceremony() {
+            return ceremonyId == null ? null : new CeremonyId(ceremonyId);
+        }
+    }
+
+    /** Several devices handed to one household at once, with its acknowledgement that they are free of charge. */
+    public record HandOverToHousehold(@NotEmpty @Size(max = 10) List<@NotNull UUID> deviceIds,
+                                    @NotNull Boolean freeOfChargeAcknowledged,
+                                    UUID ceremonyId,
+                                    @NotNull @PastOrPresent Instant handedOverAt) {
+
+        CeremonyId ceremony() {
+            return ceremonyId == null ? null : new CeremonyId(ceremonyId);
+        }
     }
 
     public record Return(@NotBlank @Size(max = 500) String reason,

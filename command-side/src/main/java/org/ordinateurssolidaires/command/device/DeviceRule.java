@@ -17,6 +17,7 @@ public enum DeviceRule implements BusinessRule {
     ALLOCATION_WHEN_READY("only a ready device (quality check passed) can be allocated"),
     CANCELLATION_WHEN_ALLOCATED("only an allocated device can have its allocation cancelled"),
     HAND_OVER_WHEN_ALLOCATED("only an allocated device can be handed over"),
+    HAND_OVER_TO_THE_ALLOCATED_HOUSEHOLD("a device is handed over to the household it is allocated to"),
     FREE_OF_CHARGE("the household must acknowledge that the device is given free of charge"),
     HAND_OVER_ON_THE_CEREMONY_DAY("a device is handed over at a ceremony only on that ceremony's day, and not at a "
             + "cancelled one"),

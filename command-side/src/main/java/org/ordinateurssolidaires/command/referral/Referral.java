@@ -7,10 +7,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.events.referral.PersonalDataForgotten;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
+import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralRejected;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
+import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -21,7 +23,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Referral {
 
-    private enum Status { AWAITING_DECISION, ACCEPTED, REJECTED, WITHDRAWN }
+    private enum Status { AWAITING_DECISION, ACCEPTED, REJECTED, WITHDRAWN, FULFILLED }
 
     @AggregateIdentifier
     private ReferralId referralId;
@@ -33,12 +35,24 @@ public class Referral {
         // for Axon: rebuilt from its events
     }
 
+    /** The household's identifiers are remembered (hashed) in the same transaction, to recognise it later. */
     @CommandHandler
-    public Referral(SubmitReferral command, PersonalDataVault vault) {
+    public Referral(SubmitReferral command, PartnerRoster partners, HouseholdRegister households,
+                    PersonalDataVault vault) {
+        partners.requireActive(command.partnerId());
+        boolean equippedBefore = households.alreadyEquipped(command.personalData());
+        if (equippedBefore && command.alreadyEquippedJustification() == null) {
+            throw new RuleViolation(ReferralRule.SECOND_REFERRAL_JUSTIFIED, "the programme already equipped this "
+                    + "household: staff record why it should be equipped again (alreadyEquippedJustification)");
+        }
+        households.remember(command.referralId(), command.personalData());
         apply(new ReferralSubmitted(command.referralId(), command.partnerId(), command.householdCode(),
                 command.criterion(), command.householdSize(), command.children(), command.need(),
                 command.accessibilityNeeds(), vault.seal("referral:" + command.referralId(), command.personalData()),
                 command.submittedAt()));
+        if (equippedBefore) {
+            apply(new SecondReferralJustified(command.referralId(), command.alreadyEquippedJustification()));
+        }
     }
 
     @CommandHandler
@@ -62,13 +76,27 @@ public class Referral {
         apply(new ReferralWithdrawn(referralId, command.reason(), command.withdrawnAt()));
     }
 
-    /** The key goes in the same transaction as the event that records it is gone. */
+    /** Once, while accepted; later hand-overs to the same household record only their devices' events. */
     @CommandHandler
-    void handle(ForgetPersonalData command, PersonalDataVault vault) {
+    void handle(FulfilReferral command) {
+        if (status == Status.FULFILLED) {
+            return;
+        }
+        if (status != Status.ACCEPTED) {
+            throw new RuleViolation(ReferralRule.FULFILMENT_OF_AN_ACCEPTED_REFERRAL,
+                    "referral " + referralId + " is " + status.name().toLowerCase().replace('_', ' '));
+        }
+        apply(new ReferralFulfilled(referralId, command.devices(), command.fulfilledAt()));
+    }
+
+    /** The key and the hashed identifiers go in the same transaction as the event that records they are gone. */
+    @CommandHandler
+    void handle(ForgetPersonalData command, PersonalDataVault vault, HouseholdRegister households) {
         if (forgotten) {
             throw new RuleViolation(ReferralRule.FORGOTTEN_ONCE, "referral " + referralId + " was already forgotten");
         }
         vault.forget(personalDataKey);
+        households.forget(referralId);
         apply(new PersonalDataForgotten(referralId, personalDataKey));
     }
 
@@ -99,6 +127,11 @@ public class Referral {
     @EventSourcingHandler
     void on(ReferralWithdrawn event) {
         status = Status.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralFulfilled event) {
+        status = Status.FULFILLED;
     }
 
     @EventSourcingHandler

@@ -43,7 +43,11 @@ public final class ReferralRequests {
         }
     }
 
-    /** @param notes what the partner tells about the household: sealed with its personal data, never in clear */
+    /**
+     * @param notes                        what the partner tells about the household: sealed with its personal
+     *                                     data, never in clear
+     * @param alreadyEquippedJustification staff's reason to equip again a household the programme already equipped
+     */
     public record Submit(@NotNull EligibilityCriterion criterion,
                   @NotNull @Positive @Max(30) Integer householdSize,
                   @NotNull @PositiveOrZero @Max(30) Integer children,
@@ -51,6 +55,7 @@ public final class ReferralRequests {
                   @Size(max = 500) @NotBlankWhenGiven String accessibilityNeeds,
                   @NotNull @Valid Person personalData,
                   @Size(max = 2000) @NotBlankWhenGiven String notes,
+                  @Size(max = 500) @NotBlankWhenGiven String alreadyEquippedJustification,
                   @NotNull @PastOrPresent Instant submittedAt) {
     }
 

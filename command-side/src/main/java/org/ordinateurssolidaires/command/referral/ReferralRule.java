@@ -5,6 +5,10 @@ import org.ordinateurssolidaires.command.rules.BusinessRule;
 /** The rules of partners and referrals. */
 public enum ReferralRule implements BusinessRule {
     PARTNER_ACTIVE("only an active partner can be deactivated"),
+    REFERRAL_BY_AN_ACTIVE_PARTNER("only an active partner refers households"),
+    SECOND_REFERRAL_JUSTIFIED("a household the programme already equipped is referred again only with staff's "
+            + "justification"),
+    FULFILMENT_OF_AN_ACCEPTED_REFERRAL("a referral is fulfilled only once accepted, and not after it was closed"),
     DECIDED_ONCE("a referral is accepted or rejected once, while it awaits a decision"),
     WITHDRAWAL_BEFORE_OUTCOME("a referral is withdrawn only while it awaits a decision or its device"),
     FORGOTTEN_ONCE("a household's personal data is erased once"),

@@ -5,8 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
-import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
+import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralRejected;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
@@ -69,9 +69,8 @@ public class ReferralStandings {
         close(event.referralId());
     }
 
-    /** The household received its device: the referral is fulfilled. */
     @EventHandler
-    void on(DeviceHandedOver event) {
+    void on(ReferralFulfilled event) {
         close(event.referralId());
     }
 

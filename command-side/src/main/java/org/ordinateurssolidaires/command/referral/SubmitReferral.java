@@ -11,7 +11,9 @@ import java.time.Instant;
 /**
  * Refer a household. The personal data travels in clear only as far as the handler, which encrypts it.
  *
- * @param householdCode the pseudonymous code everything else will know the household by
+ * @param householdCode                the pseudonymous code everything else will know the household by
+ * @param alreadyEquippedJustification why staff equip this household again, if the programme already did; null
+ *                                     otherwise
  */
 public record SubmitReferral(ReferralId referralId,
                              PartnerId partnerId,
@@ -22,6 +24,7 @@ public record SubmitReferral(ReferralId referralId,
                              DeviceCategory need,
                              String accessibilityNeeds,
                              PersonalData personalData,
+                             String alreadyEquippedJustification,
                              Instant submittedAt) {
 
     @Override

@@ -3,7 +3,10 @@ package org.ordinateurssolidaires.command.web;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
-/** Sends a command on behalf of its origin and waits until its events are stored (or it is refused). */
+/**
+ * Sends a command on behalf of its origin and waits until its events are stored (or it is refused); answers what
+ * the handler returned, if anything.
+ */
 @Component
 public class CommandDispatcher {
 
@@ -13,7 +16,7 @@ public class CommandDispatcher {
         this.commandGateway = commandGateway;
     }
 
-    public void dispatch(Object command, CommandOrigin origin) {
-        commandGateway.sendAndWait(origin.asMessage(command));
+    public <R> R dispatch(Object command, CommandOrigin origin) {
+        return commandGateway.sendAndWait(origin.asMessage(command));
     }
 }

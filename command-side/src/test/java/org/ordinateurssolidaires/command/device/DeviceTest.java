@@ -396,8 +396,20 @@ class DeviceTest {
         void handsAnAllocatedDeviceToItsHousehold() {
             var ceremony = new CeremonyId(UUID.fromString("00000000-0000-4000-8000-0000000000ce"));
             fixture.given(readyDevice()).andGiven(ALLOCATED)
-                   .when(new HandOverDevice(DEVICE, true, ceremony, T))
-                   .expectEvents(new DeviceHandedOver(DEVICE, REFERRAL, true, ceremony, T));
+                   .when(new HandOverDevice(DEVICE, null, true, ceremony, T))
+                   .expectEvents(new DeviceHandedOver(DEVICE, REFERRAL, true, ceremony, T))
+                   .expectResultMessagePayload(REFERRAL);
+        }
+
+        @Test
+        void handsADeviceOnlyToTheHouseholdItIsAllocatedTo() {
+            fixture.given(readyDevice()).andGiven(ALLOCATED)
+                   .when(new HandOverDevice(DEVICE, REFERRAL, true, null, T))
+                   .expectEvents(new DeviceHandedOver(DEVICE, REFERRAL, true, null, T));
+            var anotherHousehold = new ReferralId(UUID.randomUUID());
+            expectRuleBroken(DeviceRule.HAND_OVER_TO_THE_ALLOCATED_HOUSEHOLD,
+                    fixture.given(readyDevice()).andGiven(ALLOCATED)
+                           .when(new HandOverDevice(DEVICE, anotherHousehold, true, null, T)));
         }
 
         @Test
@@ -405,19 +417,19 @@ class DeviceTest {
             var ceremony = new CeremonyId(UUID.fromString("00000000-0000-4000-8000-0000000000ce"));
             when(ceremonies.takesPlaceOn(ceremony, T)).thenReturn(false);
             expectRuleBroken(DeviceRule.HAND_OVER_ON_THE_CEREMONY_DAY,
-                    fixture.given(readyDevice()).andGiven(ALLOCATED).when(new HandOverDevice(DEVICE, true, ceremony, T)));
+                    fixture.given(readyDevice()).andGiven(ALLOCATED).when(new HandOverDevice(DEVICE, null, true, ceremony, T)));
         }
 
         @Test
         void refusesADeviceThatIsNotAllocated() {
             expectRuleBroken(DeviceRule.HAND_OVER_WHEN_ALLOCATED,
-                    fixture.given(readyDevice()).when(new HandOverDevice(DEVICE, true, null, T)));
+                    fixture.given(readyDevice()).when(new HandOverDevice(DEVICE, null, true, null, T)));
         }
 
         @Test
         void requiresTheFreeOfChargeAcknowledgement() {
             expectRuleBroken(DeviceRule.FREE_OF_CHARGE,
-                    fixture.given(readyDevice()).andGiven(ALLOCATED).when(new HandOverDevice(DEVICE, false, null, T)));
+                    fixture.given(readyDevice()).andGiven(ALLOCATED).when(new HandOverDevice(DEVICE, null, false, null, T)));
         }
 
         /** Commands cannot reach this state; the rule still holds if a history ever did (an old, upcast stream). */
@@ -425,7 +437,7 @@ class DeviceTest {
         void refusesHandOverWhileAMediumIsUnsanitised() {
             expectRuleBroken(DeviceRule.ERASURE_BEFORE_RELEASE,
                     fixture.given(RECEIVED, sanitised(DISK), REFURBISHED, READY, ALLOCATED)
-                           .when(new HandOverDevice(DEVICE, true, null, T)));
+                           .when(new HandOverDevice(DEVICE, null, true, null, T)));
         }
 
         @Test

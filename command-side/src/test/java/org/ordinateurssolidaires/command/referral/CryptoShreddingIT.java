@@ -57,12 +57,16 @@ class CryptoShreddingIT extends CommandSideIntegrationTest {
 
         assertThat(tablesHoldingInClear()).isEmpty();
         assertThat(vault.open(storedPersonalData(referral)).orElseThrow().name()).isEqualTo(NAME);
+        assertThat(jdbc.queryForObject("select count(*) from household_index where referral_id = ?::uuid",
+                Integer.class, referral)).as("e-mail, phone, name with address").isEqualTo(3);
 
         assertThat(post("/api/referrals/" + referral + "/personal-data/erasure", Map.of()).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
         assertThat(vault.open(storedPersonalData(referral))).isEmpty();
         assertThat(tablesHoldingInClear()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from household_index where referral_id = ?::uuid",
+                Integer.class, referral)).as("no keyed hash of the household is left either").isZero();
         assertThat(eventStore.readEvents(referral).asStream().map(event -> event.getPayloadType().getSimpleName()))
                 .containsExactly("ReferralSubmitted", "PersonalDataForgotten");
         assertThat(post("/api/referrals/" + referral + "/personal-data/erasure", Map.of()).getBody().get("rule")

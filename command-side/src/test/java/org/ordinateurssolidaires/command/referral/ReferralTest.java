@@ -1,28 +1,36 @@
 package org.ordinateurssolidaires.command.referral;
 
-import org.ordinateurssolidaires.events.referral.PersonalData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
 import org.ordinateurssolidaires.events.referral.PartnerDeactivated;
 import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.PartnerKind;
 import org.ordinateurssolidaires.events.referral.PartnerRegistered;
+import org.ordinateurssolidaires.events.referral.PersonalData;
 import org.ordinateurssolidaires.events.referral.PersonalDataForgotten;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
+import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralRejected;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
+import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
@@ -36,6 +44,7 @@ class ReferralTest {
     private static final PersonalData FAMILY = new PersonalData("Amina Diallo", "0612345678", "amina@example.org",
             "3 rue des Écoles, Poitiers", "two children in secondary school");
     private static final String KEY = "referral:" + REFERRAL;
+    private static final DeviceId DEVICE = new DeviceId(UUID.fromString("00000000-0000-4000-8000-0000000000de"));
     private static final EncryptedPersonalData SEALED = new EncryptedPersonalData(KEY, "bm9uY2U=", "c2VhbGVk");
     private static final ReferralSubmitted SUBMITTED = new ReferralSubmitted(REFERRAL, PARTNER, "H-7K3Q9M",
             EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, null, SEALED, T);
@@ -43,13 +52,20 @@ class ReferralTest {
     private FixtureConfiguration<Referral> referrals;
     private FixtureConfiguration<Partner> partners;
     private PersonalDataVault vault;
+    private PartnerRoster partnerRoster;
+    private HouseholdRegister households;
 
+    /** By default the partner is active and the household was never equipped. */
     @BeforeEach
     void setUp() {
         vault = mock(PersonalDataVault.class);
         when(vault.seal(KEY, FAMILY)).thenReturn(SEALED);
+        partnerRoster = mock(PartnerRoster.class);
+        households = mock(HouseholdRegister.class);
         referrals = new AggregateTestFixture<>(Referral.class);
         referrals.registerInjectableResource(vault);
+        referrals.registerInjectableResource(partnerRoster);
+        referrals.registerInjectableResource(households);
         partners = new AggregateTestFixture<>(Partner.class);
     }
 
@@ -58,8 +74,50 @@ class ReferralTest {
         referrals.givenNoPriorActivity()
                  .when(new SubmitReferral(REFERRAL, PARTNER, "H-7K3Q9M",
                          EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, null,
-                         FAMILY, T))
+                         FAMILY, null, T))
                  .expectEvents(SUBMITTED);
+        verify(households).remember(REFERRAL, FAMILY);
+    }
+
+    @Test
+    void isSubmittedOnlyByAnActivePartner() {
+        doThrow(new RuleViolation(ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER, "partner was deactivated"))
+                .when(partnerRoster).requireActive(PARTNER);
+        expectRuleBroken(ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER,
+                referrals.givenNoPriorActivity().when(submission(null)));
+        verify(households, never()).remember(any(), any());
+    }
+
+    @Test
+    void refersAnAlreadyEquippedHouseholdAgainOnlyWithAJustification() {
+        when(households.alreadyEquipped(FAMILY)).thenReturn(true);
+        expectRuleBroken(ReferralRule.SECOND_REFERRAL_JUSTIFIED,
+                referrals.givenNoPriorActivity().when(submission(null)));
+
+        referrals.givenNoPriorActivity()
+                 .when(submission("the laptop was stolen; police report seen"))
+                 .expectEvents(SUBMITTED,
+                         new SecondReferralJustified(REFERRAL, "the laptop was stolen; police report seen"));
+    }
+
+    @Test
+    void isFulfilledOnceWhileAccepted() {
+        var accepted = new ReferralAccepted(REFERRAL, T);
+        var fulfilled = new ReferralFulfilled(REFERRAL, List.of(DEVICE), T);
+        referrals.given(SUBMITTED, accepted).when(new FulfilReferral(REFERRAL, List.of(DEVICE), T))
+                 .expectEvents(fulfilled);
+        referrals.given(SUBMITTED, accepted, fulfilled).when(new FulfilReferral(REFERRAL, List.of(DEVICE), T))
+                 .expectSuccessfulHandlerExecution().expectNoEvents();
+        expectRuleBroken(ReferralRule.FULFILMENT_OF_AN_ACCEPTED_REFERRAL,
+                referrals.given(SUBMITTED).when(new FulfilReferral(REFERRAL, List.of(DEVICE), T)));
+        expectRuleBroken(ReferralRule.WITHDRAWAL_BEFORE_OUTCOME,
+                referrals.given(SUBMITTED, accepted, fulfilled).when(new WithdrawReferral(REFERRAL, "moved", T)));
+    }
+
+    private static SubmitReferral submission(String alreadyEquippedJustification) {
+        return new SubmitReferral(REFERRAL, PARTNER, "H-7K3Q9M",
+                EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, null, FAMILY,
+                alreadyEquippedJustification, T);
     }
 
     @Test
@@ -85,6 +143,7 @@ class ReferralTest {
         referrals.given(SUBMITTED).when(new ForgetPersonalData(REFERRAL))
                  .expectEvents(new PersonalDataForgotten(REFERRAL, KEY));
         verify(vault).forget(KEY);
+        verify(households).forget(REFERRAL);
 
         expectRuleBroken(ReferralRule.FORGOTTEN_ONCE,
                 referrals.given(SUBMITTED, new PersonalDataForgotten(REFERRAL, KEY)).when(new ForgetPersonalData(REFERRAL)));

@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.referral.PersonalDataForgotten;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
+import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralRejected;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
@@ -68,6 +69,12 @@ class ReferralProjection {
         update(event.referralId(), ReferralRecord::allocationCancelled);
     }
 
+    @EventHandler
+    void on(ReferralFulfilled event) {
+        update(event.referralId(), ReferralRecord::fulfilled);
+    }
+
+    /** Hand-overs recorded before referrals were fulfilled by an event of their own fulfil them as well. */
     @EventHandler
     void on(DeviceHandedOver event) {
         update(event.referralId(), ReferralRecord::fulfilled);

@@ -1,0 +1,96 @@
+package org.ordinateurssolidaires.command.referral;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.ordinateurssolidaires.events.referral.PersonalData;
+import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recognises a household the programme already equipped when a partner refers it again. Each referral leaves
+ * keyed hashes of its identifiers (e-mail, phone, name with address), normalised so that "Amina DIALLO" and
+ * "amina diallo" match; without the secret the hashes cannot be tested against guesses. Forgetting the household
+ * deletes them. Written in the command's transaction.
+ */
+@Component
+@ProcessingGroup("household-register")
+public class HouseholdRegister {
+
+    private final JdbcTemplate jdbc;
+    private final SecretKeySpec secret;
+
+    HouseholdRegister(JdbcTemplate jdbc, @Value("${ordinateurs.personal-data.household-index-secret}") String secret) {
+        this.jdbc = jdbc;
+        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** Whether any of the household's identifiers belongs to a household already equipped. */
+    public boolean alreadyEquipped(PersonalData household) {
+        return identifiers(household).stream().anyMatch(hash -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from household_index where identifier_hash = ? and equipped)",
+                Boolean.class, hash)));
+    }
+
+    public void remember(ReferralId referral, PersonalData household) {
+        identifiers(household).stream().distinct().forEach(hash -> jdbc.update(
+                "insert into household_index (identifier_hash, referral_id) values (?, ?)", hash, referral.value()));
+    }
+
+    public void forget(ReferralId referral) {
+        jdbc.update("delete from household_index where referral_id = ?", referral.value());
+    }
+
+    @EventHandler
+    void on(ReferralFulfilled event) {
+        jdbc.update("update household_index set equipped = true where referral_id = ?", event.referralId().value());
+    }
+
+    private List<String> identifiers(PersonalData household) {
+        List<String> identifiers = new ArrayList<>();
+        if (household.email() != null) {
+            identifiers.add(hash("email:" + household.email().strip().toLowerCase(Locale.ROOT)));
+        }
+        if (household.phone() != null) {
+            identifiers.add(hash("phone:" + nationalNumber(household.phone())));
+        }
+        if (household.address() != null) {
+            identifiers.add(hash("name-address:" + plain(household.name()) + "|" + plain(household.address())));
+        }
+        return identifiers;
+    }
+
+    /** "+33 6 12 34 56 78", "06.12.34.56.78" and "0612345678" are one number. */
+    private static String nationalNumber(String phone) {
+        String digits = phone.replaceAll("\\D", "");
+        return digits.startsWith("33") && digits.length() == 11 ? "0" + digits.substring(2) : digits;
+    }
+
+    /** Without accents, case or punctuation: "Rue de l'Église" and "rue de l eglise" are one street. */
+    private static String plain(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                         .replaceAll("[^\\p{Alnum}]+", " ").strip();
+    }
+
+    private String hash(String identifier) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            return HexFormat.of().formatHex(mac.doFinal(identifier.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException everyJvmHasIt) {
+            throw new IllegalStateException(everyJvmHasIt);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.ordinateurssolidaires.command.referral;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.events.referral.PartnerDeactivated;
+import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.PartnerRegistered;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Whether a partner may refer households, read from its own few events in the store: no lookup table to keep
+ * in step, and partners registered before this check existed are known all the same.
+ */
+@Component
+public class PartnerRoster {
+
+    private final EventStore eventStore;
+
+    PartnerRoster(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Refuses an unknown partner (404) or one that was deactivated (409). */
+    public void requireActive(PartnerId partner) {
+        List<? extends DomainEventMessage<?>> history = eventStore.readEvents(partner.toString()).asStream().toList();
+        if (history.isEmpty() || !(history.get(0).getPayload() instanceof PartnerRegistered)) {
+            throw new UnknownEntity("no partner " + partner);
+        }
+        if (history.stream().anyMatch(event -> event.getPayload() instanceof PartnerDeactivated)) {
+            throw new RuleViolation(ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER, "partner " + partner + " was deactivated");
+        }
+    }
+}

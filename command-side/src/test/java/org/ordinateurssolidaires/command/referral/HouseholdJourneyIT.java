@@ -1,0 +1,173 @@
+package org.ordinateurssolidaires.command.referral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
+import static org.ordinateurssolidaires.command.StaffRequests.donorWithAgreement;
+import static org.ordinateurssolidaires.command.StaffRequests.headers;
+import static org.ordinateurssolidaires.command.StaffRequests.readyLaptop;
+
+/** A household's journey over HTTP, from its partner's referral to the devices in its hands, and back again. */
+class HouseholdJourneyIT extends CommandSideIntegrationTest {
+
+    private static final Map<String, String> AMINA = Map.of("name", "Amina Diallo", "phone", "+33 6 39 98 12 34",
+            "email", "amina.diallo@example.org", "address", "3 rue de l'Église, Poitiers");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void equipsAHouseholdWithTwoDevicesAtOnceThenRecognisesItWhenReferredAgain() {
+        String donor = donorWithAgreement(http);
+        String partner = partner();
+        String referral = submit(partner, AMINA, null).getBody().get("referralId").asText();
+        accept(referral);
+        String laptop = readyLaptop(http, donor);
+        String spare = readyLaptop(http, donor);
+        allocate(laptop, referral);
+        allocate(spare, referral);
+
+        assertThat(handOver(referral, List.of(laptop, spare), headers()).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(payloads(referral)).last().isEqualTo(new ReferralFulfilled(referralId(referral),
+                List.of(deviceId(laptop), deviceId(spare)), Instant.parse("2026-05-06T09:00:00Z")));
+        assertThat(payloads(spare)).last().isInstanceOf(DeviceHandedOver.class);
+        // the same family, its phone written another way and without its e-mail
+        Map<String, String> again = Map.of("name", "AMINA DIALLO", "phone", "06.39.98.12.34");
+        ResponseEntity<JsonNode> refused = submit(partner, again, null);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("rule").asText()).isEqualTo("SECOND_REFERRAL_JUSTIFIED");
+        String justified = submit(partner, again, "the laptop was stolen; police report seen").getBody()
+                .get("referralId").asText();
+        assertThat(payloads(justified)).last()
+                .isEqualTo(new SecondReferralJustified(referralId(justified), "the laptop was stolen; police report seen"));
+        assertThat(submit(partner, Map.of("name", "Amina Diallo", "phone", "06 39 98 99 99"), null).getStatusCode())
+                .as("a namesake with another phone and no address is another household").isEqualTo(HttpStatus.CREATED);
+
+        post("/api/referrals/" + referral + "/personal-data/erasure", Map.of());
+        post("/api/referrals/" + justified + "/personal-data/erasure", Map.of());
+        assertThat(submit(partner, again, null).getStatusCode())
+                .as("a forgotten household leaves nothing to be recognised by").isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void handsOverAllOrNothing() {
+        String donor = donorWithAgreement(http);
+        String referral = acceptedReferral(http, "LAPTOP");
+        String elsewhere = acceptedReferral(http, "LAPTOP");
+        String allocated = readyLaptop(http, donor);
+        String notAllocated = readyLaptop(http, donor);
+        String someoneElses = readyLaptop(http, donor);
+        allocate(allocated, referral);
+        allocate(someoneElses, elsewhere);
+
+        ResponseEntity<JsonNode> notYet = handOver(referral, List.of(allocated, notAllocated), headers());
+        ResponseEntity<JsonNode> notTheirs = handOver(referral, List.of(allocated, someoneElses), headers());
+
+        assertThat(notYet.getBody().get("rule").asText()).isEqualTo("HAND_OVER_WHEN_ALLOCATED");
+        assertThat(notTheirs.getBody().get("rule").asText()).isEqualTo("HAND_OVER_TO_THE_ALLOCATED_HOUSEHOLD");
+        assertThat(payloads(allocated)).noneMatch(DeviceHandedOver.class::isInstance);
+        assertThat(payloads(referral)).noneMatch(ReferralFulfilled.class::isInstance);
+    }
+
+    @Test
+    void aRetriedHandOverIsRecordedOnce() {
+        String referral = acceptedReferral(http, "LAPTOP");
+        String laptop = readyLaptop(http, donorWithAgreement(http));
+        allocate(laptop, referral);
+        HttpHeaders once = headers();
+        once.set("Idempotency-Key", UUID.randomUUID().toString());
+
+        assertThat(handOver(referral, List.of(laptop), once).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(handOver(referral, List.of(laptop), once).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(payloads(referral)).filteredOn(ReferralFulfilled.class::isInstance).hasSize(1);
+        assertThat(payloads(laptop)).filteredOn(DeviceHandedOver.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void takesReferralsOnlyFromKnownActivePartners() {
+        ResponseEntity<JsonNode> unknown = submit(UUID.randomUUID().toString(), AMINA, null);
+        String leaving = partner();
+        post("/api/partners/" + leaving + "/deactivation", Map.of("reason", "left the steering committee"));
+        ResponseEntity<JsonNode> deactivated = submit(leaving, AMINA, null);
+
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().get("detail").asText()).startsWith("no partner ");
+        assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(deactivated.getBody().get("rule").asText()).isEqualTo("REFERRAL_BY_AN_ACTIVE_PARTNER");
+    }
+
+    private String partner() {
+        return post("/api/partners", Map.of("name", "Mission locale", "kind", "JOB_CENTRE")).getBody()
+                .get("partnerId").asText();
+    }
+
+    private ResponseEntity<JsonNode> submit(String partner, Map<String, String> person, String justification) {
+        Map<String, Object> body = new HashMap<>(Map.of("criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER",
+                "householdSize", 3, "children", 2, "need", "LAPTOP", "personalData", person,
+                "submittedAt", "2026-01-05T10:00:00Z"));
+        if (justification != null) {
+            body.put("alreadyEquippedJustification", justification);
+        }
+        return post("/api/partners/" + partner + "/referrals", body);
+    }
+
+    private void accept(String referral) {
+        assertThat(post("/api/referrals/" + referral + "/acceptance", Map.of("at", "2026-01-06T10:00:00Z"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private void allocate(String device, String referral) {
+        assertThat(post("/api/devices/" + device + "/allocation", Map.of("referralId", referral,
+                "allocatedAt", "2026-05-05T09:00:00Z")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private ResponseEntity<JsonNode> handOver(String referral, List<String> devices, HttpHeaders headers) {
+        return http.postForEntity("/api/referrals/" + referral + "/hand-over", new HttpEntity<>(Map.of(
+                "deviceIds", devices, "freeOfChargeAcknowledged", true, "handedOverAt", "2026-05-06T09:00:00Z"),
+                headers), JsonNode.class);
+    }
+
+    private List<Object> payloads(String aggregate) {
+        return eventStore.readEvents(aggregate).asStream().map(DomainEventMessage::getPayload).map(Object.class::cast)
+                         .toList();
+    }
+
+    private static ReferralId referralId(String referral) {
+        return new ReferralId(UUID.fromString(referral));
+    }
+
+    private static DeviceId deviceId(String device) {
+        return new DeviceId(UUID.fromString(device));
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {
+        return http.postForEntity(path, new HttpEntity<>(body, headers()), JsonNode.class);
+    }
+}
