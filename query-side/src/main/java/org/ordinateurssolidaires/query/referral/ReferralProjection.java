@@ -14,6 +14,7 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralRejected;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
+import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
 import org.springframework.stereotype.Component;
 
@@ -67,6 +68,11 @@ class ReferralProjection {
     @EventHandler
     void on(AllocationCancelled event) {
         update(event.referralId(), ReferralRecord::allocationCancelled);
+    }
+
+    @EventHandler
+    void on(SecondReferralJustified event) {
+        update(event.referralId(), referral -> referral.secondReferralJustified(event.justification()));
     }
 
     @EventHandler

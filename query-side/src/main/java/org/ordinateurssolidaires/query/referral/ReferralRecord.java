@@ -7,14 +7,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A referral as partners and staff follow it, by household code only: the people's data is not here (it stays
- * encrypted in the event), only whether it can still be read. Written only by {@link ReferralProjection}.
+ * A referral as partners and staff follow it, by household code. The people's data is here only sealed, as in the
+ * event, and only until they are forgotten; it has no getter, so this record as served to partners never shows
+ * it. Written only by {@link ReferralProjection}.
  */
 @Entity
 @Table(name = "referral_record")
@@ -43,6 +46,12 @@ public class ReferralRecord {
     private Instant submittedAt;
     private UUID allocatedDevice;
     private String outcomeReason;
+    /** Why staff equip again a household the programme already equipped; null for a first referral. */
+    private String secondReferralJustification;
+    /** Read through {@link #sealedPersonalData()} only. */
+    private String personalDataKeyId;
+    private String personalDataNonce;
+    private String personalDataCiphertext;
 
     protected ReferralRecord() {
         // for JPA
@@ -60,6 +69,9 @@ public class ReferralRecord {
         status = Status.AWAITING_DECISION;
         personalData = PersonalData.ENCRYPTED;
         submittedAt = submitted.submittedAt();
+        personalDataKeyId = submitted.personalData().keyId();
+        personalDataNonce = submitted.personalData().nonce();
+        personalDataCiphertext = submitted.personalData().ciphertext();
     }
 
     void accepted() {
@@ -86,8 +98,22 @@ public class ReferralRecord {
         status = Status.FULFILLED;
     }
 
+    void secondReferralJustified(String justification) {
+        secondReferralJustification = justification;
+    }
+
+    /** The key is gone, so the ciphertext is noise; it is dropped all the same, to keep nothing of the person. */
     void forgotten() {
         personalData = PersonalData.ERASED;
+        personalDataKeyId = null;
+        personalDataNonce = null;
+        personalDataCiphertext = null;
+    }
+
+    /** Nothing once the person was forgotten. */
+    Optional<EncryptedPersonalData> sealedPersonalData() {
+        return Optional.ofNullable(personalDataKeyId)
+                       .map(keyId -> new EncryptedPersonalData(keyId, personalDataNonce, personalDataCiphertext));
     }
 
     public UUID getReferralId() {
@@ -136,5 +162,9 @@ public class ReferralRecord {
 
     public String getOutcomeReason() {
         return outcomeReason;
+    }
+
+    public String getSecondReferralJustification() {
+        return secondReferralJustification;
     }
 }

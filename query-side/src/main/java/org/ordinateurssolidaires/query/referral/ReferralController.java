@@ -1,0 +1,62 @@
+package org.ordinateurssolidaires.query.referral;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.PersonalData;
+import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One referral as staff see it: unlike a partner's list, with its people's data, as long as it can be read. */
+@RestController
+@Tag(name = "Referrals", description = "one referral, with its household's personal data until it is forgotten")
+class ReferralController {
+
+    private final ReferralRecordRepository referrals;
+    private final PersonalDataKeys keys;
+
+    ReferralController(ReferralRecordRepository referrals, PersonalDataKeys keys) {
+        this.referrals = referrals;
+        this.keys = keys;
+    }
+
+    record ReferralView(UUID referralId, UUID partnerId, String householdCode, EligibilityCriterion criterion,
+                        int householdSize, int children, DeviceCategory need, Status status, Instant submittedAt,
+                        UUID allocatedDevice, String outcomeReason, String secondReferralJustification,
+                        PersonalDataView personalData) {
+    }
+
+    /** The people's data in clear, or only {@code erased: true}: nothing of it is left to show. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PersonalDataView(String name, String phone, String email, String address, String notes, boolean erased) {
+
+        static final PersonalDataView ERASED = new PersonalDataView(null, null, null, null, null, true);
+
+        static PersonalDataView of(PersonalData data) {
+            return new PersonalDataView(data.name(), data.phone(), data.email(), data.address(), data.notes(), false);
+        }
+    }
+
+    @GetMapping("/api/referrals/{referralId}")
+    @Operation(summary = "One referral for staff, with its people's personal data unless they were forgotten")
+    ReferralView referral(@PathVariable UUID referralId) {
+        ReferralRecord referral = referrals.findById(referralId)
+                                           .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                                                   "no referral " + referralId));
+        PersonalDataView personalData = referral.sealedPersonalData().flatMap(keys::open).map(PersonalDataView::of)
+                                                .orElse(PersonalDataView.ERASED);
+        return new ReferralView(referral.getReferralId(), referral.getPartnerId(), referral.getHouseholdCode(),
+                referral.getCriterion(), referral.getHouseholdSize(), referral.getChildren(), referral.getNeed(),
+                referral.getStatus(), referral.getSubmittedAt(), referral.getAllocatedDevice(),
+                referral.getOutcomeReason(), referral.getSecondReferralJustification(), personalData);
+    }
+}

@@ -1,0 +1,103 @@
+package org.ordinateurssolidaires.query.referral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
+import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.PersonalData;
+import org.ordinateurssolidaires.events.referral.PersonalDataForgotten;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Staff read one referral with its people's data while their key exists (a real key, in the command side's key
+ * table); once the key is deleted and the person forgotten, neither the answer nor the read model holds any of it.
+ */
+class ReferralPersonalDataIT extends QuerySideIntegrationTest {
+
+    private static final PersonalData PEOPLE = new PersonalData("Maryse Fontaine-Lebrun", "+33 6 71 42 93 58",
+            "maryse.fontaine@example.org", "12 rue des Carmes, 86000 Poitiers", "two children at secondary school");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void showsThePersonalDataWhileItsKeyExistsAndNothingOfItOnceForgotten() {
+        var referral = new ReferralId(UUID.randomUUID());
+        var partner = new PartnerId(UUID.randomUUID());
+        String keyId = "referral:" + referral;
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        jdbc.update("insert into personal_data_key (key_id, secret) values (?, ?)", keyId, key);
+        EncryptedPersonalData sealed = EncryptedPersonalData.seal(keyId, key, PEOPLE);
+        events.append(new ReferralSubmitted(referral, partner, "H-READ-01", EligibilityCriterion.JOB_SEEKER, 2, 0,
+                DeviceCategory.LAPTOP, null, sealed, Instant.parse("2026-04-02T10:00:00Z")),
+                new SecondReferralJustified(referral, "the first laptop was stolen"));
+
+        JsonNode read = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForEntity("/api/referrals/" + referral, JsonNode.class),
+                answer -> answer.getStatusCode().is2xxSuccessful()
+                        && answer.getBody().hasNonNull("secondReferralJustification")).getBody();
+        assertThat(read.get("secondReferralJustification").asText()).isEqualTo("the first laptop was stolen");
+        assertThat(read.get("partnerId").asText()).isEqualTo(partner.toString());
+        assertThat(read.get("householdCode").asText()).isEqualTo("H-READ-01");
+        assertThat(read.get("status").asText()).isEqualTo("AWAITING_DECISION");
+        JsonNode people = read.get("personalData");
+        assertThat(people.get("erased").asBoolean()).isFalse();
+        assertThat(people.get("name").asText()).isEqualTo(PEOPLE.name());
+        assertThat(people.get("phone").asText()).isEqualTo(PEOPLE.phone());
+        assertThat(people.get("notes").asText()).isEqualTo(PEOPLE.notes());
+        assertThat(sealedColumns(referral).get("personal_data_ciphertext")).isEqualTo(sealed.ciphertext());
+        assertThat(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
+                .contains(referral.toString())
+                .doesNotContain(PEOPLE.name(), PEOPLE.phone(), sealed.ciphertext(), sealed.nonce());
+
+        jdbc.update("delete from personal_data_key where key_id = ?", keyId);
+        events.append(new PersonalDataForgotten(referral, keyId));
+
+        JsonNode erased = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForObject("/api/referrals/" + referral, JsonNode.class),
+                answer -> answer.get("personalData").get("erased").asBoolean());
+        assertThat(erased.get("personalData").fieldNames()).toIterable().containsExactly("erased");
+        assertThat(erased.toString()).doesNotContain(PEOPLE.name(), PEOPLE.phone(), PEOPLE.notes());
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> sealedColumns(referral).get("personal_data").equals("ERASED"));
+        assertThat(sealedColumns(referral)).containsEntry("personal_data_key_id", null)
+                                           .containsEntry("personal_data_nonce", null)
+                                           .containsEntry("personal_data_ciphertext", null);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownReferral() {
+        ResponseEntity<JsonNode> unknown = http.getForEntity("/api/referrals/" + UUID.randomUUID(), JsonNode.class);
+
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private Map<String, Object> sealedColumns(ReferralId referral) {
+        return jdbc.queryForMap("select personal_data, personal_data_key_id, personal_data_nonce,"
+                + " personal_data_ciphertext from referral_record where referral_id = ?", referral.value());
+    }
+}
