@@ -58,6 +58,15 @@ public final class StaffRequests {
         return referral;
     }
 
+    /**
+     * An allocation to the referral given. Every test shares one database, so another test's household may be
+     * ahead in line: the reason is recorded only then (the order itself is tested in HouseholdJourneyIT).
+     */
+    public static Map<String, String> allocation(String referral, String allocatedAt) {
+        return Map.of("referralId", referral, "outOfTurnReason", "another test's household is ahead in line",
+                "allocatedAt", allocatedAt);
+    }
+
     public static HttpHeaders headers() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -256,6 +256,9 @@ class DemoData {
     private static final List<String> RETURN_REASONS = List.of(
             "the child received a laptop from the school in the meantime",
             "the household prefers a desktop with a larger screen", "the household is moving abroad");
+    /** Recorded only when another household was ahead in line. */
+    private static final String OUT_OF_TURN = "the partner asked to equip this household first: urgent situation";
+
     /** What the households on the waiting list need. */
     private static final List<DeviceCategory> NEEDS = List.of(LAPTOP, LAPTOP, LAPTOP, DESKTOP, TABLET);
     private static final List<String> ACCESSIBILITY_NEEDS = List.of("large-print keyboard",
@@ -611,7 +614,8 @@ class DemoData {
         private UUID allocateToNewReferral(DeviceInProgress device) {
             Instant allocatedAt = device.timeline().after(24, 336);
             UUID referral = acceptedReferral(device.category(), allocatedAt);
-            send("/api/devices/{device}/allocation", new Allocate(referral, allocatedAt), device.id());
+            // a household whose allocation fell through may be back in line ahead of it: staff then say why
+            send("/api/devices/{device}/allocation", new Allocate(referral, OUT_OF_TURN, allocatedAt), device.id());
             return referral;
         }
 

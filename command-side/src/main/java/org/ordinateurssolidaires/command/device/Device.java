@@ -6,12 +6,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ordinateurssolidaires.command.ceremony.CeremonyCalendar;
 import org.ordinateurssolidaires.command.donor.DonorAgreements;
+import org.ordinateurssolidaires.command.referral.ReferralRule;
 import org.ordinateurssolidaires.command.referral.ReferralStandings;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
-import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
@@ -19,6 +20,7 @@ import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRecycled;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.device.QualityCheckFailed;
 import org.ordinateurssolidaires.events.device.QualityCheckPassed;
 import org.ordinateurssolidaires.events.device.SanitisationRecord;
@@ -32,9 +34,11 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static java.util.function.Predicate.not;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -170,6 +174,15 @@ public class Device {
         requireStage(Stage.READY, DeviceRule.ALLOCATION_WHEN_READY);
         refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
         referrals.requireOpenFor(command.referralId(), category);
+        Optional<ReferralId> nextInLine = referrals.nextInLineFor(category).filter(not(command.referralId()::equals));
+        if (nextInLine.isPresent()) {
+            if (command.outOfTurnReason() == null) {
+                throw new RuleViolation(ReferralRule.ALLOCATION_IN_TURN, "referral " + nextInLine.get()
+                        + " is next in line for a " + category.name().toLowerCase() + ": say why another "
+                        + "(outOfTurnReason)");
+            }
+            apply(new NextInLinePassedOver(deviceId, nextInLine.get(), command.referralId(), command.outOfTurnReason()));
+        }
         apply(new DeviceAllocated(deviceId, command.referralId(), command.allocatedAt()));
     }
 

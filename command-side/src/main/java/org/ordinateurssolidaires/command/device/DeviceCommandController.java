@@ -114,11 +114,11 @@ class DeviceCommandController {
 
     @PostMapping("/{deviceId}/allocation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Allocate a ready device to a referral")
+    @Operation(summary = "Allocate a ready device to a referral: the next in line, or another with a reason")
     void allocate(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Allocate request,
                   CommandOrigin origin) {
         commands.dispatch(new AllocateDevice(new DeviceId(deviceId), new ReferralId(request.referralId()),
-                request.allocatedAt()), origin);
+                request.outOfTurnReason(), request.allocatedAt()), origin);
     }
 
     @PostMapping("/{deviceId}/allocation/cancellation")

@@ -117,7 +117,9 @@ public final class DeviceRequests {
         }
     }
 
+    /** @param outOfTurnReason why this household rather than the one next in line (required then) */
     public record Allocate(@NotNull UUID referralId,
+                    @Size(max = 500) @NotBlankWhenGiven String outOfTurnReason,
                     @NotNull @PastOrPresent Instant allocatedAt) {
     }
 

@@ -13,7 +13,9 @@ public enum ReferralRule implements BusinessRule {
     WITHDRAWAL_BEFORE_OUTCOME("a referral is withdrawn only while it awaits a decision or its device"),
     FORGOTTEN_ONCE("a household's personal data is erased once"),
     ALLOCATION_TO_A_WAITING_REFERRAL("a device is allocated to an accepted referral, not yet closed, that needs that "
-            + "kind of device");
+            + "kind of device"),
+    ALLOCATION_IN_TURN("a device goes to the next household in line for that kind of device, unless staff record "
+            + "why another");
 
     private final String description;
 

@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.events.device.AllocationCancelled;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
@@ -14,7 +16,10 @@ import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Where each referral stands, for the rule that a device goes only to an accepted referral that still waits for
@@ -48,10 +53,35 @@ public class ReferralStandings {
         }
     }
 
+    /**
+     * The household next in line for this kind of device: accepted, open, no device allocated to it now; by
+     * criterion rank, then referral date (the waiting list's order).
+     */
+    public Optional<ReferralId> nextInLineFor(DeviceCategory category) {
+        return jdbc.queryForList("""
+                        select referral_id from referral_standing
+                        where need = ? and accepted and not closed and devices_allocated = 0
+                        order by criterion_rank, submitted_at, referral_id limit 1""", UUID.class, category.name())
+                   .stream().findFirst().map(ReferralId::new);
+    }
+
     @EventHandler
     void on(ReferralSubmitted event) {
-        jdbc.update("insert into referral_standing (referral_id, need) values (?, ?)", event.referralId().value(),
-                event.need().name());
+        jdbc.update("insert into referral_standing (referral_id, need, criterion_rank, submitted_at) values (?, ?, ?, ?)",
+                event.referralId().value(), event.need().name(), event.criterion().rank(),
+                Timestamp.from(event.submittedAt()));
+    }
+
+    @EventHandler
+    void on(DeviceAllocated event) {
+        jdbc.update("update referral_standing set devices_allocated = devices_allocated + 1 where referral_id = ?",
+                event.referralId().value());
+    }
+
+    @EventHandler
+    void on(AllocationCancelled event) {
+        jdbc.update("update referral_standing set devices_allocated = devices_allocated - 1 where referral_id = ?",
+                event.referralId().value());
     }
 
     @EventHandler

@@ -39,6 +39,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
+import static org.ordinateurssolidaires.command.StaffRequests.allocation;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 
 /** A device taken through its whole life over HTTP, into the real event store on PostgreSQL. */
@@ -69,8 +70,7 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
                 "technician", "Sam", "refurbishedAt", "2026-03-05T10:00:00Z"));
         post(id, "/quality-checks", Map.of("passed", true, "grade", "A", "inspector", "Lou",
                 "checkedAt", "2026-03-06T10:00:00Z"));
-        post(id, "/allocation", Map.of("referralId", acceptedReferral(http, "LAPTOP"),
-                "allocatedAt", "2026-03-07T10:00:00Z"));
+        post(id, "/allocation", allocation(acceptedReferral(http, "LAPTOP"), "2026-03-07T10:00:00Z"));
         ResponseEntity<JsonNode> handedOver = post(id, "/hand-over", Map.of("freeOfChargeAcknowledged", true,
                 "handedOverAt", "2026-03-08T10:00:00Z"));
 

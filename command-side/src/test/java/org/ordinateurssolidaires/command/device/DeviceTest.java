@@ -23,6 +23,7 @@ import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRecycled;
+import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.device.MediaType;
@@ -44,6 +45,7 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -352,7 +354,25 @@ class DeviceTest {
         @Test
         void allocatesAReadyDevice() {
             fixture.given(readyDevice())
-                   .when(new AllocateDevice(DEVICE, REFERRAL, T))
+                   .when(new AllocateDevice(DEVICE, REFERRAL, null, T))
+                   .expectEvents(ALLOCATED);
+        }
+
+        @Test
+        void allocatesToTheNextHouseholdInLineOrToAnotherWithAReason() {
+            var nextInLine = new ReferralId(UUID.fromString("00000000-0000-4000-8000-0000000000f2"));
+            when(referrals.nextInLineFor(DeviceCategory.LAPTOP)).thenReturn(Optional.of(nextInLine));
+            expectRuleBroken(ReferralRule.ALLOCATION_IN_TURN,
+                    fixture.given(readyDevice()).when(new AllocateDevice(DEVICE, REFERRAL, null, T)));
+
+            fixture.given(readyDevice())
+                   .when(new AllocateDevice(DEVICE, REFERRAL, "the household in line needs a screen reader", T))
+                   .expectEvents(new NextInLinePassedOver(DEVICE, nextInLine, REFERRAL,
+                           "the household in line needs a screen reader"), ALLOCATED);
+
+            when(referrals.nextInLineFor(DeviceCategory.LAPTOP)).thenReturn(Optional.of(REFERRAL));
+            fixture.given(readyDevice())
+                   .when(new AllocateDevice(DEVICE, REFERRAL, null, T))
                    .expectEvents(ALLOCATED);
         }
 
@@ -361,14 +381,14 @@ class DeviceTest {
             doThrow(new RuleViolation(ReferralRule.ALLOCATION_TO_A_WAITING_REFERRAL, "needs a tablet"))
                     .when(referrals).requireOpenFor(REFERRAL, DeviceCategory.LAPTOP);
             expectRuleBroken(ReferralRule.ALLOCATION_TO_A_WAITING_REFERRAL,
-                    fixture.given(readyDevice()).when(new AllocateDevice(DEVICE, REFERRAL, T)));
+                    fixture.given(readyDevice()).when(new AllocateDevice(DEVICE, REFERRAL, null, T)));
         }
 
         @Test
         void refusesADeviceThatIsNotReady() {
             expectRuleBroken(DeviceRule.ALLOCATION_WHEN_READY,
                     fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
-                   .when(new AllocateDevice(DEVICE, REFERRAL, T)));
+                   .when(new AllocateDevice(DEVICE, REFERRAL, null, T)));
         }
 
         @Test
@@ -378,7 +398,7 @@ class DeviceTest {
                    .expectEvents(new AllocationCancelled(DEVICE, REFERRAL, "household moved away", T));
 
             fixture.given(readyDevice()).andGiven(ALLOCATED, new AllocationCancelled(DEVICE, REFERRAL, "moved", T))
-                   .when(new AllocateDevice(DEVICE, REFERRAL, T))
+                   .when(new AllocateDevice(DEVICE, REFERRAL, null, T))
                    .expectEvents(ALLOCATED);
         }
 
@@ -444,7 +464,7 @@ class DeviceTest {
         void refusesAllocationWhileAMediumIsUnsanitised() {
             expectRuleBroken(DeviceRule.ERASURE_BEFORE_RELEASE,
                     fixture.given(RECEIVED, sanitised(DISK), REFURBISHED, READY)
-                           .when(new AllocateDevice(DEVICE, REFERRAL, T)));
+                           .when(new AllocateDevice(DEVICE, REFERRAL, null, T)));
         }
     }
 
@@ -461,14 +481,14 @@ class DeviceTest {
                     fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER).when(sanitise(DISK, true)));
 
             expectRuleBroken(DeviceRule.DEVICE_HAS_LEFT,
-                    fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER).when(new AllocateDevice(DEVICE, REFERRAL, T)));
+                    fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER).when(new AllocateDevice(DEVICE, REFERRAL, null, T)));
         }
 
         @Test
         void refusesEveryTransitionAfterRecycling() {
             var recycled = new DeviceRecycled(DEVICE, "Envie", "REC-1", T);
             expectRuleBroken(DeviceRule.DEVICE_HAS_LEFT,
-                    fixture.given(readyDevice()).andGiven(recycled).when(new AllocateDevice(DEVICE, REFERRAL, T)));
+                    fixture.given(readyDevice()).andGiven(recycled).when(new AllocateDevice(DEVICE, REFERRAL, null, T)));
 
             expectRuleBroken(DeviceRule.RETURN_AFTER_HAND_OVER,
                     fixture.given(readyDevice()).andGiven(recycled).when(new ReturnDevice(DEVICE, "mistake", T)));

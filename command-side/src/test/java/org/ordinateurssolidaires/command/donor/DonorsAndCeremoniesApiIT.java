@@ -17,6 +17,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.ALL_FOUR_COMMITMENTS;
 import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
+import static org.ordinateurssolidaires.command.StaffRequests.allocation;
 import static org.ordinateurssolidaires.command.StaffRequests.donorWithAgreement;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 import static org.ordinateurssolidaires.command.StaffRequests.readyLaptop;
@@ -151,8 +152,8 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
 
     private String allocatedDevice(String donor) {
         String device = readyLaptop(http, donor);
-        post("/api/devices/" + device + "/allocation", Map.of("referralId", acceptedReferral(http, "LAPTOP"),
-                "allocatedAt", "2026-05-05T09:00:00Z"));
+        post("/api/devices/" + device + "/allocation", allocation(acceptedReferral(http, "LAPTOP"),
+                "2026-05-05T09:00:00Z"));
         return device;
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
+import static org.ordinateurssolidaires.command.StaffRequests.allocation;
 import static org.ordinateurssolidaires.command.StaffRequests.donorWithAgreement;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 import static org.ordinateurssolidaires.command.StaffRequests.readyLaptop;
@@ -43,8 +44,7 @@ class AllocationToReferralsIT extends CommandSideIntegrationTest {
     }
 
     private ResponseEntity<JsonNode> allocate(String device, String referral) {
-        return post("/api/devices/" + device + "/allocation", Map.of("referralId", referral,
-                "allocatedAt", "2026-05-05T09:00:00Z"));
+        return post("/api/devices/" + device + "/allocation", allocation(referral, "2026-05-05T09:00:00Z"));
     }
 
     private ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
@@ -25,6 +26,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
+import static org.ordinateurssolidaires.command.StaffRequests.allocation;
 import static org.ordinateurssolidaires.command.StaffRequests.donorWithAgreement;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 import static org.ordinateurssolidaires.command.StaffRequests.readyLaptop;
@@ -73,6 +75,32 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         post("/api/referrals/" + justified + "/personal-data/erasure", Map.of());
         assertThat(submit(partner, again, null).getStatusCode())
                 .as("a forgotten household leaves nothing to be recognised by").isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** The earliest referrals of every test: these two households are the first in line for a laptop. */
+    @Test
+    void allocatesToTheNextHouseholdInLineOrToAnotherWithStaffsReason() {
+        String donor = donorWithAgreement(http);
+        String partner = partner();
+        String first = submitted(partner, "2001-01-01T10:00:00Z");
+        String second = submitted(partner, "2001-01-02T10:00:00Z");
+        String laptop = readyLaptop(http, donor);
+        String another = readyLaptop(http, donor);
+
+        ResponseEntity<JsonNode> outOfTurn = post("/api/devices/" + laptop + "/allocation",
+                Map.of("referralId", second, "allocatedAt", "2026-05-05T09:00:00Z"));
+        assertThat(outOfTurn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(outOfTurn.getBody().get("rule").asText()).isEqualTo("ALLOCATION_IN_TURN");
+        assertThat(outOfTurn.getBody().get("detail").asText()).contains(first);
+        assertThat(post("/api/devices/" + laptop + "/allocation", Map.of("referralId", second,
+                "outOfTurnReason", "the first household needs a screen reader we do not have yet",
+                "allocatedAt", "2026-05-05T09:00:00Z")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/devices/" + another + "/allocation", Map.of("referralId", first,
+                "allocatedAt", "2026-05-05T10:00:00Z")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(payloads(laptop)).contains(new NextInLinePassedOver(deviceId(laptop), referralId(first),
+                referralId(second), "the first household needs a screen reader we do not have yet"));
+        assertThat(payloads(another)).noneMatch(NextInLinePassedOver.class::isInstance);
     }
 
     @Test
@@ -128,6 +156,14 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
                 .get("partnerId").asText();
     }
 
+    private String submitted(String partner, String submittedAt) {
+        String referral = post("/api/partners/" + partner + "/referrals", Map.of("criterion", "STUDENT",
+                "householdSize", 1, "children", 0, "need", "LAPTOP", "personalData", Map.of("name", "Étudiant"),
+                "submittedAt", submittedAt)).getBody().get("referralId").asText();
+        accept(referral);
+        return referral;
+    }
+
     private ResponseEntity<JsonNode> submit(String partner, Map<String, String> person, String justification) {
         Map<String, Object> body = new HashMap<>(Map.of("criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER",
                 "householdSize", 3, "children", 2, "need", "LAPTOP", "personalData", person,
@@ -144,8 +180,8 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
     }
 
     private void allocate(String device, String referral) {
-        assertThat(post("/api/devices/" + device + "/allocation", Map.of("referralId", referral,
-                "allocatedAt", "2026-05-05T09:00:00Z")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/devices/" + device + "/allocation", allocation(referral, "2026-05-05T09:00:00Z"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     private ResponseEntity<JsonNode> handOver(String referral, List<String> devices, HttpHeaders headers) {

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.provenance;
 
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
@@ -71,6 +72,10 @@ record Narration(String text, Instant occurredAt) {
         }
         if (event instanceof DeviceAllocated e) {
             return new Narration("Allocated to a household referred by a partner", e.allocatedAt());
+        }
+        if (event instanceof NextInLinePassedOver e) {
+            return new Narration("Set aside for another household than the one next in line, for a reason staff "
+                    + "recorded", null);
         }
         if (event instanceof AllocationCancelled e) {
             return new Narration("Allocation cancelled; the device is ready again", e.cancelledAt());
