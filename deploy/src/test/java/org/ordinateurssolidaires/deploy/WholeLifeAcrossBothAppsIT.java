@@ -3,13 +3,18 @@ package org.ordinateurssolidaires.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,8 +22,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Both packaged apps, each in its own process, started together on one empty PostgreSQL database: each creates
  * the tables it owns, and a device taken through its whole life over the command API shows up in the query
- * side's inventory and provenance.
+ * side's inventory and provenance, and a household referred by a partner receives its devices.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test counts the devices handed over
 class WholeLifeAcrossBothAppsIT {
 
     private static final String REPORT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -47,6 +53,7 @@ class WholeLifeAcrossBothAppsIT {
     }
 
     @Test
+    @Order(1)
     void aDeviceGivenAwayAppearsInTheInventoryAndItsProvenance() throws Exception {
         JsonNode received = commandSide.post("/api/devices", Map.of("assetTag", "E2E-0001",
                 "donorId", Donors.withAgreement(commandSide), "donationBatchReference", "LIV-2026-03",
@@ -81,6 +88,63 @@ class WholeLifeAcrossBothAppsIT {
                 "DeviceRefurbished", "QualityCheckPassed", "DeviceAllocated", "DeviceHandedOver");
         assertThat(provenance.findValuesAsText("recordedBy")).containsOnly("camille");
         assertThat(querySide.get("/api/devices/counts").at("/byState/HANDED_OVER").asLong()).isEqualTo(1);
+    }
+
+    /** From a partner's referral, through the waiting list and a proposal, to two tablets in the family's hands. */
+    @Test
+    @Order(2)
+    void aHouseholdGoesFromItsReferralToItsDevices() throws Exception {
+        String partner = commandSide.post("/api/partners", Map.of("name", "CCAS de Poitiers",
+                "kind", "SOCIAL_SERVICES")).get("partnerId").asText();
+        String referral = commandSide.post("/api/partners/" + partner + "/referrals", Map.of(
+                "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 4, "children", 2,
+                "need", "TABLET", "personalData", Map.of("name", "Famille Fictive", "phone", "06 39 98 00 01"),
+                "notes", "two children in primary school", "submittedAt", "2026-04-01T09:00:00Z"))
+                .get("referralId").asText();
+        commandSide.post("/api/referrals/" + referral + "/acceptance", Map.of("at", "2026-04-02T09:00:00Z"));
+        String donor = Donors.withAgreement(commandSide);
+        String tablet = readyTablet(donor, "E2E-T1");
+        String secondTablet = readyTablet(donor, "E2E-T2");
+
+        JsonNode waiting = await().atMost(Duration.ofSeconds(30)).until(
+                () -> querySide.get("/api/waiting-list?need=TABLET"), list -> list != null && list.size() == 1);
+        assertThat(waiting.at("/0/referralId").asText()).isEqualTo(referral);
+        assertThat(querySide.get("/api/referrals/" + referral).at("/personalData/name").asText())
+                .isEqualTo("Famille Fictive");
+        JsonNode proposal = await().atMost(Duration.ofSeconds(30)).until(
+                () -> querySide.get("/api/devices/" + tablet + "/proposed-referral"), Objects::nonNull);
+        assertThat(proposal.get("referralId").asText()).isEqualTo(referral);
+
+        commandSide.post("/api/devices/" + tablet + "/allocation", Map.of("referralId", referral,
+                "allocatedAt", "2026-04-10T09:00:00Z"));
+        commandSide.post("/api/devices/" + secondTablet + "/allocation", Map.of("referralId", referral,
+                "allocatedAt", "2026-04-10T09:05:00Z"));
+        commandSide.post("/api/referrals/" + referral + "/hand-over", Map.of("deviceIds", List.of(tablet, secondTablet),
+                "freeOfChargeAcknowledged", true, "handedOverAt", "2026-04-11T15:00:00Z"));
+
+        JsonNode partnersView = await().atMost(Duration.ofSeconds(30)).until(
+                () -> querySide.get("/api/partners/" + partner + "/referrals"),
+                list -> list != null && list.size() == 1 && "FULFILLED".equals(list.at("/0/status").asText()));
+        assertThat(partnersView.toString()).doesNotContain("Famille Fictive");
+        assertThat(querySide.get("/api/waiting-list?need=TABLET")).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> querySide.get("/api/devices/" + secondTablet),
+                device -> device != null && "HANDED_OVER".equals(device.get("state").asText()));
+
+        commandSide.post("/api/referrals/" + referral + "/personal-data/erasure", Map.of());
+        assertThat(querySide.get("/api/referrals/" + referral).at("/personalData/erased").asBoolean()).isTrue();
+    }
+
+    /** A tablet without storage media, taken straight to ready. */
+    private static String readyTablet(String donor, String assetTag) throws Exception {
+        String tablet = commandSide.post("/api/devices", Map.of("assetTag", assetTag, "donorId", donor,
+                "donationBatchReference", "LIV-2026-04", "category", "TABLET", "manufacturer", "Apple",
+                "model", "iPad 9", "storageMedia", List.of(), "receivedAt", "2026-04-03T09:00:00Z"))
+                .get("deviceId").asText();
+        commandSide.post("/api/devices/" + tablet + "/refurbishment", Map.of("workDone", "reset",
+                "operatingSystem", "iPadOS 17", "technician", "Sam", "refurbishedAt", "2026-04-04T09:00:00Z"));
+        commandSide.post("/api/devices/" + tablet + "/quality-checks", Map.of("passed", true, "grade", "B",
+                "inspector", "Lou", "checkedAt", "2026-04-05T09:00:00Z"));
+        return tablet;
     }
 
     private static Map<String, Object> sanitisation(boolean passed) {
