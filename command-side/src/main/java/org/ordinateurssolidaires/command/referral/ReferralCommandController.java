@@ -38,6 +38,25 @@ class ReferralCommandController {
         return new ReferralRequests.PartnerRegistered(partnerId.value());
     }
 
+    @PostMapping("/api/partners/{partnerId}/contacts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a contact person at the partner")
+    ReferralRequests.ContactAdded addContact(@PathVariable UUID partnerId,
+                                             @Valid @RequestBody ReferralRequests.Contact request,
+                                             CommandOrigin origin) {
+        UUID contactId = origin.newId("partner-contact");
+        commands.dispatch(new AddPartnerContact(new PartnerId(partnerId), contactId, request.name(), request.role(),
+                request.email(), request.phone()), origin);
+        return new ReferralRequests.ContactAdded(contactId);
+    }
+
+    @PostMapping("/api/partners/{partnerId}/contacts/{contactId}/removal")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "The person is no longer the programme's contact at the partner")
+    void removeContact(@PathVariable UUID partnerId, @PathVariable UUID contactId, CommandOrigin origin) {
+        commands.dispatch(new RemovePartnerContact(new PartnerId(partnerId), contactId), origin);
+    }
+
     @PostMapping("/api/partners/{partnerId}/deactivation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "The partner stops referring households")

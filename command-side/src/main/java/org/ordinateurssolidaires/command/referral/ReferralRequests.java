@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.referral;
 
 import org.ordinateurssolidaires.events.referral.PersonalData;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,21 @@ public final class ReferralRequests {
     }
 
     public record RegisterPartner(@NotBlank @Size(max = 200) String name, @NotNull PartnerKind kind) {
+    }
+
+    /** A person at the partner, with professional contact details: at least one way to reach them. */
+    public record Contact(@NotBlank @Size(max = 200) String name,
+                          @Size(max = 200) @NotBlankWhenGiven String role,
+                          @Email @Size(max = 200) @NotBlankWhenGiven String email,
+                          @Size(max = 30) @NotBlankWhenGiven String phone) {
+
+        @AssertTrue(message = "give an email or a phone")
+        boolean isReachable() {
+            return email != null || phone != null;
+        }
+    }
+
+    public record ContactAdded(UUID contactId) {
     }
 
     public record Reason(@NotBlank @Size(max = 500) String reason) {

@@ -139,12 +139,21 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
     }
 
     @Test
-    void takesReferralsOnlyFromKnownActivePartners() {
+    void takesReferralsAndContactPeopleOnlyForKnownActivePartners() {
         ResponseEntity<JsonNode> unknown = submit(UUID.randomUUID().toString(), AMINA, null);
         String leaving = partner();
+        ResponseEntity<JsonNode> contact = post("/api/partners/" + leaving + "/contacts",
+                Map.of("name", "Nadia Benali", "role", "adviser", "email", "n.benali@example.org"));
+        ResponseEntity<JsonNode> unreachable = post("/api/partners/" + leaving + "/contacts", Map.of("name", "?"));
         post("/api/partners/" + leaving + "/deactivation", Map.of("reason", "left the steering committee"));
         ResponseEntity<JsonNode> deactivated = submit(leaving, AMINA, null);
 
+        assertThat(contact.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(contact.getBody().get("contactId").asText()).isNotBlank();
+        assertThat(unreachable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unreachable.getBody().get("errors").findValuesAsText("message")).contains("give an email or a phone");
+        assertThat(post("/api/partners/" + leaving + "/contacts", Map.of("name", "Late", "phone", "05 49 00 00 00"))
+                .getBody().get("rule").asText()).isEqualTo("CONTACTS_OF_AN_ACTIVE_PARTNER");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getBody().get("detail").asText()).startsWith("no partner ");
         assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

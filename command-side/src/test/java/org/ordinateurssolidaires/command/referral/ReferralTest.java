@@ -5,10 +5,13 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
+import org.ordinateurssolidaires.events.referral.PartnerContactAdded;
+import org.ordinateurssolidaires.events.referral.PartnerContactRemoved;
 import org.ordinateurssolidaires.events.referral.PartnerDeactivated;
 import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.PartnerKind;
@@ -147,6 +150,24 @@ class ReferralTest {
 
         expectRuleBroken(ReferralRule.FORGOTTEN_ONCE,
                 referrals.given(SUBMITTED, new PersonalDataForgotten(REFERRAL, KEY)).when(new ForgetPersonalData(REFERRAL)));
+    }
+
+    @Test
+    void recordsContactPeopleOfAnActivePartner() {
+        var registered = new PartnerRegistered(PARTNER, "CCAS de Poitiers", PartnerKind.SOCIAL_SERVICES);
+        var contact = UUID.fromString("00000000-0000-4000-8000-0000000000c1");
+        var added = new PartnerContactAdded(PARTNER, contact, "Nadia Benali", "social worker", "n.benali@example.org",
+                null);
+        var adding = new AddPartnerContact(PARTNER, contact, "Nadia Benali", "social worker", "n.benali@example.org",
+                null);
+        partners.given(registered).when(adding).expectEvents(added);
+        partners.given(registered, added).when(adding).expectSuccessfulHandlerExecution().expectNoEvents();
+        partners.given(registered, added).when(new RemovePartnerContact(PARTNER, contact))
+                .expectEvents(new PartnerContactRemoved(PARTNER, contact));
+        partners.given(registered).when(new RemovePartnerContact(PARTNER, contact))
+                .expectException(UnknownEntity.class).expectNoEvents();
+        expectRuleBroken(ReferralRule.CONTACTS_OF_AN_ACTIVE_PARTNER,
+                partners.given(registered, new PartnerDeactivated(PARTNER, "left")).when(adding));
     }
 
     @Test
