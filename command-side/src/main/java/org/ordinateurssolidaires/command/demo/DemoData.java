@@ -23,6 +23,7 @@ import org.ordinateurssolidaires.command.donor.DonorRequests.Commitments;
 import org.ordinateurssolidaires.command.donor.DonorRequests.Register;
 import org.ordinateurssolidaires.command.donor.DonorRequests.Registered;
 import org.ordinateurssolidaires.command.donor.DonorRequests.Sign;
+import org.ordinateurssolidaires.command.referral.ReferralRequests.Contact;
 import org.ordinateurssolidaires.command.referral.ReferralRequests.Decision;
 import org.ordinateurssolidaires.command.referral.ReferralRequests.Explained;
 import org.ordinateurssolidaires.command.referral.ReferralRequests.PartnerRegistered;
@@ -150,6 +151,14 @@ class DemoData {
     private static final Partner TROIS_CITES = new Partner("Maison de quartier des Trois-Cités", ASSOCIATION);
     private static final List<Partner> PARTNERS =
             List.of(CCAS, FRANCE_TRAVAIL, SECOURS_POPULAIRE, STUDENT_SOCIAL_SERVICE, TROIS_CITES);
+
+    /** The person the programme deals with at each partner (made-up people, example.org addresses). */
+    private static final Map<Partner, Contact> PARTNER_CONTACTS = Map.of(
+            CCAS, new Contact("Nadia Benali", "travailleuse sociale", "n.benali@example.org", null),
+            FRANCE_TRAVAIL, new Contact("Julien Moreau", "conseiller", "j.moreau@example.org", null),
+            SECOURS_POPULAIRE, new Contact("Martine Roux", "bénévole référente", null, "05 49 00 00 01"),
+            STUDENT_SOCIAL_SERVICE, new Contact("Sophie Lambert", "assistante sociale", "s.lambert@example.org", null),
+            TROIS_CITES, new Contact("Karim Haddad", "animateur", "k.haddad@example.org", "05 49 00 00 02"));
 
     /** Whom the partners refer, how often, and who refers them: families with children first, students last. */
     private static final List<Household> HOUSEHOLDS = List.of(
@@ -410,6 +419,8 @@ class DemoData {
             Map<Partner, UUID> ids = new HashMap<>();
             PARTNERS.forEach(partner -> ids.put(partner, postOnce("partner " + partner.name(), "/api/partners",
                     partner).body(PartnerRegistered.class).partnerId()));
+            PARTNER_CONTACTS.forEach((partner, contact) -> postOnce("contact at " + partner.name(),
+                    "/api/partners/{partner}/contacts", contact, ids.get(partner)).toBodilessEntity());
             return ids;
         }
 
