@@ -101,6 +101,13 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         assertThat(payloads(laptop)).contains(new NextInLinePassedOver(deviceId(laptop), referralId(first),
                 referralId(second), "the first household needs a screen reader we do not have yet"));
         assertThat(payloads(another)).noneMatch(NextInLinePassedOver.class::isInstance);
+
+        post("/api/devices/" + another + "/allocation/cancellation", Map.of("reason", "the family moved for a month",
+                "cancelledAt", "2026-05-06T09:00:00Z"));
+        ResponseEntity<JsonNode> backInLine = post("/api/devices/" + readyLaptop(http, donor) + "/allocation",
+                Map.of("referralId", second, "allocatedAt", "2026-05-07T09:00:00Z"));
+        assertThat(backInLine.getBody().get("detail").asText())
+                .as("a cancelled allocation puts the household back at its original place").contains(first);
     }
 
     @Test
