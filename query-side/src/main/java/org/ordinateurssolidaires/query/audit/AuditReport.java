@@ -1,0 +1,65 @@
+package org.ordinateurssolidaires.query.audit;
+
+import org.ordinateurssolidaires.events.device.MediaType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of an auditor's replay of the whole event store: what was checked, the head of the history chain,
+ * and every breach found — of the erasure rules (violations) or of the history itself (tampering). Clean when
+ * both lists are empty.
+ *
+ * @param eventsNotYetLinked events stored after the chain's head: too recent for the chain, checked all the same
+ * @param publishedLink      the check of a link published earlier, when one was given
+ */
+public record AuditReport(Instant verifiedAt,
+                          long millis,
+                          long eventsChecked,
+                          long devicesChecked,
+                          ChainHead chainHead,
+                          long eventsNotYetLinked,
+                          PublishedLinkCheck publishedLink,
+                          List<Tampering> tampering,
+                          List<Violation> violations,
+                          Map<MediaType, List<String>> erasurePolicy) {
+
+    public boolean clean() {
+        return tampering.isEmpty() && violations.isEmpty()
+                && (publishedLink == null || publishedLink.matches());
+    }
+
+    /**
+     * A device that broke an erasure rule, at the event (its position in the store) that broke it.
+     *
+     * @param assetTag the device's label, as received; null if its reception is not in the store
+     */
+    public record Violation(String deviceId, String assetTag, AuditRule rule, long globalIndex, String eventIdentifier,
+                            String event, String detail) {
+    }
+
+    /** How the stored history differs from the chain recorded as events were stored. */
+    public enum TamperingKind {
+        /** The event's stored bytes are not those it was linked with. */
+        LINK_MISMATCH,
+        /** An event the chain linked is no longer in the store. */
+        EVENT_MISSING,
+        /** An event sits at a position the chain had already passed without it. */
+        EVENT_UNLINKED,
+        /** The stored payload no longer reads as the event its type names. */
+        EVENT_UNREADABLE
+    }
+
+    /** One place where the history was altered, naming the event as the chain recorded it. */
+    public record Tampering(TamperingKind kind, long globalIndex, String eventIdentifier, String aggregateIdentifier,
+                            long sequenceNumber, String event) {
+    }
+
+    /**
+     * A link published earlier (on a donor report, a previous audit) checked against the chain recomputed from the
+     * store alone: if it matches, nothing up to that event was changed since it was published.
+     */
+    public record PublishedLinkCheck(long globalIndex, String published, String recomputed, boolean matches) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.ordinateurssolidaires.query.audit;
+
+/** What the auditor's replay checks for every device, in the event store's own order. */
+public enum AuditRule {
+    ERASURE_BEFORE_RELEASE("every storage medium known to the device has a passed, verified sanitisation or a "
+            + "destruction recorded before the device is allocated, handed over or recycled"),
+    ERASURE_BEFORE_REMOVAL("a medium is taken out of a device only once sanitised or destroyed"),
+    ERASURE_POLICY("each sanitisation's level, technique and verification are accepted for its media type"),
+    SANITISATION_RECORD_COMPLETE("each sanitisation record names its operator and tool and carries the SHA-256 of "
+            + "the tool's report"),
+    NOTHING_AFTER_RELEASE("nothing happens to a handed-over or recycled device but a return");
+
+    private final String description;
+
+    AuditRule(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,60 @@
+package org.ordinateurssolidaires.query.audit;
+
+import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.query.audit.HistoryAudit.PublishedLink;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The auditor's replay as the query side runs it for the API, on a connection of its own, and the current head of
+ * the history chain for whoever publishes it (donor reports, audit reports).
+ */
+@Component
+@EnableScheduling
+@EnableConfigurationProperties(ErasureAudits.Settings.class)
+public class ErasureAudits {
+
+    /**
+     * @param erasurePolicy accepted sanitisations per media type, replacing the NIST defaults of that type (see
+     *                      {@link ErasurePolicy})
+     */
+    @ConfigurationProperties("ordinateurs.audit")
+    record Settings(Map<MediaType, List<String>> erasurePolicy) {
+
+        Settings {
+            erasurePolicy = erasurePolicy == null ? Map.of() : erasurePolicy;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final ErasurePolicy policy;
+
+    ErasureAudits(DataSource dataSource, JdbcTemplate jdbc, Settings settings) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.policy = new ErasurePolicy(settings.erasurePolicy());
+    }
+
+    AuditReport verify(PublishedLink published) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return new HistoryAudit(policy, Clock.systemUTC()).run(connection, published);
+        }
+    }
+
+    /** The last link recorded: print it where the history should be vouched for. */
+    public ChainHead currentHead() {
+        return jdbc.queryForObject("select global_index, link, events from history_chain_head where id = 1",
+                (row, n) -> new ChainHead(row.getLong(1), row.getString(2), row.getLong(3)));
+    }
+}

@@ -1,0 +1,85 @@
+package org.ordinateurssolidaires.query.audit;
+
+import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.VerificationMethod;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which sanitisations an auditor accepts, per media type: each accepted kind is written
+ * {@code LEVEL/TECHNIQUE/VERIFICATION}, {@code *} standing for any. The defaults follow NIST SP 800-88 Rev. 1,
+ * appendix A: magnetic drives purged, or cleared by overwriting with every sector verified; flash (SSDs, soldered
+ * and removable flash) purged by block or cryptographic erase — overwriting flash leaves spare blocks unread;
+ * removable flash may also be cleared by a fully verified overwrite. Destruction is accepted for every type.
+ */
+final class ErasurePolicy {
+
+    static final Map<MediaType, List<String>> NIST_DEFAULTS = Map.of(
+            MediaType.HARD_DISK_DRIVE, List.of("PURGE/*/*", "CLEAR/OVERWRITE/FULL"),
+            MediaType.SATA_SSD, List.of("PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*", "PURGE/ATA_SECURE_ERASE/*"),
+            MediaType.NVME_SSD, List.of("PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*"),
+            MediaType.EMBEDDED_FLASH, List.of("PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*"),
+            MediaType.REMOVABLE_FLASH, List.of("PURGE/*/*", "CLEAR/OVERWRITE/FULL"));
+
+    private record Accepted(SanitisationLevel level, SanitisationTechnique technique, VerificationMethod verification) {
+
+        boolean covers(SanitisationLevel level, SanitisationTechnique technique, VerificationMethod verification) {
+            return this.level == level && (this.technique == null || this.technique == technique)
+                    && (this.verification == null || this.verification == verification);
+        }
+    }
+
+    private final Map<MediaType, List<Accepted>> accepted = new EnumMap<>(MediaType.class);
+    private final Map<MediaType, List<String>> written = new EnumMap<>(MediaType.class);
+
+    /** The defaults, with the types given in {@code overrides} replaced; refuses a kind it cannot read. */
+    ErasurePolicy(Map<MediaType, List<String>> overrides) {
+        for (MediaType type : MediaType.values()) {
+            List<String> kinds = overrides.getOrDefault(type, NIST_DEFAULTS.get(type));
+            written.put(type, List.copyOf(kinds));
+            accepted.put(type, kinds.stream().map(ErasurePolicy::parse).toList());
+        }
+    }
+
+    static ErasurePolicy nistDefaults() {
+        return new ErasurePolicy(Map.of());
+    }
+
+    boolean accepts(MediaType type, SanitisationLevel level, SanitisationTechnique technique,
+                    VerificationMethod verification) {
+        return accepted.get(type).stream().anyMatch(kind -> kind.covers(level, technique, verification));
+    }
+
+    /** The policy as it was written, for the report. */
+    Map<MediaType, List<String>> asWritten() {
+        return written;
+    }
+
+    private static Accepted parse(String kind) {
+        String[] parts = kind.strip().toUpperCase(Locale.ROOT).split("/");
+        if (parts.length != 3 || "*".equals(parts[0])) {
+            throw new IllegalArgumentException("an accepted sanitisation is LEVEL/TECHNIQUE/VERIFICATION (* for any "
+                    + "technique or verification), not " + kind);
+        }
+        return new Accepted(value(SanitisationLevel.class, parts[0], kind), value(SanitisationTechnique.class, parts[1], kind),
+                value(VerificationMethod.class, parts[2], kind));
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String part, String kind) {
+        if ("*".equals(part)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, part);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException(part + " in " + kind + " is none of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.ordinateurssolidaires.query.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * One row of the event table exactly as stored: the bytes an auditor checks, before any deserialisation.
+ *
+ * @param globalIndex the event's position in the store
+ */
+record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
+                   String payloadType, String payloadRevision, byte[] payload, byte[] metaData, String timeStamp) {
+
+    /** The columns {@link #read} expects, in its order. */
+    static final String COLUMNS = "globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, payloadType, "
+            + "payloadRevision, payload, metaData, timeStamp";
+
+    static StoredEvent read(ResultSet row) throws SQLException {
+        return new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
+                row.getString(6), row.getBytes(7), row.getBytes(8), row.getString(9));
+    }
+}

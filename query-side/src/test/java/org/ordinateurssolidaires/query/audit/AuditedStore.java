@@ -1,0 +1,100 @@
+package org.ordinateurssolidaires.query.audit;
+
+import org.flywaydb.core.Flyway;
+import org.ordinateurssolidaires.query.EventStoreFixture;
+import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * An event store of its own on the real PostgreSQL, with the query side's history chain tables and recorder, but
+ * no application around them: what an auditor's replay sees, and a handle to alter it as an intruder would.
+ */
+final class AuditedStore {
+
+    final EventStoreFixture events;
+    final JdbcTemplate jdbc;
+    private final String url;
+    private final String auditor;
+    private final DriverManagerDataSource dataSource;
+    private final HistoryChainRecorder recorder;
+
+    AuditedStore(String database) {
+        events = EventStoreFixture.onEmptyDatabase(database);
+        url = PostgresTestDatabase.emptyDatabase(database);
+        Flyway.configure()
+              .dataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
+              .locations("classpath:db/query-side")
+              .table("flyway_query_side_history")
+              .baselineOnMigrate(true) // as the query side's own settings: the command side's tables are there
+              .baselineVersion("0")
+              .load()
+              .migrate();
+        dataSource = new DriverManagerDataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
+        jdbc = new JdbcTemplate(dataSource);
+        auditor = database + "_auditor";
+        readOnlyRole(auditor);
+        recorder = new HistoryChainRecorder(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                Duration.ofSeconds(60));
+    }
+
+    String url() {
+        return url;
+    }
+
+    /** A login that may only read the event table and the chain, as an auditor is given. */
+    String auditor() {
+        return auditor;
+    }
+
+    private void readOnlyRole(String role) {
+        jdbc.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role + "') then"
+                + " create role " + role + " login; end if; end $$");
+        jdbc.execute("grant select on domainEventEntry, history_chain_link, history_chain_head to " + role);
+    }
+
+    /** Links every event stored so far, as the query side does moments after they are stored. */
+    void linkNewEvents() {
+        recorder.linkNewEvents();
+    }
+
+    AuditReport audit() {
+        return audit(null);
+    }
+
+    AuditReport audit(HistoryAudit.PublishedLink published) {
+        try (Connection connection = dataSource.getConnection()) {
+            return new HistoryAudit(ErasurePolicy.nistDefaults(), Clock.systemUTC()).run(connection, published);
+        } catch (SQLException failed) {
+            throw new IllegalStateException(failed);
+        }
+    }
+
+    /** The position of an aggregate's event in the store. */
+    long positionOf(Object aggregateId, long sequence) {
+        return jdbc.queryForObject("select globalIndex from domainEventEntry where aggregateIdentifier = ?"
+                + " and sequenceNumber = ?", Long.class, aggregateId.toString(), sequence);
+    }
+
+    Map<String, Object> row(long position) {
+        return jdbc.queryForMap("select * from domainEventEntry where globalIndex = ?", position);
+    }
+
+    /** Puts a row back exactly as it was, for the next alteration to be found alone. */
+    void restore(Map<String, Object> row) {
+        jdbc.update("delete from domainEventEntry where globalIndex = ?", row.get("globalindex"));
+        jdbc.update("insert into domainEventEntry (globalIndex, aggregateIdentifier, sequenceNumber, type,"
+                        + " eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("globalindex"), row.get("aggregateidentifier"),
+                row.get("sequencenumber"), row.get("type"), row.get("eventidentifier"), row.get("metadata"),
+                row.get("payload"), row.get("payloadrevision"), row.get("payloadtype"), row.get("timestamp"));
+    }
+}
