@@ -53,6 +53,12 @@ public class ReferralStandings {
         }
     }
 
+    /** Whether the referral was recorded in the programme (devices allocated before referrals were are not). */
+    public boolean isKnown(ReferralId referral) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from referral_standing where referral_id = ?)", Boolean.class, referral.value()));
+    }
+
     /**
      * The household next in line for this kind of device: accepted, open, no device allocated to it now; by
      * criterion rank, then referral date (the waiting list's order).

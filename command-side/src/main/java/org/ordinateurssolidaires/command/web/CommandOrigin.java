@@ -36,14 +36,6 @@ public record CommandOrigin(String userId, String userRole, UUID commandId, Stri
     }
 
     /**
-     * One of the several commands a single request sends, each idempotent in its own right: a retried request
-     * finds every part already processed and records nothing twice.
-     */
-    public CommandOrigin part(String name) {
-        return new CommandOrigin(userId, userRole, commandId == null ? null : newId(name), correlationId);
-    }
-
-    /**
      * The same person, for the several commands one request sends (a batch import): none of them is the client's
      * command, and they share one conversation.
      */

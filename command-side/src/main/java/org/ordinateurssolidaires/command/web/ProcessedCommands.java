@@ -41,27 +41,39 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
         Object commandId = command.getMetaData().get(EventMetadata.COMMAND_ID);
-        if (commandId == null) {
-            return interceptorChain.proceed();
-        }
-        UUID id = UUID.fromString(commandId.toString());
-        String digest = digest(command.getPayload());
-        int claimed = jdbc.update("insert into processed_command (command_id, command_name, payload_sha256)"
-                + " values (?, ?, ?) on conflict do nothing", id, command.getCommandName(), digest);
-        if (claimed == 0) {
-            Map<String, Object> earlier = jdbc.queryForMap(
-                    "select command_name, payload_sha256 from processed_command where command_id = ?", id);
-            if (!command.getCommandName().equals(earlier.get("command_name"))
-                    || !digest.equals(earlier.get("payload_sha256"))) {
-                throw new IdempotencyKeyReused(commandId);
-            }
+        if (commandId != null && !claim(UUID.fromString(commandId.toString()), command.getCommandName(),
+                command.getPayload())) {
             log.info("Command {} ({}) was already processed; not handling it again", commandId, command.getCommandName());
             return null;
         }
         return interceptorChain.proceed();
     }
 
-    private static String digest(Object payload) throws JsonProcessingException {
-        return Sha256.hex(PAYLOADS.writeValueAsBytes(payload));
+    /**
+     * Claims a client's command id for {@code request}, in the caller's transaction: true the first time, false
+     * when the same request already claimed it; a different request is refused ({@link IdempotencyKeyReused}).
+     * Also for a request that sends several commands, which then carry no id of their own.
+     */
+    public boolean claim(UUID commandId, String name, Object request) {
+        String digest = digest(request);
+        int claimed = jdbc.update("insert into processed_command (command_id, command_name, payload_sha256)"
+                + " values (?, ?, ?) on conflict do nothing", commandId, name, digest);
+        if (claimed == 1) {
+            return true;
+        }
+        Map<String, Object> earlier = jdbc.queryForMap(
+                "select command_name, payload_sha256 from processed_command where command_id = ?", commandId);
+        if (!name.equals(earlier.get("command_name")) || !digest.equals(earlier.get("payload_sha256"))) {
+            throw new IdempotencyKeyReused(commandId);
+        }
+        return false;
+    }
+
+    private static String digest(Object request) {
+        try {
+            return Sha256.hex(PAYLOADS.writeValueAsBytes(request));
+        } catch (JsonProcessingException notSerialisable) {
+            throw new IllegalArgumentException("cannot fingerprint " + request.getClass(), notSerialisable);
+        }
     }
 }

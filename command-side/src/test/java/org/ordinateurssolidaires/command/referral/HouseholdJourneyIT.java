@@ -77,7 +77,10 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
                 .as("a forgotten household leaves nothing to be recognised by").isEqualTo(HttpStatus.CREATED);
     }
 
-    /** The earliest referrals of every test: these two households are the first in line for a laptop. */
+    /**
+     * The earliest referrals of every test, of the first criterion: these two households are the first in line
+     * for a laptop.
+     */
     @Test
     void allocatesToTheNextHouseholdInLineOrToAnotherWithStaffsReason() {
         String donor = donorWithAgreement(http);
@@ -106,6 +109,7 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
                 "cancelledAt", "2026-05-06T09:00:00Z"));
         ResponseEntity<JsonNode> backInLine = post("/api/devices/" + readyLaptop(http, donor) + "/allocation",
                 Map.of("referralId", second, "allocatedAt", "2026-05-07T09:00:00Z"));
+        assertThat(backInLine.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(backInLine.getBody().get("detail").asText())
                 .as("a cancelled allocation puts the household back at its original place").contains(first);
     }
@@ -143,6 +147,30 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
 
         assertThat(payloads(referral)).filteredOn(ReferralFulfilled.class::isInstance).hasSize(1);
         assertThat(payloads(laptop)).filteredOn(DeviceHandedOver.class::isInstance).hasSize(1);
+        String another = readyLaptop(http, donorWithAgreement(http));
+        assertThat(handOver(referral, List.of(laptop, another), once).getStatusCode())
+                .as("the same key for another request").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void oneRequestIsOneConversationAndNamesAnUnknownDeviceAsSuch() {
+        String referral = acceptedReferral(http, "LAPTOP");
+        String donor = donorWithAgreement(http);
+        String laptop = readyLaptop(http, donor);
+        String spare = readyLaptop(http, donor);
+        allocate(laptop, referral);
+        allocate(spare, referral);
+        String stranger = UUID.randomUUID().toString();
+
+        ResponseEntity<JsonNode> unknown = handOver(referral, List.of(laptop, stranger), headers());
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().get("detail").asText()).isEqualTo("no device " + stranger);
+        assertThat(handOver(referral, List.of(laptop, spare), headers()).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(List.of(last(laptop), last(spare), last(referral)))
+                .extracting(event -> event.getMetaData().get("correlationId")).doesNotContainNull()
+                .containsOnly(last(laptop).getMetaData().get("correlationId"));
     }
 
     @Test
@@ -173,8 +201,9 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
     }
 
     private String submitted(String partner, String submittedAt) {
-        String referral = post("/api/partners/" + partner + "/referrals", Map.of("criterion", "STUDENT",
-                "householdSize", 1, "children", 0, "need", "LAPTOP", "personalData", Map.of("name", "Étudiant"),
+        String referral = post("/api/partners/" + partner + "/referrals", Map.of("criterion",
+                "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 3, "children", 1, "need", "LAPTOP",
+                "personalData", Map.of("name", "Famille " + submittedAt),
                 "submittedAt", submittedAt)).getBody().get("referralId").asText();
         accept(referral);
         return referral;
@@ -204,6 +233,10 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         return http.postForEntity("/api/referrals/" + referral + "/hand-over", new HttpEntity<>(Map.of(
                 "deviceIds", devices, "freeOfChargeAcknowledged", true, "handedOverAt", "2026-05-06T09:00:00Z"),
                 headers), JsonNode.class);
+    }
+
+    private DomainEventMessage<?> last(String aggregate) {
+        return eventStore.readEvents(aggregate).asStream().reduce((earlier, later) -> later).orElseThrow();
     }
 
     private List<Object> payloads(String aggregate) {
