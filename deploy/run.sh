@@ -25,6 +25,13 @@ if [ ${#profile_args[@]} -gt 0 ]; then
     export SPRING_DATASOURCE_URL=${SPRING_DATASOURCE_URL:-jdbc:postgresql://127.0.0.1:5432/ordinateurs_solidaires}
     export SPRING_DATASOURCE_USERNAME=${SPRING_DATASOURCE_USERNAME:-postgres}
     export SPRING_DATASOURCE_PASSWORD=${SPRING_DATASOURCE_PASSWORD:-}
+    # the household register's secret: one per installation, made on first use and kept beside the data
+    mkdir -p data
+    if [ -z "${ORDINATEURS_PERSONAL_DATA_HOUSEHOLD_INDEX_SECRET:-}" ]; then
+        [ -s data/household-index-secret ] || (umask 077 && head -c 32 /dev/urandom | base64 > data/household-index-secret)
+        ORDINATEURS_PERSONAL_DATA_HOUSEHOLD_INDEX_SECRET=$(cat data/household-index-secret)
+        export ORDINATEURS_PERSONAL_DATA_HOUSEHOLD_INDEX_SECRET
+    fi
     database=${SPRING_DATASOURCE_URL##*/}
     database=${database%%\?*}
     if command -v psql >/dev/null && ! psql "${SPRING_DATASOURCE_URL#jdbc:}" -U "$SPRING_DATASOURCE_USERNAME" -c 'select 1' >/dev/null 2>&1; then

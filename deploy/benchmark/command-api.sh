@@ -23,7 +23,8 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start() { # name port
     local began=$(date +%s%N)
     java -jar "$1/target/$1-$version-exec.jar" --spring.profiles.active=postgres --server.port="$2" \
-        --spring.datasource.url="$url" --spring.datasource.username=postgres > "$logs/$1.log" 2>&1 &
+        --spring.datasource.url="$url" --spring.datasource.username=postgres \
+        --ordinateurs.personal-data.household-index-secret=benchmark > "$logs/$1.log" 2>&1 &
     pids+=($!)
     until curl -fs "http://localhost:$2/actuator/health" >/dev/null 2>&1; do sleep 0.1; done
     printf "%-12s ready in %5.2f s (until /actuator/health answers UP; Spring says: %s)\n" "$1" \

@@ -18,5 +18,6 @@ public abstract class CommandSideIntegrationTest {
         registry.add("spring.datasource.url", () -> PostgresTestDatabase.emptyDatabase("ordinateurs_command_side_it"));
         registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
         registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
+        registry.add("ordinateurs.personal-data.household-index-secret", () -> "integration tests' own secret");
     }
 }

@@ -45,7 +45,8 @@ public final class RunningApp implements AutoCloseable {
         return launch(name, new File("."), "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + PostgresTestDatabase.USER,
-                "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD);
+                "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
+                "--ordinateurs.personal-data.household-index-secret=end-to-end tests' own secret");
     }
 
     /** Starts the jar with its defaults, as a new user does: its embedded database goes under the directory. */

@@ -33,6 +33,11 @@ public class HouseholdRegister {
     private final SecretKeySpec secret;
 
     HouseholdRegister(JdbcTemplate jdbc, @Value("${ordinateurs.personal-data.household-index-secret}") String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("set ordinateurs.personal-data.household-index-secret (environment: "
+                    + "ORDINATEURS_PERSONAL_DATA_HOUSEHOLD_INDEX_SECRET), a secret of this deployment's own kept out "
+                    + "of the repository; changing it later forgets which households were equipped");
+        }
         this.jdbc = jdbc;
         this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
@@ -58,23 +63,31 @@ public class HouseholdRegister {
         jdbc.update("update household_index set equipped = true where referral_id = ?", event.referralId().value());
     }
 
+    /** Identifiers too short to tell households apart ("néant" for a phone, a one-letter name) are left out. */
     private List<String> identifiers(PersonalData household) {
         List<String> identifiers = new ArrayList<>();
-        if (household.email() != null) {
-            identifiers.add(hash("email:" + household.email().strip().toLowerCase(Locale.ROOT)));
+        String email = household.email() == null ? "" : household.email().strip().toLowerCase(Locale.ROOT);
+        if (email.contains("@")) {
+            identifiers.add(hash("email:" + email));
         }
-        if (household.phone() != null) {
-            identifiers.add(hash("phone:" + nationalNumber(household.phone())));
+        String phone = household.phone() == null ? "" : nationalNumber(household.phone());
+        if (phone.length() >= 8) {
+            identifiers.add(hash("phone:" + phone));
         }
-        if (household.address() != null) {
-            identifiers.add(hash("name-address:" + plain(household.name()) + "|" + plain(household.address())));
+        String name = household.name() == null ? "" : plain(household.name());
+        String address = household.address() == null ? "" : plain(household.address());
+        if (name.length() >= 3 && address.length() >= 5) {
+            identifiers.add(hash("name-address:" + name + "|" + address));
         }
         return identifiers;
     }
 
-    /** "+33 6 12 34 56 78", "06.12.34.56.78" and "0612345678" are one number. */
+    /** "+33 6 12 34 56 78", "0033 (0)6 12 34 56 78", "06.12.34.56.78" and "0612345678" are one number. */
     private static String nationalNumber(String phone) {
-        String digits = phone.replaceAll("\\D", "");
+        String digits = phone.replace("(0)", "").replaceAll("\\D", "");
+        if (digits.startsWith("0033")) {
+            digits = digits.substring(2);
+        }
         return digits.startsWith("33") && digits.length() == 11 ? "0" + digits.substring(2) : digits;
     }
 

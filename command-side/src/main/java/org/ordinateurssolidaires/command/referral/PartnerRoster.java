@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Whether a partner may refer households, read from its own few events in the store: no lookup table to keep
- * in step, and partners registered before this check existed are known all the same.
+ * Whether a partner may refer households, read from its own few events in the store (all of them, never from a
+ * snapshot): no lookup table to keep in step, and partners registered before this check existed are known all the
+ * same.
  */
 @Component
 public class PartnerRoster {
@@ -26,7 +27,7 @@ public class PartnerRoster {
 
     /** Refuses an unknown partner (404) or one that was deactivated (409). */
     public void requireActive(PartnerId partner) {
-        List<? extends DomainEventMessage<?>> history = eventStore.readEvents(partner.toString()).asStream().toList();
+        List<? extends DomainEventMessage<?>> history = eventStore.readEvents(partner.toString(), 0).asStream().toList();
         if (history.isEmpty() || !(history.get(0).getPayload() instanceof PartnerRegistered)) {
             throw new UnknownEntity("no partner " + partner);
         }
