@@ -57,6 +57,11 @@ public final class ReferralRequests {
         PersonalData inClear(String notes) {
             return new PersonalData(name, phone, email, address, notes);
         }
+
+        @Override
+        public String toString() {
+            return "Person[withheld]"; // never in a log
+        }
     }
 
     /**
@@ -73,6 +78,11 @@ public final class ReferralRequests {
                   @Size(max = 2000) @NotBlankWhenGiven String notes,
                   @Size(max = 500) @NotBlankWhenGiven String alreadyEquippedJustification,
                   @NotNull @PastOrPresent Instant submittedAt) {
+
+        @Override
+        public String toString() {
+            return "Submit[" + criterion + ", " + need + ", personal data and notes withheld]"; // never in a log
+        }
     }
 
     public record Decision(@NotNull @PastOrPresent Instant at) {

@@ -7,9 +7,14 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.PersonalData;
 import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -20,6 +25,8 @@ import java.util.UUID;
 @RestController
 @Tag(name = "Referrals", description = "one referral, with its household's personal data until it is forgotten")
 class ReferralController {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralController.class);
 
     private final ReferralRecordRepository referrals;
     private final PersonalDataKeys keys;
@@ -44,19 +51,30 @@ class ReferralController {
         static PersonalDataView of(PersonalData data) {
             return new PersonalDataView(data.name(), data.phone(), data.email(), data.address(), data.notes(), false);
         }
+
+        @Override
+        public String toString() {
+            return "PersonalDataView[" + (erased ? "erased" : "withheld") + "]"; // never in a log
+        }
     }
 
     @GetMapping("/api/referrals/{referralId}")
     @Operation(summary = "One referral for staff, with its people's personal data unless they were forgotten")
-    ReferralView referral(@PathVariable UUID referralId) {
+    ResponseEntity<ReferralView> referral(@PathVariable UUID referralId,
+                                          @RequestHeader(name = "X-User-Id", required = false) String reader) {
         ReferralRecord referral = referrals.findById(referralId)
                                            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                                                    "no referral " + referralId));
         PersonalDataView personalData = referral.sealedPersonalData().flatMap(keys::open).map(PersonalDataView::of)
                                                 .orElse(PersonalDataView.ERASED);
-        return new ReferralView(referral.getReferralId(), referral.getPartnerId(), referral.getHouseholdCode(),
-                referral.getCriterion(), referral.getHouseholdSize(), referral.getChildren(), referral.getNeed(),
-                referral.getStatus(), referral.getSubmittedAt(), referral.getAllocatedDevice(),
-                referral.getOutcomeReason(), referral.getSecondReferralJustification(), personalData);
+        if (!personalData.erased()) {
+            log.info("Personal data of referral {} read by {}", referralId, reader == null ? "an anonymous caller" : reader);
+        }
+        // personal data: no copy in a browser's or a proxy's cache
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ReferralView(referral.getReferralId(),
+                referral.getPartnerId(), referral.getHouseholdCode(), referral.getCriterion(),
+                referral.getHouseholdSize(), referral.getChildren(), referral.getNeed(), referral.getStatus(),
+                referral.getSubmittedAt(), referral.getAllocatedDevice(), referral.getOutcomeReason(),
+                referral.getSecondReferralJustification(), personalData));
     }
 }

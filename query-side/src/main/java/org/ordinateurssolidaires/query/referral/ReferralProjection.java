@@ -67,7 +67,7 @@ class ReferralProjection {
 
     @EventHandler
     void on(AllocationCancelled event) {
-        update(event.referralId(), ReferralRecord::allocationCancelled);
+        update(event.referralId(), referral -> referral.allocationCancelled(event.deviceId().value()));
     }
 
     @EventHandler

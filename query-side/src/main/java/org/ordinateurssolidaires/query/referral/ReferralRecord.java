@@ -44,7 +44,10 @@ public class ReferralRecord {
     @Enumerated(EnumType.STRING)
     private PersonalData personalData;
     private Instant submittedAt;
+    /** The device allocated last, while any is. */
     private UUID allocatedDevice;
+    /** A household may be given several devices. */
+    private int devicesAllocated;
     private String outcomeReason;
     /** Why staff equip again a household the programme already equipped; null for a first referral. */
     private String secondReferralJustification;
@@ -86,12 +89,21 @@ public class ReferralRecord {
     void allocated(UUID device) {
         status = Status.ALLOCATED;
         allocatedDevice = device;
+        devicesAllocated++;
     }
 
-    /** Back in line at its original place: the list is ordered by criterion, then by referral date. */
-    void allocationCancelled() {
-        status = Status.WAITING;
-        allocatedDevice = null;
+    /**
+     * Back in line at its original place once no device is allocated to it any more: the list is ordered by
+     * criterion, then by referral date.
+     */
+    void allocationCancelled(UUID device) {
+        devicesAllocated = Math.max(0, devicesAllocated - 1);
+        if (devicesAllocated == 0) {
+            status = Status.WAITING;
+            allocatedDevice = null;
+        } else if (device.equals(allocatedDevice)) {
+            allocatedDevice = null; // another device stays allocated, which one this record does not keep
+        }
     }
 
     void fulfilled() {

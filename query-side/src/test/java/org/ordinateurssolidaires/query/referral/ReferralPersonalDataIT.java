@@ -55,10 +55,12 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
                 DeviceCategory.LAPTOP, null, sealed, Instant.parse("2026-04-02T10:00:00Z")),
                 new SecondReferralJustified(referral, "the first laptop was stolen"));
 
-        JsonNode read = await().atMost(Duration.ofSeconds(20)).until(
+        ResponseEntity<JsonNode> answer = await().atMost(Duration.ofSeconds(20)).until(
                 () -> http.getForEntity("/api/referrals/" + referral, JsonNode.class),
-                answer -> answer.getStatusCode().is2xxSuccessful()
-                        && answer.getBody().hasNonNull("secondReferralJustification")).getBody();
+                reply -> reply.getStatusCode().is2xxSuccessful()
+                        && reply.getBody().hasNonNull("secondReferralJustification"));
+        assertThat(answer.getHeaders().getCacheControl()).isEqualTo("no-store");
+        JsonNode read = answer.getBody();
         assertThat(read.get("secondReferralJustification").asText()).isEqualTo("the first laptop was stolen");
         assertThat(read.get("partnerId").asText()).isEqualTo(partner.toString());
         assertThat(read.get("householdCode").asText()).isEqualTo("H-READ-01");
@@ -78,7 +80,7 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
 
         JsonNode erased = await().atMost(Duration.ofSeconds(20)).until(
                 () -> http.getForObject("/api/referrals/" + referral, JsonNode.class),
-                answer -> answer.get("personalData").get("erased").asBoolean());
+                body -> body.get("personalData").get("erased").asBoolean());
         assertThat(erased.get("personalData").fieldNames()).toIterable().containsExactly("erased");
         assertThat(erased.toString()).doesNotContain(PEOPLE.name(), PEOPLE.phone(), PEOPLE.notes());
         await().atMost(Duration.ofSeconds(20)).until(

@@ -83,6 +83,26 @@ class WaitingListIT extends QuerySideIntegrationTest {
     }
 
     @Test
+    void aHouseholdGivenTwoDevicesReturnsInLineOnlyOnceBothAllocationsAreCancelled() {
+        var partner = new PartnerId(UUID.randomUUID());
+        ReferralId family = waiting(partner, EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER,
+                DeviceCategory.LAPTOP, 3);
+        DeviceId laptop = readyLaptop();
+        DeviceId spare = readyLaptop();
+        List<ReferralId> mine = List.of(family);
+        events.append(new DeviceAllocated(laptop, family, LATER), new DeviceAllocated(spare, family, LATER),
+                new AllocationCancelled(laptop, family, "one is enough for now", LATER));
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/api/referrals/" + family,
+                JsonNode.class), referral -> referral != null && "ALLOCATED".equals(referral.get("status").asText())
+                && spare.toString().equals(referral.get("allocatedDevice").asText("")));
+        assertThat(awaitWaitingList(mine, List::isEmpty)).isEmpty();
+
+        events.append(new AllocationCancelled(spare, family, "household unreachable", LATER));
+
+        assertThat(awaitWaitingList(mine, list -> list.size() == 1)).containsExactly(family.toString());
+    }
+
+    @Test
     void proposesTheNextHouseholdWhoseNeedMatchesAReadyDevice() {
         var partner = new PartnerId(UUID.randomUUID());
         ReferralId first = waiting(partner, EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER,
