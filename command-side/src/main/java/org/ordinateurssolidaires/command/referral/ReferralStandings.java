@@ -61,13 +61,14 @@ public class ReferralStandings {
 
     /**
      * The household next in line for this kind of device: accepted, open, no device allocated to it now; by
-     * criterion rank, then referral date (the waiting list's order).
+     * criterion rank, then referral date (the waiting list's order). The candidates stay locked until the
+     * allocation commits, so that two allocations at once cannot both pass the same household over unexplained.
      */
     public Optional<ReferralId> nextInLineFor(DeviceCategory category) {
         return jdbc.queryForList("""
                         select referral_id from referral_standing
                         where need = ? and accepted and not closed and devices_allocated = 0
-                        order by criterion_rank, submitted_at, referral_id limit 1""", UUID.class, category.name())
+                        order by criterion_rank, submitted_at, referral_id for update""", UUID.class, category.name())
                    .stream().findFirst().map(ReferralId::new);
     }
 
@@ -86,7 +87,8 @@ public class ReferralStandings {
 
     @EventHandler
     void on(AllocationCancelled event) {
-        jdbc.update("update referral_standing set devices_allocated = devices_allocated - 1 where referral_id = ?",
+        jdbc.update("update referral_standing set devices_allocated = greatest(devices_allocated - 1, 0)"
+                        + " where referral_id = ?",
                 event.referralId().value());
     }
 

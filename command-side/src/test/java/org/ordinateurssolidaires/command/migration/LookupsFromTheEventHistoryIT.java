@@ -1,0 +1,106 @@
+package org.ordinateurssolidaires.command.migration;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.AllocationCancelled;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceRefurbished;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.donor.DonationBatchId;
+import org.ordinateurssolidaires.events.donor.DonationBatchReceived;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
+import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.events.serialization.EventSerialization;
+import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database whose lookup tables predate V6 and V8 — rows without a place in line, batches without their devices
+ * — upgraded: V9 fills them in from the events already stored.
+ */
+class LookupsFromTheEventHistoryIT {
+
+    private static final Instant SUBMITTED = Instant.parse("2026-02-01T10:00:00Z");
+
+    @Test
+    void fillsInWhatTheLookupsMissFromTheEventsAlreadyStored() {
+        String url = PostgresTestDatabase.emptyDatabase("ordinateurs_lookup_backfill_it");
+        migrate(url, "8", "classpath:db/command-side");
+        var referral = new ReferralId(UUID.randomUUID());
+        var laptop = new DeviceId(UUID.randomUUID());
+        var tablet = new DeviceId(UUID.randomUUID());
+        var donor = new DonorId(UUID.randomUUID());
+        var batch = DonationBatchId.of(donor, "LIV-OLD");
+        append(url, List.of(
+                message("Referral", referral.toString(), 0, new ReferralSubmitted(referral,
+                        new PartnerId(UUID.randomUUID()), "H-OLD", EligibilityCriterion.JOB_SEEKER, 1, 0,
+                        DeviceCategory.LAPTOP, null, new EncryptedPersonalData("k", "bm9uY2U=", "c2VhbGVk"), SUBMITTED)),
+                message("DonationBatch", batch.toString(), 0, new DonationBatchReceived(batch, donor, "LIV-OLD",
+                        SUBMITTED, List.of(laptop, tablet))),
+                message("Device", laptop.toString(), 0, new DeviceRefurbished(laptop, "cleaned", "Linux Mint", "Sam",
+                        SUBMITTED)),
+                message("Device", laptop.toString(), 1, new DeviceAllocated(laptop, referral, SUBMITTED)),
+                message("Device", tablet.toString(), 0, new DeviceAllocated(tablet, referral, SUBMITTED)),
+                message("Device", tablet.toString(), 1, new AllocationCancelled(tablet, referral, "too small",
+                        SUBMITTED))));
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD));
+        jdbc.update("insert into referral_standing (referral_id, need, accepted) values (?, 'LAPTOP', true)",
+                referral.value()); // as the lookup kept it before V8
+
+        migrate(url, "latest", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+
+        Map<String, Object> standing = jdbc.queryForMap("select criterion_rank, submitted_at, devices_allocated"
+                + " from referral_standing where referral_id = ?", referral.value());
+        assertThat(standing.get("criterion_rank")).isEqualTo(EligibilityCriterion.JOB_SEEKER.rank());
+        assertThat(((Timestamp) standing.get("submitted_at")).toInstant()).isEqualTo(SUBMITTED);
+        assertThat(standing.get("devices_allocated")).isEqualTo(1);
+        assertThat(jdbc.queryForList("select device_id, processed from donation_batch_device where batch_id = ?"
+                + " order by processed", batch.value()))
+                .containsExactly(Map.of("device_id", tablet.value(), "processed", false),
+                        Map.of("device_id", laptop.value(), "processed", true));
+    }
+
+    private static void migrate(String url, String target, String... locations) {
+        Flyway.configure()
+              .dataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
+              .locations(locations)
+              .table("flyway_command_side_history")
+              .target(target)
+              .load()
+              .migrate();
+    }
+
+    private static GenericDomainEventMessage<?> message(String type, String aggregate, long sequence, Object event) {
+        return new GenericDomainEventMessage<>(type, aggregate, sequence, event);
+    }
+
+    private static void append(String url, List<GenericDomainEventMessage<?>> events) {
+        JdbcEventStorageEngine.builder()
+                              .connectionProvider(() -> DriverManager.getConnection(url, PostgresTestDatabase.USER,
+                                      PostgresTestDatabase.PASSWORD))
+                              .transactionManager(NoTransactionManager.INSTANCE)
+                              .eventSerializer(EventSerialization.serializer())
+                              .snapshotSerializer(EventSerialization.serializer())
+                              .build()
+                              .appendEvents(events);
+    }
+}
