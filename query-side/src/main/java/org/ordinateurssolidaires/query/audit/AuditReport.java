@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.audit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.ordinateurssolidaires.events.device.MediaType;
 
 import java.time.Instant;
@@ -25,6 +26,7 @@ public record AuditReport(Instant verifiedAt,
                           List<Violation> violations,
                           Map<MediaType, List<String>> erasurePolicy) {
 
+    @JsonProperty
     public boolean clean() {
         return tampering.isEmpty() && violations.isEmpty()
                 && (publishedLink == null || publishedLink.matches());

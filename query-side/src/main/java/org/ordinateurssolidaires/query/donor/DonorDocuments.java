@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.donor;
 
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.query.audit.ChainHead;
 import org.ordinateurssolidaires.query.documents.IssuedDocuments;
 import org.ordinateurssolidaires.query.documents.PdfLayout;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
@@ -90,7 +91,8 @@ class DonorDocuments {
                                 device.manufacturer() + " " + device.model(), device.state().name(),
                                 erasedMedia(device))).toList())
                 .small("Document " + issue.documentId() + ", issued " + moment(issue.issuedAt()) + " by "
-                        + responsibleEntity + ". Check a copy at /api/documents/verification.");
+                        + responsibleEntity + ". Check a copy at /api/documents/verification.")
+                .small(historyChainHead(report.historyChainHead()));
         });
         return issued.register(issue, REPORT, report.donor().donorId(), pdf);
     }
@@ -124,8 +126,16 @@ class DonorDocuments {
                                 medium.toolReportSha256()))).toList(), 9, 8, 9, 10, 7, 6, 7, 8, 36)
                 .small("Sanitisation in the sense of NIST SP 800-88: clear and purge records carry the tool's own "
                         + "report, whose SHA-256 is listed; destroyed media were physically destroyed. Check a copy "
-                        + "of this certificate at /api/documents/verification."));
+                        + "of this certificate at /api/documents/verification.")
+                .small(historyChainHead(report.historyChainHead())));
         return issued.register(issue, CERTIFICATE, report.donor().donorId(), pdf);
+    }
+
+    /** Printed so that the donor can later have the history up to this report checked against it. */
+    private static String historyChainHead(ChainHead head) {
+        return "History chain head at position " + head.globalIndex() + ": " + head.link() + ". An auditor checks "
+                + "that the history up to it is unchanged with /api/audit/verification?position=" + head.globalIndex()
+                + "&link=" + head.link() + ".";
     }
 
     private static List<String> row(String... cells) {

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.donor;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.query.audit.ChainHead;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
 import org.ordinateurssolidaires.query.donor.BatchRecord.Reconciliation;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
@@ -19,7 +20,8 @@ import java.util.UUID;
 /**
  * Everything a donor is told about its gift: its devices and where each is in its life, the proof that every
  * medium was erased, the households equipped (counts only: never who they are), the ceremonies, and an estimate
- * of the environmental impact.
+ * of the environmental impact. The head of the history chain when the report was made lets the donor have an
+ * auditor check, later, that the history up to then was not changed.
  */
 public record DonorReport(Donor donor,
                           List<Agreement> agreements,
@@ -28,7 +30,8 @@ public record DonorReport(Donor donor,
                           Erasure erasure,
                           Households households,
                           List<Ceremony> ceremonies,
-                          Impact impact) {
+                          Impact impact,
+                          ChainHead historyChainHead) {
 
     /**
      * Asks for the report of one donor, or of one of its agreements (the devices received while it was in force);

@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.query.audit.ErasureAudits;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRepository;
 import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
@@ -41,17 +42,20 @@ class DonorReports {
     private final CeremonyRepository ceremonies;
     private final QueryGateway queries;
     private final ImpactFactors impactFactors;
+    private final ErasureAudits audits;
     private final ZoneId zone;
 
     DonorReports(DonorRecordRepository donors, AgreementRecordRepository agreements,
                  BatchRecordRepository batches, CeremonyRepository ceremonies, QueryGateway queries,
-                 ImpactFactors impactFactors, @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
+                 ImpactFactors impactFactors, ErasureAudits audits,
+                 @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.donors = donors;
         this.agreements = agreements;
         this.batches = batches;
         this.ceremonies = ceremonies;
         this.queries = queries;
         this.impactFactors = impactFactors;
+        this.audits = audits;
         this.zone = zone;
     }
 
@@ -82,7 +86,8 @@ class DonorReports {
                 erasure(devices),
                 households(handedOver),
                 ceremonies(donor.getDonorId(), handedOver),
-                impact(handedOver));
+                impact(handedOver),
+                audits.currentHead());
     }
 
     /** Each referral is one household; a household given several devices is counted once. */

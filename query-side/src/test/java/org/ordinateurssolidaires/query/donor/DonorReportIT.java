@@ -1,8 +1,6 @@
 package org.ordinateurssolidaires.query.donor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -30,6 +28,7 @@ import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.query.PdfText;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -141,7 +140,7 @@ class DonorReportIT extends QuerySideIntegrationTest {
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("batchReference,assetTag,category");
         assertThat(csv).contains("GIVEN-1,SANITISED,PURGE,OVERWRITE,nwipe,0.37,FULL");
 
-        String reportPdf = textOf(http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class));
+        String reportPdf = PdfText.of(http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class));
         assertThat(reportPdf).contains("Banque Régionale du Centre-Ouest", "2023-0208", "Salons de Blossac")
                              .containsPattern("2\\s+devices given")
                              .containsPattern("1 / 2\\s+media erased")
@@ -149,7 +148,7 @@ class DonorReportIT extends QuerySideIntegrationTest {
                              .contains("job seeker 1")
                              .containsPattern("156\\s+kg CO2e avoided");
 
-        String certificate = textOf(http.getForObject("/api/donors/" + donor + "/sanitisation-certificate.pdf?delivery="
+        String certificate = PdfText.of(http.getForObject("/api/donors/" + donor + "/sanitisation-certificate.pdf?delivery="
                 + reference, byte[].class));
         assertThat(certificate.replaceAll("\\s", ""))
                 .contains("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"); // may wrap in its cell
@@ -210,17 +209,6 @@ class DonorReportIT extends QuerySideIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PDF);
         return http.postForObject("/api/documents/verification", new HttpEntity<>(copy, headers), JsonNode.class);
-    }
-
-    private static String textOf(byte[] pdf) throws IOException {
-        try (PdfReader reader = new PdfReader(pdf)) {
-            PdfTextExtractor text = new PdfTextExtractor(reader);
-            StringBuilder all = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                all.append(text.getTextFromPage(page)).append('\n');
-            }
-            return all.toString();
-        }
     }
 
     @Test

@@ -1,0 +1,99 @@
+package org.ordinateurssolidaires.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.ordinateurssolidaires.query.PdfText;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ordinateurssolidaires.query.SampleDevices.disk;
+import static org.ordinateurssolidaires.query.SampleDevices.newDevice;
+import static org.ordinateurssolidaires.query.SampleDevices.received;
+import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+
+/**
+ * The auditor's replay through the query side's API, and the chain head a donor's report prints: a donor holding
+ * the report can have the history up to it checked later.
+ */
+class AuditApiIT extends QuerySideIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aDonorsReportPrintsAChainHeadThatAnAuditorChecksAgainstTheStore() throws IOException {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId device = newDevice();
+        StorageMedium medium = disk("AUDIT-API-1");
+        events.append(new DonorRegistered(donor, "Caisse d'Épargne Aquitaine", DonorKind.COMPANY, null, "Léa Petit",
+                        "lea@example.org"),
+                received(device, "AUDIT-API", donor, DeviceCategory.LAPTOP, medium), sanitised(device, medium));
+        long lastStored = jdbc.queryForObject("select max(globalIndex) from domainEventEntry", Long.class);
+
+        JsonNode head = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForObject("/api/donors/" + donor + "/report", JsonNode.class),
+                report -> report != null && report.at("/historyChainHead/globalIndex").asLong() >= lastStored)
+                              .get("historyChainHead");
+        long position = head.get("globalIndex").asLong();
+        String link = head.get("link").asText();
+        String pdf = PdfText.of(http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class));
+
+        assertThat(link).matches("[0-9a-f]{64}");
+        assertThat(pdf.replaceAll("\\s", "")).contains("Historychainheadatposition" + position + ":" + link);
+        JsonNode vouched = http.getForObject("/api/audit/verification?position=" + position + "&link=" + link,
+                JsonNode.class);
+        assertThat(vouched.at("/publishedLink/matches").asBoolean()).isTrue();
+        assertThat(vouched.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(lastStored);
+        assertThat(vouched.at("/chainHead/globalIndex").asLong()).isGreaterThanOrEqualTo(position);
+        JsonNode forged = http.getForObject("/api/audit/verification?position=" + position + "&link="
+                + "0".repeat(64), JsonNode.class);
+        assertThat(forged.at("/publishedLink/matches").asBoolean()).isFalse();
+        assertThat(forged.get("clean").asBoolean()).isFalse();
+    }
+
+    @Test
+    void refusesHalfAPublishedLinkOrAMalformedOne() {
+        ResponseEntity<JsonNode> half = http.getForEntity("/api/audit/verification?position=3", JsonNode.class);
+        ResponseEntity<JsonNode> malformed = http.getForEntity("/api/audit/verification?position=3&link=xyz",
+                JsonNode.class);
+
+        assertThat(half.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(half.getBody().get("detail").asText()).contains("both its position and its hash");
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getBody().get("errors").findValuesAsText("parameter")).containsExactly("link");
+    }
+
+    @Test
+    void theAuditReportAsAPdfIsRegisteredLikeEveryIssuedDocument() throws IOException {
+        byte[] report = http.getForObject("/api/audit/verification.pdf", byte[].class);
+
+        assertThat(PdfText.of(report)).contains("Audit of the event history", "History chain", "ERASURE_BEFORE_RELEASE");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        JsonNode verified = http.postForObject("/api/documents/verification", new HttpEntity<>(report, headers),
+                JsonNode.class);
+        assertThat(verified.get("genuine").asBoolean()).isTrue();
+        assertThat(verified.get("kind").asText()).isEqualTo("audit-report");
+    }
+}
