@@ -10,6 +10,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,20 +29,22 @@ import static org.awaitility.Awaitility.await;
 /**
  * Both packaged apps, each in its own process, started together on one empty PostgreSQL database: each creates
  * the tables it owns, and a device taken through its whole life over the command API shows up in the query
- * side's inventory and provenance, and a household referred by a partner receives its devices.
+ * side's inventory and provenance, a household referred by a partner receives its devices, and the auditor's
+ * command line checks the history they left.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test counts the devices handed over
 class WholeLifeAcrossBothAppsIT {
 
     private static final String REPORT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
+    private static String database;
     private static RunningApp commandSide;
     private static RunningApp querySide;
 
     /** The query side is launched first: it must wait for the command side to create the event store. */
     @BeforeAll
     static void startBothAppsOnOneEmptyDatabase() throws Exception {
-        String database = PostgresTestDatabase.emptyDatabase("ordinateurs_end_to_end_it");
+        database = PostgresTestDatabase.emptyDatabase("ordinateurs_end_to_end_it");
         querySide = RunningApp.onPostgres("querySide", database);
         commandSide = RunningApp.onPostgres("commandSide", database);
         commandSide.awaitHealthy(Duration.ofSeconds(120));
@@ -132,6 +141,57 @@ class WholeLifeAcrossBothAppsIT {
 
         commandSide.post("/api/referrals/" + referral + "/personal-data/erasure", Map.of());
         assertThat(querySide.get("/api/referrals/" + referral).at("/personalData/erased").asBoolean()).isTrue();
+    }
+
+    /**
+     * The auditor's command line from the packaged jar, under a login that may only read: the history of the two
+     * tests above is clean; one byte changed in the store with SQL, and it names the event.
+     */
+    @Test
+    @Order(3)
+    void theAuditorsCommandLineFindsTheHistoryCleanThenNamesAnAlteredEvent() throws Exception {
+        sql("do $$ begin if not exists (select from pg_roles where rolname = 'ordinateurs_e2e_auditor')"
+                + " then create role ordinateurs_e2e_auditor login; end if; end $$");
+        sql("grant select on domainEventEntry, history_chain_link, history_chain_head to ordinateurs_e2e_auditor");
+        long first = number("select min(globalIndex) from domainEventEntry");
+        await().atMost(Duration.ofSeconds(30)).until(() -> number("select global_index from history_chain_head") >= first);
+
+        Audit clean = audit();
+        sql("update domainEventEntry set payload = overlay(payload placing '\\x20'::bytea from 2 for 1)"
+                + " where globalIndex = " + first);
+        Audit altered = audit();
+
+        assertThat(clean.exitCode()).as(clean.output()).isZero();
+        assertThat(clean.output()).startsWith("CLEAN: ");
+        assertThat(altered.exitCode()).as(altered.output()).isEqualTo(2);
+        assertThat(altered.output()).contains("ALTERED LINK_MISMATCH at position " + first + ": event ");
+    }
+
+    private record Audit(int exitCode, String output) {
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD); Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static long number(String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static Audit audit() throws Exception {
+        Process process = new ProcessBuilder("java", "-Dloader.main=org.ordinateurssolidaires.query.audit.AuditCommand",
+                "-jar", new File(System.getProperty("querySideJar")).getAbsolutePath(), "--url", database,
+                "--user", "ordinateurs_e2e_auditor").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Audit(process.waitFor(), output);
     }
 
     /** A tablet without storage media, taken straight to ready. */
