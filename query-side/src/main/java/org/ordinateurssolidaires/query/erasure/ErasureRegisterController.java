@@ -1,0 +1,121 @@
+package org.ordinateurssolidaires.query.erasure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The erasure register, searched by what an auditor has in hand: a medium's serial above all. */
+@RestController
+@Tag(name = "Erasure register", description = "every sanitisation record and destruction, searchable and exportable")
+class ErasureRegisterController {
+
+    /** A whole register fits; beyond it, narrow the search (by date, donor, ...). */
+    static final int MAX_CSV_RECORDS = 100_000;
+    private static final Sort ORDER = Sort.by("performedAt", "eventId");
+    private static final CsvMapper CSV = CsvMapper.builder()
+                                                  .addModule(new JavaTimeModule())
+                                                  .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                                  .build();
+
+    private final ErasureRecordRepository records;
+
+    ErasureRegisterController(ErasureRecordRepository records) {
+        this.records = records;
+    }
+
+    /** The filters, each optional; given together, a record must match them all. */
+    record Search(String serial, UUID deviceId, UUID donorId, Instant from, Instant to, String operator,
+                  Outcome outcome) {
+
+        Specification<ErasureRecord> matching() {
+            if (from != null && to != null && !from.isBefore(to)) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must come before to");
+            }
+            return Specification.allOf(
+                    sameText("mediumSerial", serial), equal("deviceId", deviceId), equal("donorId", donorId),
+                    (record, query, where) -> from == null ? null : where.greaterThanOrEqualTo(record.get("performedAt"), from),
+                    (record, query, where) -> to == null ? null : where.lessThan(record.get("performedAt"), to),
+                    sameText("operator", operator), equal("outcome", outcome));
+        }
+
+        private static Specification<ErasureRecord> equal(String attribute, Object value) {
+            return (record, query, where) -> value == null ? null : where.equal(record.get(attribute), value);
+        }
+
+        /** Case and surrounding spaces do not matter: "wd-wcc4e1234" finds "WD-WCC4E1234". */
+        private static Specification<ErasureRecord> sameText(String attribute, String value) {
+            return (record, query, where) -> value == null || value.isBlank() ? null
+                    : where.equal(where.upper(record.get(attribute)), value.strip().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    record RegisterPage(List<ErasureRecord> records, int page, int size, long totalRecords, int totalPages) {
+    }
+
+    @GetMapping("/api/erasure-register")
+    @Operation(summary = "Sanitisation records and destructions, by time performed; every filter optional")
+    RegisterPage search(@RequestParam(required = false) String serial,
+                        @RequestParam(required = false) UUID deviceId,
+                        @RequestParam(required = false) UUID donorId,
+                        @Parameter(description = "performed at or after (ISO instant)")
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                        @Parameter(description = "performed before (ISO instant)")
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                        @RequestParam(required = false) String operator,
+                        @RequestParam(required = false) Outcome outcome,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        Page<ErasureRecord> found = records.findAll(
+                new Search(serial, deviceId, donorId, from, to, operator, outcome).matching(),
+                PageRequest.of(page, size, ORDER));
+        return new RegisterPage(found.getContent(), page, size, found.getTotalElements(), found.getTotalPages());
+    }
+
+    @GetMapping(path = "/api/erasure-register.csv", produces = "text/csv")
+    @Operation(summary = "The same search as CSV, every matching record (up to " + MAX_CSV_RECORDS + ")")
+    ResponseEntity<String> searchAsCsv(@RequestParam(required = false) String serial,
+                                       @RequestParam(required = false) UUID deviceId,
+                                       @RequestParam(required = false) UUID donorId,
+                                       @RequestParam(required = false)
+                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                       @RequestParam(required = false)
+                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                       @RequestParam(required = false) String operator,
+                                       @RequestParam(required = false) Outcome outcome) throws JsonProcessingException {
+        Page<ErasureRecord> found = records.findAll(
+                new Search(serial, deviceId, donorId, from, to, operator, outcome).matching(),
+                PageRequest.of(0, MAX_CSV_RECORDS, ORDER));
+        if (found.getTotalElements() > MAX_CSV_RECORDS) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, found.getTotalElements() + " records match: "
+                    + "narrow the search (from, to, donorId...) to at most " + MAX_CSV_RECORDS);
+        }
+        String csv = CSV.writer(CSV.schemaFor(ErasureRecord.class).withHeader()).writeValueAsString(found.getContent());
+        return ResponseEntity.ok()
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"erasure-register.csv\"")
+                             .body(csv);
+    }
+}

@@ -1,0 +1,64 @@
+package org.ordinateurssolidaires.query.erasure;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
+import org.springframework.stereotype.Component;
+
+/**
+ * The erasure register: every sanitisation record and destruction, kept by its own processor. A device's events
+ * come in their order (one segment handles each device), so its reception is known before its media's erasure.
+ */
+@Component
+@ProcessingGroup("erasure-register")
+class ErasureRegisterProjection {
+
+    private final ErasureRecordRepository records;
+    private final ErasureDeviceRepository devices;
+
+    ErasureRegisterProjection(ErasureRecordRepository records, ErasureDeviceRepository devices) {
+        this.records = records;
+        this.devices = devices;
+    }
+
+    @EventHandler
+    void on(DeviceReceived event) {
+        devices.saveAndFlush(new ErasureDevice(event.deviceId().value(), event.assetTag().value(),
+                event.donorId().value()));
+    }
+
+    @EventHandler
+    void on(StorageMediumSanitised event, EventMessage<?> message) {
+        records.saveAndFlush(ErasureRecord.sanitisation(message.getIdentifier(), event.deviceId().value(),
+                device(event.deviceId()), event.sanitisation(), Outcome.SANITISED, null));
+    }
+
+    @EventHandler
+    void on(StorageMediumSanitisationFailed event, EventMessage<?> message) {
+        records.saveAndFlush(ErasureRecord.sanitisation(message.getIdentifier(), event.deviceId().value(),
+                device(event.deviceId()), event.attempt(), Outcome.FAILED, event.failureReason()));
+    }
+
+    @EventHandler
+    void on(StorageMediumDestroyed event, EventMessage<?> message) {
+        records.saveAndFlush(ErasureRecord.destruction(message.getIdentifier(), device(event.deviceId()), event));
+    }
+
+    @ResetHandler
+    void reset() {
+        records.deleteAllInBatch();
+        devices.deleteAllInBatch();
+    }
+
+    /** Null only if the store holds no reception of the device. */
+    private ErasureDevice device(DeviceId device) {
+        return devices.findById(device.value()).orElse(null);
+    }
+}

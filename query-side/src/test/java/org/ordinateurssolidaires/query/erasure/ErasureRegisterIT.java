@@ -1,0 +1,85 @@
+package org.ordinateurssolidaires.query.erasure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DestructionMethod;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ordinateurssolidaires.query.SampleDevices.LATER;
+import static org.ordinateurssolidaires.query.SampleDevices.disk;
+import static org.ordinateurssolidaires.query.SampleDevices.failed;
+import static org.ordinateurssolidaires.query.SampleDevices.newDevice;
+import static org.ordinateurssolidaires.query.SampleDevices.received;
+import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+
+/** The erasure register, searched as an auditor would, and exported. */
+class ErasureRegisterIT extends QuerySideIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void findsEveryRecordOfAMediumByItsSerialAndFiltersByDonorOperatorOutcomeAndDate() {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId laptop = newDevice();
+        DeviceId desktop = newDevice();
+        String serial = "WD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        StorageMedium retried = disk(serial);
+        StorageMedium shredded = disk(serial + "-B");
+        events.append(received(laptop, "ER-" + serial, donor, DeviceCategory.LAPTOP, retried),
+                failed(laptop, retried), sanitised(laptop, retried),
+                received(desktop, "ER2-" + serial, donor, DeviceCategory.DESKTOP, shredded),
+                new StorageMediumDestroyed(desktop, shredded, DestructionMethod.SHRED, "Sam", "Broyeur municipal",
+                        "DEST-77", LATER));
+
+        JsonNode bySerial = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForObject("/api/erasure-register?serial=" + serial.toLowerCase(), JsonNode.class),
+                page -> page.get("totalRecords").asLong() == 2);
+        assertThat(bySerial.get("records").findValuesAsText("outcome")).containsExactly("FAILED", "SANITISED");
+        assertThat(bySerial.at("/records/1/assetTag").asText()).isEqualTo("ER-" + serial);
+        assertThat(bySerial.at("/records/1/donorId").asText()).isEqualTo(donor.toString());
+        assertThat(bySerial.at("/records/1/toolReportSha256").asText()).hasSize(64);
+        assertThat(bySerial.at("/records/0/remark").asText()).isEqualTo("3 unreadable sectors");
+
+        JsonNode destroyed = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForObject("/api/erasure-register?donorId=" + donor + "&outcome=DESTROYED", JsonNode.class),
+                page -> page.get("totalRecords").asLong() == 1);
+        assertThat(destroyed.at("/records/0/mediumSerial").asText()).isEqualTo(serial + "-B");
+        assertThat(destroyed.at("/records/0/remark").asText()).isEqualTo("SHRED, certificate DEST-77");
+        assertThat(count("donorId=" + donor + "&operator=camille")).isEqualTo(2);
+        assertThat(count("donorId=" + donor + "&deviceId=" + desktop)).isEqualTo(1);
+        assertThat(count("donorId=" + donor + "&from=" + LATER)).isEqualTo(1);
+        assertThat(count("donorId=" + donor + "&to=" + LATER)).isEqualTo(2);
+
+        String csv = http.getForObject("/api/erasure-register.csv?donorId=" + donor, String.class);
+        assertThat(csv.lines()).hasSize(4);
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("performedAt,mediumSerial,mediaType,assetTag,outcome,level");
+        assertThat(csv).contains(serial + "-B").contains("SHRED, certificate DEST-77");
+    }
+
+    @Test
+    void refusesADateRangeThatEndsBeforeItStarts() {
+        var answer = http.getForEntity("/api/erasure-register?from=2026-03-09T00:00:00Z&to=2026-03-01T00:00:00Z",
+                JsonNode.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().get("detail").asText()).isEqualTo("from must come before to");
+    }
+
+    private long count(String filters) {
+        return http.getForObject("/api/erasure-register?" + filters, JsonNode.class).get("totalRecords").asLong();
+    }
+}
