@@ -7,6 +7,8 @@ create table erasure_record (
     donor_id           uuid,
     medium_id          uuid         not null,
     medium_serial      varchar(200),
+    -- the serial as searched: upper case, trimmed (an expression index would not run on the embedded H2)
+    serial_key         varchar(200),
     media_type         varchar(30),
     outcome            varchar(20)  not null,
     level              varchar(20),
@@ -20,7 +22,7 @@ create table erasure_record (
     tool_report_sha256 varchar(64),
     remark             varchar(500)
 );
-create index erasure_record_serial on erasure_record (upper(medium_serial));
+create index erasure_record_serial on erasure_record (serial_key);
 create index erasure_record_device on erasure_record (device_id, performed_at);
 create index erasure_record_donor on erasure_record (donor_id, performed_at);
 create index erasure_record_performed on erasure_record (performed_at);

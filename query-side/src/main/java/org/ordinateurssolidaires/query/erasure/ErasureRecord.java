@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.erasure;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +16,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -37,6 +39,9 @@ public class ErasureRecord {
     private UUID donorId;
     private UUID mediumId;
     private String mediumSerial;
+    /** What a search by serial compares: see {@link #serialKey(String)}. */
+    @JsonIgnore
+    private String serialKey;
     @Enumerated(EnumType.STRING)
     private MediaType mediaType;
     @Enumerated(EnumType.STRING)
@@ -68,12 +73,18 @@ public class ErasureRecord {
         this.donorId = device == null ? null : device.getDonorId();
         this.mediumId = medium.mediumId();
         this.mediumSerial = medium.serialNumber();
+        this.serialKey = medium.serialNumber() == null ? null : serialKey(medium.serialNumber());
         this.mediaType = medium.mediaType();
         this.outcome = outcome;
         this.operator = operator;
         this.location = location;
         this.performedAt = performedAt;
         this.remark = remark;
+    }
+
+    /** Case and surrounding spaces do not matter: "wd-wcc4e1234 " finds "WD-WCC4E1234". */
+    static String serialKey(String serial) {
+        return serial.strip().toUpperCase(Locale.ROOT);
     }
 
     static ErasureRecord sanitisation(String eventId, UUID deviceId, ErasureDevice device, SanitisationRecord record,

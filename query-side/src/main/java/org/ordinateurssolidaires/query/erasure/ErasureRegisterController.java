@@ -56,7 +56,8 @@ class ErasureRegisterController {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must come before to");
             }
             return Specification.allOf(
-                    sameText("mediumSerial", serial), equal("deviceId", deviceId), equal("donorId", donorId),
+                    equal("serialKey", serial == null || serial.isBlank() ? null : ErasureRecord.serialKey(serial)),
+                    equal("deviceId", deviceId), equal("donorId", donorId),
                     (record, query, where) -> from == null ? null : where.greaterThanOrEqualTo(record.get("performedAt"), from),
                     (record, query, where) -> to == null ? null : where.lessThan(record.get("performedAt"), to),
                     sameText("operator", operator), equal("outcome", outcome));
@@ -66,7 +67,7 @@ class ErasureRegisterController {
             return (record, query, where) -> value == null ? null : where.equal(record.get(attribute), value);
         }
 
-        /** Case and surrounding spaces do not matter: "wd-wcc4e1234" finds "WD-WCC4E1234". */
+        /** Case and surrounding spaces do not matter: an operator is found however staff typed the name. */
         private static Specification<ErasureRecord> sameText(String attribute, String value) {
             return (record, query, where) -> value == null || value.isBlank() ? null
                     : where.equal(where.upper(record.get(attribute)), value.strip().toUpperCase(Locale.ROOT));
