@@ -2,6 +2,8 @@
 -- and donor, for auditors to search (by medium serial above all) and export.
 create table erasure_record (
     event_id           varchar(255) not null primary key,
+    -- the event's position in the store: the order records were made in, when two share a time
+    store_position     bigint       not null,
     device_id          uuid         not null,
     asset_tag          varchar(100),
     donor_id           uuid,

@@ -27,13 +27,14 @@ import java.util.UUID;
 @Table(name = "erasure_record")
 @JsonPropertyOrder({"performedAt", "mediumSerial", "mediaType", "assetTag", "outcome", "level", "technique",
         "verification", "tool", "toolVersion", "operator", "location", "toolReportSha256", "remark", "deviceId",
-        "donorId", "mediumId", "eventId"}) // the order of the CSV export's columns, as an auditor reads them
+        "donorId", "mediumId", "eventId", "storePosition"}) // the order of the CSV export's columns, as an auditor reads them
 public class ErasureRecord {
 
     public enum Outcome { SANITISED, FAILED, DESTROYED }
 
     @Id
     private String eventId;
+    private long storePosition;
     private UUID deviceId;
     private String assetTag;
     private UUID donorId;
@@ -65,9 +66,10 @@ public class ErasureRecord {
         // for JPA
     }
 
-    private ErasureRecord(String eventId, UUID deviceId, ErasureDevice device, StorageMedium medium, Outcome outcome,
-                          String operator, String location, Instant performedAt, String remark) {
-        this.eventId = eventId;
+    private ErasureRecord(RecordedEvent event, UUID deviceId, ErasureDevice device, StorageMedium medium,
+                          Outcome outcome, String operator, String location, Instant performedAt, String remark) {
+        this.eventId = event.identifier();
+        this.storePosition = event.position();
         this.deviceId = deviceId;
         this.assetTag = device == null ? null : device.getAssetTag();
         this.donorId = device == null ? null : device.getDonorId();
@@ -87,9 +89,13 @@ public class ErasureRecord {
         return serial.strip().toUpperCase(Locale.ROOT);
     }
 
-    static ErasureRecord sanitisation(String eventId, UUID deviceId, ErasureDevice device, SanitisationRecord record,
-                                      Outcome outcome, String failureReason) {
-        var entry = new ErasureRecord(eventId, deviceId, device, record.medium(), outcome, record.operator(),
+    /** Which event a record comes from, and where it is in the store. */
+    record RecordedEvent(String identifier, long position) {
+    }
+
+    static ErasureRecord sanitisation(RecordedEvent event, UUID deviceId, ErasureDevice device,
+                                      SanitisationRecord record, Outcome outcome, String failureReason) {
+        var entry = new ErasureRecord(event, deviceId, device, record.medium(), outcome, record.operator(),
                 record.location(), record.performedAt(), failureReason);
         entry.level = record.level();
         entry.technique = record.technique();
@@ -100,11 +106,15 @@ public class ErasureRecord {
         return entry;
     }
 
-    static ErasureRecord destruction(String eventId, ErasureDevice device, StorageMediumDestroyed destroyed) {
-        return new ErasureRecord(eventId, destroyed.deviceId().value(), device, destroyed.medium(), Outcome.DESTROYED,
+    static ErasureRecord destruction(RecordedEvent event, ErasureDevice device, StorageMediumDestroyed destroyed) {
+        return new ErasureRecord(event, destroyed.deviceId().value(), device, destroyed.medium(), Outcome.DESTROYED,
                 destroyed.operator(), destroyed.location(), destroyed.destroyedAt(),
                 destroyed.method() + (destroyed.certificateReference() == null ? ""
                         : ", certificate " + destroyed.certificateReference()));
+    }
+
+    public long getStorePosition() {
+        return storePosition;
     }
 
     public String getEventId() {

@@ -35,7 +35,7 @@ class ErasureRegisterController {
 
     /** A whole register fits; beyond it, narrow the search (by date, donor, ...). */
     static final int MAX_CSV_RECORDS = 100_000;
-    private static final Sort ORDER = Sort.by("performedAt", "eventId");
+    private static final Sort ORDER = Sort.by("performedAt", "storePosition");
     private static final CsvMapper CSV = CsvMapper.builder()
                                                   .addModule(new JavaTimeModule())
                                                   .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

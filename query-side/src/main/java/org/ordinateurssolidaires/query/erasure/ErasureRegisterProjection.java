@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
@@ -35,26 +36,30 @@ class ErasureRegisterProjection {
     }
 
     @EventHandler
-    void on(StorageMediumSanitised event, EventMessage<?> message) {
-        records.saveAndFlush(ErasureRecord.sanitisation(message.getIdentifier(), event.deviceId().value(),
+    void on(StorageMediumSanitised event, EventMessage<?> message, TrackingToken position) {
+        records.saveAndFlush(ErasureRecord.sanitisation(recorded(message, position), event.deviceId().value(),
                 device(event.deviceId()), event.sanitisation(), Outcome.SANITISED, null));
     }
 
     @EventHandler
-    void on(StorageMediumSanitisationFailed event, EventMessage<?> message) {
-        records.saveAndFlush(ErasureRecord.sanitisation(message.getIdentifier(), event.deviceId().value(),
+    void on(StorageMediumSanitisationFailed event, EventMessage<?> message, TrackingToken position) {
+        records.saveAndFlush(ErasureRecord.sanitisation(recorded(message, position), event.deviceId().value(),
                 device(event.deviceId()), event.attempt(), Outcome.FAILED, event.failureReason()));
     }
 
     @EventHandler
-    void on(StorageMediumDestroyed event, EventMessage<?> message) {
-        records.saveAndFlush(ErasureRecord.destruction(message.getIdentifier(), device(event.deviceId()), event));
+    void on(StorageMediumDestroyed event, EventMessage<?> message, TrackingToken position) {
+        records.saveAndFlush(ErasureRecord.destruction(recorded(message, position), device(event.deviceId()), event));
     }
 
     @ResetHandler
     void reset() {
         records.deleteAllInBatch();
         devices.deleteAllInBatch();
+    }
+
+    private static ErasureRecord.RecordedEvent recorded(EventMessage<?> message, TrackingToken position) {
+        return new ErasureRecord.RecordedEvent(message.getIdentifier(), position.position().orElseThrow());
     }
 
     /** Null only if the store holds no reception of the device. */
