@@ -1,13 +1,10 @@
 package org.ordinateurssolidaires.query.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.EventMetadata;
 import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
@@ -19,7 +16,6 @@ import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
-import org.ordinateurssolidaires.events.device.DeviceEvent;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
@@ -77,7 +73,6 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -91,7 +86,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -111,10 +105,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the rate at which PostgreSQL itself reads the event table in order, measured in the same run on the same data.
  * <p>Not a test: its name matches neither surefire's nor failsafe's patterns, so {@code ./mvnw verify} never runs
  * it. Run it with {@code deploy/benchmark/erasure-audit.sh [DEVICES]} (system property {@code benchmark.devices},
- * default 100,000; {@code benchmark.profile=false} skips the breakdown of where the audit's time goes;
- * {@code benchmark.jfr=FILE} records the second warm audit with Java Flight Recorder, for {@code jfr print};
- * {@code benchmark.experiments=true} also times variants of the audit's pass that are not the project's code, to
- * tell what a change to HistoryAudit would gain). It uses the
+ * default 100,000). It uses the
  * database {@value #DATABASE}, dropped and re-created on each run. It prints its figures and asserts no timing —
  * only that the audit of the generated, clean store is clean, since figures on data it rejects would mean nothing.
  */
@@ -129,7 +120,6 @@ class ErasureAuditBenchmark {
     @Test
     void auditOfAGeneratedStore() throws Exception {
         int devices = Integer.getInteger("benchmark.devices", 100_000);
-        boolean profile = Boolean.parseBoolean(System.getProperty("benchmark.profile", "true"));
         String url = emptyStore();
         machine(url);
 
@@ -171,30 +161,13 @@ class ErasureAuditBenchmark {
         System.out.println("first audit (warms the JVM's compiled code and the chain table's pages, not counted): "
                 + first);
         List<Audited> audits = new ArrayList<>();
-        String flightRecording = System.getProperty("benchmark.jfr", "");
         for (int run = 1; run <= 2; run++) {
-            Recording recording = run == 2 && !flightRecording.isBlank()
-                    ? new Recording(Configuration.getConfiguration("profile")) : null;
-            if (recording != null) {
-                recording.start();
-            }
             Audited audited = audit(url);
-            if (recording != null) {
-                recording.stop();
-                recording.dump(Path.of(flightRecording));
-                recording.close();
-                System.out.println("warm audit 2 recorded by Java Flight Recorder in " + Path.of(flightRecording).toAbsolutePath());
-            }
             audits.add(audited);
             System.out.println("warm audit " + run + ": " + audited);
         }
         Pass raw2 = rawRead(url);
         System.out.println("warm read 2 (after the audits, to see the drift): " + raw2);
-
-        Breakdown breakdown = profile ? profile(url) : null;
-        if (Boolean.getBoolean("benchmark.experiments")) {
-            experiments(url, generated.events);
-        }
 
         Pass raw = raw1.rate() >= raw2.rate() ? raw1 : raw2;
         Audited best = audits.stream().max((a, b) -> Double.compare(a.rate(), b.rate())).orElseThrow();
@@ -214,9 +187,6 @@ class ErasureAuditBenchmark {
                 best.report.tampering().size());
         System.out.printf(Locale.ROOT, "audit / raw:    %.2f (target: at least 100,000 events/s and 0.33 of raw: %s)%n",
                 best.rate() / raw.rate(), best.rate() >= 100_000 && best.rate() >= raw.rate() / 3 ? "met" : "NOT met");
-        if (breakdown != null) {
-            System.out.println("where the audit's time goes: " + breakdown);
-        }
         System.out.println("JVM:            " + jvm());
 
         audits.add(first);
@@ -309,11 +279,6 @@ class ErasureAuditBenchmark {
      * audit streams it, each value materialised as an application would use it (strings decoded, bytea decoded).
      */
     private static Pass rawRead(String url) throws SQLException {
-        return rawRead(url, false);
-    }
-
-    /** @param binary bytea in binary rather than hex text, as pgjdbc does for a statement prepared on the server */
-    private static Pass rawRead(String url, boolean binary) throws SQLException {
         try (Connection connection = connect(url)) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
@@ -325,9 +290,6 @@ class ErasureAuditBenchmark {
             try (PreparedStatement select = connection.prepareStatement("select " + ALL_COLUMNS
                     + " from domainEventEntry order by globalIndex")) {
                 select.setFetchSize(FETCH);
-                if (binary) {
-                    select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-                }
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         rows++;
@@ -355,307 +317,6 @@ class ErasureAuditBenchmark {
             long nanos = System.nanoTime() - began;
             return new Audited(report, nanos, cpuNanos() - cpu, gcMillis() - gc);
         }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // where the time goes
-
-    /**
-     * The audit's pass taken apart: where its wall-clock time goes, step by step, in seconds. {@code next} is
-     * {@code ResultSet.next()} (the driver's round trip to PostgreSQL every {@value #FETCH} rows, and the row's
-     * parsing); {@code read} turns the row into values (strings decoded, bytea decoded from hex).
-     */
-    record Breakdown(long events, double total, double eventNext, double eventRead, double linkNext, double linkRead,
-                     double sha256, double jackson, double rules) {
-
-        double rate() {
-            return events / total;
-        }
-
-        @Override
-        public String toString() {
-            double other = total - eventNext - eventRead - linkNext - linkRead - sha256 - jackson - rules;
-            return String.format(Locale.ROOT, "%.2f s (%,.0f events/s): event rows next() %.2f s + read %.2f s,"
-                            + " chain link rows next() %.2f s + read %.2f s, SHA-256 %.2f s, Jackson %.2f s,"
-                            + " rules %.2f s, the rest (loop, timers) %.2f s", total, rate(), eventNext, eventRead,
-                    linkNext, linkRead, sha256, jackson, rules, other);
-        }
-    }
-
-    private static final String DEVICE_EVENTS = DeviceEvent.class.getPackageName() + ".";
-
-    /**
-     * HistoryAudit's pass over a clean, fully linked store, step for step — the same two queries side by side in
-     * one read-only repeatable-read snapshot, the same fetch size, the same work per event — with each step timed.
-     * Run twice; the second counts. Its total, timers included, should be close to the audit's own time: if so,
-     * the breakdown is the audit's.
-     */
-    private static Breakdown profile(String url) throws Exception {
-        heading("where the audit's time goes: HistoryAudit's pass replayed step by step, each step timed");
-        Breakdown breakdown = null;
-        for (int run = 1; run <= 2; run++) {
-            breakdown = timedReplay(url);
-            System.out.println("replay " + run + ": " + breakdown);
-        }
-        return breakdown;
-    }
-
-    private static Breakdown timedReplay(String url) throws Exception {
-        ErasurePolicy policy = ErasurePolicy.nistDefaults();
-        ObjectMapper json = EventSerialization.objectMapper();
-        Map<String, Class<?>> types = new HashMap<>();
-        Map<String, DeviceErasureHistory> devices = new HashMap<>();
-        List<AuditReport.Violation> violations = new ArrayList<>();
-        HistoryChain chain = new HistoryChain();
-        byte[] recomputed = HistoryChain.GENESIS;
-        byte[] recordedBefore = HistoryChain.GENESIS;
-        long events = 0;
-        long eventNext = 0, eventRead = 0, linkNext = 0, linkRead = 0, sha = 0, jackson = 0, rules = 0;
-        try (Connection connection = connect(url)) {
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            long began = System.nanoTime();
-            try (PreparedStatement eventQuery = connection.prepareStatement("select " + StoredEvent.COLUMNS
-                    + " from domainEventEntry order by globalIndex");
-                 PreparedStatement linkQuery = connection.prepareStatement("select global_index, event_identifier,"
-                         + " aggregate_identifier, sequence_number, payload_type, link from history_chain_link"
-                         + " order by global_index")) {
-                eventQuery.setFetchSize(FETCH);
-                linkQuery.setFetchSize(FETCH);
-                try (ResultSet eventRows = eventQuery.executeQuery(); ResultSet linkRows = linkQuery.executeQuery()) {
-                    while (true) {
-                        long t0 = System.nanoTime();
-                        boolean more = eventRows.next();
-                        long t1 = System.nanoTime();
-                        eventNext += t1 - t0;
-                        if (!more) {
-                            break;
-                        }
-                        StoredEvent event = StoredEvent.read(eventRows);
-                        long t2 = System.nanoTime();
-                        eventRead += t2 - t1;
-                        if (!linkRows.next()) {
-                            throw new IllegalStateException("the store is not fully linked");
-                        }
-                        long t3 = System.nanoTime();
-                        linkNext += t3 - t2;
-                        long linkIndex = linkRows.getLong(1);
-                        String identifier = linkRows.getString(2);
-                        String aggregate = linkRows.getString(3);
-                        long sequence = linkRows.getLong(4);
-                        String linkType = linkRows.getString(5);
-                        byte[] link = HistoryChain.bytes(linkRows.getString(6));
-                        long t4 = System.nanoTime();
-                        linkRead += t4 - t3;
-                        if (linkIndex != event.globalIndex() || identifier == null || aggregate == null
-                                || sequence < 0 || linkType == null) {
-                            throw new IllegalStateException("the store and its chain differ at " + linkIndex);
-                        }
-                        byte[] fromStore = chain.link(recomputed, event);
-                        byte[] onItsOwn = Arrays.equals(recomputed, recordedBefore) ? fromStore
-                                : chain.link(recordedBefore, event);
-                        if (!Arrays.equals(onItsOwn, link)) {
-                            throw new IllegalStateException("link mismatch at " + linkIndex);
-                        }
-                        recordedBefore = link;
-                        recomputed = fromStore;
-                        events++;
-                        long t5 = System.nanoTime();
-                        sha += t5 - t4;
-                        if (!event.payloadType().startsWith(DEVICE_EVENTS)) {
-                            continue;
-                        }
-                        Class<?> type = types.get(event.payloadType());
-                        if (type == null) {
-                            type = Class.forName(event.payloadType());
-                            types.put(event.payloadType(), type);
-                        }
-                        Object payload = json.readValue(event.payload(), type);
-                        long t6 = System.nanoTime();
-                        jackson += t6 - t5;
-                        DeviceErasureHistory device = devices.computeIfAbsent(event.aggregateIdentifier(),
-                                id -> new DeviceErasureHistory(policy));
-                        device.apply(payload, (rule, detail) -> violations.add(new AuditReport.Violation(
-                                event.aggregateIdentifier(), device.assetTag(), rule, event.globalIndex(),
-                                event.eventIdentifier(), payload.getClass().getSimpleName(), detail)));
-                        rules += System.nanoTime() - t6;
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-            if (!violations.isEmpty()) {
-                throw new IllegalStateException(violations.size() + " violations in the replay");
-            }
-            return new Breakdown(events, seconds(System.nanoTime() - began), seconds(eventNext), seconds(eventRead),
-                    seconds(linkNext), seconds(linkRead), seconds(sha), seconds(jackson), seconds(rules));
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // experiments: what changes to HistoryAudit would gain (prototypes here, not the project's code)
-
-    /** Event types whose content the rules read; for the others, DeviceErasureHistory looks at the type only. */
-    private static final java.util.Set<String> CONTENT_READ = java.util.Set.of(DeviceReceived.class.getName(),
-            StorageMediumAdded.class.getName(), StorageMediumSanitised.class.getName(),
-            StorageMediumSanitisationFailed.class.getName(), StorageMediumDestroyed.class.getName(),
-            StorageMediumRemoved.class.getName());
-
-    private static void experiments(String url, long events) throws Exception {
-        heading("experiments: variants of the audit's pass (prototypes in this class, not the project's code)");
-        for (int run = 1; run <= 2; run++) {
-            System.out.println("raw read, bytea in binary (PGStatement.setPrepareThreshold(-1)), run " + run + ": "
-                    + rawRead(url, true));
-        }
-        record Variant(String name, boolean binary, boolean readers, boolean typeOnly) {
-        }
-        for (Variant variant : List.of(
-                new Variant("pipelined: a reader thread (both tables) hands batches of 2,000 to the checking thread;"
-                        + " same work as the audit", false, false, false),
-                new Variant("pipelined + bytea in binary", true, false, false),
-                new Variant("pipelined + bytea in binary + one ObjectReader per type", true, true, false),
-                new Variant("pipelined + bytea in binary + ObjectReader + no Jackson for events whose content no"
-                        + " rule reads", true, true, true))) {
-            for (int run = 1; run <= 2; run++) {
-                long began = System.nanoTime();
-                long checked = pipelined(url, variant.binary, variant.readers, variant.typeOnly);
-                double took = seconds(System.nanoTime() - began);
-                System.out.printf(Locale.ROOT, "%s, run %d: %,d events in %.2f s: %,.0f events/s%n", variant.name, run,
-                        checked, took, checked / took);
-            }
-        }
-    }
-
-    /** A batch of rows of both tables, read ahead. */
-    private record Chunk(StoredEvent[] events, long[] linkIndex, byte[][] links, int size) {
-    }
-
-    private static final Chunk END = new Chunk(null, null, null, 0);
-
-    /**
-     * The audit's pass on two threads: a reader streams both tables (as HistoryAudit does, one connection, one
-     * snapshot) into batches; this thread chains, deserialises and applies the rules. Clean, fully linked store only.
-     */
-    private static long pipelined(String url, boolean binary, boolean readers, boolean typeOnly) throws Exception {
-        java.util.concurrent.BlockingQueue<Chunk> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
-        Exception[] failure = new Exception[1];
-        Thread reader = new Thread(() -> {
-            try (Connection connection = connect(url)) {
-                connection.setReadOnly(true);
-                connection.setAutoCommit(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                try (PreparedStatement eventQuery = connection.prepareStatement("select " + StoredEvent.COLUMNS
-                        + " from domainEventEntry order by globalIndex");
-                     PreparedStatement linkQuery = connection.prepareStatement("select global_index, link"
-                             + " from history_chain_link order by global_index")) {
-                    for (PreparedStatement query : List.of(eventQuery, linkQuery)) {
-                        query.setFetchSize(FETCH);
-                        if (binary) {
-                            query.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-                        }
-                    }
-                    try (ResultSet eventRows = eventQuery.executeQuery(); ResultSet linkRows = linkQuery.executeQuery()) {
-                        boolean more = true;
-                        while (more) {
-                            Chunk chunk = new Chunk(new StoredEvent[FETCH], new long[FETCH], new byte[FETCH][], 0);
-                            int size = 0;
-                            while (size < FETCH && (more = eventRows.next())) {
-                                chunk.events[size] = StoredEvent.read(eventRows);
-                                if (!linkRows.next()) {
-                                    throw new IllegalStateException("the store is not fully linked");
-                                }
-                                chunk.linkIndex[size] = linkRows.getLong(1);
-                                chunk.links[size] = HistoryChain.bytes(linkRows.getString(2));
-                                size++;
-                            }
-                            if (size > 0) {
-                                queue.put(new Chunk(chunk.events, chunk.linkIndex, chunk.links, size));
-                            }
-                        }
-                    }
-                } finally {
-                    connection.rollback();
-                }
-            } catch (Exception failed) {
-                failure[0] = failed;
-            } finally {
-                try {
-                    queue.put(END);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "audit-reader");
-        reader.start();
-        ErasurePolicy policy = ErasurePolicy.nistDefaults();
-        ObjectMapper json = EventSerialization.objectMapper();
-        Map<String, com.fasterxml.jackson.databind.ObjectReader> objectReaders = new HashMap<>();
-        Map<String, Class<?>> types = new HashMap<>();
-        Map<String, Object> typeOnlyInstances = new HashMap<>();
-        Map<String, DeviceErasureHistory> devices = new HashMap<>();
-        List<AuditReport.Violation> violations = new ArrayList<>();
-        HistoryChain chain = new HistoryChain();
-        byte[] recomputed = HistoryChain.GENESIS;
-        byte[] recordedBefore = HistoryChain.GENESIS;
-        long checked = 0;
-        for (Chunk chunk = queue.take(); chunk != END; chunk = queue.take()) {
-            for (int i = 0; i < chunk.size; i++) {
-                StoredEvent event = chunk.events[i];
-                if (chunk.linkIndex[i] != event.globalIndex()) {
-                    throw new IllegalStateException("the store and its chain differ at " + event.globalIndex());
-                }
-                byte[] fromStore = chain.link(recomputed, event);
-                byte[] onItsOwn = Arrays.equals(recomputed, recordedBefore) ? fromStore : chain.link(recordedBefore, event);
-                if (!Arrays.equals(onItsOwn, chunk.links[i])) {
-                    throw new IllegalStateException("link mismatch at " + event.globalIndex());
-                }
-                recordedBefore = chunk.links[i];
-                recomputed = fromStore;
-                checked++;
-                String name = event.payloadType();
-                if (!name.startsWith(DEVICE_EVENTS)) {
-                    continue;
-                }
-                Object payload;
-                if (typeOnly && !CONTENT_READ.contains(name)) {
-                    // the rules look at the type only: one instance of it stands for all
-                    payload = typeOnlyInstances.get(name);
-                    if (payload == null) {
-                        payload = json.readValue(event.payload(), Class.forName(name));
-                        typeOnlyInstances.put(name, payload);
-                    }
-                } else if (readers) {
-                    com.fasterxml.jackson.databind.ObjectReader objectReader = objectReaders.get(name);
-                    if (objectReader == null) {
-                        objectReader = json.readerFor(Class.forName(name));
-                        objectReaders.put(name, objectReader);
-                    }
-                    payload = objectReader.readValue(event.payload());
-                } else {
-                    Class<?> type = types.get(name);
-                    if (type == null) {
-                        type = Class.forName(name);
-                        types.put(name, type);
-                    }
-                    payload = json.readValue(event.payload(), type);
-                }
-                Object read = payload;
-                DeviceErasureHistory device = devices.computeIfAbsent(event.aggregateIdentifier(),
-                        id -> new DeviceErasureHistory(policy));
-                device.apply(read, (rule, detail) -> violations.add(new AuditReport.Violation(
-                        event.aggregateIdentifier(), device.assetTag(), rule, event.globalIndex(),
-                        event.eventIdentifier(), read.getClass().getSimpleName(), detail)));
-            }
-        }
-        reader.join();
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException(violations.size() + " violations in the pipelined pass");
-        }
-        return checked;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
