@@ -22,7 +22,7 @@ create table erasure_record (
     location           varchar(200),
     performed_at       timestamp with time zone not null,
     tool_report_sha256 varchar(64),
-    remark             varchar(500)
+    remark             varchar(2100)
 );
 create index erasure_record_serial on erasure_record (serial_key);
 create index erasure_record_device on erasure_record (device_id, performed_at);

@@ -22,8 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -157,6 +159,8 @@ class WholeLifeAcrossBothAppsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> number("select global_index from history_chain_head") >= first);
 
         Audit clean = audit();
+        assertThatThrownBy(() -> asAuditor("delete from domainEventEntry")).as("the auditor's login only reads")
+                .isInstanceOf(SQLException.class);
         sql("update domainEventEntry set payload = overlay(payload placing '\\x20'::bytea from 2 for 1)"
                 + " where globalIndex = " + first);
         Audit altered = audit();
@@ -177,6 +181,13 @@ class WholeLifeAcrossBothAppsIT {
         }
     }
 
+    private static void asAuditor(String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database, "ordinateurs_e2e_auditor", "");
+             Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
     private static long number(String query) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database, PostgresTestDatabase.USER,
                 PostgresTestDatabase.PASSWORD); Statement sql = connection.createStatement();
@@ -191,7 +202,11 @@ class WholeLifeAcrossBothAppsIT {
                 "-jar", new File(System.getProperty("querySideJar")).getAbsolutePath(), "--url", database,
                 "--user", "ordinateurs_e2e_auditor").redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Audit(process.waitFor(), output);
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the audit did not end within 2 minutes: " + output);
+        }
+        return new Audit(process.exitValue(), output);
     }
 
     /** A tablet without storage media, taken straight to ready. */

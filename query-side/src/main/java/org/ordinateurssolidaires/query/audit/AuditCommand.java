@@ -18,11 +18,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The auditor's replay from the command line, against the database itself with read-only credentials, for
  * scripts: exit code 0 when clean, 1 when erasure rules were broken, 2 when the history was altered (or a
- * published link does not match), 64 for a wrong command line, 70 when the check could not run. Starts no Spring
+ * published link does not match, or no chain is recorded), 64 for a wrong command line (or a published position
+ * where no event is stored), 70 when the check could not run. Starts no Spring
  * application and writes nothing. Run from the query side's jar (deploy/audit.sh):
  * <pre>java -Dloader.main=org.ordinateurssolidaires.query.audit.AuditCommand -jar query-side-exec.jar \
  *     --url jdbc:postgresql://db/ordinateurs_solidaires --user auditor [--published 1234:9f86d0...] \
@@ -41,7 +43,14 @@ public final class AuditCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv("ORDINATEURS_AUDIT_PASSWORD"), System.out, System.err));
+        int exitCode;
+        try {
+            exitCode = run(args, System.getenv("ORDINATEURS_AUDIT_PASSWORD"), System.out, System.err);
+        } catch (Throwable broken) { // never 1, which means broken rules
+            System.err.println("the audit could not run: " + broken);
+            exitCode = FAILED;
+        }
+        System.exit(exitCode);
     }
 
     static int run(String[] args, String password, PrintStream out, PrintStream err) {
@@ -54,8 +63,12 @@ public final class AuditCommand {
                     + "[--policy MEDIA_TYPE=LEVEL/TECHNIQUE/VERIFICATION,...]... [--json FILE]");
             return USAGE;
         }
-        try (Connection connection = DriverManager.getConnection(options.url(), options.user(),
-                password == null ? "" : password)) {
+        try (Connection connection = DriverManager.getConnection(options.url(), credentials(options.user(), password))) {
+            if (options.published() != null && !HistoryAudit.eventAt(connection, options.published().globalIndex())) {
+                err.println("no event is stored at position " + options.published().globalIndex()
+                        + ": check the published link's position");
+                return USAGE;
+            }
             AuditReport report = new HistoryAudit(options.policy(), Clock.systemUTC())
                     .run(connection, options.published());
             print(report, out);
@@ -70,6 +83,18 @@ public final class AuditCommand {
             err.println("the audit could not run: " + failed.getMessage());
             return FAILED;
         }
+    }
+
+    /** No password given: the driver's own sources (PostgreSQL's .pgpass) still apply. */
+    private static Properties credentials(String user, String password) {
+        Properties credentials = new Properties();
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        return credentials;
     }
 
     private static void print(AuditReport report, PrintStream out) {

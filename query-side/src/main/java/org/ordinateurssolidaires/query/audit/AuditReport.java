@@ -49,8 +49,18 @@ public record AuditReport(Instant verifiedAt,
         EVENT_MISSING,
         /** An event sits at a position the chain had already passed without it. */
         EVENT_UNLINKED,
-        /** The stored payload no longer reads as the event its type names. */
-        EVENT_UNREADABLE
+        /**
+         * The stored payload no longer reads as the event its type names (or names a type this release does not
+         * know: audit with the release the apps run).
+         */
+        EVENT_UNREADABLE,
+        /**
+         * The chain's head is gone, or does not agree with the links (their number, the last one, links after it):
+         * the chain itself was altered. Reported at the head's position.
+         */
+        HEAD_MISMATCH,
+        /** No chain is recorded in this database: the history cannot be vouched for. */
+        CHAIN_MISSING
     }
 
     /** One place where the history was altered, naming the event as the chain recorded it. */

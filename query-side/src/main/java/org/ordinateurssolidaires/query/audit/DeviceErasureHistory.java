@@ -36,6 +36,12 @@ final class DeviceErasureHistory {
         private final MediaType type;
         private final String serial;
         private boolean mayHoldData = true;
+        /** For good: no later record makes a destroyed medium hold data again. */
+        private boolean destroyed;
+
+        void mayHoldData(boolean mayHold) {
+            mayHoldData = mayHold && !destroyed;
+        }
 
         Medium(StorageMedium medium) {
             type = medium.mediaType();
@@ -50,7 +56,8 @@ final class DeviceErasureHistory {
     private final ErasurePolicy policy;
     private final Map<UUID, Medium> media = new LinkedHashMap<>();
     private String assetTag;
-    private boolean left;
+    private boolean handedOver;
+    private boolean recycled;
 
     DeviceErasureHistory(ErasurePolicy policy) {
         this.policy = policy;
@@ -61,9 +68,9 @@ final class DeviceErasureHistory {
     }
 
     void apply(Object event, Violations violations) {
-        if (left && !(event instanceof DeviceReturned)) {
-            violations.found(AuditRule.NOTHING_AFTER_RELEASE, event.getClass().getSimpleName()
-                    + " after the device was handed over or recycled");
+        if (recycled || (handedOver && !(event instanceof DeviceReturned))) {
+            violations.found(AuditRule.NOTHING_AFTER_RELEASE, event.getClass().getSimpleName() + " after the device was "
+                    + (recycled ? "recycled" : "handed over"));
         }
         if (event instanceof DeviceReceived received) {
             assetTag = received.assetTag().value();
@@ -73,9 +80,11 @@ final class DeviceErasureHistory {
         } else if (event instanceof StorageMediumSanitised sanitised) {
             sanitised(sanitised.sanitisation(), violations);
         } else if (event instanceof StorageMediumSanitisationFailed failed) {
-            medium(failed.attempt().medium()).mayHoldData = true;
+            medium(failed.attempt().medium()).mayHoldData(true);
         } else if (event instanceof StorageMediumDestroyed destroyed) {
-            medium(destroyed.medium()).mayHoldData = false;
+            Medium medium = medium(destroyed.medium());
+            medium.destroyed = true;
+            medium.mayHoldData(false);
         } else if (event instanceof StorageMediumRemoved removed) {
             Medium medium = media.remove(removed.mediumId());
             if (medium != null && medium.mayHoldData) {
@@ -86,13 +95,13 @@ final class DeviceErasureHistory {
             requireErased("allocated", violations);
         } else if (event instanceof DeviceHandedOver) {
             requireErased("handed over", violations);
-            left = true;
+            handedOver = true;
         } else if (event instanceof DeviceRecycled) {
             requireErased("recycled", violations);
-            left = true;
-        } else if (event instanceof DeviceReturned) {
-            left = false;
-            media.values().forEach(medium -> medium.mayHoldData = true); // the household's data may be on it now
+            recycled = true;
+        } else if (event instanceof DeviceReturned && handedOver) {
+            handedOver = false;
+            media.values().forEach(medium -> medium.mayHoldData(true)); // the household's data may be on it now
         }
     }
 
@@ -114,7 +123,7 @@ final class DeviceErasureHistory {
                     + record.level() + "/" + record.technique() + "/" + record.verificationMethod()
                     + " is not accepted for " + type);
         }
-        medium.mayHoldData = !(complete && accepted);
+        medium.mayHoldData(!(complete && accepted));
     }
 
     private void requireErased(String step, Violations violations) {

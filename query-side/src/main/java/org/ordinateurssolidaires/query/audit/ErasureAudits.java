@@ -4,9 +4,11 @@ import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.query.audit.HistoryAudit.PublishedLink;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -48,6 +50,10 @@ public class ErasureAudits {
 
     AuditReport verify(PublishedLink published) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            if (published != null && !HistoryAudit.eventAt(connection, published.globalIndex())) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no event is stored at position "
+                        + published.globalIndex() + ": check the published link's position");
+            }
             return new HistoryAudit(policy, Clock.systemUTC()).run(connection, published);
         }
     }

@@ -15,8 +15,9 @@ import java.util.Map;
  * Which sanitisations an auditor accepts, per media type: each accepted kind is written
  * {@code LEVEL/TECHNIQUE/VERIFICATION}, {@code *} standing for any. The defaults follow NIST SP 800-88 Rev. 1,
  * appendix A: magnetic drives purged, or cleared by overwriting with every sector verified; flash (SSDs, soldered
- * and removable flash) purged by block or cryptographic erase — overwriting flash leaves spare blocks unread;
- * removable flash may also be cleared by a fully verified overwrite. Destruction is accepted for every type.
+ * and removable flash) purged by block or cryptographic erase — overwriting flash leaves spare blocks unread, and
+ * degaussing does nothing to it; removable flash, which mostly cannot be purged, may also be cleared by a fully
+ * verified overwrite (NIST's table A-8). Destruction is accepted for every type.
  */
 final class ErasurePolicy {
 
@@ -25,7 +26,7 @@ final class ErasurePolicy {
             MediaType.SATA_SSD, List.of("PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*", "PURGE/ATA_SECURE_ERASE/*"),
             MediaType.NVME_SSD, List.of("PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*"),
             MediaType.EMBEDDED_FLASH, List.of("PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*"),
-            MediaType.REMOVABLE_FLASH, List.of("PURGE/*/*", "CLEAR/OVERWRITE/FULL"));
+            MediaType.REMOVABLE_FLASH, List.of("CLEAR/OVERWRITE/FULL", "PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*"));
 
     private record Accepted(SanitisationLevel level, SanitisationTechnique technique, VerificationMethod verification) {
 

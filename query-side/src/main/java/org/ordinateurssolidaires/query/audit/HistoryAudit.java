@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The auditor's replay: reads the event table directly — not the read models, which could be wrong themselves —
@@ -55,12 +56,13 @@ final class HistoryAudit {
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot for both tables
         try {
             Replay replay = new Replay(published);
-            ChainHead head = hasChain(connection) ? head(connection) : null;
+            boolean chained = hasChain(connection);
+            ChainHead head = chained ? head(connection) : null; // read first: the links are taken up to it
             try (PreparedStatement events = connection.prepareStatement("select " + StoredEvent.COLUMNS
                     + " from domainEventEntry order by globalIndex");
-                 PreparedStatement links = head == null ? null : connection.prepareStatement(
+                 PreparedStatement links = chained ? connection.prepareStatement(
                          "select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type,"
-                                 + " link from history_chain_link order by global_index")) {
+                                 + " link from history_chain_link order by global_index") : null) {
                 events.setFetchSize(FETCH);
                 if (links != null) {
                     links.setFetchSize(FETCH);
@@ -70,12 +72,24 @@ final class HistoryAudit {
                     replay.merge(eventRows, linkRows, head);
                 }
             }
+            replay.checkHead(chained, head);
             return new AuditReport(started, clock.millis() - started.toEpochMilli(), replay.eventsChecked,
                     replay.devices.size(), head, replay.notYetLinked, replay.publishedCheck(), replay.tampering,
                     replay.violations, policy.asWritten());
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Whether an event is stored at {@code globalIndex}: a published link names one. */
+    static boolean eventAt(Connection connection, long globalIndex) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select count(*) from domainEventEntry where globalIndex = ?")) {
+            query.setLong(1, globalIndex);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getLong(1) == 1;
+            }
         }
     }
 
@@ -93,13 +107,19 @@ final class HistoryAudit {
         }
     }
 
-    /** A link as the chain recorded it. */
+    /** A link as the chain recorded it; a link that is not even hex matches nothing. */
     private record RecordedLink(long globalIndex, String eventIdentifier, String aggregateIdentifier,
                                 long sequenceNumber, String payloadType, byte[] link) {
 
         static RecordedLink read(ResultSet row) throws SQLException {
+            byte[] link;
+            try {
+                link = HistoryChain.bytes(row.getString(6).strip());
+            } catch (IllegalArgumentException | NullPointerException notALink) {
+                link = new byte[0];
+            }
             return new RecordedLink(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
-                    row.getString(5), HistoryChain.bytes(row.getString(6)));
+                    row.getString(5), link);
         }
     }
 
@@ -115,8 +135,13 @@ final class HistoryAudit {
         private byte[] recomputed = HistoryChain.GENESIS;
         /** The recorded link before the current event, to check each event on its own. */
         private byte[] recordedBefore = HistoryChain.GENESIS;
+        /** The link the event before should have had, when the recorded one is not to be trusted. */
+        private byte[] expectedBefore = HistoryChain.GENESIS;
         private long eventsChecked;
         private long notYetLinked;
+        private long links;
+        private long linksBeyondHead;
+        private byte[] linkAtHead;
         private PublishedLinkCheck publishedCheck;
 
         Replay(PublishedLink published) {
@@ -125,43 +150,99 @@ final class HistoryAudit {
 
         void merge(ResultSet eventRows, ResultSet linkRows, ChainHead head) throws SQLException {
             StoredEvent event = eventRows.next() ? StoredEvent.read(eventRows) : null;
-            RecordedLink link = next(linkRows);
+            RecordedLink link = next(linkRows, head);
             while (event != null || link != null) {
                 if (link == null || (event != null && event.globalIndex() < link.globalIndex())) {
-                    if (head != null && event.globalIndex() <= head.globalIndex()) {
-                        tampering.add(new Tampering(TamperingKind.EVENT_UNLINKED, event.globalIndex(),
-                                event.eventIdentifier(), event.aggregateIdentifier(), event.sequenceNumber(),
-                                event.payloadType()));
-                    } else {
-                        notYetLinked++;
-                    }
-                    check(event, chain.link(recomputed, event));
+                    unlinked(event, head);
                     event = eventRows.next() ? StoredEvent.read(eventRows) : null;
                 } else if (event == null || link.globalIndex() < event.globalIndex()) {
                     tampering.add(new Tampering(TamperingKind.EVENT_MISSING, link.globalIndex(),
                             link.eventIdentifier(), link.aggregateIdentifier(), link.sequenceNumber(),
                             link.payloadType()));
                     recordedBefore = link.link();
-                    link = next(linkRows);
+                    expectedBefore = link.link();
+                    link = next(linkRows, head);
                 } else {
-                    byte[] fromStore = chain.link(recomputed, event);
-                    byte[] onItsOwn = Arrays.equals(recomputed, recordedBefore) ? fromStore
-                            : chain.link(recordedBefore, event);
-                    if (!Arrays.equals(onItsOwn, link.link())) {
-                        tampering.add(new Tampering(TamperingKind.LINK_MISMATCH, link.globalIndex(),
-                                link.eventIdentifier(), link.aggregateIdentifier(), link.sequenceNumber(),
-                                link.payloadType()));
-                    }
-                    recordedBefore = link.link();
-                    check(event, fromStore);
+                    linked(event, link);
                     event = eventRows.next() ? StoredEvent.read(eventRows) : null;
-                    link = next(linkRows);
+                    link = next(linkRows, head);
                 }
             }
         }
 
-        private RecordedLink next(ResultSet linkRows) throws SQLException {
-            return linkRows != null && linkRows.next() ? RecordedLink.read(linkRows) : null;
+        /**
+         * An event the chain did not link: after the head it is merely recent; before it, it came in behind the
+         * chain's back (or its link was removed). Either way the chain's own view moves on past it, so that the
+         * events after it are judged on their own.
+         */
+        private void unlinked(StoredEvent event, ChainHead head) {
+            if (head != null && event.globalIndex() <= head.globalIndex()) {
+                tampering.add(new Tampering(TamperingKind.EVENT_UNLINKED, event.globalIndex(),
+                        event.eventIdentifier(), event.aggregateIdentifier(), event.sequenceNumber(),
+                        event.payloadType()));
+            } else {
+                notYetLinked++;
+            }
+            expectedBefore = chain.link(expectedBefore, event);
+            check(event, chain.link(recomputed, event));
+        }
+
+        /**
+         * Each event is checked on its own: its link recomputed from the link recorded before it must be the one
+         * recorded for it — or, when the link before was itself altered or removed, the one the event before should
+         * have had. One alteration is then named once, not at every later event.
+         */
+        private void linked(StoredEvent event, RecordedLink link) {
+            byte[] fromStore = chain.link(recomputed, event);
+            byte[] viaRecorded = Arrays.equals(recomputed, recordedBefore) ? fromStore
+                    : chain.link(recordedBefore, event);
+            boolean matches = Arrays.equals(viaRecorded, link.link());
+            if (!matches && !Arrays.equals(expectedBefore, recordedBefore)) {
+                matches = Arrays.equals(chain.link(expectedBefore, event), link.link());
+            }
+            if (!matches) {
+                tampering.add(new Tampering(TamperingKind.LINK_MISMATCH, link.globalIndex(),
+                        link.eventIdentifier(), link.aggregateIdentifier(), link.sequenceNumber(),
+                        link.payloadType()));
+            }
+            recordedBefore = link.link();
+            expectedBefore = matches ? link.link() : viaRecorded;
+            check(event, fromStore);
+        }
+
+        /**
+         * The next link up to the head; links after it (the recorder writes them with the head, in one
+         * transaction) are counted, for the head's check, and left aside.
+         */
+        private RecordedLink next(ResultSet linkRows, ChainHead head) throws SQLException {
+            while (linkRows != null && linkRows.next()) {
+                RecordedLink link = RecordedLink.read(linkRows);
+                if (head != null && link.globalIndex() > head.globalIndex()) {
+                    linksBeyondHead++;
+                    continue;
+                }
+                links++;
+                if (head != null && link.globalIndex() == head.globalIndex()) {
+                    linkAtHead = link.link();
+                }
+                return link;
+            }
+            return null;
+        }
+
+        /** The head must agree with the links it closes: their number, the last one, nothing after it. */
+        void checkHead(boolean chained, ChainHead head) {
+            if (!chained) {
+                tampering.add(new Tampering(TamperingKind.CHAIN_MISSING, 0, null, null, 0, null));
+                return;
+            }
+            boolean agrees = head != null && links == head.events() && linksBeyondHead == 0
+                    && (head.globalIndex() == 0 ? links == 0
+                    : linkAtHead != null && HistoryChain.hex(linkAtHead).equalsIgnoreCase(head.link().strip()));
+            if (!agrees) {
+                tampering.add(new Tampering(TamperingKind.HEAD_MISMATCH, head == null ? 0 : head.globalIndex(),
+                        null, null, 0, null));
+            }
         }
 
         /** The event's rules, and the chain from the store moved on by it. */
@@ -176,20 +257,19 @@ final class HistoryAudit {
             if (!event.payloadType().startsWith(DEVICE_EVENTS)) {
                 return;
             }
-            Object payload;
             try {
-                payload = json.readValue(event.payload(), type(event.payloadType()));
+                Object payload = Objects.requireNonNull(json.readValue(event.payload(), type(event.payloadType())));
+                DeviceErasureHistory device = devices.computeIfAbsent(event.aggregateIdentifier(),
+                        id -> new DeviceErasureHistory(policy));
+                device.apply(payload, (rule, detail) -> violations.add(new Violation(
+                        event.aggregateIdentifier(), device.assetTag(), rule, event.globalIndex(),
+                        event.eventIdentifier(), payload.getClass().getSimpleName(), detail)));
             } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
+                // a payload that parses but lacks what every such event has is as unreadable as broken JSON
                 tampering.add(new Tampering(TamperingKind.EVENT_UNREADABLE, event.globalIndex(),
                         event.eventIdentifier(), event.aggregateIdentifier(), event.sequenceNumber(),
                         event.payloadType()));
-                return;
             }
-            DeviceErasureHistory device = devices.computeIfAbsent(event.aggregateIdentifier(),
-                    id -> new DeviceErasureHistory(policy));
-            device.apply(payload, (rule, detail) -> violations.add(new Violation(
-                    event.aggregateIdentifier(), device.assetTag(), rule, event.globalIndex(),
-                    event.eventIdentifier(), payload.getClass().getSimpleName(), detail)));
         }
 
         private Class<?> type(String name) throws ClassNotFoundException {

@@ -7,9 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The links of the tamper-evident history. Each event's link is the SHA-256 of the previous link and of the
- * event's stored bytes — identifier, aggregate id, sequence, payload type and revision, payload, metadata,
- * timestamp — each field prefixed by its length so that no two different rows hash alike. The link before the
+ * The links of the tamper-evident history. Each event's link is the SHA-256 of the previous link and of every
+ * column of the event's row but its position — identifier, aggregate id, sequence, aggregate type, payload type and
+ * revision, payload, metadata, timestamp — each field prefixed by its length so that no two different rows hash
+ * alike (the position is covered by the order of the links). The link before the
  * first event is {@link #GENESIS}. Changing, removing or reordering any stored byte changes every later link, so a
  * published link (position and hash) vouches for the whole history up to it.
  * <p>Not thread-safe: one instance per reader.
@@ -35,6 +36,7 @@ final class HistoryChain {
         field(event.eventIdentifier());
         field(event.aggregateIdentifier());
         number(event.sequenceNumber());
+        field(event.type());
         field(event.payloadType());
         field(event.payloadRevision());
         field(event.payload());

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,9 +18,10 @@ import java.util.List;
 /**
  * The history chain's own processor: links each newly stored event to the chain, in global order, shortly after
  * it is stored. A hole in the global index (a transaction still in flight, or one rolled back) is passed only once
- * the event after it is older than {@code gap-settle}: by then nothing can commit into it any more (command
- * transactions are bounded to seconds), so the order of the chain is the store's for good. Several query-side
- * instances take turns: the head row is locked while a batch is linked.
+ * this recorder has seen it open for {@code gap-settle}, by its own clock: command transactions are bounded far
+ * below that on PostgreSQL, so nothing commits into it any more and the order of the chain is the store's. An event
+ * that commits into a passed hole all the same is reported by the audit ({@code EVENT_UNLINKED}). Several
+ * query-side instances take turns: the head row is locked while a batch is linked.
  */
 @Component
 class HistoryChainRecorder {
@@ -30,13 +32,24 @@ class HistoryChainRecorder {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Duration gapSettle;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    /** The hole after the head this recorder is waiting on, and since when; null when there is none. */
+    private OpenHole hole;
 
+    private record OpenHole(long after, Instant seenAt) {
+    }
+
+    @Autowired
     HistoryChainRecorder(JdbcTemplate jdbc, TransactionTemplate transaction,
                          @Value("${ordinateurs.history-chain.gap-settle:60s}") Duration gapSettle) {
+        this(jdbc, transaction, gapSettle, Clock.systemUTC());
+    }
+
+    HistoryChainRecorder(JdbcTemplate jdbc, TransactionTemplate transaction, Duration gapSettle, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.gapSettle = gapSettle;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${ordinateurs.history-chain.interval:1s}")
@@ -61,7 +74,7 @@ class HistoryChainRecorder {
             long position = head.globalIndex();
             List<Object[]> links = new ArrayList<>();
             for (StoredEvent event : stored) {
-                if (event.globalIndex() != position + 1 && !settled(event)) {
+                if (event.globalIndex() != position + 1 && !settled(position)) {
                     break; // a transaction may still commit into the hole before this event
                 }
                 previous = chain.link(previous, event);
@@ -81,7 +94,12 @@ class HistoryChainRecorder {
         return linked == null ? 0 : linked;
     }
 
-    private boolean settled(StoredEvent event) {
-        return Instant.parse(event.timeStamp()).plus(gapSettle).isBefore(clock.instant());
+    /** Whether the hole after {@code position} has been open long enough, as this recorder has watched it. */
+    private synchronized boolean settled(long position) {
+        Instant now = clock.instant();
+        if (hole == null || hole.after() != position) {
+            hole = new OpenHole(position, now);
+        }
+        return !hole.seenAt().plus(gapSettle).isAfter(now);
     }
 }

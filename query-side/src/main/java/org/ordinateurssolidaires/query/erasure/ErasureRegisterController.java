@@ -88,7 +88,7 @@ class ErasureRegisterController {
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                         @RequestParam(required = false) String operator,
                         @RequestParam(required = false) Outcome outcome,
-                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Page<ErasureRecord> found = records.findAll(
                 new Search(serial, deviceId, donorId, from, to, operator, outcome).matching(),

@@ -64,7 +64,9 @@ class AuditApiIT extends QuerySideIntegrationTest {
         JsonNode vouched = http.getForObject("/api/audit/verification?position=" + position + "&link=" + link,
                 JsonNode.class);
         assertThat(vouched.at("/publishedLink/matches").asBoolean()).isTrue();
-        assertThat(vouched.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(lastStored);
+        assertThat(vouched.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(
+                jdbc.queryForObject("select count(*) from domainEventEntry where globalIndex <= ?", Long.class,
+                        lastStored));
         assertThat(vouched.at("/chainHead/globalIndex").asLong()).isGreaterThanOrEqualTo(position);
         JsonNode forged = http.getForObject("/api/audit/verification?position=" + position + "&link="
                 + "0".repeat(64), JsonNode.class);
@@ -85,10 +87,25 @@ class AuditApiIT extends QuerySideIntegrationTest {
     }
 
     @Test
+    void refusesAPublishedLinkAtAPositionWhereNoEventIsStored() {
+        ResponseEntity<JsonNode> nowhere = http.getForEntity("/api/audit/verification?position=999999999&link="
+                + "0".repeat(64), JsonNode.class);
+
+        assertThat(nowhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nowhere.getBody().get("detail").asText()).startsWith("no event is stored at position 999999999");
+    }
+
+    @Test
     void theAuditReportAsAPdfIsRegisteredLikeEveryIssuedDocument() throws IOException {
+        JsonNode asJson = http.getForObject("/api/audit/verification", JsonNode.class);
         byte[] report = http.getForObject("/api/audit/verification.pdf", byte[].class);
 
-        assertThat(PdfText.of(report)).contains("Audit of the event history", "History chain", "ERASURE_BEFORE_RELEASE");
+        String text = PdfText.of(report);
+        assertThat(text).contains("Audit of the event history")
+                        .containsPattern("Head at position \\d+")
+                        .contains("erasure rule violation(s)");
+        long headInThePdf = Long.parseLong(text.replaceAll("(?s).*Head at position (\\d+).*", "$1"));
+        assertThat(headInThePdf).isGreaterThanOrEqualTo(asJson.at("/chainHead/globalIndex").asLong());
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PDF);
         JsonNode verified = http.postForObject("/api/documents/verification", new HttpEntity<>(report, headers),

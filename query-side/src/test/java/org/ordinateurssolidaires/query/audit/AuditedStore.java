@@ -28,6 +28,11 @@ final class AuditedStore {
     private final HistoryChainRecorder recorder;
 
     AuditedStore(String database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /** @param clock the recorder's, to let a hole in the global index settle without waiting */
+    AuditedStore(String database, Clock clock) {
         events = EventStoreFixture.onEmptyDatabase(database);
         url = PostgresTestDatabase.emptyDatabase(database);
         Flyway.configure()
@@ -43,7 +48,7 @@ final class AuditedStore {
         auditor = database + "_auditor";
         readOnlyRole(auditor);
         recorder = new HistoryChainRecorder(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), clock);
     }
 
     String url() {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.ordinateurssolidaires.events.device.DeviceCategory.LAPTOP;
 import static org.ordinateurssolidaires.query.SampleDevices.allocated;
 import static org.ordinateurssolidaires.query.SampleDevices.disk;
@@ -123,6 +124,50 @@ class TamperEvidentHistoryIT {
         assertThat(store.audit().tampering()).containsExactly(found(TamperingKind.LINK_MISMATCH, row));
     }
 
+    @Test
+    void aChangedAggregateTypeIsNamed() {
+        long position = store.positionOf(DEVICES.get(1), 3);
+        Map<String, Object> row = alter(position);
+        store.jdbc.update("update domainEventEntry set type = 'Donor' where globalIndex = ?", position);
+
+        assertThat(store.audit().tampering()).containsExactly(found(TamperingKind.LINK_MISMATCH, row));
+    }
+
+    @Test
+    void aLinkRemovedFromTheChainLeavesItsEventUnlinkedAndTheHeadAtOdds() {
+        long position = store.positionOf(DEVICES.get(1), 2);
+        chainRewritten = true;
+        store.jdbc.update("delete from history_chain_link where global_index = ?", position);
+
+        AuditReport report = store.audit();
+
+        assertThat(report.tampering()).extracting(Tampering::kind, Tampering::globalIndex).containsExactly(
+                tuple(TamperingKind.EVENT_UNLINKED, position),
+                tuple(TamperingKind.HEAD_MISMATCH, report.chainHead().globalIndex()));
+    }
+
+    @Test
+    void aCorruptLinkIsAMismatchNotAnAbortedAudit() {
+        long position = store.positionOf(DEVICES.get(0), 3);
+        chainRewritten = true;
+        store.jdbc.update("update history_chain_link set link = ? where global_index = ?", "not a link".repeat(6)
+                + "....", position);
+
+        assertThat(store.audit().tampering()).extracting(Tampering::kind, Tampering::globalIndex)
+                .containsExactly(tuple(TamperingKind.LINK_MISMATCH, position));
+    }
+
+    @Test
+    void aDeletedHeadLeavesNoHistoryToVouchFor() {
+        chainRewritten = true;
+        store.jdbc.update("delete from history_chain_head");
+
+        AuditReport report = store.audit();
+
+        assertThat(report.clean()).isFalse();
+        assertThat(report.tampering()).extracting(Tampering::kind).containsExactly(TamperingKind.HEAD_MISMATCH);
+    }
+
     /**
      * A thorough intruder alters an event and rebuilds the whole chain after it: every link matches its event
      * again, but a link published before no longer matches the chain recomputed from the store.
@@ -162,7 +207,8 @@ class TamperEvidentHistoryIT {
 
     private static void relinkEverything() {
         store.jdbc.update("delete from history_chain_link");
-        store.jdbc.update("update history_chain_head set global_index = 0, link = ?, events = 0 where id = 1",
+        store.jdbc.update("delete from history_chain_head");
+        store.jdbc.update("insert into history_chain_head (id, global_index, link, events) values (1, 0, ?, 0)",
                 "0".repeat(64));
         store.linkNewEvents();
     }
