@@ -6,6 +6,8 @@ public enum AuditRule {
             + "destruction recorded before the device is allocated, handed over or recycled"),
     ERASURE_BEFORE_REMOVAL("a medium is taken out of a device only once sanitised or destroyed"),
     ERASURE_POLICY("each sanitisation's level, technique and verification are accepted for its media type"),
+    RECORD_OF_A_KNOWN_MEDIUM("each sanitisation or destruction names a medium the device has, of the type it was "
+            + "declared with"),
     SANITISATION_RECORD_COMPLETE("each sanitisation record names its operator and tool and carries the SHA-256 of "
             + "the tool's report"),
     NOTHING_AFTER_RELEASE("nothing happens to a handed-over or recycled device but a return");

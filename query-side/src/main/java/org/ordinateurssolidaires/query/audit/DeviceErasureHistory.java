@@ -80,9 +80,9 @@ final class DeviceErasureHistory {
         } else if (event instanceof StorageMediumSanitised sanitised) {
             sanitised(sanitised.sanitisation(), violations);
         } else if (event instanceof StorageMediumSanitisationFailed failed) {
-            medium(failed.attempt().medium()).mayHoldData(true);
+            medium(failed.attempt().medium(), violations).mayHoldData(true);
         } else if (event instanceof StorageMediumDestroyed destroyed) {
-            Medium medium = medium(destroyed.medium());
+            Medium medium = medium(destroyed.medium(), violations);
             medium.destroyed = true;
             medium.mayHoldData(false);
         } else if (event instanceof StorageMediumRemoved removed) {
@@ -107,7 +107,7 @@ final class DeviceErasureHistory {
 
     /** Counts as erased only if the record is complete and its kind accepted for the medium's type. */
     private void sanitised(SanitisationRecord record, Violations violations) {
-        Medium medium = medium(record.medium());
+        Medium medium = medium(record.medium(), violations);
         boolean complete = filled(record.operator()) && filled(record.tool())
                 && record.toolReportSha256() != null && SHA_256.matcher(record.toolReportSha256()).matches();
         if (!complete) {
@@ -135,9 +135,22 @@ final class DeviceErasureHistory {
         });
     }
 
-    /** A medium the device never declared still counts: the record itself says what it was. */
-    private Medium medium(StorageMedium medium) {
-        return media.computeIfAbsent(medium.mediumId(), id -> new Medium(medium));
+    /**
+     * The medium a record names. One the device never declared (or no longer has) is reported, then counted from
+     * then on as the record describes it; so is a record that gives the medium another type.
+     */
+    private Medium medium(StorageMedium named, Violations violations) {
+        Medium known = media.get(named.mediumId());
+        if (known == null) {
+            violations.found(AuditRule.RECORD_OF_A_KNOWN_MEDIUM, "a record names " + new Medium(named).describe(
+                    named.mediumId()) + ", which the device does not have");
+            known = new Medium(named);
+            media.put(named.mediumId(), known);
+        } else if (named.mediaType() != null && known.type != null && named.mediaType() != known.type) {
+            violations.found(AuditRule.RECORD_OF_A_KNOWN_MEDIUM, "a record calls " + known.describe(named.mediumId())
+                    + " a " + named.mediaType());
+        }
+        return known;
     }
 
     private static boolean filled(String text) {

@@ -786,7 +786,7 @@ class ErasureAuditBenchmark {
                         : record(medium, SanitisationLevel.PURGE, SanitisationTechnique.BLOCK_ERASE, "mmc-utils", "0.1", VerificationMethod.SAMPLING, at);
                 case REMOVABLE_FLASH -> roll < 80
                         ? record(medium, SanitisationLevel.CLEAR, SanitisationTechnique.OVERWRITE, "nwipe", "0.37", VerificationMethod.FULL, at)
-                        : record(medium, SanitisationLevel.PURGE, SanitisationTechnique.OVERWRITE, "ShredOS", "2024.02", VerificationMethod.FULL, at);
+                        : record(medium, SanitisationLevel.PURGE, SanitisationTechnique.BLOCK_ERASE, "ShredOS", "2024.02", VerificationMethod.FULL, at);
             };
         }
 

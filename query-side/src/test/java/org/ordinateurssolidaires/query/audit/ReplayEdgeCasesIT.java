@@ -7,6 +7,7 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceRecycled;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
@@ -33,11 +34,13 @@ import static org.ordinateurssolidaires.query.SampleDevices.newDevice;
 import static org.ordinateurssolidaires.query.SampleDevices.ready;
 import static org.ordinateurssolidaires.query.SampleDevices.received;
 import static org.ordinateurssolidaires.query.SampleDevices.refurbished;
+import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
 
 /**
- * Histories at the edges: a destroyed medium stays destroyed through a return, a recycled device stays gone, a
- * payload that reads but lacks its content is reported rather than stopping the replay, and the recorder waits for
- * a hole in the global index to settle before it links past it.
+ * Histories at the edges: a destroyed medium stays destroyed through a return, a recycled device stays gone,
+ * records naming a medium the device does not have (or with another type) are reported, a payload that reads but
+ * lacks its content is reported rather than stopping the replay, and the recorder waits for a hole in the global
+ * index to settle before it links past it.
  */
 class ReplayEdgeCasesIT {
 
@@ -45,6 +48,7 @@ class ReplayEdgeCasesIT {
     private static final DeviceId CAME_BACK = newDevice();
     private static final DeviceId RECYCLED = newDevice();
     private static final DeviceId MALFORMED = newDevice();
+    private static final DeviceId MISNAMED = newDevice();
     private static final AdjustableClock CLOCK = new AdjustableClock();
     private static AuditedStore store;
     private static long lastBeforeTheHole;
@@ -64,6 +68,11 @@ class ReplayEdgeCasesIT {
         store.events.append(received(RECYCLED, "EDGE-2", DONOR, DeviceCategory.LAPTOP),
                 new DeviceRecycled(RECYCLED, "Envie 86", "REC-9", LATER),
                 new DeviceReturned(RECYCLED, household, "found in the van", LATER));
+        StorageMedium declared = disk("WD-DECLARED");
+        store.events.append(received(MISNAMED, "EDGE-4", DONOR, DeviceCategory.LAPTOP, declared),
+                sanitised(MISNAMED, disk("WD-NEVER-DECLARED")),
+                sanitised(MISNAMED, new StorageMedium(declared.mediumId(), MediaType.NVME_SSD, "Seagate", "ST500",
+                        "WD-DECLARED", 500)));
         store.events.append(received(MALFORMED, "EDGE-3", DONOR, DeviceCategory.LAPTOP, disk("WD-MALFORMED")));
         lastBeforeTheHole = store.jdbc.queryForObject("select max(globalIndex) from domainEventEntry", Long.class);
         afterTheHole = lastBeforeTheHole + 2; // as a transaction that rolled back leaves it
@@ -94,10 +103,14 @@ class ReplayEdgeCasesIT {
                 .extracting(AuditReport.Violation::deviceId, AuditReport.Violation::rule,
                         AuditReport.Violation::globalIndex)
                 .containsExactly(tuple(RECYCLED.toString(), AuditRule.NOTHING_AFTER_RELEASE,
-                        store.positionOf(RECYCLED, 2)));
+                        store.positionOf(RECYCLED, 2)),
+                        tuple(MISNAMED.toString(), AuditRule.RECORD_OF_A_KNOWN_MEDIUM, store.positionOf(MISNAMED, 1)),
+                        tuple(MISNAMED.toString(), AuditRule.RECORD_OF_A_KNOWN_MEDIUM, store.positionOf(MISNAMED, 2)));
+        assertThat(report.violations().get(1).detail()).contains("WD-NEVER-DECLARED", "does not have");
+        assertThat(report.violations().get(2).detail()).contains("WD-DECLARED", "a NVME_SSD");
         assertThat(report.tampering()).extracting(Tampering::kind, Tampering::globalIndex)
                 .containsExactly(tuple(TamperingKind.EVENT_UNREADABLE, afterTheHole));
-        assertThat(report.eventsChecked()).isEqualTo(14);
+        assertThat(report.eventsChecked()).isEqualTo(17);
         assertThat(report.eventsNotYetLinked()).isZero();
     }
 
