@@ -23,7 +23,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Referral {
 
-    private enum Status { AWAITING_DECISION, ACCEPTED, REJECTED, WITHDRAWN, FULFILLED }
+    private enum Status {
+        AWAITING_DECISION, ACCEPTED, REJECTED, WITHDRAWN, FULFILLED;
+
+        String inWords() {
+            return name().toLowerCase().replace('_', ' ');
+        }
+    }
 
     @AggregateIdentifier
     private ReferralId referralId;
@@ -71,7 +77,7 @@ public class Referral {
     void handle(WithdrawReferral command) {
         if (status != Status.AWAITING_DECISION && status != Status.ACCEPTED) {
             throw new RuleViolation(ReferralRule.WITHDRAWAL_BEFORE_OUTCOME,
-                    "referral " + referralId + " is " + status.name().toLowerCase().replace('_', ' '));
+                    "referral " + referralId + " is " + status.inWords());
         }
         apply(new ReferralWithdrawn(referralId, command.reason(), command.withdrawnAt()));
     }
@@ -84,7 +90,7 @@ public class Referral {
         }
         if (status != Status.ACCEPTED) {
             throw new RuleViolation(ReferralRule.FULFILMENT_OF_AN_ACCEPTED_REFERRAL,
-                    "referral " + referralId + " is " + status.name().toLowerCase().replace('_', ' '));
+                    "referral " + referralId + " is " + status.inWords());
         }
         apply(new ReferralFulfilled(referralId, command.devices(), command.fulfilledAt()));
     }
@@ -103,7 +109,7 @@ public class Referral {
     private void requireAwaitingDecision() {
         if (status != Status.AWAITING_DECISION) {
             throw new RuleViolation(ReferralRule.DECIDED_ONCE,
-                    "referral " + referralId + " is " + status.name().toLowerCase().replace('_', ' '));
+                    "referral " + referralId + " is " + status.inWords());
         }
     }
 
