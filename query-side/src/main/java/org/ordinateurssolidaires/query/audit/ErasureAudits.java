@@ -60,7 +60,6 @@ public class ErasureAudits {
 
     /** The last link recorded: print it where the history should be vouched for. */
     public ChainHead currentHead() {
-        return jdbc.queryForObject("select global_index, link, events from history_chain_head where id = 1",
-                (row, n) -> new ChainHead(row.getLong(1), row.getString(2), row.getLong(3)));
+        return jdbc.queryForObject(ChainHead.QUERY, (row, n) -> ChainHead.read(row));
     }
 }

@@ -100,10 +100,9 @@ final class HistoryAudit {
     }
 
     private static ChainHead head(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "select global_index, link, events from history_chain_head where id = 1");
+        try (PreparedStatement query = connection.prepareStatement(ChainHead.QUERY);
              ResultSet row = query.executeQuery()) {
-            return row.next() ? new ChainHead(row.getLong(1), row.getString(2), row.getLong(3)) : null;
+            return row.next() ? ChainHead.read(row) : null;
         }
     }
 

@@ -63,9 +63,7 @@ class HistoryChainRecorder {
     /** Links up to one batch of events after the head; answers how many. */
     int linkBatch() {
         Integer linked = transaction.execute(status -> {
-            ChainHead head = jdbc.queryForObject(
-                    "select global_index, link, events from history_chain_head where id = 1 for update",
-                    (row, n) -> new ChainHead(row.getLong(1), row.getString(2), row.getLong(3)));
+            ChainHead head = jdbc.queryForObject(ChainHead.QUERY + " for update", (row, n) -> ChainHead.read(row));
             List<StoredEvent> stored = jdbc.query("select " + StoredEvent.COLUMNS
                             + " from domainEventEntry where globalIndex > ? order by globalIndex limit " + BATCH,
                     (row, n) -> StoredEvent.read(row), head.globalIndex());

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -47,9 +47,17 @@ class ErasureRegisterController {
         this.records = records;
     }
 
-    /** The filters, each optional; given together, a record must match them all. */
-    record Search(String serial, UUID deviceId, UUID donorId, Instant from, Instant to, String operator,
-                  Outcome outcome) {
+    /**
+     * The filters, each optional, bound from the query string by both endpoints; given together, a record must
+     * match them all.
+     *
+     * @param from performed at or after (ISO instant)
+     * @param to   performed before (ISO instant)
+     */
+    record Search(String serial, UUID deviceId, UUID donorId,
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                  String operator, Outcome outcome) {
 
         Specification<ErasureRecord> matching() {
             if (from != null && to != null && !from.isBefore(to)) {
@@ -79,37 +87,17 @@ class ErasureRegisterController {
 
     @GetMapping("/api/erasure-register")
     @Operation(summary = "Sanitisation records and destructions, by time performed; every filter optional")
-    RegisterPage search(@RequestParam(required = false) String serial,
-                        @RequestParam(required = false) UUID deviceId,
-                        @RequestParam(required = false) UUID donorId,
-                        @Parameter(description = "performed at or after (ISO instant)")
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                        @Parameter(description = "performed before (ISO instant)")
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                        @RequestParam(required = false) String operator,
-                        @RequestParam(required = false) Outcome outcome,
+    RegisterPage search(@ParameterObject Search search,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        Page<ErasureRecord> found = records.findAll(
-                new Search(serial, deviceId, donorId, from, to, operator, outcome).matching(),
-                PageRequest.of(page, size, ORDER));
+        Page<ErasureRecord> found = records.findAll(search.matching(), PageRequest.of(page, size, ORDER));
         return new RegisterPage(found.getContent(), page, size, found.getTotalElements(), found.getTotalPages());
     }
 
     @GetMapping(path = "/api/erasure-register.csv", produces = "text/csv")
     @Operation(summary = "The same search as CSV, every matching record (up to " + MAX_CSV_RECORDS + ")")
-    ResponseEntity<String> searchAsCsv(@RequestParam(required = false) String serial,
-                                       @RequestParam(required = false) UUID deviceId,
-                                       @RequestParam(required = false) UUID donorId,
-                                       @RequestParam(required = false)
-                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                                       @RequestParam(required = false)
-                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                                       @RequestParam(required = false) String operator,
-                                       @RequestParam(required = false) Outcome outcome) throws JsonProcessingException {
-        Page<ErasureRecord> found = records.findAll(
-                new Search(serial, deviceId, donorId, from, to, operator, outcome).matching(),
-                PageRequest.of(0, MAX_CSV_RECORDS, ORDER));
+    ResponseEntity<String> searchAsCsv(@ParameterObject Search search) throws JsonProcessingException {
+        Page<ErasureRecord> found = records.findAll(search.matching(), PageRequest.of(0, MAX_CSV_RECORDS, ORDER));
         if (found.getTotalElements() > MAX_CSV_RECORDS) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, found.getTotalElements() + " records match: "
                     + "narrow the search (from, to, donorId...) to at most " + MAX_CSV_RECORDS);

@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +78,16 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("detail").asText()).isEqualTo("from must come before to");
+    }
+
+    @Test
+    void refusesAFilterItCannotRead() {
+        for (String unreadable : List.of("deviceId=not-a-uuid", "outcome=WIPED", "from=yesterday")) {
+            assertThat(http.getForEntity("/api/erasure-register?" + unreadable, JsonNode.class).getStatusCode())
+                    .as(unreadable).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(http.getForEntity("/api/erasure-register.csv?" + unreadable, String.class).getStatusCode())
+                    .as(unreadable).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
     }
 
     private long count(String filters) {
