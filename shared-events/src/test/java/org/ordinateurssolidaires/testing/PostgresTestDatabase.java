@@ -10,13 +10,15 @@ import java.util.Map;
 /**
  * Integration tests run against a real PostgreSQL (127.0.0.1:5432 by default; override with TEST_POSTGRES_URL,
  * TEST_POSTGRES_USER, TEST_POSTGRES_PASSWORD). Each test suite asks for a database by name and gets it empty,
- * once per JVM, so tests sharing a Spring context also share the database.
+ * once per JVM, so tests sharing a Spring context also share the database. TEST_POSTGRES_DATABASE_PREFIX, when set,
+ * is put before every name, so that two checkouts can run their suites on one server at the same time.
  */
 public final class PostgresTestDatabase {
 
     public static final String SERVER = env("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
     public static final String USER = env("TEST_POSTGRES_USER", "postgres");
     public static final String PASSWORD = env("TEST_POSTGRES_PASSWORD", "");
+    private static final String PREFIX = env("TEST_POSTGRES_DATABASE_PREFIX", "");
 
     private static final Map<String, String> CREATED = new HashMap<>();
 
@@ -25,7 +27,7 @@ public final class PostgresTestDatabase {
 
     /** The JDBC URL of database {@code name}, dropped and created anew the first time this JVM asks for it. */
     public static synchronized String emptyDatabase(String name) {
-        return CREATED.computeIfAbsent(name, PostgresTestDatabase::recreate);
+        return CREATED.computeIfAbsent(PREFIX + name, PostgresTestDatabase::recreate);
     }
 
     private static String recreate(String name) {
