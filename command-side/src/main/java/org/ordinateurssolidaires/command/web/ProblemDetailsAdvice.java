@@ -2,10 +2,13 @@ package org.ordinateurssolidaires.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.connector.ClientAbortException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -31,7 +35,9 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String RULES = "https://ordinateurs-solidaires.example/problems/rules/";
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler
     ProblemDetail ruleViolated(RuleViolation violation) {
@@ -82,6 +88,42 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail concurrentChange(Exception conflict) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "a concurrent change conflicted with this command; nothing was recorded, try again");
+    }
+
+    /**
+     * Whatever no other handler answers. Never left to Spring MVC's defaults: its DefaultHandlerExceptionResolver
+     * asks DisconnectedClientHelper, which takes a database connection that broke ("Broken pipe", an EOFException
+     * from the driver) for a client that hung up, and leaves the response as it is: an empty 200 for a command
+     * that was never stored. A database that is unreachable or dropped the connection is a 503 the client may
+     * retry; a client that really went away gets nothing; the rest is a 500.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) throws Exception {
+        if (DatabaseUnavailable.causedBy(failure)) {
+            log.warn("Database unavailable, command not acknowledged: {}", failure.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the database is unavailable: this command was not acknowledged. Send it again in a few "
+                            + "seconds, with the same Idempotency-Key to have it recorded once");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                                 .body(problem);
+        }
+        if (clientWentAway(failure)) {
+            throw failure;
+        }
+        log.error("Unexpected failure", failure);
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged"));
+    }
+
+    /** The servlet container's own signal that the client disconnected, not a phrase found in some cause. */
+    private static boolean clientWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AsyncRequestNotUsableException || cause instanceof ClientAbortException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
