@@ -1,5 +1,7 @@
 package org.ordinateurssolidaires.events;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,6 +44,19 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
             i += Character.charCount(character);
         }
         return Optional.empty();
+    }
+
+    /** A named value the rule refuses (a query parameter, a form field), and why. */
+    public record Refusal(String name, String problem) {
+    }
+
+    /** The first of these named values (as a servlet request gives its parameters) that the rule refuses. */
+    public Optional<Refusal> firstRefused(Map<String, String[]> values) {
+        return values.entrySet().stream()
+                     .flatMap(named -> Arrays.stream(named.getValue())
+                                             .flatMap(value -> problem(value).stream())
+                                             .map(problem -> new Refusal(named.getKey(), problem)))
+                     .findFirst();
     }
 
     private boolean isAllowed(int character) {

@@ -2,6 +2,8 @@ package org.ordinateurssolidaires.events;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,5 +63,17 @@ class AcceptableTextTest {
         assertThat(MULTI_LINE.problem("a".repeat(AcceptableText.DEFAULT_MAX_LENGTH + 1)))
                 .hasValue("must be at most 2000 characters long");
         assertThat(IDENTIFIER.problem("u".repeat(4000))).hasValue("must be at most 100 characters long");
+    }
+
+    @Test
+    void namesTheFirstRefusedOfSeveralNamedValues() {
+        Map<String, String[]> parameters = new LinkedHashMap<>();
+        parameters.put("page", new String[] {"0"});
+        parameters.put("serial", new String[] {"WD-1", "WD\u00002"});
+        parameters.put("operator", new String[] {"\u001B[31m"});
+
+        assertThat(ONE_LINE.firstRefused(parameters)).hasValue(new AcceptableText.Refusal("serial",
+                "must not contain U+0000 (a control character), found at character 3"));
+        assertThat(ONE_LINE.firstRefused(Map.of("serial", new String[] {"WD-1"}))).isEmpty();
     }
 }
