@@ -21,7 +21,7 @@ class RequestParameterText implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         AcceptableText.ONE_LINE.firstRefused(request.getParameterMap()).ifPresent(refused -> {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "invalid value for parameter " + refused.name());
+                    "invalid parameter " + refused.name());
             problem.setProperty("errors", List.of(Map.of("parameter", refused.name(), "message", refused.problem())));
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         });
