@@ -22,7 +22,7 @@ import java.util.Map;
 @Configuration
 class RequestText implements WebMvcConfigurer, HandlerInterceptor {
 
-    static final String USER_HEADER = "X-User-Id";
+    private static final String USER_HEADER = "X-User-Id";
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
