@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.command.batch;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.ordinateurssolidaires.events.AcceptableText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,10 @@ final class BatchFile {
         }
     }
 
-    /** The rows of the file, blank ones skipped, or a refusal naming what makes the file itself unreadable. */
+    /**
+     * The rows of the file, blank ones skipped, or a refusal naming what makes the file itself unreadable, and
+     * every cell whose text {@link AcceptableText#MULTI_LINE} refuses.
+     */
     static List<Row> rows(String content) {
         List<RowProblem> problems = new ArrayList<>();
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content; // Excel's byte-order mark
@@ -96,6 +100,9 @@ final class BatchFile {
             while (more && rows.size() <= MAX_ROWS) {
                 number++;
                 Map<String, String> values = reader.next();
+                int row = number;
+                values.forEach((column, value) -> AcceptableText.MULTI_LINE.problem(value) // a cell's text enters events
+                        .ifPresent(problem -> problems.add(new RowProblem(row, column, problem))));
                 if (values.values().stream().anyMatch(value -> value != null && !value.isBlank())) {
                     rows.add(new Row(number, values)); // spreadsheets append empty rows: they are no device
                 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -138,6 +139,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = invalid.getBody();
         problem.setDetail("invalid fields: " + errors.stream().map(error -> error.get("field"))
                                                       .collect(Collectors.joining(", ")));
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(invalid, problem, headers, status, request);
+    }
+
+    /** A query parameter breaking its constraint (a batch reference too long): name it. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = invalid.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "parameter", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = invalid.getBody();
+        problem.setDetail("invalid parameters: " + errors.stream().map(error -> error.get("parameter"))
+                                                          .collect(Collectors.joining(", ")));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(invalid, problem, headers, status, request);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.ordinateurssolidaires.events.AcceptableText;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +21,9 @@ import java.util.function.Function;
 
 /**
  * What goes into an event stays there for good, and every read model must be able to store it. Request bodies
- * are therefore read strictly: text without control characters, and dates and times only as ISO-8601 text of
- * this era (a number such as {@code 1e300} would otherwise be read silently as some instant in 1970).
+ * are therefore read strictly: text as {@link AcceptableText#MULTI_LINE} allows (every string field bounded, even
+ * without a {@code @Size} of its own), and dates and times only as ISO-8601 text of this era (a number such as
+ * {@code 1e300} would otherwise be read silently as some instant in 1970).
  */
 @Configuration
 class StrictRequestJson {
@@ -48,16 +50,11 @@ class StrictRequestJson {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = StringDeserializer.instance.deserialize(parser, context);
-            if (text != null && text.chars().anyMatch(PlainText::isForbidden)) {
-                throw InvalidFormatException.from(parser, "control characters are not allowed", text, String.class);
+            var problem = AcceptableText.MULTI_LINE.problem(text);
+            if (problem.isPresent()) {
+                throw InvalidFormatException.from(parser, problem.get(), text, String.class);
             }
             return text;
-        }
-
-        /** Tabs and line breaks are fine in notes; other control characters break databases and reports. */
-        private static boolean isForbidden(int character) {
-            return (character < 0x20 && character != '\t' && character != '\n' && character != '\r')
-                    || character == 0x7f;
         }
     }
 

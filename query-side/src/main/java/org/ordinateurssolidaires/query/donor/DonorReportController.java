@@ -2,9 +2,6 @@ package org.ordinateurssolidaires.query.donor;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -12,6 +9,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
+import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,11 +28,6 @@ import java.util.stream.Stream;
 @RestController
 @Tag(name = "Donor report", description = "what became of a donor's gift")
 class DonorReportController {
-
-    private static final CsvMapper CSV = CsvMapper.builder()
-                                                  .addModule(new JavaTimeModule())
-                                                  .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                                                  .build();
 
     private final QueryGateway queries;
     private final DonorDocuments documents;
@@ -67,7 +60,7 @@ class DonorReportController {
     @Operation(summary = "The donor's devices and the erasure of each medium, as CSV")
     ResponseEntity<String> reportAsCsv(@PathVariable UUID donorId) throws JsonProcessingException {
         List<CsvLine> lines = report(donorId).devices().stream().flatMap(CsvLine::of).toList();
-        String csv = CSV.writer(CSV.schemaFor(CsvLine.class).withHeader()).writeValueAsString(lines);
+        String csv = SpreadsheetCsv.write(CsvLine.class, lines);
         return ResponseEntity.ok()
                              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"donor-" + donorId + ".csv\"")
                              .body(csv);

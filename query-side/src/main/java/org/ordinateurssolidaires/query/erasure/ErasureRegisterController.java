@@ -1,14 +1,12 @@
 package org.ordinateurssolidaires.query.erasure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
+import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -36,10 +34,6 @@ class ErasureRegisterController {
     /** A whole register fits; beyond it, narrow the search (by date, donor, ...). */
     static final int MAX_CSV_RECORDS = 100_000;
     private static final Sort ORDER = Sort.by("performedAt", "storePosition");
-    private static final CsvMapper CSV = CsvMapper.builder()
-                                                  .addModule(new JavaTimeModule())
-                                                  .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                                                  .build();
 
     private final ErasureRecordRepository records;
 
@@ -102,7 +96,7 @@ class ErasureRegisterController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, found.getTotalElements() + " records match: "
                     + "narrow the search (from, to, donorId...) to at most " + MAX_CSV_RECORDS);
         }
-        String csv = CSV.writer(CSV.schemaFor(ErasureRecord.class).withHeader()).writeValueAsString(found.getContent());
+        String csv = SpreadsheetCsv.write(ErasureRecord.class, found.getContent());
         return ResponseEntity.ok()
                              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"erasure-register.csv\"")
                              .body(csv);

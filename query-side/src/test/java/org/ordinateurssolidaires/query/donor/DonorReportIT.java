@@ -28,6 +28,7 @@ import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.query.CsvRows;
 import org.ordinateurssolidaires.query.PdfText;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -239,6 +241,37 @@ class DonorReportIT extends QuerySideIntegrationTest {
     private static DeviceReceived receivedOn(DeviceId device, DonorId donor, String instant) {
         return new DeviceReceived(device, new AssetTag(tag("C")), donor, "LIV-" + instant.substring(0, 7),
                 DeviceCategory.LAPTOP, "HP", "EliteBook 840", null, List.of(), null, Instant.parse(instant));
+    }
+
+    /** Text as the donor's own staff might type it in a delivery file, and the donor opens the CSV in a spreadsheet. */
+    @Test
+    void exportsTextThatLooksLikeAFormulaAsTextAndOrdinaryTextUnchanged() {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId formulas = newDevice();
+        DeviceId ordinary = newDevice();
+        StorageMedium disk = disk("\t=1+1");
+        events.append(new DonorRegistered(donor, "Mutuelle Atlantique", DonorKind.COMPANY, null, "Anne", "a@example.org"),
+                new DeviceReceived(formulas, new AssetTag(tag("A")), donor, "@SUM(1)", DeviceCategory.LAPTOP,
+                        "=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", List.of(disk), null, RECEIVED_AT),
+                sanitised(formulas, disk),
+                received(ordinary, tag("B"), donor, DeviceCategory.DESKTOP));
+
+        String csv = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForEntity("/api/donors/" + donor + "/report.csv", String.class),
+                answer -> answer.getStatusCode().is2xxSuccessful() && CsvRows.of(answer.getBody()).size() == 2
+                        && answer.getBody().contains("SANITISED")).getBody();
+
+        List<Map<String, String>> rows = CsvRows.of(csv);
+
+        assertThat(rows.get(0)).containsEntry("batchReference", "'@SUM(1)")
+                               .containsEntry("manufacturer", "'=HYPERLINK(\"http://x\")")
+                               .containsEntry("model", "'+cmd|' /C calc'!A0")
+                               .containsEntry("serialNumber", "'-2+3")
+                               .containsEntry("mediumSerial", "'\t=1+1")
+                               .containsEntry("tool", "nwipe").containsEntry("toolVersion", "0.37");
+        assertThat(rows.get(1)).containsEntry("batchReference", "LIV-2026-03").containsEntry("manufacturer", "Dell")
+                               .containsEntry("model", "Latitude 5490").containsEntry("serialNumber", "5CG1234");
+        assertThat(rows).flatExtracting(Map::values).noneMatch(CsvRows::startsLikeAFormula);
     }
 
     @Test

@@ -5,9 +5,16 @@ import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationRecord;
+import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
+import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.query.CsvRows;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -15,11 +22,13 @@ import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ordinateurssolidaires.query.SampleDevices.LATER;
+import static org.ordinateurssolidaires.query.SampleDevices.SANITISED_AT;
 import static org.ordinateurssolidaires.query.SampleDevices.disk;
 import static org.ordinateurssolidaires.query.SampleDevices.failed;
 import static org.ordinateurssolidaires.query.SampleDevices.newDevice;
@@ -69,6 +78,42 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         assertThat(csv.lines()).hasSize(4);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("performedAt,mediumSerial,mediaType,assetTag,outcome,level");
         assertThat(csv).contains(serial + "-B").contains("SHRED, certificate DEST-77");
+    }
+
+    /** Recorded through whatever path let it in: the export is where it must stop being a formula. */
+    @Test
+    void exportsTextThatLooksLikeAFormulaAsTextAndOrdinaryTextUnchanged() {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId device = newDevice();
+        StorageMedium medium = new StorageMedium(UUID.randomUUID(), MediaType.HARD_DISK_DRIVE, "Seagate", "ST500LM030",
+                "=HYPERLINK(\"http://x\")", 500);
+        var formulas = new SanitisationRecord(medium, SanitisationLevel.PURGE, SanitisationTechnique.OVERWRITE,
+                "+cmd|' /C calc'!A0", "-2+3", VerificationMethod.FULL, "@SUM(1)", "\t=1+1", SANITISED_AT,
+                "a".repeat(64));
+        events.append(received(device, "FX-" + UUID.randomUUID().toString().substring(0, 8), donor,
+                        DeviceCategory.LAPTOP, medium),
+                new StorageMediumSanitisationFailed(device, formulas, "\r=1+1"), sanitised(device, medium));
+
+        String csv = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForObject("/api/erasure-register.csv?donorId=" + donor, String.class),
+                answer -> CsvRows.of(answer).size() == 2);
+
+        List<Map<String, String>> rows = CsvRows.of(csv);
+        Map<String, String> failed = rows.get(0);
+        assertThat(failed).containsEntry("outcome", "FAILED")
+                          .containsEntry("mediumSerial", "'=HYPERLINK(\"http://x\")")
+                          .containsEntry("tool", "'+cmd|' /C calc'!A0")
+                          .containsEntry("toolVersion", "'-2+3")
+                          .containsEntry("operator", "'@SUM(1)")
+                          .containsEntry("location", "'\t=1+1")
+                          .containsEntry("remark", "'\r=1+1");
+        assertThat(rows.get(1)).containsEntry("outcome", "SANITISED")
+                               .containsEntry("tool", "nwipe").containsEntry("toolVersion", "0.37")
+                               .containsEntry("operator", "Camille").containsEntry("location", "Atelier Poitiers")
+                               .containsEntry("performedAt", SANITISED_AT.toString());
+        assertThat(rows).flatExtracting(Map::values)
+                        .noneMatch(CsvRows::startsLikeAFormula);
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://x\"\")\""); // quoted, its quotes doubled
     }
 
     @Test

@@ -1,0 +1,186 @@
+package org.ordinateurssolidaires.command.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.command.StaffRequests;
+import org.ordinateurssolidaires.testing.RawHttp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.command.StaffRequests.headers;
+
+/**
+ * Text with a control character, or too long, refused on every way into an event — a JSON field, a CSV cell, a
+ * header, a query parameter — with 400 naming where it was, and nothing stored.
+ */
+class OutsideTextIT extends CommandSideIntegrationTest {
+
+    /** NUL, which PostgreSQL text cannot hold, and two that pass for text elsewhere: SOH and ESC. */
+    private static final List<String> CONTROL = List.of("\u0000", "\u0001", "\u001B");
+    private static final String BATCH_HEADER = "asset_tag,category,manufacturer,model,serial_number,condition_notes,"
+            + "medium1_type,medium1_serial";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void refusesAJsonFieldNamingItsPathAlsoInAListAndInANestedObject() {
+        String donor = StaffRequests.donorWithAgreement(http);
+        long stored = storedEvents();
+
+        for (String control : CONTROL) {
+            assertRefused(post("/api/devices", reception(donor, "manufacturer", "Dell" + control, "S1")),
+                    "field", "manufacturer");
+            assertRefused(post("/api/devices", reception(donor, "model", "Latitude", "S1" + control)),
+                    "field", "storageMedia[0].serialNumber");
+            assertRefused(post("/api/donors", Map.of("legalName", "Mutuelle" + control, "kind", "COMPANY",
+                    "contactPerson", "Claire", "contactEmail", "claire@example.org")), "field", "legalName");
+        }
+        assertRefused(post("/api/devices", reception(donor, "conditionNotes", "n".repeat(2001), "S1")),
+                "field", "conditionNotes");
+        assertRefused(post("/api/devices", reception(donor, "model", "m".repeat(101), "S1")), "field", "model");
+
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
+    void refusesACsvCellNamingItsRowAndColumn() {
+        String donor = StaffRequests.donorWithAgreement(http);
+        long stored = storedEvents();
+
+        for (String control : CONTROL) {
+            String file = BATCH_HEADER + "\n" + tag() + ",LAPTOP,Dell,Latitude,SN1,,SATA_SSD,S1\n"
+                    + tag() + ",LAPTOP,Dell" + control + ",Latitude,SN2,,SATA_SSD,S2" + control + "\n";
+            ResponseEntity<JsonNode> refused = importBatch(donor, "LIV-CONTROL", file);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getBody().get("errors").findValuesAsText("column"))
+                    .containsExactlyInAnyOrder("manufacturer", "medium1_serial");
+            assertThat(refused.getBody().get("errors").findValues("row")).allMatch(row -> row.asInt() == 3);
+        }
+        ResponseEntity<JsonNode> tooLong = importBatch(donor, "LIV-LONG",
+                BATCH_HEADER + "\n" + tag() + ",LAPTOP,Dell,Latitude,SN1," + "n".repeat(2001) + ",,\n");
+        assertThat(tooLong.getBody().at("/errors/0/row").asInt()).isEqualTo(2);
+        assertThat(tooLong.getBody().at("/errors/0/column").asText()).isEqualTo("condition_notes");
+
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
+    void refusesAQueryParameterNamingIt() {
+        String donor = StaffRequests.donorWithAgreement(http);
+        long stored = storedEvents();
+        String file = BATCH_HEADER + "\n" + tag() + ",LAPTOP,Dell,Latitude,SN1,,,\n";
+
+        for (String control : CONTROL) {
+            assertRefused(importBatch(donor, "LIV" + control + "1", file), "parameter", "reference");
+        }
+        assertRefused(importBatch(donor, "L".repeat(101), file), "parameter", "reference"); // its own @Size
+        assertRefused(importBatch(donor, "L".repeat(2001), file), "parameter", "reference");
+
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
+    void refusesAnOverLongHeaderNamingIt() {
+        String donor = StaffRequests.donorWithAgreement(http);
+        long stored = storedEvents();
+
+        for (String header : List.of("X-User-Id", "X-User-Role", "X-Correlation-Id", "Idempotency-Key")) {
+            HttpHeaders headers = headers();
+            headers.set(header, "u".repeat(4000));
+            assertRefused(http.postForEntity("/api/devices", new HttpEntity<>(reception(donor, "model", "L", "S1"),
+                    headers), JsonNode.class), "header", header);
+        }
+
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    /**
+     * Sent byte for byte, as no well-behaved client would. Tomcat itself answers 400 to a C0 control character or
+     * DEL in a header, before the app sees the request; it reads bytes 0x80-0x9F as C1 control characters and
+     * passes them on, and the app names the header.
+     */
+    @Test
+    void refusesAControlCharacterInEveryHeader() throws Exception {
+        String donor = StaffRequests.donorWithAgreement(http);
+        String body = JSON.writeValueAsString(reception(donor, "model", "L", "S1"));
+        long stored = storedEvents();
+
+        for (String header : List.of("X-User-Id", "X-User-Role", "X-Correlation-Id", "Idempotency-Key")) {
+            for (String control : List.of("\u0000", "\u0001", "\u001B", "\u007F")) {
+                assertThat(rawPost(body, header, "cam" + control + "ille").status())
+                        .as("%s with U+%04X", header, (int) control.charAt(0)).isEqualTo(400);
+            }
+            for (String control : List.of("\u0085", "\u009B")) {
+                RawHttp.Answer answer = rawPost(body, header, "cam" + control + "ille");
+                assertThat(answer.status()).isEqualTo(400);
+                assertThat(answer.head()).containsIgnoringCase("Content-Type: application/problem+json");
+                assertThat(JSON.readTree(answer.body()).at("/errors/0/header").asText()).isEqualTo(header);
+            }
+        }
+
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    private RawHttp.Answer rawPost(String body, String header, String value) {
+        Map<String, String> headers = new HashMap<>(Map.of("X-User-Id", "camille"));
+        headers.put(header, value);
+        return RawHttp.send(port, "POST", "/api/devices", headers, body);
+    }
+
+    private void assertRefused(ResponseEntity<JsonNode> answer, String kind, String name) {
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().at("/errors/0/" + kind).asText()).isEqualTo(name);
+        assertThat(answer.getBody().at("/errors/0/message").asText()).isNotBlank();
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {
+        return http.postForEntity(path, new HttpEntity<>(body, headers()), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> importBatch(String donor, String reference, String file) {
+        HttpHeaders headers = headers();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        return http.postForEntity("/api/donors/{donor}/batches?reference={reference}&receivedAt=2026-03-02T09:00:00Z",
+                new HttpEntity<>(file, headers), JsonNode.class, donor, reference);
+    }
+
+    private static Map<String, Object> reception(String donor, String field, String value, String mediumSerial) {
+        Map<String, Object> body = new HashMap<>(Map.of("assetTag", tag(), "donorId", donor,
+                "donationBatchReference", "LIV-2026-03", "category", "LAPTOP", "manufacturer", "Dell",
+                "model", "Latitude 5490", "storageMedia", List.of(Map.of("mediaType", "SATA_SSD",
+                        "serialNumber", mediumSerial)), "receivedAt", "2026-03-02T09:00:00Z"));
+        body.put(field, value);
+        return body;
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+    }
+
+    private static String tag() {
+        return "TX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+}

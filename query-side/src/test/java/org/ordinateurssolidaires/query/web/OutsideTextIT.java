@@ -1,0 +1,121 @@
+package org.ordinateurssolidaires.query.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.testing.RawHttp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A control character or an over-long value in a query parameter, a form field or the header a read is logged
+ * under: 400 naming it, never a PostgreSQL error answered as 500.
+ */
+class OutsideTextIT extends QuerySideIntegrationTest {
+
+    /** NUL, which PostgreSQL text cannot hold, and two that pass for text elsewhere: SOH and ESC. */
+    private static final List<String> CONTROL = List.of("\u0000", "\u0001", "\u001B");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestRestTemplate http;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void refusesAQueryParameterNamingIt() {
+        String donor = UUID.randomUUID().toString();
+        for (String control : CONTROL) {
+            for (String parameter : List.of("serial", "operator")) {
+                assertRefused(get("/api/erasure-register?" + parameter + "={value}", "WD" + control + "1"),
+                        "parameter", parameter);
+                assertRefused(get("/api/erasure-register.csv?" + parameter + "={value}", "WD" + control + "1"),
+                        "parameter", parameter);
+            }
+            assertRefused(get("/api/devices?state={value}", "READY" + control), "parameter", "state");
+            assertRefused(get("/api/donors/" + donor + "/sanitisation-certificate.pdf?delivery={value}",
+                    "LIV" + control), "parameter", "delivery");
+        }
+        assertRefused(get("/api/erasure-register?serial={value}", "W".repeat(2001)), "parameter", "serial");
+    }
+
+    @Test
+    void refusesAFormFieldNamingIt() {
+        for (String control : CONTROL) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            var form = new LinkedMultiValueMap<String, Object>();
+            form.add("file", new ByteArrayResource("%PDF-1.7".getBytes()) {
+                @Override
+                public String getFilename() {
+                    return "certificate.pdf";
+                }
+            });
+            form.add("note", "copy" + control);
+
+            assertRefused(http.postForEntity("/api/documents/verification", new HttpEntity<>(form, headers),
+                    JsonNode.class), "parameter", "note");
+        }
+    }
+
+    /** A read of a household's personal data is logged under this header: no forged log line, no 4,000 characters. */
+    @Test
+    void refusesTheUserHeaderNamingIt() {
+        String referral = "/api/referrals/" + UUID.randomUUID();
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-User-Id", "u".repeat(4000));
+        assertRefused(http.exchange(referral, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class),
+                "header", "X-User-Id");
+
+        for (String control : List.of("\u0085", "\u009B")) { // Tomcat passes bytes 0x80-0x9F on as C1 characters
+            RawHttp.Answer answer = RawHttp.send(port, "GET", referral, Map.of("X-User-Id", "cam" + control), null);
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(readJson(answer.body()).at("/errors/0/header").asText()).isEqualTo("X-User-Id");
+        }
+        for (String control : CONTROL) { // refused by Tomcat itself, before the app
+            assertThat(RawHttp.send(port, "GET", referral, Map.of("X-User-Id", "cam" + control), null).status())
+                    .isEqualTo(400);
+        }
+    }
+
+    /** As a browser asks, accepting anything: a CSV or PDF endpoint's refusal comes back as problem+json. */
+    private ResponseEntity<JsonNode> get(String template, String value) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.ALL));
+        ResponseEntity<String> answer = http.exchange(template, HttpMethod.GET, new HttpEntity<>(headers), String.class,
+                value);
+        return new ResponseEntity<>(readJson(answer.getBody()), answer.getHeaders(), answer.getStatusCode());
+    }
+
+    private static JsonNode readJson(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            throw new AssertionError("not JSON: " + body, notJson);
+        }
+    }
+
+    private static void assertRefused(ResponseEntity<JsonNode> answer, String kind, String name) {
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().at("/errors/0/" + kind).asText()).isEqualTo(name);
+        assertThat(answer.getBody().at("/errors/0/message").asText()).isNotBlank();
+    }
+}

@@ -1,0 +1,45 @@
+package org.ordinateurssolidaires.query.web;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.query.CsvRows;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a spreadsheet receives: text it shows, never a formula it runs. */
+class SpreadsheetCsvTest {
+
+    @JsonPropertyOrder({"text", "figure", "at"})
+    record Line(String text, long figure, Instant at) {
+    }
+
+    @Test
+    void prefixesEveryTextCellAFormulaCouldStartWithAQuote() {
+        for (String formula : List.of("=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)",
+                "\t=1+1", "\r=1+1", "\n=1+1")) {
+            assertThat(SpreadsheetCsv.neutralise(formula)).isEqualTo("'" + formula);
+        }
+        for (String text : List.of("Dell", "", "a=b", "2+3", "'quoted")) {
+            assertThat(SpreadsheetCsv.neutralise(text)).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void writesCellsQuotedAsRfc4180SaysAndReadBackAsTheNeutralisedText() throws Exception {
+        List<Line> lines = List.of(new Line("=HYPERLINK(\"http://x\",\"a;b\")", -12, Instant.parse("2026-03-03T09:00:00Z")),
+                new Line("-2+3", 7, null), new Line("Dell, \"Latitude\"\nsecond line", 0, null));
+
+        String csv = SpreadsheetCsv.write(Line.class, lines);
+
+        assertThat(csv).startsWith("text,figure,at\n")
+                       .contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"a;b\"\")\",-12,2026-03-03T09:00:00Z\n")
+                       .contains(",7,\n")
+                       .contains("\"Dell, \"\"Latitude\"\"\nsecond line\",0,\n");
+        assertThat(CsvRows.of(csv)).extracting(row -> row.get("text"))
+                                 .containsExactly("'=HYPERLINK(\"http://x\",\"a;b\")", "'-2+3",
+                                         "Dell, \"Latitude\"\nsecond line");
+    }
+}

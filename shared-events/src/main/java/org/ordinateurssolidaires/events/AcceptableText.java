@@ -1,0 +1,86 @@
+package org.ordinateurssolidaires.events;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one rule for text that comes in from outside — JSON fields, CSV cells, headers, query parameters — before
+ * any of it reaches an event or a query. An event is kept for good and replayed into every read model, so its
+ * text must be storable everywhere (PostgreSQL {@code text} refuses NUL) and harmless when shown (no terminal or
+ * log escapes). Refused: C0 control characters (tab, line feed and carriage return only where {@link #lineBreaks}
+ * allows them), DEL, C1 control characters, unpaired surrogates (no valid UTF-8 holds them) and Unicode
+ * non-characters such as U+FFFE; and text longer than {@link #maxLength} UTF-16 units, as Bean Validation's
+ * {@code @Size} counts.
+ *
+ * @param lineBreaks whether tab, line feed and carriage return are allowed (notes run over several lines)
+ * @param maxLength  the most characters the text may have
+ */
+public record AcceptableText(boolean lineBreaks, int maxLength) {
+
+    /** Longer than any note typed into the programme: the bound of every text without a tighter one of its own. */
+    public static final int DEFAULT_MAX_LENGTH = 2_000;
+    /** Request bodies and batch file cells: notes, comments and the work done may hold tabs and line breaks. */
+    public static final AcceptableText MULTI_LINE = new AcceptableText(true, DEFAULT_MAX_LENGTH);
+    /** Query parameters: a search term or a reference, on one line. */
+    public static final AcceptableText ONE_LINE = new AcceptableText(false, DEFAULT_MAX_LENGTH);
+    /** A user, a role or a correlation id, copied into the metadata of every event a command records. */
+    public static final AcceptableText IDENTIFIER = new AcceptableText(false, 100);
+
+    /** What makes the text unacceptable, worded for the person who sent it; empty when it is fine or absent. */
+    public Optional<String> problem(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (text.length() > maxLength) {
+            return Optional.of("must be at most " + maxLength + " characters long");
+        }
+        for (int i = 0; i < text.length(); ) {
+            int character = text.codePointAt(i);
+            if (!isAllowed(character)) {
+                return Optional.of(String.format("must not contain U+%04X (%s), found at character %d", character,
+                        kind(character), i + 1));
+            }
+            i += Character.charCount(character);
+        }
+        return Optional.empty();
+    }
+
+    /** A named value the rule refuses (a query parameter, a form field), and why. */
+    public record Refusal(String name, String problem) {
+    }
+
+    /** The first of these named values (as a servlet request gives its parameters) that the rule refuses. */
+    public Optional<Refusal> firstRefused(Map<String, String[]> values) {
+        return values.entrySet().stream()
+                     .flatMap(named -> Arrays.stream(named.getValue())
+                                             .flatMap(value -> problem(value).stream())
+                                             .map(problem -> new Refusal(named.getKey(), problem)))
+                     .findFirst();
+    }
+
+    private boolean isAllowed(int character) {
+        if (character == '\t' || character == '\n' || character == '\r') {
+            return lineBreaks;
+        }
+        return !Character.isISOControl(character) // C0, DEL and C1
+                && !isSurrogate(character) // codePointAt returns an unpaired surrogate as itself
+                && !isNonCharacter(character);
+    }
+
+    private static boolean isSurrogate(int character) {
+        return character >= Character.MIN_SURROGATE && character <= Character.MAX_SURROGATE;
+    }
+
+    /** U+FDD0..U+FDEF and the last two code points of every plane: reserved, never text. */
+    private static boolean isNonCharacter(int character) {
+        return (character >= 0xFDD0 && character <= 0xFDEF) || (character & 0xFFFE) == 0xFFFE;
+    }
+
+    private static String kind(int character) {
+        if (Character.isISOControl(character)) {
+            return "a control character";
+        }
+        return isSurrogate(character) ? "half of a surrogate pair" : "a Unicode non-character";
+    }
+}
