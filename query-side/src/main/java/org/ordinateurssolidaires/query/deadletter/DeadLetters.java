@@ -12,6 +12,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -117,8 +118,8 @@ class DeadLetters {
             }));
         } catch (RuntimeException failedAgain) {
             // a database refusal leaves the transaction unusable: it is rolled back, the letters with it
-            log.warn("Retrying sequence {} of processing group {} failed; it stays parked", sequence, group,
-                    failedAgain);
+            log.warn("Retrying sequence {} of processing group {} failed, it stays parked: {}", sequence, group,
+                    NestedExceptionUtils.getMostSpecificCause(failedAgain).getMessage());
             return false;
         }
     }
