@@ -14,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 
@@ -85,10 +86,14 @@ class DeadLetterConfiguration {
         return false;
     }
 
-    /** The cause as the table can hold it: PostgreSQL refuses NUL in text, and the column has 1023 characters. */
+    /**
+     * The most specific cause (the database's own words rather than the layers' wrappings of them), as the table can
+     * hold it: PostgreSQL refuses NUL in text, and the column has 1023 characters.
+     */
     private static ThrowableCause storable(Throwable failure) {
-        String message = failure.getMessage() == null ? null : failure.getMessage().replace("\u0000", "\\u0000");
-        return new ThrowableCause(failure.getClass().getName(), message == null ? null
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        String message = cause.getMessage() == null ? null : cause.getMessage().replace("\u0000", "\\u0000");
+        return new ThrowableCause(cause.getClass().getName(), message == null ? null
                 : message.substring(0, Math.min(message.length(), ThrowableCause.TRUNCATED_MESSAGE_SIZE)));
     }
 }
