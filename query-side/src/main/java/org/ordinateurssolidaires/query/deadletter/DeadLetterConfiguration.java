@@ -4,6 +4,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -41,15 +42,22 @@ class DeadLetterConfiguration {
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
-                configurer.eventProcessing()
-                          .registerDeadLetterQueueProvider(group -> configuration -> new RollbackFirstDeadLetterQueue(
-                                  group, JdbcSequencedDeadLetterQueue.builder()
-                                                                     .processingGroup(group)
-                                                                     .connectionProvider(connections)
-                                                                     .transactionManager(transactions)
-                                                                     .eventSerializer(serializer)
-                                                                     .genericSerializer(serializer)
-                                                                     .build()))
+                EventProcessingConfigurer processing = configurer.eventProcessing();
+                processing.registerDeadLetterQueueProvider(group -> {
+                              // asked once per group, before its invoker is built: a rebuild (a reset of the
+                              // processor's tokens) also empties the group's queue, else the replayed events of a
+                              // parked aggregate would queue up behind its old letters
+                              processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                                      group, (configuration, invoker) -> invoker.allowReset(true));
+                              return configuration -> new RollbackFirstDeadLetterQueue(group,
+                                      JdbcSequencedDeadLetterQueue.builder()
+                                                                  .processingGroup(group)
+                                                                  .connectionProvider(connections)
+                                                                  .transactionManager(transactions)
+                                                                  .eventSerializer(serializer)
+                                                                  .genericSerializer(serializer)
+                                                                  .build());
+                          })
                           .registerDefaultDeadLetterPolicy(configuration -> DeadLetterConfiguration::decide);
             }
 

@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  * to the processor (after its usual pause). On that second attempt the event is parked before any handler runs, in a
  * clean transaction, together with the token and the rest of the batch. The second attempt relies on Axon asking
  * {@link #enqueueIfPresent} before handling each event, which it does unless the optional sequence-identifier
- * cache is enabled (it is not).
+ * cache is enabled ({@link DeadLetterConfiguration} leaves it off).
  * <p>
  * The events awaiting their second attempt are kept in memory, per processing group: after a restart, or on another
  * instance, the event simply fails once more first. Retries of parked letters do not come through here.
@@ -131,8 +131,10 @@ class RollbackFirstDeadLetterQueue implements SequencedDeadLetterQueue<EventMess
         return queue.process(processingTask);
     }
 
+    /** On a rebuild: what failed before will meet its chance again. */
     @Override
     public void clear() {
+        failedOnce.clear();
         queue.clear();
     }
 }
