@@ -43,22 +43,22 @@ class DeadLetterConfiguration {
             @Override
             public void configureModule(Configurer configurer) {
                 EventProcessingConfigurer processing = configurer.eventProcessing();
+                processing.registerDefaultDeadLetterPolicy(configuration -> DeadLetterConfiguration::decide);
                 processing.registerDeadLetterQueueProvider(group -> {
-                              // asked once per group, before its invoker is built: a rebuild (a reset of the
-                              // processor's tokens) also empties the group's queue, else the replayed events of a
-                              // parked aggregate would queue up behind its old letters
-                              processing.registerDeadLetteringEventHandlerInvokerConfiguration(
-                                      group, (configuration, invoker) -> invoker.allowReset(true));
-                              return configuration -> new RollbackFirstDeadLetterQueue(group,
-                                      JdbcSequencedDeadLetterQueue.builder()
-                                                                  .processingGroup(group)
-                                                                  .connectionProvider(connections)
-                                                                  .transactionManager(transactions)
-                                                                  .eventSerializer(serializer)
-                                                                  .genericSerializer(serializer)
-                                                                  .build());
-                          })
-                          .registerDefaultDeadLetterPolicy(configuration -> DeadLetterConfiguration::decide);
+                    // asked once per group, before its invoker is built: a rebuild (a reset of the processor's
+                    // tokens) also empties the group's queue, else the replayed events of a parked aggregate would
+                    // queue up behind its old letters
+                    processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                            group, (configuration, invoker) -> invoker.allowReset(true));
+                    return configuration -> new RollbackFirstDeadLetterQueue(group,
+                            JdbcSequencedDeadLetterQueue.builder()
+                                                        .processingGroup(group)
+                                                        .connectionProvider(connections)
+                                                        .transactionManager(transactions)
+                                                        .eventSerializer(serializer)
+                                                        .genericSerializer(serializer)
+                                                        .build());
+                });
             }
 
             /** After Axon's own provider (order 0, only for groups with {@code dlq.enabled}): the last one wins. */
