@@ -55,16 +55,16 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-start() { # name port extra-args...
-    local name=$1 port=$2
-    shift 2
+start() { # name port health-path extra-args...
+    local name=$1 port=$2 health=$3
+    shift 3
     # ${a[@]+"${a[@]}"}: an empty array under set -u, also on the bash 3.2 that macOS ships
     java -jar "$name/target/$name-$version-exec.jar" --server.port="$port" ${profile_args[@]+"${profile_args[@]}"} \
         ${1+"$@"} > "data/logs/$name.log" 2>&1 &
     local pid=$!
     pids+=("$pid")
     for _ in $(seq 1 120); do
-        if curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1; then
+        if curl -fs "http://localhost:$port$health" >/dev/null 2>&1; then
             return 0
         fi
         if ! kill -0 "$pid" 2>/dev/null; then
@@ -78,8 +78,13 @@ start() { # name port extra-args...
 }
 
 # the command side first: it owns the event store the query side reads
-start command-side "$command_port" ${demo_args[@]+"${demo_args[@]}"}
-start query-side "$query_port"
+start command-side "$command_port" /actuator/health ${demo_args[@]+"${demo_args[@]}"}
+# liveness: the query side is up even while a read model has parked events, which readiness reports
+start query-side "$query_port" /actuator/health/liveness
+if ! curl -fs "http://localhost:$query_port/actuator/health/readiness" >/dev/null 2>&1; then
+    echo "the query side is not ready (events parked, or a processor stopped): see" \
+        "http://localhost:$query_port/actuator/health/readiness and /api/dead-letters" >&2
+fi
 
 cat <<INFO
 
@@ -88,6 +93,7 @@ Ordinateurs solidaires is running ($([ ${#profile_args[@]} -gt 0 ] && echo "Post
   query API     http://localhost:$query_port/swagger-ui.html
   inventory     http://localhost:$query_port/api/devices
   metrics       http://localhost:$command_port/actuator/prometheus  http://localhost:$query_port/actuator/prometheus
+  read models   http://localhost:$query_port/actuator/health/readiness  http://localhost:$query_port/api/dead-letters
   logs          data/logs/
 Press Ctrl-C to stop both.
 INFO

@@ -9,12 +9,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Health, the inventory processor's metrics, and an API description that is current. */
+/** Health and readiness, the processors' metrics, and an API description that is current. */
 class OperationsEndpointsIT extends QuerySideIntegrationTest {
 
     @Autowired
@@ -26,6 +27,33 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
 
         assertThat(api.get("paths").fieldNames()).toIterable().contains("/api/devices", "/api/devices/counts",
                 "/api/devices/{deviceId}", "/api/devices/{deviceId}/provenance");
+    }
+
+    @Test
+    void describesTheDeadLetterEndpoints() {
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        assertThat(api.get("paths").fieldNames()).toIterable().contains("/api/dead-letters",
+                "/api/dead-letters/{processingGroup}", "/api/dead-letters/{processingGroup}/retry",
+                "/api/dead-letters/{processingGroup}/{sequenceId}");
+    }
+
+    /** Every processing group has a dead-letter queue, empty here, and readiness names each one's processor. */
+    @Test
+    void reportsEveryProcessingGroupInReadinessAndTheDeadLetters() {
+        List<String> groups = List.of("ceremonies", "donors", "erasure-register", "inventory", "referrals");
+
+        JsonNode readiness = http.getForObject("/actuator/health/readiness", JsonNode.class);
+        assertThat(readiness.get("status").asText()).isEqualTo("UP");
+        assertThat(readiness.at("/components/eventStore/status").asText()).isEqualTo("UP");
+        JsonNode readModels = readiness.at("/components/readModels/details");
+        assertThat(readModels.fieldNames()).toIterable().containsExactlyElementsOf(groups);
+        groups.forEach(group -> assertThat(readModels.get(group).get("running").asBoolean()).isTrue());
+        assertThat(http.getForObject("/actuator/health/liveness", JsonNode.class).get("status").asText())
+                .isEqualTo("UP");
+        JsonNode deadLetters = http.getForObject("/api/dead-letters", JsonNode.class);
+        assertThat(deadLetters.findValuesAsText("processingGroup")).containsExactlyElementsOf(groups);
+        assertThat(deadLetters.findValuesAsText("letters")).containsOnly("0");
     }
 
     @Test

@@ -1,66 +1,186 @@
 package org.ordinateurssolidaires.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ordinateurssolidaires.query.SampleDevices.RECEIVED_AT;
 import static org.ordinateurssolidaires.query.SampleDevices.disk;
+import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
 
 /**
- * An event the inventory cannot store (here a NUL character, which PostgreSQL refuses in text; the command API
- * refuses it too, but stores written by older versions or by hand may hold anything) stops its own segment,
- * loudly, and no other: devices in other segments keep appearing, and the failure counter shows the problem.
+ * An event the inventory cannot store is parked, with the events of its device that follow it, and nothing else
+ * stops: devices in the same segment and in others keep appearing. The dead-letter endpoint, the metrics and
+ * readiness name it; once the cause is fixed a retry applies it, and the inventory is then what a rebuild from the
+ * store makes of it. Two causes: a rule of the read model's table the event breaks (a check constraint staff can
+ * drop, as they would widen a column too narrow), and a NUL character, which PostgreSQL refuses in text (the command
+ * API refuses it too, but stores written by older versions or by hand may hold anything): that one is evicted.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PoisonEventIT {
 
     private static final String DATABASE = "ordinateurs_query_poison_it";
+    private static final String GROUP = "inventory";
     private static final int SEGMENTS = 4; // as configured for the inventory processor
+    private static final String REFUSED_MANUFACTURER = "Refused Ltd";
 
     private final EventStoreFixture events = EventStoreFixture.onEmptyDatabase(DATABASE);
     private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
             PostgresTestDatabase.emptyDatabase(DATABASE), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD));
+    private ConfigurableApplicationContext querySide;
+    private RestClient http;
 
-    @Test
-    void stopsOnlyTheSegmentOfTheEventItCannotApply() {
-        DeviceId poisoned = deviceInSegment(0);
-        DeviceId healthy = deviceInSegment(2);
-        events.append(new DeviceReceived(poisoned, new AssetTag("PZ-1"), new DonorId(UUID.randomUUID()), "LIV-1",
-                DeviceCategory.LAPTOP, "Dell\u0000", "Latitude", null, List.of(disk("A")), null, RECEIVED_AT));
-        events.append(new DeviceReceived(healthy, new AssetTag("PZ-2"), new DonorId(UUID.randomUUID()), "LIV-1",
-                DeviceCategory.LAPTOP, "Dell", "Latitude", null, List.of(disk("B")), null, RECEIVED_AT));
-
-        try (ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
+    @BeforeAll
+    void startQuerySide() {
+        querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                 .profiles("postgres")
                 .run("--spring.datasource.url=" + PostgresTestDatabase.emptyDatabase(DATABASE),
                         "--spring.datasource.username=" + PostgresTestDatabase.USER,
                         "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
-                        "--server.port=0", "--management.prometheus.metrics.export.enabled=true")) {
-            RestClient http = RestClient.create("http://localhost:"
-                    + ((WebServerApplicationContext) querySide).getWebServer().getPort());
+                        "--server.port=0", "--management.prometheus.metrics.export.enabled=true");
+        http = RestClient.create("http://localhost:" + ((WebServerApplicationContext) querySide).getWebServer().getPort());
+    }
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> inInventory(healthy));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class))
-                            .containsPattern("eventProcessor_failureCounter_total\\{[^}]*processorName=\"inventory\"[^}]*} [1-9]"));
-            assertThat(inInventory(poisoned)).isFalse();
+    @AfterAll
+    void stopQuerySide() {
+        querySide.close();
+    }
+
+    @Test
+    void parksWhatItCannotApplyAndAppliesItWhenRetriedOnceTheCauseIsFixed() {
+        jdbc.execute("alter table inventory_device add constraint refused_manufacturer check (manufacturer <> '"
+                + REFUSED_MANUFACTURER + "')");
+        DeviceId refused = deviceInSegment(0);
+        DeviceId unstorable = deviceInSegment(1);
+        DeviceId sameSegment = deviceInSegment(0);
+        DeviceId otherSegment = deviceInSegment(2);
+        StorageMedium refusedDisk = disk("R");
+        StorageMedium sameSegmentDisk = disk("S");
+        events.append(received(refused, "PZ-1", REFUSED_MANUFACTURER, refusedDisk),
+                received(unstorable, "PZ-2", "Dell\u0000", disk("U")),
+                received(sameSegment, "PZ-3", "Dell", sameSegmentDisk),
+                received(otherSegment, "PZ-4", "Dell", disk("O")));
+        events.append(sanitised(refused, refusedDisk), sanitised(sameSegment, sameSegmentDisk));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(erasureStatus(sameSegment)).isEqualTo("SANITISED");
+            assertThat(inInventory(otherSegment)).isTrue();
+            assertThat(parked().get("letters").asLong()).isEqualTo(3);
+        });
+        assertThat(inInventory(refused)).isFalse();
+        assertThat(inInventory(unstorable)).isFalse();
+
+        JsonNode sequence = parkedSequence(refused);
+        assertThat(sequence.get("letters").asLong()).isEqualTo(2); // the reception, and the sanitisation behind it
+        assertThat(sequence.get("eventType").asText()).isEqualTo("DeviceReceived");
+        assertThat(sequence.get("aggregateType").asText()).isEqualTo("Device");
+        assertThat(sequence.get("aggregateId").asText()).isEqualTo(refused.toString());
+        assertThat(sequence.get("aggregateSequence").asLong()).isZero();
+        assertThat(sequence.get("globalIndex").asLong()).isPositive();
+        assertThat(sequence.get("causeType").asText()).isEqualTo("org.postgresql.util.PSQLException");
+        assertThat(sequence.get("causeMessage").asText()).contains("refused_manufacturer");
+        assertThat(sequence.get("enqueuedAt").asText()).isNotBlank();
+        assertThat(sequence.get("lastTouched").asText()).isNotBlank();
+        assertThat(parkedSequence(unstorable).get("letters").asLong()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(prometheus())
+                .containsPattern("dead_letters\\{[^}]*processingGroup=\"inventory\"[^}]*} 3\\.0")
+                .containsPattern("dead_letter_sequences\\{[^}]*processingGroup=\"inventory\"[^}]*} 2\\.0")
+                .containsPattern("dead_letters\\{[^}]*processingGroup=\"donors\"[^}]*} 0\\.0"));
+        Answer readiness = get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        JsonNode inventory = readiness.body().at("/components/readModels/details/inventory");
+        assertThat(readiness.body().get("status").asText()).isEqualTo("DOWN");
+        assertThat(inventory.get("status").asText()).isEqualTo("DOWN");
+        assertThat(inventory.get("deadLetters").asLong()).isEqualTo(3);
+        assertThat(inventory.get("parked").findValuesAsText("aggregateId")).contains(refused.toString());
+        assertThat(inventory.get("parked").findValuesAsText("eventType")).contains("DeviceReceived");
+        assertThat(readiness.body().at("/components/readModels/details/donors/status").asText()).isEqualTo("UP");
+        assertThat(get("/actuator/health/liveness").status()).isEqualTo(HttpStatus.OK);
+
+        // retried before the cause is fixed: nothing changes
+        JsonNode tooEarly = post("/api/dead-letters/inventory/retry").body();
+        assertThat(tooEarly.get("retried").asInt()).isEqualTo(2);
+        assertThat(tooEarly.get("succeeded").asInt()).isZero();
+        assertThat(tooEarly.get("stillParked").asInt()).isEqualTo(2);
+        assertThat(parked().get("letters").asLong()).isEqualTo(3);
+        assertThat(inInventory(refused)).isFalse();
+
+        jdbc.execute("alter table inventory_device drop constraint refused_manufacturer");
+        JsonNode retried = post("/api/dead-letters/inventory/retry").body();
+        assertThat(retried.get("retried").asInt()).isEqualTo(2);
+        assertThat(retried.get("succeeded").asInt()).isEqualTo(1);
+        assertThat(retried.get("stillParked").asInt()).isEqualTo(1); // the NUL cannot be stored, fix or no fix
+        assertThat(erasureStatus(refused)).isEqualTo("SANITISED");
+        assertThat(parked().get("parked").findValuesAsText("sequenceId")).containsExactly(unstorable.toString());
+
+        // the inventory as a rebuild from the whole store makes it; the rebuild empties the queue first, and parks
+        // the NUL reception again, once
+        List<Map<String, Object>> devices = inventoryRows();
+        Instant parkedBefore = Instant.parse(parkedSequence(unstorable).get("enqueuedAt").asText());
+        rebuildInventory();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(inventoryRows()).isEqualTo(devices);
+            assertThat(Instant.parse(parkedSequence(unstorable).get("enqueuedAt").asText())).isAfter(parkedBefore);
+            assertThat(parked().get("letters").asLong()).isEqualTo(1);
+        });
+
+        // no fix for a NUL in the stored event: staff give up on that device's events
+        assertThat(delete("/api/dead-letters/inventory/" + unstorable).status()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(delete("/api/dead-letters/inventory/" + unstorable).status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/dead-letters").body().findValuesAsText("letters")).containsOnly("0");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(get("/actuator/health/readiness").status()).isEqualTo(HttpStatus.OK);
+            assertThat(prometheus()).containsPattern("dead_letters\\{[^}]*processingGroup=\"inventory\"[^}]*} 0\\.0");
+        });
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownProcessingGroupOrSequence() {
+        for (Answer answer : List.of(get("/api/dead-letters/no-such-group"), post("/api/dead-letters/no-such-group/retry"),
+                delete("/api/dead-letters/no-such-group/" + UUID.randomUUID()),
+                delete("/api/dead-letters/inventory/" + UUID.randomUUID()),
+                post("/api/dead-letters/inventory/retry?sequenceId=" + UUID.randomUUID()))) {
+            assertThat(answer.status()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(answer.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(answer.body().get("detail").asText()).startsWith("no ");
         }
+    }
+
+    private static DeviceReceived received(DeviceId device, String assetTag, String manufacturer,
+                                           StorageMedium medium) {
+        return new DeviceReceived(device, new AssetTag(assetTag), new DonorId(UUID.randomUUID()), "LIV-1",
+                DeviceCategory.LAPTOP, manufacturer, "Latitude", null, List.of(medium), null, RECEIVED_AT);
     }
 
     /** Axon gives an aggregate's events to the segment matching the hash of its id. */
@@ -73,8 +193,63 @@ class PoisonEventIT {
         }
     }
 
+    private JsonNode parked() {
+        return get("/api/dead-letters/" + GROUP).body();
+    }
+
+    private JsonNode parkedSequence(DeviceId device) {
+        return StreamSupport.stream(parked().get("parked").spliterator(), false)
+                            .filter(sequence -> sequence.get("sequenceId").asText().equals(device.toString()))
+                            .findFirst().orElseThrow(() -> new AssertionError("not parked: " + device));
+    }
+
+    private String prometheus() {
+        return http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+    }
+
     private boolean inInventory(DeviceId device) {
         return jdbc.queryForObject("select count(*) from inventory_device where device_id = ?", Long.class,
                 device.value()) > 0;
+    }
+
+    private String erasureStatus(DeviceId device) {
+        List<String> statuses = jdbc.queryForList("select erasure_status from inventory_medium where device_id = ?",
+                String.class, device.value());
+        return statuses.isEmpty() ? null : statuses.get(0);
+    }
+
+    private List<Map<String, Object>> inventoryRows() {
+        List<Map<String, Object>> rows = new ArrayList<>(
+                jdbc.queryForList("select * from inventory_device order by device_id"));
+        rows.addAll(jdbc.queryForList("select * from inventory_medium order by device_id, position"));
+        return rows;
+    }
+
+    private void rebuildInventory() {
+        StreamingEventProcessor processor = querySide.getBean(EventProcessingConfiguration.class)
+                                                     .eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens(); // the inventory's reset handler empties it
+        processor.start();
+    }
+
+    private record Answer(HttpStatusCode status, MediaType contentType, JsonNode body) {
+    }
+
+    private Answer get(String path) {
+        return answer(http.get().uri(path));
+    }
+
+    private Answer post(String path) {
+        return answer(http.post().uri(path));
+    }
+
+    private Answer delete(String path) {
+        return answer(http.delete().uri(path));
+    }
+
+    private static Answer answer(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((sent, response) -> new Answer(response.getStatusCode(),
+                response.getHeaders().getContentType(), response.bodyTo(JsonNode.class)));
     }
 }

@@ -4,6 +4,8 @@ import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,10 +17,11 @@ import java.time.Instant;
 /**
  * The event store belongs to the command side, which creates it on its first start. When both apps are pointed
  * at a new database at the same time, the query side waits here for the table to appear before its processors
- * start (they would otherwise give up after a few seconds and stop the app).
+ * start (they would otherwise give up after a few seconds and stop the app). Afterwards it tells readiness whether
+ * the store can still be read (health contributor {@code eventStore}).
  */
-@Component
-class EventStoreAvailability implements SmartLifecycle {
+@Component("eventStore")
+class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreAvailability.class);
 
@@ -56,6 +59,12 @@ class EventStoreAvailability implements SmartLifecycle {
         } catch (DataAccessException notThereYet) {
             return false;
         }
+    }
+
+    @Override
+    public Health health() {
+        return eventStoreExists() ? Health.up().build()
+                : Health.down().withDetail("domainEventEntry", "cannot be read").build();
     }
 
     private static void pause() {

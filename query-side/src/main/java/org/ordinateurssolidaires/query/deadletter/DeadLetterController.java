@@ -1,0 +1,76 @@
+package org.ordinateurssolidaires.query.deadletter;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.common.jdbc.JdbcException;
+import org.ordinateurssolidaires.query.deadletter.DeadLetters.GroupLetters;
+import org.ordinateurssolidaires.query.deadletter.DeadLetters.RetryOutcome;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the projections could not apply, for staff to retry once the cause is fixed, or to give up on. */
+@RestController
+@RequestMapping("/api/dead-letters")
+@Tag(name = "Dead letters", description = "events a read model could not apply, parked per aggregate; retry or evict")
+class DeadLetterController {
+
+    private final DeadLetters deadLetters;
+
+    DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GetMapping
+    @Operation(summary = "The parked events of every processing group: per aggregate, the event that failed, why, "
+            + "and how many of its events wait behind it")
+    List<GroupLetters> all() {
+        return deadLetters.processingGroups().stream().map(deadLetters::of).toList();
+    }
+
+    @GetMapping("/{processingGroup}")
+    @Operation(summary = "The parked events of one processing group (404 when there is no such group)")
+    GroupLetters of(@PathVariable String processingGroup) {
+        return deadLetters.of(processingGroup);
+    }
+
+    @PostMapping("/{processingGroup}/retry")
+    @Operation(summary = "Hand the parked sequences to the projection again, oldest first; answers how many were "
+            + "applied and how many stay parked (a sequence that fails again is left as it was)")
+    RetryOutcome retry(@PathVariable String processingGroup,
+                       @Parameter(description = "only this sequence (an aggregate id); 404 when it is not parked")
+                       @RequestParam Optional<String> sequenceId) {
+        return deadLetters.retry(processingGroup, sequenceId);
+    }
+
+    @DeleteMapping("/{processingGroup}/{sequenceId}")
+    @Operation(summary = "Give up on a parked sequence: its events are removed from the queue and never applied "
+            + "(404 when it is not parked)")
+    ResponseEntity<Void> evict(@PathVariable String processingGroup, @PathVariable String sequenceId) {
+        deadLetters.evict(processingGroup, sequenceId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The queue lives in the database: when it cannot be read, say so rather than fail with a 500. */
+    @ExceptionHandler({JdbcException.class, DataAccessException.class, TransactionException.class})
+    ProblemDetail queueUnavailable(RuntimeException unavailable) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the dead-letter queue cannot be read now: " + unavailable.getMessage());
+        problem.setTitle("Dead-letter queue unavailable");
+        return problem;
+    }
+}

@@ -1,0 +1,65 @@
+package org.ordinateurssolidaires.query.deadletter;
+
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.ordinateurssolidaires.query.deadletter.DeadLetters.GroupLetters;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Whether every read model is being kept up to date: DOWN, naming the processor, when one is not running, has a
+ * segment in error, or has parked events (then also naming the first parked ones). Part of readiness, not of
+ * liveness: restarting the app would not fix any of it.
+ */
+@Component("readModels")
+class ReadModelsHealth implements HealthIndicator {
+
+    /** Enough to name what to look at; the dead-letter endpoint lists them all. */
+    private static final int PARKED_SHOWN = 5;
+
+    private final DeadLetters deadLetters;
+
+    ReadModelsHealth(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = Health.up();
+        for (String group : deadLetters.processingGroups()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            EventProcessor processor = deadLetters.processor(group);
+            boolean down = !processor.isRunning() || processor.isError();
+            details.put("running", processor.isRunning());
+            details.put("error", processor.isError());
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Map<Integer, String> segmentsInError = new TreeMap<>();
+                streaming.processingStatus().forEach((segment, status) -> {
+                    if (status.isErrorState()) {
+                        segmentsInError.put(segment, String.valueOf(status.getError()));
+                    }
+                });
+                details.put("segmentsInError", segmentsInError);
+                down |= !segmentsInError.isEmpty();
+            }
+            GroupLetters letters = deadLetters.of(group);
+            details.put("deadLetters", letters.letters());
+            details.put("parkedSequences", letters.sequences());
+            if (letters.letters() > 0) {
+                details.put("parked", letters.parked().subList(0, Math.min(PARKED_SHOWN, letters.parked().size())));
+                down = true;
+            }
+            details.put("status", down ? "DOWN" : "UP");
+            if (down) {
+                health.down();
+            }
+            health.withDetail(group, details);
+        }
+        return health.build();
+    }
+}
