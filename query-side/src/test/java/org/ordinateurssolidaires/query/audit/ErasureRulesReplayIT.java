@@ -14,8 +14,6 @@ import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.device.StorageMediumAdded;
 import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
-import org.ordinateurssolidaires.events.device.StorageRemovalStated;
-import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
@@ -23,7 +21,6 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +37,7 @@ import static org.ordinateurssolidaires.query.SampleDevices.ready;
 import static org.ordinateurssolidaires.query.SampleDevices.received;
 import static org.ordinateurssolidaires.query.SampleDevices.refurbished;
 import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+import static org.ordinateurssolidaires.query.SampleDevices.storageRemovalStated;
 
 /**
  * Histories the Device aggregate would have refused, written straight into the store (as an old release, a bug or
@@ -100,8 +98,7 @@ class ErasureRulesReplayIT {
         store.events.append(received(NO_EVIDENCE, "RULES-6", DONOR, TABLET), refurbished(NO_EVIDENCE),
                 ready(NO_EVIDENCE), allocated(NO_EVIDENCE, HOUSEHOLD), handedOver(NO_EVIDENCE, HOUSEHOLD));
         store.events.append(received(STORAGE_REMOVED_BY_THE_DONOR, "RULES-7", DONOR, LAPTOP),
-                new StorageRemovalStated(STORAGE_REMOVED_BY_THE_DONOR, new StorageRemovalStatement("Paul Martin",
-                        LocalDate.of(2026, 2, 27), "Annexe 2, convention 2023-0208")),
+                storageRemovalStated(STORAGE_REMOVED_BY_THE_DONOR),
                 refurbished(STORAGE_REMOVED_BY_THE_DONOR), ready(STORAGE_REMOVED_BY_THE_DONOR),
                 allocated(STORAGE_REMOVED_BY_THE_DONOR, HOUSEHOLD), handedOver(STORAGE_REMOVED_BY_THE_DONOR, HOUSEHOLD));
         store.linkNewEvents();
