@@ -76,7 +76,8 @@ public class CommandApiLoad {
         for (int i = 0; i < 300; i++) {
             post(base + "/api/devices", """
                     {"assetTag":"W%s-%04d","donorId":"%s","donationBatchReference":"WARM","category":"DESKTOP",
-                     "manufacturer":"HP","model":"ProDesk","storageMedia":[],"receivedAt":"2026-03-02T09:00:00Z"}"""
+                     "manufacturer":"HP","model":"ProDesk","storageMedia":[{"mediaType":"HARD_DISK_DRIVE"}],
+                     "receivedAt":"2026-03-02T09:00:00Z"}"""
                     .formatted(run, i, donor));
         }
     }

@@ -30,12 +30,17 @@ public final class StaffRequests {
         return donor;
     }
 
-    /** A laptop without media from that donor, taken straight to ready. */
+    /** The donor's statement that a device's storage was removed before the gift, as the API takes it. */
+    public static final Map<String, String> STORAGE_REMOVED_BY_THE_DONOR = Map.of("statedBy", "Paul Martin",
+            "statedOn", "2026-04-30", "documentReference", "Annexe 2, convention 2023-0208");
+
+    /** A laptop whose storage the donor removed, taken straight to ready (nothing to sanitise). */
     public static String readyLaptop(TestRestTemplate http, String donor) {
         String device = http.postForObject("/api/devices", new HttpEntity<>(Map.of("assetTag",
                 "RL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "donorId", donor,
                 "donationBatchReference", "LIV-2026-05", "category", "LAPTOP", "manufacturer", "Lenovo",
-                "model", "ThinkPad T480", "storageMedia", List.of(), "receivedAt", "2026-05-02T09:00:00Z"), headers()),
+                "model", "ThinkPad T480", "storageMedia", List.of(), "storageRemoval", STORAGE_REMOVED_BY_THE_DONOR,
+                "receivedAt", "2026-05-02T09:00:00Z"), headers()),
                 JsonNode.class).get("deviceId").asText();
         http.postForEntity("/api/devices/" + device + "/refurbishment", new HttpEntity<>(Map.of("workDone", "cleaned",
                 "operatingSystem", "Linux Mint", "technician", "Sam", "refurbishedAt", "2026-05-03T09:00:00Z"),

@@ -209,11 +209,13 @@ class WholeLifeAcrossBothAppsIT {
         return new Audit(process.exitValue(), output);
     }
 
-    /** A tablet without storage media, taken straight to ready. */
+    /** A tablet whose storage the donor removed (its statement recorded), taken straight to ready. */
     private static String readyTablet(String donor, String assetTag) throws Exception {
         String tablet = commandSide.post("/api/devices", Map.of("assetTag", assetTag, "donorId", donor,
                 "donationBatchReference", "LIV-2026-04", "category", "TABLET", "manufacturer", "Apple",
-                "model", "iPad 9", "storageMedia", List.of(), "receivedAt", "2026-04-03T09:00:00Z"))
+                "model", "iPad 9", "storageMedia", List.of(), "storageRemoval", Map.of("statedBy", "Paul Martin",
+                        "statedOn", "2026-04-01", "documentReference", "BL-2026-04"),
+                "receivedAt", "2026-04-03T09:00:00Z"))
                 .get("deviceId").asText();
         commandSide.post("/api/devices/" + tablet + "/refurbishment", Map.of("workDone", "reset",
                 "operatingSystem", "iPadOS 17", "technician", "Sam", "refurbishedAt", "2026-04-04T09:00:00Z"));

@@ -16,11 +16,14 @@ import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.device.StorageRemovalStated;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,6 +50,14 @@ public final class SampleDevices {
                                           StorageMedium... media) {
         return new DeviceReceived(device, new AssetTag(assetTag), donor, "LIV-2026-03", category, "Dell",
                 "Latitude 5490", "5CG1234", List.of(media), "scratched lid", RECEIVED_AT);
+    }
+
+    /** The donor's statement that the device's storage was removed before the gift. */
+    public static final StorageRemovalStatement STORAGE_REMOVED_BY_THE_DONOR = new StorageRemovalStatement(
+            "Paul Martin, DSI", LocalDate.of(2026, 2, 27), "Annexe 2, convention 2023-0208");
+
+    public static StorageRemovalStated storageRemovalStated(DeviceId device) {
+        return new StorageRemovalStated(device, STORAGE_REMOVED_BY_THE_DONOR);
     }
 
     public static StorageMediumSanitised sanitised(DeviceId device, StorageMedium medium) {

@@ -14,6 +14,8 @@ import org.ordinateurssolidaires.events.device.SanitisationRecord;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.device.StorageRemovalStated;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
@@ -21,6 +23,7 @@ import org.ordinateurssolidaires.events.serialization.EventSerialization;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,9 +58,12 @@ class EventSerializationTest {
                 SanitisationTechnique.ATA_SECURE_ERASE, "nwipe", "0.37", VerificationMethod.FULL, "Camille Martin",
                 "Atelier Poitiers", MORNING, "a".repeat(64)));
         var handedOver = new DeviceHandedOver(DEVICE, new ReferralId(UUID.randomUUID()), true, null, MORNING);
+        var storageRemoved = new StorageRemovalStated(DEVICE, new StorageRemovalStatement("Olivier Lambert, DSI",
+                LocalDate.of(2026, 2, 27), "Annexe 2 de la convention 2023-0208"));
 
         assertThat(roundTrip(sanitised)).isEqualTo(sanitised);
         assertThat(roundTrip(handedOver)).isEqualTo(handedOver);
+        assertThat(roundTrip(storageRemoved)).isEqualTo(storageRemoved);
     }
 
     @Test
@@ -66,6 +72,16 @@ class EventSerializationTest {
                 new DeviceHandedOver(DEVICE, new ReferralId(UUID.randomUUID()), true, null, MORNING), byte[].class);
 
         assertThat(stored.getType().getRevision()).isEqualTo("1");
+    }
+
+    @Test
+    void writesTheDayOfAStatementAsAnIsoDate() {
+        var stated = new StorageRemovalStated(DEVICE, new StorageRemovalStatement("Olivier Lambert",
+                LocalDate.of(2026, 2, 27), "BL-2026-014"));
+
+        String json = new String(serializer.serialize(stated, byte[].class).getData(), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"statedOn\":\"2026-02-27\"");
     }
 
     private Object roundTrip(Object event) {

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * A donation batch as staff fill it in (template: {@code docs/donation-batch-template.csv}): one row per device,
- * its storage media in numbered columns {@code medium1_type, medium1_manufacturer, ...}. Commas or semicolons
- * (as French spreadsheets export) both separate columns.
+ * its storage media in numbered columns {@code medium1_type, medium1_manufacturer, ...}, and for a device whose
+ * storage the donor removed, the donor's statement ({@code storage_removal_*}). Commas or semicolons (as French
+ * spreadsheets export) both separate columns.
  */
 final class BatchFile {
 
@@ -33,13 +34,18 @@ final class BatchFile {
     static final String MODEL = "model";
     static final String SERIAL_NUMBER = "serial_number";
     static final String CONDITION_NOTES = "condition_notes";
+    static final String STORAGE_REMOVAL_STATED_BY = "storage_removal_stated_by";
+    static final String STORAGE_REMOVAL_STATED_ON = "storage_removal_stated_on";
+    static final String STORAGE_REMOVAL_DOCUMENT = "storage_removal_document";
+    static final List<String> STORAGE_REMOVAL_COLUMNS =
+            List.of(STORAGE_REMOVAL_STATED_BY, STORAGE_REMOVAL_STATED_ON, STORAGE_REMOVAL_DOCUMENT);
     static final List<String> MEDIUM_FIELDS = List.of("type", "manufacturer", "model", "serial", "capacity_gb");
     static final int MAX_MEDIA = 4;
     static final int MAX_ROWS = 5000;
 
     private static final List<String> REQUIRED = List.of(ASSET_TAG, CATEGORY, MANUFACTURER, MODEL);
     private static final Set<String> DEVICE_COLUMNS = Set.of(ASSET_TAG, CATEGORY, MANUFACTURER, MODEL, SERIAL_NUMBER,
-            CONDITION_NOTES);
+            CONDITION_NOTES, STORAGE_REMOVAL_STATED_BY, STORAGE_REMOVAL_STATED_ON, STORAGE_REMOVAL_DOCUMENT);
     private static final Pattern MEDIUM_COLUMN = Pattern.compile("medium([1-9])_(.+)");
     private static final CsvMapper CSV = new CsvMapper();
 

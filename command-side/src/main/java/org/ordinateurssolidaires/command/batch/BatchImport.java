@@ -6,6 +6,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ordinateurssolidaires.command.device.AssetTagRegistry;
 import org.ordinateurssolidaires.command.device.DeviceRequests.NewStorageMedium;
 import org.ordinateurssolidaires.command.device.DeviceRequests.Receive;
+import org.ordinateurssolidaires.command.device.DeviceRequests.StorageRemoval;
+import org.ordinateurssolidaires.command.device.DeviceRule;
 import org.ordinateurssolidaires.command.device.ReceiveDevice;
 import org.ordinateurssolidaires.command.donor.DonorAgreements;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
@@ -23,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -47,11 +52,20 @@ class BatchImport {
 
     private static final Map<String, String> DEVICE_FIELDS = Map.of("assetTag", BatchFile.ASSET_TAG,
             "category", BatchFile.CATEGORY, "manufacturer", BatchFile.MANUFACTURER, "model", BatchFile.MODEL,
-            "serialNumber", BatchFile.SERIAL_NUMBER, "conditionNotes", BatchFile.CONDITION_NOTES);
+            "serialNumber", BatchFile.SERIAL_NUMBER, "conditionNotes", BatchFile.CONDITION_NOTES,
+            "storageRemoval.statedBy", BatchFile.STORAGE_REMOVAL_STATED_BY,
+            "storageRemoval.statedOn", BatchFile.STORAGE_REMOVAL_STATED_ON,
+            "storageRemoval.documentReference", BatchFile.STORAGE_REMOVAL_DOCUMENT);
     private static final Map<String, String> MEDIUM_FIELDS = Map.of("mediaType", "type",
             "manufacturer", "manufacturer", "model", "model", "serialNumber", "serial",
             "capacityGigabytes", "capacity_gb");
     private static final Pattern MEDIUM_PATH = Pattern.compile("storageMedia\\[(\\d+)]\\.(\\w+)");
+    /** ISO, or as a French spreadsheet shows a date once it has re-saved the file. */
+    private static final List<DateTimeFormatter> DAYS =
+            List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+    private static final String STORAGE_UNACCOUNTED_FOR = DeviceRule.STORAGE_ACCOUNTED_FOR_AT_RECEPTION.name()
+            + ": list the device's storage, embedded storage included, or the donor's statement that it was removed ("
+            + String.join(", ", BatchFile.STORAGE_REMOVAL_COLUMNS) + ")";
 
     private final CommandDispatcher commands;
     private final Validator validator;
@@ -92,6 +106,9 @@ class BatchImport {
             validator.validate(request).stream().map(violation -> problem(row, violation))
                      .filter(problem -> unreadable.stream().noneMatch(known -> known.column().equals(problem.column())))
                      .forEach(problems::add);
+            if (request.storageMedia().isEmpty() && request.storageRemoval() == null) {
+                problems.add(new RowProblem(row.number(), mediumColumn(1, "type"), STORAGE_UNACCOUNTED_FOR));
+            }
             if (request.assetTag() != null && !tagsInFile.add(request.assetTag())) {
                 problems.add(new RowProblem(row.number(), BatchFile.ASSET_TAG, "appears twice in the file"));
             } else if (request.assetTag() != null && assetTags.isTaken(new AssetTag(request.assetTag()))) {
@@ -127,10 +144,30 @@ class BatchImport {
                         row.get(mediumColumn(n, "serial")), number(row, mediumColumn(n, "capacity_gb"), problems)));
             }
         }
+        boolean removalStated = BatchFile.STORAGE_REMOVAL_COLUMNS.stream().anyMatch(column -> row.get(column) != null);
+        StorageRemoval removal = removalStated ? new StorageRemoval(row.get(BatchFile.STORAGE_REMOVAL_STATED_BY),
+                day(row, BatchFile.STORAGE_REMOVAL_STATED_ON, problems), row.get(BatchFile.STORAGE_REMOVAL_DOCUMENT))
+                : null;
         return new Receive(row.get(BatchFile.ASSET_TAG), donor.value(), reference,
                 choice(row, BatchFile.CATEGORY, DeviceCategory.class, problems), row.get(BatchFile.MANUFACTURER),
-                row.get(BatchFile.MODEL), row.get(BatchFile.SERIAL_NUMBER), media,
+                row.get(BatchFile.MODEL), row.get(BatchFile.SERIAL_NUMBER), media, removal,
                 row.get(BatchFile.CONDITION_NOTES), receivedAt);
+    }
+
+    private static LocalDate day(BatchFile.Row row, String column, List<RowProblem> problems) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        for (DateTimeFormatter format : DAYS) {
+            try {
+                return LocalDate.parse(value, format);
+            } catch (DateTimeParseException notThisFormat) {
+                // try the next one
+            }
+        }
+        problems.add(new RowProblem(row.number(), column, "must be a date, 2026-03-02 or 02/03/2026"));
+        return null;
     }
 
     private static <E extends Enum<E>> E choice(BatchFile.Row row, String column, Class<E> type,
@@ -179,7 +216,8 @@ class BatchImport {
                 .toList();
         return new ReceiveDevice(deviceId, new AssetTag(request.assetTag()), new DonorId(request.donorId()),
                 request.donationBatchReference(), request.category(), request.manufacturer(), request.model(),
-                request.serialNumber(), media, request.conditionNotes(), request.receivedAt());
+                request.serialNumber(), media, request.storageRemovalStatement(), request.conditionNotes(),
+                request.receivedAt());
     }
 
     private static UUID id(DonationBatchId batch, String purpose) {

@@ -439,10 +439,11 @@ class DemoData {
         private PlannedDevice planDevice(Batch batch, UUID donorId, Model model, String assetTag) {
             Stage stage = stageForBatchAged(batch.ageInDays());
             Timeline timeline = new Timeline(now.minus(batch.ageInDays(), ChronoUnit.DAYS));
+            // every model lists its storage, the tablets' soldered flash included: no donor's statement is needed
             List<NewStorageMedium> media = oneOf(model.mediaConfigurations()).stream().map(this::newMedium).toList();
             var reception = new Receive(assetTag, donorId, batch.reference(), model.category(),
-                    model.manufacturer(), model.name(), serial(model.serialPattern()), media, conditionNotes(stage),
-                    timeline.after(0, 30));
+                    model.manufacturer(), model.name(), serial(model.serialPattern()), media, null,
+                    conditionNotes(stage), timeline.after(0, 30));
             return new PlannedDevice(reception, stage, timeline);
         }
 

@@ -30,6 +30,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One donated computer, from reception to hand-over. Its central promise to donors: no device leaves the
- * programme (allocated, handed over or recycled) while any of its storage media could still hold data.
+ * programme (allocated, handed over or recycled) while any of its storage media could still hold data, nor
+ * without evidence of where its data went — a medium listed, or the donor's statement that the storage was removed.
  */
 @Aggregate
 public class Device {
@@ -82,6 +84,11 @@ public class Device {
     private DeviceCategory category;
     private ReferralId allocatedTo;
     private final Map<UUID, TrackedMedium> media = new LinkedHashMap<>();
+    /**
+     * A medium was listed at some point (one removed later was erased first), or the donor stated the storage was
+     * removed: without either, an empty media list proves nothing.
+     */
+    private boolean erasureEvidence;
 
     protected Device() {
         // for Axon: rebuilt from its events
@@ -94,9 +101,25 @@ public class Device {
             throw new RuleViolation(DeviceRule.ASSET_TAG_UNIQUE,
                     "asset tag " + command.assetTag() + " is already on another device");
         }
+        if (command.storageMedia().isEmpty() && command.storageRemoval() == null) {
+            throw new RuleViolation(DeviceRule.STORAGE_ACCOUNTED_FOR_AT_RECEPTION, "no storage medium is listed and "
+                    + "no donor's statement that the storage was removed is given: list the embedded storage "
+                    + "(EMBEDDED_FLASH for eMMC/UFS, the soldered SSD as such) or give the statement");
+        }
         apply(new DeviceReceived(command.deviceId(), command.assetTag(), command.donorId(),
                 command.donationBatchReference(), command.category(), command.manufacturer(), command.model(),
                 command.serialNumber(), command.storageMedia(), command.conditionNotes(), command.receivedAt()));
+        if (command.storageRemoval() != null) {
+            apply(new StorageRemovalStated(command.deviceId(), command.storageRemoval()));
+        }
+    }
+
+    /** Puts right a device received without media before the rule: allowed while its media may still change. */
+    @CommandHandler
+    void handle(RecordStorageRemovalStatement command) {
+        refuseOnceGone();
+        refuseUnlessMediaMayChange();
+        apply(new StorageRemovalStated(deviceId, command.statement()));
     }
 
     /** A sanitisation can fail: once the device passed its quality check, its media are no longer touched. */
@@ -147,10 +170,10 @@ public class Device {
     @CommandHandler
     void handle(RefurbishDevice command) {
         refuseOnceGone();
+        requireErasure(DeviceRule.REFURBISHMENT_AFTER_ERASURE);
         if (stage != Stage.AWAITING_REFURBISHMENT && stage != Stage.REFURBISHED) {
             throw new RuleViolation(DeviceRule.REFURBISHMENT_BEFORE_QUALITY_CHECK, "the device is " + describeStage());
         }
-        refuseWhileDataRemains(DeviceRule.REFURBISHMENT_AFTER_ERASURE);
         apply(new DeviceRefurbished(deviceId, command.workDone(), command.operatingSystem(), command.technician(),
                 command.refurbishedAt()));
     }
@@ -158,9 +181,11 @@ public class Device {
     @CommandHandler
     void handle(RecordQualityCheck command) {
         refuseOnceGone();
+        if (command.passed()) {
+            requireErasure(DeviceRule.READY_AFTER_ERASURE);
+        }
         requireStage(Stage.REFURBISHED, DeviceRule.QUALITY_CHECK_AFTER_REFURBISHMENT);
         if (command.passed()) {
-            refuseWhileDataRemains(DeviceRule.READY_AFTER_ERASURE);
             apply(new QualityCheckPassed(deviceId, command.grade(), command.inspector(), command.notes(),
                     command.checkedAt()));
         } else {
@@ -171,8 +196,8 @@ public class Device {
     @CommandHandler
     void handle(AllocateDevice command, ReferralStandings referrals) {
         refuseOnceGone();
+        requireErasure(DeviceRule.ERASURE_BEFORE_RELEASE);
         requireStage(Stage.READY, DeviceRule.ALLOCATION_WHEN_READY);
-        refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
         referrals.requireOpenFor(command.referralId(), category);
         Optional<ReferralId> nextInLine = referrals.nextInLineFor(category).filter(not(command.referralId()::equals));
         if (nextInLine.isPresent()) {
@@ -196,12 +221,12 @@ public class Device {
     @CommandHandler
     ReferralId handle(HandOverDevice command, CeremonyCalendar ceremonies) {
         refuseOnceGone();
+        requireErasure(DeviceRule.ERASURE_BEFORE_RELEASE);
         requireStage(Stage.ALLOCATED, DeviceRule.HAND_OVER_WHEN_ALLOCATED);
         if (command.referralId() != null && !command.referralId().equals(allocatedTo)) {
             throw new RuleViolation(DeviceRule.HAND_OVER_TO_THE_ALLOCATED_HOUSEHOLD,
                     "the device is allocated to referral " + allocatedTo + ", not " + command.referralId());
         }
-        refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
         if (!command.freeOfChargeAcknowledged()) {
             throw new RuleViolation(DeviceRule.FREE_OF_CHARGE, "the acknowledgement was not given");
         }
@@ -222,10 +247,10 @@ public class Device {
     @CommandHandler
     void handle(RecycleDevice command) {
         refuseOnceGone();
+        requireErasure(DeviceRule.ERASURE_BEFORE_RELEASE);
         if (stage == Stage.ALLOCATED) {
             throw new RuleViolation(DeviceRule.RECYCLING_WHEN_NOT_ALLOCATED, "the device is allocated");
         }
-        refuseWhileDataRemains(DeviceRule.ERASURE_BEFORE_RELEASE);
         apply(new DeviceRecycled(deviceId, command.recycler(), command.certificateReference(), command.recycledAt()));
     }
 
@@ -262,13 +287,21 @@ public class Device {
         }
     }
 
-    private void refuseWhileDataRemains(DeviceRule rule) {
+    /**
+     * Checked before any other rule of the step, so that a refusal caused by missing erasure names erasure: first
+     * the evidence (without it an empty media list proves nothing), then every medium holding no data.
+     */
+    private void requireErasure(DeviceRule ruleWhileDataRemains) {
+        if (!erasureEvidence) {
+            throw new RuleViolation(DeviceRule.ERASURE_EVIDENCE_ON_RECORD, "no storage medium was ever listed and "
+                    + "no donor's statement that the storage was removed is recorded");
+        }
         String mediaHoldingData = media.values().stream()
                                        .filter(tracked -> !tracked.holdsNoData())
                                        .map(tracked -> tracked.medium().mediumId() + " (" + tracked.erasure() + ")")
                                        .collect(Collectors.joining(", "));
         if (!mediaHoldingData.isEmpty()) {
-            throw new RuleViolation(rule, "media not yet sanitised or destroyed: " + mediaHoldingData);
+            throw new RuleViolation(ruleWhileDataRemains, "media not yet sanitised or destroyed: " + mediaHoldingData);
         }
     }
 
@@ -290,6 +323,12 @@ public class Device {
         stage = Stage.AWAITING_REFURBISHMENT;
         category = event.category();
         event.storageMedia().forEach(medium -> media.put(medium.mediumId(), new TrackedMedium(medium, Erasure.PENDING)));
+        erasureEvidence = !media.isEmpty();
+    }
+
+    @EventSourcingHandler
+    void on(StorageRemovalStated event) {
+        erasureEvidence = true;
     }
 
     @EventSourcingHandler
@@ -317,6 +356,7 @@ public class Device {
     @EventSourcingHandler
     void on(StorageMediumAdded event) {
         media.put(event.medium().mediumId(), new TrackedMedium(event.medium(), Erasure.PENDING));
+        erasureEvidence = true;
     }
 
     @EventSourcingHandler

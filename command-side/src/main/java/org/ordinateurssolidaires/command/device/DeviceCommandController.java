@@ -49,9 +49,19 @@ class DeviceCommandController {
                 .toList();
         commands.dispatch(new ReceiveDevice(deviceId, new AssetTag(request.assetTag()), new DonorId(request.donorId()),
                 request.donationBatchReference(), request.category(), request.manufacturer(), request.model(),
-                request.serialNumber(), media, request.conditionNotes(), request.receivedAt()), origin);
+                request.serialNumber(), media, request.storageRemovalStatement(), request.conditionNotes(),
+                request.receivedAt()), origin);
         return ResponseEntity.created(URI.create("/api/devices/" + deviceId))
                              .body(new DeviceRequests.Received(deviceId.value(), request.assetTag(), media));
+    }
+
+    @PostMapping("/{deviceId}/storage-removal")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record the donor's statement that the storage of a device received without media was "
+            + "removed before the gift (before its quality check)")
+    void stateStorageRemoval(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.StorageRemoval request,
+                             CommandOrigin origin) {
+        commands.dispatch(new RecordStorageRemovalStatement(new DeviceId(deviceId), request.statement()), origin);
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/sanitisations")

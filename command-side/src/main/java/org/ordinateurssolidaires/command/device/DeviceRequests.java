@@ -19,9 +19,11 @@ import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,6 +51,26 @@ public final class DeviceRequests {
         }
     }
 
+    /**
+     * The donor's statement that the device's storage was removed before the gift.
+     *
+     * @param statedBy          who stated it for the donor
+     * @param documentReference the document it is written in: the donation agreement's annex, a delivery note
+     */
+    public record StorageRemoval(@NotBlank @Size(max = 200) @Schema(example = "Olivier Lambert, DSI") String statedBy,
+                                 @NotNull @PastOrPresent LocalDate statedOn,
+                                 @NotBlank @Size(max = 100) @Schema(example = "Annexe 2, convention 2023-0208")
+                                 String documentReference) {
+
+        public StorageRemovalStatement statement() {
+            return new StorageRemovalStatement(statedBy, statedOn, documentReference);
+        }
+    }
+
+    /**
+     * @param storageMedia  every medium found, embedded storage included (eMMC/UFS as EMBEDDED_FLASH)
+     * @param storageRemoval required when no medium is listed: the donor's statement that the storage was removed
+     */
     public record Receive(@NotBlank @Pattern(regexp = ASSET_TAG_PATTERN, message = "must be 3 to 32 capitals, digits or dashes")
                    @Schema(example = "OS-2026-0042") String assetTag,
                    @NotNull UUID donorId,
@@ -58,8 +80,13 @@ public final class DeviceRequests {
                    @NotBlank @Size(max = 100) String model,
                    @Size(max = 100) String serialNumber,
                    @NotNull @Size(max = 16) List<@NotNull @Valid NewStorageMedium> storageMedia,
+                   @Valid StorageRemoval storageRemoval,
                    @Size(max = 2000) String conditionNotes,
                    @NotNull @PastOrPresent Instant receivedAt) {
+
+        public StorageRemovalStatement storageRemovalStatement() {
+            return storageRemoval == null ? null : storageRemoval.statement();
+        }
     }
 
     public record Sanitise(@NotNull SanitisationLevel level,

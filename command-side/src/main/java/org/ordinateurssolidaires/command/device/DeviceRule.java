@@ -5,13 +5,19 @@ import org.ordinateurssolidaires.command.rules.BusinessRule;
 /** The rules of a device's life, as the aggregate enforces them. */
 public enum DeviceRule implements BusinessRule {
     ASSET_TAG_UNIQUE("an asset tag labels one device only"),
+    STORAGE_ACCOUNTED_FOR_AT_RECEPTION("a device is received with its storage media, embedded storage included, or "
+            + "with the donor's statement that its storage was removed before the gift"),
+    ERASURE_EVIDENCE_ON_RECORD("a device is refurbished, passes its quality check, is allocated, handed over or "
+            + "recycled only with erasure evidence on record: a storage medium listed (then sanitised or destroyed) "
+            + "or the donor's statement that its storage was removed"),
     ERASURE_BEFORE_RELEASE("every storage medium must be sanitised and verified, or destroyed, "
             + "before the device is allocated, handed over or recycled"),
     READY_AFTER_ERASURE("a device passes its quality check only when every medium is sanitised or destroyed"),
     REFURBISHMENT_AFTER_ERASURE("a device is refurbished only when every medium is sanitised or destroyed"),
     REFURBISHMENT_BEFORE_QUALITY_CHECK("refurbishment happens before the device passes its quality check"),
     QUALITY_CHECK_AFTER_REFURBISHMENT("the quality check comes after refurbishment"),
-    MEDIA_WORK_BEFORE_QUALITY_CHECK("media are sanitised, added or removed only before the device passes its quality check"),
+    MEDIA_WORK_BEFORE_QUALITY_CHECK("media are sanitised, added or removed, and a donor's statement that the storage "
+            + "was removed is recorded, only before the device passes its quality check"),
     REMOVAL_AFTER_ERASURE("a medium leaves the device only once it is sanitised or destroyed"),
     DESTROYED_MEDIUM_IS_FINAL("a destroyed medium is neither sanitised nor destroyed again"),
     ALLOCATION_WHEN_READY("only a ready device (quality check passed) can be allocated"),

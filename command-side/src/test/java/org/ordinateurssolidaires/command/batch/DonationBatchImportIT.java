@@ -5,6 +5,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.ordinateurssolidaires.command.StaffRequests;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.StorageRemovalStated;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -18,6 +21,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +38,8 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
 
     private static final String HEADER = "asset_tag,category,manufacturer,model,serial_number,condition_notes,"
             + "medium1_type,medium1_manufacturer,medium1_model,medium1_serial,medium1_capacity_gb";
+    private static final String HEADER_WITH_STATEMENT = HEADER
+            + ",storage_removal_stated_by,storage_removal_stated_on,storage_removal_document";
 
     @Autowired
     TestRestTemplate http;
@@ -51,9 +57,11 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> imported = importFile(donor, "LIV-TEMPLATE", template);
 
         assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(imported.getBody().get("devices").asInt()).isEqualTo(3);
+        assertThat(imported.getBody().get("devices").asInt()).isEqualTo(4);
         JsonNode desktop = imported.getBody().at("/received/1");
         assertThat(desktop.get("storageMedia")).hasSize(2);
+        assertThat(eventStore.readEvents(imported.getBody().at("/received/3/deviceId").asText()).asStream()
+                .map(event -> event.getPayload()).toList()).last().isInstanceOf(StorageRemovalStated.class);
         assertThat(eventStore.readEvents(desktop.get("deviceId").asText()).next().getMetaData())
                 .containsEntry("correlationId", imported.getBody().get("batchId").asText());
         assertThat(eventStore.readEvents(imported.getBody().get("batchId").asText()).asStream().count()).isEqualTo(1);
@@ -67,7 +75,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                 prefix + "1;LAPTOP;Dell;Latitude 5490;SN1;;SATA_SSD;Samsung;PM871;S1;256",
                 prefix + "2;PHONE;Dell;Latitude 5490;SN2;;SATA_SSD;Samsung;PM871;S2;256",
                 prefix + "3;LAPTOP;;Latitude 5490;SN3;;FLOPPY;Samsung;PM871;S3;lots",
-                prefix + "1;DESKTOP;HP;ProDesk;SN4;;;;;;");
+                prefix + "1;DESKTOP;HP;ProDesk;SN4;;HARD_DISK_DRIVE;;;;");
 
         ResponseEntity<JsonNode> refused = importFile(donor, "LIV-BAD", file);
 
@@ -84,7 +92,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         String donor = donorWithAgreement();
         String tag = prefix() + "1";
         byte[] excelExport = (HEADER.replace(',', ';') + "\r\n" + tag
-                + ";LAPTOP;Dell;Latitude 5490;SN1;rayure près de l'écran;;;;;\r\n;;;;;;;;;;\r\n")
+                + ";LAPTOP;Dell;Latitude 5490;SN1;rayure près de l'écran;SATA_SSD;;;;\r\n;;;;;;;;;;\r\n")
                 .getBytes(Charset.forName("windows-1252"));
 
         ResponseEntity<JsonNode> imported = importFile(donor, "LIV-EXCEL", excelExport);
@@ -100,6 +108,40 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     }
 
     @Test
+    void refusesARowWithNeitherAMediumNorTheDonorsStatementNamingTheRowColumnAndRule() {
+        String donor = donorWithAgreement();
+        String prefix = prefix();
+        String file = String.join("\n", HEADER_WITH_STATEMENT,
+                prefix + "1,TABLET,Apple,iPad,,,,,,,,\"Paul Martin, DSI\",2026-02-27,Annexe 2",
+                prefix + "2,DESKTOP,HP,ProDesk,,,,,,,,,,",
+                prefix + "3,DESKTOP,HP,ProDesk,,,,,,,,Paul Martin,le 3 mars,");
+
+        ResponseEntity<JsonNode> refused = importFile(donor, "LIV-NO-STORAGE", file);
+
+        assertThat(problems(refused)).containsExactlyInAnyOrder(
+                "3 medium1_type", "4 storage_removal_stated_on", "4 storage_removal_document");
+        assertThat(refused.getBody().at("/errors/0/message").asText())
+                .startsWith("STORAGE_ACCOUNTED_FOR_AT_RECEPTION");
+        assertThat(jdbc.queryForObject("select count(*) from asset_tag_registry where asset_tag like ?", Long.class,
+                prefix + "%")).isZero();
+    }
+
+    @Test
+    void importsTheDonorsStatementWrittenAsAFrenchSpreadsheetWritesDates() {
+        String file = HEADER_WITH_STATEMENT.replace(',', ';') + "\n"
+                + prefix() + "1;DESKTOP;HP;ProDesk;;;;;;;;Paul Martin;27/02/2026;BL-2026-03";
+
+        ResponseEntity<JsonNode> imported = importFile(donorWithAgreement(), "LIV-FR-DATE", file);
+
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(eventStore.readEvents(imported.getBody().at("/received/0/deviceId").asText()).asStream()
+                .map(event -> event.getPayload()).toList()).last()
+                .isEqualTo(new StorageRemovalStated(new DeviceId(UUID.fromString(
+                        imported.getBody().at("/received/0/deviceId").asText())),
+                        new StorageRemovalStatement("Paul Martin", LocalDate.of(2026, 2, 27), "BL-2026-03")));
+    }
+
+    @Test
     void refusesUnknownColumnsAndAFileWithoutDevices() {
         String donor = donorWithAgreement();
 
@@ -111,7 +153,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     @Test
     void refusesTheSameDeliveryTwiceAndAnUnknownDonor() {
         String donor = donorWithAgreement();
-        String file = HEADER + "\n" + prefix() + "1,LAPTOP,Dell,Latitude 5490,SN1,,,,,,";
+        String file = HEADER + "\n" + prefix() + "1,LAPTOP,Dell,Latitude 5490,SN1,,SATA_SSD,,,,";
         assertThat(importFile(donor, "LIV-ONCE", file).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         ResponseEntity<JsonNode> again = importFile(donor, "LIV-ONCE", file.replace("1,LAPTOP", "2,LAPTOP"));
@@ -154,8 +196,9 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     void reconcilesABatchWithTheDonorOnceItIsProcessed() {
         String donor = donorWithAgreement();
         String tags = prefix();
-        JsonNode imported = importFile(donor, "LIV-RECONCILE", HEADER + "\n" + tags + "1,TABLET,Apple,iPad,,,,,,,\n"
-                + tags + "2,TABLET,Apple,iPad,,,,,,,").getBody();
+        JsonNode imported = importFile(donor, "LIV-RECONCILE", HEADER_WITH_STATEMENT + "\n"
+                + tags + "1,TABLET,Apple,iPad,,,,,,,,Paul Martin,2026-02-27,BL-2026-03\n"
+                + tags + "2,TABLET,Apple,iPad,,,,,,,,Paul Martin,2026-02-27,BL-2026-03").getBody();
         String batch = imported.get("batchId").asText();
         String refurbished = imported.at("/received/0/deviceId").asText();
         String recycled = imported.at("/received/1/deviceId").asText();

@@ -9,12 +9,15 @@ import org.ordinateurssolidaires.command.StaffRequests;
 import org.ordinateurssolidaires.events.EventMetadata;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.device.QualityCheckPassed;
 import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.device.StorageRemovalStated;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -24,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +42,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.command.StaffRequests.STORAGE_REMOVED_BY_THE_DONOR;
 import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
 import static org.ordinateurssolidaires.command.StaffRequests.allocation;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
@@ -98,6 +103,67 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(refused.getBody().get("rule").asText()).isEqualTo("ERASURE_BEFORE_RELEASE");
         assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAReceptionWithNeitherAMediumNorTheDonorsStatementNamingTheRule() {
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices",
+                new HttpEntity<>(receptionBody(nextTag(), 0), headers()), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody().get("rule").asText()).isEqualTo("STORAGE_ACCOUNTED_FOR_AT_RECEPTION");
+    }
+
+    @Test
+    void receivesADeviceWhoseStorageTheDonorRemovedWithTheStatementAsItsErasureEvidence() {
+        Map<String, Object> body = new HashMap<>(receptionBody(nextTag(), 0));
+        body.put("storageRemoval", STORAGE_REMOVED_BY_THE_DONOR);
+
+        ResponseEntity<JsonNode> received = http.postForEntity("/api/devices", new HttpEntity<>(body, headers()),
+                JsonNode.class);
+        String id = received.getBody().get("deviceId").asText();
+
+        assertThat(received.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(eventStore.readEvents(id).asStream().map(DomainEventMessage::getPayload).toList()).last()
+                .isEqualTo(new StorageRemovalStated(new DeviceId(UUID.fromString(id)), new StorageRemovalStatement("Paul Martin", LocalDate.of(2026, 4, 30),
+                        "Annexe 2, convention 2023-0208")));
+        assertThat(post(id, "/refurbishment", Map.of("workDone", "battery replaced", "operatingSystem",
+                "Linux Mint 22", "technician", "Sam", "refurbishedAt", "2026-03-05T10:00:00Z")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void namesEveryInvalidFieldOfTheDonorsStatement() {
+        Map<String, Object> body = new HashMap<>(receptionBody(nextTag(), 0));
+        body.put("storageRemoval", Map.of("statedBy", " ", "documentReference", "x".repeat(101)));
+
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices", new HttpEntity<>(body, headers()),
+                JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+                "storageRemoval.statedBy", "storageRemoval.statedOn", "storageRemoval.documentReference");
+    }
+
+    @Test
+    void recordsTheDonorsStatementForADeviceAlreadyReceivedOnlyBeforeItsQualityCheck() {
+        String id = receive(1).getBody().get("deviceId").asText();
+
+        ResponseEntity<JsonNode> stated = post(id, "/storage-removal", STORAGE_REMOVED_BY_THE_DONOR);
+        ResponseEntity<JsonNode> tooLate = post(StaffRequests.readyLaptop(http, donorWithAgreement()),
+                "/storage-removal", STORAGE_REMOVED_BY_THE_DONOR);
+
+        assertThat(stated.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(eventStore.readEvents(id).asStream().toList()).last()
+                .extracting(event -> event.getPayloadType().getSimpleName())
+                .isEqualTo(StorageRemovalStated.class.getSimpleName());
+        assertThat(tooLate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(tooLate.getBody().get("rule").asText()).isEqualTo("MEDIA_WORK_BEFORE_QUALITY_CHECK");
+        assertThat(post(UUID.randomUUID().toString(), "/storage-removal", STORAGE_REMOVED_BY_THE_DONOR)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post(id, "/storage-removal", Map.of("statedBy", "Paul Martin")).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

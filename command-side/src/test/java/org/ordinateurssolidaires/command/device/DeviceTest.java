@@ -39,11 +39,14 @@ import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.device.StorageRemovalStated;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,6 +74,12 @@ class DeviceTest {
 
     private static final DeviceReceived RECEIVED = new DeviceReceived(DEVICE, TAG, DONOR, "LIV-2026-03",
             DeviceCategory.LAPTOP, "Dell", "Latitude 5490", "5CG1234", List.of(DISK, SSD), "scratched lid", T);
+    /** As an older release recorded it: no medium, and nothing to say where the data went. */
+    private static final DeviceReceived RECEIVED_WITHOUT_MEDIA = new DeviceReceived(DEVICE, TAG, DONOR, "LIV-2026-03",
+            DeviceCategory.TABLET, "Apple", "iPad 6", "DMPX1234", List.of(), null, T);
+    private static final StorageRemovalStatement DISKS_REMOVED_BY_THE_DONOR = new StorageRemovalStatement(
+            "Olivier Lambert, DSI", LocalDate.of(2026, 2, 27), "Annexe 2, convention 2023-0208");
+    private static final StorageRemovalStated REMOVAL_STATED = new StorageRemovalStated(DEVICE, DISKS_REMOVED_BY_THE_DONOR);
     private static final DeviceRefurbished REFURBISHED =
             new DeviceRefurbished(DEVICE, "battery replaced", "Linux Mint 22", "Sam", T);
     private static final QualityCheckPassed READY = new QualityCheckPassed(DEVICE, QualityGrade.B, "Lou", null, T);
@@ -133,8 +142,35 @@ class DeviceTest {
         void recordsTheDeviceWithItsMedia() {
             fixture.givenNoPriorActivity()
                    .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
-                           "Latitude 5490", "5CG1234", List.of(DISK, SSD), "scratched lid", T))
+                           "Latitude 5490", "5CG1234", List.of(DISK, SSD), null, "scratched lid", T))
                    .expectEvents(RECEIVED);
+        }
+
+        @Test
+        void recordsTheDonorsStatementRightAfterAReceptionWithoutMedia() {
+            fixture.givenNoPriorActivity()
+                   .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.TABLET, "Apple", "iPad 6",
+                           "DMPX1234", List.of(), DISKS_REMOVED_BY_THE_DONOR, null, T))
+                   .expectEvents(RECEIVED_WITHOUT_MEDIA, REMOVAL_STATED);
+        }
+
+        @Test
+        void recordsADeviceWhoseOnlyStorageIsEmbedded() {
+            var flash = new StorageMedium(UUID.fromString("00000000-0000-4000-8000-0000000000e1"),
+                    MediaType.EMBEDDED_FLASH, "Apple", "embedded NAND", null, 32);
+            fixture.givenNoPriorActivity()
+                   .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.TABLET, "Apple", "iPad 6",
+                           "DMPX1234", List.of(flash), null, null, T))
+                   .expectEvents(new DeviceReceived(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.TABLET,
+                           "Apple", "iPad 6", "DMPX1234", List.of(flash), null, T));
+        }
+
+        @Test
+        void refusesAReceptionWithNeitherAMediumNorTheDonorsStatement() {
+            expectRuleBroken(DeviceRule.STORAGE_ACCOUNTED_FOR_AT_RECEPTION,
+                    fixture.givenNoPriorActivity()
+                           .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.TABLET, "Apple",
+                                   "iPad 6", "DMPX1234", List.of(), null, null, T)));
         }
 
         @Test
@@ -143,7 +179,7 @@ class DeviceTest {
             expectRuleBroken(DonorRule.DONOR_AGREEMENT_IN_FORCE,
                     fixture.givenNoPriorActivity()
                            .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
-                                   "Latitude 5490", "5CG1234", List.of(DISK), null, T)));
+                                   "Latitude 5490", "5CG1234", List.of(DISK), null, null, T)));
         }
 
         @Test
@@ -151,7 +187,7 @@ class DeviceTest {
             when(agreements.standingOn(DONOR, T)).thenReturn(DonorAgreements.Standing.UNKNOWN_DONOR);
             fixture.givenNoPriorActivity()
                    .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
-                           "Latitude 5490", "5CG1234", List.of(DISK), null, T))
+                           "Latitude 5490", "5CG1234", List.of(DISK), null, null, T))
                    .expectException(UnknownEntity.class)
                    .expectNoEvents();
         }
@@ -162,7 +198,7 @@ class DeviceTest {
             expectRuleBroken(DeviceRule.ASSET_TAG_UNIQUE,
                     fixture.givenNoPriorActivity()
                    .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
-                           "Latitude 5490", "5CG1234", List.of(DISK), null, T)));
+                           "Latitude 5490", "5CG1234", List.of(DISK), null, null, T)));
         }
     }
 
@@ -545,6 +581,131 @@ class DeviceTest {
         void refusesRecyclingAnAllocatedDevice() {
             expectRuleBroken(DeviceRule.RECYCLING_WHEN_NOT_ALLOCATED,
                     fixture.given(readyDevice()).andGiven(ALLOCATED).when(new RecycleDevice(DEVICE, "Envie", "REC-1", T)));
+        }
+    }
+
+    /** A device with no medium ever listed proves nothing by its empty media list. */
+    @Nested
+    class ErasureEvidence {
+
+        @Test
+        void theDonorsStatementPutsRightADeviceReceivedWithoutMediaBeforeItsQualityCheck() {
+            fixture.given(RECEIVED_WITHOUT_MEDIA)
+                   .when(new RecordStorageRemovalStatement(DEVICE, DISKS_REMOVED_BY_THE_DONOR))
+                   .expectEvents(REMOVAL_STATED);
+            fixture.given(RECEIVED_WITHOUT_MEDIA, REFURBISHED)
+                   .when(new RecordStorageRemovalStatement(DEVICE, DISKS_REMOVED_BY_THE_DONOR))
+                   .expectEvents(REMOVAL_STATED);
+        }
+
+        @Test
+        void refusesTheDonorsStatementOnceTheDeviceHasPassedItsQualityCheck() {
+            expectRuleBroken(DeviceRule.MEDIA_WORK_BEFORE_QUALITY_CHECK,
+                    fixture.given(readyDevice())
+                           .when(new RecordStorageRemovalStatement(DEVICE, DISKS_REMOVED_BY_THE_DONOR)));
+        }
+
+        @Test
+        void refusesRefurbishmentWithoutErasureEvidence() {
+            expectRuleBroken(DeviceRule.ERASURE_EVIDENCE_ON_RECORD,
+                    fixture.given(RECEIVED_WITHOUT_MEDIA)
+                           .when(new RefurbishDevice(DEVICE, "reset", "iPadOS 17", "Sam", T)));
+        }
+
+        @Test
+        void refusesAPassedQualityCheckWithoutErasureEvidence() {
+            expectRuleBroken(DeviceRule.ERASURE_EVIDENCE_ON_RECORD,
+                    fixture.given(RECEIVED_WITHOUT_MEDIA, REFURBISHED)
+                           .when(new RecordQualityCheck(DEVICE, true, QualityGrade.B, null, "Lou", T)));
+        }
+
+        @Test
+        void refusesAllocationWithoutErasureEvidence() {
+            expectRuleBroken(DeviceRule.ERASURE_EVIDENCE_ON_RECORD,
+                    fixture.given(RECEIVED_WITHOUT_MEDIA, REFURBISHED, READY)
+                           .when(new AllocateDevice(DEVICE, REFERRAL, null, T)));
+        }
+
+        @Test
+        void refusesHandOverWithoutErasureEvidence() {
+            expectRuleBroken(DeviceRule.ERASURE_EVIDENCE_ON_RECORD,
+                    fixture.given(RECEIVED_WITHOUT_MEDIA, REFURBISHED, READY, ALLOCATED)
+                           .when(new HandOverDevice(DEVICE, null, true, null, T)));
+        }
+
+        @Test
+        void refusesRecyclingWithoutErasureEvidence() {
+            expectRuleBroken(DeviceRule.ERASURE_EVIDENCE_ON_RECORD,
+                    fixture.given(RECEIVED_WITHOUT_MEDIA).when(new RecycleDevice(DEVICE, "Envie", "REC-1", T)));
+        }
+
+        @Test
+        void aDeviceWhoseStorageTheDonorRemovedGoesThroughItsLife() {
+            fixture.given(RECEIVED_WITHOUT_MEDIA, REMOVAL_STATED)
+                   .when(new RefurbishDevice(DEVICE, "battery replaced", "Linux Mint 22", "Sam", T))
+                   .expectEvents(REFURBISHED);
+            fixture.given(RECEIVED_WITHOUT_MEDIA, REMOVAL_STATED, REFURBISHED, READY, ALLOCATED)
+                   .when(new HandOverDevice(DEVICE, null, true, null, T))
+                   .expectEvents(HANDED_OVER);
+        }
+
+        @Test
+        void embeddedStorageListedLaterIsEvidenceOnceSanitised() {
+            var flash = new StorageMedium(UUID.fromString("00000000-0000-4000-8000-0000000000e1"),
+                    MediaType.EMBEDDED_FLASH, "Apple", "embedded NAND", null, 32);
+            var listed = new StorageMediumAdded(DEVICE, flash, "embedded storage not listed at reception", T);
+            expectRuleBroken(DeviceRule.REFURBISHMENT_AFTER_ERASURE,
+                    fixture.given(RECEIVED_WITHOUT_MEDIA, listed)
+                           .when(new RefurbishDevice(DEVICE, "reset", "iPadOS 17", "Sam", T)));
+            fixture.given(RECEIVED_WITHOUT_MEDIA, listed, sanitised(flash))
+                   .when(new RefurbishDevice(DEVICE, "battery replaced", "Linux Mint 22", "Sam", T))
+                   .expectEvents(REFURBISHED);
+        }
+
+        @Test
+        void aMediumErasedThenTakenOutRemainsEvidence() {
+            var onlyTheDisk = new DeviceReceived(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
+                    "Latitude 5490", "5CG1234", List.of(DISK), null, T);
+            fixture.given(onlyTheDisk, destroyed(DISK), new StorageMediumRemoved(DEVICE, DISK.mediumId(), "shredded", T))
+                   .when(new RefurbishDevice(DEVICE, "battery replaced", "Linux Mint 22", "Sam", T))
+                   .expectEvents(REFURBISHED);
+        }
+    }
+
+    /** Whatever else is wrong with a step, a refusal caused by missing erasure names erasure. */
+    @Nested
+    class ErasureIsNamedFirst {
+
+        @Test
+        void aHandOverBeforeErasureNamesErasureRatherThanTheDevicesStage() {
+            expectRuleBroken(DeviceRule.ERASURE_BEFORE_RELEASE,
+                    fixture.given(RECEIVED).when(new HandOverDevice(DEVICE, null, true, null, T)));
+        }
+
+        @Test
+        void anAllocationBeforeErasureNamesErasureRatherThanTheDevicesStage() {
+            expectRuleBroken(DeviceRule.ERASURE_BEFORE_RELEASE,
+                    fixture.given(RECEIVED).when(new AllocateDevice(DEVICE, REFERRAL, null, T)));
+        }
+
+        @Test
+        void aPassedQualityCheckBeforeErasureNamesErasureRatherThanRefurbishment() {
+            expectRuleBroken(DeviceRule.READY_AFTER_ERASURE,
+                    fixture.given(RECEIVED).when(new RecordQualityCheck(DEVICE, true, QualityGrade.A, null, "Lou", T)));
+        }
+
+        @Test
+        void aFailedQualityCheckReleasesNothingSoItStillNamesRefurbishment() {
+            expectRuleBroken(DeviceRule.QUALITY_CHECK_AFTER_REFURBISHMENT,
+                    fixture.given(RECEIVED).when(new RecordQualityCheck(DEVICE, false, null, "dead pixels", "Lou", T)));
+        }
+
+        @Test
+        void withoutErasureEvidenceAHandOverNamesTheEvidenceRatherThanTheDevicesStage() {
+            expectRuleBroken(DeviceRule.ERASURE_EVIDENCE_ON_RECORD,
+                    fixture.given(RECEIVED_WITHOUT_MEDIA).when(new HandOverDevice(DEVICE, null, true, null, T)));
+            expectRuleBroken(DeviceRule.ERASURE_EVIDENCE_ON_RECORD,
+                    fixture.given(RECEIVED_WITHOUT_MEDIA).when(new AllocateDevice(DEVICE, REFERRAL, null, T)));
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.ALL_FOUR_COMMITMENTS;
+import static org.ordinateurssolidaires.command.StaffRequests.STORAGE_REMOVED_BY_THE_DONOR;
 import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
 import static org.ordinateurssolidaires.command.StaffRequests.allocation;
 import static org.ordinateurssolidaires.command.StaffRequests.donorWithAgreement;
@@ -147,7 +148,7 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         return post("/api/devices", Map.of("assetTag", "DN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
                 "donorId", donor, "donationBatchReference", "LIV-2026-05", "category", "LAPTOP",
                 "manufacturer", "Lenovo", "model", "ThinkPad T480", "storageMedia", List.of(),
-                "receivedAt", receivedAt));
+                "storageRemoval", STORAGE_REMOVED_BY_THE_DONOR, "receivedAt", receivedAt));
     }
 
     private String allocatedDevice(String donor) {

@@ -13,6 +13,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +57,8 @@ final class DeviceErasureHistory {
     private final ErasurePolicy policy;
     private final Map<UUID, Medium> media = new LinkedHashMap<>();
     private String assetTag;
+    /** A medium was declared at some point, or the donor stated the storage was removed: an empty list proves nothing. */
+    private boolean erasureEvidence;
     private boolean handedOver;
     private boolean recycled;
 
@@ -75,8 +78,12 @@ final class DeviceErasureHistory {
         if (event instanceof DeviceReceived received) {
             assetTag = received.assetTag().value();
             received.storageMedia().forEach(medium -> media.put(medium.mediumId(), new Medium(medium)));
+            erasureEvidence = !received.storageMedia().isEmpty();
+        } else if (event instanceof StorageRemovalStated) {
+            erasureEvidence = true;
         } else if (event instanceof StorageMediumAdded added) {
             media.put(added.medium().mediumId(), new Medium(added.medium()));
+            erasureEvidence = true;
         } else if (event instanceof StorageMediumSanitised sanitised) {
             sanitised(sanitised.sanitisation(), violations);
         } else if (event instanceof StorageMediumSanitisationFailed failed) {
@@ -94,9 +101,11 @@ final class DeviceErasureHistory {
         } else if (event instanceof DeviceAllocated) {
             requireErased("allocated", violations);
         } else if (event instanceof DeviceHandedOver) {
+            requireEvidence("handed over", violations);
             requireErased("handed over", violations);
             handedOver = true;
         } else if (event instanceof DeviceRecycled) {
+            requireEvidence("recycled", violations);
             requireErased("recycled", violations);
             recycled = true;
         } else if (event instanceof DeviceReturned && handedOver) {
@@ -124,6 +133,14 @@ final class DeviceErasureHistory {
                     + " is not accepted for " + type);
         }
         medium.mayHoldData(!(complete && accepted));
+    }
+
+    /** A record of a medium the device was never declared with is no evidence: it is reported on its own. */
+    private void requireEvidence(String step, Violations violations) {
+        if (!erasureEvidence) {
+            violations.found(AuditRule.ERASURE_EVIDENCE_ON_RECORD, "the device was " + step + " with no storage medium "
+                    + "ever declared and no donor's statement that its storage was removed");
+        }
     }
 
     private void requireErased(String step, Violations violations) {

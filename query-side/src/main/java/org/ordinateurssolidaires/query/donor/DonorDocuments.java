@@ -1,11 +1,13 @@
 package org.ordinateurssolidaires.query.donor;
 
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.query.audit.ChainHead;
 import org.ordinateurssolidaires.query.documents.IssuedDocuments;
 import org.ordinateurssolidaires.query.documents.PdfLayout;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
+import org.ordinateurssolidaires.query.inventory.ErasureEvidence;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,6 +36,10 @@ class DonorDocuments {
     static final String CERTIFICATE = "sanitisation-certificate";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** What a donor's statement of removal is worth, said wherever one stands in for a sanitisation. */
+    private static final String ATTESTATION = "A statement of removal is the donor's attestation that the storage "
+            + "left the device before the gift: a chain-of-custody record, not a sanitisation the programme "
+            + "performed and verified.";
 
     private final IssuedDocuments issued;
     private final String responsibleEntity;
@@ -71,7 +78,8 @@ class DonorDocuments {
                 .text(report.erasure().sanitised() + " media sanitised and verified, " + report.erasure().destroyed()
                         + " physically destroyed, " + report.erasure().failedAwaitingRetry()
                         + " awaiting a new attempt after a failed verification, " + report.erasure().pending()
-                        + " not yet erased. No device leaves the programme before all its media are erased.")
+                        + " not yet erased." + devicesWithoutMedia(report.erasure()) + " No device leaves the "
+                        + "programme before all its media are erased, nor without erasure evidence.")
                 .heading("Households equipped")
                 .text(households(report.households()))
                 .heading("Hand-over ceremonies")
@@ -86,10 +94,11 @@ class DonorDocuments {
                 .small("Avoided per device given: " + factors(report.impact().factors()) + ". Source: "
                         + report.impact().source())
                 .heading("Your devices")
-                .table(List.of("asset tag", "delivery", "device", "now", "media erased"),
+                .table(List.of("asset tag", "delivery", "device", "now", "erasure"),
                         report.devices().stream().map(device -> row(device.assetTag(), device.donationBatchReference(),
                                 device.manufacturer() + " " + device.model(), device.state().name(),
-                                erasedMedia(device))).toList())
+                                erasure(device))).toList())
+                .small(statementsOfRemoval(report.devices()))
                 .small("Document " + issue.documentId() + ", issued " + moment(issue.issuedAt()) + " by "
                         + responsibleEntity + ". Check a copy at /api/documents/verification.")
                 .small(historyChainHead(report.historyChainHead()));
@@ -103,19 +112,23 @@ class DonorDocuments {
         List<GivenDevice> devices = report.devices().stream()
                 .filter(device -> deliveryReference == null || deliveryReference.equals(device.donationBatchReference()))
                 .toList();
-        DonorReport.Erasure erasure =
-                DonorReport.Erasure.of(devices.stream().flatMap(device -> device.media().stream()).toList());
-        byte[] pdf = PdfLayout.render(true, page -> page
-                .title("Certificate of data sanitisation")
+        DonorReport.Erasure erasure = DonorReport.Erasure.of(devices);
+        List<GivenDevice> withoutMedia = devices.stream()
+                .filter(device -> device.erasureEvidence() != ErasureEvidence.MEDIA).toList();
+        byte[] pdf = PdfLayout.render(true, page -> {
+            page.title("Certificate of data sanitisation")
                 .text("Certificate " + issue.documentId() + " — issued " + moment(issue.issuedAt()) + " by "
                         + responsibleEntity)
                 .text("Donor: " + report.donor().legalName()
                         + (report.donor().siret() == null ? "" : " (SIRET " + report.donor().siret() + ")")
                         + (deliveryReference == null ? ", all deliveries" : ", delivery " + deliveryReference))
                 .figures(List.of("media", "sanitised and verified", "destroyed", "failed, awaiting a new attempt",
-                                "not yet erased"),
+                                "not yet erased", "devices: storage removed by the donor",
+                                "devices: no erasure evidence"),
                         Stream.of(erasure.media(), erasure.sanitised(), erasure.destroyed(),
-                                erasure.failedAwaitingRetry(), erasure.pending()).map(String::valueOf).toList())
+                                erasure.failedAwaitingRetry(), erasure.pending(),
+                                erasure.devicesWithStorageRemovedByTheDonor(), erasure.devicesWithoutErasureEvidence())
+                                .map(String::valueOf).toList())
                 .table(List.of("medium serial", "device asset tag", "type", "level and technique", "tool",
                                 "verification", "result", "date", "tool report SHA-256"),
                         devices.stream().flatMap(device -> device.media().stream().map(medium -> row(
@@ -123,11 +136,21 @@ class DonorDocuments {
                                 levelAndTechnique(medium), tool(medium),
                                 Objects.toString(medium.verificationMethod(), ""), medium.erasureStatus().name(),
                                 medium.erasedAt() == null ? "" : moment(medium.erasedAt()),
-                                medium.toolReportSha256()))).toList(), 9, 8, 9, 10, 7, 6, 7, 8, 36)
-                .small("Sanitisation in the sense of NIST SP 800-88: clear and purge records carry the tool's own "
-                        + "report, whose SHA-256 is listed; destroyed media were physically destroyed. Check a copy "
-                        + "of this certificate at /api/documents/verification.")
-                .small(historyChainHead(report.historyChainHead())));
+                                medium.toolReportSha256()))).toList(), 9, 8, 9, 10, 7, 6, 7, 8, 36);
+            if (!withoutMedia.isEmpty()) {
+                page.text("Devices with no storage medium declared")
+                    .table(List.of("device asset tag", "erasure evidence", "stated by", "stated on", "document"),
+                            withoutMedia.stream().map(device -> row(device.assetTag(), erasure(device),
+                                    statement(device, StorageRemovalStatement::statedBy),
+                                    statement(device, StorageRemovalStatement::statedOn),
+                                    statement(device, StorageRemovalStatement::documentReference))).toList(),
+                            9, 16, 20, 8, 47);
+            }
+            page.small("Sanitisation in the sense of NIST SP 800-88: clear and purge records carry the tool's own "
+                        + "report, whose SHA-256 is listed; destroyed media were physically destroyed. " + ATTESTATION
+                        + " Check a copy of this certificate at /api/documents/verification.")
+                .small(historyChainHead(report.historyChainHead()));
+        });
         return issued.register(issue, CERTIFICATE, report.donor().donorId(), pdf);
     }
 
@@ -167,9 +190,37 @@ class DonorDocuments {
         return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static String erasedMedia(GivenDevice device) {
-        long erased = device.media().stream().filter(medium -> medium.erasureStatus().holdsNoData()).count();
-        return erased + " / " + device.media().size();
+    /** The media erased, or what the device's erasure rests on when it has none: never an empty "0 / 0". */
+    private static String erasure(GivenDevice device) {
+        return switch (device.erasureEvidence()) {
+            case MEDIA -> device.media().stream().filter(medium -> medium.erasureStatus().holdsNoData()).count()
+                    + " / " + device.media().size();
+            case DONOR_STATEMENT -> "storage removed by the donor";
+            case NONE -> "no erasure evidence";
+        };
+    }
+
+    private static String devicesWithoutMedia(DonorReport.Erasure erasure) {
+        String removed = erasure.devicesWithStorageRemovedByTheDonor() == 0 ? ""
+                : " " + erasure.devicesWithStorageRemovedByTheDonor() + " device(s) came without storage: you stated "
+                        + "it was removed before the gift. " + ATTESTATION;
+        String unproven = erasure.devicesWithoutErasureEvidence() == 0 ? ""
+                : " " + erasure.devicesWithoutErasureEvidence() + " device(s) have no erasure evidence on record: no "
+                        + "storage medium was declared for them and no statement of its removal was recorded.";
+        return removed + unproven;
+    }
+
+    /** Who stated, when and where, for each device whose storage the donor removed; empty when there is none. */
+    private static String statementsOfRemoval(List<GivenDevice> devices) {
+        return devices.stream().filter(device -> device.storageRemoval() != null)
+                      .map(device -> device.assetTag() + ": storage removed before the gift, as stated by "
+                              + device.storageRemoval().statedBy() + " on " + device.storageRemoval().statedOn()
+                              + " in " + device.storageRemoval().documentReference())
+                      .collect(Collectors.joining("\n"));
+    }
+
+    private static String statement(GivenDevice device, Function<StorageRemovalStatement, Object> part) {
+        return device.storageRemoval() == null ? "" : String.valueOf(part.apply(device.storageRemoval()));
     }
 
     private static String levelAndTechnique(MediumView medium) {

@@ -1,12 +1,14 @@
 package org.ordinateurssolidaires.query.donor;
 
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.query.audit.ChainHead;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
 import org.ordinateurssolidaires.query.donor.BatchRecord.Reconciliation;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
+import org.ordinateurssolidaires.query.inventory.ErasureEvidence;
 import org.ordinateurssolidaires.query.inventory.ErasureStatus;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
@@ -67,29 +69,47 @@ public record DonorReport(Donor donor,
     /**
      * A device the donor gave, as the donor may see it: never the referral it went to, which would lead to the
      * household.
+     *
+     * @param erasureEvidence what the proof that it holds none of the donor's data rests on
+     * @param storageRemoval  the donor's own statement that the storage was removed before the gift; null if none
      */
     public record GivenDevice(UUID deviceId, String assetTag, String donationBatchReference, DeviceCategory category,
                               String manufacturer, String model, String serialNumber, DeviceState state,
-                              Instant stateSince, Instant receivedAt, UUID ceremonyId, List<MediumView> media) {
+                              Instant stateSince, Instant receivedAt, UUID ceremonyId, List<MediumView> media,
+                              ErasureEvidence erasureEvidence, StorageRemovalStatement storageRemoval) {
 
         static GivenDevice of(DeviceView device) {
             return new GivenDevice(device.deviceId(), device.assetTag(), device.donationBatchReference(),
                     device.category(), device.manufacturer(), device.model(), device.serialNumber(), device.state(),
-                    device.stateSince(), device.receivedAt(), device.ceremonyId(), device.media());
+                    device.stateSince(), device.receivedAt(), device.ceremonyId(), device.media(),
+                    device.erasureEvidence(), device.storageRemoval());
         }
     }
 
-    /** Media counted by what happened to their data: the heart of the donor's trust. */
-    public record Erasure(long media, long sanitised, long destroyed, long failedAwaitingRetry, long pending) {
+    /**
+     * Media counted by what happened to their data: the heart of the donor's trust; and the devices whose erasure
+     * rests on no medium at all.
+     *
+     * @param devicesWithStorageRemovedByTheDonor devices without media whose storage the donor stated it removed
+     * @param devicesWithoutErasureEvidence       devices with no medium ever declared and no such statement
+     */
+    public record Erasure(long media, long sanitised, long destroyed, long failedAwaitingRetry, long pending,
+                          long devicesWithStorageRemovedByTheDonor, long devicesWithoutErasureEvidence) {
 
-        static Erasure of(List<MediumView> media) {
+        static Erasure of(List<GivenDevice> devices) {
+            List<MediumView> media = devices.stream().flatMap(device -> device.media().stream()).toList();
             return new Erasure(media.size(), count(media, ErasureStatus.SANITISED),
                     count(media, ErasureStatus.DESTROYED), count(media, ErasureStatus.FAILED),
-                    count(media, ErasureStatus.PENDING));
+                    count(media, ErasureStatus.PENDING), resting(devices, ErasureEvidence.DONOR_STATEMENT),
+                    resting(devices, ErasureEvidence.NONE));
         }
 
         private static long count(List<MediumView> media, ErasureStatus status) {
             return media.stream().filter(medium -> medium.erasureStatus() == status).count();
+        }
+
+        private static long resting(List<GivenDevice> devices, ErasureEvidence evidence) {
+            return devices.stream().filter(device -> device.erasureEvidence() == evidence).count();
         }
     }
 

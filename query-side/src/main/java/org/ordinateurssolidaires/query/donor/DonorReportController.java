@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
@@ -20,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -91,11 +94,13 @@ class DonorReportController {
 
     @JsonPropertyOrder({"batchReference", "assetTag", "category", "manufacturer", "model", "serialNumber", "state",
             "mediumType", "mediumSerial", "erasure", "level", "technique", "tool", "toolVersion", "verification",
-            "erasedAt", "toolReportSha256"})
+            "erasedAt", "toolReportSha256", "erasureEvidence", "storageRemovalStatedBy", "storageRemovalStatedOn",
+            "storageRemovalDocument"})
     record CsvLine(String batchReference, String assetTag, String category, String manufacturer, String model,
                    String serialNumber, String state, String mediumType, String mediumSerial, String erasure,
                    String level, String technique, String tool, String toolVersion, String verification,
-                   Instant erasedAt, String toolReportSha256) {
+                   Instant erasedAt, String toolReportSha256, String erasureEvidence, String storageRemovalStatedBy,
+                   LocalDate storageRemovalStatedOn, String storageRemovalDocument) {
 
         /** Stands for the media of a device that has none, so that the device still has its line. */
         private static final MediumView NO_MEDIUM = new MediumView(null, null, null, null, null, null, null, null, null,
@@ -106,13 +111,18 @@ class DonorReportController {
                     .map(medium -> line(device, medium));
         }
 
+        /** The device's erasure evidence and the donor's statement, if any, are repeated on each of its lines. */
         private static CsvLine line(GivenDevice device, MediumView medium) {
+            Optional<StorageRemovalStatement> removal = Optional.ofNullable(device.storageRemoval());
             return new CsvLine(device.donationBatchReference(), device.assetTag(), name(device.category()),
                     device.manufacturer(), device.model(), device.serialNumber(), name(device.state()),
                     name(medium.mediaType()), medium.serialNumber(), name(medium.erasureStatus()),
                     name(medium.sanitisationLevel()), name(medium.sanitisationTechnique()), medium.sanitisationTool(),
                     medium.sanitisationToolVersion(), name(medium.verificationMethod()), medium.erasedAt(),
-                    medium.toolReportSha256());
+                    medium.toolReportSha256(), name(device.erasureEvidence()),
+                    removal.map(StorageRemovalStatement::statedBy).orElse(null),
+                    removal.map(StorageRemovalStatement::statedOn).orElse(null),
+                    removal.map(StorageRemovalStatement::documentReference).orElse(null));
         }
 
         private static String name(Enum<?> value) {

@@ -77,13 +77,14 @@ class DonorReports {
 
     private DonorReport report(DonorRecord donor, List<AgreementRecord> signed, List<DeviceView> devices) {
         List<DeviceView> handedOver = devices.stream().filter(in(DeviceState.HANDED_OVER)).toList();
+        List<DonorReport.GivenDevice> given = devices.stream().map(DonorReport.GivenDevice::of).toList();
         return new DonorReport(
                 new DonorReport.Donor(donor.getDonorId(), donor.getLegalName(), donor.getKind(), donor.getSiret(),
                         donor.getContactPerson()),
                 signed.stream().map(agreement -> agreement(agreement, devices)).toList(),
                 batches(donor.getDonorId(), devices),
-                devices.stream().map(DonorReport.GivenDevice::of).toList(),
-                erasure(devices),
+                given,
+                DonorReport.Erasure.of(given),
                 households(handedOver),
                 ceremonies(donor.getDonorId(), handedOver),
                 impact(handedOver),
@@ -127,10 +128,6 @@ class DonorReports {
                     entry.getValue().size(), byState, batch.map(BatchRecord::getReconciliation).orElse(null),
                     batch.map(BatchRecord::getReconciliationComment).orElse(null));
         }).toList();
-    }
-
-    private static DonorReport.Erasure erasure(List<DeviceView> devices) {
-        return DonorReport.Erasure.of(devices.stream().flatMap(device -> device.media().stream()).toList());
     }
 
     private List<DonorReport.Ceremony> ceremonies(UUID donorId, List<DeviceView> handedOver) {

@@ -15,8 +15,10 @@ import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +60,11 @@ public class InventoryDevice {
     @CollectionTable(name = "inventory_medium", joinColumns = @JoinColumn(name = "device_id"))
     @OrderColumn(name = "position")
     private List<InventoryMedium> media = new ArrayList<>();
+    /** Media were declared at reception or fitted later; stays true once a medium leaves after its erasure. */
+    private boolean mediaDeclared;
+    private String storageRemovalStatedBy;
+    private LocalDate storageRemovalStatedOn;
+    private String storageRemovalDocument;
 
     protected InventoryDevice() {
         // for JPA
@@ -75,6 +82,7 @@ public class InventoryDevice {
         conditionNotes = received.conditionNotes();
         receivedAt = received.receivedAt();
         received.storageMedia().forEach(medium -> media.add(new InventoryMedium(medium)));
+        mediaDeclared = !media.isEmpty();
         moveTo(Stage.AWAITING_REFURBISHMENT, receivedAt);
     }
 
@@ -85,6 +93,14 @@ public class InventoryDevice {
 
     void addMedium(StorageMedium medium, Instant at) {
         media.add(new InventoryMedium(medium));
+        mediaDeclared = true;
+        reviewState(at);
+    }
+
+    void storageRemovalStated(StorageRemovalStatement statement, Instant at) {
+        storageRemovalStatedBy = statement.statedBy();
+        storageRemovalStatedOn = statement.statedOn();
+        storageRemovalDocument = statement.documentReference();
         reviewState(at);
     }
 
@@ -150,11 +166,13 @@ public class InventoryDevice {
 
     /**
      * In the workshop (before the quality check) a device whose media may still hold data waits for sanitisation,
-     * whatever else was done to it; once erased it waits for refurbishment or its check. Later stages are only
-     * reached with every medium erased (the command side sees to it), so they speak for themselves.
+     * whatever else was done to it — as does one with no erasure evidence, whose empty media list proves nothing;
+     * once erased it waits for refurbishment or its check. Later stages are only reached with every medium erased
+     * (the command side sees to it), so they speak for themselves; {@link #getErasureEvidence()} tells the rest.
      */
     private void reviewState(Instant at) {
-        boolean erased = media.stream().allMatch(medium -> medium.getErasureStatus().holdsNoData());
+        boolean erased = getErasureEvidence() != ErasureEvidence.NONE
+                && media.stream().allMatch(medium -> medium.getErasureStatus().holdsNoData());
         DeviceState newState = switch (stage) {
             case AWAITING_REFURBISHMENT -> erased ? DeviceState.SANITISED : DeviceState.AWAITING_SANITISATION;
             case REFURBISHED -> erased ? DeviceState.REFURBISHED : DeviceState.AWAITING_SANITISATION;
@@ -239,5 +257,18 @@ public class InventoryDevice {
 
     public List<InventoryMedium> getMedia() {
         return List.copyOf(media);
+    }
+
+    public ErasureEvidence getErasureEvidence() {
+        if (mediaDeclared) {
+            return ErasureEvidence.MEDIA;
+        }
+        return storageRemovalStatedBy != null ? ErasureEvidence.DONOR_STATEMENT : ErasureEvidence.NONE;
+    }
+
+    /** The donor's statement that the storage was removed, or empty when none was recorded. */
+    public Optional<StorageRemovalStatement> getStorageRemoval() {
+        return storageRemovalStatedBy == null ? Optional.empty() : Optional.of(new StorageRemovalStatement(
+                storageRemovalStatedBy, storageRemovalStatedOn, storageRemovalDocument));
     }
 }

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.inventory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
@@ -22,6 +23,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryRepository.CategoryCount;
 import org.ordinateurssolidaires.query.inventory.InventoryRepository.StateCount;
@@ -37,6 +39,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,12 @@ class InventoryProjection {
     @EventHandler
     void on(DeviceReceived event) {
         devices.saveAndFlush(new InventoryDevice(event));
+    }
+
+    /** The statement carries the day it was made, not a moment: the state changes when it was recorded. */
+    @EventHandler
+    void on(StorageRemovalStated event, @Timestamp Instant recordedAt) {
+        update(event.deviceId(), device -> device.storageRemovalStated(event.statement(), recordedAt));
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 
 import java.time.Instant;
@@ -35,7 +36,12 @@ public final class InventoryQueries {
     public record CountDevices() {
     }
 
-    /** A device as it is now: the API's shape, kept apart from the table's. */
+    /**
+     * A device as it is now: the API's shape, kept apart from the table's.
+     *
+     * @param erasureEvidence what the proof that it holds no donor's data rests on
+     * @param storageRemoval  the donor's statement that its storage was removed before the gift; null when none
+     */
     public record DeviceView(UUID deviceId,
                              String assetTag,
                              UUID donorId,
@@ -52,7 +58,9 @@ public final class InventoryQueries {
                              UUID referralId,
                              UUID ceremonyId,
                              String operatingSystem,
-                             List<MediumView> media) {
+                             List<MediumView> media,
+                             ErasureEvidence erasureEvidence,
+                             StorageRemovalStatement storageRemoval) {
 
         static DeviceView of(InventoryDevice device) {
             return new DeviceView(device.getDeviceId(), device.getAssetTag(), device.getDonorId(),
@@ -60,7 +68,8 @@ public final class InventoryQueries {
                     device.getModel(), device.getSerialNumber(), device.getConditionNotes(), device.getState(),
                     device.getStateSince(), device.getReceivedAt(), device.getGrade(), device.getReferralId(),
                     device.getCeremonyId(), device.getOperatingSystem(),
-                    device.getMedia().stream().map(MediumView::of).toList());
+                    device.getMedia().stream().map(MediumView::of).toList(), device.getErasureEvidence(),
+                    device.getStorageRemoval().orElse(null));
         }
     }
 

@@ -18,6 +18,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -36,9 +37,13 @@ record Narration(String text, Instant occurredAt) {
         if (event instanceof DeviceReceived e) {
             return new Narration("Received from donor " + e.donorId() + " in batch " + e.donationBatchReference()
                     + ": " + words(e.category()) + " " + e.manufacturer() + " " + e.model()
-                    + ", asset tag " + e.assetTag() + ", with " + e.storageMedia().size() + " storage medium(s): "
-                    + e.storageMedia().stream().map(Narration::medium).collect(Collectors.joining("; ")),
-                    e.receivedAt());
+                    + ", asset tag " + e.assetTag() + ", " + declaredMedia(e), e.receivedAt());
+        }
+        if (event instanceof StorageRemovalStated e) {
+            return new Narration("Storage removed before the gift, as the donor stated: by "
+                    + e.statement().statedBy() + " on " + e.statement().statedOn() + ", in "
+                    + e.statement().documentReference() + " (the donor's attestation, not a sanitisation by the "
+                    + "programme)", null);
         }
         if (event instanceof StorageMediumSanitised e) {
             return new Narration("Sanitised " + medium(e.sanitisation().medium()) + ": "
@@ -100,6 +105,16 @@ record Narration(String text, Instant occurredAt) {
             return new Narration("Details corrected (" + e.reason() + "): " + corrected, null);
         }
         return new Narration(event.getClass().getSimpleName(), null);
+    }
+
+    /** An empty list is said for what it is: it proves nothing until the storage is accounted for. */
+    private static String declaredMedia(DeviceReceived received) {
+        if (received.storageMedia().isEmpty()) {
+            return "with no storage medium declared: no erasure evidence unless the donor's statement that its "
+                    + "storage was removed is recorded";
+        }
+        return "with " + received.storageMedia().size() + " storage medium(s): "
+                + received.storageMedia().stream().map(Narration::medium).collect(Collectors.joining("; "));
     }
 
     private static String medium(StorageMedium medium) {

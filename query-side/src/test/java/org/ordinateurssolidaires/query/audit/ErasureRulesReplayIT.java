@@ -26,6 +26,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.ordinateurssolidaires.events.device.DeviceCategory.LAPTOP;
+import static org.ordinateurssolidaires.events.device.DeviceCategory.TABLET;
 import static org.ordinateurssolidaires.query.SampleDevices.LATER;
 import static org.ordinateurssolidaires.query.SampleDevices.SANITISED_AT;
 import static org.ordinateurssolidaires.query.SampleDevices.allocated;
@@ -36,6 +37,7 @@ import static org.ordinateurssolidaires.query.SampleDevices.ready;
 import static org.ordinateurssolidaires.query.SampleDevices.received;
 import static org.ordinateurssolidaires.query.SampleDevices.refurbished;
 import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+import static org.ordinateurssolidaires.query.SampleDevices.storageRemovalStated;
 
 /**
  * Histories the Device aggregate would have refused, written straight into the store (as an old release, a bug or
@@ -55,6 +57,8 @@ class ErasureRulesReplayIT {
     private static final DeviceId RETURNED = newDevice();
     private static final DeviceId ADDED_MEDIUM = newDevice();
     private static final DeviceId CLEAN = newDevice();
+    private static final DeviceId NO_EVIDENCE = newDevice();
+    private static final DeviceId STORAGE_REMOVED_BY_THE_DONOR = newDevice();
 
     @BeforeAll
     static void historiesTheAggregateWouldHaveRefused() {
@@ -89,6 +93,14 @@ class ErasureRulesReplayIT {
                 new StorageMediumSanitised(CLEAN, record(cleanDisk, SanitisationLevel.CLEAR,
                         SanitisationTechnique.OVERWRITE, "Camille", REPORT)),
                 refurbished(CLEAN), ready(CLEAN), allocated(CLEAN, HOUSEHOLD), handedOver(CLEAN, HOUSEHOLD));
+
+        // as releases before the evidence rule recorded a tablet received with an empty media list
+        store.events.append(received(NO_EVIDENCE, "RULES-6", DONOR, TABLET), refurbished(NO_EVIDENCE),
+                ready(NO_EVIDENCE), allocated(NO_EVIDENCE, HOUSEHOLD), handedOver(NO_EVIDENCE, HOUSEHOLD));
+        store.events.append(received(STORAGE_REMOVED_BY_THE_DONOR, "RULES-7", DONOR, LAPTOP),
+                storageRemovalStated(STORAGE_REMOVED_BY_THE_DONOR),
+                refurbished(STORAGE_REMOVED_BY_THE_DONOR), ready(STORAGE_REMOVED_BY_THE_DONOR),
+                allocated(STORAGE_REMOVED_BY_THE_DONOR, HOUSEHOLD), handedOver(STORAGE_REMOVED_BY_THE_DONOR, HOUSEHOLD));
         store.linkNewEvents();
     }
 
@@ -97,7 +109,7 @@ class ErasureRulesReplayIT {
         AuditReport report = store.audit();
 
         assertThat(report.tampering()).isEmpty();
-        assertThat(report.devicesChecked()).isEqualTo(5);
+        assertThat(report.devicesChecked()).isEqualTo(7);
         assertThat(report.violations())
                 .extracting(AuditReport.Violation::deviceId, AuditReport.Violation::rule,
                         AuditReport.Violation::globalIndex, AuditReport.Violation::assetTag)
@@ -111,9 +123,11 @@ class ErasureRulesReplayIT {
                         tuple(id(INCOMPLETE_RECORD), AuditRule.ERASURE_BEFORE_REMOVAL, at(INCOMPLETE_RECORD, 2),
                                 "RULES-2"),
                         tuple(id(RETURNED), AuditRule.ERASURE_BEFORE_RELEASE, at(RETURNED, 7), "RULES-3"),
-                        tuple(id(ADDED_MEDIUM), AuditRule.ERASURE_BEFORE_RELEASE, at(ADDED_MEDIUM, 3), "RULES-4"));
+                        tuple(id(ADDED_MEDIUM), AuditRule.ERASURE_BEFORE_RELEASE, at(ADDED_MEDIUM, 3), "RULES-4"),
+                        tuple(id(NO_EVIDENCE), AuditRule.ERASURE_EVIDENCE_ON_RECORD, at(NO_EVIDENCE, 4), "RULES-6"));
         assertThat(report.violations().get(1).detail()).contains("NVME_SSD S4DX01");
         assertThat(report.violations().get(7).detail()).contains("WD-FITTED").doesNotContain("WD-ORIGINAL");
+        assertThat(report.violations().get(8).detail()).contains("handed over", "no donor's statement");
     }
 
     @Test
@@ -138,7 +152,7 @@ class ErasureRulesReplayIT {
         int wrong = AuditCommand.run(new String[]{"--published", "12:not-a-hash"}, "", System.out, System.err);
 
         assertThat(exit).isEqualTo(AuditCommand.RULES_BROKEN);
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("NOT CLEAN: 26 events and 5 devices checked")
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("NOT CLEAN: 37 events and 7 devices checked")
                 .contains("VIOLATION ERASURE_BEFORE_REMOVAL at position " + at(INCOMPLETE_RECORD, 2));
         assertThat(wrong).isEqualTo(AuditCommand.USAGE);
     }

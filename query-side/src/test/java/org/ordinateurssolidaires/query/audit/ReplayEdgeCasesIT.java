@@ -37,7 +37,8 @@ import static org.ordinateurssolidaires.query.SampleDevices.refurbished;
 import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
 
 /**
- * Histories at the edges: a destroyed medium stays destroyed through a return, a recycled device stays gone,
+ * Histories at the edges: a destroyed medium stays destroyed through a return, a recycled device stays gone (and
+ * one recycled with an empty media list, as older releases allowed, left without erasure evidence),
  * records naming a medium the device does not have (or with another type) are reported, a payload that reads but
  * lacks its content is reported rather than stopping the replay, and the recorder waits for a hole in the global
  * index to settle before it links past it.
@@ -99,15 +100,17 @@ class ReplayEdgeCasesIT {
         AuditReport report = store.audit();
 
         assertThat(report.violations())
-                .as("a destroyed medium needs no erasure after a return; a recycled device stays gone")
+                .as("a destroyed medium needs no erasure after a return; a device recycled with an empty media list "
+                        + "left without evidence, and stays gone")
                 .extracting(AuditReport.Violation::deviceId, AuditReport.Violation::rule,
                         AuditReport.Violation::globalIndex)
-                .containsExactly(tuple(RECYCLED.toString(), AuditRule.NOTHING_AFTER_RELEASE,
-                        store.positionOf(RECYCLED, 2)),
+                .containsExactly(tuple(RECYCLED.toString(), AuditRule.ERASURE_EVIDENCE_ON_RECORD,
+                                store.positionOf(RECYCLED, 1)),
+                        tuple(RECYCLED.toString(), AuditRule.NOTHING_AFTER_RELEASE, store.positionOf(RECYCLED, 2)),
                         tuple(MISNAMED.toString(), AuditRule.RECORD_OF_A_KNOWN_MEDIUM, store.positionOf(MISNAMED, 1)),
                         tuple(MISNAMED.toString(), AuditRule.RECORD_OF_A_KNOWN_MEDIUM, store.positionOf(MISNAMED, 2)));
-        assertThat(report.violations().get(1).detail()).contains("WD-NEVER-DECLARED", "does not have");
-        assertThat(report.violations().get(2).detail()).contains("WD-DECLARED", "a NVME_SSD");
+        assertThat(report.violations().get(2).detail()).contains("WD-NEVER-DECLARED", "does not have");
+        assertThat(report.violations().get(3).detail()).contains("WD-DECLARED", "a NVME_SSD");
         assertThat(report.tampering()).extracting(Tampering::kind, Tampering::globalIndex)
                 .containsExactly(tuple(TamperingKind.EVENT_UNREADABLE, afterTheHole));
         assertThat(report.eventsChecked()).isEqualTo(17);

@@ -60,6 +60,7 @@ import static org.ordinateurssolidaires.query.SampleDevices.ready;
 import static org.ordinateurssolidaires.query.SampleDevices.received;
 import static org.ordinateurssolidaires.query.SampleDevices.refurbished;
 import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+import static org.ordinateurssolidaires.query.SampleDevices.storageRemovalStated;
 
 /** A donor's report, put together from the events of its donor, batches, devices and ceremonies. */
 class DonorReportIT extends QuerySideIntegrationTest {
@@ -159,6 +160,47 @@ class DonorReportIT extends QuerySideIntegrationTest {
                                .containsPattern("2\\s+media")
                                .containsPattern("1\\s+sanitised and verified")
                                .containsPattern("1\\s+failed, awaiting a new attempt");
+    }
+
+    @Test
+    void showsADeviceWhoseStorageTheDonorRemovedAndOneWithoutErasureEvidenceForWhatTheyAre() throws IOException {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId stated = newDevice();
+        DeviceId withoutEvidence = newDevice();
+        events.append(new DonorRegistered(donor, "Mutuelle Atlantique Prévoyance", DonorKind.COMPANY,
+                        new Siret("73282932000074"), "Claire Dubois", "claire@example.org"),
+                received(stated, tag("S"), donor, DeviceCategory.DESKTOP), storageRemovalStated(stated),
+                received(withoutEvidence, tag("N"), donor, DeviceCategory.TABLET));
+
+        JsonNode report = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForEntity("/api/donors/" + donor + "/report", JsonNode.class).getBody(),
+                body -> body != null && body.has("devices") && body.get("devices").size() == 2
+                        && body.at("/erasure/devicesWithStorageRemovedByTheDonor").asLong() == 1);
+
+        assertThat(report.at("/erasure/devicesWithoutErasureEvidence").asLong()).isEqualTo(1);
+        assertThat(report.get("devices").findValuesAsText("erasureEvidence"))
+                .containsExactlyInAnyOrder("DONOR_STATEMENT", "NONE");
+        assertThat(report.get("devices").findValuesAsText("documentReference"))
+                .containsExactly("Annexe 2, convention 2023-0208");
+
+        String csv = http.getForObject("/api/donors/" + donor + "/report.csv", String.class);
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith("erasureEvidence,storageRemovalStatedBy,storageRemovalStatedOn,storageRemovalDocument");
+        assertThat(csv).contains("DONOR_STATEMENT,\"Paul Martin, DSI\",2026-02-27,\"Annexe 2, convention 2023-0208\"")
+                       .contains(",NONE,,,");
+
+        String reportPdf = PdfText.of(http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class))
+                .replaceAll("\\s+", " "); // lines wrap anywhere
+        assertThat(reportPdf).contains("1 device(s) came without storage", "1 device(s) have no erasure evidence",
+                "storage removed by the donor", "no erasure evidence", "as stated by Paul Martin, DSI on 2026-02-27")
+                             .contains("0 / 0 media erased");
+
+        String certificate = PdfText.of(http.getForObject("/api/donors/" + donor + "/sanitisation-certificate.pdf",
+                byte[].class)).replaceAll("\\s+", " ");
+        assertThat(certificate)
+                .contains("Devices with no storage medium declared", "Paul Martin, DSI", "2026-02-27",
+                        "storage removed by the donor", "no erasure evidence", "chain-of-custody record")
+                .contains("1 devices: storage removed by the donor", "1 devices: no erasure evidence");
     }
 
     @Test

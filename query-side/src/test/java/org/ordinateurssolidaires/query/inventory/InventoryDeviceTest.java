@@ -9,10 +9,12 @@ import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationRecord;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.donor.DonorId;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +135,32 @@ class InventoryDeviceTest {
     private void eraseEverything() {
         device.changeMedium(disk.mediumId(), medium -> medium.destroyed(LATER), LATER);
         device.changeMedium(ssd.mediumId(), medium -> medium.destroyed(LATER), LATER);
+    }
+
+    @Test
+    void aDeviceWithMediaRestsItsErasureOnThemEvenOnceTheyAreTakenOut() {
+        eraseEverything();
+        device.removeMedium(disk.mediumId(), LATER);
+        device.removeMedium(ssd.mediumId(), LATER);
+
+        assertThat(device.getErasureEvidence()).isEqualTo(ErasureEvidence.MEDIA);
+        assertThat(device.getState()).isEqualTo(DeviceState.SANITISED);
+    }
+
+    @Test
+    void aDeviceWithoutMediaAwaitsSanitisationUntilTheDonorsStatementIsRecorded() {
+        var tablet = new InventoryDevice(received(new DeviceId(UUID.randomUUID()), "OS-2",
+                new DonorId(UUID.randomUUID()), DeviceCategory.TABLET));
+        assertThat(tablet.getErasureEvidence()).isEqualTo(ErasureEvidence.NONE);
+        assertThat(tablet.getState()).as("an empty media list proves nothing").isEqualTo(DeviceState.AWAITING_SANITISATION);
+
+        var statement = new StorageRemovalStatement("Paul Martin", LocalDate.of(2026, 2, 27), "BL-2026-03");
+        tablet.storageRemovalStated(statement, LATER);
+
+        assertThat(tablet.getErasureEvidence()).isEqualTo(ErasureEvidence.DONOR_STATEMENT);
+        assertThat(tablet.getStorageRemoval()).contains(statement);
+        assertThat(tablet.getState()).isEqualTo(DeviceState.SANITISED);
+        assertThat(tablet.getStateSince()).isEqualTo(LATER);
     }
 
     @Test

@@ -30,6 +30,7 @@ import static org.ordinateurssolidaires.query.SampleDevices.ready;
 import static org.ordinateurssolidaires.query.SampleDevices.received;
 import static org.ordinateurssolidaires.query.SampleDevices.refurbished;
 import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+import static org.ordinateurssolidaires.query.SampleDevices.storageRemovalStated;
 
 /** Events in the store become the inventory staff read over HTTP. */
 class InventoryIT extends QuerySideIntegrationTest {
@@ -71,6 +72,26 @@ class InventoryIT extends QuerySideIntegrationTest {
 
         assertThat(returned.at("/media/0/erasureStatus").asText()).isEqualTo("PENDING");
         assertThat(returned.get("referralId").isNull()).isTrue();
+    }
+
+    @Test
+    void showsWhatADevicesErasureRestsOnAndNeverAnEmptyMediaListAsClean() {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId stated = newDevice();
+        DeviceId withoutEvidence = newDevice();
+        events.append(received(stated, tag(), donor, DeviceCategory.DESKTOP), storageRemovalStated(stated),
+                received(withoutEvidence, tag(), donor, DeviceCategory.TABLET));
+
+        JsonNode storageRemoved = awaitState(stated, "SANITISED");
+        JsonNode nothingToShow = awaitState(withoutEvidence, "AWAITING_SANITISATION");
+
+        assertThat(storageRemoved.get("erasureEvidence").asText()).isEqualTo("DONOR_STATEMENT");
+        assertThat(storageRemoved.at("/storageRemoval/statedBy").asText()).isEqualTo("Paul Martin, DSI");
+        assertThat(storageRemoved.at("/storageRemoval/statedOn").asText()).isEqualTo("2026-02-27");
+        assertThat(storageRemoved.at("/storageRemoval/documentReference").asText())
+                .isEqualTo("Annexe 2, convention 2023-0208");
+        assertThat(nothingToShow.get("erasureEvidence").asText()).isEqualTo("NONE");
+        assertThat(nothingToShow.path("storageRemoval").path("statedBy").isMissingNode()).isTrue();
     }
 
     @Test

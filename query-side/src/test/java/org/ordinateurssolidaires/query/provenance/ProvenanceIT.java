@@ -21,6 +21,7 @@ import static org.ordinateurssolidaires.query.SampleDevices.failed;
 import static org.ordinateurssolidaires.query.SampleDevices.newDevice;
 import static org.ordinateurssolidaires.query.SampleDevices.received;
 import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+import static org.ordinateurssolidaires.query.SampleDevices.storageRemovalStated;
 
 /** The provenance is read from the device's own event stream, available as soon as the events are stored. */
 class ProvenanceIT extends QuerySideIntegrationTest {
@@ -49,6 +50,25 @@ class ProvenanceIT extends QuerySideIntegrationTest {
         assertThat(history.get(1).get("description").asText())
                 .contains("FAILED", "serial ZDE1ABCD", "3 unreadable sectors");
         assertThat(history.get(2).at("/details/sanitisation/toolReportSha256").asText()).hasSize(64);
+    }
+
+    @Test
+    void tellsWhatAnEmptyMediaListMeansAndTheDonorsStatementInWords() {
+        DeviceId stated = newDevice();
+        DeviceId withoutEvidence = newDevice();
+        events.append(received(stated, "PV-" + stated.toString().substring(0, 8).toUpperCase(),
+                new DonorId(UUID.randomUUID()), DeviceCategory.DESKTOP), storageRemovalStated(stated));
+        events.append(received(withoutEvidence, "PV-" + withoutEvidence.toString().substring(0, 8).toUpperCase(),
+                new DonorId(UUID.randomUUID()), DeviceCategory.TABLET));
+
+        JsonNode statedHistory = http.getForObject("/api/devices/" + stated + "/provenance", JsonNode.class);
+        JsonNode unprovenHistory = http.getForObject("/api/devices/" + withoutEvidence + "/provenance", JsonNode.class);
+
+        assertThat(statedHistory.findValuesAsText("event")).containsExactly("DeviceReceived", "StorageRemovalStated");
+        assertThat(statedHistory.get(1).get("description").asText()).contains("Storage removed before the gift",
+                "Paul Martin, DSI", "2026-02-27", "Annexe 2, convention 2023-0208", "not a sanitisation");
+        assertThat(unprovenHistory.get(0).get("description").asText())
+                .contains("no storage medium declared", "no erasure evidence");
     }
 
     @Test
