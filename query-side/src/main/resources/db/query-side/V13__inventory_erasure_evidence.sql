@@ -9,3 +9,5 @@ alter table inventory_device add column storage_removal_document varchar(100);
 delete from inventory_medium;
 delete from inventory_device;
 delete from tokenEntry where processorName = 'inventory';
+-- a rebuild applies every event again: whatever still fails is parked anew, not behind its old letters
+delete from deadLetterEntry where processingGroup = 'inventory';
