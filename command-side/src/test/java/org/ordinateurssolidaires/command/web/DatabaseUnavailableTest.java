@@ -7,6 +7,7 @@ import org.postgresql.util.PSQLState;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionTimedOutException;
 
 import java.net.SocketException;
 import java.sql.SQLException;
@@ -35,6 +36,13 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.causedBy(new JdbcException("Failed to create a SQL statement",
                 new SQLException("Connection is closed")))).isTrue();
         assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed"))).isTrue();
+    }
+
+    @Test
+    void aDatabaseTooBusyToFinishTheCommandInTimeIsUnavailability() {
+        assertThat(DatabaseUnavailable.causedBy(new TransactionTimedOutException("deadline was 10 s ago"))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new JdbcException("append",
+                new SQLException("ERROR: canceling statement due to statement timeout", "57014")))).isTrue();
     }
 
     @Test
