@@ -2,13 +2,16 @@ package org.ordinateurssolidaires.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.catalina.connector.ClientAbortException;
+import org.axonframework.common.jdbc.JdbcException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.store.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,11 +19,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -92,15 +96,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Whatever no other handler answers. Never left to Spring MVC's defaults: its DefaultHandlerExceptionResolver
-     * asks DisconnectedClientHelper, which takes a database connection that broke ("Broken pipe", an EOFException
-     * from the driver) for a client that hung up, and leaves the response as it is: an empty 200 for a command
-     * that was never stored. A database that is unreachable or dropped the connection is a 503 the client may
-     * retry; a client that really went away gets nothing; the rest is a 500.
+     * A failure of the store, however Spring or Axon wrap it. Never left to Spring MVC's defaults: its
+     * DefaultHandlerExceptionResolver asks DisconnectedClientHelper, which takes a database connection that broke
+     * ("Broken pipe", an EOFException from the driver) for a client that hung up, and leaves the response as it is:
+     * an empty 200 for a command that was never stored. A database that is unreachable, dropped the connection or
+     * could not finish in time is a 503 the client may retry; anything else here is a 500. Other exceptions keep
+     * Spring's own handling, which also finds a rule broken or an unknown thing wrapped in another exception.
      */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception failure) throws Exception {
-        if (DatabaseUnavailable.causedBy(failure)) {
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, JdbcException.class,
+            EventStoreException.class})
+    ResponseEntity<ProblemDetail> storeFailure(RuntimeException failure) {
+        if (DatabaseFailures.isUnavailability(failure) || failure instanceof TransactionTimedOutException) {
             log.warn("Database unavailable, command not acknowledged: {}", failure.toString());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "the database is unavailable: this command was not acknowledged. Send it again in a few "
@@ -109,22 +115,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                  .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                                  .body(problem);
         }
-        if (clientWentAway(failure)) {
-            throw failure;
-        }
-        log.error("Unexpected failure", failure);
+        log.error("Store failure", failure);
         return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged"));
-    }
-
-    /** The servlet container's own signal that the client disconnected, not a phrase found in some cause. */
-    private static boolean clientWentAway(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof AsyncRequestNotUsableException || cause instanceof ClientAbortException) {
-                return true;
-            }
-        }
-        return false;
+                HttpStatus.INTERNAL_SERVER_ERROR, "the store failed unexpectedly; it has been logged"));
     }
 
     @Override
