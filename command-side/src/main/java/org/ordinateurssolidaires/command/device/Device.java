@@ -114,11 +114,13 @@ public class Device {
         }
     }
 
-    /** Puts right a device received without media before the rule: allowed while its media may still change. */
+    /**
+     * Puts right a device received without media before the rule, whatever stage it reached: a statement is a
+     * record of what the donor attests, not work on the device, and without it such a device could never leave.
+     */
     @CommandHandler
     void handle(RecordStorageRemovalStatement command) {
         refuseOnceGone();
-        refuseUnlessMediaMayChange();
         apply(new StorageRemovalStated(deviceId, command.statement()));
     }
 
@@ -402,6 +404,9 @@ public class Device {
     void on(DeviceReturned event) {
         stage = Stage.AWAITING_REFURBISHMENT;
         allocatedTo = null;
+        if (media.isEmpty()) {
+            erasureEvidence = false; // the household may have fitted storage: what it holds now must be accounted for
+        }
         media.replaceAll((id, tracked) -> tracked.erasure() == Erasure.DESTROYED ? tracked : tracked.with(Erasure.PENDING));
     }
 

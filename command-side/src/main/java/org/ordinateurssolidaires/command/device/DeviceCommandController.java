@@ -58,7 +58,7 @@ class DeviceCommandController {
     @PostMapping("/{deviceId}/storage-removal")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the donor's statement that the storage of a device received without media was "
-            + "removed before the gift (before its quality check)")
+            + "removed before the gift (until the device leaves)")
     void stateStorageRemoval(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.StorageRemoval request,
                              CommandOrigin origin) {
         commands.dispatch(new RecordStorageRemovalStatement(new DeviceId(deviceId), request.statement()), origin);

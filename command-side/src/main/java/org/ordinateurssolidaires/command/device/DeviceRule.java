@@ -16,8 +16,7 @@ public enum DeviceRule implements BusinessRule {
     REFURBISHMENT_AFTER_ERASURE("a device is refurbished only when every medium is sanitised or destroyed"),
     REFURBISHMENT_BEFORE_QUALITY_CHECK("refurbishment happens before the device passes its quality check"),
     QUALITY_CHECK_AFTER_REFURBISHMENT("the quality check comes after refurbishment"),
-    MEDIA_WORK_BEFORE_QUALITY_CHECK("media are sanitised, added or removed, and a donor's statement that the storage "
-            + "was removed is recorded, only before the device passes its quality check"),
+    MEDIA_WORK_BEFORE_QUALITY_CHECK("media are sanitised, added or removed only before the device passes its quality check"),
     REMOVAL_AFTER_ERASURE("a medium leaves the device only once it is sanitised or destroyed"),
     DESTROYED_MEDIUM_IS_FINAL("a destroyed medium is neither sanitised nor destroyed again"),
     ALLOCATION_WHEN_READY("only a ready device (quality check passed) can be allocated"),

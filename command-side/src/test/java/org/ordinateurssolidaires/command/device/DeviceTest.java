@@ -598,11 +598,28 @@ class DeviceTest {
                    .expectEvents(REMOVAL_STATED);
         }
 
+        /** A device made ready by an older release with no evidence could otherwise never leave. */
         @Test
-        void refusesTheDonorsStatementOnceTheDeviceHasPassedItsQualityCheck() {
-            expectRuleBroken(DeviceRule.MEDIA_WORK_BEFORE_QUALITY_CHECK,
-                    fixture.given(readyDevice())
+        void theDonorsStatementPutsRightADeviceWithoutEvidenceAfterItsQualityCheck() {
+            fixture.given(RECEIVED_WITHOUT_MEDIA, REFURBISHED, READY)
+                   .when(new RecordStorageRemovalStatement(DEVICE, DISKS_REMOVED_BY_THE_DONOR))
+                   .expectEvents(REMOVAL_STATED);
+        }
+
+        @Test
+        void refusesTheDonorsStatementOnceTheDeviceHasLeft() {
+            expectRuleBroken(DeviceRule.DEVICE_HAS_LEFT,
+                    fixture.given(RECEIVED_WITHOUT_MEDIA, REMOVAL_STATED, REFURBISHED, READY, ALLOCATED, HANDED_OVER)
                            .when(new RecordStorageRemovalStatement(DEVICE, DISKS_REMOVED_BY_THE_DONOR)));
+        }
+
+        /** The household may have fitted storage: the earlier statement says nothing about it. */
+        @Test
+        void aReturnedDeviceWithNoMediumNeedsItsStorageAccountedForAgain() {
+            expectRuleBroken(DeviceRule.ERASURE_EVIDENCE_ON_RECORD,
+                    fixture.given(RECEIVED_WITHOUT_MEDIA, REMOVAL_STATED, REFURBISHED, READY, ALLOCATED, HANDED_OVER,
+                                   new DeviceReturned(DEVICE, REFERRAL, "too slow", T))
+                           .when(new RefurbishDevice(DEVICE, "reset", "iPadOS 17", "Sam", T)));
         }
 
         @Test

@@ -111,6 +111,9 @@ final class DeviceErasureHistory {
         } else if (event instanceof DeviceReturned && handedOver) {
             handedOver = false;
             media.values().forEach(medium -> medium.mayHoldData(true)); // the household's data may be on it now
+            if (media.isEmpty()) {
+                erasureEvidence = false; // and storage it fitted would be on no record
+            }
         }
     }
 

@@ -59,6 +59,7 @@ class ErasureRulesReplayIT {
     private static final DeviceId CLEAN = newDevice();
     private static final DeviceId NO_EVIDENCE = newDevice();
     private static final DeviceId STORAGE_REMOVED_BY_THE_DONOR = newDevice();
+    private static final DeviceId RETURNED_WITHOUT_STORAGE_ON_RECORD = newDevice();
 
     @BeforeAll
     static void historiesTheAggregateWouldHaveRefused() {
@@ -101,6 +102,16 @@ class ErasureRulesReplayIT {
                 storageRemovalStated(STORAGE_REMOVED_BY_THE_DONOR),
                 refurbished(STORAGE_REMOVED_BY_THE_DONOR), ready(STORAGE_REMOVED_BY_THE_DONOR),
                 allocated(STORAGE_REMOVED_BY_THE_DONOR, HOUSEHOLD), handedOver(STORAGE_REMOVED_BY_THE_DONOR, HOUSEHOLD));
+        // the donor's statement covers the gift, not what a household fitted before giving the device back
+        ReferralId nextHousehold = new ReferralId(UUID.randomUUID());
+        store.events.append(received(RETURNED_WITHOUT_STORAGE_ON_RECORD, "RULES-8", DONOR, LAPTOP),
+                storageRemovalStated(RETURNED_WITHOUT_STORAGE_ON_RECORD), refurbished(RETURNED_WITHOUT_STORAGE_ON_RECORD),
+                ready(RETURNED_WITHOUT_STORAGE_ON_RECORD), allocated(RETURNED_WITHOUT_STORAGE_ON_RECORD, HOUSEHOLD),
+                handedOver(RETURNED_WITHOUT_STORAGE_ON_RECORD, HOUSEHOLD),
+                new DeviceReturned(RETURNED_WITHOUT_STORAGE_ON_RECORD, HOUSEHOLD, "not needed", LATER),
+                refurbished(RETURNED_WITHOUT_STORAGE_ON_RECORD), ready(RETURNED_WITHOUT_STORAGE_ON_RECORD),
+                allocated(RETURNED_WITHOUT_STORAGE_ON_RECORD, nextHousehold),
+                handedOver(RETURNED_WITHOUT_STORAGE_ON_RECORD, nextHousehold));
         store.linkNewEvents();
     }
 
@@ -109,7 +120,7 @@ class ErasureRulesReplayIT {
         AuditReport report = store.audit();
 
         assertThat(report.tampering()).isEmpty();
-        assertThat(report.devicesChecked()).isEqualTo(7);
+        assertThat(report.devicesChecked()).isEqualTo(8);
         assertThat(report.violations())
                 .extracting(AuditReport.Violation::deviceId, AuditReport.Violation::rule,
                         AuditReport.Violation::globalIndex, AuditReport.Violation::assetTag)
@@ -124,7 +135,9 @@ class ErasureRulesReplayIT {
                                 "RULES-2"),
                         tuple(id(RETURNED), AuditRule.ERASURE_BEFORE_RELEASE, at(RETURNED, 7), "RULES-3"),
                         tuple(id(ADDED_MEDIUM), AuditRule.ERASURE_BEFORE_RELEASE, at(ADDED_MEDIUM, 3), "RULES-4"),
-                        tuple(id(NO_EVIDENCE), AuditRule.ERASURE_EVIDENCE_ON_RECORD, at(NO_EVIDENCE, 4), "RULES-6"));
+                        tuple(id(NO_EVIDENCE), AuditRule.ERASURE_EVIDENCE_ON_RECORD, at(NO_EVIDENCE, 4), "RULES-6"),
+                        tuple(id(RETURNED_WITHOUT_STORAGE_ON_RECORD), AuditRule.ERASURE_EVIDENCE_ON_RECORD,
+                                at(RETURNED_WITHOUT_STORAGE_ON_RECORD, 10), "RULES-8"));
         assertThat(report.violations().get(1).detail()).contains("NVME_SSD S4DX01");
         assertThat(report.violations().get(7).detail()).contains("WD-FITTED").doesNotContain("WD-ORIGINAL");
         assertThat(report.violations().get(8).detail()).contains("handed over", "no donor's statement");
@@ -152,7 +165,7 @@ class ErasureRulesReplayIT {
         int wrong = AuditCommand.run(new String[]{"--published", "12:not-a-hash"}, "", System.out, System.err);
 
         assertThat(exit).isEqualTo(AuditCommand.RULES_BROKEN);
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("NOT CLEAN: 37 events and 7 devices checked")
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("NOT CLEAN: 48 events and 8 devices checked")
                 .contains("VIOLATION ERASURE_BEFORE_REMOVAL at position " + at(INCOMPLETE_RECORD, 2));
         assertThat(wrong).isEqualTo(AuditCommand.USAGE);
     }
