@@ -143,6 +143,12 @@ public class InventoryDevice {
         ceremonyId = null;
         grade = null;
         media.forEach(InventoryMedium::mayHoldDataAgain);
+        if (media.isEmpty()) { // as the aggregate: storage the household fitted would be on no record
+            mediaDeclared = false;
+            storageRemovalStatedBy = null;
+            storageRemovalStatedOn = null;
+            storageRemovalDocument = null;
+        }
         moveTo(Stage.AWAITING_REFURBISHMENT, at);
     }
 

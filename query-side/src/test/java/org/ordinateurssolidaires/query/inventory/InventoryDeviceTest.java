@@ -164,6 +164,20 @@ class InventoryDeviceTest {
     }
 
     @Test
+    void aDeviceReturnedWithNoMediumOnRecordHasNoErasureEvidenceLeft() {
+        var tablet = new InventoryDevice(received(new DeviceId(UUID.randomUUID()), "OS-3",
+                new DonorId(UUID.randomUUID()), DeviceCategory.TABLET));
+        tablet.storageRemovalStated(new StorageRemovalStatement("Paul Martin", LocalDate.of(2026, 2, 27), "BL-2026-03"),
+                LATER);
+
+        tablet.returned(LATER.plusSeconds(60));
+
+        assertThat(tablet.getErasureEvidence()).isEqualTo(ErasureEvidence.NONE);
+        assertThat(tablet.getStorageRemoval()).isEmpty();
+        assertThat(tablet.getState()).isEqualTo(DeviceState.AWAITING_SANITISATION);
+    }
+
+    @Test
     void aCorrectionChangesOnlyTheFieldsItNames() {
         device.corrected(new DeviceDetailsCorrected(DEVICE, DeviceCategory.DESKTOP, null, "OptiPlex 7050", null,
                 null, null, "misread"));
