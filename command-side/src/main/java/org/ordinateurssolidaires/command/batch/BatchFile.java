@@ -90,7 +90,7 @@ final class BatchFile {
 
     /**
      * The rows of the file, blank ones skipped, or a refusal naming what makes the file itself unreadable, and
-     * every cell whose text {@link AcceptableText#MULTI_LINE} refuses.
+     * every cell whose text its column's rule refuses.
      */
     static List<Row> rows(String content) {
         List<RowProblem> problems = new ArrayList<>();
@@ -107,7 +107,7 @@ final class BatchFile {
                 number++;
                 Map<String, String> values = reader.next();
                 int row = number;
-                values.forEach((column, value) -> AcceptableText.MULTI_LINE.problem(value) // a cell's text enters events
+                values.forEach((column, value) -> textRule(column).problem(value) // a cell's text enters events
                         .ifPresent(problem -> problems.add(new RowProblem(row, column, problem))));
                 if (values.values().stream().anyMatch(value -> value != null && !value.isBlank())) {
                     rows.add(new Row(number, values)); // spreadsheets append empty rows: they are no device
@@ -158,5 +158,10 @@ final class BatchFile {
                 problems.add(new RowProblem(1, column, "unknown column"));
             }
         }
+    }
+
+    /** The condition notes may run over several lines, like the API's; every other cell is one line. */
+    private static AcceptableText textRule(String column) {
+        return CONDITION_NOTES.equals(column) ? AcceptableText.MULTI_LINE : AcceptableText.ONE_LINE;
     }
 }

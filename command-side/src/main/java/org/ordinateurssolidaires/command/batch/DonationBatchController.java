@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonorId;
@@ -50,11 +51,11 @@ class DonationBatchController {
     }
 
     record Confirmation(@NotBlank @Size(max = 200) String confirmedBy,
-                        @Size(max = 2000) @NotBlankWhenGiven String comment) {
+                        @Size(max = 2000) @NotBlankWhenGiven @MultiLineText String comment) {
     }
 
     record Dispute(@NotBlank @Size(max = 200) String raisedBy,
-                   @NotBlank @Size(max = 2000) String comment) {
+                   @NotBlank @Size(max = 2000) @MultiLineText String comment) {
     }
 
     @PostMapping(path = "/api/donors/{donorId}/batches", consumes = "text/csv")

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.ordinateurssolidaires.command.web.MultiLineText;
 
 /** The shapes of the ceremony command requests, checked at the edge (400 naming each bad field). Public for
  * the demo seeder, which sends the same shapes over HTTP. */
@@ -26,10 +27,10 @@ public final class CeremonyRequests {
 
     public record Reschedule(@NotNull LocalDate date,
                       @NotBlank @Size(max = 200) String place,
-                      @NotBlank @Size(max = 500) String reason) {
+                      @NotBlank @Size(max = 500) @MultiLineText String reason) {
     }
 
-    public record Cancel(@NotBlank @Size(max = 500) String reason) {
+    public record Cancel(@NotBlank @Size(max = 500) @MultiLineText String reason) {
     }
 
     public record Held(@NotNull @PositiveOrZero Integer householdsPresent,

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
@@ -81,7 +82,7 @@ public final class DeviceRequests {
                    @Size(max = 100) String serialNumber,
                    @NotNull @Size(max = 16) List<@NotNull @Valid NewStorageMedium> storageMedia,
                    @Valid StorageRemoval storageRemoval,
-                   @Size(max = 2000) String conditionNotes,
+                   @Size(max = 2000) @MultiLineText String conditionNotes,
                    @NotNull @PastOrPresent Instant receivedAt) {
 
         public StorageRemovalStatement storageRemovalStatement() {
@@ -95,7 +96,7 @@ public final class DeviceRequests {
                     @NotBlank @Size(max = 50) String toolVersion,
                     @NotNull VerificationMethod verificationMethod,
                     @NotNull Boolean verificationPassed,
-                    @Size(max = 2000) String failureReason,
+                    @Size(max = 2000) @MultiLineText String failureReason,
                     @NotBlank @Size(max = 100) String operator,
                     @NotBlank @Size(max = 200) String location,
                     @NotNull @PastOrPresent Instant performedAt,
@@ -117,15 +118,15 @@ public final class DeviceRequests {
     }
 
     public record AddMedium(@NotNull @Valid NewStorageMedium medium,
-                     @NotBlank @Size(max = 500) String reason,
+                     @NotBlank @Size(max = 500) @MultiLineText String reason,
                      @NotNull @PastOrPresent Instant addedAt) {
     }
 
-    public record RemoveMedium(@NotBlank @Size(max = 500) String reason,
+    public record RemoveMedium(@NotBlank @Size(max = 500) @MultiLineText String reason,
                         @NotNull @PastOrPresent Instant removedAt) {
     }
 
-    public record Refurbish(@NotBlank @Size(max = 2000) String workDone,
+    public record Refurbish(@NotBlank @Size(max = 2000) @MultiLineText String workDone,
                      @NotBlank @Size(max = 100) String operatingSystem,
                      @NotBlank @Size(max = 100) String technician,
                      @NotNull @PastOrPresent Instant refurbishedAt) {
@@ -133,7 +134,7 @@ public final class DeviceRequests {
 
     public record QualityCheck(@NotNull Boolean passed,
                         QualityGrade grade,
-                        @Size(max = 2000) String notes,
+                        @Size(max = 2000) @MultiLineText String notes,
                         @NotBlank @Size(max = 100) String inspector,
                         @NotNull @PastOrPresent Instant checkedAt) {
 
@@ -146,11 +147,11 @@ public final class DeviceRequests {
 
     /** @param outOfTurnReason why this household rather than the one next in line (required then) */
     public record Allocate(@NotNull UUID referralId,
-                    @Size(max = 500) @NotBlankWhenGiven String outOfTurnReason,
+                    @Size(max = 500) @NotBlankWhenGiven @MultiLineText String outOfTurnReason,
                     @NotNull @PastOrPresent Instant allocatedAt) {
     }
 
-    public record CancelAllocation(@NotBlank @Size(max = 500) String reason,
+    public record CancelAllocation(@NotBlank @Size(max = 500) @MultiLineText String reason,
                             @NotNull @PastOrPresent Instant cancelledAt) {
     }
 
@@ -174,7 +175,7 @@ public final class DeviceRequests {
         }
     }
 
-    public record Return(@NotBlank @Size(max = 500) String reason,
+    public record Return(@NotBlank @Size(max = 500) @MultiLineText String reason,
                   @NotNull @PastOrPresent Instant returnedAt) {
     }
 
@@ -188,8 +189,8 @@ public final class DeviceRequests {
                           @Size(max = 100) @NotBlankWhenGiven String model,
                           @Size(max = 100) @NotBlankWhenGiven String serialNumber,
                           @Size(max = 100) @NotBlankWhenGiven String donationBatchReference,
-                          @Size(max = 2000) @NotBlankWhenGiven String conditionNotes,
-                          @NotBlank @Size(max = 500) String reason) {
+                          @Size(max = 2000) @NotBlankWhenGiven @MultiLineText String conditionNotes,
+                          @NotBlank @Size(max = 500) @MultiLineText String reason) {
 
         @AssertTrue(message = "a correction names at least one corrected field")
         @Schema(hidden = true)

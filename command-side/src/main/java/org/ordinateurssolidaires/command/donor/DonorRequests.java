@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.donor.AgreementCommitments;
 import org.ordinateurssolidaires.events.donor.DonorKind;
@@ -33,7 +34,7 @@ public final class DonorRequests {
                    @WellFormedSiret String siret,
                    @Size(max = 200) @NotBlankWhenGiven String contactPerson,
                    @Email @Size(max = 200) @NotBlankWhenGiven String contactEmail,
-                   @NotBlank @Size(max = 500) String reason) {
+                   @NotBlank @Size(max = 500) @MultiLineText String reason) {
 
         @AssertTrue(message = "a correction names at least one corrected field")
         @Schema(hidden = true)
@@ -63,7 +64,7 @@ public final class DonorRequests {
     }
 
     public record Terminate(@NotNull LocalDate terminatedOn,
-                     @NotBlank @Size(max = 500) String reason) {
+                     @NotBlank @Size(max = 500) @MultiLineText String reason) {
     }
 
     public record Registered(UUID donorId) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
@@ -46,13 +47,13 @@ public final class ReferralRequests {
     public record ContactAdded(UUID contactId) {
     }
 
-    public record Reason(@NotBlank @Size(max = 500) String reason) {
+    public record Reason(@NotBlank @Size(max = 500) @MultiLineText String reason) {
     }
 
     public record Person(@NotBlank @Size(max = 200) String name,
                   @Size(max = 30) @NotBlankWhenGiven String phone,
                   @Email @Size(max = 200) @NotBlankWhenGiven String email,
-                  @Size(max = 500) @NotBlankWhenGiven String address) {
+                  @Size(max = 500) @NotBlankWhenGiven @MultiLineText String address) {
 
         PersonalData inClear(String notes) {
             return new PersonalData(name, phone, email, address, notes);
@@ -73,10 +74,10 @@ public final class ReferralRequests {
                   @NotNull @Positive @Max(30) Integer householdSize,
                   @NotNull @PositiveOrZero @Max(30) Integer children,
                   @NotNull DeviceCategory need,
-                  @Size(max = 500) @NotBlankWhenGiven String accessibilityNeeds,
+                  @Size(max = 500) @NotBlankWhenGiven @MultiLineText String accessibilityNeeds,
                   @NotNull @Valid Person personalData,
-                  @Size(max = 2000) @NotBlankWhenGiven String notes,
-                  @Size(max = 500) @NotBlankWhenGiven String alreadyEquippedJustification,
+                  @Size(max = 2000) @NotBlankWhenGiven @MultiLineText String notes,
+                  @Size(max = 500) @NotBlankWhenGiven @MultiLineText String alreadyEquippedJustification,
                   @NotNull @PastOrPresent Instant submittedAt) {
 
         @Override
@@ -89,7 +90,7 @@ public final class ReferralRequests {
     }
 
     /** A step staff or the partner explain: why, and when. */
-    public record Explained(@NotBlank @Size(max = 500) String reason, @NotNull @PastOrPresent Instant at) {
+    public record Explained(@NotBlank @Size(max = 500) @MultiLineText String reason, @NotNull @PastOrPresent Instant at) {
     }
 
     public record PartnerRegistered(UUID partnerId) {

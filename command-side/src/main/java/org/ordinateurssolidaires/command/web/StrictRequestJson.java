@@ -2,8 +2,11 @@ package org.ordinateurssolidaires.command.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -21,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * What goes into an event stays there for good, and every read model must be able to store it. Request bodies
- * are therefore read strictly: text as {@link AcceptableText#MULTI_LINE} allows (every string field bounded, even
- * without a {@code @Size} of its own), and dates and times only as ISO-8601 text of this era (a number such as
+ * are therefore read strictly: text as {@link AcceptableText#ONE_LINE} allows, or {@link AcceptableText#MULTI_LINE}
+ * for a field marked {@link MultiLineText} (every string field bounded, even without a {@code @Size} of its own), and dates and times only as ISO-8601 text of this era (a number such as
  * {@code 1e300} would otherwise be read silently as some instant in 1970).
  */
 @Configuration
@@ -41,16 +44,30 @@ class StrictRequestJson {
                         LocalDate.ofInstant(EARLIEST_PLAUSIBLE, ZoneOffset.UTC), "2026-03-02"));
     }
 
-    private static final class PlainText extends StdScalarDeserializer<String> {
+    /** One line unless the field says it may hold several ({@link MultiLineText}). */
+    private static final class PlainText extends StdScalarDeserializer<String> implements ContextualDeserializer {
+
+        private final AcceptableText rule;
 
         PlainText() {
+            this(AcceptableText.ONE_LINE);
+        }
+
+        private PlainText(AcceptableText rule) {
             super(String.class);
+            this.rule = rule;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            return property != null && property.getAnnotation(MultiLineText.class) != null
+                    ? new PlainText(AcceptableText.MULTI_LINE) : this;
         }
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = StringDeserializer.instance.deserialize(parser, context);
-            var problem = AcceptableText.MULTI_LINE.problem(text);
+            var problem = rule.problem(text);
             if (problem.isPresent()) {
                 throw InvalidFormatException.from(parser, problem.get(), text, String.class);
             }

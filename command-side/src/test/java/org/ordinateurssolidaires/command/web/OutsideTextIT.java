@@ -44,7 +44,7 @@ class OutsideTextIT extends CommandSideIntegrationTest {
     int port;
 
     @Test
-    void refusesAJsonFieldNamingItsPathAlsoInAListAndInANestedObject() {
+    void refusesAJsonFieldNamingItsPathAlsoInAListAndInANestedObjectLineBreaksOnlyInNotes() {
         String donor = StaffRequests.donorWithAgreement(http);
         long stored = storedEvents();
 
@@ -58,9 +58,17 @@ class OutsideTextIT extends CommandSideIntegrationTest {
         }
         assertRefused(post("/api/devices", reception(donor, "conditionNotes", "n".repeat(2001), "S1")),
                 "field", "conditionNotes");
+        for (String lineBreak : List.of("\t", "\n", "\r")) { // one line, unless the field holds notes or reasons
+            assertRefused(post("/api/devices", reception(donor, "model", "Latitude" + lineBreak + "5490", "S1")),
+                    "field", "model");
+            assertRefused(post("/api/devices", reception(donor, "model", "Latitude", "S1" + lineBreak)),
+                    "field", "storageMedia[0].serialNumber");
+        }
         assertRefused(post("/api/devices", reception(donor, "model", "m".repeat(101), "S1")), "field", "model");
 
         assertThat(storedEvents()).isEqualTo(stored);
+        assertThat(post("/api/devices", reception(donor, "conditionNotes", "scratched lid\r\n\tkey missing", "S1"))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
