@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +63,9 @@ class BatchImport {
     private static final Pattern MEDIUM_PATH = Pattern.compile("storageMedia\\[(\\d+)]\\.(\\w+)");
     /** ISO, or as a French spreadsheet shows a date once it has re-saved the file. */
     private static final List<DateTimeFormatter> DAYS =
-            List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+            // strict: 31/02/2026 is no day, not the last of February
+            List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+                    DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT));
     private static final String STORAGE_UNACCOUNTED_FOR = DeviceRule.STORAGE_ACCOUNTED_FOR_AT_RECEPTION.name()
             + ": list the device's storage, embedded storage included, or the donor's statement that it was removed ("
             + String.join(", ", BatchFile.STORAGE_REMOVAL_COLUMNS) + ")";

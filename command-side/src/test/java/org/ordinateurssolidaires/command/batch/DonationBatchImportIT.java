@@ -114,12 +114,14 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         String file = String.join("\n", HEADER_WITH_STATEMENT,
                 prefix + "1,TABLET,Apple,iPad,,,,,,,,\"Paul Martin, DSI\",2026-02-27,Annexe 2",
                 prefix + "2,DESKTOP,HP,ProDesk,,,,,,,,,,",
-                prefix + "3,DESKTOP,HP,ProDesk,,,,,,,,Paul Martin,le 3 mars,");
+                prefix + "3,DESKTOP,HP,ProDesk,,,,,,,,Paul Martin,le 3 mars,",
+                prefix + "4,DESKTOP,HP,ProDesk,,,,,,,,Paul Martin,31/02/2026,BL-2026-03");
 
         ResponseEntity<JsonNode> refused = importFile(donor, "LIV-NO-STORAGE", file);
 
         assertThat(problems(refused)).containsExactlyInAnyOrder(
-                "3 medium1_type", "4 storage_removal_stated_on", "4 storage_removal_document");
+                "3 medium1_type", "4 storage_removal_stated_on", "4 storage_removal_document",
+                "5 storage_removal_stated_on");
         assertThat(refused.getBody().at("/errors/0/message").asText())
                 .startsWith("STORAGE_ACCOUNTED_FOR_AT_RECEPTION");
         assertThat(jdbc.queryForObject("select count(*) from asset_tag_registry where asset_tag like ?", Long.class,

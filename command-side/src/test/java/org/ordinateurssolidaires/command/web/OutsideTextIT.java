@@ -72,6 +72,21 @@ class OutsideTextIT extends CommandSideIntegrationTest {
     }
 
     @Test
+    void refusesABodyThatIsNotOneJsonObjectWithEachKeyOnce() {
+        long stored = storedEvents();
+        HttpHeaders headers = StaffRequests.headers();
+
+        for (String body : List.of("{\"legalName\": \"Mutuelle\", \"legalName\": \"Autre\", \"kind\": \"COMPANY\"}",
+                "{\"legalName\": \"Mutuelle\", \"kind\": \"COMPANY\"} {\"legalName\": \"Autre\"}")) {
+            ResponseEntity<JsonNode> answer = http.postForEntity("/api/donors", new HttpEntity<>(body, headers),
+                    JsonNode.class);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
     void refusesACsvCellNamingItsRowAndColumn() {
         String donor = StaffRequests.donorWithAgreement(http);
         long stored = storedEvents();
