@@ -71,7 +71,9 @@ final class BatchFile {
 
     /**
      * The file's text: UTF-8 when it is valid UTF-8, otherwise Windows-1252, the encoding French spreadsheets
-     * export "CSV (point-virgule)" in, so that "François" is read as written rather than replaced.
+     * export "CSV (point-virgule)" in, so that "François" is read as written rather than replaced. A file that is
+     * neither — UTF-8 text with a stray byte, which would turn every accent in it into "Ã©", or a byte that
+     * Windows-1252 leaves undefined — is refused, naming the line of the first byte that does not fit.
      */
     static String text(InputStream upload) throws IOException {
         byte[] file = upload.readNBytes(MAX_BYTES + 1); // never more, however large the upload
@@ -84,7 +86,52 @@ final class BatchFile {
                                          .onUnmappableCharacter(CodingErrorAction.REPORT)
                                          .decode(ByteBuffer.wrap(file)).toString();
         } catch (CharacterCodingException notUtf8) {
-            return new String(file, Charset.forName("windows-1252"));
+            Utf8Scan scan = Utf8Scan.of(file);
+            if (scan.multiByteSequences() > 0) {
+                throw new BatchRefused(List.of(new RowProblem(scan.lineOfFirstStrayByte(), "",
+                        "the file is UTF-8 with bytes of another encoding in it: save it again as CSV UTF-8")));
+            }
+            String text = new String(file, Charset.forName("windows-1252"));
+            int undefined = text.indexOf('\uFFFD');
+            if (undefined >= 0) {
+                throw new BatchRefused(List.of(new RowProblem(lineOf(text, undefined), "",
+                        "the file holds a byte that is a character neither in UTF-8 nor in Windows-1252")));
+            }
+            return text;
+        }
+    }
+
+    private static int lineOf(String text, int index) {
+        return (int) text.substring(0, index).chars().filter(character -> character == '\n').count() + 1;
+    }
+
+    /** Well-formed UTF-8 sequences of two to four bytes in a file, and the line of the first byte outside one. */
+    private record Utf8Scan(int multiByteSequences, int lineOfFirstStrayByte) {
+
+        static Utf8Scan of(byte[] file) {
+            int sequences = 0;
+            int lines = 1;
+            int firstStray = 0;
+            for (int i = 0; i < file.length; ) {
+                int lead = file[i] & 0xFF;
+                int length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                        : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+                boolean wellFormed = length > 0 && i + length <= file.length;
+                for (int next = 1; wellFormed && next < length; next++) {
+                    wellFormed = (file[i + next] & 0xC0) == 0x80;
+                }
+                if (lead == '\n') {
+                    lines++;
+                }
+                if (!wellFormed) {
+                    firstStray = firstStray == 0 ? lines : firstStray;
+                    i++;
+                } else {
+                    sequences += length > 1 ? 1 : 0;
+                    i += length;
+                }
+            }
+            return new Utf8Scan(sequences, firstStray);
         }
     }
 

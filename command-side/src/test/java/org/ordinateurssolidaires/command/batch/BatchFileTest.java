@@ -5,6 +5,8 @@ import org.ordinateurssolidaires.testing.EndlessUpload;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +22,34 @@ class BatchFileTest {
                 .extracting(refused -> ((BatchRefused) refused).problems().get(0).message())
                 .asString().contains("larger than " + BatchFile.MAX_BYTES);
         assertThat(upload.bytesRead()).isEqualTo(BatchFile.MAX_BYTES + 1L);
+    }
+
+    /** One stray byte must not turn every accent of a UTF-8 file into "Ã©", silently. */
+    @Test
+    void refusesUtf8WithAStrayByteNamingItsLine() {
+        byte[] mixed = concat("asset_tag,manufacturer\nOS-1,Société Générale\n".getBytes(StandardCharsets.UTF_8),
+                new byte[]{'O', 'S', '-', '2', ',', (byte) 0xC0, (byte) 0x80, '\n'});
+
+        assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(mixed))).isInstanceOf(BatchRefused.class)
+                .extracting(refused -> ((BatchRefused) refused).problems()).asList()
+                .containsExactly(new RowProblem(3, "", "the file is UTF-8 with bytes of another encoding in it: "
+                        + "save it again as CSV UTF-8"));
+    }
+
+    @Test
+    void refusesAByteThatIsACharacterInNeitherEncoding() {
+        byte[] undefined = {'O', 'S', '-', '1', '\n', 'D', 'e', (byte) 0x81, 'l', 'l', '\n'};
+
+        assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(undefined))).isInstanceOf(BatchRefused.class)
+                .extracting(refused -> ((BatchRefused) refused).problems()).asList()
+                .containsExactly(new RowProblem(2, "", "the file holds a byte that is a character neither in UTF-8 "
+                        + "nor in Windows-1252"));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test
