@@ -12,7 +12,14 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
+import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.ReferralAccepted;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -34,8 +41,11 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.ordinateurssolidaires.query.SampleDevices.LATER;
 import static org.ordinateurssolidaires.query.SampleDevices.RECEIVED_AT;
 import static org.ordinateurssolidaires.query.SampleDevices.disk;
+import static org.ordinateurssolidaires.query.SampleDevices.ready;
+import static org.ordinateurssolidaires.query.SampleDevices.refurbished;
 import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
 
 /**
@@ -163,6 +173,95 @@ class PoisonEventIT {
             assertThat(get("/actuator/health/readiness").status()).isEqualTo(HttpStatus.OK);
             assertThat(prometheus()).containsPattern("dead_letters\\{[^}]*processingGroup=\"inventory\"[^}]*} 0\\.0");
         });
+    }
+
+    /**
+     * Several events of one segment failing in one batch: each failure rolls the batch back once, and the events
+     * marked at earlier attempts stay marked, so all are parked after one attempt more than there are of them (with
+     * the processor's pauses of 1, 2, 4, 8 s), not after 2^4 attempts with pauses growing to a minute.
+     */
+    @Test
+    void parksSeveralEventsFailingInOneBatchAfterABoundedNumberOfAttempts() {
+        String manufacturer = "Refused Again Ltd";
+        jdbc.execute("alter table inventory_device add constraint refused_again check (manufacturer <> '"
+                + manufacturer + "')");
+        List<DeviceId> refused = List.of(deviceInSegment(3), deviceInSegment(3), deviceInSegment(3),
+                deviceInSegment(3));
+        DeviceId healthy = deviceInSegment(3);
+        List<Object> batch = new ArrayList<>();
+        for (int i = 0; i < refused.size(); i++) {
+            batch.add(received(refused.get(i), "BA-" + i, manufacturer, disk("BA" + i)));
+            batch.add(received(deviceInSegment(3), "BH-" + i, "Dell", disk("BH" + i)));
+        }
+        batch.add(received(healthy, "BH-X", "Dell", disk("BHX")));
+        events.append(batch);
+
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+            assertThat(parked().get("parked").findValuesAsText("sequenceId"))
+                    .containsAll(refused.stream().map(DeviceId::toString).toList());
+            assertThat(inInventory(healthy)).isTrue();
+        });
+        DeviceId later = deviceInSegment(3);
+        events.append(received(later, "BH-Y", "Dell", disk("BHY")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(inInventory(later)).isTrue());
+        assertThat(refused).noneMatch(this::inInventory);
+
+        jdbc.execute("alter table inventory_device drop constraint refused_again");
+        assertThat(post("/api/dead-letters/inventory/retry").body().get("stillParked").asInt()).isZero();
+        assertThat(refused).allMatch(this::inInventory);
+        assertThat(parked().get("letters").asLong()).isZero();
+    }
+
+    /**
+     * The referral's row is updated by device events too: an allocation waits behind its referral's parked events
+     * (the same sequence), instead of finding no row and being lost; once retried, the row is a clean rebuild's.
+     */
+    @Test
+    void anAllocationWaitsBehindItsReferralsParkedEvents() {
+        jdbc.execute("alter table referral_record add constraint refused_household check (household_code <> 'REFUSED')");
+        var referral = new ReferralId(UUID.randomUUID());
+        DeviceId device = SampleDevices.newDevice();
+        StorageMedium medium = disk("AL-1");
+        events.append(received(device, "AL-1", "Dell", medium), sanitised(device, medium), refurbished(device),
+                ready(device));
+        events.append(new ReferralSubmitted(referral, new PartnerId(UUID.randomUUID()), "REFUSED",
+                        EligibilityCriterion.values()[0], 3, 1, DeviceCategory.LAPTOP, null,
+                        new EncryptedPersonalData("referral:" + referral, "bm9uY2U=", "c2VhbGVk"), RECEIVED_AT),
+                new ReferralAccepted(referral, RECEIVED_AT));
+        events.append(new DeviceAllocated(device, referral, LATER));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode referrals = get("/api/dead-letters/referrals").body();
+            assertThat(referrals.get("letters").asLong()).isEqualTo(3);
+            assertThat(referrals.get("sequences").asLong()).isEqualTo(1);
+            JsonNode sequence = referrals.get("parked").get(0);
+            assertThat(sequence.get("sequenceId").asText()).isEqualTo(referral.toString());
+            assertThat(sequence.get("eventType").asText()).isEqualTo("ReferralSubmitted");
+            assertThat(sequence.get("letters").asLong()).isEqualTo(3); // the acceptance and the allocation behind it
+            assertThat(jdbc.queryForObject("select referral_id from inventory_device where device_id = ?",
+                    UUID.class, device.value())).isEqualTo(referral.value()); // the inventory kept flowing
+        });
+
+        jdbc.execute("alter table referral_record drop constraint refused_household");
+        assertThat(post("/api/dead-letters/referrals/retry").body().get("succeeded").asInt()).isEqualTo(1);
+        Map<String, Object> retried = referralRow(referral);
+        assertThat(retried.get("status")).isEqualTo("ALLOCATED");
+        assertThat(retried.get("allocated_device")).isEqualTo(device.value());
+
+        StreamingEventProcessor processor = querySide.getBean(EventProcessingConfiguration.class)
+                                                     .eventProcessor("referrals", StreamingEventProcessor.class)
+                                                     .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(referralRow(referral)).isEqualTo(retried));
+        assertThat(get("/api/dead-letters/referrals").body().get("letters").asLong()).isZero();
+    }
+
+    private Map<String, Object> referralRow(ReferralId referral) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select * from referral_record where referral_id = ?",
+                referral.value());
+        return rows.isEmpty() ? Map.of() : rows.get(0);
     }
 
     @Test

@@ -15,12 +15,8 @@ import org.axonframework.serialization.Serializer;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.ordinateurssolidaires.store.DatabaseFailures;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
-
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 
 /**
  * Every processing group, including any added later, gets a dead-letter queue: an event a projection cannot apply
@@ -31,9 +27,17 @@ import java.sql.SQLTransientException;
  * app excludes Axon's JPA auto-configuration. It goes through the same connection provider as the token store, so
  * a letter is parked in the processor's own transaction, with the token. Events and tokens in it are written with
  * the events' own serializer.
+ * <p>
+ * Axon's default limits (1,024 aggregates per group, 1,024 events per aggregate) would overflow on one systematic
+ * bug of a projection over a large import, and a full queue stops the processor at the next failure: the limits
+ * here are {@link #MAX_SEQUENCES} aggregates per group and {@link #MAX_SEQUENCE_SIZE} events per aggregate. A letter
+ * is a row of {@code deadLetterEntry}, so the limit is one of disk, not of memory.
  */
 @Configuration
 class DeadLetterConfiguration {
+
+    static final int MAX_SEQUENCES = 100_000;
+    static final int MAX_SEQUENCE_SIZE = 10_000;
 
     @Bean
     ConfigurerModule deadLetterQueueForEveryProcessingGroup(ConnectionProvider connections,
@@ -57,6 +61,8 @@ class DeadLetterConfiguration {
                                                         .transactionManager(transactions)
                                                         .eventSerializer(serializer)
                                                         .genericSerializer(serializer)
+                                                        .maxSequences(MAX_SEQUENCES)
+                                                        .maxSequenceSize(MAX_SEQUENCE_SIZE)
                                                         .build());
                 });
             }
@@ -71,27 +77,19 @@ class DeadLetterConfiguration {
 
     /**
      * Parks whatever a projection cannot apply, except a failure that a later attempt may not meet (a deadlock, a
-     * lost connection): that one fails the batch, which the processor retries after a pause, as for any failure
-     * outside the handlers.
+     * lost connection, a database shutting down), as {@link DatabaseFailures#mayPassOnRetry} reads it: that one fails
+     * the batch, which the processor retries after a pause, as for any failure outside the handlers. Axon asks this
+     * before it enqueues anything, so such a failure never reaches {@link RollbackFirstDeadLetterQueue} either, and
+     * does not mark the event there.
      */
     static EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable failure) {
-        if (isTransient(failure)) {
+        if (DatabaseFailures.mayPassOnRetry(failure)) {
             if (failure instanceof RuntimeException unchecked) {
                 throw unchecked;
             }
             throw new IllegalStateException(failure);
         }
         return Decisions.enqueue(storable(failure));
-    }
-
-    private static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

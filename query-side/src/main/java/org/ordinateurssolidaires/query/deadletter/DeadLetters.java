@@ -74,16 +74,30 @@ class DeadLetters {
     GroupLetters of(String group) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
         return transaction.execute(status -> {
-            List<ParkedSequence> parked = new ArrayList<>();
-            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-                Iterator<DeadLetter<? extends EventMessage<?>>> letters = sequence.iterator();
-                if (letters.hasNext()) {
-                    DeadLetter<? extends EventMessage<?>> first = letters.next();
-                    parked.add(describe(first, queue.sequenceSize(sequenceOf(first))));
-                }
-            }
+            List<ParkedSequence> parked = firstParked(queue, Integer.MAX_VALUE);
             return new GroupLetters(group, queue.size(), parked.size(), parked);
         });
+    }
+
+    /** The first parked sequences of the group, at most {@code limit}: what health names without reading them all. */
+    List<ParkedSequence> firstParked(String group, int limit) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
+        return transaction.execute(status -> firstParked(queue, limit));
+    }
+
+    private static List<ParkedSequence> firstParked(SequencedDeadLetterQueue<EventMessage<?>> queue, int limit) {
+        List<ParkedSequence> parked = new ArrayList<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+            if (parked.size() >= limit) {
+                break;
+            }
+            Iterator<DeadLetter<? extends EventMessage<?>>> letters = sequence.iterator();
+            if (letters.hasNext()) {
+                DeadLetter<? extends EventMessage<?>> first = letters.next();
+                parked.add(describe(first, queue.sequenceSize(sequenceOf(first))));
+            }
+        }
+        return parked;
     }
 
     /**

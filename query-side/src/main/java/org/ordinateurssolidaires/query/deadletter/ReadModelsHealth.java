@@ -2,7 +2,6 @@ package org.ordinateurssolidaires.query.deadletter;
 
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.ordinateurssolidaires.query.deadletter.DeadLetters.GroupLetters;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -47,11 +46,12 @@ class ReadModelsHealth implements HealthIndicator {
                 details.put("segmentsInError", segmentsInError);
                 down |= !segmentsInError.isEmpty();
             }
-            GroupLetters letters = deadLetters.of(group);
-            details.put("deadLetters", letters.letters());
-            details.put("parkedSequences", letters.sequences());
-            if (letters.letters() > 0) {
-                details.put("parked", letters.parked().subList(0, Math.min(PARKED_SHOWN, letters.parked().size())));
+            // counted in the table; only the first few sequences are read, to name them
+            long letters = deadLetters.letters(group);
+            details.put("deadLetters", letters);
+            details.put("parkedSequences", deadLetters.sequences(group));
+            if (letters > 0) {
+                details.put("parked", deadLetters.firstParked(group, PARKED_SHOWN));
                 down = true;
             }
             details.put("status", down ? "DOWN" : "UP");

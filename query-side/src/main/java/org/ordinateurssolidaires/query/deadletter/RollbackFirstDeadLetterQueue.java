@@ -6,8 +6,14 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -26,19 +32,42 @@ import java.util.function.UnaryOperator;
  * {@link #enqueueIfPresent} before handling each event, which it does unless the optional sequence-identifier
  * cache is enabled ({@link DeadLetterConfiguration} leaves it off).
  * <p>
+ * An event's mark is kept until the batch that parks it commits: if a later event of the same batch fails for the
+ * first time, the batch is rolled back, parking included, and the next attempt parks both. So k failing events of
+ * one batch take k + 1 attempts, not 2^k. A failure that may pass on a later attempt (a lost connection) never
+ * reaches this queue: {@link DeadLetterConfiguration#decide} fails the batch before Axon enqueues anything.
+ * <p>
  * The events awaiting their second attempt are kept in memory, per processing group: after a restart, or on another
- * instance, the event simply fails once more first. Retries of parked letters do not come through here.
+ * instance, the event simply fails once more first. A mark lives at most {@link #MARK_TIME_TO_LIVE}, far longer
+ * than the processor's longest pause between attempts (a minute), so that a mark left behind when a segment moved
+ * to another instance, or by a rebuild run elsewhere, cannot park a healthy event later. Retries of parked letters
+ * do not come through here.
  */
 class RollbackFirstDeadLetterQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
 
+    static final Duration MARK_TIME_TO_LIVE = Duration.ofMinutes(5);
+
     private final String processingGroup;
     private final SequencedDeadLetterQueue<EventMessage<?>> queue;
-    /** Event identifier to the cause it failed with, until it is parked. */
-    private final Map<String, ThrowableCause> failedOnce = new ConcurrentHashMap<>();
+    private final Clock clock;
+    /** Event identifier to the cause it failed with, until the batch parking it commits. */
+    private final Map<String, Mark> failedOnce = new ConcurrentHashMap<>();
+    /** The unit-of-work resource holding the events this queue parked in the batch. */
+    private final String parkedInBatch;
+
+    private record Mark(ThrowableCause cause, Instant markedAt) {
+    }
 
     RollbackFirstDeadLetterQueue(String processingGroup, SequencedDeadLetterQueue<EventMessage<?>> queue) {
+        this(processingGroup, queue, Clock.systemUTC());
+    }
+
+    RollbackFirstDeadLetterQueue(String processingGroup, SequencedDeadLetterQueue<EventMessage<?>> queue,
+                                 Clock clock) {
         this.processingGroup = processingGroup;
         this.queue = queue;
+        this.clock = clock;
+        this.parkedInBatch = RollbackFirstDeadLetterQueue.class.getName() + ".parked." + processingGroup;
     }
 
     /** Thrown, instead of parking, at an event's first failure: it rolls back the batch. */
@@ -54,24 +83,69 @@ class RollbackFirstDeadLetterQueue implements SequencedDeadLetterQueue<EventMess
     @Override
     public void enqueue(Object sequenceIdentifier, DeadLetter<? extends EventMessage<?>> letter) {
         String event = letter.message().getIdentifier();
-        if (letter.cause().isPresent() && failedOnce.remove(event) == null) {
+        if (letter.cause().isPresent() && freshMark(event) == null) {
             Cause cause = letter.cause().get();
-            failedOnce.put(event, new ThrowableCause(cause.type(), cause.message()));
+            Instant now = clock.instant();
+            failedOnce.values().removeIf(mark -> isStale(mark, now));
+            failedOnce.put(event, new Mark(new ThrowableCause(cause.type(), cause.message()), now));
             throw new RolledBackToParkCleanly(processingGroup, letter.message(), cause);
         }
         queue.enqueue(sequenceIdentifier, letter);
+        if (letter.cause().isPresent()) {
+            forgetOnceCommitted(event);
+        }
     }
 
     @Override
     public boolean enqueueIfPresent(Object sequenceIdentifier,
                                     Supplier<DeadLetter<? extends EventMessage<?>>> letterBuilder) {
         DeadLetter<? extends EventMessage<?>> letter = letterBuilder.get();
-        ThrowableCause cause = failedOnce.remove(letter.message().getIdentifier());
-        if (cause != null) {
-            queue.enqueue(sequenceIdentifier, letter.withCause(cause));
+        String event = letter.message().getIdentifier();
+        Mark mark = freshMark(event);
+        if (mark != null) {
+            if (!parkedInThisBatch(event)) {
+                queue.enqueue(sequenceIdentifier, letter.withCause(mark.cause()));
+                forgetOnceCommitted(event);
+            }
             return true;
         }
         return queue.enqueueIfPresent(sequenceIdentifier, () -> letter);
+    }
+
+    /** The event's mark, unless it has none or only a stale one (which is dropped). */
+    private Mark freshMark(String event) {
+        Mark mark = failedOnce.get(event);
+        if (mark != null && isStale(mark, clock.instant())) {
+            failedOnce.remove(event, mark);
+            return null;
+        }
+        return mark;
+    }
+
+    private static boolean isStale(Mark mark, Instant now) {
+        return mark.markedAt().plus(MARK_TIME_TO_LIVE).isBefore(now);
+    }
+
+    /**
+     * The mark goes once the batch that parked the event commits; if the batch is rolled back (a later event of it
+     * failed for the first time), the parking is undone with it, and the mark must still be there for the next
+     * attempt.
+     */
+    private void forgetOnceCommitted(String event) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> failedOnce.remove(event));
+        } else {
+            failedOnce.remove(event);
+        }
+    }
+
+    /** Whether the batch under way already parked the event (then its mark is not used a second time). */
+    private boolean parkedInThisBatch(String event) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        Set<String> parked = CurrentUnitOfWork.get().root().getOrComputeResource(parkedInBatch, key -> new HashSet<>());
+        return !parked.add(event);
     }
 
     @Override
