@@ -3,16 +3,10 @@ package org.ordinateurssolidaires.query.deadletter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.common.jdbc.JdbcException;
 import org.ordinateurssolidaires.query.deadletter.DeadLetters.GroupLetters;
 import org.ordinateurssolidaires.query.deadletter.DeadLetters.RetryOutcome;
-import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,14 +57,5 @@ class DeadLetterController {
     ResponseEntity<Void> evict(@PathVariable String processingGroup, @PathVariable String sequenceId) {
         deadLetters.evict(processingGroup, sequenceId);
         return ResponseEntity.noContent().build();
-    }
-
-    /** The queue lives in the database: when it cannot be read, say so rather than fail with a 500. */
-    @ExceptionHandler({JdbcException.class, DataAccessException.class, TransactionException.class})
-    ProblemDetail queueUnavailable(RuntimeException unavailable) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the dead-letter queue cannot be read now: " + unavailable.getMessage());
-        problem.setTitle("Dead-letter queue unavailable");
-        return problem;
     }
 }
