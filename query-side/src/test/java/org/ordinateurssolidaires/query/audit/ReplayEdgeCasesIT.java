@@ -15,13 +15,11 @@ import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.query.audit.AuditReport.Tampering;
 import org.ordinateurssolidaires.query.audit.AuditReport.TamperingKind;
+import org.ordinateurssolidaires.testing.AdjustableClock;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +48,7 @@ class ReplayEdgeCasesIT {
     private static final DeviceId RECYCLED = newDevice();
     private static final DeviceId MALFORMED = newDevice();
     private static final DeviceId MISNAMED = newDevice();
-    private static final AdjustableClock CLOCK = new AdjustableClock();
+    private static final AdjustableClock CLOCK = new AdjustableClock(Instant.now());
     private static AuditedStore store;
     private static long lastBeforeTheHole;
     private static long headBeforeTheHoleSettled;
@@ -117,28 +115,4 @@ class ReplayEdgeCasesIT {
         assertThat(report.eventsNotYetLinked()).isZero();
     }
 
-    /** Time that moves only when told, for the recorder's patience with a hole. */
-    private static final class AdjustableClock extends Clock {
-
-        private Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

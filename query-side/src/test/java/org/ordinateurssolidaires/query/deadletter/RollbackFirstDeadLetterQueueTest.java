@@ -14,17 +14,15 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.testing.AdjustableClock;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +39,7 @@ class RollbackFirstDeadLetterQueueTest {
     private static final String CHECK_VIOLATION = "23514";
     private static final String CONNECTION_FAILURE = "08006";
 
-    private final MutableClock clock = new MutableClock();
+    private final AdjustableClock clock = new AdjustableClock(Instant.parse("2026-11-30T10:00:00Z"));
     private final InMemorySequencedDeadLetterQueue<EventMessage<?>> parked = InMemorySequencedDeadLetterQueue.defaultQueue();
     private final RollbackFirstDeadLetterQueue queue = new RollbackFirstDeadLetterQueue("test", parked, clock);
     private final Projection projection = new Projection();
@@ -190,27 +188,4 @@ class RollbackFirstDeadLetterQueueTest {
         }
     }
 
-    static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-30T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
