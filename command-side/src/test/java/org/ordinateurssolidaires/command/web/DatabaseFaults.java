@@ -14,8 +14,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -103,24 +101,17 @@ final class DatabaseFaults implements BeanPostProcessor {
         }
     }
 
-    /** Ends the server process behind the app's connection, and waits until it is gone. */
+    /** Ends the server process behind the app's connection; the server waits until it is gone (PostgreSQL 14+). */
     private static void terminate(int backendPid) throws SQLException {
         String url = PostgresTestDatabase.SERVER + "postgres";
         try (Connection admin = DriverManager.getConnection(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
-             PreparedStatement kill = admin.prepareStatement("select pg_terminate_backend(?)");
-             PreparedStatement alive = admin.prepareStatement("select 1 from pg_stat_activity where pid = ?")) {
+             PreparedStatement kill = admin.prepareStatement("select pg_terminate_backend(?, 10000)")) {
             kill.setInt(1, backendPid);
-            kill.execute();
-            alive.setInt(1, backendPid);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-            while (Instant.now().isBefore(deadline)) {
-                try (ResultSet rows = alive.executeQuery()) {
-                    if (!rows.next()) {
-                        return;
-                    }
+            try (ResultSet ended = kill.executeQuery()) {
+                if (!ended.next() || !ended.getBoolean(1)) {
+                    throw new IllegalStateException("backend " + backendPid + " still alive after 10 s");
                 }
             }
-            throw new IllegalStateException("backend " + backendPid + " still alive after pg_terminate_backend");
         }
     }
 
