@@ -1,10 +1,10 @@
 package org.ordinateurssolidaires.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class StaffRequests {
     public static String donorWithAgreement(TestRestTemplate http) {
         String donor = http.postForObject("/api/donors", new HttpEntity<>(Map.of("legalName", "Mutuelle Atlantique",
                 "kind", "COMPANY", "contactPerson", "Claire Dubois", "contactEmail", "claire@example.org"), headers()),
-                JsonNode.class).get("donorId").asText();
+                JsonNode.class).get("donorId").asString();
         http.postForEntity("/api/donors/" + donor + "/agreements", new HttpEntity<>(Map.of("modelAgreementVersion",
                 "2023-0208", "signatoryName", "Paul Martin", "signatoryRole", "CEO", "signedOn", "2020-01-01",
                 "validFrom", "2020-01-01", "commitments", ALL_FOUR_COMMITMENTS), headers()), JsonNode.class);
@@ -41,7 +41,7 @@ public final class StaffRequests {
                 "donationBatchReference", "LIV-2026-05", "category", "LAPTOP", "manufacturer", "Lenovo",
                 "model", "ThinkPad T480", "storageMedia", List.of(), "storageRemoval", STORAGE_REMOVED_BY_THE_DONOR,
                 "receivedAt", "2026-05-02T09:00:00Z"), headers()),
-                JsonNode.class).get("deviceId").asText();
+                JsonNode.class).get("deviceId").asString();
         http.postForEntity("/api/devices/" + device + "/refurbishment", new HttpEntity<>(Map.of("workDone", "cleaned",
                 "operatingSystem", "Linux Mint", "technician", "Sam", "refurbishedAt", "2026-05-03T09:00:00Z"),
                 headers()), JsonNode.class);
@@ -53,11 +53,11 @@ public final class StaffRequests {
     /** A household referred by a new partner and accepted: it waits for a device of the kind given. */
     public static String acceptedReferral(TestRestTemplate http, String need) {
         String partner = http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "CCAS de Poitiers",
-                "kind", "SOCIAL_SERVICES"), headers()), JsonNode.class).get("partnerId").asText();
+                "kind", "SOCIAL_SERVICES"), headers()), JsonNode.class).get("partnerId").asString();
         String referral = http.postForObject("/api/partners/" + partner + "/referrals", new HttpEntity<>(Map.of(
                 "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 4, "children", 2, "need", need,
                 "personalData", Map.of("name", "Famille Test"), "submittedAt", "2026-01-05T10:00:00Z"), headers()),
-                JsonNode.class).get("referralId").asText();
+                JsonNode.class).get("referralId").asString();
         http.postForEntity("/api/referrals/" + referral + "/acceptance",
                 new HttpEntity<>(Map.of("at", "2026-01-06T10:00:00Z"), headers()), JsonNode.class);
         return referral;

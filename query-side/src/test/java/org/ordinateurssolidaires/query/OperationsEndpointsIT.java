@@ -1,12 +1,12 @@
 package org.ordinateurssolidaires.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +25,7 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
     void describesTheInventoryAndProvenance() {
         JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
 
-        assertThat(api.get("paths").fieldNames()).toIterable().contains("/api/devices", "/api/devices/counts",
+        assertThat(api.get("paths").propertyNames()).contains("/api/devices", "/api/devices/counts",
                 "/api/devices/{deviceId}", "/api/devices/{deviceId}/provenance");
     }
 
@@ -33,7 +33,7 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
     void describesTheDeadLetterEndpoints() {
         JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
 
-        assertThat(api.get("paths").fieldNames()).toIterable().contains("/api/dead-letters",
+        assertThat(api.get("paths").propertyNames()).contains("/api/dead-letters",
                 "/api/dead-letters/{processingGroup}", "/api/dead-letters/{processingGroup}/retry",
                 "/api/dead-letters/{processingGroup}/{sequenceId}");
     }
@@ -44,21 +44,21 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
         List<String> groups = List.of("ceremonies", "donors", "erasure-register", "inventory", "referrals");
 
         JsonNode readiness = http.getForObject("/actuator/health/readiness", JsonNode.class);
-        assertThat(readiness.get("status").asText()).isEqualTo("UP");
-        assertThat(readiness.at("/components/eventStore/status").asText()).isEqualTo("UP");
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.at("/components/eventStore/status").asString()).isEqualTo("UP");
         JsonNode readModels = readiness.at("/components/readModels/details");
-        assertThat(readModels.fieldNames()).toIterable().containsExactlyElementsOf(groups);
+        assertThat(readModels.propertyNames()).containsExactlyElementsOf(groups);
         groups.forEach(group -> assertThat(readModels.get(group).get("running").asBoolean()).isTrue());
-        assertThat(http.getForObject("/actuator/health/liveness", JsonNode.class).get("status").asText())
+        assertThat(http.getForObject("/actuator/health/liveness", JsonNode.class).get("status").asString())
                 .isEqualTo("UP");
         JsonNode deadLetters = http.getForObject("/api/dead-letters", JsonNode.class);
-        assertThat(deadLetters.findValuesAsText("processingGroup")).containsExactlyElementsOf(groups);
-        assertThat(deadLetters.findValuesAsText("letters")).containsOnly("0");
+        assertThat(deadLetters.findValuesAsString("processingGroup")).containsExactlyElementsOf(groups);
+        assertThat(deadLetters.findValuesAsString("letters")).containsOnly("0");
     }
 
     @Test
     void reportsHealthAndTheInventoryProcessorsMetrics() {
-        assertThat(http.getForObject("/actuator/health", JsonNode.class).get("status").asText()).isEqualTo("UP");
+        assertThat(http.getForObject("/actuator/health", JsonNode.class).get("status").asString()).isEqualTo("UP");
         DeviceId device = SampleDevices.newDevice();
         events.append(SampleDevices.received(device, "OP-" + device.toString().substring(0, 8).toUpperCase(),
                 new DonorId(UUID.randomUUID()), DeviceCategory.DESKTOP));

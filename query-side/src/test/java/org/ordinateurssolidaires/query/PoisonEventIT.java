@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +21,7 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -112,15 +112,15 @@ class PoisonEventIT {
 
         JsonNode sequence = parkedSequence(refused);
         assertThat(sequence.get("letters").asLong()).isEqualTo(2); // the reception, and the sanitisation behind it
-        assertThat(sequence.get("eventType").asText()).isEqualTo("DeviceReceived");
-        assertThat(sequence.get("aggregateType").asText()).isEqualTo("Device");
-        assertThat(sequence.get("aggregateId").asText()).isEqualTo(refused.toString());
+        assertThat(sequence.get("eventType").asString()).isEqualTo("DeviceReceived");
+        assertThat(sequence.get("aggregateType").asString()).isEqualTo("Device");
+        assertThat(sequence.get("aggregateId").asString()).isEqualTo(refused.toString());
         assertThat(sequence.get("aggregateSequence").asLong()).isZero();
         assertThat(sequence.get("globalIndex").asLong()).isPositive();
-        assertThat(sequence.get("causeType").asText()).isEqualTo("org.postgresql.util.PSQLException");
-        assertThat(sequence.get("causeMessage").asText()).contains("refused_manufacturer");
-        assertThat(sequence.get("enqueuedAt").asText()).isNotBlank();
-        assertThat(sequence.get("lastTouched").asText()).isNotBlank();
+        assertThat(sequence.get("causeType").asString()).isEqualTo("org.postgresql.util.PSQLException");
+        assertThat(sequence.get("causeMessage").asString()).contains("refused_manufacturer");
+        assertThat(sequence.get("enqueuedAt").asString()).isNotBlank();
+        assertThat(sequence.get("lastTouched").asString()).isNotBlank();
         assertThat(parkedSequence(unstorable).get("letters").asLong()).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(prometheus())
@@ -130,12 +130,12 @@ class PoisonEventIT {
         Answer readiness = get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         JsonNode inventory = readiness.body().at("/components/readModels/details/inventory");
-        assertThat(readiness.body().get("status").asText()).isEqualTo("DOWN");
-        assertThat(inventory.get("status").asText()).isEqualTo("DOWN");
+        assertThat(readiness.body().get("status").asString()).isEqualTo("DOWN");
+        assertThat(inventory.get("status").asString()).isEqualTo("DOWN");
         assertThat(inventory.get("deadLetters").asLong()).isEqualTo(3);
-        assertThat(inventory.get("parked").findValuesAsText("aggregateId")).contains(refused.toString());
-        assertThat(inventory.get("parked").findValuesAsText("eventType")).contains("DeviceReceived");
-        assertThat(readiness.body().at("/components/readModels/details/donors/status").asText()).isEqualTo("UP");
+        assertThat(inventory.get("parked").findValuesAsString("aggregateId")).contains(refused.toString());
+        assertThat(inventory.get("parked").findValuesAsString("eventType")).contains("DeviceReceived");
+        assertThat(readiness.body().at("/components/readModels/details/donors/status").asString()).isEqualTo("UP");
         assertThat(get("/actuator/health/liveness").status()).isEqualTo(HttpStatus.OK);
 
         // retried before the cause is fixed: nothing changes
@@ -152,23 +152,23 @@ class PoisonEventIT {
         assertThat(retried.get("succeeded").asInt()).isEqualTo(1);
         assertThat(retried.get("stillParked").asInt()).isEqualTo(1); // the NUL cannot be stored, fix or no fix
         assertThat(erasureStatus(refused)).isEqualTo("SANITISED");
-        assertThat(parked().get("parked").findValuesAsText("sequenceId")).containsExactly(unstorable.toString());
+        assertThat(parked().get("parked").findValuesAsString("sequenceId")).containsExactly(unstorable.toString());
 
         // the inventory as a rebuild from the whole store makes it; the rebuild empties the queue first, and parks
         // the NUL reception again, once
         List<Map<String, Object>> devices = inventoryRows();
-        Instant parkedBefore = Instant.parse(parkedSequence(unstorable).get("enqueuedAt").asText());
+        Instant parkedBefore = Instant.parse(parkedSequence(unstorable).get("enqueuedAt").asString());
         rebuildInventory();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(inventoryRows()).isEqualTo(devices);
-            assertThat(Instant.parse(parkedSequence(unstorable).get("enqueuedAt").asText())).isAfter(parkedBefore);
+            assertThat(Instant.parse(parkedSequence(unstorable).get("enqueuedAt").asString())).isAfter(parkedBefore);
             assertThat(parked().get("letters").asLong()).isEqualTo(1);
         });
 
         // no fix for a NUL in the stored event: staff give up on that device's events
         assertThat(delete("/api/dead-letters/inventory/" + unstorable).status()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(delete("/api/dead-letters/inventory/" + unstorable).status()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(get("/api/dead-letters").body().findValuesAsText("letters")).containsOnly("0");
+        assertThat(get("/api/dead-letters").body().findValuesAsString("letters")).containsOnly("0");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(get("/actuator/health/readiness").status()).isEqualTo(HttpStatus.OK);
             assertThat(prometheus()).containsPattern("dead_letters\\{[^}]*processingGroup=\"inventory\"[^}]*} 0\\.0");
@@ -197,7 +197,7 @@ class PoisonEventIT {
         events.append(batch);
 
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
-            assertThat(parked().get("parked").findValuesAsText("sequenceId"))
+            assertThat(parked().get("parked").findValuesAsString("sequenceId"))
                     .containsAll(refused.stream().map(DeviceId::toString).toList());
             assertThat(inInventory(healthy)).isTrue();
         });
@@ -235,8 +235,8 @@ class PoisonEventIT {
             assertThat(referrals.get("letters").asLong()).isEqualTo(3);
             assertThat(referrals.get("sequences").asLong()).isEqualTo(1);
             JsonNode sequence = referrals.get("parked").get(0);
-            assertThat(sequence.get("sequenceId").asText()).isEqualTo(referral.toString());
-            assertThat(sequence.get("eventType").asText()).isEqualTo("ReferralSubmitted");
+            assertThat(sequence.get("sequenceId").asString()).isEqualTo(referral.toString());
+            assertThat(sequence.get("eventType").asString()).isEqualTo("ReferralSubmitted");
             assertThat(sequence.get("letters").asLong()).isEqualTo(3); // the acceptance and the allocation behind it
             assertThat(jdbc.queryForObject("select referral_id from inventory_device where device_id = ?",
                     UUID.class, device.value())).isEqualTo(referral.value()); // the inventory kept flowing
@@ -272,7 +272,7 @@ class PoisonEventIT {
                 post("/api/dead-letters/inventory/retry?sequenceId=" + UUID.randomUUID()))) {
             assertThat(answer.status()).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(answer.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(answer.body().get("detail").asText()).startsWith("no ");
+            assertThat(answer.body().get("detail").asString()).startsWith("no ");
         }
     }
 
@@ -298,7 +298,7 @@ class PoisonEventIT {
 
     private JsonNode parkedSequence(DeviceId device) {
         return StreamSupport.stream(parked().get("parked").spliterator(), false)
-                            .filter(sequence -> sequence.get("sequenceId").asText().equals(device.toString()))
+                            .filter(sequence -> sequence.get("sequenceId").asString().equals(device.toString()))
                             .findFirst().orElseThrow(() -> new AssertionError("not parked: " + device));
     }
 

@@ -1,7 +1,8 @@
 package org.ordinateurssolidaires.query;
 
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * apps share one database. Tests write events with {@link #events} and read what the query side made of them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability // metrics are exported as in production
+@AutoConfigureMetrics // metrics are exported as in production
+@AutoConfigureTestRestTemplate
 @ActiveProfiles("postgres")
 public abstract class QuerySideIntegrationTest {
 

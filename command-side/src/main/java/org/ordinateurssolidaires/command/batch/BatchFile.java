@@ -1,9 +1,9 @@
 package org.ordinateurssolidaires.command.batch;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.ordinateurssolidaires.events.AcceptableText;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,8 +161,8 @@ final class BatchFile {
                 }
                 more = reader.hasNext();
             }
-        } catch (IOException | RuntimeException unreadable) {
-            // Jackson reports a broken quote or an oversized cell wrapped in a RuntimeException
+        } catch (RuntimeException unreadable) {
+            // Jackson reports a broken quote or an oversized cell as an (unchecked) JacksonException
             problems.add(new RowProblem(rows.size() + 2, "", "unreadable CSV: " + rootMessage(unreadable)));
         }
         if (rows.size() > MAX_ROWS) {
@@ -177,7 +177,7 @@ final class BatchFile {
     }
 
     private static List<String> headerColumns(MappingIterator<Map<String, String>> reader) {
-        CsvSchema read = (CsvSchema) reader.getParserSchema();
+        CsvSchema read = (CsvSchema) reader.parserSchema();
         List<String> columns = new ArrayList<>();
         read.forEach(column -> columns.add(column.getName()));
         return columns;

@@ -1,21 +1,19 @@
 package org.ordinateurssolidaires.command.web;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.BeanProperty;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.Module;
-import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.ordinateurssolidaires.events.AcceptableText;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.module.SimpleModule;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,9 +32,9 @@ class StrictRequestJson {
 
     static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2000-01-01T00:00:00Z");
 
-    /** Spring Boot adds every Jackson module bean to the REST object mapper (not to the events' own mapper). */
+    /** Spring Boot adds every Jackson module bean to the REST JSON mapper (not to the events' own mapper). */
     @Bean
-    Module strictRequestValues() {
+    JacksonModule strictRequestValues() {
         return new SimpleModule("strict-request-values")
                 .addDeserializer(String.class, new PlainText())
                 .addDeserializer(Instant.class, new IsoTime<>(Instant.class, Instant::parse, EARLIEST_PLAUSIBLE,
@@ -46,7 +44,7 @@ class StrictRequestJson {
     }
 
     /** One line unless the field says it may hold several ({@link MultiLineText}). */
-    private static final class PlainText extends StdScalarDeserializer<String> implements ContextualDeserializer {
+    private static final class PlainText extends StdScalarDeserializer<String> {
 
         private final AcceptableText rule;
 
@@ -60,13 +58,13 @@ class StrictRequestJson {
         }
 
         @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+        public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
             return property != null && property.getAnnotation(MultiLineText.class) != null
                     ? new PlainText(AcceptableText.MULTI_LINE) : this;
         }
 
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        public String deserialize(JsonParser parser, DeserializationContext context) {
             String text = StringDeserializer.instance.deserialize(parser, context);
             var problem = rule.problem(text);
             if (problem.isPresent()) {
@@ -92,11 +90,11 @@ class StrictRequestJson {
 
         @Override
         @SuppressWarnings("unchecked")
-        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        public T deserialize(JsonParser parser, DeserializationContext context) {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (T) context.handleUnexpectedToken(handledType(), parser);
             }
-            String text = parser.getText();
+            String text = parser.getString();
             T value;
             try {
                 value = parse.apply(text);

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.command.batch;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.testing.EndlessUpload;
 
@@ -31,7 +32,7 @@ class BatchFileTest {
                 new byte[]{'O', 'S', '-', '2', ',', (byte) 0xC0, (byte) 0x80, '\n'});
 
         assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(mixed))).isInstanceOf(BatchRefused.class)
-                .extracting(refused -> ((BatchRefused) refused).problems()).asList()
+                .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
                 .containsExactly(new RowProblem(3, "", "the file is UTF-8 with bytes of another encoding in it: "
                         + "save it again as CSV UTF-8"));
     }
@@ -41,7 +42,7 @@ class BatchFileTest {
         byte[] undefined = {'O', 'S', '-', '1', '\n', 'D', 'e', (byte) 0x81, 'l', 'l', '\n'};
 
         assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(undefined))).isInstanceOf(BatchRefused.class)
-                .extracting(refused -> ((BatchRefused) refused).problems()).asList()
+                .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
                 .containsExactly(new RowProblem(2, "", "the file holds a byte that is a character neither in UTF-8 "
                         + "nor in Windows-1252"));
     }
@@ -69,7 +70,7 @@ class BatchFileTest {
                 + "OS-5,LAPTOP,Dell,\"Latitude\n5490\",\n";
 
         assertThatThrownBy(() -> BatchFile.rows(file)).isInstanceOf(BatchRefused.class)
-                .extracting(refused -> ((BatchRefused) refused).problems()).asList().containsExactly(
+                .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST).containsExactly(
                         new RowProblem(2, "manufacturer", "must not contain U+0000 (a control character), found at character 5"),
                         new RowProblem(3, "model", "must not contain U+001B (a control character), found at character 4"),
                         new RowProblem(4, "condition_notes", "must be at most 2000 characters long"),

@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.command.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
@@ -9,13 +8,14 @@ import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -60,11 +60,11 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         assertThat(imported.getBody().get("devices").asInt()).isEqualTo(4);
         JsonNode desktop = imported.getBody().at("/received/1");
         assertThat(desktop.get("storageMedia")).hasSize(2);
-        assertThat(eventStore.readEvents(imported.getBody().at("/received/3/deviceId").asText()).asStream()
+        assertThat(eventStore.readEvents(imported.getBody().at("/received/3/deviceId").asString()).asStream()
                 .map(event -> event.getPayload()).toList()).last().isInstanceOf(StorageRemovalStated.class);
-        assertThat(eventStore.readEvents(desktop.get("deviceId").asText()).next().getMetaData())
-                .containsEntry("correlationId", imported.getBody().get("batchId").asText());
-        assertThat(eventStore.readEvents(imported.getBody().get("batchId").asText()).asStream().count()).isEqualTo(1);
+        assertThat(eventStore.readEvents(desktop.get("deviceId").asString()).next().getMetaData())
+                .containsEntry("correlationId", imported.getBody().get("batchId").asString());
+        assertThat(eventStore.readEvents(imported.getBody().get("batchId").asString()).asStream().count()).isEqualTo(1);
     }
 
     @Test
@@ -99,7 +99,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
 
         assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(imported.getBody().get("devices").asInt()).isEqualTo(1);
-        assertThat(eventStore.readEvents(imported.getBody().at("/received/0/deviceId").asText()).next().getPayload()
+        assertThat(eventStore.readEvents(imported.getBody().at("/received/0/deviceId").asString()).next().getPayload()
                 .toString()).contains("rayure près de l'écran");
         assertThat(problems(importFile(donor, "LIV-QUOTE", HEADER + "\n" + prefix() + "1,LAPTOP,\"Dell,X\n")))
                 .containsExactly("2 ");
@@ -122,7 +122,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         assertThat(problems(refused)).containsExactlyInAnyOrder(
                 "3 medium1_type", "4 storage_removal_stated_on", "4 storage_removal_document",
                 "5 storage_removal_stated_on");
-        assertThat(refused.getBody().at("/errors/0/message").asText())
+        assertThat(refused.getBody().at("/errors/0/message").asString())
                 .startsWith("STORAGE_ACCOUNTED_FOR_AT_RECEPTION");
         assertThat(jdbc.queryForObject("select count(*) from asset_tag_registry where asset_tag like ?", Long.class,
                 prefix + "%")).isZero();
@@ -136,10 +136,10 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> imported = importFile(donorWithAgreement(), "LIV-FR-DATE", file);
 
         assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(eventStore.readEvents(imported.getBody().at("/received/0/deviceId").asText()).asStream()
+        assertThat(eventStore.readEvents(imported.getBody().at("/received/0/deviceId").asString()).asStream()
                 .map(event -> event.getPayload()).toList()).last()
                 .isEqualTo(new StorageRemovalStated(new DeviceId(UUID.fromString(
-                        imported.getBody().at("/received/0/deviceId").asText())),
+                        imported.getBody().at("/received/0/deviceId").asString())),
                         new StorageRemovalStatement("Paul Martin", LocalDate.of(2026, 2, 27), "BL-2026-03")));
     }
 
@@ -161,9 +161,9 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> again = importFile(donor, "LIV-ONCE", file.replace("1,LAPTOP", "2,LAPTOP"));
         ResponseEntity<JsonNode> stranger = importFile(UUID.randomUUID().toString(), "LIV-X", file);
 
-        assertThat(again.getBody().get("rule").asText()).isEqualTo("BATCH_RECORDED_ONCE");
+        assertThat(again.getBody().get("rule").asString()).isEqualTo("BATCH_RECORDED_ONCE");
         assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(stranger.getBody().get("detail").asText()).startsWith("no donor ");
+        assertThat(stranger.getBody().get("detail").asString()).startsWith("no donor ");
     }
 
     @Test
@@ -201,9 +201,9 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         JsonNode imported = importFile(donor, "LIV-RECONCILE", HEADER_WITH_STATEMENT + "\n"
                 + tags + "1,TABLET,Apple,iPad,,,,,,,,Paul Martin,2026-02-27,BL-2026-03\n"
                 + tags + "2,TABLET,Apple,iPad,,,,,,,,Paul Martin,2026-02-27,BL-2026-03").getBody();
-        String batch = imported.get("batchId").asText();
-        String refurbished = imported.at("/received/0/deviceId").asText();
-        String recycled = imported.at("/received/1/deviceId").asText();
+        String batch = imported.get("batchId").asString();
+        String refurbished = imported.at("/received/0/deviceId").asString();
+        String recycled = imported.at("/received/1/deviceId").asString();
 
         assertThat(post("/api/devices/" + refurbished + "/refurbishment", Map.of("workDone", "screen cleaned",
                 "operatingSystem", "iPadOS 17", "technician", "Sam", "refurbishedAt", "2026-03-05T10:00:00Z"))
@@ -211,8 +211,8 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> early = post("/api/batches/" + batch + "/dispute",
                 Map.of("raisedBy", "Claire", "comment", "two iPads"));
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(early.getBody().get("rule").asText()).isEqualTo("RECONCILIATION_ONCE_PROCESSED");
-        assertThat(early.getBody().get("detail").asText()).startsWith("1 device(s) of batch ");
+        assertThat(early.getBody().get("rule").asString()).isEqualTo("RECONCILIATION_ONCE_PROCESSED");
+        assertThat(early.getBody().get("detail").asString()).startsWith("1 device(s) of batch ");
         assertThat(post("/api/devices/" + recycled + "/recycling", Map.of("recycler", "Envie 86",
                 "certificateReference", "REC-1", "recycledAt", "2026-03-05T11:00:00Z"))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -222,9 +222,9 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         assertThat(post("/api/batches/" + batch + "/confirmation", Map.of("confirmedBy", "Claire"))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("/api/batches/" + batch + "/dispute", Map.of("raisedBy", "Claire", "comment", "?"))
-                .getBody().get("rule").asText()).isEqualTo("CONFIRMED_BATCH_IS_SETTLED");
+                .getBody().get("rule").asString()).isEqualTo("CONFIRMED_BATCH_IS_SETTLED");
         assertThat(post("/api/batches/" + UUID.randomUUID() + "/confirmation", Map.of("confirmedBy", "Claire"))
-                .getBody().get("detail").asText()).startsWith("no batch ");
+                .getBody().get("detail").asString()).startsWith("no batch ");
     }
 
     private ResponseEntity<JsonNode> importFile(String donor, String reference, String file) {
@@ -242,7 +242,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         List<String> problems = new ArrayList<>();
         refused.getBody().get("errors").forEach(error -> problems.add(error.get("row").asInt() + " "
-                + error.get("column").asText()));
+                + error.get("column").asString()));
         return problems;
     }
 

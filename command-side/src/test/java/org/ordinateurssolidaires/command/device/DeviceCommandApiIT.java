@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.command.device;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -19,13 +18,14 @@ import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.util.Collections;
@@ -62,9 +62,9 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
     @Test
     void recordsAWholeLifeWithWhoDidEachStep() {
         JsonNode device = receive(2).getBody();
-        String id = device.get("deviceId").asText();
-        String disk = device.at("/storageMedia/0/mediumId").asText();
-        String ssd = device.at("/storageMedia/1/mediumId").asText();
+        String id = device.get("deviceId").asString();
+        String disk = device.at("/storageMedia/0/mediumId").asString();
+        String ssd = device.at("/storageMedia/1/mediumId").asString();
 
         assertThat(post(id, "/media/" + disk + "/sanitisations", sanitisation(false)).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
@@ -94,14 +94,14 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
 
     @Test
     void refusesToHandOverBeforeEveryMediumIsErasedNamingTheRule() {
-        String id = receive(1).getBody().get("deviceId").asText();
+        String id = receive(1).getBody().get("deviceId").asString();
 
         ResponseEntity<JsonNode> refused = post(id, "/recycling", Map.of("recycler", "Envie 86",
                 "certificateReference", "REC-1", "recycledAt", "2026-03-04T10:00:00Z"));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(refused.getBody().get("rule").asText()).isEqualTo("ERASURE_BEFORE_RELEASE");
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("ERASURE_BEFORE_RELEASE");
         assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
     }
 
@@ -112,7 +112,7 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(refused.getBody().get("rule").asText()).isEqualTo("STORAGE_ACCOUNTED_FOR_AT_RECEPTION");
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("STORAGE_ACCOUNTED_FOR_AT_RECEPTION");
     }
 
     @Test
@@ -122,7 +122,7 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
 
         ResponseEntity<JsonNode> received = http.postForEntity("/api/devices", new HttpEntity<>(body, headers()),
                 JsonNode.class);
-        String id = received.getBody().get("deviceId").asText();
+        String id = received.getBody().get("deviceId").asString();
 
         assertThat(received.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(eventStore.readEvents(id).asStream().map(DomainEventMessage::getPayload).toList()).last()
@@ -142,13 +142,13 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
                 JsonNode.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+        assertThat(refused.getBody().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
                 "storageRemoval.statedBy", "storageRemoval.statedOn", "storageRemoval.documentReference");
     }
 
     @Test
     void recordsTheDonorsStatementForADeviceAlreadyReceivedAtAnyStageBeforeItLeaves() {
-        String id = receive(1).getBody().get("deviceId").asText();
+        String id = receive(1).getBody().get("deviceId").asString();
 
         ResponseEntity<JsonNode> stated = post(id, "/storage-removal", STORAGE_REMOVED_BY_THE_DONOR);
         ResponseEntity<JsonNode> onceReady = post(StaffRequests.readyLaptop(http, donorWithAgreement()),
@@ -173,19 +173,19 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+        assertThat(refused.getBody().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
                 "assetTag", "donorId", "donationBatchReference", "manufacturer", "model", "receivedAt");
     }
 
     @Test
     void namesAnUnreadableEnumValue() {
-        String id = receive(1).getBody().get("deviceId").asText();
+        String id = receive(1).getBody().get("deviceId").asString();
 
         ResponseEntity<JsonNode> refused = post(id, "/quality-checks", Map.of("passed", true, "grade", "Z",
                 "inspector", "Lou", "checkedAt", "2026-03-06T10:00:00Z"));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("grade");
+        assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("grade");
     }
 
     @Test
@@ -193,7 +193,7 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
         assertThat(post(UUID.randomUUID().toString(), "/return", Map.of("reason", "?",
                 "returnedAt", "2026-03-04T10:00:00Z")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-        String id = receive(1).getBody().get("deviceId").asText();
+        String id = receive(1).getBody().get("deviceId").asString();
         assertThat(post(id, "/media/" + UUID.randomUUID() + "/sanitisations", sanitisation(true)).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(post("not-a-uuid", "/return", Map.of()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -208,7 +208,7 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
                 new HttpEntity<>(receptionBody(nextTag(), 1), anonymous), JsonNode.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody().get("detail").asText()).contains("X-User-Id");
+        assertThat(refused.getBody().get("detail").asString()).contains("X-User-Id");
     }
 
     @Test
@@ -219,7 +219,7 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> second = receive(tag, headers());
 
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(second.getBody().get("rule").asText()).isEqualTo("ASSET_TAG_UNIQUE");
+        assertThat(second.getBody().get("rule").asString()).isEqualTo("ASSET_TAG_UNIQUE");
     }
 
     @Test
@@ -233,14 +233,14 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
-        assertThat(eventStore.readEvents(first.getBody().get("deviceId").asText()).asStream().count()).isEqualTo(1);
+        assertThat(eventStore.readEvents(first.getBody().get("deviceId").asString()).asStream().count()).isEqualTo(1);
     }
 
     @Test
     void refusesACommandIdReusedForADifferentCommand() {
         HttpHeaders withCommandId = headers();
         withCommandId.set("Idempotency-Key", UUID.randomUUID().toString());
-        String id = receive(nextTag(), withCommandId).getBody().get("deviceId").asText();
+        String id = receive(nextTag(), withCommandId).getBody().get("deviceId").asString();
 
         ResponseEntity<JsonNode> otherReception = receive(nextTag(), withCommandId);
         ResponseEntity<JsonNode> otherCommand = http.postForEntity("/api/devices/" + id + "/corrections",
@@ -248,7 +248,7 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
 
         assertThat(otherReception.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(otherCommand.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(otherCommand.getBody().get("detail").asText()).contains("Idempotency-Key");
+        assertThat(otherCommand.getBody().get("detail").asString()).contains("Idempotency-Key");
         assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
     }
 
@@ -261,7 +261,7 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
 
         assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.CREATED).hasSize(1);
         assertThat(answers).filteredOn(answer -> answer.getStatusCode() != HttpStatus.CREATED)
-                           .allSatisfy(answer -> assertThat(answer.getBody().get("rule").asText())
+                           .allSatisfy(answer -> assertThat(answer.getBody().get("rule").asString())
                                    .isEqualTo("ASSET_TAG_UNIQUE"));
     }
 
@@ -278,26 +278,26 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
             ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices", new HttpEntity<>(body, headers()),
                     JsonNode.class);
             assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(refused.getBody().at("/errors/0/field").asText()).isIn("manufacturer", "receivedAt");
+            assertThat(refused.getBody().at("/errors/0/field").asString()).isIn("manufacturer", "receivedAt");
         }
     }
 
     @Test
     void refusesABlankCorrection() {
-        String id = receive(1).getBody().get("deviceId").asText();
+        String id = receive(1).getBody().get("deviceId").asString();
 
         ResponseEntity<JsonNode> refused = post(id, "/corrections", Map.of("manufacturer", " ", "reason", "typo"));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("manufacturer");
+        assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("manufacturer");
     }
 
     /** Six writers append to one device's stream at once: losers of the sequence race are retried, not refused. */
     @Test
     void concurrentStepsOnOneDeviceAreAllRecorded() {
         JsonNode device = receive(6).getBody();
-        String id = device.get("deviceId").asText();
-        List<String> media = device.get("storageMedia").findValuesAsText("mediumId");
+        String id = device.get("deviceId").asString();
+        List<String> media = device.get("storageMedia").findValuesAsString("mediumId");
         AtomicInteger next = new AtomicInteger();
 
         List<ResponseEntity<JsonNode>> answers = simultaneously(media.size(), () ->

@@ -1,13 +1,13 @@
 package org.ordinateurssolidaires.command.donor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 import java.util.HashMap;
 import java.util.List;
@@ -35,22 +35,22 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
                 "kind", "COMPANY", "siret", "73282932000075", "contactPerson", "Anne", "contactEmail", "anne@example.org"));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("siret");
+        assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("siret");
     }
 
     @Test
     void receivesDevicesOnlyWhileTheDonorsAgreementIsInForce() {
         String donor = registerDonor();
-        String agreement = signAgreement(donor, "2026-02-01", "2026-12-31").get("agreementId").asText();
+        String agreement = signAgreement(donor, "2026-02-01", "2026-12-31").get("agreementId").asString();
 
-        assertThat(receive(donor, "2026-01-31T12:00:00Z").getBody().get("rule").asText())
+        assertThat(receive(donor, "2026-01-31T12:00:00Z").getBody().get("rule").asString())
                 .isEqualTo("DONOR_AGREEMENT_IN_FORCE");
         assertThat(receive(donor, "2026-02-01T08:00:00Z").getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         post("/api/donors/" + donor + "/agreements/" + agreement + "/termination",
                 Map.of("terminatedOn", "2026-03-01", "reason", "moved its IT to leasing"));
         assertThat(receive(donor, "2026-03-01T16:00:00Z").getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(receive(donor, "2026-03-02T09:00:00Z").getBody().get("rule").asText())
+        assertThat(receive(donor, "2026-03-02T09:00:00Z").getBody().get("rule").asString())
                 .isEqualTo("DONOR_AGREEMENT_IN_FORCE");
     }
 
@@ -67,9 +67,9 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> malformed = post("/api/donors/" + donor + "/agreements", missing);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(refused.getBody().get("rule").asText()).isEqualTo("MODEL_AGREEMENT_COMMITMENTS");
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("MODEL_AGREEMENT_COMMITMENTS");
         assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(malformed.getBody().get("errors").findValuesAsText("field"))
+        assertThat(malformed.getBody().get("errors").findValuesAsString("field"))
                 .contains("commitments.dataErasure", "commitments.handOverCeremony");
     }
 
@@ -81,22 +81,22 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
                 Map.of("reason", "?"));
 
         assertThat(noDonor.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(noDonor.getBody().get("detail").asText()).startsWith("no donor ");
+        assertThat(noDonor.getBody().get("detail").asString()).startsWith("no donor ");
         assertThat(noCeremony.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(noCeremony.getBody().get("detail").asText()).startsWith("no ceremony ");
+        assertThat(noCeremony.getBody().get("detail").asString()).startsWith("no ceremony ");
     }
 
     @Test
     void invitesOnlyRegisteredDonorsToACeremony() {
         String ceremony = post("/api/ceremonies", Map.of("date", "2026-09-26", "place", "Salons de Blossac"))
-                .getBody().get("ceremonyId").asText();
+                .getBody().get("ceremonyId").asString();
         UUID stranger = UUID.randomUUID();
 
         ResponseEntity<JsonNode> refused = post("/api/ceremonies/" + ceremony + "/invitations",
                 Map.of("donorIds", List.of(donorWithAgreement(http), stranger.toString())));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(refused.getBody().get("detail").asText()).isEqualTo("no donor " + stranger);
+        assertThat(refused.getBody().get("detail").asString()).isEqualTo("no donor " + stranger);
     }
 
     @Test
@@ -104,7 +104,7 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         String donor = registerDonor();
         signAgreement(donor, "2026-01-01", null);
         String ceremony = post("/api/ceremonies", Map.of("date", "2026-06-27", "place", "Salons de Blossac"))
-                .getBody().get("ceremonyId").asText();
+                .getBody().get("ceremonyId").asString();
         post("/api/ceremonies/" + ceremony + "/invitations", Map.of("donorIds", List.of(donor)));
         String early = allocatedDevice(donor);
         String onTheDay = allocatedDevice(donor);
@@ -114,18 +114,18 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> sameDay = post("/api/devices/" + onTheDay + "/hand-over", Map.of(
                 "freeOfChargeAcknowledged", true, "ceremonyId", ceremony, "handedOverAt", "2026-06-27T15:00:00Z"));
 
-        assertThat(dayBefore.getBody().get("rule").asText()).isEqualTo("HAND_OVER_ON_THE_CEREMONY_DAY");
+        assertThat(dayBefore.getBody().get("rule").asString()).isEqualTo("HAND_OVER_ON_THE_CEREMONY_DAY");
         assertThat(sameDay.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("/api/ceremonies/" + ceremony + "/held", Map.of("householdsPresent", 1, "donorsPresent", 1))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("/api/ceremonies/" + ceremony + "/cancellation", Map.of("reason", "too late"))
-                .getBody().get("rule").asText()).isEqualTo("CEREMONY_STILL_PLANNED");
+                .getBody().get("rule").asString()).isEqualTo("CEREMONY_STILL_PLANNED");
     }
 
     private String registerDonor() {
         return post("/api/donors", Map.of("legalName", "Ville de Poitiers", "kind", "PUBLIC_BODY",
                 "siret", "73282932000074", "contactPerson", "Alexandra", "contactEmail", "numerique@example.org"))
-                .getBody().get("donorId").asText();
+                .getBody().get("donorId").asString();
     }
 
     private JsonNode signAgreement(String donor, String validFrom, String validUntil) {

@@ -1,13 +1,13 @@
 package org.ordinateurssolidaires.command.referral;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 import java.util.Map;
 import java.util.UUID;
@@ -33,14 +33,14 @@ class AllocationToReferralsIT extends CommandSideIntegrationTest {
         String wantsALaptop = acceptedReferral(http, "LAPTOP");
 
         assertThat(allocate(laptop, UUID.randomUUID().toString()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(allocate(laptop, wantsATablet).getBody().get("rule").asText())
+        assertThat(allocate(laptop, wantsATablet).getBody().get("rule").asString())
                 .isEqualTo("ALLOCATION_TO_A_WAITING_REFERRAL");
         assertThat(allocate(laptop, wantsALaptop).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         post("/api/devices/" + laptop + "/hand-over", Map.of("freeOfChargeAcknowledged", true,
                 "handedOverAt", "2026-05-06T09:00:00Z"));
 
         String another = readyLaptop(http, donor);
-        assertThat(allocate(another, wantsALaptop).getBody().get("detail").asText()).contains("is closed");
+        assertThat(allocate(another, wantsALaptop).getBody().get("detail").asString()).contains("is closed");
     }
 
     private ResponseEntity<JsonNode> allocate(String device, String referral) {

@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.command.referral;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -8,11 +7,12 @@ import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -46,14 +46,14 @@ class CryptoShreddingIT extends CommandSideIntegrationTest {
     @Test
     void forgetsAPersonWithoutEditingHistory() {
         String partner = post("/api/partners", Map.of("name", "CCAS de Poitiers", "kind", "SOCIAL_SERVICES"))
-                .getBody().get("partnerId").asText();
+                .getBody().get("partnerId").asString();
         JsonNode submitted = post("/api/partners/" + partner + "/referrals", Map.of(
                 "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 4, "children", 2,
                 "need", "LAPTOP", "submittedAt", "2026-04-01T10:00:00Z",
                 "personalData", Map.of("name", NAME, "phone", PHONE, "email", EMAIL, "address", "3 rue des Écoles")))
                 .getBody();
-        String referral = submitted.get("referralId").asText();
-        assertThat(submitted.get("householdCode").asText()).startsWith("H-");
+        String referral = submitted.get("referralId").asString();
+        assertThat(submitted.get("householdCode").asString()).startsWith("H-");
 
         assertThat(tablesHoldingInClear()).isEmpty();
         assertThat(vault.open(storedPersonalData(referral)).orElseThrow().name()).isEqualTo(NAME);
@@ -70,7 +70,7 @@ class CryptoShreddingIT extends CommandSideIntegrationTest {
         assertThat(eventStore.readEvents(referral).asStream().map(event -> event.getPayloadType().getSimpleName()))
                 .containsExactly("ReferralSubmitted", "PersonalDataForgotten");
         assertThat(post("/api/referrals/" + referral + "/personal-data/erasure", Map.of()).getBody().get("rule")
-                .asText()).isEqualTo("FORGOTTEN_ONCE");
+                .asString()).isEqualTo("FORGOTTEN_ONCE");
     }
 
     private EncryptedPersonalData storedPersonalData(String referral) {

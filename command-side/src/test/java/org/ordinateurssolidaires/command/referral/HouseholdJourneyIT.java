@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.command.referral;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -12,11 +11,12 @@ import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -46,7 +46,7 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
     void equipsAHouseholdWithTwoDevicesAtOnceThenRecognisesItWhenReferredAgain() {
         String donor = donorWithAgreement(http);
         String partner = partner();
-        String referral = submit(partner, AMINA, null).getBody().get("referralId").asText();
+        String referral = submit(partner, AMINA, null).getBody().get("referralId").asString();
         accept(referral);
         String laptop = readyLaptop(http, donor);
         String spare = readyLaptop(http, donor);
@@ -63,9 +63,9 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         Map<String, String> again = Map.of("name", "AMINA DIALLO", "phone", "06.39.98.12.34");
         ResponseEntity<JsonNode> refused = submit(partner, again, null);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(refused.getBody().get("rule").asText()).isEqualTo("SECOND_REFERRAL_JUSTIFIED");
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("SECOND_REFERRAL_JUSTIFIED");
         String justified = submit(partner, again, "the laptop was stolen; police report seen").getBody()
-                .get("referralId").asText();
+                .get("referralId").asString();
         assertThat(payloads(justified)).last()
                 .isEqualTo(new SecondReferralJustified(referralId(justified), "the laptop was stolen; police report seen"));
         assertThat(submit(partner, Map.of("name", "Amina Diallo", "phone", "06 39 98 99 99"), null).getStatusCode())
@@ -93,8 +93,8 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> outOfTurn = post("/api/devices/" + laptop + "/allocation",
                 Map.of("referralId", second, "allocatedAt", "2026-05-05T09:00:00Z"));
         assertThat(outOfTurn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(outOfTurn.getBody().get("rule").asText()).isEqualTo("ALLOCATION_IN_TURN");
-        assertThat(outOfTurn.getBody().get("detail").asText()).contains(first);
+        assertThat(outOfTurn.getBody().get("rule").asString()).isEqualTo("ALLOCATION_IN_TURN");
+        assertThat(outOfTurn.getBody().get("detail").asString()).contains(first);
         assertThat(post("/api/devices/" + laptop + "/allocation", Map.of("referralId", second,
                 "outOfTurnReason", "the first household needs a screen reader we do not have yet",
                 "allocatedAt", "2026-05-05T09:00:00Z")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -110,7 +110,7 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> backInLine = post("/api/devices/" + readyLaptop(http, donor) + "/allocation",
                 Map.of("referralId", second, "allocatedAt", "2026-05-07T09:00:00Z"));
         assertThat(backInLine.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(backInLine.getBody().get("detail").asText())
+        assertThat(backInLine.getBody().get("detail").asString())
                 .as("a cancelled allocation puts the household back at its original place").contains(first);
     }
 
@@ -128,8 +128,8 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> notYet = handOver(referral, List.of(allocated, notAllocated), headers());
         ResponseEntity<JsonNode> notTheirs = handOver(referral, List.of(allocated, someoneElses), headers());
 
-        assertThat(notYet.getBody().get("rule").asText()).isEqualTo("HAND_OVER_WHEN_ALLOCATED");
-        assertThat(notTheirs.getBody().get("rule").asText()).isEqualTo("HAND_OVER_TO_THE_ALLOCATED_HOUSEHOLD");
+        assertThat(notYet.getBody().get("rule").asString()).isEqualTo("HAND_OVER_WHEN_ALLOCATED");
+        assertThat(notTheirs.getBody().get("rule").asString()).isEqualTo("HAND_OVER_TO_THE_ALLOCATED_HOUSEHOLD");
         assertThat(payloads(allocated)).noneMatch(DeviceHandedOver.class::isInstance);
         assertThat(payloads(referral)).noneMatch(ReferralFulfilled.class::isInstance);
     }
@@ -164,7 +164,7 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
 
         ResponseEntity<JsonNode> unknown = handOver(referral, List.of(laptop, stranger), headers());
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(unknown.getBody().get("detail").asText()).isEqualTo("no device " + stranger);
+        assertThat(unknown.getBody().get("detail").asString()).isEqualTo("no device " + stranger);
         assertThat(handOver(referral, List.of(laptop, spare), headers()).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -184,27 +184,27 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         ResponseEntity<JsonNode> deactivated = submit(leaving, AMINA, null);
 
         assertThat(contact.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(contact.getBody().get("contactId").asText()).isNotBlank();
+        assertThat(contact.getBody().get("contactId").asString()).isNotBlank();
         assertThat(unreachable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unreachable.getBody().get("errors").findValuesAsText("message")).contains("give an email or a phone");
+        assertThat(unreachable.getBody().get("errors").findValuesAsString("message")).contains("give an email or a phone");
         assertThat(post("/api/partners/" + leaving + "/contacts", Map.of("name", "Late", "phone", "05 49 00 00 00"))
-                .getBody().get("rule").asText()).isEqualTo("CONTACTS_OF_AN_ACTIVE_PARTNER");
+                .getBody().get("rule").asString()).isEqualTo("CONTACTS_OF_AN_ACTIVE_PARTNER");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(unknown.getBody().get("detail").asText()).startsWith("no partner ");
+        assertThat(unknown.getBody().get("detail").asString()).startsWith("no partner ");
         assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(deactivated.getBody().get("rule").asText()).isEqualTo("REFERRAL_BY_AN_ACTIVE_PARTNER");
+        assertThat(deactivated.getBody().get("rule").asString()).isEqualTo("REFERRAL_BY_AN_ACTIVE_PARTNER");
     }
 
     private String partner() {
         return post("/api/partners", Map.of("name", "Mission locale", "kind", "JOB_CENTRE")).getBody()
-                .get("partnerId").asText();
+                .get("partnerId").asString();
     }
 
     private String submitted(String partner, String submittedAt) {
         String referral = post("/api/partners/" + partner + "/referrals", Map.of("criterion",
                 "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 3, "children", 1, "need", "LAPTOP",
                 "personalData", Map.of("name", "Famille " + submittedAt),
-                "submittedAt", submittedAt)).getBody().get("referralId").asText();
+                "submittedAt", submittedAt)).getBody().get("referralId").asString();
         accept(referral);
         return referral;
     }

@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.command.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,9 +8,10 @@ import org.ordinateurssolidaires.command.StaffRequests;
 import org.ordinateurssolidaires.command.web.DatabaseFaults.Point;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * idempotency claim, the append, the commit — and the answer is then a 503 with Retry-After and nothing is stored;
  * the same request sent again once the database is back is recorded exactly once.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
 @Import(DatabaseFailuresIT.Faults.class)
@@ -97,7 +99,7 @@ class DatabaseFailuresIT {
         ResponseEntity<JsonNode> retried = http.postForEntity("/api/devices", new HttpEntity<>(reception, headers),
                 JsonNode.class);
         assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(retried.getBody().get("deviceId").asText()).isNotBlank();
+        assertThat(retried.getBody().get("deviceId").asString()).isNotBlank();
         assertThat(storedEvents()).isEqualTo(eventsBefore + 1);
     }
 
@@ -106,7 +108,7 @@ class DatabaseFailuresIT {
     @EnumSource(value = Point.class, names = {"CONNECTION_TAKEN", "EVENT_APPEND", "COMMIT"})
     void aStepWithoutIdempotencyKeyIsNeverAcknowledgedUnlessStored(Point point) {
         String device = http.postForObject("/api/devices", new HttpEntity<>(reception(), StaffRequests.headers()),
-                JsonNode.class).get("deviceId").asText();
+                JsonNode.class).get("deviceId").asString();
         Map<String, Object> correction = Map.of("conditionNotes", "scratched lid", "reason", "noted at unpacking");
         long eventsBefore = storedEvents();
 
@@ -126,7 +128,7 @@ class DatabaseFailuresIT {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
-        assertThat(answer.getBody().get("detail").asText()).contains("not acknowledged");
+        assertThat(answer.getBody().get("detail").asString()).contains("not acknowledged");
         assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 

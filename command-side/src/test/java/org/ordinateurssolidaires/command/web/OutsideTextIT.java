@@ -1,13 +1,11 @@
 package org.ordinateurssolidaires.command.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.ordinateurssolidaires.command.StaffRequests;
 import org.ordinateurssolidaires.testing.RawHttp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import java.util.HashMap;
 import java.util.List;
@@ -97,14 +97,14 @@ class OutsideTextIT extends CommandSideIntegrationTest {
             ResponseEntity<JsonNode> refused = importBatch(donor, "LIV-CONTROL", file);
             assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(refused.getBody().get("errors").findValuesAsText("column"))
+            assertThat(refused.getBody().get("errors").findValuesAsString("column"))
                     .containsExactlyInAnyOrder("manufacturer", "medium1_serial");
             assertThat(refused.getBody().get("errors").findValues("row")).allMatch(row -> row.asInt() == 3);
         }
         ResponseEntity<JsonNode> tooLong = importBatch(donor, "LIV-LONG",
                 BATCH_HEADER + "\n" + tag() + ",LAPTOP,Dell,Latitude,SN1," + "n".repeat(2001) + ",,\n");
         assertThat(tooLong.getBody().at("/errors/0/row").asInt()).isEqualTo(2);
-        assertThat(tooLong.getBody().at("/errors/0/column").asText()).isEqualTo("condition_notes");
+        assertThat(tooLong.getBody().at("/errors/0/column").asString()).isEqualTo("condition_notes");
 
         assertThat(storedEvents()).isEqualTo(stored);
     }
@@ -159,7 +159,7 @@ class OutsideTextIT extends CommandSideIntegrationTest {
                 RawHttp.Answer answer = rawPost(body, header, "cam" + control + "ille");
                 assertThat(answer.status()).isEqualTo(400);
                 assertThat(answer.head()).containsIgnoringCase("Content-Type: application/problem+json");
-                assertThat(JSON.readTree(answer.body()).at("/errors/0/header").asText()).isEqualTo(header);
+                assertThat(JSON.readTree(answer.body()).at("/errors/0/header").asString()).isEqualTo(header);
             }
         }
 
@@ -175,8 +175,8 @@ class OutsideTextIT extends CommandSideIntegrationTest {
     private void assertRefused(ResponseEntity<JsonNode> answer, String kind, String name) {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(answer.getBody().at("/errors/0/" + kind).asText()).isEqualTo(name);
-        assertThat(answer.getBody().at("/errors/0/message").asText()).isNotBlank();
+        assertThat(answer.getBody().at("/errors/0/" + kind).asString()).isEqualTo(name);
+        assertThat(answer.getBody().at("/errors/0/message").asString()).isNotBlank();
     }
 
     private ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {

@@ -51,7 +51,7 @@ class DocumentVerificationController {
                         InputStream upload) throws IOException {
         byte[] copy = upload.readNBytes(MAX_COPY_BYTES + 1); // never more, however large the upload
         if (copy.length > MAX_COPY_BYTES) {
-            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
                     "a copy larger than " + MAX_COPY_BYTES + " bytes is not a document the programme issued");
         }
         String sha256 = Sha256.hex(copy);

@@ -1,7 +1,6 @@
 package org.ordinateurssolidaires.query.donor;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -61,7 +60,7 @@ class DonorReportController {
     /** One line per storage medium (or per device without media), for a spreadsheet. */
     @GetMapping(path = "/api/donors/{donorId}/report.csv", produces = "text/csv")
     @Operation(summary = "The donor's devices and the erasure of each medium, as CSV")
-    ResponseEntity<String> reportAsCsv(@PathVariable UUID donorId) throws JsonProcessingException {
+    ResponseEntity<String> reportAsCsv(@PathVariable UUID donorId) {
         List<CsvLine> lines = report(donorId).devices().stream().flatMap(CsvLine::of).toList();
         String csv = SpreadsheetCsv.write(CsvLine.class, lines);
         return ResponseEntity.ok()

@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.erasure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -90,7 +89,7 @@ class ErasureRegisterController {
 
     @GetMapping(path = "/api/erasure-register.csv", produces = "text/csv")
     @Operation(summary = "The same search as CSV, every matching record (up to " + MAX_CSV_RECORDS + ")")
-    ResponseEntity<String> searchAsCsv(@ParameterObject Search search) throws JsonProcessingException {
+    ResponseEntity<String> searchAsCsv(@ParameterObject Search search) {
         Page<ErasureRecord> found = records.findAll(search.matching(), PageRequest.of(0, MAX_CSV_RECORDS, ORDER));
         if (found.getTotalElements() > MAX_CSV_RECORDS) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, found.getTotalElements() + " records match: "

@@ -205,7 +205,9 @@ class InventoryProjection {
         return counts;
     }
 
+    /** An absent filter restricts nothing. */
     private static Specification<InventoryDevice> equal(String attribute, Object value) {
-        return value == null ? null : (root, query, builder) -> builder.equal(root.get(attribute), value);
+        return value == null ? Specification.unrestricted()
+                : (root, query, builder) -> builder.equal(root.get(attribute), value);
     }
 }

@@ -1,15 +1,13 @@
 package org.ordinateurssolidaires.query.web;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
+import tools.jackson.dataformat.csv.CsvMapper;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -23,18 +21,19 @@ import java.util.List;
 public final class SpreadsheetCsv {
 
     private static final String FORMULA_TRIGGERS = "=+-@\t\r\n";
+    // the columns in the row type's declared order, instants as ISO-8601 text: said here, not left to defaults
     private static final CsvMapper CSV = CsvMapper.builder()
-                                                  .addModule(new JavaTimeModule())
                                                   .addModule(new SimpleModule("spreadsheet-safe-text")
                                                           .addSerializer(String.class, new NeutralisedText()))
-                                                  .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                                  .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                                                  .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                                                   .build();
 
     private SpreadsheetCsv() {
     }
 
     /** The rows with a header line, one column per property of {@code type}, in its declared order. */
-    public static <T> String write(Class<T> type, List<T> rows) throws JsonProcessingException {
+    public static <T> String write(Class<T> type, List<T> rows) {
         return CSV.writer(CSV.schemaFor(type).withHeader()).writeValueAsString(rows);
     }
 
@@ -50,7 +49,7 @@ public final class SpreadsheetCsv {
         }
 
         @Override
-        public void serialize(String text, JsonGenerator generator, SerializerProvider provider) throws IOException {
+        public void serialize(String text, JsonGenerator generator, SerializationContext context) {
             generator.writeString(neutralise(text));
         }
     }

@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
@@ -11,13 +10,14 @@ import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.query.PdfText;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class AuditApiIT extends QuerySideIntegrationTest {
                 report -> report != null && report.at("/historyChainHead/globalIndex").asLong() >= lastStored)
                               .get("historyChainHead");
         long position = head.get("globalIndex").asLong();
-        String link = head.get("link").asText();
+        String link = head.get("link").asString();
         String pdf = PdfText.of(http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class));
 
         assertThat(link).matches("[0-9a-f]{64}");
@@ -81,9 +81,9 @@ class AuditApiIT extends QuerySideIntegrationTest {
                 JsonNode.class);
 
         assertThat(half.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(half.getBody().get("detail").asText()).contains("both its position and its hash");
+        assertThat(half.getBody().get("detail").asString()).contains("both its position and its hash");
         assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(malformed.getBody().get("errors").findValuesAsText("parameter")).containsExactly("link");
+        assertThat(malformed.getBody().get("errors").findValuesAsString("parameter")).containsExactly("link");
     }
 
     @Test
@@ -92,7 +92,7 @@ class AuditApiIT extends QuerySideIntegrationTest {
                 + "0".repeat(64), JsonNode.class);
 
         assertThat(nowhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(nowhere.getBody().get("detail").asText()).startsWith("no event is stored at position 999999999");
+        assertThat(nowhere.getBody().get("detail").asString()).startsWith("no event is stored at position 999999999");
     }
 
     @Test
@@ -111,6 +111,6 @@ class AuditApiIT extends QuerySideIntegrationTest {
         JsonNode verified = http.postForObject("/api/documents/verification", new HttpEntity<>(report, headers),
                 JsonNode.class);
         assertThat(verified.get("genuine").asBoolean()).isTrue();
-        assertThat(verified.get("kind").asText()).isEqualTo("audit-report");
+        assertThat(verified.get("kind").asString()).isEqualTo("audit-report");
     }
 }

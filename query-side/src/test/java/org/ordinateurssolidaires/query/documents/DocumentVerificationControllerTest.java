@@ -20,7 +20,7 @@ class DocumentVerificationControllerTest {
 
         assertThatThrownBy(() -> new DocumentVerificationController(register).verify(upload))
                 .isInstanceOfSatisfying(ResponseStatusException.class,
-                        refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE));
+                        refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
         assertThat(upload.bytesRead()).isEqualTo(DocumentVerificationController.MAX_COPY_BYTES + 1L);
         verifyNoInteractions(register);
     }

@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.donor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -32,13 +31,14 @@ import org.ordinateurssolidaires.query.CsvRows;
 import org.ordinateurssolidaires.query.PdfText;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -106,15 +106,15 @@ class DonorReportIT extends QuerySideIntegrationTest {
         JsonNode report = await().atMost(Duration.ofSeconds(30)).until(
                 () -> http.getForEntity("/api/donors/" + donor + "/report", JsonNode.class).getBody(),
                 body -> body != null && body.has("devices") && body.get("devices").size() == 2
-                        && "HELD".equals(body.at("/ceremonies/0/status").asText())
-                        && "FAILED".equals(body.at("/devices/1/media/0/erasureStatus").asText())
+                        && "HELD".equals(body.at("/ceremonies/0/status").asString())
+                        && "FAILED".equals(body.at("/devices/1/media/0/erasureStatus").asString())
                         && body.at("/households/byCriterion/JOB_SEEKER").asLong() == 1);
 
-        assertThat(report.at("/donor/legalName").asText()).isEqualTo("Banque Régionale du Centre-Ouest");
-        assertThat(report.at("/agreements/0/modelAgreementVersion").asText()).isEqualTo("2023-0208");
+        assertThat(report.at("/donor/legalName").asString()).isEqualTo("Banque Régionale du Centre-Ouest");
+        assertThat(report.at("/agreements/0/modelAgreementVersion").asString()).isEqualTo("2023-0208");
         assertThat(report.at("/agreements/0/devicesReceived").asLong()).isEqualTo(2);
-        assertThat(report.at("/batches/0/reference").asText()).isEqualTo(reference);
-        assertThat(report.at("/batches/0/reconciliation").asText()).isEqualTo("DISPUTED");
+        assertThat(report.at("/batches/0/reference").asString()).isEqualTo(reference);
+        assertThat(report.at("/batches/0/reconciliation").asString()).isEqualTo("DISPUTED");
         assertThat(report.at("/batches/0/devicesByState/HANDED_OVER").asLong()).isEqualTo(1);
         assertThat(report.at("/erasure/sanitised").asLong()).isEqualTo(1);
         assertThat(report.at("/erasure/failedAwaitingRetry").asLong()).isEqualTo(1);
@@ -133,7 +133,7 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         JsonNode provenance = http.getForObject("/api/donors/" + donor + "/devices/" + givenAway + "/provenance",
                 JsonNode.class);
-        assertThat(provenance.findValuesAsText("event")).contains("DeviceAllocated", "DeviceHandedOver");
+        assertThat(provenance.findValuesAsString("event")).contains("DeviceAllocated", "DeviceHandedOver");
         assertThat(provenance.toString()).doesNotContain(referral.toString());
         assertThat(http.getForEntity("/api/donors/" + UUID.randomUUID() + "/devices/" + givenAway + "/provenance",
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -178,9 +178,9 @@ class DonorReportIT extends QuerySideIntegrationTest {
                         && body.at("/erasure/devicesWithStorageRemovedByTheDonor").asLong() == 1);
 
         assertThat(report.at("/erasure/devicesWithoutErasureEvidence").asLong()).isEqualTo(1);
-        assertThat(report.get("devices").findValuesAsText("erasureEvidence"))
+        assertThat(report.get("devices").findValuesAsString("erasureEvidence"))
                 .containsExactlyInAnyOrder("DONOR_STATEMENT", "NONE");
-        assertThat(report.get("devices").findValuesAsText("documentReference"))
+        assertThat(report.get("devices").findValuesAsString("documentReference"))
                 .containsExactly("Annexe 2, convention 2023-0208");
 
         String csv = http.getForObject("/api/donors/" + donor + "/report.csv", String.class);
@@ -218,8 +218,8 @@ class DonorReportIT extends QuerySideIntegrationTest {
         JsonNode forged = verify(altered);
 
         assertThat(genuine.get("genuine").asBoolean()).isTrue();
-        assertThat(genuine.get("kind").asText()).isEqualTo("sanitisation-certificate");
-        assertThat(genuine.get("donorId").asText()).isEqualTo(donor.toString());
+        assertThat(genuine.get("kind").asString()).isEqualTo("sanitisation-certificate");
+        assertThat(genuine.get("donorId").asString()).isEqualTo(donor.toString());
         assertThat(forged.get("genuine").asBoolean()).isFalse();
         assertThat(uploadFromAForm(certificate).get("genuine").asBoolean()).isTrue();
     }
@@ -232,8 +232,8 @@ class DonorReportIT extends QuerySideIntegrationTest {
 
         var answer = http.postForEntity("/api/documents/verification", new HttpEntity<>(huge, headers), JsonNode.class);
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-        assertThat(answer.getBody().get("detail").asText()).contains("larger than " + LARGEST_COPY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        assertThat(answer.getBody().get("detail").asString()).contains("larger than " + LARGEST_COPY);
     }
 
     private JsonNode uploadFromAForm(byte[] copy) {
@@ -274,10 +274,10 @@ class DonorReportIT extends QuerySideIntegrationTest {
                         + donor + "/agreements/" + second + "/report", JsonNode.class).getBody(),
                 body -> body != null && body.has("devices") && body.get("devices").size() == 1);
 
-        assertThat(secondReport.at("/devices/0/deviceId").asText()).isEqualTo(after.toString());
-        assertThat(secondReport.get("agreements").findValuesAsText("agreementId")).containsExactly(second.toString());
+        assertThat(secondReport.at("/devices/0/deviceId").asString()).isEqualTo(after.toString());
+        assertThat(secondReport.get("agreements").findValuesAsString("agreementId")).containsExactly(second.toString());
         JsonNode wholeGift = http.getForObject("/api/donors/" + donor + "/report", JsonNode.class);
-        assertThat(wholeGift.get("agreements").findValuesAsText("devicesReceived")).containsExactly("1", "1");
+        assertThat(wholeGift.get("agreements").findValuesAsString("devicesReceived")).containsExactly("1", "1");
     }
 
     private static DeviceReceived receivedOn(DeviceId device, DonorId donor, String instant) {

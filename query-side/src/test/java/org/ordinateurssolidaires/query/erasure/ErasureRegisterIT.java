@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.erasure;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
@@ -17,8 +16,9 @@ import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.query.CsvRows;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
@@ -58,17 +58,17 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         JsonNode bySerial = await().atMost(Duration.ofSeconds(30)).until(
                 () -> http.getForObject("/api/erasure-register?serial=" + serial.toLowerCase(), JsonNode.class),
                 page -> page.get("totalRecords").asLong() == 2);
-        assertThat(bySerial.get("records").findValuesAsText("outcome")).containsExactly("FAILED", "SANITISED");
-        assertThat(bySerial.at("/records/1/assetTag").asText()).isEqualTo("ER-" + serial);
-        assertThat(bySerial.at("/records/1/donorId").asText()).isEqualTo(donor.toString());
-        assertThat(bySerial.at("/records/1/toolReportSha256").asText()).hasSize(64);
-        assertThat(bySerial.at("/records/0/remark").asText()).isEqualTo("3 unreadable sectors");
+        assertThat(bySerial.get("records").findValuesAsString("outcome")).containsExactly("FAILED", "SANITISED");
+        assertThat(bySerial.at("/records/1/assetTag").asString()).isEqualTo("ER-" + serial);
+        assertThat(bySerial.at("/records/1/donorId").asString()).isEqualTo(donor.toString());
+        assertThat(bySerial.at("/records/1/toolReportSha256").asString()).hasSize(64);
+        assertThat(bySerial.at("/records/0/remark").asString()).isEqualTo("3 unreadable sectors");
 
         JsonNode destroyed = await().atMost(Duration.ofSeconds(30)).until(
                 () -> http.getForObject("/api/erasure-register?donorId=" + donor + "&outcome=DESTROYED", JsonNode.class),
                 page -> page.get("totalRecords").asLong() == 1);
-        assertThat(destroyed.at("/records/0/mediumSerial").asText()).isEqualTo(serial + "-B");
-        assertThat(destroyed.at("/records/0/remark").asText()).isEqualTo("SHRED, certificate DEST-77");
+        assertThat(destroyed.at("/records/0/mediumSerial").asString()).isEqualTo(serial + "-B");
+        assertThat(destroyed.at("/records/0/remark").asString()).isEqualTo("SHRED, certificate DEST-77");
         assertThat(count("donorId=" + donor + "&operator=camille")).isEqualTo(2);
         assertThat(count("donorId=" + donor + "&deviceId=" + desktop)).isEqualTo(1);
         assertThat(count("donorId=" + donor + "&from=" + LATER)).isEqualTo(1);
@@ -122,7 +122,7 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
                 JsonNode.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(answer.getBody().get("detail").asText()).isEqualTo("from must come before to");
+        assertThat(answer.getBody().get("detail").asString()).isEqualTo("from must come before to");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.inventory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
@@ -10,10 +9,11 @@ import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -48,14 +48,14 @@ class InventoryIT extends QuerySideIntegrationTest {
 
         events.append(failed(device, disk), sanitised(device, disk));
         JsonNode sanitised = awaitState(device, "SANITISED");
-        assertThat(sanitised.at("/media/0/erasureStatus").asText()).isEqualTo("SANITISED");
+        assertThat(sanitised.at("/media/0/erasureStatus").asString()).isEqualTo("SANITISED");
         assertThat(sanitised.at("/media/0/sanitisationAttempts").asInt()).isEqualTo(2);
-        assertThat(sanitised.at("/media/0/serialNumber").asText()).isEqualTo("ZDE1ABCD");
+        assertThat(sanitised.at("/media/0/serialNumber").asString()).isEqualTo("ZDE1ABCD");
 
         events.append(refurbished(device), ready(device), allocated(device, referral), handedOver(device, referral));
         JsonNode handedOver = awaitState(device, "HANDED_OVER");
-        assertThat(handedOver.get("referralId").asText()).isEqualTo(referral.toString());
-        assertThat(handedOver.get("grade").asText()).isEqualTo("B");
+        assertThat(handedOver.get("referralId").asString()).isEqualTo(referral.toString());
+        assertThat(handedOver.get("grade").asString()).isEqualTo("B");
     }
 
     @Test
@@ -70,7 +70,7 @@ class InventoryIT extends QuerySideIntegrationTest {
 
         JsonNode returned = awaitState(device, "AWAITING_SANITISATION");
 
-        assertThat(returned.at("/media/0/erasureStatus").asText()).isEqualTo("PENDING");
+        assertThat(returned.at("/media/0/erasureStatus").asString()).isEqualTo("PENDING");
         assertThat(returned.get("referralId").isNull()).isTrue();
     }
 
@@ -85,12 +85,12 @@ class InventoryIT extends QuerySideIntegrationTest {
         JsonNode storageRemoved = awaitState(stated, "SANITISED");
         JsonNode nothingToShow = awaitState(withoutEvidence, "AWAITING_SANITISATION");
 
-        assertThat(storageRemoved.get("erasureEvidence").asText()).isEqualTo("DONOR_STATEMENT");
-        assertThat(storageRemoved.at("/storageRemoval/statedBy").asText()).isEqualTo("Paul Martin, DSI");
-        assertThat(storageRemoved.at("/storageRemoval/statedOn").asText()).isEqualTo("2026-02-27");
-        assertThat(storageRemoved.at("/storageRemoval/documentReference").asText())
+        assertThat(storageRemoved.get("erasureEvidence").asString()).isEqualTo("DONOR_STATEMENT");
+        assertThat(storageRemoved.at("/storageRemoval/statedBy").asString()).isEqualTo("Paul Martin, DSI");
+        assertThat(storageRemoved.at("/storageRemoval/statedOn").asString()).isEqualTo("2026-02-27");
+        assertThat(storageRemoved.at("/storageRemoval/documentReference").asString())
                 .isEqualTo("Annexe 2, convention 2023-0208");
-        assertThat(nothingToShow.get("erasureEvidence").asText()).isEqualTo("NONE");
+        assertThat(nothingToShow.get("erasureEvidence").asString()).isEqualTo("NONE");
         assertThat(nothingToShow.path("storageRemoval").path("statedBy").isMissingNode()).isTrue();
     }
 
@@ -109,7 +109,7 @@ class InventoryIT extends QuerySideIntegrationTest {
         assertThat(donorsDevices.get("totalDevices").asLong()).isEqualTo(2);
         JsonNode donorsTablets = http.getForObject("/api/devices?donorId=" + donor + "&category=TABLET&state=SANITISED",
                 JsonNode.class);
-        assertThat(donorsTablets.get("devices").findValuesAsText("deviceId")).containsExactly(tablet.toString());
+        assertThat(donorsTablets.get("devices").findValuesAsString("deviceId")).containsExactly(tablet.toString());
         JsonNode firstPage = http.getForObject("/api/devices?donorId=" + donor + "&size=1", JsonNode.class);
         assertThat(firstPage.get("devices")).hasSize(1);
         assertThat(firstPage.get("totalPages").asInt()).isEqualTo(2);
@@ -129,9 +129,9 @@ class InventoryIT extends QuerySideIntegrationTest {
 
         assertThat(unknownState.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(hugePage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(hugePage.getBody().at("/errors/0/parameter").asText()).isEqualTo("size");
+        assertThat(hugePage.getBody().at("/errors/0/parameter").asString()).isEqualTo("size");
         assertThat(farPage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(farPage.getBody().at("/errors/0/parameter").asText()).isEqualTo("page");
+        assertThat(farPage.getBody().at("/errors/0/parameter").asString()).isEqualTo("page");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(notAnId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -141,7 +141,7 @@ class InventoryIT extends QuerySideIntegrationTest {
         return await().atMost(Duration.ofSeconds(20)).until(
                 () -> http.getForEntity("/api/devices/" + device, JsonNode.class),
                 response -> response.getStatusCode().is2xxSuccessful()
-                        && state.equals(response.getBody().get("state").asText()))
+                        && state.equals(response.getBody().get("state").asString()))
                       .getBody();
     }
 

@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.provenance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
@@ -8,8 +7,9 @@ import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 import java.util.UUID;
 
@@ -40,16 +40,16 @@ class ProvenanceIT extends QuerySideIntegrationTest {
 
         JsonNode history = http.getForObject("/api/devices/" + device + "/provenance", JsonNode.class);
 
-        assertThat(history.findValuesAsText("event"))
+        assertThat(history.findValuesAsString("event"))
                 .containsExactly("DeviceReceived", "StorageMediumSanitisationFailed", "StorageMediumSanitised");
-        assertThat(history.findValuesAsText("sequence")).containsExactly("0", "1", "2");
-        assertThat(history.get(0).get("occurredAt").asText()).isEqualTo(RECEIVED_AT.toString());
-        assertThat(history.get(2).get("occurredAt").asText()).isEqualTo(SANITISED_AT.toString());
-        assertThat(history.get(2).get("recordedAt").asText()).isNotBlank();
-        assertThat(history.findValuesAsText("recordedBy")).containsOnly("test-staff");
-        assertThat(history.get(1).get("description").asText())
+        assertThat(history.findValuesAsString("sequence")).containsExactly("0", "1", "2");
+        assertThat(history.get(0).get("occurredAt").asString()).isEqualTo(RECEIVED_AT.toString());
+        assertThat(history.get(2).get("occurredAt").asString()).isEqualTo(SANITISED_AT.toString());
+        assertThat(history.get(2).get("recordedAt").asString()).isNotBlank();
+        assertThat(history.findValuesAsString("recordedBy")).containsOnly("test-staff");
+        assertThat(history.get(1).get("description").asString())
                 .contains("FAILED", "serial ZDE1ABCD", "3 unreadable sectors");
-        assertThat(history.get(2).at("/details/sanitisation/toolReportSha256").asText()).hasSize(64);
+        assertThat(history.get(2).at("/details/sanitisation/toolReportSha256").asString()).hasSize(64);
     }
 
     @Test
@@ -64,10 +64,10 @@ class ProvenanceIT extends QuerySideIntegrationTest {
         JsonNode statedHistory = http.getForObject("/api/devices/" + stated + "/provenance", JsonNode.class);
         JsonNode unprovenHistory = http.getForObject("/api/devices/" + withoutEvidence + "/provenance", JsonNode.class);
 
-        assertThat(statedHistory.findValuesAsText("event")).containsExactly("DeviceReceived", "StorageRemovalStated");
-        assertThat(statedHistory.get(1).get("description").asText()).contains("Storage removed before the gift",
+        assertThat(statedHistory.findValuesAsString("event")).containsExactly("DeviceReceived", "StorageRemovalStated");
+        assertThat(statedHistory.get(1).get("description").asString()).contains("Storage removed before the gift",
                 "Paul Martin, DSI", "2026-02-27", "Annexe 2, convention 2023-0208", "not a sanitisation");
-        assertThat(unprovenHistory.get(0).get("description").asText())
+        assertThat(unprovenHistory.get(0).get("description").asString())
                 .contains("no storage medium declared", "no erasure evidence");
     }
 

@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.referral;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.referral.PartnerContactAdded;
 import org.ordinateurssolidaires.events.referral.PartnerContactRemoved;
@@ -10,8 +9,9 @@ import org.ordinateurssolidaires.events.referral.PartnerKind;
 import org.ordinateurssolidaires.events.referral.PartnerRegistered;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -40,12 +40,12 @@ class PartnerDirectoryIT extends QuerySideIntegrationTest {
                 () -> http.getForObject("/api/partners/" + partner, JsonNode.class),
                 body -> body != null && body.has("active") && !body.get("active").asBoolean());
 
-        assertThat(directory.get("name").asText()).isEqualTo("CCAS de Poitiers");
-        assertThat(directory.get("deactivationReason").asText()).isEqualTo("merged into the CCAS of Grand Poitiers");
+        assertThat(directory.get("name").asString()).isEqualTo("CCAS de Poitiers");
+        assertThat(directory.get("deactivationReason").asString()).isEqualTo("merged into the CCAS of Grand Poitiers");
         assertThat(directory.get("contacts")).hasSize(1);
-        assertThat(directory.at("/contacts/0/name").asText()).isEqualTo("Nadia Benali");
-        assertThat(directory.at("/contacts/0/email").asText()).isEqualTo("n.benali@example.org");
-        assertThat(http.getForObject("/api/partners", JsonNode.class).findValuesAsText("partnerId"))
+        assertThat(directory.at("/contacts/0/name").asString()).isEqualTo("Nadia Benali");
+        assertThat(directory.at("/contacts/0/email").asString()).isEqualTo("n.benali@example.org");
+        assertThat(http.getForObject("/api/partners", JsonNode.class).findValuesAsString("partnerId"))
                 .contains(partner.toString());
         assertThat(http.getForEntity("/api/partners/" + UUID.randomUUID(), JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.referral;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
@@ -13,11 +12,12 @@ import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -61,15 +61,15 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
                         && reply.getBody().hasNonNull("secondReferralJustification"));
         assertThat(answer.getHeaders().getCacheControl()).isEqualTo("no-store");
         JsonNode read = answer.getBody();
-        assertThat(read.get("secondReferralJustification").asText()).isEqualTo("the first laptop was stolen");
-        assertThat(read.get("partnerId").asText()).isEqualTo(partner.toString());
-        assertThat(read.get("householdCode").asText()).isEqualTo("H-READ-01");
-        assertThat(read.get("status").asText()).isEqualTo("AWAITING_DECISION");
+        assertThat(read.get("secondReferralJustification").asString()).isEqualTo("the first laptop was stolen");
+        assertThat(read.get("partnerId").asString()).isEqualTo(partner.toString());
+        assertThat(read.get("householdCode").asString()).isEqualTo("H-READ-01");
+        assertThat(read.get("status").asString()).isEqualTo("AWAITING_DECISION");
         JsonNode people = read.get("personalData");
         assertThat(people.get("erased").asBoolean()).isFalse();
-        assertThat(people.get("name").asText()).isEqualTo(PEOPLE.name());
-        assertThat(people.get("phone").asText()).isEqualTo(PEOPLE.phone());
-        assertThat(people.get("notes").asText()).isEqualTo(PEOPLE.notes());
+        assertThat(people.get("name").asString()).isEqualTo(PEOPLE.name());
+        assertThat(people.get("phone").asString()).isEqualTo(PEOPLE.phone());
+        assertThat(people.get("notes").asString()).isEqualTo(PEOPLE.notes());
         assertThat(sealedColumns(referral).get("personal_data_ciphertext")).isEqualTo(sealed.ciphertext());
         assertThat(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
                 .contains(referral.toString())
@@ -81,7 +81,7 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
         JsonNode erased = await().atMost(Duration.ofSeconds(20)).until(
                 () -> http.getForObject("/api/referrals/" + referral, JsonNode.class),
                 body -> body.get("personalData").get("erased").asBoolean());
-        assertThat(erased.get("personalData").fieldNames()).toIterable().containsExactly("erased");
+        assertThat(erased.get("personalData").propertyNames()).containsExactly("erased");
         assertThat(erased.toString()).doesNotContain(PEOPLE.name(), PEOPLE.phone(), PEOPLE.notes());
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> sealedColumns(referral).get("personal_data").equals("ERASED"));

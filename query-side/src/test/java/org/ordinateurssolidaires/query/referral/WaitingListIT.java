@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.referral;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,9 @@ import org.ordinateurssolidaires.events.referral.ReferralRejected;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +79,7 @@ class WaitingListIT extends QuerySideIntegrationTest {
                 new DeviceHandedOver(laptop, familyFirst, true, null, LATER));
         assertThat(awaitWaitingList(mine, list -> list.size() == 3)).doesNotContain(familyFirst.toString());
         assertThat(http.getForObject("/api/partners/" + otherPartner + "/referrals", JsonNode.class)
-                       .findValuesAsText("status")).contains("FULFILLED");
+                       .findValuesAsString("status")).contains("FULFILLED");
     }
 
     @Test
@@ -93,8 +93,8 @@ class WaitingListIT extends QuerySideIntegrationTest {
         events.append(new DeviceAllocated(laptop, family, LATER), new DeviceAllocated(spare, family, LATER),
                 new AllocationCancelled(laptop, family, "one is enough for now", LATER));
         await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/api/referrals/" + family,
-                JsonNode.class), referral -> referral != null && "ALLOCATED".equals(referral.get("status").asText())
-                && spare.toString().equals(referral.get("allocatedDevice").asText("")));
+                JsonNode.class), referral -> referral != null && "ALLOCATED".equals(referral.get("status").asString())
+                && spare.toString().equals(referral.get("allocatedDevice").asString("")));
         assertThat(awaitWaitingList(mine, List::isEmpty)).isEmpty();
 
         events.append(new AllocationCancelled(spare, family, "household unreachable", LATER));
@@ -113,7 +113,7 @@ class WaitingListIT extends QuerySideIntegrationTest {
                 () -> http.getForEntity("/api/devices/" + laptop + "/proposed-referral", JsonNode.class),
                 answer -> answer.getStatusCode().is2xxSuccessful()).getBody();
 
-        assertThat(proposal.get("referralId").asText()).isEqualTo(first.toString());
+        assertThat(proposal.get("referralId").asString()).isEqualTo(first.toString());
         assertThat(http.getForEntity("/api/devices/" + UUID.randomUUID() + "/proposed-referral", JsonNode.class)
                        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -167,10 +167,10 @@ class WaitingListIT extends QuerySideIntegrationTest {
 
     private void awaitPersonalData(PartnerId partner, String status) {
         await().atMost(Duration.ofSeconds(30)).until(() -> http.getForObject("/api/partners/" + partner + "/referrals",
-                JsonNode.class).findValuesAsText("personalData"), statuses -> statuses.equals(List.of(status)));
+                JsonNode.class).findValuesAsString("personalData"), statuses -> statuses.equals(List.of(status)));
     }
 
     private static List<String> ids(JsonNode list) {
-        return list.findValuesAsText("referralId");
+        return list.findValuesAsString("referralId");
     }
 }

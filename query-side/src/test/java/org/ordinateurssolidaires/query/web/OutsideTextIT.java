@@ -1,13 +1,10 @@
 package org.ordinateurssolidaires.query.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.testing.RawHttp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -17,6 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import java.util.List;
 import java.util.Map;
@@ -87,7 +87,7 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         for (String control : List.of("\u0085", "\u009B")) { // Tomcat passes bytes 0x80-0x9F on as C1 characters
             RawHttp.Answer answer = RawHttp.send(port, "GET", referral, Map.of("X-User-Id", "cam" + control), null);
             assertThat(answer.status()).isEqualTo(400);
-            assertThat(readJson(answer.body()).at("/errors/0/header").asText()).isEqualTo("X-User-Id");
+            assertThat(readJson(answer.body()).at("/errors/0/header").asString()).isEqualTo("X-User-Id");
         }
         for (String control : CONTROL) { // refused by Tomcat itself, before the app
             assertThat(RawHttp.send(port, "GET", referral, Map.of("X-User-Id", "cam" + control), null).status())
@@ -107,7 +107,7 @@ class OutsideTextIT extends QuerySideIntegrationTest {
     private static JsonNode readJson(String body) {
         try {
             return JSON.readTree(body);
-        } catch (JsonProcessingException notJson) {
+        } catch (JacksonException notJson) {
             throw new AssertionError("not JSON: " + body, notJson);
         }
     }
@@ -115,7 +115,7 @@ class OutsideTextIT extends QuerySideIntegrationTest {
     private static void assertRefused(ResponseEntity<JsonNode> answer, String kind, String name) {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(answer.getBody().at("/errors/0/" + kind).asText()).isEqualTo(name);
-        assertThat(answer.getBody().at("/errors/0/message").asText()).isNotBlank();
+        assertThat(answer.getBody().at("/errors/0/" + kind).asString()).isEqualTo(name);
+        assertThat(answer.getBody().at("/errors/0/message").asString()).isNotBlank();
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 import java.net.SocketException;
 import java.sql.SQLException;
@@ -47,10 +46,9 @@ class StoreFailureAnswersTest {
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Reads())
                                                .setControllerAdvice(new ProblemDetailsAdvice()).build();
 
+    /** Spring 6.2 took this for a client gone (an empty 200); Spring 7 no longer does, and alone would answer 500. */
     @Test
-    void aConnectionCutUnderAReadIsA503ToRetryWhichSpringAloneWouldTakeForAClientGone() throws Exception {
-        assertThat(DisconnectedClientHelper.isClientDisconnectedException(CONNECTION_CUT)).isTrue();
-
+    void aConnectionCutUnderAReadIsA503ToRetry() throws Exception {
         mvc.perform(get("/connection-cut"))
            .andExpect(status().isServiceUnavailable())
            .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
