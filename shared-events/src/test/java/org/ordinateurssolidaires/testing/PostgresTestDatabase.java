@@ -1,10 +1,13 @@
 package org.ordinateurssolidaires.testing;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +46,23 @@ public final class PostgresTestDatabase {
             throw new IllegalStateException("PostgreSQL is needed for the integration tests at " + SERVER
                     + " (start it, or set TEST_POSTGRES_URL)", unreachable);
         }
+    }
+
+    /**
+     * A PostgreSQL client program ({@code psql}, {@code pg_dump}) set to connect to the database of this JDBC URL
+     * on the test server, as {@link #USER}; {@code arguments} follow the connection's.
+     */
+    public static ProcessBuilder client(String program, String databaseUrl, String... arguments) {
+        URI server = URI.create(databaseUrl.substring("jdbc:".length()));
+        List<String> command = new ArrayList<>(List.of(program, "--host=" + server.getHost(),
+                "--port=" + (server.getPort() < 0 ? 5432 : server.getPort()), "--username=" + USER,
+                "--dbname=" + server.getPath().substring(1)));
+        command.addAll(List.of(arguments));
+        ProcessBuilder client = new ProcessBuilder(command);
+        if (!PASSWORD.isEmpty()) {
+            client.environment().put("PGPASSWORD", PASSWORD);
+        }
+        return client;
     }
 
     private static String env(String name, String fallback) {

@@ -81,6 +81,19 @@ public final class RunningApp implements AutoCloseable {
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }
 
+    /** Sends a file as user "camille" (a CSV import); anything but a 2xx answer fails the test. */
+    public JsonNode post(String path, String contentType, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", contentType)
+                .header("X-User-Id", "camille")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
