@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <pre>
  * TEST_POSTGRES_DATABASE_PREFIX=... ./mvnw -pl deploy -am verify -Dupgrade.fixture.write=true \
  *     -Dit.test=UpgradeFixtureWriterIT -Dfailsafe.failIfNoSpecifiedTests=false \
- *     -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false [-Dupgrade.fixture.label=0.1.0-boot-3.5]
+ *     -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dupgrade.fixture.label=VERSION
  * </pre>
  * It starts both packaged apps on an empty database, drives the command API through {@link FixtureScenario}
  * (every event type, a forgotten person among them), waits until the read models and the history chain have
@@ -42,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database), {@value UpgradeFixture#READ_MODELS} (the canonical text of every read model) and a README.md with
  * the counts. Before it writes the read models' text it rebuilds them once (the procedure the upgrade test
  * applies) and fails if the rebuilt contents differ: what a rebuild cannot reproduce cannot be an expectation.
+ * A fixture is written once, by the version it is named after: the label is required, and an existing fixture is
+ * never written over (a later version would silently replace the earlier store it is meant to be tested on).
  */
 @EnabledIfSystemProperty(named = "upgrade.fixture.write", matches = "true")
 class UpgradeFixtureWriterIT {
@@ -51,8 +53,10 @@ class UpgradeFixtureWriterIT {
 
     @Test
     void writesTheStoreAndTheReadModelsItRebuildsTo() throws Exception {
-        String label = System.getProperty("upgrade.fixture.label", UpgradeFixture.EARLIEST);
+        String label = System.getProperty("upgrade.fixture.label");
+        assertThat(label).as("-Dupgrade.fixture.label: the version writing the fixture").isNotBlank();
         Path fixture = Path.of("src", "test", "resources", "upgrade", label);
+        assertThat(fixture).as("a fixture is written once, by its own version").doesNotExist();
         String database = PostgresTestDatabase.emptyDatabase("upgrade_fixture_writer");
 
         List<String> forgotten;
@@ -198,7 +202,7 @@ class UpgradeFixtureWriterIT {
 
                 %s
 
-                Written again (only ever by the version it is named after; this erases the files above) from
+                Written once, by the version it is named after (the writer refuses an existing fixture), from
                 the repository's root with:
 
                     TEST_POSTGRES_DATABASE_PREFIX=... ./mvnw -pl deploy -am verify -Dupgrade.fixture.write=true \\
