@@ -6,11 +6,22 @@ import org.ordinateurssolidaires.testing.RunningApp;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -44,6 +55,64 @@ class EmbeddedDefaultIT {
             JsonNode kept = querySide.get(device);
             assertThat(kept.get("assetTag").asText()).isEqualTo("EMB-0001");
             assertThat(querySide.get(device + "/provenance").findValuesAsText("event")).containsExactly("DeviceReceived");
+        }
+    }
+
+    /**
+     * Households' personal data stays on the workstation: the two apps, and the server through which the second
+     * app reaches the database file (H2's AUTO_SERVER), answer on loopback and on no other address of the machine.
+     */
+    @Test
+    void bothAppsAndTheirDatabaseListenOnLoopbackOnly() throws Exception {
+        Optional<InetAddress> outside = anotherAddressOfThisMachine();
+        assumeTrue(outside.isPresent(), "this machine has no address but loopback");
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (RunningApp commandSide = RunningApp.embeddedIn("commandSide", workingDirectory);
+             RunningApp querySide = RunningApp.embeddedIn("querySide", workingDirectory)) {
+            commandSide.awaitHealthy(Duration.ofSeconds(120));
+            querySide.awaitHealthy(Duration.ofSeconds(120));
+            int database = databaseServerPort(new File(workingDirectory, "data/ordinateurs-solidaires.lock.db"));
+
+            for (int port : List.of(commandSide.port(), querySide.port(), database)) {
+                assertThat(accepts(loopback, port)).as("port %d on loopback", port).isTrue();
+                assertThat(accepts(outside.get(), port)).as("port %d on %s", port, outside.get()).isFalse();
+            }
+        }
+    }
+
+    private static Optional<InetAddress> anotherAddressOfThisMachine() throws IOException {
+        return NetworkInterface.networkInterfaces()
+                               .filter(EmbeddedDefaultIT::isUp)
+                               .flatMap(NetworkInterface::inetAddresses)
+                               .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                               .findFirst();
+    }
+
+    private static boolean isUp(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    /** H2 writes where its server listens into the lock file: {@code server=<address>:<port>}. */
+    private static int databaseServerPort(File lockFile) throws IOException {
+        Properties lock = new Properties();
+        try (InputStream in = new FileInputStream(lockFile)) {
+            lock.load(in);
+        }
+        String server = lock.getProperty("server");
+        assertThat(server).as("the database file's server in %s", lock).isNotNull();
+        return Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+    }
+
+    private static boolean accepts(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2_000);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 }

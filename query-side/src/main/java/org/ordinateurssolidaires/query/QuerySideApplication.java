@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import org.ordinateurssolidaires.store.EmbeddedDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class QuerySideApplication {
 
     public static void main(String[] args) {
+        EmbeddedDatabase.listenOnLoopbackUnlessConfigured();
         SpringApplication.run(QuerySideApplication.class, args);
     }
 }

@@ -1,5 +1,8 @@
 package org.ordinateurssolidaires.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An HTTP/1.0 request written byte for byte, header values in ISO-8859-1 as servers read them: what a
@@ -19,6 +24,18 @@ public final class RawHttp {
     }
 
     private RawHttp() {
+    }
+
+    /**
+     * The answer the servlet container gives by itself to a request that breaks HTTP (a header too large, a
+     * control character in one), before the app sees it: 400 as problem+json, like every answer of the API.
+     */
+    public static void assertRefusedByTheServer(Answer answer) throws IOException {
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.head()).containsIgnoringCase("Content-Type: application/problem+json");
+        JsonNode problem = new ObjectMapper().readTree(answer.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("detail").asText()).contains("HTTP's rules");
     }
 
     public static Answer send(int port, String method, String path, Map<String, String> headers, String jsonBody) {

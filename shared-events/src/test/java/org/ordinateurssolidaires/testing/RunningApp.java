@@ -94,6 +94,11 @@ public final class RunningApp implements AutoCloseable {
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }
 
+    /** The port the app listens on. */
+    public int port() {
+        return port;
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }

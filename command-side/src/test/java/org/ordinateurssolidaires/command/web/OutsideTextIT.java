@@ -141,8 +141,8 @@ class OutsideTextIT extends CommandSideIntegrationTest {
 
     /**
      * Sent byte for byte, as no well-behaved client would. Tomcat itself answers 400 to a C0 control character or
-     * DEL in a header, before the app sees the request; it reads bytes 0x80-0x9F as C1 control characters and
-     * passes them on, and the app names the header.
+     * DEL in a header, before the app sees the request (as problem+json too, naming the rule rather than the
+     * header); it reads bytes 0x80-0x9F as C1 control characters and passes them on, and the app names the header.
      */
     @Test
     void refusesAControlCharacterInEveryHeader() throws Exception {
@@ -152,8 +152,9 @@ class OutsideTextIT extends CommandSideIntegrationTest {
 
         for (String header : List.of("X-User-Id", "X-User-Role", "X-Correlation-Id", "Idempotency-Key")) {
             for (String control : List.of("\u0000", "\u0001", "\u001B", "\u007F")) {
-                assertThat(rawPost(body, header, "cam" + control + "ille").status())
-                        .as("%s with U+%04X", header, (int) control.charAt(0)).isEqualTo(400);
+                RawHttp.Answer answer = rawPost(body, header, "cam" + control + "ille");
+                assertThat(answer.status()).as("%s with U+%04X", header, (int) control.charAt(0)).isEqualTo(400);
+                RawHttp.assertRefusedByTheServer(answer);
             }
             for (String control : List.of("\u0085", "\u009B")) {
                 RawHttp.Answer answer = rawPost(body, header, "cam" + control + "ille");
@@ -162,6 +163,18 @@ class OutsideTextIT extends CommandSideIntegrationTest {
                 assertThat(JSON.readTree(answer.body()).at("/errors/0/header").asString()).isEqualTo(header);
             }
         }
+
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    /** Beyond the server's limit for all headers together, Tomcat refuses the request before the app sees it. */
+    @Test
+    void refusesHeadersBeyondTheServersLimitAsAProblem() throws Exception {
+        String donor = StaffRequests.donorWithAgreement(http);
+        long stored = storedEvents();
+
+        RawHttp.assertRefusedByTheServer(rawPost(JSON.writeValueAsString(reception(donor, "model", "L", "S1")),
+                "X-Note", "n".repeat(20_000)));
 
         assertThat(storedEvents()).isEqualTo(stored);
     }

@@ -1,0 +1,46 @@
+package org.ordinateurssolidaires.web;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The servlet container's error page, in place of Spring Boot's: what reaches it escaped every controller advice
+ * (a fault of ours, or a refusal made below Spring MVC), so it says no more than the status. The exception itself
+ * is in the log, where the container put it.
+ */
+@RestController
+@Hidden // not an operation of the API: the container forwards here
+public class ProblemJsonErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:${error.path:/error}}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
+                && HttpStatus.resolve(code) != null ? HttpStatus.resolve(code) : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
+                ? "the server could not handle the request; the fault is logged" : "the request was refused");
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+            problem.setInstance(pathOf(path));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The path the request was for, as Spring's own problems give it, its odd characters quoted. */
+    private static URI pathOf(String path) {
+        try {
+            return new URI(null, null, path, null);
+        } catch (URISyntaxException unquotable) {
+            return null;
+        }
+    }
+}

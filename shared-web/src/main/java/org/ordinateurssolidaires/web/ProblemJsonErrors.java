@@ -1,0 +1,34 @@
+package org.ordinateurssolidaires.web;
+
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Every error either app answers is {@code application/problem+json}, including those no controller advice
+ * handles: Tomcat's own refusals ({@link ProblemJsonErrorReportValve}) and the servlet container's error page,
+ * which Spring Boot would otherwise render as its own JSON ({@link ProblemJsonErrorController} replaces it).
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ProblemJsonErrors {
+
+    @Bean
+    ProblemJsonErrorController problemJsonErrorController() {
+        return new ProblemJsonErrorController();
+    }
+
+    /** The host creates its error valve when it starts, which is after the contexts are customised. */
+    @Bean
+    @ConditionalOnClass(StandardHost.class)
+    TomcatContextCustomizer problemJsonErrorReports() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+            }
+        };
+    }
+}
