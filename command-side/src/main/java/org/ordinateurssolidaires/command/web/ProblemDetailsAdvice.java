@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.store.DatabaseFailures;
+import org.ordinateurssolidaires.web.ProblemDetailsBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -24,8 +25,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
 import java.net.URI;
@@ -38,7 +37,7 @@ import java.util.stream.Collectors;
  * 409 the broken rule (its code in {@code rule}, its wording in {@code title}).
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends ProblemDetailsBase {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String RULES = "https://ordinateurs-solidaires.example/problems/rules/";
@@ -132,23 +131,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = invalid.getBody();
         problem.setDetail("invalid fields: " + errors.stream().map(error -> error.get("field"))
                                                       .collect(Collectors.joining(", ")));
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(invalid, problem, headers, status, request);
-    }
-
-    /** A query parameter breaking its constraint (a batch reference too long): name it. */
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
-                                                                            HttpHeaders headers, HttpStatusCode status,
-                                                                            WebRequest request) {
-        List<Map<String, String>> errors = invalid.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "parameter", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(error.getDefaultMessage()))))
-                .toList();
-        ProblemDetail problem = invalid.getBody();
-        problem.setDetail("invalid parameters: " + errors.stream().map(error -> error.get("parameter"))
-                                                          .collect(Collectors.joining(", ")));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(invalid, problem, headers, status, request);
     }
