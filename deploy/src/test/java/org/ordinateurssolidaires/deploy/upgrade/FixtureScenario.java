@@ -334,19 +334,7 @@ final class FixtureScenario {
                 OS-FIX-0203;TABLET;Apple;iPad 6th generation (A1893);DMPX12345678;;EMBEDDED_FLASH;Apple;embedded NAND;;32;;;;;;;;
                 OS-FIX-0204;DESKTOP;Fujitsu;Esprimo D556;YLNT123456;disque retiré par la Ville;;;;;;;;;;;Sophie Marchand, DSI;2026-03-02;Annexe 2 de la convention 2023-0208
                 """;
-        JsonNode batch = commandSide.post("/api/donors/" + donors.get("city") + "/batches?reference=VDP-2026-03"
-                + "&receivedAt=2026-03-10T09:00:00Z", "text/csv", csv);
-        for (JsonNode device : batch.get("received")) {
-            List<String> media = new ArrayList<>();
-            device.get("storageMedia").forEach(medium -> media.add(medium.get("mediumId").asText()));
-            String tag = device.get("assetTag").asText();
-            devices.put(tag, new Device(device.get("deviceId").asText(),
-                    switch (tag) {
-                        case "OS-FIX-0201" -> "LAPTOP";
-                        case "OS-FIX-0203" -> "TABLET";
-                        default -> "DESKTOP";
-                    }, media));
-        }
+        String batch = importDeliveryFile("city", "VDP-2026-03", "2026-03-10T09:00:00Z", csv);
         Device latitude = devices.get("OS-FIX-0201");
         sanitise(latitude, 0, "NVME_SSD", true, "2026-03-12T10:00:00Z");
         readied(latitude, "A", "2026-03-16T10:00:00Z", "2026-03-17T10:00:00Z");
@@ -367,7 +355,7 @@ final class FixtureScenario {
         allocateInTurn("OS-FIX-0204", "2026-03-30T10:00:00Z");
         handOver("OS-FIX-0204", null, "2026-04-02T10:00:00Z");
 
-        commandSide.post("/api/batches/" + batch.get("batchId").asText() + "/confirmation", Map.of(
+        commandSide.post("/api/batches/" + batch + "/confirmation", Map.of(
                 "confirmedBy", "Sophie Marchand", "comment", "four devices, as on the delivery note"));
 
         Device thinkcentre = receive("OS-FIX-0020", "city", "VDP-2026-05", "DESKTOP", "Lenovo", "ThinkCentre M720q",
@@ -426,6 +414,22 @@ final class FixtureScenario {
         handOver("OS-FIX-0018", null, "2026-04-30T10:00:00Z");
     }
 
+    /** Imports a donor's delivery file and remembers its devices, each with the category its row gives: its id. */
+    private String importDeliveryFile(String donor, String reference, String receivedAt, String csv) throws Exception {
+        JsonNode batch = commandSide.post("/api/donors/" + donors.get(donor) + "/batches?reference=" + reference
+                + "&receivedAt=" + receivedAt, "text/csv", csv);
+        String separator = csv.lines().findFirst().orElseThrow().contains(";") ? ";" : ",";
+        Map<String, String> categories = new HashMap<>();
+        csv.lines().skip(1).map(row -> row.split(separator, 3)).forEach(cells -> categories.put(cells[0], cells[1]));
+        for (JsonNode device : batch.get("received")) {
+            List<String> media = new ArrayList<>();
+            device.get("storageMedia").forEach(medium -> media.add(medium.get("mediumId").asText()));
+            String tag = device.get("assetTag").asText();
+            devices.put(tag, new Device(device.get("deviceId").asText(), categories.get(tag), media));
+        }
+        return batch.get("batchId").asText();
+    }
+
     private void theUniversitysDeliveries() throws Exception {
         Device thinkpad = receive("OS-FIX-0017", "university", "UP-2026-04", "LAPTOP", "Lenovo", "ThinkPad T480",
                 "2026-04-28T09:00:00Z", ssd("NVME_SSD", "Samsung", "MZVLB256HAHQ", "S4DXNF0M500017"));
@@ -438,15 +442,7 @@ final class FixtureScenario {
                 OS-FIX-0302,LAPTOP,HP,ProBook 450 G5,5CD8123456,HARD_DISK_DRIVE,Western Digital,WD5000LPLX,WXB1A5030200,500,,,,,
                 OS-FIX-0303,DESKTOP,Dell,OptiPlex 7060 SFF,8XK2J3L,NVME_SSD,SK hynix,HFS256GD9TNG,ES88N5030300,256,HARD_DISK_DRIVE,Seagate,ST1000DM010,Z9A50303,1000
                 """;
-        JsonNode batch = commandSide.post("/api/donors/" + donors.get("university") + "/batches?reference=UP-2026-05"
-                + "&receivedAt=2026-05-12T09:00:00Z", "text/csv", csv);
-        for (JsonNode device : batch.get("received")) {
-            List<String> media = new ArrayList<>();
-            device.get("storageMedia").forEach(medium -> media.add(medium.get("mediumId").asText()));
-            String tag = device.get("assetTag").asText();
-            devices.put(tag, new Device(device.get("deviceId").asText(),
-                    "OS-FIX-0303".equals(tag) ? "DESKTOP" : "LAPTOP", media));
-        }
+        String batch = importDeliveryFile("university", "UP-2026-05", "2026-05-12T09:00:00Z", csv);
         Device t480 = devices.get("OS-FIX-0301");
         sanitise(t480, 0, "NVME_SSD", true, "2026-05-14T10:00:00Z");
         readied(t480, "B", "2026-05-19T10:00:00Z", "2026-05-20T10:00:00Z");
@@ -458,7 +454,7 @@ final class FixtureScenario {
         sanitise(optiplex, 0, "NVME_SSD", true, "2026-05-15T14:00:00Z");
         sanitise(optiplex, 1, "HARD_DISK_DRIVE", true, "2026-05-15T16:00:00Z");
         refurbish(optiplex, "2026-05-20T10:00:00Z", "Linux Mint 22");
-        commandSide.post("/api/batches/" + batch.get("batchId").asText() + "/dispute", Map.of(
+        commandSide.post("/api/batches/" + batch + "/dispute", Map.of(
                 "raisedBy", "Laurent Petit", "comment", "the delivery note lists four devices: a second ProBook "
                         + "left the university that day and is not in this batch"));
 
