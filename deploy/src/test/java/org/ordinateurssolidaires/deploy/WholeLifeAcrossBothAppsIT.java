@@ -55,12 +55,7 @@ class WholeLifeAcrossBothAppsIT {
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
+        RunningApp.closeAll(querySide, commandSide);
     }
 
     @Test

@@ -138,6 +138,15 @@ public final class RunningApp implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** Stops each app that was started, in the order given; a null stands for one that never was. */
+    public static void closeAll(RunningApp... apps) throws InterruptedException {
+        for (RunningApp app : apps) {
+            if (app != null) {
+                app.close();
+            }
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

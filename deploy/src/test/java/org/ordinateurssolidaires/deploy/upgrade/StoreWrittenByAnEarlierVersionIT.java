@@ -63,12 +63,7 @@ class StoreWrittenByAnEarlierVersionIT {
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
+        RunningApp.closeAll(querySide, commandSide);
     }
 
     @Test
