@@ -21,6 +21,8 @@ command_port=${COMMAND_PORT:-8081}
 query_port=${QUERY_PORT:-8082}
 version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
 
+# printed once: on the run that made the first account's password
+new_admin_password=$([ -e data/admin-password ] && echo no || echo yes)
 if [ ${#profile_args[@]} -gt 0 ]; then
     export SPRING_DATASOURCE_URL=${SPRING_DATASOURCE_URL:-jdbc:postgresql://127.0.0.1:5432/ordinateurs_solidaires}
     export SPRING_DATASOURCE_USERNAME=${SPRING_DATASOURCE_USERNAME:-postgres}
@@ -31,6 +33,12 @@ if [ ${#profile_args[@]} -gt 0 ]; then
         [ -s data/household-index-secret ] || (umask 077 && head -c 32 /dev/urandom | base64 > data/household-index-secret)
         ORDINATEURS_PERSONAL_DATA_HOUSEHOLD_INDEX_SECRET=$(cat data/household-index-secret)
         export ORDINATEURS_PERSONAL_DATA_HOUSEHOLD_INDEX_SECRET
+    fi
+    # the first account's password (admin), needed at the first start: made on first use and kept beside the data
+    if [ -z "${ORDINATEURS_ADMIN_PASSWORD:-}" ]; then
+        [ -s data/admin-password ] || (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' > data/admin-password)
+        ORDINATEURS_ADMIN_PASSWORD=$(cat data/admin-password)
+        export ORDINATEURS_ADMIN_PASSWORD
     fi
     database=${SPRING_DATASOURCE_URL##*/}
     database=${database%%\?*}
@@ -86,6 +94,13 @@ if ! curl -fs "http://localhost:$query_port/actuator/health/readiness" >/dev/nul
         "http://localhost:$query_port/actuator/health/readiness and /api/dead-letters" >&2
 fi
 
+if [ ! -s data/admin-password ]; then
+    sign_in="admin, with the password ORDINATEURS_ADMIN_PASSWORD gave at the first start"
+elif [ "$new_admin_password" = yes ]; then
+    sign_in="admin, password $(cat data/admin-password) (kept in data/admin-password, readable by you only)"
+else
+    sign_in="admin (its first password is in data/admin-password)"
+fi
 cat <<INFO
 
 Ordinateurs solidaires is running ($([ ${#profile_args[@]} -gt 0 ] && echo "PostgreSQL: $SPRING_DATASOURCE_URL" || echo "embedded database: data/"))
@@ -95,6 +110,8 @@ Ordinateurs solidaires is running ($([ ${#profile_args[@]} -gt 0 ] && echo "Post
   metrics       http://localhost:$command_port/actuator/prometheus  http://localhost:$query_port/actuator/prometheus
   read models   http://localhost:$query_port/actuator/health/readiness  http://localhost:$query_port/api/dead-letters
   logs          data/logs/
+  sign in as    $sign_in
+                (curl -u admin:PASSWORD ...; open more accounts at /api/accounts: docs/security.md)
 Press Ctrl-C to stop both.
 INFO
 wait "${pids[@]}"

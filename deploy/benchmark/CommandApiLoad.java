@@ -2,9 +2,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -14,19 +16,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load for the command API, run as a single-file program (java CommandApiLoad.java BASE_URL DEVICES CLIENTS).
- * Phase 1 receives DEVICES devices with one medium each; phase 2 sanitises every medium. CLIENTS threads send
+ * Load for the command API, run as a single-file program (java CommandApiLoad.java BASE_URL DEVICES CLIENTS
+ * USER:PASSWORD), signed in with HTTP Basic as a member of staff. Phase 1 receives DEVICES devices with one medium each; phase 2 sanitises every medium. CLIENTS threads send
  * requests back to back. Prints throughput and latency percentiles per phase; any non-2xx answer aborts the run.
  */
 public class CommandApiLoad {
 
     private static final Pattern IDS = Pattern.compile("\"deviceId\":\"([^\"]+)\".*\"mediumId\":\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static String authorization;
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int devices = Integer.parseInt(args[1]);
         int clients = Integer.parseInt(args[2]);
+        authorization = "Basic " + Base64.getEncoder().encodeToString(args[3].getBytes(StandardCharsets.UTF_8));
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
         String donor = donorWithAgreement(base);
@@ -116,7 +120,7 @@ public class CommandApiLoad {
     private static String post(String url, String json) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                                                              .header("Content-Type", "application/json")
-                                                             .header("X-User-Id", "benchmark")
+                                                             .header("Authorization", authorization)
                                                              .POST(HttpRequest.BodyPublishers.ofString(json))
                                                              .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

@@ -13,6 +13,9 @@ export PGOPTIONS="--client-min-messages=warning"
 pg="psql -h 127.0.0.1 -U postgres -q"
 url=jdbc:postgresql://127.0.0.1:5432/ordinateurs_bench
 logs=$(mktemp -d)
+# the first account (admin and staff) signs every request in with HTTP Basic: BCrypt at its default cost, as in
+# production, is part of what is measured
+password=benchmark-admin-password
 
 ./mvnw -q -DskipTests package
 $pg -d postgres -c "drop database if exists ordinateurs_bench with (force)" -c "create database ordinateurs_bench"
@@ -24,7 +27,8 @@ start() { # name port
     local began=$(date +%s%N)
     java -jar "$1/target/$1-$version-exec.jar" --spring.profiles.active=postgres --server.port="$2" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
-        --ordinateurs.personal-data.household-index-secret=benchmark > "$logs/$1.log" 2>&1 &
+        --ordinateurs.personal-data.household-index-secret=benchmark --ordinateurs.admin-password="$password" \
+        > "$logs/$1.log" 2>&1 &
     pids+=($!)
     until curl -fs "http://localhost:$2/actuator/health" >/dev/null 2>&1; do sleep 0.1; done
     printf "%-12s ready in %5.2f s (until /actuator/health answers UP; Spring says: %s)\n" "$1" \
@@ -37,14 +41,14 @@ start command-side 18081
 start query-side 18082
 
 echo "== command API: $devices devices, $clients clients (after 300 warm-up receptions)"
-java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients"
+java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients" "admin:$password"
 
 echo "== batch import: one 1,000-row CSV file (each row a device with one medium), all or nothing"
-donor=$(curl -fs -X POST localhost:18081/api/donors -H 'Content-Type: application/json' -H 'X-User-Id: bench' \
+donor=$(curl -fs -X POST localhost:18081/api/donors -H 'Content-Type: application/json' -u "admin:$password" \
     -d '{"legalName":"Batch donor","kind":"COMPANY","contactPerson":"Bench","contactEmail":"bench@example.org"}' \
     | sed 's/.*"donorId":"\([^"]*\)".*/\1/')
 curl -fs -o /dev/null -X POST "localhost:18081/api/donors/$donor/agreements" -H 'Content-Type: application/json' \
-    -H 'X-User-Id: bench' -d '{"modelAgreementVersion":"2023-0208","signatoryName":"Bench","signatoryRole":"CEO",
+    -u "admin:$password" -d '{"modelAgreementVersion":"2023-0208","signatoryName":"Bench","signatoryRole":"CEO",
     "signedOn":"2020-01-01","validFrom":"2020-01-01","commitments":{"freeForBeneficiary":true,
     "equipmentTraceability":true,"dataErasure":true,"handOverCeremony":true}}'
 batch=$(mktemp)
@@ -52,7 +56,7 @@ batch=$(mktemp)
   for i in $(seq 1 1000); do echo "BATCH-$i,LAPTOP,Lenovo,ThinkPad T480,PF1$i,,NVME_SSD,Samsung,PM981,S4D$i,256"; done; } > "$batch"
 curl -fs -o /dev/null -w "1,000-row batch imported in %{time_total} s (HTTP %{http_code})\n" -X POST \
     "localhost:18081/api/donors/$donor/batches?reference=BENCH-1000&receivedAt=2026-03-02T09:00:00Z" \
-    -H 'Content-Type: text/csv' -H 'X-User-Id: bench' --data-binary @"$batch"
+    -H 'Content-Type: text/csv' -u "admin:$password" --data-binary @"$batch"
 rm -f "$batch"
 
 echo "== raw PostgreSQL baseline: the same number of single-row transactions into a table shaped like the event store"

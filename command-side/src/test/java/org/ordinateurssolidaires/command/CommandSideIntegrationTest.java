@@ -1,9 +1,11 @@
 package org.ordinateurssolidaires.command;
 
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMetrics // metrics are exported as in production
 @AutoConfigureTestRestTemplate
+@Import(TestAccounts.class) // the tests' client is a member of staff
 @ActiveProfiles("postgres")
 public abstract class CommandSideIntegrationTest {
 
@@ -20,6 +23,8 @@ public abstract class CommandSideIntegrationTest {
         registry.add("spring.datasource.url", () -> PostgresTestDatabase.emptyDatabase("ordinateurs_command_side_it"));
         registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
         registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
+        registry.add("ordinateurs.security.password-hash-strength", () -> 4); // BCrypt's least cost: tests sign in often
+        registry.add("ordinateurs.admin-password", () -> "integration tests' admin password");
         registry.add("ordinateurs.personal-data.household-index-secret", () -> "integration tests' own secret");
     }
 }

@@ -75,7 +75,6 @@ public final class StaffRequests {
     public static HttpHeaders headers() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-User-Id", "camille");
         return headers;
     }
 }

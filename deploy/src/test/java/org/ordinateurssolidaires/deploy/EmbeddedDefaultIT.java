@@ -14,6 +14,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What a new user runs: both apps with their defaults, sharing the embedded database file under the working
- * directory (no server to install), and the data still there after both restart.
+ * directory (no server to install), signed in as the first account whose password the first start wrote there,
+ * and the data and the password still there after both restart.
  */
 class EmbeddedDefaultIT {
 
@@ -49,12 +53,21 @@ class EmbeddedDefaultIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> querySide.get(device) != null);
         }
         assertThat(new File(workingDirectory, "data/ordinateurs-solidaires.mv.db")).exists();
+        Path password = workingDirectory.toPath().resolve("data/admin-password");
+        assertThat(Files.getPosixFilePermissions(password)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        String firstPassword = Files.readString(password);
+        assertThat(firstPassword.strip()).hasSize(24);
 
-        try (RunningApp querySide = RunningApp.embeddedIn("querySide", workingDirectory)) {
+        try (RunningApp commandSide = RunningApp.embeddedIn("commandSide", workingDirectory);
+             RunningApp querySide = RunningApp.embeddedIn("querySide", workingDirectory)) {
+            commandSide.awaitHealthy(Duration.ofSeconds(120));
             querySide.awaitHealthy(Duration.ofSeconds(120));
+            assertThat(Files.readString(password)).as("generated once, at the first start").isEqualTo(firstPassword);
             JsonNode kept = querySide.get(device);
             assertThat(kept.get("assetTag").asText()).isEqualTo("EMB-0001");
             assertThat(querySide.get(device + "/provenance").findValuesAsText("event")).containsExactly("DeviceReceived");
+            assertThat(querySide.signedInAs("admin", "not the password").get(device)).as("a wrong password").isNull();
         }
     }
 

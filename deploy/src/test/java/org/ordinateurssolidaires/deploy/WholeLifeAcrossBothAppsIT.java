@@ -39,6 +39,8 @@ class WholeLifeAcrossBothAppsIT {
 
     private static final String REPORT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
+    private static final String CAMILLE_PASSWORD = "camille's own password";
+
     private static String database;
     private static RunningApp commandSide;
     private static RunningApp querySide;
@@ -51,6 +53,11 @@ class WholeLifeAcrossBothAppsIT {
         commandSide = RunningApp.onPostgres("commandSide", database);
         commandSide.awaitHealthy(Duration.ofSeconds(120));
         querySide.awaitHealthy(Duration.ofSeconds(120));
+        // the first account, admin, opens a member of staff's account: she signs in on both apps
+        commandSide.post("/api/accounts", Map.of("username", "camille", "password", CAMILLE_PASSWORD,
+                "access", Map.of("roles", List.of("STAFF"))));
+        commandSide = commandSide.signedInAs("camille", CAMILLE_PASSWORD);
+        querySide = querySide.signedInAs("camille", CAMILLE_PASSWORD);
     }
 
     @AfterAll

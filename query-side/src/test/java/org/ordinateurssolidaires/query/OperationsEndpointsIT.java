@@ -4,8 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.web.testing.AccessRules;
+import org.ordinateurssolidaires.web.testing.ApiDescriptions;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -20,6 +25,21 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping operations;
+
+    /** Signed in with HTTP Basic, except the public operations; linted with Redocly's recommended rules. */
+    @Test
+    void describesHowToSignInToEachOperation() throws Exception {
+        ApiDescriptions.assertSignInDeclaredAndLinted(http.getForObject("/v3/api-docs", String.class), "query-side", "post /api/documents/verification");
+    }
+
+    @Test
+    void everyOperationStatesWhoMayCallIt() {
+        AccessRules.assertEveryOperationStatesWhoMayCallIt(operations, "org.ordinateurssolidaires.query");
+    }
 
     @Test
     void describesTheInventoryAndProvenance() {
@@ -65,7 +85,8 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
                 new DonorId(UUID.randomUUID()), DeviceCategory.DESKTOP));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(http.getForObject("/actuator/prometheus", String.class))
+                assertThat(http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD)
+                               .getForObject("/actuator/prometheus", String.class))
                         .contains("eventProcessor_latency{application=\"query-side\",processorName=\"inventory\"}"));
     }
 }

@@ -20,6 +20,7 @@ import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -78,7 +80,12 @@ class PoisonEventIT {
                         "--spring.datasource.username=" + PostgresTestDatabase.USER,
                         "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
                         "--server.port=0", "--management.prometheus.metrics.export.enabled=true");
-        http = RestClient.create("http://localhost:" + ((WebServerApplicationContext) querySide).getWebServer().getPort());
+        // the dead letters are staff's, the metrics admins'
+        TestAccounts.open(jdbc, querySide.getBean(PasswordEncoder.class), "operator", "admin,staff", null, null);
+        http = RestClient.builder()
+                         .baseUrl("http://localhost:" + ((WebServerApplicationContext) querySide).getWebServer().getPort())
+                         .defaultHeaders(headers -> headers.setBasicAuth("operator", TestAccounts.PASSWORD))
+                         .build();
     }
 
     @AfterAll

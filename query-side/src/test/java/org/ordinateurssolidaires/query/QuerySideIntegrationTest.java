@@ -1,9 +1,11 @@
 package org.ordinateurssolidaires.query;
 
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMetrics // metrics are exported as in production
 @AutoConfigureTestRestTemplate
+@Import(TestAccounts.class) // the tests' client is a member of staff
 @ActiveProfiles("postgres")
 public abstract class QuerySideIntegrationTest {
 
@@ -30,5 +33,6 @@ public abstract class QuerySideIntegrationTest {
         registry.add("spring.datasource.url", () -> PostgresTestDatabase.emptyDatabase(DATABASE));
         registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
         registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
+        registry.add("ordinateurs.security.password-hash-strength", () -> 4); // BCrypt's least cost: tests sign in often
     }
 }

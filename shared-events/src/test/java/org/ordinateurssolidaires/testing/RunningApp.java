@@ -7,23 +7,32 @@ import org.awaitility.core.TerminalFailureException;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * One packaged app started as its own process, as it runs in production. The jar comes from the system property
- * {@code <name>Jar}, which the build sets for the tests that use it.
+ * {@code <name>Jar}, which the build sets for the tests that use it. Requests sign in as the installation's first
+ * account, {@code admin} (admin and staff), unless {@link #signedInAs} says otherwise.
  */
 public final class RunningApp implements AutoCloseable {
+
+    /** The first account's password on PostgreSQL, where the command side takes it from its configuration. */
+    public static final String ADMIN_PASSWORD = "end-to-end tests' admin password";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,29 +41,57 @@ public final class RunningApp implements AutoCloseable {
     private final Process process;
     private final int port;
     private final File log;
+    /** The Authorization header's value, read when a request is sent: the embedded default writes it at start. */
+    private final Supplier<String> authorization;
 
-    private RunningApp(String name, Process process, int port, File log) {
+    private RunningApp(String name, Process process, int port, File log, Supplier<String> authorization) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.authorization = authorization;
     }
 
     /** Starts the jar named by system property {@code <name>Jar} on PostgreSQL; see {@link #awaitHealthy}. */
     public static RunningApp onPostgres(String name, String databaseUrl) throws IOException {
-        return launch(name, new File("."), "--spring.profiles.active=postgres",
+        return launch(name, new File("."), () -> basic("admin", ADMIN_PASSWORD), "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + PostgresTestDatabase.USER,
                 "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
-                "--ordinateurs.personal-data.household-index-secret=end-to-end tests' own secret");
+                "--ordinateurs.personal-data.household-index-secret=end-to-end tests' own secret",
+                "--ordinateurs.admin-password=" + ADMIN_PASSWORD,
+                "--ordinateurs.security.password-hash-strength=4");
     }
 
-    /** Starts the jar with its defaults, as a new user does: its embedded database goes under the directory. */
+    /**
+     * Starts the jar with its defaults, as a new user does: its embedded database goes under the directory, and
+     * the first account's password in {@code data/admin-password} there.
+     */
     public static RunningApp embeddedIn(String name, File workingDirectory) throws IOException {
-        return launch(name, workingDirectory);
+        return launch(name, workingDirectory, () -> basic("admin", firstLine(new File(workingDirectory,
+                "data/admin-password"))));
     }
 
-    private static RunningApp launch(String name, File workingDirectory, String... settings) throws IOException {
+    /** The same process, its requests signed in as another account. */
+    public RunningApp signedInAs(String username, String password) {
+        return new RunningApp(name, process, port, log, () -> basic(username, password));
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ':' + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String firstLine(File file) {
+        try {
+            return Files.readAllLines(file.toPath()).get(0);
+        } catch (IOException notWrittenYet) {
+            throw new UncheckedIOException(notWrittenYet);
+        }
+    }
+
+    private static RunningApp launch(String name, File workingDirectory, Supplier<String> authorization,
+                                     String... settings) throws IOException {
         int port = freePort();
         File log = new File(System.getProperty("logDirectory", "target"), "e2e-" + name + ".log").getAbsoluteFile();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar",
@@ -65,14 +102,14 @@ public final class RunningApp implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();
-        return new RunningApp(name, process, port, log);
+        return new RunningApp(name, process, port, log, authorization);
     }
 
-    /** Sends a command as user "camille"; anything but a 2xx answer fails the test. */
+    /** Sends a command; anything but a 2xx answer fails the test. */
     public JsonNode post(String path, Object body) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/json")
-                .header("X-User-Id", "camille")
+                .header("Authorization", authorization.get())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
@@ -81,11 +118,11 @@ public final class RunningApp implements AutoCloseable {
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }
 
-    /** Sends a file as user "camille" (a CSV import); anything but a 2xx answer fails the test. */
+    /** Sends a file (a CSV import); anything but a 2xx answer fails the test. */
     public JsonNode post(String path, String contentType, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", contentType)
-                .header("X-User-Id", "camille")
+                .header("Authorization", authorization.get())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
@@ -108,7 +145,7 @@ public final class RunningApp implements AutoCloseable {
         try {
             await().atMost(patience).pollInterval(Duration.ofMillis(250))
                    .failFast(name + " exited; see " + log, () -> !process.isAlive())
-                   .until(() -> get("/actuator/health") != null);
+                   .until(() -> answers("/actuator/health"));
         } catch (ConditionTimeoutException | TerminalFailureException notHealthy) {
             close();
             throw new IllegalStateException(name + " did not become healthy within " + patience + "; see " + log,
@@ -119,11 +156,21 @@ public final class RunningApp implements AutoCloseable {
     /** The answer to a query, or null when it is not (yet) found or the app is not listening yet. */
     public JsonNode get(String path) throws InterruptedException {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Authorization", authorization.get()).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
         } catch (IOException notAnsweringYet) {
             return null;
+        }
+    }
+
+    /** Whether an anonymous request to the path is answered 200: the health probes need no account. */
+    private boolean answers(String path) throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notAnsweringYet) {
+            return false;
         }
     }
 

@@ -39,7 +39,7 @@ public class ProblemJsonErrorController implements ErrorController {
     }
 
     /** The path the request was for, as Spring's own problems give it, its odd characters quoted. */
-    private static URI pathOf(String path) {
+    public static URI pathOf(String path) {
         try {
             return new URI(null, null, path, null);
         } catch (URISyntaxException unquotable) {

@@ -2,10 +2,13 @@ package org.ordinateurssolidaires.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.web.security.PublicEndpoints;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,6 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * controller, an error sent below Spring MVC, a request Tomcat refuses itself. Each is answered as problem+json
  * with its status, and says nothing of the fault or of the request's bytes.
  */
-@SpringBootTest(classes = ProblemJsonErrorsTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ProblemJsonErrorsTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // JDBC is on the classpath for the accounts, but this app has no database
+        properties = "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 class ProblemJsonErrorsTest {
 
     /** No component scan: the module's beans come only as the apps get them, from its auto-configuration. */
@@ -30,6 +36,13 @@ class ProblemJsonErrorsTest {
     @EnableAutoConfiguration
     @RestController
     static class App {
+
+        /** Anyone may call them: the refusals tested are the container's, not the security chain's. */
+        @Bean
+        PublicEndpoints publicEndpoints() {
+            return new PublicEndpoints(List.of(PathPatternRequestMatcher.pathPattern("/fault"),
+                    PathPatternRequestMatcher.pathPattern("/sent-error")));
+        }
 
         @GetMapping("/fault")
         String fault() {

@@ -14,8 +14,10 @@ import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,6 +61,7 @@ class DonationBatchController {
     }
 
     @PostMapping(path = "/api/donors/{donorId}/batches", consumes = "text/csv")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import a delivery from a CSV file (template: docs/donation-batch-template.csv), all or nothing")
     ImportedBatch importBatch(@PathVariable UUID donorId,
@@ -76,6 +79,7 @@ class DonationBatchController {
     }
 
     @PostMapping("/api/batches/{batchId}/confirmation")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the donor's confirmation that the batch matches what it gave")
     void confirm(@PathVariable UUID batchId, @Valid @RequestBody Confirmation request, CommandOrigin origin) {
@@ -84,6 +88,7 @@ class DonationBatchController {
     }
 
     @PostMapping("/api/batches/{batchId}/dispute")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the donor's objection that the batch does not match what it gave")
     void dispute(@PathVariable UUID batchId, @Valid @RequestBody Dispute request, CommandOrigin origin) {

@@ -8,7 +8,9 @@ import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,6 +36,7 @@ class CeremonyCommandController {
     }
 
     @PostMapping
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Plan a hand-over ceremony")
     CeremonyRequests.Scheduled schedule(@Valid @RequestBody CeremonyRequests.Schedule request, CommandOrigin origin) {
@@ -43,6 +46,7 @@ class CeremonyCommandController {
     }
 
     @PostMapping("/{ceremonyId}/invitations")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Invite donors to a planned ceremony")
     void invite(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Invite request,
@@ -52,6 +56,7 @@ class CeremonyCommandController {
     }
 
     @PostMapping("/{ceremonyId}/rescheduling")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Move a planned ceremony to another day or place")
     void reschedule(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Reschedule request,
@@ -61,6 +66,7 @@ class CeremonyCommandController {
     }
 
     @PostMapping("/{ceremonyId}/cancellation")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Call off a planned ceremony")
     void cancel(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Cancel request,
@@ -69,6 +75,7 @@ class CeremonyCommandController {
     }
 
     @PostMapping("/{ceremonyId}/held")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that the ceremony took place, with how many households and donors came")
     void held(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Held request, CommandOrigin origin) {

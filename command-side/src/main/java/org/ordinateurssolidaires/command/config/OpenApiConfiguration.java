@@ -8,7 +8,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Documents the headers that {@link CommandOrigin} reads, instead of showing it as a request parameter. */
+/** Documents the headers that {@link CommandOrigin} reads (who sends a command is the signed-in caller), instead of showing it as a request parameter. */
 @Configuration
 class OpenApiConfiguration {
 
@@ -22,9 +22,7 @@ class OpenApiConfiguration {
             boolean takesOrigin = java.util.Arrays.stream(handlerMethod.getMethodParameters())
                                                   .anyMatch(p -> p.getParameterType().equals(CommandOrigin.class));
             if (takesOrigin) {
-                operation.addParametersItem(header(CommandOrigin.USER_HEADER, true, "who is doing this (until real authentication)"))
-                         .addParametersItem(header(CommandOrigin.ROLE_HEADER, false, "their role; staff when absent"))
-                         .addParametersItem(header(CommandOrigin.COMMAND_ID_HEADER, false,
+                operation.addParametersItem(header(CommandOrigin.COMMAND_ID_HEADER, false,
                                  "a UUID of the client's choice; the same command sent twice with it is recorded once"))
                          .addParametersItem(header(CommandOrigin.CORRELATION_HEADER, false,
                                  "the conversation this command belongs to, copied onto its events"));

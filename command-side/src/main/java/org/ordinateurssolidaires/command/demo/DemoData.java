@@ -31,6 +31,9 @@ import org.ordinateurssolidaires.command.referral.ReferralRequests.Person;
 import org.ordinateurssolidaires.command.referral.ReferralRequests.Submit;
 import org.ordinateurssolidaires.command.referral.ReferralRequests.Submitted;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
+import org.ordinateurssolidaires.command.account.Accounts;
+import org.ordinateurssolidaires.web.security.Role;
 import org.ordinateurssolidaires.events.Sha256;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
@@ -291,18 +294,33 @@ class DemoData {
             List.of("Hôtel de Ville de Poitiers", "Salons de Blossac, Poitiers");
 
     private final RestClient.Builder restClients;
+    private final Accounts accounts;
 
-    DemoData(RestClient.Builder restClients) {
+    DemoData(RestClient.Builder restClients, Accounts accounts) {
         this.restClients = restClients;
+        this.accounts = accounts;
     }
 
+    /**
+     * Signs in as a staff account of its own, so that every event names the seeder; its password is random and
+     * known to nobody, and the account is disabled once the seeding ends.
+     */
     @EventListener
     void seed(ApplicationReadyEvent ready) {
         int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
-        RestClient api = restClients.baseUrl("http://localhost:" + port)
-                                    .defaultHeader(CommandOrigin.USER_HEADER, USER)
-                                    .build();
-        new Seeding(api, new Random(SEED), Instant.now().truncatedTo(ChronoUnit.SECONDS)).run();
+        String password = Accounts.newPassword();
+        if (!accounts.openUnlessTaken(USER, password, new AccountAccess(Set.of(Role.STAFF), null, null), USER)) {
+            accounts.setPassword(USER, password, USER);
+            accounts.enable(USER, true, USER);
+        }
+        try {
+            RestClient api = restClients.baseUrl("http://localhost:" + port)
+                                        .defaultHeaders(headers -> headers.setBasicAuth(USER, password))
+                                        .build();
+            new Seeding(api, new Random(SEED), Instant.now().truncatedTo(ChronoUnit.SECONDS)).run();
+        } finally {
+            accounts.enable(USER, false, USER);
+        }
     }
 
     private static Lot lot(int count, Model model) {

@@ -11,7 +11,9 @@ import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +42,7 @@ class DeviceCommandController {
     }
 
     @PostMapping
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "Receive a donated device with the storage media found in it")
     ResponseEntity<DeviceRequests.Received> receive(@Valid @RequestBody DeviceRequests.Receive request,
                                                     CommandOrigin origin) {
@@ -56,6 +59,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/storage-removal")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the donor's statement that the storage of a device received without media was "
             + "removed before the gift (until the device leaves)")
@@ -65,6 +69,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/sanitisations")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record a sanitisation of one medium (a failed verification is recorded as a failure)")
     void sanitise(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
@@ -76,6 +81,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/destruction")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the physical destruction of one medium")
     void destroy(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
@@ -85,6 +91,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a medium fitted during refurbishment")
     DeviceRequests.MediumAdded addMedium(@PathVariable UUID deviceId,
@@ -96,6 +103,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/removal")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that a sanitised or destroyed medium was taken out")
     void removeMedium(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
@@ -105,6 +113,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/refurbishment")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the refurbishment of a device whose media are all sanitised or destroyed")
     void refurbish(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Refurbish request,
@@ -114,6 +123,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/quality-checks")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the quality check of a refurbished device")
     void qualityCheck(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.QualityCheck request,
@@ -123,6 +133,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/allocation")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Allocate a ready device to a referral: the next in line, or another with a reason")
     void allocate(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Allocate request,
@@ -132,6 +143,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/allocation/cancellation")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Cancel the allocation of a device")
     void cancelAllocation(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.CancelAllocation request,
@@ -140,6 +152,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/hand-over")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that the household received its allocated device, free of charge")
     void handOver(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.HandOver request,
@@ -149,6 +162,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/return")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that a household gave the device back; its media must be sanitised again")
     void returnDevice(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Return request,
@@ -157,6 +171,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/recycling")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Send a device whose media are all sanitised or destroyed to a recycler")
     void recycle(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Recycle request,
@@ -166,6 +181,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/corrections")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Correct details recorded by mistake (the history keeps both)")
     void correct(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Correct request,

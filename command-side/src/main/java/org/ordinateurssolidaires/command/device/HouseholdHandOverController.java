@@ -6,7 +6,9 @@ import jakarta.validation.Valid;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,6 +29,7 @@ class HouseholdHandOverController {
     }
 
     @PostMapping("/api/referrals/{referralId}/hand-over")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Hand the household one or several of the devices allocated to its referral, free of "
             + "charge; the referral is fulfilled. All or nothing.")

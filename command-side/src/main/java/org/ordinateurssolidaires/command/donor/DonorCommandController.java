@@ -7,7 +7,9 @@ import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.donor.AgreementId;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,6 +34,7 @@ class DonorCommandController {
     }
 
     @PostMapping
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a donor")
     DonorRequests.Registered register(@Valid @RequestBody DonorRequests.Register request, CommandOrigin origin) {
@@ -42,6 +45,7 @@ class DonorCommandController {
     }
 
     @PostMapping("/{donorId}/corrections")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Correct or update a donor's details")
     void correct(@PathVariable UUID donorId, @Valid @RequestBody DonorRequests.Correct request,
@@ -51,6 +55,7 @@ class DonorCommandController {
     }
 
     @PostMapping("/{donorId}/agreements")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a donation agreement the donor signed")
     DonorRequests.Signed sign(@PathVariable UUID donorId, @Valid @RequestBody DonorRequests.Sign request,
@@ -63,6 +68,7 @@ class DonorCommandController {
     }
 
     @PostMapping("/{donorId}/agreements/{agreementId}/termination")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "End an agreement early")
     void terminate(@PathVariable UUID donorId, @PathVariable UUID agreementId,

@@ -7,7 +7,10 @@ import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,6 +32,7 @@ class ReferralCommandController {
     }
 
     @PostMapping("/api/partners")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a partner organisation")
     ReferralRequests.PartnerRegistered registerPartner(@Valid @RequestBody ReferralRequests.RegisterPartner request,
@@ -39,6 +43,7 @@ class ReferralCommandController {
     }
 
     @PostMapping("/api/partners/{partnerId}/contacts")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a contact person at the partner")
     ReferralRequests.ContactAdded addContact(@PathVariable UUID partnerId,
@@ -51,6 +56,7 @@ class ReferralCommandController {
     }
 
     @PostMapping("/api/partners/{partnerId}/contacts/{contactId}/removal")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "The person is no longer the programme's contact at the partner")
     void removeContact(@PathVariable UUID partnerId, @PathVariable UUID contactId, CommandOrigin origin) {
@@ -58,6 +64,7 @@ class ReferralCommandController {
     }
 
     @PostMapping("/api/partners/{partnerId}/deactivation")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "The partner stops referring households")
     void deactivatePartner(@PathVariable UUID partnerId, @Valid @RequestBody ReferralRequests.Reason request,
@@ -66,10 +73,12 @@ class ReferralCommandController {
     }
 
     @PostMapping("/api/partners/{partnerId}/referrals")
+    @PreAuthorize(Access.STAFF_OR_PARTNER)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Refer a household; its personal data is stored only encrypted")
     ReferralRequests.Submitted submit(@PathVariable UUID partnerId, @Valid @RequestBody ReferralRequests.Submit request,
                                       CommandOrigin origin) {
+        Caller.current().requirePartner(partnerId);
         var referralId = new ReferralId(origin.newId("referral"));
         String householdCode = "H-" + origin.newId("household").toString().substring(0, 8).toUpperCase(Locale.ROOT);
         commands.dispatch(new SubmitReferral(referralId, new PartnerId(partnerId), householdCode, request.criterion(),
@@ -80,6 +89,7 @@ class ReferralCommandController {
     }
 
     @PostMapping("/api/referrals/{referralId}/acceptance")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Accept a referral: the household joins the waiting list")
     void accept(@PathVariable UUID referralId, @Valid @RequestBody ReferralRequests.Decision request,
@@ -88,6 +98,7 @@ class ReferralCommandController {
     }
 
     @PostMapping("/api/referrals/{referralId}/rejection")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Reject a referral, with the reason the partner will read")
     void reject(@PathVariable UUID referralId, @Valid @RequestBody ReferralRequests.Explained request,
@@ -96,6 +107,7 @@ class ReferralCommandController {
     }
 
     @PostMapping("/api/referrals/{referralId}/withdrawal")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "The partner withdraws its referral")
     void withdraw(@PathVariable UUID referralId, @Valid @RequestBody ReferralRequests.Explained request,
@@ -104,6 +116,7 @@ class ReferralCommandController {
     }
 
     @PostMapping("/api/referrals/{referralId}/personal-data/erasure")
+    @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Forget the household's people: their personal data can never be read again")
     void forget(@PathVariable UUID referralId, CommandOrigin origin) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who sent a command and in which conversation, taken from the request headers. Until real authentication
- * arrives, the user is whoever the {@value #USER_HEADER} header names.
+ * Who sent a command and in which conversation: the signed-in person and the role they act in, and the client's
+ * own ids from the request headers.
  *
  * @param commandId     the client's own id for this command ({@value #COMMAND_ID_HEADER}); sending the same id
  *                      twice records the command once
@@ -20,8 +20,6 @@ import java.util.UUID;
  */
 public record CommandOrigin(String userId, String userRole, UUID commandId, String correlationId) {
 
-    public static final String USER_HEADER = "X-User-Id";
-    public static final String ROLE_HEADER = "X-User-Role";
     public static final String COMMAND_ID_HEADER = "Idempotency-Key";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 

@@ -1,8 +1,8 @@
 package org.ordinateurssolidaires.command.web;
 
 import org.ordinateurssolidaires.events.AcceptableText;
+import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -11,12 +11,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import java.util.UUID;
 
 /**
- * Lets a controller method take a {@link CommandOrigin} parameter, read and checked from the headers. Their values
- * go into the metadata of every event the command records, so each is held to {@link AcceptableText#IDENTIFIER}.
+ * Lets a controller method take a {@link CommandOrigin} parameter: who sends the command is the signed-in
+ * {@link Caller}, never what a header claims; the conversation comes from the headers. Their values go into the
+ * metadata of every event the command records, so each is held to {@link AcceptableText#IDENTIFIER}.
  */
 class CommandOriginResolver implements HandlerMethodArgumentResolver {
-
-    private static final String DEFAULT_ROLE = "staff";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -25,14 +24,9 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public CommandOrigin resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                         NativeWebRequest request, WebDataBinderFactory binderFactory)
-            throws MissingRequestHeaderException {
-        String user = header(request, CommandOrigin.USER_HEADER);
-        if (user == null || user.isBlank()) {
-            throw new MissingRequestHeaderException(CommandOrigin.USER_HEADER, parameter);
-        }
-        String role = header(request, CommandOrigin.ROLE_HEADER);
-        return new CommandOrigin(user.strip(), role == null || role.isBlank() ? DEFAULT_ROLE : role.strip(),
+                                         NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        Caller caller = Caller.current();
+        return new CommandOrigin(caller.username(), caller.actingRole().code(),
                 commandId(header(request, CommandOrigin.COMMAND_ID_HEADER)),
                 header(request, CommandOrigin.CORRELATION_HEADER));
     }

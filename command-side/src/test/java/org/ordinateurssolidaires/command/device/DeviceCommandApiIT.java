@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.ordinateurssolidaires.command.StaffRequests;
 import org.ordinateurssolidaires.events.EventMetadata;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
@@ -200,15 +201,32 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
     }
 
     @Test
-    void requiresToKnowWhoIsActing() {
-        HttpHeaders anonymous = new HttpHeaders();
-        anonymous.setContentType(MediaType.APPLICATION_JSON);
+    void refusesAnAnonymousCommandAndStoresNothing() {
+        HttpHeaders claimsToBeStaff = headers();
+        claimsToBeStaff.set("X-User-Id", "camille");
+        claimsToBeStaff.set("X-User-Role", "staff");
+        String tag = nextTag();
 
-        ResponseEntity<JsonNode> refused = http.exchange("/api/devices", HttpMethod.POST,
-                new HttpEntity<>(receptionBody(nextTag(), 1), anonymous), JsonNode.class);
+        ResponseEntity<JsonNode> refused = TestAccounts.anonymous(http).exchange("/api/devices", HttpMethod.POST,
+                new HttpEntity<>(receptionBody(tag, 1), claimsToBeStaff), JsonNode.class);
 
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody().get("detail").asString()).contains("X-User-Id");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic ");
+        assertThat(receive(tag, headers()).getStatusCode()).as("the tag was not taken").isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void recordsTheSignedInPersonWhateverTheHeadersClaim() {
+        HttpHeaders claimsToBeSomeoneElse = headers();
+        claimsToBeSomeoneElse.set("X-User-Id", "mallory");
+        claimsToBeSomeoneElse.set("X-User-Role", "admin");
+
+        String id = receive(nextTag(), claimsToBeSomeoneElse).getBody().get("deviceId").asString();
+
+        assertThat(eventStore.readEvents(id).asStream().toList()).singleElement()
+                .satisfies(event -> assertThat(event.getMetaData()).containsEntry(EventMetadata.USER_ID, "camille")
+                                                                   .containsEntry(EventMetadata.USER_ROLE, "staff"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.ordinateurssolidaires.command.StaffRequests;
 import org.ordinateurssolidaires.command.web.DatabaseFaults.Point;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,14 +34,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every 2xx means stored: the database fails at each point of a command's way — the connection taken, the
- * idempotency claim, the append, the commit — and the answer is then a 503 with Retry-After and nothing is stored;
+ * Every 2xx means stored: the database fails at each point of a command's way — the caller's account read to
+ * sign in, the connection taken, the idempotency claim, the append, the commit — and the answer is then a 503
+ * with Retry-After and nothing is stored;
  * the same request sent again once the database is back is recorded exactly once.
  */
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
-@Import(DatabaseFailuresIT.Faults.class)
+@Import({DatabaseFailuresIT.Faults.class, TestAccounts.class})
 class DatabaseFailuresIT {
 
     private static final AtomicInteger TAGS = new AtomicInteger();
@@ -67,6 +69,8 @@ class DatabaseFailuresIT {
         registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
         registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
         registry.add("ordinateurs.personal-data.household-index-secret", () -> "integration tests' own secret");
+        registry.add("ordinateurs.admin-password", () -> "integration tests' admin password");
+        registry.add("ordinateurs.security.password-hash-strength", () -> 4);
     }
 
     @BeforeAll
@@ -105,7 +109,7 @@ class DatabaseFailuresIT {
 
     /** Without an idempotency key there is no claim: the other points still hold, for a command that answers 204. */
     @ParameterizedTest
-    @EnumSource(value = Point.class, names = {"CONNECTION_TAKEN", "EVENT_APPEND", "COMMIT"})
+    @EnumSource(value = Point.class, names = {"ACCOUNT_LOOKUP", "CONNECTION_TAKEN", "EVENT_APPEND", "COMMIT"})
     void aStepWithoutIdempotencyKeyIsNeverAcknowledgedUnlessStored(Point point) {
         String device = http.postForObject("/api/devices", new HttpEntity<>(reception(), StaffRequests.headers()),
                 JsonNode.class).get("deviceId").asString();

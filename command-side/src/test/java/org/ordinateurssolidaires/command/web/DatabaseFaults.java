@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.command.web;
 
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.ordinateurssolidaires.web.security.AccountDirectory;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -27,6 +28,8 @@ final class DatabaseFaults implements BeanPostProcessor {
 
     /** Where, on a command's way through the database, the connection is cut. Each fires once, then disarms. */
     enum Point {
+        /** the account is read to sign the caller in, before anything of the command runs */
+        ACCOUNT_LOOKUP("select username, password_hash"),
         /** the pooled connection is dead when the command's transaction takes it, as after a database restart */
         CONNECTION_TAKEN(null),
         /** the idempotency claim, the first statement of the unit of work when the client sent a key */
@@ -71,13 +74,21 @@ final class DatabaseFaults implements BeanPostProcessor {
                 Object result = invoke(dataSource, method, args);
                 if (method.getName().equals("getConnection")) {
                     Connection connection = (Connection) result;
-                    cutIfArmed(Point.CONNECTION_TAKEN, connection);
+                    if (!takenToSignIn()) {
+                        cutIfArmed(Point.CONNECTION_TAKEN, connection);
+                    }
                     return faulty(connection);
                 }
                 return result;
             });
         }
         return bean;
+    }
+
+    /** Signing the caller in reads the account first, on a connection of its own (its own point above). */
+    private static boolean takenToSignIn() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                frame -> frame.getClassName().equals(AccountDirectory.class.getName())));
     }
 
     private Connection faulty(Connection connection) {

@@ -6,10 +6,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.ordinateurssolidaires.query.audit.HistoryAudit.PublishedLink;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +33,7 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/verification")
+    @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "Replay every stored event: erasure before release, the erasure policy, complete "
             + "sanitisation records, nothing after release, and the history chain; optionally check a link "
             + "published earlier")
@@ -43,6 +46,7 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/audit/verification.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "The same replay as a PDF report, registered so that a copy can be verified")
     ResponseEntity<byte[]> verifyAsPdf(@RequestParam(required = false) @Positive Long position,
                                        @RequestParam(required = false) @Pattern(regexp = "[0-9a-fA-F]{64}") String link)

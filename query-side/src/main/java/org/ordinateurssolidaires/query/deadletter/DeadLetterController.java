@@ -5,7 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordinateurssolidaires.query.deadletter.DeadLetters.GroupLetters;
 import org.ordinateurssolidaires.query.deadletter.DeadLetters.RetryOutcome;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +32,7 @@ class DeadLetterController {
     }
 
     @GetMapping
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "The parked events of every processing group: per aggregate, the event that failed, why, "
             + "and how many of its events wait behind it")
     List<GroupLetters> all() {
@@ -37,12 +40,14 @@ class DeadLetterController {
     }
 
     @GetMapping("/{processingGroup}")
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "The parked events of one processing group (404 when there is no such group)")
     GroupLetters of(@PathVariable String processingGroup) {
         return deadLetters.of(processingGroup);
     }
 
     @PostMapping("/{processingGroup}/retry")
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "Hand the parked sequences to the projection again, oldest first; answers how many were "
             + "applied and how many stay parked (a sequence that fails again is left as it was)")
     RetryOutcome retry(@PathVariable String processingGroup,
@@ -52,6 +57,7 @@ class DeadLetterController {
     }
 
     @DeleteMapping("/{processingGroup}/{sequenceId}")
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "Give up on a parked sequence: its events are removed from the queue and never applied "
             + "(404 when it is not parked)")
     ResponseEntity<Void> evict(@PathVariable String processingGroup, @PathVariable String sequenceId) {

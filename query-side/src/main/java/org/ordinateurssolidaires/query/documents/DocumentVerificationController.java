@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordinateurssolidaires.events.Sha256;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,12 +41,14 @@ class DocumentVerificationController {
 
     /** The same check for a browser's file upload form (field {@code file}). */
     @PostMapping(path = "/api/documents/verification", consumes = "multipart/form-data")
+    @PreAuthorize(Access.ANYONE)
     @Operation(summary = "Upload a copy of an issued PDF from a form: is it genuine and unaltered?")
     Verification verifyUpload(@RequestParam("file") MultipartFile upload) throws IOException {
         return verify(upload.getInputStream());
     }
 
     @PostMapping(path = "/api/documents/verification", consumes = {"application/pdf", "application/octet-stream"})
+    @PreAuthorize(Access.ANYONE)
     @Operation(summary = "Upload a copy of an issued PDF: is it genuine and unaltered?")
     Verification verify(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = "application/pdf"), @Content(mediaType = "application/octet-stream")})

@@ -10,9 +10,12 @@ import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
+import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,16 +43,20 @@ class DonorReportController {
     }
 
     @GetMapping("/api/donors/{donorId}/report")
+    @PreAuthorize(Access.STAFF_OR_DONOR)
     @Operation(summary = "The donor's devices, erasure proof, households equipped, ceremonies and impact")
     DonorReport report(@PathVariable UUID donorId) {
+        Caller.current().requireDonor(donorId);
         return queries.query(FetchDonorReport.wholeGift(donorId), ResponseTypes.optionalInstanceOf(DonorReport.class))
                       .join()
                       .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no donor " + donorId));
     }
 
     @GetMapping("/api/donors/{donorId}/agreements/{agreementId}/report")
+    @PreAuthorize(Access.STAFF_OR_DONOR)
     @Operation(summary = "The same report for one agreement: the devices received while it was in force")
     DonorReport agreementReport(@PathVariable UUID donorId, @PathVariable UUID agreementId) {
+        Caller.current().requireDonor(donorId);
         return queries.query(new FetchDonorReport(donorId, agreementId),
                               ResponseTypes.optionalInstanceOf(DonorReport.class))
                       .join()
@@ -59,6 +66,7 @@ class DonorReportController {
 
     /** One line per storage medium (or per device without media), for a spreadsheet. */
     @GetMapping(path = "/api/donors/{donorId}/report.csv", produces = "text/csv")
+    @PreAuthorize(Access.STAFF_OR_DONOR)
     @Operation(summary = "The donor's devices and the erasure of each medium, as CSV")
     ResponseEntity<String> reportAsCsv(@PathVariable UUID donorId) {
         List<CsvLine> lines = report(donorId).devices().stream().flatMap(CsvLine::of).toList();
@@ -69,12 +77,14 @@ class DonorReportController {
     }
 
     @GetMapping(path = "/api/donors/{donorId}/report.pdf", produces = "application/pdf")
+    @PreAuthorize(Access.STAFF_OR_DONOR)
     @Operation(summary = "The donor's report as a PDF, registered so that a copy can be verified")
     ResponseEntity<byte[]> reportAsPdf(@PathVariable UUID donorId) {
         return pdf(documents.report(report(donorId)), "donor-report-" + donorId);
     }
 
     @GetMapping(path = "/api/donors/{donorId}/sanitisation-certificate.pdf", produces = "application/pdf")
+    @PreAuthorize(Access.STAFF_OR_DONOR)
     @Operation(summary = "A data-sanitisation certificate for the donor's media (one delivery's, when named)")
     ResponseEntity<byte[]> sanitisationCertificate(@PathVariable UUID donorId,
                                                    @RequestParam(required = false) String delivery) {

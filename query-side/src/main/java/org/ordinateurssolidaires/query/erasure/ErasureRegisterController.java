@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -15,6 +16,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,6 +81,7 @@ class ErasureRegisterController {
     }
 
     @GetMapping("/api/erasure-register")
+    @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "Sanitisation records and destructions, by time performed; every filter optional")
     RegisterPage search(@ParameterObject Search search,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -88,6 +91,7 @@ class ErasureRegisterController {
     }
 
     @GetMapping(path = "/api/erasure-register.csv", produces = "text/csv")
+    @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "The same search as CSV, every matching record (up to " + MAX_CSV_RECORDS + ")")
     ResponseEntity<String> searchAsCsv(@ParameterObject Search search) {
         Page<ErasureRecord> found = records.findAll(search.matching(), PageRequest.of(0, MAX_CSV_RECORDS, ORDER));

@@ -13,7 +13,9 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,6 +37,7 @@ class InventoryController {
     }
 
     @GetMapping
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "List devices, filtered by state, donor and category, a page at a time, by asset tag")
     DevicePage find(@RequestParam(required = false) DeviceState state,
                     @RequestParam(required = false) UUID donorId,
@@ -45,12 +48,14 @@ class InventoryController {
     }
 
     @GetMapping("/counts")
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "Count devices by state and by category")
     DeviceCounts counts() {
         return queries.query(new CountDevices(), DeviceCounts.class).join();
     }
 
     @GetMapping("/{deviceId}")
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "One device as it is now")
     DeviceView fetch(@PathVariable UUID deviceId) {
         return queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))

@@ -3,7 +3,10 @@ package org.ordinateurssolidaires.query.referral;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordinateurssolidaires.events.referral.PartnerKind;
+import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,14 +44,17 @@ class PartnerDirectoryController {
     }
 
     @GetMapping("/api/partners")
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "Every partner, by name, with its contact people")
     List<PartnerView> partners() {
         return partners.findAllByOrderByName().stream().map(PartnerView::of).toList();
     }
 
     @GetMapping("/api/partners/{partnerId}")
+    @PreAuthorize(Access.STAFF_OR_PARTNER)
     @Operation(summary = "One partner, with its contact people")
     PartnerView partner(@PathVariable UUID partnerId) {
+        Caller.current().requirePartner(partnerId);
         return partners.findById(partnerId).map(PartnerView::of)
                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no partner " + partnerId));
     }

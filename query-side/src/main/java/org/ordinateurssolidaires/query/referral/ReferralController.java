@@ -7,14 +7,16 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.PersonalData;
 import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
+import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -59,16 +61,19 @@ class ReferralController {
     }
 
     @GetMapping("/api/referrals/{referralId}")
-    @Operation(summary = "One referral for staff, with its people's personal data unless they were forgotten")
-    ResponseEntity<ReferralView> referral(@PathVariable UUID referralId,
-                                          @RequestHeader(name = "X-User-Id", required = false) String reader) {
+    @PreAuthorize(Access.STAFF_OR_PARTNER)
+    @Operation(summary = "One referral, for staff or its partner, with its people's personal data unless they were forgotten")
+    ResponseEntity<ReferralView> referral(@PathVariable UUID referralId) {
+        Caller reader = Caller.current();
         ReferralRecord referral = referrals.findById(referralId)
+                                           .filter(found -> reader.maySeePartner(found.getPartnerId()))
                                            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                                                    "no referral " + referralId));
         PersonalDataView personalData = referral.sealedPersonalData().flatMap(keys::open).map(PersonalDataView::of)
                                                 .orElse(PersonalDataView.ERASED);
         if (!personalData.erased()) {
-            log.info("Personal data of referral {} read by {}", referralId, reader == null ? "an anonymous caller" : reader);
+            log.info("Personal data of referral {} read by {} ({})", referralId, reader.username(),
+                    reader.actingRole().code());
         }
         // personal data: no copy in a browser's or a proxy's cache
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ReferralView(referral.getReferralId(),

@@ -9,7 +9,10 @@ import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
+import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,6 +47,7 @@ class WaitingListController {
     }
 
     @GetMapping("/api/waiting-list")
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "Accepted referrals not yet fulfilled: by criterion, then referral date")
     List<WaitingHousehold> waitingList(@RequestParam(required = false) UUID partnerId,
                                        @RequestParam(required = false) DeviceCategory need) {
@@ -59,13 +63,16 @@ class WaitingListController {
     }
 
     @GetMapping("/api/partners/{partnerId}/referrals")
+    @PreAuthorize(Access.STAFF_OR_PARTNER)
     @Operation(summary = "A partner's own referrals and where each stands")
     List<ReferralRecord> partnersReferrals(@PathVariable UUID partnerId) {
+        Caller.current().requirePartner(partnerId);
         return referrals.findByPartnerIdOrderBySubmittedAt(partnerId);
     }
 
     /** Staff confirm it, or choose another with a reason, through the allocation command. */
     @GetMapping("/api/devices/{deviceId}/proposed-referral")
+    @PreAuthorize(Access.STAFF)
     @Operation(summary = "The next household in line whose need matches this ready device")
     WaitingHousehold proposal(@PathVariable UUID deviceId) {
         DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))

@@ -16,13 +16,10 @@ import java.util.Map;
 
 /**
  * Every query parameter and form field held to {@link AcceptableText#ONE_LINE} before a handler binds it (a NUL
- * in a search term would otherwise reach PostgreSQL and fail as a 500), and the {@value #USER_HEADER} header a
- * read of personal data is logged under to {@link AcceptableText#IDENTIFIER}: 400 naming the one at fault.
+ * in a search term would otherwise reach PostgreSQL and fail as a 500): 400 naming the one at fault.
  */
 @Configuration
 class RequestText implements WebMvcConfigurer, HandlerInterceptor {
-
-    private static final String USER_HEADER = "X-User-Id";
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -33,9 +30,6 @@ class RequestText implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         AcceptableText.ONE_LINE.firstRefused(request.getParameterMap()).ifPresent(refused -> {
             throw refusal("parameter", refused.name(), refused.problem());
-        });
-        AcceptableText.IDENTIFIER.problem(request.getHeader(USER_HEADER)).ifPresent(problem -> {
-            throw refusal("header", USER_HEADER, problem);
         });
         return true;
     }

@@ -75,22 +75,12 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         }
     }
 
-    /** A read of a household's personal data is logged under this header: no forged log line, no 4,000 characters. */
+    /** Tomcat refuses a control character in a header, or headers beyond its limit, before the app sees them. */
     @Test
-    void refusesTheUserHeaderNamingIt() throws Exception {
+    void refusesMalformedHeadersAsProblems() throws Exception {
         String referral = "/api/referrals/" + UUID.randomUUID();
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-User-Id", "u".repeat(4000));
-        assertRefused(http.exchange(referral, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class),
-                "header", "X-User-Id");
-
-        for (String control : List.of("\u0085", "\u009B")) { // Tomcat passes bytes 0x80-0x9F on as C1 characters
-            RawHttp.Answer answer = RawHttp.send(port, "GET", referral, Map.of("X-User-Id", "cam" + control), null);
-            assertThat(answer.status()).isEqualTo(400);
-            assertThat(readJson(answer.body()).at("/errors/0/header").asString()).isEqualTo("X-User-Id");
-        }
-        for (String control : CONTROL) { // refused by Tomcat itself, before the app
-            RawHttp.assertRefusedByTheServer(RawHttp.send(port, "GET", referral, Map.of("X-User-Id", "cam" + control),
+        for (String control : CONTROL) {
+            RawHttp.assertRefusedByTheServer(RawHttp.send(port, "GET", referral, Map.of("X-Note", "cam" + control),
                     null));
         }
         RawHttp.assertRefusedByTheServer(RawHttp.send(port, "GET", referral, Map.of("X-Note", "n".repeat(20_000)),

@@ -1,0 +1,91 @@
+package org.ordinateurssolidaires.command.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
+import org.ordinateurssolidaires.command.account.AccountRequests.AccountView;
+import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+
+/** The local accounts, managed by admins (docs/security.md). */
+@RestController
+@RequestMapping("/api/accounts")
+@Tag(name = "Accounts", description = "who may sign in, in which roles, for which partner or donor (admins only)")
+class AccountController {
+
+    private final Accounts accounts;
+
+    AccountController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Open an account; its holder signs in with the username and password given")
+    AccountView open(@Valid @RequestBody AccountRequests.Open request) {
+        accounts.open(request.username(), request.password(), request.access(), Caller.current().username());
+        return account(request.username());
+    }
+
+    @GetMapping
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Every account, by username")
+    List<AccountView> accounts() {
+        return accounts.all();
+    }
+
+    @GetMapping("/{username}")
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "One account")
+    AccountView account(@PathVariable String username) {
+        return accounts.find(username).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no account " + username));
+    }
+
+    @PutMapping("/{username}/access")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Change an account's roles and the partner or donor it speaks for")
+    void grant(@PathVariable String username, @Valid @RequestBody AccountAccess access) {
+        accounts.grant(username, access, Caller.current().username());
+    }
+
+    @PutMapping("/{username}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Set a new password for an account (its holder forgot it, or it was given away)")
+    void setPassword(@PathVariable String username, @Valid @RequestBody AccountRequests.NewPassword request) {
+        accounts.setPassword(username, request.password(), Caller.current().username());
+    }
+
+    @PostMapping("/{username}/deactivation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Stop an account from signing in; what it did stays recorded under its name")
+    void deactivate(@PathVariable String username) {
+        accounts.enable(username, false, Caller.current().username());
+    }
+
+    @PostMapping("/{username}/reactivation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Let a deactivated account sign in again")
+    void reactivate(@PathVariable String username) {
+        accounts.enable(username, true, Caller.current().username());
+    }
+}

@@ -1,0 +1,146 @@
+package org.ordinateurssolidaires.command.account;
+
+import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
+import org.ordinateurssolidaires.command.account.AccountRequests.AccountView;
+import org.ordinateurssolidaires.web.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The local accounts, as admins manage them. Not events: a password hash has no place in an immutable history,
+ * and an account's state is what it is now; each row says who last changed it and when. The programme must keep
+ * at least one enabled admin, or nobody could manage accounts any more.
+ */
+@Component
+public class Accounts {
+
+    private static final RowMapper<AccountView> VIEW = (row, number) -> new AccountView(row.getString("username"),
+            new AccountAccess(Arrays.stream(row.getString("roles").split(",")).map(code -> Role.ofCode(code)
+                    .orElseThrow()).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))), row.getObject("partner_id", UUID.class),
+                    row.getObject("donor_id", UUID.class)),
+            row.getBoolean("enabled"), row.getTimestamp("created_at").toInstant(), row.getString("created_by"),
+            row.getTimestamp("updated_at").toInstant(), row.getString("updated_by"));
+
+    /** No other role's code contains admin's. */
+    private static final String ADMINS = "%" + Role.ADMIN.code() + "%";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
+    Accounts(JdbcTemplate jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    /** Opens an account unless one of that name exists; tells whether it did. */
+    @Transactional
+    public boolean openUnlessTaken(String username, String password, AccountAccess access, String by) {
+        checkBinding(access);
+        Timestamp now = Timestamp.from(Instant.now());
+        return jdbc.update("insert into account (username, password_hash, roles, partner_id, donor_id, enabled,"
+                           + " created_at, created_by, updated_at, updated_by) values (?, ?, ?, ?, ?, true, ?, ?, ?, ?)"
+                           + " on conflict do nothing", username, passwords.encode(password), codes(access),
+                access.partnerId(), access.donorId(), now, by, now, by) == 1;
+    }
+
+    @Transactional
+    void open(String username, String password, AccountAccess access, String by) {
+        if (!openUnlessTaken(username, password, access, by)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "an account named " + username + " exists");
+        }
+    }
+
+    List<AccountView> all() {
+        return jdbc.query("select * from account order by username", VIEW);
+    }
+
+    Optional<AccountView> find(String username) {
+        return jdbc.query("select * from account where username = ?", VIEW, username).stream().findFirst();
+    }
+
+    @Transactional
+    void grant(String username, AccountAccess access, String by) {
+        checkBinding(access);
+        change(username, "roles = ?, partner_id = ?, donor_id = ?", by, codes(access), access.partnerId(),
+                access.donorId());
+    }
+
+    @Transactional
+    public void setPassword(String username, String password, String by) {
+        change(username, "password_hash = ?", by, passwords.encode(password));
+    }
+
+    @Transactional
+    public void enable(String username, boolean enabled, String by) {
+        change(username, "enabled = ?", by, enabled);
+    }
+
+    private void change(String username, String assignments, String by, Object... values) {
+        // the admins' rows first, in one order: two admins disabling each other wait for one another
+        jdbc.queryForList("select username from account where roles like ? or username = ? order by username"
+                          + " for update", String.class, ADMINS, username);
+        Object[] arguments = new Object[values.length + 3];
+        System.arraycopy(values, 0, arguments, 0, values.length);
+        arguments[values.length] = Timestamp.from(Instant.now());
+        arguments[values.length + 1] = by;
+        arguments[values.length + 2] = username;
+        if (jdbc.update("update account set " + assignments + ", updated_at = ?, updated_by = ? where username = ?",
+                arguments) == 0) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no account " + username);
+        }
+        if (enabledAdmins() == 0) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "this would leave no enabled admin: nobody could manage accounts any more");
+        }
+    }
+
+    private int enabledAdmins() {
+        return jdbc.queryForObject("select count(*) from account where enabled and roles like ?", Integer.class,
+                ADMINS);
+    }
+
+    /** A partner's or donor's account speaks for one that the programme knows. */
+    private void checkBinding(AccountAccess access) {
+        if (access.partnerId() != null && !known("Partner", access.partnerId())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no partner " + access.partnerId());
+        }
+        if (access.donorId() != null && jdbc.queryForObject("select count(*) from registered_donor where donor_id = ?",
+                Integer.class, access.donorId()) == 0) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no donor " + access.donorId());
+        }
+    }
+
+    private boolean known(String aggregateType, UUID id) {
+        return jdbc.queryForObject("select count(*) from domainEventEntry where aggregateIdentifier = ?"
+                                   + " and sequenceNumber = 0 and type = ?", Integer.class, id.toString(),
+                aggregateType) > 0;
+    }
+
+    /** A password for an account that a program opens, 144 random bits as 24 characters. */
+    public static String newPassword() {
+        byte[] bits = new byte[18];
+        RANDOM.nextBytes(bits);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+    }
+
+    private static String codes(AccountAccess access) {
+        return access.roles().stream().map(Role::code).sorted().collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,201 @@
+package org.ordinateurssolidaires.command.account;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.events.EventMetadata;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.command.StaffRequests.headers;
+
+/**
+ * Admins open accounts, give them roles and bind them to a partner or a donor; the holders sign in with them at
+ * once, and what they do is recorded under their name and role.
+ */
+class AccountsApiIT extends CommandSideIntegrationTest {
+
+    private static final String PASSWORD = "a password of one's own";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void aPartnersAccountRefersHouseholdsForItsOwnPartnerOnly() {
+        String partner = newPartner();
+        String otherPartner = newPartner();
+        String username = unique("assistante.sociale");
+        assertThat(open(username, Map.of("roles", List.of("PARTNER"), "partnerId", partner)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        TestRestTemplate socialWorker = http.withBasicAuth(username, PASSWORD);
+
+        ResponseEntity<JsonNode> referred = socialWorker.postForEntity("/api/partners/" + partner + "/referrals",
+                new HttpEntity<>(referral(), headers()), JsonNode.class);
+        ResponseEntity<JsonNode> forAnother = socialWorker.postForEntity("/api/partners/" + otherPartner
+                + "/referrals", new HttpEntity<>(referral(), headers()), JsonNode.class);
+        ResponseEntity<JsonNode> staffsWork = socialWorker.postForEntity("/api/partners", new HttpEntity<>(
+                Map.of("name", "Another partner", "kind", "ASSOCIATION"), headers()), JsonNode.class);
+
+        assertThat(referred.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(eventStore.readEvents(referred.getBody().get("referralId").asString()).asStream().toList())
+                .singleElement().satisfies(event -> assertThat(event.getMetaData())
+                        .containsEntry(EventMetadata.USER_ID, username)
+                        .containsEntry(EventMetadata.USER_ROLE, "partner"));
+        assertThat(forAnother.getStatusCode()).as("another partner's, as if it did not exist")
+                                              .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(staffsWork.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(staffsWork.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void onlyAdminsManageAccounts() {
+        Map<String, Object> account = Map.of("username", unique("lou"), "password", PASSWORD,
+                "access", Map.of("roles", List.of("STAFF")));
+
+        assertThat(http.postForEntity("/api/accounts", new HttpEntity<>(account, headers()), JsonNode.class)
+                       .getStatusCode()).as("staff").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(TestAccounts.anonymous(http).postForEntity("/api/accounts", new HttpEntity<>(account, headers()),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(TestAccounts.anonymous(http).getForEntity("/api/accounts", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(admin().getForEntity("/api/accounts/" + TestAccounts.STAFF, JsonNode.class).getBody()
+                          .at("/access/roles/0").asString()).isEqualTo("STAFF");
+    }
+
+    @Test
+    void refusesAnAccountBrokenInAnyWayNamingTheRule() {
+        String partner = newPartner();
+        assertRefused(Map.of("username", "Camille Bernard", "password", "short", "access",
+                        Map.of("roles", List.of("STAFF", "AUDITOR"), "partnerId", partner)),
+                "username", "password", "access.oneProgrammeRole", "access.partnerBound");
+        assertRefused(Map.of("username", unique("d"), "password", PASSWORD, "access", Map.of("roles", List.of("DONOR"))),
+                "access.donorBound");
+        assertRefused(Map.of("username", unique("e"), "password", "é".repeat(37), "access",
+                Map.of("roles", List.of("STAFF"))), "passwordHashable");
+        assertRefused(Map.of("username", unique("f"), "password", PASSWORD, "access", Map.of("roles", List.of())),
+                "access.roles");
+
+        assertThat(open(unique("g"), Map.of("roles", List.of("PARTNER"), "partnerId", UUID.randomUUID()))
+                .getStatusCode()).as("an unknown partner").isEqualTo(HttpStatus.NOT_FOUND);
+        String taken = unique("h");
+        open(taken, Map.of("roles", List.of("AUDITOR")));
+        assertThat(open(taken, Map.of("roles", List.of("STAFF"))).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(admin().getForObject("/api/accounts/" + taken, JsonNode.class).at("/access/roles/0").asString())
+                .as("the first account unchanged").isEqualTo("AUDITOR");
+    }
+
+    @Test
+    void keepsOnlyASaltedHashOfThePassword() {
+        String username = unique("i");
+        open(username, Map.of("roles", List.of("AUDITOR")));
+
+        String stored = jdbc.queryForObject("select password_hash from account where username = ?", String.class,
+                username);
+
+        assertThat(stored).startsWith("{bcrypt}$2a$").doesNotContain(PASSWORD);
+        assertThat(admin().getForObject("/api/accounts/" + username, String.class)).doesNotContain("bcrypt", PASSWORD);
+    }
+
+    @Test
+    void aDeactivatedAccountNoLongerSignsInAndANewPasswordReplacesTheOld() {
+        String username = unique("j");
+        open(username, Map.of("roles", List.of("STAFF")));
+        String newPassword = "another password, longer";
+
+        assertThat(signsIn(username, PASSWORD)).isTrue();
+        post("/api/accounts/" + username + "/deactivation", Map.of());
+        assertThat(signsIn(username, PASSWORD)).isFalse();
+        post("/api/accounts/" + username + "/reactivation", Map.of());
+        assertThat(admin().exchange("/api/accounts/" + username + "/password", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("password", newPassword), headers()), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(signsIn(username, PASSWORD)).isFalse();
+        assertThat(signsIn(username, newPassword)).isTrue();
+        JsonNode account = admin().getForObject("/api/accounts/" + username, JsonNode.class);
+        assertThat(account.get("updatedBy").asString()).isEqualTo(TestAccounts.ADMIN);
+    }
+
+    @Test
+    void theProgrammeKeepsAtLeastOneEnabledAdmin() {
+        String actingAdmin = unique("k");
+        open(actingAdmin, Map.of("roles", List.of("ADMIN")));
+        TestRestTemplate acting = http.withBasicAuth(actingAdmin, PASSWORD);
+        List<String> otherAdmins = jdbc.queryForList("select username from account where enabled and roles like"
+                + " '%admin%' and username <> ?", String.class, actingAdmin);
+        try {
+            otherAdmins.forEach(other -> assertThat(acting.postForEntity("/api/accounts/" + other + "/deactivation",
+                    new HttpEntity<>(Map.of(), headers()), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT));
+
+            ResponseEntity<JsonNode> lastAdminLeaves = acting.postForEntity("/api/accounts/" + actingAdmin
+                    + "/deactivation", new HttpEntity<>(Map.of(), headers()), JsonNode.class);
+            ResponseEntity<JsonNode> lastAdminStepsDown = acting.exchange("/api/accounts/" + actingAdmin + "/access",
+                    HttpMethod.PUT, new HttpEntity<>(Map.of("roles", List.of("STAFF")), headers()), JsonNode.class);
+
+            assertThat(lastAdminLeaves.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(lastAdminStepsDown.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(signsIn(actingAdmin, PASSWORD)).isTrue();
+        } finally {
+            otherAdmins.forEach(other -> acting.postForEntity("/api/accounts/" + other + "/reactivation",
+                    new HttpEntity<>(Map.of(), headers()), JsonNode.class));
+        }
+    }
+
+    private ResponseEntity<JsonNode> open(String username, Map<String, ?> access) {
+        return admin().postForEntity("/api/accounts", new HttpEntity<>(Map.of("username", username, "password",
+                PASSWORD, "access", access), headers()), JsonNode.class);
+    }
+
+    private void post(String path, Map<String, ?> body) {
+        assertThat(admin().postForEntity(path, new HttpEntity<>(body, headers()), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private void assertRefused(Map<String, ?> account, String... fields) {
+        ResponseEntity<JsonNode> refused = admin().postForEntity("/api/accounts", new HttpEntity<>(account, headers()),
+                JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(fields);
+    }
+
+    private boolean signsIn(String username, String password) {
+        return http.withBasicAuth(username, password).getForEntity("/api/accounts/nobody", JsonNode.class)
+                   .getStatusCode() != HttpStatus.UNAUTHORIZED;
+    }
+
+    private TestRestTemplate admin() {
+        return http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD);
+    }
+
+    private String newPartner() {
+        return http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "Mission locale",
+                "kind", "JOB_CENTRE"), headers()), JsonNode.class).get("partnerId").asString();
+    }
+
+    private static Map<String, Object> referral() {
+        return Map.of("criterion", "JOB_SEEKER", "householdSize", 1, "children", 0, "need", "LAPTOP",
+                "personalData", Map.of("name", "M. Test"), "submittedAt", "2026-01-05T10:00:00Z");
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

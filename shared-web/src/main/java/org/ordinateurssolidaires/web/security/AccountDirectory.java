@@ -1,0 +1,43 @@
+package org.ordinateurssolidaires.web.security;
+
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The local accounts, read from the {@code account} table that the command side manages: both apps sign people
+ * in against the same accounts, each by itself.
+ */
+public class AccountDirectory implements UserDetailsService {
+
+    private final JdbcOperations jdbc;
+
+    public AccountDirectory(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Usernames are kept in lower case: {@code Camille} signs in as {@code camille}. */
+    public static String canonical(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.query("select username, password_hash, roles, partner_id, donor_id, enabled from account"
+                          + " where username = ?", rows -> {
+            if (!rows.next()) {
+                throw new UsernameNotFoundException("no such account");
+            }
+            Caller caller = new Caller(rows.getString("username"), Arrays.stream(rows.getString("roles").split(","))
+                    .map(code -> Role.ofCode(code).orElseThrow()).collect(Collectors.toSet()),
+                    rows.getObject("partner_id", UUID.class), rows.getObject("donor_id", UUID.class));
+            return new LocalAccount(caller, rows.getString("password_hash"), rows.getBoolean("enabled"));
+        }, canonical(username));
+    }
+}

@@ -1,0 +1,87 @@
+package org.ordinateurssolidaires.web.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.ordinateurssolidaires.web.ProblemJsonErrorController;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The refusals of the security chain, as {@code application/problem+json} like every other answer: 401 to a
+ * caller who is not signed in (or whose credentials are wrong: which, it does not say), 503 with Retry-After
+ * when the accounts could not be read to check the credentials, 403 to one whose role
+ * may not call the operation, 400 to a request its firewall refuses (a control character in a header, an
+ * encoded slash or dot segment in the URL), without echoing what was refused.
+ */
+class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+    /** Both ways in that the API accepts; browsers sign in on the login page instead. */
+    static final String CHALLENGE = "Basic realm=\"Ordinateurs solidaires\", charset=\"UTF-8\"";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(ProblemJsonSecurityAnswers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+                         AuthenticationException refused) throws IOException {
+        if (refused instanceof InternalAuthenticationServiceException accountsUnreadable) {
+            // not a wrong password: the accounts could not be read (the database is down), so the caller may retry
+            log.warn("Could not check a caller's credentials: {}", accountsUnreadable.getCause() == null
+                    ? accountsUnreadable.toString() : accountsUnreadable.getCause().toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "the accounts cannot be read just now (the"
+                    + " database is unavailable): the request was not acknowledged, nothing was done. Send it again"
+                    + " in a few seconds");
+            return;
+        }
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        write(request, response, HttpStatus.UNAUTHORIZED, "sign in first: HTTP Basic with a local account"
+                + " (docs/security.md); a wrong username or password is refused alike");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException refused) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "the roles of this account may not do this");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       RequestRejectedException refused) throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, "the request holds a character or a sequence not allowed"
+                + " in a header or the URL, refused before it reaches the API");
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                              String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        URI instance = ProblemJsonErrorController.pathOf(request.getRequestURI());
+        if (instance != null) {
+            problem.put("instance", instance.toString());
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,134 @@
+package org.ordinateurssolidaires.web.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.Map;
+
+
+/**
+ * Who may call either app, defined once for both (docs/security.md). Each app signs callers in by itself against
+ * the same accounts, and checks each operation's {@link Access} rule itself: defence in depth, not trust in the
+ * other app.
+ * <ul>
+ *   <li>The API ({@code /api/**}, the actuator): stateless, each request signed in with HTTP Basic; no session,
+ *   so no cookie that a forged cross-site request could ride on, hence no CSRF token.</li>
+ *   <li>Everything else (the API descriptions, the login page, the pages to come): a browser's session with a
+ *   login form and CSRF protection; scripts may fetch the API descriptions with HTTP Basic.</li>
+ * </ul>
+ * Anonymous callers reach only the health probes and what the app declares as its {@link PublicEndpoints}.
+ */
+@AutoConfiguration(beforeName = {"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"},
+        afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableMethodSecurity
+public class ProgrammeSecurity {
+
+    private static final String[] HEALTH_PROBES = {"/actuator/health", "/actuator/health/**"};
+
+    private final ProblemJsonSecurityAnswers answers = new ProblemJsonSecurityAnswers();
+
+    /** Spring Security's firewall refuses before any chain: its answer is problem+json too. */
+    @Bean
+    RequestRejectedHandler problemJsonRequestRejected() {
+        return answers;
+    }
+
+    /**
+     * BCrypt, at a cost that an installation sets: each API request is signed in anew, so the cost is paid per
+     * request. Hashes are stored with their algorithm's id ({@code {bcrypt}...}), so that a stronger one can
+     * be added later and old hashes still recognised.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${ordinateurs.security.password-hash-strength:10}") int strength) {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcOperations.class)
+    AccountDirectory accountDirectory(JdbcOperations jdbc) {
+        return new AccountDirectory(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PublicEndpoints publicEndpoints() {
+        return PublicEndpoints.none();
+    }
+
+    @Bean
+    WebMvcConfigurer rulesBeforeBinding() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RulesBeforeBinding()).order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, PublicEndpoints publicEndpoints) {
+        http.securityMatcher("/api/**", "/actuator/**")
+            .authorizeHttpRequests(requests -> {
+                publicEndpoints.matchers().forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
+                requests.requestMatchers(HEALTH_PROBES).permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated();
+            })
+            .httpBasic(basic -> basic.authenticationEntryPoint(answers))
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable())
+            .exceptionHandling(refusals -> refusals.authenticationEntryPoint(answers).accessDeniedHandler(answers));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain browser(HttpSecurity http, PublicEndpoints publicEndpoints) {
+        http.authorizeHttpRequests(requests -> {
+                publicEndpoints.matchers().forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
+                requests.requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated();
+            })
+            .formLogin(Customizer.withDefaults())
+            .httpBasic(basic -> basic.authenticationEntryPoint(answers))
+            .logout(Customizer.withDefaults())
+            .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers));
+        return http.build();
+    }
+
+    /** Only where the app publishes API descriptions (springdoc). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOperationCustomizer")
+    static class ApiDescriptions {
+
+        @Bean
+        OpenApiSecurity openApiSecurity() {
+            return new OpenApiSecurity();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.ordinateurssolidaires.web.security;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a person does in the programme (docs/security.md). An account holds at most one programme role, and may
+ * also be an admin: the programme role is the one its commands are recorded under.
+ */
+public enum Role {
+    /** Manages accounts, and nothing else unless also given a programme role. */
+    ADMIN,
+    /** Runs the programme: every operation, and the households' personal data (each read logged). */
+    STAFF,
+    /** A partner organisation (bound to one): refers households, follows its own referrals. */
+    PARTNER,
+    /** A donor (bound to one): its own gifts, reports, certificates and batches. */
+    DONOR,
+    /** Verifies the history and the erasure of data, read only, never personal data. */
+    AUDITOR;
+
+    /** The authority Spring Security checks, as {@code hasRole('STAFF')} reads it. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** The role as events' metadata and the API name it: {@code staff}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> ofCode(String code) {
+        return Arrays.stream(values()).filter(role -> role.code().equals(code)).findFirst();
+    }
+
+    public static Optional<Role> ofAuthority(String authority) {
+        return Arrays.stream(values()).filter(role -> role.authority().equals(authority)).findFirst();
+    }
+}
