@@ -5,10 +5,12 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.donor.DonationBatchConfirmed;
 import org.ordinateurssolidaires.events.donor.DonationBatchDisputed;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonationBatchReceived;
+import org.ordinateurssolidaires.events.donor.DonorId;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -22,6 +24,7 @@ public class DonationBatch {
 
     @AggregateIdentifier
     private DonationBatchId batchId;
+    private DonorId donorId;
     private boolean confirmed;
 
     protected DonationBatch() {
@@ -36,6 +39,7 @@ public class DonationBatch {
 
     @CommandHandler
     void handle(ConfirmDonationBatch command, BatchProgress progress) {
+        refuseAnotherDonor(command.speakingFor());
         refuseOnceSettled();
         refuseBeforeProcessed(progress);
         apply(new DonationBatchConfirmed(batchId, command.confirmedBy(), command.comment()));
@@ -43,9 +47,17 @@ public class DonationBatch {
 
     @CommandHandler
     void handle(DisputeDonationBatch command, BatchProgress progress) {
+        refuseAnotherDonor(command.speakingFor());
         refuseOnceSettled();
         refuseBeforeProcessed(progress);
         apply(new DonationBatchDisputed(batchId, command.raisedBy(), command.comment()));
+    }
+
+    /** A donor reconciles its own deliveries only: another's is answered as if it did not exist. */
+    private void refuseAnotherDonor(DonorId speakingFor) {
+        if (speakingFor != null && !speakingFor.equals(donorId)) {
+            throw new UnknownEntity("no batch " + batchId);
+        }
     }
 
     private void refuseOnceSettled() {
@@ -65,6 +77,7 @@ public class DonationBatch {
     @EventSourcingHandler
     void on(DonationBatchReceived event) {
         batchId = event.batchId();
+        donorId = event.donorId();
     }
 
     @EventSourcingHandler

@@ -15,6 +15,8 @@ import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.Caller;
+import org.ordinateurssolidaires.web.security.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,21 +81,27 @@ class DonationBatchController {
     }
 
     @PostMapping("/api/batches/{batchId}/confirmation")
-    @PreAuthorize(Access.STAFF)
+    @PreAuthorize(Access.STAFF_OR_DONOR)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the donor's confirmation that the batch matches what it gave")
     void confirm(@PathVariable UUID batchId, @Valid @RequestBody Confirmation request, CommandOrigin origin) {
         commands.dispatch(new ConfirmDonationBatch(new DonationBatchId(batchId), request.confirmedBy(),
-                request.comment()), origin);
+                request.comment(), speakingFor()), origin);
     }
 
     @PostMapping("/api/batches/{batchId}/dispute")
-    @PreAuthorize(Access.STAFF)
+    @PreAuthorize(Access.STAFF_OR_DONOR)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the donor's objection that the batch does not match what it gave")
     void dispute(@PathVariable UUID batchId, @Valid @RequestBody Dispute request, CommandOrigin origin) {
         commands.dispatch(new DisputeDonationBatch(new DonationBatchId(batchId), request.raisedBy(),
-                request.comment()), origin);
+                request.comment(), speakingFor()), origin);
+    }
+
+    /** Staff reconcile a batch for its donor; a donor's own account, only its own batches. */
+    private static DonorId speakingFor() {
+        Caller caller = Caller.current();
+        return caller.has(Role.STAFF) ? null : new DonorId(caller.donorId());
     }
 
     /** Every problem of the file at once, by row and column, so staff can fix them all in one go. */

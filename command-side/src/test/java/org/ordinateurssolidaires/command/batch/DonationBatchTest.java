@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.donor.DonationBatchConfirmed;
 import org.ordinateurssolidaires.events.donor.DonationBatchDisputed;
@@ -54,10 +55,10 @@ class DonationBatchTest {
     @Test
     void aDisputedBatchCanBeConfirmedOnceResolved() {
         fixture.given(RECEIVED)
-               .when(new DisputeDonationBatch(BATCH, "Claire Dubois", "we gave 3 laptops, 2 are listed"))
+               .when(new DisputeDonationBatch(BATCH, "Claire Dubois", "we gave 3 laptops, 2 are listed", DONOR))
                .expectEvents(DISPUTED);
         fixture.given(RECEIVED, DISPUTED)
-               .when(new ConfirmDonationBatch(BATCH, "Claire Dubois", "the third was found in the van"))
+               .when(new ConfirmDonationBatch(BATCH, "Claire Dubois", "the third was found in the van", null))
                .expectEvents(CONFIRMED);
     }
 
@@ -65,16 +66,33 @@ class DonationBatchTest {
     void isReconciledOnlyOnceEveryDeviceIsProcessed() {
         when(progress.devicesInProgress(BATCH)).thenReturn(1);
         expectRuleBroken(DonationBatchRule.RECONCILIATION_ONCE_PROCESSED,
-                fixture.given(RECEIVED).when(new ConfirmDonationBatch(BATCH, "Claire Dubois", null)));
+                fixture.given(RECEIVED).when(new ConfirmDonationBatch(BATCH, "Claire Dubois", null, null)));
         expectRuleBroken(DonationBatchRule.RECONCILIATION_ONCE_PROCESSED,
-                fixture.given(RECEIVED).when(new DisputeDonationBatch(BATCH, "Claire Dubois", "we gave 3")));
+                fixture.given(RECEIVED).when(new DisputeDonationBatch(BATCH, "Claire Dubois", "we gave 3", null)));
     }
 
     @Test
     void aConfirmedBatchIsSettled() {
         expectRuleBroken(DonationBatchRule.CONFIRMED_BATCH_IS_SETTLED,
-                fixture.given(RECEIVED, CONFIRMED).when(new DisputeDonationBatch(BATCH, "Claire Dubois", "oops")));
+                fixture.given(RECEIVED, CONFIRMED).when(new DisputeDonationBatch(BATCH, "Claire Dubois", "oops", null)));
         expectRuleBroken(DonationBatchRule.CONFIRMED_BATCH_IS_SETTLED,
-                fixture.given(RECEIVED, CONFIRMED).when(new ConfirmDonationBatch(BATCH, "Claire Dubois", null)));
+                fixture.given(RECEIVED, CONFIRMED).when(new ConfirmDonationBatch(BATCH, "Claire Dubois", null, null)));
+    }
+
+    /** Staff record it for the donor; the donor's own account may too, for its own deliveries only. */
+    @Test
+    void aDonorReconcilesItsOwnDeliveriesOnly() {
+        DonorId another = new DonorId(UUID.randomUUID());
+        fixture.given(RECEIVED)
+               .when(new ConfirmDonationBatch(BATCH, "Claire Dubois", "the third was found in the van", DONOR))
+               .expectEvents(CONFIRMED);
+        fixture.given(RECEIVED)
+               .when(new ConfirmDonationBatch(BATCH, "Someone else", null, another))
+               .expectException(UnknownEntity.class)
+               .expectNoEvents();
+        fixture.given(RECEIVED)
+               .when(new DisputeDonationBatch(BATCH, "Someone else", "not ours", another))
+               .expectException(UnknownEntity.class)
+               .expectNoEvents();
     }
 }

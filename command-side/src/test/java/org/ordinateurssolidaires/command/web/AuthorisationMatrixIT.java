@@ -2,24 +2,33 @@ package org.ordinateurssolidaires.command.web;
 
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.command.StaffRequests;
 import org.ordinateurssolidaires.web.testing.AccessMatrix;
 import org.ordinateurssolidaires.web.testing.AccessMatrix.Rule;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 import static org.ordinateurssolidaires.web.security.Role.ADMIN;
+import static org.ordinateurssolidaires.web.security.Role.DONOR;
 import static org.ordinateurssolidaires.web.security.Role.PARTNER;
 import static org.ordinateurssolidaires.web.security.Role.STAFF;
+import static org.ordinateurssolidaires.web.testing.AccessMatrix.Owner.DONOR_A;
 import static org.ordinateurssolidaires.web.testing.AccessMatrix.Owner.PARTNER_A;
 import static org.ordinateurssolidaires.web.testing.AccessMatrix.Rule.rule;
 
@@ -28,7 +37,8 @@ import static org.ordinateurssolidaires.web.testing.AccessMatrix.Rule.rule;
  * B, auditor: the answer each gets (see {@link AccessMatrix}). A command is sent with an empty body unless its
  * rule gives one: a caller whose role may call it gets the validation's 400 (the rule is checked before the body
  * is read, so a refused caller gets 401 or 403 whatever it sent). The referral a partner submits is sent whole,
- * for partner A's organisation: allowed, it is recorded.
+ * for partner A's organisation: allowed, it is recorded; a delivery's reconciliation is sent whole, for donor A's
+ * delivery, whose device is not yet processed.
  */
 class AuthorisationMatrixIT extends CommandSideIntegrationTest {
 
@@ -60,8 +70,11 @@ class AuthorisationMatrixIT extends CommandSideIntegrationTest {
             rule("POST /api/donors/{donorId}/agreements/{agreementId}/termination", 400, STAFF),
             // a delivery file without its reference and date
             rule("POST /api/donors/{donorId}/batches", 400, STAFF).sending(MediaType.parseMediaType("text/csv"), ""),
-            rule("POST /api/batches/{batchId}/confirmation", 400, STAFF),
-            rule("POST /api/batches/{batchId}/dispute", 400, STAFF),
+            // donor A's delivery, its device not yet processed: too early to reconcile, for staff and donor A alike
+            rule("POST /api/batches/{batchId}/confirmation", 409, STAFF, DONOR).ownedBy(DONOR_A)
+                    .sending(() -> Map.of("confirmedBy", "Claire Dubois")),
+            rule("POST /api/batches/{batchId}/dispute", 409, STAFF, DONOR).ownedBy(DONOR_A)
+                    .sending(() -> Map.of("raisedBy", "Claire Dubois", "comment", "we gave two")),
             rule("POST /api/devices", 400, STAFF),
             rule("POST /api/devices/{deviceId}/storage-removal", 400, STAFF),
             rule("POST /api/devices/{deviceId}/media", 400, STAFF),
@@ -93,10 +106,28 @@ class AuthorisationMatrixIT extends CommandSideIntegrationTest {
     void everyCallerGetsTheAnswerItsRoleGives() {
         String partnerA = newPartner("CCAS de Poitiers");
         String partnerB = newPartner("Mission locale");
+        String donorA = StaffRequests.donorWithAgreement(http);
+        String batchOfDonorA = delivery(donorA);
 
         new AccessMatrix(http, jdbc, passwords, UUID.fromString(partnerA), UUID.fromString(partnerB),
-                UUID.randomUUID(), UUID.randomUUID())
-                .assertEveryAnswer(RULES, Map.of("partnerId", partnerA, "username", "nobody-of-that-name"));
+                UUID.fromString(donorA), UUID.randomUUID())
+                .assertEveryAnswer(RULES, Map.of("partnerId", partnerA, "batchId", batchOfDonorA,
+                        "username", "nobody-of-that-name"));
+    }
+
+    /** A delivery of one laptop, just received. */
+    private String delivery(String donor) {
+        HttpHeaders csv = new HttpHeaders();
+        csv.setContentType(MediaType.parseMediaType("text/csv"));
+        String tag = "MX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        ResponseEntity<JsonNode> imported = http.postForEntity("/api/donors/" + donor + "/batches?reference=" + tag
+                + "&receivedAt=2026-03-02T09:00:00Z", new HttpEntity<>(("asset_tag,category,manufacturer,model,"
+                + "serial_number,condition_notes,medium1_type,medium1_manufacturer,medium1_model,medium1_serial,"
+                + "medium1_capacity_gb\n" + tag + ",LAPTOP,Dell,Latitude 5490,SN-" + tag + ",,SATA_SSD,Samsung,PM881,"
+                + "S-" + tag + ",256\n").getBytes(StandardCharsets.UTF_8),
+                csv), JsonNode.class);
+        assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.CREATED);
+        return imported.getBody().get("batchId").asString();
     }
 
     private String newPartner(String name) {
