@@ -25,8 +25,12 @@ public record Caller(String username, Set<Role> roles, UUID partnerId, UUID dono
     /** The caller of the request being handled; only ever asked where the security chain required sign-in. */
     public static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof SignedIn signedIn) {
-            return signedIn.caller();
+        Object principal = authentication == null ? null : authentication.getPrincipal();
+        if (principal instanceof Caller caller) {
+            return caller; // signed in with a bearer token
+        }
+        if (principal instanceof SignedIn account) {
+            return account.caller();
         }
         throw new AuthenticationCredentialsNotFoundException("no one is signed in");
     }
@@ -64,7 +68,7 @@ public record Caller(String username, Set<Role> roles, UUID partnerId, UUID dono
         }
     }
 
-    /** What an authentication's principal is when it names one of the programme's people. */
+    /** A principal that knows the programme's person it stands for (a local account). */
     public interface SignedIn {
         Caller caller();
     }

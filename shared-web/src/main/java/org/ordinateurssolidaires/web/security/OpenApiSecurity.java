@@ -20,22 +20,34 @@ import java.util.stream.Collectors;
 
 /**
  * The API descriptions say how to sign in and who may call each operation, from the operation's own
- * {@link Access} rule: HTTP Basic on every operation but the public ones ({@code security: []}), the roles in
- * words, and the 401 and 403 answers.
+ * {@link Access} rule: HTTP Basic (or a bearer token, where a provider is configured) on every operation but the
+ * public ones ({@code security: []}), the roles in words, and the 401 and 403 answers.
  */
 class OpenApiSecurity implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
 
-    static final String SCHEME = "basic";
-
+    private static final String BASIC = "basic";
+    private static final String BEARER = "bearer";
     private static final Pattern ROLE = Pattern.compile("'([A-Z]+)'");
+
+    private final boolean bearerAccepted;
+
+    /** @param bearerAccepted whether the API takes an OpenID Connect provider's tokens, beside HTTP Basic */
+    OpenApiSecurity(boolean bearerAccepted) {
+        this.bearerAccepted = bearerAccepted;
+    }
 
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI api) {
         if (api.getComponents() == null) {
             api.setComponents(new Components());
         }
-        api.getComponents().addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+        api.getComponents().addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                 .scheme("basic").description("a local account's username and password (docs/security.md)"));
+        if (bearerAccepted) {
+            api.getComponents().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer").bearerFormat("JWT")
+                    .description("a token of the programme's OpenID Connect provider (docs/security.md)"));
+        }
     }
 
     @Override
@@ -48,7 +60,9 @@ class OpenApiSecurity implements GlobalOperationCustomizer, GlobalOpenApiCustomi
             operation.setSecurity(List.of());
             return operation;
         }
-        operation.setSecurity(List.of(new SecurityRequirement().addList(SCHEME)));
+        operation.setSecurity(bearerAccepted
+                ? List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER))
+                : List.of(new SecurityRequirement().addList(BASIC)));
         operation.setDescription(joined(operation.getDescription(), "Who may call it: " + roles(rule.value()) + "."));
         operation.getResponses()
                  .addApiResponse("401", new ApiResponse().description("not signed in, or a wrong username or password"))

@@ -31,12 +31,19 @@ import java.util.Map;
  */
 class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
-    /** Both ways in that the API accepts; browsers sign in on the login page instead. */
-    static final String CHALLENGE = "Basic realm=\"Ordinateurs solidaires\", charset=\"UTF-8\"";
+    private static final String BASIC = "Basic realm=\"Ordinateurs solidaires\", charset=\"UTF-8\"";
+    private static final String BEARER = "Bearer realm=\"Ordinateurs solidaires\"";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonSecurityAnswers.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final boolean bearerAccepted;
+
+    /** @param bearerAccepted whether the API takes an OpenID Connect provider's tokens, beside HTTP Basic */
+    ProblemJsonSecurityAnswers(boolean bearerAccepted) {
+        this.bearerAccepted = bearerAccepted;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
@@ -51,9 +58,14 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
                     + " in a few seconds");
             return;
         }
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        // every way in the API accepts; browsers sign in on the login page instead
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC);
+        if (bearerAccepted) {
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, BEARER);
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, "sign in first: HTTP Basic with a local account"
-                + " (docs/security.md); a wrong username or password is refused alike");
+                + (bearerAccepted ? ", or a bearer token of the programme's identity provider" : "")
+                + " (docs/security.md); a wrong username, password or token is refused alike");
     }
 
     @Override

@@ -1,11 +1,13 @@
 package org.ordinateurssolidaires.web.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -19,8 +21,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -32,7 +34,8 @@ import java.util.Map;
  * the same accounts, and checks each operation's {@link Access} rule itself: defence in depth, not trust in the
  * other app.
  * <ul>
- *   <li>The API ({@code /api/**}, the actuator): stateless, each request signed in with HTTP Basic; no session,
+ *   <li>The API ({@code /api/**}, the actuator): stateless, each request signed in with HTTP Basic, or with a
+ *   bearer token of the OpenID Connect provider when one is configured ({@link TokenCallers}); no session,
  *   so no cookie that a forged cross-site request could ride on, hence no CSRF token.</li>
  *   <li>Everything else (the API descriptions, the login page, the pages to come): a browser's session with a
  *   login form and CSRF protection; scripts may fetch the API descriptions with HTTP Basic.</li>
@@ -43,18 +46,20 @@ import java.util.Map;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"},
         afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(TokenClaims.class)
 @EnableWebSecurity
 @EnableMethodSecurity
 public class ProgrammeSecurity {
 
     private static final String[] HEALTH_PROBES = {"/actuator/health", "/actuator/health/**"};
 
-    private final ProblemJsonSecurityAnswers answers = new ProblemJsonSecurityAnswers();
-
-    /** Spring Security's firewall refuses before any chain: its answer is problem+json too. */
+    /**
+     * The chains' refusals; also the answer of Spring Security's firewall, which refuses before any chain. Bearer
+     * tokens are accepted where an OpenID Connect provider is configured (Spring Boot then makes a JwtDecoder).
+     */
     @Bean
-    RequestRejectedHandler problemJsonRequestRejected() {
-        return answers;
+    ProblemJsonSecurityAnswers problemJsonSecurityAnswers(ObjectProvider<JwtDecoder> tokens) {
+        return new ProblemJsonSecurityAnswers(tokens.getIfAvailable() != null);
     }
 
     /**
@@ -91,7 +96,8 @@ public class ProgrammeSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, PublicEndpoints publicEndpoints) {
+    SecurityFilterChain api(HttpSecurity http, PublicEndpoints publicEndpoints, ProblemJsonSecurityAnswers answers,
+                            ObjectProvider<JwtDecoder> tokens, TokenClaims claims) {
         http.securityMatcher("/api/**", "/actuator/**")
             .authorizeHttpRequests(requests -> {
                 publicEndpoints.matchers().forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
@@ -103,12 +109,17 @@ public class ProgrammeSecurity {
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
             .exceptionHandling(refusals -> refusals.authenticationEntryPoint(answers).accessDeniedHandler(answers));
+        tokens.ifAvailable(decoder -> http.oauth2ResourceServer(server -> server
+                .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenCallers(claims)))
+                .authenticationEntryPoint(answers)
+                .accessDeniedHandler(answers)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain browser(HttpSecurity http, PublicEndpoints publicEndpoints) {
+    SecurityFilterChain browser(HttpSecurity http, PublicEndpoints publicEndpoints,
+                                ProblemJsonSecurityAnswers answers) {
         http.authorizeHttpRequests(requests -> {
                 publicEndpoints.matchers().forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
                 requests.requestMatchers("/error").permitAll()
@@ -127,8 +138,8 @@ public class ProgrammeSecurity {
     static class ApiDescriptions {
 
         @Bean
-        OpenApiSecurity openApiSecurity() {
-            return new OpenApiSecurity();
+        OpenApiSecurity openApiSecurity(ObjectProvider<JwtDecoder> tokens) {
+            return new OpenApiSecurity(tokens.getIfAvailable() != null);
         }
     }
 }
