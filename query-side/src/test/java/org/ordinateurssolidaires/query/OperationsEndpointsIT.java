@@ -4,12 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.web.limits.CostlyAnswers;
 import org.ordinateurssolidaires.web.testing.AccessRules;
 import org.ordinateurssolidaires.web.testing.ApiDescriptions;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +31,17 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping operations;
+
+    /** The auditor's replay, the PDFs and the erasure register's export: one at a time per caller, few at once. */
+    @Test
+    void limitsTheCostlyAnswers() throws Exception {
+        for (String costly : List.of("/api/audit/verification", "/api/audit/verification.pdf",
+                "/api/donors/" + UUID.randomUUID() + "/report.pdf", "/api/erasure-register.csv",
+                "/api/donors/" + UUID.randomUUID() + "/sanitisation-certificate.pdf")) {
+            assertThat(operations.getHandler(new MockHttpServletRequest("GET", costly)).getInterceptorList())
+                    .as(costly).hasAtLeastOneElementOfType(CostlyAnswers.class);
+        }
+    }
 
     /** Signed in with HTTP Basic, except the public operations; linted with Redocly's recommended rules. */
     @Test

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.ordinateurssolidaires.query.audit.HistoryAudit.PublishedLink;
+import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,7 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/verification")
+    @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "Replay every stored event: erasure before release, the erasure policy, complete "
             + "sanitisation records, nothing after release, and the history chain; optionally check a link "
@@ -46,6 +48,7 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/audit/verification.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "The same replay as a PDF report, registered so that a copy can be verified")
     ResponseEntity<byte[]> verifyAsPdf(@RequestParam(required = false) @Positive Long position,

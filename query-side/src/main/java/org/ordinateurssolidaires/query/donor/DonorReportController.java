@@ -10,6 +10,7 @@ import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
+import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.http.HttpHeaders;
@@ -77,6 +78,7 @@ class DonorReportController {
     }
 
     @GetMapping(path = "/api/donors/{donorId}/report.pdf", produces = "application/pdf")
+    @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_DONOR)
     @Operation(summary = "The donor's report as a PDF, registered so that a copy can be verified")
     ResponseEntity<byte[]> reportAsPdf(@PathVariable UUID donorId) {
@@ -84,6 +86,7 @@ class DonorReportController {
     }
 
     @GetMapping(path = "/api/donors/{donorId}/sanitisation-certificate.pdf", produces = "application/pdf")
+    @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_DONOR)
     @Operation(summary = "A data-sanitisation certificate for the donor's media (one delivery's, when named)")
     ResponseEntity<byte[]> sanitisationCertificate(@PathVariable UUID donorId,

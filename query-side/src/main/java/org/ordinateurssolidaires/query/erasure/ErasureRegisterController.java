@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
+import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
@@ -91,6 +92,7 @@ class ErasureRegisterController {
     }
 
     @GetMapping(path = "/api/erasure-register.csv", produces = "text/csv")
+    @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "The same search as CSV, every matching record (up to " + MAX_CSV_RECORDS + ")")
     ResponseEntity<String> searchAsCsv(@ParameterObject Search search) {
