@@ -19,6 +19,7 @@ import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.store.personaldata.KeyEncryptionKey;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -79,7 +80,8 @@ class PoisonEventIT {
                 .run("--spring.datasource.url=" + PostgresTestDatabase.emptyDatabase(DATABASE),
                         "--spring.datasource.username=" + PostgresTestDatabase.USER,
                         "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
-                        "--server.port=0", "--management.prometheus.metrics.export.enabled=true");
+                        "--server.port=0",
+                        "--ordinateurs.personal-data.key-encryption-keyset=" + KeyEncryptionKey.newKeyset(), "--management.prometheus.metrics.export.enabled=true");
         // the dead letters are staff's, the metrics admins'
         TestAccounts.open(jdbc, querySide.getBean(PasswordEncoder.class), "operator", "admin,staff", null, null);
         http = RestClient.builder()

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query;
 
+import org.ordinateurssolidaires.store.personaldata.KeyEncryptionKey;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -21,6 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 public abstract class QuerySideIntegrationTest {
 
+    /** The tests' own key-encryption key, as an installation has one: the keys the tests store are wrapped by it. */
+    private static final String KEY_ENCRYPTION_KEYSET = KeyEncryptionKey.newKeyset();
+
     private static final String DATABASE = "ordinateurs_query_side_it";
 
     protected static EventStoreFixture events;
@@ -33,6 +37,7 @@ public abstract class QuerySideIntegrationTest {
         registry.add("spring.datasource.url", () -> PostgresTestDatabase.emptyDatabase(DATABASE));
         registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
         registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
+        registry.add("ordinateurs.personal-data.key-encryption-keyset", () -> KEY_ENCRYPTION_KEYSET);
         registry.add("ordinateurs.security.password-hash-strength", () -> 4); // BCrypt's least cost: tests sign in often
     }
 }

@@ -6,6 +6,7 @@ import org.ordinateurssolidaires.events.device.DeviceEvent;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.store.personaldata.KeyEncryptionKey;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -141,7 +142,8 @@ class QuerySideRestartIT {
                 .run("--spring.datasource.url=" + store.url(),
                         "--spring.datasource.username=" + PostgresTestDatabase.USER,
                         "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
-                        "--server.port=0");
+                        "--server.port=0",
+                        "--ordinateurs.personal-data.key-encryption-keyset=" + KeyEncryptionKey.newKeyset());
     }
 
     private static Map<DeviceId, StorageMedium> devices(int count) {

@@ -60,6 +60,9 @@ public final class RunningApp implements AutoCloseable {
                 "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
                 "--ordinateurs.personal-data.household-index-secret=end-to-end tests' own secret",
                 "--ordinateurs.admin-password=" + ADMIN_PASSWORD,
+                // one key-encryption key for every app the tests start, made by the first
+                "--ordinateurs.personal-data.key-encryption-keyset-file=" + new File(System.getProperty("logDirectory",
+                        "target"), "e2e-key-encryption-keyset.json").getAbsolutePath(),
                 "--ordinateurs.security.password-hash-strength=4");
     }
 

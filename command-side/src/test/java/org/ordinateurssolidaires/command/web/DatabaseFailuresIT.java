@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ordinateurssolidaires.command.StaffRequests;
 import org.ordinateurssolidaires.command.web.DatabaseFaults.Point;
+import org.ordinateurssolidaires.store.personaldata.KeyEncryptionKey;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import({DatabaseFailuresIT.Faults.class, TestAccounts.class})
 class DatabaseFailuresIT {
 
+    /** The tests' own key-encryption key, as an installation has one: the keys the tests store are wrapped by it. */
+    private static final String KEY_ENCRYPTION_KEYSET = KeyEncryptionKey.newKeyset();
+
     private static final AtomicInteger TAGS = new AtomicInteger();
     private static String donor;
 
@@ -70,6 +74,7 @@ class DatabaseFailuresIT {
         registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
         registry.add("ordinateurs.personal-data.household-index-secret", () -> "integration tests' own secret");
         registry.add("ordinateurs.admin-password", () -> "integration tests' admin password");
+        registry.add("ordinateurs.personal-data.key-encryption-keyset", () -> KEY_ENCRYPTION_KEYSET);
         registry.add("ordinateurs.security.password-hash-strength", () -> 4);
     }
 

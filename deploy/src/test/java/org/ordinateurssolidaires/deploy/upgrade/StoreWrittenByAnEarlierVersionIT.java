@@ -120,6 +120,9 @@ class StoreWrittenByAnEarlierVersionIT {
             assertThat(UpgradeFixture.number(database, "select count(*) from referral_record where referral_id = '"
                     + referral + "' and personal_data = 'ERASED' and personal_data_ciphertext is null")).isOne();
         }
+        // the keys 0.1.0 kept raw are wrapped by the key-encryption key since the command side's first start
+        assertThat(UpgradeFixture.number(database, "select count(*) from personal_data_key")).isPositive();
+        assertThat(UpgradeFixture.number(database, "select count(*) from personal_data_key where not wrapped")).isZero();
         // the others are read as before: the erasure above is the forgetting, not a key the upgrade lost
         for (String referral : aggregatesWith("SecondReferralJustified")) {
             JsonNode personalData = querySide.get("/api/referrals/" + referral).get("personalData");

@@ -11,6 +11,7 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.store.personaldata.PersonalKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,6 +43,8 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PersonalKeys keys;
 
     @Test
     void showsThePersonalDataWhileItsKeyExistsAndNothingOfItOnceForgotten() {
@@ -49,7 +53,9 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
         String keyId = "referral:" + referral;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        jdbc.update("insert into personal_data_key (key_id, secret) values (?, ?)", keyId, key);
+        keys.store(keyId, key);
+        assertThat(HexFormat.of().formatHex(jdbc.queryForObject("select secret from personal_data_key where key_id = ?",
+                byte[].class, keyId))).as("kept wrapped, never as it is").doesNotContain(HexFormat.of().formatHex(key));
         EncryptedPersonalData sealed = EncryptedPersonalData.seal(keyId, key, PEOPLE);
         events.append(new ReferralSubmitted(referral, partner, "H-READ-01", EligibilityCriterion.JOB_SEEKER, 2, 0,
                 DeviceCategory.LAPTOP, null, sealed, Instant.parse("2026-04-02T10:00:00Z")),

@@ -20,6 +20,7 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.query.SampleDevices;
+import org.ordinateurssolidaires.store.personaldata.PersonalKeys;
 import org.ordinateurssolidaires.web.testing.AccessMatrix;
 import org.ordinateurssolidaires.web.testing.AccessMatrix.Caller;
 import org.ordinateurssolidaires.web.testing.AccessMatrix.Rule;
@@ -93,6 +94,8 @@ class AuthorisationMatrixIT extends QuerySideIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    PersonalKeys keys;
 
     @Test
     void everyCallerGetsTheAnswerItsRoleGives() {
@@ -106,7 +109,7 @@ class AuthorisationMatrixIT extends QuerySideIntegrationTest {
         String keyId = "referral:" + referral;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        jdbc.update("insert into personal_data_key (key_id, secret) values (?, ?)", keyId, key);
+        keys.store(keyId, key);
         events.append(new PartnerRegistered(partnerA, "CCAS de Poitiers", PartnerKind.SOCIAL_SERVICES),
                 new PartnerRegistered(partnerB, "Mission locale", PartnerKind.JOB_CENTRE),
                 new ReferralSubmitted(referral, partnerA, "H-MATRIX-1", EligibilityCriterion.STUDENT, 1, 0,

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.web;
 
+import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
@@ -10,6 +11,7 @@ import org.ordinateurssolidaires.events.referral.PersonalData;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.store.personaldata.PersonalKeys;
 import org.ordinateurssolidaires.web.testing.IdentityProvider;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +21,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ class SignInWithTokensIT extends QuerySideIntegrationTest {
     TestRestTemplate http;
 
     @Autowired
-    JdbcTemplate jdbc;
+    PersonalKeys keys;
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
@@ -59,7 +60,8 @@ class SignInWithTokensIT extends QuerySideIntegrationTest {
         PartnerId partner = new PartnerId(UUID.randomUUID());
         ReferralId referral = new ReferralId(UUID.randomUUID());
         byte[] key = new byte[32];
-        jdbc.update("insert into personal_data_key (key_id, secret) values (?, ?)", "referral:" + referral, key);
+        new SecureRandom().nextBytes(key);
+        keys.store("referral:" + referral, key);
         events.append(new ReferralSubmitted(referral, partner, "H-TOKEN-1", EligibilityCriterion.JOB_SEEKER, 1, 0,
                 DeviceCategory.LAPTOP, null, EncryptedPersonalData.seal("referral:" + referral, key,
                 new PersonalData("Jean Petit", null, null, null, null)), Instant.parse("2026-04-02T10:00:00Z")));
