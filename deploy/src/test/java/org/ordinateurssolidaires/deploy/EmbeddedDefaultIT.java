@@ -53,6 +53,9 @@ class EmbeddedDefaultIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> querySide.get(device) != null);
         }
         assertThat(new File(workingDirectory, "data/ordinateurs-solidaires.mv.db")).exists();
+        // the database, its lock file (the server's port and key) and the secrets beside them: the owner's alone
+        assertThat(Files.getPosixFilePermissions(workingDirectory.toPath().resolve("data"))).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
         Path password = workingDirectory.toPath().resolve("data/admin-password");
         assertThat(Files.getPosixFilePermissions(password)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE);

@@ -1,11 +1,19 @@
 package org.ordinateurssolidaires.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
 /**
  * The embedded default's H2 database is a file that both apps open; the first one to open it also serves it to
  * the second over TCP (H2's {@code AUTO_SERVER}), a server that H2 opens on every interface of the machine
- * unless told otherwise. Households' personal data is in that file: it stays on this machine.
+ * unless told otherwise. Households' personal data is in that file: it stays on this machine, and with its
+ * owner, for H2's lock file beside it tells anyone who can read it how to reach that server.
  */
 public final class EmbeddedDatabase {
+
+    private static final String H2_FILE = "jdbc:h2:file:";
 
     /** H2's own system property for the address its servers listen on. */
     static final String BIND_ADDRESS = "h2.bindAddress";
@@ -17,6 +25,26 @@ public final class EmbeddedDatabase {
     public static void listenOnLoopbackUnlessConfigured() {
         if (System.getProperty(BIND_ADDRESS) == null) {
             System.setProperty(BIND_ADDRESS, "127.0.0.1");
+        }
+    }
+
+    /**
+     * Makes the folder of an embedded database file readable by its owner only (created so if absent), before
+     * H2 opens the file: the database, its lock file (the server's port and key) and the secrets kept beside them
+     * (the first admin's password, the key-encryption keyset) are then out of other local users' reach. Nothing
+     * for another database than an H2 file.
+     */
+    public static void keepFolderOwnerOnly(String datasourceUrl) throws IOException {
+        if (!datasourceUrl.startsWith(H2_FILE)) {
+            return;
+        }
+        String file = datasourceUrl.substring(H2_FILE.length()).split(";", 2)[0];
+        Path folder = Path.of(file).toAbsolutePath().normalize().getParent();
+        Files.createDirectories(folder);
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder takes its parent's access rules (the user's own profile, as a rule)
         }
     }
 }

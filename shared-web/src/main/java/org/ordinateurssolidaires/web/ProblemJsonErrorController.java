@@ -25,11 +25,11 @@ public class ProblemJsonErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
-                ? HttpStatus.resolve(code) : null;
-        if (status == null) {
-            status = HttpStatus.INTERNAL_SERVER_ERROR;
-        }
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // asked for by its own path, no error behind it: there is nothing here
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer number && HttpStatus.resolve(number) != null ? HttpStatus.resolve(number)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
                 ? "the server could not handle the request; the fault is logged" : "the request was refused");
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {

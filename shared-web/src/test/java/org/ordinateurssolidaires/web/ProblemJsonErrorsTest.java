@@ -66,6 +66,11 @@ class ProblemJsonErrorsTest {
     }
 
     @Test
+    void theErrorPageAskedForByItsPathIsNotFound() throws IOException {
+        assertProblem(send("GET /error HTTP/1.0\r\n\r\n"), 404);
+    }
+
+    @Test
     void anErrorSentBelowSpringMvcKeepsItsStatus() throws IOException {
         assertProblem(send("GET /sent-error HTTP/1.0\r\n\r\n"), 409);
     }

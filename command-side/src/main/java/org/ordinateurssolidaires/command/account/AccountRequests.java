@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.command.account;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,7 +28,7 @@ public final class AccountRequests {
     record Open(@NotNull @Pattern(regexp = USERNAME, message = "2 to 64 characters: lower-case letters, digits and"
                         + " . _ @ -, starting with a letter or a digit") @Schema(example = "camille.bernard")
                 String username,
-                @NotNull @Size(min = 12, max = 64) String password,
+                @NotBlank @Size(min = 12, max = 64) String password,
                 @NotNull @Valid AccountAccess access) {
 
         @AssertTrue(message = "at most 72 bytes in UTF-8, the most a BCrypt hash takes into account")
@@ -63,7 +64,7 @@ public final class AccountRequests {
         }
     }
 
-    record NewPassword(@NotNull @Size(min = 12, max = 64) String password) {
+    record NewPassword(@NotBlank @Size(min = 12, max = 64) String password) {
 
         @AssertTrue(message = "at most 72 bytes in UTF-8, the most a BCrypt hash takes into account")
         @Schema(hidden = true)

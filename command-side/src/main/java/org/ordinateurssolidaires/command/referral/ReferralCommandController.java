@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
+import org.ordinateurssolidaires.web.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -78,7 +80,12 @@ class ReferralCommandController {
     @Operation(summary = "Refer a household; its personal data is stored only encrypted")
     ReferralRequests.Submitted submit(@PathVariable UUID partnerId, @Valid @RequestBody ReferralRequests.Submit request,
                                       CommandOrigin origin) {
-        Caller.current().requirePartner(partnerId);
+        Caller caller = Caller.current();
+        caller.requirePartner(partnerId);
+        if (request.alreadyEquippedJustification() != null && !caller.has(Role.STAFF)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only staff justify equipping again a household"
+                    + " the programme already equipped (alreadyEquippedJustification)");
+        }
         var referralId = new ReferralId(origin.newId("referral"));
         String householdCode = "H-" + origin.newId("household").toString().substring(0, 8).toUpperCase(Locale.ROOT);
         commands.dispatch(new SubmitReferral(referralId, new PartnerId(partnerId), householdCode, request.criterion(),

@@ -15,7 +15,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,6 +54,10 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                 new HttpEntity<>(referral(), headers()), JsonNode.class);
         ResponseEntity<JsonNode> forAnother = socialWorker.postForEntity("/api/partners/" + otherPartner
                 + "/referrals", new HttpEntity<>(referral(), headers()), JsonNode.class);
+        Map<String, Object> justified = new HashMap<>(referral());
+        justified.put("alreadyEquippedJustification", "the partner says so");
+        ResponseEntity<JsonNode> justifiedByThePartner = socialWorker.postForEntity("/api/partners/" + partner
+                + "/referrals", new HttpEntity<>(justified, headers()), JsonNode.class);
         ResponseEntity<JsonNode> staffsWork = socialWorker.postForEntity("/api/partners", new HttpEntity<>(
                 Map.of("name", "Another partner", "kind", "ASSOCIATION"), headers()), JsonNode.class);
 
@@ -62,6 +68,8 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                         .containsEntry(EventMetadata.USER_ROLE, "partner"));
         assertThat(forAnother.getStatusCode()).as("another partner's, as if it did not exist")
                                               .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(justifiedByThePartner.getStatusCode()).as("staff's word, not the partner's")
+                                                         .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(staffsWork.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(staffsWork.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
@@ -93,6 +101,8 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                 Map.of("roles", List.of("STAFF"))), "passwordHashable");
         assertRefused(Map.of("username", unique("f"), "password", PASSWORD, "access", Map.of("roles", List.of())),
                 "access.roles");
+        assertRefused(Map.of("username", unique("f"), "password", " ".repeat(12), "access",
+                Map.of("roles", List.of("STAFF"))), "password");
 
         assertThat(open(unique("g"), Map.of("roles", List.of("PARTNER"), "partnerId", UUID.randomUUID()))
                 .getStatusCode()).as("an unknown partner").isEqualTo(HttpStatus.NOT_FOUND);
@@ -101,6 +111,16 @@ class AccountsApiIT extends CommandSideIntegrationTest {
         assertThat(open(taken, Map.of("roles", List.of("STAFF"))).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(admin().getForObject("/api/accounts/" + taken, JsonNode.class).at("/access/roles/0").asString())
                 .as("the first account unchanged").isEqualTo("AUDITOR");
+    }
+
+    @Test
+    void aUsernameSignsInInAnyCaseButOtherwiseOnlyAsItIs() {
+        String username = unique("m");
+        open(username, Map.of("roles", List.of("STAFF")));
+
+        assertThat(signsIn(username.toUpperCase(Locale.ROOT), PASSWORD)).isTrue();
+        assertThat(signsIn(" " + username, PASSWORD)).isFalse();
+        assertThat(signsIn(username + "\t", PASSWORD)).isFalse();
     }
 
     @Test

@@ -46,8 +46,11 @@ class ProvenanceController {
     @Operation(summary = "The provenance of one of the donor's devices, as the donor may see it")
     List<ProvenanceEntry> donorsProvenance(@PathVariable UUID donorId, @PathVariable UUID deviceId) {
         Caller.current().requireDonor(donorId);
-        List<ProvenanceEntry> history = provenance(deviceId);
-        if (!(history.get(0).details() instanceof DeviceReceived received) || !received.donorId().value().equals(donorId)) {
+        List<ProvenanceEntry> history = queries.query(new FetchProvenance(deviceId),
+                ResponseTypes.multipleInstancesOf(ProvenanceEntry.class)).join();
+        // no such device and another donor's device answer alike: a donor learns nothing of others' gifts
+        if (history.isEmpty() || !(history.get(0).details() instanceof DeviceReceived received)
+            || !received.donorId().value().equals(donorId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "donor " + donorId + " gave no device " + deviceId);
         }
         return history.stream().map(ProvenanceEntry::forDonor).toList();

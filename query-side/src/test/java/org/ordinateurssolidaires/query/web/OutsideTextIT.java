@@ -75,6 +75,22 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         }
     }
 
+    /** A multipart body without its boundary is the client's fault wherever it is sent: 400, never a 500. */
+    @Test
+    void aMultipartBodyThatCannotBeReadIsRefused() {
+        HttpHeaders broken = new HttpHeaders();
+        broken.setContentType(MediaType.MULTIPART_FORM_DATA); // no boundary
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/documents/verification",
+                new HttpEntity<>("--x\r\nContent-Disposition: form-data; name=\"copy\"", broken), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity<JsonNode> probe = http.exchange("/actuator/health/liveness", HttpMethod.GET,
+                new HttpEntity<>(broken), JsonNode.class);
+        assertThat(probe.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(probe.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     /** Tomcat refuses a control character in a header, or headers beyond its limit, before the app sees them. */
     @Test
     void refusesMalformedHeadersAsProblems() throws Exception {

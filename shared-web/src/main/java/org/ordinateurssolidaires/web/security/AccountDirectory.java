@@ -22,9 +22,12 @@ public class AccountDirectory implements UserDetailsService {
         this.jdbc = jdbc;
     }
 
-    /** Usernames are kept in lower case: {@code Camille} signs in as {@code camille}. */
-    public static String canonical(String username) {
-        return username.strip().toLowerCase(Locale.ROOT);
+    /**
+     * Usernames are kept in lower case: {@code Camille} signs in as {@code camille}; nothing else is changed, so
+     * that {@code " admin"} or {@code "admin\t"} is no one.
+     */
+    private static String canonical(String username) {
+        return username.toLowerCase(Locale.ROOT);
     }
 
     @Override

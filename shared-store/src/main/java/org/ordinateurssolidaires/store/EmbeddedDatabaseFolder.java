@@ -1,0 +1,27 @@
+package org.ordinateurssolidaires.store;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Keeps the embedded database's folder its owner's ({@link EmbeddedDatabase#keepFolderOwnerOnly}). */
+@AutoConfiguration
+public class EmbeddedDatabaseFolder {
+
+    /** Before any bean is made, so before the data source opens the file. */
+    @Bean
+    static BeanFactoryPostProcessor embeddedDatabaseFolderOwnerOnly(Environment environment) {
+        return beanFactory -> {
+            try {
+                EmbeddedDatabase.keepFolderOwnerOnly(environment.getProperty("spring.datasource.url", ""));
+            } catch (IOException unusable) {
+                throw new UncheckedIOException("could not keep the embedded database's folder to its owner",
+                        unusable);
+            }
+        };
+    }
+}
