@@ -11,9 +11,17 @@ import org.ordinateurssolidaires.events.Sha256;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,17 +31,35 @@ import java.util.UUID;
  * claimed by the same command, it is acknowledged without being handled again; if by a different one, it is
  * refused. A concurrent duplicate waits on the primary key, then sees the claim.
  * Axon registers every handler interceptor bean on the command bus, inside the command's transaction.
+ * <p>
+ * The digest is keyed (HMAC-SHA256 with the deployment's secret, over the request's SHA-256), for a referral's
+ * request holds personal data: a plain digest could be tested against guesses of a person's name and phone. The
+ * plain digests an earlier version stored are keyed at start, so that none is kept.
  */
 @Component
-public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessage<?>> {
+public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessage<?>>, ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedCommands.class);
     private static final ObjectMapper PAYLOADS = EventSerialization.objectMapper();
 
-    private final JdbcTemplate jdbc;
+    /** Keeps these digests apart from the household register's, made with the same secret. */
+    private static final String PURPOSE = "processed-command:";
 
-    ProcessedCommands(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final SecretKeySpec secret;
+
+    ProcessedCommands(JdbcTemplate jdbc, @Value("${ordinateurs.personal-data.household-index-secret}") String secret) {
         this.jdbc = jdbc;
+        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** Keys the plain digests an earlier version stored; a row claimed meanwhile is keyed already. */
+    @Override
+    public void run(ApplicationArguments arguments) {
+        jdbc.queryForList("select command_id, payload_digest from processed_command where not digest_keyed")
+            .forEach(row -> jdbc.update("update processed_command set payload_digest = ?, digest_keyed = true"
+                                        + " where command_id = ? and not digest_keyed",
+                    keyed((String) row.get("payload_digest")), row.get("command_id")));
     }
 
     @Override
@@ -55,25 +81,37 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
      * Also for a request that sends several commands, which then carry no id of their own.
      */
     public boolean claim(UUID commandId, String name, Object request) {
-        String digest = digest(request);
-        int claimed = jdbc.update("insert into processed_command (command_id, command_name, payload_sha256)"
-                + " values (?, ?, ?) on conflict do nothing", commandId, name, digest);
+        String digest = keyed(plainDigest(request));
+        int claimed = jdbc.update("insert into processed_command (command_id, command_name, payload_digest,"
+                + " digest_keyed) values (?, ?, ?, true) on conflict do nothing", commandId, name, digest);
         if (claimed == 1) {
             return true;
         }
-        Map<String, Object> earlier = jdbc.queryForMap(
-                "select command_name, payload_sha256 from processed_command where command_id = ?", commandId);
-        if (!name.equals(earlier.get("command_name")) || !digest.equals(earlier.get("payload_sha256"))) {
+        Map<String, Object> earlier = jdbc.queryForMap("select command_name, payload_digest, digest_keyed"
+                + " from processed_command where command_id = ?", commandId);
+        String earlierDigest = Boolean.TRUE.equals(earlier.get("digest_keyed"))
+                ? (String) earlier.get("payload_digest") : keyed((String) earlier.get("payload_digest"));
+        if (!name.equals(earlier.get("command_name")) || !digest.equals(earlierDigest)) {
             throw new IdempotencyKeyReused(commandId);
         }
         return false;
     }
 
-    private static String digest(Object request) {
+    private static String plainDigest(Object request) {
         try {
             return Sha256.hex(PAYLOADS.writeValueAsBytes(request));
         } catch (JsonProcessingException notSerialisable) {
             throw new IllegalArgumentException("cannot fingerprint " + request.getClass(), notSerialisable);
+        }
+    }
+
+    private String keyed(String plainDigest) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            return HexFormat.of().formatHex(mac.doFinal((PURPOSE + plainDigest).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", unavailable);
         }
     }
 }
