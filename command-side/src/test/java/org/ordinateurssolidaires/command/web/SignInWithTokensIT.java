@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ import static org.ordinateurssolidaires.command.StaffRequests.headers;
  * to the same rules as a local account. The provider here is a real one (discovery, signing keys, signed tokens)
  * that the test starts in-process, not a mock of Spring Security.
  */
+@DirtiesContext // its context (with the provider) is this class's alone: closed after it, not left running
 class SignInWithTokensIT extends CommandSideIntegrationTest {
 
     @RegisterExtension

@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * token reads its own referral with its people's data, never another partner's; an auditor's token, the
  * verification but no personal data.
  */
+@DirtiesContext // its context (with the provider) is this class's alone: closed after it, not left running
 class SignInWithTokensIT extends QuerySideIntegrationTest {
 
     @RegisterExtension
