@@ -6,6 +6,7 @@ import org.ordinateurssolidaires.web.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,7 @@ public class Accounts {
     private static final String ADMINS = "%" + Role.ADMIN.code() + "%";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final BCryptPasswordEncoder PROGRAMS = new BCryptPasswordEncoder(4);
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
@@ -51,12 +53,31 @@ public class Accounts {
 
     /** Opens an account unless one of that name exists; tells whether it did. */
     @Transactional
-    public boolean openUnlessTaken(String username, String password, AccountAccess access, String by) {
+    boolean openUnlessTaken(String username, String password, AccountAccess access, String by) {
+        return insert(username, passwords.encode(password), access, by);
+    }
+
+    /**
+     * Opens, or opens again with a new password, the account of a program rather than a person (the demo
+     * seeder), and gives its password: random, 144 bits, so its hash needs no work factor against guessing, and
+     * BCrypt's least cost keeps each of the program's many requests cheap.
+     */
+    @Transactional
+    public String openForAProgram(String username, AccountAccess access) {
+        String password = newPassword();
+        String hash = "{bcrypt}" + PROGRAMS.encode(password);
+        if (!insert(username, hash, access, username)) {
+            change(username, "password_hash = ?, enabled = true", username, hash);
+        }
+        return password;
+    }
+
+    private boolean insert(String username, String passwordHash, AccountAccess access, String by) {
         checkBinding(access);
         Timestamp now = Timestamp.from(Instant.now());
         return jdbc.update("insert into account (username, password_hash, roles, partner_id, donor_id, enabled,"
                            + " created_at, created_by, updated_at, updated_by) values (?, ?, ?, ?, ?, true, ?, ?, ?, ?)"
-                           + " on conflict do nothing", username, passwords.encode(password), codes(access),
+                           + " on conflict do nothing", username, passwordHash, codes(access),
                 access.partnerId(), access.donorId(), now, by, now, by) == 1;
     }
 
@@ -83,7 +104,7 @@ public class Accounts {
     }
 
     @Transactional
-    public void setPassword(String username, String password, String by) {
+    void setPassword(String username, String password, String by) {
         change(username, "password_hash = ?", by, passwords.encode(password));
     }
 
@@ -134,7 +155,7 @@ public class Accounts {
     }
 
     /** A password for an account that a program opens, 144 random bits as 24 characters. */
-    public static String newPassword() {
+    static String newPassword() {
         byte[] bits = new byte[18];
         RANDOM.nextBytes(bits);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);

@@ -308,11 +308,7 @@ class DemoData {
     @EventListener
     void seed(ApplicationReadyEvent ready) {
         int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
-        String password = Accounts.newPassword();
-        if (!accounts.openUnlessTaken(USER, password, new AccountAccess(Set.of(Role.STAFF), null, null), USER)) {
-            accounts.setPassword(USER, password, USER);
-            accounts.enable(USER, true, USER);
-        }
+        String password = accounts.openForAProgram(USER, new AccountAccess(Set.of(Role.STAFF), null, null));
         try {
             RestClient api = restClients.baseUrl("http://localhost:" + port)
                                         .defaultHeaders(headers -> headers.setBasicAuth(USER, password))
