@@ -6,6 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.io.Serializable;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,7 +17,7 @@ import java.util.UUID;
  * @param partnerId the partner organisation a {@link Role#PARTNER} account speaks for, otherwise null
  * @param donorId   the donor a {@link Role#DONOR} account speaks for, otherwise null
  */
-public record Caller(String username, Set<Role> roles, UUID partnerId, UUID donorId) {
+public record Caller(String username, Set<Role> roles, UUID partnerId, UUID donorId) implements Serializable {
 
     public Caller {
         roles = Set.copyOf(roles);

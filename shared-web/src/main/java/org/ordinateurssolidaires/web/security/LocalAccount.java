@@ -1,16 +1,20 @@
 package org.ordinateurssolidaires.web.security;
 
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 import java.util.Collection;
 
-/** An account kept in the programme's own database, as Spring Security signs it in. */
-final class LocalAccount implements UserDetails, Caller.SignedIn {
+/**
+ * An account kept in the programme's own database, as Spring Security signs it in; once signed in, it keeps no
+ * password hash (a browser's session holds it).
+ */
+final class LocalAccount implements UserDetails, CredentialsContainer, Caller.SignedIn {
 
     private final Caller caller;
-    private final String passwordHash;
+    private String passwordHash;
     private final boolean enabled;
 
     LocalAccount(Caller caller, String passwordHash, boolean enabled) {
@@ -42,6 +46,11 @@ final class LocalAccount implements UserDetails, Caller.SignedIn {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -119,7 +120,9 @@ public class ProgrammeSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain browser(HttpSecurity http, PublicEndpoints publicEndpoints,
-                                ProblemJsonSecurityAnswers answers) {
+                                ProblemJsonSecurityAnswers answers, ObjectProvider<AccountDirectory> accounts) {
+        accounts.ifAvailable(directory -> http.addFilterAfter(new SessionsFollowAccounts(directory),
+                SecurityContextHolderFilter.class));
         http.authorizeHttpRequests(requests -> {
                 publicEndpoints.matchers().forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
                 requests.requestMatchers("/error").permitAll()
