@@ -15,13 +15,10 @@ import org.springframework.web.server.ResponseStatusException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The local accounts, as admins manage them. Not events: a password hash has no place in an immutable history,
@@ -32,8 +29,7 @@ import java.util.stream.Collectors;
 public class Accounts {
 
     private static final RowMapper<AccountView> VIEW = (row, number) -> new AccountView(row.getString("username"),
-            new AccountAccess(Arrays.stream(row.getString("roles").split(",")).map(code -> Role.ofCode(code)
-                    .orElseThrow()).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))), row.getObject("partner_id", UUID.class),
+            new AccountAccess(Role.ofStored(row.getString("roles")), row.getObject("partner_id", UUID.class),
                     row.getObject("donor_id", UUID.class)),
             row.getBoolean("enabled"), row.getTimestamp("created_at").toInstant(), row.getString("created_by"),
             row.getTimestamp("updated_at").toInstant(), row.getString("updated_by"));
@@ -77,7 +73,7 @@ public class Accounts {
         Timestamp now = Timestamp.from(Instant.now());
         return jdbc.update("insert into account (username, password_hash, roles, partner_id, donor_id, enabled,"
                            + " created_at, created_by, updated_at, updated_by) values (?, ?, ?, ?, ?, true, ?, ?, ?, ?)"
-                           + " on conflict do nothing", username, passwordHash, codes(access),
+                           + " on conflict do nothing", username, passwordHash, Role.stored(access.roles()),
                 access.partnerId(), access.donorId(), now, by, now, by) == 1;
     }
 
@@ -99,8 +95,8 @@ public class Accounts {
     @Transactional
     void grant(String username, AccountAccess access, String by) {
         checkBinding(access);
-        change(username, "roles = ?, partner_id = ?, donor_id = ?", by, codes(access), access.partnerId(),
-                access.donorId());
+        change(username, "roles = ?, partner_id = ?, donor_id = ?", by, Role.stored(access.roles()),
+                access.partnerId(), access.donorId());
     }
 
     @Transactional
@@ -161,7 +157,4 @@ public class Accounts {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     }
 
-    private static String codes(AccountAccess access) {
-        return access.roles().stream().map(Role::code).sorted().collect(Collectors.joining(","));
-    }
 }

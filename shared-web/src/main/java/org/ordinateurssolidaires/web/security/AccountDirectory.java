@@ -5,10 +5,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The local accounts, read from the {@code account} table that the command side manages: both apps sign people
@@ -37,8 +35,7 @@ public class AccountDirectory implements UserDetailsService {
             if (!rows.next()) {
                 throw new UsernameNotFoundException("no such account");
             }
-            Caller caller = new Caller(rows.getString("username"), Arrays.stream(rows.getString("roles").split(","))
-                    .map(code -> Role.ofCode(code).orElseThrow()).collect(Collectors.toSet()),
+            Caller caller = new Caller(rows.getString("username"), Role.ofStored(rows.getString("roles")),
                     rows.getObject("partner_id", UUID.class), rows.getObject("donor_id", UUID.class));
             return new LocalAccount(caller, rows.getString("password_hash"), rows.getBoolean("enabled"));
         }, canonical(username));

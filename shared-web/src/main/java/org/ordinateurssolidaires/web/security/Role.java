@@ -1,8 +1,11 @@
 package org.ordinateurssolidaires.web.security;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a person does in the programme (docs/security.md). An account holds at most one programme role, and may
@@ -34,7 +37,15 @@ public enum Role {
         return Arrays.stream(values()).filter(role -> role.code().equals(code)).findFirst();
     }
 
-    public static Optional<Role> ofAuthority(String authority) {
-        return Arrays.stream(values()).filter(role -> role.authority().equals(authority)).findFirst();
+    /** The roles as the {@code account} table keeps them: their codes, comma-separated, in a stable order. */
+    public static String stored(Set<Role> roles) {
+        return roles.stream().map(Role::code).sorted().collect(Collectors.joining(","));
+    }
+
+    /** The roles the {@code account} table keeps (see {@link #stored}); a code it cannot hold is a fault. */
+    public static Set<Role> ofStored(String codes) {
+        return Arrays.stream(codes.split(",")).map(code -> ofCode(code).orElseThrow(
+                () -> new IllegalStateException("no role " + code))).collect(Collectors.toCollection(
+                () -> EnumSet.noneOf(Role.class)));
     }
 }
