@@ -150,9 +150,21 @@ public final class RunningApp implements AutoCloseable {
                    .failFast(name + " exited; see " + log, () -> !process.isAlive())
                    .until(() -> answers("/actuator/health"));
         } catch (ConditionTimeoutException | TerminalFailureException notHealthy) {
+            String why = process.isAlive() ? "did not become healthy within " + patience
+                    : "exited with code " + process.exitValue();
             close();
-            throw new IllegalStateException(name + " did not become healthy within " + patience + "; see " + log,
-                    notHealthy);
+            // the build's report keeps the message, not the log file: the log's first errors go with it
+            throw new IllegalStateException(name + " " + why + "; see " + log + firstErrors(), notHealthy);
+        }
+    }
+
+    private String firstErrors() {
+        try (var lines = Files.lines(log.toPath(), StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(" ERROR ") || line.startsWith("Caused by:"))
+                        .limit(12)
+                        .reduce("", (errors, line) -> errors + System.lineSeparator() + line);
+        } catch (IOException | UncheckedIOException unreadable) {
+            return "";
         }
     }
 
