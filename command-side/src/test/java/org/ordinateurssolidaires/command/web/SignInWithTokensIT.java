@@ -93,6 +93,8 @@ class SignInWithTokensIT extends CommandSideIntegrationTest {
                 List.of("partner"))));
         refused.put("a partner id that is no id", token(Map.of("preferred_username", "x", "roles",
                 List.of("partner"), "partner_id", "CCAS")));
+        refused.put("a name longer than an e-mail address", token(Map.of("preferred_username", "x".repeat(255),
+                "roles", List.of("staff"))));
         refused.put("not a token at all", "not-a-token");
 
         refused.forEach((why, token) -> {

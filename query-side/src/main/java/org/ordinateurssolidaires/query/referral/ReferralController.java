@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** One referral as staff see it: unlike a partner's list, with its people's data, as long as it can be read. */
@@ -32,10 +33,12 @@ class ReferralController {
 
     private final ReferralRecordRepository referrals;
     private final PersonalDataKeys keys;
+    private final PersonalDataReads reads;
 
-    ReferralController(ReferralRecordRepository referrals, PersonalDataKeys keys) {
+    ReferralController(ReferralRecordRepository referrals, PersonalDataKeys keys, PersonalDataReads reads) {
         this.referrals = referrals;
         this.keys = keys;
+        this.reads = reads;
     }
 
     record ReferralView(UUID referralId, UUID partnerId, String householdCode, EligibilityCriterion criterion,
@@ -65,13 +68,11 @@ class ReferralController {
     @Operation(summary = "One referral, for staff or its partner, with its people's personal data unless they were forgotten")
     ResponseEntity<ReferralView> referral(@PathVariable UUID referralId) {
         Caller reader = Caller.current();
-        ReferralRecord referral = referrals.findById(referralId)
-                                           .filter(found -> reader.maySeePartner(found.getPartnerId()))
-                                           .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                                                   "no referral " + referralId));
+        ReferralRecord referral = visible(referralId, reader);
         PersonalDataView personalData = referral.sealedPersonalData().flatMap(keys::open).map(PersonalDataView::of)
                                                 .orElse(PersonalDataView.ERASED);
         if (!personalData.erased()) {
+            reads.record(referralId, reader);
             log.info("Personal data of referral {} read by {} ({})", referralId, reader.username(),
                     reader.actingRole().code());
         }
@@ -81,5 +82,19 @@ class ReferralController {
                 referral.getHouseholdSize(), referral.getChildren(), referral.getNeed(), referral.getStatus(),
                 referral.getSubmittedAt(), referral.getAllocatedDevice(), referral.getOutcomeReason(),
                 referral.getSecondReferralJustification(), personalData));
+    }
+
+    @GetMapping("/api/referrals/{referralId}/personal-data-reads")
+    @PreAuthorize(Access.STAFF)
+    @Operation(summary = "Who read the referral's personal data, and when, oldest first: every read is recorded")
+    List<PersonalDataReads.PersonalDataRead> personalDataReads(@PathVariable UUID referralId) {
+        return reads.of(visible(referralId, Caller.current()).getReferralId());
+    }
+
+    private ReferralRecord visible(UUID referralId, Caller caller) {
+        return referrals.findById(referralId)
+                        .filter(found -> caller.maySeePartner(found.getPartnerId()))
+                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                                "no referral " + referralId));
     }
 }

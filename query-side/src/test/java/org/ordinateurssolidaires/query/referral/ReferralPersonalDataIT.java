@@ -12,12 +12,14 @@ import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.store.personaldata.PersonalKeys;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import java.security.SecureRandom;
@@ -32,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Staff read one referral with its people's data while their key exists (a real key, in the command side's key
- * table); once the key is deleted and the person forgotten, neither the answer nor the read model holds any of it.
+ * table), and each such read is recorded (who, in which role, when); once the key is deleted and the person
+ * forgotten, neither the answer nor the read model holds any of it, and the records of the reads stay.
  */
 class ReferralPersonalDataIT extends QuerySideIntegrationTest {
 
@@ -45,6 +48,8 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     PersonalKeys keys;
+    @Autowired
+    PasswordEncoder passwords;
 
     @Test
     void showsThePersonalDataWhileItsKeyExistsAndNothingOfItOnceForgotten() {
@@ -94,6 +99,48 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
         assertThat(sealedColumns(referral)).containsEntry("personal_data_key_id", null)
                                            .containsEntry("personal_data_nonce", null)
                                            .containsEntry("personal_data_ciphertext", null);
+    }
+
+    @Test
+    void recordsEveryReadOfThePersonalDataAndKeepsTheRecordsOnceThePersonIsForgotten() {
+        var referral = new ReferralId(UUID.randomUUID());
+        var partner = new PartnerId(UUID.randomUUID());
+        String keyId = "referral:" + referral;
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        keys.store(keyId, key);
+        events.append(new ReferralSubmitted(referral, partner, "H-READ-02", EligibilityCriterion.JOB_SEEKER, 1, 0,
+                DeviceCategory.LAPTOP, null, EncryptedPersonalData.seal(keyId, key, PEOPLE),
+                Instant.parse("2026-04-02T10:00:00Z")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from referral_record where referral_id = ?", Integer.class, referral.value()) == 1);
+        TestAccounts.open(jdbc, passwords, "ccas.lecture", "partner", partner.value(), null);
+        String reads = "/api/referrals/" + referral + "/personal-data-reads";
+        assertThat(http.getForObject(reads, JsonNode.class)).as("none yet").isEmpty();
+        Instant before = Instant.now();
+
+        assertThat(http.getForObject("/api/referrals/" + referral, JsonNode.class).at("/personalData/name")
+                       .asString()).isEqualTo(PEOPLE.name());
+        assertThat(http.withBasicAuth("ccas.lecture", TestAccounts.PASSWORD)
+                       .getForObject("/api/referrals/" + referral, JsonNode.class).at("/personalData/name")
+                       .asString()).isEqualTo(PEOPLE.name());
+
+        JsonNode recorded = http.getForObject(reads, JsonNode.class);
+        assertThat(recorded).hasSize(2);
+        assertThat(recorded.findValuesAsString("reader")).containsExactly(TestAccounts.STAFF, "ccas.lecture");
+        assertThat(recorded.findValuesAsString("readerRole")).containsExactly("staff", "partner");
+        assertThat(recorded.findValuesAsString("readAt")).allSatisfy(
+                readAt -> assertThat(Instant.parse(readAt)).isBetween(before, Instant.now()));
+        assertThat(recorded.toString()).doesNotContain(PEOPLE.name(), "H-READ-02");
+        assertThat(http.withBasicAuth("ccas.lecture", TestAccounts.PASSWORD).getForEntity(reads, JsonNode.class)
+                       .getStatusCode()).as("staff's record, not the partner's").isEqualTo(HttpStatus.FORBIDDEN);
+
+        jdbc.update("delete from personal_data_key where key_id = ?", keyId);
+        events.append(new PersonalDataForgotten(referral, keyId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/api/referrals/" + referral,
+                JsonNode.class).at("/personalData/erased").asBoolean());
+        assertThat(http.getForObject(reads, JsonNode.class)).as("nothing read once forgotten; the records stay")
+                                                           .hasSize(2);
     }
 
     @Test

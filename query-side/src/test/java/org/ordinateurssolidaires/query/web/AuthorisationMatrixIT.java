@@ -63,6 +63,7 @@ class AuthorisationMatrixIT extends QuerySideIntegrationTest {
             rule("GET /api/partners/{partnerId}", 200, STAFF, PARTNER).ownedBy(PARTNER_A),
             rule("GET /api/partners/{partnerId}/referrals", 200, STAFF, PARTNER).ownedBy(PARTNER_A),
             rule("GET /api/referrals/{referralId}", 200, STAFF, PARTNER).ownedBy(PARTNER_A),
+            rule("GET /api/referrals/{referralId}/personal-data-reads", 200, STAFF),
             rule("GET /api/devices", 200, STAFF),
             rule("GET /api/devices/counts", 200, STAFF),
             rule("GET /api/devices/{deviceId}", 200, STAFF),

@@ -19,6 +19,9 @@ import java.util.UUID;
  */
 public record Caller(String username, Set<Role> roles, UUID partnerId, UUID donorId) implements Serializable {
 
+    /** An e-mail address's longest: what an identity provider may name someone with, and records keep whole. */
+    public static final int LONGEST_USERNAME = 254;
+
     public Caller {
         roles = Set.copyOf(roles);
     }

@@ -36,7 +36,7 @@ class TokenCallers implements Converter<Jwt, AbstractAuthenticationToken> {
             codes.forEach(code -> Role.ofCode(String.valueOf(code).toLowerCase(Locale.ROOT)).ifPresent(roles::add));
         }
         Caller caller = new Caller(username, roles, id(token, claims.partner()), id(token, claims.donor()));
-        if (username == null || roles.stream().filter(role -> role != Role.ADMIN).count() > 1
+        if (username == null || username.length() > Caller.LONGEST_USERNAME || roles.stream().filter(role -> role != Role.ADMIN).count() > 1
             || caller.has(Role.PARTNER) != (caller.partnerId() != null)
             || caller.has(Role.DONOR) != (caller.donorId() != null)) {
             throw new InvalidBearerTokenException("the token's name, roles or binding break the programme's rules"
