@@ -13,4 +13,8 @@ public interface CeremonyRepository extends JpaRepository<CeremonyRecord, UUID> 
     @Query("select distinct c from CeremonyRecord c left join c.invitedDonors d"
             + " where d = :donor or c.ceremonyId in :ceremonies order by c.ceremonyDate")
     List<CeremonyRecord> findForDonor(UUID donor, Collection<UUID> ceremonies);
+
+    /** The ceremonies a donor was invited to, whatever became of them, by date. */
+    @Query("select c from CeremonyRecord c join c.invitedDonors d where d = :donor order by c.ceremonyDate, c.ceremonyId")
+    List<CeremonyRecord> findInvitationsOf(UUID donor);
 }

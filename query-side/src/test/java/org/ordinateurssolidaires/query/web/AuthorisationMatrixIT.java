@@ -76,6 +76,7 @@ class AuthorisationMatrixIT extends QuerySideIntegrationTest {
             rule("GET /api/donors/{donorId}/sanitisation-certificate.pdf", 200, STAFF, DONOR).ownedBy(DONOR_A),
             rule("GET /api/donors/{donorId}/agreements/{agreementId}/report", 200, STAFF, DONOR).ownedBy(DONOR_A),
             rule("GET /api/donors/{donorId}/devices/{deviceId}/provenance", 200, STAFF, DONOR).ownedBy(DONOR_A),
+            rule("GET /api/donors/{donorId}/ceremony-invitations", 200, STAFF, DONOR).ownedBy(DONOR_A),
             rule("GET /api/erasure-register", 200, STAFF, AUDITOR),
             rule("GET /api/erasure-register.csv", 200, STAFF, AUDITOR),
             rule("GET /api/audit/verification", 200, STAFF, AUDITOR),
