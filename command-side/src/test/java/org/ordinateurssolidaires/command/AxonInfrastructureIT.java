@@ -4,7 +4,10 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.testing.EarlierRevisions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,5 +29,17 @@ class AxonInfrastructureIT extends CommandSideIntegrationTest {
     void commandsRunInTheDatabasesTransactionsAndEventsGoToTheJdbcStore() {
         assertThat(transactions).isInstanceOf(SpringTransactionManager.class);
         assertThat(storage).isInstanceOf(JdbcEventStorageEngine.class);
+    }
+
+    @Autowired
+    Configuration axon;
+
+    @Autowired
+    Serializer serializer;
+
+    @Test
+    void earlierRevisionsOfThePublishedEventsAreReadAsTheCurrentOnes() {
+        assertThat(EarlierRevisions.readThrough(axon.upcasterChain(), serializer))
+                .containsExactly("org.ordinateurssolidaires.events.referral.ReferralSubmitted revision 2");
     }
 }

@@ -234,7 +234,7 @@ class PoisonEventIT {
         events.append(received(device, "AL-1", "Dell", medium), sanitised(device, medium), refurbished(device),
                 ready(device));
         events.append(new ReferralSubmitted(referral, new PartnerId(UUID.randomUUID()), "REFUSED",
-                        EligibilityCriterion.values()[0], 3, 1, DeviceCategory.LAPTOP, null,
+                        EligibilityCriterion.values()[0], 3, 1, DeviceCategory.LAPTOP,
                         new EncryptedPersonalData("referral:" + referral, "bm9uY2U=", "c2VhbGVk"), RECEIVED_AT),
                 new ReferralAccepted(referral, RECEIVED_AT));
         events.append(new DeviceAllocated(device, referral, LATER));

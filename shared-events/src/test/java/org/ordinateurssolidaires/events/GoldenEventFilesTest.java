@@ -3,12 +3,16 @@ package org.ordinateurssolidaires.events;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -65,6 +69,39 @@ class GoldenEventFilesTest {
                     new SimpleSerializedType(type.getName(), revision));
             assertThat((Object) serializer.deserialize(stored)).isEqualTo(sample);
         }));
+    }
+
+    /**
+     * The golden file of every earlier revision is still read, through the upcasters, as the current revision's
+     * sample: a revision's upcaster turns the stored form into the next one, and the samples name each value after
+     * its component, so that what an upcaster keeps keeps its value and what it leaves out is gone.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyEarlierRevisionIsReadAsTheCurrentOne() throws IOException {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        eventTypes().forEach(type -> types.put(type.getSimpleName(), type));
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            return files.map(file -> file.getFileName().toString())
+                        .filter(name -> name.matches("\\w+\\.rev\\w+\\.json")).sorted()
+                        .map(name -> name.split("\\."))
+                        .filter(name -> !name[1].equals("rev" + types.get(name[0]).getAnnotation(Revision.class).value()))
+                        .map(name -> DynamicTest.dynamicTest(name[0] + " " + name[1], () -> {
+                            Class<?> type = types.get(name[0]);
+                            DomainEventData<byte[]> stored = new GenericDomainEventEntry<>("Aggregate", "aggregate-1",
+                                    0, "event-1", MOMENT, type.getName(), name[1].substring("rev".length()),
+                                    Files.readAllBytes(GOLDEN.resolve(String.join(".", name))),
+                                    "{}".getBytes(StandardCharsets.UTF_8));
+                            List<IntermediateEventRepresentation> upcast = EventSerialization.upcasters()
+                                    .upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).toList();
+
+                            assertThat(upcast).hasSize(1);
+                            IntermediateEventRepresentation read = upcast.get(0);
+                            assertThat(read.getType().getRevision())
+                                    .isEqualTo(type.getAnnotation(Revision.class).value());
+                            assertThat((Object) serializer.deserialize(read.getData())).isEqualTo(sample(type, "event"));
+                        }))
+                        .toList().stream();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.events.EventMetadata;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,12 @@ class AxonConfiguration {
     @Primary
     Serializer serializer() {
         return EventSerialization.serializer();
+    }
+
+    /** Earlier revisions of the published events, read as the current ones wherever Axon reads the store. */
+    @Bean
+    EventUpcaster publishedEventRevisions() {
+        return EventSerialization.upcasters();
     }
 
     /**

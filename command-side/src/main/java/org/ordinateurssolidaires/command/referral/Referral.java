@@ -54,7 +54,7 @@ public class Referral {
         households.remember(command.referralId(), command.personalData());
         apply(new ReferralSubmitted(command.referralId(), command.partnerId(), command.householdCode(),
                 command.criterion(), command.householdSize(), command.children(), command.need(),
-                command.accessibilityNeeds(), vault.seal("referral:" + command.referralId(), command.personalData()),
+                vault.seal("referral:" + command.referralId(), command.personalData()),
                 command.submittedAt()));
         if (equippedBefore) {
             apply(new SecondReferralJustified(command.referralId(), command.alreadyEquippedJustification()));

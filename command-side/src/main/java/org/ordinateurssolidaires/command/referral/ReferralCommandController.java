@@ -89,8 +89,9 @@ class ReferralCommandController {
         var referralId = new ReferralId(origin.newId("referral"));
         String householdCode = "H-" + origin.newId("household").toString().substring(0, 8).toUpperCase(Locale.ROOT);
         commands.dispatch(new SubmitReferral(referralId, new PartnerId(partnerId), householdCode, request.criterion(),
-                request.householdSize(), request.children(), request.need(), request.accessibilityNeeds(),
-                request.personalData().inClear(request.notes()), request.alreadyEquippedJustification(),
+                request.householdSize(), request.children(), request.need(),
+                request.personalData().inClear(request.notes(), request.accessibilityNeeds()),
+                request.alreadyEquippedJustification(),
                 request.submittedAt()), origin);
         return new ReferralRequests.Submitted(referralId.value(), householdCode);
     }

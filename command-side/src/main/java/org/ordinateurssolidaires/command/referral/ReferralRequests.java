@@ -55,8 +55,8 @@ public final class ReferralRequests {
                   @Email @Size(max = 200) @NotBlankWhenGiven String email,
                   @Size(max = 500) @NotBlankWhenGiven @MultiLineText String address) {
 
-        PersonalData inClear(String notes) {
-            return new PersonalData(name, phone, email, address, notes);
+        PersonalData inClear(String notes, String accessibilityNeeds) {
+            return new PersonalData(name, phone, email, address, notes, accessibilityNeeds);
         }
 
         @Override
@@ -66,6 +66,8 @@ public final class ReferralRequests {
     }
 
     /**
+     * @param accessibilityNeeds           what the household needs to use the device: sealed with its personal
+     *                                     data, never in clear
      * @param notes                        what the partner tells about the household: sealed with its personal
      *                                     data, never in clear
      * @param alreadyEquippedJustification staff's reason to equip again a household the programme already equipped

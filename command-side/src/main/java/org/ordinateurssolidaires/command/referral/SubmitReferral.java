@@ -22,7 +22,6 @@ public record SubmitReferral(ReferralId referralId,
                              int householdSize,
                              int children,
                              DeviceCategory need,
-                             String accessibilityNeeds,
                              PersonalData personalData,
                              String alreadyEquippedJustification,
                              Instant submittedAt) {

@@ -52,7 +52,7 @@ class LookupsFromTheEventHistoryIT {
         append(url, List.of(
                 message("Referral", referral.toString(), 0, new ReferralSubmitted(referral,
                         new PartnerId(UUID.randomUUID()), "H-OLD", EligibilityCriterion.JOB_SEEKER, 1, 0,
-                        DeviceCategory.LAPTOP, null, new EncryptedPersonalData("k", "bm9uY2U=", "c2VhbGVk"), SUBMITTED)),
+                        DeviceCategory.LAPTOP, new EncryptedPersonalData("k", "bm9uY2U=", "c2VhbGVk"), SUBMITTED)),
                 message("DonationBatch", batch.toString(), 0, new DonationBatchReceived(batch, donor, "LIV-OLD",
                         SUBMITTED, List.of(laptop, tablet))),
                 message("Device", laptop.toString(), 0, new DeviceRefurbished(laptop, "cleaned", "Linux Mint", "Sam",

@@ -24,15 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 
 /**
- * Forgetting a person for real: their name, phone and e-mail are never anywhere in the database in clear (not
- * even as bytes inside a bytea payload), can be read back while their key exists, and never after it is gone;
- * the events themselves stay, so the audit trail is whole.
+ * Forgetting a person for real: their name, phone, e-mail and accessibility needs are never anywhere in the
+ * database in clear (not even as bytes inside a bytea payload), can be read back while their key exists, and
+ * never after it is gone; the events themselves stay, so the audit trail is whole.
  */
 class CryptoShreddingIT extends CommandSideIntegrationTest {
 
     private static final String NAME = "Amandine Vérité-Zyxwq";
     private static final String PHONE = "0699887766";
     private static final String EMAIL = "amandine.zyxwq@example.org";
+    private static final String NEEDS = "plage braille Zyxwq (health data)";
 
     @Autowired
     TestRestTemplate http;
@@ -49,7 +50,7 @@ class CryptoShreddingIT extends CommandSideIntegrationTest {
                 .getBody().get("partnerId").asString();
         JsonNode submitted = post("/api/partners/" + partner + "/referrals", Map.of(
                 "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 4, "children", 2,
-                "need", "LAPTOP", "submittedAt", "2026-04-01T10:00:00Z",
+                "need", "LAPTOP", "submittedAt", "2026-04-01T10:00:00Z", "accessibilityNeeds", NEEDS,
                 "personalData", Map.of("name", NAME, "phone", PHONE, "email", EMAIL, "address", "3 rue des Écoles")))
                 .getBody();
         String referral = submitted.get("referralId").asString();
@@ -57,6 +58,7 @@ class CryptoShreddingIT extends CommandSideIntegrationTest {
 
         assertThat(tablesHoldingInClear()).isEmpty();
         assertThat(vault.open(storedPersonalData(referral)).orElseThrow().name()).isEqualTo(NAME);
+        assertThat(vault.open(storedPersonalData(referral)).orElseThrow().accessibilityNeeds()).isEqualTo(NEEDS);
         assertThat(jdbc.queryForObject("select count(*) from household_index where referral_id = ?::uuid",
                 Integer.class, referral)).as("e-mail, phone, name with address").isEqualTo(3);
 
@@ -82,7 +84,7 @@ class CryptoShreddingIT extends CommandSideIntegrationTest {
     private List<String> tablesHoldingInClear() {
         List<String> tables = jdbc.queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public'", String.class);
-        return tables.stream().filter(table -> Stream.of(NAME, PHONE, EMAIL).anyMatch(secret -> jdbc.queryForObject(
+        return tables.stream().filter(table -> Stream.of(NAME, PHONE, EMAIL, NEEDS).anyMatch(secret -> jdbc.queryForObject(
                 "select count(*) from " + table + " t where t::text ilike ? or t::text ilike ?", Long.class,
                 "%" + secret + "%", "%" + HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8)) + "%") > 0))
                 .toList();

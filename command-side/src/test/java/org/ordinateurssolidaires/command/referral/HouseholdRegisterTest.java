@@ -30,40 +30,40 @@ class HouseholdRegisterTest {
 
     @Test
     void recognisesOnePhoneNumberHoweverItIsWritten() {
-        equipped(new PersonalData("Amina Diallo", "+33 6 39 98 12 34", null, null, null));
+        equipped(new PersonalData("Amina Diallo", "+33 6 39 98 12 34", null, null, null, null));
 
         for (String sameNumber : List.of("06 39 98 12 34", "06.39.98.12.34", "0033 (0)6 39 98 12 34", "0639981234")) {
-            assertThat(register.alreadyEquipped(new PersonalData("?", sameNumber, null, null, null)))
+            assertThat(register.alreadyEquipped(new PersonalData("?", sameNumber, null, null, null, null)))
                     .as(sameNumber).isTrue();
         }
-        assertThat(register.alreadyEquipped(new PersonalData("Amina Diallo", "06 39 98 99 99", null, null, null)))
+        assertThat(register.alreadyEquipped(new PersonalData("Amina Diallo", "06 39 98 99 99", null, null, null, null)))
                 .as("a namesake with another number").isFalse();
     }
 
     @Test
     void recognisesAnEmailOrANameAtAnAddressWrittenDifferently() {
         equipped(new PersonalData("Amina Diallo", null, "Amina.Diallo@example.org", "3 rue de l'Église, Poitiers",
-                null));
+                null, null));
 
-        assertThat(register.alreadyEquipped(new PersonalData("X", null, " amina.diallo@EXAMPLE.org", null, null)))
+        assertThat(register.alreadyEquipped(new PersonalData("X", null, " amina.diallo@EXAMPLE.org", null, null, null)))
                 .isTrue();
         assertThat(register.alreadyEquipped(new PersonalData("AMINA DIALLO", null, null, "3 Rue de l Eglise Poitiers",
-                null))).isTrue();
+                null, null))).isTrue();
         assertThat(register.alreadyEquipped(new PersonalData("Amina Diallo", null, null, "5 rue Carnot, Poitiers",
-                null))).isFalse();
+                null, null))).isFalse();
     }
 
     @Test
     void leavesOutIdentifiersTooShortToTellHouseholdsApart() {
-        equipped(new PersonalData("Al", "néant", "-", "x", null));
+        equipped(new PersonalData("Al", "néant", "-", "x", null, null));
 
-        assertThat(register.alreadyEquipped(new PersonalData("Al", "néant", "-", "x", null))).isFalse();
+        assertThat(register.alreadyEquipped(new PersonalData("Al", "néant", "-", "x", null, null))).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from household_index", Integer.class)).isZero();
     }
 
     @Test
     void forgetsAHouseholdEntirely() {
-        var household = new PersonalData("Amina Diallo", "06 39 98 12 34", null, null, null);
+        var household = new PersonalData("Amina Diallo", "06 39 98 12 34", null, null, null, null);
         ReferralId referral = equipped(household);
 
         register.forget(referral);

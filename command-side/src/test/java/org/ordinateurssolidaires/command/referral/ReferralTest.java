@@ -45,12 +45,12 @@ class ReferralTest {
     private static final ReferralId REFERRAL = new ReferralId(UUID.fromString("00000000-0000-4000-8000-0000000000f1"));
     private static final Instant T = Instant.parse("2026-04-01T10:00:00Z");
     private static final PersonalData FAMILY = new PersonalData("Amina Diallo", "0612345678", "amina@example.org",
-            "3 rue des Écoles, Poitiers", "two children in secondary school");
+            "3 rue des Écoles, Poitiers", "two children in secondary school", "a large-print keyboard");
     private static final String KEY = "referral:" + REFERRAL;
     private static final DeviceId DEVICE = new DeviceId(UUID.fromString("00000000-0000-4000-8000-0000000000de"));
     private static final EncryptedPersonalData SEALED = new EncryptedPersonalData(KEY, "bm9uY2U=", "c2VhbGVk");
     private static final ReferralSubmitted SUBMITTED = new ReferralSubmitted(REFERRAL, PARTNER, "H-7K3Q9M",
-            EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, null, SEALED, T);
+            EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, SEALED, T);
 
     private FixtureConfiguration<Referral> referrals;
     private FixtureConfiguration<Partner> partners;
@@ -76,7 +76,7 @@ class ReferralTest {
     void recordsAReferralWithThePersonalDataEncryptedUnderItsOwnKey() {
         referrals.givenNoPriorActivity()
                  .when(new SubmitReferral(REFERRAL, PARTNER, "H-7K3Q9M",
-                         EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, null,
+                         EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP,
                          FAMILY, null, T))
                  .expectEvents(SUBMITTED);
         verify(households).remember(REFERRAL, FAMILY);
@@ -119,7 +119,7 @@ class ReferralTest {
 
     private static SubmitReferral submission(String alreadyEquippedJustification) {
         return new SubmitReferral(REFERRAL, PARTNER, "H-7K3Q9M",
-                EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, null, FAMILY,
+                EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, FAMILY,
                 alreadyEquippedJustification, T);
     }
 

@@ -145,6 +145,16 @@ class StoreWrittenByAnEarlierVersionIT {
                 "verificationMethod", "FULL", "verificationPassed", true, "operator", "Camille",
                 "location", "Atelier Poitiers - Les Couronneries", "performedAt", "2026-11-02T10:00:00Z",
                 "toolReportSha256", "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8"));
+        // a referral submitted as ReferralSubmitted revision 1, read as revision 2 by its aggregate and projection
+        String waiting = null;
+        for (String inLine : querySide.get("/api/waiting-list").findValuesAsText("referralId")) {
+            if (waiting == null && !querySide.get("/api/referrals/" + inLine).path("allocatedDevice").isTextual()) {
+                waiting = inLine; // no device allocated to it: its withdrawal is one event
+            }
+        }
+        assertThat(waiting).as("a household of the fixture waiting without a device").isNotNull();
+        commandSide.post("/api/referrals/" + waiting + "/withdrawal", Map.of("reason",
+                "household equipped by other means", "at", "2026-11-02T11:00:00Z"));
 
         JsonNode corrected = await().atMost(CATCH_UP).until(() -> querySide.get("/api/devices/" + ready),
                 device -> device != null && "keyboard replaced after the upgrade".equals(
@@ -156,8 +166,13 @@ class StoreWrittenByAnEarlierVersionIT {
         List<String> provenance = querySide.get("/api/devices/" + ready + "/provenance").findValuesAsText("event");
         assertThat(provenance.get(provenance.size() - 1)).isEqualTo("DeviceDetailsCorrected");
 
+        String withdrawnPath = "/api/referrals/" + waiting;
+        JsonNode withdrawn = await().atMost(CATCH_UP).until(() -> querySide.get(withdrawnPath),
+                referral -> referral != null && "WITHDRAWN".equals(referral.path("status").asText()));
+        assertThat(withdrawn.at("/personalData/erased").asBoolean()).isFalse();
+
         UpgradeFixture.awaitCaughtUp(database, CATCH_UP);
-        assertThat(UpgradeFixture.number(database, "select max(globalIndex) from domainEventEntry")).isEqualTo(before + 2);
+        assertThat(UpgradeFixture.number(database, "select max(globalIndex) from domainEventEntry")).isEqualTo(before + 3);
         assertClean(querySide.get("/api/audit/verification"));
     }
 

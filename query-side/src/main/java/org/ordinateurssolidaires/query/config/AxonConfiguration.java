@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.config;
 
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,5 +15,11 @@ class AxonConfiguration {
     @Primary
     Serializer serializer() {
         return EventSerialization.serializer();
+    }
+
+    /** Earlier revisions of the published events, read as the current ones wherever Axon reads the store. */
+    @Bean
+    EventUpcaster publishedEventRevisions() {
+        return EventSerialization.upcasters();
     }
 }

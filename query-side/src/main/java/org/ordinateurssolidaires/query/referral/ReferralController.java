@@ -49,12 +49,14 @@ class ReferralController {
 
     /** The people's data in clear, or only {@code erased: true}: nothing of it is left to show. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PersonalDataView(String name, String phone, String email, String address, String notes, boolean erased) {
+    record PersonalDataView(String name, String phone, String email, String address, String notes,
+                            String accessibilityNeeds, boolean erased) {
 
-        static final PersonalDataView ERASED = new PersonalDataView(null, null, null, null, null, true);
+        static final PersonalDataView ERASED = new PersonalDataView(null, null, null, null, null, null, true);
 
         static PersonalDataView of(PersonalData data) {
-            return new PersonalDataView(data.name(), data.phone(), data.email(), data.address(), data.notes(), false);
+            return new PersonalDataView(data.name(), data.phone(), data.email(), data.address(), data.notes(),
+                    data.accessibilityNeeds(), false);
         }
 
         @Override

@@ -737,7 +737,7 @@ class ErasureAuditBenchmark {
             int size = 1 + random.nextInt(6);
             life.then(referral, at -> new ReferralSubmitted(household, partner, "H-" + serial(8), criterion, size,
                     criterion == EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER ? Math.max(1, size - 2) : 0,
-                    need, random.nextInt(10) == 0 ? "large print" : null, sealed(key), at), REFERRERS, "partner");
+                    need, sealed(key, random.nextInt(10) == 0 ? "large print" : ""), at), REFERRERS, "partner");
         }
 
         /** Half the hand-overs are at a ceremony; a new one is scheduled every 300 hand-overs. */
@@ -803,10 +803,11 @@ class ErasureAuditBenchmark {
         }
 
         /** The shape of the command side's sealed personal data; random bytes, since nobody opens them here. */
-        private EncryptedPersonalData sealed(String key) {
+        /** As long as sealed data is, accessibility needs included (sealed with the rest since revision 2). */
+        private EncryptedPersonalData sealed(String key, String accessibilityNeeds) {
             Base64.Encoder base64 = Base64.getEncoder();
             return new EncryptedPersonalData(key, base64.encodeToString(bytes(12)),
-                    base64.encodeToString(bytes(140 + random.nextInt(80))));
+                    base64.encodeToString(bytes(140 + random.nextInt(80) + accessibilityNeeds.length())));
         }
 
         // -- one row of the event table

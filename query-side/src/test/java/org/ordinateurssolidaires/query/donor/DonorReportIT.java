@@ -93,7 +93,7 @@ class DonorReportIT extends QuerySideIntegrationTest {
                         List.of(givenAway, inTheWorkshop)),
                 new DonationBatchDisputed(DonationBatchId.of(donor, reference), "Claire Dubois", "three, not two"),
                 new ReferralSubmitted(referral, new PartnerId(UUID.randomUUID()), "H-DONOR-REPORT",
-                        EligibilityCriterion.JOB_SEEKER, 2, 0, DeviceCategory.LAPTOP, null,
+                        EligibilityCriterion.JOB_SEEKER, 2, 0, DeviceCategory.LAPTOP,
                         new EncryptedPersonalData("referral:" + referral, "bm9uY2U=", "c2VhbGVk"), RECEIVED_AT),
                 new ReferralAccepted(referral, RECEIVED_AT),
                 new CeremonyScheduled(ceremony, LocalDate.parse("2026-03-28"), "Salons de Blossac"),

@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 class ReferralPersonalDataIT extends QuerySideIntegrationTest {
 
     private static final PersonalData PEOPLE = new PersonalData("Maryse Fontaine-Lebrun", "+33 6 71 42 93 58",
-            "maryse.fontaine@example.org", "12 rue des Carmes, 86000 Poitiers", "two children at secondary school");
+            "maryse.fontaine@example.org", "12 rue des Carmes, 86000 Poitiers", "two children at secondary school",
+            "a screen reader (partially sighted)");
 
     @Autowired
     TestRestTemplate http;
@@ -63,7 +64,7 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
                 byte[].class, keyId))).as("kept wrapped, never as it is").doesNotContain(HexFormat.of().formatHex(key));
         EncryptedPersonalData sealed = EncryptedPersonalData.seal(keyId, key, PEOPLE);
         events.append(new ReferralSubmitted(referral, partner, "H-READ-01", EligibilityCriterion.JOB_SEEKER, 2, 0,
-                DeviceCategory.LAPTOP, null, sealed, Instant.parse("2026-04-02T10:00:00Z")),
+                DeviceCategory.LAPTOP, sealed, Instant.parse("2026-04-02T10:00:00Z")),
                 new SecondReferralJustified(referral, "the first laptop was stolen"));
 
         ResponseEntity<JsonNode> answer = await().atMost(Duration.ofSeconds(20)).until(
@@ -81,6 +82,7 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
         assertThat(people.get("name").asString()).isEqualTo(PEOPLE.name());
         assertThat(people.get("phone").asString()).isEqualTo(PEOPLE.phone());
         assertThat(people.get("notes").asString()).isEqualTo(PEOPLE.notes());
+        assertThat(people.get("accessibilityNeeds").asString()).isEqualTo(PEOPLE.accessibilityNeeds());
         assertThat(sealedColumns(referral).get("personal_data_ciphertext")).isEqualTo(sealed.ciphertext());
         assertThat(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
                 .contains(referral.toString())
@@ -93,7 +95,8 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
                 () -> http.getForObject("/api/referrals/" + referral, JsonNode.class),
                 body -> body.get("personalData").get("erased").asBoolean());
         assertThat(erased.get("personalData").propertyNames()).containsExactly("erased");
-        assertThat(erased.toString()).doesNotContain(PEOPLE.name(), PEOPLE.phone(), PEOPLE.notes());
+        assertThat(erased.toString()).doesNotContain(PEOPLE.name(), PEOPLE.phone(), PEOPLE.notes(),
+                PEOPLE.accessibilityNeeds());
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> sealedColumns(referral).get("personal_data").equals("ERASED"));
         assertThat(sealedColumns(referral)).containsEntry("personal_data_key_id", null)
@@ -110,7 +113,7 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
         new SecureRandom().nextBytes(key);
         keys.store(keyId, key);
         events.append(new ReferralSubmitted(referral, partner, "H-READ-02", EligibilityCriterion.JOB_SEEKER, 1, 0,
-                DeviceCategory.LAPTOP, null, EncryptedPersonalData.seal(keyId, key, PEOPLE),
+                DeviceCategory.LAPTOP, EncryptedPersonalData.seal(keyId, key, PEOPLE),
                 Instant.parse("2026-04-02T10:00:00Z")));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from referral_record where referral_id = ?", Integer.class, referral.value()) == 1);

@@ -143,7 +143,7 @@ class WaitingListIT extends QuerySideIntegrationTest {
     private ReferralId submitted(PartnerId partner, EligibilityCriterion criterion, DeviceCategory need, int day) {
         var referral = new ReferralId(UUID.randomUUID());
         events.append(new ReferralSubmitted(referral, partner, "H-" + referral.toString().substring(0, 8), criterion,
-                3, 1, need, null, new EncryptedPersonalData("referral:" + referral, "bm9uY2U=", "c2VhbGVk"),
+                3, 1, need, new EncryptedPersonalData("referral:" + referral, "bm9uY2U=", "c2VhbGVk"),
                 DAY_1.plus(Duration.ofDays(day))));
         return referral;
     }

@@ -65,8 +65,8 @@ class SignInWithTokensIT extends QuerySideIntegrationTest {
         new SecureRandom().nextBytes(key);
         keys.store("referral:" + referral, key);
         events.append(new ReferralSubmitted(referral, partner, "H-TOKEN-1", EligibilityCriterion.JOB_SEEKER, 1, 0,
-                DeviceCategory.LAPTOP, null, EncryptedPersonalData.seal("referral:" + referral, key,
-                new PersonalData("Jean Petit", null, null, null, null)), Instant.parse("2026-04-02T10:00:00Z")));
+                DeviceCategory.LAPTOP, EncryptedPersonalData.seal("referral:" + referral, key,
+                new PersonalData("Jean Petit", null, null, null, null, null)), Instant.parse("2026-04-02T10:00:00Z")));
         String path = "/api/referrals/" + referral;
         await().atMost(Duration.ofSeconds(20)).until(() -> http.getForEntity(path, String.class)
                                                                .getStatusCode().is2xxSuccessful());

@@ -7,9 +7,10 @@ import java.time.Instant;
 
 /**
  * A partner referred a household. Everything outside the referral itself names the household only by its
- * pseudonymous {@code householdCode}; its people's personal data is here only encrypted.
+ * pseudonymous {@code householdCode}; its people's personal data, accessibility needs included, is here only
+ * encrypted. Revision 1 also carried the accessibility needs in clear; its upcaster leaves them out.
  */
-@Revision("1")
+@Revision("2")
 public record ReferralSubmitted(ReferralId referralId,
                                 PartnerId partnerId,
                                 String householdCode,
@@ -17,7 +18,6 @@ public record ReferralSubmitted(ReferralId referralId,
                                 int householdSize,
                                 int children,
                                 DeviceCategory need,
-                                String accessibilityNeeds,
                                 EncryptedPersonalData personalData,
                                 Instant submittedAt) implements ReferralEvent {
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 
 /**
  * How events are written to, and read from, the event store. Both apps use this one definition, so the stored
@@ -32,5 +34,13 @@ public final class EventSerialization {
 
     public static Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(objectMapper()).build();
+    }
+
+    /**
+     * Reads every earlier revision of a published event as its current one, one revision after the other. Both
+     * apps register it with Axon, which applies it wherever events are read from the store.
+     */
+    public static EventUpcaster upcasters() {
+        return new EventUpcasterChain(new ReferralSubmittedSealsAccessibilityNeeds());
     }
 }

@@ -2,6 +2,10 @@ package org.ordinateurssolidaires.events.referral;
 
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -9,11 +13,14 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Personal data sealed for an event opens only with its own key, and only unaltered. */
+/**
+ * Personal data sealed for an event opens only with its own key, and only unaltered; data sealed by an earlier
+ * release, without the accessibility needs, still opens.
+ */
 class EncryptedPersonalDataTest {
 
     private static final PersonalData FAMILY = new PersonalData("Amina Diallo", "0612345678", "amina@example.org",
-            "3 rue des Écoles, Poitiers", "two children in secondary school");
+            "3 rue des Écoles, Poitiers", "two children in secondary school", "a braille display");
 
     @Test
     void opensWithItsKeyAndShowsNothingInClear() {
@@ -37,6 +44,22 @@ class EncryptedPersonalDataTest {
 
         assertThatThrownBy(() -> sealed.open(key(2))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> tampered.open(key(1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void opensDataSealedBeforeAccessibilityNeedsWereSealedWithIt() throws Exception {
+        byte[] key = key(1);
+        byte[] nonce = new byte[12];
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        byte[] sealedBefore = cipher.doFinal(("{\"name\":\"Amina Diallo\",\"phone\":\"0612345678\",\"email\":null,"
+                + "\"address\":null,\"notes\":null}").getBytes(StandardCharsets.UTF_8));
+        Base64.Encoder base64 = Base64.getEncoder();
+
+        PersonalData opened = new EncryptedPersonalData("referral:1", base64.encodeToString(nonce),
+                base64.encodeToString(sealedBefore)).open(key);
+
+        assertThat(opened).isEqualTo(new PersonalData("Amina Diallo", "0612345678", null, null, null, null));
     }
 
     private static byte[] key(int fill) {
