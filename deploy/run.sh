@@ -38,6 +38,10 @@ if [ ${#profile_args[@]} -gt 0 ]; then
     if [ -z "${ORDINATEURS_PERSONAL_DATA_KEY_ENCRYPTION_KEYSET:-}" ]; then
         export ORDINATEURS_PERSONAL_DATA_KEY_ENCRYPTION_KEYSET_FILE=${ORDINATEURS_PERSONAL_DATA_KEY_ENCRYPTION_KEYSET_FILE:-data/key-encryption-keyset.json}
     fi
+    # the seal of every document the query side issues: made on first use and kept beside the data
+    if [ -z "${ORDINATEURS_DOCUMENTS_SEAL_KEYSET:-}" ]; then
+        export ORDINATEURS_DOCUMENTS_SEAL_KEYSET_FILE=${ORDINATEURS_DOCUMENTS_SEAL_KEYSET_FILE:-data/document-seal-keyset.json}
+    fi
     # the first account's password (admin), needed at the first start: made on first use and kept beside the data
     if [ -z "${ORDINATEURS_ADMIN_PASSWORD:-}" ]; then
         [ -s data/admin-password ] || (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' > data/admin-password)

@@ -29,6 +29,7 @@ start() { # name port
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
         --ordinateurs.personal-data.household-index-secret=benchmark --ordinateurs.admin-password="$password" \
         --ordinateurs.personal-data.key-encryption-keyset-file="$logs/key-encryption-keyset.json" \
+        --ordinateurs.documents.seal-keyset-file="$logs/document-seal-keyset.json" \
         > "$logs/$1.log" 2>&1 &
     pids+=($!)
     until curl -fs "http://localhost:$2/actuator/health" >/dev/null 2>&1; do sleep 0.1; done

@@ -19,6 +19,7 @@ import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.query.documents.DocumentSeal;
 import org.ordinateurssolidaires.store.personaldata.KeyEncryptionKey;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
@@ -81,7 +82,8 @@ class PoisonEventIT {
                         "--spring.datasource.username=" + PostgresTestDatabase.USER,
                         "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
                         "--server.port=0",
-                        "--ordinateurs.personal-data.key-encryption-keyset=" + KeyEncryptionKey.newKeyset(), "--management.prometheus.metrics.export.enabled=true");
+                        "--ordinateurs.personal-data.key-encryption-keyset=" + KeyEncryptionKey.newKeyset(),
+                        "--ordinateurs.documents.seal-keyset=" + DocumentSeal.newKeyset(), "--management.prometheus.metrics.export.enabled=true");
         // the dead letters are staff's, the metrics admins'
         TestAccounts.open(jdbc, querySide.getBean(PasswordEncoder.class), "operator", "admin,staff", null, null);
         http = RestClient.builder()

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query;
 
+import org.ordinateurssolidaires.query.documents.DocumentSeal;
 import org.ordinateurssolidaires.store.personaldata.KeyEncryptionKey;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
@@ -24,6 +25,8 @@ public abstract class QuerySideIntegrationTest {
 
     /** The tests' own key-encryption key, as an installation has one: the keys the tests store are wrapped by it. */
     private static final String KEY_ENCRYPTION_KEYSET = KeyEncryptionKey.newKeyset();
+    /** The tests' own seal for the documents they issue. */
+    private static final String SEAL_KEYSET = DocumentSeal.newKeyset();
 
     private static final String DATABASE = "ordinateurs_query_side_it";
 
@@ -38,6 +41,7 @@ public abstract class QuerySideIntegrationTest {
         registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
         registry.add("spring.datasource.password", () -> PostgresTestDatabase.PASSWORD);
         registry.add("ordinateurs.personal-data.key-encryption-keyset", () -> KEY_ENCRYPTION_KEYSET);
+        registry.add("ordinateurs.documents.seal-keyset", () -> SEAL_KEYSET);
         registry.add("ordinateurs.security.password-hash-strength", () -> 4); // BCrypt's least cost: tests sign in often
     }
 }

@@ -6,6 +6,7 @@ import org.ordinateurssolidaires.events.device.DeviceEvent;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.query.documents.DocumentSeal;
 import org.ordinateurssolidaires.store.personaldata.KeyEncryptionKey;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
@@ -143,7 +144,8 @@ class QuerySideRestartIT {
                         "--spring.datasource.username=" + PostgresTestDatabase.USER,
                         "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
                         "--server.port=0",
-                        "--ordinateurs.personal-data.key-encryption-keyset=" + KeyEncryptionKey.newKeyset());
+                        "--ordinateurs.personal-data.key-encryption-keyset=" + KeyEncryptionKey.newKeyset(),
+                        "--ordinateurs.documents.seal-keyset=" + DocumentSeal.newKeyset());
     }
 
     private static Map<DeviceId, StorageMedium> devices(int count) {

@@ -63,6 +63,8 @@ public final class RunningApp implements AutoCloseable {
                 // one key-encryption key for every app the tests start, made by the first
                 "--ordinateurs.personal-data.key-encryption-keyset-file=" + new File(System.getProperty("logDirectory",
                         "target"), "e2e-key-encryption-keyset.json").getAbsolutePath(),
+                "--ordinateurs.documents.seal-keyset-file=" + new File(System.getProperty("logDirectory", "target"),
+                        "e2e-document-seal-keyset.json").getAbsolutePath(),
                 "--ordinateurs.security.password-hash-strength=4");
     }
 

@@ -1,7 +1,6 @@
 package org.ordinateurssolidaires.query.audit;
 
 import org.ordinateurssolidaires.query.documents.IssuedDocuments;
-import org.ordinateurssolidaires.query.documents.PdfLayout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** The audit report as a PDF for humans, registered like every document the programme issues. */
+/** The audit report as a PDF for humans, sealed like every document the programme issues. */
 @Component
 class AuditDocument {
 
@@ -32,9 +31,9 @@ class AuditDocument {
     }
 
     byte[] render(AuditReport report) {
-        IssuedDocuments.Issue issue = issued.next();
+        IssuedDocuments.Issue issue = issued.next(KIND, null);
         ChainHead head = report.chainHead();
-        byte[] pdf = PdfLayout.render(true, page -> {
+        return issued.issue(issue, true, page -> {
             page.title("Audit of the event history")
                 .text((report.clean() ? "CLEAN: " : "NOT CLEAN: ") + report.violations().size()
                         + " erasure rule violation(s), " + report.tampering().size() + " alteration(s) of the history"
@@ -70,7 +69,6 @@ class AuditDocument {
                         + " in " + report.millis() + " ms by " + responsibleEntity
                         + ". Check a copy at /api/documents/verification.");
         });
-        return issued.register(issue, KIND, null, pdf);
     }
 
     private static String simpleName(String type) {

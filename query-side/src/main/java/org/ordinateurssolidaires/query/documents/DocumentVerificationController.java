@@ -60,8 +60,8 @@ class DocumentVerificationController {
         }
         String sha256 = Sha256.hex(copy);
         return documents.verify(copy)
-                        .map(issued -> new Verification(true, sha256, issued.getKind(), issued.getDocumentId(),
-                                issued.getDonorId(), issued.getIssuedAt()))
+                        .map(issued -> new Verification(true, sha256, issued.kind(), issued.documentId(),
+                                issued.donorId(), issued.issuedAt()))
                         .orElseGet(() -> new Verification(false, sha256, null, null, null, null));
     }
 }

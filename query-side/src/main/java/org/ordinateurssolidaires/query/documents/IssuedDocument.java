@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The fingerprint of a document the programme issued, so that anyone holding a copy can check it. */
+/**
+ * The fingerprint of a document the programme issued before documents were sealed ({@link DocumentSeal}): read to
+ * check copies of those, never written any more.
+ */
 @Entity
 @Table(name = "issued_document")
 public class IssuedDocument {
@@ -21,14 +24,6 @@ public class IssuedDocument {
 
     protected IssuedDocument() {
         // for JPA
-    }
-
-    IssuedDocument(String sha256, UUID documentId, String kind, UUID donorId, Instant issuedAt) {
-        this.sha256 = sha256;
-        this.documentId = documentId;
-        this.kind = kind;
-        this.donorId = donorId;
-        this.issuedAt = issuedAt;
     }
 
     public String getSha256() {

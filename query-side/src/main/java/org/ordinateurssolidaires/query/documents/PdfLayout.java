@@ -34,11 +34,15 @@ public final class PdfLayout {
         this.document = document;
     }
 
-    /** Lays out a document on A4 (landscape for wide tables) and answers its bytes. */
-    public static byte[] render(boolean landscape, Consumer<PdfLayout> content) {
+    /**
+     * Lays out a document on A4 (landscape for wide tables) and answers its bytes, with {@code seal} in its
+     * document information ({@link DocumentSeal}).
+     */
+    static byte[] render(boolean landscape, String seal, Consumer<PdfLayout> content) {
         var bytes = new ByteArrayOutputStream();
         var document = new Document(landscape ? PageSize.A4.rotate() : PageSize.A4, 36, 36, 36, 36);
         PdfWriter.getInstance(document, bytes);
+        document.addHeader(DocumentSeal.ENTRY, seal);
         document.open();
         content.accept(new PdfLayout(document));
         document.close();

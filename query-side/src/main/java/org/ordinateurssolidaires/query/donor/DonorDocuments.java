@@ -4,7 +4,6 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.query.audit.ChainHead;
 import org.ordinateurssolidaires.query.documents.IssuedDocuments;
-import org.ordinateurssolidaires.query.documents.PdfLayout;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.ErasureEvidence;
@@ -54,8 +53,8 @@ class DonorDocuments {
     }
 
     byte[] report(DonorReport report) {
-        IssuedDocuments.Issue issue = issued.next();
-        byte[] pdf = PdfLayout.render(false, page -> {
+        IssuedDocuments.Issue issue = issued.next(REPORT, report.donor().donorId());
+        return issued.issue(issue, false, page -> {
             page.title("Your gift to Ordinateurs solidaires")
                 .text(report.donor().legalName() + " — report of " + day(issue.issuedAt()))
                 .figures(List.of("devices given", "media erased", "households equipped", "kg CO2e avoided"),
@@ -103,19 +102,18 @@ class DonorDocuments {
                         + responsibleEntity + ". Check a copy at /api/documents/verification.")
                 .small(historyChainHead(report.historyChainHead()));
         });
-        return issued.register(issue, REPORT, report.donor().donorId(), pdf);
     }
 
     /** One line per medium of the donor's devices (of one delivery, when a reference is given). */
     byte[] sanitisationCertificate(DonorReport report, String deliveryReference) {
-        IssuedDocuments.Issue issue = issued.next();
+        IssuedDocuments.Issue issue = issued.next(CERTIFICATE, report.donor().donorId());
         List<GivenDevice> devices = report.devices().stream()
                 .filter(device -> deliveryReference == null || deliveryReference.equals(device.donationBatchReference()))
                 .toList();
         DonorReport.Erasure erasure = DonorReport.Erasure.of(devices);
         List<GivenDevice> withoutMedia = devices.stream()
                 .filter(device -> device.erasureEvidence() != ErasureEvidence.MEDIA).toList();
-        byte[] pdf = PdfLayout.render(true, page -> {
+        return issued.issue(issue, true, page -> {
             page.title("Certificate of data sanitisation")
                 .text("Certificate " + issue.documentId() + " — issued " + moment(issue.issuedAt()) + " by "
                         + responsibleEntity)
@@ -151,7 +149,6 @@ class DonorDocuments {
                         + " Check a copy of this certificate at /api/documents/verification.")
                 .small(historyChainHead(report.historyChainHead()));
         });
-        return issued.register(issue, CERTIFICATE, report.donor().donorId(), pdf);
     }
 
     /** Printed so that the donor can later have the history up to this report checked against it. */

@@ -27,6 +27,7 @@ import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.events.Sha256;
 import org.ordinateurssolidaires.query.CsvRows;
 import org.ordinateurssolidaires.query.PdfText;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
@@ -37,10 +38,12 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,6 +73,8 @@ class DonorReportIT extends QuerySideIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void tellsTheDonorWhatBecameOfItsGift() throws IOException {
@@ -213,6 +218,7 @@ class DonorReportIT extends QuerySideIntegrationTest {
         byte[] certificate = await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/donors/"
                 + donor + "/sanitisation-certificate.pdf", byte[].class), answer -> answer.getStatusCode().is2xxSuccessful())
                                     .getBody();
+        byte[] report = http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class);
         byte[] altered = certificate.clone();
         altered[altered.length / 2] ^= 1;
 
@@ -222,8 +228,31 @@ class DonorReportIT extends QuerySideIntegrationTest {
         assertThat(genuine.get("genuine").asBoolean()).isTrue();
         assertThat(genuine.get("kind").asString()).isEqualTo("sanitisation-certificate");
         assertThat(genuine.get("donorId").asString()).isEqualTo(donor.toString());
+        assertThat(genuine.get("documentId").asString()).isNotBlank();
+        assertThat(Instant.parse(genuine.get("issuedAt").asString())).isBefore(Instant.now());
         assertThat(forged.get("genuine").asBoolean()).isFalse();
         assertThat(uploadFromAForm(certificate).get("genuine").asBoolean()).isTrue();
+        assertThat(verify(report).get("kind").asString()).isEqualTo("donor-report");
+        // sealed, not registered: issuing wrote nothing, and the copies check out whatever the read models hold
+        assertThat(jdbc.queryForObject("select count(*) from issued_document", Long.class)).isZero();
+    }
+
+    @Test
+    void stillVerifiesADocumentRegisteredBeforeDocumentsWereSealed() {
+        byte[] issuedBefore = "%PDF-1.4 a certificate issued by 0.1.0, registered by its SHA-256".getBytes();
+        UUID document = UUID.randomUUID();
+        UUID donor = UUID.randomUUID();
+        jdbc.update("insert into issued_document (sha256, document_id, kind, donor_id, issued_at) values (?, ?, ?, ?, ?)",
+                Sha256.hex(issuedBefore), document, "sanitisation-certificate", donor,
+                Timestamp.from(Instant.parse("2026-06-01T08:00:00Z")));
+
+        JsonNode genuine = verify(issuedBefore);
+
+        assertThat(genuine.get("genuine").asBoolean()).isTrue();
+        assertThat(genuine.get("documentId").asString()).isEqualTo(document.toString());
+        assertThat(genuine.get("donorId").asString()).isEqualTo(donor.toString());
+        assertThat(genuine.get("issuedAt").asString()).isEqualTo("2026-06-01T08:00:00Z");
+        jdbc.update("delete from issued_document where document_id = ?", document);
     }
 
     @Test
