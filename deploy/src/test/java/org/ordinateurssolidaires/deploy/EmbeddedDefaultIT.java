@@ -59,6 +59,10 @@ class EmbeddedDefaultIT {
         Path password = workingDirectory.toPath().resolve("data/admin-password");
         assertThat(Files.getPosixFilePermissions(password)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE);
+        for (String keyset : List.of("data/key-encryption-keyset.json", "data/document-seal-keyset.json")) {
+            assertThat(Files.getPosixFilePermissions(workingDirectory.toPath().resolve(keyset))).as(keyset)
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
         String firstPassword = Files.readString(password);
         assertThat(firstPassword.strip()).hasSize(24);
 
