@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds both apps and runs them until Ctrl-C.
 #   deploy/run.sh              embedded H2 database file under ./data (nothing to install)
-#   deploy/run.sh --postgres   PostgreSQL; connection from SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD
-#                              (default: jdbc:postgresql://127.0.0.1:5432/ordinateurs_solidaires as postgres)
+#   deploy/run.sh --postgres   PostgreSQL at SPRING_DATASOURCE_URL (default: jdbc:postgresql://127.0.0.1:5432/
+#                              ordinateurs_solidaires); a new database is made, with one role per app, by
+#                              SPRING_DATASOURCE_USERNAME/_PASSWORD (default: postgres)
 #   deploy/run.sh --demo       also seeds a few hundred demo devices through the command API (first run only)
 # Ports: COMMAND_PORT (8081) and QUERY_PORT (8082).
 set -euo pipefail
@@ -10,6 +11,8 @@ cd "$(dirname "$0")/.."
 
 profile_args=()
 demo_args=()
+command_database=()
+query_database=()
 for arg in "$@"; do
     case "$arg" in
         --postgres) profile_args=(--spring.profiles.active=postgres) ;;
@@ -50,10 +53,31 @@ if [ ${#profile_args[@]} -gt 0 ]; then
     fi
     database=${SPRING_DATASOURCE_URL##*/}
     database=${database%%\?*}
-    if command -v psql >/dev/null && ! psql "${SPRING_DATASOURCE_URL#jdbc:}" -U "$SPRING_DATASOURCE_USERNAME" -c 'select 1' >/dev/null 2>&1; then
-        echo "creating database $database"
-        server=${SPRING_DATASOURCE_URL#jdbc:}
-        psql "${server%/*}/postgres" -U "$SPRING_DATASOURCE_USERNAME" -c "create database $database" >/dev/null
+    server=${SPRING_DATASOURCE_URL#jdbc:}
+    server=${server%/*}
+    # a new database gets one role per app (docs/security.md, "Database roles"), made as SPRING_DATASOURCE_USERNAME
+    # with deploy/postgres/roles.sql; their passwords are kept beside the data
+    if command -v psql >/dev/null && [ -z "$(psql "$server/postgres" -U "$SPRING_DATASOURCE_USERNAME" -tAc \
+            "select 1 from pg_database where datname = '$database'")" ]; then
+        echo "creating database $database and its roles ${database}_command, _query and _auditor"
+        for role in command query auditor; do
+            [ -s "data/database-$role-password" ] ||
+                (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "data/database-$role-password")
+        done
+        psql "$server/postgres" -U "$SPRING_DATASOURCE_USERNAME" --quiet -v database="$database" \
+            -v command_role="${database}_command" -v command_password="$(cat data/database-command-password)" \
+            -v query_role="${database}_query" -v query_password="$(cat data/database-query-password)" \
+            -v auditor_role="${database}_auditor" -v auditor_password="$(cat data/database-auditor-password)" \
+            -f deploy/postgres/roles.sql
+    fi
+    # a database made before the roles existed keeps one login for both apps
+    if [ -s data/database-command-password ]; then
+        command_database=(SPRING_DATASOURCE_USERNAME="${database}_command"
+            SPRING_DATASOURCE_PASSWORD="$(cat data/database-command-password)"
+            ORDINATEURS_DATABASE_QUERY_SIDE_ROLE="${database}_query" ORDINATEURS_DATABASE_AUDITOR_ROLE="${database}_auditor")
+        query_database=(SPRING_DATASOURCE_USERNAME="${database}_query"
+            SPRING_DATASOURCE_PASSWORD="$(cat data/database-query-password)"
+            ORDINATEURS_DATABASE_AUDITOR_ROLE="${database}_auditor")
     fi
 fi
 
@@ -74,9 +98,16 @@ trap stop EXIT INT TERM
 start() { # name port health-path extra-args...
     local name=$1 port=$2 health=$3
     shift 3
-    # ${a[@]+"${a[@]}"}: an empty array under set -u, also on the bash 3.2 that macOS ships
-    java -jar "$name/target/$name-$version-exec.jar" --server.port="$port" ${profile_args[@]+"${profile_args[@]}"} \
-        ${1+"$@"} > "data/logs/$name.log" 2>&1 &
+    local database=()
+    if [ "$name" = command-side ]; then
+        database=(${command_database[@]+"${command_database[@]}"})
+    else
+        database=(${query_database[@]+"${query_database[@]}"})
+    fi
+    # ${a[@]+"${a[@]}"}: an empty array under set -u, also on the bash 3.2 that macOS ships; the database login goes
+    # in the process's environment, which only its user can read, not on its command line
+    env ${database[@]+"${database[@]}"} java -jar "$name/target/$name-$version-exec.jar" --server.port="$port" \
+        ${profile_args[@]+"${profile_args[@]}"} ${1+"$@"} > "data/logs/$name.log" 2>&1 &
     local pid=$!
     pids+=("$pid")
     for _ in $(seq 1 120); do

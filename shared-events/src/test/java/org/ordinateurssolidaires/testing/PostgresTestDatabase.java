@@ -33,6 +33,11 @@ public final class PostgresTestDatabase {
         return CREATED.computeIfAbsent(PREFIX + name, PostgresTestDatabase::recreate);
     }
 
+    /** A database's or a role's name as this checkout's tests name it (TEST_POSTGRES_DATABASE_PREFIX first). */
+    public static String named(String name) {
+        return PREFIX + name;
+    }
+
     private static String recreate(String name) {
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + name);

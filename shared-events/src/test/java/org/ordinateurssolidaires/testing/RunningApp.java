@@ -54,10 +54,16 @@ public final class RunningApp implements AutoCloseable {
 
     /** Starts the jar named by system property {@code <name>Jar} on PostgreSQL; see {@link #awaitHealthy}. */
     public static RunningApp onPostgres(String name, String databaseUrl) throws IOException {
-        return launch(name, new File("."), () -> basic("admin", ADMIN_PASSWORD), "--spring.profiles.active=postgres",
+        return onPostgresAs(name, databaseUrl, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
+    }
+
+    /** The same, signed in to PostgreSQL as {@code user}; {@code settings} follow the tests' own. */
+    public static RunningApp onPostgresAs(String name, String databaseUrl, String user, String password,
+                                          String... settings) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=" + PostgresTestDatabase.USER,
-                "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
                 "--ordinateurs.personal-data.household-index-secret=end-to-end tests' own secret",
                 "--ordinateurs.admin-password=" + ADMIN_PASSWORD,
                 // one key-encryption key for every app the tests start, made by the first
@@ -65,7 +71,9 @@ public final class RunningApp implements AutoCloseable {
                         "target"), "e2e-key-encryption-keyset.json").getAbsolutePath(),
                 "--ordinateurs.documents.seal-keyset-file=" + new File(System.getProperty("logDirectory", "target"),
                         "e2e-document-seal-keyset.json").getAbsolutePath(),
-                "--ordinateurs.security.password-hash-strength=4");
+                "--ordinateurs.security.password-hash-strength=4"));
+        all.addAll(List.of(settings));
+        return launch(name, new File("."), () -> basic("admin", ADMIN_PASSWORD), all.toArray(String[]::new));
     }
 
     /**
@@ -160,14 +168,24 @@ public final class RunningApp implements AutoCloseable {
         }
     }
 
+    /** The log's first errors, and Spring Boot's description of why the app failed to start. */
     private String firstErrors() {
-        try (var lines = Files.lines(log.toPath(), StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.contains(" ERROR ") || line.startsWith("Caused by:"))
-                        .limit(12)
-                        .reduce("", (errors, line) -> errors + System.lineSeparator() + line);
-        } catch (IOException | UncheckedIOException unreadable) {
-            return "";
+        StringBuilder errors = new StringBuilder();
+        try {
+            List<String> lines = Files.readAllLines(log.toPath(), StandardCharsets.UTF_8);
+            int shown = 0;
+            for (int i = 0; i < lines.size() && shown < 12; i++) {
+                String line = lines.get(i);
+                boolean described = i > 1 && lines.get(i - 2).equals("Description:");
+                if (line.contains(" ERROR ") || line.startsWith("Caused by:") || described) {
+                    errors.append(System.lineSeparator()).append(line);
+                    shown++;
+                }
+            }
+        } catch (IOException unreadable) {
+            // the message still names the log
         }
+        return errors.toString();
     }
 
     /** The answer to a query, or null when it is not (yet) found or the app is not listening yet. */
