@@ -21,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -120,7 +121,8 @@ public class ProgrammeSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain browser(HttpSecurity http, PublicEndpoints publicEndpoints,
-                                ProblemJsonSecurityAnswers answers, ObjectProvider<AccountDirectory> accounts) {
+                                ProblemJsonSecurityAnswers answers, ObjectProvider<AccountDirectory> accounts,
+                                ObjectProvider<ClientRegistrationRepository> providers, TokenClaims claims) {
         accounts.ifAvailable(directory -> http.addFilterAfter(new SessionsFollowAccounts(directory),
                 SecurityContextHolderFilter.class));
         http.authorizeHttpRequests(requests -> {
@@ -132,6 +134,9 @@ public class ProgrammeSecurity {
             .httpBasic(basic -> basic.authenticationEntryPoint(answers))
             .logout(Customizer.withDefaults())
             .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers));
+        // with an identity provider registered (spring.security.oauth2.client.*), the login page offers it too
+        providers.ifAvailable(registered -> http.oauth2Login(login -> login.userInfoEndpoint(
+                person -> person.oidcUserService(new ProviderSignIn(claims)))));
         return http.build();
     }
 

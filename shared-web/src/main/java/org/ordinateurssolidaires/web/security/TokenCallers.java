@@ -6,18 +6,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
 /**
- * The caller a valid bearer token names, held to the same rules as a local account: at most one programme role
- * beside admin, and a partner's or donor's token names the one it speaks for (and no other token does). A token
- * that breaks them is refused (401), for the provider's configuration is then wrong, not the caller's request.
+ * The caller a valid bearer token names ({@link ProviderClaims}); a token whose claims break the programme's rules
+ * is refused (401), for the provider's configuration is then wrong, not the caller's request.
  */
 class TokenCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -29,40 +20,10 @@ class TokenCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt token) {
-        String username = Optional.ofNullable(claim(token, claims.username())).map(Object::toString)
-                                  .filter(name -> !name.isBlank()).orElse(token.getSubject());
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (claim(token, claims.roles()) instanceof Collection<?> codes) {
-            codes.forEach(code -> Role.ofCode(String.valueOf(code).toLowerCase(Locale.ROOT)).ifPresent(roles::add));
-        }
-        Caller caller = new Caller(username, roles, id(token, claims.partner()), id(token, claims.donor()));
-        if (username == null || username.length() > Caller.LONGEST_USERNAME || roles.stream().filter(role -> role != Role.ADMIN).count() > 1
-            || caller.has(Role.PARTNER) != (caller.partnerId() != null)
-            || caller.has(Role.DONOR) != (caller.donorId() != null)) {
-            throw new InvalidBearerTokenException("the token's name, roles or binding break the programme's rules"
-                    + " (docs/security.md)");
-        }
-        return new SignedInWithToken(caller, token);
-    }
-
-    /** A claim by its name, or by a dotted path into nested claims. */
-    private static Object claim(Jwt token, String name) {
-        Object value = token.getClaims();
-        for (String part : name.split("\\.")) {
-            if (!(value instanceof Map<?, ?> claims)) {
-                return null;
-            }
-            value = claims.get(part);
-        }
-        return value;
-    }
-
-    private static UUID id(Jwt token, String name) {
-        Object value = claim(token, name);
         try {
-            return value == null ? null : UUID.fromString(value.toString());
-        } catch (IllegalArgumentException notAnId) {
-            throw new InvalidBearerTokenException("the token's " + name + " is not an id");
+            return new SignedInWithToken(ProviderClaims.caller(token.getClaims(), token.getSubject(), claims), token);
+        } catch (ProviderClaims.BrokenRules broken) {
+            throw new InvalidBearerTokenException(broken.getMessage());
         }
     }
 
