@@ -2,6 +2,9 @@ package org.ordinateurssolidaires.command.account;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.ordinateurssolidaires.events.EventMetadata;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
@@ -15,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 
 /**
@@ -121,6 +126,21 @@ class AccountsApiIT extends CommandSideIntegrationTest {
         assertThat(signsIn(username.toUpperCase(Locale.ROOT), PASSWORD)).isTrue();
         assertThat(signsIn(" " + username, PASSWORD)).isFalse();
         assertThat(signsIn(username + "\t", PASSWORD)).isFalse();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void everyRefusedSignInIsLoggedWithTheNameItClaimedMadeHarmless(CapturedOutput log) {
+        String username = unique("r");
+        open(username, Map.of("roles", List.of("STAFF")));
+
+        assertThat(signsIn(username, "not " + PASSWORD)).isFalse();
+        assertThat(signsIn("nobody\nINFO forged line", PASSWORD)).isFalse();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log.getOut())
+                .contains("Sign-in refused for \"" + username + "\" from 127.0.0.1: BadCredentialsException")
+                .contains("Sign-in refused for \"nobody?INFO forged line\" from 127.0.0.1")
+                .doesNotContain("nobody\nINFO forged line"));
     }
 
     @Test

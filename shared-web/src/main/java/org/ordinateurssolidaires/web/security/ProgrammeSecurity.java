@@ -81,6 +81,11 @@ public class ProgrammeSecurity {
     }
 
     @Bean
+    RefusedSignIns refusedSignIns() {
+        return new RefusedSignIns();
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     PublicEndpoints publicEndpoints() {
         return PublicEndpoints.none();
