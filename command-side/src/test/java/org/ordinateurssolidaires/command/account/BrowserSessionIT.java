@@ -94,6 +94,9 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form(username, PASSWORD, token.group(1)))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().allValues("Set-Cookie")).as("the new session's cookie")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly")
+                                                        .contains("SameSite=Lax"));
         assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
         return browser;
     }
