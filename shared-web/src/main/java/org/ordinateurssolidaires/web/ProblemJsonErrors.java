@@ -5,12 +5,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 /**
  * Every error either app answers is {@code application/problem+json}, including those no controller advice
  * handles: Tomcat's own refusals ({@link ProblemJsonErrorReportValve}) and the servlet container's error page,
- * which Spring Boot would otherwise render as its own JSON ({@link ProblemJsonErrorController} replaces it).
+ * which Spring Boot would otherwise render as its own JSON ({@link ProblemJsonErrorController} replaces it), and
+ * the error answers that would otherwise leave with no body ({@link EmptyErrorBodies}).
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -19,6 +22,14 @@ public class ProblemJsonErrors {
     @Bean
     ProblemJsonErrorController problemJsonErrorController() {
         return new ProblemJsonErrorController();
+    }
+
+    /** Around everything else, the security filters included, so that it sees the answer as it leaves. */
+    @Bean
+    FilterRegistrationBean<EmptyErrorBodies> emptyErrorBodies() {
+        FilterRegistrationBean<EmptyErrorBodies> registration = new FilterRegistrationBean<>(new EmptyErrorBodies());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** The host creates its error valve when it starts, which is after the contexts are customised. */

@@ -12,7 +12,9 @@ import org.ordinateurssolidaires.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One referral as staff see it: unlike a partner's list, with its people's data, as long as it can be read. */
@@ -65,19 +68,24 @@ class ReferralController {
         }
     }
 
-    @GetMapping("/api/referrals/{referralId}")
+    /**
+     * JSON only, so that a request that could not be answered (another type asked for) is refused before the data
+     * is opened; a HEAD request's answer has no body, so it opens nothing and records nothing.
+     */
+    @GetMapping(path = "/api/referrals/{referralId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Access.STAFF_OR_PARTNER)
     @Operation(summary = "One referral, for staff or its partner, with its people's personal data unless they were forgotten")
-    ResponseEntity<ReferralView> referral(@PathVariable UUID referralId) {
+    ResponseEntity<ReferralView> referral(@PathVariable UUID referralId, HttpMethod method) {
         Caller reader = Caller.current();
         ReferralRecord referral = visible(referralId, reader);
-        PersonalDataView personalData = referral.sealedPersonalData().flatMap(keys::open).map(PersonalDataView::of)
-                                                .orElse(PersonalDataView.ERASED);
-        if (!personalData.erased()) {
+        Optional<PersonalData> opened = method == HttpMethod.HEAD ? Optional.empty()
+                : referral.sealedPersonalData().flatMap(keys::open);
+        opened.ifPresent(read -> {
             reads.record(referralId, reader);
             log.info("Personal data of referral {} read by {} ({})", referralId, reader.username(),
                     reader.actingRole().code());
-        }
+        });
+        PersonalDataView personalData = opened.map(PersonalDataView::of).orElse(PersonalDataView.ERASED);
         // personal data: no copy in a browser's or a proxy's cache
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ReferralView(referral.getReferralId(),
                 referral.getPartnerId(), referral.getHouseholdCode(), referral.getCriterion(),

@@ -15,6 +15,9 @@ import org.ordinateurssolidaires.store.personaldata.PersonalKeys;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -128,8 +132,15 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
                        .getForObject("/api/referrals/" + referral, JsonNode.class).at("/personalData/name")
                        .asString()).isEqualTo(PEOPLE.name());
 
+        HttpHeaders xml = new HttpHeaders();
+        xml.setAccept(List.of(MediaType.APPLICATION_XML));
+        assertThat(http.exchange("/api/referrals/" + referral, HttpMethod.GET, new HttpEntity<>(xml), String.class)
+                       .getStatusCode()).as("nothing it could be given").isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        assertThat(http.exchange("/api/referrals/" + referral, HttpMethod.HEAD, null, String.class).getStatusCode())
+                .as("no body, so nothing read").isEqualTo(HttpStatus.OK);
+
         JsonNode recorded = http.getForObject(reads, JsonNode.class);
-        assertThat(recorded).hasSize(2);
+        assertThat(recorded).as("the two answers that carried the data").hasSize(2);
         assertThat(recorded.findValuesAsString("reader")).containsExactly(TestAccounts.STAFF, "ccas.lecture");
         assertThat(recorded.findValuesAsString("readerRole")).containsExactly("staff", "partner");
         assertThat(recorded.findValuesAsString("readAt")).allSatisfy(

@@ -6,21 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.ordinateurssolidaires.web.ProblemJsonErrorController;
-import org.springframework.http.MediaType;
+import org.ordinateurssolidaires.web.ProblemJsonResponses;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The refusals of the security chain, as {@code application/problem+json} like every other answer: 401 to a
@@ -34,7 +30,6 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
     private static final String BASIC = "Basic realm=\"Ordinateurs solidaires\", charset=\"UTF-8\"";
     private static final String BEARER = "Bearer realm=\"Ordinateurs solidaires\"";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonSecurityAnswers.class);
     private static final String RETRY_AFTER_SECONDS = "5";
 
@@ -53,9 +48,9 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
             log.warn("Could not check a caller's credentials: {}", accountsUnreadable.getCause() == null
                     ? accountsUnreadable.toString() : accountsUnreadable.getCause().toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "the accounts cannot be read just now (the"
-                    + " database is unavailable): the request was not acknowledged, nothing was done. Send it again"
-                    + " in a few seconds");
+            ProblemJsonResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "the accounts cannot be"
+                    + " read just now (the database is unavailable): the request was not acknowledged, nothing was"
+                    + " done. Send it again in a few seconds");
             return;
         }
         // every way in the API accepts; browsers sign in on the login page instead
@@ -63,37 +58,23 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
         if (bearerAccepted) {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, BEARER);
         }
-        write(request, response, HttpStatus.UNAUTHORIZED, "sign in first: HTTP Basic with a local account"
-                + (bearerAccepted ? ", or a bearer token of the programme's identity provider" : "")
+        ProblemJsonResponses.write(request, response, HttpStatus.UNAUTHORIZED, "sign in first: HTTP Basic with a"
+                + " local account" + (bearerAccepted ? ", or a bearer token of the programme's identity provider" : "")
                 + " (docs/security.md); a wrong username, password or token is refused alike");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException refused) throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "the roles of this account may not do this");
+        ProblemJsonResponses.write(request, response, HttpStatus.FORBIDDEN, refused instanceof CsrfException
+                ? "the form's CSRF token is missing or no longer valid: reload the page and send the form again"
+                : "the roles of this account may not do this");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        RequestRejectedException refused) throws IOException {
-        write(request, response, HttpStatus.BAD_REQUEST, "the request holds a character or a sequence not allowed"
-                + " in a header or the URL, refused before it reaches the API");
-    }
-
-    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                              String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        URI instance = ProblemJsonErrorController.pathOf(request.getRequestURI());
-        if (instance != null) {
-            problem.put("instance", instance.toString());
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), problem);
+        ProblemJsonResponses.write(request, response, HttpStatus.BAD_REQUEST, "the request holds a character or a"
+                + " sequence not allowed in a header or the URL, refused before it reaches the API");
     }
 }
