@@ -32,7 +32,10 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping operations;
 
-    /** The auditor's replay, the PDFs and the erasure register's export: one at a time per caller, few at once. */
+    /**
+     * The auditor's replay, the PDFs, the erasure register's export and the verification of a copy: one at a time
+     * per caller, few at once.
+     */
     @Test
     void limitsTheCostlyAnswers() throws Exception {
         for (String costly : List.of("/api/audit/verification", "/api/audit/verification.pdf",
@@ -40,6 +43,13 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
                 "/api/donors/" + UUID.randomUUID() + "/sanitisation-certificate.pdf")) {
             assertThat(operations.getHandler(new MockHttpServletRequest("GET", costly)).getInterceptorList())
                     .as(costly).hasAtLeastOneElementOfType(CostlyAnswers.class);
+        }
+        // anyone's, holding a copy of up to 20 MB in memory: anonymous callers share one turn
+        for (String type : List.of("application/pdf", "multipart/form-data")) {
+            MockHttpServletRequest verification = new MockHttpServletRequest("POST", "/api/documents/verification");
+            verification.setContentType(type);
+            assertThat(operations.getHandler(verification).getInterceptorList()).as(type)
+                                 .hasAtLeastOneElementOfType(CostlyAnswers.class);
         }
     }
 

@@ -37,6 +37,8 @@ public class DocumentSeal {
     /** Tink's 5-byte prefix (naming the key) and HMAC-SHA256's 32 bytes, in hex. */
     private static final int SEAL_HEX = 74;
     private static final String SLOT = "0".repeat(SEAL_HEX);
+    /** The document information follows the pages; the cross-reference table after it grows by 20 bytes an object. */
+    private static final int NEAR_THE_END = 1024 * 1024;
     private static final Pattern SEALED = Pattern.compile("/" + ENTRY + "\\s*\\((v1 [ -~&&[^()\\\\]]*) seal=([0-9a-f]{"
             + SEAL_HEX + "})\\)");
 
@@ -84,8 +86,9 @@ public class DocumentSeal {
 
     /** Seals a PDF laid out with {@link #unsealed}: the same bytes, the slot filled. */
     byte[] seal(byte[] pdf) {
-        Matcher slot = slotIn(pdf).filter(found -> found.group(2).equals(SLOT))
-                                  .orElseThrow(() -> new IllegalStateException("the document has no seal slot"));
+        Slot slot = slotIn(pdf).filter(found -> found.seal().equals(SLOT))
+                               .orElseThrow(() -> new IllegalStateException("the document has no seal slot near its"
+                                       + " end"));
         try {
             String seal = HexFormat.of().formatHex(mac.computeMac(pdf));
             if (seal.length() != SEAL_HEX) {
@@ -93,39 +96,49 @@ public class DocumentSeal {
                         + " 256-bit tag and Tink's prefix");
             }
             byte[] sealed = pdf.clone();
-            System.arraycopy(seal.getBytes(StandardCharsets.US_ASCII), 0, sealed, slot.start(2), SEAL_HEX);
+            System.arraycopy(seal.getBytes(StandardCharsets.US_ASCII), 0, sealed, slot.at(), SEAL_HEX);
             return sealed;
         } catch (GeneralSecurityException failed) {
             throw new IllegalStateException("could not seal the document", failed);
         }
     }
 
-    /** The facts of a copy whose seal is the programme's and covers every byte of it; nothing otherwise. */
+    /**
+     * The facts of a copy whose seal is the programme's and covers every byte of it; nothing otherwise. The slot is
+     * zeroed in the copy itself while the seal is checked, and put back: a copy can be as large as any document,
+     * and is held once.
+     */
     Optional<String> factsOf(byte[] copy) {
         return slotIn(copy).filter(slot -> {
-            byte[] unsealed = copy.clone();
-            System.arraycopy(SLOT.getBytes(StandardCharsets.US_ASCII), 0, unsealed, slot.start(2), SEAL_HEX);
+            byte[] seal = HexFormat.of().parseHex(slot.seal());
+            System.arraycopy(SLOT.getBytes(StandardCharsets.US_ASCII), 0, copy, slot.at(), SEAL_HEX);
             try {
-                mac.verifyMac(HexFormat.of().parseHex(slot.group(2)), unsealed);
+                mac.verifyMac(seal, copy);
                 return true;
             } catch (GeneralSecurityException notOurs) {
                 return false;
+            } finally {
+                System.arraycopy(slot.seal().getBytes(StandardCharsets.US_ASCII), 0, copy, slot.at(), SEAL_HEX);
             }
-        }).map(slot -> slot.group(1));
+        }).map(Slot::facts);
     }
 
-    /** The one seal entry of a PDF: a copy with none, or with two, is none of ours. */
-    private static Optional<Matcher> slotIn(byte[] pdf) {
+    /** Where the seal is in the document's bytes, what it says, and the facts beside it. */
+    private record Slot(int at, String seal, String facts) {
+    }
+
+    /**
+     * The one seal entry near the end of a PDF, where the document information is written, after the pages: a copy
+     * with none there, or two, is none of ours.
+     */
+    private static Optional<Slot> slotIn(byte[] pdf) {
+        int from = Math.max(0, pdf.length - NEAR_THE_END);
         // ISO-8859-1 maps every byte to one char, so that positions in the text are positions in the bytes
-        Matcher slot = SEALED.matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+        Matcher slot = SEALED.matcher(new String(pdf, from, pdf.length - from, StandardCharsets.ISO_8859_1));
         if (!slot.find()) {
             return Optional.empty();
         }
-        int first = slot.start();
-        if (slot.find()) {
-            return Optional.empty();
-        }
-        slot.find(first);
-        return Optional.of(slot);
+        Slot found = new Slot(from + slot.start(2), slot.group(2), slot.group(1));
+        return slot.find() ? Optional.empty() : Optional.of(found);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordinateurssolidaires.events.Sha256;
+import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,6 +43,7 @@ class DocumentVerificationController {
     /** The same check for a browser's file upload form (field {@code file}). */
     @PostMapping(path = "/api/documents/verification", consumes = "multipart/form-data")
     @PreAuthorize(Access.ANYONE)
+    @CostlyToAnswer
     @Operation(summary = "Upload a copy of an issued PDF from a form: is it genuine and unaltered?")
     Verification verifyUpload(@RequestParam("file") MultipartFile upload) throws IOException {
         return verify(upload.getInputStream());
@@ -49,6 +51,7 @@ class DocumentVerificationController {
 
     @PostMapping(path = "/api/documents/verification", consumes = {"application/pdf", "application/octet-stream"})
     @PreAuthorize(Access.ANYONE)
+    @CostlyToAnswer
     @Operation(summary = "Upload a copy of an issued PDF: is it genuine and unaltered?")
     Verification verify(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = "application/pdf"), @Content(mediaType = "application/octet-stream")})
