@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.web;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -8,16 +9,22 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * What both apps' problem+json answers have in common, for each app's own advice to extend: Spring MVC's
- * problems, a 400 that names each query parameter, form field or header breaking its constraint, and a 400 for
+ * problems, a 400 that names each query parameter, form field, header or path variable breaking its constraint
+ * or not of its kind, and a 400 for
  * a multipart body that cannot be read (no boundary, cut short).
  */
 public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler {
@@ -36,6 +43,47 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
                                                           .collect(Collectors.joining(", ")));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(invalid, problem, headers, status, request);
+    }
+
+    /**
+     * A path variable, query parameter or header that is not of its kind (an id that is no UUID, a state that is
+     * none of the states): named, with what it must be, in the same {@code errors} as the other parameters' problems.
+     * The value itself is not repeated: it may be long, or hold characters that have no place in an answer.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : String.valueOf(mismatch.getPropertyName());
+        String expected = expected(mismatch.getRequiredType());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "invalid parameters: " + name + " " + expected);
+        problem.setProperty("errors", List.of(Map.of("parameter", name, "message", expected)));
+        return handleExceptionInternal(mismatch, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** What a value of the type must look like, in words, to name in a 400. */
+    protected static String expected(Class<?> type) {
+        if (type == null) {
+            return "has a value of another kind";
+        }
+        if (type == UUID.class) {
+            return "must be a UUID (32 hexadecimal digits as 8-4-4-4-12)";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                                             .collect(Collectors.joining(", "));
+        }
+        if (type == LocalDate.class) {
+            return "must be a date, as 2026-03-02";
+        }
+        if (type == Instant.class) {
+            return "must be an instant, as 2026-03-02T09:00:00Z";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "must be a number";
+        }
+        return "must be a " + type.getSimpleName();
     }
 
     /** Too large is Spring's own 413; any other multipart body that cannot be parsed is the client's fault. */

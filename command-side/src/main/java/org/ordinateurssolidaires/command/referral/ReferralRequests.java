@@ -82,6 +82,12 @@ public final class ReferralRequests {
                   @Size(max = 500) @NotBlankWhenGiven @MultiLineText String alreadyEquippedJustification,
                   @NotNull @PastOrPresent Instant submittedAt) {
 
+        /** The children are counted in the household's size: a household of two has at most two children. */
+        @AssertTrue(message = "children are counted in householdSize: there cannot be more of them")
+        boolean isChildrenWithinTheHousehold() {
+            return householdSize == null || children == null || children <= householdSize;
+        }
+
         @Override
         public String toString() {
             return "Submit[" + criterion + ", " + need + ", personal data and notes withheld]"; // never in a log

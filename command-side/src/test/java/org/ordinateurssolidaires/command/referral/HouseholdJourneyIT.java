@@ -189,6 +189,12 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         assertThat(unreachable.getBody().get("errors").findValuesAsString("message")).contains("give an email or a phone");
         assertThat(post("/api/partners/" + leaving + "/contacts", Map.of("name", "Late", "phone", "05 49 00 00 00"))
                 .getBody().get("rule").asString()).isEqualTo("CONTACTS_OF_AN_ACTIVE_PARTNER");
+        ResponseEntity<JsonNode> moreChildrenThanPeople = post("/api/partners/" + partner() + "/referrals", Map.of(
+                "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 2, "children", 5,
+                "need", "LAPTOP", "personalData", AMINA, "submittedAt", "2026-01-05T10:00:00Z"));
+        assertThat(moreChildrenThanPeople.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(moreChildrenThanPeople.getBody().get("errors").findValuesAsString("message"))
+                .contains("children are counted in householdSize: there cannot be more of them");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getBody().get("detail").asString()).startsWith("no partner ");
         assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

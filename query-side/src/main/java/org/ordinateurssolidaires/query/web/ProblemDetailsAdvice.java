@@ -5,14 +5,22 @@ import org.ordinateurssolidaires.store.DatabaseFailures;
 import org.ordinateurssolidaires.web.ProblemDetailsBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Refusals as {@code application/problem+json}; a 400 names each invalid query parameter, a 503 a database that
@@ -23,6 +31,25 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * A set of filters (query parameters bound to one object) with one that is not of its kind or breaks its
+     * constraint: named like any other parameter, the value not repeated.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = invalid.getFieldErrors().stream().map(error -> Map.of(
+                "parameter", error.getField(),
+                "message", error.contains(TypeMismatchException.class)
+                        ? expected(error.unwrap(TypeMismatchException.class).getRequiredType())
+                        : String.valueOf(error.getDefaultMessage()))).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid parameters: "
+                + errors.stream().map(error -> error.get("parameter")).collect(Collectors.joining(", ")));
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(invalid, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
 
     /**
      * A failure of the database, however Spring or Axon wrap it. Never left to Spring MVC's defaults, which take a

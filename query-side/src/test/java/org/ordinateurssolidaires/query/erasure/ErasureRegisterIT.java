@@ -128,8 +128,12 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
     @Test
     void refusesAFilterItCannotRead() {
         for (String unreadable : List.of("deviceId=not-a-uuid", "outcome=WIPED", "from=yesterday")) {
-            assertThat(http.getForEntity("/api/erasure-register?" + unreadable, JsonNode.class).getStatusCode())
-                    .as(unreadable).isEqualTo(HttpStatus.BAD_REQUEST);
+            var answer = http.getForEntity("/api/erasure-register?" + unreadable, JsonNode.class);
+            assertThat(answer.getStatusCode()).as(unreadable).isEqualTo(HttpStatus.BAD_REQUEST);
+            String[] parameter = unreadable.split("=");
+            assertThat(answer.getBody().at("/errors/0/parameter").asString()).isEqualTo(parameter[0]);
+            assertThat(answer.getBody().at("/errors/0/message").asString()).as(unreadable).startsWith("must be");
+            assertThat(answer.getBody().toString()).as("the value is not repeated").doesNotContain(parameter[1]);
             assertThat(http.getForEntity("/api/erasure-register.csv?" + unreadable, String.class).getStatusCode())
                     .as(unreadable).isEqualTo(HttpStatus.BAD_REQUEST);
         }
