@@ -67,6 +67,15 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
         if (type == null) {
             return "has a value of another kind";
         }
+        if (type == String.class) {
+            return "must be text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole number";
+        }
         if (type == UUID.class) {
             return "must be a UUID (32 hexadecimal digits as 8-4-4-4-12)";
         }

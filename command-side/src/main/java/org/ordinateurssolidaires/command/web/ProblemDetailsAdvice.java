@@ -25,11 +25,18 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +49,8 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String RULES = "https://ordinateurs-solidaires.example/problems/rules/";
     private static final String RETRY_AFTER_SECONDS = "5";
+    /** The types whose refusals StrictRequestJson words itself. */
+    private static final Set<Class<?>> OWN_WORDS = Set.of(String.class, Instant.class, LocalDate.class);
 
     @ExceptionHandler
     ProblemDetail ruleViolated(RuleViolation violation) {
@@ -135,19 +144,38 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
         return handleExceptionInternal(invalid, problem, headers, status, request);
     }
 
-    /** Unreadable JSON: name the field whose value could not be read (a wrong enum, date or number). */
+    /**
+     * Unreadable JSON: name the field whose value could not be read (a wrong enum, date or number), with what it
+     * must be, in words of the API rather than of the Java types behind it.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
-        if (unreadable.getCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+        if (unreadable.getCause() instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                                   .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                                   .collect(Collectors.joining(".")).replace(".[", "[");
             problem.setDetail("invalid value for field " + field);
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", mapping.getOriginalMessage())));
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", whatItMustBe(mapping))));
         }
         return handleExceptionInternal(unreadable, problem, headers, status, request);
+    }
+
+    private static String whatItMustBe(JacksonException unreadable) {
+        if (unreadable instanceof PropertyBindingException) {
+            return "is not a field of this request";
+        }
+        if (unreadable instanceof InputCoercionException) {
+            return "is out of range";
+        }
+        if (unreadable instanceof InvalidFormatException format && OWN_WORDS.contains(format.getTargetType())) {
+            return format.getOriginalMessage(); // StrictRequestJson's own refusal, already in the API's words
+        }
+        if (unreadable instanceof MismatchedInputException mismatch) {
+            return expected(mismatch.getTargetType());
+        }
+        return "cannot be read";
     }
 }

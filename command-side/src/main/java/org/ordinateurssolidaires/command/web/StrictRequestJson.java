@@ -63,8 +63,12 @@ class StrictRequestJson {
                     ? new PlainText(AcceptableText.MULTI_LINE) : this;
         }
 
+        /** Text only: a number or a boolean where text is meant is refused, not turned into its digits. */
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
             String text = StringDeserializer.instance.deserialize(parser, context);
             var problem = rule.problem(text);
             if (problem.isPresent()) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -178,6 +179,40 @@ class OutsideTextIT extends CommandSideIntegrationTest {
 
         RawHttp.assertRefusedByTheServer(rawPost(JSON.writeValueAsString(reception(donor, "model", "L", "S1")),
                 "X-Note", "n".repeat(20_000)));
+
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    /** A value of the wrong kind is named with what it must be, in the API's words, and nothing is stored. */
+    @Test
+    void refusesAValueOfTheWrongKindSayingWhatItMustBe() throws Exception {
+        String donor = StaffRequests.donorWithAgreement(http);
+        long stored = storedEvents();
+        Map<String, Object> wrongKinds = new LinkedHashMap<>();
+        wrongKinds.put("manufacturer", 123);
+        wrongKinds.put("model", true);
+        wrongKinds.put("category", "PHONE");
+        Map<String, String> expected = Map.of("manufacturer", "must be text", "model", "must be text",
+                "category", "must be one of LAPTOP, DESKTOP, TABLET");
+
+        for (var wrong : wrongKinds.entrySet()) {
+            Map<String, Object> body = reception(donor, "conditionNotes", "fine", "S-" + wrong.getKey());
+            body.put(wrong.getKey(), wrong.getValue());
+            ResponseEntity<JsonNode> answer = post("/api/devices", body);
+            assertRefused(answer, "field", wrong.getKey());
+            assertThat(answer.getBody().at("/errors/0/message").asString()).as(wrong.getKey())
+                    .isEqualTo(expected.get(wrong.getKey())).doesNotContain("java", "ordinateurssolidaires");
+        }
+        RawHttp.Answer fraction = RawHttp.send(port, "POST", "/api/devices", Map.of("Authorization",
+                TestAccounts.authorization()), JSON.writeValueAsString(reception(donor, "model", "L", "S-F"))
+                .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"capacityGigabytes\":2.5,"));
+        assertThat(fraction.status()).isEqualTo(400);
+        assertThat(fraction.body()).contains("storageMedia[0].capacityGigabytes").contains("must be a whole number");
+        RawHttp.Answer outOfRange = RawHttp.send(port, "POST", "/api/devices", Map.of("Authorization",
+                TestAccounts.authorization()), JSON.writeValueAsString(reception(donor, "model", "L", "S-R"))
+                .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"capacityGigabytes\":2147483648,"));
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(outOfRange.body()).contains("storageMedia[0].capacityGigabytes").contains("is out of range");
 
         assertThat(storedEvents()).isEqualTo(stored);
     }
