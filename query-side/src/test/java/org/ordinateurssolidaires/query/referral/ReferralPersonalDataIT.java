@@ -61,9 +61,7 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
         var referral = new ReferralId(UUID.randomUUID());
         var partner = new PartnerId(UUID.randomUUID());
         String keyId = "referral:" + referral;
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        keys.store(keyId, key);
+        byte[] key = keyOf(keyId);
         assertThat(HexFormat.of().formatHex(jdbc.queryForObject("select secret from personal_data_key where key_id = ?",
                 byte[].class, keyId))).as("kept wrapped, never as it is").doesNotContain(HexFormat.of().formatHex(key));
         EncryptedPersonalData sealed = EncryptedPersonalData.seal(keyId, key, PEOPLE);
@@ -113,11 +111,8 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
         var referral = new ReferralId(UUID.randomUUID());
         var partner = new PartnerId(UUID.randomUUID());
         String keyId = "referral:" + referral;
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        keys.store(keyId, key);
         events.append(new ReferralSubmitted(referral, partner, "H-READ-02", EligibilityCriterion.JOB_SEEKER, 1, 0,
-                DeviceCategory.LAPTOP, EncryptedPersonalData.seal(keyId, key, PEOPLE),
+                DeviceCategory.LAPTOP, EncryptedPersonalData.seal(keyId, keyOf(keyId), PEOPLE),
                 Instant.parse("2026-04-02T10:00:00Z")));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from referral_record where referral_id = ?", Integer.class, referral.value()) == 1);
@@ -163,6 +158,14 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
 
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** A new random key for the person, stored as the command side stores it. */
+    private byte[] keyOf(String keyId) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        keys.store(keyId, key);
+        return key;
     }
 
     private Map<String, Object> sealedColumns(ReferralId referral) {
