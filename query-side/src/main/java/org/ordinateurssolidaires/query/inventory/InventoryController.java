@@ -38,13 +38,15 @@ class InventoryController {
 
     @GetMapping
     @PreAuthorize(Access.STAFF)
-    @Operation(summary = "List devices, filtered by state, donor and category, a page at a time, by asset tag")
-    DevicePage find(@RequestParam(required = false) DeviceState state,
+    @Operation(summary = "List devices, filtered by what is in hand (q: an asset tag, a device's or a medium's serial,"
+            + " as on its label), state, donor and category, a page at a time, by asset tag")
+    DevicePage find(@RequestParam(required = false) String q,
+                    @RequestParam(required = false) DeviceState state,
                     @RequestParam(required = false) UUID donorId,
                     @RequestParam(required = false) DeviceCategory category,
                     @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.query(new FindDevices(state, donorId, category, page, size), DevicePage.class).join();
+        return queries.query(new FindDevices(q, state, donorId, category, page, size), DevicePage.class).join();
     }
 
     @GetMapping("/counts")

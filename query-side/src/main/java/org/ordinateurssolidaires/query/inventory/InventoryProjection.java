@@ -1,5 +1,7 @@
 package org.ordinateurssolidaires.query.inventory;
 
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -44,6 +46,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -160,7 +163,7 @@ class InventoryProjection {
 
     @QueryHandler
     DevicePage handle(FindDevices query) {
-        Specification<InventoryDevice> matching = Specification.allOf(
+        Specification<InventoryDevice> matching = Specification.allOf(inHand(query.inHand()),
                 equal("state", query.state()), equal("donorId", query.donorId()), equal("category", query.category()));
         Page<InventoryDevice> page = devices.findAll(matching,
                 PageRequest.of(query.page(), query.size(), Sort.by("assetTag")));
@@ -203,6 +206,22 @@ class InventoryProjection {
             counts.put(value, counted.getOrDefault(value, 0L));
         }
         return counts;
+    }
+
+    /** The devices whose asset tag, serial or a medium's serial is the text, as a barcode scanner types it. */
+    private static Specification<InventoryDevice> inHand(String text) {
+        if (text == null || text.isBlank()) {
+            return Specification.unrestricted();
+        }
+        String label = text.strip();
+        return (device, query, where) -> {
+            Subquery<UUID> holding = query.subquery(UUID.class);
+            Root<InventoryDevice> holder = holding.from(InventoryDevice.class);
+            holding.select(holder.get("deviceId"))
+                   .where(where.equal(holder.join("media").get("serialNumber"), label));
+            return where.or(where.equal(device.get("assetTag"), label), where.equal(device.get("serialNumber"), label),
+                    device.get("deviceId").in(holding));
+        };
     }
 
     /** An absent filter restricts nothing. */

@@ -20,7 +20,9 @@ public final class InventoryQueries {
     }
 
     /** Devices matching every filter given (a null filter matches all), ordered by asset tag. */
-    public record FindDevices(DeviceState state, UUID donorId, DeviceCategory category, int page, int size) {
+    /** @param inHand an asset tag, a device's serial or a medium's serial, exactly as on its label; null for any */
+    public record FindDevices(String inHand, DeviceState state, UUID donorId, DeviceCategory category, int page,
+                              int size) {
     }
 
     public record DevicePage(List<DeviceView> devices, int page, int size, long totalDevices, int totalPages) {

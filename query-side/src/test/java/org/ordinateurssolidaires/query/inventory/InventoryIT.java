@@ -1,8 +1,10 @@
 package org.ordinateurssolidaires.query.inventory;
 
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
@@ -16,11 +18,14 @@ import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ordinateurssolidaires.query.SampleDevices.LATER;
+import static org.ordinateurssolidaires.query.SampleDevices.RECEIVED_AT;
 import static org.ordinateurssolidaires.query.SampleDevices.allocated;
 import static org.ordinateurssolidaires.query.SampleDevices.disk;
 import static org.ordinateurssolidaires.query.SampleDevices.failed;
@@ -117,6 +122,29 @@ class InventoryIT extends QuerySideIntegrationTest {
         JsonNode counts = http.getForObject("/api/devices/counts", JsonNode.class);
         assertThat(counts.at("/byCategory/TABLET").asLong()).isPositive();
         assertThat(counts.get("byState").size()).isEqualTo(DeviceState.values().length);
+    }
+
+    /** What a barcode scanner types: the asset tag, the device's serial or a medium's, as on its label. */
+    @Test
+    void findsADeviceByWhatIsInHand() {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId device = newDevice();
+        String assetTag = tag();
+        String serial = "SN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String mediumSerial = "WD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        events.append(new DeviceReceived(device, new AssetTag(assetTag), donor, "LIV-2026-03", DeviceCategory.LAPTOP,
+                "Lenovo", "ThinkPad T480", serial, List.of(disk("OTHER-1"), disk(mediumSerial)), null, RECEIVED_AT));
+        awaitState(device, "AWAITING_SANITISATION");
+
+        for (String inHand : List.of(assetTag, serial, mediumSerial, " " + mediumSerial + " ")) {
+            JsonNode found = http.getForObject("/api/devices?q={q}", JsonNode.class, inHand);
+            assertThat(found.get("devices").findValuesAsString("deviceId")).as(inHand)
+                                                                          .containsExactly(device.toString());
+        }
+        assertThat(http.getForObject("/api/devices?q={q}&state=READY", JsonNode.class, serial).get("totalDevices")
+                       .asLong()).as("with the other filters").isZero();
+        assertThat(http.getForObject("/api/devices?q={q}", JsonNode.class, mediumSerial.substring(1))
+                       .get("totalDevices").asLong()).as("not a part of a serial").isZero();
     }
 
     @Test
