@@ -47,6 +47,11 @@ public record DonorReport(Donor donor,
     }
 
     public record Donor(UUID donorId, String legalName, DonorKind kind, String siret, String contactPerson) {
+
+        static Donor of(DonorRecord donor) {
+            return new Donor(donor.getDonorId(), donor.getLegalName(), donor.getKind(), donor.getSiret(),
+                    donor.getContactPerson());
+        }
     }
 
     /** @param devicesReceived the donor's devices received while this agreement was in force */

@@ -79,8 +79,7 @@ class DonorReports {
         List<DeviceView> handedOver = devices.stream().filter(in(DeviceState.HANDED_OVER)).toList();
         List<DonorReport.GivenDevice> given = devices.stream().map(DonorReport.GivenDevice::of).toList();
         return new DonorReport(
-                new DonorReport.Donor(donor.getDonorId(), donor.getLegalName(), donor.getKind(), donor.getSiret(),
-                        donor.getContactPerson()),
+                DonorReport.Donor.of(donor),
                 signed.stream().map(agreement -> agreement(agreement, devices)).toList(),
                 batches(donor.getDonorId(), devices),
                 given,

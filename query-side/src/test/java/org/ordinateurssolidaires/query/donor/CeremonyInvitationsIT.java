@@ -28,7 +28,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A donor's own account follows the ceremonies it is invited to, as they now stand, and no other donor's. */
+/**
+ * A donor's own account follows the ceremonies it is invited to, as they now stand, and no other donor's; staff see
+ * every ceremony.
+ */
 class CeremonyInvitationsIT extends QuerySideIntegrationTest {
 
     @Autowired
@@ -76,6 +79,18 @@ class CeremonyInvitationsIT extends QuerySideIntegrationTest {
         ResponseEntity<JsonNode> anotherDonors = donor.getForEntity("/api/donors/" + other + "/ceremony-invitations",
                 JsonNode.class);
         assertThat(anotherDonors.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // staff see every ceremony, by date, with whom they invited
+        JsonNode all = http.getForObject("/api/ceremonies", JsonNode.class);
+        List<String> ids = all.findValuesAsString("ceremonyId");
+        assertThat(ids).containsSubsequence(spring.toString(), notForIt.toString(), autumn.toString());
+        JsonNode moved = all.get(ids.indexOf(spring.toString()));
+        assertThat(moved.get("place").asString()).isEqualTo("Maison des associations");
+        assertThat(moved.get("invitedDonors").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder(invited.toString(), other.toString());
+        assertThat(all.get(ids.indexOf(autumn.toString())).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(donor.getForEntity("/api/ceremonies", JsonNode.class).getStatusCode()).as("a donor's account")
+                                                                                      .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

@@ -70,6 +70,8 @@ class AuthorisationMatrixIT extends QuerySideIntegrationTest {
             rule("GET /api/devices/{deviceId}/provenance", 200, STAFF),
             // the device still awaits its erasure: no household is proposed for it yet
             rule("GET /api/devices/{deviceId}/proposed-referral", 409, STAFF),
+            rule("GET /api/donors", 200, STAFF),
+            rule("GET /api/ceremonies", 200, STAFF),
             rule("GET /api/donors/{donorId}/report", 200, STAFF, DONOR).ownedBy(DONOR_A),
             rule("GET /api/donors/{donorId}/report.csv", 200, STAFF, DONOR).ownedBy(DONOR_A),
             rule("GET /api/donors/{donorId}/report.pdf", 200, STAFF, DONOR).ownedBy(DONOR_A),
