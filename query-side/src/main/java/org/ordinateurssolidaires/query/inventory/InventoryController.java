@@ -10,8 +10,10 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
@@ -23,7 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @RestController
 @RequestMapping("/api/devices")
@@ -46,7 +50,11 @@ class InventoryController {
                     @RequestParam(required = false) DeviceCategory category,
                     @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.query(new FindDevices(q, state, donorId, category, page, size), DevicePage.class).join();
+        DevicePage devices = queries.query(new FindDevices(q, state, donorId, category, page, size), DevicePage.class)
+                                    .join();
+        Set<UUID> donors = devices.devices().stream().map(DeviceView::donorId).collect(Collectors.toSet());
+        return donors.isEmpty() ? devices : devices.withDonorNames(
+                queries.query(new FetchDonorNames(donors), DonorNames.class).join().byDonor());
     }
 
     @GetMapping("/counts")

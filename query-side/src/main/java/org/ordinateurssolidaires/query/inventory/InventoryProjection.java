@@ -167,8 +167,8 @@ class InventoryProjection {
                 equal("state", query.state()), equal("donorId", query.donorId()), equal("category", query.category()));
         Page<InventoryDevice> page = devices.findAll(matching,
                 PageRequest.of(query.page(), query.size(), Sort.by("assetTag")));
-        return new DevicePage(page.getContent().stream().map(DeviceView::of).toList(), query.page(), query.size(),
-                page.getTotalElements(), page.getTotalPages());
+        return new DevicePage(page.getContent().stream().map(DeviceView::of).toList(), Map.of(), query.page(),
+                query.size(), page.getTotalElements(), page.getTotalPages());
     }
 
     @QueryHandler

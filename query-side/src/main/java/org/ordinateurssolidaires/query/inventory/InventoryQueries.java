@@ -11,6 +11,7 @@ import org.ordinateurssolidaires.events.device.VerificationMethod;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The questions the inventory answers, and the shapes of its answers. */
@@ -25,7 +26,24 @@ public final class InventoryQueries {
                               int size) {
     }
 
-    public record DevicePage(List<DeviceView> devices, int page, int size, long totalDevices, int totalPages) {
+    /**
+     * The legal names of these donors, for a list that shows each device's donor beside it. The donors' read model
+     * answers it ({@code donor/DonorNames}): the inventory only says what it needs.
+     */
+    public record FetchDonorNames(Set<UUID> donorIds) {
+    }
+
+    /** @param byDonor each known donor's legal name; a donor not (yet) known has none */
+    public record DonorNames(Map<UUID, String> byDonor) {
+    }
+
+    /** @param donorNames the legal name of each donor of the page's devices, to show beside its id */
+    public record DevicePage(List<DeviceView> devices, Map<UUID, String> donorNames, int page, int size,
+                             long totalDevices, int totalPages) {
+
+        DevicePage withDonorNames(Map<UUID, String> names) {
+            return new DevicePage(devices, Map.copyOf(names), page, size, totalDevices, totalPages);
+        }
     }
 
     public record FetchDevice(UUID deviceId) {

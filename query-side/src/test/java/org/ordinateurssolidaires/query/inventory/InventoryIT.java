@@ -8,6 +8,8 @@ import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,7 +134,9 @@ class InventoryIT extends QuerySideIntegrationTest {
         String assetTag = tag();
         String serial = "SN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         String mediumSerial = "WD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        events.append(new DeviceReceived(device, new AssetTag(assetTag), donor, "LIV-2026-03", DeviceCategory.LAPTOP,
+        events.append(new DonorRegistered(donor, "Université de Poitiers", DonorKind.PUBLIC_BODY, null, "Service",
+                        "service@example.org"),
+                new DeviceReceived(device, new AssetTag(assetTag), donor, "LIV-2026-03", DeviceCategory.LAPTOP,
                 "Lenovo", "ThinkPad T480", serial, List.of(disk("OTHER-1"), disk(mediumSerial)), null, RECEIVED_AT));
         awaitState(device, "AWAITING_SANITISATION");
 
@@ -141,6 +145,11 @@ class InventoryIT extends QuerySideIntegrationTest {
             assertThat(found.get("devices").findValuesAsString("deviceId")).as(inHand)
                                                                           .containsExactly(device.toString());
         }
+        JsonNode named = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForObject("/api/devices?q={q}", JsonNode.class, assetTag),
+                page -> page.get("donorNames").has(donor.toString()));
+        assertThat(named.at("/donorNames/" + donor).asString()).as("the donor's name beside its id")
+                                                               .isEqualTo("Université de Poitiers");
         assertThat(http.getForObject("/api/devices?q={q}&state=READY", JsonNode.class, serial).get("totalDevices")
                        .asLong()).as("with the other filters").isZero();
         assertThat(http.getForObject("/api/devices?q={q}", JsonNode.class, mediumSerial.substring(1))
