@@ -23,7 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** The waiting list, each partner's referrals, and the household proposed for a ready device. */
@@ -32,17 +34,20 @@ import java.util.stream.IntStream;
 class WaitingListController {
 
     private final ReferralRecordRepository referrals;
+    private final PartnerRecordRepository partners;
     private final QueryGateway queries;
     private final Clock clock = Clock.systemUTC();
 
-    WaitingListController(ReferralRecordRepository referrals, QueryGateway queries) {
+    WaitingListController(ReferralRecordRepository referrals, PartnerRecordRepository partners,
+                          QueryGateway queries) {
         this.referrals = referrals;
+        this.partners = partners;
         this.queries = queries;
     }
 
-    /** A household in line, known by its code only. */
+    /** A household in line, known by its code only; the partner that referred it by its name too. */
     record WaitingHousehold(int position, UUID referralId, String householdCode, UUID partnerId,
-                            EligibilityCriterion criterion, int householdSize, int children, DeviceCategory need,
+                            String partnerName, EligibilityCriterion criterion, int householdSize, int children, DeviceCategory need,
                             Instant referredAt, long daysWaiting) {
     }
 
@@ -52,11 +57,15 @@ class WaitingListController {
     List<WaitingHousehold> waitingList(@RequestParam(required = false) UUID partnerId,
                                        @RequestParam(required = false) DeviceCategory need) {
         List<ReferralRecord> waiting = referrals.waitingList(partnerId, need);
+        // one query for the partners' names, however long the list
+        Map<UUID, String> names = partners.findAllById(waiting.stream().map(ReferralRecord::getPartnerId)
+                                                              .collect(Collectors.toSet())).stream()
+                                          .collect(Collectors.toMap(PartnerRecord::getPartnerId, PartnerRecord::getName));
         Instant now = clock.instant();
         return IntStream.range(0, waiting.size()).mapToObj(i -> {
             ReferralRecord referral = waiting.get(i);
             return new WaitingHousehold(i + 1, referral.getReferralId(), referral.getHouseholdCode(),
-                    referral.getPartnerId(), referral.getCriterion(), referral.getHouseholdSize(),
+                    referral.getPartnerId(), names.get(referral.getPartnerId()), referral.getCriterion(), referral.getHouseholdSize(),
                     referral.getChildren(), referral.getNeed(), referral.getSubmittedAt(),
                     Duration.between(referral.getSubmittedAt(), now).toDays());
         }).toList();

@@ -12,6 +12,8 @@ import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
 import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.PartnerKind;
+import org.ordinateurssolidaires.events.referral.PartnerRegistered;
 import org.ordinateurssolidaires.events.referral.PersonalDataForgotten;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
@@ -67,6 +69,12 @@ class WaitingListIT extends QuerySideIntegrationTest {
                 .containsExactly(familyFirst.toString(), familyLater.toString(), jobSeeker.toString(), student.toString());
         assertThat(ids(http.getForObject("/api/waiting-list?partnerId=" + partner, JsonNode.class)))
                 .containsExactly(familyLater.toString(), student.toString());
+        events.append(new PartnerRegistered(partner, "CCAS de Poitiers", PartnerKind.SOCIAL_SERVICES));
+        JsonNode named = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForObject("/api/waiting-list?partnerId=" + partner, JsonNode.class),
+                list -> "CCAS de Poitiers".equals(list.at("/0/partnerName").asString()));
+        assertThat(named.findValuesAsString("partnerName")).as("the partner's name beside its id")
+                                                           .containsOnly("CCAS de Poitiers");
 
         DeviceId laptop = readyLaptop();
         events.append(new DeviceAllocated(laptop, familyFirst, LATER));
