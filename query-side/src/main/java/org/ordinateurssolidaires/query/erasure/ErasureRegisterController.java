@@ -13,7 +13,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,13 +46,11 @@ class ErasureRegisterController {
      * The filters, each optional, bound from the query string by both endpoints; given together, a record must
      * match them all.
      *
-     * @param from performed at or after (ISO instant)
-     * @param to   performed before (ISO instant)
+     * @param from performed at or after (an ISO instant, or a day: its start in the programme's time zone)
+     * @param to   performed before (the same; {@code to=2026-03-03} ends with 2 March)
      */
-    record Search(String serial, UUID deviceId, UUID donorId,
-                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                  String operator, Outcome outcome) {
+    record Search(String serial, UUID deviceId, UUID donorId, Instant from, Instant to, String operator,
+                  Outcome outcome) {
 
         Specification<ErasureRecord> matching() {
             if (from != null && to != null && !from.isBefore(to)) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,12 +44,17 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
         List<Map<String, String>> errors = invalid.getFieldErrors().stream().map(error -> Map.of(
                 "parameter", error.getField(),
                 "message", error.contains(TypeMismatchException.class)
-                        ? expected(error.unwrap(TypeMismatchException.class).getRequiredType())
+                        ? expectedHere(error.unwrap(TypeMismatchException.class).getRequiredType())
                         : String.valueOf(error.getDefaultMessage()))).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid parameters: "
                 + errors.stream().map(error -> error.get("parameter")).collect(Collectors.joining(", ")));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(invalid, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A filter on time here also takes a day ({@link DaysOrInstants}). */
+    private static String expectedHere(Class<?> type) {
+        return type == Instant.class ? DaysOrInstants.EXPECTED : expected(type);
     }
 
     /**

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,6 +124,32 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("detail").asString()).isEqualTo("from must come before to");
+    }
+
+    /** A day is its start in the programme's time zone: 2 March begins at 23:00 UTC on 1 March in Poitiers. */
+    @Test
+    void takesADayWhereAPersonMeansOne() {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId device = newDevice();
+        StorageMedium lateOnTheFirst = disk("DAY-1-" + UUID.randomUUID());
+        StorageMedium earlyOnTheSecond = disk("DAY-2-" + UUID.randomUUID());
+        events.append(received(device, "DAY-" + UUID.randomUUID().toString().substring(0, 8), donor,
+                        DeviceCategory.DESKTOP, lateOnTheFirst, earlyOnTheSecond),
+                new StorageMediumDestroyed(device, lateOnTheFirst, DestructionMethod.SHRED, "Sam", "Broyeur municipal",
+                        "DEST-1", Instant.parse("2026-03-01T22:30:00Z")),
+                new StorageMediumDestroyed(device, earlyOnTheSecond, DestructionMethod.SHRED, "Sam",
+                        "Broyeur municipal", "DEST-2", Instant.parse("2026-03-01T23:30:00Z")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("donorId=" + donor) == 2);
+
+        JsonNode second = http.getForObject("/api/erasure-register?donorId=" + donor + "&from=2026-03-02&to=2026-03-03",
+                JsonNode.class);
+        assertThat(second.get("records").findValuesAsString("mediumSerial"))
+                .containsExactly(earlyOnTheSecond.serialNumber());
+        assertThat(count("donorId=" + donor + "&from=2026-03-01&to=2026-03-02")).isOne();
+        var refused = http.getForEntity("/api/erasure-register?from=2026-03-32", JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().at("/errors/0/message").asString())
+                .isEqualTo("must be an instant, as 2026-03-02T09:00:00Z, or a day, as 2026-03-02");
     }
 
     @Test

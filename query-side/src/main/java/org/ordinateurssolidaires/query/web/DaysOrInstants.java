@@ -1,0 +1,50 @@
+package org.ordinateurssolidaires.query.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * A filter on time (the erasure register's {@code from} and {@code to}) takes an instant, as an API client sends it,
+ * or a day, as a person types it: a day means its start in the programme's time zone. {@code from=2026-03-02&to=
+ * 2026-03-03} is the whole of 2 March in Poitiers, whatever the season.
+ */
+@Component
+class DaysOrInstants implements WebMvcConfigurer, Formatter<Instant> {
+
+    /** How a refusal says what a filter on time takes. */
+    static final String EXPECTED = "must be an instant, as 2026-03-02T09:00:00Z, or a day, as 2026-03-02";
+
+    private final ZoneId zone;
+
+    DaysOrInstants(@Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
+        this.zone = zone;
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(Instant.class, this);
+    }
+
+    @Override
+    public Instant parse(String text, Locale locale) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+        }
+    }
+
+    @Override
+    public String print(Instant instant, Locale locale) {
+        return instant.toString();
+    }
+}
