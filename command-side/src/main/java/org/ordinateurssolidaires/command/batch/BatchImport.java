@@ -20,10 +20,12 @@ import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -77,14 +79,21 @@ class BatchImport {
     private final EventStore eventStore;
     private final TransactionTemplate transaction;
 
+    /**
+     * @param timeout the whole file's transaction: longer than one command's (a file of {@value BatchFile#MAX_ROWS}
+     *                devices took 10 s on the embedded default, where one command has 10 s), and still well below
+     *                the 60 s after which the query side's readers give up waiting for the events it holds back
+     */
     BatchImport(CommandDispatcher commands, Validator validator, AssetTagRegistry assetTags,
-                DonorAgreements agreements, EventStore eventStore, TransactionTemplate transaction) {
+                DonorAgreements agreements, EventStore eventStore, TransactionTemplate transaction,
+                @Value("${ordinateurs.batches.import-timeout:40s}") Duration timeout) {
         this.commands = commands;
         this.validator = validator;
         this.assetTags = assetTags;
         this.agreements = agreements;
         this.eventStore = eventStore;
-        this.transaction = transaction;
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.transaction.setTimeout(Math.toIntExact(timeout.toSeconds()));
     }
 
     /** What was received: the batch, and each device with its media ids, in the file's order. */
