@@ -23,6 +23,7 @@ import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,9 +34,11 @@ import java.util.stream.Stream;
  */
 record Narration(String text, Instant occurredAt) {
 
-    static Narration of(Object event) {
+    /** @param donorName the donor's legal name, when the donors' read model knows it */
+    static Narration of(Object event, Optional<String> donorName) {
         if (event instanceof DeviceReceived e) {
-            return new Narration("Received from donor " + e.donorId() + " in batch " + e.donationBatchReference()
+            return new Narration("Received from " + donorName.map(name -> name + " (donor " + e.donorId() + ")")
+                    .orElse("donor " + e.donorId()) + " in batch " + e.donationBatchReference()
                     + ": " + words(e.category()) + " " + e.manufacturer() + " " + e.model()
                     + ", asset tag " + e.assetTag() + ", " + declaredMedia(e), e.receivedAt());
         }

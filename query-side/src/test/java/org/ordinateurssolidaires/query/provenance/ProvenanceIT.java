@@ -5,15 +5,19 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.ordinateurssolidaires.query.SampleDevices.RECEIVED_AT;
 import static org.ordinateurssolidaires.query.SampleDevices.SANITISED_AT;
 import static org.ordinateurssolidaires.query.SampleDevices.disk;
@@ -33,12 +37,18 @@ class ProvenanceIT extends QuerySideIntegrationTest {
     void tellsEveryStepInOrderWithWhenAndWho() {
         DeviceId device = newDevice();
         StorageMedium disk = disk("ZDE1ABCD");
-        events.append(received(device, "PV-" + device.toString().substring(0, 8).toUpperCase(),
-                new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP, disk));
+        var donor = new DonorId(UUID.randomUUID());
+        events.append(new DonorRegistered(donor, "Banque Régionale du Centre-Ouest", DonorKind.COMPANY, null,
+                "Claire Dubois", "claire@example.org"));
+        events.append(received(device, "PV-" + device.toString().substring(0, 8).toUpperCase(), donor,
+                DeviceCategory.LAPTOP, disk));
         events.append(failed(device, disk));
         events.append(sanitised(device, disk));
 
-        JsonNode history = http.getForObject("/api/devices/" + device + "/provenance", JsonNode.class);
+        // the donor is named once the donors' read model knows it (it is read straight from the store otherwise)
+        JsonNode history = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForObject("/api/devices/" + device + "/provenance", JsonNode.class),
+                steps -> steps.get(0).get("description").asString().contains("Banque"));
 
         assertThat(history.findValuesAsString("event"))
                 .containsExactly("DeviceReceived", "StorageMediumSanitisationFailed", "StorageMediumSanitised");
@@ -50,6 +60,8 @@ class ProvenanceIT extends QuerySideIntegrationTest {
         assertThat(history.get(1).get("description").asString())
                 .contains("FAILED", "serial ZDE1ABCD", "3 unreadable sectors");
         assertThat(history.get(2).at("/details/sanitisation/toolReportSha256").asString()).hasSize(64);
+        assertThat(history.get(0).get("description").asString())
+                .startsWith("Received from Banque Régionale du Centre-Ouest (donor " + donor + ") in batch");
     }
 
     @Test
