@@ -53,8 +53,7 @@ class InventoryController {
         DevicePage devices = queries.query(new FindDevices(q, state, donorId, category, page, size), DevicePage.class)
                                     .join();
         Set<UUID> donors = devices.devices().stream().map(DeviceView::donorId).collect(Collectors.toSet());
-        return donors.isEmpty() ? devices : devices.withDonorNames(
-                queries.query(new FetchDonorNames(donors), DonorNames.class).join().byDonor());
+        return devices.withDonorNames(queries.query(new FetchDonorNames(donors), DonorNames.class).join().byDonor());
     }
 
     @GetMapping("/counts")

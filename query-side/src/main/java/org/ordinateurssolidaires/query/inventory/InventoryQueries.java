@@ -28,7 +28,8 @@ public final class InventoryQueries {
 
     /**
      * The legal names of these donors, for a list that shows each device's donor beside it. The donors' read model
-     * answers it ({@code donor/DonorNames}): the inventory only says what it needs.
+     * answers it ({@code donor/DonorNamesForTheInventory}; no donors, no database read): the inventory only says
+     * what it needs.
      */
     public record FetchDonorNames(Set<UUID> donorIds) {
     }

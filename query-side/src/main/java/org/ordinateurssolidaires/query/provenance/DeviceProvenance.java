@@ -59,8 +59,7 @@ class DeviceProvenance {
                                  .filter(DeviceReceived.class::isInstance)
                                  .map(received -> ((DeviceReceived) received).donorId().value())
                                  .collect(Collectors.toSet());
-        return donors.isEmpty() ? Map.of()
-                : queries.query(new FetchDonorNames(donors), DonorNames.class).join().byDonor();
+        return queries.query(new FetchDonorNames(donors), DonorNames.class).join().byDonor();
     }
 
     private static ProvenanceEntry entry(DomainEventMessage<?> event, Optional<String> donorName) {
