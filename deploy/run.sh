@@ -127,7 +127,9 @@ start() { # name port health-path extra-args...
 # the command side first: it owns the event store the query side reads
 start command-side "$command_port" /actuator/health ${demo_args[@]+"${demo_args[@]}"}
 # liveness: the query side is up even while a read model has parked events, which readiness reports
-start query-side "$query_port" /actuator/health/liveness
+# it serves the pages, and passes their forms on to the command side (docs/architecture.md, "One address")
+start query-side "$query_port" /actuator/health/liveness \
+    --ordinateurs.web.command-side-url="http://127.0.0.1:$command_port"
 if ! curl -fs "http://localhost:$query_port/actuator/health/readiness" >/dev/null 2>&1; then
     echo "the query side is not ready (events parked, or a processor stopped): see" \
         "http://localhost:$query_port/actuator/health/readiness and /api/dead-letters" >&2
@@ -143,6 +145,7 @@ fi
 cat <<INFO
 
 Ordinateurs solidaires is running ($([ ${#profile_args[@]} -gt 0 ] && echo "PostgreSQL: $SPRING_DATASOURCE_URL" || echo "embedded database: data/"))
+  pages         http://localhost:$query_port/  (staff: dashboard, inventory, reception, device pages)
   command API   http://localhost:$command_port/swagger-ui.html
   query API     http://localhost:$query_port/swagger-ui.html
   inventory     http://localhost:$query_port/api/devices

@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.util.Map;
 
 /** Devices are received only from a donor with an agreement in force: the first thing every scenario needs. */
-final class Donors {
+public final class Donors {
 
     private Donors() {
     }
 
     /** Registers a donor whose agreement is in force from 2020 on, and answers its id. */
-    static String withAgreement(RunningApp commandSide) throws IOException, InterruptedException {
+    public static String withAgreement(RunningApp commandSide) throws IOException, InterruptedException {
         String donor = commandSide.post("/api/donors", Map.of("legalName", "Université de Poitiers",
                 "kind", "PUBLIC_BODY", "contactPerson", "Service du patrimoine",
                 "contactEmail", "patrimoine@example.org")).get("donorId").asText();

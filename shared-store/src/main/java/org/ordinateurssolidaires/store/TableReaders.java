@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * that a release adding a table grants it too. A role left unset (the embedded default, or one role for both apps)
  * is granted nothing.
  *
- * @param grants the tables each role may read
+ * @param grants the tables each role may read (or, for the browser sessions both apps share, keep)
  */
 public record TableReaders(JdbcTemplate jdbc, List<Grant> grants) implements ApplicationRunner {
 
@@ -30,8 +30,19 @@ public record TableReaders(JdbcTemplate jdbc, List<Grant> grants) implements App
         grants = List.copyOf(grants);
     }
 
-    /** @param role the role's name from the app's settings: blank when it has none */
-    public record Grant(String role, List<String> tables) {
+    /**
+     * @param role the role's name from the app's settings: blank when it has none
+     * @param privileges what the role may do with the rows: read them, or also keep them (never change the table)
+     */
+    public record Grant(String role, String privileges, List<String> tables) {
+
+        public static Grant reads(String role, List<String> tables) {
+            return new Grant(role, "select", tables);
+        }
+
+        public static Grant keeps(String role, List<String> tables) {
+            return new Grant(role, "select, insert, update, delete", tables);
+        }
     }
 
     @Override
@@ -49,8 +60,8 @@ public record TableReaders(JdbcTemplate jdbc, List<Grant> grants) implements App
                 log.warn("Database roles are PostgreSQL's: {} is granted nothing here", role);
                 return;
             }
-            jdbc.execute("grant select on " + String.join(", ", tables) + " to " + role);
-            log.info("Role {} may read {}", role, tables);
+            jdbc.execute("grant " + grant.privileges() + " on " + String.join(", ", tables) + " to " + role);
+            log.info("Role {} may {} {}", role, grant.privileges(), tables);
         });
     }
 

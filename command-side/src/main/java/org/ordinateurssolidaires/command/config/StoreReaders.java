@@ -15,13 +15,16 @@ class StoreReaders {
 
     /**
      * The query side reads the events, the accounts (it signs people in itself) and the people's keys (it opens their
-     * data for those allowed to read it); an auditor's command-line replay reads the events.
+     * data for those allowed to read it), and keeps the browser sessions both apps share (it serves the pages and
+     * their sign-in); an auditor's command-line replay reads the events.
      */
     @Bean
     TableReaders readersOfTheStore(JdbcTemplate jdbc,
                               @Value("${ordinateurs.database.query-side-role:}") String querySide,
                               @Value("${ordinateurs.database.auditor-role:}") String auditor) {
-        return new TableReaders(jdbc, List.of(new Grant(querySide, List.of("domainEventEntry", "account",
-                "personal_data_key")), new Grant(auditor, List.of("domainEventEntry"))));
+        return new TableReaders(jdbc, List.of(
+                Grant.reads(querySide, List.of("domainEventEntry", "account", "personal_data_key")),
+                Grant.keeps(querySide, List.of("spring_session", "spring_session_attributes")),
+                Grant.reads(auditor, List.of("domainEventEntry"))));
     }
 }

@@ -46,16 +46,8 @@ class DeviceCommandController {
     @Operation(summary = "Receive a donated device with the storage media found in it")
     ResponseEntity<DeviceRequests.Received> receive(@Valid @RequestBody DeviceRequests.Receive request,
                                                     CommandOrigin origin) {
-        var deviceId = new DeviceId(origin.newId("device"));
-        List<StorageMedium> media = IntStream.range(0, request.storageMedia().size())
-                .mapToObj(i -> request.storageMedia().get(i).withId(origin.newId("medium-" + i)))
-                .toList();
-        commands.dispatch(new ReceiveDevice(deviceId, new AssetTag(request.assetTag()), new DonorId(request.donorId()),
-                request.donationBatchReference(), request.category(), request.manufacturer(), request.model(),
-                request.serialNumber(), media, request.storageRemovalStatement(), request.conditionNotes(),
-                request.receivedAt()), origin);
-        return ResponseEntity.created(URI.create("/api/devices/" + deviceId))
-                             .body(new DeviceRequests.Received(deviceId.value(), request.assetTag(), media));
+        DeviceRequests.Received received = receive(commands, request, origin);
+        return ResponseEntity.created(URI.create("/api/devices/" + received.deviceId())).body(received);
     }
 
     @PostMapping("/{deviceId}/storage-removal")
@@ -74,10 +66,7 @@ class DeviceCommandController {
     @Operation(summary = "Record a sanitisation of one medium (a failed verification is recorded as a failure)")
     void sanitise(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
                   @Valid @RequestBody DeviceRequests.Sanitise request, CommandOrigin origin) {
-        commands.dispatch(new SanitiseStorageMedium(new DeviceId(deviceId), mediumId, request.level(),
-                request.technique(), request.tool(), request.toolVersion(), request.verificationMethod(),
-                request.verificationPassed(), request.failureReason(), request.operator(), request.location(),
-                request.performedAt(), request.toolReportSha256()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId), mediumId), origin);
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/destruction")
@@ -118,8 +107,7 @@ class DeviceCommandController {
     @Operation(summary = "Record the refurbishment of a device whose media are all sanitised or destroyed")
     void refurbish(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Refurbish request,
                    CommandOrigin origin) {
-        commands.dispatch(new RefurbishDevice(new DeviceId(deviceId), request.workDone(), request.operatingSystem(),
-                request.technician(), request.refurbishedAt()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId)), origin);
     }
 
     @PostMapping("/{deviceId}/quality-checks")
@@ -128,8 +116,7 @@ class DeviceCommandController {
     @Operation(summary = "Record the quality check of a refurbished device")
     void qualityCheck(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.QualityCheck request,
                       CommandOrigin origin) {
-        commands.dispatch(new RecordQualityCheck(new DeviceId(deviceId), request.passed(), request.grade(),
-                request.notes(), request.inspector(), request.checkedAt()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId)), origin);
     }
 
     @PostMapping("/{deviceId}/allocation")
@@ -189,5 +176,16 @@ class DeviceCommandController {
         commands.dispatch(new CorrectDeviceDetails(new DeviceId(deviceId), request.category(), request.manufacturer(),
                 request.model(), request.serialNumber(), request.donationBatchReference(), request.conditionNotes(),
                 request.reason()), origin);
+    }
+
+    /** A reception, from the API or a page's form: the device and each medium found get their ids here. */
+    static DeviceRequests.Received receive(CommandDispatcher commands, DeviceRequests.Receive request,
+                                           CommandOrigin origin) {
+        var deviceId = new DeviceId(origin.newId("device"));
+        List<StorageMedium> media = IntStream.range(0, request.storageMedia().size())
+                .mapToObj(i -> request.storageMedia().get(i).withId(origin.newId("medium-" + i)))
+                .toList();
+        commands.dispatch(request.command(deviceId, media), origin);
+        return new DeviceRequests.Received(deviceId.value(), request.assetTag(), media);
     }
 }

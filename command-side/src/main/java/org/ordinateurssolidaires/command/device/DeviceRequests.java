@@ -13,7 +13,9 @@ import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
+import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.QualityGrade;
@@ -22,6 +24,7 @@ import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
+import org.ordinateurssolidaires.events.donor.DonorId;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,6 +91,13 @@ public final class DeviceRequests {
         public StorageRemovalStatement storageRemovalStatement() {
             return storageRemoval == null ? null : storageRemoval.statement();
         }
+
+        /** @param media the media found, each with the id the command side gave it */
+        ReceiveDevice command(DeviceId deviceId, List<StorageMedium> media) {
+            return new ReceiveDevice(deviceId, new AssetTag(assetTag), new DonorId(donorId), donationBatchReference,
+                    category, manufacturer, model, serialNumber, media, storageRemovalStatement(), conditionNotes,
+                    receivedAt);
+        }
     }
 
     public record Sanitise(@NotNull SanitisationLevel level,
@@ -107,6 +117,12 @@ public final class DeviceRequests {
         @Schema(hidden = true)
         boolean isFailureExplained() {
             return !Boolean.FALSE.equals(verificationPassed) || (failureReason != null && !failureReason.isBlank());
+        }
+
+        SanitiseStorageMedium command(DeviceId deviceId, UUID mediumId) {
+            return new SanitiseStorageMedium(deviceId, mediumId, level, technique, tool, toolVersion,
+                    verificationMethod, verificationPassed, failureReason, operator, location, performedAt,
+                    toolReportSha256);
         }
     }
 
@@ -130,6 +146,10 @@ public final class DeviceRequests {
                      @NotBlank @Size(max = 100) String operatingSystem,
                      @NotBlank @Size(max = 100) String technician,
                      @NotNull @PastOrPresent Instant refurbishedAt) {
+
+        RefurbishDevice command(DeviceId deviceId) {
+            return new RefurbishDevice(deviceId, workDone, operatingSystem, technician, refurbishedAt);
+        }
     }
 
     public record QualityCheck(@NotNull Boolean passed,
@@ -142,6 +162,10 @@ public final class DeviceRequests {
         @Schema(hidden = true)
         boolean isOutcomeComplete() {
             return passed == null || (passed ? grade != null : notes != null && !notes.isBlank());
+        }
+
+        RecordQualityCheck command(DeviceId deviceId) {
+            return new RecordQualityCheck(deviceId, passed, grade, notes, inspector, checkedAt);
         }
     }
 

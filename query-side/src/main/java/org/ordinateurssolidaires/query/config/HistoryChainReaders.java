@@ -16,6 +16,6 @@ class HistoryChainReaders {
     /** The auditor's command-line replay checks the events against the history chain this side records. */
     @Bean
     TableReaders readersOfTheHistoryChain(JdbcTemplate jdbc, @Value("${ordinateurs.database.auditor-role:}") String auditor) {
-        return new TableReaders(jdbc, List.of(new Grant(auditor, List.of("history_chain_link", "history_chain_head"))));
+        return new TableReaders(jdbc, List.of(Grant.reads(auditor, List.of("history_chain_link", "history_chain_head"))));
     }
 }

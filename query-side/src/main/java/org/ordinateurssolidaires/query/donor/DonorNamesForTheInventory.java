@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.donor;
 import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchEveryDonorName;
 import org.springframework.stereotype.Component;
 
 import java.util.stream.Collectors;
@@ -20,6 +21,12 @@ class DonorNamesForTheInventory {
     @QueryHandler
     DonorNames handle(FetchDonorNames query) {
         return new DonorNames(donors.findAllById(query.donorIds()).stream()
+                                    .collect(Collectors.toMap(DonorRecord::getDonorId, DonorRecord::getLegalName)));
+    }
+
+    @QueryHandler
+    DonorNames handle(FetchEveryDonorName query) {
+        return new DonorNames(donors.findAll().stream()
                                     .collect(Collectors.toMap(DonorRecord::getDonorId, DonorRecord::getLegalName)));
     }
 }

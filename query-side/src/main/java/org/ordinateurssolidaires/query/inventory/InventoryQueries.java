@@ -34,6 +34,10 @@ public final class InventoryQueries {
     public record FetchDonorNames(Set<UUID> donorIds) {
     }
 
+    /** Every donor's legal name, for the reception form's choice of donor. */
+    public record FetchEveryDonorName() {
+    }
+
     /** @param byDonor each known donor's legal name; a donor not (yet) known has none */
     public record DonorNames(Map<UUID, String> byDonor) {
     }

@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
  * donors' read model's (its name now, once that model knows the donor).
  */
 @Component
-class DeviceProvenance {
+public class DeviceProvenance {
 
     /** Asks for the whole history of one device; an empty answer means no such device. */
-    record FetchProvenance(UUID deviceId) {
+    public record FetchProvenance(UUID deviceId) {
     }
 
     private final EventStore eventStore;

@@ -9,6 +9,7 @@ package org.ordinateurssolidaires.web.security;
 public final class Access {
 
     public static final String ANYONE = "permitAll()";
+    public static final String SIGNED_IN = "isAuthenticated()";
     public static final String ADMIN = "hasRole('ADMIN')";
     public static final String STAFF = "hasRole('STAFF')";
     public static final String STAFF_OR_PARTNER = "hasAnyRole('STAFF', 'PARTNER')";

@@ -5,7 +5,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +38,10 @@ import java.util.Map;
  *   <li>The API ({@code /api/**}, the actuator): stateless, each request signed in with HTTP Basic, or with a
  *   bearer token of the OpenID Connect provider when one is configured ({@link TokenCallers}); no session,
  *   so no cookie that a forged cross-site request could ride on, hence no CSRF token.</li>
- *   <li>Everything else (the API descriptions, the login page, the pages to come): a browser's session with a
- *   login form and CSRF protection; scripts may fetch the API descriptions with HTTP Basic.</li>
+ *   <li>Everything else (the API descriptions, the login page, the pages and their forms): a browser's session with
+ *   a login form and CSRF protection; scripts may fetch the API descriptions with HTTP Basic. Both apps keep their
+ *   sessions in the database, so that one sign-in on the pages holds for the forms they send to the command side
+ *   (docs/architecture.md, "One address").</li>
  * </ul>
  * Anonymous callers reach only the health probes and what the app declares as its {@link PublicEndpoints}.
  */
@@ -86,12 +87,6 @@ public class ProgrammeSecurity {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    PublicEndpoints publicEndpoints() {
-        return PublicEndpoints.none();
-    }
-
-    @Bean
     WebMvcConfigurer rulesBeforeBinding() {
         return new WebMvcConfigurer() {
             @Override
@@ -103,11 +98,13 @@ public class ProgrammeSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, PublicEndpoints publicEndpoints, ProblemJsonSecurityAnswers answers,
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
+                            ProblemJsonSecurityAnswers answers,
                             ObjectProvider<JwtDecoder> tokens, TokenClaims claims) {
         http.securityMatcher("/api/**", "/actuator/**")
             .authorizeHttpRequests(requests -> {
-                publicEndpoints.matchers().forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
+                publicEndpoints.orderedStream().flatMap(declared -> declared.matchers().stream())
+                               .forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
                 requests.requestMatchers(HEALTH_PROBES).permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated();
@@ -125,20 +122,27 @@ public class ProgrammeSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain browser(HttpSecurity http, PublicEndpoints publicEndpoints,
+    SecurityFilterChain browser(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
                                 ProblemJsonSecurityAnswers answers, ObjectProvider<AccountDirectory> accounts,
-                                ObjectProvider<ClientRegistrationRepository> providers, TokenClaims claims) {
+                                ObjectProvider<ClientRegistrationRepository> providers,
+                                ObjectProvider<SignInPage> signInPage, TokenClaims claims) {
         accounts.ifAvailable(directory -> http.addFilterAfter(new SessionsFollowAccounts(directory),
                 SecurityContextHolderFilter.class));
         http.authorizeHttpRequests(requests -> {
-                publicEndpoints.matchers().forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
+                publicEndpoints.orderedStream().flatMap(declared -> declared.matchers().stream())
+                               .forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
                 requests.requestMatchers("/error").permitAll()
                         .anyRequest().authenticated();
             })
-            .formLogin(Customizer.withDefaults())
             .httpBasic(basic -> basic.authenticationEntryPoint(answers))
-            .logout(Customizer.withDefaults())
             .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers));
+        SignInPage page = signInPage.getIfAvailable();
+        if (page == null) {
+            http.formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults());
+        } else {
+            http.formLogin(form -> form.loginPage(page.path()).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl(page.path() + "?logout").permitAll());
+        }
         // with an identity provider registered (spring.security.oauth2.client.*), the login page offers it too
         providers.ifAvailable(registered -> http.oauth2Login(login -> login.userInfoEndpoint(
                 person -> person.oidcUserService(new ProviderSignIn(claims)))));

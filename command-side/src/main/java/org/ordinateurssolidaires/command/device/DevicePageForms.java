@@ -1,0 +1,110 @@
+package org.ordinateurssolidaires.command.device;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.ordinateurssolidaires.command.web.CommandDispatcher;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.command.web.PageForms;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The device pages' forms (the pages are the query side's, under {@code /appareils}): the same request records
+ * and commands as {@link DeviceCommandController}, each step answered by a redirection to the device's page.
+ */
+@Controller
+@RequestMapping("/actions/appareils")
+class DevicePageForms {
+
+    private final CommandDispatcher commands;
+    private final PageForms forms;
+
+    DevicePageForms(CommandDispatcher commands, PageForms forms) {
+        this.commands = commands;
+        this.forms = forms;
+    }
+
+    @PostMapping
+    @PreAuthorize(Access.STAFF)
+    String receive(HttpServletRequest request, CommandOrigin origin, RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.received", () -> {
+            var received = DeviceCommandController.receive(commands,
+                    forms.bind(DeviceRequests.Receive.class, request, Map.of()), origin);
+            return devicePage(received.deviceId());
+        });
+    }
+
+    /**
+     * The erasure tool's own report is uploaded, and its SHA-256 computed here, as it arrives: the event keeps the
+     * digest, not the file (the programme keeps the report in its own archive; the digest proves which one it is).
+     */
+    @PostMapping("/{deviceId}/supports/{mediumId}/effacement")
+    @PreAuthorize(Access.STAFF)
+    String sanitise(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
+                    @RequestParam(name = "toolReport", required = false) MultipartFile report,
+                    HttpServletRequest request, CommandOrigin origin, RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.sanitised", () -> {
+            Map<String, String> computed = report == null || report.isEmpty() ? Map.of()
+                    : Map.of("toolReportSha256", sha256(report));
+            commands.dispatch(forms.bind(DeviceRequests.Sanitise.class, request, computed)
+                                   .command(new DeviceId(deviceId), mediumId), origin);
+            return devicePage(deviceId);
+        });
+    }
+
+    @PostMapping("/{deviceId}/reconditionnement")
+    @PreAuthorize(Access.STAFF)
+    String refurbish(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
+                     RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.refurbished", () -> {
+            commands.dispatch(forms.bind(DeviceRequests.Refurbish.class, request, Map.of())
+                                   .command(new DeviceId(deviceId)), origin);
+            return devicePage(deviceId);
+        });
+    }
+
+    @PostMapping("/{deviceId}/controle-qualite")
+    @PreAuthorize(Access.STAFF)
+    String checkQuality(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
+                        RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.checked", () -> {
+            commands.dispatch(forms.bind(DeviceRequests.QualityCheck.class, request, Map.of())
+                                   .command(new DeviceId(deviceId)), origin);
+            return devicePage(deviceId);
+        });
+    }
+
+    private static String devicePage(UUID deviceId) {
+        return "/appareils/" + deviceId;
+    }
+
+    private static String sha256(MultipartFile report) {
+        try (InputStream in = report.getInputStream()) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        } catch (NoSuchAlgorithmException everyJavaHasIt) {
+            throw new IllegalStateException(everyJavaHasIt);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.ordinateurssolidaires.command.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.web.pages.FormDone;
+import org.ordinateurssolidaires.web.pages.FormRefusal;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.ResolvableType;
+import org.springframework.format.Formatter;
+import org.springframework.format.support.DefaultFormattingConversionService;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.Validator;
+import org.springframework.web.bind.ServletRequestDataBinder;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The pages' forms (docs/architecture.md, "Pages"). The pages live on the query side; their forms come here, and
+ * each is bound to the request record the API validates, with the same validator, then sent as the same command:
+ * a rule the API enforces, a form enforces. The answer is always a redirection (post, redirect, get): to the next
+ * page when the step is recorded, back to the form with the reason when it is refused.
+ */
+@Component
+public class PageForms {
+
+    /** A form says which page it was on; only a path of this app's address may be returned to. */
+    private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
+
+    private final Validator validator;
+    private final DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
+
+    PageForms(@Qualifier("mvcValidator") Validator validator,
+              @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
+        this.validator = validator;
+        conversions.addFormatterForFieldType(Instant.class, new LocalTimes(zone));
+    }
+
+    /** The request record {@code type}, from the form's fields and the values the server {@code computed}. */
+    public <T> T bind(Class<T> type, HttpServletRequest request, Map<String, String> computed) {
+        ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
+        binder.setTargetType(ResolvableType.forClass(type));
+        binder.setConversionService(conversions);
+        binder.setValidator(validator);
+        binder.construct(new FormValues(request, computed));
+        if (!binder.getBindingResult().hasErrors()) {
+            binder.validate();
+        }
+        if (binder.getBindingResult().hasErrors()) {
+            throw new FormRefused(binder.getBindingResult());
+        }
+        return type.cast(binder.getTarget());
+    }
+
+    /**
+     * Runs {@code step} (binding its form and sending its command), then answers where the browser goes: the page
+     * {@code step} names, with {@code done} said there, or the form's page with the refusal.
+     */
+    public String submit(HttpServletRequest request, RedirectAttributes flash, String done, Supplier<String> step) {
+        try {
+            String next = step.get();
+            flash.addFlashAttribute(FormDone.ATTRIBUTE, new FormDone(done));
+            return "redirect:" + next;
+        } catch (FormRefused refused) {
+            flash.addFlashAttribute(FormRefusal.ATTRIBUTE, refusal(refused.fields(), request));
+        } catch (RuleViolation violation) {
+            flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule." + violation.rule().name(),
+                    violation.getMessage(), typed(request)));
+        } catch (UnknownEntity | AggregateNotFoundException unknown) {
+            flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule.UNKNOWN", unknown.getMessage(),
+                    typed(request)));
+        }
+        return "redirect:" + formPage(request);
+    }
+
+    private static FormRefusal refusal(BindingResult fields, HttpServletRequest request) {
+        LinkedHashMap<String, DefaultMessageSourceResolvable> reasons = new LinkedHashMap<>();
+        for (FieldError error : fields.getFieldErrors()) {
+            reasons.putIfAbsent(error.getField(), new DefaultMessageSourceResolvable(error.getCodes(),
+                    Arrays.stream(error.getArguments() == null ? new Object[0] : error.getArguments())
+                          .filter(argument -> !(argument instanceof DefaultMessageSourceResolvable))
+                          .map(String::valueOf).toArray(), error.getDefaultMessage()));
+        }
+        return new FormRefusal(null, reasons, typed(request));
+    }
+
+    /** What was typed, to fill the form again; never a secret (the CSRF token) or a file. */
+    private static LinkedHashMap<String, String> typed(HttpServletRequest request) {
+        return request.getParameterMap().entrySet().stream()
+                      .filter(field -> !Set.of("_csrf", "page").contains(field.getKey()))
+                      .collect(Collectors.toMap(Map.Entry::getKey, field -> String.join(",", field.getValue()),
+                              (first, second) -> first, LinkedHashMap::new));
+    }
+
+    private static String formPage(HttpServletRequest request) {
+        String page = request.getParameter("page");
+        return page != null && PAGE.matcher(page).matches() && !page.startsWith("//") ? page : "/";
+    }
+
+    /** A form's field refused by the request record's rules (or not of its type). */
+    static final class FormRefused extends RuntimeException {
+
+        private final transient BindingResult fields;
+
+        FormRefused(BindingResult fields) {
+            super("form refused: " + fields.getErrorCount() + " fields");
+            this.fields = fields;
+        }
+
+        BindingResult fields() {
+            return fields;
+        }
+    }
+
+    /** The form's fields, as the request record's constructor names them, and what the server computed. */
+    private record FormValues(HttpServletRequest request, Map<String, String> computed)
+            implements ServletRequestDataBinder.ValueResolver {
+
+        @Override
+        public Object resolveValue(String name, Class<?> type) {
+            if (computed.containsKey(name)) {
+                return computed.get(name);
+            }
+            String[] values = request.getParameterValues(name);
+            if (values == null || (values.length == 1 && values[0].isBlank())) {
+                return null; // a field left empty is a value not given, as an absent JSON property
+            }
+            return values.length == 1 ? values[0] : values;
+        }
+
+        @Override
+        public Set<String> getNames() {
+            // a field left empty is not named: a row of the form left blank (a second medium) is not one
+            Set<String> names = request.getParameterMap().entrySet().stream()
+                                       .filter(field -> Arrays.stream(field.getValue()).anyMatch(v -> !v.isBlank()))
+                                       .map(Map.Entry::getKey)
+                                       .collect(Collectors.toCollection(HashSet::new));
+            names.addAll(computed.keySet());
+            return names;
+        }
+    }
+
+    /** A browser's date and time field has no zone: it is the programme's local time; an instant is taken too. */
+    private record LocalTimes(ZoneId zone) implements Formatter<Instant> {
+
+        @Override
+        public Instant parse(String text, Locale locale) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException notAnInstant) {
+                return LocalDateTime.parse(text).atZone(zone).toInstant();
+            }
+        }
+
+        @Override
+        public String print(Instant instant, Locale locale) {
+            return instant.toString();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.ordinateurssolidaires.deploy.pages;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person's browser: Debian's headless Chromium driven by its own chromium-driver (no download: this machine has no
+ * internet). Every page it opens is photographed under {@code target/pages/} and checked with axe-core against
+ * WCAG 2.1 AA: a violation of serious or critical impact fails the test, naming the rule and the elements.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Set<String> BLOCKING = Set.of("serious", "critical");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("logDirectory", "target"), "pages");
+
+    private final ChromeDriver driver;
+    private final String address;
+    private final String who;
+    private int shots;
+
+    Browser(String address, String who) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--lang=fr-FR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromiumDriver", "/usr/bin/chromedriver")))
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.address = address;
+        this.who = who;
+    }
+
+    Browser open(String path) {
+        driver.get(address + path);
+        return this;
+    }
+
+    Browser signIn(String username, String password) {
+        open("/login");
+        type("username", username);
+        type("password", password);
+        driver.findElement(By.cssSelector("main button[type=submit]")).click();
+        return this;
+    }
+
+    Browser type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    Browser choose(String id, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    Browser attach(String id, Path file) {
+        driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
+    /** Presses the submit button of the form that holds the field {@code id}. */
+    Browser submitFormOf(String id) {
+        driver.findElement(By.id(id)).findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
+        return this;
+    }
+
+    Browser click(String linkText) {
+        driver.findElement(By.linkText(linkText)).click();
+        return this;
+    }
+
+    /** Waits for the text on the page (a projection follows the command in a moment), reloading meanwhile. */
+    Browser awaitText(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(300)).until(browser -> {
+            if (browser.findElement(By.tagName("main")).getText().contains(text)) {
+                return true;
+            }
+            browser.navigate().refresh();
+            return false;
+        });
+        return this;
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("main")).getText();
+    }
+
+    String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    /** The headings that name the page's forms (each form is labelled by its heading's id). */
+    List<String> formIds() {
+        return driver.findElements(By.cssSelector("main form h3[id]")).stream().map(h -> h.getAttribute("id")).toList();
+    }
+
+    List<String> menu() {
+        return driver.findElements(By.cssSelector("header nav a")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Photographs the page as it is, then checks it with axe-core. */
+    Browser look(String name) throws IOException {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
+                By.tagName("footer")));
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve("%s-%02d-%s.png".formatted(who, ++shots, name)),
+                StandardCopyOption.REPLACE_EXISTING);
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                                          .analyze(driver);
+        List<String> blocking = results.getViolations().stream()
+                                       .filter(rule -> BLOCKING.contains(rule.getImpact()))
+                                       .map(Browser::describe)
+                                       .toList();
+        assertThat(blocking).as("accessibility of %s (%s)", name, driver.getCurrentUrl()).isEmpty();
+        return this;
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " — " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,152 @@
+package org.ordinateurssolidaires.deploy.pages;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.deploy.Donors;
+import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.ordinateurssolidaires.testing.RunningApp;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A member of staff runs a device's life from the browser, at the one address people are given (the query side,
+ * which passes the forms on to the command side): signs in, receives a device, finds it by its label, erases its
+ * medium with the tool's report, refurbishes it and checks it; a refused form says the rule beside the form.
+ */
+class StaffJourneyIT {
+
+    private static final String PASSWORD = "camille's own password";
+    private static final String TOOL_REPORT = "Blancco Drive Eraser 7.9 — report 0042: 1 pass, verified, no error\n";
+
+    private static RunningApp commandSide;
+    private static RunningApp querySide;
+    private static String pages;
+
+    @BeforeAll
+    static void startBothApps() throws Exception {
+        String database = PostgresTestDatabase.emptyDatabase("ordinateurs_pages_staff_it");
+        commandSide = RunningApp.onPostgres("commandSide", database);
+        commandSide.awaitHealthy(Duration.ofSeconds(120));
+        querySide = RunningApp.onPostgresAs("querySide", database, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD,
+                "--ordinateurs.web.command-side-url=http://127.0.0.1:" + commandSide.port());
+        querySide.awaitHealthy(Duration.ofSeconds(120));
+        commandSide.post("/api/accounts", Map.of("username", "camille", "password", PASSWORD,
+                "access", Map.of("roles", List.of("STAFF"))));
+        Donors.withAgreement(commandSide);
+        pages = "http://localhost:" + querySide.port();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        RunningApp.closeAll(querySide, commandSide);
+    }
+
+    @Test
+    void receivesErasesRefurbishesAndChecksADevice() throws Exception {
+        Path report = Files.writeString(Files.createTempFile("rapport-effacement", ".txt"), TOOL_REPORT);
+        try (Browser staff = new Browser(pages, "staff")) {
+            staff.signIn("camille", PASSWORD);
+            assertThat(staff.path()).isEqualTo("/tableau-de-bord");
+            assertThat(staff.menu()).containsExactly("Tableau de bord", "Inventaire", "Réception");
+            staff.look("tableau-de-bord");
+
+            staff.click("Réception").look("reception")
+                 .type("assetTag", "OS-2026-0042")
+                 .choose("donorId", "Université de Poitiers")
+                 .type("donationBatchReference", "LIV-2026-03")
+                 .choose("category", "Ordinateur portable")
+                 .type("manufacturer", "Lenovo")
+                 .type("model", "ThinkPad T480")
+                 .type("serialNumber", "PF1ABCDE")
+                 .choose("medium0-type", "SSD NVMe")
+                 .type("medium0-serial", "S4DXNF0M123456")
+                 .submitFormOf("assetTag");
+            assertThat(staff.path()).startsWith("/appareils/");
+            assertThat(staff.text()).contains("Réception enregistrée.", "À effacer", "Université de Poitiers",
+                    "SSD NVMe", "S4DXNF0M123456", "Reçu du donateur");
+            String devicePage = staff.path();
+            staff.look("appareil-recu");
+
+            // the same tag again is refused, with the rule in words beside the form, and nothing typed is lost
+            staff.click("Réception")
+                 .type("assetTag", "OS-2026-0042")
+                 .choose("donorId", "Université de Poitiers")
+                 .type("donationBatchReference", "LIV-2026-03")
+                 .type("manufacturer", "Dell")
+                 .type("model", "Latitude 5490")
+                 .choose("medium0-type", "Disque dur")
+                 .submitFormOf("assetTag");
+            assertThat(staff.path()).isEqualTo("/reception");
+            assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
+                    "Ce numéro d'inventaire étiquette déjà un autre appareil.");
+            staff.look("reception-refusee");
+
+            // a label scanned into the search box opens the device's page
+            staff.click("Tableau de bord").type("q", "OS-2026-0042").submitFormOf("q");
+            assertThat(staff.path()).isEqualTo(devicePage);
+
+            String sanitise = "sanitise-" + mediumFormOf(staff);
+            staff.type(sanitise + "-tool", "Blancco Drive Eraser")
+                 .type(sanitise + "-toolVersion", "7.9")
+                 .type(sanitise + "-operator", "Camille Martin")
+                 .type(sanitise + "-location", "Atelier du pôle Inclusion numérique, Poitiers")
+                 .attach(sanitise + "-toolReport", report)
+                 .submitFormOf(sanitise + "-tool");
+            assertThat(staff.text()).contains("Effacement enregistré.", "Effacé", sha256(TOOL_REPORT),
+                    "Support effacé");
+            staff.look("appareil-efface");
+
+            staff.type("refurbish-workDone", "Nettoyage, batterie neuve")
+                 .type("refurbish-operatingSystem", "Linux Mint 22")
+                 .type("refurbish-technician", "Camille Martin")
+                 .submitFormOf("refurbish-workDone");
+            assertThat(staff.text()).contains("Reconditionnement enregistré.", "Reconditionné");
+
+            staff.type("check-inspector", "Dominique Bernard").submitFormOf("check-inspector");
+            assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
+                    "un contrôle réussi demande un grade");
+            staff.look("controle-refuse");
+            staff.choose("check-grade", "A").type("check-inspector", "Dominique Bernard")
+                 .submitFormOf("check-inspector");
+            assertThat(staff.text()).contains("Contrôle qualité enregistré.", "Prêt à donner",
+                    "Contrôle qualité réussi");
+            staff.look("appareil-pret");
+
+            staff.click("Inventaire").look("inventaire");
+            assertThat(staff.text()).contains("OS-2026-0042", "Université de Poitiers", "Prêt à donner");
+        }
+    }
+
+    @Test
+    void speaksEnglishOnRequest() throws Exception {
+        try (Browser staff = new Browser(pages, "staff-en")) {
+            staff.signIn("camille", PASSWORD).open("/tableau-de-bord?lang=en");
+            assertThat(staff.menu()).containsExactly("Dashboard", "Inventory", "Reception");
+            staff.open("/inventaire");
+            assertThat(staff.title()).isEqualTo("Inventory — Ordinateurs solidaires");
+            staff.look("inventory-en");
+        }
+    }
+
+    /** The erasure form of the device's one medium is named after the medium's id. */
+    private static String mediumFormOf(Browser staff) {
+        return staff.formIds().stream().filter(id -> id.startsWith("sanitise-")).findFirst().orElseThrow()
+                    .substring("sanitise-".length());
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                                                     .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

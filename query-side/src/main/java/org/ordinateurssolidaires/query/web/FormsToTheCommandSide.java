@@ -1,0 +1,104 @@
+package org.ordinateurssolidaires.query.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.ordinateurssolidaires.web.security.Access;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One address for people (docs/architecture.md): the pages' forms, posted to {@code /actions/**} here, go on to the
+ * command side as they came (body streamed, session cookie and CSRF token included), and its answer (a
+ * redirection, with its session cookie) comes back as it is. The command side signs the sender in from the shared
+ * session and checks everything itself; this app only relays, to that one address, and never reads the body.
+ * <p>
+ * Spring Cloud Gateway's server for Spring MVC would do this, but its line for Spring Boot 4 (2025.1.4) does not
+ * start on Boot 4.1 ({@code NoClassDefFoundError: org/springframework/boot/http/client/HttpRedirects}); this relay
+ * is the part of it the pages need, on the JDK's own HTTP client.
+ */
+@Controller
+class FormsToTheCommandSide {
+
+    private static final Logger log = LoggerFactory.getLogger(FormsToTheCommandSide.class);
+
+    /** What a form's request says that the command side needs; hop-by-hop and length headers are the client's own. */
+    private static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.COOKIE, HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, "X-CSRF-TOKEN", "HX-Request", "HX-Current-URL");
+    private static final List<String> RESPONSE_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.SET_COOKIE,
+            HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL, HttpHeaders.RETRY_AFTER, "HX-Redirect");
+
+    private final URI commandSide;
+    private final Duration patience;
+    private final HttpClient http = HttpClient.newBuilder()
+                                              .followRedirects(HttpClient.Redirect.NEVER)
+                                              .connectTimeout(Duration.ofSeconds(2))
+                                              .build();
+
+    /** @param patience longer than the command side's slowest form (a delivery's file, 40 s) */
+    FormsToTheCommandSide(@Value("${ordinateurs.web.command-side-url:http://127.0.0.1:8081}") URI commandSide,
+                          @Value("${ordinateurs.web.form-timeout:60s}") Duration patience) {
+        this.commandSide = commandSide;
+        this.patience = patience;
+    }
+
+    /** Anyone may send a form here: the command side, which records it, decides who may. */
+    @PostMapping("/actions/**")
+    @PreAuthorize(Access.ANYONE)
+    void relay(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+        HttpRequest.Builder upstream = HttpRequest.newBuilder(commandSide.resolve(request.getRequestURI()
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString())))
+                .timeout(patience)
+                .POST(body(request))
+                .header("X-Forwarded-For", request.getRemoteAddr())
+                .header("X-Forwarded-Proto", request.getScheme());
+        REQUEST_HEADERS.forEach(name -> {
+            String value = request.getHeader(name);
+            if (value != null) {
+                upstream.header(name, value);
+            }
+        });
+        HttpResponse<InputStream> answer;
+        try {
+            answer = http.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException unreachable) {
+            log.warn("The command side at {} did not answer a form: {}", commandSide, unreachable.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the command side, which records the forms, does not answer; try again in a moment");
+        }
+        response.setStatus(answer.statusCode());
+        RESPONSE_HEADERS.forEach(name -> answer.headers().allValues(name)
+                                              .forEach(value -> response.addHeader(name, value)));
+        try (InputStream body = answer.body()) {
+            body.transferTo(response.getOutputStream());
+        }
+    }
+
+    private static HttpRequest.BodyPublisher body(HttpServletRequest request) {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return request.getInputStream();
+            } catch (IOException unreadable) {
+                throw new java.io.UncheckedIOException(unreadable);
+            }
+        });
+        long length = request.getContentLengthLong();
+        return length < 0 ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, length);
+    }
+}

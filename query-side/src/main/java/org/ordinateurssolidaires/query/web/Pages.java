@@ -1,0 +1,74 @@
+package org.ordinateurssolidaires.query.web;
+
+import org.ordinateurssolidaires.web.security.PublicEndpoints;
+import org.ordinateurssolidaires.web.security.SignInPage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The pages people use (docs/architecture.md, "One address"): this app serves them, in French unless the reader
+ * asks for English ({@code ?lang=en}, kept in a cookie), signs people in, and passes their forms on to the
+ * command side, which records them. The browser sees one address; both apps share its session (Spring Session,
+ * in the database), so that the command side knows who sent a form and checks its CSRF token itself.
+ */
+@Configuration
+class Pages implements WebMvcConfigurer {
+
+    static final Locale FRENCH = Locale.FRENCH;
+
+    @Bean
+    SignInPage signInPage() {
+        return new SignInPage("/login");
+    }
+
+    /** The sign-in page and what every page needs to show (styles, the one script) are anyone's. */
+    @Bean
+    PublicEndpoints pagesAssets() {
+        return PublicEndpoints.of(HttpMethod.GET, "/css/**", "/webjars/**", "/favicon.ico");
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("langue");
+        resolver.setDefaultLocale(FRENCH);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor byParameter = new LocaleChangeInterceptor();
+        byParameter.setParamName("lang");
+        byParameter.setIgnoreInvalidLocale(true);
+        // never on a form: reading a parameter would read the body that goes on to the command side
+        registry.addInterceptor(byParameter).excludePathPatterns("/actions/**");
+    }
+
+    /**
+     * The forms are the command side's to check: who sent them, their CSRF token and their rights. This app neither
+     * reads their bodies (a multipart upload is passed on as it streams) nor opens a session for them.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain forms(HttpSecurity http) {
+        return http.securityMatcher("/actions/**")
+                   .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                   .csrf(csrf -> csrf.disable())
+                   .requestCache(cache -> cache.disable())
+                   .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                   .build();
+    }
+}

@@ -1,0 +1,45 @@
+package org.ordinateurssolidaires.query.web;
+
+import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.Caller;
+import org.ordinateurssolidaires.web.security.Role;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The pages' sign-in, and each role's way in: the address people are given lands on their own home page. */
+@Controller
+class SignInAndHome {
+
+    private final ObjectProvider<ClientRegistrationRepository> providers;
+
+    SignInAndHome(ObjectProvider<ClientRegistrationRepository> providers) {
+        this.providers = providers;
+    }
+
+    /** The login form, and the identity providers registered for browsers (docs/security.md, "Signing in"). */
+    @GetMapping("/login")
+    String signIn(Model model) {
+        List<ClientRegistration> registered = new ArrayList<>();
+        providers.ifAvailable(repository -> {
+            if (repository instanceof Iterable<?> all) {
+                all.forEach(registration -> registered.add((ClientRegistration) registration));
+            }
+        });
+        model.addAttribute("providers", registered);
+        return "login";
+    }
+
+    @GetMapping("/")
+    @PreAuthorize(Access.SIGNED_IN)
+    String home() {
+        return Caller.current().has(Role.STAFF) ? "redirect:/tableau-de-bord" : "home";
+    }
+}

@@ -1,0 +1,48 @@
+package org.ordinateurssolidaires.web.pages;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Why the command side refused a page's form, carried back to the form in the browser's session (a flash attribute,
+ * docs/architecture.md, "Pages"): the pages' app says it in the reader's language from the codes, or in the API's
+ * own words when it has none for them.
+ *
+ * @param rule   the broken rule or the unknown thing, when the form was well formed; null otherwise
+ * @param fields each refused field's reason, by the field's name in the form
+ * @param values what was typed, to fill the form again (with the form's name, {@code form})
+ */
+public record FormRefusal(DefaultMessageSourceResolvable rule,
+                          LinkedHashMap<String, DefaultMessageSourceResolvable> fields,
+                          LinkedHashMap<String, String> values) implements Serializable {
+
+    /** The flash attribute's name, on both sides. */
+    public static final String ATTRIBUTE = "refusal";
+
+    public FormRefusal {
+        fields = new LinkedHashMap<>(fields);
+        values = new LinkedHashMap<>(values);
+    }
+
+    public static FormRefusal ofRule(String code, String words, Map<String, String> values) {
+        return new FormRefusal(new DefaultMessageSourceResolvable(new String[]{code}, words), new LinkedHashMap<>(),
+                new LinkedHashMap<>(values));
+    }
+
+    /** The pages hold several forms: each names itself in its field {@code form}, and shows only its own refusal. */
+    public boolean concerns(String form) {
+        return form.equals(values.get("form"));
+    }
+
+    public boolean refused(String form, String field) {
+        return concerns(form) && fields.containsKey(field);
+    }
+
+    /** What was typed in {@code field} of {@code form}, or nothing when the refusal was another form's. */
+    public String value(String form, String field) {
+        return concerns(form) ? values.getOrDefault(field, "") : "";
+    }
+}
