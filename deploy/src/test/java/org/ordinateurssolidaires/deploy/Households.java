@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.util.Map;
 
 /** A device is allocated only to an accepted referral waiting for its kind of device. */
-final class Households {
+public final class Households {
 
     private Households() {
     }
 
     /** Refers a household through a new partner, accepts it, and answers the referral's id. */
-    static String acceptedReferral(RunningApp commandSide, String need) throws IOException, InterruptedException {
+    public static String acceptedReferral(RunningApp commandSide, String need) throws IOException, InterruptedException {
         String partner = commandSide.post("/api/partners", Map.of("name", "France Travail Poitiers",
                 "kind", "JOB_CENTRE")).get("partnerId").asText();
         String referral = commandSide.post("/api/partners/" + partner + "/referrals", Map.of(

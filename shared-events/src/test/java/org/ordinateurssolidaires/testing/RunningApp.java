@@ -133,10 +133,15 @@ public final class RunningApp implements AutoCloseable {
 
     /** Sends a file (a CSV import); anything but a 2xx answer fails the test. */
     public JsonNode post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a file (a PDF to verify); anything but a 2xx answer fails the test. */
+    public JsonNode post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", contentType)
                 .header("Authorization", authorization.get())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());

@@ -125,8 +125,7 @@ class DeviceCommandController {
     @Operation(summary = "Allocate a ready device to a referral: the next in line, or another with a reason")
     void allocate(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Allocate request,
                   CommandOrigin origin) {
-        commands.dispatch(new AllocateDevice(new DeviceId(deviceId), new ReferralId(request.referralId()),
-                request.outOfTurnReason(), request.allocatedAt()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId)), origin);
     }
 
     @PostMapping("/{deviceId}/allocation/cancellation")

@@ -92,6 +92,18 @@ class DevicePageForms {
         });
     }
 
+    /** To the next household in line, or to another with the reason why (the aggregate decides which it is). */
+    @PostMapping("/{deviceId}/attribution")
+    @PreAuthorize(Access.STAFF)
+    String allocate(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
+                    RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.allocated", () -> {
+            commands.dispatch(forms.bind(DeviceRequests.Allocate.class, request, Map.of())
+                                   .command(new DeviceId(deviceId)), origin);
+            return devicePage(deviceId);
+        });
+    }
+
     private static String devicePage(UUID deviceId) {
         return "/appareils/" + deviceId;
     }

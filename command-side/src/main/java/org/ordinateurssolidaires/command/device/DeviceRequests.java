@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -25,6 +26,7 @@ import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.referral.ReferralId;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -173,6 +175,10 @@ public final class DeviceRequests {
     public record Allocate(@NotNull UUID referralId,
                     @Size(max = 500) @NotBlankWhenGiven @MultiLineText String outOfTurnReason,
                     @NotNull @PastOrPresent Instant allocatedAt) {
+
+        AllocateDevice command(DeviceId deviceId) {
+            return new AllocateDevice(deviceId, new ReferralId(referralId), outOfTurnReason, allocatedAt);
+        }
     }
 
     public record CancelAllocation(@NotBlank @Size(max = 500) @MultiLineText String reason,
@@ -196,6 +202,12 @@ public final class DeviceRequests {
 
         CeremonyId ceremony() {
             return ceremonyId == null ? null : new CeremonyId(ceremonyId);
+        }
+
+        /** Through {@code handOvers}, as one transaction: every device, or none. */
+        void handOver(HouseholdHandOver handOvers, ReferralId referral, CommandOrigin origin) {
+            handOvers.handOver(referral, deviceIds.stream().distinct().map(DeviceId::new).toList(),
+                    freeOfChargeAcknowledged, ceremony(), handedOverAt, origin);
         }
     }
 

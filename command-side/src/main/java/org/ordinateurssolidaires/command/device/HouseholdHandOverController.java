@@ -35,7 +35,6 @@ class HouseholdHandOverController {
             + "charge; the referral is fulfilled. All or nothing.")
     void handOver(@PathVariable UUID referralId, @Valid @RequestBody DeviceRequests.HandOverToHousehold request,
                   CommandOrigin origin) {
-        handOvers.handOver(new ReferralId(referralId), request.deviceIds().stream().distinct().map(DeviceId::new)
-                .toList(), request.freeOfChargeAcknowledged(), request.ceremony(), request.handedOverAt(), origin);
+        request.handOver(handOvers, new ReferralId(referralId), origin);
     }
 }

@@ -95,7 +95,7 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().allValues("Set-Cookie")).as("the new session's cookie")
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").contains("HttpOnly")
                                                         .contains("SameSite=Lax"));
         assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
         return browser;

@@ -78,6 +78,26 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    Browser tick(String id) {
+        WebElement box = driver.findElement(By.id(id));
+        if (!box.isSelected()) {
+            box.click();
+        }
+        return this;
+    }
+
+    /** Fetches what a link of the page points at, with the browser's own session: a PDF, say. */
+    byte[] download(String linkText) throws IOException, InterruptedException {
+        String href = driver.findElement(By.linkText(linkText)).getAttribute("href");
+        String cookies = driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                               .collect(Collectors.joining("; "));
+        java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", cookies).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).as("GET %s", href).isEqualTo(200);
+        return answer.body();
+    }
+
     Browser attach(String id, Path file) {
         driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
         return this;

@@ -1,9 +1,11 @@
 package org.ordinateurssolidaires.deploy.pages;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.deploy.Donors;
+import org.ordinateurssolidaires.deploy.Households;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A member of staff runs a device's life from the browser, at the one address people are given (the query side,
  * which passes the forms on to the command side): signs in, receives a device, finds it by its label, erases its
- * medium with the tool's report, refurbishes it and checks it; a refused form says the rule beside the form.
+ * medium with the tool's report, refurbishes it, checks it, allocates it to the next household in line and hands it
+ * over with the receipt the household signs; a refused form says the rule beside the form.
  */
 class StaffJourneyIT {
 
@@ -44,6 +47,7 @@ class StaffJourneyIT {
         commandSide.post("/api/accounts", Map.of("username", "camille", "password", PASSWORD,
                 "access", Map.of("roles", List.of("STAFF"))));
         Donors.withAgreement(commandSide);
+        Households.acceptedReferral(commandSide, "LAPTOP");
         pages = "http://localhost:" + querySide.port();
     }
 
@@ -53,7 +57,7 @@ class StaffJourneyIT {
     }
 
     @Test
-    void receivesErasesRefurbishesAndChecksADevice() throws Exception {
+    void takesADeviceFromReceptionToHandOver() throws Exception {
         Path report = Files.writeString(Files.createTempFile("rapport-effacement", ".txt"), TOOL_REPORT);
         try (Browser staff = new Browser(pages, "staff")) {
             staff.signIn("camille", PASSWORD);
@@ -122,6 +126,27 @@ class StaffJourneyIT {
             assertThat(staff.text()).contains("Contrôle qualité enregistré.", "Prêt à donner",
                     "Contrôle qualité réussi");
             staff.look("appareil-pret");
+
+            assertThat(staff.text()).contains("Foyer", "demandeur d'emploi", "France Travail Poitiers",
+                    "(proposé : le suivant dans la file)");
+            staff.submitFormOf("allocate-outOfTurnReason");
+            assertThat(staff.text()).contains("Attribution enregistrée.", "Attribué", "Attribué à un foyer");
+            staff.look("appareil-attribue");
+
+            byte[] receipt = staff.download("Reçu de remise à faire signer (PDF)");
+            assertThat(new String(receipt, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            Files.write(Path.of(System.getProperty("logDirectory", "target"), "pages", "staff-recu-remise.pdf"),
+                    receipt);
+            JsonNode verdict = querySide.post("/api/documents/verification", "application/pdf", receipt);
+            assertThat(verdict.get("genuine").asBoolean()).as("the receipt is sealed").isTrue();
+            assertThat(verdict.get("kind").asText()).isEqualTo("hand-over-receipt");
+
+            staff.submitFormOf("handOver-freeOfCharge");
+            assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
+                    "cochez la case : le foyer reconnaît la gratuité");
+            staff.tick("handOver-freeOfCharge").submitFormOf("handOver-freeOfCharge");
+            assertThat(staff.text()).contains("Remise enregistrée.", "Remis", "Remis au foyer");
+            staff.look("appareil-remis");
 
             staff.click("Inventaire").look("inventaire");
             assertThat(staff.text()).contains("OS-2026-0042", "Université de Poitiers", "Prêt à donner");

@@ -112,6 +112,19 @@ public final class PdfLayout {
         return add(table);
     }
 
+    /** Side by side, a box under each label for a handwritten signature (and the place and date). */
+    public PdfLayout signatureBoxes(List<String> labels) {
+        PdfPTable table = new PdfPTable(labels.size());
+        table.setWidthPercentage(100);
+        labels.forEach(label -> {
+            PdfPCell cell = new PdfPCell(new Phrase(label, TEXT));
+            cell.setFixedHeight(90);
+            table.addCell(cell);
+        });
+        table.setSpacingBefore(12);
+        return add(table);
+    }
+
     private PdfLayout add(Element element) {
         document.add(element);
         return this;

@@ -17,8 +17,11 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchEveryDonorName;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
+import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
+import org.ordinateurssolidaires.query.referral.WaitingList.WaitingHousehold;
 import org.ordinateurssolidaires.web.pages.FormDone;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
@@ -104,6 +107,14 @@ class InventoryPages {
                                              .sorted(Comparator.comparingLong(ProvenanceEntry::sequence).reversed())
                                              .toList())
              .addAttribute("steps", NextSteps.of(device));
+        if (device.state() == DeviceState.READY) {
+            model.addAttribute("waiting", queries.query(new FetchWaitingList(null, device.category()),
+                    ResponseTypes.multipleInstancesOf(WaitingHousehold.class)).join());
+        }
+        if (device.referralId() != null) {
+            model.addAttribute("household", queries.query(new FindDevicesOfHousehold(device.referralId()),
+                    ResponseTypes.multipleInstancesOf(DeviceView.class)).join());
+        }
         choices(model);
         return "inventory/device";
     }
@@ -131,9 +142,11 @@ class InventoryPages {
 
     /**
      * The steps a device allows now, as the aggregate's rules have them: its media erased while it awaits erasure
-     * (one form per medium still holding data), then refurbishment, then the quality check.
+     * (one form per medium still holding data), then refurbishment, the quality check, the allocation to a household
+     * and the hand-over.
      */
-    public record NextSteps(List<InventoryQueries.MediumView> mediaToErase, boolean refurbish, boolean checkQuality) {
+    public record NextSteps(List<InventoryQueries.MediumView> mediaToErase, boolean refurbish, boolean checkQuality,
+                            boolean allocate, boolean handOver) {
 
         static NextSteps of(DeviceView device) {
             List<InventoryQueries.MediumView> toErase = device.state() == DeviceState.AWAITING_SANITISATION
@@ -141,11 +154,12 @@ class InventoryPages {
                     || medium.erasureStatus() == ErasureStatus.FAILED).toList()
                     : List.of();
             return new NextSteps(toErase, device.state() == DeviceState.SANITISED,
-                    device.state() == DeviceState.REFURBISHED);
+                    device.state() == DeviceState.REFURBISHED, device.state() == DeviceState.READY,
+                    device.state() == DeviceState.ALLOCATED);
         }
 
         public boolean any() {
-            return !mediaToErase.isEmpty() || refurbish || checkQuality;
+            return !mediaToErase.isEmpty() || refurbish || checkQuality || allocate || handOver;
         }
     }
 }

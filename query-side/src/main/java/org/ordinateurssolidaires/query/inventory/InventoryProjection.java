@@ -34,6 +34,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfDonor;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -180,6 +181,11 @@ class InventoryProjection {
     List<DeviceView> handle(FindDevicesOfDonor query) {
         return devices.findByDonorIdOrderByDonationBatchReferenceAscAssetTagAsc(query.donorId()).stream()
                       .map(DeviceView::of).toList();
+    }
+
+    @QueryHandler
+    List<DeviceView> handle(FindDevicesOfHousehold query) {
+        return devices.findByReferralIdOrderByAssetTagAsc(query.referralId()).stream().map(DeviceView::of).toList();
     }
 
     @QueryHandler

@@ -58,6 +58,10 @@ public final class InventoryQueries {
     public record FindDevicesOfDonor(UUID donorId) {
     }
 
+    /** The devices allocated or handed over to a household (its referral), by asset tag. */
+    public record FindDevicesOfHousehold(UUID referralId) {
+    }
+
     public record CountDevices() {
     }
 

@@ -12,6 +12,8 @@ interface InventoryRepository extends JpaRepository<InventoryDevice, UUID>, JpaS
 
     List<InventoryDevice> findByDonorIdOrderByDonationBatchReferenceAscAssetTagAsc(UUID donorId);
 
+    List<InventoryDevice> findByReferralIdOrderByAssetTagAsc(UUID referralId);
+
     @Query("select d.state as state, count(d) as devices from InventoryDevice d group by d.state")
     List<StateCount> countByState();
 
