@@ -13,7 +13,13 @@ public final class Donors {
 
     /** Registers a donor whose agreement is in force from 2020 on, and answers its id. */
     public static String withAgreement(RunningApp commandSide) throws IOException, InterruptedException {
-        String donor = commandSide.post("/api/donors", Map.of("legalName", "Université de Poitiers",
+        return withAgreement(commandSide, "Université de Poitiers");
+    }
+
+    /** The same, for a donor of that name. */
+    public static String withAgreement(RunningApp commandSide, String legalName)
+            throws IOException, InterruptedException {
+        String donor = commandSide.post("/api/donors", Map.of("legalName", legalName,
                 "kind", "PUBLIC_BODY", "contactPerson", "Service du patrimoine",
                 "contactEmail", "patrimoine@example.org")).get("donorId").asText();
         commandSide.post("/api/donors/" + donor + "/agreements", Map.of("modelAgreementVersion", "2023-0208",

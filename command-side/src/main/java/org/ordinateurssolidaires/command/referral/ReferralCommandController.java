@@ -80,6 +80,12 @@ class ReferralCommandController {
     @Operation(summary = "Refer a household; its personal data is stored only encrypted")
     ReferralRequests.Submitted submit(@PathVariable UUID partnerId, @Valid @RequestBody ReferralRequests.Submit request,
                                       CommandOrigin origin) {
+        return submit(commands, partnerId, request, origin);
+    }
+
+    /** A referral, from the API or a partner's page: the personal data is sealed by the command's handler. */
+    static ReferralRequests.Submitted submit(CommandDispatcher commands, UUID partnerId,
+                                             ReferralRequests.Submit request, CommandOrigin origin) {
         Caller caller = Caller.current();
         caller.requirePartner(partnerId);
         if (request.alreadyEquippedJustification() != null && !caller.has(Role.STAFF)) {

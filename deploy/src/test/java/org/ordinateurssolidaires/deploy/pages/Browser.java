@@ -15,6 +15,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,16 +90,29 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    Browser press(String buttonText) {
+        driver.findElement(By.xpath("//main//button[normalize-space()='" + buttonText + "']")).click();
+        return this;
+    }
+
     /** Fetches what a link of the page points at, with the browser's own session: a PDF, say. */
     byte[] download(String linkText) throws IOException, InterruptedException {
-        String href = driver.findElement(By.linkText(linkText)).getAttribute("href");
+        HttpResponse<byte[]> answer = fetch(driver.findElement(By.linkText(linkText)).getAttribute("href"));
+        assertThat(answer.statusCode()).as("GET %s", answer.uri()).isEqualTo(200);
+        return answer.body();
+    }
+
+    /** The status a page of this address answers this browser's session (the browser itself does not say). */
+    int statusOf(String path) throws IOException, InterruptedException {
+        return fetch(address + path).statusCode();
+    }
+
+    private HttpResponse<byte[]> fetch(String url) throws IOException, InterruptedException {
         String cookies = driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
                                .collect(Collectors.joining("; "));
-        java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", cookies).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(answer.statusCode()).as("GET %s", href).isEqualTo(200);
-        return answer.body();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies)
+                                                          .header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     Browser attach(String id, Path file) {
@@ -131,7 +148,7 @@ final class Browser implements AutoCloseable {
     }
 
     String path() {
-        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+        return URI.create(driver.getCurrentUrl()).getPath();
     }
 
     String title() {

@@ -58,6 +58,11 @@ public class ErasureAudits {
         }
     }
 
+    /** What the verification accepts, media type by media type (level, technique and verification). */
+    Map<MediaType, List<String>> policyInForce() {
+        return policy.asWritten();
+    }
+
     /** The last link recorded: print it where the history should be vouched for. */
     public ChainHead currentHead() {
         return jdbc.queryForObject(ChainHead.QUERY, (row, n) -> ChainHead.read(row));

@@ -37,7 +37,7 @@ class DocumentVerificationController {
      *
      * @param sha256 the fingerprint of the uploaded copy
      */
-    record Verification(boolean genuine, String sha256, String kind, UUID documentId, UUID donorId, Instant issuedAt) {
+    public record Verification(boolean genuine, String sha256, String kind, UUID documentId, UUID donorId, Instant issuedAt) {
     }
 
     /** The same check for a browser's file upload form (field {@code file}). */

@@ -26,7 +26,7 @@ public record ProvenanceEntry(long sequence,
      * The entry as a donor sees it: what happened and when, in plain words; not the event's fields (which name the
      * referral), who recorded it, nor the ids a client may have chosen.
      */
-    ProvenanceEntry forDonor() {
+    public ProvenanceEntry forDonor() {
         return new ProvenanceEntry(sequence, event, description, occurredAt, recordedAt, null, null, null, null, null);
     }
 }

@@ -18,6 +18,9 @@ interface ReferralRecordRepository extends JpaRepository<ReferralRecord, UUID> {
 
     List<ReferralRecord> findByPartnerIdOrderBySubmittedAt(UUID partnerId);
 
+    /** The latest first, as a partner follows them. */
+    List<ReferralRecord> findByPartnerIdOrderBySubmittedAtDesc(UUID partnerId);
+
     @Query("select new org.ordinateurssolidaires.query.referral.HouseholdsEquipped(r.criterion, count(r))"
             + " from ReferralRecord r where r.referralId in :referralIds group by r.criterion, r.criterionRank order by r.criterionRank")
     List<HouseholdsEquipped> countByCriterion(Collection<UUID> referralIds);

@@ -53,8 +53,8 @@ class Pages implements WebMvcConfigurer {
         LocaleChangeInterceptor byParameter = new LocaleChangeInterceptor();
         byParameter.setParamName("lang");
         byParameter.setIgnoreInvalidLocale(true);
-        // never on a form: reading a parameter would read the body that goes on to the command side
-        registry.addInterceptor(byParameter).excludePathPatterns("/actions/**");
+        // on the pages only: the API speaks its own words, and a form's body goes on to the command side unread
+        registry.addInterceptor(byParameter).excludePathPatterns("/api/**", "/actuator/**", "/actions/**");
     }
 
     /**

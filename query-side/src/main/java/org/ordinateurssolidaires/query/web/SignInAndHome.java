@@ -26,6 +26,7 @@ class SignInAndHome {
 
     /** The login form, and the identity providers registered for browsers (docs/security.md, "Signing in"). */
     @GetMapping("/login")
+    @PreAuthorize(Access.ANYONE)
     String signIn(Model model) {
         List<ClientRegistration> registered = new ArrayList<>();
         providers.ifAvailable(repository -> {
@@ -37,9 +38,20 @@ class SignInAndHome {
         return "login";
     }
 
+    /** Each role's home; an account with several roles lands on the first of staff, donor, partner, auditor. */
     @GetMapping("/")
     @PreAuthorize(Access.SIGNED_IN)
     String home() {
-        return Caller.current().has(Role.STAFF) ? "redirect:/tableau-de-bord" : "home";
+        Caller caller = Caller.current();
+        if (caller.has(Role.STAFF)) {
+            return "redirect:/tableau-de-bord";
+        }
+        if (caller.has(Role.DONOR)) {
+            return "redirect:/donateur";
+        }
+        if (caller.has(Role.PARTNER)) {
+            return "redirect:/partenaire";
+        }
+        return caller.has(Role.AUDITOR) ? "redirect:/audit" : "home";
     }
 }

@@ -12,6 +12,9 @@ public final class Access {
     public static final String SIGNED_IN = "isAuthenticated()";
     public static final String ADMIN = "hasRole('ADMIN')";
     public static final String STAFF = "hasRole('STAFF')";
+    public static final String DONOR = "hasRole('DONOR')";
+    public static final String PARTNER = "hasRole('PARTNER')";
+    public static final String AUDITOR = "hasRole('AUDITOR')";
     public static final String STAFF_OR_PARTNER = "hasAnyRole('STAFF', 'PARTNER')";
     public static final String STAFF_OR_DONOR = "hasAnyRole('STAFF', 'DONOR')";
     public static final String STAFF_OR_AUDITOR = "hasAnyRole('STAFF', 'AUDITOR')";

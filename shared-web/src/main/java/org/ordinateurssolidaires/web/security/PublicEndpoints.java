@@ -6,6 +6,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The operations of an app that anyone may call without signing in, beside the health probes: an app declares
@@ -21,5 +22,9 @@ public record PublicEndpoints(List<RequestMatcher> matchers) {
         return new PublicEndpoints(Arrays.stream(paths)
                                          .<RequestMatcher>map(path -> PathPatternRequestMatcher.pathPattern(method, path))
                                          .toList());
+    }
+
+    public PublicEndpoints and(PublicEndpoints others) {
+        return new PublicEndpoints(Stream.concat(matchers.stream(), others.matchers.stream()).toList());
     }
 }

@@ -1,0 +1,40 @@
+package org.ordinateurssolidaires.command.referral;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.ordinateurssolidaires.command.web.CommandDispatcher;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.command.web.PageForms;
+import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.Caller;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Map;
+
+/**
+ * A partner's referral form (the page is the query side's {@code /partenaire/orienter}): the API's request record
+ * and command, for the partner the account belongs to; the household's personal data is sealed as over the API.
+ */
+@Controller
+class ReferralPageForms {
+
+    private final CommandDispatcher commands;
+    private final PageForms forms;
+
+    ReferralPageForms(CommandDispatcher commands, PageForms forms) {
+        this.commands = commands;
+        this.forms = forms;
+    }
+
+    @PostMapping("/actions/orientations")
+    @PreAuthorize(Access.PARTNER)
+    String refer(HttpServletRequest request, CommandOrigin origin, RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.referred", () -> {
+            ReferralCommandController.submit(commands, Caller.current().partnerId(),
+                    forms.bind(ReferralRequests.Submit.class, request, Map.of()), origin);
+            return "/partenaire";
+        });
+    }
+}

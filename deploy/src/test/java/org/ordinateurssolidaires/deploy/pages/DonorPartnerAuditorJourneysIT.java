@@ -1,0 +1,143 @@
+package org.ordinateurssolidaires.deploy.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.deploy.Donors;
+import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.ordinateurssolidaires.testing.RunningApp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each of the other roles through its own pages, at the one address: a donor sees only its own devices and
+ * downloads its certificate, which anyone can then check without an account; a partner refers a household and
+ * follows it; an auditor runs the verification and reads its result in words.
+ */
+class DonorPartnerAuditorJourneysIT {
+
+    private static final String PASSWORD = "a long enough password";
+    private static final String REPORT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private static RunningApp commandSide;
+    private static RunningApp querySide;
+    private static String pages;
+    private static String othersDevice;
+
+    @BeforeAll
+    static void startBothAppsWithAGiftOfTwoDonors() throws Exception {
+        String database = PostgresTestDatabase.emptyDatabase("ordinateurs_pages_roles_it");
+        commandSide = RunningApp.onPostgres("commandSide", database);
+        commandSide.awaitHealthy(Duration.ofSeconds(120));
+        querySide = RunningApp.onPostgresAs("querySide", database, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD,
+                "--ordinateurs.web.command-side-url=http://127.0.0.1:" + commandSide.port());
+        querySide.awaitHealthy(Duration.ofSeconds(120));
+        String donor = Donors.withAgreement(commandSide, "Banque Régionale du Centre-Ouest");
+        erasedDevice(donor, "OS-2026-0101");
+        othersDevice = erasedDevice(Donors.withAgreement(commandSide, "Université de Poitiers"), "OS-2026-0202");
+        String partner = commandSide.post("/api/partners", Map.of("name", "Centre social des Trois-Cités",
+                "kind", "SOCIAL_SERVICES")).get("partnerId").asText();
+        account("claire", Map.of("roles", List.of("DONOR"), "donorId", donor));
+        account("samir", Map.of("roles", List.of("PARTNER"), "partnerId", partner));
+        account("ines", Map.of("roles", List.of("AUDITOR")));
+        pages = "http://localhost:" + querySide.port();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        RunningApp.closeAll(querySide, commandSide);
+    }
+
+    @Test
+    void aDonorFollowsItsOwnGiftAndDownloadsItsCertificate() throws Exception {
+        byte[] certificate;
+        try (Browser donor = new Browser(pages, "donateur")) {
+            donor.signIn("claire", PASSWORD);
+            assertThat(donor.path()).isEqualTo("/donateur");
+            assertThat(donor.menu()).containsExactly("Mes dons");
+            donor.awaitText("OS-2026-0101").look("mes-dons");
+            assertThat(donor.text()).contains("Banque Régionale du Centre-Ouest", "Effacé")
+                                    .doesNotContain("OS-2026-0202");
+            donor.click("OS-2026-0101").look("mon-appareil");
+            assertThat(donor.text()).contains("SSD NVMe", REPORT, "Support effacé", "Reçu du donateur");
+            certificate = donor.click("Retour à mes dons").download("Certificat d'effacement des données (PDF)");
+            Files.write(Path.of(System.getProperty("logDirectory", "target"), "pages", "donateur-certificat.pdf"),
+                    certificate);
+
+            assertThat(donor.statusOf("/donateur/appareils/" + othersDevice)).as("another donor's device")
+                                                                          .isEqualTo(404);
+            assertThat(donor.statusOf("/tableau-de-bord")).as("staff's dashboard").isEqualTo(403);
+        }
+        Path copy = Files.write(Files.createTempFile("certificat", ".pdf"), certificate);
+        try (Browser anyone = new Browser(pages, "public")) {
+            anyone.open("/verification").look("verification")
+                  .attach("file", copy).submitFormOf("file");
+            assertThat(anyone.text()).contains("Document authentique et intact : certificat d'effacement");
+            anyone.look("verification-authentique");
+        }
+    }
+
+    @Test
+    void aPartnerRefersAHouseholdAndFollowsIt() throws Exception {
+        try (Browser partner = new Browser(pages, "partenaire")) {
+            partner.signIn("samir", PASSWORD);
+            assertThat(partner.path()).isEqualTo("/partenaire");
+            assertThat(partner.menu()).containsExactly("Mes orientations", "Orienter un foyer");
+            partner.look("mes-orientations");
+
+            partner.click("Orienter un foyer").look("orienter")
+                   .choose("criterion", "famille avec enfant(s) non équipée")
+                   .type("householdSize", "3")
+                   .type("children", "4")
+                   .type("personalData.name", "Personne Fictive")
+                   .submitFormOf("householdSize");
+            assertThat(partner.text()).contains("les enfants sont comptés dans le foyer");
+            partner.look("orientation-refusee");
+            partner.type("children", "2").submitFormOf("householdSize");
+            assertThat(partner.path()).isEqualTo("/partenaire");
+            assertThat(partner.text()).contains("Orientation enregistrée.");
+            partner.awaitText("en attente de décision").look("orientation-suivie");
+            assertThat(partner.text()).contains("famille avec enfant(s) non équipée", "Ordinateur portable")
+                                      .doesNotContain("Personne Fictive");
+        }
+    }
+
+    @Test
+    void anAuditorRunsTheVerification() throws Exception {
+        try (Browser auditor = new Browser(pages, "auditeur")) {
+            auditor.signIn("ines", PASSWORD);
+            assertThat(auditor.path()).isEqualTo("/audit");
+            assertThat(auditor.menu()).containsExactly("Vérification");
+            auditor.look("audit");
+            auditor.press("Lancer la vérification");
+            assertThat(auditor.text()).contains("Aucune anomalie", "appareils vérifiés",
+                    "Politique d'effacement en vigueur");
+            auditor.look("audit-resultat");
+        }
+    }
+
+    private static String erasedDevice(String donor, String assetTag) throws Exception {
+        JsonNode received = commandSide.post("/api/devices", Map.of("assetTag", assetTag, "donorId", donor,
+                "donationBatchReference", "LIV-2026-03", "category", "LAPTOP", "manufacturer", "Lenovo",
+                "model", "ThinkPad T480", "storageMedia", new Object[]{Map.of("mediaType", "NVME_SSD",
+                        "serialNumber", "S4" + assetTag)}, "receivedAt", "2026-03-02T09:00:00Z"));
+        String device = received.get("deviceId").asText();
+        commandSide.post("/api/devices/" + device + "/media/" + received.at("/storageMedia/0/mediumId").asText()
+                + "/sanitisations", Map.of("level", "PURGE", "technique", "CRYPTOGRAPHIC_ERASE", "tool", "nwipe",
+                "toolVersion", "0.37", "verificationMethod", "FULL", "verificationPassed", true, "operator", "Camille",
+                "location", "Atelier Poitiers", "performedAt", "2026-03-03T09:00:00Z", "toolReportSha256", REPORT));
+        return device;
+    }
+
+    private static void account(String username, Map<String, Object> access) throws Exception {
+        commandSide.post("/api/accounts", Map.of("username", username, "password", PASSWORD, "access", access));
+    }
+}

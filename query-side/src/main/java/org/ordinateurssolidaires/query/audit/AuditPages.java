@@ -1,0 +1,43 @@
+package org.ordinateurssolidaires.query.audit;
+
+import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
+import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import java.sql.SQLException;
+
+/**
+ * The auditor's page: the erasure policy in force, and the verification, run on request (it replays the whole
+ * store), its result in words: each violation with its device, each alteration with its event.
+ */
+@Controller
+class AuditPages {
+
+    private final ErasureAudits audits;
+
+    AuditPages(ErasureAudits audits) {
+        this.audits = audits;
+    }
+
+    @GetMapping("/audit")
+    @PreAuthorize(Access.STAFF_OR_AUDITOR)
+    String audit(Model model) {
+        model.addAttribute("head", audits.currentHead()).addAttribute("policy", audits.policyInForce());
+        return "audit/audit";
+    }
+
+    /** A form, not a link: the replay is costly, and only a person's deliberate request should start it. */
+    @PostMapping("/audit")
+    @CostlyToAnswer
+    @PreAuthorize(Access.STAFF_OR_AUDITOR)
+    String verify(Model model) throws SQLException {
+        AuditReport report = audits.verify(null);
+        model.addAttribute("report", report).addAttribute("head", report.chainHead())
+             .addAttribute("policy", report.erasurePolicy());
+        return "audit/audit";
+    }
+}
