@@ -4,7 +4,8 @@
 #   deploy/run.sh --postgres   PostgreSQL at SPRING_DATASOURCE_URL (default: jdbc:postgresql://127.0.0.1:5432/
 #                              ordinateurs_solidaires); a new database is made, with one role per app, by
 #                              SPRING_DATASOURCE_USERNAME/_PASSWORD (default: postgres)
-#   deploy/run.sh --demo       also seeds a few hundred demo devices through the command API (first run only)
+#   deploy/run.sh --demo       also seeds a few hundred demo devices through the command API (first run only),
+#                              and opens a demo account per role (passwords in data/demo-accounts)
 # Ports: COMMAND_PORT (8081) and QUERY_PORT (8082).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -124,7 +125,11 @@ start() { # name port health-path extra-args...
     exit 1
 }
 
-# the command side first: it owns the event store the query side reads
+# the command side first: it owns the event store the query side reads; with --demo, it writes the demo accounts
+# once its seeding is over
+if [ ${#demo_args[@]} -gt 0 ]; then
+    rm -f data/demo-accounts
+fi
 start command-side "$command_port" /actuator/health ${demo_args[@]+"${demo_args[@]}"}
 # liveness: the query side is up even while a read model has parked events, which readiness reports
 # it serves the pages, and passes their forms on to the command side (docs/architecture.md, "One address")
@@ -133,6 +138,21 @@ start query-side "$query_port" /actuator/health/liveness \
 if ! curl -fs "http://localhost:$query_port/actuator/health/readiness" >/dev/null 2>&1; then
     echo "the query side is not ready (events parked, or a processor stopped): see" \
         "http://localhost:$query_port/actuator/health/readiness and /api/dead-letters" >&2
+fi
+
+demo_accounts=""
+if [ ${#demo_args[@]} -gt 0 ]; then
+    echo "Seeding the demo programme through the command API (a minute or two on the first run)..."
+    for _ in $(seq 1 600); do
+        [ -s data/demo-accounts ] && break
+        sleep 1
+    done
+    if [ -s data/demo-accounts ]; then
+        demo_accounts=$(printf '\n  demo accounts (demo data only; new passwords at each start, in data/demo-accounts):\n%s' \
+            "$(sed 's/^/                /' data/demo-accounts)")
+    else
+        echo "the demo data is not seeded yet: see data/logs/command-side.log" >&2
+    fi
 fi
 
 if [ ! -s data/admin-password ]; then
@@ -153,7 +173,7 @@ Ordinateurs solidaires is running ($([ ${#profile_args[@]} -gt 0 ] && echo "Post
   read models   http://localhost:$query_port/actuator/health/readiness  http://localhost:$query_port/api/dead-letters
   logs          data/logs/
   sign in as    $sign_in
-                (curl -u admin:PASSWORD ...; open more accounts at /api/accounts: docs/security.md)
+                (curl -u admin:PASSWORD ...; open more accounts at /api/accounts: docs/security.md)$demo_accounts
 Press Ctrl-C to stop both.
 INFO
 wait "${pids[@]}"

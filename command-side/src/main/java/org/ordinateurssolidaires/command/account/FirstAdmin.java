@@ -11,10 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
@@ -65,20 +62,9 @@ class FirstAdmin implements ApplicationRunner {
         String generated = Accounts.newPassword();
         if (accounts.openUnlessTaken(USERNAME, generated, adminAndStaff, USERNAME)) {
             Path file = Path.of(passwordFile).toAbsolutePath();
-            writeForOwnerOnly(file, generated);
+            SecretFiles.writeForOwnerOnly(file, generated);
             log.warn("Opened the first account, {}: its password is in {}, readable by you only. Sign in, then"
                      + " change it or open accounts of your own (docs/security.md)", USERNAME, file);
         }
-    }
-
-    private static void writeForOwnerOnly(Path file, String secret) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file); // Windows: the file takes its folder's access rules
-        }
-        Files.writeString(file, secret + System.lineSeparator(), StandardCharsets.UTF_8);
     }
 }

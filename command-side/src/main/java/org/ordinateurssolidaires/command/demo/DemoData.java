@@ -33,6 +33,7 @@ import org.ordinateurssolidaires.command.referral.ReferralRequests.Submitted;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
 import org.ordinateurssolidaires.command.account.Accounts;
+import org.ordinateurssolidaires.command.account.SecretFiles;
 import org.ordinateurssolidaires.web.security.Role;
 import org.ordinateurssolidaires.events.Sha256;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
@@ -52,11 +53,15 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.ProblemDetail;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +76,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -295,10 +301,14 @@ class DemoData {
 
     private final RestClient.Builder restClients;
     private final Accounts accounts;
+    private final String accountsFile;
 
-    DemoData(RestClient.Builder restClients, Accounts accounts) {
+    /** @param accountsFile where the demo accounts' passwords go, readable by the person running the demo only */
+    DemoData(RestClient.Builder restClients, Accounts accounts,
+             @Value("${ordinateurs.demo.accounts-file:data/demo-accounts}") String accountsFile) {
         this.restClients = restClients;
         this.accounts = accounts;
+        this.accountsFile = accountsFile;
     }
 
     /**
@@ -313,10 +323,33 @@ class DemoData {
             RestClient api = restClients.baseUrl("http://localhost:" + port)
                                         .defaultHeaders(headers -> headers.setBasicAuth(USER, password))
                                         .build();
-            new Seeding(api, new Random(SEED), Instant.now().truncatedTo(ChronoUnit.SECONDS)).run();
+            Seeding seeding = new Seeding(api, new Random(SEED), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            seeding.run();
+            openDemoAccounts(seeding.donorIds.get(BANK), seeding.partnerIds.get(CCAS));
         } finally {
             accounts.enable(USER, false, USER);
         }
+    }
+
+    /**
+     * One account per role, so that whoever tries the demo sees each role's pages: staff, a donor (the bank), a
+     * partner (the CCAS), an auditor. Their passwords are new at each start and written to the accounts file.
+     */
+    private void openDemoAccounts(UUID bank, UUID ccas) {
+        Map<String, AccountAccess> demo = new LinkedHashMap<>();
+        demo.put("demo-equipe", new AccountAccess(Set.of(Role.STAFF), null, null));
+        demo.put("demo-donateur", new AccountAccess(Set.of(Role.DONOR), null, bank));
+        demo.put("demo-partenaire", new AccountAccess(Set.of(Role.PARTNER), ccas, null));
+        demo.put("demo-auditeur", new AccountAccess(Set.of(Role.AUDITOR), null, null));
+        StringBuilder lines = new StringBuilder();
+        demo.forEach((username, access) -> lines.append("%-16s %-8s %s%n".formatted(username,
+                access.roles().iterator().next().code(), accounts.openForAProgram(username, access))));
+        try {
+            SecretFiles.writeForOwnerOnly(Path.of(accountsFile).toAbsolutePath(), lines.toString().strip());
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException(unwritable);
+        }
+        log.info("Demo accounts for each role opened; their passwords are in {}", Path.of(accountsFile).toAbsolutePath());
     }
 
     private static Lot lot(int count, Model model) {
@@ -368,6 +401,7 @@ class DemoData {
         private final Map<LocalDate, CeremonyInProgress> scheduledCeremonies = new TreeMap<>();
         private final Map<Stage, Integer> devicesPerStage = new EnumMap<>(Stage.class);
         private Map<Partner, UUID> partnerIds = Map.of();
+        private Map<Donor, UUID> donorIds = Map.of();
         private int referrals;
         private int destructionCertificates;
         private int recyclingCertificates;
@@ -381,7 +415,8 @@ class DemoData {
 
         void run() {
             Instant started = Instant.now();
-            List<PlannedDevice> plan = plan(registerDonors());
+            donorIds = registerDonors();
+            List<PlannedDevice> plan = plan(donorIds);
             partnerIds = registerPartners();
             PlannedDevice first = plan.get(0);
             Optional<DeviceInProgress> firstReceived = receiveUnlessTagTaken(first);

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
-import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;

@@ -108,7 +108,7 @@ class ReferralCommandController {
     @Operation(summary = "Accept a referral: the household joins the waiting list")
     void accept(@PathVariable UUID referralId, @Valid @RequestBody ReferralRequests.Decision request,
                 CommandOrigin origin) {
-        commands.dispatch(new AcceptReferral(new ReferralId(referralId), request.at()), origin);
+        commands.dispatch(request.acceptance(new ReferralId(referralId)), origin);
     }
 
     @PostMapping("/api/referrals/{referralId}/rejection")
@@ -117,7 +117,7 @@ class ReferralCommandController {
     @Operation(summary = "Reject a referral, with the reason the partner will read")
     void reject(@PathVariable UUID referralId, @Valid @RequestBody ReferralRequests.Explained request,
                 CommandOrigin origin) {
-        commands.dispatch(new RejectReferral(new ReferralId(referralId), request.reason(), request.at()), origin);
+        commands.dispatch(request.rejection(new ReferralId(referralId)), origin);
     }
 
     @PostMapping("/api/referrals/{referralId}/withdrawal")

@@ -4,21 +4,28 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.PageForms;
+import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A partner's referral form (the page is the query side's {@code /partenaire/orienter}): the API's request record
  * and command, for the partner the account belongs to; the household's personal data is sealed as over the API.
+ * Staff's decisions on the referrals page ({@code /orientations}).
  */
 @Controller
 class ReferralPageForms {
+
+    /** Staff's page of referrals to decide (the query side's). */
+    private static final String REFERRALS_PAGE = "/orientations";
 
     private final CommandDispatcher commands;
     private final PageForms forms;
@@ -35,6 +42,28 @@ class ReferralPageForms {
             ReferralCommandController.submit(commands, Caller.current().partnerId(),
                     forms.bind(ReferralRequests.Submit.class, request, Map.of()), origin);
             return "/partenaire";
+        });
+    }
+
+    @PostMapping("/actions/orientations/{referralId}/acceptation")
+    @PreAuthorize(Access.STAFF)
+    String accept(@PathVariable UUID referralId, HttpServletRequest request, CommandOrigin origin,
+                  RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.accepted", () -> {
+            commands.dispatch(forms.bind(ReferralRequests.Decision.class, request, Map.of())
+                                   .acceptance(new ReferralId(referralId)), origin);
+            return REFERRALS_PAGE;
+        });
+    }
+
+    @PostMapping("/actions/orientations/{referralId}/refus")
+    @PreAuthorize(Access.STAFF)
+    String reject(@PathVariable UUID referralId, HttpServletRequest request, CommandOrigin origin,
+                  RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.rejected", () -> {
+            commands.dispatch(forms.bind(ReferralRequests.Explained.class, request, Map.of())
+                                   .rejection(new ReferralId(referralId)), origin);
+            return REFERRALS_PAGE;
         });
     }
 }

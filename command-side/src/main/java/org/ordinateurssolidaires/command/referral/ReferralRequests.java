@@ -15,6 +15,7 @@ import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.PartnerKind;
 
 import java.time.Instant;
@@ -95,10 +96,18 @@ public final class ReferralRequests {
     }
 
     public record Decision(@NotNull @PastOrPresent Instant at) {
+
+        AcceptReferral acceptance(ReferralId referral) {
+            return new AcceptReferral(referral, at);
+        }
     }
 
     /** A step staff or the partner explain: why, and when. */
     public record Explained(@NotBlank @Size(max = 500) @MultiLineText String reason, @NotNull @PastOrPresent Instant at) {
+
+        RejectReferral rejection(ReferralId referral) {
+            return new RejectReferral(referral, reason, at);
+        }
     }
 
     public record PartnerRegistered(UUID partnerId) {

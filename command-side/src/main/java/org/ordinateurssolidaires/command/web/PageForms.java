@@ -23,9 +23,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +46,8 @@ public class PageForms {
 
     /** A form says which page it was on; only a path of this app's address may be returned to. */
     private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
+    /** The fields of a referral that are a household's personal data (ReferralRequests.Submit). */
+    private static final Pattern PERSONAL = Pattern.compile("personalData\\..*|accessibilityNeeds|notes");
 
     private final Validator validator;
     private final DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
@@ -75,20 +79,46 @@ public class PageForms {
      * {@code step} names, with {@code done} said there, or the form's page with the refusal.
      */
     public String submit(HttpServletRequest request, RedirectAttributes flash, String done, Supplier<String> step) {
+        return submitWithReport(request, flash, done, () -> new Next(step.get(), List.of()));
+    }
+
+    /** The same, for a step that has more to say than that it was recorded: {@link Next#lines()}. */
+    public String submitWithReport(HttpServletRequest request, RedirectAttributes flash, String done,
+                                   Supplier<Next> step) {
         try {
-            String next = step.get();
-            flash.addFlashAttribute(FormDone.ATTRIBUTE, new FormDone(done));
-            return "redirect:" + next;
+            Next next = step.get();
+            flash.addFlashAttribute(FormDone.ATTRIBUTE, new FormDone(done, next.lines()));
+            return "redirect:" + next.page();
         } catch (FormRefused refused) {
             flash.addFlashAttribute(FormRefusal.ATTRIBUTE, refusal(refused.fields(), request));
+        } catch (FileRefused refused) {
+            flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule(refused.code, refused.getMessage(),
+                    refused.lines, typed(request)));
         } catch (RuleViolation violation) {
             flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule." + violation.rule().name(),
-                    violation.getMessage(), typed(request)));
+                    violation.getMessage(), List.of(), typed(request)));
         } catch (UnknownEntity | AggregateNotFoundException unknown) {
             flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule.UNKNOWN", unknown.getMessage(),
-                    typed(request)));
+                    List.of(), typed(request)));
         }
         return "redirect:" + formPage(request);
+    }
+
+    /** Where the browser goes once a step is recorded, and what the step has to say, line by line. */
+    public record Next(String page, List<String> lines) {
+    }
+
+    /** A file sent with a form (a delivery's CSV) refused, with each of its faults. */
+    public static final class FileRefused extends RuntimeException {
+
+        private final String code;
+        private final List<String> lines;
+
+        public FileRefused(String code, String words, List<String> lines) {
+            super(words);
+            this.code = code;
+            this.lines = List.copyOf(lines);
+        }
     }
 
     private static FormRefusal refusal(BindingResult fields, HttpServletRequest request) {
@@ -99,13 +129,18 @@ public class PageForms {
                           .filter(argument -> !(argument instanceof DefaultMessageSourceResolvable))
                           .map(String::valueOf).toArray(), error.getDefaultMessage()));
         }
-        return new FormRefusal(null, reasons, typed(request));
+        return new FormRefusal(null, reasons, new ArrayList<>(), typed(request));
     }
 
-    /** What was typed, to fill the form again; never a secret (the CSRF token) or a file. */
+    /**
+     * What was typed, to fill the form again; never a secret (the CSRF token), a file, or a person's data: the
+     * refusal is kept in the session, in the database, and a beneficiary's data is only ever stored sealed (it is
+     * typed again).
+     */
     private static LinkedHashMap<String, String> typed(HttpServletRequest request) {
         return request.getParameterMap().entrySet().stream()
-                      .filter(field -> !Set.of("_csrf", "page").contains(field.getKey()))
+                      .filter(field -> !Set.of("_csrf", "page").contains(field.getKey())
+                                       && !PERSONAL.matcher(field.getKey()).matches())
                       .collect(Collectors.toMap(Map.Entry::getKey, field -> String.join(",", field.getValue()),
                               (first, second) -> first, LinkedHashMap::new));
     }

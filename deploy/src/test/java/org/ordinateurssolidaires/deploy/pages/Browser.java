@@ -66,8 +66,7 @@ final class Browser implements AutoCloseable {
         open("/login");
         type("username", username);
         type("password", password);
-        driver.findElement(By.cssSelector("main button[type=submit]")).click();
-        return this;
+        return leaveBy(driver.findElement(By.cssSelector("main button[type=submit]")));
     }
 
     Browser type(String id, String text) {
@@ -75,6 +74,10 @@ final class Browser implements AutoCloseable {
         field.clear();
         field.sendKeys(text);
         return this;
+    }
+
+    String value(String id) {
+        return driver.findElement(By.id(id)).getAttribute("value");
     }
 
     Browser choose(String id, String visibleText) {
@@ -91,8 +94,7 @@ final class Browser implements AutoCloseable {
     }
 
     Browser press(String buttonText) {
-        driver.findElement(By.xpath("//main//button[normalize-space()='" + buttonText + "']")).click();
-        return this;
+        return leaveBy(driver.findElement(By.xpath("//main//button[normalize-space()=\"" + buttonText + "\"]")));
     }
 
     /** Fetches what a link of the page points at, with the browser's own session: a PDF, say. */
@@ -122,12 +124,18 @@ final class Browser implements AutoCloseable {
 
     /** Presses the submit button of the form that holds the field {@code id}. */
     Browser submitFormOf(String id) {
-        driver.findElement(By.id(id)).findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
-        return this;
+        return leaveBy(driver.findElement(By.id(id)).findElement(By.xpath("ancestor::form//button[@type='submit']")));
     }
 
     Browser click(String linkText) {
-        driver.findElement(By.linkText(linkText)).click();
+        return leaveBy(driver.findElement(By.linkText(linkText)));
+    }
+
+    /** Clicks, then waits for the next page (after a form: the command side's redirection, then the page). */
+    private Browser leaveBy(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
         return this;
     }
 
@@ -145,6 +153,11 @@ final class Browser implements AutoCloseable {
 
     String text() {
         return driver.findElement(By.tagName("main")).getText();
+    }
+
+    /** The text of the table row that shows {@code text}: one device of a list, say. */
+    String row(String text) {
+        return driver.findElement(By.xpath("//main//tr[td[contains(normalize-space(), \"" + text + "\")]]")).getText();
     }
 
     String path() {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each of the other roles through its own pages, at the one address: a donor sees only its own devices and
  * downloads its certificate, which anyone can then check without an account; a partner refers a household and
- * follows it; an auditor runs the verification and reads its result in words.
+ * follows it while staff accept it; an auditor runs the verification and reads its result in words.
  */
 class DonorPartnerAuditorJourneysIT {
 
@@ -48,6 +48,7 @@ class DonorPartnerAuditorJourneysIT {
         account("claire", Map.of("roles", List.of("DONOR"), "donorId", donor));
         account("samir", Map.of("roles", List.of("PARTNER"), "partnerId", partner));
         account("ines", Map.of("roles", List.of("AUDITOR")));
+        account("camille", Map.of("roles", List.of("STAFF")));
         pages = "http://localhost:" + querySide.port();
     }
 
@@ -71,6 +72,8 @@ class DonorPartnerAuditorJourneysIT {
             certificate = donor.click("Retour à mes dons").download("Certificat d'effacement des données (PDF)");
             Files.write(Path.of(System.getProperty("logDirectory", "target"), "pages", "donateur-certificat.pdf"),
                     certificate);
+            assertThat(Pdf.text(certificate)).contains("Banque Régionale du Centre-Ouest", "OS-2026-0101")
+                                             .doesNotContain("OS-2026-0202");
 
             assertThat(donor.statusOf("/donateur/appareils/" + othersDevice)).as("another donor's device")
                                                                           .isEqualTo(404);
@@ -86,7 +89,7 @@ class DonorPartnerAuditorJourneysIT {
     }
 
     @Test
-    void aPartnerRefersAHouseholdAndFollowsIt() throws Exception {
+    void aPartnerRefersAHouseholdStaffAcceptItAndThePartnerFollowsIt() throws Exception {
         try (Browser partner = new Browser(pages, "partenaire")) {
             partner.signIn("samir", PASSWORD);
             assertThat(partner.path()).isEqualTo("/partenaire");
@@ -101,12 +104,24 @@ class DonorPartnerAuditorJourneysIT {
                    .submitFormOf("householdSize");
             assertThat(partner.text()).contains("les enfants sont comptés dans le foyer");
             partner.look("orientation-refusee");
-            partner.type("children", "2").submitFormOf("householdSize");
+            // a beneficiary's data is never kept for the refill (the refusal waits in the session's table): typed again
+            assertThat(partner.value("personalData.name")).isEmpty();
+            partner.type("children", "2").type("personalData.name", "Personne Fictive").submitFormOf("householdSize");
             assertThat(partner.path()).isEqualTo("/partenaire");
             assertThat(partner.text()).contains("Orientation enregistrée.");
             partner.awaitText("en attente de décision").look("orientation-suivie");
             assertThat(partner.text()).contains("famille avec enfant(s) non équipée", "Ordinateur portable")
                                       .doesNotContain("Personne Fictive");
+
+            try (Browser staff = new Browser(pages, "equipe")) {
+                staff.signIn("camille", PASSWORD).click("Orientations").look("orientations");
+                assertThat(staff.text()).contains("Centre social des Trois-Cités", "3 personne(s) dont 2 enfant(s)")
+                                        .doesNotContain("Personne Fictive");
+                staff.press("Accepter : le foyer rejoint la file d'attente");
+                assertThat(staff.text()).contains("Orientation acceptée", "Aucune orientation n'attend de décision.");
+                staff.awaitText("famille avec enfant(s) non équipée").look("file-d-attente");
+            }
+            partner.open("/partenaire").awaitText("acceptée, en attente d'un appareil");
         }
     }
 

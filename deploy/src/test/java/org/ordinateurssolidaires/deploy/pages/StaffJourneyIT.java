@@ -62,7 +62,8 @@ class StaffJourneyIT {
         try (Browser staff = new Browser(pages, "staff")) {
             staff.signIn("camille", PASSWORD);
             assertThat(staff.path()).isEqualTo("/tableau-de-bord");
-            assertThat(staff.menu()).containsExactly("Tableau de bord", "Inventaire", "Réception");
+            assertThat(staff.menu()).containsExactly("Tableau de bord", "Inventaire", "Réception", "Orientations",
+                    "Vérification");
             staff.look("tableau-de-bord");
 
             staff.click("Réception").look("reception")
@@ -134,7 +135,8 @@ class StaffJourneyIT {
             staff.look("appareil-attribue");
 
             byte[] receipt = staff.download("Reçu de remise à faire signer (PDF)");
-            assertThat(new String(receipt, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            assertThat(Pdf.text(receipt)).contains("Reçu de remise de matériel informatique", "OS-2026-0042",
+                    "remis gratuitement", "France Travail Poitiers");
             Files.write(Path.of(System.getProperty("logDirectory", "target"), "pages", "staff-recu-remise.pdf"),
                     receipt);
             JsonNode verdict = querySide.post("/api/documents/verification", "application/pdf", receipt);
@@ -149,7 +151,47 @@ class StaffJourneyIT {
             staff.look("appareil-remis");
 
             staff.click("Inventaire").look("inventaire");
-            assertThat(staff.text()).contains("OS-2026-0042", "Université de Poitiers", "Prêt à donner");
+            assertThat(staff.row("OS-2026-0042")).contains("Université de Poitiers", "Remis");
+            byte[] labels = staff.download("Imprimer les étiquettes de ces appareils (PDF, planche A4 de 3 × 8)");
+            Files.write(Path.of(System.getProperty("logDirectory", "target"), "pages", "staff-etiquettes.pdf"),
+                    labels);
+            assertThat(Pdf.text(labels)).contains("OS-2026-0042", "Ordinateur portable Lenovo ThinkPad T480");
+            // the export follows the list's filters: the devices handed over
+            staff.open("/inventaire?state=HANDED_OVER");
+            String csv = new String(staff.download("Exporter en CSV"), StandardCharsets.UTF_8);
+            assertThat(csv.lines()).hasSize(2).last().asString()
+                                   .startsWith("OS-2026-0042,HANDED_OVER,")
+                                   .contains("Université de Poitiers", "LIV-2026-03", ",1,1,A");
+        }
+    }
+
+    @Test
+    void importsADeliveryAndShowsEachRowAtFaultOfARefusedFile() throws Exception {
+        String header = Files.readAllLines(Path.of("../docs/donation-batch-template.csv")).get(0);
+        Path refused = Files.writeString(Files.createTempFile("livraison-refusee", ".csv"), header + "\n"
+                + "OS-2026-0301,LAPTOP,Dell,Latitude 5490,5CG81234AB,,SATA_SSD,SK hynix,HFS256G39TND,EJ7A1,256,,,,,,,,\n"
+                + "OS-2026-0302,PHONE,Dell,Latitude 5490,5CG81234AC,,SATA_SSD,SK hynix,HFS256G39TND,EJ7A2,256,,,,,,,,\n");
+        Path accepted = Files.writeString(Files.createTempFile("livraison", ".csv"), header + "\n"
+                + "OS-2026-0301,LAPTOP,Dell,Latitude 5490,5CG81234AB,,SATA_SSD,SK hynix,HFS256G39TND,EJ7A1,256,,,,,,,,\n"
+                + "OS-2026-0302,DESKTOP,HP,ProDesk 600 G4,CZC8123456,,NVME_SSD,Samsung,MZVLB256HAHQ,S4DX1,256,,,,,,,,\n");
+        try (Browser staff = new Browser(pages, "staff-livraison")) {
+            staff.signIn("camille", PASSWORD).click("Réception")
+                 .click("Ou importer toute une livraison d'un fichier CSV").look("livraison")
+                 .choose("donorId", "Université de Poitiers")
+                 .type("reference", "LIV-2026-11")
+                 .attach("file", refused)
+                 .submitFormOf("file");
+            assertThat(staff.path()).isEqualTo("/livraisons/nouvelle");
+            assertThat(staff.text()).contains("Le fichier est refusé en entier, rien n'est enregistré",
+                    "Ligne 3 — category —");
+            staff.look("livraison-refusee");
+
+            staff.choose("donorId", "Université de Poitiers").type("reference", "LIV-2026-11")
+                 .attach("file", accepted).submitFormOf("file");
+            assertThat(staff.path()).isEqualTo("/inventaire");
+            assertThat(staff.text()).contains("Livraison importée : 2 appareil(s) reçu(s).",
+                    "OS-2026-0301 — Dell Latitude 5490", "OS-2026-0302 — HP ProDesk 600 G4");
+            staff.look("livraison-importee");
         }
     }
 
@@ -157,7 +199,7 @@ class StaffJourneyIT {
     void speaksEnglishOnRequest() throws Exception {
         try (Browser staff = new Browser(pages, "staff-en")) {
             staff.signIn("camille", PASSWORD).open("/tableau-de-bord?lang=en");
-            assertThat(staff.menu()).containsExactly("Dashboard", "Inventory", "Reception");
+            assertThat(staff.menu()).containsExactly("Dashboard", "Inventory", "Reception", "Referrals", "Verification");
             staff.open("/inventaire");
             assertThat(staff.title()).isEqualTo("Inventory — Ordinateurs solidaires");
             staff.look("inventory-en");

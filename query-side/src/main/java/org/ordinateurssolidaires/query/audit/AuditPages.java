@@ -2,8 +2,8 @@ package org.ordinateurssolidaires.query.audit;
 
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.query.web.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +14,7 @@ import java.sql.SQLException;
  * The auditor's page: the erasure policy in force, and the verification, run on request (it replays the whole
  * store), its result in words: each violation with its device, each alteration with its event.
  */
-@Controller
+@PageController
 class AuditPages {
 
     private final ErasureAudits audits;

@@ -2,8 +2,8 @@ package org.ordinateurssolidaires.query.documents;
 
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.query.web.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +16,7 @@ import java.io.IOException;
  * Anyone holding a PDF the programme issued (a donor's auditor, a household, a journalist) checks it here, without
  * an account: the same check as the API's ({@link DocumentVerificationController}), its answer in words.
  */
-@Controller
+@PageController
 class VerificationPage {
 
     private final DocumentVerificationController verification;

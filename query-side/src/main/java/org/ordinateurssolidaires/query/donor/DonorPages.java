@@ -7,13 +7,13 @@ import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenan
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
+import org.ordinateurssolidaires.query.web.PageController;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +29,7 @@ import java.util.UUID;
  * sanitisation certificate to download. Only ever the signed-in donor's own: the donor comes from the account,
  * never from the address, and another donor's device is not found.
  */
-@Controller
+@PageController
 class DonorPages {
 
     private final QueryGateway queries;

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.inventory;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
@@ -22,19 +23,30 @@ import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenan
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
 import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
 import org.ordinateurssolidaires.query.referral.WaitingList.WaitingHousehold;
-import org.ordinateurssolidaires.web.pages.FormDone;
+import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
+import org.ordinateurssolidaires.query.web.StepsAlreadyRecorded;
+import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.query.web.PageController;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,17 +57,21 @@ import java.util.stream.Collectors;
  * its history and the forms of its next steps, and the reception of a new one. The same questions as the API
  * ({@link InventoryController}); the forms go to the command side ({@code /actions/appareils}).
  */
-@Controller
+@PageController
 class InventoryPages {
 
     private static final int PAGE_SIZE = 50;
+    /** The largest page the inventory answers: an export reads the whole selection this many at a time. */
+    private static final int EXPORT_PAGE = 500;
 
     private final QueryGateway queries;
     private final StepsAlreadyRecorded recorded;
+    private final MessageSource words;
 
-    InventoryPages(QueryGateway queries, StepsAlreadyRecorded recorded) {
+    InventoryPages(QueryGateway queries, StepsAlreadyRecorded recorded, MessageSource words) {
         this.queries = queries;
         this.recorded = recorded;
+        this.words = words;
     }
 
     @GetMapping("/tableau-de-bord")
@@ -71,7 +87,8 @@ class InventoryPages {
     String inventory(@RequestParam(required = false) String q,
                      @RequestParam(required = false) DeviceState state,
                      @RequestParam(required = false) DeviceCategory category,
-                     @RequestParam(defaultValue = "0") int page, Model model) {
+                     @RequestParam(defaultValue = "0") int page, Model model) throws InterruptedException {
+        recorded.awaitAfterAForm(model, InventoryProjection.PROCESSING_GROUP);
         String inHand = q == null || q.isBlank() ? null : q.strip();
         DevicePage devices = queries.query(new FindDevices(inHand, state, null, category, Math.max(page, 0),
                 PAGE_SIZE), DevicePage.class).join();
@@ -89,12 +106,87 @@ class InventoryPages {
         return "inventory/list";
     }
 
+    /** Every device the inventory's filters find, not only one page of them, for a spreadsheet. */
+    @GetMapping("/inventaire.csv")
+    @CostlyToAnswer
+    @PreAuthorize(Access.STAFF)
+    ResponseEntity<String> export(@RequestParam(required = false) String q,
+                                  @RequestParam(required = false) DeviceState state,
+                                  @RequestParam(required = false) DeviceCategory category) {
+        String inHand = q == null || q.isBlank() ? null : q.strip();
+        List<DeviceView> found = new ArrayList<>();
+        DevicePage page;
+        do {
+            page = queries.query(new FindDevices(inHand, state, null, category, found.size() / EXPORT_PAGE,
+                    EXPORT_PAGE), DevicePage.class).join();
+            found.addAll(page.devices());
+        } while (page.page() + 1 < page.totalPages());
+        Map<UUID, String> donors = donorNames(found.stream().map(DeviceView::donorId).collect(Collectors.toSet()));
+        return ResponseEntity.ok()
+                             .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
+                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                     .filename("inventaire.csv").build().toString())
+                             .body(SpreadsheetCsv.write(InventoryLine.class, found.stream()
+                                     .map(device -> InventoryLine.of(device, donors.get(device.donorId())))
+                                     .toList()));
+    }
+
+    /** One device per line, its media counted by what happened to their data. */
+    @JsonPropertyOrder({"assetTag", "state", "stateSince", "category", "manufacturer", "model", "serialNumber",
+            "donor", "donationBatchReference", "receivedAt", "media", "mediaErased", "grade"})
+    record InventoryLine(String assetTag, DeviceState state, Instant stateSince, DeviceCategory category,
+                         String manufacturer, String model, String serialNumber, String donor,
+                         String donationBatchReference, Instant receivedAt, int media, long mediaErased,
+                         QualityGrade grade) {
+
+        static InventoryLine of(DeviceView device, String donor) {
+            return new InventoryLine(device.assetTag(), device.state(), device.stateSince(), device.category(),
+                    device.manufacturer(), device.model(), device.serialNumber(), donor,
+                    device.donationBatchReference(), device.receivedAt(), device.media().size(),
+                    device.media().stream().filter(medium -> medium.erasureStatus() == ErasureStatus.SANITISED
+                            || medium.erasureStatus() == ErasureStatus.DESTROYED).count(), device.grade());
+        }
+    }
+
+    /** The labels of the devices the inventory's page shows, with the same filters: print, cut, stick. */
+    @GetMapping("/etiquettes")
+    @PreAuthorize(Access.STAFF)
+    ResponseEntity<byte[]> labels(@RequestParam(required = false) String q,
+                                  @RequestParam(required = false) DeviceState state,
+                                  @RequestParam(required = false) DeviceCategory category,
+                                  @RequestParam(defaultValue = "0") int page, Locale locale) {
+        String inHand = q == null || q.isBlank() ? null : q.strip();
+        return labels(queries.query(new FindDevices(inHand, state, null, category, Math.max(page, 0), PAGE_SIZE),
+                DevicePage.class).join().devices(), locale);
+    }
+
+    @GetMapping("/appareils/{deviceId}/etiquette")
+    @PreAuthorize(Access.STAFF)
+    ResponseEntity<byte[]> label(@PathVariable UUID deviceId, Locale locale) {
+        return labels(queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
+                             .join().stream().toList(), locale);
+    }
+
+    private ResponseEntity<byte[]> labels(List<DeviceView> devices, Locale locale) {
+        if (devices.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no device to label");
+        }
+        UriComponentsBuilder pages = ServletUriComponentsBuilder.fromCurrentContextPath();
+        byte[] sheets = LabelSheets.of(devices,
+                device -> pages.cloneBuilder().path("/appareils/{id}").buildAndExpand(device.deviceId()).toUriString(),
+                device -> words.getMessage("category." + device.category(), null, locale) + " "
+                          + device.manufacturer() + " " + device.model(),
+                words.getMessage("programme.name", null, locale));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/pdf")
+                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                                     .filename("etiquettes.pdf").build().toString())
+                             .body(sheets);
+    }
+
     @GetMapping("/appareils/{deviceId}")
     @PreAuthorize(Access.STAFF)
     String device(@PathVariable UUID deviceId, Model model) throws InterruptedException {
-        if (model.containsAttribute(FormDone.ATTRIBUTE)) {
-            recorded.awaitInventoryOf(deviceId); // a form just recorded a step: show it
-        }
+        recorded.awaitAfterAForm(model, InventoryProjection.PROCESSING_GROUP);
         DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
                                    .join()
                                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,

@@ -1,12 +1,12 @@
 package org.ordinateurssolidaires.query.referral;
 
 import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.query.web.PageController;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** What staff print for a household: the receipt it signs at the hand-over. */
-@Controller
+@PageController
 class HouseholdPages {
 
     private final HandOverReceipts receipts;

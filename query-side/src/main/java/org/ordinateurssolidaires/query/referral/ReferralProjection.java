@@ -26,8 +26,10 @@ import java.util.function.Consumer;
  * an allocation is never applied before the referral it names.
  */
 @Component
-@ProcessingGroup("referrals")
+@ProcessingGroup(ReferralProjection.PROCESSING_GROUP)
 class ReferralProjection {
+
+    static final String PROCESSING_GROUP = "referrals";
 
     private final ReferralRecordRepository referrals;
 

@@ -18,6 +18,9 @@ interface ReferralRecordRepository extends JpaRepository<ReferralRecord, UUID> {
 
     List<ReferralRecord> findByPartnerIdOrderBySubmittedAt(UUID partnerId);
 
+    /** Staff's queue of referrals to decide: the oldest first. */
+    List<ReferralRecord> findByStatusOrderBySubmittedAt(ReferralRecord.Status status);
+
     /** The latest first, as a partner follows them. */
     List<ReferralRecord> findByPartnerIdOrderBySubmittedAtDesc(UUID partnerId);
 

@@ -7,7 +7,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -15,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The pages' sign-in, and each role's way in: the address people are given lands on their own home page. */
-@Controller
+@PageController
 class SignInAndHome {
 
     private final ObjectProvider<ClientRegistrationRepository> providers;

@@ -3,7 +3,9 @@ package org.ordinateurssolidaires.web.pages;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,10 +15,12 @@ import java.util.Map;
  *
  * @param rule   the broken rule or the unknown thing, when the form was well formed; null otherwise
  * @param fields each refused field's reason, by the field's name in the form
+ * @param lines  what was wrong, line by line, when a file was refused (each row at fault), in the API's words
  * @param values what was typed, to fill the form again (with the form's name, {@code form})
  */
 public record FormRefusal(DefaultMessageSourceResolvable rule,
                           LinkedHashMap<String, DefaultMessageSourceResolvable> fields,
+                          ArrayList<String> lines,
                           LinkedHashMap<String, String> values) implements Serializable {
 
     /** The flash attribute's name, on both sides. */
@@ -24,12 +28,13 @@ public record FormRefusal(DefaultMessageSourceResolvable rule,
 
     public FormRefusal {
         fields = new LinkedHashMap<>(fields);
+        lines = new ArrayList<>(lines);
         values = new LinkedHashMap<>(values);
     }
 
-    public static FormRefusal ofRule(String code, String words, Map<String, String> values) {
+    public static FormRefusal ofRule(String code, String words, List<String> lines, Map<String, String> values) {
         return new FormRefusal(new DefaultMessageSourceResolvable(new String[]{code}, words), new LinkedHashMap<>(),
-                new LinkedHashMap<>(values));
+                new ArrayList<>(lines), new LinkedHashMap<>(values));
     }
 
     /** The pages hold several forms: each names itself in its field {@code form}, and shows only its own refusal. */

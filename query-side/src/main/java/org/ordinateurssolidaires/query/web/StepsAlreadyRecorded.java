@@ -1,24 +1,25 @@
-package org.ordinateurssolidaires.query.inventory;
+package org.ordinateurssolidaires.query.web;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.ordinateurssolidaires.web.pages.FormDone;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * A device's page shows every step already recorded: after a form, the browser lands on the device's page a few
- * milliseconds after the command side stored the step, and the inventory applies it a moment later. The page
- * waits for that moment (at most {@code ordinateurs.web.read-your-steps-patience}): until every segment of the
- * inventory's processor has passed the device's last stored event. A page that is only looked at does not wait.
+ * A page shown after a form shows the step the form recorded: the browser lands on it a few milliseconds after the
+ * command side stored the step, and the read model applies it a moment later. Such a page waits for that moment
+ * (at most {@code ordinateurs.web.read-your-steps-patience}): until every segment of the read model's processor has
+ * passed the last event stored when the page was asked. A page that is only looked at does not wait.
  */
 @Component
-class StepsAlreadyRecorded {
+public class StepsAlreadyRecorded {
 
     private static final long POLL_MILLIS = 20;
 
@@ -33,16 +34,19 @@ class StepsAlreadyRecorded {
         this.patience = patience;
     }
 
-    void awaitInventoryOf(UUID deviceId) throws InterruptedException {
-        Long last = jdbc.queryForObject("select max(globalIndex) from domainEventEntry where aggregateIdentifier = ?",
-                Long.class, deviceId.toString());
-        StreamingEventProcessor inventory = processing.eventProcessor(InventoryProjection.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElse(null);
-        if (last == null || inventory == null) {
+    /** @param processingGroup the processor of the read model the page shows */
+    public void awaitAfterAForm(Model model, String processingGroup) throws InterruptedException {
+        if (!model.containsAttribute(FormDone.ATTRIBUTE)) {
+            return;
+        }
+        Long last = jdbc.queryForObject("select max(globalIndex) from domainEventEntry", Long.class);
+        StreamingEventProcessor processor = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                                                      .orElse(null);
+        if (last == null || processor == null) {
             return;
         }
         long deadline = System.nanoTime() + patience.toNanos();
-        while (!passed(inventory.processingStatus(), last) && System.nanoTime() < deadline) {
+        while (!passed(processor.processingStatus(), last) && System.nanoTime() < deadline) {
             Thread.sleep(POLL_MILLIS);
         }
     }

@@ -1,0 +1,70 @@
+package org.ordinateurssolidaires.command.batch;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.command.web.PageForms;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The import of a delivery's CSV file from the reception page (the query side's {@code /livraisons/nouvelle}): the
+ * same import as the API's, all or nothing; a refused file comes back with every row at fault.
+ */
+@Controller
+class DeliveryPageForm {
+
+    private final BatchImport batchImport;
+    private final PageForms forms;
+
+    DeliveryPageForm(BatchImport batchImport, PageForms forms) {
+        this.batchImport = batchImport;
+        this.forms = forms;
+    }
+
+    /** What the API takes as its path and parameters, with the same rules. */
+    record Delivery(@NotNull UUID donorId,
+                    @NotBlank @Size(max = 100) String reference,
+                    @NotNull @PastOrPresent Instant receivedAt) {
+    }
+
+    @PostMapping("/actions/livraisons")
+    @PreAuthorize(Access.STAFF)
+    String importDelivery(@RequestParam(name = "file", required = false) MultipartFile file,
+                          HttpServletRequest request, CommandOrigin origin, RedirectAttributes flash) {
+        return forms.submitWithReport(request, flash, "done.imported", () -> {
+            Delivery delivery = forms.bind(Delivery.class, request, Map.of());
+            try (InputStream csv = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
+                BatchImport.Imported imported = batchImport.importBatch(new DonorId(delivery.donorId()),
+                        delivery.reference().strip(), delivery.receivedAt(), BatchFile.text(csv), origin);
+                return new PageForms.Next("/inventaire", imported.devices().stream()
+                        .map(device -> device.assetTag().value() + " — " + device.manufacturer() + " "
+                                       + device.model())
+                        .toList());
+            } catch (BatchRefused refused) {
+                throw new PageForms.FileRefused("rule.BATCH_FILE_REFUSED", refused.getMessage(),
+                        refused.problems().stream()
+                               .map(problem -> problem.row() + " — " + problem.column() + " — " + problem.message())
+                               .toList());
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
+        });
+    }
+}

@@ -1,0 +1,29 @@
+package org.ordinateurssolidaires.query.donor;
+
+import org.ordinateurssolidaires.query.web.PageController;
+import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Staff import a donor's delivery from its CSV file (the form goes to the command side, all or nothing); a refused
+ * file comes back to this page with each row at fault, an imported one lands in the inventory with its devices.
+ */
+@PageController
+class DeliveryPages {
+
+    private final DonorRecordRepository donors;
+
+    DeliveryPages(DonorRecordRepository donors) {
+        this.donors = donors;
+    }
+
+    @GetMapping("/livraisons/nouvelle")
+    @PreAuthorize(Access.STAFF)
+    String deliveryForm(Model model) {
+        model.addAttribute("donors", donors.findAll(Sort.by("legalName")));
+        return "donor/delivery";
+    }
+}

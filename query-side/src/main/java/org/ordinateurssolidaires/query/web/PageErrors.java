@@ -1,0 +1,50 @@
+package org.ordinateurssolidaires.query.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What a page answers when it cannot show what was asked: the status, and a page that says why in the reader's
+ * language, with the way home. A fault of ours is logged; the page says no more than that it happened.
+ */
+@ControllerAdvice(annotations = PageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    /** A refusal says its status (an id that is not one: 400; nothing there: 404); anything else is our fault. */
+    @ExceptionHandler
+    ModelAndView failed(Exception failure) {
+        if (failure instanceof ErrorResponse refusal) {
+            return page(HttpStatus.resolve(refusal.getStatusCode().value()));
+        }
+        if (failure instanceof AccessDeniedException) {
+            return page(HttpStatus.FORBIDDEN);
+        }
+        if (failure instanceof TypeMismatchException) {
+            return page(HttpStatus.BAD_REQUEST);
+        }
+        log.error("A page failed", failure);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private static ModelAndView page(HttpStatus status) {
+        HttpStatus shown = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+        ModelAndView page = new ModelAndView("error-page");
+        page.setStatus(shown);
+        page.addObject("status", shown.value());
+        page.addObject("reason", shown.is5xxServerError() ? "fault" : shown == HttpStatus.NOT_FOUND ? "notFound"
+                : shown == HttpStatus.FORBIDDEN ? "forbidden" : "refused");
+        return page;
+    }
+}
