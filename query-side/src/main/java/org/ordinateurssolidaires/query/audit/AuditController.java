@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.sql.SQLException;
+import java.util.Locale;
 
 /** The auditor's replay from a browser: the whole store checked now, as JSON or as a PDF to keep. */
 @RestController
@@ -50,13 +51,16 @@ class AuditController {
     @GetMapping(path = "/api/audit/verification.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
-    @Operation(summary = "The same replay as a PDF report, registered so that a copy can be verified")
+    @Operation(summary = "The same replay as a PDF report, sealed so that a copy can be verified; in French "
+            + "unless lang=en")
     ResponseEntity<byte[]> verifyAsPdf(@RequestParam(required = false) @Positive Long position,
-                                       @RequestParam(required = false) @Pattern(regexp = "[0-9a-fA-F]{64}") String link)
+                                       @RequestParam(required = false) @Pattern(regexp = "[0-9a-fA-F]{64}") String link,
+                                       @RequestParam(defaultValue = "fr") @Pattern(regexp = "fr|en") String lang)
             throws SQLException {
         return ResponseEntity.ok()
                              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-report.pdf\"")
-                             .body(document.render(audits.verify(published(position, link))));
+                             .body(document.render(audits.verify(published(position, link)),
+                                     Locale.forLanguageTag(lang)));
     }
 
     private static PublishedLink published(Long position, String link) {

@@ -22,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -64,14 +65,14 @@ class DonorPages {
 
     @GetMapping("/donateur/certificat.pdf")
     @PreAuthorize(Access.DONOR)
-    ResponseEntity<byte[]> certificate() {
-        return pdf(documents.sanitisationCertificate(ownReport(), null), "certificat-effacement");
+    ResponseEntity<byte[]> certificate(Locale locale) {
+        return pdf(documents.sanitisationCertificate(ownReport(), null, locale), "certificat-effacement");
     }
 
     @GetMapping("/donateur/rapport.pdf")
     @PreAuthorize(Access.DONOR)
-    ResponseEntity<byte[]> report() {
-        return pdf(documents.report(ownReport()), "rapport-donateur");
+    ResponseEntity<byte[]> report(Locale locale) {
+        return pdf(documents.report(ownReport(), locale), "rapport-donateur");
     }
 
     private DonorReport ownReport() {

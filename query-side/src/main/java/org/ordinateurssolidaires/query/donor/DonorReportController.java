@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.donor;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
@@ -26,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -34,6 +36,9 @@ import java.util.stream.Stream;
 @RestController
 @Tag(name = "Donor report", description = "what became of a donor's gift")
 class DonorReportController {
+
+    /** The languages the documents speak: the programme's, French, and English on request. */
+    private static final String LANGUAGES = "fr|en";
 
     private final QueryGateway queries;
     private final DonorDocuments documents;
@@ -80,22 +85,28 @@ class DonorReportController {
     @GetMapping(path = "/api/donors/{donorId}/report.pdf", produces = "application/pdf")
     @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_DONOR)
-    @Operation(summary = "The donor's report as a PDF, registered so that a copy can be verified")
-    ResponseEntity<byte[]> reportAsPdf(@PathVariable UUID donorId) {
-        return pdf(documents.report(report(donorId)), "donor-report-" + donorId);
+    @Operation(summary = "The donor's report as a PDF, sealed so that a copy can be verified; in French unless "
+            + "lang=en")
+    ResponseEntity<byte[]> reportAsPdf(@PathVariable UUID donorId,
+                                       @RequestParam(defaultValue = "fr") @Pattern(regexp = LANGUAGES) String lang) {
+        return pdf(documents.report(report(donorId), Locale.forLanguageTag(lang)), "donor-report-" + donorId);
     }
 
     @GetMapping(path = "/api/donors/{donorId}/sanitisation-certificate.pdf", produces = "application/pdf")
     @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_DONOR)
-    @Operation(summary = "A data-sanitisation certificate for the donor's media (one delivery's, when named)")
+    @Operation(summary = "A data-sanitisation certificate for the donor's media (one delivery's, when named); in "
+            + "French unless lang=en")
     ResponseEntity<byte[]> sanitisationCertificate(@PathVariable UUID donorId,
-                                                   @RequestParam(required = false) String delivery) {
+                                                   @RequestParam(required = false) String delivery,
+                                                   @RequestParam(defaultValue = "fr") @Pattern(regexp = LANGUAGES)
+                                                   String lang) {
         DonorReport report = report(donorId);
         if (delivery != null && report.batches().stream().noneMatch(batch -> batch.reference().equals(delivery))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + delivery + " from donor " + donorId);
         }
-        return pdf(documents.sanitisationCertificate(report, delivery), "sanitisation-certificate-" + donorId);
+        return pdf(documents.sanitisationCertificate(report, delivery, Locale.forLanguageTag(lang)),
+                "sanitisation-certificate-" + donorId);
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] document, String name) {

@@ -57,7 +57,7 @@ class AuditApiIT extends QuerySideIntegrationTest {
                               .get("historyChainHead");
         long position = head.get("globalIndex").asLong();
         String link = head.get("link").asString();
-        String pdf = PdfText.of(http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class));
+        String pdf = PdfText.of(http.getForObject("/api/donors/" + donor + "/report.pdf?lang=en", byte[].class));
 
         assertThat(link).matches("[0-9a-f]{64}");
         assertThat(pdf.replaceAll("\\s", "")).contains("Historychainheadatposition" + position + ":" + link);
@@ -101,10 +101,12 @@ class AuditApiIT extends QuerySideIntegrationTest {
         byte[] report = http.getForObject("/api/audit/verification.pdf", byte[].class);
 
         String text = PdfText.of(report);
-        assertThat(text).contains("Audit of the event history")
-                        .containsPattern("Head at position \\d+")
-                        .contains("erasure rule violation(s)");
-        long headInThePdf = Long.parseLong(text.replaceAll("(?s).*Head at position (\\d+).*", "$1"));
+        assertThat(text).contains("Audit de l'historique des événements")
+                        .containsPattern("Tête à la position \\d+")
+                        .contains("manquement(s) aux règles d'effacement");
+        long headInThePdf = Long.parseLong(text.replaceAll("(?s).*Tête à la position (\\d+).*", "$1"));
+        assertThat(PdfText.of(http.getForObject("/api/audit/verification.pdf?lang=en", byte[].class)))
+                .contains("Audit of the event history", "erasure rule violation(s)");
         assertThat(headInThePdf).isGreaterThanOrEqualTo(asJson.at("/chainHead/globalIndex").asLong());
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PDF);

@@ -150,7 +150,8 @@ class DonorReportIT extends QuerySideIntegrationTest {
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("batchReference,assetTag,category");
         assertThat(csv).contains("GIVEN-1,SANITISED,PURGE,OVERWRITE,nwipe,0.37,FULL");
 
-        String reportPdf = PdfText.of(http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class));
+        // English on request
+        String reportPdf = PdfText.of(http.getForObject("/api/donors/" + donor + "/report.pdf?lang=en", byte[].class));
         assertThat(reportPdf).contains("Banque Régionale du Centre-Ouest", "2023-0208", "Salons de Blossac")
                              .containsPattern("2\\s+devices given")
                              .containsPattern("1 / 2\\s+media erased")
@@ -159,7 +160,7 @@ class DonorReportIT extends QuerySideIntegrationTest {
                              .containsPattern("156\\s+kg CO2e avoided");
 
         String certificate = PdfText.of(http.getForObject("/api/donors/" + donor + "/sanitisation-certificate.pdf?delivery="
-                + reference, byte[].class));
+                + reference + "&lang=en", byte[].class));
         assertThat(certificate.replaceAll("\\s", ""))
                 .contains("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"); // may wrap in its cell
         assertThat(certificate).contains("Certificate of data sanitisation", "73282932000074", "GIVEN-1", "WORK-1",
@@ -196,18 +197,23 @@ class DonorReportIT extends QuerySideIntegrationTest {
         assertThat(csv).contains("DONOR_STATEMENT,\"Paul Martin, DSI\",2026-02-27,\"Annexe 2, convention 2023-0208\"")
                        .contains(",NONE,,,");
 
+        // in French, the programme's language, unless English is asked for
         String reportPdf = PdfText.of(http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class))
                 .replaceAll("\\s+", " "); // lines wrap anywhere
-        assertThat(reportPdf).contains("1 device(s) came without storage", "1 device(s) have no erasure evidence",
-                "storage removed by the donor", "no erasure evidence", "as stated by Paul Martin, DSI on 2026-02-27")
-                             .contains("0 / 0 media erased");
+        assertThat(reportPdf).contains("Votre don aux Ordinateurs solidaires",
+                "1 appareil(s) sont arrivés sans stockage", "1 appareil(s) n'ont aucune preuve d'effacement",
+                "stockage retiré par le donateur", "aucune preuve d'effacement",
+                "selon la déclaration de Paul Martin, DSI du 27 février 2026", "Ordinateur de bureau")
+                             .contains("0 / 0 supports effacés")
+                             .doesNotContain("DESKTOP", "AWAITING_SANITISATION");
 
         String certificate = PdfText.of(http.getForObject("/api/donors/" + donor + "/sanitisation-certificate.pdf",
                 byte[].class)).replaceAll("\\s+", " ");
         assertThat(certificate)
-                .contains("Devices with no storage medium declared", "Paul Martin, DSI", "2026-02-27",
-                        "storage removed by the donor", "no erasure evidence", "chain-of-custody record")
-                .contains("1 devices: storage removed by the donor", "1 devices: no erasure evidence");
+                .contains("Certificat d'effacement des données", "Appareils sans support de stockage déclaré",
+                        "Paul Martin, DSI", "2026-02-27", "stockage retiré par le donateur",
+                        "aucune preuve d'effacement", "maillon de la chaîne de traçabilité")
+                .contains("1 appareils : stockage retiré par le donateur", "1 appareils : aucune preuve d'effacement");
     }
 
     @Test
