@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ordinateurssolidaires.deploy.Donors;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
@@ -25,6 +26,9 @@ class DonorPartnerAuditorJourneysIT {
 
     private static final String PASSWORD = "a long enough password";
     private static final String REPORT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @TempDir
+    Path files;
 
     private static RunningApp commandSide;
     private static RunningApp querySide;
@@ -79,7 +83,7 @@ class DonorPartnerAuditorJourneysIT {
                                                                           .isEqualTo(404);
             assertThat(donor.statusOf("/tableau-de-bord")).as("staff's dashboard").isEqualTo(403);
         }
-        Path copy = Files.write(Files.createTempFile("certificat", ".pdf"), certificate);
+        Path copy = Files.write(files.resolve("certificat.pdf"), certificate);
         try (Browser anyone = new Browser(pages, "public")) {
             anyone.open("/verification").look("verification")
                   .attach("file", copy).submitFormOf("file");

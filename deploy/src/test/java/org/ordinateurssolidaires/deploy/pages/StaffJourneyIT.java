@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ordinateurssolidaires.deploy.Donors;
 import org.ordinateurssolidaires.deploy.Households;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
@@ -30,6 +31,9 @@ class StaffJourneyIT {
 
     private static final String PASSWORD = "camille's own password";
     private static final String TOOL_REPORT = "Blancco Drive Eraser 7.9 — report 0042: 1 pass, verified, no error\n";
+
+    @TempDir
+    Path files;
 
     private static RunningApp commandSide;
     private static RunningApp querySide;
@@ -58,7 +62,7 @@ class StaffJourneyIT {
 
     @Test
     void takesADeviceFromReceptionToHandOver() throws Exception {
-        Path report = Files.writeString(Files.createTempFile("rapport-effacement", ".txt"), TOOL_REPORT);
+        Path report = Files.writeString(files.resolve("rapport-effacement.txt"), TOOL_REPORT);
         try (Browser staff = new Browser(pages, "staff")) {
             staff.signIn("camille", PASSWORD);
             assertThat(staff.path()).isEqualTo("/tableau-de-bord");
@@ -168,10 +172,10 @@ class StaffJourneyIT {
     @Test
     void importsADeliveryAndShowsEachRowAtFaultOfARefusedFile() throws Exception {
         String header = Files.readAllLines(Path.of("../docs/donation-batch-template.csv")).get(0);
-        Path refused = Files.writeString(Files.createTempFile("livraison-refusee", ".csv"), header + "\n"
+        Path refused = Files.writeString(files.resolve("livraison-refusee.csv"), header + "\n"
                 + "OS-2026-0301,LAPTOP,Dell,Latitude 5490,5CG81234AB,,SATA_SSD,SK hynix,HFS256G39TND,EJ7A1,256,,,,,,,,\n"
                 + "OS-2026-0302,PHONE,Dell,Latitude 5490,5CG81234AC,,SATA_SSD,SK hynix,HFS256G39TND,EJ7A2,256,,,,,,,,\n");
-        Path accepted = Files.writeString(Files.createTempFile("livraison", ".csv"), header + "\n"
+        Path accepted = Files.writeString(files.resolve("livraison.csv"), header + "\n"
                 + "OS-2026-0301,LAPTOP,Dell,Latitude 5490,5CG81234AB,,SATA_SSD,SK hynix,HFS256G39TND,EJ7A1,256,,,,,,,,\n"
                 + "OS-2026-0302,DESKTOP,HP,ProDesk 600 G4,CZC8123456,,NVME_SSD,Samsung,MZVLB256HAHQ,S4DX1,256,,,,,,,,\n");
         try (Browser staff = new Browser(pages, "staff-livraison")) {
