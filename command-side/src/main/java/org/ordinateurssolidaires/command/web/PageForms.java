@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.events.AcceptableText;
 import org.ordinateurssolidaires.web.pages.FormDone;
 import org.ordinateurssolidaires.web.pages.FormRefusal;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,16 +16,20 @@ import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.validation.Validator;
 import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +65,7 @@ public class PageForms {
 
     /** The request record {@code type}, from the form's fields and the values the server {@code computed}. */
     public <T> T bind(Class<T> type, HttpServletRequest request, Map<String, String> computed) {
+        heldToTheTextRules(type, request);
         ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
         binder.setTargetType(ResolvableType.forClass(type));
         binder.setConversionService(conversions);
@@ -119,6 +125,46 @@ public class PageForms {
             this.code = code;
             this.lines = List.copyOf(lines);
         }
+    }
+
+    /**
+     * Every field held to {@link AcceptableText} as the API holds a JSON body's: one line, unless the request record's
+     * component says it may run over several ({@link MultiLineText}: notes, reasons, an address).
+     */
+    private static void heldToTheTextRules(Class<?> type, HttpServletRequest request) {
+        MapBindingResult refused = new MapBindingResult(new HashMap<>(), "form");
+        request.getParameterMap().forEach((name, values) -> {
+            AcceptableText rule = multiLine(type, name) ? AcceptableText.MULTI_LINE : AcceptableText.ONE_LINE;
+            Arrays.stream(values).flatMap(value -> rule.problem(value).stream()).findFirst()
+                  .ifPresent(problem -> refused.rejectValue(name, "AcceptableText", problem));
+        });
+        if (refused.hasErrors()) {
+            throw new FormRefused(refused);
+        }
+    }
+
+    /** Whether the record component a form field names ({@code storageMedia[0].serialNumber}) is multi-line. */
+    private static boolean multiLine(Class<?> type, String field) {
+        Class<?> current = type;
+        RecordComponent component = null;
+        for (String part : field.replaceAll("\\[\\d+]", "").split("\\.")) {
+            component = current == null || !current.isRecord() ? null : Arrays.stream(current.getRecordComponents())
+                    .filter(candidate -> candidate.getName().equals(part)).findFirst().orElse(null);
+            if (component == null) {
+                return false;
+            }
+            current = elementType(component);
+        }
+        return component != null && component.isAnnotationPresent(MultiLineText.class);
+    }
+
+    /** A component's type, or its elements' for a list of records. */
+    private static Class<?> elementType(RecordComponent component) {
+        if (component.getGenericType() instanceof ParameterizedType list
+            && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return component.getType();
     }
 
     private static FormRefusal refusal(BindingResult fields, HttpServletRequest request) {

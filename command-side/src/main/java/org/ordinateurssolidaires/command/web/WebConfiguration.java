@@ -17,6 +17,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new RequestParameterText());
+        // the pages' forms are held to the same rules field by field, where a field may run over lines (PageForms)
+        registry.addInterceptor(new RequestParameterText()).excludePathPatterns("/actions/**");
     }
 }

@@ -116,7 +116,8 @@ class StaffJourneyIT {
                     "Support effacé");
             staff.look("appareil-efface");
 
-            staff.type("refurbish-workDone", "Nettoyage, batterie neuve")
+            // a text box runs over several lines, as the API's multi-line fields do
+            staff.type("refurbish-workDone", "Nettoyage\nbatterie neuve")
                  .type("refurbish-operatingSystem", "Linux Mint 22")
                  .type("refurbish-technician", "Camille Martin")
                  .submitFormOf("refurbish-workDone");

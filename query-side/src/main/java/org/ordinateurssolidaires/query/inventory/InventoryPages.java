@@ -63,6 +63,8 @@ class InventoryPages {
     private static final int PAGE_SIZE = 50;
     /** The largest page the inventory answers: an export reads the whole selection this many at a time. */
     private static final int EXPORT_PAGE = 500;
+    /** As the API's inventory bounds its page (InventoryController). */
+    private static final int LAST_PAGE = 100_000;
 
     private final QueryGateway queries;
     private final StepsAlreadyRecorded recorded;
@@ -90,7 +92,7 @@ class InventoryPages {
                      @RequestParam(defaultValue = "0") int page, Model model) throws InterruptedException {
         recorded.awaitAfterAForm(model, InventoryProjection.PROCESSING_GROUP);
         String inHand = q == null || q.isBlank() ? null : q.strip();
-        DevicePage devices = queries.query(new FindDevices(inHand, state, null, category, Math.max(page, 0),
+        DevicePage devices = queries.query(new FindDevices(inHand, state, null, category, pageIndex(page),
                 PAGE_SIZE), DevicePage.class).join();
         if (inHand != null && devices.totalDevices() == 1) {
             return "redirect:/appareils/" + devices.devices().get(0).deviceId();
@@ -156,7 +158,7 @@ class InventoryPages {
                                   @RequestParam(required = false) DeviceCategory category,
                                   @RequestParam(defaultValue = "0") int page, Locale locale) {
         String inHand = q == null || q.isBlank() ? null : q.strip();
-        return labels(queries.query(new FindDevices(inHand, state, null, category, Math.max(page, 0), PAGE_SIZE),
+        return labels(queries.query(new FindDevices(inHand, state, null, category, pageIndex(page), PAGE_SIZE),
                 DevicePage.class).join().devices(), locale);
     }
 
@@ -219,6 +221,11 @@ class InventoryPages {
              .addAttribute("categories", DeviceCategory.values())
              .addAttribute("mediaTypes", MediaType.values());
         return "inventory/reception";
+    }
+
+    /** A page the list can have: from the first to the API's last (an offset beyond it would overflow). */
+    private static int pageIndex(int page) {
+        return Math.max(0, Math.min(page, LAST_PAGE));
     }
 
     private Map<UUID, String> donorNames(Set<UUID> donors) {
