@@ -27,8 +27,6 @@ import java.util.Locale;
 @Configuration
 class Pages implements WebMvcConfigurer {
 
-    static final Locale FRENCH = Locale.FRENCH;
-
     @Bean
     SignInPage signInPage() {
         return new SignInPage("/login");
@@ -43,7 +41,7 @@ class Pages implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("langue");
-        resolver.setDefaultLocale(FRENCH);
+        resolver.setDefaultLocale(Locale.FRENCH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }

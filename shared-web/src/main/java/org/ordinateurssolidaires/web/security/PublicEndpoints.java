@@ -14,10 +14,6 @@ import java.util.stream.Stream;
  */
 public record PublicEndpoints(List<RequestMatcher> matchers) {
 
-    public static PublicEndpoints none() {
-        return new PublicEndpoints(List.of());
-    }
-
     public static PublicEndpoints of(HttpMethod method, String... paths) {
         return new PublicEndpoints(Arrays.stream(paths)
                                          .<RequestMatcher>map(path -> PathPatternRequestMatcher.pathPattern(method, path))
