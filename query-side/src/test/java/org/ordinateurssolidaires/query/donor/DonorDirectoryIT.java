@@ -36,7 +36,8 @@ class DonorDirectoryIT extends QuerySideIntegrationTest {
 
         JsonNode page = await().atMost(Duration.ofSeconds(20)).until(
                 () -> http.getForObject("/api/donors?size=500", JsonNode.class),
-                answer -> answer.get("donors").findValuesAsString("donorId").contains(second.toString()));
+                answer -> answer.get("donors").findValuesAsString("donorId")
+                                 .containsAll(List.of(first.toString(), second.toString())));
 
         List<String> names = page.get("donors").findValuesAsString("legalName").stream()
                                  .filter(name -> name.startsWith(prefix)).toList();
