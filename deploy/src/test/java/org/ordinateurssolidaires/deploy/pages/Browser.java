@@ -4,8 +4,6 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,9 +19,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -157,7 +156,13 @@ final class Browser implements AutoCloseable {
 
     /** The text of the table row that shows {@code text}: one device of a list, say. */
     String row(String text) {
-        return driver.findElement(By.xpath("//main//tr[td[contains(normalize-space(), \"" + text + "\")]]")).getText();
+        return driver.findElement(By.xpath("//main//tr[*[contains(normalize-space(), \"" + text + "\")]]")).getText();
+    }
+
+    /** The figure of the dashboard's tile named so. */
+    String tile(String label) {
+        return driver.findElement(By.xpath("//main//li[contains(@class, 'tuile')][.//span[normalize-space() = \""
+                + label + "\"]]//span[contains(@class, 'chiffre')]")).getText();
     }
 
     String path() {
@@ -182,9 +187,7 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
                 By.tagName("footer")));
         Files.createDirectories(SCREENSHOTS);
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve("%s-%02d-%s.png".formatted(who, ++shots, name)),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.write(SCREENSHOTS.resolve("%s-%02d-%s.png".formatted(who, ++shots, name)), wholePage());
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                                           .analyze(driver);
         List<String> blocking = results.getViolations().stream()
@@ -193,6 +196,16 @@ final class Browser implements AutoCloseable {
                                        .toList();
         assertThat(blocking).as("accessibility of %s (%s)", name, driver.getCurrentUrl()).isEmpty();
         return this;
+    }
+
+    /** The page from top to bottom, not only what the window shows (Chromium's DevTools protocol can). */
+    private byte[] wholePage() {
+        var size = (Map<?, ?>) driver.executeScript("return {width: document.documentElement.scrollWidth,"
+                + " height: document.documentElement.scrollHeight};");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
+                        "height", size.get("height"), "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     private static String describe(Rule rule) {

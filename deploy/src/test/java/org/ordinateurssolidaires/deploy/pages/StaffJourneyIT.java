@@ -155,6 +155,14 @@ class StaffJourneyIT {
             assertThat(staff.text()).contains("Remise enregistrée.", "Remis", "Remis au foyer");
             staff.look("appareil-remis");
 
+            // the dashboard counts it among this month's, and times its way from reception to hand-over
+            staff.click("Tableau de bord");
+            assertThat(staff.tile("Remis ce mois-ci")).isEqualTo("1");
+            assertThat(staff.row("De la réception à la remise, en tout")).endsWith(" 1").contains("0,0");
+            // its household was the only one waiting, for a laptop: none waits now, and none is missing
+            assertThat(staff.row("Ordinateur portable")).isEqualTo("Ordinateur portable 0 0 0");
+            staff.look("tableau-de-bord-apres-remise");
+
             staff.click("Inventaire").look("inventaire");
             assertThat(staff.row("OS-2026-0042")).contains("Université de Poitiers", "Remis");
             byte[] labels = staff.download("Imprimer les étiquettes de ces appareils (PDF, planche A4 de 3 × 8)");

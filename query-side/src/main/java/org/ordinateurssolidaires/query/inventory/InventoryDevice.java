@@ -51,6 +51,13 @@ public class InventoryDevice {
     /** When the device entered its current state: what the ageing of the stock is measured from. */
     private Instant stateSince;
     private Instant receivedAt;
+    /*
+     * The first time the device held no donor's data, was ready, was handed over: the dashboard's lead times and
+     * monthly flow. A returned device goes round again, but its first pass is what these measure.
+     */
+    private Instant sanitisedAt;
+    private Instant readyAt;
+    private Instant handedOverAt;
     @Enumerated(EnumType.STRING)
     private QualityGrade grade;
     private UUID referralId;
@@ -190,6 +197,15 @@ public class InventoryDevice {
         if (newState != state) {
             state = newState;
             stateSince = at;
+        }
+        if (erased && sanitisedAt == null) {
+            sanitisedAt = at;
+        }
+        if (state == DeviceState.READY && readyAt == null) {
+            readyAt = at;
+        }
+        if (state == DeviceState.HANDED_OVER && handedOverAt == null) {
+            handedOverAt = at;
         }
     }
 

@@ -9,8 +9,6 @@ import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
-import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
-import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DonorNames;
@@ -53,7 +51,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Staff's pages on the inventory: the dashboard's figures, the search for a device in hand, a device's page with
+ * Staff's pages on the inventory: the search for a device in hand, a device's page with
  * its history and the forms of its next steps, and the reception of a new one. The same questions as the API
  * ({@link InventoryController}); the forms go to the command side ({@code /actions/appareils}).
  */
@@ -74,13 +72,6 @@ class InventoryPages {
         this.queries = queries;
         this.recorded = recorded;
         this.words = words;
-    }
-
-    @GetMapping("/tableau-de-bord")
-    @PreAuthorize(Access.STAFF)
-    String dashboard(Model model) {
-        model.addAttribute("counts", queries.query(new CountDevices(), DeviceCounts.class).join());
-        return "inventory/dashboard";
     }
 
     /** A search that names exactly one device (a label scanned, then Enter) opens that device's page. */

@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.referral;
 
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -15,6 +16,19 @@ interface ReferralRecordRepository extends JpaRepository<ReferralRecord, UUID> {
             + " and (:partner is null or r.partnerId = :partner) and (:need is null or r.need = :need)"
             + " order by r.criterionRank, r.submittedAt, r.referralId")
     List<ReferralRecord> waitingList(UUID partner, DeviceCategory need);
+
+    /** The households waiting, counted by criterion and by the device they need (the index on status reads them). */
+    @Query("select r.criterion as criterion, r.need as need, count(r) as households from ReferralRecord r"
+            + " where r.status = 'WAITING' group by r.criterion, r.need")
+    List<Waiting> countWaiting();
+
+    interface Waiting {
+        EligibilityCriterion getCriterion();
+
+        DeviceCategory getNeed();
+
+        long getHouseholds();
+    }
 
     List<ReferralRecord> findByPartnerIdOrderBySubmittedAt(UUID partnerId);
 

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +30,15 @@ public class WaitingList {
                                    int children, DeviceCategory need, Instant referredAt, long daysWaiting) {
     }
 
+    /** How many households wait, for the dashboard. */
+    public record CountWaiting() {
+    }
+
+    /** @param byCriterion every criterion, 0 when none waits; likewise byNeed for every category */
+    public record WaitingCounts(long total, Map<EligibilityCriterion, Long> byCriterion,
+                                Map<DeviceCategory, Long> byNeed) {
+    }
+
     private final ReferralRecordRepository referrals;
     private final PartnerRecordRepository partners;
     private final Clock clock = Clock.systemUTC();
@@ -35,6 +46,21 @@ public class WaitingList {
     WaitingList(ReferralRecordRepository referrals, PartnerRecordRepository partners) {
         this.referrals = referrals;
         this.partners = partners;
+    }
+
+    @QueryHandler
+    WaitingCounts handle(CountWaiting query) {
+        Map<EligibilityCriterion, Long> byCriterion = new EnumMap<>(EligibilityCriterion.class);
+        Arrays.stream(EligibilityCriterion.values()).forEach(criterion -> byCriterion.put(criterion, 0L));
+        Map<DeviceCategory, Long> byNeed = new EnumMap<>(DeviceCategory.class);
+        Arrays.stream(DeviceCategory.values()).forEach(category -> byNeed.put(category, 0L));
+        long total = 0;
+        for (var waiting : referrals.countWaiting()) {
+            byCriterion.merge(waiting.getCriterion(), waiting.getHouseholds(), Long::sum);
+            byNeed.merge(waiting.getNeed(), waiting.getHouseholds(), Long::sum);
+            total += waiting.getHouseholds();
+        }
+        return new WaitingCounts(total, byCriterion, byNeed);
     }
 
     @QueryHandler

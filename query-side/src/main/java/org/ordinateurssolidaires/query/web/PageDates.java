@@ -30,6 +30,16 @@ public class PageDates {
                                                        .format(instant);
     }
 
+    /** The month an instant falls in, as a table's row names it ({@code novembre 2026}). */
+    public String month(Instant instant) {
+        return DateTimeFormatter.ofPattern("LLLL yyyy", LocaleContextHolder.getLocale()).withZone(zone).format(instant);
+    }
+
+    /** The month's short name, under a chart's bar ({@code nov.}). */
+    public String shortMonth(Instant instant) {
+        return DateTimeFormatter.ofPattern("LLL", LocaleContextHolder.getLocale()).withZone(zone).format(instant);
+    }
+
     /** Now, to the minute, as a browser's date and time field reads it. */
     public String nowForAField() {
         return Instant.now().atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString();

@@ -1,0 +1,192 @@
+package org.ordinateurssolidaires.query.inventory;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.AssetTag;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.DeviceRefurbished;
+import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.QualityCheckPassed;
+import org.ordinateurssolidaires.events.device.QualityGrade;
+import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationRecord;
+import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.device.VerificationMethod;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.query.inventory.WorkshopFlow.FetchWorkshopFlow;
+import org.ordinateurssolidaires.query.inventory.WorkshopFlow.Flow;
+import org.ordinateurssolidaires.query.inventory.WorkshopFlow.LeadTime;
+import org.ordinateurssolidaires.query.inventory.WorkshopFlow.Milestone;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.ordinateurssolidaires.query.SampleDevices.disk;
+import static org.ordinateurssolidaires.query.SampleDevices.newDevice;
+
+/**
+ * The dashboard's flow through the workshop, from the milestones the inventory keeps: months cut in the programme's
+ * time zone, lead times as median and ninetieth percentile, the funnel of the period's devices, and a returned
+ * device's second pass not counted again. The devices are dated 2011, a year no other test uses.
+ */
+class WorkshopFlowIT extends QuerySideIntegrationTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final double HALF_HOUR_IN_DAYS = 1.0 / 48;
+
+    @Autowired
+    QueryGateway queries;
+
+    @Test
+    void countsEachMonthsMilestonesAndTimesEachStep() {
+        // received at 23:30 UTC on 31 January: 00:30 on 1 February in Paris, so February's
+        DeviceId crossesMidnight = newDevice();
+        StorageMedium first = disk("FLOW-A");
+        events.append(received(crossesMidnight, first, "2011-01-31T23:30:00Z"),
+                sanitised(crossesMidnight, first, "2011-02-03T23:30:00Z"),
+                refurbished(crossesMidnight, "2011-02-10T10:00:00Z"),
+                ready(crossesMidnight, "2011-02-11T23:30:00Z"));
+        var household = new ReferralId(UUID.randomUUID());
+        events.append(new DeviceAllocated(crossesMidnight, household, Instant.parse("2011-02-20T10:00:00Z")),
+                handedOver(crossesMidnight, household, "2011-03-01T10:00:00Z"));
+
+        DeviceId stillReady = newDevice();
+        StorageMedium second = disk("FLOW-B");
+        events.append(received(stillReady, second, "2011-02-15T10:00:00Z"),
+                sanitised(stillReady, second, "2011-02-16T10:00:00Z"),
+                refurbished(stillReady, "2011-02-18T10:00:00Z"),
+                ready(stillReady, "2011-02-20T10:00:00Z"));
+
+        DeviceId notErasedYet = newDevice();
+        events.append(received(notErasedYet, disk("FLOW-C"), "2011-03-10T10:00:00Z"));
+
+        // received before the period: its erasure is January's, but it is not one of the period's devices
+        DeviceId receivedBefore = newDevice();
+        StorageMedium fourth = disk("FLOW-D");
+        events.append(received(receivedBefore, fourth, "2010-12-20T10:00:00Z"),
+                sanitised(receivedBefore, fourth, "2011-01-05T10:00:00Z"));
+
+        // handed over in April, returned, erased and ready again: its first pass only
+        DeviceId returned = newDevice();
+        StorageMedium fifth = disk("FLOW-E");
+        var otherHousehold = new ReferralId(UUID.randomUUID());
+        events.append(received(returned, fifth, "2011-04-01T10:00:00Z"),
+                sanitised(returned, fifth, "2011-04-02T10:00:00Z"),
+                refurbished(returned, "2011-04-02T12:00:00Z"),
+                ready(returned, "2011-04-03T10:00:00Z"),
+                new DeviceAllocated(returned, otherHousehold, Instant.parse("2011-04-03T11:00:00Z")),
+                handedOver(returned, otherHousehold, "2011-04-04T10:00:00Z"),
+                new DeviceReturned(returned, otherHousehold, "screen broken", Instant.parse("2011-04-10T10:00:00Z")),
+                sanitised(returned, fifth, "2011-04-11T10:00:00Z"),
+                refurbished(returned, "2011-04-11T12:00:00Z"),
+                ready(returned, "2011-04-12T10:00:00Z"));
+
+        var year2011 = new FetchWorkshopFlow(IntStream.rangeClosed(1, 13)
+                .mapToObj(month -> YearMonth.of(2011, 1).plusMonths(month - 1L).atDay(1).atStartOfDay(PARIS).toInstant())
+                .toList());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Flow flow = queries.query(year2011, Flow.class).join();
+
+            assertThat(flow.months()).hasSize(12);
+            assertThat(reached(flow, 1)).isEqualTo(Map.of(Milestone.RECEIVED, 0L, Milestone.SANITISED, 1L,
+                    Milestone.READY, 0L, Milestone.HANDED_OVER, 0L));
+            assertThat(reached(flow, 2)).isEqualTo(Map.of(Milestone.RECEIVED, 2L, Milestone.SANITISED, 2L,
+                    Milestone.READY, 2L, Milestone.HANDED_OVER, 0L));
+            assertThat(reached(flow, 3)).isEqualTo(Map.of(Milestone.RECEIVED, 1L, Milestone.SANITISED, 0L,
+                    Milestone.READY, 0L, Milestone.HANDED_OVER, 1L));
+            assertThat(reached(flow, 4)).isEqualTo(Map.of(Milestone.RECEIVED, 1L, Milestone.SANITISED, 1L,
+                    Milestone.READY, 1L, Milestone.HANDED_OVER, 1L));
+            assertThat(flow.months().get(0).start()).isEqualTo(Instant.parse("2010-12-31T23:00:00Z"));
+
+            assertThat(flow.funnel()).isEqualTo(Map.of(Milestone.RECEIVED, 4L, Milestone.SANITISED, 3L,
+                    Milestone.READY, 3L, Milestone.HANDED_OVER, 2L));
+
+            // erased after 3 days (the first), 1 day, 16 days (received before the period) and 1 day (the returned)
+            LeadTime erasure = step(flow, Milestone.RECEIVED, Milestone.SANITISED);
+            assertThat(erasure.devices()).isEqualTo(4);
+            assertThat(erasure.medianDays()).isCloseTo(2.0, within(1e-9));
+            assertThat(erasure.ninetiethDays()).isCloseTo(3 + 0.7 * (16 - 3), within(1e-9));
+            // ready 8 days, 4 days and 1 day after erasure
+            LeadTime check = step(flow, Milestone.SANITISED, Milestone.READY);
+            assertThat(check.devices()).isEqualTo(3);
+            assertThat(check.medianDays()).isCloseTo(4.0, within(1e-9));
+            assertThat(check.ninetiethDays()).isCloseTo(4 + 0.8 * (8 - 4), within(1e-9));
+            // handed over 17 days 10 h 30 after the check, and 1 day
+            LeadTime handOver = step(flow, Milestone.READY, Milestone.HANDED_OVER);
+            assertThat(handOver.devices()).isEqualTo(2);
+            assertThat(handOver.medianDays()).isCloseTo((17 + 10.5 / 24 + 1) / 2, within(1e-9));
+            LeadTime whole = step(flow, Milestone.RECEIVED, Milestone.HANDED_OVER);
+            assertThat(whole.devices()).isEqualTo(2);
+            assertThat(whole.ninetiethDays()).isCloseTo(3 + 0.9 * (28 + 10.5 / 24 - 3), within(HALF_HOUR_IN_DAYS / 1000));
+
+            assertThat(flow.readyStock().get(DeviceCategory.TABLET)).isGreaterThanOrEqualTo(2);
+        });
+    }
+
+    @Test
+    void aPeriodWithNoDeviceHasNoLeadTime() {
+        var year1999 = new FetchWorkshopFlow(List.of(Instant.parse("1999-01-01T00:00:00Z"),
+                Instant.parse("1999-02-01T00:00:00Z")));
+        Flow flow = queries.query(year1999, Flow.class).join();
+
+        assertThat(flow.months()).singleElement().satisfies(month -> assertThat(month.reached().values())
+                .containsOnly(0L));
+        assertThat(flow.leadTimes()).hasSize(4).allSatisfy(time -> {
+            assertThat(time.devices()).isZero();
+            assertThat(time.medianDays()).isNull();
+            assertThat(time.ninetiethDays()).isNull();
+        });
+        assertThat(flow.funnel().values()).containsOnly(0L);
+    }
+
+    private static Map<Milestone, Long> reached(Flow flow, int month) {
+        return flow.months().get(month - 1).reached();
+    }
+
+    private static LeadTime step(Flow flow, Milestone from, Milestone to) {
+        return flow.leadTimes().stream().filter(time -> time.from() == from && time.to() == to).findFirst()
+                   .orElseThrow();
+    }
+
+    private static DeviceReceived received(DeviceId device, StorageMedium medium, String at) {
+        return new DeviceReceived(device, new AssetTag("FLOW-" + device.value().toString().substring(0, 8)),
+                new DonorId(UUID.randomUUID()), "LIV-2011", DeviceCategory.TABLET, "Apple", "iPad", null,
+                List.of(medium), null, Instant.parse(at));
+    }
+
+    private static StorageMediumSanitised sanitised(DeviceId device, StorageMedium medium, String at) {
+        return new StorageMediumSanitised(device, new SanitisationRecord(medium, SanitisationLevel.PURGE,
+                SanitisationTechnique.OVERWRITE, "nwipe", "0.37", VerificationMethod.FULL, "Camille", "Atelier",
+                Instant.parse(at), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+    }
+
+    private static DeviceRefurbished refurbished(DeviceId device, String at) {
+        return new DeviceRefurbished(device, "cleaned", "iPadOS", "Sam", Instant.parse(at));
+    }
+
+    private static QualityCheckPassed ready(DeviceId device, String at) {
+        return new QualityCheckPassed(device, QualityGrade.A, "Lou", null, Instant.parse(at));
+    }
+
+    private static DeviceHandedOver handedOver(DeviceId device, ReferralId household, String at) {
+        return new DeviceHandedOver(device, household, true, null, Instant.parse(at));
+    }
+}
