@@ -56,10 +56,18 @@ class DonationBatchController {
 
     record Confirmation(@NotBlank @Size(max = 200) String confirmedBy,
                         @Size(max = 2000) @NotBlankWhenGiven @MultiLineText String comment) {
+
+        ConfirmDonationBatch command(UUID batchId) {
+            return new ConfirmDonationBatch(new DonationBatchId(batchId), confirmedBy, comment, speakingFor());
+        }
     }
 
     record Dispute(@NotBlank @Size(max = 200) String raisedBy,
                    @NotBlank @Size(max = 2000) @MultiLineText String comment) {
+
+        DisputeDonationBatch command(UUID batchId) {
+            return new DisputeDonationBatch(new DonationBatchId(batchId), raisedBy, comment, speakingFor());
+        }
     }
 
     @PostMapping(path = "/api/donors/{donorId}/batches", consumes = "text/csv")
@@ -85,8 +93,7 @@ class DonationBatchController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the donor's confirmation that the batch matches what it gave")
     void confirm(@PathVariable UUID batchId, @Valid @RequestBody Confirmation request, CommandOrigin origin) {
-        commands.dispatch(new ConfirmDonationBatch(new DonationBatchId(batchId), request.confirmedBy(),
-                request.comment(), speakingFor()), origin);
+        commands.dispatch(request.command(batchId), origin);
     }
 
     @PostMapping("/api/batches/{batchId}/dispute")
@@ -94,8 +101,7 @@ class DonationBatchController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the donor's objection that the batch does not match what it gave")
     void dispute(@PathVariable UUID batchId, @Valid @RequestBody Dispute request, CommandOrigin origin) {
-        commands.dispatch(new DisputeDonationBatch(new DonationBatchId(batchId), request.raisedBy(),
-                request.comment(), speakingFor()), origin);
+        commands.dispatch(request.command(batchId), origin);
     }
 
     /** Staff reconcile a batch for its donor; a donor's own account, only its own batches. */

@@ -126,6 +126,12 @@ final class Browser implements AutoCloseable {
         return leaveBy(driver.findElement(By.id(id)).findElement(By.xpath("ancestor::form//button[@type='submit']")));
     }
 
+    /** Opens the folded part of the page whose summary reads so (a form shown on demand). */
+    Browser reveal(String summary) {
+        driver.findElement(By.xpath("//main//summary[normalize-space() = \"" + summary + "\"]")).click();
+        return this;
+    }
+
     Browser click(String linkText) {
         return leaveBy(driver.findElement(By.linkText(linkText)));
     }

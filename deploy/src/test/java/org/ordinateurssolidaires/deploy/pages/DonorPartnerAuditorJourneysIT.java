@@ -34,6 +34,7 @@ class DonorPartnerAuditorJourneysIT {
     private static RunningApp querySide;
     private static String pages;
     private static String othersDevice;
+    private static String deliveredDevice;
 
     @BeforeAll
     static void startBothAppsWithAGiftOfTwoDonors() throws Exception {
@@ -46,6 +47,11 @@ class DonorPartnerAuditorJourneysIT {
         querySide.awaitHealthy(Duration.ofSeconds(120));
         String donor = Donors.withAgreement(commandSide, "Banque Régionale du Centre-Ouest");
         erasedDevice(donor, "OS-2026-0101");
+        deliveredDevice = commandSide.post("/api/donors/" + donor
+                + "/batches?reference=LIV-2026-05&receivedAt=2026-03-04T09:00:00Z", "text/csv",
+                Files.readAllLines(Path.of("../docs/donation-batch-template.csv")).get(0) + "\n"
+                + "OS-2026-0105,DESKTOP,HP,ProDesk 600 G4,CZC8123456,,,,,,,,,,,,Paul Martin,2026-03-01,Annexe 2\n")
+                .at("/received/0/deviceId").asText();
         othersDevice = erasedDevice(Donors.withAgreement(commandSide, "Université de Poitiers"), "OS-2026-0202");
         String partner = commandSide.post("/api/partners", Map.of("name", "Centre social des Trois-Cités",
                 "kind", "SOCIAL_SERVICES")).get("partnerId").asText();
@@ -81,6 +87,36 @@ class DonorPartnerAuditorJourneysIT {
 
             assertThat(donor.statusOf("/donateur/appareils/" + othersDevice)).as("another donor's device")
                                                                           .isEqualTo(404);
+
+            // a delivery is reconciled once each of its devices is processed: the rule in words until then
+            assertThat(donor.row("LIV-2026-05")).contains("1 Effacé", "à vérifier par vous");
+            donor.reveal("Confirmer ou contester la livraison LIV-2026-05")
+                 .type("confirm-" + batchOf(donor) + "-confirmedBy", "Claire Dubois")
+                 .submitFormOf("confirm-" + batchOf(donor) + "-confirmedBy");
+            assertThat(donor.text()).contains("L'étape n'a pas été enregistrée",
+                    "une fois chacun de ses appareils reconditionné ou recyclé");
+            donor.look("livraison-pas-encore-traitee");
+            commandSide.post("/api/devices/" + deliveredDevice + "/refurbishment", Map.of("workDone", "cleaned",
+                    "operatingSystem", "Linux Mint 22", "technician", "Sam", "refurbishedAt", "2026-03-05T09:00:00Z"));
+            donor.open("/donateur").awaitText("1 Reconditionné");
+            String dispute = "dispute-" + batchOf(donor);
+            donor.reveal("Confirmer ou contester la livraison LIV-2026-05")
+                 .type(dispute + "-raisedBy", "Claire Dubois").type(dispute + "-comment", "   ")
+                 .submitFormOf(dispute + "-raisedBy");
+            // blank is not a reason: the form comes back open, the field at fault named
+            assertThat(donor.text()).contains("corrigez les champs signalés", "obligatoire");
+            donor.look("contestation-sans-motif");
+            donor.type(dispute + "-raisedBy", "Claire Dubois")
+                 .type(dispute + "-comment", "Il manquait un écran\ndans la livraison.")
+                 .submitFormOf(dispute + "-raisedBy");
+            assertThat(donor.text()).contains("Contestation enregistrée");
+            donor.awaitText("contestée").look("livraison-contestee");
+            String confirm = "confirm-" + batchOf(donor);
+            donor.reveal("Confirmer ou contester la livraison LIV-2026-05")
+                 .type(confirm + "-confirmedBy", "Claire Dubois").submitFormOf(confirm + "-confirmedBy");
+            assertThat(donor.text()).contains("Livraison confirmée. Merci !");
+            assertThat(donor.awaitText("confirmée").row("LIV-2026-05")).contains("confirmée");
+            assertThat(donor.text()).doesNotContain("Confirmer ou contester la livraison LIV-2026-05");
             assertThat(donor.statusOf("/tableau-de-bord")).as("staff's dashboard").isEqualTo(403);
         }
         Path copy = Files.write(files.resolve("certificat.pdf"), certificate);
@@ -89,6 +125,23 @@ class DonorPartnerAuditorJourneysIT {
                   .attach("file", copy).submitFormOf("file");
             assertThat(anyone.text()).contains("Document authentique et intact : certificat d'effacement");
             anyone.look("verification-authentique");
+        }
+    }
+
+    @Test
+    void staffFollowEachDonorWithItsAgreementsDeliveriesAndDocuments() throws Exception {
+        try (Browser staff = new Browser(pages, "equipe-donateurs")) {
+            staff.signIn("camille", PASSWORD).click("Donateurs").look("donateurs");
+            assertThat(staff.row("Université de Poitiers")).contains("organisme public", "Service du patrimoine");
+            staff.click("Banque Régionale du Centre-Ouest").look("donateur");
+            assertThat(staff.title()).isEqualTo("Banque Régionale du Centre-Ouest — Ordinateurs solidaires");
+            assertThat(staff.row("LIV-2026-05")).contains("1");
+            assertThat(staff.text()).contains("Conventions de don", "OS-2026-0101", "OS-2026-0105")
+                                    .doesNotContain("OS-2026-0202", "Confirmer ou contester");
+            byte[] report = staff.download("Rapport de don (PDF)");
+            assertThat(Pdf.text(report)).contains("Banque Régionale du Centre-Ouest", "LIV-2026-05");
+            staff.click("OS-2026-0101");
+            assertThat(staff.path()).startsWith("/appareils/");
         }
     }
 
@@ -141,6 +194,12 @@ class DonorPartnerAuditorJourneysIT {
                     "Politique d'effacement en vigueur");
             auditor.look("audit-resultat");
         }
+    }
+
+    /** The id of the delivery the donor's page offers to reconcile, as its forms are named after it. */
+    private static String batchOf(Browser donor) {
+        return donor.formIds().stream().filter(id -> id.startsWith("confirm-")).findFirst().orElseThrow()
+                    .substring("confirm-".length());
     }
 
     private static String erasedDevice(String donor, String assetTag) throws Exception {

@@ -66,7 +66,7 @@ class StaffJourneyIT {
         try (Browser staff = new Browser(pages, "staff")) {
             staff.signIn("camille", PASSWORD);
             assertThat(staff.path()).isEqualTo("/tableau-de-bord");
-            assertThat(staff.menu()).containsExactly("Tableau de bord", "Inventaire", "Réception", "Orientations",
+            assertThat(staff.menu()).containsExactly("Tableau de bord", "Inventaire", "Réception", "Orientations", "Donateurs",
                     "Vérification");
             staff.look("tableau-de-bord");
 
@@ -212,7 +212,8 @@ class StaffJourneyIT {
     void speaksEnglishOnRequest() throws Exception {
         try (Browser staff = new Browser(pages, "staff-en")) {
             staff.signIn("camille", PASSWORD).open("/tableau-de-bord?lang=en");
-            assertThat(staff.menu()).containsExactly("Dashboard", "Inventory", "Reception", "Referrals", "Verification");
+            assertThat(staff.menu()).containsExactly("Dashboard", "Inventory", "Reception", "Referrals", "Donors",
+                    "Verification");
             staff.open("/inventaire");
             assertThat(staff.title()).isEqualTo("Inventory — Ordinateurs solidaires");
             staff.look("inventory-en");

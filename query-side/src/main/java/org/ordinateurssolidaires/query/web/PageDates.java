@@ -5,6 +5,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -28,6 +29,12 @@ public class PageDates {
                                                        .withLocale(LocaleContextHolder.getLocale())
                                                        .withZone(zone)
                                                        .format(instant);
+    }
+
+    /** A day, in the reader's way ({@code 2 mars 2026}). */
+    public String day(LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                                   .withLocale(LocaleContextHolder.getLocale()).format(day);
     }
 
     /** The month an instant falls in, as a table's row names it ({@code novembre 2026}). */
