@@ -7,7 +7,6 @@ import org.ordinateurssolidaires.command.config.ProgrammeCalendar;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
-import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,7 +40,7 @@ class CeremonyCommandController {
     @Operation(summary = "Plan a hand-over ceremony")
     CeremonyRequests.Scheduled schedule(@Valid @RequestBody CeremonyRequests.Schedule request, CommandOrigin origin) {
         var ceremonyId = new CeremonyId(origin.newId("ceremony"));
-        commands.dispatch(new ScheduleCeremony(ceremonyId, request.date(), request.place()), origin);
+        commands.dispatch(request.command(ceremonyId), origin);
         return new CeremonyRequests.Scheduled(ceremonyId.value());
     }
 
@@ -51,8 +50,7 @@ class CeremonyCommandController {
     @Operation(summary = "Invite donors to a planned ceremony")
     void invite(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Invite request,
                 CommandOrigin origin) {
-        commands.dispatch(new InviteDonors(new CeremonyId(ceremonyId),
-                request.donorIds().stream().map(DonorId::new).toList()), origin);
+        commands.dispatch(request.command(ceremonyId), origin);
     }
 
     @PostMapping("/{ceremonyId}/rescheduling")
@@ -61,8 +59,7 @@ class CeremonyCommandController {
     @Operation(summary = "Move a planned ceremony to another day or place")
     void reschedule(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Reschedule request,
                     CommandOrigin origin) {
-        commands.dispatch(new RescheduleCeremony(new CeremonyId(ceremonyId), request.date(), request.place(),
-                request.reason()), origin);
+        commands.dispatch(request.command(ceremonyId), origin);
     }
 
     @PostMapping("/{ceremonyId}/cancellation")
@@ -71,7 +68,7 @@ class CeremonyCommandController {
     @Operation(summary = "Call off a planned ceremony")
     void cancel(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Cancel request,
                 CommandOrigin origin) {
-        commands.dispatch(new CancelCeremony(new CeremonyId(ceremonyId), request.reason()), origin);
+        commands.dispatch(request.command(ceremonyId), origin);
     }
 
     @PostMapping("/{ceremonyId}/held")
@@ -79,7 +76,6 @@ class CeremonyCommandController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that the ceremony took place, with how many households and donors came")
     void held(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Held request, CommandOrigin origin) {
-        commands.dispatch(new RecordCeremonyHeld(new CeremonyId(ceremonyId), request.householdsPresent(),
-                request.donorsPresent(), calendar.dayOf(Instant.now())), origin);
+        commands.dispatch(request.command(ceremonyId, calendar.dayOf(Instant.now())), origin);
     }
 }

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.ordinateurssolidaires.command.web.MultiLineText;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.donor.DonorId;
 
 /** The shapes of the ceremony command requests, checked at the edge (400 naming each bad field). Public for
  * the demo seeder, which sends the same shapes over HTTP. */
@@ -20,21 +22,42 @@ public final class CeremonyRequests {
 
     public record Schedule(@NotNull LocalDate date,
                     @NotBlank @Size(max = 200) String place) {
+
+        ScheduleCeremony command(CeremonyId ceremonyId) {
+            return new ScheduleCeremony(ceremonyId, date, place);
+        }
     }
 
     public record Invite(@NotEmpty @Size(max = 500) List<@NotNull UUID> donorIds) {
+
+        InviteDonors command(UUID ceremonyId) {
+            return new InviteDonors(new CeremonyId(ceremonyId), donorIds.stream().map(DonorId::new).toList());
+        }
     }
 
     public record Reschedule(@NotNull LocalDate date,
                       @NotBlank @Size(max = 200) String place,
                       @NotBlank @Size(max = 500) @MultiLineText String reason) {
+
+        RescheduleCeremony command(UUID ceremonyId) {
+            return new RescheduleCeremony(new CeremonyId(ceremonyId), date, place, reason);
+        }
     }
 
     public record Cancel(@NotBlank @Size(max = 500) @MultiLineText String reason) {
+
+        CancelCeremony command(UUID ceremonyId) {
+            return new CancelCeremony(new CeremonyId(ceremonyId), reason);
+        }
     }
 
     public record Held(@NotNull @PositiveOrZero Integer householdsPresent,
                 @NotNull @PositiveOrZero Integer donorsPresent) {
+
+        /** @param recordedOn today, in the programme's calendar: a ceremony is not recorded held before its day */
+        RecordCeremonyHeld command(UUID ceremonyId, LocalDate recordedOn) {
+            return new RecordCeremonyHeld(new CeremonyId(ceremonyId), householdsPresent, donorsPresent, recordedOn);
+        }
     }
 
     public record Scheduled(UUID ceremonyId) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.ResolvableType;
 import org.springframework.format.Formatter;
+import org.springframework.format.datetime.standard.DateTimeFormatterRegistrar;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
@@ -60,6 +61,10 @@ public class PageForms {
     PageForms(@Qualifier("mvcValidator") Validator validator,
               @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.validator = validator;
+        // a browser's date field sends 2026-12-12 whatever the reader's language
+        var iso = new DateTimeFormatterRegistrar();
+        iso.setUseIsoFormat(true);
+        iso.registerFormatters(conversions);
         conversions.addFormatterForFieldType(Instant.class, new LocalTimes(zone));
     }
 

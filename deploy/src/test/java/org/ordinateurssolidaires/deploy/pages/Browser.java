@@ -75,6 +75,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sets a field's value as its widget would (a date field, whose typing depends on the browser's language). */
+    Browser set(String id, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), value);
+        return this;
+    }
+
     String value(String id) {
         return driver.findElement(By.id(id)).getAttribute("value");
     }
@@ -182,6 +188,12 @@ final class Browser implements AutoCloseable {
     /** The headings that name the page's forms (each form is labelled by its heading's id). */
     List<String> formIds() {
         return driver.findElements(By.cssSelector("main form h3[id]")).stream().map(h -> h.getAttribute("id")).toList();
+    }
+
+    /** The ids on the page that start so: the forms of one ceremony are named after its id, say. */
+    List<String> ids(String prefix) {
+        return driver.findElements(By.cssSelector("main [id^='" + prefix + "']")).stream()
+                     .map(element -> element.getAttribute("id")).toList();
     }
 
     List<String> menu() {

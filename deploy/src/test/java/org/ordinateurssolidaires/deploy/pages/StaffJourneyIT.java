@@ -15,8 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +43,7 @@ class StaffJourneyIT {
     private static RunningApp commandSide;
     private static RunningApp querySide;
     private static String pages;
+    private static String donor;
 
     @BeforeAll
     static void startBothApps() throws Exception {
@@ -50,7 +56,7 @@ class StaffJourneyIT {
         querySide.awaitHealthy(Duration.ofSeconds(120));
         commandSide.post("/api/accounts", Map.of("username", "camille", "password", PASSWORD,
                 "access", Map.of("roles", List.of("STAFF"))));
-        Donors.withAgreement(commandSide);
+        donor = Donors.withAgreement(commandSide);
         Households.acceptedReferral(commandSide, "LAPTOP");
         pages = "http://localhost:" + querySide.port();
     }
@@ -66,8 +72,8 @@ class StaffJourneyIT {
         try (Browser staff = new Browser(pages, "staff")) {
             staff.signIn("camille", PASSWORD);
             assertThat(staff.path()).isEqualTo("/tableau-de-bord");
-            assertThat(staff.menu()).containsExactly("Tableau de bord", "Inventaire", "Réception", "Orientations", "Donateurs",
-                    "Vérification");
+            assertThat(staff.menu()).containsExactly("Tableau de bord", "Inventaire", "Réception", "Orientations",
+                    "Donateurs", "Cérémonies", "Vérification");
             staff.look("tableau-de-bord");
 
             staff.click("Réception").look("reception")
@@ -148,6 +154,23 @@ class StaffJourneyIT {
             assertThat(verdict.get("genuine").asBoolean()).as("the receipt is sealed").isTrue();
             assertThat(verdict.get("kind").asText()).isEqualTo("hand-over-receipt");
 
+            // a ceremony planned for today, the donor invited, and the hand-over recorded at it
+            String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+            staff.click("Cérémonies").set("schedule-date", today).type("schedule-place", "  ")
+                 .submitFormOf("schedule-place");
+            assertThat(staff.text()).contains("corrigez les champs signalés", "obligatoire");
+            staff.set("schedule-date", today).type("schedule-place", "Salle des fêtes de Poitiers")
+                 .submitFormOf("schedule-place");
+            assertThat(staff.text()).contains("Cérémonie planifiée.", "Aucun donateur invité");
+            String ceremony = staff.ids("ceremonie-").get(0).substring("ceremonie-".length());
+            staff.reveal("Inviter des donateurs").tick("invite-" + ceremony + "-" + donor)
+                 .submitFormOf("invite-" + ceremony + "-" + donor);
+            assertThat(staff.text()).contains("Invitations enregistrées.",
+                    "Donateurs invités : Université de Poitiers");
+            staff.look("ceremonie-planifiee");
+            staff.open(devicePage).choose("handOver-ceremonyId", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                    .withLocale(Locale.FRENCH).format(LocalDate.parse(today)) + " — Salle des fêtes de Poitiers");
+
             staff.submitFormOf("handOver-freeOfCharge");
             assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
                     "cochez la case : le foyer reconnaît la gratuité");
@@ -162,6 +185,13 @@ class StaffJourneyIT {
             // its household was the only one waiting, for a laptop: none waits now, and none is missing
             assertThat(staff.row("Ordinateur portable")).isEqualTo("Ordinateur portable 0 0 0");
             staff.look("tableau-de-bord-apres-remise");
+
+            staff.click("Cérémonies").reveal("Enregistrer la cérémonie tenue")
+                 .type("held-" + ceremony + "-householdsPresent", "1").type("held-" + ceremony + "-donorsPresent", "1")
+                 .submitFormOf("held-" + ceremony + "-donorsPresent");
+            assertThat(staff.text()).contains("Cérémonie enregistrée comme tenue.");
+            assertThat(staff.row("Salle des fêtes de Poitiers")).endsWith("tenue 1 1 1");
+            staff.look("ceremonie-tenue");
 
             staff.click("Inventaire").look("inventaire");
             assertThat(staff.row("OS-2026-0042")).contains("Université de Poitiers", "Remis");
@@ -212,7 +242,7 @@ class StaffJourneyIT {
     void speaksEnglishOnRequest() throws Exception {
         try (Browser staff = new Browser(pages, "staff-en")) {
             staff.signIn("camille", PASSWORD).open("/tableau-de-bord?lang=en");
-            assertThat(staff.menu()).containsExactly("Dashboard", "Inventory", "Reception", "Referrals", "Donors",
+            assertThat(staff.menu()).containsExactly("Dashboard", "Inventory", "Reception", "Referrals", "Donors", "Ceremonies",
                     "Verification");
             staff.open("/inventaire");
             assertThat(staff.title()).isEqualTo("Inventory — Ordinateurs solidaires");

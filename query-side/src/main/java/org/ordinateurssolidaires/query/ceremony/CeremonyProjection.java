@@ -16,8 +16,10 @@ import java.util.function.Consumer;
 
 /** Hand-over ceremonies: when, where, who was invited, and how many came. */
 @Component
-@ProcessingGroup("ceremonies")
+@ProcessingGroup(CeremonyProjection.PROCESSING_GROUP)
 class CeremonyProjection {
+
+    static final String PROCESSING_GROUP = "ceremonies";
 
     private final CeremonyRepository ceremonies;
 

@@ -14,6 +14,10 @@ public interface CeremonyRepository extends JpaRepository<CeremonyRecord, UUID> 
             + " where d = :donor or c.ceremonyId in :ceremonies order by c.ceremonyDate")
     List<CeremonyRecord> findForDonor(UUID donor, Collection<UUID> ceremonies);
 
+    List<CeremonyRecord> findByStatusOrderByCeremonyDateAscCeremonyIdAsc(CeremonyRecord.Status status);
+
+    List<CeremonyRecord> findByStatusNotOrderByCeremonyDateDescCeremonyIdDesc(CeremonyRecord.Status status);
+
     /** The ceremonies a donor was invited to, whatever became of them, by date. */
     @Query("select c from CeremonyRecord c join c.invitedDonors d where d = :donor order by c.ceremonyDate, c.ceremonyId")
     List<CeremonyRecord> findInvitationsOf(UUID donor);

@@ -17,6 +17,8 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorName
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchEveryDonorName;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
+import org.ordinateurssolidaires.query.ceremony.PlannedCeremonies.FetchPlannedCeremonies;
+import org.ordinateurssolidaires.query.ceremony.PlannedCeremonies.PlannedCeremony;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
 import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
@@ -199,6 +201,10 @@ class InventoryPages {
         if (device.referralId() != null) {
             model.addAttribute("household", queries.query(new FindDevicesOfHousehold(device.referralId()),
                     ResponseTypes.multipleInstancesOf(DeviceView.class)).join());
+        }
+        if (device.state() == DeviceState.ALLOCATED) {
+            model.addAttribute("ceremonies", queries.query(new FetchPlannedCeremonies(),
+                    ResponseTypes.multipleInstancesOf(PlannedCeremony.class)).join());
         }
         choices(model);
         return "inventory/device";
