@@ -40,7 +40,7 @@ class ReferralCommandController {
     ReferralRequests.PartnerRegistered registerPartner(@Valid @RequestBody ReferralRequests.RegisterPartner request,
                                                        CommandOrigin origin) {
         var partnerId = new PartnerId(origin.newId("partner"));
-        commands.dispatch(new RegisterPartner(partnerId, request.name(), request.kind()), origin);
+        commands.dispatch(request.command(partnerId), origin);
         return new ReferralRequests.PartnerRegistered(partnerId.value());
     }
 
@@ -52,8 +52,7 @@ class ReferralCommandController {
                                              @Valid @RequestBody ReferralRequests.Contact request,
                                              CommandOrigin origin) {
         UUID contactId = origin.newId("partner-contact");
-        commands.dispatch(new AddPartnerContact(new PartnerId(partnerId), contactId, request.name(), request.role(),
-                request.email(), request.phone()), origin);
+        commands.dispatch(request.command(partnerId, contactId), origin);
         return new ReferralRequests.ContactAdded(contactId);
     }
 
@@ -71,7 +70,7 @@ class ReferralCommandController {
     @Operation(summary = "The partner stops referring households")
     void deactivatePartner(@PathVariable UUID partnerId, @Valid @RequestBody ReferralRequests.Reason request,
                            CommandOrigin origin) {
-        commands.dispatch(new DeactivatePartner(new PartnerId(partnerId), request.reason()), origin);
+        commands.dispatch(request.deactivation(partnerId), origin);
     }
 
     @PostMapping("/api/partners/{partnerId}/referrals")

@@ -16,6 +16,7 @@ import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.PartnerKind;
 
 import java.time.Instant;
@@ -31,6 +32,11 @@ public final class ReferralRequests {
     }
 
     public record RegisterPartner(@NotBlank @Size(max = 200) String name, @NotNull PartnerKind kind) {
+
+        /** The command is named as this request is: hence its full name here. */
+        org.ordinateurssolidaires.command.referral.RegisterPartner command(PartnerId partnerId) {
+            return new org.ordinateurssolidaires.command.referral.RegisterPartner(partnerId, name, kind);
+        }
     }
 
     /** A person at the partner, with professional contact details: at least one way to reach them. */
@@ -43,12 +49,20 @@ public final class ReferralRequests {
         boolean isReachable() {
             return email != null || phone != null;
         }
+
+        AddPartnerContact command(UUID partnerId, UUID contactId) {
+            return new AddPartnerContact(new PartnerId(partnerId), contactId, name, role, email, phone);
+        }
     }
 
     public record ContactAdded(UUID contactId) {
     }
 
     public record Reason(@NotBlank @Size(max = 500) @MultiLineText String reason) {
+
+        DeactivatePartner deactivation(UUID partnerId) {
+            return new DeactivatePartner(new PartnerId(partnerId), reason);
+        }
     }
 
     public record Person(@NotBlank @Size(max = 200) String name,

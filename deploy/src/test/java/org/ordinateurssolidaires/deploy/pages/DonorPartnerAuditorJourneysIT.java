@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +144,44 @@ class DonorPartnerAuditorJourneysIT {
             staff.click("OS-2026-0101");
             assertThat(staff.path()).startsWith("/appareils/");
         }
+    }
+
+    @Test
+    void staffRegisterAPartnerRecordWhomToCallThereAndDeactivateIt() throws Exception {
+        try (Browser staff = new Browser(pages, "equipe-partenaires")) {
+            staff.signIn("camille", PASSWORD).click("Partenaires");
+            assertThat(staff.text()).contains("Centre social des Trois-Cités");
+            staff.type("register-name", "Mission locale du Poitou").choose("register-kind", "service public de l'emploi")
+                 .submitFormOf("register-name");
+            assertThat(staff.text()).contains("Partenaire enregistré.", "Mission locale du Poitou");
+            String form = "contact-" + partnerOf("Mission locale du Poitou");
+            staff.reveal("Ajouter un contact chez Mission locale du Poitou")
+                 .type(form + "-name", "Awa Diallo").type(form + "-role", "Conseillère")
+                 .submitFormOf(form + "-name");
+            assertThat(staff.text()).contains("donnez un courriel ou un téléphone");
+            staff.look("contact-injoignable");
+            staff.type(form + "-email", "a.diallo@mission-locale.example").submitFormOf(form + "-name");
+            assertThat(staff.text()).contains("Contact ajouté.");
+            assertThat(staff.awaitText("a.diallo@mission-locale.example").row("Awa Diallo"))
+                    .contains("Conseillère", "a.diallo@mission-locale.example");
+            staff.look("partenaires");
+            staff.press("Retirer Awa Diallo");
+            assertThat(staff.text()).contains("Contact retiré.").doesNotContain("Awa Diallo");
+
+            String deactivate = "deactivate-" + partnerOf("Mission locale du Poitou");
+            staff.reveal("Désactiver Mission locale du Poitou")
+                 .type(deactivate + "-reason", "Convention de partenariat arrivée à son terme")
+                 .submitFormOf(deactivate + "-reason");
+            assertThat(staff.text()).contains("Partenaire désactivé.",
+                    "désactivé : Convention de partenariat arrivée à son terme");
+        }
+    }
+
+    /** The id of the partner of that name, as the forms of its section are named after it. */
+    private static String partnerOf(String name) throws Exception {
+        return StreamSupport.stream(querySide.get("/api/partners").spliterator(), false)
+                        .filter(partner -> partner.get("name").asText().equals(name)).findFirst().orElseThrow()
+                        .get("partnerId").asText();
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /** The partner directory, kept by the referrals processor so that it is rebuilt with the referrals. */
 @Component
-@ProcessingGroup("referrals")
+@ProcessingGroup(ReferralProjection.PROCESSING_GROUP)
 class PartnerProjection {
 
     private final PartnerRecordRepository partners;

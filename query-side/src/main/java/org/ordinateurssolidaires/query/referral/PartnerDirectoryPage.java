@@ -1,0 +1,34 @@
+package org.ordinateurssolidaires.query.referral;
+
+import org.ordinateurssolidaires.events.referral.PartnerKind;
+import org.ordinateurssolidaires.query.web.PageController;
+import org.ordinateurssolidaires.query.web.StepsAlreadyRecorded;
+import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Staff's page of the partner organisations: each with whom to call there, and the forms to register one, record or
+ * remove a contact person, or deactivate it. The forms go to the command side ({@code /actions/partenaires}).
+ */
+@PageController
+class PartnerDirectoryPage {
+
+    private final PartnerRecordRepository partners;
+    private final StepsAlreadyRecorded recorded;
+
+    PartnerDirectoryPage(PartnerRecordRepository partners, StepsAlreadyRecorded recorded) {
+        this.partners = partners;
+        this.recorded = recorded;
+    }
+
+    @GetMapping("/partenaires")
+    @PreAuthorize(Access.STAFF)
+    String partners(Model model) throws InterruptedException {
+        recorded.awaitAfterAForm(model, ReferralProjection.PROCESSING_GROUP);
+        model.addAttribute("partners", partners.findAllByOrderByName())
+             .addAttribute("kinds", PartnerKind.values());
+        return "referral/partners";
+    }
+}
