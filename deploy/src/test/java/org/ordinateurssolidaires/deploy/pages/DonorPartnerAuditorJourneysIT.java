@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.deploy.Donors;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -226,12 +227,23 @@ class DonorPartnerAuditorJourneysIT {
         try (Browser auditor = new Browser(pages, "auditeur")) {
             auditor.signIn("ines", PASSWORD);
             assertThat(auditor.path()).isEqualTo("/audit");
-            assertThat(auditor.menu()).containsExactly("Vérification");
+            assertThat(auditor.menu()).containsExactly("Vérification", "Registre des effacements");
             auditor.look("audit");
             auditor.press("Lancer la vérification");
             assertThat(auditor.text()).contains("Aucune anomalie", "appareils vérifiés",
                     "Politique d'effacement en vigueur");
             auditor.look("audit-resultat");
+
+            // the erasure register: searched by a medium's serial, exported as CSV; a mistyped day is named
+            auditor.click("Registre des effacements").type("serial", "s4os-2026-0101").submitFormOf("serial");
+            assertThat(auditor.text()).contains("1 enregistrement");
+            assertThat(auditor.row("OS-2026-0101")).contains("SSD NVMe", "S4OS-2026-0101", "effacé",
+                    "Purge, Effacement cryptographique", "Camille", REPORT);
+            auditor.look("registre");
+            String csv = new String(auditor.download("Exporter en CSV"), StandardCharsets.UTF_8);
+            assertThat(csv.lines()).hasSize(2).last().asString().contains("S4OS-2026-0101", REPORT);
+            auditor.open("/registre-des-effacements?from=31/12/2026");
+            assertThat(auditor.text()).contains("Ces filtres ne sont pas des dates : du.");
         }
     }
 

@@ -73,7 +73,7 @@ class StaffJourneyIT {
             staff.signIn("camille", PASSWORD);
             assertThat(staff.path()).isEqualTo("/tableau-de-bord");
             assertThat(staff.menu()).containsExactly("Tableau de bord", "Inventaire", "Réception", "Orientations",
-                    "Donateurs", "Cérémonies", "Vérification");
+                    "Donateurs", "Cérémonies", "Partenaires", "Vérification", "Registre des effacements");
             staff.look("tableau-de-bord");
 
             staff.click("Réception").look("reception")
@@ -242,8 +242,8 @@ class StaffJourneyIT {
     void speaksEnglishOnRequest() throws Exception {
         try (Browser staff = new Browser(pages, "staff-en")) {
             staff.signIn("camille", PASSWORD).open("/tableau-de-bord?lang=en");
-            assertThat(staff.menu()).containsExactly("Dashboard", "Inventory", "Reception", "Referrals", "Donors", "Ceremonies",
-                    "Verification");
+            assertThat(staff.menu()).containsExactly("Dashboard", "Inventory", "Reception", "Referrals", "Donors",
+                    "Ceremonies", "Partners", "Verification", "Erasure register");
             staff.open("/inventaire");
             assertThat(staff.title()).isEqualTo("Inventory — Ordinateurs solidaires");
             staff.look("inventory-en");

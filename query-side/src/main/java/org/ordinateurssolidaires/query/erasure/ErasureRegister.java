@@ -1,0 +1,82 @@
+package org.ordinateurssolidaires.query.erasure;
+
+import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
+import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The register's search, by time performed, and its CSV: the API's and the auditor's page alike. */
+@Component
+class ErasureRegister {
+
+    /** A whole register fits; beyond it, narrow the search (by date, donor, ...). */
+    static final int MAX_CSV_RECORDS = 100_000;
+    private static final Sort ORDER = Sort.by("performedAt", "storePosition");
+
+    private final ErasureRecordRepository records;
+
+    ErasureRegister(ErasureRecordRepository records) {
+        this.records = records;
+    }
+
+    /**
+     * The filters, each optional, bound from the query string by both endpoints; given together, a record must
+     * match them all.
+     *
+     * @param from performed at or after (an ISO instant, or a day: its start in the programme's time zone)
+     * @param to   performed before (the same; {@code to=2026-03-03} ends with 2 March)
+     */
+    public record Search(String serial, UUID deviceId, UUID donorId, Instant from, Instant to, String operator,
+                  Outcome outcome) {
+
+        Specification<ErasureRecord> matching() {
+            if (from != null && to != null && !from.isBefore(to)) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must come before to");
+            }
+            return Specification.allOf(
+                    equal("serialKey", serial == null || serial.isBlank() ? null : ErasureRecord.serialKey(serial)),
+                    equal("deviceId", deviceId), equal("donorId", donorId),
+                    (record, query, where) -> from == null ? null : where.greaterThanOrEqualTo(record.get("performedAt"), from),
+                    (record, query, where) -> to == null ? null : where.lessThan(record.get("performedAt"), to),
+                    sameText("operator", operator), equal("outcome", outcome));
+        }
+
+        private static Specification<ErasureRecord> equal(String attribute, Object value) {
+            return (record, query, where) -> value == null ? null : where.equal(record.get(attribute), value);
+        }
+
+        /** Case and surrounding spaces do not matter: an operator is found however staff typed the name. */
+        private static Specification<ErasureRecord> sameText(String attribute, String value) {
+            return (record, query, where) -> value == null || value.isBlank() ? null
+                    : where.equal(where.upper(record.get(attribute)), value.strip().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    Page<ErasureRecord> search(Search search, int page, int size) {
+        return records.findAll(search.matching(), PageRequest.of(page, size, ORDER));
+    }
+
+    ResponseEntity<String> csv(Search search) {
+        Page<ErasureRecord> found = records.findAll(search.matching(), PageRequest.of(0, MAX_CSV_RECORDS, ORDER));
+        if (found.getTotalElements() > MAX_CSV_RECORDS) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, found.getTotalElements() + " records match: "
+                    + "narrow the search (from, to, donorId...) to at most " + MAX_CSV_RECORDS);
+        }
+        String csv = SpreadsheetCsv.write(ErasureRecord.class, found.getContent());
+        return ResponseEntity.ok()
+                             .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"erasure-register.csv\"")
+                             .body(csv);
+    }
+}

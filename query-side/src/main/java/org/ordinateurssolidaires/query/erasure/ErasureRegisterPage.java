@@ -1,0 +1,52 @@
+package org.ordinateurssolidaires.query.erasure;
+
+import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
+import org.ordinateurssolidaires.query.web.PageController;
+import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
+import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The erasure register as auditors and staff read it: the API's search (a medium's serial, an operator, an outcome,
+ * a period), a page of records at a time, and the same selection as CSV.
+ */
+@PageController
+class ErasureRegisterPage {
+
+    private static final int PAGE_SIZE = 50;
+    /** As the API bounds its page. */
+    private static final int LAST_PAGE = 100_000;
+
+    private final ErasureRegister register;
+
+    ErasureRegisterPage(ErasureRegister register) {
+        this.register = register;
+    }
+
+    /** A filter the reader mistyped (a day that is not one) is named beside the form, and nothing is searched. */
+    @GetMapping("/registre-des-effacements")
+    @PreAuthorize(Access.STAFF_OR_AUDITOR)
+    String register(@ModelAttribute("search") ErasureRegister.Search search, BindingResult mistyped,
+                    @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("outcomes", Outcome.values());
+        if (mistyped.hasErrors()) {
+            model.addAttribute("mistyped", mistyped.getFieldErrors().stream().map(error -> error.getField()).toList());
+            return "erasure/register";
+        }
+        model.addAttribute("records", register.search(search, Math.max(0, Math.min(page, LAST_PAGE)), PAGE_SIZE));
+        return "erasure/register";
+    }
+
+    @GetMapping("/registre-des-effacements.csv")
+    @CostlyToAnswer
+    @PreAuthorize(Access.STAFF_OR_AUDITOR)
+    ResponseEntity<String> csv(@ModelAttribute ErasureRegister.Search search) {
+        return register.csv(search);
+    }
+}
