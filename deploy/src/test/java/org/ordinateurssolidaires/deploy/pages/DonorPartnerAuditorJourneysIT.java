@@ -217,6 +217,16 @@ class DonorPartnerAuditorJourneysIT {
                 staff.press("Accepter : le foyer rejoint la file d'attente");
                 assertThat(staff.text()).contains("Orientation acceptée", "Aucune orientation n'attend de décision.");
                 staff.awaitText("famille avec enfant(s) non équipée").look("file-d-attente");
+
+                // the household's people: shown only on request, each read recorded
+                staff.click(staff.row("famille avec enfant(s) non équipée").split(" ")[1]);
+                assertThat(staff.text()).contains("Centre social des Trois-Cités", "acceptée, en attente d'un appareil",
+                                                  "Personne ne les a encore lues.")
+                                        .doesNotContain("Personne Fictive");
+                staff.press("Afficher les données personnelles");
+                assertThat(staff.text()).contains("Personne Fictive");
+                assertThat(staff.row("camille")).contains("staff");
+                staff.look("donnees-personnelles");
             }
             partner.open("/partenaire").awaitText("acceptée, en attente d'un appareil");
         }

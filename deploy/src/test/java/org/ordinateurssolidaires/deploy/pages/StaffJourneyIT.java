@@ -246,6 +246,10 @@ class StaffJourneyIT {
                     "Ceremonies", "Partners", "Verification", "Erasure register");
             staff.open("/inventaire");
             assertThat(staff.title()).isEqualTo("Inventory — Ordinateurs solidaires");
+            // an address that is no page answers a page, in the reader's language
+            staff.open("/no-such-page");
+            assertThat(staff.title()).isEqualTo("Not found — Ordinateurs solidaires");
+            assertThat(staff.statusOf("/no-such-page")).isEqualTo(404);
             staff.look("inventory-en");
         }
     }

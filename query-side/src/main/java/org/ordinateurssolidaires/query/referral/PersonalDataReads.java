@@ -25,7 +25,7 @@ class PersonalDataReads {
         this.jdbc = jdbc;
     }
 
-    record PersonalDataRead(Instant readAt, String reader, String readerRole) {
+    public record PersonalDataRead(Instant readAt, String reader, String readerRole) {
     }
 
     void record(UUID referralId, Caller reader) {

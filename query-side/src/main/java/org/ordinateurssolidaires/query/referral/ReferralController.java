@@ -9,18 +9,14 @@ import org.ordinateurssolidaires.events.referral.PersonalData;
 import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,16 +28,10 @@ import java.util.UUID;
 @Tag(name = "Referrals", description = "one referral, with its household's personal data until it is forgotten")
 class ReferralController {
 
-    private static final Logger log = LoggerFactory.getLogger(ReferralController.class);
+    private final ReferralFiles files;
 
-    private final ReferralRecordRepository referrals;
-    private final PersonalDataKeys keys;
-    private final PersonalDataReads reads;
-
-    ReferralController(ReferralRecordRepository referrals, PersonalDataKeys keys, PersonalDataReads reads) {
-        this.referrals = referrals;
-        this.keys = keys;
-        this.reads = reads;
+    ReferralController(ReferralFiles files) {
+        this.files = files;
     }
 
     record ReferralView(UUID referralId, UUID partnerId, String householdCode, EligibilityCriterion criterion,
@@ -77,14 +67,8 @@ class ReferralController {
     @Operation(summary = "One referral, for staff or its partner, with its people's personal data unless they were forgotten")
     ResponseEntity<ReferralView> referral(@PathVariable UUID referralId, HttpMethod method) {
         Caller reader = Caller.current();
-        ReferralRecord referral = visible(referralId, reader);
-        Optional<PersonalData> opened = method == HttpMethod.HEAD ? Optional.empty()
-                : referral.sealedPersonalData().flatMap(keys::open);
-        opened.ifPresent(read -> {
-            reads.record(referralId, reader);
-            log.info("Personal data of referral {} read by {} ({})", referralId, reader.username(),
-                    reader.actingRole().code());
-        });
+        ReferralRecord referral = files.visible(referralId, reader);
+        Optional<PersonalData> opened = method == HttpMethod.HEAD ? Optional.empty() : files.open(referral, reader);
         PersonalDataView personalData = opened.map(PersonalDataView::of).orElse(PersonalDataView.ERASED);
         // personal data: no copy in a browser's or a proxy's cache
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ReferralView(referral.getReferralId(),
@@ -98,13 +82,6 @@ class ReferralController {
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "Who read the referral's personal data, and when, oldest first: every read is recorded")
     List<PersonalDataReads.PersonalDataRead> personalDataReads(@PathVariable UUID referralId) {
-        return reads.of(visible(referralId, Caller.current()).getReferralId());
-    }
-
-    private ReferralRecord visible(UUID referralId, Caller caller) {
-        return referrals.findById(referralId)
-                        .filter(found -> caller.maySeePartner(found.getPartnerId()))
-                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                                "no referral " + referralId));
+        return files.readsOf(files.visible(referralId, Caller.current()));
     }
 }

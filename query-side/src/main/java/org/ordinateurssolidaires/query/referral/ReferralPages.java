@@ -1,12 +1,18 @@
 package org.ordinateurssolidaires.query.referral;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.query.web.StepsAlreadyRecorded;
 import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.Caller;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 
 import java.util.List;
 import java.util.Map;
@@ -24,13 +30,15 @@ class ReferralPages {
     private final ReferralRecordRepository referrals;
     private final PartnerRecordRepository partners;
     private final WaitingList waitingList;
+    private final ReferralFiles files;
     private final StepsAlreadyRecorded recorded;
 
     ReferralPages(ReferralRecordRepository referrals, PartnerRecordRepository partners, WaitingList waitingList,
-                  StepsAlreadyRecorded recorded) {
+                  ReferralFiles files, StepsAlreadyRecorded recorded) {
         this.referrals = referrals;
         this.partners = partners;
         this.waitingList = waitingList;
+        this.files = files;
         this.recorded = recorded;
     }
 
@@ -46,5 +54,35 @@ class ReferralPages {
              .addAttribute("partnerNames", partnerNames)
              .addAttribute("waiting", waitingList.handle(new FetchWaitingList(null, null)));
         return "referral/referrals";
+    }
+
+    /** One referral, its household by code: its people's data stays closed until asked for. */
+    @GetMapping("/orientations/{referralId}")
+    @PreAuthorize(Access.STAFF)
+    String referral(@PathVariable UUID referralId, Model model) {
+        model.addAttribute("opened", false);
+        return referralPage(files.visible(referralId, Caller.current()), model);
+    }
+
+    /**
+     * Opening the people's data is a step of its own, and recorded: a button, never a link a browser could follow
+     * ahead of the reader; the page that shows the data is kept in no cache.
+     */
+    @PostMapping("/orientations/{referralId}/donnees-personnelles")
+    @PreAuthorize(Access.STAFF)
+    String personalData(@PathVariable UUID referralId, Model model, HttpServletResponse response) {
+        Caller reader = Caller.current();
+        ReferralRecord referral = files.visible(referralId, reader);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        model.addAttribute("opened", true).addAttribute("personalData", files.open(referral, reader).orElse(null));
+        return referralPage(referral, model);
+    }
+
+    private String referralPage(ReferralRecord referral, Model model) {
+        model.addAttribute("referral", referral)
+             .addAttribute("partnerName", partners.findById(referral.getPartnerId()).map(PartnerRecord::getName)
+                                                  .orElse(null))
+             .addAttribute("reads", files.readsOf(referral));
+        return "referral/referral";
     }
 }

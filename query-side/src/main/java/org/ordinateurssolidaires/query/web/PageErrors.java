@@ -40,11 +40,10 @@ class PageErrors {
 
     private static ModelAndView page(HttpStatus status) {
         HttpStatus shown = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
-        ModelAndView page = new ModelAndView("error-page");
+        // the template Spring Boot draws its own errors with: it says why from the status
+        ModelAndView page = new ModelAndView("error");
         page.setStatus(shown);
         page.addObject("status", shown.value());
-        page.addObject("reason", shown.is5xxServerError() ? "fault" : shown == HttpStatus.NOT_FOUND ? "notFound"
-                : shown == HttpStatus.FORBIDDEN ? "forbidden" : "refused");
         return page;
     }
 }
