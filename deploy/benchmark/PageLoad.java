@@ -1,0 +1,172 @@
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load for the pages a signed-in person opens, run as a single-file program:
+ * java PageLoad.java BASE_URL ROUNDS ACCOUNTS_FILE ASSET_TAG DEVICES_FILE DONOR_DEVICES_FILE
+ * <p>
+ * Each client is a browser of its own: it signs in with the login form (CSRF token from the form, session cookie
+ * kept), as demo-equipe (staff) or demo-donateur (donor), whose passwords are read from ACCOUNTS_FILE (the demo
+ * seeder's data/demo-accounts). Signing in is not measured. Every page is first opened 50 times (not counted),
+ * then each ROUNDS times by one client; the dashboard and the inventory then ROUNDS times in all by 4 clients. The
+ * device pages go round the ids in DEVICES_FILE and DONOR_DEVICES_FILE (one per line). The search for ASSET_TAG is
+ * answered by a redirect to the device's page, which is measured without being followed. Prints throughput, latency
+ * percentiles, the average page size and any unexpected answer (status, or a redirect to the login page) per page.
+ */
+public class PageLoad {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final int WARM_UP = 50;
+    private static String base;
+    private static Map<String, String> passwords;
+
+    record Page(String name, String role, IntFunction<String> path, int expected) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        base = args[0];
+        int rounds = Integer.parseInt(args[1]);
+        passwords = new TreeMap<>();
+        for (String line : Files.readAllLines(Path.of(args[2]))) {
+            String[] fields = line.trim().split("\\s+");
+            passwords.put(fields[0], fields[2]);
+        }
+        String tag = args[3];
+        List<String> devices = ids(args[4]);
+        List<String> donorDevices = ids(args[5]);
+
+        List<Page> pages = List.of(
+                new Page("/tableau-de-bord", "demo-equipe", i -> "/tableau-de-bord", 200),
+                new Page("/inventaire", "demo-equipe", i -> "/inventaire", 200),
+                new Page("/inventaire?state=READY", "demo-equipe", i -> "/inventaire?state=READY", 200),
+                new Page("/inventaire?q=TAG (302)", "demo-equipe", i -> "/inventaire?q=" + tag, 302),
+                new Page("/appareils/{id}", "demo-equipe", i -> "/appareils/" + devices.get(i % devices.size()), 200),
+                new Page("/orientations", "demo-equipe", i -> "/orientations", 200),
+                new Page("/donateur", "demo-donateur", i -> "/donateur", 200),
+                new Page("/donateur/appareils/{id}", "demo-donateur",
+                        i -> "/donateur/appareils/" + donorDevices.get(i % donorDevices.size()), 200));
+        System.out.printf("%-28s %7s %8s %8s %8s %8s %8s %8s  %s%n", "page", "clients", "requests", "req/s",
+                "p50 ms", "p95 ms", "p99 ms", "KiB", "unexpected answers");
+        for (Page page : pages) {
+            measure(page, 1, WARM_UP, false);
+        }
+        for (Page page : pages) {
+            measure(page, 1, rounds, true);
+        }
+        for (Page page : pages.subList(0, 2)) {
+            measure(page, 4, rounds, true);
+        }
+    }
+
+    private static List<String> ids(String file) throws IOException {
+        List<String> ids = Files.readAllLines(Path.of(file)).stream().map(String::trim).filter(id -> !id.isEmpty())
+                                .toList();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no ids in " + file);
+        }
+        return ids;
+    }
+
+    /** Each client signs in on its own, then the clients open the page back to back, count requests in all. */
+    private static void measure(Page page, int clients, int count, boolean print) throws Exception {
+        List<HttpClient> browsers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            browsers.add(signedIn(page.role()));
+        }
+        long[] latencies = new long[count];
+        AtomicLong bytes = new AtomicLong();
+        Map<String, Integer> unexpected = new TreeMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> work = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            work.add(pool.submit(() -> {
+                for (int i = client; i < count; i += clients) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + page.path().apply(i))).GET()
+                                                     .build();
+                    long sent = System.nanoTime();
+                    HttpResponse<byte[]> response = browsers.get(client).send(request,
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    latencies[i] = System.nanoTime() - sent;
+                    bytes.addAndGet(response.body().length);
+                    String location = response.headers().firstValue("Location").orElse("");
+                    if (response.statusCode() != page.expected() || location.contains("/login")) {
+                        synchronized (unexpected) {
+                            unexpected.merge(response.statusCode() + (location.isEmpty() ? "" : " to " + location),
+                                    1, Integer::sum);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> done : work) {
+            done.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (!print) {
+            return;
+        }
+        Arrays.sort(latencies);
+        System.out.printf("%-28s %7d %8d %8.1f %8.1f %8.1f %8.1f %8.1f  %s%n", page.name(), clients, count,
+                count / seconds, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99),
+                bytes.get() / 1024.0 / count, unexpected.isEmpty() ? "none" : unexpected);
+    }
+
+    /** A browser of its own (cookie jar, no redirect followed), signed in with the login form. */
+    private static HttpClient signedIn(String username) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                                       .cookieHandler(new CookieManager())
+                                       .followRedirects(HttpClient.Redirect.NEVER)
+                                       .connectTimeout(Duration.ofSeconds(5)).build();
+        String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token in the login form");
+        }
+        String body = "username=" + encode(username) + "&password=" + encode(passwords.get(username)) + "&_csrf="
+                      + encode(csrf.group(1));
+        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                                                              .header("Content-Type",
+                                                                      "application/x-www-form-urlencoded")
+                                                              .POST(HttpRequest.BodyPublishers.ofString(body))
+                                                              .build(), HttpResponse.BodyHandlers.ofString());
+        String location = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException(username + " could not sign in: " + answer.statusCode() + " " + location);
+        }
+        return browser;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
+    }
+}

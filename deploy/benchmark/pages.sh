@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Response times of the pages a signed-in person opens (staff, and a donor), on the demo data and PostgreSQL, with
+# the raw PostgreSQL baseline (pgbench: the same reads by key and by page, on the same database) from the same run.
+#   deploy/benchmark/pages.sh [ROUNDS=200]
+# QUERY_SIDE_ARGS, if set, are passed on to the query side (to try a setting: QUERY_SIDE_ARGS=--name=value).
+# Needs a local PostgreSQL (127.0.0.1:5432, user postgres) and pgbench; uses the database ordinateurs_bench_pages,
+# dropped and re-created on each run, and ports COMMAND_PORT (18181) and QUERY_PORT (18182).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-200}
+command_port=${COMMAND_PORT:-18181}
+query_port=${QUERY_PORT:-18182}
+version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
+export PGOPTIONS="--client-min-messages=warning"
+pg="psql -h 127.0.0.1 -U postgres -q"
+url=jdbc:postgresql://127.0.0.1:5432/ordinateurs_bench_pages
+logs=$(mktemp -d)
+
+echo "== machine: $(nproc) cores; load before the build:$(uptime | sed 's/.*load average://')"
+./mvnw -q -DskipTests package
+$pg -d postgres -c "drop database if exists ordinateurs_bench_pages with (force)" \
+    -c "create database ordinateurs_bench_pages"
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+
+start() { # name port extra-args...
+    local name=$1 port=$2 began=$(date +%s%N) pid
+    shift 2
+    java -jar "$name/target/$name-$version-exec.jar" --spring.profiles.active=postgres --server.port="$port" \
+        --spring.datasource.url="$url" --spring.datasource.username=postgres \
+        --ordinateurs.personal-data.household-index-secret=benchmark \
+        --ordinateurs.admin-password=benchmark-admin-password \
+        --ordinateurs.personal-data.key-encryption-keyset-file="$logs/key-encryption-keyset.json" \
+        --ordinateurs.documents.seal-keyset-file="$logs/document-seal-keyset.json" "$@" \
+        > "$logs/$name.log" 2>&1 &
+    pid=$!
+    pids+=("$pid")
+    until curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1; do
+        kill -0 "$pid" 2>/dev/null || { echo "$name did not start; see $logs/$name.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    printf "%-12s ready in %5.2f s (until /actuator/health answers UP)\n" "$name" \
+        "$(awk "BEGIN { print ($(date +%s%N) - $began) / 1e9 }")"
+}
+
+echo "== demo data: the command side seeds it through its API (deploy/run.sh --demo) and opens the demo accounts"
+start command-side "$command_port" --demo --ordinateurs.demo.accounts-file="$logs/demo-accounts"
+# shellcheck disable=SC2086 # QUERY_SIDE_ARGS: words
+start query-side "$query_port" --ordinateurs.web.command-side-url="http://127.0.0.1:$command_port" ${QUERY_SIDE_ARGS:-}
+# the command side answers UP once its seeding is over; the accounts file is written last
+for _ in $(seq 1 600); do [ -s "$logs/demo-accounts" ] && break; sleep 1; done
+[ -s "$logs/demo-accounts" ] || { echo "the demo data was not seeded; see $logs/command-side.log" >&2; exit 1; }
+grep -o 'Demo data seeded in [0-9.]* s: [0-9]* devices' "$logs/command-side.log"
+# measured once every read model has every event: each processor's token (segment by segment) at the store's last
+behind="select count(*) from tokenentry, (select max(globalindex) as last from domainevententry) store
+        where coalesce(substring(convert_from(token, 'UTF8') from '\"currentToken\":\{[^}]*\"index\":([0-9]+)'),
+                       substring(convert_from(token, 'UTF8') from '\"index\":([0-9]+)'), '-1')::bigint < store.last"
+for _ in $(seq 1 300); do [ "$($pg -d ordinateurs_bench_pages -Atc "$behind")" = 0 ] && break; sleep 1; done
+[ "$($pg -d ordinateurs_bench_pages -Atc "$behind")" = 0 ] || { echo "the query side did not catch up" >&2; exit 1; }
+$pg -d ordinateurs_bench_pages -Atc "select format('up to date: %s events, %s devices, %s media, %s referrals',
+    (select count(*) from domainevententry), (select count(*) from inventory_device),
+    (select count(*) from inventory_medium), (select count(*) from referral_record))"
+
+# the device pages go round devices sampled in a fixed order: staff's among all, the donor's among its own
+$pg -d ordinateurs_bench_pages -Atc "select device_id from inventory_device order by md5(device_id::text)
+    limit $rounds" > "$logs/devices"
+$pg -d ordinateurs_bench_pages -Atc "select d.device_id from inventory_device d join account a using (donor_id)
+    where a.username = 'demo-donateur' order by md5(d.device_id::text) limit $rounds" > "$logs/donor-devices"
+tag=$($pg -d ordinateurs_bench_pages -Atc "select asset_tag from inventory_device order by md5(device_id::text)
+    limit 1")
+
+echo "== pages: $rounds requests each (after 50 each not counted), signed in with the login form;" \
+    "load:$(uptime | sed 's/.*load average://')"
+java deploy/benchmark/PageLoad.java "http://localhost:$query_port" "$rounds" "$logs/demo-accounts" "$tag" \
+    "$logs/devices" "$logs/donor-devices"
+echo "== load after the pages:$(uptime | sed 's/.*load average://')"
+
+echo "== raw PostgreSQL baseline: the same reads with pgbench, same database, same requests and clients"
+$pg -d ordinateurs_bench_pages -c "create table baseline_device as
+    select row_number() over (order by device_id) as n, device_id from inventory_device" \
+    -c "alter table baseline_device add primary key (n)" -c "analyze baseline_device"
+devices=$($pg -d ordinateurs_bench_pages -Atc "select count(*) from baseline_device")
+cat > "$logs/device.sql" <<'SQL'
+\set n random(1, :devices)
+select d.*, m.* from baseline_device b join inventory_device d using (device_id)
+    left join inventory_medium m using (device_id) where b.n = :n;
+SQL
+cat > "$logs/inventory.sql" <<'SQL'
+select d.*, m.* from (select * from inventory_device order by asset_tag limit 50) d
+    left join inventory_medium m using (device_id) order by d.asset_tag, m.position;
+select count(*) from inventory_device;
+SQL
+baseline() { # name script clients
+    rm -f "$logs"/pgbench_log*
+    local tps
+    tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$3" -j "$3" -t $((rounds / $3)) -D devices="$devices" \
+        -l --log-prefix="$logs/pgbench_log" -f "$logs/$2" ordinateurs_bench_pages \
+        | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+    # each transaction's latency, in microseconds, is the third field of pgbench's log
+    cat "$logs"/pgbench_log* | awk '{ print $3 }' | sort -n | awk -v name="$1" -v clients="$3" -v tps="$tps" '
+        { t[NR] = $1 } END {
+            printf "%-28s %7d %8d %8.1f %8.2f %8.2f %8.2f\n", name, clients, NR, tps, t[int(NR * 0.50) + 1] / 1000,
+                t[int(NR * 0.95) + 1] / 1000, t[int(NR * 0.99) + 1] / 1000 }'
+}
+printf "%-28s %7s %8s %8s %8s %8s %8s\n" "raw PostgreSQL" "clients" "requests" "tps" "p50 ms" "p95 ms" "p99 ms"
+baseline "device by key, its media" device.sql 1
+baseline "50 devices, media, count" inventory.sql 1
+baseline "50 devices, media, count" inventory.sql 4
+echo "== load at the end:$(uptime | sed 's/.*load average://'); logs in $logs"
