@@ -162,6 +162,15 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits for the text to appear by itself: the page fetches its lists again (htmx), it is not reloaded. */
+    Browser awaitLive(String text) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(200))
+                .until(browser -> browser.findElement(By.tagName("main")).getText().contains(text));
+        assertThat(page.isDisplayed()).as("the same page, not another one").isTrue();
+        return this;
+    }
+
     String text() {
         return driver.findElement(By.tagName("main")).getText();
     }

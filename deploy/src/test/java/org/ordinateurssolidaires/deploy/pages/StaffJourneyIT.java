@@ -52,7 +52,8 @@ class StaffJourneyIT {
         commandSide.awaitHealthy(Duration.ofSeconds(120));
         querySide = RunningApp.onPostgresAs("querySide", database, PostgresTestDatabase.USER,
                 PostgresTestDatabase.PASSWORD,
-                "--ordinateurs.web.command-side-url=http://127.0.0.1:" + commandSide.port());
+                "--ordinateurs.web.command-side-url=http://127.0.0.1:" + commandSide.port(),
+                "--ordinateurs.web.refresh=1s");
         querySide.awaitHealthy(Duration.ofSeconds(120));
         commandSide.post("/api/accounts", Map.of("username", "camille", "password", PASSWORD,
                 "access", Map.of("roles", List.of("STAFF"))));
@@ -194,6 +195,12 @@ class StaffJourneyIT {
             staff.look("ceremonie-tenue");
 
             staff.click("Inventaire").look("inventaire");
+            // a device another person receives meanwhile shows up on the list without a reload
+            commandSide.post("/api/devices", Map.of("assetTag", "OS-2026-0777", "donorId", donor,
+                    "donationBatchReference", "LIV-2026-04", "category", "DESKTOP", "manufacturer", "HP",
+                    "model", "EliteDesk 800", "storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE")),
+                    "receivedAt", "2026-03-02T09:00:00Z"));
+            staff.awaitLive("OS-2026-0777");
             assertThat(staff.row("OS-2026-0042")).contains("Université de Poitiers", "Remis");
             byte[] labels = staff.download("Imprimer les étiquettes de ces appareils (PDF, planche A4 de 3 × 8)");
             Files.write(Path.of(System.getProperty("logDirectory", "target"), "pages", "staff-etiquettes.pdf"),

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.List;
@@ -25,7 +26,7 @@ class AddressesThatAreNoPage implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception failure) {
-        boolean noPage = failure instanceof NoResourceFoundException;
+        boolean noPage = failure instanceof NoHandlerFoundException || failure instanceof NoResourceFoundException;
         boolean wrongMethod = failure instanceof HttpRequestMethodNotSupportedException;
         if (!(noPage || wrongMethod) || NOT_PAGES.stream().anyMatch(request.getRequestURI()::startsWith)) {
             return null; // the next resolver's, as usual
