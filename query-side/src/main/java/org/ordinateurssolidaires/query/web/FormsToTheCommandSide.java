@@ -10,8 +10,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,22 +46,36 @@ class FormsToTheCommandSide {
 
     private final URI commandSide;
     private final Duration patience;
+    private final DataSize largestForm;
     private final HttpClient http = HttpClient.newBuilder()
                                               .followRedirects(HttpClient.Redirect.NEVER)
                                               .connectTimeout(Duration.ofSeconds(2))
                                               .build();
 
-    /** @param patience longer than the command side's slowest form (a delivery's file, 40 s) */
+    /**
+     * @param patience    longer than the command side's slowest form (a delivery's file, 40 s)
+     * @param largestForm the largest the command side takes (a tool's report or a delivery's file, and the fields)
+     */
     FormsToTheCommandSide(@Value("${ordinateurs.web.command-side-url:http://127.0.0.1:8081}") URI commandSide,
-                          @Value("${ordinateurs.web.form-timeout:60s}") Duration patience) {
+                          @Value("${ordinateurs.web.form-timeout:60s}") Duration patience,
+                          @Value("${ordinateurs.web.largest-form:21MB}") DataSize largestForm) {
         this.commandSide = commandSide;
         this.patience = patience;
+        this.largestForm = largestForm;
     }
 
-    /** Anyone may send a form here: the command side, which records it, decides who may. */
+    /**
+     * Anyone may send a form here: the command side, which records it, decides who may. Its redirection comes back as
+     * it is; a refusal of the request itself (no longer signed in, a form from another site, an address that is no
+     * form) comes back as the pages' error page, never as the command side's JSON.
+     */
     @PostMapping("/actions/**")
     @PreAuthorize(Access.ANYONE)
-    void relay(HttpServletRequest request, HttpServletResponse response) throws IOException, InterruptedException {
+    ModelAndView relay(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, InterruptedException {
+        if (request.getContentLengthLong() > largestForm.toBytes()) {
+            return errorPage(HttpStatus.CONTENT_TOO_LARGE); // refused here: the command side would refuse it too
+        }
         HttpRequest.Builder upstream = HttpRequest.newBuilder(commandSide.resolve(request.getRequestURI()
                         + (request.getQueryString() == null ? "" : "?" + request.getQueryString())))
                 .timeout(patience)
@@ -79,15 +94,31 @@ class FormsToTheCommandSide {
         } catch (IOException unreachable) {
             log.warn("The command side at {} did not answer a form: {}", commandSide, unreachable.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "the command side, which records the forms, does not answer; try again in a moment");
+            return errorPage(HttpStatus.SERVICE_UNAVAILABLE);
         }
-        response.setStatus(answer.statusCode());
-        RESPONSE_HEADERS.forEach(name -> answer.headers().allValues(name)
-                                              .forEach(value -> response.addHeader(name, value)));
         try (InputStream body = answer.body()) {
+            if (answer.statusCode() == HttpStatus.UNAUTHORIZED.value()) {
+                return new ModelAndView("redirect:/login"); // the session ended meanwhile: sign in again
+            }
+            if (answer.statusCode() >= 400) {
+                answer.headers().firstValue(HttpHeaders.RETRY_AFTER)
+                      .ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
+                HttpStatus refused = HttpStatus.resolve(answer.statusCode());
+                return errorPage(refused == null ? HttpStatus.BAD_GATEWAY : refused);
+            }
+            response.setStatus(answer.statusCode());
+            RESPONSE_HEADERS.forEach(name -> answer.headers().allValues(name)
+                                                  .forEach(value -> response.addHeader(name, value)));
             body.transferTo(response.getOutputStream());
         }
+        return null; // answered above
+    }
+
+    private static ModelAndView errorPage(HttpStatus status) {
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        return page;
     }
 
     private static HttpRequest.BodyPublisher body(HttpServletRequest request) {
