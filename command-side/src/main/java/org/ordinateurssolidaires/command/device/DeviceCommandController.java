@@ -71,8 +71,7 @@ class DeviceCommandController {
     @Operation(summary = "Record the physical destruction of one medium")
     void destroy(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
                  @Valid @RequestBody DeviceRequests.Destroy request, CommandOrigin origin) {
-        commands.dispatch(new DestroyStorageMedium(new DeviceId(deviceId), mediumId, request.method(),
-                request.operator(), request.location(), request.certificateReference(), request.destroyedAt()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId), mediumId), origin);
     }
 
     @PostMapping("/{deviceId}/media")
@@ -130,7 +129,7 @@ class DeviceCommandController {
     @Operation(summary = "Cancel the allocation of a device")
     void cancelAllocation(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.CancelAllocation request,
                           CommandOrigin origin) {
-        commands.dispatch(new CancelAllocation(new DeviceId(deviceId), request.reason(), request.cancelledAt()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId)), origin);
     }
 
     @PostMapping("/{deviceId}/hand-over")
@@ -149,7 +148,7 @@ class DeviceCommandController {
     @Operation(summary = "Record that a household gave the device back; its media must be sanitised again")
     void returnDevice(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Return request,
                       CommandOrigin origin) {
-        commands.dispatch(new ReturnDevice(new DeviceId(deviceId), request.reason(), request.returnedAt()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId)), origin);
     }
 
     @PostMapping("/{deviceId}/recycling")
@@ -158,8 +157,7 @@ class DeviceCommandController {
     @Operation(summary = "Send a device whose media are all sanitised or destroyed to a recycler")
     void recycle(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Recycle request,
                  CommandOrigin origin) {
-        commands.dispatch(new RecycleDevice(new DeviceId(deviceId), request.recycler(),
-                request.certificateReference(), request.recycledAt()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId)), origin);
     }
 
     @PostMapping("/{deviceId}/corrections")

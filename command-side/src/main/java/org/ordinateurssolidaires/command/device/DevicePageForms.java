@@ -104,6 +104,51 @@ class DevicePageForms {
         });
     }
 
+    /** A medium that cannot be erased (or is not to be) is destroyed instead, and the device goes on. */
+    @PostMapping("/{deviceId}/supports/{mediumId}/destruction")
+    @PreAuthorize(Access.STAFF)
+    String destroy(@PathVariable UUID deviceId, @PathVariable UUID mediumId, HttpServletRequest request,
+                   CommandOrigin origin, RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.destroyed", () -> {
+            commands.dispatch(forms.bind(DeviceRequests.Destroy.class, request, Map.of())
+                                   .command(new DeviceId(deviceId), mediumId), origin);
+            return devicePage(deviceId);
+        });
+    }
+
+    @PostMapping("/{deviceId}/annulation-attribution")
+    @PreAuthorize(Access.STAFF)
+    String cancelAllocation(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
+                            RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.allocationCancelled", () -> {
+            commands.dispatch(forms.bind(DeviceRequests.CancelAllocation.class, request, Map.of())
+                                   .command(new DeviceId(deviceId)), origin);
+            return devicePage(deviceId);
+        });
+    }
+
+    @PostMapping("/{deviceId}/retour")
+    @PreAuthorize(Access.STAFF)
+    String giveBack(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
+                    RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.returned", () -> {
+            commands.dispatch(forms.bind(DeviceRequests.Return.class, request, Map.of())
+                                   .command(new DeviceId(deviceId)), origin);
+            return devicePage(deviceId);
+        });
+    }
+
+    @PostMapping("/{deviceId}/recyclage")
+    @PreAuthorize(Access.STAFF)
+    String recycle(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
+                   RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.recycled", () -> {
+            commands.dispatch(forms.bind(DeviceRequests.Recycle.class, request, Map.of())
+                                   .command(new DeviceId(deviceId)), origin);
+            return devicePage(deviceId);
+        });
+    }
+
     private static String devicePage(UUID deviceId) {
         return "/appareils/" + deviceId;
     }

@@ -133,6 +133,11 @@ public final class DeviceRequests {
                    @NotBlank @Size(max = 200) String location,
                    @Size(max = 100) String certificateReference,
                    @NotNull @PastOrPresent Instant destroyedAt) {
+
+        DestroyStorageMedium command(DeviceId deviceId, UUID mediumId) {
+            return new DestroyStorageMedium(deviceId, mediumId, method, operator, location, certificateReference,
+                    destroyedAt);
+        }
     }
 
     public record AddMedium(@NotNull @Valid NewStorageMedium medium,
@@ -183,6 +188,11 @@ public final class DeviceRequests {
 
     public record CancelAllocation(@NotBlank @Size(max = 500) @MultiLineText String reason,
                             @NotNull @PastOrPresent Instant cancelledAt) {
+
+        /** The command is named as this request is: hence its full name here. */
+        org.ordinateurssolidaires.command.device.CancelAllocation command(DeviceId deviceId) {
+            return new org.ordinateurssolidaires.command.device.CancelAllocation(deviceId, reason, cancelledAt);
+        }
     }
 
     public record HandOver(@NotNull Boolean freeOfChargeAcknowledged,
@@ -213,11 +223,19 @@ public final class DeviceRequests {
 
     public record Return(@NotBlank @Size(max = 500) @MultiLineText String reason,
                   @NotNull @PastOrPresent Instant returnedAt) {
+
+        ReturnDevice command(DeviceId deviceId) {
+            return new ReturnDevice(deviceId, reason, returnedAt);
+        }
     }
 
     public record Recycle(@NotBlank @Size(max = 200) String recycler,
                    @NotBlank @Size(max = 100) String certificateReference,
                    @NotNull @PastOrPresent Instant recycledAt) {
+
+        RecycleDevice command(DeviceId deviceId) {
+            return new RecycleDevice(deviceId, recycler, certificateReference, recycledAt);
+        }
     }
 
     public record Correct(DeviceCategory category,

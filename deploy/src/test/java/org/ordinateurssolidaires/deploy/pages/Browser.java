@@ -4,10 +4,12 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,6 +56,36 @@ final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.address = address;
         this.who = who;
+    }
+
+    /** Types on the keyboard where the focus is, as a person without a mouse does (Tab, Enter, text). */
+    Browser keys(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** What has the focus: its id, or its text when it has none. */
+    String focused() {
+        WebElement element = driver.switchTo().activeElement();
+        String id = element.getAttribute("id");
+        return id == null || id.isEmpty() ? element.getText() : id;
+    }
+
+    /** Waits for the next page after a key that submits or follows a link. */
+    Browser awaitNextPageAfter(CharSequence key) {
+        return leaveBy(() -> new Actions(driver).sendKeys(key).perform());
+    }
+
+    /** A phone's screen, 390 pixels wide. */
+    Browser narrow() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        return this;
+    }
+
+    /** Whether the page scrolls sideways (a table too wide for the screen should scroll in its own box). */
+    boolean scrollsSideways() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
     }
 
     Browser open(String path) {
@@ -144,8 +176,12 @@ final class Browser implements AutoCloseable {
 
     /** Clicks, then waits for the next page (after a form: the command side's redirection, then the page). */
     private Browser leaveBy(WebElement element) {
+        return leaveBy(element::click);
+    }
+
+    private Browser leaveBy(Runnable action) {
         WebElement page = driver.findElement(By.tagName("html"));
-        element.click();
+        action.run();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
         return this;
     }
@@ -215,6 +251,8 @@ final class Browser implements AutoCloseable {
                 By.tagName("footer")));
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve("%s-%02d-%s.png".formatted(who, ++shots, name)), wholePage());
+        assertThat(driver.executeScript("return getComputedStyle(document.querySelector('.bandeau')).backgroundColor;"))
+                .as("the style sheet is applied to %s", name).isEqualTo("rgb(18, 60, 99)");
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                                           .analyze(driver);
         List<String> blocking = results.getViolations().stream()

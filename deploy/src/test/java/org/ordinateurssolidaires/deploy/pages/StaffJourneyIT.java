@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
 import org.ordinateurssolidaires.deploy.Donors;
 import org.ordinateurssolidaires.deploy.Households;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
@@ -144,6 +145,12 @@ class StaffJourneyIT {
                     "(proposé : le suivant dans la file)");
             staff.submitFormOf("allocate-outOfTurnReason");
             assertThat(staff.text()).contains("Attribution enregistrée.", "Attribué", "Attribué à un foyer");
+            // an allocation called off puts the device back in the ready stock; it is then allocated again
+            staff.reveal("Annuler l'attribution")
+                 .type("cancelAllocation-reason", "Le foyer a déménagé\nhors de la ville").submitFormOf("cancelAllocation-reason");
+            assertThat(staff.text()).contains("Attribution annulée.", "Prêt à donner");
+            staff.submitFormOf("allocate-outOfTurnReason");
+            assertThat(staff.text()).contains("Attribution enregistrée.", "Attribué");
             staff.look("appareil-attribue");
 
             byte[] receipt = staff.download("Reçu de remise à faire signer (PDF)");
@@ -212,6 +219,36 @@ class StaffJourneyIT {
             assertThat(csv.lines()).hasSize(2).last().asString()
                                    .startsWith("OS-2026-0042,HANDED_OVER,")
                                    .contains("Université de Poitiers", "LIV-2026-03", ",1,1,A");
+
+            // the household gives it back: its medium is to be erased again
+            staff.open(devicePage).reveal("Retour de l'appareil par le foyer")
+                 .type("giveBack-reason", "Écran cassé").submitFormOf("giveBack-reason");
+            assertThat(staff.text()).contains("Retour enregistré", "À effacer", "Rendu par le foyer");
+        }
+    }
+
+    @Test
+    void destroysAMediumRatherThanEraseItThenRecyclesTheDevice() throws Exception {
+        JsonNode received = commandSide.post("/api/devices", Map.of("assetTag", "OS-2026-0666", "donorId", donor,
+                "donationBatchReference", "LIV-2026-04", "category", "LAPTOP", "manufacturer", "Asus",
+                "model", "X550", "storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE",
+                        "serialNumber", "WD-WX11A")), "receivedAt", "2026-03-02T09:00:00Z"));
+        String medium = received.at("/storageMedia/0/mediumId").asText();
+        try (Browser staff = new Browser(pages, "staff-recyclage")) {
+            staff.signIn("camille", PASSWORD).open("/appareils/" + received.get("deviceId").asText())
+                 .reveal("Détruire physiquement le support Disque dur WD-WX11A")
+                 .choose("destroy-" + medium + "-method", "broyage")
+                 .type("destroy-" + medium + "-operator", "Camille Martin")
+                 .type("destroy-" + medium + "-location", "Atelier Poitiers")
+                 .submitFormOf("destroy-" + medium + "-operator");
+            assertThat(staff.text()).contains("Destruction enregistrée.", "Effacé");
+            staff.reveal("Envoyer au recyclage").type("recycle-recycler", "Écologic")
+                 .type("recycle-certificateReference", "   ").submitFormOf("recycle-recycler");
+            assertThat(staff.text()).contains("corrigez les champs signalés", "obligatoire");
+            staff.type("recycle-recycler", "Écologic").type("recycle-certificateReference", "BSD-2026-118")
+                 .submitFormOf("recycle-recycler");
+            assertThat(staff.text()).contains("Recyclage enregistré.", "Recyclé");
+            staff.look("appareil-recycle");
         }
     }
 
@@ -226,8 +263,11 @@ class StaffJourneyIT {
                 + "OS-2026-0302,DESKTOP,HP,ProDesk 600 G4,CZC8123456,,NVME_SSD,Samsung,MZVLB256HAHQ,S4DX1,256,,,,,,,,\n");
         try (Browser staff = new Browser(pages, "staff-livraison")) {
             staff.signIn("camille", PASSWORD).click("Réception")
-                 .click("Ou importer toute une livraison d'un fichier CSV").look("livraison")
-                 .choose("donorId", "Université de Poitiers")
+                 .click("Ou importer toute une livraison d'un fichier CSV").look("livraison");
+            // the template to fill in is the one the documentation describes
+            assertThat(new String(staff.download("Télécharger le modèle de livraison (CSV)"), StandardCharsets.UTF_8))
+                    .isEqualTo(Files.readString(Path.of("../docs/donation-batch-template.csv")));
+            staff.choose("donorId", "Université de Poitiers")
                  .type("reference", "LIV-2026-11")
                  .attach("file", refused)
                  .submitFormOf("file");
@@ -258,6 +298,40 @@ class StaffJourneyIT {
             assertThat(staff.title()).isEqualTo("Not found — Ordinateurs solidaires");
             assertThat(staff.statusOf("/no-such-page")).isEqualTo(404);
             staff.look("inventory-en");
+        }
+    }
+
+    /** Everything here without a mouse: sign in, skip the menu, find a device by its label, open it. */
+    @Test
+    void worksFromTheKeyboardAlone() throws Exception {
+        commandSide.post("/api/devices", Map.of("assetTag", "OS-2026-0888", "donorId", donor,
+                "donationBatchReference", "LIV-2026-04", "category", "TABLET", "manufacturer", "Apple",
+                "model", "iPad 9", "storageMedia", List.of(Map.of("mediaType", "EMBEDDED_FLASH")),
+                "receivedAt", "2026-03-02T09:00:00Z"));
+        try (Browser staff = new Browser(pages, "staff-clavier")) {
+            staff.open("/login");
+            assertThat(staff.focused()).as("the sign-in form waits for the username").isEqualTo("username");
+            staff.keys("camille", Keys.TAB, PASSWORD).awaitNextPageAfter(Keys.ENTER);
+            assertThat(staff.path()).isEqualTo("/tableau-de-bord");
+
+            staff.keys(Keys.TAB);
+            assertThat(staff.focused()).isEqualTo("Aller au contenu");
+            staff.keys(Keys.ENTER, Keys.TAB);
+            assertThat(staff.focused()).as("the first field after the menu").isEqualTo("q");
+            staff.keys("OS-2026-0888").awaitNextPageAfter(Keys.ENTER);
+            assertThat(staff.path()).startsWith("/appareils/");
+        }
+    }
+
+    @Test
+    void fitsAPhonesScreen() throws Exception {
+        try (Browser phone = new Browser(pages, "staff-390")) {
+            phone.narrow().signIn("camille", PASSWORD);
+            for (String page : List.of("/tableau-de-bord", "/inventaire", "/reception", "/orientations", "/donateurs",
+                    "/ceremonies", "/partenaires", "/registre-des-effacements", "/audit")) {
+                phone.open(page).look(page.substring(1));
+                assertThat(phone.scrollsSideways()).as("%s scrolls sideways at 390 px", page).isFalse();
+            }
         }
     }
 

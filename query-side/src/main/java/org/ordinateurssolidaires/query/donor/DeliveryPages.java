@@ -2,7 +2,12 @@ package org.ordinateurssolidaires.query.donor;
 
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +23,17 @@ class DeliveryPages {
 
     DeliveryPages(DonorRecordRepository donors) {
         this.donors = donors;
+    }
+
+    /** The file to fill in: docs/donation-batch-template.csv, packaged with the app. */
+    @GetMapping("/livraisons/modele.csv")
+    @PreAuthorize(Access.STAFF)
+    ResponseEntity<Resource> template() {
+        return ResponseEntity.ok()
+                             .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
+                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                     .filename("modele-livraison.csv").build().toString())
+                             .body(new ClassPathResource("delivery/donation-batch-template.csv"));
     }
 
     @GetMapping("/livraisons/nouvelle")

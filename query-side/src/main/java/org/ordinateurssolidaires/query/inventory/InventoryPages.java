@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.inventory;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.QualityGrade;
@@ -21,6 +22,7 @@ import org.ordinateurssolidaires.query.ceremony.PlannedCeremonies.FetchPlannedCe
 import org.ordinateurssolidaires.query.ceremony.PlannedCeremonies.PlannedCeremony;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
+import org.ordinateurssolidaires.query.referral.WaitingList;
 import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
 import org.ordinateurssolidaires.query.referral.WaitingList.WaitingHousehold;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
@@ -181,7 +183,8 @@ class InventoryPages {
     @GetMapping("/appareils/{deviceId}")
     @PreAuthorize(Access.STAFF)
     String device(@PathVariable UUID deviceId, Model model) throws InterruptedException {
-        recorded.awaitAfterAForm(model, InventoryProjection.PROCESSING_GROUP);
+        // the page shows the waiting list too (the households to allocate to, the one the device went to)
+        recorded.awaitAfterAForm(model, InventoryProjection.PROCESSING_GROUP, WaitingList.PROCESSING_GROUP);
         DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
                                    .join()
                                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
@@ -233,27 +236,33 @@ class InventoryPages {
         model.addAttribute("levels", SanitisationLevel.values())
              .addAttribute("techniques", SanitisationTechnique.values())
              .addAttribute("verifications", VerificationMethod.values())
-             .addAttribute("grades", QualityGrade.values());
+             .addAttribute("grades", QualityGrade.values())
+             .addAttribute("destructionMethods", DestructionMethod.values());
     }
 
     /**
-     * The steps a device allows now, as the aggregate's rules have them: its media erased while it awaits erasure
-     * (one form per medium still holding data), then refurbishment, the quality check, the allocation to a household
-     * and the hand-over.
+     * The steps a device allows now, as the aggregate's rules have them: its media erased (or destroyed) while it
+     * awaits erasure (one form per medium still holding data), then refurbishment, the quality check, the allocation
+     * to a household and the hand-over; and the side paths: an allocation called off, a device given back, one sent
+     * to a recycler once it holds no data.
      */
     public record NextSteps(List<InventoryQueries.MediumView> mediaToErase, boolean refurbish, boolean checkQuality,
-                            boolean allocate, boolean handOver) {
+                            boolean allocate, boolean handOver, boolean cancelAllocation, boolean giveBack,
+                            boolean recycle) {
 
         static NextSteps of(DeviceView device) {
-            List<InventoryQueries.MediumView> toErase = device.state() == DeviceState.AWAITING_SANITISATION
+            DeviceState state = device.state();
+            List<InventoryQueries.MediumView> toErase = state == DeviceState.AWAITING_SANITISATION
                     ? device.media().stream().filter(medium -> medium.erasureStatus() == ErasureStatus.PENDING
                     || medium.erasureStatus() == ErasureStatus.FAILED).toList()
                     : List.of();
-            return new NextSteps(toErase, device.state() == DeviceState.SANITISED,
-                    device.state() == DeviceState.REFURBISHED, device.state() == DeviceState.READY,
-                    device.state() == DeviceState.ALLOCATED);
+            return new NextSteps(toErase, state == DeviceState.SANITISED, state == DeviceState.REFURBISHED,
+                    state == DeviceState.READY, state == DeviceState.ALLOCATED, state == DeviceState.ALLOCATED,
+                    state == DeviceState.HANDED_OVER, Set.of(DeviceState.SANITISED, DeviceState.REFURBISHED,
+                            DeviceState.READY).contains(state));
         }
 
+        /** Whether the device goes on in the workshop's way (the side paths are not counted). */
         public boolean any() {
             return !mediaToErase.isEmpty() || refurbish || checkQuality || allocate || handOver;
         }

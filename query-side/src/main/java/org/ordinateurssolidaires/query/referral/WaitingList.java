@@ -20,6 +20,9 @@ import java.util.stream.IntStream;
 @Component
 public class WaitingList {
 
+    /** The processor that keeps the waiting list, for a page that shows it right after a form. */
+    public static final String PROCESSING_GROUP = ReferralProjection.PROCESSING_GROUP;
+
     /** @param partnerId only this partner's households; null for all. @param need only those needing it; null for all */
     public record FetchWaitingList(UUID partnerId, DeviceCategory need) {
     }

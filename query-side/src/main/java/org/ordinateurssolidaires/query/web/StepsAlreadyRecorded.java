@@ -34,20 +34,23 @@ public class StepsAlreadyRecorded {
         this.patience = patience;
     }
 
-    /** @param processingGroup the processor of the read model the page shows */
-    public void awaitAfterAForm(Model model, String processingGroup) throws InterruptedException {
+    /** @param processingGroups the processors of the read models the page shows */
+    public void awaitAfterAForm(Model model, String... processingGroups) throws InterruptedException {
         if (!model.containsAttribute(FormDone.ATTRIBUTE)) {
             return;
         }
         Long last = jdbc.queryForObject("select max(globalIndex) from domainEventEntry", Long.class);
-        StreamingEventProcessor processor = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
-                                                      .orElse(null);
-        if (last == null || processor == null) {
+        if (last == null) {
             return;
         }
         long deadline = System.nanoTime() + patience.toNanos();
-        while (!passed(processor.processingStatus(), last) && System.nanoTime() < deadline) {
-            Thread.sleep(POLL_MILLIS);
+        for (String group : processingGroups) {
+            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                                                          .orElse(null);
+            while (processor != null && !passed(processor.processingStatus(), last)
+                   && System.nanoTime() < deadline) {
+                Thread.sleep(POLL_MILLIS);
+            }
         }
     }
 
