@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused here without being sent.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// its context (relaying to the stand-in) is this class's alone: closed after it, so that its processors do not run
+// beside the shared context's, under the same token owner, and apply events twice
+@DirtiesContext
 class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
 
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
