@@ -78,7 +78,7 @@ final class BatchFile {
     static String text(InputStream upload) throws IOException {
         byte[] file = upload.readNBytes(MAX_BYTES + 1); // never more, however large the upload
         if (file.length > MAX_BYTES) {
-            throw new BatchRefused(List.of(new RowProblem(0, "", "the file is larger than " + MAX_BYTES + " bytes")));
+            throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.fileTooLarge", "the file is larger than " + MAX_BYTES + " bytes", MAX_BYTES)));
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -88,13 +88,13 @@ final class BatchFile {
         } catch (CharacterCodingException notUtf8) {
             Utf8Scan scan = Utf8Scan.of(file);
             if (scan.multiByteSequences() > 0) {
-                throw new BatchRefused(List.of(new RowProblem(scan.lineOfFirstStrayByte(), "",
+                throw new BatchRefused(List.of(RowProblem.of(scan.lineOfFirstStrayByte(), "", "batch.mixedEncoding",
                         "the file is UTF-8 with bytes of another encoding in it: save it again as CSV UTF-8")));
             }
             String text = new String(file, Charset.forName("windows-1252"));
             int undefined = text.indexOf('\uFFFD');
             if (undefined >= 0) {
-                throw new BatchRefused(List.of(new RowProblem(lineOf(text, undefined), "",
+                throw new BatchRefused(List.of(RowProblem.of(lineOf(text, undefined), "", "batch.strayByte",
                         "the file holds a byte that is a character neither in UTF-8 nor in Windows-1252")));
             }
             return text;
@@ -155,7 +155,8 @@ final class BatchFile {
                 Map<String, String> values = reader.next();
                 int row = number;
                 values.forEach((column, value) -> textRule(column).problem(value) // a cell's text enters events
-                        .ifPresent(problem -> problems.add(new RowProblem(row, column, problem))));
+                        .ifPresent(problem -> problems.add(RowProblem.of(row, column,
+                                value.length() > textRule(column).maxLength() ? "Size" : "AcceptableText", problem))));
                 if (values.values().stream().anyMatch(value -> value != null && !value.isBlank())) {
                     rows.add(new Row(number, values)); // spreadsheets append empty rows: they are no device
                 }
@@ -163,12 +164,14 @@ final class BatchFile {
             }
         } catch (RuntimeException unreadable) {
             // Jackson reports a broken quote or an oversized cell as an (unchecked) JacksonException
-            problems.add(new RowProblem(rows.size() + 2, "", "unreadable CSV: " + rootMessage(unreadable)));
+            problems.add(RowProblem.of(rows.size() + 2, "", "batch.unreadable",
+                    "unreadable CSV: " + rootMessage(unreadable), rootMessage(unreadable)));
         }
         if (rows.size() > MAX_ROWS) {
-            problems.add(new RowProblem(0, "", "a batch holds at most " + MAX_ROWS + " devices"));
+            problems.add(RowProblem.of(0, "", "batch.tooManyRows", "a batch holds at most " + MAX_ROWS + " devices",
+                    MAX_ROWS));
         } else if (rows.isEmpty() && problems.isEmpty()) {
-            problems.add(new RowProblem(0, "", "the file holds no device"));
+            problems.add(RowProblem.of(0, "", "batch.noDevice", "the file holds no device"));
         }
         if (!problems.isEmpty()) {
             throw new BatchRefused(problems);
@@ -194,15 +197,15 @@ final class BatchFile {
     private static void checkColumns(List<String> columns, List<RowProblem> problems) {
         Set<String> seen = new HashSet<>();
         columns.stream().filter(column -> !seen.add(column))
-               .forEach(twice -> problems.add(new RowProblem(1, twice, "column given twice")));
+               .forEach(twice -> problems.add(RowProblem.of(1, twice, "batch.columnTwice", "column given twice")));
         REQUIRED.stream().filter(required -> !columns.contains(required))
-                .forEach(missing -> problems.add(new RowProblem(1, missing, "missing column")));
+                .forEach(missing -> problems.add(RowProblem.of(1, missing, "batch.missingColumn", "missing column")));
         for (String column : columns) {
             Matcher medium = MEDIUM_COLUMN.matcher(column);
             boolean known = DEVICE_COLUMNS.contains(column) || (medium.matches()
                     && Integer.parseInt(medium.group(1)) <= MAX_MEDIA && MEDIUM_FIELDS.contains(medium.group(2)));
             if (!known) {
-                problems.add(new RowProblem(1, column, "unknown column"));
+                problems.add(RowProblem.of(1, column, "batch.unknownColumn", "unknown column"));
             }
         }
     }

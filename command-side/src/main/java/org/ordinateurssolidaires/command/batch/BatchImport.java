@@ -119,12 +119,15 @@ class BatchImport {
                      .filter(problem -> unreadable.stream().noneMatch(known -> known.column().equals(problem.column())))
                      .forEach(problems::add);
             if (request.storageMedia().isEmpty() && request.storageRemoval() == null) {
-                problems.add(new RowProblem(row.number(), mediumColumn(1, "type"), STORAGE_UNACCOUNTED_FOR));
+                problems.add(RowProblem.of(row.number(), mediumColumn(1, "type"), "batch.storageUnaccounted",
+                        STORAGE_UNACCOUNTED_FOR));
             }
             if (request.assetTag() != null && !tagsInFile.add(request.assetTag())) {
-                problems.add(new RowProblem(row.number(), BatchFile.ASSET_TAG, "appears twice in the file"));
+                problems.add(RowProblem.of(row.number(), BatchFile.ASSET_TAG, "batch.tagTwice",
+                        "appears twice in the file"));
             } else if (request.assetTag() != null && assetTags.isTaken(new AssetTag(request.assetTag()))) {
-                problems.add(new RowProblem(row.number(), BatchFile.ASSET_TAG, "already on another device"));
+                problems.add(RowProblem.of(row.number(), BatchFile.ASSET_TAG, "batch.tagTaken",
+                        "already on another device"));
             }
             requests.add(request);
         }
@@ -178,7 +181,7 @@ class BatchImport {
                 // try the next one
             }
         }
-        problems.add(new RowProblem(row.number(), column, "must be a date, 2026-03-02 or 02/03/2026"));
+        problems.add(RowProblem.of(row.number(), column, "batch.notADay", "must be a date, 2026-03-02 or 02/03/2026"));
         return null;
     }
 
@@ -191,8 +194,8 @@ class BatchImport {
         try {
             return Enum.valueOf(type, value.toUpperCase().replace(' ', '_'));
         } catch (IllegalArgumentException unknown) {
-            problems.add(new RowProblem(row.number(), column, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", "))));
+            String values = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            problems.add(RowProblem.of(row.number(), column, "batch.notOneOf", "must be one of " + values, values));
             return null;
         }
     }
@@ -205,7 +208,7 @@ class BatchImport {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException notANumber) {
-            problems.add(new RowProblem(row.number(), column, "must be a whole number"));
+            problems.add(RowProblem.of(row.number(), column, "batch.notAWholeNumber", "must be a whole number"));
             return null;
         }
     }
@@ -217,7 +220,9 @@ class BatchImport {
         String column = medium.matches()
                 ? mediumColumn(Integer.parseInt(medium.group(1)) + 1, MEDIUM_FIELDS.getOrDefault(medium.group(2), medium.group(2)))
                 : DEVICE_FIELDS.getOrDefault(path, path);
-        return new RowProblem(row.number(), column, violation.getMessage());
+        return RowProblem.of(row.number(), column,
+                violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                violation.getMessage());
     }
 
     /** Ids follow from the batch and the row, so that every device of a batch is named the same way each time. */

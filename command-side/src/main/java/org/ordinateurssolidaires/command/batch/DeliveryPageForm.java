@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.PageForms;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,12 +60,24 @@ class DeliveryPageForm {
                         .toList());
             } catch (BatchRefused refused) {
                 throw new PageForms.FileRefused("rule.BATCH_FILE_REFUSED", refused.getMessage(),
-                        refused.problems().stream()
-                               .map(problem -> problem.row() + " — " + problem.column() + " — " + problem.message())
-                               .toList());
+                        refused.problems().stream().map(DeliveryPageForm::said).toList());
             } catch (IOException unreadable) {
                 throw new UncheckedIOException(unreadable);
             }
         });
+    }
+
+    /**
+     * A row's problem as the import page says it, in the reader's language: where (the file, a row, a row's column)
+     * and what, from its code, or in the API's words where the pages have none for it.
+     */
+    private static DefaultMessageSourceResolvable said(RowProblem problem) {
+        var what = new DefaultMessageSourceResolvable(new String[]{problem.code()}, problem.arguments().toArray(),
+                problem.message());
+        String where = problem.row() == 0 ? "delivery.wholeFile"
+                : problem.column().isEmpty() ? "delivery.row" : "delivery.rowAndColumn";
+        return new DefaultMessageSourceResolvable(new String[]{where},
+                new Object[]{String.valueOf(problem.row()), problem.column(), what},
+                problem.row() + " — " + problem.column() + " — " + problem.message());
     }
 }

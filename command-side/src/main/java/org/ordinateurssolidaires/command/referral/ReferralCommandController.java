@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -91,13 +92,15 @@ class ReferralCommandController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only staff justify equipping again a household"
                     + " the programme already equipped (alreadyEquippedJustification)");
         }
+        // the waiting list is ordered by this date: a partner refers now; only staff record a referral made earlier
+        // (on paper, before the programme's records)
+        Instant submittedAt = caller.has(Role.STAFF) ? request.submittedAt() : Instant.now();
         var referralId = new ReferralId(origin.newId("referral"));
         String householdCode = "H-" + origin.newId("household").toString().substring(0, 8).toUpperCase(Locale.ROOT);
         commands.dispatch(new SubmitReferral(referralId, new PartnerId(partnerId), householdCode, request.criterion(),
                 request.householdSize(), request.children(), request.need(),
                 request.personalData().inClear(request.notes(), request.accessibilityNeeds()),
-                request.alreadyEquippedJustification(),
-                request.submittedAt()), origin);
+                request.alreadyEquippedJustification(), submittedAt), origin);
         return new ReferralRequests.Submitted(referralId.value(), householdCode);
     }
 

@@ -85,6 +85,9 @@ public final class ReferralRequests {
      *                                     data, never in clear
      * @param notes                        what the partner tells about the household: sealed with its personal
      *                                     data, never in clear
+     * @param submittedAt                  when the household was referred: kept as given from staff (a paper referral
+     *                                     made earlier); a partner's referral is dated when it arrives, since the
+     *                                     waiting list is ordered by it
      * @param alreadyEquippedJustification staff's reason to equip again a household the programme already equipped
      */
     public record Submit(@NotNull EligibilityCriterion criterion,

@@ -7,12 +7,12 @@ import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.AcceptableText;
 import org.ordinateurssolidaires.web.pages.FormDone;
 import org.ordinateurssolidaires.web.pages.FormRefusal;
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.ResolvableType;
 import org.springframework.format.Formatter;
-import org.springframework.format.datetime.standard.DateTimeFormatterRegistrar;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
@@ -25,8 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,10 +63,7 @@ public class PageForms {
     PageForms(@Qualifier("mvcValidator") Validator validator,
               @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.validator = validator;
-        // a browser's date field sends 2026-12-12 whatever the reader's language
-        var iso = new DateTimeFormatterRegistrar();
-        iso.setUseIsoFormat(true);
-        iso.registerFormatters(conversions);
+        conversions.addFormatterForFieldType(LocalDate.class, new Days());
         conversions.addFormatterForFieldType(Instant.class, new LocalTimes(zone));
     }
 
@@ -75,7 +74,13 @@ public class PageForms {
         binder.setTargetType(ResolvableType.forClass(type));
         binder.setConversionService(conversions);
         binder.setValidator(validator);
-        binder.construct(new FormValues(request, computed));
+        try {
+            binder.construct(new FormValues(request, computed));
+        } catch (BeansException | IllegalArgumentException | IndexOutOfBoundsException notThisPagesForm) {
+            // a field no page has (storageMedia[5000].serialNumber, deviceIds[abc]): the whole form is refused
+            throw new FileRefused("form.malformed", "the form's fields are not the page's: " + notThisPagesForm,
+                    List.of());
+        }
         if (!binder.getBindingResult().hasErrors()) {
             binder.validate();
         }
@@ -123,9 +128,10 @@ public class PageForms {
     public static final class FileRefused extends RuntimeException {
 
         private final String code;
-        private final List<String> lines;
+        private final List<DefaultMessageSourceResolvable> lines;
 
-        public FileRefused(String code, String words, List<String> lines) {
+        /** @param lines each line at fault, with the codes the pages say it with and the API's words */
+        public FileRefused(String code, String words, List<DefaultMessageSourceResolvable> lines) {
             super(words);
             this.code = code;
             this.lines = List.copyOf(lines);
@@ -140,8 +146,9 @@ public class PageForms {
         MapBindingResult refused = new MapBindingResult(new HashMap<>(), "form");
         request.getParameterMap().forEach((name, values) -> {
             AcceptableText rule = multiLine(type, name) ? AcceptableText.MULTI_LINE : AcceptableText.ONE_LINE;
-            Arrays.stream(values).flatMap(value -> rule.problem(value).stream()).findFirst()
-                  .ifPresent(problem -> refused.rejectValue(name, "AcceptableText", problem));
+            Arrays.stream(values).filter(value -> rule.problem(value).isPresent()).findFirst()
+                  .ifPresent(value -> refused.rejectValue(name,
+                          value.length() > rule.maxLength() ? "Size" : "AcceptableText", rule.problem(value).get()));
         });
         if (refused.hasErrors()) {
             throw new FormRefused(refused);
@@ -244,21 +251,53 @@ public class PageForms {
         }
     }
 
-    /** A browser's date and time field has no zone: it is the programme's local time; an instant is taken too. */
+    /**
+     * A browser's date and time field has no zone: it is the programme's local time; an instant is taken too. Held
+     * to the API's span ({@link StrictRequestJson#EARLIEST_PLAUSIBLE}): a year 1 or 1000000000 is a slip, refused.
+     */
     private record LocalTimes(ZoneId zone) implements Formatter<Instant> {
 
         @Override
         public Instant parse(String text, Locale locale) {
+            Instant moment;
             try {
-                return Instant.parse(text);
+                moment = Instant.parse(text);
             } catch (DateTimeParseException notAnInstant) {
-                return LocalDateTime.parse(text).atZone(zone).toInstant();
+                moment = LocalDateTime.parse(text).atZone(zone).toInstant();
             }
+            if (moment.isBefore(StrictRequestJson.EARLIEST_PLAUSIBLE)
+                || moment.isAfter(StrictRequestJson.LATEST_PLAUSIBLE)) {
+                throw new IllegalArgumentException("not a plausible moment: " + text);
+            }
+            return moment;
         }
 
         @Override
         public String print(Instant instant, Locale locale) {
             return instant.toString();
+        }
+    }
+
+    /** A browser's date field sends 2026-12-12 whatever the reader's language; held to the API's span too. */
+    private record Days() implements Formatter<LocalDate> {
+
+        private static final LocalDate EARLIEST = LocalDate.ofInstant(StrictRequestJson.EARLIEST_PLAUSIBLE,
+                ZoneOffset.UTC);
+        private static final LocalDate LATEST = LocalDate.ofInstant(StrictRequestJson.LATEST_PLAUSIBLE,
+                ZoneOffset.UTC);
+
+        @Override
+        public LocalDate parse(String text, Locale locale) {
+            LocalDate day = LocalDate.parse(text);
+            if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+                throw new IllegalArgumentException("not a plausible day: " + text);
+            }
+            return day;
+        }
+
+        @Override
+        public String print(LocalDate day, Locale locale) {
+            return day.toString();
         }
     }
 }

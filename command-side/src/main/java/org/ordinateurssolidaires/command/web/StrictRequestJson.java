@@ -31,6 +31,8 @@ import java.util.function.Function;
 class StrictRequestJson {
 
     static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2000-01-01T00:00:00Z");
+    /** Past it, a date is a slip of the keyboard (+999999999-12-31), and no database column keeps it as given. */
+    static final Instant LATEST_PLAUSIBLE = Instant.parse("9999-12-31T23:59:59Z");
 
     /** Spring Boot adds every Jackson module bean to the REST JSON mapper (not to the events' own mapper). */
     @Bean
@@ -38,9 +40,10 @@ class StrictRequestJson {
         return new SimpleModule("strict-request-values")
                 .addDeserializer(String.class, new PlainText())
                 .addDeserializer(Instant.class, new IsoTime<>(Instant.class, Instant::parse, EARLIEST_PLAUSIBLE,
-                        "2026-03-02T09:15:00Z"))
+                        LATEST_PLAUSIBLE, "2026-03-02T09:15:00Z"))
                 .addDeserializer(LocalDate.class, new IsoTime<>(LocalDate.class, LocalDate::parse,
-                        LocalDate.ofInstant(EARLIEST_PLAUSIBLE, ZoneOffset.UTC), "2026-03-02"));
+                        LocalDate.ofInstant(EARLIEST_PLAUSIBLE, ZoneOffset.UTC),
+                        LocalDate.ofInstant(LATEST_PLAUSIBLE, ZoneOffset.UTC), "2026-03-02"));
     }
 
     /** One line unless the field says it may hold several ({@link MultiLineText}). */
@@ -83,12 +86,14 @@ class StrictRequestJson {
 
         private final Function<String, T> parse;
         private final T earliest;
+        private final T latest;
         private final String example;
 
-        IsoTime(Class<T> type, Function<String, T> parse, T earliest, String example) {
+        IsoTime(Class<T> type, Function<String, T> parse, T earliest, T latest, String example) {
             super(type);
             this.parse = parse;
             this.earliest = earliest;
+            this.latest = latest;
             this.example = example;
         }
 
@@ -107,6 +112,9 @@ class StrictRequestJson {
             }
             if (value.compareTo(earliest) < 0) {
                 throw InvalidFormatException.from(parser, "must not be before " + earliest, text, handledType());
+            }
+            if (value.compareTo(latest) > 0) {
+                throw InvalidFormatException.from(parser, "must not be after " + latest, text, handledType());
             }
             return value;
         }

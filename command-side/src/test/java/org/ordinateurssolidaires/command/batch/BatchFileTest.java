@@ -33,7 +33,7 @@ class BatchFileTest {
 
         assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(mixed))).isInstanceOf(BatchRefused.class)
                 .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
-                .containsExactly(new RowProblem(3, "", "the file is UTF-8 with bytes of another encoding in it: "
+                .containsExactly(RowProblem.of(3, "", "batch.mixedEncoding", "the file is UTF-8 with bytes of another encoding in it: "
                         + "save it again as CSV UTF-8"));
     }
 
@@ -43,7 +43,7 @@ class BatchFileTest {
 
         assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(undefined))).isInstanceOf(BatchRefused.class)
                 .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
-                .containsExactly(new RowProblem(2, "", "the file holds a byte that is a character neither in UTF-8 "
+                .containsExactly(RowProblem.of(2, "", "batch.strayByte", "the file holds a byte that is a character neither in UTF-8 "
                         + "nor in Windows-1252"));
     }
 
@@ -71,10 +71,10 @@ class BatchFileTest {
 
         assertThatThrownBy(() -> BatchFile.rows(file)).isInstanceOf(BatchRefused.class)
                 .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST).containsExactly(
-                        new RowProblem(2, "manufacturer", "must not contain U+0000 (a control character), found at character 5"),
-                        new RowProblem(3, "model", "must not contain U+001B (a control character), found at character 4"),
-                        new RowProblem(4, "condition_notes", "must be at most 2000 characters long"),
-                        new RowProblem(5, "asset_tag", "must not contain U+0001 (a control character), found at character 5"),
-                        new RowProblem(6, "model", "must not contain U+000A (a control character), found at character 9"));
+                        RowProblem.of(2, "manufacturer", "AcceptableText", "must not contain U+0000 (a control character), found at character 5"),
+                        RowProblem.of(3, "model", "AcceptableText", "must not contain U+001B (a control character), found at character 4"),
+                        RowProblem.of(4, "condition_notes", "Size", "must be at most 2000 characters long"),
+                        RowProblem.of(5, "asset_tag", "AcceptableText", "must not contain U+0001 (a control character), found at character 5"),
+                        RowProblem.of(6, "model", "AcceptableText", "must not contain U+000A (a control character), found at character 9"));
     }
 }

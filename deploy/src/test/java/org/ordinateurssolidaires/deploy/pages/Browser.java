@@ -5,6 +5,8 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -182,8 +184,26 @@ final class Browser implements AutoCloseable {
     private Browser leaveBy(Runnable action) {
         WebElement page = driver.findElement(By.tagName("html"));
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(browser -> gone(page));
         return this;
+    }
+
+    /**
+     * Whether the page an element was on is gone: a stale element, or, as Chromium sometimes says it for a page just
+     * replaced, a node that "does not belong to the document".
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        } catch (WebDriverException replacedMeanwhile) {
+            if (String.valueOf(replacedMeanwhile.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw replacedMeanwhile;
+        }
     }
 
     /** Waits for the text on the page (a projection follows the command in a moment), reloading meanwhile. */

@@ -203,7 +203,9 @@ class DonorPartnerAuditorJourneysIT {
             partner.look("orientation-refusee");
             // a beneficiary's data is never kept for the refill (the refusal waits in the session's table): typed again
             assertThat(partner.value("personalData.name")).isEmpty();
-            partner.type("children", "2").type("personalData.name", "Personne Fictive").submitFormOf("householdSize");
+            // a date sent back by hand would move the household up the waiting list: the referral is dated on arrival
+            partner.set("submittedAt", "2001-01-01T10:00").type("children", "2")
+                   .type("personalData.name", "Personne Fictive").submitFormOf("householdSize");
             assertThat(partner.path()).isEqualTo("/partenaire");
             assertThat(partner.text()).contains("Orientation enregistrée.");
             partner.awaitText("en attente de décision").look("orientation-suivie");
@@ -217,6 +219,7 @@ class DonorPartnerAuditorJourneysIT {
                 staff.press("Accepter : le foyer rejoint la file d'attente");
                 assertThat(staff.text()).contains("Orientation acceptée", "Aucune orientation n'attend de décision.");
                 staff.awaitText("famille avec enfant(s) non équipée").look("file-d-attente");
+                assertThat(staff.row("famille avec enfant(s) non équipée")).as("days waiting").endsWith(" 0");
 
                 // the household's people: shown only on request, each read recorded
                 staff.click(staff.row("famille avec enfant(s) non équipée").split(" ")[1]);
@@ -253,7 +256,7 @@ class DonorPartnerAuditorJourneysIT {
             String csv = new String(auditor.download("Exporter en CSV"), StandardCharsets.UTF_8);
             assertThat(csv.lines()).hasSize(2).last().asString().contains("S4OS-2026-0101", REPORT);
             auditor.open("/registre-des-effacements?from=31/12/2026");
-            assertThat(auditor.text()).contains("Ces filtres ne sont pas des dates : du.");
+            assertThat(auditor.text()).contains("Ces filtres sont mal saisis : du.");
         }
     }
 

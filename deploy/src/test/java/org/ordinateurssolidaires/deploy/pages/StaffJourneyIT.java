@@ -167,6 +167,10 @@ class StaffJourneyIT {
             staff.click("Cérémonies").set("schedule-date", today).type("schedule-place", "  ")
                  .submitFormOf("schedule-place");
             assertThat(staff.text()).contains("corrigez les champs signalés", "obligatoire");
+            // a date no calendar keeps is refused, not stored as another one
+            staff.set("schedule-date", "0001-01-01").type("schedule-place", "Salle des fêtes de Poitiers")
+                 .submitFormOf("schedule-place");
+            assertThat(staff.text()).contains("corrigez les champs signalés", "valeur incorrecte");
             staff.set("schedule-date", today).type("schedule-place", "Salle des fêtes de Poitiers")
                  .submitFormOf("schedule-place");
             assertThat(staff.text()).contains("Cérémonie planifiée.", "Aucun donateur invité");
@@ -234,6 +238,7 @@ class StaffJourneyIT {
                 "model", "X550", "storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE",
                         "serialNumber", "WD-WX11A")), "receivedAt", "2026-03-02T09:00:00Z"));
         String medium = received.at("/storageMedia/0/mediumId").asText();
+        awaitInTheInventory("OS-2026-0666");
         try (Browser staff = new Browser(pages, "staff-recyclage")) {
             staff.signIn("camille", PASSWORD).open("/appareils/" + received.get("deviceId").asText())
                  .reveal("Détruire physiquement le support Disque dur WD-WX11A")
@@ -273,7 +278,7 @@ class StaffJourneyIT {
                  .submitFormOf("file");
             assertThat(staff.path()).isEqualTo("/livraisons/nouvelle");
             assertThat(staff.text()).contains("Le fichier est refusé en entier, rien n'est enregistré",
-                    "Ligne 3 — category —");
+                    "Ligne 3, colonne category : une de ces valeurs est attendue : LAPTOP, DESKTOP, TABLET");
             staff.look("livraison-refusee");
 
             staff.choose("donorId", "Université de Poitiers").type("reference", "LIV-2026-11")
@@ -308,6 +313,7 @@ class StaffJourneyIT {
                 "donationBatchReference", "LIV-2026-04", "category", "TABLET", "manufacturer", "Apple",
                 "model", "iPad 9", "storageMedia", List.of(Map.of("mediaType", "EMBEDDED_FLASH")),
                 "receivedAt", "2026-03-02T09:00:00Z"));
+        awaitInTheInventory("OS-2026-0888"); // a label scanned names a device already there
         try (Browser staff = new Browser(pages, "staff-clavier")) {
             staff.open("/login");
             assertThat(staff.focused()).as("the sign-in form waits for the username").isEqualTo("username");
@@ -332,6 +338,14 @@ class StaffJourneyIT {
                 phone.open(page).look(page.substring(1));
                 assertThat(phone.scrollsSideways()).as("%s scrolls sideways at 390 px", page).isFalse();
             }
+        }
+    }
+
+    /** Until the inventory shows the device received through the API a moment ago (its projection follows). */
+    private static void awaitInTheInventory(String assetTag) throws Exception {
+        for (int tries = 0; querySide.get("/api/devices?q=" + assetTag).get("totalDevices").asInt() == 0; tries++) {
+            assertThat(tries).as("the inventory shows %s", assetTag).isLessThan(100);
+            Thread.sleep(100);
         }
     }
 

@@ -4,11 +4,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.TemporalAccessor;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -25,30 +27,40 @@ public class PageDates {
     }
 
     public String dayAndTime(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                                                       .withLocale(LocaleContextHolder.getLocale())
-                                                       .withZone(zone)
-                                                       .format(instant);
+        return instant == null ? "" : said(instant, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG,
+                FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale()).withZone(zone));
     }
 
     /** A day, in the reader's way ({@code 2 mars 2026}). */
     public String day(LocalDate day) {
-        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                                                   .withLocale(LocaleContextHolder.getLocale()).format(day);
+        return day == null ? "" : said(day, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                                            .withLocale(LocaleContextHolder.getLocale()));
     }
 
     /** The month an instant falls in, as a table's row names it ({@code novembre 2026}). */
     public String month(Instant instant) {
-        return DateTimeFormatter.ofPattern("LLLL yyyy", LocaleContextHolder.getLocale()).withZone(zone).format(instant);
+        return said(instant, DateTimeFormatter.ofPattern("LLLL yyyy", LocaleContextHolder.getLocale()).withZone(zone));
     }
 
     /** The month's short name, under a chart's bar ({@code nov.}). */
     public String shortMonth(Instant instant) {
-        return DateTimeFormatter.ofPattern("LLL", LocaleContextHolder.getLocale()).withZone(zone).format(instant);
+        return said(instant, DateTimeFormatter.ofPattern("LLL", LocaleContextHolder.getLocale()).withZone(zone));
     }
 
     /** Now, to the minute, as a browser's date and time field reads it. */
     public String nowForAField() {
         return Instant.now().atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    /**
+     * In words, or as stored when no calendar says it (a date the store kept before the forms refused such slips,
+     * year 1000000000 say): the page is shown all the same.
+     */
+    private static String said(TemporalAccessor moment, DateTimeFormatter words) {
+        try {
+            return words.format(moment);
+        } catch (DateTimeException beyondTheCalendar) {
+            return moment.toString();
+        }
     }
 }

@@ -1,9 +1,12 @@
 package org.ordinateurssolidaires.query.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.ordinateurssolidaires.web.security.PublicEndpoints;
 import org.ordinateurssolidaires.web.security.SignInPage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,6 +20,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The pages people use (docs/architecture.md, "One address"): this app serves them, in French unless the reader
@@ -40,10 +44,37 @@ class Pages implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("langue");
+        SpokenLanguages resolver = new SpokenLanguages();
         resolver.setDefaultLocale(Locale.FRENCH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** French or English, as the pages speak them: any other asked ({@code ?lang=xx}, an old cookie) is French. */
+    static final class SpokenLanguages extends CookieLocaleResolver {
+
+        private static final Set<String> SPOKEN = Set.of("fr", "en");
+
+        SpokenLanguages() {
+            super("langue");
+        }
+
+        @Override
+        public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            Locale asked = super.resolveLocaleContext(request).getLocale();
+            Locale spoken = asked != null && SPOKEN.contains(asked.getLanguage()) ? new Locale(asked.getLanguage())
+                    : Locale.FRENCH;
+            return () -> spoken;
+        }
+
+        @Override
+        public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
+                                     LocaleContext context) {
+            Locale asked = context == null ? null : context.getLocale();
+            if (asked == null || SPOKEN.contains(asked.getLanguage())) {
+                super.setLocaleContext(request, response, asked == null ? null : () -> new Locale(asked.getLanguage()));
+            }
+        }
     }
 
     @Override

@@ -15,12 +15,12 @@ import java.util.Map;
  *
  * @param rule   the broken rule or the unknown thing, when the form was well formed; null otherwise
  * @param fields each refused field's reason, by the field's name in the form
- * @param lines  what was wrong, line by line, when a file was refused (each row at fault), in the API's words
+ * @param lines  what was wrong, line by line, when a file was refused (each row at fault): codes, and the API's words
  * @param values what was typed, to fill the form again (with the form's name, {@code form})
  */
 public record FormRefusal(DefaultMessageSourceResolvable rule,
                           LinkedHashMap<String, DefaultMessageSourceResolvable> fields,
-                          ArrayList<String> lines,
+                          ArrayList<DefaultMessageSourceResolvable> lines,
                           LinkedHashMap<String, String> values) implements Serializable {
 
     /** The flash attribute's name, on both sides. */
@@ -32,7 +32,8 @@ public record FormRefusal(DefaultMessageSourceResolvable rule,
         values = new LinkedHashMap<>(values);
     }
 
-    public static FormRefusal ofRule(String code, String words, List<String> lines, Map<String, String> values) {
+    public static FormRefusal ofRule(String code, String words, List<DefaultMessageSourceResolvable> lines,
+                                     Map<String, String> values) {
         return new FormRefusal(new DefaultMessageSourceResolvable(new String[]{code}, words), new LinkedHashMap<>(),
                 new ArrayList<>(lines), new LinkedHashMap<>(values));
     }
