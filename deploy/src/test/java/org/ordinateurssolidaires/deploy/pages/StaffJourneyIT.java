@@ -107,6 +107,9 @@ class StaffJourneyIT {
             assertThat(staff.path()).isEqualTo("/reception");
             assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
                     "Ce numéro d'inventaire étiquette déjà un autre appareil.");
+            // a field no page has is refused with the whole form, not answered with a fault
+            staff.smuggle("assetTag", "storageMedia[5000].serialNumber", "Z").submitFormOf("assetTag");
+            assertThat(staff.text()).contains("Le formulaire reçu n'est pas celui de la page");
             staff.look("reception-refusee");
 
             // a label scanned into the search box opens the device's page
@@ -297,6 +300,9 @@ class StaffJourneyIT {
             assertThat(staff.menu()).containsExactly("Dashboard", "Inventory", "Reception", "Referrals", "Donors",
                     "Ceremonies", "Partners", "Verification", "Erasure register");
             staff.open("/inventaire");
+            assertThat(staff.title()).isEqualTo("Inventory — Ordinateurs solidaires");
+            // a language the pages do not speak is not taken: the reader's stays
+            staff.open("/inventaire?lang=xx").open("/inventaire");
             assertThat(staff.title()).isEqualTo("Inventory — Ordinateurs solidaires");
             // an address that is no page answers a page, in the reader's language
             staff.open("/no-such-page");
