@@ -25,17 +25,21 @@ public class ProblemJsonErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        // asked for by its own path, no error behind it: there is nothing here
-        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
-                : code instanceof Integer number && HttpStatus.resolve(number) != null ? HttpStatus.resolve(number)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status = statusOf(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
                 ? "the server could not handle the request; the fault is logged" : "the request was refused");
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
             problem.setInstance(pathOf(path));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The status of the error behind the request; asked for by its own path, no error behind it: not found. */
+    public static HttpStatus statusOf(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        return code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer number && HttpStatus.resolve(number) != null ? HttpStatus.resolve(number)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
     /** The path the request was for, as Spring's own problems give it, its odd characters quoted. */

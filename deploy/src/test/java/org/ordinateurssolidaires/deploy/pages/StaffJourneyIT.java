@@ -11,6 +11,10 @@ import org.ordinateurssolidaires.deploy.Households;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,11 +173,11 @@ class StaffJourneyIT {
             String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
             staff.click("Cérémonies").set("schedule-date", today).type("schedule-place", "  ")
                  .submitFormOf("schedule-place");
-            assertThat(staff.text()).contains("corrigez les champs signalés", "obligatoire");
+            assertThat(staff.text()).contains("corrigez les champs signalés", "Lieu : obligatoire");
             // a date no calendar keeps is refused, not stored as another one
             staff.set("schedule-date", "0001-01-01").type("schedule-place", "Salle des fêtes de Poitiers")
                  .submitFormOf("schedule-place");
-            assertThat(staff.text()).contains("corrigez les champs signalés", "valeur incorrecte");
+            assertThat(staff.text()).contains("corrigez les champs signalés", "Date : valeur incorrecte");
             staff.set("schedule-date", today).type("schedule-place", "Salle des fêtes de Poitiers")
                  .submitFormOf("schedule-place");
             assertThat(staff.text()).contains("Cérémonie planifiée.", "Aucun donateur invité");
@@ -310,6 +314,20 @@ class StaffJourneyIT {
             assertThat(staff.statusOf("/no-such-page")).isEqualTo(404);
             staff.look("inventory-en");
         }
+    }
+
+    /** A page's own form sent without its CSRF token (a session that ended, another site's form) gets a page. */
+    @Test
+    void aFormWithoutItsTokenGetsThePagesAnswerNotJson() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(pages + "/audit")).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).as(answer.body()).startsWith("text/html"));
+        assertThat(answer.body()).contains("Accès refusé", "votre session a pris fin");
     }
 
     /** Everything here without a mouse: sign in, skip the menu, find a device by its label, open it. */

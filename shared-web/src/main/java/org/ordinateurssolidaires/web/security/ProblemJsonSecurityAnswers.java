@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.ordinateurssolidaires.web.ProblemJsonResponses;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -66,9 +67,21 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException refused) throws IOException {
+        if (browsingAPage(request)) {
+            response.sendError(HttpStatus.FORBIDDEN.value()); // the app's error page, in the reader's language
+            return;
+        }
         ProblemJsonResponses.write(request, response, HttpStatus.FORBIDDEN, refused instanceof CsrfException
                 ? "the form's CSRF token is missing or no longer valid: reload the page and send the form again"
                 : "the roles of this account may not do this");
+    }
+
+    /** A person's browser on one of the pages (a form of its own), not a client of the API or of operations. */
+    private static boolean browsingAPage(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String accepted = request.getHeader(HttpHeaders.ACCEPT);
+        return accepted != null && accepted.contains(MediaType.TEXT_HTML_VALUE) && !path.startsWith("/api/")
+               && !path.startsWith("/actuator/");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.web.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatcher;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -135,6 +137,9 @@ public class ProgrammeSecurity {
                         .anyRequest().authenticated();
             })
             .httpBasic(basic -> basic.authenticationEntryPoint(answers))
+            // the error page a refused form is answered with is drawn in an error dispatch of the same POST: its
+            // token was checked already
+            .csrf(csrf -> csrf.ignoringRequestMatchers(new DispatcherTypeRequestMatcher(DispatcherType.ERROR)))
             .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers));
         SignInPage page = signInPage.getIfAvailable();
         if (page == null) {
