@@ -1,7 +1,6 @@
 package org.ordinateurssolidaires.command.batch;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.PageForms;
 import org.ordinateurssolidaires.web.security.Access;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,11 +21,9 @@ class ReconciliationPageForms {
 
     private static final String DONOR_HOME = "/donateur";
 
-    private final CommandDispatcher commands;
     private final PageForms forms;
 
-    ReconciliationPageForms(CommandDispatcher commands, PageForms forms) {
-        this.commands = commands;
+    ReconciliationPageForms(PageForms forms) {
         this.forms = forms;
     }
 
@@ -35,21 +31,15 @@ class ReconciliationPageForms {
     @PreAuthorize(Access.DONOR)
     String confirm(@PathVariable UUID batchId, HttpServletRequest request, CommandOrigin origin,
                    RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.batchConfirmed", () -> {
-            commands.dispatch(forms.bind(DonationBatchController.Confirmation.class, request, Map.of())
-                                   .command(batchId), origin);
-            return DONOR_HOME;
-        });
+        return forms.send(request, flash, "done.batchConfirmed", DonationBatchController.Confirmation.class,
+                form -> form.command(batchId), origin, DONOR_HOME);
     }
 
     @PostMapping("/actions/livraisons/{batchId}/contestation")
     @PreAuthorize(Access.DONOR)
     String dispute(@PathVariable UUID batchId, HttpServletRequest request, CommandOrigin origin,
                    RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.batchDisputed", () -> {
-            commands.dispatch(forms.bind(DonationBatchController.Dispute.class, request, Map.of())
-                                   .command(batchId), origin);
-            return DONOR_HOME;
-        });
+        return forms.send(request, flash, "done.batchDisputed", DonationBatchController.Dispute.class,
+                form -> form.command(batchId), origin, DONOR_HOME);
     }
 }

@@ -2,7 +2,6 @@ package org.ordinateurssolidaires.command.ceremony;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.ordinateurssolidaires.command.config.ProgrammeCalendar;
-import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.PageForms;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,12 +24,10 @@ class CeremonyPageForms {
 
     private static final String CEREMONIES_PAGE = "/ceremonies";
 
-    private final CommandDispatcher commands;
     private final ProgrammeCalendar calendar;
     private final PageForms forms;
 
-    CeremonyPageForms(CommandDispatcher commands, ProgrammeCalendar calendar, PageForms forms) {
-        this.commands = commands;
+    CeremonyPageForms(ProgrammeCalendar calendar, PageForms forms) {
         this.calendar = calendar;
         this.forms = forms;
     }
@@ -39,52 +35,39 @@ class CeremonyPageForms {
     @PostMapping("/actions/ceremonies")
     @PreAuthorize(Access.STAFF)
     String schedule(HttpServletRequest request, CommandOrigin origin, RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.ceremonyScheduled", () -> {
-            commands.dispatch(forms.bind(CeremonyRequests.Schedule.class, request, Map.of())
-                                   .command(new CeremonyId(origin.newId("ceremony"))), origin);
-            return CEREMONIES_PAGE;
-        });
+        return forms.send(request, flash, "done.ceremonyScheduled", CeremonyRequests.Schedule.class,
+                form -> form.command(new CeremonyId(origin.newId("ceremony"))), origin, CEREMONIES_PAGE);
     }
 
     @PostMapping("/actions/ceremonies/{ceremonyId}/invitations")
     @PreAuthorize(Access.STAFF)
     String invite(@PathVariable UUID ceremonyId, HttpServletRequest request, CommandOrigin origin,
                   RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.donorsInvited", () -> {
-            commands.dispatch(forms.bind(CeremonyRequests.Invite.class, request, Map.of()).command(ceremonyId), origin);
-            return CEREMONIES_PAGE;
-        });
+        return forms.send(request, flash, "done.donorsInvited", CeremonyRequests.Invite.class,
+                form -> form.command(ceremonyId), origin, CEREMONIES_PAGE);
     }
 
     @PostMapping("/actions/ceremonies/{ceremonyId}/report")
     @PreAuthorize(Access.STAFF)
     String reschedule(@PathVariable UUID ceremonyId, HttpServletRequest request, CommandOrigin origin,
                       RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.ceremonyRescheduled", () -> {
-            commands.dispatch(forms.bind(CeremonyRequests.Reschedule.class, request, Map.of()).command(ceremonyId),
-                    origin);
-            return CEREMONIES_PAGE;
-        });
+        return forms.send(request, flash, "done.ceremonyRescheduled", CeremonyRequests.Reschedule.class,
+                form -> form.command(ceremonyId), origin, CEREMONIES_PAGE);
     }
 
     @PostMapping("/actions/ceremonies/{ceremonyId}/annulation")
     @PreAuthorize(Access.STAFF)
     String cancel(@PathVariable UUID ceremonyId, HttpServletRequest request, CommandOrigin origin,
                   RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.ceremonyCancelled", () -> {
-            commands.dispatch(forms.bind(CeremonyRequests.Cancel.class, request, Map.of()).command(ceremonyId), origin);
-            return CEREMONIES_PAGE;
-        });
+        return forms.send(request, flash, "done.ceremonyCancelled", CeremonyRequests.Cancel.class,
+                form -> form.command(ceremonyId), origin, CEREMONIES_PAGE);
     }
 
     @PostMapping("/actions/ceremonies/{ceremonyId}/tenue")
     @PreAuthorize(Access.STAFF)
     String held(@PathVariable UUID ceremonyId, HttpServletRequest request, CommandOrigin origin,
                 RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.ceremonyHeld", () -> {
-            commands.dispatch(forms.bind(CeremonyRequests.Held.class, request, Map.of())
-                                   .command(ceremonyId, calendar.dayOf(Instant.now())), origin);
-            return CEREMONIES_PAGE;
-        });
+        return forms.send(request, flash, "done.ceremonyHeld", CeremonyRequests.Held.class,
+                form -> form.command(ceremonyId, calendar.dayOf(Instant.now())), origin, CEREMONIES_PAGE);
     }
 }

@@ -74,22 +74,16 @@ class DevicePageForms {
     @PreAuthorize(Access.STAFF)
     String refurbish(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                      RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.refurbished", () -> {
-            commands.dispatch(forms.bind(DeviceRequests.Refurbish.class, request, Map.of())
-                                   .command(new DeviceId(deviceId)), origin);
-            return devicePage(deviceId);
-        });
+        return forms.send(request, flash, "done.refurbished", DeviceRequests.Refurbish.class,
+                form -> form.command(new DeviceId(deviceId)), origin, devicePage(deviceId));
     }
 
     @PostMapping("/{deviceId}/controle-qualite")
     @PreAuthorize(Access.STAFF)
     String checkQuality(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                         RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.checked", () -> {
-            commands.dispatch(forms.bind(DeviceRequests.QualityCheck.class, request, Map.of())
-                                   .command(new DeviceId(deviceId)), origin);
-            return devicePage(deviceId);
-        });
+        return forms.send(request, flash, "done.checked", DeviceRequests.QualityCheck.class,
+                form -> form.command(new DeviceId(deviceId)), origin, devicePage(deviceId));
     }
 
     /** To the next household in line, or to another with the reason why (the aggregate decides which it is). */
@@ -97,11 +91,8 @@ class DevicePageForms {
     @PreAuthorize(Access.STAFF)
     String allocate(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                     RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.allocated", () -> {
-            commands.dispatch(forms.bind(DeviceRequests.Allocate.class, request, Map.of())
-                                   .command(new DeviceId(deviceId)), origin);
-            return devicePage(deviceId);
-        });
+        return forms.send(request, flash, "done.allocated", DeviceRequests.Allocate.class,
+                form -> form.command(new DeviceId(deviceId)), origin, devicePage(deviceId));
     }
 
     /** A medium that cannot be erased (or is not to be) is destroyed instead, and the device goes on. */
@@ -109,44 +100,32 @@ class DevicePageForms {
     @PreAuthorize(Access.STAFF)
     String destroy(@PathVariable UUID deviceId, @PathVariable UUID mediumId, HttpServletRequest request,
                    CommandOrigin origin, RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.destroyed", () -> {
-            commands.dispatch(forms.bind(DeviceRequests.Destroy.class, request, Map.of())
-                                   .command(new DeviceId(deviceId), mediumId), origin);
-            return devicePage(deviceId);
-        });
+        return forms.send(request, flash, "done.destroyed", DeviceRequests.Destroy.class,
+                form -> form.command(new DeviceId(deviceId), mediumId), origin, devicePage(deviceId));
     }
 
     @PostMapping("/{deviceId}/annulation-attribution")
     @PreAuthorize(Access.STAFF)
     String cancelAllocation(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                             RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.allocationCancelled", () -> {
-            commands.dispatch(forms.bind(DeviceRequests.CancelAllocation.class, request, Map.of())
-                                   .command(new DeviceId(deviceId)), origin);
-            return devicePage(deviceId);
-        });
+        return forms.send(request, flash, "done.allocationCancelled", DeviceRequests.CancelAllocation.class,
+                form -> form.command(new DeviceId(deviceId)), origin, devicePage(deviceId));
     }
 
     @PostMapping("/{deviceId}/retour")
     @PreAuthorize(Access.STAFF)
     String giveBack(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                     RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.returned", () -> {
-            commands.dispatch(forms.bind(DeviceRequests.Return.class, request, Map.of())
-                                   .command(new DeviceId(deviceId)), origin);
-            return devicePage(deviceId);
-        });
+        return forms.send(request, flash, "done.returned", DeviceRequests.Return.class,
+                form -> form.command(new DeviceId(deviceId)), origin, devicePage(deviceId));
     }
 
     @PostMapping("/{deviceId}/recyclage")
     @PreAuthorize(Access.STAFF)
     String recycle(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                    RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.recycled", () -> {
-            commands.dispatch(forms.bind(DeviceRequests.Recycle.class, request, Map.of())
-                                   .command(new DeviceId(deviceId)), origin);
-            return devicePage(deviceId);
-        });
+        return forms.send(request, flash, "done.recycled", DeviceRequests.Recycle.class,
+                form -> form.command(new DeviceId(deviceId)), origin, devicePage(deviceId));
     }
 
     private static String devicePage(UUID deviceId) {

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,22 +34,16 @@ class PartnerPageForms {
     @PostMapping("/actions/partenaires")
     @PreAuthorize(Access.STAFF)
     String register(HttpServletRequest request, CommandOrigin origin, RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.partnerRegistered", () -> {
-            commands.dispatch(forms.bind(ReferralRequests.RegisterPartner.class, request, Map.of())
-                                   .command(new PartnerId(origin.newId("partner"))), origin);
-            return PARTNERS_PAGE;
-        });
+        return forms.send(request, flash, "done.partnerRegistered", ReferralRequests.RegisterPartner.class,
+                form -> form.command(new PartnerId(origin.newId("partner"))), origin, PARTNERS_PAGE);
     }
 
     @PostMapping("/actions/partenaires/{partnerId}/contacts")
     @PreAuthorize(Access.STAFF)
     String addContact(@PathVariable UUID partnerId, HttpServletRequest request, CommandOrigin origin,
                       RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.contactAdded", () -> {
-            commands.dispatch(forms.bind(ReferralRequests.Contact.class, request, Map.of())
-                                   .command(partnerId, origin.newId("partner-contact")), origin);
-            return PARTNERS_PAGE;
-        });
+        return forms.send(request, flash, "done.contactAdded", ReferralRequests.Contact.class,
+                form -> form.command(partnerId, origin.newId("partner-contact")), origin, PARTNERS_PAGE);
     }
 
     @PostMapping("/actions/partenaires/{partnerId}/contacts/{contactId}/retrait")
@@ -67,10 +60,7 @@ class PartnerPageForms {
     @PreAuthorize(Access.STAFF)
     String deactivate(@PathVariable UUID partnerId, HttpServletRequest request, CommandOrigin origin,
                       RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.partnerDeactivated", () -> {
-            commands.dispatch(forms.bind(ReferralRequests.Reason.class, request, Map.of()).deactivation(partnerId),
-                    origin);
-            return PARTNERS_PAGE;
-        });
+        return forms.send(request, flash, "done.partnerDeactivated", ReferralRequests.Reason.class,
+                form -> form.deactivation(partnerId), origin, PARTNERS_PAGE);
     }
 }

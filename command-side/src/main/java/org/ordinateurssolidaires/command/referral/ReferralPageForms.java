@@ -49,21 +49,15 @@ class ReferralPageForms {
     @PreAuthorize(Access.STAFF)
     String accept(@PathVariable UUID referralId, HttpServletRequest request, CommandOrigin origin,
                   RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.accepted", () -> {
-            commands.dispatch(forms.bind(ReferralRequests.Decision.class, request, Map.of())
-                                   .acceptance(new ReferralId(referralId)), origin);
-            return REFERRALS_PAGE;
-        });
+        return forms.send(request, flash, "done.accepted", ReferralRequests.Decision.class,
+                form -> form.acceptance(new ReferralId(referralId)), origin, REFERRALS_PAGE);
     }
 
     @PostMapping("/actions/orientations/{referralId}/refus")
     @PreAuthorize(Access.STAFF)
     String reject(@PathVariable UUID referralId, HttpServletRequest request, CommandOrigin origin,
                   RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.rejected", () -> {
-            commands.dispatch(forms.bind(ReferralRequests.Explained.class, request, Map.of())
-                                   .rejection(new ReferralId(referralId)), origin);
-            return REFERRALS_PAGE;
-        });
+        return forms.send(request, flash, "done.rejected", ReferralRequests.Explained.class,
+                form -> form.rejection(new ReferralId(referralId)), origin, REFERRALS_PAGE);
     }
 }

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,11 +58,13 @@ public class PageForms {
     /** The fields of a referral that are a household's personal data (ReferralRequests.Submit). */
     private static final Pattern PERSONAL = Pattern.compile("personalData\\..*|accessibilityNeeds|notes");
 
+    private final CommandDispatcher commands;
     private final Validator validator;
     private final DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
 
-    PageForms(@Qualifier("mvcValidator") Validator validator,
+    PageForms(CommandDispatcher commands, @Qualifier("mvcValidator") Validator validator,
               @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
+        this.commands = commands;
         this.validator = validator;
         conversions.addFormatterForFieldType(LocalDate.class, new Days());
         conversions.addFormatterForFieldType(Instant.class, new LocalTimes(zone));
@@ -88,6 +91,18 @@ public class PageForms {
             throw new FormRefused(binder.getBindingResult());
         }
         return type.cast(binder.getTarget());
+    }
+
+    /**
+     * The usual step of a page: binds the form to the API's request record {@code form}, sends the command
+     * {@code command} makes of it, and goes to {@code page}, with {@code done} said there (or back with the refusal).
+     */
+    public <T> String send(HttpServletRequest request, RedirectAttributes flash, String done, Class<T> form,
+                           Function<T, Object> command, CommandOrigin origin, String page) {
+        return submit(request, flash, done, () -> {
+            commands.dispatch(command.apply(bind(form, request, Map.of())), origin);
+            return page;
+        });
     }
 
     /**

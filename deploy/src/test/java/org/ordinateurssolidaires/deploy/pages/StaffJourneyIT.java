@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A member of staff runs a device's life from the browser, at the one address people are given (the query side,
@@ -366,11 +367,9 @@ class StaffJourneyIT {
     }
 
     /** Until the inventory shows the device received through the API a moment ago (its projection follows). */
-    private static void awaitInTheInventory(String assetTag) throws Exception {
-        for (int tries = 0; querySide.get("/api/devices?q=" + assetTag).get("totalDevices").asInt() == 0; tries++) {
-            assertThat(tries).as("the inventory shows %s", assetTag).isLessThan(100);
-            Thread.sleep(100);
-        }
+    private static void awaitInTheInventory(String assetTag) {
+        await().atMost(Duration.ofSeconds(10))
+               .until(() -> querySide.get("/api/devices?q=" + assetTag).get("totalDevices").asInt() == 1);
     }
 
     /** The erasure form of the device's one medium is named after the medium's id. */
