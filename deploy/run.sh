@@ -165,7 +165,7 @@ fi
 cat <<INFO
 
 Ordinateurs solidaires is running ($([ ${#profile_args[@]} -gt 0 ] && echo "PostgreSQL: $SPRING_DATASOURCE_URL" || echo "embedded database: data/"))
-  pages         http://localhost:$query_port/  (staff: dashboard, inventory, reception, device pages)
+  pages         http://localhost:$query_port/  (every role signs in there: docs/pages.md)
   command API   http://localhost:$command_port/swagger-ui.html
   query API     http://localhost:$query_port/swagger-ui.html
   inventory     http://localhost:$query_port/api/devices
