@@ -31,11 +31,7 @@ class AddressesThatAreNoPage implements HandlerExceptionResolver, Ordered {
         if (!(noPage || wrongMethod) || NOT_PAGES.stream().anyMatch(request.getRequestURI()::startsWith)) {
             return null; // the next resolver's, as usual
         }
-        HttpStatus status = noPage ? HttpStatus.NOT_FOUND : HttpStatus.METHOD_NOT_ALLOWED;
-        ModelAndView page = new ModelAndView("error");
-        page.setStatus(status);
-        page.addObject("status", status.value());
-        return page;
+        return PageErrors.page(noPage ? HttpStatus.NOT_FOUND : HttpStatus.METHOD_NOT_ALLOWED);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.ordinateurssolidaires.query.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.ordinateurssolidaires.web.ProblemJsonErrorController;
 import org.ordinateurssolidaires.web.security.Access;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -22,10 +21,6 @@ class ErrorPagesForBrowsers {
     @RequestMapping(path = "${server.error.path:${error.path:/error}}", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize(Access.ANYONE)
     ModelAndView error(HttpServletRequest request) {
-        HttpStatus status = ProblemJsonErrorController.statusOf(request);
-        ModelAndView page = new ModelAndView("error");
-        page.setStatus(status);
-        page.addObject("status", status.value());
-        return page;
+        return PageErrors.page(ProblemJsonErrorController.statusOf(request));
     }
 }

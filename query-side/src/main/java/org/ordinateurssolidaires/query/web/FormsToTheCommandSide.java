@@ -74,7 +74,7 @@ class FormsToTheCommandSide {
     ModelAndView relay(HttpServletRequest request, HttpServletResponse response)
             throws IOException, InterruptedException {
         if (request.getContentLengthLong() > largestForm.toBytes()) {
-            return errorPage(HttpStatus.CONTENT_TOO_LARGE); // refused here: the command side would refuse it too
+            return PageErrors.page(HttpStatus.CONTENT_TOO_LARGE); // refused here: the command side would refuse it too
         }
         HttpRequest.Builder upstream = HttpRequest.newBuilder(commandSide.resolve(request.getRequestURI()
                         + (request.getQueryString() == null ? "" : "?" + request.getQueryString())))
@@ -94,7 +94,7 @@ class FormsToTheCommandSide {
         } catch (IOException unreachable) {
             log.warn("The command side at {} did not answer a form: {}", commandSide, unreachable.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            return errorPage(HttpStatus.SERVICE_UNAVAILABLE);
+            return PageErrors.page(HttpStatus.SERVICE_UNAVAILABLE);
         }
         try (InputStream body = answer.body()) {
             if (answer.statusCode() == HttpStatus.UNAUTHORIZED.value()) {
@@ -104,7 +104,7 @@ class FormsToTheCommandSide {
                 answer.headers().firstValue(HttpHeaders.RETRY_AFTER)
                       .ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
                 HttpStatus refused = HttpStatus.resolve(answer.statusCode());
-                return errorPage(refused == null ? HttpStatus.BAD_GATEWAY : refused);
+                return PageErrors.page(refused == null ? HttpStatus.BAD_GATEWAY : refused);
             }
             response.setStatus(answer.statusCode());
             RESPONSE_HEADERS.forEach(name -> answer.headers().allValues(name)
@@ -112,13 +112,6 @@ class FormsToTheCommandSide {
             body.transferTo(response.getOutputStream());
         }
         return null; // answered above
-    }
-
-    private static ModelAndView errorPage(HttpStatus status) {
-        ModelAndView page = new ModelAndView("error");
-        page.setStatus(status);
-        page.addObject("status", status.value());
-        return page;
     }
 
     private static HttpRequest.BodyPublisher body(HttpServletRequest request) {

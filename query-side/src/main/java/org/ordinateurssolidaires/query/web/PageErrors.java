@@ -38,9 +38,13 @@ class PageErrors {
         return page(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
-    private static ModelAndView page(HttpStatus status) {
+    /**
+     * The pages' error page for a status (a fault when none is known): {@code error.html}, which says why from the
+     * status. Every way a page's error is answered draws it: this advice, {@link AddressesThatAreNoPage},
+     * {@link ErrorPagesForBrowsers}, {@link FormsToTheCommandSide}.
+     */
+    static ModelAndView page(HttpStatus status) {
         HttpStatus shown = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
-        // the template Spring Boot draws its own errors with: it says why from the status
         ModelAndView page = new ModelAndView("error");
         page.setStatus(shown);
         page.addObject("status", shown.value());
