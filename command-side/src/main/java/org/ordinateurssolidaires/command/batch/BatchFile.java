@@ -164,8 +164,7 @@ final class BatchFile {
             }
         } catch (RuntimeException unreadable) {
             // Jackson reports a broken quote or an oversized cell as an (unchecked) JacksonException
-            problems.add(RowProblem.of(rows.size() + 2, "", "batch.unreadable",
-                    "unreadable CSV: " + rootMessage(unreadable), rootMessage(unreadable)));
+            problems.add(unreadable(rows.size() + 2, rootMessage(unreadable)));
         }
         if (rows.size() > MAX_ROWS) {
             problems.add(RowProblem.of(0, "", "batch.tooManyRows", "a batch holds at most " + MAX_ROWS + " devices",
@@ -184,6 +183,25 @@ final class BatchFile {
         List<String> columns = new ArrayList<>();
         read.forEach(column -> columns.add(column.getName()));
         return columns;
+    }
+
+    /**
+     * A row the parser gave up on, in the programme's words for the mistakes spreadsheets and hand edits make; the
+     * parser's own words, English and technical, stay in the API's message only when the mistake is none of them.
+     */
+    private static RowProblem unreadable(int row, String parserSays) {
+        if (parserSays.startsWith("Missing closing quote")) {
+            return RowProblem.of(row, "", "batch.unclosedQuote", "unreadable CSV: a quote is opened and never closed");
+        }
+        if (parserSays.startsWith("Too many entries")) {
+            return RowProblem.of(row, "", "batch.tooManyCells", "unreadable CSV: the row has more cells than the "
+                    + "header has columns (a cell holding the separator must be quoted)");
+        }
+        if (parserSays.startsWith("Unexpected character")) {
+            return RowProblem.of(row, "", "batch.textAfterQuote", "unreadable CSV: a quoted cell is followed by text "
+                    + "(a quote inside a cell is written twice: \"\")");
+        }
+        return RowProblem.of(row, "", "batch.unreadable", "unreadable CSV: " + parserSays.lines().findFirst().orElse(""));
     }
 
     private static String rootMessage(Exception failure) {

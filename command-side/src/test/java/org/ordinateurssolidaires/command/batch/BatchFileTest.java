@@ -47,6 +47,30 @@ class BatchFileTest {
                         + "nor in Windows-1252"));
     }
 
+    /** The mistakes hand edits make are named in the programme's words, not the CSV parser's. */
+    @Test
+    void namesTheUsualMistakesThatMakeARowUnreadable() {
+        String header = "asset_tag,category,manufacturer,model\n";
+
+        assertThat(unreadable(header + "OS-1,LAPTOP,\"Dell,Latitude\n")).isEqualTo("2 batch.unclosedQuote");
+        assertThat(unreadable(header + "OS-1,LAPTOP,Dell,Latitude,5490\n")).isEqualTo("2 batch.tooManyCells");
+        assertThat(unreadable(header + "OS-1,LAPTOP,\"Dell\" Inc,Latitude\n")).isEqualTo("2 batch.textAfterQuote");
+        assertThatThrownBy(() -> BatchFile.rows(header + "OS-1,LAPTOP,Dell,Latitude,5490\n"))
+                .extracting(refused -> ((BatchRefused) refused).problems().get(0).message()).asString()
+                .isEqualTo("unreadable CSV: the row has more cells than the header has columns (a cell holding the "
+                        + "separator must be quoted)");
+    }
+
+    private static String unreadable(String file) {
+        try {
+            BatchFile.rows(file);
+            throw new AssertionError("read: " + file);
+        } catch (BatchRefused refused) {
+            RowProblem problem = refused.problems().get(0);
+            return problem.row() + " " + problem.code();
+        }
+    }
+
     private static byte[] concat(byte[] first, byte[] second) {
         byte[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);

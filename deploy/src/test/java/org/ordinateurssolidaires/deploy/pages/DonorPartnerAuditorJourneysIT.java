@@ -12,6 +12,10 @@ import org.ordinateurssolidaires.testing.RunningApp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +39,14 @@ class DonorPartnerAuditorJourneysIT {
     private static RunningApp commandSide;
     private static RunningApp querySide;
     private static String pages;
+    private static String database;
+    private static String auditedDevice;
     private static String othersDevice;
     private static String deliveredDevice;
 
     @BeforeAll
     static void startBothAppsWithAGiftOfTwoDonors() throws Exception {
-        String database = PostgresTestDatabase.emptyDatabase("ordinateurs_pages_roles_it");
+        database = PostgresTestDatabase.emptyDatabase("ordinateurs_pages_roles_it");
         commandSide = RunningApp.onPostgres("commandSide", database);
         commandSide.awaitHealthy(Duration.ofSeconds(120));
         querySide = RunningApp.onPostgresAs("querySide", database, PostgresTestDatabase.USER,
@@ -48,7 +54,7 @@ class DonorPartnerAuditorJourneysIT {
                 "--ordinateurs.web.command-side-url=http://127.0.0.1:" + commandSide.port());
         querySide.awaitHealthy(Duration.ofSeconds(120));
         String donor = Donors.withAgreement(commandSide, "Banque Régionale du Centre-Ouest");
-        erasedDevice(donor, "OS-2026-0101");
+        auditedDevice = erasedDevice(donor, "OS-2026-0101");
         deliveredDevice = commandSide.post("/api/donors/" + donor
                 + "/batches?reference=LIV-2026-05&receivedAt=2026-03-04T09:00:00Z", "text/csv",
                 Files.readAllLines(Path.of("../docs/donation-batch-template.csv")).get(0) + "\n"
@@ -257,6 +263,37 @@ class DonorPartnerAuditorJourneysIT {
             assertThat(csv.lines()).hasSize(2).last().asString().contains("S4OS-2026-0101", REPORT);
             auditor.open("/registre-des-effacements?from=31/12/2026");
             assertThat(auditor.text()).contains("Ces filtres sont mal saisis : du.");
+
+            // one byte of a device's reception changed behind the programme's back: the alteration is named, and
+            // that device's erasures are one link away
+            try (Connection store = DriverManager.getConnection(database, PostgresTestDatabase.USER,
+                    PostgresTestDatabase.PASSWORD)) {
+                String reception = "update domainEventEntry set payload = %s where aggregateIdentifier = ? "
+                        + "and sequenceNumber = 0";
+                alter(store, reception.formatted("payload || '\\x20'::bytea"));
+                try {
+                    auditor.open("/audit").press("Lancer la vérification");
+                    assertThat(auditor.text()).contains("1 altération(s) de l'historique",
+                            "« Reçu du donateur », objet " + auditedDevice);
+                    auditor.look("audit-alteration");
+                    auditor.click("voir ses effacements dans le registre");
+                    assertThat(auditor.text()).contains("Les effacements d'un seul appareil.", "1 enregistrement");
+                    assertThat(auditor.row("OS-2026-0101")).contains("S4OS-2026-0101");
+                    assertThat(new String(auditor.download("Exporter en CSV"), StandardCharsets.UTF_8).lines())
+                            .as("the export keeps the device").hasSize(2);
+                } finally {
+                    alter(store, reception.formatted("substring(payload from 1 for length(payload) - 1)"));
+                }
+            }
+            auditor.open("/audit").press("Lancer la vérification");
+            assertThat(auditor.text()).contains("Aucune anomalie");
+        }
+    }
+
+    private static void alter(Connection store, String update) throws SQLException {
+        try (PreparedStatement statement = store.prepareStatement(update)) {
+            statement.setString(1, auditedDevice);
+            assertThat(statement.executeUpdate()).isOne();
         }
     }
 

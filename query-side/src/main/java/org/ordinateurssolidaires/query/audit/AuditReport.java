@@ -66,6 +66,18 @@ public record AuditReport(Instant verifiedAt,
     /** One place where the history was altered, naming the event as the chain recorded it. */
     public record Tampering(TamperingKind kind, long globalIndex, String eventIdentifier, String aggregateIdentifier,
                             long sequenceNumber, String event) {
+
+        private static final String DEVICE_EVENTS = "org.ordinateurssolidaires.events.device.";
+
+        /** The device whose history was altered, when the event belongs to one: the page links its erasures. */
+        public String device() {
+            return event != null && event.startsWith(DEVICE_EVENTS) ? aggregateIdentifier : null;
+        }
+
+        /** The event's name without its package, the key of its name in words. */
+        public String eventName() {
+            return event == null ? null : event.substring(event.lastIndexOf('.') + 1);
+        }
     }
 
     /**
