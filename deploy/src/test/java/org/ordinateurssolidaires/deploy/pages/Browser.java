@@ -12,6 +12,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -52,6 +54,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(System.getProperty("chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
                 "--lang=fr-FR");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL")); // the console, to read back
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromiumDriver", "/usr/bin/chromedriver")))
                 .build();
@@ -93,6 +96,19 @@ final class Browser implements AutoCloseable {
     Browser open(String path) {
         driver.get(address + path);
         return this;
+    }
+
+    /** An address that is none of the pages', such as the command side's API descriptions. */
+    Browser visit(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    /** How many elements match {@code css} once the page's scripts have drawn at least one. */
+    int awaitDrawn(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(
+                browser -> browser.findElements(By.cssSelector(css)).isEmpty() ? null
+                        : browser.findElements(By.cssSelector(css)).size());
     }
 
     Browser signIn(String username, String password) {
@@ -281,6 +297,7 @@ final class Browser implements AutoCloseable {
         Files.write(SCREENSHOTS.resolve("%s-%02d-%s.png".formatted(who, ++shots, name)), wholePage());
         assertThat(driver.executeScript("return getComputedStyle(document.querySelector('.bandeau')).backgroundColor;"))
                 .as("the style sheet is applied to %s", name).isEqualTo("rgb(18, 60, 99)");
+        assertThat(refusedByThePolicy()).as("what the Content-Security-Policy refused on %s", name).isEmpty();
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                                           .analyze(driver);
         List<String> blocking = results.getViolations().stream()
@@ -289,6 +306,12 @@ final class Browser implements AutoCloseable {
                                        .toList();
         assertThat(blocking).as("accessibility of %s (%s)", name, driver.getCurrentUrl()).isEmpty();
         return this;
+    }
+
+    /** What the browser refused to load or run since the last call, as its console says it. */
+    List<String> refusedByThePolicy() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                     .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     /** The page from top to bottom, not only what the window shows (Chromium's DevTools protocol can). */

@@ -297,6 +297,19 @@ class DonorPartnerAuditorJourneysIT {
         }
     }
 
+    /** Swagger UI is drawn by scripts: the policy that keeps injected scripts out of the pages lets it run. */
+    @Test
+    void theApiDescriptionsRunUnderThePagesContentSecurityPolicy() {
+        try (Browser staff = new Browser(pages, "api")) {
+            staff.signIn("camille", PASSWORD); // one session for both apps (docs/architecture.md)
+            for (String app : List.of(pages, "http://localhost:" + commandSide.port())) {
+                assertThat(staff.visit(app + "/swagger-ui/index.html").awaitDrawn(".opblock")).as(app)
+                                                                                      .isGreaterThan(5);
+                assertThat(staff.refusedByThePolicy()).as(app).isEmpty();
+            }
+        }
+    }
+
     /** The id of the delivery the donor's page offers to reconcile, as its forms are named after it. */
     private static String batchOf(Browser donor) {
         return donor.formIds().stream().filter(id -> id.startsWith("confirm-")).findFirst().orElseThrow()

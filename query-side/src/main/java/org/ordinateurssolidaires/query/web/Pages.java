@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ordinateurssolidaires.web.security.ProgrammeSecurity;
 import org.ordinateurssolidaires.web.security.PublicEndpoints;
 import org.ordinateurssolidaires.web.security.SignInPage;
 import org.springframework.context.annotation.Bean;
@@ -98,6 +99,7 @@ class Pages implements WebMvcConfigurer {
                    .csrf(csrf -> csrf.disable())
                    .requestCache(cache -> cache.disable())
                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                   .headers(ProgrammeSecurity::pageHeaders) // the relay's own pages (413, 503) are pages too
                    .build();
     }
 }

@@ -92,6 +92,8 @@ class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
 
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.body()).contains("Demande refusée");
+        assertThat(answer.headers().firstValue("Content-Security-Policy")).as("the relay's own page is a page")
+                .hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'"));
         assertThat(RECEIVED).isEmpty();
     }
 

@@ -17,6 +17,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -24,7 +25,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -57,6 +64,16 @@ import java.util.Map;
 public class ProgrammeSecurity {
 
     private static final String[] HEALTH_PROBES = {"/actuator/health", "/actuator/health/**"};
+
+    /**
+     * What a browser may load and run on a page: only the app's own files. The pages hold no inline script or
+     * style, so an injected {@code <script>} or {@code style=} does nothing; images may be {@code data:} (Swagger UI's
+     * icons); no other site may frame a page, and forms post only here.
+     */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** Swagger UI's script sets one inline style as it draws; its scripts stay held to the app's own files. */
+    private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.pathPattern("/swagger-ui/**");
 
     /**
      * The chains' refusals; also the answer of Spring Security's firewall, which refuses before any chain. Bearer
@@ -114,7 +131,9 @@ public class ProgrammeSecurity {
             .httpBasic(basic -> basic.authenticationEntryPoint(answers))
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
-            .exceptionHandling(refusals -> refusals.authenticationEntryPoint(answers).accessDeniedHandler(answers));
+            .exceptionHandling(refusals -> refusals.authenticationEntryPoint(answers).accessDeniedHandler(answers))
+            // an answer of the API (a JSON, a PDF) is no page: no other site may frame it (OWASP's REST advice)
+            .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives("frame-ancestors 'none'")));
         tokens.ifAvailable(decoder -> http.oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenCallers(claims)))
                 .authenticationEntryPoint(answers)
@@ -140,7 +159,8 @@ public class ProgrammeSecurity {
             // the error page a refused form is answered with is drawn in an error dispatch of the same POST: its
             // token was checked already
             .csrf(csrf -> csrf.ignoringRequestMatchers(new DispatcherTypeRequestMatcher(DispatcherType.ERROR)))
-            .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers));
+            .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers))
+            .headers(ProgrammeSecurity::pageHeaders);
         SignInPage page = signInPage.getIfAvailable();
         if (page == null) {
             http.formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults());
@@ -152,6 +172,20 @@ public class ProgrammeSecurity {
         providers.ifAvailable(registered -> http.oauth2Login(login -> login.userInfoEndpoint(
                 person -> person.oidcUserService(new ProviderSignIn(claims)))));
         return http.build();
+    }
+
+    /**
+     * The headers of every answer a browser draws, beyond Spring Security's defaults (no sniffing, no framing, no
+     * caching): the {@link #CONTENT_SECURITY_POLICY}, and addresses (a household's file, a device's id) never sent
+     * to another site as the referrer.
+     */
+    public static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        String swaggerUi = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+                       new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+               .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                       new ContentSecurityPolicyHeaderWriter(swaggerUi)))
+               .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 
     /** Only where the app publishes API descriptions (springdoc). */

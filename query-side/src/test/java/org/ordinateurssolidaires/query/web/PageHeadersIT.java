@@ -1,0 +1,50 @@
+package org.ordinateurssolidaires.query.web;
+
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a browser is told about every page: load and run only this app's files, and tell no other site where. */
+class PageHeadersIT extends QuerySideIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void everyPageAllowsOnlyTheAppsOwnFilesAndKeepsItsAddressToItself() {
+        for (String page : new String[]{"/login", "/inventaire", "/page-qui-n-existe-pas"}) {
+            HttpHeaders headers = http.getForEntity(page, String.class).getHeaders();
+
+            assertThat(headers.getFirst("Content-Security-Policy")).as(page)
+                    .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+                            "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval");
+            assertThat(headers.getFirst("Referrer-Policy")).as(page).isEqualTo("same-origin");
+            assertThat(headers.getFirst("X-Content-Type-Options")).as(page).isEqualTo("nosniff");
+        }
+    }
+
+    /** Swagger UI sets an inline style as it draws: that alone is allowed it, not an inline script. */
+    @Test
+    void swaggerUiMaySetStylesButRunsOnlyTheAppsScripts() {
+        String policy = http.getForEntity("/swagger-ui/index.html", String.class).getHeaders()
+                            .getFirst("Content-Security-Policy");
+
+        assertThat(policy).contains("style-src 'self' 'unsafe-inline'", "script-src 'self';")
+                          .doesNotContain("unsafe-eval");
+    }
+
+    /** A JSON or a PDF of the API is no page to draw: it is only kept out of other sites' frames. */
+    @Test
+    void anAnswerOfTheApiMayBeFramedByNoSite() {
+        ResponseEntity<String> answer = http.getForEntity("/api/inventory", String.class);
+
+        assertThat(answer.getHeaders().getFirst("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");
+        assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+}
