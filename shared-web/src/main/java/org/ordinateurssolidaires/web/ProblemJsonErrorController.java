@@ -27,7 +27,9 @@ public class ProblemJsonErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
-                ? "the server could not handle the request; the fault is logged" : "the request was refused");
+                ? "the server could not handle the request; the fault is logged"
+                : status == HttpStatus.CONTENT_TOO_LARGE ? "the upload is larger than the server takes (20 MB a file)"
+                : "the request was refused");
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
             problem.setInstance(pathOf(path));
         }

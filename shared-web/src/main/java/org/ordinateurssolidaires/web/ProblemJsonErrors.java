@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.web;
 
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,6 +30,16 @@ public class ProblemJsonErrors {
     FilterRegistrationBean<EmptyErrorBodies> emptyErrorBodies() {
         FilterRegistrationBean<EmptyErrorBodies> registration = new FilterRegistrationBean<>(new EmptyErrorBodies());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Inside the answers' watch above, outside the security filters, which may be the first to read an upload. */
+    @Bean
+    FilterRegistrationBean<UploadsBeyondTheLimit> uploadsBeyondTheLimit(
+            @Value("${server.error.path:${error.path:/error}}") String errorPath) {
+        FilterRegistrationBean<UploadsBeyondTheLimit> registration =
+                new FilterRegistrationBean<>(new UploadsBeyondTheLimit(errorPath));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
