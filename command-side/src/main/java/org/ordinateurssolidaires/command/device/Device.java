@@ -33,6 +33,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -67,14 +68,15 @@ public class Device {
 
     private enum Erasure { PENDING, FAILED, SANITISED, DESTROYED }
 
-    private record TrackedMedium(StorageMedium medium, Erasure erasure) {
+    /** @param since when it was listed, or when the work that last changed its erasure was done */
+    private record TrackedMedium(StorageMedium medium, Erasure erasure, Instant since) {
 
         boolean holdsNoData() {
             return erasure == Erasure.SANITISED || erasure == Erasure.DESTROYED;
         }
 
-        TrackedMedium with(Erasure newErasure) {
-            return new TrackedMedium(medium, newErasure);
+        TrackedMedium with(Erasure newErasure, Instant at) {
+            return new TrackedMedium(medium, newErasure, latest(since, at));
         }
     }
 
@@ -89,6 +91,10 @@ public class Device {
      * removed: without either, an empty media list proves nothing.
      */
     private boolean erasureEvidence;
+    /** When the programme last took the device in hand: its reception, or its return by a household. */
+    private Instant inHandSince;
+    /** When the step that brought the device to its stage was done: each later step is dated from it on. */
+    private Instant stageSince;
 
     protected Device() {
         // for Axon: rebuilt from its events
@@ -131,6 +137,7 @@ public class Device {
         refuseUnlessMediaMayChange();
         TrackedMedium tracked = knownMedium(command.mediumId());
         refuseIfDestroyed(tracked);
+        refuseDatedBefore(command.performedAt(), tracked.since());
         var record = new SanitisationRecord(tracked.medium(), command.level(), command.technique(), command.tool(),
                 command.toolVersion(), command.verificationMethod(), command.operator(), command.location(),
                 command.performedAt(), command.toolReportSha256());
@@ -147,6 +154,7 @@ public class Device {
         refuseOnceGone();
         TrackedMedium tracked = knownMedium(command.mediumId());
         refuseIfDestroyed(tracked);
+        refuseDatedBefore(command.destroyedAt(), tracked.since());
         apply(new StorageMediumDestroyed(deviceId, tracked.medium(), command.method(), command.operator(),
                 command.location(), command.certificateReference(), command.destroyedAt()));
     }
@@ -155,6 +163,7 @@ public class Device {
     void handle(AddStorageMedium command) {
         refuseOnceGone();
         refuseUnlessMediaMayChange();
+        refuseDatedBefore(command.addedAt(), inHandSince);
         apply(new StorageMediumAdded(deviceId, command.medium(), command.reason(), command.addedAt()));
     }
 
@@ -162,10 +171,12 @@ public class Device {
     void handle(RemoveStorageMedium command) {
         refuseOnceGone();
         refuseUnlessMediaMayChange();
-        if (!knownMedium(command.mediumId()).holdsNoData()) {
+        TrackedMedium tracked = knownMedium(command.mediumId());
+        if (!tracked.holdsNoData()) {
             throw new RuleViolation(DeviceRule.REMOVAL_AFTER_ERASURE,
                     "medium " + command.mediumId() + " is neither sanitised nor destroyed");
         }
+        refuseDatedBefore(command.removedAt(), tracked.since());
         apply(new StorageMediumRemoved(deviceId, command.mediumId(), command.reason(), command.removedAt()));
     }
 
@@ -176,6 +187,7 @@ public class Device {
         if (stage != Stage.AWAITING_REFURBISHMENT && stage != Stage.REFURBISHED) {
             throw new RuleViolation(DeviceRule.REFURBISHMENT_BEFORE_QUALITY_CHECK, "the device is " + describeStage());
         }
+        refuseDatedBeforeTheStageOrTheMedia(command.refurbishedAt());
         apply(new DeviceRefurbished(deviceId, command.workDone(), command.operatingSystem(), command.technician(),
                 command.refurbishedAt()));
     }
@@ -187,6 +199,7 @@ public class Device {
             requireErasure(DeviceRule.READY_AFTER_ERASURE);
         }
         requireStage(Stage.REFURBISHED, DeviceRule.QUALITY_CHECK_AFTER_REFURBISHMENT);
+        refuseDatedBeforeTheStageOrTheMedia(command.checkedAt());
         if (command.passed()) {
             apply(new QualityCheckPassed(deviceId, command.grade(), command.inspector(), command.notes(),
                     command.checkedAt()));
@@ -200,6 +213,7 @@ public class Device {
         refuseOnceGone();
         requireErasure(DeviceRule.ERASURE_BEFORE_RELEASE);
         requireStage(Stage.READY, DeviceRule.ALLOCATION_WHEN_READY);
+        refuseDatedBefore(command.allocatedAt(), stageSince);
         referrals.requireOpenFor(command.referralId(), category);
         Optional<ReferralId> nextInLine = referrals.nextInLineFor(category).filter(not(command.referralId()::equals));
         if (nextInLine.isPresent()) {
@@ -217,6 +231,7 @@ public class Device {
     void handle(CancelAllocation command) {
         refuseOnceGone();
         requireStage(Stage.ALLOCATED, DeviceRule.CANCELLATION_WHEN_ALLOCATED);
+        refuseDatedBefore(command.cancelledAt(), stageSince);
         apply(new AllocationCancelled(deviceId, allocatedTo, command.reason(), command.cancelledAt()));
     }
 
@@ -229,6 +244,7 @@ public class Device {
             throw new RuleViolation(DeviceRule.HAND_OVER_TO_THE_ALLOCATED_HOUSEHOLD,
                     "the device is allocated to referral " + allocatedTo + ", not " + command.referralId());
         }
+        refuseDatedBefore(command.handedOverAt(), stageSince);
         if (!command.freeOfChargeAcknowledged()) {
             throw new RuleViolation(DeviceRule.FREE_OF_CHARGE, "the acknowledgement was not given");
         }
@@ -243,6 +259,7 @@ public class Device {
     @CommandHandler
     void handle(ReturnDevice command) {
         requireStage(Stage.HANDED_OVER, DeviceRule.RETURN_AFTER_HAND_OVER);
+        refuseDatedBefore(command.returnedAt(), stageSince);
         apply(new DeviceReturned(deviceId, allocatedTo, command.reason(), command.returnedAt()));
     }
 
@@ -253,6 +270,7 @@ public class Device {
         if (stage == Stage.ALLOCATED) {
             throw new RuleViolation(DeviceRule.RECYCLING_WHEN_NOT_ALLOCATED, "the device is allocated");
         }
+        refuseDatedBeforeTheStageOrTheMedia(command.recycledAt());
         apply(new DeviceRecycled(deviceId, command.recycler(), command.certificateReference(), command.recycledAt()));
     }
 
@@ -280,6 +298,27 @@ public class Device {
         if (stage != Stage.AWAITING_REFURBISHMENT && stage != Stage.REFURBISHED) {
             throw new RuleViolation(DeviceRule.MEDIA_WORK_BEFORE_QUALITY_CHECK, "the device is " + describeStage());
         }
+    }
+
+    /**
+     * Steps are recorded after the fact, sometimes days later and not always in the order they were done, but a
+     * step is never done before the one it follows: the reception, a medium's erasure, the refurbishment, ...
+     */
+    private void refuseDatedBefore(Instant moment, Instant follows) {
+        if (moment != null && follows != null && moment.isBefore(follows)) {
+            throw new RuleViolation(DeviceRule.STEPS_IN_ORDER_OF_TIME, "the step is dated " + moment
+                    + ", before the step it follows, done at " + follows);
+        }
+    }
+
+    /** A step that needs every medium to hold no data follows their erasures as well as the device's stage. */
+    private void refuseDatedBeforeTheStageOrTheMedia(Instant moment) {
+        refuseDatedBefore(moment, media.values().stream().map(TrackedMedium::since)
+                                       .reduce(stageSince, Device::latest));
+    }
+
+    private static Instant latest(Instant one, Instant other) {
+        return one == null ? other : other == null || one.isAfter(other) ? one : other;
     }
 
     private void refuseIfDestroyed(TrackedMedium tracked) {
@@ -324,7 +363,10 @@ public class Device {
         deviceId = event.deviceId();
         stage = Stage.AWAITING_REFURBISHMENT;
         category = event.category();
-        event.storageMedia().forEach(medium -> media.put(medium.mediumId(), new TrackedMedium(medium, Erasure.PENDING)));
+        inHandSince = event.receivedAt();
+        stageSince = event.receivedAt();
+        event.storageMedia().forEach(medium -> media.put(medium.mediumId(),
+                new TrackedMedium(medium, Erasure.PENDING, event.receivedAt())));
         erasureEvidence = !media.isEmpty();
     }
 
@@ -342,22 +384,26 @@ public class Device {
 
     @EventSourcingHandler
     void on(StorageMediumSanitised event) {
-        media.computeIfPresent(event.sanitisation().medium().mediumId(), (id, tracked) -> tracked.with(Erasure.SANITISED));
+        media.computeIfPresent(event.sanitisation().medium().mediumId(), (id, tracked) -> tracked.with(Erasure.SANITISED,
+                event.sanitisation().performedAt()));
     }
 
     @EventSourcingHandler
     void on(StorageMediumSanitisationFailed event) {
-        media.computeIfPresent(event.attempt().medium().mediumId(), (id, tracked) -> tracked.with(Erasure.FAILED));
+        media.computeIfPresent(event.attempt().medium().mediumId(), (id, tracked) -> tracked.with(Erasure.FAILED,
+                event.attempt().performedAt()));
     }
 
     @EventSourcingHandler
     void on(StorageMediumDestroyed event) {
-        media.computeIfPresent(event.medium().mediumId(), (id, tracked) -> tracked.with(Erasure.DESTROYED));
+        media.computeIfPresent(event.medium().mediumId(), (id, tracked) -> tracked.with(Erasure.DESTROYED,
+                event.destroyedAt()));
     }
 
     @EventSourcingHandler
     void on(StorageMediumAdded event) {
-        media.put(event.medium().mediumId(), new TrackedMedium(event.medium(), Erasure.PENDING));
+        media.put(event.medium().mediumId(), new TrackedMedium(event.medium(), Erasure.PENDING,
+                latest(inHandSince, event.addedAt())));
         erasureEvidence = true;
     }
 
@@ -369,49 +415,59 @@ public class Device {
     @EventSourcingHandler
     void on(DeviceRefurbished event) {
         stage = Stage.REFURBISHED;
+        stageSince = latest(stageSince, event.refurbishedAt());
     }
 
     /** A failed check sends the device back to the workshop: it must be refurbished again before a new check. */
     @EventSourcingHandler
     void on(QualityCheckFailed event) {
         stage = Stage.AWAITING_REFURBISHMENT;
+        stageSince = latest(stageSince, event.checkedAt());
     }
 
     @EventSourcingHandler
     void on(QualityCheckPassed event) {
         stage = Stage.READY;
+        stageSince = latest(stageSince, event.checkedAt());
     }
 
     @EventSourcingHandler
     void on(DeviceAllocated event) {
         stage = Stage.ALLOCATED;
+        stageSince = latest(stageSince, event.allocatedAt());
         allocatedTo = event.referralId();
     }
 
     @EventSourcingHandler
     void on(AllocationCancelled event) {
         stage = Stage.READY;
+        stageSince = latest(stageSince, event.cancelledAt());
         allocatedTo = null;
     }
 
     @EventSourcingHandler
     void on(DeviceHandedOver event) {
         stage = Stage.HANDED_OVER;
+        stageSince = latest(stageSince, event.handedOverAt());
     }
 
     /** A returned device may now hold the household's data: every medium not destroyed is pending again. */
     @EventSourcingHandler
     void on(DeviceReturned event) {
         stage = Stage.AWAITING_REFURBISHMENT;
+        inHandSince = latest(inHandSince, event.returnedAt());
+        stageSince = latest(stageSince, event.returnedAt());
         allocatedTo = null;
         if (media.isEmpty()) {
             erasureEvidence = false; // the household may have fitted storage: what it holds now must be accounted for
         }
-        media.replaceAll((id, tracked) -> tracked.erasure() == Erasure.DESTROYED ? tracked : tracked.with(Erasure.PENDING));
+        media.replaceAll((id, tracked) -> tracked.erasure() == Erasure.DESTROYED ? tracked
+                : tracked.with(Erasure.PENDING, event.returnedAt()));
     }
 
     @EventSourcingHandler
     void on(DeviceRecycled event) {
         stage = Stage.RECYCLED;
+        stageSince = latest(stageSince, event.recycledAt());
     }
 }

@@ -28,6 +28,8 @@ public enum DeviceRule implements BusinessRule {
             + "cancelled one"),
     RETURN_AFTER_HAND_OVER("only a handed-over device can be returned"),
     RECYCLING_WHEN_NOT_ALLOCATED("an allocated device has its allocation cancelled before it is recycled"),
+    STEPS_IN_ORDER_OF_TIME("a step is not dated before the step it follows: the reception or the return, a "
+            + "medium's erasure, the refurbishment, the quality check, the allocation, the hand-over"),
     DEVICE_HAS_LEFT("a handed-over or recycled device has left the programme; only a return brings it back");
 
     private final String description;

@@ -107,6 +107,23 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
     }
 
     @Test
+    void refusesAStepDatedBeforeTheStepItFollowsNamingBothMoments() {
+        JsonNode device = receive(1).getBody();
+        String id = device.get("deviceId").asString();
+        Map<String, Object> beforeReception = sanitisation(true);
+        beforeReception.put("performedAt", "2026-03-01T10:00:00Z");
+
+        ResponseEntity<JsonNode> refused = post(id, "/media/" + device.at("/storageMedia/0/mediumId").asString()
+                + "/sanitisations", beforeReception);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("STEPS_IN_ORDER_OF_TIME");
+        assertThat(refused.getBody().get("detail").asString()).isEqualTo("the step is dated 2026-03-01T10:00:00Z, "
+                + "before the step it follows, done at 2026-03-02T09:00:00Z");
+        assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
+    }
+
+    @Test
     void refusesAReceptionWithNeitherAMediumNorTheDonorsStatementNamingTheRule() {
         ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices",
                 new HttpEntity<>(receptionBody(nextTag(), 0), headers()), JsonNode.class);

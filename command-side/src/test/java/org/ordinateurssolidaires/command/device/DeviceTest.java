@@ -726,6 +726,104 @@ class DeviceTest {
         }
     }
 
+    /**
+     * Steps are recorded after the fact and not always in the order they were done, but none is done before the
+     * step it follows. Every step below is dated an hour before the one it follows, then at its very moment.
+     */
+    @Nested
+    class StepsInOrderOfTime {
+
+        private static final Instant HOUR_BEFORE = T.minusSeconds(3600);
+        private static final Instant LATER = T.plusSeconds(3600);
+
+        private SanitiseStorageMedium sanitiseAt(StorageMedium medium, Instant at) {
+            SanitiseStorageMedium on = sanitise(medium, true);
+            return new SanitiseStorageMedium(DEVICE, medium.mediumId(), on.level(), on.technique(), on.tool(),
+                    on.toolVersion(), on.verificationMethod(), true, null, on.operator(), on.location(), at,
+                    on.toolReportSha256());
+        }
+
+        private StorageMediumSanitised sanitisedAt(StorageMedium medium, Instant at) {
+            SanitisationRecord on = record(medium);
+            return new StorageMediumSanitised(DEVICE, new SanitisationRecord(medium, on.level(), on.technique(),
+                    on.tool(), on.toolVersion(), on.verificationMethod(), on.operator(), on.location(), at,
+                    on.toolReportSha256()));
+        }
+
+        @Test
+        void mediaWorkIsNotDatedBeforeTheReception() {
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME,
+                    fixture.given(RECEIVED).when(sanitiseAt(DISK, HOUR_BEFORE)));
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(RECEIVED)
+                    .when(new DestroyStorageMedium(DEVICE, DISK.mediumId(), DestructionMethod.SHRED, "Camille",
+                            "Broyeur", null, HOUR_BEFORE)));
+            StorageMedium extra = new StorageMedium(UUID.randomUUID(), MediaType.SATA_SSD, "Crucial", "MX500",
+                    "X1", 500);
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME,
+                    fixture.given(RECEIVED).when(new AddStorageMedium(DEVICE, extra, "found", HOUR_BEFORE)));
+            fixture.given(RECEIVED).when(sanitiseAt(DISK, T)).expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void twoMediaMayBeRecordedInAnotherOrderThanTheyWereErased() {
+            fixture.given(RECEIVED, sanitisedAt(SSD, LATER))
+                   .when(sanitiseAt(DISK, T))
+                   .expectEvents(sanitisedAt(DISK, T));
+        }
+
+        @Test
+        void aMediumIsErasedAgainOrRemovedOnlyAfterItsLastErasure() {
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(RECEIVED,
+                    new StorageMediumSanitisationFailed(DEVICE, record(DISK), "3 sectors unreadable"))
+                    .when(sanitiseAt(DISK, HOUR_BEFORE)));
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(RECEIVED, sanitisedAt(SSD, LATER))
+                    .when(new RemoveStorageMedium(DEVICE, SSD.mediumId(), "faulty", T)));
+        }
+
+        @Test
+        void refurbishmentFollowsEveryErasure() {
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(RECEIVED, sanitised(DISK),
+                    sanitisedAt(SSD, LATER)).when(new RefurbishDevice(DEVICE, "cleaned", "Linux Mint 22", "Sam", T)));
+            fixture.given(RECEIVED, sanitised(DISK), sanitisedAt(SSD, LATER))
+                   .when(new RefurbishDevice(DEVICE, "cleaned", "Linux Mint 22", "Sam", LATER))
+                   .expectEvents(new DeviceRefurbished(DEVICE, "cleaned", "Linux Mint 22", "Sam", LATER));
+        }
+
+        @Test
+        void eachStageIsDatedFromTheStepBeforeIt() {
+            Object[] refurbishedLater = {RECEIVED, sanitised(DISK), sanitised(SSD),
+                    new DeviceRefurbished(DEVICE, "cleaned", "Linux Mint 22", "Sam", LATER)};
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(refurbishedLater)
+                    .when(new RecordQualityCheck(DEVICE, true, QualityGrade.A, null, "Lou", T)));
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(refurbishedLater)
+                    .when(new RecordQualityCheck(DEVICE, false, null, "dead pixels", "Lou", T)));
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(readyDevice())
+                    .when(new AllocateDevice(DEVICE, REFERRAL, null, HOUR_BEFORE)));
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(readyDevice()).andGiven(ALLOCATED)
+                    .when(new HandOverDevice(DEVICE, REFERRAL, true, null, HOUR_BEFORE)));
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(readyDevice()).andGiven(ALLOCATED)
+                    .when(new CancelAllocation(DEVICE, "moved away", HOUR_BEFORE)));
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(readyDevice()).andGiven(ALLOCATED,
+                    HANDED_OVER).when(new ReturnDevice(DEVICE, "too slow", HOUR_BEFORE)));
+            expectRuleBroken(DeviceRule.STEPS_IN_ORDER_OF_TIME, fixture.given(RECEIVED, sanitised(DISK),
+                    sanitisedAt(SSD, LATER)).when(new RecycleDevice(DEVICE, "Envie", "REC-1", T)));
+            fixture.given(readyDevice()).andGiven(ALLOCATED)
+                   .when(new HandOverDevice(DEVICE, REFERRAL, true, null, T))
+                   .expectEvents(HANDED_OVER);
+        }
+
+        @Test
+        void aReturnedDevicesMediaAreErasedAfterItsReturn() {
+            Instant returned = T.plusSeconds(86_400);
+            fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER,
+                           new DeviceReturned(DEVICE, REFERRAL, "too slow", returned))
+                   .when(sanitiseAt(DISK, LATER))
+                   .expectException(RuleViolation.class)
+                   .expectExceptionMessage("the step is dated " + LATER + ", before the step it follows, done at "
+                           + returned);
+        }
+    }
+
     @Nested
     class Correction {
 
