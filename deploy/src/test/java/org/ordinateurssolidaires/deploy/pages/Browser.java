@@ -255,6 +255,12 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("main")).getText();
     }
 
+    /** The refusal said above the page, for a form the page no longer offers; empty when none is shown. */
+    String pageRefusal() {
+        return driver.findElements(By.cssSelector(".refus-de-page")).stream().map(WebElement::getText)
+                     .collect(Collectors.joining());
+    }
+
     /** The text of the table row that shows {@code text}: one device of a list, say. */
     String row(String text) {
         return driver.findElement(By.xpath("//main//tr[*[contains(normalize-space(), \"" + text + "\")]]")).getText();

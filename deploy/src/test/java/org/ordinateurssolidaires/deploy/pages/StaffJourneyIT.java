@@ -256,12 +256,50 @@ class StaffJourneyIT {
                  .submitFormOf("destroy-" + medium + "-operator");
             assertThat(staff.text()).contains("Destruction enregistrée.", "Effacé");
             staff.reveal("Envoyer au recyclage").type("recycle-recycler", "Écologic")
-                 .type("recycle-certificateReference", "   ").submitFormOf("recycle-recycler");
+                 .type("recycle-certificateReference", "   ");
+            staff.submitFormOf("recycle-recycler"); // its moment is now, though another form's refusal is shown
             assertThat(staff.text()).contains("corrigez les champs signalés", "obligatoire");
             staff.type("recycle-recycler", "Écologic").type("recycle-certificateReference", "BSD-2026-118")
                  .submitFormOf("recycle-recycler");
             assertThat(staff.text()).contains("Recyclage enregistré.", "Recyclé");
             staff.look("appareil-recycle");
+        }
+    }
+
+    /** A colleague, or another tab, moved the device on after this page was drawn: the form is no longer there. */
+    @Test
+    void aFormSentFromAPageDrawnBeforeTheDeviceMovedOnIsRefusedAboveThePage() throws Exception {
+        JsonNode received = commandSide.post("/api/devices", Map.of("assetTag", "OS-2026-0555", "donorId", donor,
+                "donationBatchReference", "LIV-2026-04", "category", "LAPTOP", "manufacturer", "Asus",
+                "model", "X550", "storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE",
+                        "serialNumber", "WD-WX22B")), "receivedAt", "2026-03-02T09:00:00Z"));
+        String device = received.get("deviceId").asText();
+        String medium = received.at("/storageMedia/0/mediumId").asText();
+        awaitInTheInventory("OS-2026-0555");
+        try (Browser staff = new Browser(pages, "staff-page-perimee")) {
+            staff.signIn("camille", PASSWORD).open("/appareils/" + device)
+                 .reveal("Détruire physiquement le support Disque dur WD-WX22B")
+                 .choose("destroy-" + medium + "-method", "broyage")
+                 .type("destroy-" + medium + "-operator", "Camille Martin")
+                 .type("destroy-" + medium + "-location", "Atelier Poitiers");
+            commandSide.post("/api/devices/" + device + "/media/" + medium + "/destruction", Map.of("method",
+                    "SHRED", "operator", "Sam Petit", "location", "Atelier Poitiers",
+                    "destroyedAt", "2026-03-03T09:00:00Z"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> querySide.get("/api/devices/" + device)
+                    .at("/media/0/erasureStatus").asText().equals("DESTROYED"));
+            staff.submitFormOf("destroy-" + medium + "-operator");
+
+            assertThat(staff.pageRefusal()).contains("Ce formulaire n'est plus proposé sur cette page",
+                    "Rien n'a été enregistré", "L'étape n'a pas été enregistrée",
+                    "Un support détruit ne s'efface ni ne se détruit à nouveau.");
+            assertThat(staff.formIds()).noneMatch(id -> id.startsWith("destroy-"));
+            staff.look("formulaire-plus-propose");
+            // a refusal its own form shows is said there alone
+            staff.reveal("Envoyer au recyclage").type("recycle-recycler", "Écologic")
+                 .type("recycle-certificateReference", "   ");
+            staff.submitFormOf("recycle-recycler"); // its moment is now, though another form's refusal is shown
+            assertThat(staff.text()).contains("corrigez les champs signalés");
+            assertThat(staff.pageRefusal()).isEmpty();
         }
     }
 

@@ -47,8 +47,11 @@ public record FormRefusal(DefaultMessageSourceResolvable rule,
         return concerns(form) && fields.containsKey(field);
     }
 
-    /** What was typed in {@code field} of {@code form}, or nothing when the refusal was another form's. */
+    /**
+     * What was typed in {@code field} of {@code form}; null when nothing was, or when the refusal was another form's,
+     * so that a field with a default (a step's moment: now) shows its default.
+     */
     public String value(String form, String field) {
-        return concerns(form) ? values.getOrDefault(field, "") : "";
+        return concerns(form) ? values.get(field) : null;
     }
 }
