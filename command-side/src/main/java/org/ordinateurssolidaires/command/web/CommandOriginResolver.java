@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.command.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.ordinateurssolidaires.events.AcceptableText;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.core.MethodParameter;
@@ -17,6 +18,8 @@ import java.util.UUID;
  */
 class CommandOriginResolver implements HandlerMethodArgumentResolver {
 
+    static final String FORM_FIELD = "commandId";
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType().equals(CommandOrigin.class);
@@ -26,9 +29,17 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
     public CommandOrigin resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                          NativeWebRequest request, WebDataBinderFactory binderFactory) {
         Caller caller = Caller.current();
+        String commandId = header(request, CommandOrigin.COMMAND_ID_HEADER);
         return new CommandOrigin(caller.username(), caller.actingRole().code(),
-                commandId(header(request, CommandOrigin.COMMAND_ID_HEADER)),
+                commandId(commandId != null ? commandId : formsCommandId(request)),
                 header(request, CommandOrigin.CORRELATION_HEADER));
+    }
+
+    /** A page's form carries its command id as a field, drawn with the form (the query side's {@code FormKeys}). */
+    private static String formsCommandId(NativeWebRequest request) {
+        HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+        return servlet != null && servlet.getRequestURI().startsWith(PageForms.PATH) ? servlet.getParameter(FORM_FIELD)
+                : null;
     }
 
     private static String header(NativeWebRequest request, String name) {
@@ -46,7 +57,7 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
         try {
             return UUID.fromString(header.strip());
         } catch (IllegalArgumentException notAUuid) {
-            throw new InvalidHeader(CommandOrigin.COMMAND_ID_HEADER, "must be a UUID");
+            throw new InvalidHeader(CommandOrigin.COMMAND_ID_HEADER + " (a form's " + FORM_FIELD + ")", "must be a UUID");
         }
     }
 }

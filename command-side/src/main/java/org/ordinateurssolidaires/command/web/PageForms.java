@@ -53,6 +53,8 @@ import java.util.stream.Collectors;
 @Component
 public class PageForms {
 
+    /** Where the pages' forms are sent (the query side relays its own {@code /actions/**} here). */
+    public static final String PATH = "/actions/";
     /** A form says which page it was on; only a path of this app's address may be returned to. */
     private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
     /** The fields of a referral that are a household's personal data (ReferralRequests.Submit). */
@@ -128,6 +130,10 @@ public class PageForms {
         } catch (RuleViolation violation) {
             flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule." + violation.rule().name(),
                     violation.getMessage(), List.of(), typed(request)));
+        } catch (IdempotencyKeyReused sentAgainChanged) {
+            // the same drawn form, sent once recorded and then again with other values (the browser's back button)
+            flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule.FORM_SENT_AGAIN",
+                    sentAgainChanged.getMessage(), List.of(), typed(request)));
         } catch (UnknownEntity | AggregateNotFoundException unknown) {
             flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule.UNKNOWN", unknown.getMessage(),
                     List.of(), typed(request)));
@@ -212,7 +218,7 @@ public class PageForms {
      */
     private static LinkedHashMap<String, String> typed(HttpServletRequest request) {
         return request.getParameterMap().entrySet().stream()
-                      .filter(field -> !Set.of("_csrf", "page").contains(field.getKey())
+                      .filter(field -> !Set.of("_csrf", "page", CommandOriginResolver.FORM_FIELD).contains(field.getKey())
                                        && !PERSONAL.matcher(field.getKey()).matches())
                       .collect(Collectors.toMap(Map.Entry::getKey, field -> String.join(",", field.getValue()),
                               (first, second) -> first, LinkedHashMap::new));

@@ -18,6 +18,6 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // the pages' forms are held to the same rules field by field, where a field may run over lines (PageForms)
-        registry.addInterceptor(new RequestParameterText()).excludePathPatterns("/actions/**");
+        registry.addInterceptor(new RequestParameterText()).excludePathPatterns(PageForms.PATH + "**");
     }
 }

@@ -180,6 +180,23 @@ final class Browser implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * Sends the form that holds the field {@code id}, as it is filled, beside the browser and with its session: a
+     * first click whose answer the browser never showed, before the second. Answers the status (a redirection).
+     */
+    int sendBeside(String id) throws IOException, InterruptedException {
+        WebElement form = driver.findElement(By.id(id)).findElement(By.xpath("ancestor::form"));
+        String fields = (String) driver.executeScript(
+                "return new URLSearchParams(new FormData(arguments[0])).toString();", form);
+        String cookies = driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                               .collect(Collectors.joining("; "));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(form.getDomProperty("action")))
+                                                          .header("Cookie", cookies).header("Accept", "text/html")
+                                                          .header("Content-Type", "application/x-www-form-urlencoded")
+                                                          .POST(HttpRequest.BodyPublishers.ofString(fields)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     Browser attach(String id, Path file) {
         driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
         return this;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -294,6 +295,29 @@ class DonorPartnerAuditorJourneysIT {
         try (PreparedStatement statement = store.prepareStatement(update)) {
             statement.setString(1, auditedDevice);
             assertThat(statement.executeUpdate()).isOne();
+        }
+    }
+
+    /** Two clicks on one drawn form (or a tab sent again) send one command id: the partner is registered once. */
+    @Test
+    void aFormSentTwiceIsRecordedOnce() throws Exception {
+        try (Browser staff = new Browser(pages, "equipe-double-envoi")) {
+            staff.signIn("camille", PASSWORD).click("Partenaires")
+                 .type("register-name", "Épicerie solidaire du Clain").choose("register-kind", "association");
+            assertThat(staff.sendBeside("register-name")).isEqualTo(302);
+            staff.submitFormOf("register-name");
+
+            assertThat(staff.text()).contains("Partenaire enregistré.");
+            staff.awaitText("Épicerie solidaire du Clain");
+            try (Connection store = DriverManager.getConnection(database, PostgresTestDatabase.USER,
+                    PostgresTestDatabase.PASSWORD);
+                 PreparedStatement registrations = store.prepareStatement("select count(*) from domainEventEntry"
+                         + " where payloadType like '%.PartnerRegistered' and convert_from(payload, 'UTF8') like ?")) {
+                registrations.setString(1, "%Épicerie solidaire du Clain%");
+                ResultSet count = registrations.executeQuery();
+                assertThat(count.next()).isTrue();
+                assertThat(count.getInt(1)).as("partners registered").isOne();
+            }
         }
     }
 
