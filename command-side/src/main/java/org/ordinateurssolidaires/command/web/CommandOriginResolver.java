@@ -29,9 +29,9 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
     public CommandOrigin resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                          NativeWebRequest request, WebDataBinderFactory binderFactory) {
         Caller caller = Caller.current();
-        String commandId = header(request, CommandOrigin.COMMAND_ID_HEADER);
-        return new CommandOrigin(caller.username(), caller.actingRole().code(),
-                commandId(commandId != null ? commandId : formsCommandId(request)),
+        String header = header(request, CommandOrigin.COMMAND_ID_HEADER);
+        return new CommandOrigin(caller.username(), caller.actingRole().code(), header != null
+                ? commandId(header, CommandOrigin.COMMAND_ID_HEADER) : commandId(formsCommandId(request), FORM_FIELD),
                 header(request, CommandOrigin.CORRELATION_HEADER));
     }
 
@@ -50,14 +50,14 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
         return value;
     }
 
-    private static UUID commandId(String header) {
-        if (header == null) {
+    private static UUID commandId(String value, String name) {
+        if (value == null) {
             return null;
         }
         try {
-            return UUID.fromString(header.strip());
+            return UUID.fromString(value.strip());
         } catch (IllegalArgumentException notAUuid) {
-            throw new InvalidHeader(CommandOrigin.COMMAND_ID_HEADER + " (a form's " + FORM_FIELD + ")", "must be a UUID");
+            throw new InvalidHeader(name, "must be a UUID");
         }
     }
 }

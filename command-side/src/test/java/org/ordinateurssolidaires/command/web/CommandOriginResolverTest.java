@@ -63,6 +63,28 @@ class CommandOriginResolverTest {
         assertThat(resolve(request)).isEqualTo(new CommandOrigin("camille", "staff", command, "ticket-42"));
     }
 
+    /** A page's form has no headers of its own: its command id is a field, drawn with the form. */
+    @Test
+    void takesAPagesFormsCommandIdFromItsFieldAndAHeaderBeforeIt() throws Exception {
+        UUID drawn = UUID.randomUUID();
+        MockHttpServletRequest form = new MockHttpServletRequest("POST", "/actions/partenaires");
+        form.addParameter("commandId", drawn.toString());
+        MockHttpServletRequest api = new MockHttpServletRequest("POST", "/api/partners");
+        api.addParameter("commandId", drawn.toString());
+        MockHttpServletRequest both = new MockHttpServletRequest("POST", "/actions/partenaires");
+        both.addParameter("commandId", drawn.toString());
+        UUID header = UUID.randomUUID();
+        both.addHeader(CommandOrigin.COMMAND_ID_HEADER, header.toString());
+        MockHttpServletRequest tampered = new MockHttpServletRequest("POST", "/actions/partenaires");
+        tampered.addParameter("commandId", "42");
+
+        assertThat(resolve(form).commandId()).isEqualTo(drawn);
+        assertThat(resolve(api).commandId()).as("the API's commands take it from the header only").isNull();
+        assertThat(resolve(both).commandId()).isEqualTo(header);
+        assertThatThrownBy(() -> resolve(tampered)).isInstanceOf(InvalidHeader.class)
+                .extracting(refused -> ((InvalidHeader) refused).header()).isEqualTo("commandId");
+    }
+
     private CommandOrigin resolve(MockHttpServletRequest request) throws Exception {
         return resolver.resolveArgument(null, null, new ServletWebRequest(request), null);
     }
