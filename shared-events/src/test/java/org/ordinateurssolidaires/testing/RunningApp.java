@@ -107,8 +107,10 @@ public final class RunningApp implements AutoCloseable {
                                      String... settings) throws IOException {
         int port = freePort();
         File log = new File(System.getProperty("logDirectory", "target"), "e2e-" + name + ".log").getAbsoluteFile();
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar",
-                new File(System.getProperty(name + "Jar")).getAbsolutePath(), "--server.port=" + port));
+        // a second process of the same app is named with a number after the app's: commandSide2
+        String jar = System.getProperty(name.replaceAll("\\d+$", "") + "Jar");
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", new File(jar).getAbsolutePath(),
+                "--server.port=" + port));
         command.addAll(List.of(settings));
         Process process = new ProcessBuilder(command)
                 .directory(workingDirectory)
@@ -129,6 +131,15 @@ public final class RunningApp implements AutoCloseable {
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
+    /** Sends a command and answers its status, whatever it is: for tests of refusals and faults. */
+    public int send(String path, Object body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization.get())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Sends a file (a CSV import); anything but a 2xx answer fails the test. */

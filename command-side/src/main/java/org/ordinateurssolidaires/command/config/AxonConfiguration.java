@@ -4,8 +4,10 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -50,6 +52,16 @@ class AxonConfiguration {
     @Bean
     CorrelationDataProvider commandIssuerProvider() {
         return new SimpleCorrelationDataProvider(EventMetadata.USER_ID, EventMetadata.USER_ROLE);
+    }
+
+    /**
+     * How the event store knows it lost a race: PostgreSQL and H2 both say a duplicate key with SQL state 23505, on
+     * the unique (aggregate, sequence) key of the event table. Axon's default reads vendor error codes, which the
+     * PostgreSQL driver leaves at 0: the loser was answered 500 instead of being retried (docs/architecture.md).
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     /**

@@ -91,7 +91,7 @@ class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
         HttpResponse<String> answer = post("/actions/recorded", "x=" + "a".repeat(2048));
 
         assertThat(answer.statusCode()).isEqualTo(413);
-        assertThat(answer.body()).contains("Demande refusée");
+        assertThat(answer.body()).contains("Envoi trop volumineux");
         assertThat(answer.headers().firstValue("Content-Security-Policy")).as("the relay's own page is a page")
                 .hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'"));
         assertThat(RECEIVED).isEmpty();
