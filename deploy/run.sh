@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# Builds both apps and runs them until Ctrl-C.
-#   deploy/run.sh              embedded H2 database file under ./data (nothing to install)
-#   deploy/run.sh --postgres   PostgreSQL at SPRING_DATASOURCE_URL (default: jdbc:postgresql://127.0.0.1:5432/
-#                              ordinateurs_solidaires); a new database is made, with one role per app, by
-#                              SPRING_DATASOURCE_USERNAME/_PASSWORD (default: postgres)
-#   deploy/run.sh --demo       also seeds a few hundred demo devices through the command API (first run only),
-#                              and opens a demo account per role (passwords in data/demo-accounts)
-# Ports: COMMAND_PORT (8081) and QUERY_PORT (8082).
+# Builds both apps and runs them until Ctrl-C. deploy/run.sh --help says how.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+usage() {
+    cat <<'USAGE'
+Usage: deploy/run.sh [--postgres] [--demo]
+
+Builds both apps and runs them until Ctrl-C, then prints where the pages and the APIs are.
+  (no option)   an embedded H2 database file under ./data: nothing to install
+  --postgres    PostgreSQL at SPRING_DATASOURCE_URL (default jdbc:postgresql://127.0.0.1:5432/ordinateurs_solidaires);
+                a new database is made, with one role per app, by SPRING_DATASOURCE_USERNAME/_PASSWORD (default:
+                postgres). Its secrets are kept in ./secrets, apart from ./data: keep them as long as the database.
+  --demo        also seeds a few hundred demo devices through the command API (first run only), and opens a demo
+                account per role (passwords in data/demo-accounts)
+  -h, --help    this help
+Ports: COMMAND_PORT (default 8081) and QUERY_PORT (default 8082). Needs a JDK 17 or later.
+USAGE
+}
 
 profile_args=()
 demo_args=()
@@ -18,11 +27,30 @@ for arg in "$@"; do
     case "$arg" in
         --postgres) profile_args=(--spring.profiles.active=postgres) ;;
         --demo) demo_args=(--demo) ;;
-        *) echo "unknown option: $arg (use --postgres and/or --demo)" >&2; exit 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown option: $arg" >&2; usage >&2; exit 2 ;;
     esac
 done
 command_port=${COMMAND_PORT:-8081}
 query_port=${QUERY_PORT:-8082}
+
+# a JDK 17 or later, named when it is missing rather than failing somewhere in the build
+java_version=$( (java -version 2>&1 || true) | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+if [ -z "$java_version" ] || [ "$java_version" -lt 17 ] || ! command -v javac >/dev/null; then
+    found="no java"
+    [ -n "$java_version" ] && found="Java $java_version$(command -v javac >/dev/null || echo ' without javac')"
+    echo "deploy/run.sh needs a JDK 17 or later (java and javac on the PATH); found: $found" >&2
+    echo "  Debian/Ubuntu: sudo apt-get install openjdk-17-jdk-headless   macOS: brew install openjdk@17" >&2
+    exit 1
+fi
+# a port already answering is another copy (or another program): starting beside it would report its apps as ours
+for port in "$command_port" "$query_port"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "port $port is already in use (another copy of deploy/run.sh?): stop it, or choose other ports with" \
+            "COMMAND_PORT and QUERY_PORT" >&2
+        exit 1
+    fi
+done
 version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
 
 # printed once: on the run that made the first account's password
@@ -31,20 +59,29 @@ if [ ${#profile_args[@]} -gt 0 ]; then
     export SPRING_DATASOURCE_URL=${SPRING_DATASOURCE_URL:-jdbc:postgresql://127.0.0.1:5432/ordinateurs_solidaires}
     export SPRING_DATASOURCE_USERNAME=${SPRING_DATASOURCE_USERNAME:-postgres}
     export SPRING_DATASOURCE_PASSWORD=${SPRING_DATASOURCE_PASSWORD:-}
-    # the household register's secret: one per installation, made on first use and kept beside the data
-    mkdir -p data
+    # the database's secrets live as long as the database, not as ./data (which a user deletes to start afresh on the
+    # embedded default): made on first use in ./secrets, readable by this user only; an earlier run kept them in ./data
+    mkdir -p data secrets
+    chmod 700 secrets
+    for kept in household-index-secret key-encryption-keyset.json document-seal-keyset.json \
+            database-command-password database-query-password database-auditor-password; do
+        if [ -e "data/$kept" ] && [ ! -e "secrets/$kept" ]; then
+            mv "data/$kept" "secrets/$kept"
+        fi
+    done
+    # the household register's secret: one per installation
     if [ -z "${ORDINATEURS_PERSONAL_DATA_HOUSEHOLD_INDEX_SECRET:-}" ]; then
-        [ -s data/household-index-secret ] || (umask 077 && head -c 32 /dev/urandom | base64 > data/household-index-secret)
-        ORDINATEURS_PERSONAL_DATA_HOUSEHOLD_INDEX_SECRET=$(cat data/household-index-secret)
+        [ -s secrets/household-index-secret ] || (umask 077 && head -c 32 /dev/urandom | base64 > secrets/household-index-secret)
+        ORDINATEURS_PERSONAL_DATA_HOUSEHOLD_INDEX_SECRET=$(cat secrets/household-index-secret)
         export ORDINATEURS_PERSONAL_DATA_HOUSEHOLD_INDEX_SECRET
     fi
-    # the key-encryption key that wraps every person's key: made on first use and kept beside the data
+    # the key-encryption key that wraps every person's key
     if [ -z "${ORDINATEURS_PERSONAL_DATA_KEY_ENCRYPTION_KEYSET:-}" ]; then
-        export ORDINATEURS_PERSONAL_DATA_KEY_ENCRYPTION_KEYSET_FILE=${ORDINATEURS_PERSONAL_DATA_KEY_ENCRYPTION_KEYSET_FILE:-data/key-encryption-keyset.json}
+        export ORDINATEURS_PERSONAL_DATA_KEY_ENCRYPTION_KEYSET_FILE=${ORDINATEURS_PERSONAL_DATA_KEY_ENCRYPTION_KEYSET_FILE:-secrets/key-encryption-keyset.json}
     fi
-    # the seal of every document the query side issues: made on first use and kept beside the data
+    # the seal of every document the query side issues
     if [ -z "${ORDINATEURS_DOCUMENTS_SEAL_KEYSET:-}" ]; then
-        export ORDINATEURS_DOCUMENTS_SEAL_KEYSET_FILE=${ORDINATEURS_DOCUMENTS_SEAL_KEYSET_FILE:-data/document-seal-keyset.json}
+        export ORDINATEURS_DOCUMENTS_SEAL_KEYSET_FILE=${ORDINATEURS_DOCUMENTS_SEAL_KEYSET_FILE:-secrets/document-seal-keyset.json}
     fi
     # the first account's password (admin), needed at the first start: made on first use and kept beside the data
     if [ -z "${ORDINATEURS_ADMIN_PASSWORD:-}" ]; then
@@ -57,32 +94,32 @@ if [ ${#profile_args[@]} -gt 0 ]; then
     server=${SPRING_DATASOURCE_URL#jdbc:}
     server=${server%/*}
     # a new database gets one role per app (docs/security.md, "Database roles"), made as SPRING_DATASOURCE_USERNAME
-    # with deploy/postgres/roles.sql; their passwords are kept beside the data
+    # with deploy/postgres/roles.sql; their passwords are kept with the other secrets
     if command -v psql >/dev/null && [ -z "$(psql "$server/postgres" -U "$SPRING_DATASOURCE_USERNAME" -tAc \
             "select 1 from pg_database where datname = '$database'")" ]; then
         echo "creating database $database and its roles ${database}_command, _query and _auditor"
         for role in command query auditor; do
-            [ -s "data/database-$role-password" ] ||
-                (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "data/database-$role-password")
+            [ -s "secrets/database-$role-password" ] ||
+                (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "secrets/database-$role-password")
         done
         psql "$server/postgres" -U "$SPRING_DATASOURCE_USERNAME" --quiet -v database="$database" \
-            -v command_role="${database}_command" -v command_password="$(cat data/database-command-password)" \
-            -v query_role="${database}_query" -v query_password="$(cat data/database-query-password)" \
-            -v auditor_role="${database}_auditor" -v auditor_password="$(cat data/database-auditor-password)" \
+            -v command_role="${database}_command" -v command_password="$(cat secrets/database-command-password)" \
+            -v query_role="${database}_query" -v query_password="$(cat secrets/database-query-password)" \
+            -v auditor_role="${database}_auditor" -v auditor_password="$(cat secrets/database-auditor-password)" \
             -f deploy/postgres/roles.sql
     fi
     # a database made before the roles existed keeps one login for both apps
-    if [ -s data/database-command-password ]; then
+    if [ -s secrets/database-command-password ]; then
         command_database=(SPRING_DATASOURCE_USERNAME="${database}_command"
-            SPRING_DATASOURCE_PASSWORD="$(cat data/database-command-password)"
+            SPRING_DATASOURCE_PASSWORD="$(cat secrets/database-command-password)"
             ORDINATEURS_DATABASE_QUERY_SIDE_ROLE="${database}_query" ORDINATEURS_DATABASE_AUDITOR_ROLE="${database}_auditor")
         query_database=(SPRING_DATASOURCE_USERNAME="${database}_query"
-            SPRING_DATASOURCE_PASSWORD="$(cat data/database-query-password)"
+            SPRING_DATASOURCE_PASSWORD="$(cat secrets/database-query-password)"
             ORDINATEURS_DATABASE_AUDITOR_ROLE="${database}_auditor")
     fi
 fi
 
-echo "building..."
+echo "building both apps (the first build downloads Maven and the libraries: a few minutes)..."
 ./mvnw -q -DskipTests package
 
 mkdir -p data/logs
@@ -99,6 +136,7 @@ trap stop EXIT INT TERM
 start() { # name port health-path extra-args...
     local name=$1 port=$2 health=$3
     shift 3
+    echo "starting the $name on port $port (log: data/logs/$name.log)..."
     local database=()
     if [ "$name" = command-side ]; then
         database=(${command_database[@]+"${command_database[@]}"})
@@ -147,6 +185,18 @@ if [ ${#demo_args[@]} -gt 0 ]; then
         [ -s data/demo-accounts ] && break
         sleep 1
     done
+    # the command side has recorded the demo; the pages show it once the read models have taken it in
+    if [ -s data/demo-accounts ] && [ -s data/admin-password ]; then
+        echo "Waiting for the read models to take in the demo data..."
+        for _ in $(seq 1 300); do
+            readiness=$(curl -s -u "admin:$(cat data/admin-password)" \
+                "http://localhost:$query_port/actuator/health/readiness" || true)
+            case "$readiness" in
+                *'"caughtUp":false'*|'') sleep 1 ;;
+                *) break ;;
+            esac
+        done
+    fi
     if [ -s data/demo-accounts ]; then
         demo_accounts=$(printf '\n  demo accounts (demo data only; new passwords at each start, in data/demo-accounts):\n%s' \
             "$(sed 's/^/                /' data/demo-accounts)")

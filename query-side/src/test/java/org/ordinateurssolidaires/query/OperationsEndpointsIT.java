@@ -93,6 +93,12 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
         JsonNode readModels = readiness.at("/components/readModels/details");
         assertThat(readModels.propertyNames()).containsExactlyElementsOf(groups);
         groups.forEach(group -> assertThat(readModels.get(group).get("running").asBoolean()).isTrue());
+        // each says whether it has taken in every stored event (deploy/run.sh --demo waits for it)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode now = http.getForObject("/actuator/health/readiness", JsonNode.class)
+                               .at("/components/readModels/details");
+            groups.forEach(group -> assertThat(now.get(group).get("caughtUp").asBoolean()).as(group).isTrue());
+        });
         assertThat(http.getForObject("/actuator/health/liveness", JsonNode.class).get("status").asString())
                 .isEqualTo("UP");
         JsonNode deadLetters = http.getForObject("/api/dead-letters", JsonNode.class);

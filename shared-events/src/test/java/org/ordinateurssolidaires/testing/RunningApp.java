@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -90,6 +91,11 @@ public final class RunningApp implements AutoCloseable {
         return new RunningApp(name, process, port, log, () -> basic(username, password));
     }
 
+    /** The same process, its requests sent without credentials, as a monitoring probe sends them. */
+    public RunningApp anonymous() {
+        return new RunningApp(name, process, port, log, () -> null);
+    }
+
     private static String basic(String username, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((username + ':' + password)
                 .getBytes(StandardCharsets.UTF_8));
@@ -135,11 +141,30 @@ public final class RunningApp implements AutoCloseable {
 
     /** Sends a command and answers its status, whatever it is: for tests of refusals and faults. */
     public int send(String path, Object body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json")
-                .header("Authorization", authorization.get())
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return exchange("POST", path, body, null).statusCode();
+    }
+
+    /** The same, with the client's own id for the command: sent again with it, it is recorded once. */
+    public int send(String path, Object body, UUID idempotencyKey) throws IOException, InterruptedException {
+        return exchange("POST", path, body, idempotencyKey).statusCode();
+    }
+
+    /** Any request (a JSON body or none, an idempotency key or none), answered whatever its status. */
+    public HttpResponse<String> exchange(String method, String path, Object body, UUID idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                                                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                                                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (authorization.get() != null) {
+            request.header("Authorization", authorization.get());
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey.toString());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends a file (a CSV import); anything but a 2xx answer fails the test. */
@@ -158,6 +183,11 @@ public final class RunningApp implements AutoCloseable {
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     /** The port the app listens on. */

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.config;
 
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
@@ -21,5 +22,15 @@ class AxonConfiguration {
     @Bean
     EventUpcaster publishedEventRevisions() {
         return EventSerialization.upcasters();
+    }
+
+    /**
+     * Every read model is kept by a pooled streaming processor, also one whose processing group is not (yet) tuned
+     * under {@code axon.eventhandling.processors} in application.yml: Axon's own default, a tracking processor, would
+     * take a new group silently, with a thread per segment and other settings than every other group's.
+     */
+    @Bean
+    ConfigurerModule pooledStreamingProcessorsByDefault() {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
     }
 }

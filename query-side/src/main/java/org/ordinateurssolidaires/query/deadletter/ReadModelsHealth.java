@@ -1,9 +1,10 @@
 package org.ordinateurssolidaires.query.deadletter;
 
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -13,10 +14,11 @@ import java.util.TreeMap;
 /**
  * Whether every read model is being kept up to date: DOWN, naming the processor, when one is not running, has a
  * segment in error, or has parked events (then also naming the first parked ones). Part of readiness, not of
- * liveness: restarting the app would not fix any of it.
+ * liveness: restarting the app would not fix any of it. Each also says whether it has caught up with the store
+ * ({@code caughtUp}): one still taking in earlier events (a replay, the demo's seeding) is behind, not at fault.
  */
 @Component("readModels")
-class ReadModelsHealth implements HealthIndicator {
+class ReadModelsHealth extends AbstractHealthIndicator {
 
     /** Enough to name what to look at; the dead-letter endpoint lists them all. */
     private static final int PARKED_SHOWN = 5;
@@ -24,12 +26,13 @@ class ReadModelsHealth implements HealthIndicator {
     private final DeadLetters deadLetters;
 
     ReadModelsHealth(DeadLetters deadLetters) {
+        super("Read models could not be checked"); // logged; reported DOWN, as when the database is out of reach
         this.deadLetters = deadLetters;
     }
 
     @Override
-    public Health health() {
-        Health.Builder health = Health.up();
+    protected void doHealthCheck(Health.Builder health) {
+        health.up();
         for (String group : deadLetters.processingGroups()) {
             Map<String, Object> details = new LinkedHashMap<>();
             EventProcessor processor = deadLetters.processor(group);
@@ -44,6 +47,9 @@ class ReadModelsHealth implements HealthIndicator {
                     }
                 });
                 details.put("segmentsInError", segmentsInError);
+                // not a fault: a read model still taking in what was stored before (a replay, a seeding) is behind
+                details.put("caughtUp", !streaming.processingStatus().isEmpty() && streaming.processingStatus()
+                        .values().stream().allMatch(EventTrackerStatus::isCaughtUp));
                 down |= !segmentsInError.isEmpty();
             }
             // counted in the table; only the first few sequences are read, to name them
@@ -60,6 +66,5 @@ class ReadModelsHealth implements HealthIndicator {
             }
             health.withDetail(group, details);
         }
-        return health.build();
     }
 }

@@ -1,0 +1,117 @@
+package org.ordinateurssolidaires.deploy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.testing.CuttableLink;
+import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.ordinateurssolidaires.testing.RunningApp;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * PostgreSQL out of reach under both apps, as while it restarts or the network fails (a link the test cuts): each
+ * request meanwhile is answered 503 with Retry-After within a few seconds, not after the pool's wait; health says
+ * DOWN at once while the processes stay alive; once the link is back, both apps recover without a restart, and a
+ * reception refused during the outage, sent again with its key, is stored once (docs/reliability.md).
+ */
+class DatabaseOutageIT {
+
+    /**
+     * Far from the 30 s the pool used to wait: it now waits 2 s for a connection (application-postgres.yml). Each
+     * answer's time is printed for docs/reliability.md.
+     */
+    private static final Duration PROMPTLY = Duration.ofSeconds(10);
+
+    private static CuttableLink link;
+    private static RunningApp commandSide;
+    private static RunningApp querySide;
+    private static String donor;
+
+    @BeforeAll
+    static void startBothAppsThroughALink() throws Exception {
+        String database = PostgresTestDatabase.emptyDatabase("ordinateurs_database_outage_it");
+        URI server = URI.create(database.substring("jdbc:".length()));
+        link = new CuttableLink(server.getHost(), server.getPort());
+        String throughTheLink = database.replace(server.getHost() + ":" + server.getPort(),
+                "127.0.0.1:" + link.port());
+        commandSide = RunningApp.onPostgres("commandSide", throughTheLink);
+        commandSide.awaitHealthy(Duration.ofSeconds(120));
+        querySide = RunningApp.onPostgresAs("querySide", throughTheLink, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD, "--ordinateurs.web.command-side-url=http://127.0.0.1:" + commandSide.port());
+        querySide.awaitHealthy(Duration.ofSeconds(120));
+        donor = Donors.withAgreement(commandSide, "Mairie de Poitiers");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        RunningApp.closeAll(querySide, commandSide);
+        link.close();
+    }
+
+    @Test
+    void duringAnOutageEachRequestIsToldToComeBackAndBothAppsRecoverWithoutARestart() throws Exception {
+        assertThat(commandSide.send("/api/devices", reception("OS-OUT-1"), UUID.randomUUID())).isEqualTo(201);
+
+        link.cut();
+        UUID key = UUID.randomUUID();
+        for (RunningApp app : List.of(commandSide, querySide)) {
+            // asked as a monitoring probe asks, without credentials (which could not be checked meanwhile)
+            HttpResponse<String> health = timed(() -> app.anonymous().exchange("GET", "/actuator/health", null, null));
+            assertThat(health.statusCode()).as("%s health", app).isEqualTo(503);
+            assertThat(health.body()).contains("\"status\":\"DOWN\"");
+            assertThat(app.anonymous().exchange("GET", "/actuator/health/liveness", null, null).statusCode())
+                    .as("%s alive: no reason to restart it", app).isEqualTo(200);
+        }
+        HttpResponse<String> reception = timed(() -> commandSide.exchange("POST", "/api/devices",
+                reception("OS-OUT-2"), key));
+        HttpResponse<String> read = timed(() -> querySide.exchange("GET", "/api/devices?q=OS-OUT-1", null, null));
+        for (HttpResponse<String> refused : List.of(reception, read)) {
+            assertThat(refused.statusCode()).as(refused.uri().getPath()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).as(refused.uri().getPath()).isPresent();
+        }
+
+        link.restore();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(commandSide.send("/api/devices", reception("OS-OUT-2"), key)).isEqualTo(201));
+        assertThat(commandSide.send("/api/devices", reception("OS-OUT-2"), key)).as("sent a third time").isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                querySide.get("/api/devices").get("totalDevices").asInt()).isEqualTo(2));
+        // a read model whose batch failed meanwhile retries it after a pause, then reports UP again
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            HttpResponse<String> health = querySide.anonymous().exchange("GET", "/actuator/health", null, null);
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        });
+    }
+
+    /** The answer, which must come within {@link #PROMPTLY}: a request left waiting is no answer to a person. */
+    private static HttpResponse<String> timed(Request request) throws Exception {
+        long began = System.nanoTime();
+        HttpResponse<String> answer = request.send();
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        System.out.printf("during the outage: %s %s answered %d in %d ms%n", answer.request().method(),
+                answer.uri().getPath(), answer.statusCode(), took.toMillis());
+        assertThat(took).as("answered %s", answer.uri().getPath()).isLessThan(PROMPTLY);
+        return answer;
+    }
+
+    @FunctionalInterface
+    private interface Request {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    private static Map<String, Object> reception(String tag) {
+        return Map.of("assetTag", tag, "donorId", donor, "donationBatchReference", "LIV-2026-98",
+                "category", "LAPTOP", "manufacturer", "Lenovo", "model", "ThinkPad T480",
+                "storageMedia", List.of(Map.of("mediaType", "NVME_SSD", "serialNumber", "S4" + tag)),
+                "receivedAt", "2026-03-02T09:00:00Z");
+    }
+}
