@@ -28,16 +28,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The command side killed with {@code kill -9} three times while eight clients receive devices, each reception with
- * its own {@code Idempotency-Key}: every reception it acknowledged is stored, and each one left without an answer,
- * sent again with its key once the app is back, is stored once (docs/reliability.md).
+ * its own {@code Idempotency-Key}, each life of the app acknowledging a hundred or more before it is killed: every
+ * reception it acknowledged is stored, and each one left without an answer, sent again with its key once the app is
+ * back, is stored once (docs/reliability.md).
  */
 class CommandSideKilledUnderLoadIT {
 
     private static final int CLIENTS = 8;
     private static final int CRASHES = 3;
+    private static final int ACKNOWLEDGED_PER_LIFE = 100;
     private static final Pattern TAG = Pattern.compile("OS-KILL-\\d+");
 
     private static String database;
@@ -76,11 +79,11 @@ class CommandSideKilledUnderLoadIT {
             });
         }
         for (int crash = 0; crash < CRASHES; crash++) {
-            Thread.sleep(3_000);
+            awaitAcknowledgedUnderLoad(acknowledged);
             commandSide.kill();
             commandSide = started("commandSide" + (crash + 2)); // each life keeps its own log
         }
-        Thread.sleep(2_000);
+        awaitAcknowledgedUnderLoad(acknowledged);
         loading.set(false);
         clients.shutdown();
         assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
@@ -99,6 +102,12 @@ class CommandSideKilledUnderLoadIT {
         assertThat(stored.keySet()).as("every reception sent, acknowledged or sent again, is stored")
                                    .isEqualTo(sent.keySet());
         assertThat(stored).as("each stored once").allSatisfy((tag, times) -> assertThat(times).as(tag).isOne());
+    }
+
+    /** Each life of the app takes its share of the load before it is killed (or, the last, before the load ends). */
+    private static void awaitAcknowledgedUnderLoad(Set<String> acknowledged) {
+        int before = acknowledged.size();
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= before + ACKNOWLEDGED_PER_LIFE);
     }
 
     private static void receive(String tag, UUID key, Set<String> acknowledged, AtomicInteger answeredOtherwise)

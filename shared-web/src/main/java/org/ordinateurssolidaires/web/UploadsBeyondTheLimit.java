@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
+import org.ordinateurssolidaires.web.security.ProgrammeSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,7 @@ class UploadsBeyondTheLimit extends OncePerRequestFilter {
             }
             log.info("Refused an upload beyond the size limit to {} {}", request.getMethod(), request.getRequestURI());
             response.reset();
+            ProgrammeSecurity.writePageHeaders(request, response); // the security filters' were reset with the rest
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.CONTENT_TOO_LARGE.value());
             request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());

@@ -49,6 +49,9 @@ class UploadsBeyondTheLimitIT extends QuerySideIntegrationTest {
 
         assertThat(forAPerson.statusCode()).isEqualTo(413);
         assertThat(forAPerson.body()).contains("Envoi trop volumineux", "20 Mo par fichier");
+        assertThat(forAPerson.headers().firstValue("Content-Security-Policy")).as("a page like every other")
+                .hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'"));
+        assertThat(forAPerson.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(forAScript.statusCode()).isEqualTo(413);
         assertThat(forAScript.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(forAScript.body()).contains("larger than the server takes (20 MB a file)");

@@ -1,0 +1,64 @@
+package org.ordinateurssolidaires.query.web;
+
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DestructionMethod;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.QualityGrade;
+import org.ordinateurssolidaires.events.device.SanitisationLevel;
+import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.VerificationMethod;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.PartnerKind;
+import org.ordinateurssolidaires.query.audit.AuditReport;
+import org.ordinateurssolidaires.query.audit.AuditRule;
+import org.ordinateurssolidaires.query.donor.BatchRecord;
+import org.ordinateurssolidaires.query.erasure.ErasureRecord;
+import org.ordinateurssolidaires.query.inventory.DeviceState;
+import org.ordinateurssolidaires.query.inventory.ErasureStatus;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every value a page or a document names in words has its words in both languages: a value added to an enum
+ * without them showed as {@code ??partnerKind.OTHER_INSTITUTION_fr??}.
+ */
+class EveryValueInWordsTest {
+
+    private static final Map<String, Class<? extends Enum<?>>> SAID = Map.ofEntries(
+            Map.entry("partnerKind", PartnerKind.class), Map.entry("destruction", DestructionMethod.class),
+            Map.entry("mediaType", MediaType.class), Map.entry("category", DeviceCategory.class),
+            Map.entry("technique", SanitisationTechnique.class), Map.entry("level", SanitisationLevel.class),
+            Map.entry("grade", QualityGrade.class), Map.entry("verification", VerificationMethod.class),
+            Map.entry("donorKind", DonorKind.class), Map.entry("criterion", EligibilityCriterion.class),
+            Map.entry("state", DeviceState.class), Map.entry("erasure", ErasureStatus.class),
+            Map.entry("outcome", ErasureRecord.Outcome.class), Map.entry("auditRule", AuditRule.class),
+            Map.entry("tampering", AuditReport.TamperingKind.class),
+            Map.entry("reconciliation", BatchRecord.Reconciliation.class));
+
+    @Test
+    void everyValueHasItsWordsInFrenchAndInEnglish() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String language : List.of("messages.properties", "messages_en.properties")) {
+            Properties words = new Properties();
+            try (var file = new InputStreamReader(getClass().getResourceAsStream("/" + language),
+                    StandardCharsets.UTF_8)) {
+                words.load(file);
+            }
+            SAID.forEach((prefix, type) -> Arrays.stream(type.getEnumConstants())
+                    .map(value -> prefix + "." + value.name()).filter(key -> !words.containsKey(key))
+                    .forEach(key -> missing.add(language + ": " + key)));
+        }
+        assertThat(missing).isEmpty();
+    }
+}
