@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -91,8 +90,8 @@ class CommandSideKilledUnderLoadIT {
         Set<String> unanswered = new HashSet<>(sent.keySet());
         unanswered.removeAll(acknowledged);
         for (String tag : unanswered) {
-            assertThat(commandSide.send("/api/devices", reception(tag), sent.get(tag))).as("%s sent again", tag)
-                                                                                      .isEqualTo(201);
+            assertThat(commandSide.send("/api/devices", Receptions.laptop(donor, tag), sent.get(tag)))
+                    .as("%s sent again", tag).isEqualTo(201);
         }
         Map<String, Integer> stored = storedReceptions();
         System.out.printf("%d receptions sent by %d clients across %d crashes: %d acknowledged, %d answered"
@@ -113,7 +112,7 @@ class CommandSideKilledUnderLoadIT {
     private static void receive(String tag, UUID key, Set<String> acknowledged, AtomicInteger answeredOtherwise)
             throws InterruptedException {
         try {
-            int status = commandSide.send("/api/devices", reception(tag), key);
+            int status = commandSide.send("/api/devices", Receptions.laptop(donor, tag), key);
             if (status == 201) {
                 acknowledged.add(tag);
             } else {
@@ -124,12 +123,6 @@ class CommandSideKilledUnderLoadIT {
         }
     }
 
-    private static Map<String, Object> reception(String tag) {
-        return Map.of("assetTag", tag, "donorId", donor, "donationBatchReference", "LIV-2026-99",
-                "category", "LAPTOP", "manufacturer", "Lenovo", "model", "ThinkPad T480",
-                "storageMedia", List.of(Map.of("mediaType", "NVME_SSD", "serialNumber", "S4" + tag)),
-                "receivedAt", "2026-03-02T09:00:00Z");
-    }
 
     /** How many times each asset tag was received, read from the store's events. */
     private static Map<String, Integer> storedReceptions() throws Exception {

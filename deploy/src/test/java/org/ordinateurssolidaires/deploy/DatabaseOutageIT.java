@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +58,8 @@ class DatabaseOutageIT {
 
     @Test
     void duringAnOutageEachRequestIsToldToComeBackAndBothAppsRecoverWithoutARestart() throws Exception {
-        assertThat(commandSide.send("/api/devices", reception("OS-OUT-1"), UUID.randomUUID())).isEqualTo(201);
+        assertThat(commandSide.send("/api/devices", Receptions.laptop(donor, "OS-OUT-1"), UUID.randomUUID()))
+                .isEqualTo(201);
 
         link.cut();
         UUID key = UUID.randomUUID();
@@ -72,7 +72,7 @@ class DatabaseOutageIT {
                     .as("%s alive: no reason to restart it", app).isEqualTo(200);
         }
         HttpResponse<String> reception = timed(() -> commandSide.exchange("POST", "/api/devices",
-                reception("OS-OUT-2"), key));
+                Receptions.laptop(donor, "OS-OUT-2"), key));
         HttpResponse<String> read = timed(() -> querySide.exchange("GET", "/api/devices?q=OS-OUT-1", null, null));
         for (HttpResponse<String> refused : List.of(reception, read)) {
             assertThat(refused.statusCode()).as(refused.uri().getPath()).isEqualTo(503);
@@ -81,8 +81,9 @@ class DatabaseOutageIT {
 
         link.restore();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(commandSide.send("/api/devices", reception("OS-OUT-2"), key)).isEqualTo(201));
-        assertThat(commandSide.send("/api/devices", reception("OS-OUT-2"), key)).as("sent a third time").isEqualTo(201);
+                assertThat(commandSide.send("/api/devices", Receptions.laptop(donor, "OS-OUT-2"), key)).isEqualTo(201));
+        assertThat(commandSide.send("/api/devices", Receptions.laptop(donor, "OS-OUT-2"), key)).as("sent a third time")
+                                                                                                .isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 querySide.get("/api/devices").get("totalDevices").asInt()).isEqualTo(2));
         // a read model whose batch failed meanwhile retries it after a pause, then reports UP again
@@ -108,10 +109,4 @@ class DatabaseOutageIT {
         HttpResponse<String> send() throws Exception;
     }
 
-    private static Map<String, Object> reception(String tag) {
-        return Map.of("assetTag", tag, "donorId", donor, "donationBatchReference", "LIV-2026-98",
-                "category", "LAPTOP", "manufacturer", "Lenovo", "model", "ThinkPad T480",
-                "storageMedia", List.of(Map.of("mediaType", "NVME_SSD", "serialNumber", "S4" + tag)),
-                "receivedAt", "2026-03-02T09:00:00Z");
-    }
 }

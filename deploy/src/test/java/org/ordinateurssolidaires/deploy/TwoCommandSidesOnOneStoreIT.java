@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,11 +55,7 @@ class TwoCommandSidesOnOneStoreIT {
     @Test
     void correctionsOfOneDeviceThroughBothProcessesAreStoredOnceEachOrRefused() throws Exception {
         String donor = Donors.withAgreement(first, "Mairie de Poitiers");
-        JsonNode received = first.post("/api/devices", Map.of("assetTag", "OS-2026-4242", "donorId", donor,
-                "donationBatchReference", "LIV-2026-42", "category", "LAPTOP", "manufacturer", "Dell",
-                "model", "Latitude 5490", "storageMedia", List.of(Map.of("mediaType", "SATA_SSD",
-                        "serialNumber", "S4-4242")), "receivedAt", "2026-03-02T09:00:00Z"));
-        String device = received.get("deviceId").asText();
+        String device = first.post("/api/devices", Receptions.laptop(donor, "OS-2026-4242")).get("deviceId").asText();
 
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Future<Integer>> answers = new ArrayList<>();

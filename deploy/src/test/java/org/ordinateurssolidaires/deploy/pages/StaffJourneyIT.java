@@ -241,10 +241,7 @@ class StaffJourneyIT {
 
     @Test
     void destroysAMediumRatherThanEraseItThenRecyclesTheDevice() throws Exception {
-        JsonNode received = commandSide.post("/api/devices", Map.of("assetTag", "OS-2026-0666", "donorId", donor,
-                "donationBatchReference", "LIV-2026-04", "category", "LAPTOP", "manufacturer", "Asus",
-                "model", "X550", "storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE",
-                        "serialNumber", "WD-WX11A")), "receivedAt", "2026-03-02T09:00:00Z"));
+        JsonNode received = receivedWithADisk("OS-2026-0666", "WD-WX11A");
         String medium = received.at("/storageMedia/0/mediumId").asText();
         awaitInTheInventory("OS-2026-0666");
         try (Browser staff = new Browser(pages, "staff-recyclage")) {
@@ -269,10 +266,7 @@ class StaffJourneyIT {
     /** A colleague, or another tab, moved the device on after this page was drawn: the form is no longer there. */
     @Test
     void aFormSentFromAPageDrawnBeforeTheDeviceMovedOnIsRefusedAboveThePage() throws Exception {
-        JsonNode received = commandSide.post("/api/devices", Map.of("assetTag", "OS-2026-0555", "donorId", donor,
-                "donationBatchReference", "LIV-2026-04", "category", "LAPTOP", "manufacturer", "Asus",
-                "model", "X550", "storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE",
-                        "serialNumber", "WD-WX22B")), "receivedAt", "2026-03-02T09:00:00Z"));
+        JsonNode received = receivedWithADisk("OS-2026-0555", "WD-WX22B");
         String device = received.get("deviceId").asText();
         String medium = received.at("/storageMedia/0/mediumId").asText();
         awaitInTheInventory("OS-2026-0555");
@@ -405,6 +399,14 @@ class StaffJourneyIT {
     }
 
     /** Until the inventory shows the device received through the API a moment ago (its projection follows). */
+    /** An Asus laptop with one hard disk, received through the API. */
+    private static JsonNode receivedWithADisk(String assetTag, String diskSerial) throws Exception {
+        return commandSide.post("/api/devices", Map.of("assetTag", assetTag, "donorId", donor,
+                "donationBatchReference", "LIV-2026-04", "category", "LAPTOP", "manufacturer", "Asus",
+                "model", "X550", "storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE",
+                        "serialNumber", diskSerial)), "receivedAt", "2026-03-02T09:00:00Z"));
+    }
+
     private static void awaitInTheInventory(String assetTag) {
         await().atMost(Duration.ofSeconds(10))
                .until(() -> querySide.get("/api/devices?q=" + assetTag).get("totalDevices").asInt() == 1);
