@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.command.migration;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
@@ -11,13 +12,14 @@ import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.donor.DonationBatchReceived;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
+import org.ordinateurssolidaires.events.serialization.StoredEventReader;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,10 +29,20 @@ import java.util.stream.Collectors;
  */
 public class V9__Lookups_from_the_event_history extends BaseJavaMigration {
 
-    private static final List<Class<?>> NEEDED = List.of(ReferralSubmitted.class, DeviceAllocated.class,
-            AllocationCancelled.class, DonationBatchReceived.class, DeviceRefurbished.class, DeviceRecycled.class);
+    private static final Set<String> NEEDED = Set.of(ReferralSubmitted.class, DeviceAllocated.class,
+            AllocationCancelled.class, DonationBatchReceived.class, DeviceRefurbished.class, DeviceRecycled.class)
+                                                 .stream().map(Class::getName).collect(Collectors.toSet());
 
-    private final ObjectMapper json = EventSerialization.objectMapper();
+    private final StoredEventReader reader;
+
+    /** As Flyway runs it: the events read through the apps' own upcasters. */
+    public V9__Lookups_from_the_event_history() {
+        this(EventSerialization.upcasters());
+    }
+
+    V9__Lookups_from_the_event_history(EventUpcaster upcasters) {
+        this.reader = new StoredEventReader(upcasters);
+    }
 
     @Override
     public void migrate(Context context) throws Exception {
@@ -38,13 +50,19 @@ public class V9__Lookups_from_the_event_history extends BaseJavaMigration {
         try (PreparedStatement reset = connection.prepareStatement("update referral_standing set devices_allocated = 0")) {
             reset.executeUpdate();
         }
-        String types = NEEDED.stream().map(type -> "'" + type.getName() + "'").collect(Collectors.joining(", "));
-        try (PreparedStatement events = connection.prepareStatement("select payloadType, payload from domainEventEntry"
-                + " where payloadType in (" + types + ") order by globalIndex")) {
+        // every event, not only those stored under a needed type: an upcaster may read one type as another
+        try (PreparedStatement events = connection.prepareStatement("select type, aggregateIdentifier,"
+                + " sequenceNumber, eventIdentifier, timeStamp, payloadType, payloadRevision, payload, metaData"
+                + " from domainEventEntry order by globalIndex")) {
             events.setFetchSize(1_000);
             try (ResultSet rows = events.executeQuery()) {
                 while (rows.next()) {
-                    apply(connection, json.readValue(rows.getBytes(2), Class.forName(rows.getString(1))));
+                    var stored = new GenericDomainEventEntry<>(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                            rows.getBytes(8), rows.getBytes(9));
+                    for (Object event : reader.read(stored, NEEDED::contains)) {
+                        apply(connection, event);
+                    }
                 }
             }
         }

@@ -3,7 +3,9 @@ package org.ordinateurssolidaires.command.migration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
@@ -20,6 +22,7 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+import org.ordinateurssolidaires.testing.RenamedFieldRevision;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -79,14 +82,46 @@ class LookupsFromTheEventHistoryIT {
                         Map.of("device_id", laptop.value(), "processed", true));
     }
 
+    /**
+     * An allocation stored in a revision no release wrote, the referral under another name: V9 reads it through
+     * the upcasters it is given, as the apps read the store, and counts it.
+     */
+    @Test
+    void readsEventsThroughTheUpcasters() {
+        String url = PostgresTestDatabase.emptyDatabase("ordinateurs_lookup_revisions_it");
+        migrate(url, "8", "classpath:db/command-side");
+        var referral = new ReferralId(UUID.randomUUID());
+        var laptop = new DeviceId(UUID.randomUUID());
+        append(url, List.of(message("Device", laptop.toString(), 0, new DeviceAllocated(laptop, referral, SUBMITTED))));
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD));
+        var referralNamedOtherwise = new RenamedFieldRevision(DeviceAllocated.class, "1", "referral", "referralId");
+        byte[] payload = jdbc.queryForObject("select payload from domainEventEntry", byte[].class);
+        jdbc.update("update domainEventEntry set payloadRevision = ?, payload = ?", RenamedFieldRevision.REVISION,
+                referralNamedOtherwise.asStored(payload));
+        jdbc.update("insert into referral_standing (referral_id, need, accepted) values (?, 'LAPTOP', true)",
+                referral.value());
+
+        configuration(url, "latest", "classpath:db/command-side")
+                .javaMigrations(new V9__Lookups_from_the_event_history(new EventUpcasterChain(
+                        EventSerialization.upcasters(), referralNamedOtherwise)))
+                .load()
+                .migrate();
+
+        assertThat(jdbc.queryForObject("select devices_allocated from referral_standing where referral_id = ?",
+                Integer.class, referral.value())).isEqualTo(1);
+    }
+
     private static void migrate(String url, String target, String... locations) {
-        Flyway.configure()
-              .dataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
-              .locations(locations)
-              .table("flyway_command_side_history")
-              .target(target)
-              .load()
-              .migrate();
+        configuration(url, target, locations).load().migrate();
+    }
+
+    private static FluentConfiguration configuration(String url, String target, String... locations) {
+        return Flyway.configure()
+                     .dataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
+                     .locations(locations)
+                     .table("flyway_command_side_history")
+                     .target(target);
     }
 
     private static GenericDomainEventMessage<?> message(String type, String aggregate, long sequence, Object event) {

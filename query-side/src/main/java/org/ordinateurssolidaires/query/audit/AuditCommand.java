@@ -69,7 +69,7 @@ public final class AuditCommand {
                         + ": check the published link's position");
                 return USAGE;
             }
-            AuditReport report = new HistoryAudit(options.policy(), Clock.systemUTC())
+            AuditReport report = new HistoryAudit(options.policy(), EventSerialization.upcasters(), Clock.systemUTC())
                     .run(connection, options.published());
             print(report, out);
             if (options.json() != null) {

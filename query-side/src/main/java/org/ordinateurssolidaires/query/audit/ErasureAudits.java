@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.audit;
 
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.query.audit.HistoryAudit.PublishedLink;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -41,11 +42,14 @@ public class ErasureAudits {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final ErasurePolicy policy;
+    private final EventUpcaster upcasters;
 
-    ErasureAudits(DataSource dataSource, JdbcTemplate jdbc, Settings settings) {
+    /** @param upcasters the ones Axon reads the store with, so that the replay reads every revision as the apps do */
+    ErasureAudits(DataSource dataSource, JdbcTemplate jdbc, Settings settings, EventUpcaster upcasters) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.policy = new ErasurePolicy(settings.erasurePolicy());
+        this.upcasters = upcasters;
     }
 
     AuditReport verify(PublishedLink published) throws SQLException {
@@ -54,7 +58,7 @@ public class ErasureAudits {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no event is stored at position "
                         + published.globalIndex() + ": check the published link's position");
             }
-            return new HistoryAudit(policy, Clock.systemUTC()).run(connection, published);
+            return new HistoryAudit(policy, upcasters, Clock.systemUTC()).run(connection, published);
         }
     }
 

@@ -1,14 +1,13 @@
 package org.ordinateurssolidaires.query.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.events.device.DeviceEvent;
-import org.ordinateurssolidaires.events.serialization.EventSerialization;
+import org.ordinateurssolidaires.events.serialization.StoredEventReader;
 import org.ordinateurssolidaires.query.audit.AuditReport.PublishedLinkCheck;
 import org.ordinateurssolidaires.query.audit.AuditReport.Tampering;
 import org.ordinateurssolidaires.query.audit.AuditReport.TamperingKind;
 import org.ordinateurssolidaires.query.audit.AuditReport.Violation;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +19,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The auditor's replay: reads the event table directly — not the read models, which could be wrong themselves —
  * in global order, in one read-only snapshot, and checks every device against the erasure rules and every stored
- * event against the history chain. Plain JDBC and the published event classes only, so that the same check runs
- * from the query side's API, from the command line with read-only credentials, and from the tests.
+ * event against the history chain. Plain JDBC, the published event classes and their upcasters only, so that the
+ * same check runs from the query side's API, from the command line with read-only credentials, and from the tests.
+ * The chain is computed over the bytes as stored; the rules are checked on the events as the apps read them.
  */
 final class HistoryAudit {
 
@@ -38,12 +37,12 @@ final class HistoryAudit {
     private static final String DEVICE_EVENTS = DeviceEvent.class.getPackageName() + ".";
 
     private final ErasurePolicy policy;
-    private final ObjectMapper json = EventSerialization.objectMapper();
-    private final Map<String, Class<?>> types = new HashMap<>();
+    private final StoredEventReader reader;
     private final Clock clock;
 
-    HistoryAudit(ErasurePolicy policy, Clock clock) {
+    HistoryAudit(ErasurePolicy policy, EventUpcaster upcasters, Clock clock) {
         this.policy = policy;
+        this.reader = new StoredEventReader(upcasters);
         this.clock = clock;
     }
 
@@ -253,31 +252,20 @@ final class HistoryAudit {
                 publishedCheck = new PublishedLinkCheck(published.globalIndex(), published.link(), hex,
                         hex.equalsIgnoreCase(published.link()));
             }
-            if (!event.payloadType().startsWith(DEVICE_EVENTS)) {
-                return;
-            }
             try {
-                Object payload = Objects.requireNonNull(json.readValue(event.payload(), type(event.payloadType())));
-                DeviceErasureHistory device = devices.computeIfAbsent(event.aggregateIdentifier(),
-                        id -> new DeviceErasureHistory(policy));
-                device.apply(payload, (rule, detail) -> violations.add(new Violation(
-                        event.aggregateIdentifier(), device.assetTag(), rule, event.globalIndex(),
-                        event.eventIdentifier(), payload.getClass().getSimpleName(), detail)));
-            } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
+                for (Object payload : reader.read(event.asEventData(), type -> type.startsWith(DEVICE_EVENTS))) {
+                    DeviceErasureHistory device = devices.computeIfAbsent(event.aggregateIdentifier(),
+                            id -> new DeviceErasureHistory(policy));
+                    device.apply(payload, (rule, detail) -> violations.add(new Violation(
+                            event.aggregateIdentifier(), device.assetTag(), rule, event.globalIndex(),
+                            event.eventIdentifier(), payload.getClass().getSimpleName(), detail)));
+                }
+            } catch (RuntimeException unreadable) {
                 // a payload that parses but lacks what every such event has is as unreadable as broken JSON
                 tampering.add(new Tampering(TamperingKind.EVENT_UNREADABLE, event.globalIndex(),
                         event.eventIdentifier(), event.aggregateIdentifier(), event.sequenceNumber(),
                         event.payloadType()));
             }
-        }
-
-        private Class<?> type(String name) throws ClassNotFoundException {
-            Class<?> type = types.get(name);
-            if (type == null) {
-                type = Class.forName(name);
-                types.put(name, type);
-            }
-            return type;
         }
 
         PublishedLinkCheck publishedCheck() {

@@ -1,5 +1,8 @@
 package org.ordinateurssolidaires.query.audit;
 
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -20,5 +23,11 @@ record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIde
     static StoredEvent read(ResultSet row) throws SQLException {
         return new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
                 row.getString(6), row.getString(7), row.getBytes(8), row.getBytes(9), row.getString(10));
+    }
+
+    /** The row as Axon's event store hands it to the upcasters and the serializer. */
+    DomainEventData<byte[]> asEventData() {
+        return new GenericDomainEventEntry<>(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
+                payloadType, payloadRevision, payload, metaData);
     }
 }

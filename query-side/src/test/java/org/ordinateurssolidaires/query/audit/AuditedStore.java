@@ -1,6 +1,8 @@
 package org.ordinateurssolidaires.query.audit;
 
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.flywaydb.core.Flyway;
+import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.ordinateurssolidaires.query.EventStoreFixture;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +27,8 @@ final class AuditedStore {
     private final String url;
     private final String auditor;
     private final DriverManagerDataSource dataSource;
-    private final HistoryChainRecorder recorder;
+    private final Clock clock;
+    private HistoryChainRecorder recorder;
 
     AuditedStore(String database) {
         this(database, Clock.systemUTC());
@@ -47,8 +50,19 @@ final class AuditedStore {
         jdbc = new JdbcTemplate(dataSource);
         auditor = database + "_auditor";
         readOnlyRole(auditor);
+        this.clock = clock;
+        restartRecorder();
+    }
+
+    /** A recorder as a restarted query side has: nothing in memory of the one before. */
+    void restartRecorder() {
         recorder = new HistoryChainRecorder(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 Duration.ofSeconds(60), clock);
+    }
+
+    /** A position of the global index taken and never stored, as a transaction that rolled back leaves one. */
+    void leaveAHole() {
+        jdbc.queryForObject("select nextval('domainevententry_globalindex_seq')", Long.class);
     }
 
     String url() {
@@ -76,8 +90,14 @@ final class AuditedStore {
     }
 
     AuditReport audit(HistoryAudit.PublishedLink published) {
+        return audit(published, EventSerialization.upcasters());
+    }
+
+    /** @param upcasters in place of the apps' own, to read a revision no release stored */
+    AuditReport audit(HistoryAudit.PublishedLink published, EventUpcaster upcasters) {
         try (Connection connection = dataSource.getConnection()) {
-            return new HistoryAudit(ErasurePolicy.nistDefaults(), Clock.systemUTC()).run(connection, published);
+            return new HistoryAudit(ErasurePolicy.nistDefaults(), upcasters, Clock.systemUTC()).run(connection,
+                    published);
         } catch (SQLException failed) {
             throw new IllegalStateException(failed);
         }

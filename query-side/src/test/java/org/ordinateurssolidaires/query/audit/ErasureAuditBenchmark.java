@@ -313,7 +313,8 @@ class ErasureAuditBenchmark {
             long gc = gcMillis();
             long cpu = cpuNanos();
             long began = System.nanoTime();
-            AuditReport report = new HistoryAudit(ErasurePolicy.nistDefaults(), Clock.systemUTC()).run(connection, null);
+            AuditReport report = new HistoryAudit(ErasurePolicy.nistDefaults(), EventSerialization.upcasters(),
+                    Clock.systemUTC()).run(connection, null);
             long nanos = System.nanoTime() - began;
             return new Audited(report, nanos, cpuNanos() - cpu, gcMillis() - gc);
         }
