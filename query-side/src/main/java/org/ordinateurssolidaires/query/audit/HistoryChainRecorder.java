@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,25 +19,33 @@ import java.util.List;
 /**
  * The history chain's own processor: links each newly stored event to the chain, in global order, shortly after
  * it is stored. A hole in the global index (a transaction still in flight, or one rolled back) is passed only once
- * this recorder has seen it open for {@code gap-settle}, by its own clock: command transactions are bounded far
- * below that on PostgreSQL, so nothing commits into it any more and the order of the chain is the store's. An event
- * that commits into a passed hole all the same is reported by the audit ({@code EVENT_UNLINKED}). Several
- * query-side instances take turns: the head row is locked while a batch is linked.
+ * it has been seen open for {@code gap-settle}, by the recorders' clock: command transactions are bounded far below
+ * that on PostgreSQL, so nothing commits into it any more and the order of the chain is the store's. An event that
+ * commits into a passed hole all the same is reported by the audit ({@code EVENT_UNLINKED}).
+ * <p>
+ * When the chain reaches a hole it has to wait for, every hole ahead of it (up to {@value #LOOK_AHEAD} positions)
+ * is noted with the moment it was first seen ({@code history_chain_hole}): they settle together, and a restart does
+ * not start their wait again. Several query-side instances take turns: the head row is locked while a batch is
+ * linked.
  */
 @Component
 class HistoryChainRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryChainRecorder.class);
     private static final int BATCH = 1_000;
+    private static final int LOOK_AHEAD = 100_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Duration gapSettle;
     private final Clock clock;
-    /** The hole after the head this recorder is waiting on, and since when; null when there is none. */
-    private OpenHole hole;
 
-    private record OpenHole(long after, Instant seenAt) {
+    /** The positions missing between two stored events, both ends included. */
+    private record Hole(long firstMissing, long lastMissing, Instant seenAt) {
+
+        boolean covers(long first, long last) {
+            return firstMissing <= first && last <= lastMissing;
+        }
     }
 
     @Autowired
@@ -67,12 +76,15 @@ class HistoryChainRecorder {
             List<StoredEvent> stored = jdbc.query("select " + StoredEvent.COLUMNS
                             + " from domainEventEntry where globalIndex > ? order by globalIndex limit " + BATCH,
                     (row, n) -> StoredEvent.read(row), head.globalIndex());
+            List<Hole> holes = jdbc.query("select first_missing, last_missing, seen_at from history_chain_hole",
+                    (row, n) -> new Hole(row.getLong(1), row.getLong(2), row.getTimestamp(3).toInstant()));
             HistoryChain chain = new HistoryChain();
             byte[] previous = HistoryChain.bytes(head.link());
             long position = head.globalIndex();
             List<Object[]> links = new ArrayList<>();
             for (StoredEvent event : stored) {
-                if (event.globalIndex() != position + 1 && !settled(position)) {
+                if (event.globalIndex() != position + 1 && !settled(holes, position + 1, event.globalIndex() - 1)) {
+                    noteHolesAhead(holes, position);
                     break; // a transaction may still commit into the hole before this event
                 }
                 previous = chain.link(previous, event);
@@ -85,6 +97,7 @@ class HistoryChainRecorder {
                         + " sequence_number, payload_type, link) values (?, ?, ?, ?, ?, ?)", links);
                 jdbc.update("update history_chain_head set global_index = ?, link = ?, events = ? where id = 1",
                         position, HistoryChain.hex(previous), head.events() + links.size());
+                jdbc.update("delete from history_chain_hole where last_missing < ?", position);
                 log.debug("Linked {} events to the history chain, head at {}", links.size(), position);
             }
             return links.size();
@@ -92,12 +105,29 @@ class HistoryChainRecorder {
         return linked == null ? 0 : linked;
     }
 
-    /** Whether the hole after {@code position} has been open long enough, as this recorder has watched it. */
-    private synchronized boolean settled(long position) {
+    /**
+     * Whether the positions {@code first} to {@code last} have been missing long enough. A hole only ever shrinks
+     * (an event committed late fills part of it), so the part still open is covered by the hole first seen.
+     */
+    private boolean settled(List<Hole> holes, long first, long last) {
         Instant now = clock.instant();
-        if (hole == null || hole.after() != position) {
-            hole = new OpenHole(position, now);
-        }
-        return !hole.seenAt().plus(gapSettle).isAfter(now);
+        return holes.stream().anyMatch(hole -> hole.covers(first, last) && !hole.seenAt().plus(gapSettle).isAfter(now));
+    }
+
+    /** Notes, as seen now, every hole ahead of {@code head} that no recorder has noted yet. */
+    private void noteHolesAhead(List<Hole> known, long head) {
+        Timestamp now = Timestamp.from(clock.instant());
+        // the head's own position counts as stored: the first event of all, or the head's event, may be missing
+        List<Object[]> unseen = jdbc.query("select globalIndex + 1, next - 1 from (select globalIndex,"
+                                + " lead(globalIndex) over (order by globalIndex) as next from (select cast(? as bigint)"
+                                + " as globalIndex union all select globalIndex from domainEventEntry"
+                                + " where globalIndex > ? and globalIndex <= ?) stored) ahead where next > globalIndex + 1",
+                        (row, n) -> new Object[]{row.getLong(1), row.getLong(2), now}, head, head, head + LOOK_AHEAD)
+                                    .stream()
+                                    .filter(hole -> known.stream().noneMatch(
+                                            seen -> seen.covers((Long) hole[0], (Long) hole[1])))
+                                    .toList();
+        jdbc.batchUpdate("insert into history_chain_hole (first_missing, last_missing, seen_at) values (?, ?, ?)",
+                unseen);
     }
 }
