@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Referrals and the waiting list. Reads referral and device events in one sequence (a single segment), so that
- * an allocation is never applied before the referral it names.
+ * Referrals and the waiting list. Each device event that names a referral is sequenced with that referral's own
+ * events ({@link ReferralSequencing}), in whichever segment they fall, so that an allocation is never applied before
+ * the referral it names.
  */
 @Component
 @ProcessingGroup(ReferralProjection.PROCESSING_GROUP)

@@ -21,9 +21,10 @@ import java.util.Optional;
  * queues up behind the referral's parked events, and a retry applies them in their order. Other events (partners)
  * keep their aggregate's sequence.
  * <p>
- * The group has a single segment (application.yml), so the policy decides nothing but what waits behind what in the
- * dead-letter queue: changing it moves no event from one segment's token to another's. Letters parked before the
- * change keep their old sequence (a device id) and are retried as they are.
+ * The same sequence puts an allocation in its referral's segment, so the group may be split (application.yml) and
+ * still never apply an allocation before the referral it names ({@code ReferralsInSegmentsIT}). Changing this policy
+ * on a running installation would move events from one segment to another mid-stream: reset the group when it
+ * changes. Letters parked before it changed keep their old sequence (a device id) and are retried as they are.
  */
 @Configuration
 class ReferralSequencing {
