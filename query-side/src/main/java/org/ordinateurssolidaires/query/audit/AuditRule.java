@@ -13,7 +13,7 @@ public enum AuditRule {
             + "declared with"),
     SANITISATION_RECORD_COMPLETE("each sanitisation record names its operator and tool and carries the SHA-256 of "
             + "the tool's report"),
-    NOTHING_AFTER_RELEASE("nothing happens to a handed-over or recycled device but a return");
+    NOTHING_AFTER_RELEASE("nothing happens to a handed-over or recycled device but a return (its record may be corrected)");
 
     private final String description;
 

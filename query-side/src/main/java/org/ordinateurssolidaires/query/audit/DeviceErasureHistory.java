@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.audit;
 
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRecycled;
@@ -71,7 +72,9 @@ final class DeviceErasureHistory {
     }
 
     void apply(Object event, Violations violations) {
-        if (recycled || (handedOver && !(event instanceof DeviceReturned))) {
+        // a correction mends the record, not the device: the device aggregate accepts one at any stage
+        boolean toTheDevice = !(event instanceof DeviceDetailsCorrected);
+        if (toTheDevice && (recycled || (handedOver && !(event instanceof DeviceReturned)))) {
             violations.found(AuditRule.NOTHING_AFTER_RELEASE, event.getClass().getSimpleName() + " after the device was "
                     + (recycled ? "recycled" : "handed over"));
         }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceRecycled;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
@@ -66,6 +67,7 @@ class ReplayEdgeCasesIT {
                 allocated(CAME_BACK, new ReferralId(UUID.randomUUID())));
         store.events.append(received(RECYCLED, "EDGE-2", DONOR, DeviceCategory.LAPTOP),
                 new DeviceRecycled(RECYCLED, "Envie 86", "REC-9", LATER),
+                new DeviceDetailsCorrected(RECYCLED, null, null, null, "SN-RIGHT", null, null, "serial mistyped"),
                 new DeviceReturned(RECYCLED, household, "found in the van", LATER));
         StorageMedium declared = disk("WD-DECLARED");
         store.events.append(received(MISNAMED, "EDGE-4", DONOR, DeviceCategory.LAPTOP, declared),
@@ -104,14 +106,14 @@ class ReplayEdgeCasesIT {
                         AuditReport.Violation::globalIndex)
                 .containsExactly(tuple(RECYCLED.toString(), AuditRule.ERASURE_EVIDENCE_ON_RECORD,
                                 store.positionOf(RECYCLED, 1)),
-                        tuple(RECYCLED.toString(), AuditRule.NOTHING_AFTER_RELEASE, store.positionOf(RECYCLED, 2)),
+                        tuple(RECYCLED.toString(), AuditRule.NOTHING_AFTER_RELEASE, store.positionOf(RECYCLED, 3)),
                         tuple(MISNAMED.toString(), AuditRule.RECORD_OF_A_KNOWN_MEDIUM, store.positionOf(MISNAMED, 1)),
                         tuple(MISNAMED.toString(), AuditRule.RECORD_OF_A_KNOWN_MEDIUM, store.positionOf(MISNAMED, 2)));
         assertThat(report.violations().get(2).detail()).contains("WD-NEVER-DECLARED", "does not have");
         assertThat(report.violations().get(3).detail()).contains("WD-DECLARED", "a NVME_SSD");
         assertThat(report.tampering()).extracting(Tampering::kind, Tampering::globalIndex)
                 .containsExactly(tuple(TamperingKind.EVENT_UNREADABLE, afterTheHole));
-        assertThat(report.eventsChecked()).isEqualTo(17);
+        assertThat(report.eventsChecked()).isEqualTo(18);
         assertThat(report.eventsNotYetLinked()).isZero();
     }
 
