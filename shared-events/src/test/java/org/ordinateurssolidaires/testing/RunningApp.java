@@ -261,6 +261,11 @@ public final class RunningApp implements AutoCloseable {
         }
     }
 
+    /** The process's id, as Axon names a token's owner ({@code pid@host}). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Ends the process at once, as a crash or {@code kill -9} would: no shutdown hooks, no graceful stop. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.deploy.upgrade;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ordinateurssolidaires.deploy.ReadModels;
 import org.ordinateurssolidaires.testing.RunningApp;
 
 import java.io.IOException;
@@ -657,7 +658,7 @@ final class FixtureScenario {
     }
 
     private Optional<String> nextInLine(String category) throws SQLException {
-        try (Connection connection = UpgradeFixture.connect(databaseUrl);
+        try (Connection connection = ReadModels.connect(databaseUrl);
              PreparedStatement query = connection.prepareStatement("""
                      select referral_id from referral_standing
                      where need = ? and accepted and not closed and devices_allocated = 0

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.ordinateurssolidaires.deploy.ReadModels;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 
@@ -70,12 +71,12 @@ class StoreWrittenByAnEarlierVersionIT {
     @Order(1)
     void bothAppsStartOnTheStoreWithItsMigrationHistories() throws Exception {
         for (String history : List.of("flyway_command_side_history", "flyway_query_side_history")) {
-            assertThat(UpgradeFixture.number(database, "select count(*) from " + history + " where not success"))
+            assertThat(ReadModels.number(database, "select count(*) from " + history + " where not success"))
                     .as(history).isZero();
-            assertThat(UpgradeFixture.number(database, "select count(*) from " + history + " where installed_on < '"
+            assertThat(ReadModels.number(database, "select count(*) from " + history + " where installed_on < '"
                     + loadedAt + "'")).as("%s keeps the earlier version's migrations", history).isPositive();
         }
-        UpgradeFixture.awaitCaughtUp(database, CATCH_UP);
+        ReadModels.awaitCaughtUp(database, CATCH_UP);
         JsonNode readiness = await().atMost(CATCH_UP).until(() -> querySide.get("/actuator/health/readiness"),
                 Objects::nonNull);
         assertThat(readiness.get("status").asText()).isEqualTo("UP");
@@ -86,20 +87,20 @@ class StoreWrittenByAnEarlierVersionIT {
     @Order(2)
     void everyReadModelRebuildsToItsContentsBeforeTheUpgrade() throws Exception {
         querySide.close();
-        UpgradeFixture.prepareRebuild(database);
-        for (List<String> tables : UpgradeFixture.READ_MODEL_TABLES.values()) {
+        ReadModels.prepareRebuild(database);
+        for (List<String> tables : ReadModels.READ_MODEL_TABLES.values()) {
             for (String table : tables) {
-                assertThat(UpgradeFixture.number(database, "select count(*) from " + table)).as(table).isZero();
+                assertThat(ReadModels.number(database, "select count(*) from " + table)).as(table).isZero();
             }
         }
         querySide = RunningApp.onPostgres("querySide", database);
         querySide.awaitHealthy(START);
-        UpgradeFixture.awaitCaughtUp(database, CATCH_UP);
+        ReadModels.awaitCaughtUp(database, CATCH_UP);
 
         List<String> expected = Files.readAllLines(fixture.resolve(UpgradeFixture.READ_MODELS), StandardCharsets.UTF_8);
-        assertThat(UpgradeFixture.readModels(database, UpgradeFixture.columnsOf(expected)))
+        assertThat(ReadModels.readModels(database, ReadModels.columnsOf(expected)))
                 .as("read models rebuilt from the fixture's events").containsExactlyElementsOf(expected);
-        assertThat(UpgradeFixture.number(database, "select count(*) from deadLetterEntry")).isZero();
+        assertThat(ReadModels.number(database, "select count(*) from deadLetterEntry")).isZero();
     }
 
     @Test
@@ -117,12 +118,12 @@ class StoreWrittenByAnEarlierVersionIT {
             JsonNode personalData = querySide.get("/api/referrals/" + referral).get("personalData");
             assertThat(personalData.get("erased").asBoolean()).as(referral).isTrue();
             assertThat(personalData.has("name")).as(referral).isFalse();
-            assertThat(UpgradeFixture.number(database, "select count(*) from referral_record where referral_id = '"
+            assertThat(ReadModels.number(database, "select count(*) from referral_record where referral_id = '"
                     + referral + "' and personal_data = 'ERASED' and personal_data_ciphertext is null")).isOne();
         }
         // the keys 0.1.0 kept raw are wrapped by the key-encryption key since the command side's first start
-        assertThat(UpgradeFixture.number(database, "select count(*) from personal_data_key")).isPositive();
-        assertThat(UpgradeFixture.number(database, "select count(*) from personal_data_key where not wrapped")).isZero();
+        assertThat(ReadModels.number(database, "select count(*) from personal_data_key")).isPositive();
+        assertThat(ReadModels.number(database, "select count(*) from personal_data_key where not wrapped")).isZero();
         // the others are read as before: the erasure above is the forgetting, not a key the upgrade lost
         for (String referral : aggregatesWith("SecondReferralJustified")) {
             JsonNode personalData = querySide.get("/api/referrals/" + referral).get("personalData");
@@ -134,7 +135,7 @@ class StoreWrittenByAnEarlierVersionIT {
     @Test
     @Order(5)
     void newCommandsOnTheFixturesAggregatesAreTakenReadAndLinked() throws Exception {
-        long before = UpgradeFixture.number(database, "select max(globalIndex) from domainEventEntry");
+        long before = ReadModels.number(database, "select max(globalIndex) from domainEventEntry");
         String ready = deviceTagged("OS-FIX-0007");
         commandSide.post("/api/devices/" + ready + "/corrections", Map.of("conditionNotes",
                 "keyboard replaced after the upgrade", "reason", "noted at the workshop's inventory"));
@@ -171,15 +172,15 @@ class StoreWrittenByAnEarlierVersionIT {
                 referral -> referral != null && "WITHDRAWN".equals(referral.path("status").asText()));
         assertThat(withdrawn.at("/personalData/erased").asBoolean()).isFalse();
 
-        UpgradeFixture.awaitCaughtUp(database, CATCH_UP);
-        assertThat(UpgradeFixture.number(database, "select max(globalIndex) from domainEventEntry")).isEqualTo(before + 3);
+        ReadModels.awaitCaughtUp(database, CATCH_UP);
+        assertThat(ReadModels.number(database, "select max(globalIndex) from domainEventEntry")).isEqualTo(before + 3);
         assertClean(querySide.get("/api/audit/verification"));
     }
 
     /** Clean, and the chain vouches for every stored event: linked up to the last, none left out. */
     private static void assertClean(JsonNode audit) throws Exception {
-        long events = UpgradeFixture.number(database, "select count(*) from domainEventEntry");
-        long last = UpgradeFixture.number(database, "select max(globalIndex) from domainEventEntry");
+        long events = ReadModels.number(database, "select count(*) from domainEventEntry");
+        long last = ReadModels.number(database, "select max(globalIndex) from domainEventEntry");
         assertThat(audit.get("clean").asBoolean()).as(audit.toPrettyString()).isTrue();
         assertThat(audit.get("tampering")).as("tampering").isEmpty();
         assertThat(audit.get("violations")).as("violations").isEmpty();
@@ -191,7 +192,7 @@ class StoreWrittenByAnEarlierVersionIT {
 
     private static List<String> aggregatesWith(String eventType) throws Exception {
         List<String> aggregates = new ArrayList<>();
-        try (Connection connection = UpgradeFixture.connect(database);
+        try (Connection connection = ReadModels.connect(database);
              PreparedStatement query = connection.prepareStatement("select aggregateIdentifier from domainEventEntry"
                      + " where payloadType like ? order by globalIndex")) {
             query.setString(1, "%." + eventType);
@@ -205,7 +206,7 @@ class StoreWrittenByAnEarlierVersionIT {
     }
 
     private static String deviceTagged(String assetTag) throws Exception {
-        try (Connection connection = UpgradeFixture.connect(database);
+        try (Connection connection = ReadModels.connect(database);
              PreparedStatement query = connection.prepareStatement(
                      "select device_id::text from asset_tag_registry where asset_tag = ?")) {
             query.setString(1, assetTag);

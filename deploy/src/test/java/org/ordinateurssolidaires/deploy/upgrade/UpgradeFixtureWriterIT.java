@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.deploy.upgrade;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.ordinateurssolidaires.deploy.ReadModels;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 
@@ -73,11 +74,11 @@ class UpgradeFixtureWriterIT {
 
             assertThat(storedEventTypes(database)).as("every event type, and only those, as the golden files name them")
                                                   .isEqualTo(goldenEventTypes());
-            UpgradeFixture.awaitCaughtUp(database, CATCH_UP);
-            assertThat(UpgradeFixture.number(database, "select count(*) from deadLetterEntry")).isZero();
+            ReadModels.awaitCaughtUp(database, CATCH_UP);
+            assertThat(ReadModels.number(database, "select count(*) from deadLetterEntry")).isZero();
             audit = querySide.get("/api/audit/verification");
             assertClean(audit, database);
-            readModels = UpgradeFixture.readModels(database);
+            readModels = ReadModels.readModels(database);
         } finally {
             querySide.close();
             commandSide.close();
@@ -87,11 +88,11 @@ class UpgradeFixtureWriterIT {
         dump(database, fixture.resolve(UpgradeFixture.STORE));
 
         // the same store's read models rebuilt from the events by this version: they must come out the same
-        UpgradeFixture.prepareRebuild(database);
+        ReadModels.prepareRebuild(database);
         try (RunningApp rebuilding = RunningApp.onPostgres("querySide", database)) {
             rebuilding.awaitHealthy(START);
-            UpgradeFixture.awaitCaughtUp(database, CATCH_UP);
-            List<String> rebuilt = UpgradeFixture.readModels(database);
+            ReadModels.awaitCaughtUp(database, CATCH_UP);
+            List<String> rebuilt = ReadModels.readModels(database);
             if (!rebuilt.equals(readModels)) {
                 Files.write(Path.of("target", "read-models-rebuilt.txt"), rebuilt, StandardCharsets.UTF_8);
                 Files.write(Path.of("target", "read-models-written.txt"), readModels, StandardCharsets.UTF_8);
@@ -105,8 +106,8 @@ class UpgradeFixtureWriterIT {
     }
 
     private static void assertClean(JsonNode audit, String database) throws Exception {
-        long events = UpgradeFixture.number(database, "select count(*) from domainEventEntry");
-        long last = UpgradeFixture.number(database, "select max(globalIndex) from domainEventEntry");
+        long events = ReadModels.number(database, "select count(*) from domainEventEntry");
+        long last = ReadModels.number(database, "select max(globalIndex) from domainEventEntry");
         assertThat(audit.get("clean").asBoolean()).as(audit.toPrettyString()).isTrue();
         assertThat(audit.get("tampering")).isEmpty();
         assertThat(audit.get("violations")).isEmpty();
@@ -119,7 +120,7 @@ class UpgradeFixtureWriterIT {
     /** The simple names of the event types stored, as the golden files name them. */
     static Set<String> storedEventTypes(String database) throws Exception {
         Set<String> types = new TreeSet<>();
-        try (Connection connection = UpgradeFixture.connect(database); Statement sql = connection.createStatement();
+        try (Connection connection = ReadModels.connect(database); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("select distinct payloadType from domainEventEntry")) {
             while (rows.next()) {
                 String type = rows.getString(1);
@@ -163,13 +164,13 @@ class UpgradeFixtureWriterIT {
         String commit = git("rev-parse", "HEAD");
         boolean modified = !git("status", "--porcelain", "--untracked-files=no").isBlank();
         List<String> counts = new ArrayList<>();
-        counts.add("- events: " + UpgradeFixture.number(database, "select count(*) from domainEventEntry")
+        counts.add("- events: " + ReadModels.number(database, "select count(*) from domainEventEntry")
                 + ", of " + storedEventTypes(database).size() + " types (every type with a golden file), last at"
-                + " global index " + UpgradeFixture.number(database, "select max(globalIndex) from domainEventEntry"));
+                + " global index " + ReadModels.number(database, "select max(globalIndex) from domainEventEntry"));
         counts.add("- history chain: " + audit.at("/chainHead/events").asLong() + " links, head at "
                 + audit.at("/chainHead/globalIndex").asLong() + " (" + audit.at("/chainHead/link").asText()
                 + "); the auditor's replay found it clean");
-        counts.add("- devices: " + count(database, "inventory_device") + " (" + UpgradeFixture.number(database,
+        counts.add("- devices: " + count(database, "inventory_device") + " (" + ReadModels.number(database,
                 "select count(*) from inventory_device where state = 'HANDED_OVER'") + " handed over), storage media: "
                 + count(database, "inventory_medium") + ", erasure records: " + count(database, "erasure_record"));
         counts.add("- donors: " + count(database, "donor_record") + ", agreements: "
@@ -194,7 +195,7 @@ class UpgradeFixtureWriterIT {
                   read models, tokens, history chain, Flyway histories. `\\restrict` lines are left out. Loaded with
                   `psql -X -v ON_ERROR_STOP=1`.
                 - `read-models.txt`: every read model's table, columns in name order, rows sorted (see
-                  `UpgradeFixture.readModels`); identical after a rebuild by the version that wrote it.
+                  `ReadModels.readModels`); identical after a rebuild by the version that wrote it.
 
                 Written by commit %s%s, with `UpgradeFixtureWriterIT` and `FixtureScenario`.
 
@@ -218,7 +219,7 @@ class UpgradeFixtureWriterIT {
     }
 
     private static long count(String database, String table) throws Exception {
-        return UpgradeFixture.number(database, "select count(*) from " + table);
+        return ReadModels.number(database, "select count(*) from " + table);
     }
 
     private static String git(String... arguments) throws Exception {
