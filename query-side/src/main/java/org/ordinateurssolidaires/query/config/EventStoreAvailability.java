@@ -18,16 +18,25 @@ import java.time.Instant;
  * The event store belongs to the command side, which creates it on its first start. When both apps are pointed
  * at a new database at the same time, the query side waits here for the table to appear before its processors
  * start (they would otherwise give up after a few seconds and stop the app). Afterwards it tells readiness whether
- * the store can still be read (health contributor {@code eventStore}).
+ * the store can still be read (health contributor {@code eventStore}), and the other checks of the same health call
+ * whether to try the database at all: while it is out of reach each try waits for the pool's connection timeout,
+ * and one wait is enough to say DOWN.
  */
 @Component("eventStore")
-class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
+public class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
+
+    /** How long a verdict on the store holds: the checks of one health call share it. */
+    private static final Duration VERDICT_HOLDS = Duration.ofSeconds(1);
+
+    private record Verdict(boolean readable, Instant reached) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreAvailability.class);
 
     private final JdbcTemplate jdbc;
     private final Duration patience;
     private volatile boolean running;
+    private volatile Verdict verdict = new Verdict(false, Instant.EPOCH);
 
     EventStoreAvailability(JdbcTemplate jdbc, @Value("${ordinateurs.event-store.wait:5m}") Duration patience) {
         this.jdbc = jdbc;
@@ -63,8 +72,19 @@ class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
 
     @Override
     public Health health() {
-        return eventStoreExists() ? Health.up().build()
+        return readable() ? Health.up().build()
                 : Health.down().withDetail("domainEventEntry", "cannot be read").build();
+    }
+
+    /** Whether the event store could be read a moment ago, or now. */
+    public boolean readable() {
+        Verdict last = verdict;
+        if (last.reached().plus(VERDICT_HOLDS).isAfter(Instant.now())) {
+            return last.readable();
+        }
+        boolean readable = eventStoreExists();
+        verdict = new Verdict(readable, Instant.now());
+        return readable;
     }
 
     private static void pause() {

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.deadletter;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.ordinateurssolidaires.query.config.EventStoreAvailability;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -24,14 +25,19 @@ class ReadModelsHealth extends AbstractHealthIndicator {
     private static final int PARKED_SHOWN = 5;
 
     private final DeadLetters deadLetters;
+    private final EventStoreAvailability eventStore;
 
-    ReadModelsHealth(DeadLetters deadLetters) {
+    ReadModelsHealth(DeadLetters deadLetters, EventStoreAvailability eventStore) {
         super("Read models could not be checked"); // logged; reported DOWN, as when the database is out of reach
         this.deadLetters = deadLetters;
+        this.eventStore = eventStore;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder health) {
+        // the processors' state is in memory; the parked events are in the database, not to be waited for when
+        // the same health call has just found it out of reach
+        boolean databaseReadable = eventStore.readable();
         health.up();
         for (String group : deadLetters.processingGroups()) {
             Map<String, Object> details = new LinkedHashMap<>();
@@ -51,6 +57,11 @@ class ReadModelsHealth extends AbstractHealthIndicator {
                 details.put("caughtUp", !streaming.processingStatus().isEmpty() && streaming.processingStatus()
                         .values().stream().allMatch(EventTrackerStatus::isCaughtUp));
                 down |= !segmentsInError.isEmpty();
+            }
+            if (!databaseReadable) {
+                details.put("deadLetters", "unknown: the database cannot be read");
+                health.down().withDetail(group, details);
+                continue;
             }
             // counted in the table; only the first few sequences are read, to name them
             long letters = deadLetters.letters(group);
