@@ -145,7 +145,11 @@ start() { # name port health-path extra-args...
     fi
     # ${a[@]+"${a[@]}"}: an empty array under set -u, also on the bash 3.2 that macOS ships; the database login goes
     # in the process's environment, which only its user can read, not on its command line
-    env ${database[@]+"${database[@]}"} java -jar "$name/target/$name-$version-exec.jar" --server.port="$port" \
+    local jar="$name/target/$name-$version-exec.jar"
+    if [ "$name" = command-side ] && [ ${#demo_args[@]} -gt 0 ]; then
+        jar="demo/target/demo-$version-exec.jar" # the command side with the demo generator beside it
+    fi
+    env ${database[@]+"${database[@]}"} java -jar "$jar" --server.port="$port" \
         ${profile_args[@]+"${profile_args[@]}"} ${1+"$@"} > "data/logs/$name.log" 2>&1 &
     local pid=$!
     pids+=("$pid")

@@ -27,7 +27,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start() { # name port extra-args...
     local name=$1 port=$2 began=$(date +%s%N) pid
     shift 2
-    java -jar "$name/target/$name-$version-exec.jar" --spring.profiles.active=postgres --server.port="$port" \
+    java -jar "${JAR:-$name/target/$name-$version-exec.jar}" --spring.profiles.active=postgres --server.port="$port" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
         --ordinateurs.personal-data.household-index-secret=benchmark \
         --ordinateurs.admin-password=benchmark-admin-password \
@@ -45,7 +45,9 @@ start() { # name port extra-args...
 }
 
 echo "== demo data: the command side seeds it through its API (deploy/run.sh --demo) and opens the demo accounts"
-start command-side "$command_port" --demo --ordinateurs.demo.accounts-file="$logs/demo-accounts"
+# the command side with the demo generator beside it (module demo)
+JAR="demo/target/demo-$version-exec.jar" start command-side "$command_port" --demo \
+    --ordinateurs.demo.accounts-file="$logs/demo-accounts"
 # shellcheck disable=SC2086 # QUERY_SIDE_ARGS: words
 start query-side "$query_port" --ordinateurs.web.command-side-url="http://127.0.0.1:$command_port" ${QUERY_SIDE_ARGS:-}
 # the command side answers UP once its seeding is over; the accounts file is written last
