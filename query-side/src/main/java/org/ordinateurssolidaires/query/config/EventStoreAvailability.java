@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.config;
 
 import org.axonframework.spring.config.SpringAxonConfiguration;
+import org.ordinateurssolidaires.store.DatabaseReachability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,9 +19,9 @@ import java.time.Instant;
  * The event store belongs to the command side, which creates it on its first start. When both apps are pointed
  * at a new database at the same time, the query side waits here for the table to appear before its processors
  * start (they would otherwise give up after a few seconds and stop the app). Afterwards it tells readiness whether
- * the store can still be read (health contributor {@code eventStore}), and the other checks of the same health call
- * whether to try the database at all: while it is out of reach each try waits for the pool's connection timeout,
- * and one wait is enough to say DOWN.
+ * the store can still be read (health contributor {@code eventStore}), and the read models' check whether to try
+ * the database at all: while it is out of reach each try waits for the pool's connection timeout. It asks the
+ * background check of the database first ({@link DatabaseReachability}), so that it answers at once then.
  */
 @Component("eventStore")
 public class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
@@ -34,12 +35,15 @@ public class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(EventStoreAvailability.class);
 
     private final JdbcTemplate jdbc;
+    private final DatabaseReachability database;
     private final Duration patience;
     private volatile boolean running;
     private volatile Verdict verdict = new Verdict(false, Instant.EPOCH);
 
-    EventStoreAvailability(JdbcTemplate jdbc, @Value("${ordinateurs.event-store.wait:5m}") Duration patience) {
+    EventStoreAvailability(JdbcTemplate jdbc, DatabaseReachability database,
+                           @Value("${ordinateurs.event-store.wait:5m}") Duration patience) {
         this.jdbc = jdbc;
+        this.database = database;
         this.patience = patience;
     }
 
@@ -82,7 +86,7 @@ public class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
         if (last.reached().plus(VERDICT_HOLDS).isAfter(Instant.now())) {
             return last.readable();
         }
-        boolean readable = eventStoreExists();
+        boolean readable = database.reachable() && eventStoreExists();
         verdict = new Verdict(readable, Instant.now());
         return readable;
     }
