@@ -10,6 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -20,17 +21,12 @@ import java.time.Instant;
  * at a new database at the same time, the query side waits here for the table to appear before its processors
  * start (they would otherwise give up after a few seconds and stop the app). Afterwards it tells readiness whether
  * the store can still be read (health contributor {@code eventStore}), and the read models' check whether to try
- * the database at all: while it is out of reach each try waits for the pool's connection timeout. It asks the
- * background check of the database first ({@link DatabaseReachability}), so that it answers at once then.
+ * the database at all: while it is out of reach each try waits for the pool's connection timeout. So the store is
+ * checked every second in the background, after the database itself ({@link DatabaseReachability}), and the
+ * health answers from the last check at once.
  */
 @Component("eventStore")
 public class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
-
-    /** How long a verdict on the store holds: the checks of one health call share it. */
-    private static final Duration VERDICT_HOLDS = Duration.ofSeconds(1);
-
-    private record Verdict(boolean readable, Instant reached) {
-    }
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreAvailability.class);
 
@@ -38,7 +34,8 @@ public class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
     private final DatabaseReachability database;
     private final Duration patience;
     private volatile boolean running;
-    private volatile Verdict verdict = new Verdict(false, Instant.EPOCH);
+    /** Whether the store could be read at the last check, made in the background: health never waits for it. */
+    private volatile boolean readable;
 
     EventStoreAvailability(JdbcTemplate jdbc, DatabaseReachability database,
                            @Value("${ordinateurs.event-store.wait:5m}") Duration patience) {
@@ -63,6 +60,7 @@ public class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
             pause();
         }
         running = true;
+        readable = true;
     }
 
     private boolean eventStoreExists() {
@@ -80,15 +78,14 @@ public class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
                 : Health.down().withDetail("domainEventEntry", "cannot be read").build();
     }
 
-    /** Whether the event store could be read a moment ago, or now. */
+    /** Whether the event store could be read at the last check, a second ago at most (or a connection timeout). */
     public boolean readable() {
-        Verdict last = verdict;
-        if (last.reached().plus(VERDICT_HOLDS).isAfter(Instant.now())) {
-            return last.readable();
-        }
-        boolean readable = database.reachable() && eventStoreExists();
-        verdict = new Verdict(readable, Instant.now());
         return readable;
+    }
+
+    @Scheduled(fixedDelay = 1_000)
+    void check() {
+        readable = running && database.reachable() && eventStoreExists();
     }
 
     private static void pause() {

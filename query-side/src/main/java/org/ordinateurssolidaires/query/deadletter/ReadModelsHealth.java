@@ -6,9 +6,12 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.ordinateurssolidaires.query.config.EventStoreAvailability;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,6 +29,11 @@ class ReadModelsHealth extends AbstractHealthIndicator {
 
     private final DeadLetters deadLetters;
     private final EventStoreAvailability eventStore;
+    /** The parked events of each group as last counted, in the background: health never waits for the database. */
+    private volatile Map<String, Parked> parked = Map.of();
+
+    private record Parked(long letters, long sequences, List<DeadLetters.ParkedSequence> first) {
+    }
 
     ReadModelsHealth(DeadLetters deadLetters, EventStoreAvailability eventStore) {
         super("Read models could not be checked"); // logged; reported DOWN, as when the database is out of reach
@@ -33,10 +41,25 @@ class ReadModelsHealth extends AbstractHealthIndicator {
         this.eventStore = eventStore;
     }
 
+    /** Counts the parked events of every group, when the database answers; the last count stays otherwise. */
+    @Scheduled(fixedDelay = 1_000)
+    void countParked() {
+        if (!eventStore.readable()) {
+            return;
+        }
+        Map<String, Parked> counted = new HashMap<>();
+        for (String group : deadLetters.processingGroups()) {
+            // counted in the table; only the first few sequences are read, to name them
+            long letters = deadLetters.letters(group);
+            counted.put(group, new Parked(letters, deadLetters.sequences(group),
+                    letters > 0 ? deadLetters.firstParked(group, PARKED_SHOWN) : List.of()));
+        }
+        parked = counted;
+    }
+
     @Override
     protected void doHealthCheck(Health.Builder health) {
-        // the processors' state is in memory; the parked events are in the database, not to be waited for when
-        // the same health call has just found it out of reach
+        // the processors' state is in memory, the parked events counted in the background
         boolean databaseReadable = eventStore.readable();
         health.up();
         for (String group : deadLetters.processingGroups()) {
@@ -58,17 +81,16 @@ class ReadModelsHealth extends AbstractHealthIndicator {
                         .values().stream().allMatch(EventTrackerStatus::isCaughtUp));
                 down |= !segmentsInError.isEmpty();
             }
-            if (!databaseReadable) {
+            Parked letters = parked.get(group);
+            if (!databaseReadable || letters == null) {
                 details.put("deadLetters", "unknown: the database cannot be read");
                 health.down().withDetail(group, details);
                 continue;
             }
-            // counted in the table; only the first few sequences are read, to name them
-            long letters = deadLetters.letters(group);
-            details.put("deadLetters", letters);
-            details.put("parkedSequences", deadLetters.sequences(group));
-            if (letters > 0) {
-                details.put("parked", deadLetters.firstParked(group, PARKED_SHOWN));
+            details.put("deadLetters", letters.letters());
+            details.put("parkedSequences", letters.sequences());
+            if (letters.letters() > 0) {
+                details.put("parked", letters.first());
                 down = true;
             }
             details.put("status", down ? "DOWN" : "UP");
