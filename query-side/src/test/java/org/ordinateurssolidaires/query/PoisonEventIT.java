@@ -138,7 +138,9 @@ class PoisonEventIT {
                 .containsPattern("dead_letters\\{[^}]*processingGroup=\"inventory\"[^}]*} 3\\.0")
                 .containsPattern("dead_letter_sequences\\{[^}]*processingGroup=\"inventory\"[^}]*} 2\\.0")
                 .containsPattern("dead_letters\\{[^}]*processingGroup=\"donors\"[^}]*} 0\\.0"));
-        Answer readiness = get("/actuator/health/readiness");
+        // the parked events are counted in the background, every second: readiness shows them within a second
+        Answer readiness = await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/health/readiness"),
+                answer -> answer.body().at("/components/readModels/details/inventory/deadLetters").asLong() == 3);
         assertThat(readiness.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         JsonNode inventory = readiness.body().at("/components/readModels/details/inventory");
         assertThat(readiness.body().get("status").asString()).isEqualTo("DOWN");
