@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.ordinateurssolidaires.query.config.EventStoreAvailability;
+import org.ordinateurssolidaires.query.deadletter.DeadLetters.GroupLetters;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,10 +31,7 @@ class ReadModelsHealth extends AbstractHealthIndicator {
     private final DeadLetters deadLetters;
     private final EventStoreAvailability eventStore;
     /** The parked events of each group as last counted, in the background: health never waits for the database. */
-    private volatile Map<String, Parked> parked = Map.of();
-
-    private record Parked(long letters, long sequences, List<DeadLetters.ParkedSequence> first) {
-    }
+    private volatile Map<String, GroupLetters> parked = Map.of();
 
     ReadModelsHealth(DeadLetters deadLetters, EventStoreAvailability eventStore) {
         super("Read models could not be checked"); // logged; reported DOWN, as when the database is out of reach
@@ -47,11 +45,11 @@ class ReadModelsHealth extends AbstractHealthIndicator {
         if (!eventStore.readable()) {
             return;
         }
-        Map<String, Parked> counted = new HashMap<>();
+        Map<String, GroupLetters> counted = new HashMap<>();
         for (String group : deadLetters.processingGroups()) {
             // counted in the table; only the first few sequences are read, to name them
             long letters = deadLetters.letters(group);
-            counted.put(group, new Parked(letters, deadLetters.sequences(group),
+            counted.put(group, new GroupLetters(group, letters, deadLetters.sequences(group),
                     letters > 0 ? deadLetters.firstParked(group, PARKED_SHOWN) : List.of()));
         }
         parked = counted;
@@ -81,7 +79,7 @@ class ReadModelsHealth extends AbstractHealthIndicator {
                         .values().stream().allMatch(EventTrackerStatus::isCaughtUp));
                 down |= !segmentsInError.isEmpty();
             }
-            Parked letters = parked.get(group);
+            GroupLetters letters = parked.get(group);
             if (!databaseReadable || letters == null) {
                 details.put("deadLetters", "unknown: the database cannot be read");
                 health.down().withDetail(group, details);
@@ -90,7 +88,7 @@ class ReadModelsHealth extends AbstractHealthIndicator {
             details.put("deadLetters", letters.letters());
             details.put("parkedSequences", letters.sequences());
             if (letters.letters() > 0) {
-                details.put("parked", letters.first());
+                details.put("parked", letters.parked());
                 down = true;
             }
             details.put("status", down ? "DOWN" : "UP");
