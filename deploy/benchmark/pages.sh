@@ -55,9 +55,9 @@ for _ in $(seq 1 600); do [ -s "$logs/demo-accounts" ] && break; sleep 1; done
 [ -s "$logs/demo-accounts" ] || { echo "the demo data was not seeded; see $logs/command-side.log" >&2; exit 1; }
 grep -o 'Demo data seeded in [0-9.]* s: [0-9]* devices' "$logs/command-side.log"
 # measured once every read model has every event: each processor's token (segment by segment) at the store's last
+. deploy/benchmark/token-position.sh
 behind="select count(*) from tokenentry, (select max(globalindex) as last from domainevententry) store
-        where coalesce(substring(convert_from(token, 'UTF8') from '\"currentToken\":\{[^}]*\"index\":([0-9]+)'),
-                       substring(convert_from(token, 'UTF8') from '\"index\":([0-9]+)'), '-1')::bigint < store.last"
+        where $token_position < store.last"
 for _ in $(seq 1 300); do [ "$($pg -d ordinateurs_bench_pages -Atc "$behind")" = 0 ] && break; sleep 1; done
 [ "$($pg -d ordinateurs_bench_pages -Atc "$behind")" = 0 ] || { echo "the query side did not catch up" >&2; exit 1; }
 $pg -d ordinateurs_bench_pages -Atc "select format('up to date: %s events, %s devices, %s media, %s referrals',

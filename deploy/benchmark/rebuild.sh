@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Speed of a rebuild of every read model: the query side, started on a store whose read models are empty, replays
+# the whole store; with the raw PostgreSQL baseline (an ordered read of the event table) measured in the same run.
+#   deploy/benchmark/rebuild.sh
+# Runs on the store deploy/benchmark/erasure-audit.sh DEVICES generated (database ordinateurs_audit_bench), which
+# it leaves in place: run that first. Empties the read models, their tokens and dead letters each time.
+# JAR is the query side to run (the one built here by default); HEAP (512m) is the query side's -Xmx; PROFILE=file.jfr records a Java Flight Recorder profile of the rebuild;
+# QUERY_SIDE_ARGS are passed on to the query side (to try a setting: QUERY_SIDE_ARGS=--name=value).
+# Needs a local PostgreSQL (127.0.0.1:5432, user postgres); uses port QUERY_PORT (18182).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+query_port=${QUERY_PORT:-18182}
+version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
+export PGOPTIONS="--client-min-messages=warning"
+database=ordinateurs_audit_bench
+pg="psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 -d $database"
+logs=$(mktemp -d)
+groups="'inventory', 'donors', 'referrals', 'ceremonies', 'erasure-register'"
+
+jar=${JAR:-query-side/target/query-side-$version-exec.jar}
+[ -f "$jar" ] || ./mvnw -q -DskipTests package
+events=$($pg -Atc "select count(*) from domainevententry") \
+    || { echo "no store to rebuild: run deploy/benchmark/erasure-audit.sh first" >&2; exit 1; }
+last=$($pg -Atc "select max(globalindex) from domainevententry")
+
+echo "== machine: $(nproc) cores; load:$(uptime | sed 's/.*load average://')"
+echo "== emptying the read models (as docs/architecture.md's rebuild does), $events events in the store"
+$pg -c "begin" \
+    -c "truncate inventory_medium, inventory_device, donor_batch_record, donor_agreement_record, donor_record,
+        referral_record, partner_contact, partner_record, ceremony_invitation, ceremony_record, erasure_record,
+        erasure_device" \
+    -c "delete from tokenentry where processorname in ($groups)" \
+    -c "delete from deadletterentry where processinggroup in ($groups)" -c "commit"
+
+# production's PostgreSQL analyses a table as it fills (autovacuum), which also makes the query side's prepared
+# statements plan again for the table's new size; a test machine may run without it (this one's CI configuration
+# does): then the read models' lookups keep the plans made when their tables were empty, and a rebuild slows down
+# as they fill. Switched on for the run, and back as it was afterwards.
+autovacuum=$($pg -Atc "show autovacuum")
+restore_autovacuum() { [ "$autovacuum" = on ] || $pg -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null; }
+if [ "$autovacuum" != on ]; then
+    $pg -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
+    echo "autovacuum switched on for the run (it was $autovacuum)"
+fi
+
+echo "== raw PostgreSQL baseline: every column of the event table read in order (psql, to /dev/null)"
+raw() {
+    local began=$(date +%s%N)
+    $pg -Atc "copy (select * from domainevententry order by globalindex) to stdout" > /dev/null
+    awk "BEGIN { printf \"%.0f\", $events / (($(date +%s%N) - $began) / 1e9) }"
+}
+raw > /dev/null # warms the caches
+raw1=$(raw)
+echo "raw read: $raw1 rows/s"
+
+! curl -s -o /dev/null "http://localhost:$query_port/" || { echo "port $query_port is taken: another query side?" >&2; exit 1; }
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; restore_autovacuum' EXIT
+profile=()
+[ -n "${PROFILE:-}" ] && profile=("-XX:StartFlightRecording=filename=$PROFILE,settings=profile,dumponexit=true")
+began=$(date +%s%N)
+# shellcheck disable=SC2086 # QUERY_SIDE_ARGS: words
+java -Xmx"${HEAP:-512m}" -Xlog:gc:file="$logs/gc.log" "${profile[@]}" -jar "$jar" \
+    --spring.profiles.active=postgres --server.port="$query_port" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$database" --spring.datasource.username=postgres \
+    --ordinateurs.personal-data.household-index-secret=benchmark \
+    --ordinateurs.personal-data.key-encryption-keyset-file="$logs/key-encryption-keyset.json" \
+    --ordinateurs.documents.seal-keyset-file="$logs/document-seal-keyset.json" ${QUERY_SIDE_ARGS:-} \
+    > "$logs/query-side.log" 2>&1 &
+pid=$!
+until curl -fs "http://localhost:$query_port/actuator/health/liveness" >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || { echo "the query side did not start; see $logs/query-side.log" >&2; exit 1; }
+    sleep 0.2
+done
+started=$(date +%s%N)
+printf "query side started in %.1f s; replaying\n" "$(awk "BEGIN { print ($started - $began) / 1e9 }")"
+
+# each processor's position: the lowest of its segments'
+. deploy/benchmark/token-position.sh
+positions="select processorname, min($token_position) from tokenentry where processorname in ($groups)
+           group by processorname order by 1"
+# the heap in use after each collection (G1 lets it fill up to -Xmx between them): the largest, so far
+heap() {
+    sed -n 's/.*Pause.*->\([0-9]*\)M(.*/\1/p' "$logs/gc.log" | sort -n | tail -1
+}
+declare -A done_at=()
+peak=0
+while :; do
+    sleep 1
+    kill -0 "$pid" 2>/dev/null || { echo "the query side stopped; see $logs/query-side.log" >&2; exit 1; }
+    now=$(date +%s%N)
+    used=$(heap)
+    peak=${used:-0}
+    line=""
+    while IFS='|' read -r group position; do
+        line="$line $group $position;"
+        if [ "$position" -ge "$last" ] && [ -z "${done_at[$group]:-}" ]; then done_at[$group]=$now; fi
+    done < <($pg -Atc "$positions")
+    printf "%6.1f s, heap %4s MB:%s\n" "$(awk "BEGIN { print ($now - $started) / 1e9 }")" "$used" "$line"
+    [ "${#done_at[@]}" -eq 5 ] && break
+done
+
+echo "== summary (load:$(uptime | sed 's/.*load average://'))"
+parked=$($pg -Atc "select count(*) from deadletterentry")
+for group in "${!done_at[@]}"; do
+    awk -v g="$group" -v e="$events" "BEGIN { s = (${done_at[$group]} - $started) / 1e9;
+        printf \"%-17s %6.1f s  %8.0f events/s\n\", g, s, e / s }"
+done | sort
+total=$(awk "BEGIN { print ($(printf '%s\n' "${done_at[@]}" | sort -n | tail -1) - $started) / 1e9 }")
+awk "BEGIN { printf \"every read model:  %6.1f s  %8.0f events/s; raw read %s rows/s (ratio %.3f); live heap after a collection at most %s MB, -Xmx%s; %s parked\n\",
+    $total, $events / $total, $raw1, $events / $total / $raw1, $peak, \"${HEAP:-512m}\", $parked }"
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+echo "logs in $logs"
