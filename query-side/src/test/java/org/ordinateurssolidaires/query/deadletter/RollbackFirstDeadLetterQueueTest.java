@@ -28,6 +28,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /**
  * The decision to park or to fail the batch, and the marks {@link RollbackFirstDeadLetterQueue} keeps between an
@@ -143,6 +148,39 @@ class RollbackFirstDeadLetterQueueTest {
         invoker.handle(event, Segment.ROOT_SEGMENT);
         assertThat(projection.applied).isEmpty();
         assertThat(parked.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchAsksWhetherAnythingIsParkedOnceRatherThanForEachEvent() throws Exception {
+        InMemorySequencedDeadLetterQueue<EventMessage<?>> asked = spy(InMemorySequencedDeadLetterQueue.defaultQueue());
+        DeadLetteringEventHandlerInvoker counted =
+                DeadLetteringEventHandlerInvoker.builder()
+                                                .eventHandlers(projection)
+                                                .queue(new RollbackFirstDeadLetterQueue("test", asked, clock))
+                                                .enqueuePolicy(DeadLetterConfiguration::decide)
+                                                .transactionManager(NoTransactionManager.INSTANCE)
+                                                .build();
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        for (String device : List.of("d1", "d2", "d3")) {
+            counted.handle(event(device, "ok"), Segment.ROOT_SEGMENT);
+        }
+        batch.commit();
+
+        assertThat(projection.applied).containsExactly("d1", "d2", "d3");
+        verify(asked, times(1)).size();
+        verify(asked, never()).enqueueIfPresent(any(), any());
+        verify(asked, never()).contains(any());
+    }
+
+    @Test
+    void anEventParkedInABatchHoldsBackTheLaterEventsOfItsAggregateInTheSameBatch() {
+        List<EventMessage<?>> batch = List.of(event("d1", "refused"), event("d1", "ok"), event("d2", "ok"));
+        assertThat(processBatch(batch)).isFalse(); // the first failure rolls the batch back, nothing parked before
+        projection.applied.clear();
+
+        assertThat(processBatch(batch)).isTrue();
+        assertThat(parked.sequenceSize("d1")).isEqualTo(2);
+        assertThat(projection.applied).containsExactly("d2");
     }
 
     /** One batch in one unit of work; rolled back, parking included, at the first failure. */
