@@ -10,6 +10,7 @@ import org.ordinateurssolidaires.events.ceremony.CeremonyRescheduled;
 import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
 import org.ordinateurssolidaires.events.ceremony.DonorsInvited;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Consumer;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 /** Hand-over ceremonies: when, where, who was invited, and how many came. */
 @Component
 @ProcessingGroup(CeremonyProjection.PROCESSING_GROUP)
-class CeremonyProjection {
+class CeremonyProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "ceremonies";
 
@@ -29,7 +30,7 @@ class CeremonyProjection {
 
     @EventHandler
     void on(CeremonyScheduled event) {
-        ceremonies.saveAndFlush(new CeremonyRecord(event));
+        insert(new CeremonyRecord(event));
     }
 
     @EventHandler
@@ -60,6 +61,5 @@ class CeremonyProjection {
     private void update(CeremonyId ceremonyId, Consumer<CeremonyRecord> change) {
         CeremonyRecord ceremony = ceremonies.findById(ceremonyId.value()).orElseThrow();
         change.accept(ceremony);
-        ceremonies.saveAndFlush(ceremony);
     }
 }

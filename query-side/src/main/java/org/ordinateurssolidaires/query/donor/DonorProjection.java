@@ -12,6 +12,7 @@ import org.ordinateurssolidaires.events.donor.DonationBatchReceived;
 import org.ordinateurssolidaires.events.donor.DonorDetailsCorrected;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.query.donor.BatchRecord.Reconciliation;
+import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Consumer;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
 /** Donors, their agreements and their deliveries, as the donor report shows them. */
 @Component
 @ProcessingGroup(DonorProjection.PROCESSING_GROUP)
-class DonorProjection {
+class DonorProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "donors";
 
@@ -36,31 +37,29 @@ class DonorProjection {
 
     @EventHandler
     void on(DonorRegistered event) {
-        donors.saveAndFlush(new DonorRecord(event));
+        insert(new DonorRecord(event));
     }
 
     @EventHandler
     void on(DonorDetailsCorrected event) {
         DonorRecord donor = donors.findById(event.donorId().value()).orElseThrow();
         donor.corrected(event);
-        donors.saveAndFlush(donor);
     }
 
     @EventHandler
     void on(AgreementSigned event) {
-        agreements.saveAndFlush(new AgreementRecord(event));
+        insert(new AgreementRecord(event));
     }
 
     @EventHandler
     void on(AgreementTerminated event) {
         AgreementRecord agreement = agreements.findById(event.agreementId().value()).orElseThrow();
         agreement.terminated(event);
-        agreements.saveAndFlush(agreement);
     }
 
     @EventHandler
     void on(DonationBatchReceived event) {
-        batches.saveAndFlush(new BatchRecord(event));
+        insert(new BatchRecord(event));
     }
 
     @EventHandler
@@ -84,6 +83,5 @@ class DonorProjection {
     private void updateBatch(DonationBatchId batchId, Consumer<BatchRecord> change) {
         BatchRecord batch = batches.findById(batchId.value()).orElseThrow();
         change.accept(batch);
-        batches.saveAndFlush(batch);
     }
 }

@@ -11,6 +11,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
+import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("erasure-register")
-class ErasureRegisterProjection {
+class ErasureRegisterProjection extends ReadModelProjection {
 
     private final ErasureRecordRepository records;
     private final ErasureDeviceRepository devices;
@@ -31,25 +32,25 @@ class ErasureRegisterProjection {
 
     @EventHandler
     void on(DeviceReceived event) {
-        devices.saveAndFlush(new ErasureDevice(event.deviceId().value(), event.assetTag().value(),
+        insert(new ErasureDevice(event.deviceId().value(), event.assetTag().value(),
                 event.donorId().value()));
     }
 
     @EventHandler
     void on(StorageMediumSanitised event, EventMessage<?> message, TrackingToken position) {
-        records.saveAndFlush(ErasureRecord.sanitisation(recorded(message, position), event.deviceId().value(),
+        insert(ErasureRecord.sanitisation(recorded(message, position), event.deviceId().value(),
                 device(event.deviceId()), event.sanitisation(), Outcome.SANITISED, null));
     }
 
     @EventHandler
     void on(StorageMediumSanitisationFailed event, EventMessage<?> message, TrackingToken position) {
-        records.saveAndFlush(ErasureRecord.sanitisation(recorded(message, position), event.deviceId().value(),
+        insert(ErasureRecord.sanitisation(recorded(message, position), event.deviceId().value(),
                 device(event.deviceId()), event.attempt(), Outcome.FAILED, event.failureReason()));
     }
 
     @EventHandler
     void on(StorageMediumDestroyed event, EventMessage<?> message, TrackingToken position) {
-        records.saveAndFlush(ErasureRecord.destruction(recorded(message, position), device(event.deviceId()), event));
+        insert(ErasureRecord.destruction(recorded(message, position), device(event.deviceId()), event));
     }
 
     @ResetHandler

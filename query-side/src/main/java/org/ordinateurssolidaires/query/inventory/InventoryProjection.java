@@ -36,6 +36,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfDonor;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
+import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -58,7 +59,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @ProcessingGroup(InventoryProjection.PROCESSING_GROUP)
-class InventoryProjection {
+class InventoryProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "inventory";
 
@@ -70,7 +71,7 @@ class InventoryProjection {
 
     @EventHandler
     void on(DeviceReceived event) {
-        devices.saveAndFlush(new InventoryDevice(event));
+        insert(new InventoryDevice(event));
     }
 
     /** The statement carries the day it was made, not a moment: the state changes when it was recorded. */
@@ -202,8 +203,6 @@ class InventoryProjection {
         InventoryDevice device = devices.findById(deviceId.value()).orElseThrow(() -> new IllegalStateException(
                 "event for device " + deviceId + " which the inventory never saw received"));
         change.accept(device);
-        // written now rather than at commit, so that a row the database refuses fails this event's handler
-        devices.saveAndFlush(device);
     }
 
     private static <E extends Enum<E>> Map<E, Long> withEveryValue(Class<E> type, Map<E, Long> counted) {

@@ -8,6 +8,7 @@ import org.ordinateurssolidaires.events.referral.PartnerContactRemoved;
 import org.ordinateurssolidaires.events.referral.PartnerDeactivated;
 import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.PartnerRegistered;
+import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Consumer;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 /** The partner directory, kept by the referrals processor so that it is rebuilt with the referrals. */
 @Component
 @ProcessingGroup(ReferralProjection.PROCESSING_GROUP)
-class PartnerProjection {
+class PartnerProjection extends ReadModelProjection {
 
     private final PartnerRecordRepository partners;
 
@@ -25,7 +26,7 @@ class PartnerProjection {
 
     @EventHandler
     void on(PartnerRegistered event) {
-        partners.saveAndFlush(new PartnerRecord(event));
+        insert(new PartnerRecord(event));
     }
 
     @EventHandler
@@ -51,7 +52,6 @@ class PartnerProjection {
     private void update(PartnerId partnerId, Consumer<PartnerRecord> change) {
         partners.findById(partnerId.value()).ifPresent(partner -> {
             change.accept(partner);
-            partners.saveAndFlush(partner);
         });
     }
 }

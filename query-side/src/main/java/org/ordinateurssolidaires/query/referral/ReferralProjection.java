@@ -16,6 +16,7 @@ import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
+import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(ReferralProjection.PROCESSING_GROUP)
-class ReferralProjection {
+class ReferralProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "referrals";
 
@@ -40,7 +41,7 @@ class ReferralProjection {
 
     @EventHandler
     void on(ReferralSubmitted event) {
-        referrals.saveAndFlush(new ReferralRecord(event));
+        insert(new ReferralRecord(event));
     }
 
     @EventHandler
@@ -106,7 +107,6 @@ class ReferralProjection {
     private void update(ReferralId referralId, Consumer<ReferralRecord> change) {
         referrals.findById(referralId.value()).ifPresent(referral -> {
             change.accept(referral);
-            referrals.saveAndFlush(referral);
         });
     }
 }
