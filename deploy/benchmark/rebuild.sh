@@ -37,7 +37,11 @@ $pg -c "begin" \
 # does): then the read models' lookups keep the plans made when their tables were empty, and a rebuild slows down
 # as they fill. Switched on for the run, and back as it was afterwards.
 autovacuum=$($pg -Atc "show autovacuum")
-restore_autovacuum() { [ "$autovacuum" = on ] || $pg -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null; }
+pid=
+# also when interrupted (INT, TERM): the query side stopped, the machine's setting back
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null
+      [ "$autovacuum" = on ] || $pg -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null' EXIT
+trap 'exit 1' INT TERM
 if [ "$autovacuum" != on ]; then
     $pg -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
     echo "autovacuum switched on for the run (it was $autovacuum)"
@@ -54,8 +58,6 @@ raw1=$(raw)
 echo "raw read: $raw1 rows/s"
 
 ! curl -s -o /dev/null "http://localhost:$query_port/" || { echo "port $query_port is taken: another query side?" >&2; exit 1; }
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; restore_autovacuum' EXIT
 profile=()
 [ -n "${PROFILE:-}" ] && profile=("-XX:StartFlightRecording=filename=$PROFILE,settings=profile,dumponexit=true")
 began=$(date +%s%N)
