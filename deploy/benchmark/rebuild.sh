@@ -4,8 +4,9 @@
 #   deploy/benchmark/rebuild.sh
 # Runs on the store deploy/benchmark/erasure-audit.sh DEVICES generated (database ordinateurs_audit_bench), which
 # it leaves in place: run that first. Empties the read models, their tokens and dead letters each time.
-# JAR is the query side to run (the one built here by default); HEAP (512m) is the query side's -Xmx; PROFILE=file.jfr records a Java Flight Recorder profile of the rebuild;
-# QUERY_SIDE_ARGS are passed on to the query side (to try a setting: QUERY_SIDE_ARGS=--name=value).
+# JAR is the query side to run (the one built here by default); HEAP (512m) is the query side's -Xmx;
+# PROFILE=file.jfr records a Java Flight Recorder profile of the rebuild; QUERY_SIDE_ARGS are passed on to the query
+# side (to try a setting: QUERY_SIDE_ARGS=--name=value).
 # Needs a local PostgreSQL (127.0.0.1:5432, user postgres); uses port QUERY_PORT (18182).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -83,22 +84,19 @@ positions="select processorname, min($token_position) from tokenentry where proc
            group by processorname order by 1"
 # the heap in use after each collection (G1 lets it fill up to -Xmx between them): the largest, so far
 heap() {
-    sed -n 's/.*Pause.*->\([0-9]*\)M(.*/\1/p' "$logs/gc.log" | sort -n | tail -1
+    sed -n 's/.*Pause.*->\([0-9]*\)M(.*/\1/p' "$logs/gc.log" | sort -n | tail -1 | grep . || echo 0
 }
 declare -A done_at=()
-peak=0
 while :; do
     sleep 1
     kill -0 "$pid" 2>/dev/null || { echo "the query side stopped; see $logs/query-side.log" >&2; exit 1; }
     now=$(date +%s%N)
-    used=$(heap)
-    peak=${used:-0}
     line=""
     while IFS='|' read -r group position; do
         line="$line $group $position;"
         if [ "$position" -ge "$last" ] && [ -z "${done_at[$group]:-}" ]; then done_at[$group]=$now; fi
     done < <($pg -Atc "$positions")
-    printf "%6.1f s, heap %4s MB:%s\n" "$(awk "BEGIN { print ($now - $started) / 1e9 }")" "$used" "$line"
+    printf "%6.1f s, heap %4s MB:%s\n" "$(awk "BEGIN { print ($now - $started) / 1e9 }")" "$(heap)" "$line"
     [ "${#done_at[@]}" -eq 5 ] && break
 done
 
@@ -110,6 +108,6 @@ for group in "${!done_at[@]}"; do
 done | sort
 total=$(awk "BEGIN { print ($(printf '%s\n' "${done_at[@]}" | sort -n | tail -1) - $started) / 1e9 }")
 awk "BEGIN { printf \"every read model:  %6.1f s  %8.0f events/s; raw read %s rows/s (ratio %.3f); live heap after a collection at most %s MB, -Xmx%s; %s parked\n\",
-    $total, $events / $total, $raw1, $events / $total / $raw1, $peak, \"${HEAP:-512m}\", $parked }"
+    $total, $events / $total, $raw1, $events / $total / $raw1, $(heap), \"${HEAP:-512m}\", $parked }"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 echo "logs in $logs"
