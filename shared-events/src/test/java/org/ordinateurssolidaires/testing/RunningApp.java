@@ -61,7 +61,13 @@ public final class RunningApp implements AutoCloseable {
     /** The same, signed in to PostgreSQL as {@code user}; {@code settings} follow the tests' own. */
     public static RunningApp onPostgresAs(String name, String databaseUrl, String user, String password,
                                           String... settings) throws IOException {
-        List<String> all = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+        List<String> all = postgresSettings(databaseUrl, user, password);
+        all.addAll(List.of(settings));
+        return launch(name, new File("."), () -> basic("admin", ADMIN_PASSWORD), all.toArray(String[]::new));
+    }
+
+    private static List<String> postgresSettings(String databaseUrl, String user, String password) {
+        return new ArrayList<>(List.of("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
@@ -73,8 +79,6 @@ public final class RunningApp implements AutoCloseable {
                 "--ordinateurs.documents.seal-keyset-file=" + new File(System.getProperty("logDirectory", "target"),
                         "e2e-document-seal-keyset.json").getAbsolutePath(),
                 "--ordinateurs.security.password-hash-strength=4"));
-        all.addAll(List.of(settings));
-        return launch(name, new File("."), () -> basic("admin", ADMIN_PASSWORD), all.toArray(String[]::new));
     }
 
     /**
@@ -115,8 +119,11 @@ public final class RunningApp implements AutoCloseable {
         File log = new File(System.getProperty("logDirectory", "target"), "e2e-" + name + ".log").getAbsoluteFile();
         // a second process of the same app is named with a number after the app's: commandSide2
         String jar = System.getProperty(name.replaceAll("\\d+$", "") + "Jar");
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", new File(jar).getAbsolutePath(),
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
+        command.addAll(ClassDataSharing.launch(new File(jar), () -> postgresSettings(
+                PostgresTestDatabase.emptyDatabase("ordinateurs_class_data_sharing"), PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD)));
+        command.add("--server.port=" + port);
         command.addAll(List.of(settings));
         Process process = new ProcessBuilder(command)
                 .directory(workingDirectory)
