@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.web.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,6 +44,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -93,13 +95,18 @@ public class ProgrammeSecurity {
     }
 
     /**
-     * BCrypt, at a cost that an installation sets: each API request is signed in anew, so the cost is paid per
-     * request. Hashes are stored with their algorithm's id ({@code {bcrypt}...}), so that a stronger one can
-     * be added later and old hashes still recognised.
+     * BCrypt, at a cost that an installation sets. Hashes are stored with their algorithm's id
+     * ({@code {bcrypt}...}), so that a stronger one can be added later and old hashes still recognised. Each API
+     * request is signed in anew: a password that matched is remembered for a few minutes, so that the cost is not
+     * paid again for every request ({@link RememberedPasswordChecks}; {@code 0s} turns that off).
      */
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${ordinateurs.security.password-hash-strength:10}") int strength) {
-        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+    PasswordEncoder passwordEncoder(@Value("${ordinateurs.security.password-hash-strength:10}") int strength,
+                                    @Value("${ordinateurs.security.password-checks-remembered-for:5m}")
+                                    Duration remembered) {
+        PasswordEncoder checks = new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+        return remembered.isZero() ? checks : new RememberedPasswordChecks(checks, remembered, Ticker.systemTicker());
     }
 
     @Bean
