@@ -2,6 +2,7 @@
 # Start-up time of both apps and throughput of the command API on PostgreSQL, with the raw PostgreSQL
 # baseline (pgbench appending comparable rows, one transaction each, same number of clients) from the same run.
 #   deploy/benchmark/command-api.sh [DEVICES=2000] [CLIENTS=4]
+# PROFILE=file.jfr records a Java Flight Recorder profile of the command side for the whole run.
 # Needs a local PostgreSQL (127.0.0.1:5432, user postgres) and pgbench; uses the database ordinateurs_bench,
 # dropped and re-created on each run, and ports 18081/18082.
 set -euo pipefail
@@ -21,11 +22,14 @@ password=benchmark-admin-password
 $pg -d postgres -c "drop database if exists ordinateurs_bench with (force)" -c "create database ordinateurs_bench"
 
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null; wait || true' EXIT  # waits: a profile is written as the app stops
 
-start() { # name port
+profile=()
+[ -n "${PROFILE:-}" ] && profile=("-XX:StartFlightRecording=filename=$PROFILE,settings=profile,dumponexit=true")
+
+start() { # name port [java option...]
     local began=$(date +%s%N)
-    java -jar "$1/target/$1-$version-exec.jar" --spring.profiles.active=postgres --server.port="$2" \
+    java "${@:3}" -jar "$1/target/$1-$version-exec.jar" --spring.profiles.active=postgres --server.port="$2" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
         --ordinateurs.personal-data.household-index-secret=benchmark --ordinateurs.admin-password="$password" \
         --ordinateurs.personal-data.key-encryption-keyset-file="$logs/key-encryption-keyset.json" \
@@ -39,7 +43,7 @@ start() { # name port
 }
 
 echo "== start-up, on an empty database (Flyway creates the schema)"
-start command-side 18081
+start command-side 18081 "${profile[@]}"
 start query-side 18082
 
 echo "== command API: $devices devices, $clients clients (after 300 warm-up receptions)"
