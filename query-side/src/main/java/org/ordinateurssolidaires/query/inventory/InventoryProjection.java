@@ -27,8 +27,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
-import org.ordinateurssolidaires.query.inventory.InventoryRepository.CategoryCount;
-import org.ordinateurssolidaires.query.inventory.InventoryRepository.StateCount;
+import org.ordinateurssolidaires.query.inventory.InventoryCounts.Cell;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
@@ -37,7 +36,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfD
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -50,7 +49,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The inventory: every device, its state, donor, category and media with their erasure status. Fed by a pooled
@@ -64,14 +62,18 @@ class InventoryProjection extends ReadModelProjection {
     static final String PROCESSING_GROUP = "inventory";
 
     private final InventoryRepository devices;
+    private final InventoryCounts counts;
 
-    InventoryProjection(InventoryRepository devices) {
+    InventoryProjection(InventoryRepository devices, InventoryCounts counts) {
         this.devices = devices;
+        this.counts = counts;
     }
 
     @EventHandler
     void on(DeviceReceived event) {
-        insert(new InventoryDevice(event));
+        InventoryDevice device = new InventoryDevice(event);
+        insert(device);
+        counts.moved(null, cellOf(device));
     }
 
     /** The statement carries the day it was made, not a moment: the state changes when it was recorded. */
@@ -161,16 +163,20 @@ class InventoryProjection extends ReadModelProjection {
     @ResetHandler
     void reset() {
         devices.deleteAllInBatch();
+        counts.reset();
     }
 
     @QueryHandler
     DevicePage handle(FindDevices query) {
         Specification<InventoryDevice> matching = Specification.allOf(inHand(query.inHand()),
                 equal("state", query.state()), equal("donorId", query.donorId()), equal("category", query.category()));
-        Page<InventoryDevice> page = devices.findAll(matching,
-                PageRequest.of(query.page(), query.size(), Sort.by("assetTag")));
+        Slice<InventoryDevice> page = devices.findBy(matching, found -> found.sortBy(Sort.by("assetTag"))
+                .slice(PageRequest.of(query.page(), query.size())));
+        // the counts answer a filter on state and category at once; a donor's or a label's devices are few to count
+        long total = query.inHand() == null && query.donorId() == null
+                ? counts.devices(query.state(), query.category()) : devices.count(matching);
         return new DevicePage(page.getContent().stream().map(DeviceView::of).toList(), Map.of(), query.page(),
-                query.size(), page.getTotalElements(), page.getTotalPages());
+                query.size(), total, (int) ((total + query.size() - 1) / query.size()));
     }
 
     @QueryHandler
@@ -191,10 +197,12 @@ class InventoryProjection extends ReadModelProjection {
 
     @QueryHandler
     DeviceCounts handle(CountDevices query) {
-        Map<DeviceState, Long> byState = withEveryValue(DeviceState.class, devices.countByState().stream()
-                .collect(Collectors.toMap(StateCount::getState, StateCount::getDevices)));
-        Map<DeviceCategory, Long> byCategory = withEveryValue(DeviceCategory.class, devices.countByCategory().stream()
-                .collect(Collectors.toMap(CategoryCount::getCategory, CategoryCount::getDevices)));
+        Map<DeviceState, Long> byState = noneOfEach(DeviceState.class);
+        Map<DeviceCategory, Long> byCategory = noneOfEach(DeviceCategory.class);
+        counts.all().forEach((cell, devicesInIt) -> {
+            byState.merge(cell.state(), devicesInIt, Long::sum);
+            byCategory.merge(cell.category(), devicesInIt, Long::sum);
+        });
         long total = byState.values().stream().mapToLong(Long::longValue).sum();
         return new DeviceCounts(total, byState, byCategory);
     }
@@ -202,13 +210,19 @@ class InventoryProjection extends ReadModelProjection {
     private void update(DeviceId deviceId, Consumer<InventoryDevice> change) {
         InventoryDevice device = devices.findById(deviceId.value()).orElseThrow(() -> new IllegalStateException(
                 "event for device " + deviceId + " which the inventory never saw received"));
+        Cell before = cellOf(device);
         change.accept(device);
+        counts.moved(before, cellOf(device));
     }
 
-    private static <E extends Enum<E>> Map<E, Long> withEveryValue(Class<E> type, Map<E, Long> counted) {
+    private static Cell cellOf(InventoryDevice device) {
+        return new Cell(device.getState(), device.getCategory());
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> noneOfEach(Class<E> type) {
         Map<E, Long> counts = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) {
-            counts.put(value, counted.getOrDefault(value, 0L));
+            counts.put(value, 0L);
         }
         return counts;
     }

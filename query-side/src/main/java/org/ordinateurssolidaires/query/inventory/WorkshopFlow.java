@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.inventory;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.query.inventory.InventoryCounts.Cell;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -89,9 +90,11 @@ public class WorkshopFlow {
     private static final double SECONDS_A_DAY = 86_400;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final InventoryCounts counts;
 
-    WorkshopFlow(NamedParameterJdbcTemplate jdbc) {
+    WorkshopFlow(NamedParameterJdbcTemplate jdbc, InventoryCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     @QueryHandler
@@ -158,14 +161,11 @@ public class WorkshopFlow {
     }
 
     private Map<DeviceCategory, Long> readyStock() {
+        Map<Cell, Long> cells = counts.all();
         Map<DeviceCategory, Long> stock = new EnumMap<>(DeviceCategory.class);
         for (DeviceCategory category : DeviceCategory.values()) {
-            stock.put(category, 0L);
+            stock.put(category, cells.getOrDefault(new Cell(DeviceState.READY, category), 0L));
         }
-        jdbc.query("select category, count(*) from inventory_device where state = 'READY' group by category",
-                row -> {
-                    stock.put(DeviceCategory.valueOf(row.getString(1)), row.getLong(2));
-                });
         return stock;
     }
 

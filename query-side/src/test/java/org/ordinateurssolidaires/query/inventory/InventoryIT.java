@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.inventory;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
@@ -17,11 +18,15 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +49,8 @@ class InventoryIT extends QuerySideIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void followsADeviceThroughItsLife() {
@@ -124,6 +131,60 @@ class InventoryIT extends QuerySideIntegrationTest {
         JsonNode counts = http.getForObject("/api/devices/counts", JsonNode.class);
         assertThat(counts.at("/byCategory/TABLET").asLong()).isPositive();
         assertThat(counts.get("byState").size()).isEqualTo(DeviceState.values().length);
+    }
+
+    /**
+     * The dashboard's figures and the totals of unfiltered or state and category filtered lists come from counts
+     * kept as devices change (InventoryCounts): after receptions, erasures, corrections of category and devices
+     * made ready, they are those of the devices as they are.
+     */
+    @Test
+    void theCountsAreThoseOfTheDevicesAsTheyAreAfterEveryKindOfChange() {
+        var donor = new DonorId(UUID.randomUUID());
+        List<Object> history = new ArrayList<>();
+        Map<DeviceId, String> finalStates = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            DeviceId device = newDevice();
+            StorageMedium medium = disk("COUNT-" + i);
+            history.add(received(device, tag(), donor, DeviceCategory.values()[i % 3], medium));
+            if (i % 2 == 0) {
+                history.add(sanitised(device, medium));
+            }
+            if (i % 3 == 0) {
+                history.add(new DeviceDetailsCorrected(device, DeviceCategory.TABLET, null, null, null, null, null,
+                        "a tablet, not a laptop"));
+            }
+            if (i % 4 == 0) {
+                history.addAll(List.of(refurbished(device), ready(device)));
+            }
+            finalStates.put(device, i % 4 == 0 ? "READY" : i % 2 == 0 ? "SANITISED" : "AWAITING_SANITISATION");
+        }
+        events.append(history.toArray());
+        finalStates.forEach(this::awaitState);
+
+        JsonNode counts = http.getForObject("/api/devices/counts", JsonNode.class);
+        for (DeviceState state : DeviceState.values()) {
+            long devices = jdbc.queryForObject("select count(*) from inventory_device where state = ?", Long.class,
+                    state.name());
+            assertThat(counts.at("/byState/" + state).asLong()).as("devices %s", state).isEqualTo(devices);
+            for (DeviceCategory category : DeviceCategory.values()) {
+                assertThat(http.getForObject("/api/devices?state={state}&category={category}&size=1",
+                        JsonNode.class, state, category).get("totalDevices").asLong())
+                        .as("devices %s of category %s", state, category)
+                        .isEqualTo(jdbc.queryForObject("select count(*) from inventory_device where state = ?"
+                                + " and category = ?", Long.class, state.name(), category.name()));
+            }
+        }
+        for (DeviceCategory category : DeviceCategory.values()) {
+            assertThat(counts.at("/byCategory/" + category).asLong()).as("devices of category %s", category)
+                    .isEqualTo(jdbc.queryForObject("select count(*) from inventory_device where category = ?",
+                            Long.class, category.name()));
+        }
+        long everyDevice = jdbc.queryForObject("select count(*) from inventory_device", Long.class);
+        assertThat(counts.get("total").asLong()).isEqualTo(everyDevice);
+        JsonNode page = http.getForObject("/api/devices?size=7", JsonNode.class);
+        assertThat(page.get("totalDevices").asLong()).isEqualTo(everyDevice);
+        assertThat(page.get("totalPages").asLong()).isEqualTo((everyDevice + 6) / 7);
     }
 
     /** What a barcode scanner types: the asset tag, the device's serial or a medium's, as on its label. */
