@@ -81,6 +81,7 @@ class StoreWrittenByAnEarlierVersionIT {
                 Objects::nonNull);
         assertThat(readiness.get("status").asText()).isEqualTo("UP");
         assertThat(commandSide.get("/actuator/health").get("status").asText()).isEqualTo("UP");
+        assertInventoryCountsAreThoseOfItsDevices(); // filled by their migration from the earlier version's devices
     }
 
     @Test
@@ -101,6 +102,17 @@ class StoreWrittenByAnEarlierVersionIT {
         assertThat(ReadModels.readModels(database, ReadModels.columnsOf(expected)))
                 .as("read models rebuilt from the fixture's events").containsExactlyElementsOf(expected);
         assertThat(ReadModels.number(database, "select count(*) from deadLetterEntry")).isZero();
+        assertInventoryCountsAreThoseOfItsDevices(); // a table the fixture's version did not have
+    }
+
+    private void assertInventoryCountsAreThoseOfItsDevices() throws Exception {
+        String counted = "select state, category, count(*) from inventory_device group by state, category";
+        String kept = "select state, category, devices from inventory_count";
+        assertThat(ReadModels.number(database, "select count(*) from inventory_count")).isPositive();
+        assertThat(ReadModels.number(database, "select count(*) from (" + counted + " except " + kept + ") missing"))
+                .isZero();
+        assertThat(ReadModels.number(database, "select count(*) from (" + kept + " except " + counted + ") extra"))
+                .isZero();
     }
 
     @Test

@@ -117,7 +117,7 @@ class InventoryPages {
             page = queries.query(new FindDevices(inHand, state, null, category, found.size() / EXPORT_PAGE,
                     EXPORT_PAGE), DevicePage.class).join();
             found.addAll(page.devices());
-        } while (page.page() + 1 < page.totalPages());
+        } while (page.devices().size() == EXPORT_PAGE); // a short page is the last, whatever the total said
         Map<UUID, String> donors = donorNames(found.stream().map(DeviceView::donorId).collect(Collectors.toSet()));
         return ResponseEntity.ok()
                              .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
