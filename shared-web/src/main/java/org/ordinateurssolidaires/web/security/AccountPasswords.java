@@ -3,6 +3,10 @@ package org.ordinateurssolidaires.web.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import javax.crypto.KeyGenerator;
@@ -15,27 +19,30 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * Remembers, for a few minutes, that a password matched a stored hash, so that a program sending HTTP Basic with
- * every request pays BCrypt once, not per request: at the default cost BCrypt held the command API to about 20
- * requests a second on two cores (docs/benchmarks.md). Apache's mod_authn_socache and Caddy's basic-auth cache
- * do the same.
+ * Signs a caller in with a local account's password, and remembers for a few minutes that a password matched its
+ * account's hash, so that a program sending HTTP Basic with every request pays BCrypt once, not per request: at the
+ * default cost BCrypt held the command API to about 20 requests a second on two cores (docs/benchmarks.md).
+ * Apache's mod_authn_socache and Caddy's basic-auth cache do the same.
+ * <p>
+ * The remembering sits here, after the account was found and checked enabled, not in the password encoder: for an
+ * unknown name Spring checks the password against a hash of its own, to take as long as a real check, and that
+ * check must never be remembered, or an unknown name would answer faster than a known one.
  * <p>
  * What is remembered is an HMAC, under a key made for this process, of the stored hash and the password: no
  * password and nothing a guess could be tried against without that key. Nothing needs forgetting when an account
- * changes: a new password means a new hash, and the account is still read, and checked for being enabled, at every
- * request ({@code DaoAuthenticationProvider} checks it before the password). Only matches are remembered, so a
- * wrong password always costs a whole BCrypt check, and a guesser gains nothing.
+ * changes: a new password means a new hash, and the account is read, and refused if deactivated, at every request.
+ * Only matches are remembered, so a wrong password always costs a whole BCrypt check.
  */
-final class RememberedPasswordChecks implements PasswordEncoder {
+final class AccountPasswords extends DaoAuthenticationProvider {
 
     private static final int MOST_REMEMBERED = 10_000;
 
-    private final PasswordEncoder checks;
     private final Cache<String, Boolean> matches;
     private final SecretKey key;
 
-    RememberedPasswordChecks(PasswordEncoder checks, Duration remembered, Ticker clock) {
-        this.checks = checks;
+    AccountPasswords(UserDetailsService accounts, PasswordEncoder passwords, Duration remembered, Ticker clock) {
+        super(accounts);
+        setPasswordEncoder(passwords);
         this.matches = Caffeine.newBuilder().maximumSize(MOST_REMEMBERED).expireAfterWrite(remembered).ticker(clock)
                                .build();
         try {
@@ -46,41 +53,29 @@ final class RememberedPasswordChecks implements PasswordEncoder {
     }
 
     @Override
-    public String encode(CharSequence password) {
-        return checks.encode(password);
-    }
-
-    @Override
-    public boolean matches(CharSequence password, String storedHash) {
+    protected void additionalAuthenticationChecks(UserDetails account, UsernamePasswordAuthenticationToken presented) {
+        Object password = presented.getCredentials();
+        String storedHash = account.getPassword();
         if (password == null || storedHash == null) {
-            return checks.matches(password, storedHash);
+            super.additionalAuthenticationChecks(account, presented);
+            return;
         }
-        String remembered = fingerprint(password, storedHash);
-        if (matches.getIfPresent(remembered) != null) {
-            return true;
+        String fingerprint = fingerprint(password.toString(), storedHash);
+        if (matches.getIfPresent(fingerprint) == null) {
+            super.additionalAuthenticationChecks(account, presented); // refuses a wrong password
+            matches.put(fingerprint, Boolean.TRUE);
         }
-        boolean matched = checks.matches(password, storedHash);
-        if (matched) {
-            matches.put(remembered, Boolean.TRUE);
-        }
-        return matched;
-    }
-
-    @Override
-    public boolean upgradeEncoding(String storedHash) {
-        return checks.upgradeEncoding(storedHash);
     }
 
     /** Length-prefixed, so that no other (hash, password) pair gives the same bytes. */
-    private String fingerprint(CharSequence password, String storedHash) {
+    private String fingerprint(String password, String storedHash) {
         byte[] hash = storedHash.getBytes(StandardCharsets.UTF_8);
-        byte[] secret = password.toString().getBytes(StandardCharsets.UTF_8);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(hash.length).array());
             mac.update(hash);
-            return HexFormat.of().formatHex(mac.doFinal(secret));
+            return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException unavailable) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", unavailable);
         }

@@ -95,18 +95,26 @@ public class ProgrammeSecurity {
     }
 
     /**
-     * BCrypt, at a cost that an installation sets. Hashes are stored with their algorithm's id
-     * ({@code {bcrypt}...}), so that a stronger one can be added later and old hashes still recognised. Each API
-     * request is signed in anew: a password that matched is remembered for a few minutes, so that the cost is not
-     * paid again for every request ({@link RememberedPasswordChecks}; {@code 0s} turns that off).
+     * BCrypt, at a cost that an installation sets: each API request is signed in anew, so the cost is paid per
+     * request unless the password was remembered ({@link AccountPasswords}). Hashes are stored with their
+     * algorithm's id ({@code {bcrypt}...}), so that a stronger one can be added later and old hashes still
+     * recognised.
      */
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${ordinateurs.security.password-hash-strength:10}") int strength,
-                                    @Value("${ordinateurs.security.password-checks-remembered-for:5m}")
-                                    Duration remembered) {
-        PasswordEncoder checks = new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
-        return remembered.isZero() ? checks : new RememberedPasswordChecks(checks, remembered, Ticker.systemTicker());
+    PasswordEncoder passwordEncoder(@Value("${ordinateurs.security.password-hash-strength:10}") int strength) {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+    }
+
+    /**
+     * Local accounts' sign-in (HTTP Basic and the login form), remembering a password that matched for a while
+     * ({@code 0s} turns that off).
+     */
+    @Bean
+    @ConditionalOnBean(JdbcOperations.class)
+    AccountPasswords accountPasswords(AccountDirectory accounts, PasswordEncoder passwords,
+                                      @Value("${ordinateurs.security.password-checks-remembered-for:5m}")
+                                      Duration remembered) {
+        return new AccountPasswords(accounts, passwords, remembered, Ticker.systemTicker());
     }
 
     @Bean

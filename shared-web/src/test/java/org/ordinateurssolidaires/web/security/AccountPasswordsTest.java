@@ -1,72 +1,96 @@
 package org.ordinateurssolidaires.web.security;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class RememberedPasswordChecksTest {
+class AccountPasswordsTest {
+
+    private static final String PASSWORD = "le mot de passe de Claire";
 
     private final CountedChecks bcrypt = new CountedChecks();
     private final AtomicLong nanos = new AtomicLong();
-    private final RememberedPasswordChecks passwords =
-            new RememberedPasswordChecks(bcrypt, Duration.ofMinutes(5), nanos::get);
-    private final String stored = passwords.encode("le mot de passe de Claire");
+    private final InMemoryUserDetailsManager accounts = new InMemoryUserDetailsManager(
+            User.withUsername("claire").password(bcrypt.encode(PASSWORD)).roles("STAFF").build());
+    private final AccountPasswords signIn = new AccountPasswords(accounts, bcrypt, Duration.ofMinutes(5), nanos::get);
 
     @Test
     void aPasswordThatMatchedIsNotCheckedAgainForAWhile() {
-        assertThat(passwords.matches("le mot de passe de Claire", stored)).isTrue();
-        assertThat(passwords.matches("le mot de passe de Claire", stored)).isTrue();
-        assertThat(passwords.matches("le mot de passe de Claire", stored)).isTrue();
+        signIn("claire", PASSWORD);
+        signIn("claire", PASSWORD);
+        signIn("claire", PASSWORD);
 
         assertThat(bcrypt.checks.get()).isEqualTo(1);
     }
 
     @Test
-    void aWrongPasswordIsCheckedEveryTimeAndNeverAccepted() {
-        passwords.matches("le mot de passe de Claire", stored);
+    void aWrongPasswordIsCheckedEveryTimeAndRefused() {
+        signIn("claire", PASSWORD);
 
-        assertThat(passwords.matches("le mot de passe de claire", stored)).isFalse();
-        assertThat(passwords.matches("le mot de passe de claire", stored)).isFalse();
-        assertThat(passwords.matches("le mot de passe de Claire ", stored)).isFalse();
+        assertThatThrownBy(() -> signIn("claire", "le mot de passe de claire"))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> signIn("claire", "le mot de passe de claire"))
+                .isInstanceOf(BadCredentialsException.class);
 
-        assertThat(bcrypt.checks.get()).isEqualTo(4);
+        assertThat(bcrypt.checks.get()).isEqualTo(3);
     }
 
+    /** Spring checks an unknown name's password against a hash of "userNotFoundPassword", to take as long. */
     @Test
-    void aNewPasswordHashIsCheckedAfreshAndTheOldPasswordRefused() {
-        passwords.matches("le mot de passe de Claire", stored);
-        String changed = passwords.encode("un autre mot de passe");
-
-        assertThat(passwords.matches("le mot de passe de Claire", changed)).isFalse();
-        assertThat(passwords.matches("un autre mot de passe", changed)).isTrue();
+    void anUnknownNameCostsAWholeCheckEveryTimeWhateverThePassword() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> signIn("inconnu", "userNotFoundPassword"))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
 
         assertThat(bcrypt.checks.get()).isEqualTo(3);
     }
 
     @Test
-    void theSamePasswordOfAnotherAccountIsCheckedAgainstItsOwnHash() {
-        passwords.matches("le mot de passe de Claire", stored);
-        String anotherAccountsHash = passwords.encode("le mot de passe de Claire");
+    void aNewPasswordIsCheckedAfreshAndTheOldOneRefused() {
+        signIn("claire", PASSWORD);
+        accounts.updateUser(User.withUsername("claire").password(bcrypt.encode("un autre mot de passe"))
+                                .roles("STAFF").build());
 
-        assertThat(passwords.matches("le mot de passe de Claire", anotherAccountsHash)).isTrue();
+        assertThatThrownBy(() -> signIn("claire", PASSWORD)).isInstanceOf(BadCredentialsException.class);
+        signIn("claire", "un autre mot de passe");
 
-        assertThat(bcrypt.checks.get()).isEqualTo(2);
+        assertThat(bcrypt.checks.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aDeactivatedAccountIsRefusedThoughItsPasswordWasRemembered() {
+        signIn("claire", PASSWORD);
+        accounts.updateUser(User.withUserDetails(accounts.loadUserByUsername("claire")).disabled(true).build());
+
+        assertThatThrownBy(() -> signIn("claire", PASSWORD)).isInstanceOf(DisabledException.class);
     }
 
     @Test
     void aMatchIsForgottenAfterItsTime() {
-        passwords.matches("le mot de passe de Claire", stored);
+        signIn("claire", PASSWORD);
         nanos.addAndGet(Duration.ofMinutes(5).plusSeconds(1).toNanos());
 
-        assertThat(passwords.matches("le mot de passe de Claire", stored)).isTrue();
+        signIn("claire", PASSWORD);
 
         assertThat(bcrypt.checks.get()).isEqualTo(2);
+    }
+
+    private void signIn(String username, String password) {
+        assertThat(signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password))
+                         .isAuthenticated()).isTrue();
     }
 
     /** BCrypt at its least cost, counting its checks. */
