@@ -6,7 +6,8 @@
 #   erasure-audit.sh DEVICES        a generated store of about ten events per device; the auditor's replay
 #   rebuild.sh                      every read model rebuilt from that store
 #   command-api.sh 2000 CLIENTS     receptions and sanitisations over HTTP
-#   pages.sh 200                    the pages a signed-in person opens, on the demo data
+#   DEVICES=DEVICES pages.sh 200    the pages a signed-in person opens, on the demo data and DEVICES generated
+#                                   devices in the inventory
 # Each one's whole output is kept in target/benchmarks/<time>/. Needs what each of them needs (see their heads).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,7 +28,7 @@ run() { # name command...
 run audit deploy/benchmark/erasure-audit.sh "$devices"
 run rebuild deploy/benchmark/rebuild.sh
 run commands deploy/benchmark/command-api.sh 2000 "$clients"
-run pages deploy/benchmark/pages.sh 200
+run pages env DEVICES="$devices" deploy/benchmark/pages.sh 200
 
 # the figures, as each script prints them
 field() { # file pattern [sed expression]
@@ -46,7 +47,7 @@ field() { # file pattern [sed expression]
         echo "| $phase, clients: $clients | $(field commands "^$phase " 's/.*clients: *([0-9.]+ commands\/s, latency .*)/\1/') | $(field commands '^tps = ' 's/^tps = ([0-9]+).*/\1 single-row transactions\/s/') |"
     done
     echo "| one 1,000-row batch file | $(field commands 'batch imported in' 's/.*imported in ([0-9.]+ s).*/\1/') | $(field commands '^raw 1,000-row batch in' 's/^raw 1,000-row batch in (.*)/\1/') |"
-    for page in "/tableau-de-bord" "/inventaire"; do
+    for page in "/tableau-de-bord" "/inventaire" "/inventaire\?state=READY"; do
         grep -a -E "^$page +[0-9]" "$out/pages.txt" | while read -r name count_clients _ rate p50 p95 p99 _; do
             echo "| page $name, clients: $count_clients | $rate requests/s, p50 $p50 ms, p95 $p95 ms, p99 $p99 ms | |"
         done

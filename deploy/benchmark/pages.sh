@@ -3,6 +3,8 @@
 # the raw PostgreSQL baseline (pgbench: the same reads by key and by page, on the same database) from the same run.
 #   deploy/benchmark/pages.sh [ROUNDS=200]
 # QUERY_SIDE_ARGS, if set, are passed on to the query side (to try a setting: QUERY_SIDE_ARGS=--name=value).
+# DEVICES=N adds N generated devices (one medium each, spread over the states and three years as a programme that
+# has run for years has them) to the inventory's read model beside the demo data, to measure reads at that scale.
 # Needs a local PostgreSQL (127.0.0.1:5432, user postgres) and pgbench; uses the database ordinateurs_bench_pages,
 # dropped and re-created on each run, and ports COMMAND_PORT (18181) and QUERY_PORT (18182).
 set -euo pipefail
@@ -64,6 +66,54 @@ $pg -d ordinateurs_bench_pages -Atc "select format('up to date: %s events, %s de
     (select count(*) from domainevententry), (select count(*) from inventory_device),
     (select count(*) from inventory_medium), (select count(*) from referral_record))"
 
+if [ -n "${DEVICES:-}" ]; then
+    began=$(date +%s)
+    $pg -d ordinateurs_bench_pages -v devices="$DEVICES" <<'SQL'
+-- states as a programme that has run for years has them: most devices handed over, a stock in the workshop
+insert into inventory_device (device_id, asset_tag, donor_id, donation_batch_reference, category, manufacturer,
+        model, serial_number, stage, state, state_since, received_at, grade, operating_system, media_declared,
+        sanitised_at, ready_at, handed_over_at)
+select md5('device' || n)::uuid, 'GEN-' || lpad(n::text, 7, '0'), md5('donor' || n % (:devices / 150 + 1))::uuid,
+       'LIV-GEN-' || n / 40, (array['LAPTOP', 'LAPTOP', 'DESKTOP', 'TABLET'])[1 + n % 4], 'Dell', 'Latitude 5490',
+       'SN-GEN-' || n, s.stage, s.state, received + interval '20 days', received, s.grade, s.os, true,
+       case when s.state <> 'AWAITING_SANITISATION' then received + interval '3 days' end,
+       case when s.state in ('READY', 'ALLOCATED', 'HANDED_OVER') then received + interval '10 days' end,
+       case when s.state = 'HANDED_OVER' then received + interval '20 days' end
+from generate_series(1, :devices) n,
+     lateral (select now() - (n % 1095) * interval '1 day' as received) r,
+     lateral (select case when n % 100 < 70 then 'HANDED_OVER' when n % 100 < 80 then 'RECYCLED'
+                          when n % 100 < 85 then 'READY' when n % 100 < 87 then 'ALLOCATED'
+                          when n % 100 < 90 then 'REFURBISHED' when n % 100 < 94 then 'SANITISED'
+                          else 'AWAITING_SANITISATION' end as state) st,
+     lateral (select st.state,
+                     case st.state when 'SANITISED' then 'AWAITING_REFURBISHMENT'
+                                   when 'AWAITING_SANITISATION' then 'AWAITING_REFURBISHMENT' else st.state end as stage,
+                     case when st.state in ('READY', 'ALLOCATED', 'HANDED_OVER') then 'B' end as grade,
+                     case when st.state not in ('AWAITING_SANITISATION', 'SANITISED') then 'Linux Mint 22' end as os) s;
+insert into inventory_medium (device_id, position, medium_id, media_type, manufacturer, model, serial_number,
+        capacity_gigabytes, erasure_status, sanitisation_level, sanitisation_technique, erased_at,
+        sanitisation_attempts, sanitisation_tool, sanitisation_tool_version, verification_method,
+        sanitisation_operator)
+select device_id, 0, md5('medium' || asset_tag)::uuid, 'HARD_DISK_DRIVE', 'Seagate', 'ST500LM030',
+       'MS-' || asset_tag, 500, case when sanitised_at is null then 'PENDING' else 'SANITISED' end,
+       case when sanitised_at is not null then 'PURGE' end, case when sanitised_at is not null then 'OVERWRITE' end,
+       sanitised_at, case when sanitised_at is null then 0 else 1 end,
+       case when sanitised_at is not null then 'nwipe' end, case when sanitised_at is not null then '0.37' end,
+       case when sanitised_at is not null then 'FULL' end, case when sanitised_at is not null then 'Camille' end
+from inventory_device where asset_tag like 'GEN-%';
+-- the counts the inventory keeps (V20), as its migration fills them, where this version keeps them
+do $$ begin
+    if to_regclass('inventory_count') is not null then
+        delete from inventory_count;
+        insert into inventory_count select state, category, count(*) from inventory_device group by state, category;
+    end if;
+end $$;
+vacuum analyze inventory_device;
+vacuum analyze inventory_medium;
+SQL
+    echo "generated $DEVICES devices in the inventory in $(( $(date +%s) - began )) s"
+fi
+
 # the device pages go round devices sampled in a fixed order: staff's among all, the donor's among its own
 $pg -d ordinateurs_bench_pages -Atc "select device_id from inventory_device order by md5(device_id::text)
     limit $rounds" > "$logs/devices"
@@ -93,6 +143,11 @@ select d.*, m.* from (select * from inventory_device order by asset_tag limit 50
     left join inventory_medium m using (device_id) order by d.asset_tag, m.position;
 select count(*) from inventory_device;
 SQL
+cat > "$logs/ready.sql" <<'SQL'
+select d.*, m.* from (select * from inventory_device where state = 'READY' order by asset_tag limit 50) d
+    left join inventory_medium m using (device_id) order by d.asset_tag, m.position;
+select coalesce(sum(devices), 0) from inventory_count where state = 'READY';
+SQL
 baseline() { # name script clients
     rm -f "$logs"/pgbench_log*
     local tps
@@ -109,4 +164,7 @@ printf "%-28s %7s %8s %8s %8s %8s %8s\n" "raw PostgreSQL" "clients" "requests" "
 baseline "device by key, its media" device.sql 1
 baseline "50 devices, media, count" inventory.sql 1
 baseline "50 devices, media, count" inventory.sql 4
+if [ -n "$($pg -d ordinateurs_bench_pages -Atc "select to_regclass('inventory_count')")" ]; then
+    baseline "50 READY, media, kept count" ready.sql 1
+fi
 echo "== load at the end:$(uptime | sed 's/.*load average://'); logs in $logs"
