@@ -51,6 +51,12 @@ class EmbeddedDefaultIT {
                     "storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE", "serialNumber", "Z9A12345")),
                     "receivedAt", "2026-03-02T09:00:00Z")).get("deviceId").asText();
             await().atMost(Duration.ofSeconds(30)).until(() -> querySide.get(device) != null);
+            // the inventory's own queries on H2: the kept counts, and a label looked up by its index
+            assertThat(querySide.get("/api/devices/counts").at("/byCategory/DESKTOP").asLong()).isOne();
+            for (String label : List.of("EMB-0001", "Z9A12345")) {
+                assertThat(querySide.get("/api/devices?q=" + label).get("devices").findValuesAsText("assetTag"))
+                        .as(label).containsExactly("EMB-0001");
+            }
         }
         assertThat(new File(workingDirectory, "data/ordinateurs-solidaires.mv.db")).exists();
         // the database, its lock file (the server's port and key) and the secrets beside them: the owner's alone

@@ -15,8 +15,8 @@ interface InventoryRepository extends JpaRepository<InventoryDevice, UUID>, JpaS
     List<InventoryDevice> findByReferralIdOrderByAssetTagAsc(UUID referralId);
 
     /** The devices labelled so: by asset tag, by serial, or by a medium's serial; each by its own index. */
-    @Query(value = "select device_id from inventory_device where asset_tag = :label"
-            + " union select device_id from inventory_device where serial_number = :label"
-            + " union select device_id from inventory_medium where serial_number = :label", nativeQuery = true)
+    @Query("select d.deviceId from InventoryDevice d where d.assetTag = :label"
+            + " union select d.deviceId from InventoryDevice d where d.serialNumber = :label"
+            + " union select d.deviceId from InventoryDevice d join d.media m where m.serialNumber = :label")
     List<UUID> findIdsByLabel(@Param("label") String label);
 }
