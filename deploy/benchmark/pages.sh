@@ -76,11 +76,15 @@ insert into inventory_device (device_id, asset_tag, donor_id, donation_batch_ref
 select md5('device' || n)::uuid, 'GEN-' || lpad(n::text, 7, '0'), md5('donor' || n % (:devices / 150 + 1))::uuid,
        'LIV-GEN-' || n / 40, (array['LAPTOP', 'LAPTOP', 'DESKTOP', 'TABLET'])[1 + n % 4], 'Dell', 'Latitude 5490',
        'SN-GEN-' || n, s.stage, s.state, received + interval '20 days', received, s.grade, s.os, true,
-       case when s.state <> 'AWAITING_SANITISATION' then received + interval '3 days' end,
-       case when s.state in ('READY', 'ALLOCATED', 'HANDED_OVER') then received + interval '10 days' end,
-       case when s.state = 'HANDED_OVER' then received + interval '20 days' end
+       case when s.state <> 'AWAITING_SANITISATION' then sanitised end,
+       case when s.state in ('READY', 'ALLOCATED', 'HANDED_OVER') then ready end,
+       case when s.state = 'HANDED_OVER' then handed_over end
 from generate_series(1, :devices) n,
-     lateral (select now() - (n % 1095) * interval '1 day' as received) r,
+     -- at any hour of the day; erased within 10 days, checked within 14 more, handed over within 30 more
+     lateral (select now() - (n % 1095) * interval '1 day' - (n % 24) * interval '1 hour' as received) r,
+     lateral (select received + (n * 7919 % 240) * interval '1 hour' as sanitised) e,
+     lateral (select sanitised + (n * 104729 % 336) * interval '1 hour' as ready) q,
+     lateral (select ready + (n * 1299709 % 720) * interval '1 hour' as handed_over) h,
      lateral (select case when n % 100 < 70 then 'HANDED_OVER' when n % 100 < 80 then 'RECYCLED'
                           when n % 100 < 85 then 'READY' when n % 100 < 87 then 'ALLOCATED'
                           when n % 100 < 90 then 'REFURBISHED' when n % 100 < 94 then 'SANITISED'
@@ -106,6 +110,33 @@ do $$ begin
     if to_regclass('inventory_count') is not null then
         delete from inventory_count;
         insert into inventory_count select state, category, count(*) from inventory_device group by state, category;
+    end if;
+end $$;
+-- the workshop's figures (V21), as its migration (WorkshopFiguresFirstFill) fills them, months in Europe/Paris
+do $$ begin
+    if to_regclass('workshop_month') is not null then
+        delete from workshop_month;
+        delete from workshop_cohort;
+        delete from workshop_lead_time;
+        create temporary table reached as
+            select received_at, m.milestone, m.at from inventory_device,
+                lateral (values ('RECEIVED', received_at), ('SANITISED', sanitised_at), ('READY', ready_at),
+                                ('HANDED_OVER', handed_over_at)) m(milestone, at)
+            where m.at is not null;
+        insert into workshop_month select date_trunc('month', at at time zone 'Europe/Paris')::date, milestone,
+            count(*) from reached group by 1, 2;
+        insert into workshop_cohort select date_trunc('month', received_at at time zone 'Europe/Paris')::date,
+            milestone, count(*) from reached group by 1, 2;
+        insert into workshop_lead_time
+            select date_trunc('month', s.ended at time zone 'Europe/Paris')::date, s.from_milestone, s.to_milestone,
+                   round(extract(epoch from s.ended - s.began) / 3600)::bigint, count(*)
+            from inventory_device,
+                lateral (values ('RECEIVED', received_at, 'SANITISED', sanitised_at),
+                                ('SANITISED', sanitised_at, 'READY', ready_at),
+                                ('READY', ready_at, 'HANDED_OVER', handed_over_at),
+                                ('RECEIVED', received_at, 'HANDED_OVER', handed_over_at))
+                    s(from_milestone, began, to_milestone, ended)
+            where s.began is not null and s.ended is not null group by 1, 2, 3, 4;
     end if;
 end $$;
 vacuum analyze inventory_device;
@@ -148,6 +179,13 @@ select d.*, m.* from (select * from inventory_device where state = 'READY' order
     left join inventory_medium m using (device_id) order by d.asset_tag, m.position;
 select coalesce(sum(devices), 0) from inventory_count where state = 'READY';
 SQL
+cat > "$logs/dashboard.sql" <<'SQL'
+select month_start, milestone, devices from workshop_month where month_start > current_date - 366;
+select milestone, sum(devices) from workshop_cohort where received_month > current_date - 366 group by milestone;
+select from_milestone, to_milestone, hours, sum(devices) from workshop_lead_time
+    where month_start > current_date - 366 group by from_milestone, to_milestone, hours;
+select state, category, devices from inventory_count;
+SQL
 baseline() { # name script clients
     rm -f "$logs"/pgbench_log*
     local tps
@@ -166,5 +204,8 @@ baseline "50 devices, media, count" inventory.sql 1
 baseline "50 devices, media, count" inventory.sql 4
 if [ -n "$($pg -d ordinateurs_bench_pages -Atc "select to_regclass('inventory_count')")" ]; then
     baseline "50 READY, media, kept count" ready.sql 1
+fi
+if [ -n "$($pg -d ordinateurs_bench_pages -Atc "select to_regclass('workshop_month')")" ]; then
+    baseline "dashboard's kept figures" dashboard.sql 1
 fi
 echo "== load at the end:$(uptime | sed 's/.*load average://'); logs in $logs"

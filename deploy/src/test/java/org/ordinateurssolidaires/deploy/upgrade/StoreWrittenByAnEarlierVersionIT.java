@@ -10,6 +10,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.ordinateurssolidaires.deploy.ReadModels;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
+import org.ordinateurssolidaires.testing.WorkshopRecount;
+import org.ordinateurssolidaires.testing.WorkshopRecount.Figure;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +83,7 @@ class StoreWrittenByAnEarlierVersionIT {
                 Objects::nonNull);
         assertThat(readiness.get("status").asText()).isEqualTo("UP");
         assertThat(commandSide.get("/actuator/health").get("status").asText()).isEqualTo("UP");
-        assertInventoryCountsAreThoseOfItsDevices(); // filled by their migration from the earlier version's devices
+        assertKeptFiguresAreThoseOfTheDevices(); // filled by their migrations from the earlier version's devices
     }
 
     @Test
@@ -102,10 +104,10 @@ class StoreWrittenByAnEarlierVersionIT {
         assertThat(ReadModels.readModels(database, ReadModels.columnsOf(expected)))
                 .as("read models rebuilt from the fixture's events").containsExactlyElementsOf(expected);
         assertThat(ReadModels.number(database, "select count(*) from deadLetterEntry")).isZero();
-        assertInventoryCountsAreThoseOfItsDevices(); // a table the fixture's version did not have
+        assertKeptFiguresAreThoseOfTheDevices(); // tables the fixture's version did not have
     }
 
-    private void assertInventoryCountsAreThoseOfItsDevices() throws Exception {
+    private void assertKeptFiguresAreThoseOfTheDevices() throws Exception {
         String counted = "select state, category, count(*) from inventory_device group by state, category";
         String kept = "select state, category, devices from inventory_count";
         assertThat(ReadModels.number(database, "select count(*) from inventory_count")).isPositive();
@@ -113,6 +115,11 @@ class StoreWrittenByAnEarlierVersionIT {
                 .isZero();
         assertThat(ReadModels.number(database, "select count(*) from (" + kept + " except " + counted + ") extra"))
                 .isZero();
+        for (Figure figure : WorkshopRecount.FIGURES) {
+            assertThat(ReadModels.number(database, "select count(*) from " + figure.table())).as(figure.table())
+                    .isPositive();
+            assertThat(ReadModels.number(database, figure.differences())).as(figure.table()).isZero();
+        }
     }
 
     @Test

@@ -44,12 +44,10 @@ class DashboardPage {
     private static final int CHART_HEIGHT = 120;
 
     private final QueryGateway queries;
-    private final ZoneId zone;
     private final Clock clock;
 
     DashboardPage(QueryGateway queries, @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.queries = queries;
-        this.zone = zone;
         this.clock = Clock.system(zone);
     }
 
@@ -57,21 +55,12 @@ class DashboardPage {
     @PreAuthorize(Access.STAFF)
     String dashboard(Model model) {
         CompletableFuture<DeviceCounts> counts = queries.query(new CountDevices(), DeviceCounts.class);
-        CompletableFuture<Flow> flow = queries.query(new FetchWorkshopFlow(monthStarts()), Flow.class);
+        CompletableFuture<Flow> flow = queries.query(new FetchWorkshopFlow(
+                YearMonth.now(clock).minusMonths(MONTHS - 1L), YearMonth.now(clock)), Flow.class);
         CompletableFuture<WaitingCounts> waiting = queries.query(new CountWaiting(), WaitingCounts.class);
         model.addAttribute("counts", counts.join())
              .addAttribute("figures", Figures.of(counts.join(), flow.join(), waiting.join()));
         return "dashboard/dashboard";
-    }
-
-    /** The first instant of each of the last twelve months in the programme's time zone, then of the next one. */
-    private List<Instant> monthStarts() {
-        YearMonth first = YearMonth.now(clock).minusMonths(MONTHS - 1L);
-        List<Instant> starts = new ArrayList<>();
-        for (int i = 0; i <= MONTHS; i++) {
-            starts.add(first.plusMonths(i).atDay(1).atStartOfDay(zone).toInstant());
-        }
-        return starts;
     }
 
     /** What the template shows, already worked out. */

@@ -1,12 +1,12 @@
 package org.ordinateurssolidaires.query.inventory;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.query.readmodel.KeptCounts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,15 +14,9 @@ import java.util.TreeMap;
  * How many devices are in each state, by category ({@code inventory_count}), kept as the devices change: the
  * dashboard's figures and the inventory's totals are read from a few rows instead of counted over every device
  * at each request, which at a hundred thousand devices took 38 ms a call (docs/benchmarks.md).
- * <p>
- * A batch's moves are summed in memory and written as its transaction commits, each row once, in the rows' order:
- * two segments' batches then wait on one another rather than deadlock, and an increment never reads a count
- * another transaction is changing. A rolled-back batch takes its moves with it.
  */
 @Component
 class InventoryCounts {
-
-    private static final String MOVES = InventoryCounts.class.getName() + ".moves";
 
     /** A row of the table: devices of one category in one state. */
     record Cell(DeviceState state, DeviceCategory category) {
@@ -30,9 +24,12 @@ class InventoryCounts {
     }
 
     private final JdbcTemplate jdbc;
+    private final KeptCounts<Cell> cells;
 
     InventoryCounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.cells = new KeptCounts<>(jdbc, "inventory_count", List.of("state", "category"), "devices", Cell.ORDER,
+                cell -> List.of(cell.state().name(), cell.category().name()));
     }
 
     /** A device left one cell for another; {@code from} is null for a device just received. */
@@ -40,48 +37,10 @@ class InventoryCounts {
         if (to.equals(from)) {
             return;
         }
-        boolean inABatch = CurrentUnitOfWork.isStarted();
-        Map<Cell, Long> moves = inABatch ? movesOfThisBatch() : new TreeMap<>(Cell.ORDER);
         if (from != null) {
-            moves.merge(from, -1L, Long::sum);
+            cells.add(from, -1);
         }
-        moves.merge(to, 1L, Long::sum);
-        if (!inABatch) {
-            write(moves);
-        }
-    }
-
-    private Map<Cell, Long> movesOfThisBatch() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(MOVES, key -> {
-            Map<Cell, Long> moves = new TreeMap<>(Cell.ORDER);
-            batch.onPrepareCommit(committing -> write(moves));
-            return moves;
-        });
-    }
-
-    /**
-     * Plain SQL both PostgreSQL and the embedded H2 take (H2 has no {@code on conflict do update}). A cell's row
-     * exists while devices are in it, so the table holds the same rows however the events were batched: a live
-     * read model and its rebuild compare equal. Two batches creating one cell at once: the second's insert breaks
-     * the key, and its batch is rolled back and applied again.
-     */
-    private void write(Map<Cell, Long> moves) {
-        moves.forEach((cell, devices) -> {
-            if (devices == 0) {
-                return;
-            }
-            String state = cell.state().name();
-            String category = cell.category().name();
-            if (jdbc.update("update inventory_count set devices = devices + ? where state = ? and category = ?",
-                    devices, state, category) == 0) {
-                jdbc.update("insert into inventory_count (state, category, devices) values (?, ?, ?)", state,
-                        category, devices);
-            } else if (devices < 0) {
-                jdbc.update("delete from inventory_count where state = ? and category = ? and devices = 0", state,
-                        category);
-            }
-        });
+        cells.add(to, 1);
     }
 
     /** Every cell's count; a cell with no device is absent. */
@@ -104,6 +63,6 @@ class InventoryCounts {
 
     /** A replay starts from no device. */
     void reset() {
-        jdbc.update("delete from inventory_count");
+        cells.reset();
     }
 }

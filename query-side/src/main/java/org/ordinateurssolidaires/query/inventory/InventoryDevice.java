@@ -261,6 +261,10 @@ public class InventoryDevice {
         return receivedAt;
     }
 
+    WorkshopFigures.Milestones milestones() {
+        return new WorkshopFigures.Milestones(receivedAt, sanitisedAt, readyAt, handedOverAt);
+    }
+
     public QualityGrade getGrade() {
         return grade;
     }

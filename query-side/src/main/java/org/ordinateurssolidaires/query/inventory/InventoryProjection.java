@@ -61,10 +61,12 @@ class InventoryProjection extends ReadModelProjection {
 
     private final InventoryRepository devices;
     private final InventoryCounts counts;
+    private final WorkshopFigures workshop;
 
-    InventoryProjection(InventoryRepository devices, InventoryCounts counts) {
+    InventoryProjection(InventoryRepository devices, InventoryCounts counts, WorkshopFigures workshop) {
         this.devices = devices;
         this.counts = counts;
+        this.workshop = workshop;
     }
 
     @EventHandler
@@ -72,6 +74,7 @@ class InventoryProjection extends ReadModelProjection {
         InventoryDevice device = new InventoryDevice(event);
         insert(device);
         counts.moved(null, cellOf(device));
+        workshop.changed(null, device.milestones());
     }
 
     /** The statement carries the day it was made, not a moment: the state changes when it was recorded. */
@@ -162,6 +165,7 @@ class InventoryProjection extends ReadModelProjection {
     void reset() {
         devices.deleteAllInBatch();
         counts.reset();
+        workshop.reset();
     }
 
     @QueryHandler
@@ -209,8 +213,10 @@ class InventoryProjection extends ReadModelProjection {
         InventoryDevice device = devices.findById(deviceId.value()).orElseThrow(() -> new IllegalStateException(
                 "event for device " + deviceId + " which the inventory never saw received"));
         Cell before = cellOf(device);
+        var reachedBefore = device.milestones();
         change.accept(device);
         counts.moved(before, cellOf(device));
+        workshop.changed(reachedBefore, device.milestones());
     }
 
     private static Cell cellOf(InventoryDevice device) {

@@ -3,61 +3,43 @@ package org.ordinateurssolidaires.query.inventory;
 import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.query.inventory.InventoryCounts.Cell;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.sql.Date;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * How devices flow through the workshop, from the milestones the inventory keeps on each device (when it was
  * received, first held no data, was ready, was handed over): each month's count of every milestone, how long each
- * step took, and how far the devices received got. Read from the inventory's table with its milestone indexes,
- * never from the event store.
+ * step took, and how far the devices received got. Read from the figures kept as the devices change
+ * ({@link WorkshopFigures}), never from the devices themselves nor the event store.
  */
 @Component
 public class WorkshopFlow {
 
     /** The steps of a device's way through the programme, each the first time it was reached. */
     public enum Milestone {
-        RECEIVED("received_at"), SANITISED("sanitised_at"), READY("ready_at"), HANDED_OVER("handed_over_at");
-
-        private final String column;
-
-        Milestone(String column) {
-            this.column = column;
-        }
+        RECEIVED, SANITISED, READY, HANDED_OVER
     }
 
-    /**
-     * @param monthStarts the first instant of each month to count, oldest first, then the end of the last one (the
-     *                    months are the reader's, in its time zone: the caller cuts them)
-     */
-    public record FetchWorkshopFlow(List<Instant> monthStarts) {
+    /** The months from {@code first} to {@code last}, both counted, in the programme's time zone. */
+    public record FetchWorkshopFlow(YearMonth first, YearMonth last) {
 
         public FetchWorkshopFlow {
-            if (monthStarts.size() < 2) {
-                throw new IllegalArgumentException("a period needs its start and its end");
+            if (last.isBefore(first)) {
+                throw new IllegalArgumentException("a period ends after it starts");
             }
-            monthStarts = List.copyOf(monthStarts);
-        }
-
-        Instant since() {
-            return monthStarts.get(0);
-        }
-
-        Instant until() {
-            return monthStarts.get(monthStarts.size() - 1);
         }
     }
 
@@ -71,6 +53,7 @@ public class WorkshopFlow {
                        Map<DeviceCategory, Long> readyStock) {
     }
 
+    /** @param start the first instant of the month */
     public record MonthFlow(Instant start, Map<Milestone, Long> reached) {
 
         public long of(Milestone milestone) {
@@ -78,86 +61,73 @@ public class WorkshopFlow {
         }
     }
 
-    /** @param medianDays null when no device finished the step within the period; likewise ninetiethDays */
+    /**
+     * The median and ninetieth percentile (interpolated, as PostgreSQL's {@code percentile_cont}) of the durations
+     * kept to the nearest hour: within half an hour of the exact ones.
+     *
+     * @param medianDays null when no device finished the step within the period; likewise ninetiethDays
+     */
     public record LeadTime(Milestone from, Milestone to, long devices, Double medianDays, Double ninetiethDays) {
     }
 
-    private static final List<Milestone[]> STEPS = List.of(
-            new Milestone[]{Milestone.RECEIVED, Milestone.SANITISED},
-            new Milestone[]{Milestone.SANITISED, Milestone.READY},
-            new Milestone[]{Milestone.READY, Milestone.HANDED_OVER},
-            new Milestone[]{Milestone.RECEIVED, Milestone.HANDED_OVER});
-    private static final double SECONDS_A_DAY = 86_400;
+    private static final double HOURS_A_DAY = 24;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
     private final InventoryCounts counts;
+    private final ZoneId zone;
 
-    WorkshopFlow(NamedParameterJdbcTemplate jdbc, InventoryCounts counts) {
+    WorkshopFlow(JdbcTemplate jdbc, InventoryCounts counts, @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.zone = zone;
     }
 
     @QueryHandler
     Flow handle(FetchWorkshopFlow query) {
-        var period = new MapSqlParameterSource("since", utc(query.since())).addValue("until", utc(query.until()));
-        return new Flow(months(query.monthStarts()), leadTimes(period), funnel(period), readyStock());
+        Date first = Date.valueOf(query.first().atDay(1));
+        Date last = Date.valueOf(query.last().atDay(1));
+        return new Flow(months(query, first, last), leadTimes(first, last), funnel(first, last), readyStock());
     }
 
-    /** One statement per milestone, each month a conditional count over the period's rows of its index. */
-    private List<MonthFlow> months(List<Instant> starts) {
-        int months = starts.size() - 1;
-        var bounds = new MapSqlParameterSource();
-        IntStream.range(0, starts.size()).forEach(i -> bounds.addValue("b" + i, utc(starts.get(i))));
-        Map<Milestone, long[]> counts = new EnumMap<>(Milestone.class);
-        for (Milestone milestone : Milestone.values()) {
-            String column = milestone.column;
-            String perMonth = IntStream.range(0, months)
-                    .mapToObj(i -> "count(case when %s >= :b%d and %s < :b%d then 1 end)".formatted(column, i, column, i + 1))
-                    .collect(Collectors.joining(", "));
-            counts.put(milestone, jdbc.queryForObject("select " + perMonth + " from inventory_device where "
-                    + column + " >= :b0 and " + column + " < :b" + months, bounds, (row, n) -> {
-                long[] month = new long[months];
-                for (int i = 0; i < months; i++) {
-                    month[i] = row.getLong(i + 1);
-                }
-                return month;
-            }));
+    private List<MonthFlow> months(FetchWorkshopFlow query, Date first, Date last) {
+        Map<YearMonth, Map<Milestone, Long>> reached = new TreeMap<>();
+        for (YearMonth month = query.first(); !month.isAfter(query.last()); month = month.plusMonths(1)) {
+            reached.put(month, noneOfEach());
         }
-        List<MonthFlow> flow = new ArrayList<>();
-        for (int i = 0; i < months; i++) {
-            Map<Milestone, Long> reached = new EnumMap<>(Milestone.class);
-            for (Milestone milestone : Milestone.values()) {
-                reached.put(milestone, counts.get(milestone)[i]);
-            }
-            flow.add(new MonthFlow(starts.get(i), reached));
-        }
-        return flow;
+        jdbc.query("select month_start, milestone, devices from workshop_month where month_start >= ? and month_start <= ?",
+                row -> {
+                    reached.get(YearMonth.from(row.getDate(1).toLocalDate()))
+                           .put(Milestone.valueOf(row.getString(2)), row.getLong(3));
+                }, first, last);
+        return reached.entrySet().stream()
+                      .map(month -> new MonthFlow(month.getKey().atDay(1).atStartOfDay(zone).toInstant(),
+                              month.getValue()))
+                      .toList();
     }
 
-    /** The median and ninetieth percentile of each step, over the devices that finished it within the period. */
-    private List<LeadTime> leadTimes(MapSqlParameterSource period) {
+    /** Each step's histogram over the period, hours in order, read into its percentiles. */
+    private List<LeadTime> leadTimes(Date first, Date last) {
+        Map<String, SortedMap<Long, Long>> histograms = new HashMap<>();
+        jdbc.query("select from_milestone, to_milestone, hours, sum(devices) from workshop_lead_time"
+                + " where month_start >= ? and month_start <= ? group by from_milestone, to_milestone, hours", row -> {
+            histograms.computeIfAbsent(row.getString(1) + ">" + row.getString(2), step -> new TreeMap<>())
+                      .put(row.getLong(3), row.getLong(4));
+        }, first, last);
         List<LeadTime> times = new ArrayList<>();
-        for (Milestone[] step : STEPS) {
-            String from = step[0].column;
-            String to = step[1].column;
-            String duration = "extract(epoch from " + to + ") - extract(epoch from " + from + ")";
-            times.add(jdbc.queryForObject("select count(*), percentile_cont(0.5) within group (order by " + duration
-                    + "), percentile_cont(0.9) within group (order by " + duration + ") from inventory_device where "
-                    + to + " >= :since and " + to + " < :until and " + from + " is not null", period,
-                    (row, n) -> new LeadTime(step[0], step[1], row.getLong(1), days(row, 2), days(row, 3))));
+        for (Milestone[] step : WorkshopFigures.STEPS) {
+            var durations = new Durations(histograms.getOrDefault(step[0] + ">" + step[1], new TreeMap<>()));
+            times.add(new LeadTime(step[0], step[1], durations.count(), durations.days(0.5), durations.days(0.9)));
         }
         return times;
     }
 
-    private Map<Milestone, Long> funnel(MapSqlParameterSource period) {
-        return jdbc.queryForObject("select count(*), count(sanitised_at), count(ready_at), count(handed_over_at)"
-                + " from inventory_device where received_at >= :since and received_at < :until", period, (row, n) -> {
-            Map<Milestone, Long> reached = new EnumMap<>(Milestone.class);
-            for (Milestone milestone : Milestone.values()) {
-                reached.put(milestone, row.getLong(milestone.ordinal() + 1));
-            }
-            return reached;
-        });
+    private Map<Milestone, Long> funnel(Date first, Date last) {
+        Map<Milestone, Long> reached = noneOfEach();
+        jdbc.query("select milestone, sum(devices) from workshop_cohort where received_month >= ?"
+                + " and received_month <= ? group by milestone", row -> {
+            reached.put(Milestone.valueOf(row.getString(1)), row.getLong(2));
+        }, first, last);
+        return reached;
     }
 
     private Map<DeviceCategory, Long> readyStock() {
@@ -169,12 +139,44 @@ public class WorkshopFlow {
         return stock;
     }
 
-    private static Double days(ResultSet row, int column) throws SQLException {
-        Object seconds = row.getObject(column);
-        return seconds == null ? null : ((Number) seconds).doubleValue() / SECONDS_A_DAY;
+    private static Map<Milestone, Long> noneOfEach() {
+        Map<Milestone, Long> none = new EnumMap<>(Milestone.class);
+        for (Milestone milestone : Milestone.values()) {
+            none.put(milestone, 0L);
+        }
+        return none;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    /** Durations in hours, as how many devices took each. */
+    record Durations(SortedMap<Long, Long> devicesByHours) {
+
+        long count() {
+            return devicesByHours.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** The fraction's percentile in days, interpolated between the two durations around it; null for none. */
+        Double days(double fraction) {
+            long count = count();
+            if (count == 0) {
+                return null;
+            }
+            double position = fraction * (count - 1);
+            long below = (long) Math.floor(position);
+            double lower = hoursAt(below);
+            double upper = hoursAt(Math.min(below + 1, count - 1));
+            return (lower + (position - below) * (upper - lower)) / HOURS_A_DAY;
+        }
+
+        /** The duration of the device at this place, the devices in order of duration counting from 0. */
+        private long hoursAt(long place) {
+            long seen = 0;
+            for (var hours : devicesByHours.entrySet()) {
+                seen += hours.getValue();
+                if (place < seen) {
+                    return hours.getKey();
+                }
+            }
+            throw new IllegalArgumentException("no device at place " + place + " of " + seen);
+        }
     }
 }

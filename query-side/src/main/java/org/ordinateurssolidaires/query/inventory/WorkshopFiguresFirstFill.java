@@ -1,0 +1,69 @@
+package org.ordinateurssolidaires.query.inventory;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.ordinateurssolidaires.query.inventory.WorkshopFigures.Milestones;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+
+/**
+ * Migration 22: the workshop's figures (V21's tables) filled from the devices an installation already has, so that
+ * its dashboard is right from the first start. In Java rather than SQL because the months are cut in the programme's
+ * time zone, which only the configuration knows, and by the very code that keeps them afterwards.
+ */
+@Component
+class WorkshopFiguresFirstFill implements JavaMigration {
+
+    private final ZoneId zone;
+
+    WorkshopFiguresFirstFill(@Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
+        this.zone = zone;
+    }
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("22");
+    }
+
+    @Override
+    public String getDescription() {
+        return "workshop figures first fill";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    /** In the migration's own transaction, on its connection: a failed fill leaves nothing behind. */
+    @Override
+    public void migrate(Context context) {
+        var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
+        jdbc.setFetchSize(1_000);
+        try (Stream<Milestones> devices = jdbc.queryForStream("select received_at, sanitised_at, ready_at,"
+                + " handed_over_at from inventory_device where received_at is not null", (row, n) -> new Milestones(
+                instant(row, 1), instant(row, 2), instant(row, 3), instant(row, 4)))) {
+            new WorkshopFigures(jdbc, zone).count(devices);
+        }
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}

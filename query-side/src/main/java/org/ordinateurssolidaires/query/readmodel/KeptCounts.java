@@ -1,0 +1,101 @@
+package org.ordinateurssolidaires.query.readmodel;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Counts a read model keeps in a table of its own, a row per key while its count is not zero, so that a figure is
+ * read from a few rows instead of counted over every device at each request.
+ * <p>
+ * A batch's changes are summed in memory and written as its transaction commits, each row once, in the keys'
+ * order: two segments' batches then wait on one another rather than deadlock, and an increment never reads a count
+ * another transaction is changing. A rolled-back batch takes its changes with it. Outside a batch (a test's direct
+ * call) a change is written at once.
+ * <p>
+ * The SQL is plain, for PostgreSQL and the embedded H2 alike (H2 has no {@code on conflict do update}). Two batches
+ * creating one row at once: the second's insert breaks the key, and its batch is rolled back and applied again. As
+ * a row goes when its count is back to zero, the table holds the same rows however the events were batched: a live
+ * read model and its rebuild compare equal.
+ *
+ * @param <K> a row's key
+ */
+public final class KeptCounts<K> {
+
+    private final JdbcTemplate jdbc;
+    private final String table;
+    private final Comparator<K> order;
+    private final Function<K, List<Object>> keyValues;
+    private final String increment;
+    private final String insert;
+    private final String deleteEmpty;
+
+    /**
+     * @param keyColumns the columns of the table's primary key, in the order {@code keyValues} gives them
+     * @param keyValues  a key's values for those columns, as JDBC takes them
+     */
+    public KeptCounts(JdbcTemplate jdbc, String table, List<String> keyColumns, String countColumn,
+                      Comparator<K> order, Function<K, List<Object>> keyValues) {
+        this.jdbc = jdbc;
+        this.table = table;
+        this.order = order;
+        this.keyValues = keyValues;
+        String byKey = keyColumns.stream().map(column -> column + " = ?").collect(Collectors.joining(" and "));
+        increment = "update " + table + " set " + countColumn + " = " + countColumn + " + ? where " + byKey;
+        insert = "insert into " + table + " (" + String.join(", ", keyColumns) + ", " + countColumn + ") values ("
+                + String.join(", ", Collections.nCopies(keyColumns.size() + 1, "?")) + ")";
+        deleteEmpty = "delete from " + table + " where " + byKey + " and " + countColumn + " = 0";
+    }
+
+    /** The count of this key goes up (or down, for a negative change) by {@code change}. */
+    public void add(K key, long change) {
+        boolean inABatch = CurrentUnitOfWork.isStarted();
+        Map<K, Long> changes = inABatch ? changesOfThisBatch() : new TreeMap<>(order);
+        changes.merge(key, change, Long::sum);
+        if (!inABatch) {
+            write(changes);
+        }
+    }
+
+    private Map<K, Long> changesOfThisBatch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(KeptCounts.class.getName() + "." + table, key -> {
+            Map<K, Long> changes = new TreeMap<>(order);
+            batch.onPrepareCommit(committing -> write(changes));
+            return changes;
+        });
+    }
+
+    private void write(Map<K, Long> changes) {
+        changes.forEach((key, change) -> {
+            if (change == 0) {
+                return;
+            }
+            List<Object> values = keyValues.apply(key);
+            List<Object> incrementing = new ArrayList<>(values.size() + 1);
+            incrementing.add(change);
+            incrementing.addAll(values);
+            if (jdbc.update(increment, incrementing.toArray()) == 0) {
+                List<Object> inserted = new ArrayList<>(values);
+                inserted.add(change);
+                jdbc.update(insert, inserted.toArray());
+            } else if (change < 0) {
+                jdbc.update(deleteEmpty, values.toArray());
+            }
+        });
+    }
+
+    /** A replay starts from nothing counted. */
+    public void reset() {
+        jdbc.update("delete from " + table);
+    }
+}
