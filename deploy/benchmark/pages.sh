@@ -68,7 +68,7 @@ $pg -d ordinateurs_bench_pages -Atc "select format('up to date: %s events, %s de
 
 if [ -n "${DEVICES:-}" ]; then
     began=$(date +%s)
-    $pg -d ordinateurs_bench_pages -v devices="$DEVICES" <<'SQL'
+    $pg -d ordinateurs_bench_pages -v ON_ERROR_STOP=1 -v devices="$DEVICES" <<'SQL'
 -- states as a programme that has run for years has them: most devices handed over, a stock in the workshop
 insert into inventory_device (device_id, asset_tag, donor_id, donation_batch_reference, category, manufacturer,
         model, serial_number, stage, state, state_since, received_at, grade, operating_system, media_declared,
@@ -82,9 +82,9 @@ select md5('device' || n)::uuid, 'GEN-' || lpad(n::text, 7, '0'), md5('donor' ||
 from generate_series(1, :devices) n,
      -- at any hour of the day; erased within 10 days, checked within 14 more, handed over within 30 more
      lateral (select now() - (n % 1095) * interval '1 day' - (n % 24) * interval '1 hour' as received) r,
-     lateral (select received + (n * 7919 % 240) * interval '1 hour' as sanitised) e,
-     lateral (select sanitised + (n * 104729 % 336) * interval '1 hour' as ready) q,
-     lateral (select ready + (n * 1299709 % 720) * interval '1 hour' as handed_over) h,
+     lateral (select received + (n::bigint * 7919 % 240) * interval '1 hour' as sanitised) e,
+     lateral (select sanitised + (n::bigint * 104729 % 336) * interval '1 hour' as ready) q,
+     lateral (select ready + (n::bigint * 1299709 % 720) * interval '1 hour' as handed_over) h,
      lateral (select case when n % 100 < 70 then 'HANDED_OVER' when n % 100 < 80 then 'RECYCLED'
                           when n % 100 < 85 then 'READY' when n % 100 < 87 then 'ALLOCATED'
                           when n % 100 < 90 then 'REFURBISHED' when n % 100 < 94 then 'SANITISED'
@@ -127,15 +127,19 @@ do $$ begin
             count(*) from reached group by 1, 2;
         insert into workshop_cohort select date_trunc('month', received_at at time zone 'Europe/Paris')::date,
             milestone, count(*) from reached group by 1, 2;
+        -- durations to the hour below 64 hours, beyond rounded to their six leading bits (WorkshopFigures.kept;
+        -- the generated ones are never negative)
         insert into workshop_lead_time
             select date_trunc('month', s.ended at time zone 'Europe/Paris')::date, s.from_milestone, s.to_milestone,
-                   round(extract(epoch from s.ended - s.began) / 3600)::bigint, count(*)
+                   case when h < 64 then h else (h + (1::bigint << (b - 7))) >> (b - 6) << (b - 6) end, count(*)
             from inventory_device,
                 lateral (values ('RECEIVED', received_at, 'SANITISED', sanitised_at),
                                 ('SANITISED', sanitised_at, 'READY', ready_at),
                                 ('READY', ready_at, 'HANDED_OVER', handed_over_at),
                                 ('RECEIVED', received_at, 'HANDED_OVER', handed_over_at))
-                    s(from_milestone, began, to_milestone, ended)
+                    s(from_milestone, began, to_milestone, ended),
+                lateral (select round(extract(epoch from s.ended - s.began) / 3600)::bigint as h) hours,
+                lateral (select length(ltrim(h::bit(64)::text, '0')) as b) bits
             where s.began is not null and s.ended is not null group by 1, 2, 3, 4;
     end if;
 end $$;

@@ -31,6 +31,14 @@ public final class WorkshopRecount {
             step("READY", "ready_at", "HANDED_OVER", "handed_over_at"),
             step("RECEIVED", "received_at", "HANDED_OVER", "handed_over_at")) + ") steps";
 
+    /**
+     * The hours {@code h} as the histogram keeps them: as they are below 64, else rounded to their six leading bits,
+     * the shift found from the number's binary digits.
+     */
+    private static final String KEPT_HOURS = "case when abs(h) < 64 then h else sign(h)::bigint * ((abs(h)"
+            + " + (1::bigint << (length(ltrim(abs(h)::bit(64)::text, '0')) - 7))) >> (length(ltrim(abs(h)::bit(64)"
+            + "::text, '0')) - 6) << (length(ltrim(abs(h)::bit(64)::text, '0')) - 6)) end";
+
     public static final List<Figure> FIGURES = List.of(
             new Figure("workshop_month", "select month_start, milestone, devices from workshop_month",
                     "select " + month("reached_at") + ", milestone, count(*) from " + MILESTONES + " group by 1, 2"),
@@ -38,9 +46,9 @@ public final class WorkshopRecount {
                     "select " + month("received_at") + ", milestone, count(*) from " + MILESTONES + " group by 1, 2"),
             new Figure("workshop_lead_time",
                     "select month_start, from_milestone, to_milestone, hours, devices from workshop_lead_time",
-                    "select " + month("ended_at") + ", from_milestone, to_milestone,"
-                            + " round(extract(epoch from took) / 3600)::bigint, count(*) from " + STEPS
-                            + " group by 1, 2, 3, 4"));
+                    "select " + month("ended_at") + ", from_milestone, to_milestone, " + KEPT_HOURS
+                            + ", count(*) from (select *, round(extract(epoch from took) / 3600)::bigint as h from "
+                            + STEPS + ") timed group by 1, 2, 3, 4"));
 
     private WorkshopRecount() {
     }
