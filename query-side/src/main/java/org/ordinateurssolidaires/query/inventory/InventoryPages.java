@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.inventory;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
@@ -17,6 +18,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchEveryDonorName;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAfter;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.ceremony.PlannedCeremonies.FetchPlannedCeremonies;
 import org.ordinateurssolidaires.query.ceremony.PlannedCeremonies.PlannedCeremony;
@@ -44,8 +46,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import tools.jackson.databind.SequenceWriter;
+
+import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +67,7 @@ import java.util.stream.Collectors;
 class InventoryPages {
 
     private static final int PAGE_SIZE = 50;
-    /** The largest page the inventory answers: an export reads the whole selection this many at a time. */
+    /** An export reads the whole selection this many devices at a time. */
     private static final int EXPORT_PAGE = 500;
     /** As the API's inventory bounds its page (InventoryController). */
     private static final int LAST_PAGE = 100_000;
@@ -103,29 +107,35 @@ class InventoryPages {
         return "inventory/list";
     }
 
-    /** Every device the inventory's filters find, not only one page of them, for a spreadsheet. */
+    /**
+     * Every device the inventory's filters find, not only one page of them, for a spreadsheet: written as it is
+     * read, a few hundred devices at a time, so that a million devices take no more memory than a page (built
+     * whole, they took the query side's heap, docs/benchmarks.md).
+     */
     @GetMapping("/inventaire.csv")
     @CostlyToAnswer
     @PreAuthorize(Access.STAFF)
-    ResponseEntity<String> export(@RequestParam(required = false) String q,
-                                  @RequestParam(required = false) DeviceState state,
-                                  @RequestParam(required = false) DeviceCategory category) {
+    void export(@RequestParam(required = false) String q, @RequestParam(required = false) DeviceState state,
+                @RequestParam(required = false) DeviceCategory category, HttpServletResponse response)
+            throws IOException {
         String inHand = q == null || q.isBlank() ? null : q.strip();
-        List<DeviceView> found = new ArrayList<>();
-        DevicePage page;
-        do {
-            page = queries.query(new FindDevices(inHand, state, null, category, found.size() / EXPORT_PAGE,
-                    EXPORT_PAGE), DevicePage.class).join();
-            found.addAll(page.devices());
-        } while (page.devices().size() == EXPORT_PAGE); // a short page is the last, whatever the total said
-        Map<UUID, String> donors = donorNames(found.stream().map(DeviceView::donorId).collect(Collectors.toSet()));
-        return ResponseEntity.ok()
-                             .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
-                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                     .filename("inventaire.csv").build().toString())
-                             .body(SpreadsheetCsv.write(InventoryLine.class, found.stream()
-                                     .map(device -> InventoryLine.of(device, donors.get(device.donorId())))
-                                     .toList()));
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("inventaire.csv").build().toString());
+        try (SequenceWriter lines = SpreadsheetCsv.writer(InventoryLine.class, response.getOutputStream())) {
+            List<DeviceView> devices;
+            String after = null;
+            do {
+                devices = queries.query(new FindDevicesAfter(inHand, state, category, after, EXPORT_PAGE),
+                        ResponseTypes.multipleInstancesOf(DeviceView.class)).join();
+                Map<UUID, String> donors = donorNames(devices.stream().map(DeviceView::donorId)
+                                                             .collect(Collectors.toSet()));
+                for (DeviceView device : devices) {
+                    lines.write(InventoryLine.of(device, donors.get(device.donorId())));
+                    after = device.assetTag();
+                }
+            } while (devices.size() == EXPORT_PAGE); // a short page is the last
+        }
     }
 
     /** One device per line, its media counted by what happened to their data. */

@@ -33,6 +33,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfDonor;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAfter;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.PageRequest;
@@ -182,6 +183,14 @@ class InventoryProjection extends ReadModelProjection {
     }
 
     @QueryHandler
+    List<DeviceView> handle(FindDevicesAfter query) {
+        Specification<InventoryDevice> matching = Specification.allOf(inHand(query.inHand()),
+                equal("state", query.state()), equal("category", query.category()), after(query.afterAssetTag()));
+        return devices.findBy(matching, found -> found.sortBy(Sort.by("assetTag")).limit(query.size()).all())
+                      .stream().map(DeviceView::of).toList();
+    }
+
+    @QueryHandler
     Optional<DeviceView> handle(FetchDevice query) {
         return devices.findById(query.deviceId()).map(DeviceView::of);
     }
@@ -241,6 +250,11 @@ class InventoryProjection extends ReadModelProjection {
         }
         List<UUID> holding = devices.findIdsByLabel(text.strip());
         return (device, query, where) -> holding.isEmpty() ? where.disjunction() : device.get("deviceId").in(holding);
+    }
+
+    private static Specification<InventoryDevice> after(String assetTag) {
+        return assetTag == null ? Specification.unrestricted()
+                : (root, query, builder) -> builder.greaterThan(root.get("assetTag"), assetTag);
     }
 
     /** An absent filter restricts nothing. */

@@ -27,6 +27,16 @@ public final class InventoryQueries {
     }
 
     /**
+     * The next devices the filters find after an asset tag (null: from the first), in asset-tag order: an export's
+     * way through every device. Each call is one range of the asset tags' index however far it goes, where a page
+     * number would have the database step over every device before it again (an export of a million devices read
+     * half a million rows per page).
+     */
+    public record FindDevicesAfter(String inHand, DeviceState state, DeviceCategory category, String afterAssetTag,
+                                   int size) {
+    }
+
+    /**
      * The legal names of these donors, for a list that shows each device's donor beside it. The donors' read model
      * answers it ({@code donor/DonorNamesForTheInventory}; no donors, no database read): the inventory only says
      * what it needs.

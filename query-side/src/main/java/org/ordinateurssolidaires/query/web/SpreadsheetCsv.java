@@ -2,12 +2,14 @@ package org.ordinateurssolidaires.query.web;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 import tools.jackson.dataformat.csv.CsvMapper;
 
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -35,6 +37,14 @@ public final class SpreadsheetCsv {
     /** The rows with a header line, one column per property of {@code type}, in its declared order. */
     public static <T> String write(Class<T> type, List<T> rows) {
         return CSV.writer(CSV.schemaFor(type).withHeader()).writeValueAsString(rows);
+    }
+
+    /**
+     * The same, row after row as they are written, for more rows than are worth holding at once: the header line,
+     * then one line per value written. Closing the writer closes {@code out}.
+     */
+    public static SequenceWriter writer(Class<?> type, OutputStream out) {
+        return CSV.writer(CSV.schemaFor(type).withHeader()).writeValues(out);
     }
 
     /** The text as a spreadsheet will show it, never run it. */

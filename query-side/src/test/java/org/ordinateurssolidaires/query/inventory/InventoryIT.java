@@ -12,6 +12,7 @@ import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.query.CsvRows;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -23,10 +24,12 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,6 +188,35 @@ class InventoryIT extends QuerySideIntegrationTest {
         JsonNode page = http.getForObject("/api/devices?size=7", JsonNode.class);
         assertThat(page.get("totalDevices").asLong()).isEqualTo(everyDevice);
         assertThat(page.get("totalPages").asLong()).isEqualTo((everyDevice + 6) / 7);
+    }
+
+    /**
+     * The spreadsheet of a selection larger than the pages the export reads it in (500 devices): every device once,
+     * in asset-tag order, across the pages' edges.
+     */
+    @Test
+    void theExportHasEveryDeviceOfTheSelectionOnce() {
+        var donor = new DonorId(UUID.randomUUID());
+        Set<String> ours = new HashSet<>();
+        List<Object> receptions = new ArrayList<>();
+        for (int i = 0; i < 1_101; i++) {
+            String tag = tag();
+            ours.add(tag);
+            receptions.add(received(newDevice(), tag, donor, DeviceCategory.DESKTOP, disk("EXPORT-" + i)));
+        }
+        events.append(receptions.toArray());
+        String selected = "select asset_tag from inventory_device where state = 'AWAITING_SANITISATION'"
+                + " and category = 'DESKTOP' order by asset_tag";
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(selected, String.class).containsAll(ours));
+
+        ResponseEntity<String> export = http.getForEntity(
+                "/inventaire.csv?state=AWAITING_SANITISATION&category=DESKTOP", String.class);
+
+        assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(export.getHeaders().getContentType()).hasToString("text/csv;charset=UTF-8");
+        List<String> tags = CsvRows.of(export.getBody()).stream().map(row -> row.get("assetTag")).toList();
+        assertThat(tags).hasSizeGreaterThan(1_100).containsAll(ours)
+                        .containsExactlyElementsOf(jdbc.queryForList(selected, String.class));
     }
 
     /** What a barcode scanner types: the asset tag, the device's serial or a medium's, as on its label. */
