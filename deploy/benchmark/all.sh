@@ -46,6 +46,7 @@ field() { # file pattern [sed expression]
     for phase in "receive device" "sanitise medium"; do
         echo "| $phase, clients: $clients | $(field commands "^$phase " 's/.*clients: *([0-9.]+ commands\/s, latency .*)/\1/') | $(field commands '^tps = ' 's/^tps = ([0-9]+).*/\1 single-row transactions\/s/') |"
     done
+    echo "| command acknowledged → in the inventory (its staleness under the commands), clients: $clients | $(field commands '^inventory staleness' 's/^inventory staleness during the commands, //') | |"
     echo "| one 1,000-row batch file | $(field commands 'batch imported in' 's/.*imported in ([0-9.]+ s).*/\1/') | $(field commands '^raw 1,000-row batch in' 's/^raw 1,000-row batch in (.*)/\1/') |"
     for page in "/tableau-de-bord" "/inventaire" "/inventaire\?state=READY"; do
         grep -a -E "^$page +[0-9]" "$out/pages.txt" | while read -r name count_clients _ rate p50 p95 p99 _; do
@@ -54,6 +55,9 @@ field() { # file pattern [sed expression]
     done
     grep -a -E "^50 devices, media, count" "$out/pages.txt" | while read -r _ _ _ _ count_clients _ tps p50 _ p99; do
         echo "| raw: an inventory page's reads, clients: $count_clients | | $tps/s, p50 $p50 ms, p99 $p99 ms |"
+    done
+    for name in commands pages; do
+        echo "| heaps during the $name | $(field "$name" '^heap in use after' 's/^heap in use after a collection at most: //') | |"
     done
     for name in audit rebuild commands pages; do
         echo "| load average after $name | $(sed -n "s/^load after $name: //p" "$out/$name.txt") | |"

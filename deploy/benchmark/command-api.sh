@@ -2,7 +2,8 @@
 # Start-up time of both apps and throughput of the command API on PostgreSQL, with the raw PostgreSQL
 # baseline (pgbench appending comparable rows, one transaction each, same number of clients) from the same run.
 #   deploy/benchmark/command-api.sh [DEVICES=2000] [CLIENTS=4]
-# PROFILE=file.jfr records a Java Flight Recorder profile of the command side for the whole run.
+# PROFILE=file.jfr records a Java Flight Recorder profile of the command side for the whole run, QUERY_PROFILE one of
+# the query side.
 # Needs a local PostgreSQL (127.0.0.1:5432, user postgres) and pgbench; uses the database ordinateurs_bench,
 # dropped and re-created on each run, and ports 18081/18082.
 set -euo pipefail
@@ -26,17 +27,24 @@ trap 'kill "${pids[@]}" 2>/dev/null; wait || true' EXIT  # waits: a profile is w
 
 profile=()
 [ -n "${PROFILE:-}" ] && profile=("-XX:StartFlightRecording=filename=$PROFILE,settings=profile,dumponexit=true")
+query_profile=()
+[ -n "${QUERY_PROFILE:-}" ] &&
+    query_profile=("-XX:StartFlightRecording=filename=$QUERY_PROFILE,settings=profile,dumponexit=true")
 
 start() { # name port [java option...]
     local began=$(date +%s%N)
-    java "${@:3}" -jar "$1/target/$1-$version-exec.jar" --spring.profiles.active=postgres --server.port="$2" \
+    java -Xlog:gc:file="$logs/$1-gc.log" "${@:3}" -jar "$1/target/$1-$version-exec.jar" \
+        --spring.profiles.active=postgres --server.port="$2" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
         --ordinateurs.personal-data.household-index-secret=benchmark --ordinateurs.admin-password="$password" \
         --ordinateurs.personal-data.key-encryption-keyset-file="$logs/key-encryption-keyset.json" \
         --ordinateurs.documents.seal-keyset-file="$logs/document-seal-keyset.json" \
         > "$logs/$1.log" 2>&1 &
     pids+=($!)
-    until curl -fs "http://localhost:$2/actuator/health" >/dev/null 2>&1; do sleep 0.1; done
+    until curl -fs "http://localhost:$2/actuator/health" >/dev/null 2>&1; do
+        kill -0 "${pids[-1]}" 2>/dev/null || { echo "$1 did not start; see $logs/$1.log" >&2; exit 1; }
+        sleep 0.1
+    done
     printf "%-12s ready in %5.2f s (until /actuator/health answers UP; Spring says: %s)\n" "$1" \
         "$(awk "BEGIN { print ($(date +%s%N) - $began) / 1e9 }")" \
         "$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$logs/$1.log")"
@@ -44,10 +52,22 @@ start() { # name port [java option...]
 
 echo "== start-up, on an empty database (Flyway creates the schema)"
 start command-side 18081 "${profile[@]}"
-start query-side 18082
+start query-side 18082 "${query_profile[@]}"
 
 echo "== command API: $devices devices, $clients clients (after 300 warm-up receptions)"
+# meanwhile, every 250 ms, how stale the inventory is: the age of the oldest event it has not applied (its slowest
+# segment's token; 0 when it has them all), which is how long a command acknowledged then waits to be seen in it
+. deploy/benchmark/token-position.sh
+staleness="select coalesce((select extract(epoch from now() - timestamp::timestamptz) * 1000 from domainevententry
+    where globalindex > (select min($token_position) from tokenentry where processorname = 'inventory')
+    order by globalindex limit 1), 0)"
+( while :; do $pg -d ordinateurs_bench -Atc "$staleness"; sleep 0.25; done > "$logs/staleness" 2>/dev/null ) &
+sampler=$!
 java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients" "admin:$password"
+kill "$sampler"
+sort -n "$logs/staleness" | awk '{ t[NR] = $1 } END { printf "inventory staleness during the commands, %d samples:" \
+    " p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms\n", NR, t[int(NR * 0.50) + 1], t[int(NR * 0.95) + 1],
+    t[int(NR * 0.99) + 1], t[NR] }'
 
 echo "== batch import: one 1,000-row CSV file (each row a device with one medium), all or nothing"
 donor=$(curl -fs -X POST localhost:18081/api/donors -H 'Content-Type: application/json' -u "admin:$password" \
@@ -88,3 +108,6 @@ $pg -d ordinateurs_bench -c "begin" \
         from generate_series(1, 1000)" \
     -c "insert into baseline_tag select 'T' || n, gen_random_uuid() from generate_series(1, 1000) n" -c "commit"
 echo "raw 1,000-row batch in $(awk "BEGIN { print ($(date +%s%N) - $start) / 1e9 }") s"
+. deploy/benchmark/heap.sh
+echo "heap in use after a collection at most: command side $(heap_in_use "$logs/command-side-gc.log") MB," \
+    "query side $(heap_in_use "$logs/query-side-gc.log") MB"

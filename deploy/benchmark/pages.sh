@@ -29,7 +29,8 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start() { # name port extra-args...
     local name=$1 port=$2 began=$(date +%s%N) pid
     shift 2
-    java -jar "${JAR:-$name/target/$name-$version-exec.jar}" --spring.profiles.active=postgres --server.port="$port" \
+    java -Xlog:gc:file="$logs/$name-gc.log" -jar "${JAR:-$name/target/$name-$version-exec.jar}" \
+        --spring.profiles.active=postgres --server.port="$port" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
         --ordinateurs.personal-data.household-index-secret=benchmark \
         --ordinateurs.admin-password=benchmark-admin-password \
@@ -212,4 +213,7 @@ fi
 if [ -n "$($pg -d ordinateurs_bench_pages -Atc "select to_regclass('workshop_month')")" ]; then
     baseline "dashboard's kept figures" dashboard.sql 1
 fi
+. deploy/benchmark/heap.sh
+echo "heap in use after a collection at most: command side $(heap_in_use "$logs/command-side-gc.log") MB," \
+    "query side $(heap_in_use "$logs/query-side-gc.log") MB"
 echo "== load at the end:$(uptime | sed 's/.*load average://'); logs in $logs"

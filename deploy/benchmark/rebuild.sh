@@ -82,9 +82,9 @@ printf "query side started in %.1f s; replaying\n" "$(awk "BEGIN { print ($start
 . deploy/benchmark/token-position.sh
 positions="select processorname, min($token_position) from tokenentry where processorname in ($groups)
            group by processorname order by 1"
-# the heap in use after each collection (G1 lets it fill up to -Xmx between them): the largest, so far
+. deploy/benchmark/heap.sh
 heap() {
-    sed -n 's/.*Pause.*->\([0-9]*\)M(.*/\1/p' "$logs/gc.log" | sort -n | tail -1 | grep . || echo 0
+    heap_in_use "$logs/gc.log"
 }
 declare -A done_at=()
 while :; do
