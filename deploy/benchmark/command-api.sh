@@ -61,8 +61,9 @@ echo "== command API: $devices devices, $clients clients (after 300 warm-up rece
 staleness="select coalesce((select extract(epoch from now() - timestamp::timestamptz) * 1000 from domainevententry
     where globalindex > (select min($token_position) from tokenentry where processorname = 'inventory')
     order by globalindex limit 1), 0)"
-( while :; do $pg -d ordinateurs_bench -Atc "$staleness"; sleep 0.25; done > "$logs/staleness" 2>/dev/null ) &
+( while :; do $pg -d ordinateurs_bench -Atc "$staleness" || true; sleep 0.25; done > "$logs/staleness" 2>/dev/null ) &
 sampler=$!
+pids+=("$sampler") # stopped with the apps, should the load fail
 java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients" "admin:$password"
 kill "$sampler"
 sort -n "$logs/staleness" | awk '{ t[NR] = $1 } END { printf "inventory staleness during the commands, %d samples:" \

@@ -55,8 +55,9 @@ class DashboardPage {
     @PreAuthorize(Access.STAFF)
     String dashboard(Model model) {
         CompletableFuture<DeviceCounts> counts = queries.query(new CountDevices(), DeviceCounts.class);
-        CompletableFuture<Flow> flow = queries.query(new FetchWorkshopFlow(
-                YearMonth.now(clock).minusMonths(MONTHS - 1L), YearMonth.now(clock)), Flow.class);
+        YearMonth thisMonth = YearMonth.now(clock);
+        CompletableFuture<Flow> flow = queries.query(new FetchWorkshopFlow(thisMonth.minusMonths(MONTHS - 1L),
+                thisMonth), Flow.class);
         CompletableFuture<WaitingCounts> waiting = queries.query(new CountWaiting(), WaitingCounts.class);
         model.addAttribute("counts", counts.join())
              .addAttribute("figures", Figures.of(counts.join(), flow.join(), waiting.join()));

@@ -110,7 +110,9 @@ class InventoryPages {
     /**
      * Every device the inventory's filters find, not only one page of them, for a spreadsheet: written as it is
      * read, a few hundred devices at a time, so that a million devices take no more memory than a page (built
-     * whole, they took the query side's heap, docs/benchmarks.md).
+     * whole, they took the query side's heap, docs/benchmarks.md). The first devices are read before anything is
+     * sent, so that a failure then is answered as any other; a later one leaves the file unfinished (the writer is
+     * closed only once every device is in it), and the download is seen to have failed, never taken as complete.
      */
     @GetMapping("/inventaire.csv")
     @CostlyToAnswer
@@ -118,24 +120,29 @@ class InventoryPages {
     void export(@RequestParam(required = false) String q, @RequestParam(required = false) DeviceState state,
                 @RequestParam(required = false) DeviceCategory category, HttpServletResponse response)
             throws IOException {
-        String inHand = q == null || q.isBlank() ? null : q.strip();
+        var selection = new FindDevicesAfter(q == null || q.isBlank() ? null : q.strip(), state, category, null,
+                EXPORT_PAGE);
+        List<DeviceView> devices = devicesOf(selection);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("inventaire.csv").build().toString());
-        try (SequenceWriter lines = SpreadsheetCsv.writer(InventoryLine.class, response.getOutputStream())) {
-            List<DeviceView> devices;
-            String after = null;
-            do {
-                devices = queries.query(new FindDevicesAfter(inHand, state, category, after, EXPORT_PAGE),
-                        ResponseTypes.multipleInstancesOf(DeviceView.class)).join();
-                Map<UUID, String> donors = donorNames(devices.stream().map(DeviceView::donorId)
-                                                             .collect(Collectors.toSet()));
-                for (DeviceView device : devices) {
-                    lines.write(InventoryLine.of(device, donors.get(device.donorId())));
-                    after = device.assetTag();
-                }
-            } while (devices.size() == EXPORT_PAGE); // a short page is the last
+        SequenceWriter lines = SpreadsheetCsv.writer(InventoryLine.class, response.getOutputStream());
+        while (true) {
+            Map<UUID, String> donors = donorNames(devices.stream().map(DeviceView::donorId)
+                                                         .collect(Collectors.toSet()));
+            for (DeviceView device : devices) {
+                lines.write(InventoryLine.of(device, donors.get(device.donorId())));
+            }
+            if (devices.size() < EXPORT_PAGE) { // a short page is the last
+                lines.close();
+                return;
+            }
+            devices = devicesOf(selection.after(devices.get(devices.size() - 1).assetTag()));
         }
+    }
+
+    private List<DeviceView> devicesOf(FindDevicesAfter selection) {
+        return queries.query(selection, ResponseTypes.multipleInstancesOf(DeviceView.class)).join();
     }
 
     /** One device per line, its media counted by what happened to their data. */

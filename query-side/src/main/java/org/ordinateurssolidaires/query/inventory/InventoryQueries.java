@@ -34,6 +34,11 @@ public final class InventoryQueries {
      */
     public record FindDevicesAfter(String inHand, DeviceState state, DeviceCategory category, String afterAssetTag,
                                    int size) {
+
+        /** The same selection, from the next device after this asset tag. */
+        public FindDevicesAfter after(String assetTag) {
+            return new FindDevicesAfter(inHand, state, category, assetTag, size);
+        }
     }
 
     /**

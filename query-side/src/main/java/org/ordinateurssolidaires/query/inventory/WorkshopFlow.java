@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -37,8 +38,10 @@ public class WorkshopFlow {
     public record FetchWorkshopFlow(YearMonth first, YearMonth last) {
 
         public FetchWorkshopFlow {
+            Objects.requireNonNull(first, "a period needs its first month");
+            Objects.requireNonNull(last, "a period needs its last month");
             if (last.isBefore(first)) {
-                throw new IllegalArgumentException("a period ends after it starts");
+                throw new IllegalArgumentException("the period's last month " + last + " is before its first " + first);
             }
         }
     }

@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * Counts a read model keeps in a table of its own, a row per key while its count is not zero, so that a figure is
  * read from a few rows instead of counted over every device at each request.
  * <p>
- * A batch's changes are summed in memory and written as its transaction commits, each row once, in the keys'
- * order: two segments' batches then wait on one another rather than deadlock, and an increment never reads a count
- * another transaction is changing. A rolled-back batch takes its changes with it. Outside a batch (a test's direct
- * call) a change is written at once.
+ * A batch's changes are summed in memory and written as its transaction commits, each row once, table by table in
+ * the tables' names' order and each in its keys' order: two segments' batches then wait on one another rather than
+ * deadlock, and an increment never reads a count another transaction is changing. A rolled-back batch takes its
+ * changes with it. Outside a batch (a test's direct call) a change is written at once.
  * <p>
  * The SQL is plain, for PostgreSQL and the embedded H2 alike (H2 has no {@code on conflict do update}). Two batches
  * creating one row at once: the second's insert breaks the key, and its batch is rolled back and applied again. As
@@ -66,11 +66,20 @@ public final class KeptCounts<K> {
         }
     }
 
+    /**
+     * This table's changes in the batch, written at its commit with every other kept table's, in the tables' name
+     * order whatever order the batch first touched them in: the rows of all of them are taken in one order.
+     */
     private Map<K, Long> changesOfThisBatch() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Map<String, Runnable> writes = batch.getOrComputeResource(KeptCounts.class.getName(), key -> {
+            Map<String, Runnable> byTable = new TreeMap<>();
+            batch.onPrepareCommit(committing -> byTable.values().forEach(Runnable::run));
+            return byTable;
+        });
         return batch.getOrComputeResource(KeptCounts.class.getName() + "." + table, key -> {
             Map<K, Long> changes = new TreeMap<>(order);
-            batch.onPrepareCommit(committing -> write(changes));
+            writes.put(table, () -> write(changes));
             return changes;
         });
     }

@@ -1,8 +1,10 @@
 package org.ordinateurssolidaires.query.web;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SequenceWriter;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.module.SimpleModule;
@@ -41,10 +43,14 @@ public final class SpreadsheetCsv {
 
     /**
      * The same, row after row as they are written, for more rows than are worth holding at once: the header line,
-     * then one line per value written. Closing the writer closes {@code out}.
+     * then one line per value written, sent as the buffer fills. Closing the writer sends what is left but leaves
+     * {@code out} open: a writer not closed because the rows failed never finishes the file as if it were whole.
      */
     public static SequenceWriter writer(Class<?> type, OutputStream out) {
-        return CSV.writer(CSV.schemaFor(type).withHeader()).writeValues(out);
+        return CSV.writer(CSV.schemaFor(type).withHeader())
+                  .without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                  .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                  .writeValues(out);
     }
 
     /** The text as a spreadsheet will show it, never run it. */

@@ -1,6 +1,8 @@
 package org.ordinateurssolidaires.query.inventory;
 
 import org.axonframework.queryhandling.QueryGateway;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
@@ -31,9 +33,15 @@ import org.ordinateurssolidaires.testing.WorkshopRecount.Figure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +65,8 @@ class WorkshopFlowIT extends QuerySideIntegrationTest {
     QueryGateway queries;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void countsEachMonthsMilestonesAndTimesEachStep() {
@@ -150,8 +160,10 @@ class WorkshopFlowIT extends QuerySideIntegrationTest {
     @Test
     void theKeptFiguresAreThoseOfTheDevicesAsTheyAre() {
         List<Object> history = new ArrayList<>();
+        List<String> ours = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             DeviceId device = newDevice();
+            ours.add(device.value().toString());
             StorageMedium medium = disk("KEPT-" + i);
             String day = "2012-0" + (5 + i % 3) + "-1" + i;
             history.add(received(device, medium, day + "T22:40:00Z"));
@@ -172,6 +184,12 @@ class WorkshopFlowIT extends QuerySideIntegrationTest {
             }
         }
         events.append(history.toArray());
+        // each device's last event applied (the kept rows are those of the devices at every commit, so comparing
+        // before would prove nothing about these events): all corrected, two of them in each of their last states
+        String ourDevices = "select count(*) from inventory_device where device_id in ('" + String.join("', '", ours)
+                + "') and category = 'LAPTOP' group by state, handed_over_at is null order by 1";
+        await().atMost(Duration.ofSeconds(30))
+               .until(() -> jdbc.queryForList(ourDevices, Long.class).equals(List.of(2L, 2L, 2L, 2L)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (Figure figure : WorkshopRecount.FIGURES) {
@@ -180,6 +198,41 @@ class WorkshopFlowIT extends QuerySideIntegrationTest {
                         .as(figure.table()).isPositive();
             }
         });
+    }
+
+    /**
+     * Migration 22 on the devices already there (every test's, and one of its own): the same rows as a recount. Run
+     * in a transaction rolled back at the end, the kept tables locked meanwhile, so the live ones are left as they
+     * were.
+     */
+    @Test
+    void theFirstFillKeepsTheFiguresOfTheDevicesAlreadyThere() throws Exception {
+        DeviceId device = newDevice();
+        StorageMedium medium = disk("FILL-1");
+        events.append(received(device, medium, "2013-03-31T22:30:00Z"),
+                sanitised(device, medium, "2013-05-02T08:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from inventory_device"
+                + " where device_id = ? and sanitised_at is not null", Long.class, device.value()) == 1);
+
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("lock table workshop_month, workshop_cohort, workshop_lead_time in exclusive mode");
+                for (Figure figure : WorkshopRecount.FIGURES) {
+                    sql.execute("delete from " + figure.table());
+                }
+                new WorkshopFiguresFirstFill(ZoneId.of("Europe/Paris")).migrate(on(connection));
+                for (Figure figure : WorkshopRecount.FIGURES) {
+                    assertThat(number(sql, "select count(*) from " + figure.table())).as(figure.table()).isPositive();
+                    assertThat(number(sql, figure.differences())).as(figure.table()).isZero();
+                }
+                assertThat(number(sql, "select devices from workshop_cohort where received_month = date '2013-04-01'"
+                        + " and milestone = 'SANITISED'")).as("received on 1 April in Paris").isOne();
+            } finally {
+                connection.rollback();
+            }
+        }
     }
 
     @Test
@@ -195,6 +248,28 @@ class WorkshopFlowIT extends QuerySideIntegrationTest {
             assertThat(time.ninetiethDays()).isNull();
         });
         assertThat(flow.funnel().values()).containsOnly(0L);
+    }
+
+    /** What Flyway gives a Java migration: the connection of its transaction. */
+    static Context on(Connection connection) {
+        return new Context() {
+            @Override
+            public Configuration getConfiguration() {
+                return null;
+            }
+
+            @Override
+            public Connection getConnection() {
+                return connection;
+            }
+        };
+    }
+
+    private static long number(Statement sql, String query) throws SQLException {
+        try (ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static Map<Milestone, Long> reached(Flow flow, int month) {
