@@ -232,7 +232,8 @@ class InventoryProjection extends ReadModelProjection {
         return new Cell(device.getState(), device.getCategory());
     }
 
-    private static <E extends Enum<E>> Map<E, Long> noneOfEach(Class<E> type) {
+    /** Zero for every constant: a figure with nothing counted is shown as 0, not left out. */
+    static <E extends Enum<E>> Map<E, Long> noneOfEach(Class<E> type) {
         Map<E, Long> counts = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) {
             counts.put(value, 0L);

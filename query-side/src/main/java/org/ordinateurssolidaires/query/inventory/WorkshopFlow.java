@@ -79,7 +79,8 @@ public class WorkshopFlow {
     private final InventoryCounts counts;
     private final ZoneId zone;
 
-    WorkshopFlow(JdbcTemplate jdbc, InventoryCounts counts, @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
+    WorkshopFlow(JdbcTemplate jdbc, InventoryCounts counts,
+                 @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.jdbc = jdbc;
         this.counts = counts;
         this.zone = zone;
@@ -95,13 +96,13 @@ public class WorkshopFlow {
     private List<MonthFlow> months(FetchWorkshopFlow query, Date first, Date last) {
         Map<YearMonth, Map<Milestone, Long>> reached = new TreeMap<>();
         for (YearMonth month = query.first(); !month.isAfter(query.last()); month = month.plusMonths(1)) {
-            reached.put(month, noneOfEach());
+            reached.put(month, InventoryProjection.noneOfEach(Milestone.class));
         }
-        jdbc.query("select month_start, milestone, devices from workshop_month where month_start >= ? and month_start <= ?",
-                row -> {
-                    reached.get(YearMonth.from(row.getDate(1).toLocalDate()))
-                           .put(Milestone.valueOf(row.getString(2)), row.getLong(3));
-                }, first, last);
+        jdbc.query("select month_start, milestone, devices from workshop_month"
+                + " where month_start >= ? and month_start <= ?", row -> {
+            reached.get(YearMonth.from(row.getDate(1).toLocalDate()))
+                   .put(Milestone.valueOf(row.getString(2)), row.getLong(3));
+        }, first, last);
         return reached.entrySet().stream()
                       .map(month -> new MonthFlow(month.getKey().atDay(1).atStartOfDay(zone).toInstant(),
                               month.getValue()))
@@ -125,7 +126,7 @@ public class WorkshopFlow {
     }
 
     private Map<Milestone, Long> funnel(Date first, Date last) {
-        Map<Milestone, Long> reached = noneOfEach();
+        Map<Milestone, Long> reached = InventoryProjection.noneOfEach(Milestone.class);
         jdbc.query("select milestone, sum(devices) from workshop_cohort where received_month >= ?"
                 + " and received_month <= ? group by milestone", row -> {
             reached.put(Milestone.valueOf(row.getString(1)), row.getLong(2));
@@ -140,14 +141,6 @@ public class WorkshopFlow {
             stock.put(category, cells.getOrDefault(new Cell(DeviceState.READY, category), 0L));
         }
         return stock;
-    }
-
-    private static Map<Milestone, Long> noneOfEach() {
-        Map<Milestone, Long> none = new EnumMap<>(Milestone.class);
-        for (Milestone milestone : Milestone.values()) {
-            none.put(milestone, 0L);
-        }
-        return none;
     }
 
     /** Durations in hours, as how many devices took each. */
