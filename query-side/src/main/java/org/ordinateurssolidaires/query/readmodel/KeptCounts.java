@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
  * deadlock, and an increment never reads a count another transaction is changing. A rolled-back batch takes its
  * changes with it. Outside a batch (a test's direct call) a change is written at once.
  * <p>
- * The SQL is plain, for PostgreSQL and the embedded H2 alike (H2 has no {@code on conflict do update}). Two batches
- * creating one row at once: the second's insert breaks the key, and its batch is rolled back and applied again. As
- * a row goes when its count is back to zero, the table holds the same rows however the events were batched: a live
+ * The SQL serves PostgreSQL and the embedded H2 alike (H2 has {@code on conflict do nothing}, not {@code do update}).
+ * A row is incremented, or inserted when there is none; when two batches create one row at once, the second's
+ * insert waits for the first's commit and then does nothing, and its increment follows. (The second batch used to
+ * break the key and be rolled back, which held its segment back for seconds under load: docs/benchmarks.md.) As a
+ * row goes when its count is back to zero, the table holds the same rows however the events were batched: a live
  * read model and its rebuild compare equal.
  *
  * @param <K> a row's key
@@ -52,7 +54,7 @@ public final class KeptCounts<K> {
         String byKey = keyColumns.stream().map(column -> column + " = ?").collect(Collectors.joining(" and "));
         increment = "update " + table + " set " + countColumn + " = " + countColumn + " + ? where " + byKey;
         insert = "insert into " + table + " (" + String.join(", ", keyColumns) + ", " + countColumn + ") values ("
-                + String.join(", ", Collections.nCopies(keyColumns.size() + 1, "?")) + ")";
+                + String.join(", ", Collections.nCopies(keyColumns.size() + 1, "?")) + ") on conflict do nothing";
         deleteEmpty = "delete from " + table + " where " + byKey + " and " + countColumn + " = 0";
     }
 
@@ -93,11 +95,15 @@ public final class KeptCounts<K> {
             List<Object> incrementing = new ArrayList<>(values.size() + 1);
             incrementing.add(change);
             incrementing.addAll(values);
-            if (jdbc.update(increment, incrementing.toArray()) == 0) {
-                List<Object> inserted = new ArrayList<>(values);
-                inserted.add(change);
-                jdbc.update(insert, inserted.toArray());
-            } else if (change < 0) {
+            List<Object> inserted = new ArrayList<>(values);
+            inserted.add(change);
+            // until one of them changes the row: an insert finding another batch's row just committed does nothing
+            while (jdbc.update(increment, incrementing.toArray()) == 0) {
+                if (jdbc.update(insert, inserted.toArray()) == 1) {
+                    return;
+                }
+            }
+            if (change < 0) {
                 jdbc.update(deleteEmpty, values.toArray());
             }
         });

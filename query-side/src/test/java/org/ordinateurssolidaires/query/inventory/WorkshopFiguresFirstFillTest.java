@@ -21,7 +21,9 @@ class WorkshopFiguresFirstFillTest {
 
     @Test
     void fillsTheFiguresOfTheDevicesAnEmbeddedDatabaseHolds() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:first-fill;DB_CLOSE_DELAY=-1")) {
+        // in the compatibility mode the product opens it in (application.yml)
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:h2:mem:first-fill;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")) {
             var jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             jdbc.execute("create table inventory_device (device_id uuid primary key,"
                     + " received_at timestamp with time zone, sanitised_at timestamp with time zone,"
