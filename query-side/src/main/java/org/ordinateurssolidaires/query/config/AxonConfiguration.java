@@ -4,6 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -27,10 +28,18 @@ class AxonConfiguration {
     /**
      * Every read model is kept by a pooled streaming processor, also one whose processing group is not (yet) tuned
      * under {@code axon.eventhandling.processors} in application.yml: Axon's own default, a tracking processor, would
-     * take a new group silently, with a thread per segment and other settings than every other group's.
+     * take a new group silently, with a thread per segment and other settings than every other group's. Each
+     * processor, untuned ones included, holds at most its share of the segments and reads the store through
+     * {@link EventArrivals}, looked up as the processors are made: it reads through Axon's storage engine, which needs
+     * the configuration this module is part of. (Axon keeps one such default configuration: a second registration
+     * would replace it.)
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessorsByDefault() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    ConfigurerModule pooledStreamingProcessorsByDefault(SegmentsShared shares, ObjectProvider<EventArrivals> store) {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> builder
+                        .maxSegmentProvider(shares)
+                        .messageSource(store.getObject()));
     }
 }

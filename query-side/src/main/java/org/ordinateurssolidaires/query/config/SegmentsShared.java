@@ -1,11 +1,9 @@
 package org.ordinateurssolidaires.query.config;
 
 import jakarta.annotation.PreDestroy;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -43,13 +41,6 @@ public class SegmentsShared implements MaxSegmentProvider {
     SegmentsShared(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.clock = Clock.systemUTC();
-    }
-
-    /** Every processor, untuned ones included, holds at most its share. */
-    @Bean
-    static ConfigurerModule segmentsSharedAmongProcesses(SegmentsShared shares) {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                (configuration, builder) -> builder.maxSegmentProvider(shares));
     }
 
     /** The segments of {@code processor} this process may hold; all of them while their number is not known. */

@@ -1,0 +1,180 @@
+package org.ordinateurssolidaires.query.config;
+
+import jakarta.annotation.PreDestroy;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event store as the read models' processors read it, and how they learn at once that events arrived.
+ * <p>
+ * The command side appends in another process, so this one sees a new event only when it reads the store again.
+ * With Axon's defaults that took up to a second and a half: its event store reads every second once caught up, and
+ * a pooled processor whose stream cannot call it back looks for events every half second. Under the command load a
+ * command took seconds to show in the inventory (docs/benchmarks.md). Here the store is read every
+ * {@code ordinateurs.event-store.poll-interval}, and one watcher follows the same shared read as the processors:
+ * when it brings events, every open stream's availability callback is called, which is how Axon's coordinator
+ * wants to be woken (it then waits up to five seconds between looks of its own, so it is called back at least every
+ * half second too).
+ */
+@Component
+public class EventArrivals implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventArrivals.class);
+    /** How long the watcher waits before it follows the store again after a failure (the database out of reach). */
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
+
+    private final EmbeddedEventStore store;
+    /**
+     * The streams are called back at least this often, events or not, as often as Axon's coordinator looks on its own
+     * when it cannot be called back: it also tends its segments when it runs (one whose batch failed is claimed again
+     * after its pause), and would otherwise wait five seconds for that.
+     */
+    private final Duration atLeastEvery;
+    private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
+    private final Thread watcher = new Thread(this::watch, "EventArrivals");
+
+    @Autowired
+    EventArrivals(EventStorageEngine storageEngine,
+                  @Value("${ordinateurs.event-store.poll-interval:50ms}") Duration pollInterval) {
+        this(storageEngine, pollInterval, Duration.ofMillis(500));
+    }
+
+    EventArrivals(EventStorageEngine storageEngine, Duration pollInterval, Duration atLeastEvery) {
+        this.atLeastEvery = atLeastEvery;
+        this.store = EmbeddedEventStore.builder()
+                                       .storageEngine(storageEngine)
+                                       .fetchDelay(pollInterval.toMillis())
+                                       .timeUnit(TimeUnit.MILLISECONDS)
+                                       .build();
+        watcher.setDaemon(true);
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken from) {
+        startWatching();
+        return new Watched(store.openStream(from));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    private synchronized void startWatching() {
+        if (watcher.getState() == Thread.State.NEW) {
+            watcher.start();
+        }
+    }
+
+    /**
+     * Follows the shared read from the store's head and calls back every open stream when it brings events (after
+     * each hundred, while they keep coming), and at least every {@link #atLeastEvery}.
+     */
+    private void watch() {
+        boolean failing = false;
+        while (!Thread.currentThread().isInterrupted()) {
+            try (BlockingStream<TrackedEventMessage<?>> arrivals = store.openStream(store.createHeadToken())) {
+                failing = false;
+                while (true) {
+                    arrivals.hasNextAvailable((int) atLeastEvery.toMillis(), TimeUnit.MILLISECONDS);
+                    for (int taken = 0; taken < 100 && arrivals.hasNextAvailable(); taken++) {
+                        arrivals.nextAvailable();
+                    }
+                    callbacks.forEach(Runnable::run);
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException failure) {
+                // the database out of reach, which the health tells and Axon's own reads log: said once here
+                if (!failing) {
+                    log.warn("Could not follow the event store; trying again every second", failure);
+                }
+                failing = true;
+                callbacks.forEach(Runnable::run);
+                try {
+                    Thread.sleep(AFTER_FAILURE.toMillis());
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        watcher.interrupt();
+        watcher.join(AFTER_FAILURE.toMillis());
+        store.shutDown();
+    }
+
+    /** A processor's stream, called back when events arrive. */
+    private final class Watched implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+        private Runnable callback;
+
+        private Watched(BlockingStream<TrackedEventMessage<?>> stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            Optional.ofNullable(this.callback).ifPresent(callbacks::remove);
+            this.callback = callback;
+            callbacks.add(callback);
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return stream.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return stream.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return stream.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            Optional.ofNullable(callback).ifPresent(callbacks::remove);
+            stream.close();
+        }
+    }
+}
