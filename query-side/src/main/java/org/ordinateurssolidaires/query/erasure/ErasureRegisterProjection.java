@@ -28,6 +28,7 @@ class ErasureRegisterProjection extends ReadModelProjection {
     ErasureRegisterProjection(ErasureRecordRepository records, ErasureDeviceRepository devices) {
         this.records = records;
         this.devices = devices;
+        readWithTheBatch(ErasureDevice.class);
     }
 
     @EventHandler

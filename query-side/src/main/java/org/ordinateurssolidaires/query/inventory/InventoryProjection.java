@@ -68,6 +68,7 @@ class InventoryProjection extends ReadModelProjection {
         this.devices = devices;
         this.counts = counts;
         this.workshop = workshop;
+        readWithTheBatch(InventoryDevice.class);
     }
 
     @EventHandler
