@@ -1,0 +1,55 @@
+package org.ordinateurssolidaires.query.readmodel;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A read model's batch commits without waiting for PostgreSQL to flush it to disk: {@code synchronous_commit} is off
+ * for the batch's transaction, and for nothing else. A crash can then lose the batches of the last fraction of a
+ * second, but each whole, its token included, as they are in one transaction: the processor applies those events
+ * again from the store, which the command side commits durably. Waiting for the flush held every batch's rows locked
+ * the longer, the kept counts' among them, which every segment writes (docs/benchmarks.md). Whatever else the query
+ * side writes (accounts, sessions, the history chain, a parked event's retry) keeps PostgreSQL's default. The
+ * embedded database has no such setting: there, nothing changes.
+ */
+@Configuration
+public class BatchCommits {
+
+    private static final String DECIDED = BatchCommits.class.getName() + ".decided";
+
+    private final JdbcTemplate jdbc;
+    /** Whether the database is PostgreSQL; asked at the first batch, as it may be out of reach at the start. */
+    private volatile Boolean postgres;
+
+    BatchCommits(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Bean
+    ConfigurerModule batchesCommitWithoutWaitingForTheFlush() {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (configuration, processor) -> this::handle);
+    }
+
+    private Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        if (unitOfWork.root().resources().putIfAbsent(DECIDED, Boolean.TRUE) == null && onPostgres()) {
+            jdbc.execute("set local synchronous_commit = off");
+        }
+        return chain.proceed();
+    }
+
+    private boolean onPostgres() {
+        if (postgres == null) {
+            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+        }
+        return postgres;
+    }
+}
