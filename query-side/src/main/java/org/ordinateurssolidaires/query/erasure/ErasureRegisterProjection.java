@@ -28,7 +28,6 @@ class ErasureRegisterProjection extends ReadModelProjection {
     ErasureRegisterProjection(ErasureRecordRepository records, ErasureDeviceRepository devices) {
         this.records = records;
         this.devices = devices;
-        readWithTheBatch(ErasureDevice.class);
     }
 
     @EventHandler

@@ -68,7 +68,6 @@ class InventoryProjection extends ReadModelProjection {
         this.devices = devices;
         this.counts = counts;
         this.workshop = workshop;
-        readWithTheBatch(InventoryDevice.class);
     }
 
     @EventHandler
