@@ -47,7 +47,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      */
     private final Duration atLeastEvery;
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
-    private final Thread watcher = new Thread(this::watch, "EventArrivals");
+    private Thread watcher;
 
     @Autowired
     EventArrivals(EventStorageEngine storageEngine,
@@ -62,7 +62,6 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
                                        .fetchDelay(pollInterval.toMillis())
                                        .timeUnit(TimeUnit.MILLISECONDS)
                                        .build();
-        watcher.setDaemon(true);
     }
 
     @Override
@@ -86,37 +85,47 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
         return store.createTokenAt(dateTime);
     }
 
+    /**
+     * Starts the watcher at the first stream, from the store's head as it is now: an event appended once the stream
+     * is open is an arrival, however late the watcher's thread begins.
+     */
     private synchronized void startWatching() {
-        if (watcher.getState() == Thread.State.NEW) {
+        if (watcher == null) {
+            TrackingToken head = store.createHeadToken();
+            watcher = new Thread(() -> watch(head), "EventArrivals");
+            watcher.setDaemon(true);
             watcher.start();
         }
     }
 
     /**
-     * Follows the shared read from the store's head and calls back every open stream when it brings events (after
-     * each hundred, while they keep coming), and at least every {@link #atLeastEvery}.
+     * Follows the shared read from {@code head} and calls back every open stream when it brings events (after each
+     * hundred, while they keep coming), and at least every {@link #atLeastEvery}.
      */
-    private void watch() {
+    private void watch(TrackingToken head) {
         boolean failing = false;
         while (!Thread.currentThread().isInterrupted()) {
-            try (BlockingStream<TrackedEventMessage<?>> arrivals = store.openStream(store.createHeadToken())) {
+            // from the head given (null: the store was empty, every event is an arrival), or, after a failure, the
+            // head then: what came meanwhile the processors find as they are called back below
+            try (BlockingStream<TrackedEventMessage<?>> arrivals = store.openStream(
+                    failing ? store.createHeadToken() : head)) {
                 failing = false;
                 while (true) {
                     arrivals.hasNextAvailable((int) atLeastEvery.toMillis(), TimeUnit.MILLISECONDS);
                     for (int taken = 0; taken < 100 && arrivals.hasNextAvailable(); taken++) {
                         arrivals.nextAvailable();
                     }
-                    callbacks.forEach(Runnable::run);
+                    callBack();
                 }
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException failure) {
-                // the database out of reach, which the health tells and Axon's own reads log: said once here
+                // the database out of reach, which the health tells (and Axon's own reads log each time)
                 if (!failing) {
                     log.warn("Could not follow the event store; trying again every second", failure);
                 }
                 failing = true;
-                callbacks.forEach(Runnable::run);
+                callBack();
                 try {
                     Thread.sleep(AFTER_FAILURE.toMillis());
                 } catch (InterruptedException stopped) {
@@ -126,10 +135,23 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
         }
     }
 
+    /** Every open stream, each on its own: one that fails (its processor stopping) keeps none of the others waiting. */
+    private void callBack() {
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run();
+            } catch (RuntimeException failure) {
+                log.debug("A processor's stream could not be called back", failure);
+            }
+        }
+    }
+
     @PreDestroy
-    void stop() throws InterruptedException {
-        watcher.interrupt();
-        watcher.join(AFTER_FAILURE.toMillis());
+    synchronized void stop() throws InterruptedException {
+        if (watcher != null) {
+            watcher.interrupt();
+            watcher.join(AFTER_FAILURE.toMillis());
+        }
         store.shutDown();
     }
 

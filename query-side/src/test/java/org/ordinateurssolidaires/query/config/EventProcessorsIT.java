@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A read model whose processing group nobody tuned in application.yml is kept by a pooled streaming processor, as
  * every other is, and not by Axon's own default (a tracking processor); its batches, as every read model's, commit
- * without waiting for PostgreSQL's flush, and nothing else does.
+ * without waiting for PostgreSQL's flush, and another transaction does not (a retry: BatchCommitsTest).
  */
 @Import(EventProcessorsIT.UntunedReadModel.class)
 // its context has a read model of its own: closed after this class, so that its processors do not run beside the
