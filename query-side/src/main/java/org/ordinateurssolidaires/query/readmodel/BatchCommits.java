@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.readmodel;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,12 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A read model's batch commits without waiting for PostgreSQL to flush it to disk: {@code synchronous_commit} is off
- * for the batch's transaction, and for nothing else. A crash can then lose the batches of the last fraction of a
- * second, but each whole, its token included, as they are in one transaction: the processor applies those events
- * again from the store, which the command side commits durably. Waiting for the flush held every batch's rows locked
- * the longer, the kept counts' among them, which every segment writes (docs/benchmarks.md). Whatever else the query
- * side writes (accounts, sessions, the history chain, a parked event's retry) keeps PostgreSQL's default. The
- * embedded database has no such setting: there, nothing changes.
+ * for the transaction of a processor's batch, and for nothing else. A crash can then lose the batches of the last
+ * fraction of a second, but each whole, its token included, as they are in one transaction: the processor applies
+ * those events again from the store, which the command side commits durably. Waiting for the flush held every batch's
+ * rows locked the longer, the kept counts' among them, which every segment writes (docs/benchmarks.md). Whatever
+ * else the query side writes keeps PostgreSQL's default: accounts, sessions, the history chain, and a parked event's
+ * retry, which staff are told succeeded and which removes its letter (Axon runs this interceptor there too, in a
+ * unit of work of its own rather than a processor's batch). The embedded database has no such setting: there,
+ * nothing changes.
  */
 @Configuration
 public class BatchCommits {
@@ -37,9 +40,10 @@ public class BatchCommits {
                 (configuration, processor) -> this::handle);
     }
 
-    private Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
-        if (unitOfWork.root().resources().putIfAbsent(DECIDED, Boolean.TRUE) == null && onPostgres()) {
+    Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        UnitOfWork<?> batch = unitOfWork.root();
+        if (batch instanceof BatchingUnitOfWork<?> && batch.resources().putIfAbsent(DECIDED, Boolean.TRUE) == null
+                && onPostgres()) {
             jdbc.execute("set local synchronous_commit = off");
         }
         return chain.proceed();
