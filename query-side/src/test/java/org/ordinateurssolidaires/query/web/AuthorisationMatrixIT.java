@@ -41,6 +41,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.ordinateurssolidaires.web.security.Role.ADMIN;
 import static org.ordinateurssolidaires.web.security.Role.AUDITOR;
 import static org.ordinateurssolidaires.web.security.Role.DONOR;
 import static org.ordinateurssolidaires.web.security.Role.PARTNER;
@@ -88,6 +89,10 @@ class AuthorisationMatrixIT extends QuerySideIntegrationTest {
             rule("POST /api/dead-letters/{processingGroup}/retry", 200, STAFF),
             // nothing of that sequence is parked
             rule("DELETE /api/dead-letters/{processingGroup}/{sequenceId}", 404, STAFF),
+            rule("GET /api/read-models", 200, ADMIN),
+            rule("GET /api/read-models/{name}", 200, ADMIN),
+            // the ceremonies' read model, which no other rule here reads
+            rule("POST /api/read-models/{name}/rebuild", 202, ADMIN),
             // anyone, signed in or not: a copy that is not one of ours is answered, not refused
             rule("POST /api/documents/verification", 200)
                     .sending(MediaType.APPLICATION_PDF, "%PDF-1.4 not one of ours".getBytes()));
@@ -132,7 +137,7 @@ class AuthorisationMatrixIT extends QuerySideIntegrationTest {
                 donorA.value(), donorB.value());
         matrix.assertEveryAnswer(RULES, Map.of("partnerId", partnerA.toString(), "referralId", referral.toString(),
                         "donorId", donorA.toString(), "agreementId", agreement.toString(),
-                        "deviceId", device.toString(), "processingGroup", "inventory"));
+                        "deviceId", device.toString(), "processingGroup", "inventory", "name", "ceremonies"));
         // the partner's own referral comes with its people's data, as staff read it
         assertThat(matrix.as(Caller.PARTNER_A).getForObject("/api/referrals/" + referral, JsonNode.class)
                          .at("/personalData/name").asString()).isEqualTo("Inès Roux");

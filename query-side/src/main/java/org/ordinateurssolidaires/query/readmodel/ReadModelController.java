@@ -1,0 +1,54 @@
+package org.ordinateurssolidaires.query.readmodel;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds.Status;
+import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** The read models of this query side, for admins: how far each has come, and the rebuild of one. */
+@RestController
+@RequestMapping("/api/read-models")
+@Tag(name = "Read models", description = "each read model's progress through the store; rebuild one while the others "
+        + "go on")
+class ReadModelController {
+
+    private final ReadModelRebuilds rebuilds;
+
+    ReadModelController(ReadModelRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @GetMapping
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Every read model: whether it runs, is being rebuilt, and how far it has come in the store")
+    List<Status> all() {
+        return rebuilds.all();
+    }
+
+    @GetMapping("/{name}")
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "One read model (404 when there is no such read model)")
+    Status of(@PathVariable String name) {
+        return rebuilds.of(name);
+    }
+
+    @PostMapping("/{name}/rebuild")
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Empty one read model and apply the whole store to it again, while the others go on: "
+            + "answers 202 at once, its progress at the Location; 409 while it is being rebuilt, or while another "
+            + "query side holds some of its segments")
+    ResponseEntity<Status> rebuild(@PathVariable String name) {
+        Status started = rebuilds.rebuild(name);
+        return ResponseEntity.accepted().location(URI.create("/api/read-models/" + started.name())).body(started);
+    }
+}

@@ -1,0 +1,90 @@
+package org.ordinateurssolidaires.query.readmodel;
+
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.ordinateurssolidaires.events.donor.Siret;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.query.SampleDevices;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An admin rebuilds one read model while the others go on: a row damaged by hand is applied again from the store,
+ * the read model says when it is done, and another read model takes in what arrives meanwhile.
+ */
+class ReadModelRebuildIT extends QuerySideIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aDamagedReadModelIsRebuiltFromTheStoreWhileTheOthersGoOn() {
+        DeviceId device = SampleDevices.newDevice();
+        events.append(SampleDevices.received(device, "RB-" + device.toString().substring(0, 8),
+                new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP, SampleDevices.disk("RB-" + device)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> manufacturerOf(device) != null);
+        jdbc.update("update inventory_device set manufacturer = 'damaged by hand' where device_id = ?",
+                device.value());
+
+        ResponseEntity<JsonNode> started = admin().postForEntity("/api/read-models/inventory/rebuild", null,
+                JsonNode.class);
+        DonorId donor = new DonorId(UUID.randomUUID());
+        events.append(new DonorRegistered(donor, "Crédit Mutuel Océan", DonorKind.COMPANY,
+                new Siret("73282932000074"), "Léa Girard", "lea@example.org"));
+
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(started.getHeaders().getLocation()).hasToString("/api/read-models/inventory");
+        assertThat(started.getBody().get("name").asString()).isEqualTo("inventory");
+        assertThat(admin().getForObject("/api/read-models/donors", JsonNode.class).get("running").asBoolean())
+                .as("the donors' read model, meanwhile").isTrue();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode inventory = admin().getForObject("/api/read-models/inventory", JsonNode.class);
+            assertThat(inventory.get("running").asBoolean()).isTrue();
+            assertThat(inventory.get("rebuilding").asBoolean()).isFalse();
+            assertThat(manufacturerOf(device)).isEqualTo("Dell");
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from donor_record where donor_id = ?", Integer.class, donor.value()) == 1);
+        assertThat(admin().getForObject("/api/read-models", JsonNode.class).findValuesAsString("name"))
+                .contains("inventory", "donors", "referrals", "ceremonies", "erasure-register");
+    }
+
+    @Test
+    void noSuchReadModelIsNotFound() {
+        for (ResponseEntity<String> answer : List.of(
+                admin().getForEntity("/api/read-models/no-such", String.class),
+                admin().postForEntity("/api/read-models/no-such/rebuild", null, String.class))) {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(answer.getBody()).contains("no read model no-such");
+        }
+    }
+
+    private TestRestTemplate admin() {
+        return http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD);
+    }
+
+    private String manufacturerOf(DeviceId device) {
+        return jdbc.query("select manufacturer from inventory_device where device_id = ?",
+                row -> row.next() ? row.getString(1) : null, device.value());
+    }
+}

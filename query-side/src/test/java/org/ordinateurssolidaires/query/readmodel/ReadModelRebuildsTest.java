@@ -1,0 +1,122 @@
+package org.ordinateurssolidaires.query.readmodel;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * When a rebuild is refused, and how a read model's progress reads; {@code ReadModelRebuildIT} rebuilds one for real.
+ */
+class ReadModelRebuildsTest {
+
+    private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+    private final StreamingEventProcessor inventory = mock(StreamingEventProcessor.class);
+    private final ReadModelRebuilds rebuilds = new ReadModelRebuilds(processing);
+
+    ReadModelRebuildsTest() {
+        when(processing.eventProcessor("inventory", StreamingEventProcessor.class))
+                .thenReturn(Optional.of(inventory));
+        when(inventory.isRunning()).thenReturn(true);
+    }
+
+    @Test
+    void aRebuildStopsTheReadModelResetsItAndStartsItAgain() {
+        segments(Map.of(0, caughtUp(120)));
+
+        rebuilds.rebuild("inventory");
+
+        var order = inOrder(inventory);
+        order.verify(inventory).shutDown();
+        order.verify(inventory).resetTokens();
+        order.verify(inventory).start();
+    }
+
+    @Test
+    void aReadModelBeingRebuiltIsNotRebuiltAgain() {
+        segments(Map.of(0, replaying(10, 1_000)));
+
+        assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOfSatisfying(ResponseStatusException.class,
+                refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
+        verify(inventory, never()).shutDown();
+    }
+
+    @Test
+    void segmentsHeldByAnotherQuerySideRefuseTheRebuildAndTheReadModelGoesOn() {
+        segments(Map.of());
+        doThrow(new UnableToClaimTokenException("held")).when(inventory).resetTokens();
+
+        assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOfSatisfying(ResponseStatusException.class,
+                refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
+        verify(inventory).start();
+    }
+
+    @Test
+    void noSuchReadModelIsNotFound() {
+        assertThatThrownBy(() -> rebuilds.rebuild("no-such")).isInstanceOfSatisfying(ResponseStatusException.class,
+                refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThatThrownBy(() -> rebuilds.of("no-such")).isInstanceOf(ResponseStatusException.class);
+    }
+
+    @Test
+    void progressIsTheSlowestSegmentsPositionOfTheStoreAsItWasWhenTheRebuildBegan() {
+        segments(Map.of(0, replaying(400, 1_000), 1, replaying(250, 1_000)));
+
+        ReadModelRebuilds.Status status = rebuilds.of("inventory");
+
+        assertThat(status.rebuilding()).isTrue();
+        assertThat(status.segments()).isEqualTo(2);
+        assertThat(status.position()).isEqualTo(250);
+        assertThat(status.rebuildingUpTo()).isEqualTo(1_000);
+        assertThat(status.percent()).isEqualTo(25);
+    }
+
+    @Test
+    void aReadModelNotBeingRebuiltHasNoProgress() {
+        segments(Map.of(0, caughtUp(120), 1, caughtUp(118)));
+
+        ReadModelRebuilds.Status status = rebuilds.of("inventory");
+
+        assertThat(status.rebuilding()).isFalse();
+        assertThat(status.position()).isEqualTo(118);
+        assertThat(status.rebuildingUpTo()).isNull();
+        assertThat(status.percent()).isNull();
+    }
+
+    /** The segments this query side holds, as the processor reports them (made before it is stubbed). */
+    private void segments(Map<Integer, EventTrackerStatus> segments) {
+        when(inventory.processingStatus()).thenReturn(segments);
+    }
+
+    private static EventTrackerStatus replaying(long position, long upTo) {
+        EventTrackerStatus status = mock(EventTrackerStatus.class);
+        when(status.isReplaying()).thenReturn(true);
+        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(position));
+        when(status.getResetPosition()).thenReturn(OptionalLong.of(upTo));
+        return status;
+    }
+
+    private static EventTrackerStatus caughtUp(long position) {
+        EventTrackerStatus status = mock(EventTrackerStatus.class);
+        when(status.isCaughtUp()).thenReturn(true);
+        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(position));
+        when(status.getResetPosition()).thenReturn(OptionalLong.empty());
+        return status;
+    }
+}
