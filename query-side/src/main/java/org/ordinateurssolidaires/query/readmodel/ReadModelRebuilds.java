@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
@@ -21,6 +23,9 @@ import java.util.TreeMap;
  */
 @Service
 public class ReadModelRebuilds {
+
+    /** Far longer than a processor takes to claim its segments again once started, on this query side. */
+    private static final Duration SEGMENTS_TAKEN_WITHIN = Duration.ofSeconds(5);
 
     private final EventProcessingConfiguration processing;
 
@@ -48,7 +53,10 @@ public class ReadModelRebuilds {
         return status(name, processor(name));
     }
 
-    /** Starts the rebuild and answers at once, the read model then applying the store in the background. */
+    /**
+     * Starts the rebuild and answers once the read model has taken its segments back (within a few seconds), so that
+     * its answer, and the next request's, see it rebuilding; it then applies the store in the background.
+     */
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
         if (status(name, processor).rebuilding()) {
@@ -63,7 +71,20 @@ public class ReadModelRebuilds {
         } finally {
             processor.start();
         }
+        awaitSegments(processor);
         return status(name, processor);
+    }
+
+    private void awaitSegments(StreamingEventProcessor processor) {
+        Instant giveUp = Instant.now().plus(SEGMENTS_TAKEN_WITHIN);
+        while (processor.processingStatus().isEmpty() && Instant.now().isBefore(giveUp)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -71,17 +92,26 @@ public class ReadModelRebuilds {
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "no read model " + name));
     }
 
+    /**
+     * Rebuilding while a segment has not yet reached the store's last position at the reset. (Axon still calls a
+     * segment replaying after that, until it takes in an event stored since: in a quiet hour, that could be long.)
+     */
     private static Status status(String name, StreamingEventProcessor processor) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         Long position = lowest(segments.stream().map(EventTrackerStatus::getCurrentPosition).toList());
-        boolean rebuilding = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
-        Long upTo = rebuilding ? segments.stream().filter(EventTrackerStatus::isReplaying)
-                .map(EventTrackerStatus::getResetPosition).filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong).max().stream().boxed().findFirst().orElse(null) : null;
-        Integer percent = upTo == null || upTo <= 0 ? null
-                : (int) Math.min(100, 100 * Math.max(0, position == null ? 0 : position) / upTo);
+        Long upTo = segments.stream().filter(ReadModelRebuilds::behindTheReset)
+                .map(EventTrackerStatus::getResetPosition).mapToLong(OptionalLong::getAsLong).max().stream().boxed()
+                .findFirst().orElse(null);
+        boolean rebuilding = upTo != null;
+        Integer percent = rebuilding ? (int) (100 * Math.max(0, position == null ? 0 : position) / Math.max(1, upTo))
+                : null;
         return new Status(name, processor.isRunning(), processor.isError(), rebuilding, segments.size(), position,
                 upTo, percent);
+    }
+
+    private static boolean behindTheReset(EventTrackerStatus segment) {
+        return segment.isReplaying() && segment.getResetPosition().isPresent()
+                && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().getAsLong();
     }
 
     private static Long lowest(List<OptionalLong> positions) {

@@ -88,6 +88,30 @@ class ReadModelRebuildsTest {
     }
 
     @Test
+    void aReadModelThatHasReachedTheStoresEndAsItWasAtTheResetIsNoLongerRebuilding() {
+        // Axon still calls it replaying until it takes in an event stored since
+        segments(Map.of(0, replaying(1_000, 1_000), 1, replaying(1_000, 1_000)));
+
+        ReadModelRebuilds.Status status = rebuilds.of("inventory");
+
+        assertThat(status.rebuilding()).isFalse();
+        assertThat(status.percent()).isNull();
+    }
+
+    @Test
+    void theAnswerToARebuildComesOnceTheReadModelHasTakenItsSegmentsBack() {
+        EventTrackerStatus before = caughtUp(1_000);
+        EventTrackerStatus started = replaying(0, 1_000);
+        when(inventory.processingStatus()).thenReturn(Map.of(0, before), Map.of(), Map.of(), Map.of(0, started));
+
+        ReadModelRebuilds.Status status = rebuilds.rebuild("inventory");
+
+        assertThat(status.rebuilding()).isTrue();
+        assertThat(status.segments()).isEqualTo(1);
+        assertThat(status.percent()).isZero();
+    }
+
+    @Test
     void aReadModelNotBeingRebuiltHasNoProgress() {
         segments(Map.of(0, caughtUp(120), 1, caughtUp(118)));
 
