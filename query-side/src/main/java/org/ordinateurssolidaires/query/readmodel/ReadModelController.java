@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.readmodel;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds.Status;
 import org.ordinateurssolidaires.web.security.Access;
@@ -45,8 +46,13 @@ class ReadModelController {
     @PostMapping("/{name}/rebuild")
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Empty one read model and apply the whole store to it again, while the others go on: "
-            + "answers 202 at once, its progress at the Location; 409 while it is being rebuilt, or while another "
-            + "query side holds some of its segments")
+            + "answers 202 once it is emptied and started again, its progress at the Location")
+    @ApiResponse(responseCode = "202", description = "emptied and started again; it now applies the store")
+    @ApiResponse(responseCode = "404", description = "no read model of that name")
+    @ApiResponse(responseCode = "409", description = "it is being rebuilt, or another query side holds some of its "
+            + "segments (stop the other query sides first)")
+    @ApiResponse(responseCode = "503", description = "it could not be stopped in time (nothing was emptied), or the "
+            + "database is out of reach")
     ResponseEntity<Status> rebuild(@PathVariable String name) {
         Status started = rebuilds.rebuild(name);
         return ResponseEntity.accepted().location(URI.create("/api/read-models/" + started.name())).body(started);

@@ -4,6 +4,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -14,6 +16,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Rebuilds one read model while every other goes on: its processor is stopped on this query side, its tokens are
@@ -24,8 +30,11 @@ import java.util.TreeMap;
 @Service
 public class ReadModelRebuilds {
 
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
     /** Far longer than a processor takes to claim its segments again once started, on this query side. */
     private static final Duration SEGMENTS_TAKEN_WITHIN = Duration.ofSeconds(5);
+    /** Far longer than a batch takes, the time for one under way to be written. */
+    private static final Duration STOPPED_WITHIN = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
 
@@ -38,7 +47,8 @@ public class ReadModelRebuilds {
      *
      * @param segments       the segments of it this query side holds
      * @param position       the lowest position in the store its segments have reached (null before any)
-     * @param rebuildingUpTo while it is rebuilt, the store's last position when the rebuild began
+     * @param rebuildingUpTo while it is rebuilt, the position it had reached when the rebuild began (beyond it,
+     *                       it goes on taking in the store as always)
      * @param percent        while it is rebuilt, how far it has come towards that position
      */
     public record Status(String name, boolean running, boolean error, boolean rebuilding, int segments,
@@ -54,25 +64,58 @@ public class ReadModelRebuilds {
     }
 
     /**
-     * Starts the rebuild and answers once the read model has taken its segments back (within a few seconds), so that
-     * its answer, and the next request's, see it rebuilding; it then applies the store in the background.
+     * Empties the read model and starts it again, then answers once it has taken its segments back (within a few
+     * seconds), so that its answer, and the next request's, see it rebuilding; it applies the store in the
+     * background. Refused while it is being rebuilt, or while another query side holds any of its segments (each
+     * running query side holds its share of them: the others are to be stopped first).
      */
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
         if (status(name, processor).rebuilding()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "read model " + name + " is already being rebuilt");
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "this read model is already being rebuilt");
         }
-        processor.shutDown();
+        stop(processor);
         try {
             processor.resetTokens();
         } catch (UnableToClaimTokenException heldElsewhere) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "another query side holds segments of read model "
-                    + name + ": stop it, or rebuild it there, while it alone runs");
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "another query side holds segments of this read"
+                    + " model: stop the other query sides, rebuild it, then start them again");
         } finally {
-            processor.start();
+            restart(processor);
         }
         awaitSegments(processor);
         return status(name, processor);
+    }
+
+    /**
+     * Stopped once its batches under way are written. One that takes longer (a lock held elsewhere) is not emptied:
+     * it starts again as it was, once stopped.
+     */
+    private static void stop(StreamingEventProcessor processor) {
+        CompletableFuture<Void> stopped = processor.shutdownAsync();
+        try {
+            stopped.get(STOPPED_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException stillBusy) {
+            stopped.whenComplete((done, failure) -> restart(processor));
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the read model could not be stopped"
+                    + " within " + STOPPED_WITHIN.toSeconds() + " s; nothing was emptied, try again later");
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the query side is stopping");
+        }
+    }
+
+    /**
+     * A failure to start (the database out of reach) does not hide the answer to the request: readiness says the
+     * read model is not running, and asking for the rebuild again starts it.
+     */
+    private static void restart(StreamingEventProcessor processor) {
+        try {
+            processor.start();
+        } catch (RuntimeException failure) {
+            log.error("Read model {} could not be started again; ask for its rebuild again", processor.getName(),
+                    failure);
+        }
     }
 
     private void awaitSegments(StreamingEventProcessor processor) {
@@ -89,7 +132,7 @@ public class ReadModelRebuilds {
 
     private StreamingEventProcessor processor(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no read model " + name));
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "no read model of that name"));
     }
 
     /**

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An admin rebuilds one read model while the others go on: a row damaged by hand is applied again from the store,
- * the read model says when it is done, and another read model takes in what arrives meanwhile.
+ * the read model says when it is done (nothing stored since, so Axon still calls it replaying), and the others keep
+ * running and taking in what comes.
  */
 class ReadModelRebuildIT extends QuerySideIntegrationTest {
 
@@ -47,21 +48,23 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
 
         ResponseEntity<JsonNode> started = admin().postForEntity("/api/read-models/inventory/rebuild", null,
                 JsonNode.class);
-        DonorId donor = new DonorId(UUID.randomUUID());
-        events.append(new DonorRegistered(donor, "Crédit Mutuel Océan", DonorKind.COMPANY,
-                new Siret("73282932000074"), "Léa Girard", "lea@example.org"));
 
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(started.getHeaders().getLocation()).hasToString("/api/read-models/inventory");
         assertThat(started.getBody().get("name").asString()).isEqualTo("inventory");
+        assertThat(started.getBody().get("segments").asInt()).as("taken back when it answers").isPositive();
         assertThat(admin().getForObject("/api/read-models/donors", JsonNode.class).get("running").asBoolean())
                 .as("the donors' read model, meanwhile").isTrue();
+        // nothing is stored meanwhile: done once it has taken in what was stored before it began
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode inventory = admin().getForObject("/api/read-models/inventory", JsonNode.class);
             assertThat(inventory.get("running").asBoolean()).isTrue();
             assertThat(inventory.get("rebuilding").asBoolean()).isFalse();
             assertThat(manufacturerOf(device)).isEqualTo("Dell");
         });
+        DonorId donor = new DonorId(UUID.randomUUID());
+        events.append(new DonorRegistered(donor, "Crédit Mutuel Océan", DonorKind.COMPANY,
+                new Siret("73282932000074"), "Léa Girard", "lea@example.org"));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from donor_record where donor_id = ?", Integer.class, donor.value()) == 1);
         assertThat(admin().getForObject("/api/read-models", JsonNode.class).findValuesAsString("name"))
@@ -75,7 +78,7 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
                 admin().postForEntity("/api/read-models/no-such/rebuild", null, String.class))) {
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(answer.getBody()).contains("no read model no-such");
+            assertThat(answer.getBody()).contains("no read model of that name");
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +35,7 @@ class ReadModelRebuildsTest {
         when(processing.eventProcessor("inventory", StreamingEventProcessor.class))
                 .thenReturn(Optional.of(inventory));
         when(inventory.isRunning()).thenReturn(true);
+        when(inventory.shutdownAsync()).thenReturn(CompletableFuture.completedFuture(null));
     }
 
     @Test
@@ -43,7 +45,7 @@ class ReadModelRebuildsTest {
         rebuilds.rebuild("inventory");
 
         var order = inOrder(inventory);
-        order.verify(inventory).shutDown();
+        order.verify(inventory).shutdownAsync();
         order.verify(inventory).resetTokens();
         order.verify(inventory).start();
     }
@@ -54,7 +56,18 @@ class ReadModelRebuildsTest {
 
         assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOfSatisfying(ResponseStatusException.class,
                 refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
-        verify(inventory, never()).shutDown();
+        verify(inventory, never()).shutdownAsync();
+    }
+
+    @Test
+    void aReadModelThatCannotBeStoppedIsNotEmptiedAndGoesOnOnceStopped() {
+        segments(Map.of());
+        when(inventory.shutdownAsync()).thenReturn(CompletableFuture.failedFuture(new IllegalStateException("busy")));
+
+        assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOfSatisfying(ResponseStatusException.class,
+                refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        verify(inventory, never()).resetTokens();
+        verify(inventory).start();
     }
 
     @Test

@@ -91,7 +91,7 @@ class AuthorisationMatrixIT extends QuerySideIntegrationTest {
             rule("DELETE /api/dead-letters/{processingGroup}/{sequenceId}", 404, STAFF),
             rule("GET /api/read-models", 200, ADMIN),
             rule("GET /api/read-models/{name}", 200, ADMIN),
-            // the ceremonies' read model, which no other rule here reads
+            // the ceremonies' read model: the rules before it read it, and this small store is replayed at once
             rule("POST /api/read-models/{name}/rebuild", 202, ADMIN),
             // anyone, signed in or not: a copy that is not one of ours is answered, not refused
             rule("POST /api/documents/verification", 200)
