@@ -136,15 +136,15 @@ public class ReadModelRebuilds {
     }
 
     /**
-     * Rebuilding while a segment has not yet reached the store's last position at the reset. (Axon still calls a
-     * segment replaying after that, until it takes in an event stored since: in a quiet hour, that could be long.)
+     * Rebuilding while a segment has not yet reached the position it had at the reset. (Axon still calls a segment
+     * replaying after that, until it takes in an event stored since: in a quiet hour, that could be long.)
      */
     private static Status status(String name, StreamingEventProcessor processor) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        Long position = lowest(segments.stream().map(EventTrackerStatus::getCurrentPosition).toList());
-        Long upTo = segments.stream().filter(ReadModelRebuilds::behindTheReset)
-                .map(EventTrackerStatus::getResetPosition).mapToLong(OptionalLong::getAsLong).max().stream().boxed()
-                .findFirst().orElse(null);
+        Long position = orNull(segments.stream().map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min());
+        Long upTo = orNull(segments.stream().filter(ReadModelRebuilds::behindTheReset)
+                .map(EventTrackerStatus::getResetPosition).mapToLong(OptionalLong::getAsLong).max());
         boolean rebuilding = upTo != null;
         Integer percent = rebuilding ? (int) (100 * Math.max(0, position == null ? 0 : position) / Math.max(1, upTo))
                 : null;
@@ -157,8 +157,7 @@ public class ReadModelRebuilds {
                 && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().getAsLong();
     }
 
-    private static Long lowest(List<OptionalLong> positions) {
-        return positions.stream().filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().stream()
-                .boxed().findFirst().orElse(null);
+    private static Long orNull(OptionalLong position) {
+        return position.isPresent() ? position.getAsLong() : null;
     }
 }
