@@ -106,10 +106,19 @@ final class DatabaseFaults implements BeanPostProcessor {
     }
 
     private void cutIfArmed(Point point, Connection connection) throws SQLException {
-        if (armed.compareAndSet(point, null)) {
+        if (onARequestsWay() && armed.compareAndSet(point, null)) {
             fired.set(point);
             terminate(connection.unwrap(PGConnection.class).getBackendPID());
         }
+    }
+
+    /**
+     * Only a request's own work meets the fault: the app's background work (the database check every second, for
+     * one) also takes connections, and cutting one of those would leave the request under test unharmed.
+     */
+    private static boolean onARequestsWay() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                frame -> frame.getClassName().startsWith("org.apache.catalina.")));
     }
 
     /** Ends the server process behind the app's connection; the server waits until it is gone (PostgreSQL 14+). */
