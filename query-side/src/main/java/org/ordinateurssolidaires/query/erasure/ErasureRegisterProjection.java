@@ -12,6 +12,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
+import org.ordinateurssolidaires.query.readmodel.WritesPerBatch;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,15 +20,18 @@ import org.springframework.stereotype.Component;
  * come in their order (one segment handles each device), so its reception is known before its media's erasure.
  */
 @Component
-@ProcessingGroup("erasure-register")
+@ProcessingGroup(ErasureRegisterProjection.PROCESSING_GROUP)
 class ErasureRegisterProjection extends ReadModelProjection {
+
+    static final String PROCESSING_GROUP = "erasure-register";
 
     private final ErasureRecordRepository records;
     private final ErasureDeviceRepository devices;
 
-    ErasureRegisterProjection(ErasureRecordRepository records, ErasureDeviceRepository devices) {
+    ErasureRegisterProjection(ErasureRecordRepository records, ErasureDeviceRepository devices, WritesPerBatch writes) {
         this.records = records;
         this.devices = devices;
+        writes.readWithTheBatch(PROCESSING_GROUP, ErasureDevice.class);
     }
 
     @EventHandler

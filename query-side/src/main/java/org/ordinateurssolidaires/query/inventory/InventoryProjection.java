@@ -35,6 +35,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfH
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAfter;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
+import org.ordinateurssolidaires.query.readmodel.WritesPerBatch;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -64,10 +65,12 @@ class InventoryProjection extends ReadModelProjection {
     private final InventoryCounts counts;
     private final WorkshopFigures workshop;
 
-    InventoryProjection(InventoryRepository devices, InventoryCounts counts, WorkshopFigures workshop) {
+    InventoryProjection(InventoryRepository devices, InventoryCounts counts, WorkshopFigures workshop,
+                        WritesPerBatch writes) {
         this.devices = devices;
         this.counts = counts;
         this.workshop = workshop;
+        writes.readWithTheBatch(PROCESSING_GROUP, InventoryDevice.class);
     }
 
     @EventHandler

@@ -1,19 +1,27 @@
 package org.ordinateurssolidaires.query.readmodel;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.hibernate.Session;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * How a read model's rows reach the database: once per batch, or event by event.
@@ -26,6 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #EVENT_BY_EVENT_FOR} are written event by event ({@link ReadModelProjection}): each event's rows as its
  * handlers return, inside the dead-letter queue's reach, so that the event whose row is refused fails alone and is
  * parked on the next attempt (deadletter/RollbackFirstDeadLetterQueue), and every other event is applied.
+ * <p>
+ * The same goes for the rows a read model keeps per aggregate ({@link #readWithTheBatch}): a batch written once
+ * reads those of all its events' aggregates in one statement as it starts, where each event would read its own, a
+ * round trip each (docs/benchmarks.md). That read is made here, before any event's handlers, so that its failure is
+ * no event's: the batch is rolled back, and its next attempt, event by event, reads nothing ahead.
  */
 @Configuration
 public class WritesPerBatch {
@@ -38,6 +51,11 @@ public class WritesPerBatch {
     private final Clock clock;
     /** Processor name to the moment its batches are written once per batch again. */
     private final Map<String, Instant> eventByEventUntil = new ConcurrentHashMap<>();
+    /** Processor name to the type of the rows its read model keeps per aggregate. */
+    private final Map<String, Class<?>> rowPerAggregate = new ConcurrentHashMap<>();
+
+    @PersistenceContext
+    private EntityManager session;
 
     WritesPerBatch() {
         this(Clock.systemUTC());
@@ -62,6 +80,15 @@ public class WritesPerBatch {
                 || !Boolean.FALSE.equals(CurrentUnitOfWork.get().root().getResource(EVENT_BY_EVENT));
     }
 
+    /**
+     * The read model of {@code processor} keeps a row of {@code type} per aggregate, keyed by the aggregate's
+     * identifier (a device's row by the device's): a batch written once reads them all as it starts. Rows not there
+     * yet are simply not found.
+     */
+    public void readWithTheBatch(String processor, Class<?> type) {
+        rowPerAggregate.put(processor, type);
+    }
+
     MessageHandlerInterceptor<EventMessage<?>> decidedOncePerBatch(String processor) {
         return new MessageHandlerInterceptor<>() {
             @Override
@@ -70,12 +97,36 @@ public class WritesPerBatch {
                 UnitOfWork<?> batch = unitOfWork.root();
                 if (!batch.resources().containsKey(EVENT_BY_EVENT)) {
                     Instant until = eventByEventUntil.get(processor);
-                    batch.resources().put(EVENT_BY_EVENT, until != null && clock.instant().isBefore(until));
+                    boolean eventByEvent = until != null && clock.instant().isBefore(until);
+                    batch.resources().put(EVENT_BY_EVENT, eventByEvent);
                     batch.onRollback(rolledBack -> eventByEventUntil.put(processor,
                             clock.instant().plus(EVENT_BY_EVENT_FOR)));
+                    Class<?> rows = rowPerAggregate.get(processor);
+                    if (!eventByEvent && rows != null && batch instanceof BatchingUnitOfWork<?> events) {
+                        readAhead(rows, events.getMessages());
+                    }
                 }
                 return chain.proceed();
             }
         };
+    }
+
+    private void readAhead(Class<?> rows, List<?> events) {
+        List<UUID> aggregates = events.stream()
+                .flatMap(event -> event instanceof DomainEventMessage<?> domain
+                        ? uuid(domain.getAggregateIdentifier()) : Stream.empty())
+                .distinct()
+                .toList();
+        if (!aggregates.isEmpty()) {
+            session.unwrap(Session.class).findMultiple(rows, aggregates);
+        }
+    }
+
+    private static Stream<UUID> uuid(String identifier) {
+        try {
+            return Stream.of(UUID.fromString(identifier));
+        } catch (IllegalArgumentException notOne) {
+            return Stream.empty();
+        }
     }
 }

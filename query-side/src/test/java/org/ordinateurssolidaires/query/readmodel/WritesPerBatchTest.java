@@ -1,30 +1,59 @@
 package org.ordinateurssolidaires.query.readmodel;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.testing.AdjustableClock;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /**
  * When a read model's rows are written once per batch, and when event by event: after any rolled-back batch of its
  * processor, for a while, and wherever no processor decided (a parked event retried, a handler called directly).
+ * A batch written once reads the rows its read model keeps per aggregate in one go as it starts, and a failure of
+ * that read is the batch's, before any event's handlers.
  */
 class WritesPerBatchTest {
+
+    private static final UUID LAPTOP = UUID.fromString("0b0e8f43-4b8e-4d52-a5a4-6c1d0b2f5e01");
+    private static final UUID TABLET = UUID.fromString("0b0e8f43-4b8e-4d52-a5a4-6c1d0b2f5e02");
 
     private final AdjustableClock clock = new AdjustableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final WritesPerBatch writes = new WritesPerBatch(clock);
     private final MessageHandlerInterceptor<EventMessage<?>> inventory = writes.decidedOncePerBatch("inventory");
     private final MessageHandlerInterceptor<EventMessage<?>> donors = writes.decidedOncePerBatch("donors");
+    private final Session session = mock(Session.class);
+
+    WritesPerBatchTest() {
+        EntityManager shared = mock(EntityManager.class);
+        when(shared.unwrap(Session.class)).thenReturn(session);
+        ReflectionTestUtils.setField(writes, "session", shared);
+        writes.readWithTheBatch("inventory", DeviceRow.class);
+    }
 
     @Test
     void onceABatchIsRolledBackItsProcessorWritesEventByEventForAWhile() throws Exception {
@@ -46,6 +75,66 @@ class WritesPerBatchTest {
         UnitOfWork<?> retry = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("a parked event"));
         assertThat(WritesPerBatch.eventByEvent()).isTrue();
         retry.commit();
+    }
+
+    @Test
+    void aBatchWrittenOnceReadsTheRowsOfAllItsEventsAggregatesOnceAsItStarts() throws Exception {
+        List<EventMessage<?>> handled = events(inventory, event(LAPTOP, 0), event(TABLET, 0), event(LAPTOP, 1),
+                GenericEventMessage.asEventMessage("not an aggregate's"),
+                new GenericDomainEventMessage<>("Counter", "not-a-uuid", 0, "an aggregate keyed otherwise"));
+
+        assertThat(handled).hasSize(5);
+        verify(session, times(1)).findMultiple(DeviceRow.class, List.of(LAPTOP, TABLET));
+    }
+
+    @Test
+    void nothingIsReadAheadEventByEventNorForAReadModelWithoutRowsPerAggregate() throws Exception {
+        events(donors, event(LAPTOP, 0));
+        assertThat(batch(inventory, false)).as("a rolled-back batch").containsExactly(false, false);
+        events(inventory, event(LAPTOP, 0), event(TABLET, 0));
+
+        verify(session, never()).findMultiple(any(Class.class), anyList());
+    }
+
+    @Test
+    void aFailedReadFailsTheBatchBeforeAnyHandlerAndItsNextAttemptReadsEventByEvent() throws Exception {
+        when(session.findMultiple(DeviceRow.class, List.of(LAPTOP, TABLET)))
+                .thenThrow(new PersistenceException("a row that cannot be read"));
+
+        List<EventMessage<?>> handled = new ArrayList<>();
+        assertThatThrownBy(() -> events(inventory, handled, event(LAPTOP, 0), event(TABLET, 0)))
+                .isInstanceOf(PersistenceException.class);
+        assertThat(handled).as("no event's handlers ran, so none is blamed").isEmpty();
+
+        assertThat(events(inventory, event(LAPTOP, 0), event(TABLET, 0))).as("the next attempt").hasSize(2);
+        verify(session, times(1)).findMultiple(any(Class.class), anyList());
+    }
+
+    private List<EventMessage<?>> events(MessageHandlerInterceptor<EventMessage<?>> processor,
+                                         EventMessage<?>... events) throws Exception {
+        List<EventMessage<?>> handled = new ArrayList<>();
+        events(processor, handled, events);
+        return handled;
+    }
+
+    /** The events through the processor's interceptor in one batch, as a pooled processor hands them. */
+    private static void events(MessageHandlerInterceptor<EventMessage<?>> processor, List<EventMessage<?>> handled,
+                               EventMessage<?>... events) throws Exception {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(events));
+        batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(processor), event -> {
+            handled.add(event);
+            return null;
+        }).proceed());
+        if (batch.getExecutionResult().isExceptionResult()) {
+            throw (Exception) batch.getExecutionResult().getExceptionResult();
+        }
+    }
+
+    private static EventMessage<?> event(UUID device, long sequence) {
+        return new GenericDomainEventMessage<>("Device", device.toString(), sequence, "an event of " + device);
+    }
+
+    private static final class DeviceRow {
     }
 
     /** Two events through the processor's interceptor in one unit of work: how each was to be written. */
