@@ -3,6 +3,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * Load for the command API, run as a single-file program (java CommandApiLoad.java BASE_URL DEVICES CLIENTS
- * USER:PASSWORD), signed in with HTTP Basic as a member of staff. Phase 1 receives DEVICES devices with one medium each; phase 2 sanitises every medium. CLIENTS threads send
- * requests back to back. Prints throughput and latency percentiles per phase; any non-2xx answer aborts the run.
+ * USER:PASSWORD [MEASURED_FROM_FILE]), signed in with HTTP Basic as a member of staff. After a warm-up, phase 1
+ * receives DEVICES devices with one medium each; phase 2 sanitises every medium. CLIENTS threads send requests back
+ * to back. Prints throughput and latency percentiles per phase; any non-2xx answer aborts the run. The optional file
+ * receives the moment (epoch milliseconds) the warm-up ended.
  */
 public class CommandApiLoad {
 
@@ -35,25 +39,13 @@ public class CommandApiLoad {
 
         String donor = donorWithAgreement(base);
         warmUp(base, run, donor);
+        if (args.length > 4) { // when the measured commands began, for figures taken beside them
+            Files.writeString(Path.of(args[4]), Long.toString(System.currentTimeMillis()));
+        }
         String[][] received = new String[devices][];
-        phase("receive device", devices, clients, i -> {
-            String body = post(base + "/api/devices", """
-                    {"assetTag":"B%s-%06d","donorId":"%s","donationBatchReference":"BENCH","category":"LAPTOP",
-                     "manufacturer":"Dell","model":"Latitude 5490","serialNumber":"SN%06d",
-                     "storageMedia":[{"mediaType":"SATA_SSD","manufacturer":"Samsung","serialNumber":"S%06d"}],
-                     "receivedAt":"2026-03-02T09:00:00Z"}""".formatted(run, i, donor, i, i));
-            Matcher ids = IDS.matcher(body);
-            if (!ids.find()) {
-                throw new IllegalStateException("unexpected answer " + body);
-            }
-            received[i] = new String[]{ids.group(1), ids.group(2)};
-        });
-        phase("sanitise medium", devices, clients, i -> post(base + "/api/devices/" + received[i][0] + "/media/"
-                + received[i][1] + "/sanitisations", """
-                {"level":"PURGE","technique":"CRYPTOGRAPHIC_ERASE","tool":"nwipe","toolVersion":"0.37",
-                 "verificationMethod":"FULL","verificationPassed":true,"operator":"Bench","location":"Lab",
-                 "performedAt":"2026-03-03T09:00:00Z",
-                 "toolReportSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}"""));
+        phase("receive device", devices, clients,
+                i -> received[i] = receive(base, "B" + run + "-%06d".formatted(i), donor, "BENCH", i));
+        phase("sanitise medium", devices, clients, i -> sanitise(base, received[i]));
     }
 
     interface Step {
@@ -75,15 +67,39 @@ public class CommandApiLoad {
         return id.group(1);
     }
 
-    /** A few hundred requests so that the JIT has compiled the hot paths before anything is measured. */
+    /**
+     * A few hundred receptions and as many sanitisations, one client, so that the JIT has compiled both phases' hot
+     * paths, on both sides, before anything is measured.
+     */
     private static void warmUp(String base, String run, String donor) throws Exception {
         for (int i = 0; i < 300; i++) {
-            post(base + "/api/devices", """
-                    {"assetTag":"W%s-%04d","donorId":"%s","donationBatchReference":"WARM","category":"DESKTOP",
-                     "manufacturer":"HP","model":"ProDesk","storageMedia":[{"mediaType":"HARD_DISK_DRIVE"}],
-                     "receivedAt":"2026-03-02T09:00:00Z"}"""
-                    .formatted(run, i, donor));
+            String[] ids = receive(base, "W" + run + "-%04d".formatted(i), donor, "WARM", i);
+            sanitise(base, ids);
         }
+    }
+
+    /** A laptop with one medium, received: its device's and its medium's identifiers. */
+    private static String[] receive(String base, String assetTag, String donor, String batch, int serial)
+            throws Exception {
+        String body = post(base + "/api/devices", """
+                {"assetTag":"%s","donorId":"%s","donationBatchReference":"%s","category":"LAPTOP",
+                 "manufacturer":"Dell","model":"Latitude 5490","serialNumber":"SN%s%06d",
+                 "storageMedia":[{"mediaType":"SATA_SSD","manufacturer":"Samsung","serialNumber":"S%s%06d"}],
+                 "receivedAt":"2026-03-02T09:00:00Z"}""".formatted(assetTag, donor, batch, batch, serial, batch,
+                serial));
+        Matcher ids = IDS.matcher(body);
+        if (!ids.find()) {
+            throw new IllegalStateException("unexpected answer " + body);
+        }
+        return new String[]{ids.group(1), ids.group(2)};
+    }
+
+    private static void sanitise(String base, String[] ids) throws Exception {
+        post(base + "/api/devices/" + ids[0] + "/media/" + ids[1] + "/sanitisations", """
+                {"level":"PURGE","technique":"CRYPTOGRAPHIC_ERASE","tool":"nwipe","toolVersion":"0.37",
+                 "verificationMethod":"FULL","verificationPassed":true,"operator":"Bench","location":"Lab",
+                 "performedAt":"2026-03-03T09:00:00Z",
+                 "toolReportSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}""");
     }
 
     private static void phase(String name, int count, int clients, Step step) throws Exception {

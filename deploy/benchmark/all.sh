@@ -46,7 +46,8 @@ field() { # file pattern [sed expression]
     for phase in "receive device" "sanitise medium"; do
         echo "| $phase, clients: $clients | $(field commands "^$phase " 's/.*clients: *([0-9.]+ commands\/s, latency .*)/\1/') | $(field commands '^tps = ' 's/^tps = ([0-9]+).*/\1 single-row transactions\/s/') |"
     done
-    echo "| command acknowledged → in the inventory (its staleness under the commands), clients: $clients | $(field commands '^inventory staleness' 's/^inventory staleness during the commands, //') | |"
+    echo "| command acknowledged → in the inventory (its staleness under the commands), clients: $clients | $(field commands '^inventory staleness during the commands' 's/^inventory staleness during the commands, //') | |"
+    echo "| the same, warm-up left out | $(field commands '^inventory staleness during the measured' 's/^inventory staleness during the measured commands \(warm-up left out\), //') | |"
     echo "| one 1,000-row batch file | $(field commands 'batch imported in' 's/.*imported in ([0-9.]+ s).*/\1/') | $(field commands '^raw 1,000-row batch in' 's/^raw 1,000-row batch in (.*)/\1/') |"
     for page in "/tableau-de-bord" "/inventaire" "/inventaire\?state=READY"; do
         grep -a -E "^$page +[0-9]" "$out/pages.txt" | while read -r name count_clients _ rate p50 p95 p99 _; do

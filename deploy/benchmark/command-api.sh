@@ -54,21 +54,31 @@ echo "== start-up, on an empty database (Flyway creates the schema)"
 start command-side 18081 "${profile[@]}"
 start query-side 18082 "${query_profile[@]}"
 
-echo "== command API: $devices devices, $clients clients (after 300 warm-up receptions)"
+echo "== command API: $devices devices, $clients clients (after 300 warm-up receptions and sanitisations)"
 # meanwhile, every 250 ms, how stale the inventory is: the age of the oldest event it has not applied (its slowest
-# segment's token; 0 when it has them all), which is how long a command acknowledged then waits to be seen in it
+# segment's token; 0 when it has them all), which is how long a command acknowledged then waits to be seen in it.
+# Each sample has its time, so that the figures can leave out the warm-up as the commands' own figures do.
 . deploy/benchmark/token-position.sh
-staleness="select coalesce((select extract(epoch from now() - timestamp::timestamptz) * 1000 from domainevententry
+staleness="select (extract(epoch from clock_timestamp()) * 1000)::bigint, coalesce((select extract(epoch from
+    now() - timestamp::timestamptz) * 1000 from domainevententry
     where globalindex > (select min($token_position) from tokenentry where processorname = 'inventory')
     order by globalindex limit 1), 0)"
-( while :; do $pg -d ordinateurs_bench -Atc "$staleness" || true; sleep 0.25; done > "$logs/staleness" 2>/dev/null ) &
+# one psql session takes the samples: a new one per sample took half a second to start on the loaded machine
+# (it ends when the loop that feeds it is stopped)
+( while :; do echo "$staleness;"; sleep 0.25; done > >($pg -d ordinateurs_bench -AtF' ' > "$logs/staleness" 2>/dev/null) ) &
 sampler=$!
 pids+=("$sampler") # stopped with the apps, should the load fail
-java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients" "admin:$password"
+java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients" "admin:$password" \
+    "$logs/measured-from"
 kill "$sampler"
-sort -n "$logs/staleness" | awk '{ t[NR] = $1 } END { printf "inventory staleness during the commands, %d samples:" \
-    " p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms\n", NR, t[int(NR * 0.50) + 1], t[int(NR * 0.95) + 1],
-    t[int(NR * 0.99) + 1], t[NR] }'
+staleness_figures() { # label, then the samples' "epoch-ms staleness-ms" lines on stdin
+    sort -k2 -n | awk -v label="$1" '{ t[NR] = $2 } END { printf "inventory staleness %s, %d samples:" \
+        " p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms\n", label, NR, t[int(NR * 0.50) + 1],
+        t[int(NR * 0.95) + 1], t[int(NR * 0.99) + 1], t[NR] }'
+}
+staleness_figures "during the commands" < "$logs/staleness"
+awk -v from="$(cat "$logs/measured-from")" '$1 >= from' "$logs/staleness" \
+    | staleness_figures "during the measured commands (warm-up left out)"
 
 echo "== batch import: one 1,000-row CSV file (each row a device with one medium), all or nothing"
 donor=$(curl -fs -X POST localhost:18081/api/donors -H 'Content-Type: application/json' -u "admin:$password" \
