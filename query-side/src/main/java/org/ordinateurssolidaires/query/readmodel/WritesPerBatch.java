@@ -3,8 +3,8 @@ package org.ordinateurssolidaires.query.readmodel;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -35,8 +35,9 @@ import java.util.stream.Stream;
  * handlers return, inside the dead-letter queue's reach, so that the event whose row is refused fails alone and is
  * parked on the next attempt (deadletter/RollbackFirstDeadLetterQueue), and every other event is applied.
  * <p>
- * The same goes for the rows a read model keeps per aggregate ({@link #readWithTheBatch}): a batch written once
- * reads those of all its events' aggregates in one statement as it starts, where each event would read its own, a
+ * The same goes for the rows a read model keeps per sequence of its events ({@link #readWithTheBatch}): a batch
+ * written once reads those of all its events' sequences in one statement as it starts, where each event would read
+ * its own, a
  * round trip each (docs/benchmarks.md). That read is made here, before any event's handlers, so that its failure is
  * no event's: the batch is rolled back, and its next attempt, event by event, reads nothing ahead.
  */
@@ -51,8 +52,8 @@ public class WritesPerBatch {
     private final Clock clock;
     /** Processor name to the moment its batches are written once per batch again. */
     private final Map<String, Instant> eventByEventUntil = new ConcurrentHashMap<>();
-    /** Processor name to the type of the rows its read model keeps per aggregate. */
-    private final Map<String, Class<?>> rowPerAggregate = new ConcurrentHashMap<>();
+    /** Processor name to the type of the rows its read model keeps per sequence of its events. */
+    private final Map<String, Class<?>> rowPerSequence = new ConcurrentHashMap<>();
 
     @PersistenceContext
     private EntityManager session;
@@ -68,7 +69,8 @@ public class WritesPerBatch {
     @Bean
     ConfigurerModule writesPerBatchOrEventByEvent() {
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
-                (configuration, processor) -> decidedOncePerBatch(processor));
+                (configuration, processor) -> decidedOncePerBatch(processor,
+                        configuration.eventProcessingConfiguration().sequencingPolicy(processor)));
     }
 
     /**
@@ -81,15 +83,18 @@ public class WritesPerBatch {
     }
 
     /**
-     * The read model of {@code processor} keeps a row of {@code type} per aggregate, keyed by the aggregate's
-     * identifier (a device's row by the device's): a batch written once reads them all as it starts. Rows not there
-     * yet are simply not found.
+     * The read model of {@code processor} keeps a row of {@code type} per sequence of its events, keyed by the
+     * sequence's identifier: a batch written once reads them all as it starts. By default a sequence is an
+     * aggregate's events (a device's row by the device's identifier); a read model sequenced otherwise keys its rows
+     * the same way (the referrals by referral). Rows not there yet, and sequences not keyed by a UUID, are simply not
+     * found.
      */
     public void readWithTheBatch(String processor, Class<?> type) {
-        rowPerAggregate.put(processor, type);
+        rowPerSequence.put(processor, type);
     }
 
-    MessageHandlerInterceptor<EventMessage<?>> decidedOncePerBatch(String processor) {
+    MessageHandlerInterceptor<EventMessage<?>> decidedOncePerBatch(String processor,
+                                                                  SequencingPolicy<? super EventMessage<?>> sequences) {
         return new MessageHandlerInterceptor<>() {
             @Override
             public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
@@ -101,9 +106,9 @@ public class WritesPerBatch {
                     batch.resources().put(EVENT_BY_EVENT, eventByEvent);
                     batch.onRollback(rolledBack -> eventByEventUntil.put(processor,
                             clock.instant().plus(EVENT_BY_EVENT_FOR)));
-                    Class<?> rows = rowPerAggregate.get(processor);
+                    Class<?> rows = rowPerSequence.get(processor);
                     if (!eventByEvent && rows != null && batch instanceof BatchingUnitOfWork<?> events) {
-                        readAhead(rows, events.getMessages());
+                        readAhead(rows, events.getMessages(), sequences);
                     }
                 }
                 return chain.proceed();
@@ -111,20 +116,23 @@ public class WritesPerBatch {
         };
     }
 
-    private void readAhead(Class<?> rows, List<?> events) {
-        List<UUID> aggregates = events.stream()
-                .flatMap(event -> event instanceof DomainEventMessage<?> domain
-                        ? uuid(domain.getAggregateIdentifier()) : Stream.empty())
+    private void readAhead(Class<?> rows, List<?> events, SequencingPolicy<? super EventMessage<?>> sequences) {
+        List<UUID> keys = events.stream()
+                .flatMap(event -> event instanceof EventMessage<?> message
+                        ? uuid(sequences.getSequenceIdentifierFor(message)) : Stream.empty())
                 .distinct()
                 .toList();
-        if (!aggregates.isEmpty()) {
-            session.unwrap(Session.class).findMultiple(rows, aggregates);
+        if (!keys.isEmpty()) {
+            session.unwrap(Session.class).findMultiple(rows, keys);
         }
     }
 
-    private static Stream<UUID> uuid(String identifier) {
+    private static Stream<UUID> uuid(Object identifier) {
+        if (identifier == null) {
+            return Stream.empty();
+        }
         try {
-            return Stream.of(UUID.fromString(identifier));
+            return Stream.of(UUID.fromString(identifier.toString()));
         } catch (IllegalArgumentException notOne) {
             return Stream.empty();
         }

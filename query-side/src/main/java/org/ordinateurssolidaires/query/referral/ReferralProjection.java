@@ -17,6 +17,7 @@ import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
+import org.ordinateurssolidaires.query.readmodel.WritesPerBatch;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -35,8 +36,9 @@ class ReferralProjection extends ReadModelProjection {
 
     private final ReferralRecordRepository referrals;
 
-    ReferralProjection(ReferralRecordRepository referrals) {
+    ReferralProjection(ReferralRecordRepository referrals, WritesPerBatch writes) {
         this.referrals = referrals;
+        writes.readWithTheBatch(PROCESSING_GROUP, ReferralRecord.class); // a row per referral, its events' sequence
     }
 
     @EventHandler

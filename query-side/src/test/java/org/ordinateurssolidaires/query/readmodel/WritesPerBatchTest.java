@@ -5,6 +5,7 @@ import jakarta.persistence.PersistenceException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -44,8 +45,10 @@ class WritesPerBatchTest {
 
     private final AdjustableClock clock = new AdjustableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final WritesPerBatch writes = new WritesPerBatch(clock);
-    private final MessageHandlerInterceptor<EventMessage<?>> inventory = writes.decidedOncePerBatch("inventory");
-    private final MessageHandlerInterceptor<EventMessage<?>> donors = writes.decidedOncePerBatch("donors");
+    private final MessageHandlerInterceptor<EventMessage<?>> inventory =
+            writes.decidedOncePerBatch("inventory", SequentialPerAggregatePolicy.instance());
+    private final MessageHandlerInterceptor<EventMessage<?>> donors =
+            writes.decidedOncePerBatch("donors", SequentialPerAggregatePolicy.instance());
     private final Session session = mock(Session.class);
 
     WritesPerBatchTest() {
@@ -53,6 +56,7 @@ class WritesPerBatchTest {
         when(shared.unwrap(Session.class)).thenReturn(session);
         ReflectionTestUtils.setField(writes, "session", shared);
         writes.readWithTheBatch("inventory", DeviceRow.class);
+        writes.readWithTheBatch("referrals", ReferralRow.class);
     }
 
     @Test
@@ -85,6 +89,18 @@ class WritesPerBatchTest {
 
         assertThat(handled).hasSize(5);
         verify(session, times(1)).findMultiple(DeviceRow.class, List.of(LAPTOP, TABLET));
+    }
+
+    @Test
+    void aReadModelSequencedOtherwiseReadsItsRowsBySequence() throws Exception {
+        MessageHandlerInterceptor<EventMessage<?>> referrals = writes.decidedOncePerBatch("referrals",
+                event -> event.getPayload() instanceof Allocated allocated ? allocated.referral().toString()
+                        : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event));
+
+        events(referrals, event(TABLET, 0), new GenericDomainEventMessage<>("Device", LAPTOP.toString(), 3,
+                new Allocated(TABLET)));
+
+        verify(session, times(1)).findMultiple(ReferralRow.class, List.of(TABLET));
     }
 
     @Test
@@ -135,6 +151,13 @@ class WritesPerBatchTest {
     }
 
     private static final class DeviceRow {
+    }
+
+    private static final class ReferralRow {
+    }
+
+    /** A device's event naming the referral it serves, sequenced by that referral. */
+    private record Allocated(UUID referral) {
     }
 
     /** Two events through the processor's interceptor in one unit of work: how each was to be written. */
