@@ -151,8 +151,9 @@ class DeadLetters {
 
     private String parkedSequence(String group, String sequence) {
         if (!queue(group).contains(sequence)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "no parked sequence " + sequence + " in processing group " + group);
+            // the caller's text is not echoed, as everywhere: the answer names the rule, not the input
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no parked sequence of that identifier in this"
+                    + " processing group");
         }
         return sequence;
     }
@@ -164,7 +165,7 @@ class DeadLetters {
     /** Checked first: asking Axon for the queue of an unknown group would make one. */
     private String known(String group) {
         if (!processing.eventProcessors().containsKey(group)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no processing group " + group);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no processing group of that name");
         }
         return group;
     }
