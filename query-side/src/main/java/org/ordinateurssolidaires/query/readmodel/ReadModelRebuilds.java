@@ -6,6 +6,9 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -37,9 +40,24 @@ public class ReadModelRebuilds {
     private static final Duration STOPPED_WITHIN = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
+    private final ApplicationContext application;
+    /** Set as the query side closes: Axon is about to stop every processor, and none is started again. */
+    private volatile boolean closing;
 
-    ReadModelRebuilds(EventProcessingConfiguration processing) {
+    ReadModelRebuilds(EventProcessingConfiguration processing, ApplicationContext application) {
         this.processing = processing;
+        this.application = application;
+    }
+
+    /**
+     * The query side is closing (this comes before anything is stopped). Synchronized with {@link #rebuild}: a
+     * rebuild under way ends first, and any later one is refused.
+     */
+    @EventListener
+    synchronized void closing(ContextClosedEvent closed) {
+        if (closed.getApplicationContext() == application) {
+            closing = true;
+        }
     }
 
     /**
@@ -71,6 +89,9 @@ public class ReadModelRebuilds {
      */
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
+        if (closing) {
+            throw stopping();
+        }
         if (status(name, processor).rebuilding()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "this read model is already being rebuilt");
         }
@@ -91,7 +112,7 @@ public class ReadModelRebuilds {
      * Stopped once its batches under way are written. One that takes longer (a lock held elsewhere) is not emptied:
      * it starts again as it was, once stopped.
      */
-    private static void stop(StreamingEventProcessor processor) {
+    private void stop(StreamingEventProcessor processor) {
         CompletableFuture<Void> stopped = processor.shutdownAsync();
         try {
             stopped.get(STOPPED_WITHIN.toSeconds(), TimeUnit.SECONDS);
@@ -101,15 +122,24 @@ public class ReadModelRebuilds {
                     + " within " + STOPPED_WITHIN.toSeconds() + " s; nothing was emptied, try again later");
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the query side is stopping");
+            throw stopping();
         }
+    }
+
+    private static ResponseStatusException stopping() {
+        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the query side is stopping");
     }
 
     /**
      * A failure to start (the database out of reach) does not hide the answer to the request: readiness says the
-     * read model is not running, and asking for the rebuild again starts it.
+     * read model is not running, and asking for the rebuild again starts it. Nothing starts once the query side is
+     * closing (a processor that took long to stop may only be stopped by then).
      */
-    private static void restart(StreamingEventProcessor processor) {
+    private void restart(StreamingEventProcessor processor) {
+        if (closing) {
+            log.info("Read model {} not started again: the query side is stopping", processor.getName());
+            return;
+        }
         try {
             processor.start();
         } catch (RuntimeException failure) {

@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -29,7 +31,8 @@ class ReadModelRebuildsTest {
 
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     private final StreamingEventProcessor inventory = mock(StreamingEventProcessor.class);
-    private final ReadModelRebuilds rebuilds = new ReadModelRebuilds(processing);
+    private final ApplicationContext application = mock(ApplicationContext.class);
+    private final ReadModelRebuilds rebuilds = new ReadModelRebuilds(processing, application);
 
     ReadModelRebuildsTest() {
         when(processing.eventProcessor("inventory", StreamingEventProcessor.class))
@@ -48,6 +51,21 @@ class ReadModelRebuildsTest {
         order.verify(inventory).shutdownAsync();
         order.verify(inventory).resetTokens();
         order.verify(inventory).start();
+    }
+
+    @Test
+    void onceTheQuerySideIsClosingNoRebuildStopsOrStartsAnything() {
+        segments(Map.of(0, caughtUp(120)));
+        rebuilds.closing(new ContextClosedEvent(mock(ApplicationContext.class)));
+        rebuilds.rebuild("inventory");
+        verify(inventory).shutdownAsync(); // another context's closing (a child's) is not this query side's
+
+        rebuilds.closing(new ContextClosedEvent(application));
+
+        assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOfSatisfying(ResponseStatusException.class,
+                refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        verify(inventory).shutdownAsync();
+        verify(inventory).start();
     }
 
     @Test
