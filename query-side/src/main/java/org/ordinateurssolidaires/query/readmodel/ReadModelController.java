@@ -51,8 +51,8 @@ class ReadModelController {
     @ApiResponse(responseCode = "404", description = "no read model of that name")
     @ApiResponse(responseCode = "409", description = "it is being rebuilt, or another query side holds some of its "
             + "segments (stop the other query sides first)")
-    @ApiResponse(responseCode = "503", description = "it could not be stopped in time (nothing was emptied), or the "
-            + "database is out of reach")
+    @ApiResponse(responseCode = "503", description = "it could not be stopped in time (nothing was emptied), the "
+            + "query side is stopping, or the database is out of reach")
     ResponseEntity<Status> rebuild(@PathVariable String name) {
         Status started = rebuilds.rebuild(name);
         return ResponseEntity.accepted().location(URI.create("/api/read-models/" + started.name())).body(started);
