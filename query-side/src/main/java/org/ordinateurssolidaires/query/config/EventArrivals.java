@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,7 +37,10 @@ import java.util.concurrent.TimeUnit;
 public class EventArrivals implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(EventArrivals.class);
-    /** How long the watcher waits before it follows the store again after a failure (the database out of reach). */
+    /**
+     * How long the shared read of the store, and the watcher following it, wait before they try again after a
+     * failure (the database out of reach).
+     */
     private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
 
     private final EmbeddedEventStore store;
@@ -58,7 +62,8 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     EventArrivals(EventStorageEngine storageEngine, Duration pollInterval, Duration atLeastEvery) {
         this.atLeastEvery = atLeastEvery;
         this.store = EmbeddedEventStore.builder()
-                                       .storageEngine(storageEngine)
+                                       .storageEngine(new ReadsPausedAfterFailure(storageEngine, AFTER_FAILURE,
+                                               Clock.systemUTC()))
                                        .fetchDelay(pollInterval.toMillis())
                                        .timeUnit(TimeUnit.MILLISECONDS)
                                        .build();
