@@ -191,9 +191,10 @@ class RollbackFirstDeadLetterQueue implements SequencedDeadLetterQueue<EventMess
         queue.requeue(letter, letterUpdater);
     }
 
+    /** Within a batch, answered without a query while the group has no letter (as {@link #enqueueIfPresent} is). */
     @Override
     public boolean contains(Object sequenceIdentifier) {
-        return queue.contains(sequenceIdentifier);
+        return !nothingParkedInThisBatch() && queue.contains(sequenceIdentifier);
     }
 
     @Override

@@ -3,10 +3,12 @@ package org.ordinateurssolidaires.query.readmodel;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -19,8 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -69,13 +73,17 @@ public class WritesPerBatch {
     @Bean
     ConfigurerModule writesPerBatchOrEventByEvent() {
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
-                (configuration, processor) -> decidedOncePerBatch(processor,
-                        configuration.eventProcessingConfiguration().sequencingPolicy(processor)));
+                (configuration, processor) -> {
+                    EventProcessingConfiguration processing = configuration.eventProcessingConfiguration();
+                    return decidedOncePerBatch(processor, processing.sequencingPolicy(processor),
+                            () -> processing.deadLetterQueue(processor));
+                });
     }
 
     /**
-     * Whether the event being handled is to be written as its handlers return: unless its processor said otherwise
-     * for its batch, yes (also for a parked event being retried, which comes without its processor's interceptors).
+     * Whether the event being handled is to be written as its handlers return: unless its processor decided
+     * otherwise for its batch, yes. A parked event being retried is always written as its handlers return: Axon runs
+     * the processor's interceptors there too, in a unit of work of its own, and its refusal must stay its own.
      */
     static boolean eventByEvent() {
         return !CurrentUnitOfWork.isStarted()
@@ -87,40 +95,50 @@ public class WritesPerBatch {
      * sequence's identifier: a batch written once reads them all as it starts. By default a sequence is an
      * aggregate's events (a device's row by the device's identifier); a read model sequenced otherwise keys its rows
      * the same way (the referrals by referral). Rows not there yet, and sequences not keyed by a UUID, are simply not
-     * found.
+     * found. A parked sequence's row is not read: its events are only queued behind its letters, and its row may be
+     * the very one that cannot be read.
      */
     public void readWithTheBatch(String processor, Class<?> type) {
         rowPerSequence.put(processor, type);
     }
 
-    MessageHandlerInterceptor<EventMessage<?>> decidedOncePerBatch(String processor,
-                                                                  SequencingPolicy<? super EventMessage<?>> sequences) {
+    MessageHandlerInterceptor<EventMessage<?>> decidedOncePerBatch(
+            String processor, SequencingPolicy<? super EventMessage<?>> sequences,
+            Supplier<Optional<SequencedDeadLetterQueue<EventMessage<?>>>> letters) {
         return new MessageHandlerInterceptor<>() {
             @Override
             public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
                     throws Exception {
                 UnitOfWork<?> batch = unitOfWork.root();
-                if (!batch.resources().containsKey(EVENT_BY_EVENT)) {
-                    Instant until = eventByEventUntil.get(processor);
-                    boolean eventByEvent = until != null && clock.instant().isBefore(until);
-                    batch.resources().put(EVENT_BY_EVENT, eventByEvent);
-                    batch.onRollback(rolledBack -> eventByEventUntil.put(processor,
-                            clock.instant().plus(EVENT_BY_EVENT_FOR)));
-                    Class<?> rows = rowPerSequence.get(processor);
-                    if (!eventByEvent && rows != null && batch instanceof BatchingUnitOfWork<?> events) {
-                        readAhead(rows, events.getMessages(), sequences);
-                    }
+                if (batch.resources().containsKey(EVENT_BY_EVENT)) {
+                    return chain.proceed();
+                }
+                if (!(batch instanceof BatchingUnitOfWork<?> events)) { // a parked event retried
+                    batch.resources().put(EVENT_BY_EVENT, true);
+                    return chain.proceed();
+                }
+                Instant until = eventByEventUntil.get(processor);
+                boolean eventByEvent = until != null && clock.instant().isBefore(until);
+                batch.resources().put(EVENT_BY_EVENT, eventByEvent);
+                batch.onRollback(rolledBack -> eventByEventUntil.put(processor,
+                        clock.instant().plus(EVENT_BY_EVENT_FOR)));
+                Class<?> rows = rowPerSequence.get(processor);
+                if (!eventByEvent && rows != null) {
+                    readAhead(rows, events.getMessages(), sequences, letters.get());
                 }
                 return chain.proceed();
             }
         };
     }
 
-    private void readAhead(Class<?> rows, List<?> events, SequencingPolicy<? super EventMessage<?>> sequences) {
+    private void readAhead(Class<?> rows, List<?> events, SequencingPolicy<? super EventMessage<?>> sequences,
+                           Optional<SequencedDeadLetterQueue<EventMessage<?>>> letters) {
         List<UUID> keys = events.stream()
                 .flatMap(event -> event instanceof EventMessage<?> message
-                        ? uuid(sequences.getSequenceIdentifierFor(message)) : Stream.empty())
+                        ? Stream.ofNullable(sequences.getSequenceIdentifierFor(message)) : Stream.empty())
                 .distinct()
+                .filter(sequence -> letters.map(parked -> !parked.contains(sequence)).orElse(true))
+                .flatMap(WritesPerBatch::uuid)
                 .toList();
         if (!keys.isEmpty()) {
             session.unwrap(Session.class).findMultiple(rows, keys);
@@ -128,9 +146,6 @@ public class WritesPerBatch {
     }
 
     private static Stream<UUID> uuid(Object identifier) {
-        if (identifier == null) {
-            return Stream.empty();
-        }
         try {
             return Stream.of(UUID.fromString(identifier.toString()));
         } catch (IllegalArgumentException notOne) {

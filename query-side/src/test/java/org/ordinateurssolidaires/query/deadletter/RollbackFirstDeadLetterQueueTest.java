@@ -173,6 +173,26 @@ class RollbackFirstDeadLetterQueueTest {
     }
 
     @Test
+    void whetherASequenceIsParkedIsAnsweredWithoutAQueryInABatchOfAGroupWithNoLetter() {
+        InMemorySequencedDeadLetterQueue<EventMessage<?>> asked = spy(InMemorySequencedDeadLetterQueue.defaultQueue());
+        RollbackFirstDeadLetterQueue counted = new RollbackFirstDeadLetterQueue("test", asked, clock);
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        assertThat(counted.contains("d1")).isFalse();
+        assertThat(counted.contains("d2")).isFalse();
+        batch.commit();
+        verify(asked, times(1)).size();
+        verify(asked, never()).contains(any());
+
+        asked.enqueue("d1", new GenericDeadLetter<>("d1", event("d1", "refused")));
+        UnitOfWork<?> next = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        assertThat(counted.contains("d1")).isTrue();
+        assertThat(counted.contains("d2")).isFalse();
+        next.commit();
+        assertThat(counted.contains("d1")).as("outside a batch, always asked").isTrue();
+    }
+
+    @Test
     void anEventParkedInABatchHoldsBackTheLaterEventsOfItsAggregateInTheSameBatch() {
         List<EventMessage<?>> batch = List.of(event("d1", "refused"), event("d1", "ok"), event("d2", "ok"));
         assertThat(processBatch(batch)).isFalse(); // the first failure rolls the batch back, nothing parked before

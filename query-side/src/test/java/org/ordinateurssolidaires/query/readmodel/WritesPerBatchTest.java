@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +47,12 @@ class WritesPerBatchTest {
 
     private final AdjustableClock clock = new AdjustableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final WritesPerBatch writes = new WritesPerBatch(clock);
-    private final MessageHandlerInterceptor<EventMessage<?>> inventory =
-            writes.decidedOncePerBatch("inventory", SequentialPerAggregatePolicy.instance());
-    private final MessageHandlerInterceptor<EventMessage<?>> donors =
-            writes.decidedOncePerBatch("donors", SequentialPerAggregatePolicy.instance());
+    @SuppressWarnings("unchecked")
+    private final SequencedDeadLetterQueue<EventMessage<?>> parked = mock(SequencedDeadLetterQueue.class);
+    private final MessageHandlerInterceptor<EventMessage<?>> inventory = writes.decidedOncePerBatch("inventory",
+            SequentialPerAggregatePolicy.instance(), () -> Optional.of(parked));
+    private final MessageHandlerInterceptor<EventMessage<?>> donors = writes.decidedOncePerBatch("donors",
+            SequentialPerAggregatePolicy.instance(), Optional::empty);
     private final Session session = mock(Session.class);
 
     WritesPerBatchTest() {
@@ -76,9 +80,34 @@ class WritesPerBatchTest {
     @Test
     void whereNoProcessorDecidedEventsAreWrittenOneByOne() {
         assertThat(WritesPerBatch.eventByEvent()).isTrue();
-        UnitOfWork<?> retry = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("a parked event"));
+        UnitOfWork<?> direct = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("a handler's test"));
         assertThat(WritesPerBatch.eventByEvent()).isTrue();
-        retry.commit();
+        direct.commit();
+    }
+
+    /** Axon retries a parked event through the processor's interceptors, in a unit of work of its own. */
+    @Test
+    void aParkedEventRetriedIsWrittenAsItsHandlersReturnAndItsFailureLeavesTheProcessorAsItWas() throws Exception {
+        UnitOfWork<EventMessage<?>> retry = DefaultUnitOfWork.startAndGet(event(LAPTOP, 0));
+        Boolean[] decided = new Boolean[1];
+        new DefaultInterceptorChain<>(retry, List.of(inventory), message -> {
+            decided[0] = WritesPerBatch.eventByEvent();
+            return null;
+        }).proceed();
+        retry.rollback(new IllegalStateException("still refused"));
+
+        assertThat(decided[0]).isTrue();
+        assertThat(batch(inventory, true)).as("the processor's next batch").containsExactly(false, false);
+        verify(session, never()).findMultiple(any(Class.class), anyList());
+    }
+
+    @Test
+    void theRowOfAParkedSequenceIsNotReadAhead() throws Exception {
+        when(parked.contains(TABLET.toString())).thenReturn(true);
+
+        events(inventory, event(LAPTOP, 0), event(TABLET, 3));
+
+        verify(session, times(1)).findMultiple(DeviceRow.class, List.of(LAPTOP));
     }
 
     @Test
@@ -95,7 +124,7 @@ class WritesPerBatchTest {
     void aReadModelSequencedOtherwiseReadsItsRowsBySequence() throws Exception {
         MessageHandlerInterceptor<EventMessage<?>> referrals = writes.decidedOncePerBatch("referrals",
                 event -> event.getPayload() instanceof Allocated allocated ? allocated.referral().toString()
-                        : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event));
+                        : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event), Optional::empty);
 
         events(referrals, event(TABLET, 0), new GenericDomainEventMessage<>("Device", LAPTOP.toString(), 3,
                 new Allocated(TABLET)));
@@ -160,23 +189,20 @@ class WritesPerBatchTest {
     private record Allocated(UUID referral) {
     }
 
-    /** Two events through the processor's interceptor in one unit of work: how each was to be written. */
+    /** Two events through the processor's interceptor in one batch: how each was to be written. */
     private static List<Boolean> batch(MessageHandlerInterceptor<EventMessage<?>> processor, boolean commits)
             throws Exception {
-        UnitOfWork<EventMessage<?>> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("first"));
-        Boolean[] decided = new Boolean[2];
-        for (int event = 0; event < 2; event++) {
-            int index = event;
-            new DefaultInterceptorChain<>(batch, List.of(processor), message -> {
-                decided[index] = WritesPerBatch.eventByEvent();
-                return null;
-            }).proceed();
-        }
-        if (commits) {
-            batch.commit();
-        } else {
-            batch.rollback(new IllegalStateException("a row the database refused"));
-        }
-        return List.of(decided);
+        List<Boolean> decided = new ArrayList<>();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(
+                GenericEventMessage.asEventMessage("first"), GenericEventMessage.asEventMessage("second")));
+        batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(processor), message -> {
+            decided.add(WritesPerBatch.eventByEvent());
+            if (!commits && decided.size() == 2) {
+                throw new IllegalStateException("a row the database refused");
+            }
+            return null;
+        }).proceed());
+        assertThat(batch.isRolledBack()).isEqualTo(!commits);
+        return decided;
     }
 }
