@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -63,7 +62,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
         this.atLeastEvery = atLeastEvery;
         this.store = EmbeddedEventStore.builder()
                                        .storageEngine(new ReadsPausedAfterFailure(storageEngine, AFTER_FAILURE,
-                                               Clock.systemUTC()))
+                                               System::nanoTime))
                                        .fetchDelay(pollInterval.toMillis())
                                        .timeUnit(TimeUnit.MILLISECONDS)
                                        .build();

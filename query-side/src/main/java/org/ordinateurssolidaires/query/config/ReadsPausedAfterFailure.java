@@ -8,7 +8,6 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 import javax.annotation.Nonnull;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -29,14 +29,16 @@ import java.util.stream.StreamSupport;
 final class ReadsPausedAfterFailure implements EventStorageEngine {
 
     private final EventStorageEngine store;
-    private final Duration pause;
-    private final Clock clock;
-    private volatile Instant pausedUntil = Instant.MIN;
+    private final long pauseNanos;
+    /** {@link System#nanoTime}: the pause is not lengthened by the wall clock set back. */
+    private final LongSupplier nanoTime;
+    private volatile boolean paused;
+    private volatile long pausedSince;
 
-    ReadsPausedAfterFailure(EventStorageEngine store, Duration pause, Clock clock) {
+    ReadsPausedAfterFailure(EventStorageEngine store, Duration pause, LongSupplier nanoTime) {
         this.store = store;
-        this.pause = pause;
-        this.clock = clock;
+        this.pauseNanos = pause.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** {@code mayBlock} is what tells the shared read (true) from a processor's own (false) in Axon's event store. */
@@ -45,15 +47,21 @@ final class ReadsPausedAfterFailure implements EventStorageEngine {
         if (!mayBlock) {
             return store.readEvents(trackingToken, false);
         }
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (paused && nanoTime.getAsLong() - pausedSince < pauseNanos) {
             return Stream.empty();
         }
+        paused = false;
         try {
             return pausedOnFailure(store.readEvents(trackingToken, true));
         } catch (RuntimeException failed) {
-            pausedUntil = clock.instant().plus(pause);
+            pause();
             throw failed;
         }
+    }
+
+    private void pause() {
+        pausedSince = nanoTime.getAsLong();
+        paused = true;
     }
 
     /** The rows are read as the stream is consumed: a failure then pauses the read as well. */
@@ -65,7 +73,7 @@ final class ReadsPausedAfterFailure implements EventStorageEngine {
                 try {
                     return read.tryAdvance(action);
                 } catch (RuntimeException failed) {
-                    pausedUntil = clock.instant().plus(pause);
+                    pause();
                     throw failed;
                 }
             }
