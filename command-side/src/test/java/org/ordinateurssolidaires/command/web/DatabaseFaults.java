@@ -106,7 +106,7 @@ final class DatabaseFaults implements BeanPostProcessor {
     }
 
     private void cutIfArmed(Point point, Connection connection) throws SQLException {
-        if (onARequestsWay() && armed.compareAndSet(point, null)) {
+        if (armed.get() == point && onARequestsWay() && armed.compareAndSet(point, null)) {
             fired.set(point);
             terminate(connection.unwrap(PGConnection.class).getBackendPID());
         }
