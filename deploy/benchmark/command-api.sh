@@ -3,7 +3,7 @@
 # baseline (pgbench appending comparable rows, one transaction each, same number of clients) from the same run.
 #   deploy/benchmark/command-api.sh [DEVICES=2000] [CLIENTS=4]
 # PROFILE=file.jfr records a Java Flight Recorder profile of the command side for the whole run, QUERY_PROFILE one of
-# the query side.
+# the query side. QUERY_JAR is the query side to run (the one built here by default), to compare another build.
 # Needs a local PostgreSQL (127.0.0.1:5432, user postgres) and pgbench; uses the database ordinateurs_bench,
 # dropped and re-created on each run, and ports 18081/18082.
 set -euo pipefail
@@ -32,8 +32,9 @@ query_profile=()
     query_profile=("-XX:StartFlightRecording=filename=$QUERY_PROFILE,settings=profile,dumponexit=true")
 
 start() { # name port [java option...]
-    local began=$(date +%s%N)
-    java -Xlog:gc:file="$logs/$1-gc.log" "${@:3}" -jar "$1/target/$1-$version-exec.jar" \
+    local began=$(date +%s%N) jar="$1/target/$1-$version-exec.jar"
+    [ "$1" = query-side ] && jar=${QUERY_JAR:-$jar}
+    java -Xlog:gc:file="$logs/$1-gc.log" "${@:3}" -jar "$jar" \
         --spring.profiles.active=postgres --server.port="$2" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
         --ordinateurs.personal-data.household-index-secret=benchmark --ordinateurs.admin-password="$password" \
@@ -55,26 +56,37 @@ start command-side 18081 "${profile[@]}"
 start query-side 18082 "${query_profile[@]}"
 
 echo "== command API: $devices devices, $clients clients (after 300 warm-up receptions and sanitisations)"
-# meanwhile, every 250 ms, how stale the inventory is: the age of the oldest event it has not applied (its slowest
-# segment's token; 0 when it has them all), which is how long a command acknowledged then waits to be seen in it.
-# Each sample has its time, so that the figures can leave out the warm-up as the commands' own figures do.
-. deploy/benchmark/token-position.sh
-staleness="select (extract(epoch from clock_timestamp()) * 1000)::bigint, coalesce((select extract(epoch from
-    now() - timestamp::timestamptz) * 1000 from domainevententry
-    where globalindex > (select min($token_position) from tokenentry where processorname = 'inventory')
-    order by globalindex limit 1), 0)"
+# meanwhile, every 250 ms, how stale the inventory is: the age of the oldest event it has not applied (beyond the
+# position its slowest segment has reached, as the query side reports it; 0 when it has them all), which is how long
+# a command acknowledged then waits to be seen in it. Not the tokens stored in the database: a segment with nothing
+# to apply stores its token only every five seconds, though it has moved on. Each sample has its time, so that the
+# figures can leave out the warm-up as the commands' own figures do.
+staleness() { # the SQL of one sample, or nothing when the query side does not answer
+    local at
+    at=$(curl -fs -u "admin:$password" localhost:18082/api/read-models/inventory \
+        | sed -n 's/.*"position":\([0-9]*\).*/\1/p') || return 0
+    echo "select (extract(epoch from clock_timestamp()) * 1000)::bigint, coalesce((select extract(epoch from
+        now() - timestamp::timestamptz) * 1000 from domainevententry where globalindex > ${at:--1}
+        order by globalindex limit 1), 0);"
+}
 # one psql session takes the samples: a new one per sample took half a second to start on the loaded machine
 # (it ends when the loop that feeds it is stopped)
-( while :; do echo "$staleness;"; sleep 0.25; done > >($pg -d ordinateurs_bench -AtF' ' > "$logs/staleness" 2>/dev/null) ) &
+( while :; do staleness; sleep 0.25; done > >($pg -d ordinateurs_bench -AtF' ' > "$logs/staleness" 2>/dev/null) ) &
 sampler=$!
 pids+=("$sampler") # stopped with the apps, should the load fail
 java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients" "admin:$password" \
     "$logs/measured-from"
-kill "$sampler"
+# the last commands' wait to be seen counts too: the samples go on until the inventory has them all (30 s at most)
+for _ in $(seq 300); do
+    [ "$(staleness | $pg -d ordinateurs_bench -AtF' ' | cut -d' ' -f2)" = 0 ] && break
+    sleep 0.1
+done
+sleep 0.5 # a last sample
+kill "$sampler" 2>/dev/null || echo "the staleness sampler had stopped early: its figures cover less" >&2
 staleness_figures() { # label, then the samples' "epoch-ms staleness-ms" lines on stdin
-    sort -k2 -n | awk -v label="$1" '{ t[NR] = $2 } END { printf "inventory staleness %s, %d samples:" \
-        " p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms\n", label, NR, t[int(NR * 0.50) + 1],
-        t[int(NR * 0.95) + 1], t[int(NR * 0.99) + 1], t[NR] }'
+    sort -k2 -n | awk -v label="$1" '{ t[NR] = $2 } END { if (NR == 0) { print "inventory staleness " label \
+        ": no samples"; exit } printf "inventory staleness %s, %d samples: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms," \
+        " max %.0f ms\n", label, NR, t[int(NR * 0.50) + 1], t[int(NR * 0.95) + 1], t[int(NR * 0.99) + 1], t[NR] }'
 }
 staleness_figures "during the commands" < "$logs/staleness"
 awk -v from="$(cat "$logs/measured-from")" '$1 >= from' "$logs/staleness" \
