@@ -63,7 +63,7 @@ echo "== command API: $devices devices, $clients clients (after 300 warm-up rece
 # figures can leave out the warm-up as the commands' own figures do.
 staleness() { # the SQL of one sample, or nothing when the query side does not answer
     local at
-    at=$(curl -fs -u "admin:$password" localhost:18082/api/read-models/inventory \
+    at=$(curl -fs --max-time 2 -u "admin:$password" localhost:18082/api/read-models/inventory \
         | sed -n 's/.*"position":\([0-9]*\).*/\1/p') || return 0
     echo "select (extract(epoch from clock_timestamp()) * 1000)::bigint, coalesce((select extract(epoch from
         now() - timestamp::timestamptz) * 1000 from domainevententry where globalindex > ${at:--1}
@@ -77,7 +77,8 @@ pids+=("$sampler") # stopped with the apps, should the load fail
 java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients" "admin:$password" \
     "$logs/measured-from"
 # the last commands' wait to be seen counts too: the samples go on until the inventory has them all (30 s at most)
-for _ in $(seq 300); do
+give_up=$(($(date +%s) + 30))
+while [ "$(date +%s)" -lt "$give_up" ]; do
     [ "$(staleness | $pg -d ordinateurs_bench -AtF' ' | cut -d' ' -f2)" = 0 ] && break
     sleep 0.1
 done

@@ -137,8 +137,8 @@ public class WritesPerBatch {
                 .flatMap(event -> event instanceof EventMessage<?> message
                         ? Stream.ofNullable(sequences.getSequenceIdentifierFor(message)) : Stream.empty())
                 .distinct()
-                .filter(sequence -> letters.map(parked -> !parked.contains(sequence)).orElse(true))
-                .flatMap(WritesPerBatch::uuid)
+                .flatMap(sequence -> uuid(sequence)
+                        .filter(key -> letters.map(parked -> !parked.contains(sequence)).orElse(true)))
                 .toList();
         if (!keys.isEmpty()) {
             session.unwrap(Session.class).findMultiple(rows, keys);
