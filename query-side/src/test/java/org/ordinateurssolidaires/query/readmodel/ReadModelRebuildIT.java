@@ -9,6 +9,8 @@ import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.events.donor.Siret;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.query.SampleDevices;
+import org.ordinateurssolidaires.testing.WorkshopRecount;
+import org.ordinateurssolidaires.testing.WorkshopRecount.Figure;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -27,10 +29,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An admin rebuilds one read model while the others go on: a row damaged by hand is applied again from the store,
- * the read model says when it is done (nothing stored since, so Axon still calls it replaying), and the others keep
+ * its kept figures are those of its devices again, the read model says when it is done (nothing stored since, so Axon still calls it replaying), and the others keep
  * running and taking in what comes.
  */
 class ReadModelRebuildIT extends QuerySideIntegrationTest {
+
+    /** Rows the kept counts have and a count of the devices lacks, both ways: none when they are right. */
+    private static final String KEPT_COUNTS_DIFFERENCES = "select count(*) from ((select state, category, devices"
+            + " from inventory_count except select state, category, count(*) from inventory_device"
+            + " group by state, category) union all (select state, category, count(*) from inventory_device"
+            + " group by state, category except select state, category, devices from inventory_count)) different";
 
     @Autowired
     TestRestTemplate http;
@@ -62,6 +70,11 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
             assertThat(inventory.get("rebuilding").asBoolean()).isFalse();
             assertThat(manufacturerOf(device)).isEqualTo("Dell");
         });
+        // the kept figures emptied by the reset and counted again, not added to what was there
+        assertThat(jdbc.queryForObject(KEPT_COUNTS_DIFFERENCES, Long.class)).as("inventory_count").isZero();
+        for (Figure figure : WorkshopRecount.FIGURES) {
+            assertThat(jdbc.queryForObject(figure.differences(), Long.class)).as(figure.table()).isZero();
+        }
         DonorId donor = new DonorId(UUID.randomUUID());
         events.append(new DonorRegistered(donor, "Crédit Mutuel Océan", DonorKind.COMPANY,
                 new Siret("73282932000074"), "Léa Girard", "lea@example.org"));
