@@ -41,9 +41,8 @@ import java.util.stream.Stream;
  * <p>
  * The same goes for the rows a read model keeps per sequence of its events ({@link #readWithTheBatch}): a batch
  * written once reads those of all its events' sequences in one statement as it starts, where each event would read
- * its own, a
- * round trip each (docs/benchmarks.md). That read is made here, before any event's handlers, so that its failure is
- * no event's: the batch is rolled back, and its next attempt, event by event, reads nothing ahead.
+ * its own, a round trip each (docs/benchmarks.md). That read is made here, before any event's handlers, so that its
+ * failure is no event's: the batch is rolled back, and its next attempt, event by event, reads nothing ahead.
  */
 @Configuration
 public class WritesPerBatch {
