@@ -109,11 +109,8 @@ public class WritesPerBatch {
             public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
                     throws Exception {
                 UnitOfWork<?> batch = unitOfWork.root();
-                if (batch.resources().containsKey(EVENT_BY_EVENT)) {
-                    return chain.proceed();
-                }
-                if (!(batch instanceof BatchingUnitOfWork<?> events)) { // a parked event retried
-                    batch.resources().put(EVENT_BY_EVENT, true);
+                // not a processor's batch (a parked event retried): undecided, so written as its handlers return
+                if (!(batch instanceof BatchingUnitOfWork<?> events) || batch.resources().containsKey(EVENT_BY_EVENT)) {
                     return chain.proceed();
                 }
                 Instant until = eventByEventUntil.get(processor);
