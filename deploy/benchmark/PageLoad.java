@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,15 +25,18 @@ import java.util.regex.Pattern;
 
 /**
  * Load for the pages a signed-in person opens, run as a single-file program:
- * java PageLoad.java BASE_URL ROUNDS ACCOUNTS_FILE ASSET_TAG DEVICES_FILE DONOR_DEVICES_FILE
+ * java PageLoad.java BASE_URL ROUNDS ACCOUNTS_FILE ASSET_TAG DEVICES_FILE DONOR_DEVICES_FILE RECORDED_DEVICES_FILE
  * <p>
  * Each client is a browser of its own: it signs in with the login form (CSRF token from the form, session cookie
  * kept), as demo-equipe (staff) or demo-donateur (donor), whose passwords are read from ACCOUNTS_FILE (the demo
- * seeder's data/demo-accounts). Signing in is not measured. Every page is first opened 50 times (not counted),
- * then each ROUNDS times by one client; the dashboard and the inventory then ROUNDS times in all by 4 clients. The
- * device pages go round the ids in DEVICES_FILE and DONOR_DEVICES_FILE (one per line). The search for ASSET_TAG is
- * answered by a redirect to the device's page, which is measured without being followed. Prints throughput, latency
- * percentiles, the average page size and any unexpected answer (status, or a redirect to the login page) per page.
+ * seeder's data/demo-accounts). Signing in is not measured. The API's reads are asked as the API is, each request
+ * signed in with HTTP Basic as demo-equipe. Every page and read is first asked 50 times (not counted), then each
+ * ROUNDS times by one client; the dashboard and the inventory's two lists then ROUNDS times in all by 4 clients,
+ * and the lists by 16 (issue 14's load). The device pages go round the ids in DEVICES_FILE and DONOR_DEVICES_FILE
+ * (one per line), the provenance round those of RECORDED_DEVICES_FILE (devices that have events in the store). The
+ * search for ASSET_TAG is answered by a redirect to the device's page, which is measured without being followed.
+ * Prints throughput, latency percentiles, the average answer's size and any unexpected answer (status, or a
+ * redirect to the login page) per page or read.
  */
 public class PageLoad {
 
@@ -41,7 +45,16 @@ public class PageLoad {
     private static String base;
     private static Map<String, String> passwords;
 
-    record Page(String name, String role, IntFunction<String> path, int expected) {
+    /** A page or an API read ({@code api}: signed in with HTTP Basic rather than the login form's session). */
+    record Page(String name, String role, IntFunction<String> path, int expected, boolean api) {
+
+        Page(String name, String role, IntFunction<String> path, int expected) {
+            this(name, role, path, expected, false);
+        }
+
+        static Page api(String name, IntFunction<String> path) {
+            return new Page(name, "demo-equipe", path, 200, true);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,6 +68,7 @@ public class PageLoad {
         String tag = args[3];
         List<String> devices = ids(args[4]);
         List<String> donorDevices = ids(args[5]);
+        List<String> recordedDevices = ids(args[6]);
 
         List<Page> pages = List.of(
                 new Page("/tableau-de-bord", "demo-equipe", i -> "/tableau-de-bord", 200),
@@ -65,8 +79,12 @@ public class PageLoad {
                 new Page("/orientations", "demo-equipe", i -> "/orientations", 200),
                 new Page("/donateur", "demo-donateur", i -> "/donateur", 200),
                 new Page("/donateur/appareils/{id}", "demo-donateur",
-                        i -> "/donateur/appareils/" + donorDevices.get(i % donorDevices.size()), 200));
-        System.out.printf("%-28s %7s %8s %8s %8s %8s %8s %8s  %s%n", "page", "clients", "requests", "req/s",
+                        i -> "/donateur/appareils/" + donorDevices.get(i % donorDevices.size()), 200),
+                Page.api("/api/devices?state=READY", i -> "/api/devices?state=READY"),
+                Page.api("/api/devices/counts", i -> "/api/devices/counts"),
+                Page.api("/api/devices/{id}/provenance",
+                        i -> "/api/devices/" + recordedDevices.get(i % recordedDevices.size()) + "/provenance"));
+        System.out.printf("%-34s %7s %8s %8s %8s %8s %8s %8s  %s%n", "page", "clients", "requests", "req/s",
                 "p50 ms", "p95 ms", "p99 ms", "KiB", "unexpected answers");
         for (Page page : pages) {
             measure(page, 1, WARM_UP, false);
@@ -74,8 +92,11 @@ public class PageLoad {
         for (Page page : pages) {
             measure(page, 1, rounds, true);
         }
-        for (Page page : pages.subList(0, 2)) {
+        for (Page page : pages.subList(0, 3)) {
             measure(page, 4, rounds, true);
+        }
+        for (Page page : pages.subList(1, 3)) {
+            measure(page, 16, rounds, true);
         }
     }
 
@@ -92,8 +113,10 @@ public class PageLoad {
     private static void measure(Page page, int clients, int count, boolean print) throws Exception {
         List<HttpClient> browsers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            browsers.add(signedIn(page.role()));
+            browsers.add(page.api() ? browser() : signedIn(page.role()));
         }
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (page.role() + ":" + passwords.get(page.role())).getBytes(StandardCharsets.UTF_8));
         long[] latencies = new long[count];
         AtomicLong bytes = new AtomicLong();
         Map<String, Integer> unexpected = new TreeMap<>();
@@ -104,10 +127,13 @@ public class PageLoad {
             int client = c;
             work.add(pool.submit(() -> {
                 for (int i = client; i < count; i += clients) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + page.path().apply(i))).GET()
-                                                     .build();
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + page.path().apply(i)))
+                                                             .GET();
+                    if (page.api()) {
+                        request.header("Authorization", basic);
+                    }
                     long sent = System.nanoTime();
-                    HttpResponse<byte[]> response = browsers.get(client).send(request,
+                    HttpResponse<byte[]> response = browsers.get(client).send(request.build(),
                             HttpResponse.BodyHandlers.ofByteArray());
                     latencies[i] = System.nanoTime() - sent;
                     bytes.addAndGet(response.body().length);
@@ -131,17 +157,22 @@ public class PageLoad {
             return;
         }
         Arrays.sort(latencies);
-        System.out.printf("%-28s %7d %8d %8.1f %8.1f %8.1f %8.1f %8.1f  %s%n", page.name(), clients, count,
+        System.out.printf("%-34s %7d %8d %8.1f %8.1f %8.1f %8.1f %8.1f  %s%n", page.name(), clients, count,
                 count / seconds, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99),
                 bytes.get() / 1024.0 / count, unexpected.isEmpty() ? "none" : unexpected);
     }
 
-    /** A browser of its own (cookie jar, no redirect followed), signed in with the login form. */
+    /** A browser of its own: cookie jar, no redirect followed. */
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                         .cookieHandler(new CookieManager())
+                         .followRedirects(HttpClient.Redirect.NEVER)
+                         .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A browser of its own, signed in with the login form. */
     private static HttpClient signedIn(String username) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                       .cookieHandler(new CookieManager())
-                                       .followRedirects(HttpClient.Redirect.NEVER)
-                                       .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient browser = browser();
         String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(form);

@@ -3,6 +3,7 @@
 # the raw PostgreSQL baseline (pgbench: the same reads by key and by page, on the same database) from the same run.
 #   deploy/benchmark/pages.sh [ROUNDS=200]
 # QUERY_SIDE_ARGS, if set, are passed on to the query side (to try a setting: QUERY_SIDE_ARGS=--name=value).
+# QUERY_PROFILE=file.jfr records a Java Flight Recorder profile of the query side for the whole run.
 # DEVICES=N adds N generated devices (one medium each, spread over the states and three years as a programme that
 # has run for years has them) to the inventory's read model beside the demo data, to measure reads at that scale.
 # Needs a local PostgreSQL (127.0.0.1:5432, user postgres) and pgbench; uses the database ordinateurs_bench_pages,
@@ -25,11 +26,15 @@ $pg -d postgres -c "drop database if exists ordinateurs_bench_pages with (force)
 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+query_profile=()
+[ -n "${QUERY_PROFILE:-}" ] &&
+    query_profile=("-XX:StartFlightRecording=filename=$QUERY_PROFILE,settings=profile,dumponexit=true")
 
 start() { # name port extra-args...
-    local name=$1 port=$2 began=$(date +%s%N) pid
+    local name=$1 port=$2 began=$(date +%s%N) pid profile=()
     shift 2
-    java -Xlog:gc:file="$logs/$name-gc.log" -jar "${JAR:-$name/target/$name-$version-exec.jar}" \
+    [ "$name" = query-side ] && profile=(${query_profile[@]+"${query_profile[@]}"})
+    java -Xlog:gc:file="$logs/$name-gc.log" ${profile[@]+"${profile[@]}"} -jar "${JAR:-$name/target/$name-$version-exec.jar}" \
         --spring.profiles.active=postgres --server.port="$port" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
         --ordinateurs.personal-data.household-index-secret=benchmark \
@@ -155,13 +160,16 @@ $pg -d ordinateurs_bench_pages -Atc "select device_id from inventory_device orde
     limit $rounds" > "$logs/devices"
 $pg -d ordinateurs_bench_pages -Atc "select d.device_id from inventory_device d join account a using (donor_id)
     where a.username = 'demo-donateur' order by md5(d.device_id::text) limit $rounds" > "$logs/donor-devices"
+# the provenance is read from the store: among the devices that have events there, not the generated ones
+$pg -d ordinateurs_bench_pages -Atc "select device_id from inventory_device where asset_tag not like 'GEN-%'
+    order by md5(device_id::text) limit $rounds" > "$logs/recorded-devices"
 tag=$($pg -d ordinateurs_bench_pages -Atc "select asset_tag from inventory_device order by md5(device_id::text)
     limit 1")
 
 echo "== pages: $rounds requests each (after 50 each not counted), signed in with the login form;" \
     "load:$(uptime | sed 's/.*load average://')"
 java deploy/benchmark/PageLoad.java "http://localhost:$query_port" "$rounds" "$logs/demo-accounts" "$tag" \
-    "$logs/devices" "$logs/donor-devices"
+    "$logs/devices" "$logs/donor-devices" "$logs/recorded-devices"
 echo "== load after the pages:$(uptime | sed 's/.*load average://')"
 
 echo "== raw PostgreSQL baseline: the same reads with pgbench, same database, same requests and clients"
