@@ -1,9 +1,9 @@
 package org.ordinateurssolidaires.query.audit;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.flywaydb.core.Flyway;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.ordinateurssolidaires.query.EventStoreFixture;
+import org.ordinateurssolidaires.query.inventory.QuerySideSchema;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -38,14 +38,7 @@ final class AuditedStore {
     AuditedStore(String database, Clock clock) {
         events = EventStoreFixture.onEmptyDatabase(database);
         url = PostgresTestDatabase.emptyDatabase(database);
-        Flyway.configure()
-              .dataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
-              .locations("classpath:db/query-side")
-              .table("flyway_query_side_history")
-              .baselineOnMigrate(true) // as the query side's own settings: the command side's tables are there
-              .baselineVersion("0")
-              .load()
-              .migrate();
+        QuerySideSchema.migrate(url);
         dataSource = new DriverManagerDataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
         jdbc = new JdbcTemplate(dataSource);
         auditor = database + "_auditor";

@@ -4,7 +4,6 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.EventMetadata;
 import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
@@ -55,10 +54,11 @@ import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralRejected;
-import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.ordinateurssolidaires.query.EventStoreFixture;
+import org.ordinateurssolidaires.query.inventory.QuerySideSchema;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -204,14 +204,7 @@ class ErasureAuditBenchmark {
     private static String emptyStore() {
         EventStoreFixture.onEmptyDatabase(DATABASE);
         String url = PostgresTestDatabase.emptyDatabase(DATABASE); // the same database: created once per JVM
-        Flyway.configure()
-              .dataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
-              .locations("classpath:db/query-side")
-              .table("flyway_query_side_history")
-              .baselineOnMigrate(true)
-              .baselineVersion("0")
-              .load()
-              .migrate();
+        QuerySideSchema.migrate(url);
         return url;
     }
 

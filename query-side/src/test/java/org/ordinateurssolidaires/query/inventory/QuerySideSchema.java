@@ -1,0 +1,31 @@
+package org.ordinateurssolidaires.query.inventory;
+
+import org.flywaydb.core.Flyway;
+import org.ordinateurssolidaires.testing.PostgresTestDatabase;
+
+import java.time.ZoneId;
+
+/**
+ * The query side's tables made in a test's database as the query side makes them at its start: its SQL migrations
+ * and its Java ones, in one history. A database left without the Java ones is refused by a query side started on
+ * it later (Flyway: "resolved migration not applied"), as the rebuild benchmark starts one on the audit benchmark's
+ * store. Here, beside the Java migrations, which are the inventory's own.
+ */
+public final class QuerySideSchema {
+
+    private QuerySideSchema() {
+    }
+
+    /** Migrates the database at {@code url}, where the command side's tables may already be. */
+    public static void migrate(String url) {
+        Flyway.configure()
+              .dataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
+              .locations("classpath:db/query-side")
+              .javaMigrations(new WorkshopFiguresFirstFill(ZoneId.of("Europe/Paris")))
+              .table("flyway_query_side_history")
+              .baselineOnMigrate(true) // as the query side's own settings: the command side's tables are there
+              .baselineVersion("0")
+              .load()
+              .migrate();
+    }
+}
