@@ -41,7 +41,8 @@ $pg -c "begin" \
 autovacuum=$($pg -Atc "show autovacuum")
 pid=
 # also when interrupted (INT, TERM): the query side stopped, the machine's setting back
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null
+# (the query side may have stopped already: a failed kill must not end the trap before the setting is back)
+trap 'if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
       [ "$autovacuum" = on ] || $pg -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null' EXIT
 trap 'exit 1' INT TERM
 if [ "$autovacuum" != on ]; then
