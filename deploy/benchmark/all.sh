@@ -10,97 +10,119 @@
 #   DEVICES=READ_DEVICES pages.sh 200
 #                                   the pages a signed-in person opens and the API's reads, on the demo data and
 #                                   READ_DEVICES generated devices in the inventory
-# Each one's whole output is kept in target/benchmarks/<time>/. Needs what each of them needs (see their heads).
-#   deploy/benchmark/all.sh --table target/benchmarks/<time> [DEVICES] [CLIENTS] [READ_DEVICES]
+# Each one's whole output is kept in target/benchmarks/<time>/, with what was run (run.txt) and the table
+# (summary.md). A benchmark that fails leaves its figures "not measured"; the others still run. Needs what each of
+# them needs (see their heads).
+#   deploy/benchmark/all.sh --table target/benchmarks/<time>
 #                                   prints the table of that run again, from its kept outputs
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-out=
-if [ "${1:-}" = --table ]; then
-    out=$2
-    shift 2
-fi
-devices=${1:-100000}
-clients=${2:-16}
-read_devices=${3:-1000000}
 load() { uptime | sed 's/.*load average: //'; }
 
 run() { # name command...
     local name=$1
     shift
     echo "== $name: $* (load $(load))"
-    "$@" 2>&1 | tee "$out/$name.txt"
+    if ! "$@" 2>&1 | tee "$out/$name.txt"; then
+        echo "== $name failed: its figures are left out (its output is in $out/$name.txt)" >&2
+    fi
     echo "load after $name: $(load)" >> "$out/$name.txt"
 }
 
-if [ -z "$out" ]; then
+if [ "${1:-}" = --table ]; then
+    out=${2:?"--table needs the folder of a run (target/benchmarks/<time>)"}
+    [ -f "$out/run.txt" ] || { echo "no $out/run.txt: not a folder of all.sh's" >&2; exit 2; }
+    . "$out/run.txt"
+    table_file=/dev/null # the run's own table stays as it was printed
+else
     out=target/benchmarks/$(date -u +%Y%m%dT%H%M%SZ)
     mkdir -p "$out"
+    devices=${1:-100000}
+    clients=${2:-16}
+    read_devices=${3:-1000000}
+    commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)')"
+    day=$(date -u +%Y-%m-%d)
+    declare -p devices clients read_devices commit day > "$out/run.txt"
+    table_file=$out/summary.md
     run audit deploy/benchmark/erasure-audit.sh "$devices"
     run rebuild deploy/benchmark/rebuild.sh
     run commands deploy/benchmark/command-api.sh 2000 "$clients"
     run pages env DEVICES="$read_devices" deploy/benchmark/pages.sh 200
 fi
 
-# the figures, as each script prints them (nothing where a benchmark stopped before printing one)
+# The figures, as each script prints them: a line's text, or one number of it; nothing where a benchmark stopped
+# before printing it.
 field() { # file pattern [sed expression]
-    { grep -a -m1 -E "$2" "$out/$1.txt" || true; } | sed -E "${3:-s/^ *//}"
+    { grep -a -m1 -E "$2" "$out/$1.txt" 2>/dev/null || true; } | sed -E "${3:-s/^ *//}"
+}
+number() { # file pattern sed-expression-capturing-the-number
+    { grep -a -m1 -E "$2" "$out/$1.txt" 2>/dev/null || true; } | sed -n -E "$3p" | tr -d ,
 }
 # a page's or read's line of pages.txt: name clients requests req/s p50 p95 p99 KiB unexpected
 page_field() { # name clients column (4: req/s, 5: p50, 6: p95, 7: p99)
+    [ -f "$out/pages.txt" ] || return 0
     awk -v name="$1" -v clients="$2" -v column="$3" '$1 == name && $2 == clients { print $column; exit }' \
         "$out/pages.txt"
 }
 page_result() { # name clients
+    [ -n "$(page_field "$1" "$2" 4)" ] || return 0
     echo "$(page_field "$1" "$2" 4) requests/s, p50 $(page_field "$1" "$2" 5) ms, p95 $(page_field "$1" "$2" 6) ms," \
         "p99 $(page_field "$1" "$2" 7) ms"
 }
 # a raw baseline's line of pages.txt: name clients requests tps p50 p95 p99
-raw_result() { # name (as pages.sh prints it)
-    awk -v name="$1" 'index($0, name) == 1 && $(NF - 5) == 1 {
+raw_result() { # name (as pages.sh prints it) clients
+    [ -f "$out/pages.txt" ] || return 0
+    awk -v name="$1" -v clients="$2" 'index($0, name) == 1 && $(NF - 5) == clients {
         printf "%s/s, p50 %s ms, p99 %s ms", $(NF - 3), $(NF - 2), $NF; exit }' "$out/pages.txt"
 }
-# "met" when the figure is on the target's side of it (at-least, or at-most), "**missed**" otherwise
+# "met" when the figure is on the target's side of it (at-least, or at-most), "**missed**" otherwise, "not
+# measured" when there is no figure
 verdict() { # figure at-least|at-most target
-    awk -v figure="${1//,/}" -v bound="$2" -v target="$3" 'BEGIN {
-        if (figure == "") { print "not measured"; exit }
+    awk -v figure="$1" -v bound="$2" -v target="$3" 'BEGIN {
+        if (figure !~ /^[0-9]+(\.[0-9]+)?$/) { print "not measured"; exit }
         met = bound == "at-least" ? figure + 0 >= target : figure + 0 <= target
         print met ? "met" : "**missed**" }'
 }
 ratio() { # numerator denominator
-    awk -v a="${1//,/}" -v b="${2//,/}" 'BEGIN { if (a != "" && b > 0) printf "%.3f", a / b }'
+    awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.3f", a / b }'
 }
 {
-    echo "Commit \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD || echo ' (with uncommitted changes)'), $(date -u +%Y-%m-%d)," \
-        "$(nproc) cores, a store of $devices devices, $clients clients for the commands, $read_devices generated" \
-        "devices in the inventory for the reads."
+    echo "Commit \`$commit\`, $day, $(nproc) cores, a store of $devices devices, $clients clients for the commands," \
+        "$read_devices generated devices in the inventory for the reads."
     echo
     echo "| measure | result | raw PostgreSQL, same run | issue 14's target | |"
     echo "|---|---|---|---|---|"
-    replay=$(field audit '^audit / raw' 's/^audit \/ raw: *([0-9.]+).*/\1/')
-    echo "| auditor's replay | $(field audit '^audit: ' 's/^audit: *([0-9,]+ events\/s).*/\1/') ($replay of the raw read) | $(field audit '^raw read: ' 's/^raw read: *([0-9,]+ rows\/s).*/\1/') | ≥ 0.6 of the raw read | $(verdict "$replay" at-least 0.6) |"
-    rebuilt=$(field rebuild '^every read model' 's/^every read model: *[0-9.]+ s +([0-9]+) events.*/\1/')
-    echo "| rebuild of every read model | $(field rebuild '^every read model' 's/^every read model: *([^;]*);.*/\1/') | $(field rebuild '^every read model' 's/.*raw read ([0-9]+ rows\/s).*/\1/') | ≥ 30,000 events/s | $(verdict "$rebuilt" at-least 30000) |"
-    heap=$(field rebuild '^every read model' 's/.*at most ([0-9]+) MB.*/\1/')
+    replayed=$(number audit '^audit: ' 's/^audit: *([0-9,]+) events\/s.*/\1/')
+    raw_read=$(number audit '^raw read: ' 's/^raw read: *([0-9,]+) rows\/s.*/\1/')
+    replay=$(ratio "$replayed" "$raw_read")
+    echo "| auditor's replay | $replayed events/s ($replay of the raw read) | $raw_read rows/s | ≥ 0.6 of the raw read | $(verdict "$replay" at-least 0.6) |"
+    rebuilt=$(number rebuild '^every read model' 's/^every read model: *[0-9.]+ s +([0-9]+) events.*/\1/')
+    echo "| rebuild of every read model | $(field rebuild '^every read model' 's/^every read model: *([0-9.]+ s) +([0-9]+ events\/s);.*/\1, \2/') | $(field rebuild '^every read model' 's/.*raw read ([0-9]+ rows\/s).*/\1/') | ≥ 30,000 events/s | $(verdict "$rebuilt" at-least 30000) |"
+    heap=$(number rebuild '^every read model' 's/.*at most ([0-9]+) MB.*/\1/')
     echo "| query side's heap during the rebuild | $(field rebuild '^every read model' 's/.*; (live heap[^;]*);.*/\1/') | | within 512 MB | $(verdict "$heap" at-most 512) |"
-    raw_tps=$(field commands '^tps = ' 's/^tps = ([0-9]+).*/\1/')
+    raw_tps=$(number commands '^tps = ' 's/^tps = ([0-9]+).*/\1/')
     for phase in "receive device" "sanitise medium"; do
-        rate=$(field commands "^$phase " 's/.*clients: *([0-9.]+) commands\/s.*/\1/')
+        rate=$(number commands "^$phase " 's/.*clients: *([0-9.]+) commands\/s.*/\1/')
         share=$(ratio "$rate" "$raw_tps")
-        echo "| $phase, clients: $clients | $(field commands "^$phase " 's/.*clients: *([0-9.]+ commands\/s, latency .*)/\1/') ($share of the raw rate) | $raw_tps single-row transactions/s | ≥ 0.25 of the raw rate at 16 clients | $(verdict "$share" at-least 0.25) |"
+        # the target is set at 16 clients: judged there only
+        judged=$([ "$clients" = 16 ] && verdict "$share" at-least 0.25 || echo "judged at 16 clients")
+        echo "| $phase, clients: $clients | $(field commands "^$phase " 's/.*clients: *([0-9.]+ commands\/s, latency .*)/\1/') ($share of the raw rate) | $raw_tps single-row transactions/s | ≥ 0.25 of the raw rate at 16 clients | $judged |"
     done
     echo "| command acknowledged → in the inventory (its staleness under the commands), clients: $clients | $(field commands '^inventory staleness during the commands' 's/^inventory staleness during the commands, //') | | | |"
-    stale=$(field commands '^inventory staleness during the measured' 's/.*p99 ([0-9]+) ms.*/\1/')
+    stale=$(number commands '^inventory staleness during the measured' 's/.*p99 ([0-9]+) ms.*/\1/')
     echo "| the same, warm-up left out | $(field commands '^inventory staleness during the measured' 's/^inventory staleness during the measured commands \(warm-up left out\), //') | | p99 ≤ 300 ms | $(verdict "$stale" at-most 300) |"
     echo "| one 1,000-row batch file | $(field commands 'batch imported in' 's/.*imported in ([0-9.]+ s).*/\1/') | $(field commands '^raw 1,000-row batch in' 's/^raw 1,000-row batch in (.*)/\1/') | | |"
-    # the reads at READ_DEVICES devices, one client, each with issue 14's bound on its p99
-    for read in "/api/devices?state=READY|50|50 READY, media, kept count" "/api/devices/counts|20|" \
-            "/api/devices/{id}/provenance|10|" "/tableau-de-bord|20|dashboard's kept figures"; do
-        IFS='|' read -r name bound raw <<< "$read"
-        echo "| $name, clients: 1 | $(page_result "$name" 1) | ${raw:+$raw: $(raw_result "$raw")} | p99 ≤ $bound ms | $(verdict "$(page_field "$name" 1 7)" at-most "$bound") |"
+    # the reads at READ_DEVICES devices, one client, each with issue 14's bound on its p99 (the provenance is read
+    # from the event store, which holds the demo's events only: pages.sh)
+    for read in "/api/devices?state=READY|50|50 READY, media, kept count" \
+            "/inventaire?state=READY|50|50 READY, media, kept count" "/api/devices/counts|20|" \
+            "/api/devices/{id}/provenance|10||, in a store of the demo's events" \
+            "/tableau-de-bord|20|dashboard's kept figures"; do
+        IFS='|' read -r name bound raw note <<< "$read"
+        echo "| $name, clients: 1$note | $(page_result "$name" 1) | ${raw:+$raw: $(raw_result "$raw" 1)} | p99 ≤ $bound ms | $(verdict "$(page_field "$name" 1 7)" at-most "$bound") |"
     done
     for page in /inventaire "/inventaire?state=READY"; do
-        for count_clients in 1 4 16; do
+        for count_clients in 4 16; do
             if [ "$count_clients" = 16 ]; then
                 echo "| page $page, clients: 16 | $(page_result "$page" 16) | | ≥ 500 requests/s | $(verdict "$(page_field "$page" 16 4)" at-least 500) |"
             else
@@ -108,15 +130,14 @@ ratio() { # numerator denominator
             fi
         done
     done
+    raw=$(raw_result "50 devices, media, kept count" 1)
+    echo "| page /inventaire, clients: 1 | $(page_result /inventaire 1) | ${raw:+50 devices, media, kept count: $raw} | | |"
     echo "| page /tableau-de-bord, clients: 4 | $(page_result /tableau-de-bord 4) | | | |"
-    grep -a -E "^50 devices, media, count" "$out/pages.txt" | while read -r _ _ _ _ count_clients _ tps p50 _ p99; do
-        echo "| raw: an inventory page's reads, clients: $count_clients | | $tps/s, p50 $p50 ms, p99 $p99 ms | | |"
-    done
     for name in commands pages; do
         echo "| heaps during the $name | $(field "$name" '^heap in use after' 's/^heap in use after a collection at most: //') | | | |"
     done
     for name in audit rebuild commands pages; do
-        echo "| load average after $name | $(sed -n "s/^load after $name: //p" "$out/$name.txt") | | | |"
+        echo "| load average after $name | $(sed -n "s/^load after $name: //p" "$out/$name.txt" 2>/dev/null) | | | |"
     done
-} | sed -E 's/ {2,}/ /g' | tee "$out/summary.md"
-echo "== the table is in $out/summary.md; each benchmark's whole output beside it"
+} | sed -E 's/ {2,}/ /g' | tee "$table_file"
+[ "$table_file" = /dev/null ] || echo "== the table is in $table_file; each benchmark's whole output beside it"
