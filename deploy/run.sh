@@ -124,11 +124,15 @@ echo "building both apps (the first build downloads Maven and the libraries: a f
 
 mkdir -p data/logs
 pids=()
+# the apps stop in the reverse order of their start, each waited for: the query side finishes its last batch
+# while the command side, which serves the embedded database file to it (H2's AUTO_SERVER), still runs
 stop() {
     if [ ${#pids[@]} -gt 0 ]; then
         echo "stopping..."
-        kill "${pids[@]}" 2>/dev/null || true
-        wait "${pids[@]}" 2>/dev/null || true
+        for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+            kill "${pids[$i]}" 2>/dev/null || true
+            wait "${pids[$i]}" 2>/dev/null || true
+        done
     fi
 }
 trap stop EXIT INT TERM
