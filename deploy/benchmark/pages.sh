@@ -34,7 +34,8 @@ start() { # name port extra-args...
     local name=$1 port=$2 began=$(date +%s%N) pid profile=()
     shift 2
     [ "$name" = query-side ] && profile=(${query_profile[@]+"${query_profile[@]}"})
-    java -Xlog:gc:file="$logs/$name-gc.log" ${profile[@]+"${profile[@]}"} -jar "${JAR:-$name/target/$name-$version-exec.jar}" \
+    java -Xlog:gc:file="$logs/$name-gc.log" ${profile[@]+"${profile[@]}"} \
+        -jar "${JAR:-$name/target/$name-$version-exec.jar}" \
         --spring.profiles.active=postgres --server.port="$port" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
         --ordinateurs.personal-data.household-index-secret=benchmark \
@@ -184,7 +185,8 @@ select d.*, m.* from baseline_device b join inventory_device d using (device_id)
     left join inventory_medium m using (device_id) where b.n = :n;
 SQL
 # the total as the page reads it: from the kept counts (V20) where this version keeps them
-if [ -n "$($pg -d ordinateurs_bench_pages -Atc "select to_regclass('inventory_count')")" ]; then
+counts_kept=$($pg -d ordinateurs_bench_pages -Atc "select to_regclass('inventory_count')")
+if [ -n "$counts_kept" ]; then
     total="select coalesce(sum(devices), 0) from inventory_count;"
     inventory_name="50 devices, media, kept count"
 else
@@ -224,7 +226,7 @@ printf "%-28s %7s %8s %8s %8s %8s %8s\n" "raw PostgreSQL" "clients" "requests" "
 baseline "device by key, its media" device.sql 1
 baseline "$inventory_name" inventory.sql 1
 baseline "$inventory_name" inventory.sql 4
-if [ -n "$($pg -d ordinateurs_bench_pages -Atc "select to_regclass('inventory_count')")" ]; then
+if [ -n "$counts_kept" ]; then
     baseline "50 READY, media, kept count" ready.sql 1
 fi
 if [ -n "$($pg -d ordinateurs_bench_pages -Atc "select to_regclass('workshop_month')")" ]; then
