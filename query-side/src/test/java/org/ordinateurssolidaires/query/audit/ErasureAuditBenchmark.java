@@ -61,6 +61,7 @@ import org.ordinateurssolidaires.query.EventStoreFixture;
 import org.ordinateurssolidaires.query.inventory.QuerySideSchema;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -97,6 +98,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,26 +152,33 @@ class ErasureAuditBenchmark {
                 linked / seconds(linking));
         sql(url, "vacuum (analyze) history_chain_link");
 
-        heading("raw PostgreSQL read: all columns of domainEventEntry by globalIndex, fetch size " + FETCH);
-        Pass cold = rawRead(url);
+        heading("raw PostgreSQL read: all columns of domainEventEntry by globalIndex, fetch size " + FETCH
+                + ", bytea as the driver sends it by default (hex text) and in binary (as the audit asks for it)");
+        Pass cold = rawRead(url, false);
         System.out.println("first read (warms the caches, not counted): " + cold);
-        Pass raw1 = rawRead(url);
-        System.out.println("warm read 1: " + raw1);
+        Pass rawText1 = rawRead(url, false);
+        System.out.println("warm read 1, bytea as text: " + rawText1);
+        Pass rawBinary1 = rawRead(url, true);
+        System.out.println("warm read 1, bytea in binary: " + rawBinary1);
 
         heading("audit: HistoryAudit.run (event table and chain side by side, rules, SHA-256)");
         Audited first = audit(url);
         System.out.println("first audit (warms the JVM's compiled code and the chain table's pages, not counted): "
                 + first);
         List<Audited> audits = new ArrayList<>();
-        for (int run = 1; run <= 2; run++) {
+        for (int run = 1; run <= 3; run++) {
             Audited audited = audit(url);
             audits.add(audited);
             System.out.println("warm audit " + run + ": " + audited);
         }
-        Pass raw2 = rawRead(url);
-        System.out.println("warm read 2 (after the audits, to see the drift): " + raw2);
+        Pass rawText2 = rawRead(url, false);
+        System.out.println("warm read 2, bytea as text (after the audits, to see the drift): " + rawText2);
+        Pass rawBinary2 = rawRead(url, true);
+        System.out.println("warm read 2, bytea in binary (after the audits, to see the drift): " + rawBinary2);
 
-        Pass raw = raw1.rate() >= raw2.rate() ? raw1 : raw2;
+        // the audit is judged against the fastest raw read of either kind, not against the slower one
+        Pass raw = Stream.of(rawText1, rawText2, rawBinary1, rawBinary2)
+                .max((a, b) -> Double.compare(a.rate(), b.rate())).orElseThrow();
         Audited best = audits.stream().max((a, b) -> Double.compare(a.rate(), b.rate())).orElseThrow();
         heading("summary");
         System.out.printf(Locale.ROOT, "store:          %,d events, %,d devices, %,d MB of payload and metadata%n",
@@ -178,15 +187,16 @@ class ErasureAuditBenchmark {
                 seconds(generated.nanos), generated.events / seconds(generated.nanos), seconds(vacuum));
         System.out.printf(Locale.ROOT, "chain linking:  %,.0f events/s (%.1f s)%n", linked / seconds(linking),
                 seconds(linking));
-        System.out.printf(Locale.ROOT, "raw read:       %,.0f rows/s (best of 2 warm reads: %,.0f and %,.0f)%n",
-                raw.rate(), raw1.rate(), raw2.rate());
-        System.out.printf(Locale.ROOT, "audit:          %,.0f events/s (best of 2 warm runs: %s; the first, cold: %,.0f);"
+        System.out.printf(Locale.ROOT, "raw read:       %,.0f rows/s (best of 4 warm reads; bytea as text %,.0f and"
+                        + " %,.0f, in binary %,.0f and %,.0f)%n", raw.rate(), rawText1.rate(), rawText2.rate(),
+                rawBinary1.rate(), rawBinary2.rate());
+        System.out.printf(Locale.ROOT, "audit:          %,.0f events/s (best of 3 warm runs: %s; the first, cold: %,.0f);"
                         + " %,d devices checked, %d violations, %d tampering%n", best.rate(),
                 audits.stream().map(a -> String.format(Locale.ROOT, "%,.0f", a.rate())).collect(Collectors.joining(" and ")),
                 first.rate(), best.report.devicesChecked(), best.report.violations().size(),
                 best.report.tampering().size());
-        System.out.printf(Locale.ROOT, "audit / raw:    %.2f (target: at least 100,000 events/s and 0.33 of raw: %s)%n",
-                best.rate() / raw.rate(), best.rate() >= 100_000 && best.rate() >= raw.rate() / 3 ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "audit / raw:    %.2f (issue 14's target, at least 0.6 of the raw read: %s)%n",
+                best.rate() / raw.rate(), best.rate() >= 0.6 * raw.rate() ? "met" : "NOT met");
         System.out.println("JVM:            " + jvm());
 
         audits.add(first);
@@ -270,8 +280,9 @@ class ErasureAuditBenchmark {
     /**
      * What PostgreSQL and the driver alone cost: every column of every row, in the audit's order, streamed as the
      * audit streams it, each value materialised as an application would use it (strings decoded, bytea decoded).
+     * {@code binary}: bytea sent as bytes, as {@code HistoryAudit} asks for it, rather than as hex text.
      */
-    private static Pass rawRead(String url) throws SQLException {
+    private static Pass rawRead(String url, boolean binary) throws SQLException {
         try (Connection connection = connect(url)) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
@@ -283,6 +294,9 @@ class ErasureAuditBenchmark {
             try (PreparedStatement select = connection.prepareStatement("select " + ALL_COLUMNS
                     + " from domainEventEntry order by globalIndex")) {
                 select.setFetchSize(FETCH);
+                if (binary) {
+                    select.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                }
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         rows++;
