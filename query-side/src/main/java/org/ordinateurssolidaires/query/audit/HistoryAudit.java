@@ -115,6 +115,7 @@ final class HistoryAudit {
      * Has PostgreSQL send {@code bytea} as bytes rather than hex text. Its driver asks for results in binary only from
      * statements prepared on the server, which one run once is not unless told so (-1: prepared at once, in binary).
      * Half the bytes to send, and no hex to decode (docs/benchmarks.md, "Erasure audit"). Other databases as they are.
+     * (A connection pooler in front of PostgreSQL must then pass prepared statements on, as PgBouncer does since 1.21.)
      */
     private static void inBinary(PreparedStatement statement) throws SQLException {
         if (statement.isWrapperFor(PGStatement.class)) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The event table and the chain's links, read side by side in global order on a thread of their own, so that
@@ -48,9 +49,16 @@ final class SideBySide implements AutoCloseable {
     private static final int BATCH = 1_000;
     /** Put after the last batch, or after a failure. */
     private static final List<Step> END = List.of();
+    /** How often the two threads look whether the other has stopped while they wait for it. */
+    private static final long LOOK_MILLIS = 100;
 
     private final BlockingQueue<List<Step>> batches = new ArrayBlockingQueue<>(4);
     private final Thread reading;
+    /**
+     * Set when the audit ends before the rows do. The reading thread is told so by this flag, never interrupted: an
+     * interrupt inside the driver can close an embedded database's file (H2).
+     */
+    private volatile boolean stopped;
     // written by the reading thread before it puts END, read by the audit after it takes END
     private Throwable failure;
     private long upToHead;
@@ -72,12 +80,16 @@ final class SideBySide implements AutoCloseable {
     List<Step> next() throws SQLException {
         List<Step> batch;
         try {
-            batch = batches.take();
-        } catch (InterruptedException stopped) {
+            while ((batch = batches.poll(LOOK_MILLIS, TimeUnit.MILLISECONDS)) == null) {
+                if (!reading.isAlive() && batches.isEmpty()) {
+                    throw new SQLException("the store's reading thread ended before the last row", failure);
+                }
+            }
+        } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new SQLException("the audit was interrupted while it read the store", stopped);
+            throw new SQLException("the audit was interrupted while it read the store", interrupted);
         }
-        if (batch == END) {
+        if (batch == END && failure != null) {
             if (failure instanceof SQLException failed) {
                 throw failed;
             } else if (failure instanceof RuntimeException failed) {
@@ -85,6 +97,7 @@ final class SideBySide implements AutoCloseable {
             } else if (failure instanceof Error failed) {
                 throw failed;
             }
+            throw new SQLException("reading the store failed", failure);
         }
         return batch;
     }
@@ -94,10 +107,13 @@ final class SideBySide implements AutoCloseable {
         return new LinksRead(upToHead, atHead, beyondHead);
     }
 
-    /** Stops the reading, if the audit ends first, and waits for it: the connection is then the caller's again. */
+    /**
+     * Stops the reading, if the audit ends first, and waits for it (after the row it is reading): the connection is
+     * then the caller's again.
+     */
     @Override
     public void close() {
-        reading.interrupt();
+        stopped = true;
         boolean interrupted = false;
         while (reading.isAlive()) {
             try {
@@ -129,23 +145,34 @@ final class SideBySide implements AutoCloseable {
                     link = nextLink(linkRows, head);
                 }
                 if (batch.size() == BATCH) {
-                    batches.put(batch);
+                    if (!handOn(batch)) {
+                        return;
+                    }
                     batch = new ArrayList<>(BATCH);
                 }
             }
             if (!batch.isEmpty()) {
-                batches.put(batch);
+                handOn(batch);
             }
-        } catch (InterruptedException closed) {
-            return; // the audit ended first: nobody waits for more
         } catch (Throwable failed) {
             failure = failed;
+        } finally {
+            handOn(END);
         }
+    }
+
+    /** Waits for room in the queue; false, without waiting on, once the audit has stopped. */
+    private boolean handOn(List<Step> batch) {
         try {
-            batches.put(END);
-        } catch (InterruptedException closed) {
-            // the audit ended meanwhile
+            while (!stopped) {
+                if (batches.offer(batch, LOOK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt(); // nobody interrupts this thread: stop as if the audit had
         }
+        return false;
     }
 
     private static StoredEvent nextEvent(ResultSet eventRows) throws SQLException {

@@ -270,7 +270,8 @@ class ErasureAuditBenchmark {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,d events, %,d devices in %.2f s (report: %,d ms): %,.0f events/s;"
-                            + " %d violations, %d tampering, %,d not yet linked; thread CPU %.2f s, GC %.2f s",
+                            + " %d violations, %d tampering, %,d not yet linked; the checking thread's CPU %.2f s"
+                            + " (not the reading thread's), GC %.2f s",
                     report.eventsChecked(), report.devicesChecked(), seconds(nanos), report.millis(), rate(),
                     report.violations().size(), report.tampering().size(), report.eventsNotYetLinked(),
                     seconds(cpuNanos), gcMillis / 1e3);

@@ -24,6 +24,10 @@ final class InstantsAsWritten extends InstantDeserializer<Instant> {
     private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
             10, 1};
 
+    /**
+     * Jackson's own instant deserializer as {@code JavaTimeModule} has it with its default features: should the events'
+     * mapper ever enable a {@code JavaTimeFeature}, this one must be given it too.
+     */
     InstantsAsWritten() {
         super(InstantDeserializer.INSTANT, (Boolean) null);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,16 +40,17 @@ class InstantsAsWrittenTest {
             String written = instant.toString();
 
             assertThat(InstantsAsWritten.utc(written)).as(written).isEqualTo(instant)
-                                                      .isEqualTo(DateTimeFormatter.ISO_INSTANT.parse(written, Instant::from));
+                    .isEqualTo(DateTimeFormatter.ISO_INSTANT.parse(written, Instant::from));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-30T10:15:30.1Z", "2026-11-30T10:15:30.12Z", "2026-11-30T10:15:30.1234Z",
-            "2026-11-30T10:15:30.12345Z", "2026-11-30T10:15:30.12345678Z", "2024-02-29T23:59:59.999999999Z",
-            "0000-01-01T00:00:00Z"})
+            "2026-11-30T10:15:30.12345Z", "2026-11-30T10:15:30.1234567Z", "2026-11-30T10:15:30.12345678Z",
+            "2024-02-29T23:59:59.999999999Z", "0000-01-01T00:00:00Z"})
     void readsAnyNumberOfDigitsOfASecondAsTheGeneralParserDoes(String written) {
-        assertThat(InstantsAsWritten.utc(written)).isEqualTo(DateTimeFormatter.ISO_INSTANT.parse(written, Instant::from));
+        assertThat(InstantsAsWritten.utc(written))
+                .isEqualTo(DateTimeFormatter.ISO_INSTANT.parse(written, Instant::from));
     }
 
     @ParameterizedTest
@@ -71,11 +73,13 @@ class InstantsAsWrittenTest {
     }
 
     @Test
-    void theEventsMapperReadsInstantsThisWay() throws Exception {
-        var context = ((DefaultDeserializationContext) events.getDeserializationContext())
-                .createDummyInstance(events.getDeserializationConfig());
+    void theEventStoresSerializerReadsInstantsThisWay() throws Exception {
+        // Axon registers a JavaTimeModule of its own on the mapper it is given: a second one is ignored
+        ObjectMapper axons = ((JacksonSerializer) EventSerialization.serializer()).getObjectMapper();
+        var context = ((DefaultDeserializationContext) axons.getDeserializationContext())
+                .createDummyInstance(axons.getDeserializationConfig());
 
-        assertThat(context.findRootValueDeserializer(events.constructType(Instant.class)))
+        assertThat(context.findRootValueDeserializer(axons.constructType(Instant.class)))
                 .isInstanceOf(InstantsAsWritten.class);
     }
 
