@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
 /**
  * Load for the pages a signed-in person opens, run as a single-file program:
  * java PageLoad.java BASE_URL ROUNDS ACCOUNTS_FILE ASSET_TAG DEVICES_FILE DONOR_DEVICES_FILE RECORDED_DEVICES_FILE
+ * <br>or, a device's provenance alone (deploy/benchmark/rebuild.sh, on the store it rebuilt from):
+ * java PageLoad.java --provenance BASE_URL ROUNDS ACCOUNTS_FILE RECORDED_DEVICES_FILE
+ * <br>{@code java -DwarmUp=N PageLoad.java ...} asks each page N times first, not counted (50 by default).
  * <p>
  * Each client is a browser of its own: it signs in with the login form (CSRF token from the form, session cookie
  * kept), as demo-equipe (staff) or demo-donateur (donor), whose passwords are read from ACCOUNTS_FILE (the demo
@@ -42,7 +45,8 @@ import java.util.regex.Pattern;
 public class PageLoad {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-    private static final int WARM_UP = 50;
+    /** Requests of each page not counted first ({@code -DwarmUp=}): the JIT is still compiling after thousands. */
+    private static final int WARM_UP = Integer.getInteger("warmUp", 50);
     /** The inventory's two lists, measured at 16 clients too (issue 14's load). */
     private static final Set<String> LISTS = Set.of("/inventaire", "/inventaire?state=READY");
     /** Measured at 4 clients too. */
@@ -63,12 +67,23 @@ public class PageLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean provenanceAlone = args[0].equals("--provenance");
+        if (provenanceAlone) {
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
         base = args[0];
         int rounds = Integer.parseInt(args[1]);
         passwords = new TreeMap<>();
         for (String line : Files.readAllLines(Path.of(args[2]))) {
             String[] fields = line.trim().split("\\s+");
             passwords.put(fields[0], fields[2]);
+        }
+        if (provenanceAlone) {
+            printHeading();
+            Page provenance = provenance(ids(args[3]));
+            measure(provenance, 1, WARM_UP, false);
+            measure(provenance, 1, rounds, true);
+            return;
         }
         String tag = args[3];
         List<String> devices = ids(args[4]);
@@ -87,10 +102,8 @@ public class PageLoad {
                         i -> "/donateur/appareils/" + donorDevices.get(i % donorDevices.size()), 200),
                 Page.api("/api/devices?state=READY", i -> "/api/devices?state=READY"),
                 Page.api("/api/devices/counts", i -> "/api/devices/counts"),
-                Page.api("/api/devices/{id}/provenance",
-                        i -> "/api/devices/" + recordedDevices.get(i % recordedDevices.size()) + "/provenance"));
-        System.out.printf("%-34s %7s %8s %8s %8s %8s %8s %8s  %s%n", "page", "clients", "requests", "req/s",
-                "p50 ms", "p95 ms", "p99 ms", "KiB", "unexpected answers");
+                provenance(recordedDevices));
+        printHeading();
         for (Page page : pages) {
             measure(page, 1, WARM_UP, false);
         }
@@ -107,6 +120,16 @@ public class PageLoad {
                 measure(page, 16, rounds, true);
             }
         }
+    }
+
+    private static Page provenance(List<String> recordedDevices) {
+        return Page.api("/api/devices/{id}/provenance",
+                i -> "/api/devices/" + recordedDevices.get(i % recordedDevices.size()) + "/provenance");
+    }
+
+    private static void printHeading() {
+        System.out.printf("%-34s %7s %8s %8s %8s %8s %8s %8s  %s%n", "page", "clients", "requests", "req/s",
+                "p50 ms", "p95 ms", "p99 ms", "KiB", "unexpected answers");
     }
 
     private static List<String> ids(String file) throws IOException {

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Speed of a rebuild of every read model: the query side, started on a store whose read models are empty, replays
 # the whole store; with the raw PostgreSQL baseline (an ordered read of the event table) measured in the same run.
+# Then, the query side still running, a device's provenance read PROVENANCE_ROUNDS (1000) times through the API, after
+# 3,000 requests not counted (the JIT still compiles after the first thousand): it is read from the event store, and
+# this one is the largest at hand.
 #   deploy/benchmark/rebuild.sh
 # Runs on the store deploy/benchmark/erasure-audit.sh DEVICES generated (database ordinateurs_audit_bench), which
 # it leaves in place: run that first. Empties the read models, their tokens and dead letters each time.
@@ -111,5 +114,21 @@ done | sort
 total=$(awk "BEGIN { print ($(printf '%s\n' "${done_at[@]}" | sort -n | tail -1) - $started) / 1e9 }")
 awk "BEGIN { printf \"every read model:  %6.1f s  %8.0f events/s; raw read %s rows/s (ratio %.3f); live heap after a collection at most %s MB, -Xmx%s; %s parked\n\",
     $total, $events / $total, $raw1, $events / $total / $raw1, $(heap), \"${HEAP:-512m}\", $parked }"
+
+rounds=${PROVENANCE_ROUNDS:-1000}
+echo "== a device's provenance from this store, through the API: $rounds requests after 3,000 not counted"
+# PageLoad signs the API's reads in as demo-equipe, a member of staff: here with this benchmark's own password,
+# whose hash (BCrypt, strength 10, as the apps keep them) is written beside it
+$pg -c "insert into account (username, password_hash, roles, enabled, created_at, created_by, updated_at,
+            updated_by)
+        values ('demo-equipe', '{bcrypt}\$2a\$10\$.tWu5ittaKFqFGX.CL4Wpu4GftN0.V1hrNm/sW1VFpl9tMvRmw13m', 'staff',
+            true, now(), 'benchmark', now(), 'benchmark')
+        on conflict (username) do update set password_hash = excluded.password_hash, roles = excluded.roles,
+            enabled = true"
+echo "demo-equipe staff benchmark-provenance-password" > "$logs/accounts"
+$pg -Atc "select aggregateidentifier from domainevententry where type = 'Device' and sequencenumber = 0
+          order by md5(aggregateidentifier) limit 200" > "$logs/recorded-devices"
+java -DwarmUp=3000 deploy/benchmark/PageLoad.java --provenance "http://localhost:$query_port" "$rounds" \
+    "$logs/accounts" "$logs/recorded-devices"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 echo "logs in $logs"
