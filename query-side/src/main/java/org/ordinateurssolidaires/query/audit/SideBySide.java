@@ -108,8 +108,8 @@ final class SideBySide implements AutoCloseable {
     }
 
     /**
-     * Stops the reading, if the audit ends first, and waits for it (after the row it is reading): the connection is
-     * then the caller's again.
+     * Stops the reading, if the audit ends first, and waits for it (at most the rest of the batch it is reading): the
+     * connection is then the caller's again.
      */
     @Override
     public void close() {
