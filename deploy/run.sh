@@ -133,6 +133,7 @@ stop() {
             kill "${pids[$i]}" 2>/dev/null || true
             wait "${pids[$i]}" 2>/dev/null || true
         done
+        pids=() # stopped: the EXIT trap that follows a TERM or INT has nothing left to stop
     fi
 }
 trap stop EXIT INT TERM

@@ -61,7 +61,6 @@ import org.ordinateurssolidaires.query.EventStoreFixture;
 import org.ordinateurssolidaires.query.inventory.QuerySideSchema;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.postgresql.PGConnection;
-import org.postgresql.PGStatement;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -296,7 +295,7 @@ class ErasureAuditBenchmark {
                     + " from domainEventEntry order by globalIndex")) {
                 select.setFetchSize(FETCH);
                 if (binary) {
-                    select.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                    HistoryAudit.inBinary(select);
                 }
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
