@@ -8,7 +8,7 @@
 #   rebuild.sh                      every read model rebuilt from that store; then a device's provenance read
 #                                   from it through the API
 #   command-api.sh 2000 CLIENTS     receptions and sanitisations over HTTP
-#   DEVICES=READ_DEVICES pages.sh 200
+#   DEVICES=READ_DEVICES pages.sh 1000
 #                                   the pages a signed-in person opens and the API's reads, on the demo data and
 #                                   READ_DEVICES generated devices in the inventory
 # Each one's whole output is kept in target/benchmarks/<time>/, with what was run (run.txt) and the table
@@ -48,7 +48,7 @@ else
     run audit deploy/benchmark/erasure-audit.sh "$devices"
     run rebuild deploy/benchmark/rebuild.sh
     run commands deploy/benchmark/command-api.sh 2000 "$clients"
-    run pages env DEVICES="$read_devices" deploy/benchmark/pages.sh 200
+    run pages env DEVICES="$read_devices" deploy/benchmark/pages.sh 1000
 fi
 
 # The figures, as each script prints them: a line's text, or one number of it; nothing where a benchmark stopped

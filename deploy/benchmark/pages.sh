@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Response times of the pages a signed-in person opens (staff, and a donor), on the demo data and PostgreSQL, with
 # the raw PostgreSQL baseline (pgbench: the same reads by key and by page, on the same database) from the same run.
-#   deploy/benchmark/pages.sh [ROUNDS=200]
+#   deploy/benchmark/pages.sh [ROUNDS=1000]
 # QUERY_SIDE_ARGS, if set, are passed on to the query side (to try a setting: QUERY_SIDE_ARGS=--name=value).
 # QUERY_PROFILE=file.jfr records a Java Flight Recorder profile of the query side for the whole run.
 # DEVICES=N adds N generated devices (one medium each, spread over the states and three years as a programme that
@@ -10,7 +10,8 @@
 # dropped and re-created on each run, and ports COMMAND_PORT (18181) and QUERY_PORT (18182).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-rounds=${1:-200}
+rounds=${1:-1000}
+warm_up=${WARM_UP:-1000} # requests of each page not counted first (PageLoad.WARM_UP says why)
 command_port=${COMMAND_PORT:-18181}
 query_port=${QUERY_PORT:-18182}
 version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
@@ -168,9 +169,9 @@ $pg -d ordinateurs_bench_pages -Atc "select device_id from inventory_device d wh
 tag=$($pg -d ordinateurs_bench_pages -Atc "select asset_tag from inventory_device order by md5(device_id::text)
     limit 1")
 
-echo "== pages: $rounds requests each (after 50 each not counted), signed in with the login form;" \
+echo "== pages: $rounds requests each (after $warm_up each not counted), signed in with the login form;" \
     "load:$(uptime | sed 's/.*load average://')"
-java deploy/benchmark/PageLoad.java "http://localhost:$query_port" "$rounds" "$logs/demo-accounts" "$tag" \
+java -DwarmUp="$warm_up" deploy/benchmark/PageLoad.java "http://localhost:$query_port" "$rounds" "$logs/demo-accounts" "$tag" \
     "$logs/devices" "$logs/donor-devices" "$logs/recorded-devices"
 echo "== load after the pages:$(uptime | sed 's/.*load average://')"
 
