@@ -34,21 +34,22 @@ import java.util.regex.Pattern;
  * Each client is a browser of its own: it signs in with the login form (CSRF token from the form, session cookie
  * kept), as demo-equipe (staff) or demo-donateur (donor), whose passwords are read from ACCOUNTS_FILE (the demo
  * seeder's data/demo-accounts). Signing in is not measured. The API's reads are asked as the API is, each request
- * signed in with HTTP Basic as demo-equipe. Every page and read is first asked a thousand times (not counted), then each
- * ROUNDS times by one client; the dashboard and the inventory's two lists then ROUNDS times in all by 4 clients,
- * and the lists by 16 (issue 14's load). The device pages go round the ids in DEVICES_FILE and DONOR_DEVICES_FILE
- * (one per line), the provenance round those of RECORDED_DEVICES_FILE (devices that have events in the store). The
- * search for ASSET_TAG is answered by a redirect to the device's page, which is measured without being followed.
- * Prints throughput, latency percentiles, the average answer's size and any unexpected answer (status, or a
- * redirect to the login page) per page or read.
+ * signed in with HTTP Basic as demo-equipe. Every page and read is first asked as often as the warm-up says (not
+ * counted), then each ROUNDS times by one client; the dashboard and the inventory's two lists then ROUNDS times in
+ * all by 4 clients, and the lists by 16 (issue 14's load). The device pages go round the ids in DEVICES_FILE and
+ * DONOR_DEVICES_FILE (one per line), the provenance round those of RECORDED_DEVICES_FILE (devices that have events in
+ * the store). The search for ASSET_TAG is answered by a redirect to the device's page, which is measured without
+ * being followed. Prints throughput, latency percentiles, the average answer's size and any unexpected answer
+ * (status, or a redirect to the login page) per page or read.
  */
 public class PageLoad {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     /**
      * Requests of each page not counted first ({@code -DwarmUp=}). A query side just started compiles each page's code
-     * through its first thousand requests or so: with 50, a page's p99 was that of the service's first minutes (twice
-     * to four times its later one), where the targets are about a service that runs for weeks (docs/benchmarks.md).
+     * through its first thousand requests or so: with 50, a page's p99 was that of the service's first minutes (a
+     * fifth to a half above its later one), where the targets are about a service that runs for weeks
+     * (docs/benchmarks.md, "Pages measured warm").
      */
     private static final int WARM_UP = Integer.getInteger("warmUp", 1000);
     /** The inventory's two lists, measured at 16 clients too (issue 14's load). */

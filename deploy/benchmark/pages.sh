@@ -2,6 +2,7 @@
 # Response times of the pages a signed-in person opens (staff, and a donor), on the demo data and PostgreSQL, with
 # the raw PostgreSQL baseline (pgbench: the same reads by key and by page, on the same database) from the same run.
 #   deploy/benchmark/pages.sh [ROUNDS=1000]
+# Each page is asked WARM_UP times (1000) before it is measured, not counted.
 # QUERY_SIDE_ARGS, if set, are passed on to the query side (to try a setting: QUERY_SIDE_ARGS=--name=value).
 # QUERY_PROFILE=file.jfr records a Java Flight Recorder profile of the query side for the whole run.
 # DEVICES=N adds N generated devices (one medium each, spread over the states and three years as a programme that
@@ -173,8 +174,8 @@ tag=$($pg -d ordinateurs_bench_pages -Atc "select asset_tag from inventory_devic
 
 echo "== pages: $rounds requests each (after $warm_up each not counted), signed in with the login form;" \
     "load:$(uptime | sed 's/.*load average://')"
-java -DwarmUp="$warm_up" deploy/benchmark/PageLoad.java "http://localhost:$query_port" "$rounds" "$logs/demo-accounts" "$tag" \
-    "$logs/devices" "$logs/donor-devices" "$logs/recorded-devices"
+java -DwarmUp="$warm_up" deploy/benchmark/PageLoad.java "http://localhost:$query_port" "$rounds" \
+    "$logs/demo-accounts" "$tag" "$logs/devices" "$logs/donor-devices" "$logs/recorded-devices"
 echo "== load after the pages:$(uptime | sed 's/.*load average://')"
 
 echo "== raw PostgreSQL baseline: the same reads with pgbench, same database, same requests and clients"
