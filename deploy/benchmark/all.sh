@@ -43,12 +43,19 @@ else
     read_devices=${3:-1000000}
     commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)')"
     day=$(date -u +%Y-%m-%d)
+    # the benchmarks build the working tree as they start: the code as it is now, and as it is after them
+    code() { { git rev-parse HEAD; git diff HEAD; } | cksum; }
+    code_before=$(code)
     declare -p devices clients read_devices commit day > "$out/run.txt"
     table_file=$out/summary.md
     run audit deploy/benchmark/erasure-audit.sh "$devices"
     run rebuild deploy/benchmark/rebuild.sh
     run commands deploy/benchmark/command-api.sh 2000 "$clients"
     run pages env DEVICES="$read_devices" deploy/benchmark/pages.sh 1000
+    if [ "$(code)" != "$code_before" ]; then
+        commit="$commit, the code changed during the run (each benchmark built it as it was when it began)"
+        declare -p devices clients read_devices commit day > "$out/run.txt"
+    fi
 fi
 
 # The figures, as each script prints them: a line's text, or one number of it; nothing where a benchmark stopped
