@@ -25,14 +25,9 @@ $pg -d postgres -c "drop database if exists ordinateurs_bench with (force)" -c "
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait || true' EXIT  # waits: a profile is written as the app stops
 
-profile=()
-# stacks of 256 frames: a request's and a batch's go deeper than JFR's default 64, which cuts off their callers
-[ -n "${PROFILE:-}" ] && profile=("-XX:FlightRecorderOptions=stackdepth=256"
-    "-XX:StartFlightRecording=filename=$PROFILE,settings=profile,dumponexit=true")
-query_profile=()
-[ -n "${QUERY_PROFILE:-}" ] &&
-    query_profile=("-XX:FlightRecorderOptions=stackdepth=256"
-        "-XX:StartFlightRecording=filename=$QUERY_PROFILE,settings=profile,dumponexit=true")
+. deploy/benchmark/flight-recording.sh
+flight_recording profile "${PROFILE:-}"
+flight_recording query_profile "${QUERY_PROFILE:-}"
 
 start() { # name port [java option...]
     local began=$(date +%s%N) jar="$1/target/$1-$version-exec.jar"

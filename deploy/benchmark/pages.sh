@@ -28,11 +28,8 @@ $pg -d postgres -c "drop database if exists ordinateurs_bench_pages with (force)
 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait || true' EXIT  # waits: a profile is written as the app stops
-# stacks of 256 frames: a request's and a batch's go deeper than JFR's default 64, which cuts off their callers
-query_profile=()
-[ -n "${QUERY_PROFILE:-}" ] &&
-    query_profile=("-XX:FlightRecorderOptions=stackdepth=256"
-        "-XX:StartFlightRecording=filename=$QUERY_PROFILE,settings=profile,dumponexit=true")
+. deploy/benchmark/flight-recording.sh
+flight_recording query_profile "${QUERY_PROFILE:-}"
 
 start() { # name port extra-args...
     local name=$1 port=$2 began=$(date +%s%N) pid profile=()

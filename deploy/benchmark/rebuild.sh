@@ -65,10 +65,8 @@ raw1=$(raw)
 echo "raw read: $raw1 rows/s"
 
 ! curl -s -o /dev/null "http://localhost:$query_port/" || { echo "port $query_port is taken: another query side?" >&2; exit 1; }
-profile=()
-# stacks of 256 frames: a request's and a batch's go deeper than JFR's default 64, which cuts off their callers
-[ -n "${PROFILE:-}" ] && profile=("-XX:FlightRecorderOptions=stackdepth=256"
-    "-XX:StartFlightRecording=filename=$PROFILE,settings=profile,dumponexit=true")
+. deploy/benchmark/flight-recording.sh
+flight_recording profile "${PROFILE:-}"
 began=$(date +%s%N)
 # shellcheck disable=SC2086 # QUERY_SIDE_ARGS: words
 java -Xmx"${HEAP:-512m}" -Xlog:gc:file="$logs/gc.log" "${profile[@]}" -jar "$jar" \
