@@ -46,8 +46,9 @@ class ReadModelController {
     @PostMapping("/{name}/rebuild")
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Empty one read model and apply the whole store to it again, while the others go on: "
-            + "answers 202 once it is emptied and started again, its progress at the Location")
-    @ApiResponse(responseCode = "202", description = "emptied and started again; it now applies the store")
+            + "answers 202 once it is emptied; the store is applied to it in the background, its progress at the "
+            + "Location")
+    @ApiResponse(responseCode = "202", description = "emptied; the store is now applied to it")
     @ApiResponse(responseCode = "404", description = "no read model of that name")
     @ApiResponse(responseCode = "409", description = "it is being rebuilt, or another query side holds some of its "
             + "segments (stop the other query sides first)")

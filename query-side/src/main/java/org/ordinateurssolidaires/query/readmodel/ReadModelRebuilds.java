@@ -15,8 +15,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -41,12 +43,15 @@ public class ReadModelRebuilds {
 
     private final EventProcessingConfiguration processing;
     private final ApplicationContext application;
+    private final OnePassRebuild onePass;
     /** Set as the query side closes: Axon is about to stop every processor, and none is started again. */
     private volatile boolean closing;
 
-    ReadModelRebuilds(EventProcessingConfiguration processing, ApplicationContext application) {
+    ReadModelRebuilds(EventProcessingConfiguration processing, ApplicationContext application,
+                      OnePassRebuild onePass) {
         this.processing = processing;
         this.application = application;
+        this.onePass = onePass;
     }
 
     /**
@@ -82,10 +87,10 @@ public class ReadModelRebuilds {
     }
 
     /**
-     * Empties the read model and starts it again, then answers once it has taken its segments back (within a few
-     * seconds), so that its answer, and the next request's, see it rebuilding; it applies the store in the
-     * background. Refused while it is being rebuilt, or while another query side holds any of its segments (each
-     * running query side holds its share of them: the others are to be stopped first).
+     * Empties the read model and has the store applied to it again, in one pass of its own (OnePassRebuild), then
+     * by its processor from where the pass ended; answers at once, the pass under way. Refused while it is being
+     * rebuilt, or while another query side holds any of its segments (each running query side holds its share of
+     * them: the others are to be stopped first).
      */
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
@@ -95,17 +100,45 @@ public class ReadModelRebuilds {
         if (status(name, processor).rebuilding()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "this read model is already being rebuilt");
         }
-        stop(processor);
+        inOnePass(List.of(processor));
+        return status(name, processor);
+    }
+
+    /**
+     * Read models this query side found without any token as it started (see {@link NewReadModels}): their
+     * processors have begun on the store, each on its own; they are emptied again and built together, in one pass.
+     * Left to their processors if that cannot be done.
+     */
+    synchronized void rebuildNew(Collection<String> names) {
+        List<StreamingEventProcessor> processors = names.stream()
+                .flatMap(name -> processing.eventProcessor(name, StreamingEventProcessor.class).stream()).toList();
+        if (closing || processors.isEmpty()) {
+            return;
+        }
+        processors.forEach(this::awaitSegments);
         try {
-            processor.resetTokens();
+            inOnePass(processors);
+            log.info("Read models {} are new: built from the store in one pass", names);
+        } catch (ResponseStatusException notNow) {
+            log.warn("Read models {} are new, and are built by their processors: {}", names, notNow.getReason());
+        }
+    }
+
+    /** Each processor is started again as soon as the pass holds its segments, and waits for them. */
+    private void inOnePass(List<StreamingEventProcessor> processors) {
+        List<StreamingEventProcessor> stopped = new ArrayList<>();
+        try {
+            for (StreamingEventProcessor processor : processors) {
+                stop(processor);
+                stopped.add(processor);
+            }
+            onePass.rebuild(stopped);
         } catch (UnableToClaimTokenException heldElsewhere) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "another query side holds segments of this read"
                     + " model: stop the other query sides, rebuild it, then start them again");
         } finally {
-            restart(processor);
+            stopped.forEach(this::restart);
         }
-        awaitSegments(processor);
-        return status(name, processor);
     }
 
     /**
@@ -148,6 +181,7 @@ public class ReadModelRebuilds {
         }
     }
 
+    /** A processor just started has its segments within moments, made on its first start. */
     private void awaitSegments(StreamingEventProcessor processor) {
         Instant giveUp = Instant.now().plus(SEGMENTS_TAKEN_WITHIN);
         while (processor.processingStatus().isEmpty() && Instant.now().isBefore(giveUp)) {
@@ -169,17 +203,26 @@ public class ReadModelRebuilds {
      * Rebuilding while a segment has not yet reached the position it had at the reset. (Axon still calls a segment
      * replaying after that, until it takes in an event stored since: in a quiet hour, that could be long.)
      */
-    private static Status status(String name, StreamingEventProcessor processor) {
+    private Status status(String name, StreamingEventProcessor processor) {
+        Optional<OnePassRebuild.Progress> pass = onePass.progress(name);
+        if (pass.isPresent()) {
+            OnePassRebuild.Progress progress = pass.get();
+            return new Status(name, processor.isRunning(), processor.isError(), true, progress.segments(),
+                    progress.position(), progress.upTo(), percent(progress.position(), progress.upTo()));
+        }
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         Long position = orNull(segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min());
         Long upTo = orNull(segments.stream().filter(ReadModelRebuilds::behindTheReset)
                 .map(EventTrackerStatus::getResetPosition).mapToLong(OptionalLong::getAsLong).max());
         boolean rebuilding = upTo != null;
-        Integer percent = rebuilding ? (int) (100 * Math.max(0, position == null ? 0 : position) / Math.max(1, upTo))
-                : null;
+        Integer percent = rebuilding ? percent(position == null ? 0 : position, upTo) : null;
         return new Status(name, processor.isRunning(), processor.isError(), rebuilding, segments.size(), position,
                 upTo, percent);
+    }
+
+    private static int percent(long position, long upTo) {
+        return (int) Math.min(100, 100 * Math.max(0, position) / Math.max(1, upTo));
     }
 
     private static boolean behindTheReset(EventTrackerStatus segment) {

@@ -10,6 +10,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -32,7 +34,8 @@ class ReadModelRebuildsTest {
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     private final StreamingEventProcessor inventory = mock(StreamingEventProcessor.class);
     private final ApplicationContext application = mock(ApplicationContext.class);
-    private final ReadModelRebuilds rebuilds = new ReadModelRebuilds(processing, application);
+    private final OnePassRebuild onePass = mock(OnePassRebuild.class);
+    private final ReadModelRebuilds rebuilds = new ReadModelRebuilds(processing, application, onePass);
 
     ReadModelRebuildsTest() {
         when(processing.eventProcessor("inventory", StreamingEventProcessor.class))
@@ -42,14 +45,14 @@ class ReadModelRebuildsTest {
     }
 
     @Test
-    void aRebuildStopsTheReadModelResetsItAndStartsItAgain() {
+    void aRebuildStopsTheReadModelHandsItToAPassAndStartsItAgain() {
         segments(Map.of(0, caughtUp(120)));
 
         rebuilds.rebuild("inventory");
 
-        var order = inOrder(inventory);
+        var order = inOrder(inventory, onePass);
         order.verify(inventory).shutdownAsync();
-        order.verify(inventory).resetTokens();
+        order.verify(onePass).rebuild(List.of(inventory));
         order.verify(inventory).start();
     }
 
@@ -84,14 +87,14 @@ class ReadModelRebuildsTest {
 
         assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOfSatisfying(ResponseStatusException.class,
                 refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
-        verify(inventory, never()).resetTokens();
+        verify(onePass, never()).rebuild(any());
         verify(inventory).start();
     }
 
     @Test
     void segmentsHeldByAnotherQuerySideRefuseTheRebuildAndTheReadModelGoesOn() {
         segments(Map.of());
-        doThrow(new UnableToClaimTokenException("held")).when(inventory).resetTokens();
+        doThrow(new UnableToClaimTokenException("held")).when(onePass).rebuild(List.of(inventory));
 
         assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOfSatisfying(ResponseStatusException.class,
                 refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
@@ -130,16 +133,19 @@ class ReadModelRebuildsTest {
     }
 
     @Test
-    void theAnswerToARebuildComesOnceTheReadModelHasTakenItsSegmentsBack() {
-        EventTrackerStatus before = caughtUp(1_000);
-        EventTrackerStatus started = replaying(0, 1_000);
-        when(inventory.processingStatus()).thenReturn(Map.of(0, before), Map.of(), Map.of(), Map.of(0, started));
+    void aReadModelInAPassIsRebuildingAsFarAsThePassHasCome() {
+        segments(Map.of()); // the pass holds its segments, not its processor
+        when(onePass.progress("inventory")).thenReturn(Optional.of(new OnePassRebuild.Progress(4, 300, 1_200)));
 
-        ReadModelRebuilds.Status status = rebuilds.rebuild("inventory");
+        ReadModelRebuilds.Status status = rebuilds.of("inventory");
 
         assertThat(status.rebuilding()).isTrue();
-        assertThat(status.segments()).isEqualTo(1);
-        assertThat(status.percent()).isZero();
+        assertThat(status.segments()).isEqualTo(4);
+        assertThat(status.position()).isEqualTo(300);
+        assertThat(status.rebuildingUpTo()).isEqualTo(1_200);
+        assertThat(status.percent()).isEqualTo(25);
+        assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOfSatisfying(ResponseStatusException.class,
+                refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
     }
 
     @Test

@@ -1,0 +1,81 @@
+package org.ordinateurssolidaires.query.readmodel;
+
+import org.axonframework.spring.config.SpringAxonConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A read model the database holds no token of as the query side starts is new: a query side set up on a store that
+ * has a history, or read models emptied by hand (docs/architecture.md). Once the query side is ready, those are
+ * built from the store together, in one pass ({@link OnePassRebuild}), rather than by each processor reading the
+ * store on its own. Which ones are new is looked at before Axon starts any processor, as a processor's first start
+ * makes its tokens.
+ */
+@Component
+class NewReadModels implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(NewReadModels.class);
+
+    private final JdbcTemplate jdbc;
+    private final ReadModelRebuilds rebuilds;
+    /** The read models with tokens as the query side started; null if the database could not tell. */
+    private volatile Set<String> withTokens;
+    private volatile boolean running;
+
+    NewReadModels(JdbcTemplate jdbc, ReadModelRebuilds rebuilds) {
+        this.jdbc = jdbc;
+        this.rebuilds = rebuilds;
+    }
+
+    @Override
+    public void start() {
+        try {
+            withTokens = new HashSet<>(jdbc.queryForList("select distinct processorName from tokenEntry",
+                    String.class));
+        } catch (DataAccessException unreachable) {
+            log.warn("Could not tell whether any read model is new; each is built by its own processor",
+                    unreachable);
+        }
+        running = true;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        Set<String> old = withTokens;
+        withTokens = null; // once
+        if (old == null) {
+            return;
+        }
+        List<String> fresh = rebuilds.all().stream().map(ReadModelRebuilds.Status::name)
+                .filter(name -> !old.contains(name)).toList();
+        if (!fresh.isEmpty()) {
+            rebuilds.rebuildNew(fresh);
+        }
+    }
+
+    /** Just before Axon starts its processors. */
+    @Override
+    public int getPhase() {
+        return SpringAxonConfiguration.LIFECYCLE_PHASE - 1;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

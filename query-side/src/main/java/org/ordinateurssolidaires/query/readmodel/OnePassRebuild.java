@@ -1,0 +1,367 @@
+package org.ordinateurssolidaires.query.readmodel;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.serialization.Serializer;
+import org.ordinateurssolidaires.query.config.EventArrivals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilds read models by reading the store once for all of them. Each read model's processor would read the whole
+ * store on its own, decode every event again and hand it on event by event through its coordinator; five of them
+ * did that five times over, which was most of a rebuild's time (docs/benchmarks.md, "Rebuilding the read models").
+ * Here one thread reads the store in chunks and applies each chunk to every read model being rebuilt, through the
+ * very handlers and interceptors its processor runs, each read model's rows and tokens in one transaction, as its
+ * processor writes them.
+ * <p>
+ * Meanwhile the pass holds every segment of those read models under an owner of its own, so that no processor takes
+ * one, on this query side or another. It hands a read model back to its processor by releasing its segments: when
+ * it has read everything stored so far, when the read model's chunk is rolled back, or when the query side stops.
+ * The processor then goes on from the last chunk written: after a rolled-back chunk it applies that chunk again
+ * itself and parks the event at fault, as always (deadletter/RollbackFirstDeadLetterQueue); a pass stalled past the
+ * claims' timeout loses its segments to the processor in the same way, its next chunk refused as a whole.
+ */
+@Component
+public class OnePassRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(OnePassRebuild.class);
+    /** Events per transaction: a thousand events' rows are a few megabytes, written at once in JDBC batches. */
+    static final int CHUNK = 5_000;
+    /** Chunks read ahead of the slowest read model. */
+    static final int AHEAD = 2;
+    /** Far longer than a chunk takes to be written, the time the query side waits for a pass as it stops. */
+    private static final Duration ENDED_WITHIN = Duration.ofSeconds(30);
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final TransactionManager transactions;
+    private final ApplicationContext application;
+    /** Axon's token store, under this pass's own name for its claims. */
+    private final TokenStore claims;
+    /** Read model name to how far its pass has come. */
+    private final Map<String, Progress> underWay = new ConcurrentHashMap<>();
+    private final Set<Thread> passes = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    OnePassRebuild(EventArrivals store, TransactionManager transactions, ConnectionProvider connections,
+                   TokenSchema schema, Serializer serializer, ApplicationContext application) {
+        this.store = store;
+        this.transactions = transactions;
+        this.application = application;
+        this.claims = JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + " rebuilding").build();
+    }
+
+    /**
+     * A read model being rebuilt: its position is that of the last chunk written, its goal the end of the store when
+     * its pass began.
+     */
+    public record Progress(int segments, long position, long upTo) {
+    }
+
+    public Optional<Progress> progress(String readModel) {
+        return Optional.ofNullable(underWay.get(readModel));
+    }
+
+    /**
+     * Empties the read models and rebuilds them together in one pass, in the background. Their processors are
+     * stopped: each is emptied by its reset handlers and its segments taken, all in one transaction per read model,
+     * so that their processors, once started again, leave them to the pass. Refused, with nothing emptied, for a
+     * read model another query side holds a segment of.
+     *
+     * @throws UnableToClaimTokenException held elsewhere, or without segments yet
+     */
+    public synchronized void rebuild(List<StreamingEventProcessor> stopped) {
+        if (stopping) {
+            throw new IllegalStateException("the query side is stopping");
+        }
+        long upTo = position(store.createHeadToken());
+        // all or none: a read model held elsewhere leaves every other as it was
+        List<ReadModel> readModels = transactions.fetchInTransaction(() -> stopped.stream().map(this::emptied)
+                .toList());
+        readModels.forEach(readModel -> underWay.put(readModel.name,
+                new Progress(readModel.segments.length, 0, upTo)));
+        start("rebuild-reading-the-store", () -> read(readModels));
+        readModels.forEach(readModel -> start("rebuild-" + readModel.name, () -> applyAll(readModel, upTo)));
+    }
+
+    private void start(String name, Runnable work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } finally {
+                passes.remove(Thread.currentThread());
+            }
+        }, name);
+        passes.add(thread);
+        thread.start();
+    }
+
+    private ReadModel emptied(StreamingEventProcessor processor) {
+        String name = processor.getName();
+        int[] segments = claims.fetchSegments(name);
+        if (segments.length == 0) { // its processor would make them from the store's start, and apply it again
+            throw new UnableToClaimTokenException("read model " + name + " has no segments yet");
+        }
+        TrackingToken[] tokens = new TrackingToken[segments.length];
+        for (int i = 0; i < segments.length; i++) {
+            tokens[i] = ReplayToken.createReplayToken(claims.fetchToken(name, segments[i]), null);
+        }
+        AbstractEventProcessor handlers = (AbstractEventProcessor) processor;
+        handlers.eventHandlerInvoker().performReset();
+        ReadModel readModel = new ReadModel(name, handlers.eventHandlerInvoker(), handlers.getHandlerInterceptors(),
+                segments, tokens);
+        readModel.storeTokens(claims);
+        return readModel;
+    }
+
+    /**
+     * Reads the store once, and hands each chunk to every read model of the pass, each applying them at its own pace,
+     * at most {@link #AHEAD} chunks behind the reading. Ends once everything stored so far is read, or once every
+     * read model has been handed back.
+     */
+    private void read(List<ReadModel> readModels) {
+        try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(null)) {
+            List<TrackedEventMessage<?>> chunk;
+            while (!stopping && !readModels.stream().allMatch(readModel -> readModel.handedBack)
+                    && !(chunk = next(events)).isEmpty()) {
+                for (ReadModel readModel : readModels) {
+                    readModel.chunks.put(chunk);
+                }
+            }
+        } catch (RuntimeException failure) {
+            log.warn("A rebuild's reading of the store failed; its read models go on through their processors",
+                    failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            readModels.forEach(readModel -> readModel.readingEnded = true);
+        }
+    }
+
+    /**
+     * Applies the chunks as they are read, until the end of the reading, then hands the read model back. Once handed
+     * back (a chunk rolled back, the query side stopping), it only takes the chunks off, so as not to hold the reading
+     * up.
+     */
+    private void applyAll(ReadModel readModel, long upTo) {
+        try {
+            while (!readModel.readingEnded || !readModel.chunks.isEmpty()) {
+                List<TrackedEventMessage<?>> chunk = readModel.chunks.poll(100, TimeUnit.MILLISECONDS);
+                if (chunk == null || readModel.handedBack) {
+                    continue;
+                }
+                TrackingToken last = chunk.get(chunk.size() - 1).trackingToken();
+                if (stopping || !applied(readModel, chunk, last)) {
+                    handBack(readModel);
+                } else {
+                    underWay.put(readModel.name, new Progress(readModel.segments.length, position(last), upTo));
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (!readModel.handedBack) {
+                handBack(readModel);
+            }
+        }
+    }
+
+    /**
+     * The next events stored, up to a chunk: none when everything stored so far has been read. The events an upcaster
+     * made of one stored event share its token, and stay in one chunk.
+     */
+    private static List<TrackedEventMessage<?>> next(BlockingStream<TrackedEventMessage<?>> events) {
+        List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+        while (events.hasNextAvailable() && (chunk.size() < CHUNK || sameToken(chunk, events.peek()))) {
+            chunk.add(decoded(nextOf(events)));
+        }
+        return chunk;
+    }
+
+    /**
+     * Decoded here, once, rather than by whichever read model first asks: the reading goes on while they apply. One
+     * that cannot be decoded is left for the read models to meet, as their processors would.
+     */
+    private static TrackedEventMessage<?> decoded(TrackedEventMessage<?> event) {
+        try {
+            event.getPayload();
+            event.getMetaData();
+        } catch (RuntimeException undecodable) {
+            log.debug("Event {} left undecoded", event.getIdentifier(), undecodable);
+        }
+        return event;
+    }
+
+    private static boolean sameToken(List<TrackedEventMessage<?>> chunk, Optional<TrackedEventMessage<?>> next) {
+        return next.isPresent() && Objects.equals(next.get().trackingToken(),
+                chunk.get(chunk.size() - 1).trackingToken());
+    }
+
+    private static TrackedEventMessage<?> nextOf(BlockingStream<TrackedEventMessage<?>> events) {
+        try {
+            return events.nextAvailable();
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the store", stopping);
+        }
+    }
+
+    /** The chunk's events the read model handles, applied with its tokens moved past the chunk: false if rolled back. */
+    private boolean applied(ReadModel readModel, List<TrackedEventMessage<?>> chunk, TrackingToken last) {
+        List<TrackedEventMessage<?>> handled = new ArrayList<>();
+        for (TrackedEventMessage<?> event : chunk) {
+            if (readModel.handles(event)) {
+                handled.add(event);
+            }
+        }
+        TrackingToken[] before = readModel.tokens.clone();
+        readModel.advanceTo(last);
+        try {
+            if (handled.isEmpty()) {
+                transactions.executeInTransaction(() -> readModel.storeTokens(claims));
+                return true;
+            }
+            BatchingUnitOfWork<TrackedEventMessage<?>> batch = new BatchingUnitOfWork<>(handled);
+            batch.attachTransaction(transactions);
+            batch.onPrepareCommit(committing -> readModel.storeTokens(claims));
+            var result = batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, readModel.interceptors,
+                    event -> {
+                        readModel.handlers.handle(event, Segment.ROOT_SEGMENT);
+                        return null;
+                    }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+            if (!batch.isRolledBack()) {
+                return true;
+            }
+            log.warn("Read model {}: a chunk of its rebuild was rolled back; its processor applies it again",
+                    readModel.name, result.exceptionResult());
+        } catch (RuntimeException failure) {
+            log.warn("Read model {}: a chunk of its rebuild failed; its processor applies it again", readModel.name,
+                    failure);
+        }
+        System.arraycopy(before, 0, readModel.tokens, 0, before.length);
+        return false;
+    }
+
+    /** Its processor takes its segments at its next look, within seconds. Claims left behind lapse on their own. */
+    private void handBack(ReadModel readModel) {
+        readModel.handedBack = true;
+        try {
+            transactions.executeInTransaction(() -> Arrays.stream(readModel.segments)
+                    .forEach(segment -> claims.releaseClaim(readModel.name, segment)));
+        } catch (RuntimeException failure) {
+            log.warn("Read model {}: its segments could not be released; its processor takes them once the claims"
+                    + " lapse", readModel.name, failure);
+        } finally {
+            underWay.remove(readModel.name);
+            log.info("Read model {}: rebuilt in one pass up to {}, handed back to its processor", readModel.name,
+                    Arrays.toString(readModel.tokens));
+        }
+    }
+
+    /** A pass under way ends at its current chunk, its read models handed back, before the database is closed. */
+    @EventListener
+    void closing(ContextClosedEvent closed) {
+        if (closed.getApplicationContext() != application) {
+            return;
+        }
+        synchronized (this) {
+            stopping = true;
+        }
+        for (Thread pass : List.copyOf(passes)) {
+            try {
+                pass.join(ENDED_WITHIN.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
+    }
+
+    /** One read model in a pass: its processor's handlers and interceptors, its segments and their tokens. */
+    private static final class ReadModel {
+
+        final String name;
+        final EventHandlerInvoker handlers;
+        final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors;
+        final int[] segments;
+        final TrackingToken[] tokens;
+        /** The chunks read and not yet applied. */
+        final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(AHEAD);
+        /** Set once the reading has put its last chunk. */
+        volatile boolean readingEnded;
+        /** Whether its processor has it again: written by its own applier only. */
+        volatile boolean handedBack;
+        /** Whether its handlers take events of a type, asked once per type. */
+        private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
+
+        ReadModel(String name, EventHandlerInvoker handlers,
+                  List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors, int[] segments,
+                  TrackingToken[] tokens) {
+            this.name = name;
+            this.handlers = handlers;
+            this.interceptors = interceptors;
+            this.segments = segments;
+            this.tokens = tokens;
+        }
+
+        /** Its handlers look at each event further themselves, as for a processor. */
+        boolean handles(EventMessage<?> event) {
+            return handledTypes.computeIfAbsent(event.getPayloadType(), handlers::canHandleType);
+        }
+
+        void advanceTo(TrackingToken position) {
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = WrappedToken.advance(tokens[i], position);
+            }
+        }
+
+        void storeTokens(TokenStore claims) {
+            for (int i = 0; i < segments.length; i++) {
+                claims.storeToken(tokens[i], name, segments[i]);
+            }
+        }
+    }
+}
