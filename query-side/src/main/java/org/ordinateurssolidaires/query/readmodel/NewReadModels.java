@@ -18,7 +18,7 @@ import java.util.Set;
  * A read model the database holds no token of as the query side starts is new: a query side set up on a store that
  * has a history, or read models emptied by hand (docs/architecture.md). Once the query side is ready, those are
  * built from the store together, in one pass ({@link OnePassRebuild}), rather than by each processor reading the
- * store on its own. Which ones are new is looked at before Axon starts any processor, as a processor's first start
+ * store on its own. Readiness does not wait for it: a read model taking in the store is behind, not at fault. Which ones are new is looked at before Axon starts any processor, as a processor's first start
  * makes its tokens.
  */
 @Component
@@ -58,8 +58,10 @@ class NewReadModels implements SmartLifecycle {
         }
         List<String> fresh = rebuilds.all().stream().map(ReadModelRebuilds.Status::name)
                 .filter(name -> !old.contains(name)).toList();
-        if (!fresh.isEmpty()) {
-            rebuilds.rebuildNew(fresh);
+        if (!fresh.isEmpty()) { // not on the thread that says the query side is ready, which waits for it
+            Thread building = new Thread(() -> rebuilds.rebuildNew(fresh), "new-read-models");
+            building.setDaemon(true);
+            building.start();
         }
     }
 

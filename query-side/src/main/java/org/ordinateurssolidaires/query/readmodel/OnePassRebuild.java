@@ -40,9 +40,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -64,10 +69,18 @@ import java.util.concurrent.TimeUnit;
 public class OnePassRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(OnePassRebuild.class);
-    /** Events per transaction: a thousand events' rows are a few megabytes, written at once in JDBC batches. */
+    /**
+     * Events per transaction. Larger chunks write a device's row fewer times (its events are spread over the store),
+     * up to about 5,000: chunks of 10,000 and 20,000 were no faster, and hold more in memory (docs/benchmarks.md).
+     */
     static final int CHUNK = 5_000;
-    /** Chunks read ahead of the slowest read model. */
+    /** Chunks queued for a read model, beyond the one it applies. */
     static final int AHEAD = 2;
+    /**
+     * Well within the claims' timeout (Axon's default, 10 s): kept while a chunk is applied and while a read model
+     * waits for the reading, whatever either takes.
+     */
+    private static final Duration CLAIMS_KEPT_EVERY = Duration.ofSeconds(2);
     /** Far longer than a chunk takes to be written, the time the query side waits for a pass as it stops. */
     private static final Duration ENDED_WITHIN = Duration.ofSeconds(30);
 
@@ -79,6 +92,13 @@ public class OnePassRebuild {
     /** Read model name to how far its pass has come. */
     private final Map<String, Progress> underWay = new ConcurrentHashMap<>();
     private final Set<Thread> passes = ConcurrentHashMap.newKeySet();
+    /** Extends the claims of every read model in a pass, on a connection of its own. */
+    private final ScheduledExecutorService claimsKept = Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "rebuild-claims-kept");
+                thread.setDaemon(true);
+                return thread;
+            });
     private volatile boolean stopping;
 
     OnePassRebuild(EventArrivals store, TransactionManager transactions, ConnectionProvider connections,
@@ -86,8 +106,10 @@ public class OnePassRebuild {
         this.store = store;
         this.transactions = transactions;
         this.application = application;
+        // unique: Axon lets an owner's claims be taken by the same owner, and tests run several query sides in a JVM
         this.claims = JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + " rebuilding").build();
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + " rebuilding "
+                        + UUID.randomUUID().toString().substring(0, 8)).build();
     }
 
     /**
@@ -108,10 +130,14 @@ public class OnePassRebuild {
      * read model another query side holds a segment of.
      *
      * @throws UnableToClaimTokenException held elsewhere, or without segments yet
+     * @throws IllegalStateException         being rebuilt already, or the query side stopping
      */
     public synchronized void rebuild(List<StreamingEventProcessor> stopped) {
         if (stopping) {
             throw new IllegalStateException("the query side is stopping");
+        }
+        if (stopped.stream().anyMatch(processor -> underWay.containsKey(processor.getName()))) {
+            throw new IllegalStateException("being rebuilt already");
         }
         long upTo = position(store.createHeadToken());
         // all or none: a read model held elsewhere leaves every other as it was
@@ -121,6 +147,13 @@ public class OnePassRebuild {
                 new Progress(readModel.segments.length, 0, upTo)));
         start("rebuild-reading-the-store", () -> read(readModels));
         readModels.forEach(readModel -> start("rebuild-" + readModel.name, () -> applyAll(readModel, upTo)));
+        ScheduledFuture<?> kept = claimsKept.scheduleWithFixedDelay(() -> readModels.stream()
+                .filter(readModel -> !readModel.handedBack).forEach(this::keepClaims),
+                CLAIMS_KEPT_EVERY.toMillis(), CLAIMS_KEPT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        start("rebuild-ended", () -> {
+            readModels.forEach(ReadModel::awaitHandedBack);
+            kept.cancel(false);
+        });
     }
 
     private void start(String name, Runnable work) {
@@ -164,7 +197,7 @@ public class OnePassRebuild {
             while (!stopping && !readModels.stream().allMatch(readModel -> readModel.handedBack)
                     && !(chunk = next(events)).isEmpty()) {
                 for (ReadModel readModel : readModels) {
-                    readModel.chunks.put(chunk);
+                    handOn(chunk, readModel);
                 }
             }
         } catch (RuntimeException failure) {
@@ -177,16 +210,22 @@ public class OnePassRebuild {
         }
     }
 
+    /** Waits while the read model is {@link #AHEAD} chunks behind; not once it has been handed back. */
+    private static void handOn(List<TrackedEventMessage<?>> chunk, ReadModel readModel) throws InterruptedException {
+        while (!readModel.handedBack && !readModel.chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+            // the read model is still applying earlier chunks
+        }
+    }
+
     /**
-     * Applies the chunks as they are read, until the end of the reading, then hands the read model back. Once handed
-     * back (a chunk rolled back, the query side stopping), it only takes the chunks off, so as not to hold the reading
-     * up.
+     * Applies the chunks as they are read, until the end of the reading or until the read model is handed back (a
+     * chunk rolled back, the query side stopping, or anything else that ends this thread).
      */
     private void applyAll(ReadModel readModel, long upTo) {
         try {
-            while (!readModel.readingEnded || !readModel.chunks.isEmpty()) {
+            while (!readModel.handedBack && (!readModel.readingEnded || !readModel.chunks.isEmpty())) {
                 List<TrackedEventMessage<?>> chunk = readModel.chunks.poll(100, TimeUnit.MILLISECONDS);
-                if (chunk == null || readModel.handedBack) {
+                if (chunk == null) {
                     continue;
                 }
                 TrackingToken last = chunk.get(chunk.size() - 1).trackingToken();
@@ -265,20 +304,35 @@ public class OnePassRebuild {
             batch.onPrepareCommit(committing -> readModel.storeTokens(claims));
             var result = batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, readModel.interceptors,
                     event -> {
+                        if (stopping) { // the chunk is given up, and applied by the processor at the next start
+                            throw new IllegalStateException("the query side is stopping");
+                        }
                         readModel.handlers.handle(event, Segment.ROOT_SEGMENT);
                         return null;
                     }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
             if (!batch.isRolledBack()) {
                 return true;
             }
-            log.warn("Read model {}: a chunk of its rebuild was rolled back; its processor applies it again",
-                    readModel.name, result.exceptionResult());
+            if (!stopping) {
+                log.warn("Read model {}: a chunk of its rebuild was rolled back; its processor applies it again",
+                        readModel.name, result.exceptionResult());
+            }
         } catch (RuntimeException failure) {
             log.warn("Read model {}: a chunk of its rebuild failed; its processor applies it again", readModel.name,
                     failure);
         }
         System.arraycopy(before, 0, readModel.tokens, 0, before.length);
         return false;
+    }
+
+    /** A failure here is the chunk's under way, whose tokens cannot then be stored, should the claims lapse. */
+    private void keepClaims(ReadModel readModel) {
+        try {
+            transactions.executeInTransaction(() -> Arrays.stream(readModel.segments)
+                    .forEach(segment -> claims.extendClaim(readModel.name, segment)));
+        } catch (RuntimeException failure) {
+            log.debug("Read model {}: its claims could not be extended", readModel.name, failure);
+        }
     }
 
     /** Its processor takes its segments at its next look, within seconds. Claims left behind lapse on their own. */
@@ -292,8 +346,9 @@ public class OnePassRebuild {
                     + " lapse", readModel.name, failure);
         } finally {
             underWay.remove(readModel.name);
-            log.info("Read model {}: rebuilt in one pass up to {}, handed back to its processor", readModel.name,
-                    Arrays.toString(readModel.tokens));
+            readModel.ended.countDown();
+            log.info("Read model {}: applied in one pass up to position {}, handed back to its processor",
+                    readModel.name, position(readModel.tokens[0]));
         }
     }
 
@@ -306,6 +361,7 @@ public class OnePassRebuild {
         synchronized (this) {
             stopping = true;
         }
+        claimsKept.shutdown();
         for (Thread pass : List.copyOf(passes)) {
             try {
                 pass.join(ENDED_WITHIN.toMillis());
@@ -334,6 +390,8 @@ public class OnePassRebuild {
         volatile boolean readingEnded;
         /** Whether its processor has it again: written by its own applier only. */
         volatile boolean handedBack;
+        /** Counted down once it is handed back. */
+        final CountDownLatch ended = new CountDownLatch(1);
         /** Whether its handlers take events of a type, asked once per type. */
         private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
 
@@ -345,6 +403,14 @@ public class OnePassRebuild {
             this.interceptors = interceptors;
             this.segments = segments;
             this.tokens = tokens;
+        }
+
+        void awaitHandedBack() {
+            try {
+                ended.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         /** Its handlers look at each event further themselves, as for a processor. */

@@ -27,16 +27,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Rebuilds one read model while every other goes on: its processor is stopped on this query side, its tokens are
- * reset (its reset handler empties its tables, and its parked events go with them), and it is started again, to
- * apply the store from the first event. Each read model says how far it has come. Where several query sides share
- * the database, the others must not hold any of its segments: the reset claims them all, and is refused otherwise.
+ * Rebuilds one read model while every other goes on: its processor is stopped on this query side, the read model is
+ * emptied (its reset handler empties its tables, and its parked events go with them) and the store applied to it
+ * again in one pass ({@link OnePassRebuild}), its processor started again to go on from where the pass ends. Each
+ * read model says how far it has come. Where several query sides share the database, the others must not hold any of
+ * its segments: the pass claims them all, and is refused otherwise.
  */
 @Service
 public class ReadModelRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
-    /** Far longer than a processor takes to claim its segments again once started, on this query side. */
+    /** Far longer than a processor takes to make and claim its segments at its first start. */
     private static final Duration SEGMENTS_TAKEN_WITHIN = Duration.ofSeconds(5);
     /** Far longer than a batch takes, the time for one under way to be written. */
     private static final Duration STOPPED_WITHIN = Duration.ofSeconds(30);
@@ -111,16 +112,19 @@ public class ReadModelRebuilds {
      */
     synchronized void rebuildNew(Collection<String> names) {
         List<StreamingEventProcessor> processors = names.stream()
-                .flatMap(name -> processing.eventProcessor(name, StreamingEventProcessor.class).stream()).toList();
+                .flatMap(name -> processing.eventProcessor(name, StreamingEventProcessor.class).stream())
+                .filter(processor -> !status(processor.getName(), processor).rebuilding()).toList();
         if (closing || processors.isEmpty()) {
             return;
         }
-        processors.forEach(this::awaitSegments);
+        awaitSegments(processors);
         try {
             inOnePass(processors);
-            log.info("Read models {} are new: built from the store in one pass", names);
+            log.info("Read models {} are new: the store is applied to them in one pass", names);
         } catch (ResponseStatusException notNow) {
             log.warn("Read models {} are new, and are built by their processors: {}", names, notNow.getReason());
+        } catch (RuntimeException failure) {
+            log.warn("Read models {} are new, and are built by their processors", names, failure);
         }
     }
 
@@ -136,6 +140,9 @@ public class ReadModelRebuilds {
         } catch (UnableToClaimTokenException heldElsewhere) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "another query side holds segments of this read"
                     + " model: stop the other query sides, rebuild it, then start them again");
+        } catch (IllegalStateException notNow) { // being rebuilt already, or the query side stopping
+            throw new ResponseStatusException(closing ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.CONFLICT,
+                    notNow.getMessage());
         } finally {
             stopped.forEach(this::restart);
         }
@@ -181,10 +188,11 @@ public class ReadModelRebuilds {
         }
     }
 
-    /** A processor just started has its segments within moments, made on its first start. */
-    private void awaitSegments(StreamingEventProcessor processor) {
+    /** Processors just started have their segments within moments, made at their first start. */
+    private void awaitSegments(List<StreamingEventProcessor> processors) {
         Instant giveUp = Instant.now().plus(SEGMENTS_TAKEN_WITHIN);
-        while (processor.processingStatus().isEmpty() && Instant.now().isBefore(giveUp)) {
+        while (processors.stream().anyMatch(processor -> processor.processingStatus().isEmpty())
+                && Instant.now().isBefore(giveUp)) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException stopping) {

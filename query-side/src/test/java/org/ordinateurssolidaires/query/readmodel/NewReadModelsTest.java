@@ -9,8 +9,9 @@ import java.util.List;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -34,7 +35,8 @@ class NewReadModelsTest {
         newReadModels.ready();
         newReadModels.ready();
 
-        verify(rebuilds).rebuildNew(List.of("ceremonies", "inventory"));
+        verify(rebuilds, timeout(5_000)).rebuildNew(List.of("ceremonies", "inventory"));
+        verify(rebuilds, after(300).times(1)).rebuildNew(any());
     }
 
     @Test
@@ -45,7 +47,7 @@ class NewReadModelsTest {
         newReadModels.start();
         newReadModels.ready();
 
-        verify(rebuilds, never()).rebuildNew(any());
+        verify(rebuilds, after(300).never()).rebuildNew(any());
     }
 
     @Test
@@ -56,7 +58,7 @@ class NewReadModelsTest {
         newReadModels.start();
         newReadModels.ready();
 
-        verify(rebuilds, never()).rebuildNew(any());
+        verify(rebuilds, after(300).never()).rebuildNew(any());
     }
 
     private static ReadModelRebuilds.Status readModel(String name) {
