@@ -5,6 +5,7 @@ import org.ordinateurssolidaires.deploy.ReadModels.Token;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,8 @@ class QuerySidesKilledMidCatchUpIT {
         long events = GeneratedLives.write(database, LIVES);
         long last = ReadModels.number(database, "select max(globalIndex) from domainEventEntry");
 
-        RunningApp first = RunningApp.onPostgres("querySide", database);
-        RunningApp second = RunningApp.onPostgres("querySide2", database);
+        RunningApp first = processorsAlone("querySide", database);
+        RunningApp second = processorsAlone("querySide2", database);
         List<String> afterTheKill;
         try {
             RunningApp one = first;
@@ -61,7 +62,7 @@ class QuerySidesKilledMidCatchUpIT {
                             token -> token.owner() != null && token.owner().startsWith(survivor.pid() + "@")));
             System.out.printf("every segment taken over by %s %.1f s after the kill%n", survivor,
                     (System.nanoTime() - killedAt) / 1e9);
-            RunningApp restarted = RunningApp.onPostgres(firstHoldsMore ? "querySide" : "querySide2", database);
+            RunningApp restarted = processorsAlone(firstHoldsMore ? "querySide" : "querySide2", database);
             if (firstHoldsMore) {
                 first = restarted;
             } else {
@@ -84,6 +85,16 @@ class QuerySidesKilledMidCatchUpIT {
                 .as("every generated device in the rebuilt inventory").hasSize(LIVES);
         assertThat(afterTheKill).as("read models after the kill, against a single process's rebuild")
                                 .isEqualTo(rebuilt);
+    }
+
+    /**
+     * A query side whose new read models are built by their processors, sharing the segments with the other: the
+     * first to start would otherwise build them all in one pass, holding every segment (the reference rebuild below
+     * does).
+     */
+    private static RunningApp processorsAlone(String name, String database) throws IOException {
+        return RunningApp.onPostgresAs(name, database, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD,
+                "--ordinateurs.read-models.new-in-one-pass=false");
     }
 
     /** Every read model's processor has begun, and at least one has not reached the last event. */

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.readmodel;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -28,17 +29,25 @@ class NewReadModels implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final ReadModelRebuilds rebuilds;
+    /** Off: each new read model is built by its own processor, as before (and as several query sides share one). */
+    private final boolean inOnePass;
     /** The read models with tokens as the query side started; null if the database could not tell. */
     private volatile Set<String> withTokens;
     private volatile boolean running;
 
-    NewReadModels(JdbcTemplate jdbc, ReadModelRebuilds rebuilds) {
+    NewReadModels(JdbcTemplate jdbc, ReadModelRebuilds rebuilds,
+                  @Value("${ordinateurs.read-models.new-in-one-pass}") boolean inOnePass) {
         this.jdbc = jdbc;
         this.rebuilds = rebuilds;
+        this.inOnePass = inOnePass;
     }
 
     @Override
     public void start() {
+        running = true;
+        if (!inOnePass) {
+            return;
+        }
         try {
             withTokens = new HashSet<>(jdbc.queryForList("select distinct processorName from tokenEntry",
                     String.class));
@@ -46,7 +55,6 @@ class NewReadModels implements SmartLifecycle {
             log.warn("Could not tell whether any read model is new; each is built by its own processor",
                     unreachable);
         }
-        running = true;
     }
 
     @EventListener(ApplicationReadyEvent.class)

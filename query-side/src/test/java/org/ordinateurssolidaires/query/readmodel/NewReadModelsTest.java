@@ -20,7 +20,7 @@ class NewReadModelsTest {
 
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
     private final ReadModelRebuilds rebuilds = mock(ReadModelRebuilds.class);
-    private final NewReadModels newReadModels = new NewReadModels(jdbc, rebuilds);
+    private final NewReadModels newReadModels = new NewReadModels(jdbc, rebuilds, true);
 
     NewReadModelsTest() {
         when(rebuilds.all()).thenReturn(List.of(readModel("ceremonies"), readModel("donors"),
@@ -46,6 +46,17 @@ class NewReadModelsTest {
 
         newReadModels.start();
         newReadModels.ready();
+
+        verify(rebuilds, after(300).never()).rebuildNew(any());
+    }
+
+    @Test
+    void switchedOffEachReadModelIsLeftToItsProcessor() {
+        when(jdbc.queryForList(anyString(), eq(String.class))).thenReturn(List.of());
+        NewReadModels switchedOff = new NewReadModels(jdbc, rebuilds, false);
+
+        switchedOff.start();
+        switchedOff.ready();
 
         verify(rebuilds, after(300).never()).rebuildNew(any());
     }

@@ -86,19 +86,20 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
     }
 
     /**
-     * The pass reads the store in chunks and hands the read model back to its processor where it ended: devices
-     * received while it runs are all in the rebuilt inventory, none lost at the hand-over and none applied twice (a
-     * second reception of a device would be refused, and parked).
+     * The pass hands the read model back to its processor where it ended: devices received while it runs are all in
+     * the rebuilt inventory, none lost at the hand-over and none applied twice (a second reception of a device would be
+     * refused, and parked). {@code OnePassRebuildIT} has a pass over several chunks.
      */
     @Test
     void devicesReceivedWhileTheInventoryIsRebuiltAreEachInItOnce() {
         List<DeviceId> devices = new ArrayList<>();
-        for (int batch = 0; batch < 6; batch++) { // several of the pass's chunks
+        for (int batch = 0; batch < 6; batch++) {
             devices.addAll(receive(500));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> inInventory(devices) == devices.size());
 
-        admin().postForEntity("/api/read-models/inventory/rebuild", null, JsonNode.class);
+        assertThat(admin().postForEntity("/api/read-models/inventory/rebuild", null, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
         boolean receivedWhileRebuilding = false;
         do {
             receivedWhileRebuilding |= rebuilding();
