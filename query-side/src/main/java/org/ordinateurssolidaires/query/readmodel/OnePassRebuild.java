@@ -54,16 +54,18 @@ import java.util.concurrent.TimeUnit;
  * Rebuilds read models by reading the store once for all of them. Each read model's processor would read the whole
  * store on its own, decode every event again and hand it on event by event through its coordinator; five of them
  * did that five times over, which was most of a rebuild's time (docs/benchmarks.md, "Rebuilding the read models").
- * Here one thread reads the store in chunks and applies each chunk to every read model being rebuilt, through the
- * very handlers and interceptors its processor runs, each read model's rows and tokens in one transaction, as its
- * processor writes them.
+ * Here one thread reads the store in chunks and decodes each event once, and each read model being rebuilt applies
+ * the chunks on a thread of its own, through the very handlers and interceptors its processor runs, each chunk's
+ * rows and tokens in one transaction, as its processor writes a batch.
  * <p>
  * Meanwhile the pass holds every segment of those read models under an owner of its own, so that no processor takes
  * one, on this query side or another. It hands a read model back to its processor by releasing its segments: when
- * it has read everything stored so far, when the read model's chunk is rolled back, or when the query side stops.
- * The processor then goes on from the last chunk written: after a rolled-back chunk it applies that chunk again
- * itself and parks the event at fault, as always (deadletter/RollbackFirstDeadLetterQueue); a pass stalled past the
- * claims' timeout loses its segments to the processor in the same way, its next chunk refused as a whole.
+ * it has read everything stored so far, when the read model's chunk is rolled back, or when the query side stops
+ * (the chunk under way is then given up). The processor then goes on from the last chunk written: after a
+ * rolled-back chunk it applies that chunk again itself and parks the event at fault, as always
+ * (deadletter/RollbackFirstDeadLetterQueue). Should the claims lapse all the same (the database out of reach for
+ * longer than their timeout), the processor takes the segments in the same way, and the chunk under way is refused
+ * as a whole.
  */
 @Component
 public class OnePassRebuild {
@@ -188,8 +190,8 @@ public class OnePassRebuild {
 
     /**
      * Reads the store once, and hands each chunk to every read model of the pass, each applying them at its own pace,
-     * at most {@link #AHEAD} chunks behind the reading. Ends once everything stored so far is read, or once every
-     * read model has been handed back.
+     * with at most {@link #AHEAD} chunks waiting for it. Ends once everything stored so far is read, once every read
+     * model has been handed back, or as the query side stops.
      */
     private void read(List<ReadModel> readModels) {
         try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(null)) {

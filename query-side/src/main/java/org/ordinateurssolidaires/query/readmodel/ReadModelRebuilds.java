@@ -113,19 +113,25 @@ public class ReadModelRebuilds {
     synchronized void rebuildNew(Collection<String> names) {
         List<StreamingEventProcessor> processors = names.stream()
                 .flatMap(name -> processing.eventProcessor(name, StreamingEventProcessor.class).stream())
-                .filter(processor -> !status(processor.getName(), processor).rebuilding()).toList();
+                // not one an admin has put in a pass meanwhile (a new processor's own replay is no reason)
+                .filter(processor -> onePass.progress(processor.getName()).isEmpty()).toList();
         if (closing || processors.isEmpty()) {
             return;
         }
         awaitSegments(processors);
         try {
             inOnePass(processors);
-            log.info("Read models {} are new: the store is applied to them in one pass", names);
+            log.info("Read models {} are new: the store is applied to them in one pass", namesOf(processors));
         } catch (ResponseStatusException notNow) {
-            log.warn("Read models {} are new, and are built by their processors: {}", names, notNow.getReason());
+            log.warn("Read models {} are new, and are built by their processors: {}", namesOf(processors),
+                    notNow.getReason());
         } catch (RuntimeException failure) {
-            log.warn("Read models {} are new, and are built by their processors", names, failure);
+            log.warn("Read models {} are new, and are built by their processors", namesOf(processors), failure);
         }
+    }
+
+    private static List<String> namesOf(List<StreamingEventProcessor> processors) {
+        return processors.stream().map(StreamingEventProcessor::getName).toList();
     }
 
     /** Each processor is started again as soon as the pass holds its segments, and waits for them. */

@@ -40,6 +40,7 @@ class ReadModelRebuildsTest {
     ReadModelRebuildsTest() {
         when(processing.eventProcessor("inventory", StreamingEventProcessor.class))
                 .thenReturn(Optional.of(inventory));
+        when(inventory.getName()).thenReturn("inventory");
         when(inventory.isRunning()).thenReturn(true);
         when(inventory.shutdownAsync()).thenReturn(CompletableFuture.completedFuture(null));
     }
@@ -146,6 +147,30 @@ class ReadModelRebuildsTest {
         assertThat(status.percent()).isEqualTo(25);
         assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOfSatisfying(ResponseStatusException.class,
                 refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
+    }
+
+    @Test
+    void newReadModelsAreTakenIntoAPassThoughTheirProcessorsReplayFromTheirFirstToken() {
+        // a processor's first token is a replay up to the end of the store as it started
+        segments(Map.of(0, replaying(100, 12_000)));
+
+        rebuilds.rebuildNew(List.of("inventory"));
+
+        var order = inOrder(inventory, onePass);
+        order.verify(inventory).shutdownAsync();
+        order.verify(onePass).rebuild(List.of(inventory));
+        order.verify(inventory).start();
+    }
+
+    @Test
+    void aNewReadModelAlreadyInAPassIsNotTakenIntoAnother() {
+        segments(Map.of());
+        when(onePass.progress("inventory")).thenReturn(Optional.of(new OnePassRebuild.Progress(4, 0, 12_000)));
+
+        rebuilds.rebuildNew(List.of("inventory"));
+
+        verify(inventory, never()).shutdownAsync();
+        verify(onePass, never()).rebuild(any());
     }
 
     @Test
