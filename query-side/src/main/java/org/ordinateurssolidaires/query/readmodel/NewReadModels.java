@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.readmodel;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * A read model the database holds no token of as the query side starts is new: a query side set up on a store that
@@ -31,15 +33,29 @@ class NewReadModels implements SmartLifecycle {
     private final ReadModelRebuilds rebuilds;
     /** Off: each new read model is built by its own processor, as before (and as several query sides share one). */
     private final boolean inOnePass;
+    private final Executor building;
     /** The read models with tokens as the query side started; null if the database could not tell. */
     private volatile Set<String> withTokens;
     private volatile boolean running;
 
+    @Autowired
     NewReadModels(JdbcTemplate jdbc, ReadModelRebuilds rebuilds,
                   @Value("${ordinateurs.read-models.new-in-one-pass}") boolean inOnePass) {
+        this(jdbc, rebuilds, inOnePass, NewReadModels::inTheBackground);
+    }
+
+    NewReadModels(JdbcTemplate jdbc, ReadModelRebuilds rebuilds, boolean inOnePass, Executor building) {
         this.jdbc = jdbc;
         this.rebuilds = rebuilds;
         this.inOnePass = inOnePass;
+        this.building = building;
+    }
+
+    /** Not on the thread that says the query side is ready, which waits for its listeners. */
+    private static void inTheBackground(Runnable work) {
+        Thread thread = new Thread(work, "new-read-models");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
@@ -66,10 +82,8 @@ class NewReadModels implements SmartLifecycle {
         }
         List<String> fresh = rebuilds.all().stream().map(ReadModelRebuilds.Status::name)
                 .filter(name -> !old.contains(name)).toList();
-        if (!fresh.isEmpty()) { // not on the thread that says the query side is ready, which waits for it
-            Thread building = new Thread(() -> rebuilds.rebuildNew(fresh), "new-read-models");
-            building.setDaemon(true);
-            building.start();
+        if (!fresh.isEmpty()) {
+            building.execute(() -> rebuilds.rebuildNew(fresh));
         }
     }
 

@@ -9,18 +9,20 @@ import java.util.List;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** Which read models are new as the query side starts, and that only those are built in one pass, once. */
+/**
+ * Which read models are new as the query side starts, and that only those are built in one pass, once (here on the
+ * test's thread: a timed verification of the synchronized rebuild would hold its lock against the building thread).
+ */
 class NewReadModelsTest {
 
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
     private final ReadModelRebuilds rebuilds = mock(ReadModelRebuilds.class);
-    private final NewReadModels newReadModels = new NewReadModels(jdbc, rebuilds, true);
+    private final NewReadModels newReadModels = new NewReadModels(jdbc, rebuilds, true, Runnable::run);
 
     NewReadModelsTest() {
         when(rebuilds.all()).thenReturn(List.of(readModel("ceremonies"), readModel("donors"),
@@ -35,8 +37,7 @@ class NewReadModelsTest {
         newReadModels.ready();
         newReadModels.ready();
 
-        verify(rebuilds, timeout(5_000)).rebuildNew(List.of("ceremonies", "inventory"));
-        verify(rebuilds, after(300).times(1)).rebuildNew(any());
+        verify(rebuilds).rebuildNew(List.of("ceremonies", "inventory"));
     }
 
     @Test
@@ -47,18 +48,18 @@ class NewReadModelsTest {
         newReadModels.start();
         newReadModels.ready();
 
-        verify(rebuilds, after(300).never()).rebuildNew(any());
+        verify(rebuilds, never()).rebuildNew(any());
     }
 
     @Test
     void switchedOffEachReadModelIsLeftToItsProcessor() {
         when(jdbc.queryForList(anyString(), eq(String.class))).thenReturn(List.of());
-        NewReadModels switchedOff = new NewReadModels(jdbc, rebuilds, false);
+        NewReadModels switchedOff = new NewReadModels(jdbc, rebuilds, false, Runnable::run);
 
         switchedOff.start();
         switchedOff.ready();
 
-        verify(rebuilds, after(300).never()).rebuildNew(any());
+        verify(rebuilds, never()).rebuildNew(any());
     }
 
     @Test
@@ -69,7 +70,7 @@ class NewReadModelsTest {
         newReadModels.start();
         newReadModels.ready();
 
-        verify(rebuilds, after(300).never()).rebuildNew(any());
+        verify(rebuilds, never()).rebuildNew(any());
     }
 
     private static ReadModelRebuilds.Status readModel(String name) {
