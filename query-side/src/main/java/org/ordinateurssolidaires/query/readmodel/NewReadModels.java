@@ -21,8 +21,8 @@ import java.util.concurrent.Executor;
  * A read model the database holds no token of as the query side starts is new: a query side set up on a store that
  * has a history, or read models emptied by hand (docs/architecture.md). Once the query side is ready, those are
  * built from the store together, in one pass ({@link OnePassRebuild}), rather than by each processor reading the
- * store on its own. Readiness does not wait for it: a read model taking in the store is behind, not at fault. Which ones are new is looked at before Axon starts any processor, as a processor's first start
- * makes its tokens.
+ * store on its own. Readiness does not wait for it: a read model taking in the store is behind, not at fault. Which
+ * ones are new is looked at before Axon starts any processor, as a processor's first start makes its tokens.
  */
 @Component
 class NewReadModels implements SmartLifecycle {

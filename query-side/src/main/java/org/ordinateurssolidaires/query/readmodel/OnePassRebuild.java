@@ -127,9 +127,9 @@ public class OnePassRebuild {
 
     /**
      * Empties the read models and rebuilds them together in one pass, in the background. Their processors are
-     * stopped: each is emptied by its reset handlers and its segments taken, all in one transaction per read model,
-     * so that their processors, once started again, leave them to the pass. Refused, with nothing emptied, for a
-     * read model another query side holds a segment of.
+     * stopped: each is emptied by its reset handlers and its segments taken, all of them in one transaction, so that
+     * their processors, once started again, leave them to the pass. Refused, with nothing emptied, if another query
+     * side holds a segment of any of them.
      *
      * @throws UnableToClaimTokenException held elsewhere, or without segments yet
      * @throws IllegalStateException         being rebuilt already, or the query side stopping
