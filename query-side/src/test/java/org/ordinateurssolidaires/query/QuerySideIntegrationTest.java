@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMetrics // metrics are exported as in production
 @AutoConfigureTestRestTemplate
-@Import(TestAccounts.class) // the tests' client is a member of staff
+// the tests' client is a member of staff; each context claims segments under its own name
+@Import({TestAccounts.class, TokenOwnerPerContext.class})
 @ActiveProfiles("postgres")
 public abstract class QuerySideIntegrationTest {
 

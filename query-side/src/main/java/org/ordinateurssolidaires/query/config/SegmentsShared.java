@@ -23,7 +23,7 @@ import java.util.Map;
  * stand by; told how many it may hold (its share, rounded up), it releases the rest, and a process that starts
  * later claims them. Each process says it is alive every two seconds ({@code query_side_instance}); one that has
  * not for ten seconds is no longer counted, so the others' shares grow and they take its segments over once its
- * claims lapse. Processes in one JVM (the tests' Spring contexts) share Axon's owner name and count once.
+ * claims lapse. Processes in one JVM (the tests' Spring contexts) count once.
  */
 @Component
 public class SegmentsShared implements MaxSegmentProvider {

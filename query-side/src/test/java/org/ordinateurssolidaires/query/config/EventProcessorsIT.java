@@ -28,8 +28,7 @@ import static org.awaitility.Awaitility.await;
  * without waiting for PostgreSQL's flush, and another transaction does not (a retry: BatchCommitsTest).
  */
 @Import(EventProcessorsIT.UntunedReadModel.class)
-// its context has a read model of its own: closed after this class, so that its processors do not run beside the
-// shared context's, under the same token owner
+// its context has a read model of its own: closed after this class rather than left running beside the shared one
 @DirtiesContext
 class EventProcessorsIT extends QuerySideIntegrationTest {
 
