@@ -44,10 +44,8 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -91,8 +89,8 @@ public class OnePassRebuild {
     private final ApplicationContext application;
     /** Axon's token store, under this pass's own name for its claims. */
     private final TokenStore claims;
-    /** Read model name to how far its pass has come. */
-    private final Map<String, Progress> underWay = new ConcurrentHashMap<>();
+    /** The read models in a pass, by name, until each is handed back. */
+    private final Map<String, ReadModel> underWay = new ConcurrentHashMap<>();
     private final Set<Thread> passes = ConcurrentHashMap.newKeySet();
     /** Extends the claims of every read model in a pass, on a connection of its own. */
     private final ScheduledExecutorService claimsKept = Executors.newSingleThreadScheduledExecutor(
@@ -112,6 +110,8 @@ public class OnePassRebuild {
         this.claims = JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName() + " rebuilding "
                         + UUID.randomUUID().toString().substring(0, 8)).build();
+        claimsKept.scheduleWithFixedDelay(() -> underWay.values().forEach(this::keepClaims),
+                CLAIMS_KEPT_EVERY.toMillis(), CLAIMS_KEPT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -122,7 +122,7 @@ public class OnePassRebuild {
     }
 
     public Optional<Progress> progress(String readModel) {
-        return Optional.ofNullable(underWay.get(readModel));
+        return Optional.ofNullable(underWay.get(readModel)).map(inPass -> inPass.progress);
     }
 
     /**
@@ -145,17 +145,12 @@ public class OnePassRebuild {
         // all or none: a read model held elsewhere leaves every other as it was
         List<ReadModel> readModels = transactions.fetchInTransaction(() -> stopped.stream().map(this::emptied)
                 .toList());
-        readModels.forEach(readModel -> underWay.put(readModel.name,
-                new Progress(readModel.segments.length, 0, upTo)));
+        readModels.forEach(readModel -> {
+            readModel.progress = new Progress(readModel.segments.length, 0, upTo);
+            underWay.put(readModel.name, readModel);
+        });
         start("rebuild-reading-the-store", () -> read(readModels));
         readModels.forEach(readModel -> start("rebuild-" + readModel.name, () -> applyAll(readModel, upTo)));
-        ScheduledFuture<?> kept = claimsKept.scheduleWithFixedDelay(() -> readModels.stream()
-                .filter(readModel -> !readModel.handedBack).forEach(this::keepClaims),
-                CLAIMS_KEPT_EVERY.toMillis(), CLAIMS_KEPT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        start("rebuild-ended", () -> {
-            readModels.forEach(ReadModel::awaitHandedBack);
-            kept.cancel(false);
-        });
     }
 
     private void start(String name, Runnable work) {
@@ -234,7 +229,7 @@ public class OnePassRebuild {
                 if (stopping || !applied(readModel, chunk, last)) {
                     handBack(readModel);
                 } else {
-                    underWay.put(readModel.name, new Progress(readModel.segments.length, position(last), upTo));
+                    readModel.progress = new Progress(readModel.segments.length, position(last), upTo);
                 }
             }
         } catch (InterruptedException interrupted) {
@@ -327,8 +322,14 @@ public class OnePassRebuild {
         return false;
     }
 
-    /** A failure here is the chunk's under way, whose tokens cannot then be stored, should the claims lapse. */
+    /**
+     * Not once it is handed back (its processor may hold them already). A failure here is the chunk's under way, whose
+     * tokens cannot then be stored, should the claims lapse.
+     */
     private void keepClaims(ReadModel readModel) {
+        if (readModel.handedBack) {
+            return;
+        }
         try {
             transactions.executeInTransaction(() -> Arrays.stream(readModel.segments)
                     .forEach(segment -> claims.extendClaim(readModel.name, segment)));
@@ -348,7 +349,6 @@ public class OnePassRebuild {
                     + " lapse", readModel.name, failure);
         } finally {
             underWay.remove(readModel.name);
-            readModel.ended.countDown();
             log.info("Read model {}: applied in one pass up to position {}, handed back to its processor",
                     readModel.name, position(readModel.tokens[0]));
         }
@@ -363,14 +363,14 @@ public class OnePassRebuild {
         synchronized (this) {
             stopping = true;
         }
-        claimsKept.shutdown();
-        for (Thread pass : List.copyOf(passes)) {
-            try {
+        try {
+            for (Thread pass : List.copyOf(passes)) {
                 pass.join(ENDED_WITHIN.toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            claimsKept.shutdown(); // kept until the passes have ended
         }
     }
 
@@ -392,8 +392,8 @@ public class OnePassRebuild {
         volatile boolean readingEnded;
         /** Whether its processor has it again: written by its own applier only. */
         volatile boolean handedBack;
-        /** Counted down once it is handed back. */
-        final CountDownLatch ended = new CountDownLatch(1);
+        /** How far it has come: its last chunk written. */
+        volatile Progress progress;
         /** Whether its handlers take events of a type, asked once per type. */
         private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
 
@@ -405,14 +405,6 @@ public class OnePassRebuild {
             this.interceptors = interceptors;
             this.segments = segments;
             this.tokens = tokens;
-        }
-
-        void awaitHandedBack() {
-            try {
-                ended.await();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
 
         /** Its handlers look at each event further themselves, as for a processor. */
