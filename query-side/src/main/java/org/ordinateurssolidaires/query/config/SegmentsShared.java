@@ -30,7 +30,7 @@ public class SegmentsShared implements MaxSegmentProvider {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentsShared.class);
     private static final Duration ALIVE_WITHIN = Duration.ofSeconds(10);
-    /** Axon's own name for this process's claims. */
+    /** The JVM's name, Axon's default owner of this process's claims. */
     private static final String OWNER = ManagementFactory.getRuntimeMXBean().getName();
 
     private final JdbcTemplate jdbc;

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused here without being sent.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// its context (relaying to the stand-in) is this class's alone: closed after it, so that its processors do not run
-// beside the shared context's, under the same token owner, and apply events twice
+// its context (relaying to the stand-in) is this class's alone: closed after it rather than left running beside the
+// shared one
 @DirtiesContext
 class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
 
