@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.readmodel;
 
 import org.axonframework.spring.config.SpringAxonConfiguration;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -22,7 +25,9 @@ import java.util.concurrent.Executor;
  * has a history, or read models emptied by hand (docs/architecture.md). Once the query side is ready, those are
  * built from the store together, in one pass ({@link OnePassRebuild}), rather than by each processor reading the
  * store on its own. Readiness does not wait for it: a read model taking in the store is behind, not at fault. Which
- * ones are new is looked at before Axon starts any processor, as a processor's first start makes its tokens.
+ * ones are new is looked at before Axon starts any processor, as a processor's first start makes its tokens; their
+ * segments are then made and held for the pass, so that their processors wait for it rather than begin on the store
+ * only to have it emptied (and a reader see a read model filled, then empty, then filled again).
  */
 @Component
 class NewReadModels implements SmartLifecycle {
@@ -31,6 +36,9 @@ class NewReadModels implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final ReadModelRebuilds rebuilds;
+    private final OnePassRebuild onePass;
+    /** Each read model's processor as application.yml sets it: its number of segments. */
+    private final EventProcessorProperties processors;
     /** Off: each new read model is built by its own processor, as before (and as several query sides share one). */
     private final boolean inOnePass;
     private final Executor building;
@@ -39,14 +47,18 @@ class NewReadModels implements SmartLifecycle {
     private volatile boolean running;
 
     @Autowired
-    NewReadModels(JdbcTemplate jdbc, ReadModelRebuilds rebuilds,
+    NewReadModels(JdbcTemplate jdbc, ReadModelRebuilds rebuilds, OnePassRebuild onePass,
+                  EventProcessorProperties processors,
                   @Value("${ordinateurs.read-models.new-in-one-pass}") boolean inOnePass) {
-        this(jdbc, rebuilds, inOnePass, NewReadModels::inTheBackground);
+        this(jdbc, rebuilds, onePass, processors, inOnePass, NewReadModels::inTheBackground);
     }
 
-    NewReadModels(JdbcTemplate jdbc, ReadModelRebuilds rebuilds, boolean inOnePass, Executor building) {
+    NewReadModels(JdbcTemplate jdbc, ReadModelRebuilds rebuilds, OnePassRebuild onePass,
+                  EventProcessorProperties processors, boolean inOnePass, Executor building) {
         this.jdbc = jdbc;
         this.rebuilds = rebuilds;
+        this.onePass = onePass;
+        this.processors = processors;
         this.inOnePass = inOnePass;
         this.building = building;
     }
@@ -70,6 +82,31 @@ class NewReadModels implements SmartLifecycle {
         } catch (DataAccessException unreachable) {
             log.warn("Could not tell whether any read model is new; each is built by its own processor",
                     unreachable);
+            return;
+        }
+        holdSegmentsForThePass(withTokens);
+    }
+
+    /**
+     * The segments of the new read models whose number application.yml sets, all or none. Should the pass not take
+     * them within the claims' timeout, or another query side have made them meanwhile, the processors begin as
+     * before, and the pass, if it can, empties what they applied.
+     */
+    private void holdSegmentsForThePass(Set<String> old) {
+        Map<String, Integer> segments = new TreeMap<>();
+        processors.getProcessors().forEach((name, settings) -> {
+            if (!old.contains(name) && settings.getInitialSegmentCount() != null) {
+                segments.put(name, settings.getInitialSegmentCount());
+            }
+        });
+        if (segments.isEmpty()) {
+            return;
+        }
+        try {
+            onePass.reserve(segments);
+        } catch (RuntimeException notNow) {
+            log.info("Read models {} are new; their processors begin on the store until the pass takes them: {}",
+                    segments.keySet(), notNow.toString());
         }
     }
 

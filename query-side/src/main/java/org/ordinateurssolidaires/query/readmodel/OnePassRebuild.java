@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.readmodel;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
@@ -34,6 +35,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * Rebuilds read models by reading the store once for all of them. Each read model's processor would read the whole
@@ -78,7 +81,8 @@ public class OnePassRebuild {
     static final int AHEAD = 2;
     /**
      * Well within the claims' timeout (Axon's default, 10 s): kept while a chunk is applied and while a read model
-     * waits for the reading, whatever either takes.
+     * waits for the reading, whatever either takes. While a chunk commits, its tokens are written with it (a fresh
+     * claim) and locked: the keeping waits for the commit, the other read models' with it.
      */
     private static final Duration CLAIMS_KEPT_EVERY = Duration.ofSeconds(2);
     /** Far longer than a chunk takes to be written, the time the query side waits for a pass as it stops. */
@@ -91,6 +95,8 @@ public class OnePassRebuild {
     private final TokenStore claims;
     /** The read models in a pass, by name, until each is handed back. */
     private final Map<String, ReadModel> underWay = new ConcurrentHashMap<>();
+    /** The read models whose segments are held for a pass that has not begun, by name: how far they are. */
+    private final Map<String, Progress> reserved = new ConcurrentHashMap<>();
     private final Set<Thread> passes = ConcurrentHashMap.newKeySet();
     /** Extends the claims of every read model in a pass, on a connection of its own. */
     private final ScheduledExecutorService claimsKept = Executors.newSingleThreadScheduledExecutor(
@@ -110,8 +116,8 @@ public class OnePassRebuild {
         this.claims = JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName() + " rebuilding "
                         + UUID.randomUUID().toString().substring(0, 8)).build();
-        claimsKept.scheduleWithFixedDelay(() -> underWay.values().forEach(this::keepClaims),
-                CLAIMS_KEPT_EVERY.toMillis(), CLAIMS_KEPT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        claimsKept.scheduleWithFixedDelay(this::keepClaims, CLAIMS_KEPT_EVERY.toMillis(),
+                CLAIMS_KEPT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -121,8 +127,56 @@ public class OnePassRebuild {
     public record Progress(int segments, long position, long upTo) {
     }
 
+    /** A read model in a pass, or held for one. */
     public Optional<Progress> progress(String readModel) {
-        return Optional.ofNullable(underWay.get(readModel)).map(inPass -> inPass.progress);
+        return Optional.ofNullable(underWay.get(readModel)).map(inPass -> inPass.progress)
+                       .or(() -> Optional.ofNullable(reserved.get(readModel)));
+    }
+
+    /** Whether a pass applies the store to the read model now (not only holds its segments for one to come). */
+    public boolean inPass(String readModel) {
+        return underWay.containsKey(readModel);
+    }
+
+    /**
+     * Makes the segments of read models that have none, held under this pass's name, before their processors start:
+     * they then wait for {@link #rebuild} rather than begin on the store. All or none. Nothing extends these claims:
+     * should no pass take them within the claims' timeout, they lapse and the processors begin.
+     *
+     * @throws UnableToClaimTokenException one has segments already (another query side made them meanwhile)
+     */
+    public void reserve(Map<String, Integer> segments) {
+        long upTo = position(store.createHeadToken());
+        transactions.executeInTransaction(() -> segments.forEach((readModel, count) -> {
+            claims.initializeTokenSegments(readModel, count);
+            for (int segment = 0; segment < count; segment++) {
+                claims.fetchToken(readModel, segment);
+            }
+        }));
+        segments.forEach((readModel, count) -> reserved.put(readModel, new Progress(count, 0, upTo)));
+        log.info("Read models {} are new: their segments are held for the pass that builds them", segments.keySet());
+    }
+
+    /** No pass will take them: the segments held for one are released, for the processors to take at once. */
+    public void unreserve(Collection<String> readModels) {
+        for (String readModel : readModels) {
+            Progress held = reserved.remove(readModel);
+            if (held == null) {
+                continue;
+            }
+            try {
+                transactions.executeInTransaction(() -> IntStream.range(0, held.segments())
+                        .forEach(segment -> claims.releaseClaim(readModel, segment)));
+            } catch (RuntimeException failure) {
+                log.warn("Read model {}: the segments held for its pass could not be released; its processor takes"
+                        + " them once the claims lapse", readModel, failure);
+            }
+        }
+    }
+
+    /** Whether the read model has segments: made by its processor's first start, or reserved. */
+    public boolean hasSegments(String readModel) {
+        return transactions.fetchInTransaction(() -> claims.fetchSegments(readModel).length > 0);
     }
 
     /**
@@ -148,9 +202,20 @@ public class OnePassRebuild {
         readModels.forEach(readModel -> {
             readModel.progress = new Progress(readModel.segments.length, 0, upTo);
             underWay.put(readModel.name, readModel);
+            reserved.remove(readModel.name);
         });
-        start("rebuild-reading-the-store", () -> read(readModels));
-        readModels.forEach(readModel -> start("rebuild-" + readModel.name, () -> applyAll(readModel, upTo)));
+        List<ReadModel> notStarted = new ArrayList<>(readModels);
+        try {
+            start("rebuild-reading-the-store", () -> read(readModels));
+            for (ReadModel readModel : readModels) {
+                start("rebuild-" + readModel.name, () -> applyAll(readModel, upTo));
+                notStarted.remove(readModel);
+            }
+        } catch (RuntimeException | OutOfMemoryError noThread) {
+            // a thread the JVM could not make: a read model nothing applies is not left under way, its claims kept
+            notStarted.forEach(this::handBack);
+            throw noThread;
+        }
     }
 
     private void start(String name, Runnable work) {
@@ -322,25 +387,39 @@ public class OnePassRebuild {
         return false;
     }
 
+    /** The task would not run again after any failure: none ends it. */
+    private void keepClaims() {
+        try {
+            underWay.values().forEach(this::keepClaims);
+        } catch (Throwable failure) {
+            log.error("The claims of the read models being rebuilt could not be kept", failure);
+        }
+    }
+
     /**
-     * Not once it is handed back (its processor may hold them already). A failure here is the chunk's under way, whose
-     * tokens cannot then be stored, should the claims lapse.
+     * Not once it is handed back: Axon extends a claim by taking it, a released one too, which would hold the
+     * processor off until it lapsed. A failure here is the chunk's under way, whose tokens cannot then be stored,
+     * should the claims lapse.
      */
     private void keepClaims(ReadModel readModel) {
-        if (readModel.handedBack) {
-            return;
-        }
-        try {
-            transactions.executeInTransaction(() -> Arrays.stream(readModel.segments)
-                    .forEach(segment -> claims.extendClaim(readModel.name, segment)));
-        } catch (RuntimeException failure) {
-            log.debug("Read model {}: its claims could not be extended", readModel.name, failure);
+        synchronized (readModel) {
+            if (readModel.handedBack) {
+                return;
+            }
+            try {
+                transactions.executeInTransaction(() -> Arrays.stream(readModel.segments)
+                        .forEach(segment -> claims.extendClaim(readModel.name, segment)));
+            } catch (RuntimeException failure) {
+                log.debug("Read model {}: its claims could not be extended", readModel.name, failure);
+            }
         }
     }
 
     /** Its processor takes its segments at its next look, within seconds. Claims left behind lapse on their own. */
     private void handBack(ReadModel readModel) {
-        readModel.handedBack = true;
+        synchronized (readModel) { // after any extension under way, and before any other
+            readModel.handedBack = true;
+        }
         try {
             transactions.executeInTransaction(() -> Arrays.stream(readModel.segments)
                     .forEach(segment -> claims.releaseClaim(readModel.name, segment)));
@@ -348,7 +427,7 @@ public class OnePassRebuild {
             log.warn("Read model {}: its segments could not be released; its processor takes them once the claims"
                     + " lapse", readModel.name, failure);
         } finally {
-            underWay.remove(readModel.name);
+            underWay.remove(readModel.name, readModel);
             log.info("Read model {}: applied in one pass up to position {}, handed back to its processor",
                     readModel.name, position(readModel.tokens[0]));
         }
@@ -372,6 +451,12 @@ public class OnePassRebuild {
         } finally {
             claimsKept.shutdown(); // kept until the passes have ended
         }
+    }
+
+    /** Also when the app fails as it starts, which tells no listener it closes. */
+    @PreDestroy
+    void stopKeepingClaims() {
+        claimsKept.shutdownNow();
     }
 
     private static long position(TrackingToken token) {

@@ -37,8 +37,8 @@ import java.util.concurrent.TimeoutException;
 public class ReadModelRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
-    /** Far longer than a processor takes to make and claim its segments at its first start. */
-    private static final Duration SEGMENTS_TAKEN_WITHIN = Duration.ofSeconds(5);
+    /** Far longer than a processor takes to make its segments at its first start. */
+    private static final Duration SEGMENTS_MADE_WITHIN = Duration.ofSeconds(5);
     /** Far longer than a batch takes, the time for one under way to be written. */
     private static final Duration STOPPED_WITHIN = Duration.ofSeconds(30);
 
@@ -107,19 +107,20 @@ public class ReadModelRebuilds {
 
     /**
      * Read models this query side found without any token as it started (see {@link NewReadModels}): their
-     * processors have begun on the store, each on its own; they are emptied again and built together, in one pass.
-     * Left to their processors if that cannot be done.
+     * processors wait for segments held for this pass, or, where those could not be held, have begun on the store,
+     * each on its own; they are emptied and built together, in one pass. Left to their processors if that cannot be
+     * done.
      */
     synchronized void rebuildNew(Collection<String> names) {
         List<StreamingEventProcessor> processors = names.stream()
                 .flatMap(name -> processing.eventProcessor(name, StreamingEventProcessor.class).stream())
                 // not one an admin has put in a pass meanwhile (a new processor's own replay is no reason)
-                .filter(processor -> onePass.progress(processor.getName()).isEmpty()).toList();
-        if (closing || processors.isEmpty()) {
-            return;
-        }
-        awaitSegments(processors);
+                .filter(processor -> !onePass.inPass(processor.getName())).toList();
         try {
+            if (closing || processors.isEmpty()) {
+                return;
+            }
+            awaitSegments(processors);
             inOnePass(processors);
             log.info("Read models {} are new: the store is applied to them in one pass", namesOf(processors));
         } catch (ResponseStatusException notNow) {
@@ -127,6 +128,8 @@ public class ReadModelRebuilds {
                     notNow.getReason());
         } catch (RuntimeException failure) {
             log.warn("Read models {} are new, and are built by their processors", namesOf(processors), failure);
+        } finally {
+            onePass.unreserve(names); // those no pass took
         }
     }
 
@@ -194,10 +197,13 @@ public class ReadModelRebuilds {
         }
     }
 
-    /** Processors just started have their segments within moments, made at their first start. */
+    /**
+     * Processors just started have their segments within moments, made at their first start, unless they were made
+     * for the pass before they started (NewReadModels).
+     */
     private void awaitSegments(List<StreamingEventProcessor> processors) {
-        Instant giveUp = Instant.now().plus(SEGMENTS_TAKEN_WITHIN);
-        while (processors.stream().anyMatch(processor -> processor.processingStatus().isEmpty())
+        Instant giveUp = Instant.now().plus(SEGMENTS_MADE_WITHIN);
+        while (processors.stream().anyMatch(processor -> !onePass.hasSegments(processor.getName()))
                 && Instant.now().isBefore(giveUp)) {
             try {
                 Thread.sleep(50);

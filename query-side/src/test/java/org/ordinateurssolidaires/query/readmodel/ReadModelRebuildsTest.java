@@ -23,6 +23,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -153,6 +154,7 @@ class ReadModelRebuildsTest {
     void newReadModelsAreTakenIntoAPassThoughTheirProcessorsReplayFromTheirFirstToken() {
         // a processor's first token is a replay up to the end of the store as it started
         segments(Map.of(0, replaying(100, 12_000)));
+        when(onePass.hasSegments("inventory")).thenReturn(true);
 
         rebuilds.rebuildNew(List.of("inventory"));
 
@@ -162,15 +164,38 @@ class ReadModelRebuildsTest {
         order.verify(inventory).start();
     }
 
+    /** Its processor makes them at its first start, unless they were made for the pass before it started. */
+    @Test
+    void aNewReadModelIsTakenIntoThePassOnceItHasSegments() {
+        when(onePass.hasSegments("inventory")).thenReturn(false, false, true);
+
+        rebuilds.rebuildNew(List.of("inventory"));
+
+        verify(onePass, times(3)).hasSegments("inventory");
+        verify(onePass).rebuild(List.of(inventory));
+    }
+
     @Test
     void aNewReadModelAlreadyInAPassIsNotTakenIntoAnother() {
         segments(Map.of());
-        when(onePass.progress("inventory")).thenReturn(Optional.of(new OnePassRebuild.Progress(4, 0, 12_000)));
+        when(onePass.inPass("inventory")).thenReturn(true);
 
         rebuilds.rebuildNew(List.of("inventory"));
 
         verify(inventory, never()).shutdownAsync();
         verify(onePass, never()).rebuild(any());
+    }
+
+    /** Held for a pass that did not take them (here, refused), its segments are released for its processor. */
+    @Test
+    void theSegmentsHeldForANewReadModelAreReleasedWhenNoPassTakesThem() {
+        when(onePass.hasSegments("inventory")).thenReturn(true);
+        doThrow(new UnableToClaimTokenException("held by another query side")).when(onePass).rebuild(any());
+
+        rebuilds.rebuildNew(List.of("inventory"));
+
+        verify(onePass).unreserve(List.of("inventory"));
+        verify(inventory).start();
     }
 
     @Test
