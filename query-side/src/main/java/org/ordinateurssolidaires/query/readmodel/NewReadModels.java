@@ -44,6 +44,8 @@ class NewReadModels implements SmartLifecycle {
     private final Executor building;
     /** The read models with tokens as the query side started; null if the database could not tell. */
     private volatile Set<String> withTokens;
+    /** The new read models whose segments are held for the pass. */
+    private volatile Set<String> reserved = Set.of();
     private volatile boolean running;
 
     @Autowired
@@ -104,6 +106,7 @@ class NewReadModels implements SmartLifecycle {
         }
         try {
             onePass.reserve(segments);
+            reserved = segments.keySet();
         } catch (RuntimeException notNow) {
             log.info("Read models {} are new; their processors begin on the store until the pass takes them: {}",
                     segments.keySet(), notNow.toString());
@@ -119,8 +122,15 @@ class NewReadModels implements SmartLifecycle {
         }
         List<String> fresh = rebuilds.all().stream().map(ReadModelRebuilds.Status::name)
                 .filter(name -> !old.contains(name)).toList();
-        if (!fresh.isEmpty()) {
-            building.execute(() -> rebuilds.rebuildNew(fresh));
+        Set<String> held = reserved;
+        if (!fresh.isEmpty() || !held.isEmpty()) {
+            building.execute(() -> {
+                try {
+                    rebuilds.rebuildNew(fresh);
+                } finally {
+                    onePass.unreserve(held); // those no pass took, to their processors at once
+                }
+            });
         }
     }
 

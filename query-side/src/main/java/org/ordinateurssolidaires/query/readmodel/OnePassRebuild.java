@@ -127,10 +127,10 @@ public class OnePassRebuild {
     public record Progress(int segments, long position, long upTo) {
     }
 
-    /** A read model in a pass, or held for one. */
+    /** A read model held for a pass, or in one: in that order, as a pass puts it in one before it takes it out. */
     public Optional<Progress> progress(String readModel) {
-        return Optional.ofNullable(underWay.get(readModel)).map(inPass -> inPass.progress)
-                       .or(() -> Optional.ofNullable(reserved.get(readModel)));
+        return Optional.ofNullable(reserved.get(readModel))
+                       .or(() -> Optional.ofNullable(underWay.get(readModel)).map(inPass -> inPass.progress));
     }
 
     /** Whether a pass applies the store to the read model now (not only holds its segments for one to come). */
@@ -140,15 +140,18 @@ public class OnePassRebuild {
 
     /**
      * Makes the segments of read models that have none, held under this pass's name, before their processors start:
-     * they then wait for {@link #rebuild} rather than begin on the store. All or none. Nothing extends these claims:
-     * should no pass take them within the claims' timeout, they lapse and the processors begin.
+     * they then wait for {@link #rebuild} rather than begin on the store. All or none. Each segment's token is the
+     * one its processor would make (a replay up to the store's end as it is now), so that a processor that takes over
+     * says it replays, as one that made it. Nothing extends these claims: should no pass take them within the
+     * claims' timeout, they lapse and the processors begin.
      *
      * @throws UnableToClaimTokenException one has segments already (another query side made them meanwhile)
      */
     public void reserve(Map<String, Integer> segments) {
-        long upTo = position(store.createHeadToken());
+        TrackingToken head = store.createHeadToken();
+        long upTo = position(head);
         transactions.executeInTransaction(() -> segments.forEach((readModel, count) -> {
-            claims.initializeTokenSegments(readModel, count);
+            claims.initializeTokenSegments(readModel, count, ReplayToken.createReplayToken(head));
             for (int segment = 0; segment < count; segment++) {
                 claims.fetchToken(readModel, segment);
             }
@@ -475,7 +478,7 @@ public class OnePassRebuild {
         final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(AHEAD);
         /** Set once the reading has put its last chunk. */
         volatile boolean readingEnded;
-        /** Whether its processor has it again: written by its own applier only. */
+        /** Whether its processor has it again: written by its own applier, or as its applier cannot be started. */
         volatile boolean handedBack;
         /** How far it has come: its last chunk written. */
         volatile Progress progress;

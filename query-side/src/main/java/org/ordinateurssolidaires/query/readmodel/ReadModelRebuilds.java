@@ -116,10 +116,10 @@ public class ReadModelRebuilds {
                 .flatMap(name -> processing.eventProcessor(name, StreamingEventProcessor.class).stream())
                 // not one an admin has put in a pass meanwhile (a new processor's own replay is no reason)
                 .filter(processor -> !onePass.inPass(processor.getName())).toList();
+        if (closing || processors.isEmpty()) {
+            return;
+        }
         try {
-            if (closing || processors.isEmpty()) {
-                return;
-            }
             awaitSegments(processors);
             inOnePass(processors);
             log.info("Read models {} are new: the store is applied to them in one pass", namesOf(processors));
@@ -128,8 +128,6 @@ public class ReadModelRebuilds {
                     notNow.getReason());
         } catch (RuntimeException failure) {
             log.warn("Read models {} are new, and are built by their processors", namesOf(processors), failure);
-        } finally {
-            onePass.unreserve(names); // those no pass took
         }
     }
 

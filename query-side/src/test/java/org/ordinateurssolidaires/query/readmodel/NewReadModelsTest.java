@@ -8,7 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -62,6 +64,18 @@ class NewReadModelsTest {
         verify(onePass).reserve(Map.of("ceremonies", 1, "inventory", 4));
     }
 
+    /** Whether the pass took them or not: those it took are no longer held, and the others go to their processors. */
+    @Test
+    void theSegmentsHeldAreReleasedOnceThePassIsDoneOrRefused() {
+        when(jdbc.queryForList(anyString(), eq(String.class))).thenReturn(List.of("donors"));
+        doThrow(new IllegalStateException("refused")).when(rebuilds).rebuildNew(any());
+
+        newReadModels.start();
+        assertThatThrownBy(newReadModels::ready).hasMessage("refused");
+
+        verify(onePass).unreserve(Set.of("ceremonies", "inventory"));
+    }
+
     @Test
     void whenTheirSegmentsCannotBeHeldTheyAreStillBuiltInOnePass() {
         when(jdbc.queryForList(anyString(), eq(String.class))).thenReturn(List.of());
@@ -72,6 +86,7 @@ class NewReadModelsTest {
         newReadModels.ready();
 
         verify(rebuilds).rebuildNew(List.of("ceremonies", "donors", "inventory", "untuned"));
+        verify(onePass).unreserve(Set.of());
     }
 
     @Test

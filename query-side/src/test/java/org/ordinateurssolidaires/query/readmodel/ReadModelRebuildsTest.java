@@ -186,16 +186,16 @@ class ReadModelRebuildsTest {
         verify(onePass, never()).rebuild(any());
     }
 
-    /** Held for a pass that did not take them (here, refused), its segments are released for its processor. */
+    /** Its segments held for the pass: its status says so, and it is still taken into the pass. */
     @Test
-    void theSegmentsHeldForANewReadModelAreReleasedWhenNoPassTakesThem() {
+    void aNewReadModelHeldForThePassIsTakenIntoIt() {
+        when(onePass.progress("inventory")).thenReturn(Optional.of(new OnePassRebuild.Progress(4, 0, 12_000)));
         when(onePass.hasSegments("inventory")).thenReturn(true);
-        doThrow(new UnableToClaimTokenException("held by another query side")).when(onePass).rebuild(any());
 
+        assertThat(rebuilds.of("inventory").rebuilding()).isTrue();
         rebuilds.rebuildNew(List.of("inventory"));
 
-        verify(onePass).unreserve(List.of("inventory"));
-        verify(inventory).start();
+        verify(onePass).rebuild(List.of(inventory));
     }
 
     @Test
