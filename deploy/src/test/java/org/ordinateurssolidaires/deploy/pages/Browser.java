@@ -6,6 +6,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,6 +31,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -261,9 +263,19 @@ final class Browser implements AutoCloseable {
 
     /** Waits for the text to appear by itself: the page fetches its lists again (htmx), it is not reloaded. */
     Browser awaitLive(String text) {
+        return awaitInPlace(browser -> browser.findElement(By.tagName("main")).getText().contains(text));
+    }
+
+    /** Waits for a tile to show the figure by itself: the page fetches its figures again (htmx). */
+    Browser awaitTile(String label, String figure) {
+        return awaitInPlace(browser -> tile(label).equals(figure));
+    }
+
+    /** The part htmx swaps in may be replaced while it is read: read again. */
+    private Browser awaitInPlace(Function<WebDriver, Boolean> shown) {
         WebElement page = driver.findElement(By.tagName("html"));
         new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(200))
-                .until(browser -> browser.findElement(By.tagName("main")).getText().contains(text));
+                .ignoring(StaleElementReferenceException.class).until(shown);
         assertThat(page.isDisplayed()).as("the same page, not another one").isTrue();
         return this;
     }

@@ -205,6 +205,10 @@ class StaffJourneyIT {
             // its household was the only one waiting, for a laptop: none waits now, and none is missing
             assertThat(staff.row("Ordinateur portable")).isEqualTo("Ordinateur portable 0 0 0");
             staff.look("tableau-de-bord-apres-remise");
+            // a device another person receives meanwhile is counted without a reload
+            int tracked = Integer.parseInt(staff.tile("Appareils suivis"));
+            receivedWithADisk("OS-2026-0779", "WD-WX779");
+            staff.awaitTile("Appareils suivis", String.valueOf(tracked + 1));
 
             staff.click("Cérémonies").reveal("Enregistrer la cérémonie tenue")
                  .type("held-" + ceremony + "-householdsPresent", "1").type("held-" + ceremony + "-donorsPresent", "1")
@@ -398,7 +402,6 @@ class StaffJourneyIT {
         }
     }
 
-    /** Until the inventory shows the device received through the API a moment ago (its projection follows). */
     /** An Asus laptop with one hard disk, received through the API. */
     private static JsonNode receivedWithADisk(String assetTag, String diskSerial) throws Exception {
         return commandSide.post("/api/devices", Map.of("assetTag", assetTag, "donorId", donor,
@@ -407,6 +410,7 @@ class StaffJourneyIT {
                         "serialNumber", diskSerial)), "receivedAt", "2026-03-02T09:00:00Z"));
     }
 
+    /** Until the inventory shows the device received through the API a moment ago (its projection follows). */
     private static void awaitInTheInventory(String assetTag) {
         await().atMost(Duration.ofSeconds(10))
                .until(() -> querySide.get("/api/devices?q=" + assetTag).get("totalDevices").asInt() == 1);
