@@ -59,22 +59,15 @@ public class PageLoad {
     private static String base;
     private static Map<String, String> passwords;
 
-    /**
-     * A page or an API read ({@code api}: signed in with HTTP Basic rather than the login form's session), or a page's
-     * part as htmx asks for it when it refreshes it ({@code htmx}: with its {@code HX-Request} header).
-     */
-    record Page(String name, String role, IntFunction<String> path, int expected, boolean api, boolean htmx) {
+    /** A page or an API read ({@code api}: signed in with HTTP Basic rather than the login form's session). */
+    record Page(String name, String role, IntFunction<String> path, int expected, boolean api) {
 
         Page(String name, String role, IntFunction<String> path, int expected) {
-            this(name, role, path, expected, false, false);
+            this(name, role, path, expected, false);
         }
 
         static Page api(String name, IntFunction<String> path) {
-            return new Page(name, "demo-equipe", path, 200, true, false);
-        }
-
-        static Page refreshed(String name, String path) {
-            return new Page(name, "demo-equipe", i -> path, 200, false, true);
+            return new Page(name, "demo-equipe", path, 200, true);
         }
     }
 
@@ -104,7 +97,6 @@ public class PageLoad {
 
         List<Page> pages = List.of(
                 new Page("/tableau-de-bord", "demo-equipe", i -> "/tableau-de-bord", 200),
-                Page.refreshed("/tableau-de-bord#chiffres", "/tableau-de-bord"), // its figures, every 15 s
                 new Page("/inventaire", "demo-equipe", i -> "/inventaire", 200),
                 new Page("/inventaire?state=READY", "demo-equipe", i -> "/inventaire?state=READY", 200),
                 new Page("/inventaire?q=TAG (302)", "demo-equipe", i -> "/inventaire?q=" + tag, 302),
@@ -176,9 +168,6 @@ public class PageLoad {
                                                              .GET();
                     if (page.api()) {
                         request.header("Authorization", basic);
-                    }
-                    if (page.htmx()) {
-                        request.header("HX-Request", "true");
                     }
                     long sent = System.nanoTime();
                     HttpResponse<byte[]> response = browsers.get(client).send(request.build(),

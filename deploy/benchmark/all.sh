@@ -136,8 +136,7 @@ ratio() { # numerator denominator
     # the reads at READ_DEVICES devices, one client, each with issue 14's bound on its p99
     for read in "/api/devices?state=READY|50|50 READY, media, kept count" \
             "/inventaire?state=READY|50|50 READY, media, kept count" "/api/devices/counts|20|" \
-            "/tableau-de-bord|20|dashboard's kept figures" \
-            "/tableau-de-bord#chiffres|20|dashboard's kept figures"; do
+            "/tableau-de-bord|20|dashboard's kept figures"; do
         IFS='|' read -r name bound raw <<< "$read"
         echo "| $name, clients: 1 | $(page_result "$name" 1) | ${raw:+$raw: $(raw_result "$raw" 1)} | p99 ≤ $bound ms | $(verdict "$(judged_field "$name" 1 7)" at-most "$bound") |"
     done

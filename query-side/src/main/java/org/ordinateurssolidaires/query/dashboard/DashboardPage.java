@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.dashboard;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
@@ -17,11 +16,9 @@ import org.ordinateurssolidaires.query.referral.WaitingList.WaitingCounts;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -54,14 +51,9 @@ class DashboardPage {
         this.clock = Clock.system(zone);
     }
 
-    /**
-     * The whole page, or, for htmx's refresh ({@code HX-Request}), the figures alone: the browser swaps in nothing
-     * else, and the page around them need not be drawn again every 15 s for every member of staff.
-     */
     @GetMapping("/tableau-de-bord")
     @PreAuthorize(Access.STAFF)
-    String dashboard(Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
-                     HttpServletResponse response) {
+    String dashboard(Model model) {
         CompletableFuture<DeviceCounts> counts = queries.query(new CountDevices(), DeviceCounts.class);
         YearMonth thisMonth = YearMonth.now(clock);
         CompletableFuture<Flow> flow = queries.query(new FetchWorkshopFlow(thisMonth.minusMonths(MONTHS - 1L),
@@ -69,8 +61,7 @@ class DashboardPage {
         CompletableFuture<WaitingCounts> waiting = queries.query(new CountWaiting(), WaitingCounts.class);
         model.addAttribute("counts", counts.join())
              .addAttribute("figures", Figures.of(counts.join(), flow.join(), waiting.join()));
-        response.addHeader(HttpHeaders.VARY, "HX-Request"); // two answers at one address: a cache keeps them apart
-        return "true".equals(htmx) ? "dashboard/dashboard :: #chiffres" : "dashboard/dashboard";
+        return "dashboard/dashboard";
     }
 
     /** What the template shows, already worked out. */
