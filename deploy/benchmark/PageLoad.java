@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Load for the pages a signed-in person opens, run as a single-file program:
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
  * <br>or, a device's provenance alone (deploy/benchmark/rebuild.sh, on the store it rebuilt from):
  * java PageLoad.java --provenance BASE_URL ROUNDS ACCOUNTS_FILE RECORDED_DEVICES_FILE
  * <br>{@code java -DwarmUp=N PageLoad.java ...} asks each page N times first, not counted (1,000 by default).
+ * <br>{@code java -Dpages=/tableau-de-bord,/inventaire PageLoad.java ...} measures those pages alone (names as
+ * printed), to follow one page through changes.
  * <p>
  * Each client is a browser of its own: it signs in with the login form (CSRF token from the form, session cookie
  * kept), as demo-equipe (staff) or demo-donateur (donor), whose passwords are read from ACCOUNTS_FILE (the demo
@@ -52,6 +55,8 @@ public class PageLoad {
      * (docs/benchmarks.md, "Pages measured warm").
      */
     private static final int WARM_UP = Integer.getInteger("warmUp", 1000);
+    /** The pages measured, by name ({@code -Dpages=}, comma-separated); all of them when not given. */
+    private static final Set<String> ONLY = Set.of(System.getProperty("pages", "").split(","));
     /** The inventory's two lists, measured at 16 clients too (issue 14's load). */
     private static final Set<String> LISTS = Set.of("/inventaire", "/inventaire?state=READY");
     /** Measured at 4 clients too. */
@@ -95,7 +100,7 @@ public class PageLoad {
         List<String> donorDevices = ids(args[5]);
         List<String> recordedDevices = ids(args[6]);
 
-        List<Page> pages = List.of(
+        List<Page> pages = Stream.of(
                 new Page("/tableau-de-bord", "demo-equipe", i -> "/tableau-de-bord", 200),
                 new Page("/inventaire", "demo-equipe", i -> "/inventaire", 200),
                 new Page("/inventaire?state=READY", "demo-equipe", i -> "/inventaire?state=READY", 200),
@@ -107,7 +112,9 @@ public class PageLoad {
                         i -> "/donateur/appareils/" + donorDevices.get(i % donorDevices.size()), 200),
                 Page.api("/api/devices?state=READY", i -> "/api/devices?state=READY"),
                 Page.api("/api/devices/counts", i -> "/api/devices/counts"),
-                provenance(recordedDevices));
+                provenance(recordedDevices))
+                .filter(page -> ONLY.equals(Set.of("")) || ONLY.contains(page.name()))
+                .toList();
         printHeading();
         for (Page page : pages) {
             measure(page, 1, WARM_UP, false);
