@@ -15,6 +15,8 @@ import org.ordinateurssolidaires.query.referral.WaitingList.CountWaiting;
 import org.ordinateurssolidaires.query.referral.WaitingList.WaitingCounts;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.web.security.Access;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -27,6 +29,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,23 +47,29 @@ class DashboardPage {
     private static final int CHART_HEIGHT = 120;
 
     private final QueryGateway queries;
+    private final FiguresDrawnOnce figuresDrawn;
     private final Clock clock;
 
-    DashboardPage(QueryGateway queries, @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
+    DashboardPage(QueryGateway queries, FiguresDrawnOnce figuresDrawn,
+                  @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.queries = queries;
+        this.figuresDrawn = figuresDrawn;
         this.clock = Clock.system(zone);
     }
 
     @GetMapping("/tableau-de-bord")
     @PreAuthorize(Access.STAFF)
-    String dashboard(Model model) {
+    String dashboard(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
         CompletableFuture<DeviceCounts> counts = queries.query(new CountDevices(), DeviceCounts.class);
         YearMonth thisMonth = YearMonth.now(clock);
         CompletableFuture<Flow> flow = queries.query(new FetchWorkshopFlow(thisMonth.minusMonths(MONTHS - 1L),
                 thisMonth), Flow.class);
         CompletableFuture<WaitingCounts> waiting = queries.query(new CountWaiting(), WaitingCounts.class);
-        model.addAttribute("counts", counts.join())
-             .addAttribute("figures", Figures.of(counts.join(), flow.join(), waiting.join()));
+        Map<String, Object> shown = Map.of("counts", counts.join(),
+                "figures", Figures.of(counts.join(), flow.join(), waiting.join()),
+                "refresh", model.getAttribute("refresh"));
+        model.addAttribute("drawnFigures", figuresDrawn.html(shown, locale, request, response));
         return "dashboard/dashboard";
     }
 
