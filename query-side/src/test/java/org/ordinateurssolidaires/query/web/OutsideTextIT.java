@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.web;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.testing.RawHttp;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,6 +55,29 @@ class OutsideTextIT extends QuerySideIntegrationTest {
                     "LIV" + control), "parameter", "delivery");
         }
         assertRefused(get("/api/erasure-register?serial={value}", "W".repeat(2001)), "parameter", "serial");
+    }
+
+    /**
+     * A query whose bytes are no UTF-8 text (a lone byte, an encoded surrogate) cannot be read into parameters at all:
+     * 400 naming the parameter through the API, the refusal's page for a browser, wherever on the pages it is sent.
+     */
+    @Test
+    void refusesAQueryThatIsNoUtf8Text() throws Exception {
+        for (String query : List.of("q=%FF", "state=READY&q=a%ED%A0%80", "lang=%C3")) {
+            String parameter = query.substring(query.lastIndexOf('&') + 1, query.lastIndexOf('='));
+            RawHttp.Answer api = RawHttp.send(port, "GET", "/api/devices?" + query,
+                    Map.of("Authorization", TestAccounts.authorization()), null);
+            assertThat(api.status()).isEqualTo(400);
+            assertThat(api.head()).containsIgnoringCase("Content-Type: application/problem+json");
+            JsonNode problem = readJson(api.body());
+            assertThat(problem.at("/errors/0/parameter").asString()).isEqualTo(parameter);
+            assertThat(problem.at("/errors/0/message").asString()).isEqualTo("is not UTF-8 text");
+
+            RawHttp.Answer page = RawHttp.send(port, "GET", "/verification?" + query,
+                    Map.of("Accept", "text/html"), null);
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.body()).contains("<title>Demande refusée — Ordinateurs solidaires</title>");
+        }
     }
 
     @Test
