@@ -213,6 +213,22 @@ class OutsideTextIT extends CommandSideIntegrationTest {
                 .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"capacityGigabytes\":2147483648,"));
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(outOfRange.body()).contains("storageMedia[0].capacityGigabytes").contains("is out of range");
+        RawHttp.Answer quoted = RawHttp.send(port, "POST", "/api/devices", Map.of("Authorization",
+                TestAccounts.authorization()), JSON.writeValueAsString(reception(donor, "model", "L", "S-Q"))
+                .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"capacityGigabytes\":\"256\","));
+        assertThat(quoted.status()).isEqualTo(400);
+        assertThat(quoted.body()).contains("storageMedia[0].capacityGigabytes").contains("must be a whole number");
+        // a yes or no is true or false, never a number or a text that reads as one
+        String device = "/api/devices/" + UUID.randomUUID();
+        for (Object notABoolean : List.of(7, 1, 0, "true", "false")) {
+            Map<String, Object> handOver = new LinkedHashMap<>();
+            handOver.put("freeOfChargeAcknowledged", notABoolean);
+            handOver.put("handedOverAt", "2026-03-02T09:15:00Z");
+            ResponseEntity<JsonNode> answer = post(device + "/hand-over", handOver);
+            assertRefused(answer, "field", "freeOfChargeAcknowledged");
+            assertThat(answer.getBody().at("/errors/0/message").asString()).as("%s", notABoolean)
+                    .isEqualTo("must be true or false");
+        }
 
         assertThat(storedEvents()).isEqualTo(stored);
     }
