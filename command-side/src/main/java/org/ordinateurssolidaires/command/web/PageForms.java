@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public class PageForms {
 
     /** The request record {@code type}, from the form's fields and the values the server {@code computed}. */
     public <T> T bind(Class<T> type, HttpServletRequest request, Map<String, String> computed) {
-        heldToTheTextRules(type, request);
+        heldToTheFieldRules(type, request);
         ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
         binder.setTargetType(ResolvableType.forClass(type));
         binder.setConversionService(conversions);
@@ -161,12 +162,20 @@ public class PageForms {
 
     /**
      * Every field held to {@link AcceptableText} as the API holds a JSON body's: one line, unless the request record's
-     * component says it may run over several ({@link MultiLineText}: notes, reasons, an address).
+     * component says it may run over several ({@link MultiLineText}: notes, reasons, an address). And each field
+     * given once, unless its component is a list (the devices handed over together): a second value is refused, as
+     * the API refuses a key given twice, rather than joined to the first or dropped.
      */
-    private static void heldToTheTextRules(Class<?> type, HttpServletRequest request) {
+    private static void heldToTheFieldRules(Class<?> type, HttpServletRequest request) {
         MapBindingResult refused = new MapBindingResult(new HashMap<>(), "form");
         request.getParameterMap().forEach((name, values) -> {
-            AcceptableText rule = multiLine(type, name) ? AcceptableText.MULTI_LINE : AcceptableText.ONE_LINE;
+            RecordComponent component = component(type, name);
+            if (values.length > 1 && (component == null || !Collection.class.isAssignableFrom(component.getType()))) {
+                refused.rejectValue(name, "Repeated", "is given more than once");
+                return;
+            }
+            AcceptableText rule = component != null && component.isAnnotationPresent(MultiLineText.class)
+                    ? AcceptableText.MULTI_LINE : AcceptableText.ONE_LINE;
             Arrays.stream(values).filter(value -> rule.problem(value).isPresent()).findFirst()
                   .ifPresent(value -> refused.rejectValue(name,
                           value.length() > rule.maxLength() ? "Size" : "AcceptableText", rule.problem(value).get()));
@@ -176,19 +185,19 @@ public class PageForms {
         }
     }
 
-    /** Whether the record component a form field names ({@code storageMedia[0].serialNumber}) is multi-line. */
-    private static boolean multiLine(Class<?> type, String field) {
+    /** The record component a form field names ({@code storageMedia[0].serialNumber}); null for none. */
+    private static RecordComponent component(Class<?> type, String field) {
         Class<?> current = type;
         RecordComponent component = null;
         for (String part : field.replaceAll("\\[\\d+]", "").split("\\.")) {
             component = current == null || !current.isRecord() ? null : Arrays.stream(current.getRecordComponents())
                     .filter(candidate -> candidate.getName().equals(part)).findFirst().orElse(null);
             if (component == null) {
-                return false;
+                return null;
             }
             current = elementType(component);
         }
-        return component != null && component.isAnnotationPresent(MultiLineText.class);
+        return component;
     }
 
     /** A component's type, or its elements' for a list of records. */

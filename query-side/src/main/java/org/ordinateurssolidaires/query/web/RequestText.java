@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * Every query parameter and form field held to {@link AcceptableText#ONE_LINE} before a handler binds it (a NUL
- * in a search term would otherwise reach PostgreSQL and fail as a 500): 400 naming the one at fault. So is a query
+ * in a search term would otherwise reach PostgreSQL and fail as a 500): 400 naming the one at fault. Each is given
+ * once: no read takes a list, and a second value would be joined to the first or dropped. So is a query
  * whose bytes are no UTF-8 text ({@code ?q=%FF}), which the server cannot read into parameters at all: checked first,
  * before anything else (the language's interceptor) reads a parameter and fails as a fault.
  */
@@ -43,6 +44,10 @@ class RequestText implements WebMvcConfigurer, HandlerInterceptor {
         } catch (IllegalStateException undecodable) { // Tomcat's InvalidParameterException
             throw refusal("parameter", notUtf8(request.getQueryString()), "is not UTF-8 text");
         }
+        parameters.entrySet().stream().filter(parameter -> parameter.getValue().length > 1).findFirst()
+                  .ifPresent(repeated -> {
+                      throw refusal("parameter", repeated.getKey(), "is given more than once");
+                  });
         AcceptableText.ONE_LINE.firstRefused(parameters).ifPresent(refused -> {
             throw refusal("parameter", refused.name(), refused.problem());
         });

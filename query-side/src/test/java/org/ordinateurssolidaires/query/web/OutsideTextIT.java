@@ -57,6 +57,15 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         assertRefused(get("/api/erasure-register?serial={value}", "W".repeat(2001)), "parameter", "serial");
     }
 
+    /** No read takes a list: a parameter given twice is refused, never joined to the first or dropped. */
+    @Test
+    void refusesAQueryParameterGivenTwice() {
+        ResponseEntity<JsonNode> answer = get("/api/devices?state=READY&state={value}", "ALLOCATED");
+        assertRefused(answer, "parameter", "state");
+        assertThat(answer.getBody().at("/errors/0/message").asString()).isEqualTo("is given more than once");
+        assertRefused(get("/api/erasure-register?serial=WD1&serial={value}", "WD1"), "parameter", "serial");
+    }
+
     /**
      * A query whose bytes are no UTF-8 text (a lone byte, an encoded surrogate) cannot be read into parameters at all:
      * 400 naming the parameter through the API, the refusal's page for a browser, wherever on the pages it is sent.
