@@ -1,6 +1,8 @@
 package org.ordinateurssolidaires.command.web;
 
+import org.ordinateurssolidaires.web.RequestParameters;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,6 +20,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // the pages' forms are held to the same rules field by field, where a field may run over lines (PageForms)
-        registry.addInterceptor(new RequestParameterText()).excludePathPatterns(PageForms.PATH + "**");
+        registry.addInterceptor(new RequestParameters()).excludePathPatterns(PageForms.PATH + "**")
+                .order(Ordered.HIGHEST_PRECEDENCE);
     }
 }

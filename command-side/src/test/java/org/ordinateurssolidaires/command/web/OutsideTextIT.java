@@ -122,6 +122,15 @@ class OutsideTextIT extends CommandSideIntegrationTest {
         }
         assertRefused(importBatch(donor, "L".repeat(101), file), "parameter", "reference"); // its own @Size
         assertRefused(importBatch(donor, "L".repeat(2001), file), "parameter", "reference");
+        // given twice, or no UTF-8 text: named, neither joined, dropped nor answered as a fault
+        Map<String, String> csv = Map.of("Authorization", TestAccounts.authorization(), "Content-Type", "text/csv");
+        String batches = "/api/donors/" + donor + "/batches?receivedAt=2026-03-02T09:00:00Z&reference=";
+        RawHttp.Answer twice = RawHttp.send(port, "POST", batches + "LIV-1&reference=LIV-2", csv, file);
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("\"parameter\":\"reference\"").contains("is given more than once");
+        RawHttp.Answer notUtf8 = RawHttp.send(port, "POST", batches + "L%FF1", csv, file);
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.body()).contains("\"parameter\":\"reference\"").contains("is not UTF-8 text");
 
         assertThat(storedEvents()).isEqualTo(stored);
     }

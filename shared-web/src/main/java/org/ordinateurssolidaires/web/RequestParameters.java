@@ -1,0 +1,83 @@
+package org.ordinateurssolidaires.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.ordinateurssolidaires.events.AcceptableText;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every query parameter, in both apps, read as the events keep text, before any handler binds it: 400 naming the
+ * parameter. A query whose bytes are no UTF-8 text ({@code ?q=%FF}) cannot be read into parameters at all; each
+ * parameter is given once (no read or command takes a list: a second value would be joined to the first or
+ * dropped); and each is held to {@link AcceptableText#ONE_LINE} (a NUL in a search term would otherwise reach
+ * PostgreSQL and fail as a 500, and a batch's reference goes into its events). Registered first of the apps'
+ * interceptors, so that none of them reads a parameter before (the pages' language fails as a fault on such a
+ * query). The pages' forms are read field by field by the command side (PageForms), where a field may be a list.
+ */
+public class RequestParameters implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException undecodable) { // Tomcat's InvalidParameterException
+            throw refusal(notUtf8(request.getQueryString()), "is not UTF-8 text");
+        }
+        parameters.entrySet().stream().filter(parameter -> parameter.getValue().length > 1).findFirst()
+                  .ifPresent(repeated -> {
+                      throw refusal(repeated.getKey(), "is given more than once");
+                  });
+        AcceptableText.ONE_LINE.firstRefused(parameters).ifPresent(refused -> {
+            throw refusal(refused.name(), refused.problem());
+        });
+        return true;
+    }
+
+    private static ErrorResponseException refusal(String parameter, String problem) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid parameter " + parameter);
+        detail.setProperty("errors", List.of(Map.of("parameter", parameter, "message", problem)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, detail, null);
+    }
+
+    /** The first parameter of the query whose name or value is no UTF-8 text, named as it was sent. */
+    private static String notUtf8(String query) {
+        for (String parameter : query == null ? new String[0] : query.split("&")) {
+            if (!isUtf8(parameter)) {
+                return parameter.split("=", 2)[0];
+            }
+        }
+        return "";
+    }
+
+    private static boolean isUtf8(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%' && i + 2 < encoded.length() && HexFormat.isHexDigit(encoded.charAt(i + 1))
+                    && HexFormat.isHexDigit(encoded.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(encoded, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
+}
