@@ -51,7 +51,10 @@ class Pages implements WebMvcConfigurer {
         return resolver;
     }
 
-    /** French or English, as the pages speak them: any other asked ({@code ?lang=xx}, an old cookie) is French. */
+    /**
+     * French or English, as the pages speak them: any other asked ({@code ?lang=xx}, an old cookie) is French. The API
+     * speaks its own words, English, whoever asks: a rule's message is never half in the reader's language.
+     */
     static final class SpokenLanguages extends CookieLocaleResolver {
 
         private static final Set<String> SPOKEN = Set.of("fr", "en");
@@ -62,6 +65,9 @@ class Pages implements WebMvcConfigurer {
 
         @Override
         public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                return () -> Locale.ENGLISH;
+            }
             Locale asked = super.resolveLocaleContext(request).getLocale();
             Locale spoken = asked != null && SPOKEN.contains(asked.getLanguage()) ? new Locale(asked.getLanguage())
                     : Locale.FRENCH;

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,6 +56,18 @@ class OutsideTextIT extends QuerySideIntegrationTest {
                     "LIV" + control), "parameter", "delivery");
         }
         assertRefused(get("/api/erasure-register?serial={value}", "W".repeat(2001)), "parameter", "serial");
+    }
+
+    /** The API speaks its own words whatever the reader's language: a rule's message too, never half French. */
+    @Test
+    void theApiSaysWhatIsWrongInItsOwnWordsWhateverTheReadersLanguage() {
+        HttpHeaders french = new HttpHeaders();
+        french.setAcceptLanguageAsLocales(List.of(Locale.FRENCH));
+        ResponseEntity<JsonNode> answer = http.exchange("/api/devices?page=-1", HttpMethod.GET,
+                new HttpEntity<>(french), JsonNode.class);
+
+        assertRefused(answer, "parameter", "page");
+        assertThat(answer.getBody().at("/errors/0/message").asString()).isEqualTo("must be greater than or equal to 0");
     }
 
     /** No read takes a list: a parameter given twice is refused, never joined to the first or dropped. */
