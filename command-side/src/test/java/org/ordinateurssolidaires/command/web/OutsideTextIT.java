@@ -20,6 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -227,6 +228,14 @@ class OutsideTextIT extends CommandSideIntegrationTest {
                 .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"capacityGigabytes\":\"256\","));
         assertThat(quoted.status()).isEqualTo(400);
         assertThat(quoted.body()).contains("storageMedia[0].capacityGigabytes").contains("must be a whole number");
+        // in the API's words whatever the caller's language
+        HttpHeaders french = headers();
+        french.setAcceptLanguageAsLocales(List.of(Locale.FRENCH));
+        Map<String, Object> noModel = reception(donor, "model", "", "S-L");
+        ResponseEntity<JsonNode> inFrench = http.postForEntity("/api/devices", new HttpEntity<>(noModel, french),
+                JsonNode.class);
+        assertRefused(inFrench, "field", "model");
+        assertThat(inFrench.getBody().at("/errors/0/message").asString()).isEqualTo("must not be blank");
         // a yes or no is true or false, never a number or a text that reads as one
         String device = "/api/devices/" + UUID.randomUUID();
         for (Object notABoolean : List.of(7, 1, 0, "true", "false")) {
