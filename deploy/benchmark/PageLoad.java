@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ public class PageLoad {
      */
     private static final int WARM_UP = Integer.getInteger("warmUp", 1000);
     /** The pages measured, by name ({@code -Dpages=}, comma-separated); all of them when not given. */
-    private static final Set<String> ONLY = Set.of(System.getProperty("pages", "").split(","));
+    private static final Set<String> ONLY = new HashSet<>(Arrays.asList(System.getProperty("pages", "").split(",")));
     /** The inventory's two lists, measured at 16 clients too (issue 14's load). */
     private static final Set<String> LISTS = Set.of("/inventaire", "/inventaire?state=READY");
     /** Measured at 4 clients too. */
@@ -115,6 +116,9 @@ public class PageLoad {
                 provenance(recordedDevices))
                 .filter(page -> ONLY.equals(Set.of("")) || ONLY.contains(page.name()))
                 .toList();
+        if (pages.isEmpty()) {
+            throw new IllegalArgumentException("no page is named " + ONLY);
+        }
         printHeading();
         for (Page page : pages) {
             measure(page, 1, WARM_UP, false);

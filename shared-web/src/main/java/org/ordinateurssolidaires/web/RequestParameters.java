@@ -32,8 +32,13 @@ public class RequestParameters implements HandlerInterceptor {
         Map<String, String[]> parameters;
         try {
             parameters = request.getParameterMap();
-        } catch (IllegalStateException undecodable) { // Tomcat's InvalidParameterException
-            throw refusal(notUtf8(request.getQueryString()), "is not UTF-8 text");
+        } catch (IllegalStateException unreadable) { // Tomcat's InvalidParameterException
+            String notUtf8 = notUtf8(request.getQueryString());
+            if (notUtf8 == null) { // a malformed escape (%ZZ), a value with no name, beyond a thousand parameters
+                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, "the query cannot be read into parameters"), null);
+            }
+            throw refusal(notUtf8, "is not UTF-8 text");
         }
         parameters.entrySet().stream().filter(parameter -> parameter.getValue().length > 1).findFirst()
                   .ifPresent(repeated -> {
@@ -51,14 +56,14 @@ public class RequestParameters implements HandlerInterceptor {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, detail, null);
     }
 
-    /** The first parameter of the query whose name or value is no UTF-8 text, named as it was sent. */
+    /** The first parameter of the query whose name or value is no UTF-8 text, named as it was sent; null for none. */
     private static String notUtf8(String query) {
         for (String parameter : query == null ? new String[0] : query.split("&")) {
             if (!isUtf8(parameter)) {
                 return parameter.split("=", 2)[0];
             }
         }
-        return "";
+        return null;
     }
 
     private static boolean isUtf8(String encoded) {

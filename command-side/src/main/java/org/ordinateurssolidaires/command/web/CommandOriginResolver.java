@@ -47,6 +47,11 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
         AcceptableText.IDENTIFIER.problem(value).ifPresent(problem -> {
             throw new InvalidHeader(name, problem);
         });
+        // the server reads a header's bytes as ISO-8859-1, whatever the client meant: "é" sent in UTF-8 would be
+        // kept for good as "Ã©"
+        if (value != null && value.chars().anyMatch(character -> character > 0x7E)) {
+            throw new InvalidHeader(name, "must be ASCII text");
+        }
         return value;
     }
 

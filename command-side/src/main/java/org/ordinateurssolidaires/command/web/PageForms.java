@@ -170,7 +170,9 @@ public class PageForms {
         MapBindingResult refused = new MapBindingResult(new HashMap<>(), "form");
         request.getParameterMap().forEach((name, values) -> {
             RecordComponent component = component(type, name);
-            if (values.length > 1 && (component == null || !Collection.class.isAssignableFrom(component.getType()))) {
+            boolean aList = component != null && Collection.class.isAssignableFrom(component.getType())
+                            && !name.endsWith("]"); // deviceIds[0] is one of the list's elements
+            if (values.length > 1 && !aList) {
                 refused.rejectValue(name, "Repeated", "is given more than once");
                 return;
             }

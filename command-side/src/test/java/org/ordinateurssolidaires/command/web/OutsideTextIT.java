@@ -136,6 +136,23 @@ class OutsideTextIT extends CommandSideIntegrationTest {
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
+    /** A header copied into the events is ASCII: beyond it, what the server reads is not what the client meant. */
+    @Test
+    void refusesTextBeyondAsciiInAHeaderCopiedIntoTheEvents() throws Exception {
+        String donor = StaffRequests.donorWithAgreement(http);
+        String body = JSON.writeValueAsString(reception(donor, "model", "L", "S-A"));
+        long stored = storedEvents();
+
+        for (String notAscii : List.of("cam\u00e9", "cam\u00c3\u00a9")) { // é in ISO-8859-1, and in UTF-8
+            RawHttp.Answer answer = rawPost(body, "X-Correlation-Id", notAscii);
+            assertThat(answer.status()).isEqualTo(400);
+            JsonNode problem = JSON.readTree(answer.body());
+            assertThat(problem.at("/errors/0/header").asString()).isEqualTo("X-Correlation-Id");
+            assertThat(problem.at("/errors/0/message").asString()).endsWith("must be ASCII text");
+        }
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
     @Test
     void refusesAnOverLongHeaderNamingIt() {
         String donor = StaffRequests.donorWithAgreement(http);
@@ -223,11 +240,13 @@ class OutsideTextIT extends CommandSideIntegrationTest {
                 .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"capacityGigabytes\":2147483648,"));
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(outOfRange.body()).contains("storageMedia[0].capacityGigabytes").contains("is out of range");
-        RawHttp.Answer quoted = RawHttp.send(port, "POST", "/api/devices", Map.of("Authorization",
-                TestAccounts.authorization()), JSON.writeValueAsString(reception(donor, "model", "L", "S-Q"))
-                .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"capacityGigabytes\":\"256\","));
-        assertThat(quoted.status()).isEqualTo(400);
-        assertThat(quoted.body()).contains("storageMedia[0].capacityGigabytes").contains("must be a whole number");
+        for (String quotedNumber : List.of("\"256\"", "\"\"")) {
+            RawHttp.Answer quoted = RawHttp.send(port, "POST", "/api/devices", Map.of("Authorization",
+                    TestAccounts.authorization()), JSON.writeValueAsString(reception(donor, "model", "L", "S-Q"))
+                    .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"capacityGigabytes\":" + quotedNumber + ","));
+            assertThat(quoted.status()).as(quotedNumber).isEqualTo(400);
+            assertThat(quoted.body()).contains("storageMedia[0].capacityGigabytes").contains("must be a whole number");
+        }
         // in the API's words whatever the caller's language
         HttpHeaders french = headers();
         french.setAcceptLanguageAsLocales(List.of(Locale.FRENCH));

@@ -43,6 +43,17 @@ class PageFormsTest {
     }
 
     @Test
+    void oneElementOfAListGivenTwiceIsRefusedToo() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/remise");
+        sent.addParameter("deviceIds[0]", UUID.randomUUID().toString(), UUID.randomUUID().toString());
+
+        PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                () -> forms.bind(HandOver.class, sent, Map.of()));
+
+        assertThat(refused.fields().getFieldError("deviceIds[0]").getCode()).isEqualTo("Repeated");
+    }
+
+    @Test
     void aListTakesEveryValueGiven() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();

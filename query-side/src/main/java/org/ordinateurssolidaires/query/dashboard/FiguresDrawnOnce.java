@@ -11,13 +11,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dashboard's figures, drawn once for every reader until they change. Every member of staff's browser asks for
- * the dashboard again every 15 s, and drawing its figures was most of a dashboard's time, while they change only as
- * the workshop's events come in (docs/benchmarks.md, "The dashboard's figures drawn once"). What the block shows
- * depends on what the template is given and on the reader's language alone, never on who reads it: those make the
- * key. The last block drawn is kept, one for the whole service.
+ * the dashboard again every 15 s, and drawing its figures took most of a dashboard's CPU and allocation, while they
+ * change only as the workshop's events come in (docs/benchmarks.md, "The dashboard's figures drawn once"). What the
+ * block shows depends on what the template is given and on the reader's language alone, never on who reads it
+ * (figures.html holds no form, no name, no role): those make the key. The last block drawn in each language is kept.
  */
 @Component
 class FiguresDrawnOnce {
@@ -25,7 +26,8 @@ class FiguresDrawnOnce {
     static final String TEMPLATE = "dashboard/figures";
 
     private final ThymeleafViewResolver views;
-    private volatile Drawn last;
+    /** By language: the pages speak two. */
+    private final Map<Locale, Drawn> lastDrawn = new ConcurrentHashMap<>();
 
     FiguresDrawnOnce(ThymeleafViewResolver views) {
         this.views = views;
@@ -37,18 +39,18 @@ class FiguresDrawnOnce {
      */
     String html(Map<String, Object> model, Locale locale, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
-        Drawn drawn = last;
-        if (drawn != null && drawn.locale().equals(locale) && drawn.model().equals(model)) {
+        Drawn drawn = lastDrawn.get(locale);
+        if (drawn != null && drawn.model().equals(model)) {
             return drawn.html();
         }
         View view = views.resolveViewName(TEMPLATE, locale);
         StringWriter html = new StringWriter();
         view.render(model, request, new Captured(response, html));
-        last = new Drawn(Map.copyOf(model), locale, html.toString());
+        lastDrawn.put(locale, new Drawn(Map.copyOf(model), html.toString()));
         return html.toString();
     }
 
-    private record Drawn(Map<String, Object> model, Locale locale, String html) {
+    private record Drawn(Map<String, Object> model, String html) {
     }
 
     /** The view's output kept as text; what it would set on the page's own response (type, language) left alone. */

@@ -68,10 +68,13 @@ class Pages implements WebMvcConfigurer {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                 return () -> Locale.ENGLISH;
             }
-            Locale asked = super.resolveLocaleContext(request).getLocale();
-            Locale spoken = asked != null && SPOKEN.contains(asked.getLanguage()) ? new Locale(asked.getLanguage())
-                    : Locale.FRENCH;
-            return () -> spoken;
+            // read again each time it is asked: ?lang= changes the request's language after this context is made,
+            // and what the page says (its words, its months' names) must all be in the one it changed to
+            return () -> {
+                Locale asked = super.resolveLocaleContext(request).getLocale();
+                return asked != null && SPOKEN.contains(asked.getLanguage()) ? new Locale(asked.getLanguage())
+                        : Locale.FRENCH;
+            };
         }
 
         @Override

@@ -6,7 +6,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Every query parameter and form field held to the rules of {@link RequestParameters}, before anything reads one. */
+/**
+ * Every query parameter and form field held to the rules of {@link RequestParameters}, before any other interceptor
+ * reads one (the pages' language).
+ */
 @Configuration
 class RequestText implements WebMvcConfigurer {
 

@@ -1,11 +1,13 @@
 package org.ordinateurssolidaires.query.dashboard;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.View;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +63,30 @@ class FiguresDrawnOnceTest {
         assertThat(figures.html(Map.of("figures", List.of(3, 4)), Locale.ENGLISH, request, response))
                 .isEqualTo("<div>dashboard/figures en [3, 4]</div>");
         assertThat(drawings).hasSize(2);
+    }
+
+    @Test
+    void eachLanguageKeepsItsOwnBlock() throws Exception {
+        figures.html(Map.of("figures", List.of(3, 4)), Locale.FRENCH, request, response);
+        figures.html(Map.of("figures", List.of(3, 4)), Locale.ENGLISH, request, response);
+
+        assertThat(figures.html(Map.of("figures", List.of(3, 4)), Locale.FRENCH, request, response))
+                .isEqualTo("<div>dashboard/figures fr [3, 4]</div>");
+        assertThat(drawings).hasSize(2);
+    }
+
+    /**
+     * The block is kept for every reader, so it may hold nothing of one: no form (its CSRF token), no one's name,
+     * nothing shown by role.
+     */
+    @Test
+    void theBlockHoldsNothingOfItsReader() throws Exception {
+        String template = new ClassPathResource("templates/" + FiguresDrawnOnce.TEMPLATE + ".html")
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(template).contains("id=\"chiffres\"")
+                            .doesNotContain("<form", "_csrf", "sec:", "#authentication", "#request", "#session",
+                                    "${session", "${param", "#authorization");
     }
 
     /** The page's own view says what the answer is; the block drawn within it must not. */

@@ -102,6 +102,15 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         }
     }
 
+    /** A query the server cannot read for another reason (a malformed escape) is refused too, naming no parameter. */
+    @Test
+    void refusesAQueryThatCannotBeReadIntoParameters() throws Exception {
+        RawHttp.Answer api = RawHttp.send(port, "GET", "/api/devices?q=%ZZ", Map.of("Authorization",
+                TestAccounts.authorization()), null);
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(readJson(api.body()).get("detail").asString()).isEqualTo("the query cannot be read into parameters");
+    }
+
     @Test
     void refusesAFormFieldNamingIt() {
         for (String control : CONTROL) {
