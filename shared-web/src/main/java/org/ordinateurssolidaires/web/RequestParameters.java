@@ -3,10 +3,15 @@ package org.ordinateurssolidaires.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ordinateurssolidaires.events.AcceptableText;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -23,9 +28,20 @@ import java.util.Map;
  * dropped); and each is held to {@link AcceptableText#ONE_LINE} (a NUL in a search term would otherwise reach
  * PostgreSQL and fail as a 500, and a batch's reference goes into its events). Registered first of the apps'
  * interceptors, so that none of them reads a parameter before (the pages' language fails as a fault on such a
- * query). The pages' forms are read field by field by the command side (PageForms), where a field may be a list.
+ * query). The pages' forms ({@link #FORMS}) are read field by field by the command side (PageForms), where a field
+ * may be a list or run over lines, and passed on unread by the query side.
  */
-public class RequestParameters implements HandlerInterceptor {
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
+
+    /** Where the pages send their forms, in both apps. */
+    private static final String FORMS = "/actions/**";
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).excludePathPatterns(FORMS).order(Ordered.HIGHEST_PRECEDENCE);
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -1,5 +1,7 @@
 package org.ordinateurssolidaires.query.dashboard;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
@@ -15,8 +17,6 @@ import org.ordinateurssolidaires.query.referral.WaitingList.CountWaiting;
 import org.ordinateurssolidaires.query.referral.WaitingList.WaitingCounts;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.web.security.Access;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
