@@ -6,6 +6,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
 import org.ordinateurssolidaires.query.inventory.WorkshopFlow.FetchWorkshopFlow;
@@ -13,6 +14,9 @@ import org.ordinateurssolidaires.query.inventory.WorkshopFlow.Flow;
 import org.ordinateurssolidaires.query.inventory.WorkshopFlow.LeadTime;
 import org.ordinateurssolidaires.query.inventory.WorkshopFlow.Milestone;
 import org.ordinateurssolidaires.query.inventory.WorkshopFlow.MonthFlow;
+import org.ordinateurssolidaires.query.readmodel.ReadModelChanges;
+import org.ordinateurssolidaires.query.readmodel.ReadModelChanges.Version;
+import org.ordinateurssolidaires.query.referral.WaitingList;
 import org.ordinateurssolidaires.query.referral.WaitingList.CountWaiting;
 import org.ordinateurssolidaires.query.referral.WaitingList.WaitingCounts;
 import org.ordinateurssolidaires.query.web.PageController;
@@ -32,11 +36,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Staff's dashboard: where the devices are now, this month's figures, the twelve months' flow through the
  * workshop, how long each step takes, and the ready stock against the households waiting. Every figure comes from
- * the read models (the inventory's milestones, the waiting list), asked at once.
+ * the read models (the inventory's milestones, the waiting list). Every member of staff's browser asks for the page
+ * again every 15 s, mostly while nothing changed: the figures are kept until those read models change, which one
+ * statement tells ({@link ReadModelChanges}), instead of being asked for again at each request (five statements,
+ * the lead times' histogram the largest: docs/benchmarks.md, "The dashboard's figures kept until they change").
  */
 @PageController
 class DashboardPage {
@@ -47,12 +55,15 @@ class DashboardPage {
     private static final int CHART_HEIGHT = 120;
 
     private final QueryGateway queries;
+    private final ReadModelChanges changes;
     private final FiguresDrawnOnce figuresDrawn;
     private final Clock clock;
+    private final AtomicReference<Kept> kept = new AtomicReference<>();
 
-    DashboardPage(QueryGateway queries, FiguresDrawnOnce figuresDrawn,
+    DashboardPage(QueryGateway queries, ReadModelChanges changes, FiguresDrawnOnce figuresDrawn,
                   @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.queries = queries;
+        this.changes = changes;
         this.figuresDrawn = figuresDrawn;
         this.clock = Clock.system(zone);
     }
@@ -61,16 +72,31 @@ class DashboardPage {
     @PreAuthorize(Access.STAFF)
     String dashboard(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
-        CompletableFuture<DeviceCounts> counts = queries.query(new CountDevices(), DeviceCounts.class);
-        YearMonth thisMonth = YearMonth.now(clock);
-        CompletableFuture<Flow> flow = queries.query(new FetchWorkshopFlow(thisMonth.minusMonths(MONTHS - 1L),
-                thisMonth), Flow.class);
-        CompletableFuture<WaitingCounts> waiting = queries.query(new CountWaiting(), WaitingCounts.class);
-        Map<String, Object> shown = Map.of("counts", counts.join(),
-                "figures", Figures.of(counts.join(), flow.join(), waiting.join()),
+        Kept figures = figures(YearMonth.now(clock));
+        Map<String, Object> shown = Map.of("counts", figures.counts(), "figures", figures.figures(),
                 "refresh", model.getAttribute("refresh"));
         model.addAttribute("drawnFigures", figuresDrawn.html(shown, locale, request, response));
         return "dashboard/dashboard";
+    }
+
+    /** The figures of the twelve months up to {@code month}, as the read models stand. */
+    private Kept figures(YearMonth month) {
+        // read before the figures: a change landing in between is then seen at the next request
+        Version readModels = changes.of(InventoryQueries.PROCESSING_GROUP, WaitingList.PROCESSING_GROUP);
+        Kept last = kept.get();
+        if (last != null && last.readModels().equals(readModels) && last.month().equals(month)) {
+            return last;
+        }
+        CompletableFuture<DeviceCounts> counts = queries.query(new CountDevices(), DeviceCounts.class);
+        CompletableFuture<Flow> flow = queries.query(new FetchWorkshopFlow(month.minusMonths(MONTHS - 1L), month),
+                Flow.class);
+        CompletableFuture<WaitingCounts> waiting = queries.query(new CountWaiting(), WaitingCounts.class);
+        Kept now = new Kept(readModels, month, counts.join(), Figures.of(counts.join(), flow.join(), waiting.join()));
+        kept.set(now);
+        return now;
+    }
+
+    private record Kept(Version readModels, YearMonth month, DeviceCounts counts, Figures figures) {
     }
 
     /** What the template shows, already worked out. */

@@ -17,6 +17,9 @@ import java.util.UUID;
 /** The questions the inventory answers, and the shapes of its answers. */
 public final class InventoryQueries {
 
+    /** The processor that keeps the inventory, its counts and the workshop's figures. */
+    public static final String PROCESSING_GROUP = InventoryProjection.PROCESSING_GROUP;
+
     private InventoryQueries() {
     }
 
