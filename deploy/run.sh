@@ -182,7 +182,16 @@ start command-side "$command_port" /actuator/health ${demo_args[@]+"${demo_args[
 # it serves the pages, and passes their forms on to the command side (docs/architecture.md, "One address")
 start query-side "$query_port" /actuator/health/liveness \
     --ordinateurs.web.command-side-url="http://127.0.0.1:$command_port"
-if ! curl -fs "http://localhost:$query_port/actuator/health/readiness" >/dev/null 2>&1; then
+# ready once its processors run (a few seconds after it answers): only a readiness that does not come is reported
+ready=""
+for _ in $(seq 1 30); do
+    if curl -fs "http://localhost:$query_port/actuator/health/readiness" >/dev/null 2>&1; then
+        ready=yes
+        break
+    fi
+    sleep 1
+done
+if [ -z "$ready" ]; then
     echo "the query side is not ready (events parked, or a processor stopped): see" \
         "http://localhost:$query_port/actuator/health/readiness and /api/dead-letters" >&2
 fi
