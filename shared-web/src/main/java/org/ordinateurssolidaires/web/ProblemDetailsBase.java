@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,7 +93,14 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "must be a number";
         }
-        return "must be a " + type.getSimpleName();
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        // a map, or one of the API's own shapes (a medium, a sanitisation record): a JSON object
+        if (Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")) {
+            return "must be an object";
+        }
+        return "has a value of another kind"; // never a Java type's name
     }
 
     /** Too large is Spring's own 413; any other multipart body that cannot be parsed is the client's fault. */

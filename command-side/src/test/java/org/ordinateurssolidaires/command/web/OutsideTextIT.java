@@ -230,6 +230,16 @@ class OutsideTextIT extends CommandSideIntegrationTest {
             assertThat(answer.getBody().at("/errors/0/message").asString()).as(wrong.getKey())
                     .isEqualTo(expected.get(wrong.getKey())).doesNotContain("java", "ordinateurssolidaires");
         }
+        // a list, or an object of the API's own, given as something else: said in JSON's words, not Java's
+        Map<String, Object> notAList = reception(donor, "model", "L", "S-NL");
+        notAList.put("storageMedia", "disk");
+        ResponseEntity<JsonNode> list = post("/api/devices", notAList);
+        assertRefused(list, "field", "storageMedia");
+        assertThat(list.getBody().at("/errors/0/message").asString()).isEqualTo("must be a list");
+        notAList.put("storageMedia", List.of("disk"));
+        ResponseEntity<JsonNode> object = post("/api/devices", notAList);
+        assertRefused(object, "field", "storageMedia[0]");
+        assertThat(object.getBody().at("/errors/0/message").asString()).isEqualTo("must be an object");
         RawHttp.Answer fraction = RawHttp.send(port, "POST", "/api/devices", Map.of("Authorization",
                 TestAccounts.authorization()), JSON.writeValueAsString(reception(donor, "model", "L", "S-F"))
                 .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"capacityGigabytes\":2.5,"));
