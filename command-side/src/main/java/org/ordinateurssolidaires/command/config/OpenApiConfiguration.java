@@ -23,7 +23,8 @@ class OpenApiConfiguration {
                                                   .anyMatch(p -> p.getParameterType().equals(CommandOrigin.class));
             if (takesOrigin) {
                 operation.addParametersItem(header(CommandOrigin.COMMAND_ID_HEADER, false,
-                                 "a UUID of the client's choice; the same command sent twice with it is recorded once"))
+                                 "a UUID of the client's choice; the same command sent twice with it is recorded once,"
+                                 + " another command or another account's with it is refused (409)"))
                          .addParametersItem(header(CommandOrigin.CORRELATION_HEADER, false,
                                  "the conversation this command belongs to, copied onto its events"));
             }

@@ -1,10 +1,10 @@
 package org.ordinateurssolidaires.command.web;
 
-/** A client sent a command id it had already used for a different command. Answered as HTTP 409. */
+/** A command id already used for a different command, or by another account. Answered as HTTP 409. */
 public class IdempotencyKeyReused extends RuntimeException {
 
     IdempotencyKeyReused(Object commandId) {
         super(CommandOrigin.COMMAND_ID_HEADER + " " + commandId
-                + " was already used for a different command; use a new id for a new command");
+                + " was already used, for a different command or by another account; use a new id for a new command");
     }
 }

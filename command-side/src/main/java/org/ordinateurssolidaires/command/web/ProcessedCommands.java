@@ -27,9 +27,10 @@ import java.util.UUID;
 
 /**
  * Makes commands that carry a client command id idempotent. The id is claimed in the command's own transaction,
- * with a digest of the command: if the command is refused, the claim rolls back with it; if the id was already
- * claimed by the same command, it is acknowledged without being handled again; if by a different one, it is
- * refused. A concurrent duplicate waits on the primary key, then sees the claim.
+ * with a digest of the command and the account sending it: if the command is refused, the claim rolls back with it;
+ * if the id was already claimed by the same command from the same account, it is acknowledged without being handled
+ * again; if by a different command, or by another account (whose command would otherwise be acknowledged and never
+ * recorded), it is refused. A concurrent duplicate waits on the primary key, then sees the claim.
  * Axon registers every handler interceptor bean on the command bus, inside the command's transaction.
  * <p>
  * The digest is keyed (HMAC-SHA256 with the deployment's secret, over the request's SHA-256), for a referral's
@@ -67,7 +68,8 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
         Object commandId = command.getMetaData().get(EventMetadata.COMMAND_ID);
-        if (commandId != null && !claim(UUID.fromString(commandId.toString()), command.getCommandName(),
+        if (commandId != null && !claim(UUID.fromString(commandId.toString()),
+                (String) command.getMetaData().get(EventMetadata.USER_ID), command.getCommandName(),
                 command.getPayload())) {
             log.info("Command {} ({}) was already processed; not handling it again", commandId, command.getCommandName());
             return null;
@@ -76,22 +78,25 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
     }
 
     /**
-     * Claims a client's command id for {@code request}, in the caller's transaction: true the first time, false
-     * when the same request already claimed it; a different request is refused ({@link IdempotencyKeyReused}).
-     * Also for a request that sends several commands, which then carry no id of their own.
+     * Claims a client's command id for {@code request} sent by {@code caller}, in the caller's transaction: true the
+     * first time, false when the same caller's same request already claimed it; any other request is refused
+     * ({@link IdempotencyKeyReused}). Also for a request that sends several commands, which then carry no id of
+     * their own.
      */
-    public boolean claim(UUID commandId, String name, Object request) {
+    public boolean claim(UUID commandId, String caller, String name, Object request) {
         String digest = keyed(plainDigest(request));
         int claimed = jdbc.update("insert into processed_command (command_id, command_name, payload_digest,"
-                + " digest_keyed) values (?, ?, ?, true) on conflict do nothing", commandId, name, digest);
+                + " digest_keyed, claimed_by) values (?, ?, ?, true, ?) on conflict do nothing",
+                commandId, name, digest, caller);
         if (claimed == 1) {
             return true;
         }
-        Map<String, Object> earlier = jdbc.queryForMap("select command_name, payload_digest, digest_keyed"
-                + " from processed_command where command_id = ?", commandId);
+        Map<String, Object> earlier = jdbc.queryForMap("select command_name, payload_digest, digest_keyed,"
+                + " claimed_by from processed_command where command_id = ?", commandId);
         String earlierDigest = Boolean.TRUE.equals(earlier.get("digest_keyed"))
                 ? (String) earlier.get("payload_digest") : keyed((String) earlier.get("payload_digest"));
-        if (!name.equals(earlier.get("command_name")) || !digest.equals(earlierDigest)) {
+        boolean sameCaller = earlier.get("claimed_by") == null || earlier.get("claimed_by").equals(caller);
+        if (!name.equals(earlier.get("command_name")) || !digest.equals(earlierDigest) || !sameCaller) {
             throw new IdempotencyKeyReused(commandId);
         }
         return false;

@@ -33,12 +33,23 @@ class ProcessedCommandsIT extends CommandSideIntegrationTest {
     void keepsOnlyAKeyedDigestOfTheRequest() throws Exception {
         UUID command = UUID.randomUUID();
 
-        assertThat(processed.claim(command, "SubmitReferral", REQUEST)).isTrue();
+        assertThat(processed.claim(command, "camille", "SubmitReferral", REQUEST)).isTrue();
 
         assertThat(storedDigest(command)).hasSize(64).isNotEqualTo(plainDigest(REQUEST));
-        assertThat(processed.claim(command, "SubmitReferral", REQUEST)).as("a retry, acknowledged").isFalse();
-        assertThatThrownBy(() -> processed.claim(command, "SubmitReferral", Map.of("name", "someone else")))
+        assertThat(processed.claim(command, "camille", "SubmitReferral", REQUEST)).as("a retry, acknowledged").isFalse();
+        assertThatThrownBy(() -> processed.claim(command, "camille", "SubmitReferral", Map.of("name", "someone else")))
                 .isInstanceOf(IdempotencyKeyReused.class);
+    }
+
+    /** Another account's request, even the very same, is not taken for a retry: it would never be recorded. */
+    @Test
+    void refusesTheSameKeyFromAnotherAccount() {
+        UUID command = UUID.randomUUID();
+        assertThat(processed.claim(command, "camille", "SubmitReferral", REQUEST)).isTrue();
+
+        assertThatThrownBy(() -> processed.claim(command, "dominique", "SubmitReferral", REQUEST))
+                .isInstanceOf(IdempotencyKeyReused.class);
+        assertThat(processed.claim(command, "camille", "SubmitReferral", REQUEST)).as("its own retry").isFalse();
     }
 
     @Test
@@ -47,14 +58,14 @@ class ProcessedCommandsIT extends CommandSideIntegrationTest {
         jdbc.update("insert into processed_command (command_id, command_name, payload_digest) values (?, ?, ?)",
                 command, "SubmitReferral", plainDigest(REQUEST)); // as 0.1.0 stored it
 
-        assertThat(processed.claim(command, "SubmitReferral", REQUEST)).as("before keying").isFalse();
+        assertThat(processed.claim(command, "camille", "SubmitReferral", REQUEST)).as("before keying").isFalse();
         processed.run(null);
 
         assertThat(jdbc.queryForObject("select count(*) from processed_command where not digest_keyed",
                 Integer.class)).isZero();
         assertThat(storedDigest(command)).isNotEqualTo(plainDigest(REQUEST));
-        assertThat(processed.claim(command, "SubmitReferral", REQUEST)).as("after keying").isFalse();
-        assertThatThrownBy(() -> processed.claim(command, "SubmitReferral", Map.of("name", "someone else")))
+        assertThat(processed.claim(command, "camille", "SubmitReferral", REQUEST)).as("after keying").isFalse();
+        assertThatThrownBy(() -> processed.claim(command, "camille", "SubmitReferral", Map.of("name", "someone else")))
                 .isInstanceOf(IdempotencyKeyReused.class);
     }
 
