@@ -6,11 +6,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.time.Instant;
@@ -61,6 +63,29 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
                 "invalid parameters: " + name + " " + expected);
         problem.setProperty("errors", List.of(Map.of("parameter", name, "message", expected)));
         return handleExceptionInternal(mismatch, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A query parameter the operation needs, not given: named in the same {@code errors} as the others. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException missing,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return required(missing, "parameter", missing.getParameterName(), headers, status, request);
+    }
+
+    /** Likewise a part of a multipart body (the file of an upload). */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException missing,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return required(missing, "part", missing.getRequestPartName(), headers, status, request);
+    }
+
+    private ResponseEntity<Object> required(Exception missing, String kind, String name, HttpHeaders headers,
+                                            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "invalid parameters: " + name + " is required");
+        problem.setProperty("errors", List.of(Map.of(kind, name, "message", "is required")));
+        return handleExceptionInternal(missing, problem, headers, status, request);
     }
 
     /** What a value of the type must look like, in words, to name in a 400. */

@@ -152,6 +152,19 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         assertThat(problems(importFile(donor, "LIV-EMPTY", HEADER + "\n"))).containsExactly("0 ");
     }
 
+    /** The delivery's reference and date are the import's query parameters: one not given is named. */
+    @Test
+    void refusesAnImportWithoutItsReferenceNamingIt() {
+        HttpHeaders headers = headers();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/donors/" + donorWithAgreement()
+                + "/batches?receivedAt=2026-03-02T09:00:00Z", new HttpEntity<>(HEADER + "\n", headers), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().at("/errors/0/parameter").asString()).isEqualTo("reference");
+        assertThat(refused.getBody().at("/errors/0/message").asString()).isEqualTo("is required");
+    }
+
     @Test
     void refusesTheSameDeliveryTwiceAndAnUnknownDonor() {
         String donor = donorWithAgreement();

@@ -130,6 +130,20 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         }
     }
 
+    /** An upload without its file names the part it needs. */
+    @Test
+    void refusesAnUploadWithoutItsFileNamingThePart() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("note", "no file");
+
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/documents/verification",
+                new HttpEntity<>(form, headers), JsonNode.class);
+        assertRefused(refused, "part", "file");
+        assertThat(refused.getBody().at("/errors/0/message").asString()).isEqualTo("is required");
+    }
+
     /** A multipart body without its boundary is the client's fault wherever it is sent: 400, never a 500. */
     @Test
     void aMultipartBodyThatCannotBeReadIsRefused() {
