@@ -57,6 +57,10 @@ class DocumentVerificationController {
             @Content(mediaType = "application/pdf"), @Content(mediaType = "application/octet-stream")})
                         InputStream upload) throws IOException {
         byte[] copy = upload.readNBytes(MAX_COPY_BYTES + 1); // never more, however large the upload
+        if (copy.length == 0) { // nothing was checked: no answer, genuine or not
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "the upload is empty: send the copy of the document to check");
+        }
         if (copy.length > MAX_COPY_BYTES) {
             throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
                     "a copy larger than " + MAX_COPY_BYTES + " bytes is not a document the programme issued");

@@ -144,6 +144,29 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         assertThat(refused.getBody().at("/errors/0/message").asString()).isEqualTo("is required");
     }
 
+    /** An empty copy is no copy: checking it is refused, whichever way it comes, rather than answered not genuine. */
+    @Test
+    void refusesToCheckAnEmptyCopy() {
+        HttpHeaders pdf = new HttpHeaders();
+        pdf.setContentType(MediaType.APPLICATION_PDF);
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new ByteArrayResource(new byte[0]) {
+            @Override
+            public String getFilename() {
+                return "certificate.pdf";
+            }
+        });
+
+        for (HttpEntity<?> empty : List.of(new HttpEntity<>(new byte[0], pdf), new HttpEntity<>(form, multipart))) {
+            ResponseEntity<JsonNode> refused = http.postForEntity("/api/documents/verification", empty, JsonNode.class);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getBody().get("detail").asString()).startsWith("the upload is empty");
+        }
+    }
+
     /** A multipart body without its boundary is the client's fault wherever it is sent: 400, never a 500. */
     @Test
     void aMultipartBodyThatCannotBeReadIsRefused() {
