@@ -26,7 +26,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
@@ -153,7 +155,17 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
-        if (unreadable.getCause() instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
+        Throwable cause = unreadable.getCause();
+        if (cause == null || cause instanceof MismatchedInputException && ((JacksonException) cause).getPath().isEmpty()) {
+            // no body, null, or a JSON value of another kind ([], a text, a number) where an object is meant
+            problem.setDetail("the request body must be a JSON object");
+        } else if (cause instanceof StreamReadException syntax && syntax.processor() != null
+                   && syntax.getOriginalMessage().startsWith("Duplicate")) {
+            // strict-duplicate-detection: the parser stands on the key met the second time
+            String field = field(syntax.processor().streamReadContext());
+            problem.setDetail("invalid value for field " + field);
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "is given more than once")));
+        } else if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                                   .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                                   .collect(Collectors.joining(".")).replace(".[", "[");
@@ -161,6 +173,16 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", whatItMustBe(mapping))));
         }
         return handleExceptionInternal(unreadable, problem, headers, status, request);
+    }
+
+    /** Where the parser stands, as the API's errors name a field: {@code storageMedia[0].serialNumber}. */
+    private static String field(TokenStreamContext at) {
+        String path = "";
+        for (TokenStreamContext context = at; context != null && !context.inRoot(); context = context.getParent()) {
+            String segment = context.inArray() ? "[" + context.getCurrentIndex() + "]" : context.currentName();
+            path = path.isEmpty() || path.startsWith("[") ? segment + path : segment + "." + path;
+        }
+        return path;
     }
 
     private static String whatItMustBe(JacksonException unreadable) {

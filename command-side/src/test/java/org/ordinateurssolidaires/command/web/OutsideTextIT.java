@@ -210,6 +210,32 @@ class OutsideTextIT extends CommandSideIntegrationTest {
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
+    /** A body that is no JSON object, or holds a key twice, is told so, and nothing is stored. */
+    @Test
+    void refusesABodyThatIsNoObjectOrHoldsAKeyTwiceSayingWhich() throws Exception {
+        String donor = StaffRequests.donorWithAgreement(http);
+        long stored = storedEvents();
+        Map<String, String> authorised = Map.of("Authorization", TestAccounts.authorization());
+        for (String noObject : List.of("[]", "null", "", "\"device\"", "42")) {
+            RawHttp.Answer refused = RawHttp.send(port, "POST", "/api/devices", authorised, noObject);
+            assertThat(refused.status()).as(noObject).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("detail").asString()).as(noObject)
+                    .isEqualTo("the request body must be a JSON object");
+        }
+        String twice = JSON.writeValueAsString(reception(donor, "model", "L", "S-TW"))
+                .replace("\"model\":\"L\"", "\"model\":\"L\",\"model\":\"M\"");
+        RawHttp.Answer refused = RawHttp.send(port, "POST", "/api/devices", authorised, twice);
+        assertThat(refused.status()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("model");
+        assertThat(problem.at("/errors/0/message").asString()).isEqualTo("is given more than once");
+        String twiceWithin = JSON.writeValueAsString(reception(donor, "model", "L", "S-TW"))
+                .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"serialNumber\":\"S-TX\",");
+        assertThat(JSON.readTree(RawHttp.send(port, "POST", "/api/devices", authorised, twiceWithin).body())
+                .at("/errors/0/field").asString()).isEqualTo("storageMedia[0].serialNumber");
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
     /** A value of the wrong kind is named with what it must be, in the API's words, and nothing is stored. */
     @Test
     void refusesAValueOfTheWrongKindSayingWhatItMustBe() throws Exception {
