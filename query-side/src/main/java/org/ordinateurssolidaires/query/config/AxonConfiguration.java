@@ -29,8 +29,9 @@ class AxonConfiguration {
      * Every read model is kept by a pooled streaming processor, also one whose processing group is not (yet) tuned
      * under {@code axon.eventhandling.processors} in application.yml: Axon's own default, a tracking processor, would
      * take a new group silently, with a thread per segment and other settings than every other group's. Each
-     * processor, untuned ones included, holds at most its share of the segments, claims a released one again within
-     * a second, as the tuned ones do (their {@code token-claim-interval} says why), and reads the store through
+     * processor, untuned ones included, holds at most its share of the segments, claims a released one again at a
+     * pass every second, as the tuned ones do (their {@code token-claim-interval} says why: Spring Boot's settings of
+     * a tuned one replace this default), and reads the store through
      * {@link EventArrivals}, looked up as the processors are made: it reads through Axon's storage engine, which needs
      * the configuration this module is part of. (Axon keeps one such default configuration: a second registration
      * would replace it.)

@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Whether read models changed, told without reading them: one statement, whatever their size.
+ * Whether read models may have changed, told without reading them: one statement, whatever their size.
  * <p>
  * A processor writes a read model's rows in the transaction that moves its segments' tokens on, batch by batch (and
  * a rebuild chunk by chunk); a reset moves them back. A parked event retried later changes rows without moving a
  * token, but takes its letter away. So the tokens of the processors that keep them and the number of events parked
  * for those processors together make a {@link Version}: two equal versions read one after the other mean that no row
- * of those read models changed in between, on this query side or any other sharing the database. A version read
- * before the rows it goes with is never newer than they are: what is kept under it is read again at the next change.
+ * of those read models changed in between, on this query side or any other sharing the database. (A version moves
+ * at every batch its processors write, also for events that change none of the rows a reader looks at.) A version
+ * read before the rows it goes with is never newer than they are: what is kept under it is read again at the next
+ * change.
  */
 @Component
 public class ReadModelChanges {
@@ -32,8 +34,14 @@ public class ReadModelChanges {
     public record Version(List<String> segmentsAndLetters) {
     }
 
-    /** @param processingGroups the processors that keep the read models read */
+    /**
+     * @param processingGroups the processing groups of the read models read, at least one; each has a processor of
+     *                         its own name (as every group here does), whose tokens are those read
+     */
     public Version of(String... processingGroups) {
+        if (processingGroups.length == 0) {
+            throw new IllegalArgumentException("the version of which read models?");
+        }
         String groups = String.join(", ", Collections.nCopies(processingGroups.length, "?"));
         Object[] twice = Stream.of(processingGroups, processingGroups).flatMap(Arrays::stream).toArray();
         List<String> parts = jdbc.query(

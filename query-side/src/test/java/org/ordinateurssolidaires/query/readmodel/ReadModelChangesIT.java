@@ -12,6 +12,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import java.sql.Connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A read model's version, on both databases the product runs on, over the token and dead-letter tables as the
@@ -53,6 +54,7 @@ class ReadModelChangesIT {
         assertThat(oneRetried).isNotEqualTo(parked).isNotEqualTo(moved);
         jdbc.update("delete from deadLetterEntry where deadLetterIdentifier = 'letter-2'");
         assertThat(changes.of("inventory", "referrals")).isNotEqualTo(oneRetried).isEqualTo(moved);
+        assertThatThrownBy(changes::of).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void park(JdbcTemplate jdbc, String processingGroup, String letter) {
