@@ -271,6 +271,13 @@ final class Browser implements AutoCloseable {
         return awaitInPlace(browser -> tile(label).equals(figure));
     }
 
+    /** Waits for the browser to be taken to the path by itself (no click, no reload of ours). */
+    Browser awaitPath(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(200))
+                .until(browser -> path().equals(path));
+        return this;
+    }
+
     /** The part htmx swaps in may be replaced while it is read: read again. */
     private Browser awaitInPlace(Function<WebDriver, Boolean> shown) {
         WebElement page = driver.findElement(By.tagName("html"));

@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,6 +49,7 @@ class StaffJourneyIT {
     @TempDir
     Path files;
 
+    private static String database;
     private static RunningApp commandSide;
     private static RunningApp querySide;
     private static String pages;
@@ -53,7 +57,7 @@ class StaffJourneyIT {
 
     @BeforeAll
     static void startBothApps() throws Exception {
-        String database = PostgresTestDatabase.emptyDatabase("ordinateurs_pages_staff_it");
+        database = PostgresTestDatabase.emptyDatabase("ordinateurs_pages_staff_it");
         commandSide = RunningApp.onPostgres("commandSide", database);
         commandSide.awaitHealthy(Duration.ofSeconds(120));
         querySide = RunningApp.onPostgresAs("querySide", database, PostgresTestDatabase.USER,
@@ -71,6 +75,29 @@ class StaffJourneyIT {
     @AfterAll
     static void stop() throws InterruptedException {
         RunningApp.closeAll(querySide, commandSide);
+    }
+
+    /**
+     * A dashboard left open after its session ended (it expired, or the account was closed) goes to the sign-in page
+     * at its next refresh, rather than showing figures that no longer move; signed in again, it is back.
+     */
+    @Test
+    void aDashboardWhoseSessionEndedGoesToSignInAtItsNextRefresh() throws Exception {
+        commandSide.post("/api/accounts", Map.of("username", "dominique", "password", PASSWORD,
+                "access", Map.of("roles", List.of("STAFF"))));
+        try (Browser staff = new Browser(pages, "staff-session-ended")) {
+            staff.signIn("dominique", PASSWORD);
+            assertThat(staff.path()).isEqualTo("/tableau-de-bord");
+
+            try (Connection sessions = DriverManager.getConnection(database, PostgresTestDatabase.USER,
+                    PostgresTestDatabase.PASSWORD); Statement ended = sessions.createStatement()) {
+                assertThat(ended.executeUpdate("delete from spring_session where principal_name = 'dominique'"))
+                        .isPositive();
+            }
+            staff.awaitPath("/login");
+            staff.signIn("dominique", PASSWORD);
+            assertThat(staff.path()).isEqualTo("/tableau-de-bord");
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -39,6 +40,7 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -189,7 +191,14 @@ public class ProgrammeSecurity {
             http.formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults());
         } else {
             http.formLogin(form -> form.loginPage(page.path()).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl(page.path() + "?logout").permitAll());
+                .logout(logout -> logout.logoutSuccessUrl(page.path() + "?logout").permitAll())
+                // a page's own refresh (htmx) after its session ended: the whole page goes to sign in, where the
+                // API's 401 would leave it showing figures that no longer move
+                .exceptionHandling(refusals -> refusals.defaultAuthenticationEntryPointFor(
+                        (request, response, refused) -> {
+                            response.setHeader("HX-Redirect", request.getContextPath() + page.path());
+                            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                        }, new RequestHeaderRequestMatcher("HX-Request", "true")));
         }
         // with an identity provider registered (spring.security.oauth2.client.*), the login page offers it too
         providers.ifAvailable(registered -> http.oauth2Login(login -> login.userInfoEndpoint(
