@@ -67,9 +67,9 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
 
     /** A query parameter the operation needs, not given: named in the same {@code errors} as the others. */
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException missing,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException missing, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         return required(missing, "parameter", missing.getParameterName(), headers, status, request);
     }
 
@@ -83,7 +83,8 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
 
     private ResponseEntity<Object> required(Exception missing, String kind, String name, HttpHeaders headers,
                                             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "invalid parameters: " + name + " is required");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "invalid parameters: " + name + " is required");
         problem.setProperty("errors", List.of(Map.of(kind, name, "message", "is required")));
         return handleExceptionInternal(missing, problem, headers, status, request);
     }

@@ -50,8 +50,8 @@ class HouseholdHandOver {
                   Instant handedOverAt, CommandOrigin origin) {
         var request = new Request(referral, devices, freeOfChargeAcknowledged, ceremony, handedOverAt);
         transaction.executeWithoutResult(status -> {
-            if (origin.commandId() != null && !processed.claim(origin.commandId(), origin.userId(), "HandOverToHousehold",
-                    request)) {
+            if (origin.commandId() != null
+                && !processed.claim(origin.commandId(), origin.userId(), "HandOverToHousehold", request)) {
                 return; // recorded before, all of it
             }
             CommandOrigin part = origin.inConversation(

@@ -156,12 +156,13 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
                                                                   WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
         Throwable cause = unreadable.getCause();
-        if (cause == null || cause instanceof MismatchedInputException && ((JacksonException) cause).getPath().isEmpty()) {
+        if (cause == null || cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
             // no body, null, or a JSON value of another kind ([], a text, a number) where an object is meant
             problem.setDetail("the request body must be a JSON object");
         } else if (cause instanceof StreamReadException syntax && syntax.processor() != null
                    && syntax.getOriginalMessage().startsWith("Duplicate")) {
-            // strict-duplicate-detection: the parser stands on the key met the second time
+            // strict-duplicate-detection, in Jackson's words (no type of its own): the parser stands on the key met
+            // the second time
             String field = field(syntax.processor().streamReadContext());
             problem.setDetail("invalid value for field " + field);
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "is given more than once")));

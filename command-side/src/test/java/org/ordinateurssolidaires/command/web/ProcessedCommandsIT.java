@@ -36,7 +36,8 @@ class ProcessedCommandsIT extends CommandSideIntegrationTest {
         assertThat(processed.claim(command, "camille", "SubmitReferral", REQUEST)).isTrue();
 
         assertThat(storedDigest(command)).hasSize(64).isNotEqualTo(plainDigest(REQUEST));
-        assertThat(processed.claim(command, "camille", "SubmitReferral", REQUEST)).as("a retry, acknowledged").isFalse();
+        assertThat(processed.claim(command, "camille", "SubmitReferral", REQUEST)).as("a retry, acknowledged")
+                .isFalse();
         assertThatThrownBy(() -> processed.claim(command, "camille", "SubmitReferral", Map.of("name", "someone else")))
                 .isInstanceOf(IdempotencyKeyReused.class);
     }

@@ -58,8 +58,8 @@ class DashboardPageIT extends QuerySideIntegrationTest {
         dashboard("", "fr"); // its figures now kept
 
         DeviceId device = SampleDevices.newDevice();
-        events.append(SampleDevices.received(device, "TB-" + device.value().toString().substring(0, 8), new DonorId(UUID.randomUUID()),
-                DeviceCategory.LAPTOP, SampleDevices.disk("TB")));
+        events.append(SampleDevices.received(device, "TB-" + device.value().toString().substring(0, 8),
+                new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP, SampleDevices.disk("TB")));
         // the inventory may first have to park what other tests of this database left it unable to apply
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "select count(*) from inventory_device where device_id = ?", Long.class, device.value())).isOne());

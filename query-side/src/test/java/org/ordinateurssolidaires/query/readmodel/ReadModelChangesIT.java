@@ -32,8 +32,8 @@ class ReadModelChangesIT {
         Version first = changes.of("inventory", "referrals");
         assertThat(changes.of("inventory", "referrals")).isEqualTo(first);
 
-        jdbc.update("update tokenEntry set token = ?, owner = 'another', timestamp = 'later' where processorName = 'donors'",
-                new Object[]{new byte[]{5}});
+        jdbc.update("update tokenEntry set token = ?, owner = 'another', timestamp = 'later'"
+                + " where processorName = 'donors'", new Object[]{new byte[]{5}});
         jdbc.update("update tokenEntry set owner = 'another', timestamp = 'later' where processorName = 'inventory'");
         assertThat(changes.of("inventory", "referrals")).as("claims and other processors").isEqualTo(first);
 
