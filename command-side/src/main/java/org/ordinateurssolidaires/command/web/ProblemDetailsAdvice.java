@@ -170,7 +170,8 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
             String field = mapping.getPath().stream()
                                   .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                                   .collect(Collectors.joining(".")).replace(".[", "[");
-            problem.setDetail("invalid value for field " + field);
+            String what = mapping instanceof PropertyBindingException ? "unknown field " : "invalid value for field ";
+            problem.setDetail(what + field);
             problem.setProperty("errors", List.of(Map.of("field", field, "message", whatItMustBe(mapping))));
         }
         return handleExceptionInternal(unreadable, problem, headers, status, request);

@@ -236,6 +236,30 @@ class OutsideTextIT extends CommandSideIntegrationTest {
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
+    /**
+     * A field the request does not have (a misspelling, or one of another request) is named and refused, top-level
+     * and within a list, rather than dropped: the device would otherwise be recorded without what the caller said.
+     */
+    @Test
+    void refusesAFieldTheRequestDoesNotHaveNamingIt() throws Exception {
+        String donor = StaffRequests.donorWithAgreement(http);
+        long stored = storedEvents();
+        Map<String, Object> misspelt = reception(donor, "model", "L", "S-UK");
+        misspelt.put("conditionNote", "screen cracked");
+        ResponseEntity<JsonNode> answer = post("/api/devices", misspelt);
+        assertRefused(answer, "field", "conditionNote");
+        assertThat(answer.getBody().at("/errors/0/message").asString()).isEqualTo("is not a field of this request");
+        assertThat(answer.getBody().get("detail").asString()).isEqualTo("unknown field conditionNote");
+
+        String within = JSON.writeValueAsString(reception(donor, "model", "L", "S-UL"))
+                .replace("\"storageMedia\":[{", "\"storageMedia\":[{\"capacity\":512,");
+        JsonNode problem = JSON.readTree(RawHttp.send(port, "POST", "/api/devices",
+                Map.of("Authorization", TestAccounts.authorization()), within).body());
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("storageMedia[0].capacity");
+        assertThat(problem.at("/errors/0/message").asString()).isEqualTo("is not a field of this request");
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
     /** A value of the wrong kind is named with what it must be, in the API's words, and nothing is stored. */
     @Test
     void refusesAValueOfTheWrongKindSayingWhatItMustBe() throws Exception {
