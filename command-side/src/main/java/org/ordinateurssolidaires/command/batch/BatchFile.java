@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 /**
  * A donation batch as staff fill it in (template: {@code docs/donation-batch-template.csv}): one row per device,
  * its storage media in numbered columns {@code medium1_type, medium1_manufacturer, ...}, and for a device whose
- * storage the donor removed, the donor's statement ({@code storage_removal_*}). Commas or semicolons (as French
- * spreadsheets export) both separate columns.
+ * storage the donor removed, the donor's statement ({@code storage_removal_*}). Commas, semicolons (as French
+ * spreadsheets export "CSV") or tabs (their "Unicode text") separate columns.
  */
 final class BatchFile {
 
@@ -80,11 +80,20 @@ final class BatchFile {
         if (file.length > MAX_BYTES) {
             throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.fileTooLarge", "the file is larger than " + MAX_BYTES + " bytes", MAX_BYTES)));
         }
+        if (startsAsUtf16(file)) { // a spreadsheet's "Unicode text": its byte-order mark says which UTF-16
+            try {
+                return strictly(StandardCharsets.UTF_16, file);
+            } catch (CharacterCodingException broken) {
+                throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.brokenUtf16",
+                        "the file begins as UTF-16 text but is not: save it again as CSV UTF-8")));
+            }
+        }
+        if (isWorkbookOrUtf16WithoutMark(file)) { // read as Windows-1252, it would be "unknown column PK\u0003\u0004..."
+            throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.notText",
+                    "the file is not CSV text (a workbook, or UTF-16 without its byte-order mark): save it as CSV UTF-8")));
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                                         .onMalformedInput(CodingErrorAction.REPORT)
-                                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                                         .decode(ByteBuffer.wrap(file)).toString();
+            return strictly(StandardCharsets.UTF_8, file);
         } catch (CharacterCodingException notUtf8) {
             Utf8Scan scan = Utf8Scan.of(file);
             if (scan.multiByteSequences() > 0) {
@@ -99,6 +108,37 @@ final class BatchFile {
             }
             return text;
         }
+    }
+
+    private static boolean startsAsUtf16(byte[] file) {
+        return startsWith(file, 0xFF, 0xFE) || startsWith(file, 0xFE, 0xFF);
+    }
+
+    private static String strictly(Charset encoding, byte[] file) throws CharacterCodingException {
+        return encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                       .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+    }
+
+    /**
+     * By how such a file begins: a zip (.xlsx, .ods) or an OLE2 compound file (.xls), or a header's first two letters
+     * each beside a zero byte, as UTF-16 writes a letter of ASCII.
+     */
+    private static boolean isWorkbookOrUtf16WithoutMark(byte[] file) {
+        return startsWith(file, 'P', 'K', 3, 4) || startsWith(file, 0xD0, 0xCF, 0x11, 0xE0)
+               || file.length >= 4 && (file[0] != 0 && file[1] == 0 && file[2] != 0 && file[3] == 0
+                                       || file[0] == 0 && file[1] != 0 && file[2] == 0 && file[3] != 0);
+    }
+
+    private static boolean startsWith(byte[] file, int... bytes) {
+        if (file.length < bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (file[i] != (byte) bytes[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int lineOf(String text, int index) {
@@ -142,8 +182,11 @@ final class BatchFile {
     static List<Row> rows(String content) {
         List<RowProblem> problems = new ArrayList<>();
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content; // Excel's byte-order mark
+        if (text.isBlank()) {
+            throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.emptyFile", "the file is empty")));
+        }
         String header = text.lines().findFirst().orElse("");
-        char separator = header.contains(";") && !header.contains(",") ? ';' : ',';
+        char separator = separator(header);
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
         List<Row> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> reader = CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
@@ -176,6 +219,14 @@ final class BatchFile {
             throw new BatchRefused(problems);
         }
         return rows;
+    }
+
+    /** The header's own: a comma, unless it has none and semicolons (French "CSV") or tabs ("Unicode text"). */
+    private static char separator(String header) {
+        if (header.contains(",")) {
+            return ',';
+        }
+        return header.contains(";") ? ';' : header.contains("\t") ? '\t' : ',';
     }
 
     private static List<String> headerColumns(MappingIterator<Map<String, String>> reader) {

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,6 +83,57 @@ class BatchFileTest {
         byte[] exported = "François".getBytes(Charset.forName("windows-1252"));
 
         assertThat(BatchFile.text(new ByteArrayInputStream(exported))).isEqualTo("François");
+    }
+
+    /** A spreadsheet's "Unicode text" export: UTF-16 with its byte-order mark, little- or big-endian, tabs between. */
+    @Test
+    void readsUtf16ByItsByteOrderMarkAndTabsBetweenColumns() throws Exception {
+        String exported = "asset_tag\tcategory\tmanufacturer\tmodel\nOS-1\tLAPTOP\tSociété Générale\tLatitude\n";
+
+        for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] mark = utf16 == StandardCharsets.UTF_16LE ? new byte[]{(byte) 0xFF, (byte) 0xFE}
+                    : new byte[]{(byte) 0xFE, (byte) 0xFF};
+            String text = BatchFile.text(new ByteArrayInputStream(concat(mark, exported.getBytes(utf16))));
+            assertThat(BatchFile.rows(text)).singleElement().satisfies(row -> {
+                assertThat(row.get(BatchFile.MANUFACTURER)).isEqualTo("Société Générale");
+                assertThat(row.get(BatchFile.MODEL)).isEqualTo("Latitude");
+            });
+        }
+    }
+
+    /** Read as Windows-1252, these would be "unknown column PK..." or "ÿþa...": the file itself is named instead. */
+    @Test
+    void refusesAWorkbookOrUtf16WithoutItsMarkOrBrokenAsNoCsvText() {
+        byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0};
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        byte[] unmarked = "asset_tag,category\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] unmarkedBigEndian = "asset_tag,category\n".getBytes(StandardCharsets.UTF_16BE);
+
+        for (byte[] file : List.of(xlsx, xls, unmarked, unmarkedBigEndian)) {
+            assertThat(refusal(file)).isEqualTo("batch.notText");
+        }
+        byte[] brokenUtf16 = {(byte) 0xFF, (byte) 0xFE, 'a', 0, (byte) 0x00, (byte) 0xDC}; // a lone low surrogate
+        assertThat(refusal(brokenUtf16)).isEqualTo("batch.brokenUtf16");
+    }
+
+    @Test
+    void refusesAnEmptyFileSayingSo() {
+        for (String empty : List.of("", "\uFEFF", " \n\r\n")) {
+            assertThatThrownBy(() -> BatchFile.rows(empty)).isInstanceOf(BatchRefused.class)
+                    .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
+                    .containsExactly(RowProblem.of(0, "", "batch.emptyFile", "the file is empty"));
+        }
+    }
+
+    private static String refusal(byte[] file) {
+        try {
+            BatchFile.text(new ByteArrayInputStream(file));
+            throw new AssertionError("read as text");
+        } catch (BatchRefused refused) {
+            return refused.problems().get(0).code();
+        } catch (java.io.IOException notThrown) {
+            throw new AssertionError(notThrown);
+        }
     }
 
     @Test
