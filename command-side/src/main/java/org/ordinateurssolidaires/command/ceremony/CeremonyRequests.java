@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.command.ceremony;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -51,8 +52,14 @@ public final class CeremonyRequests {
         }
     }
 
-    public record Held(@NotNull @PositiveOrZero Integer householdsPresent,
-                @NotNull @PositiveOrZero Integer donorsPresent) {
+    /**
+     * A ceremony gathers tens of households and a few donors: a count beyond {@value #MOST_PRESENT} is a slip of
+     * the keyboard, refused here rather than printed on every invited donor's report and certificate.
+     */
+    public record Held(@NotNull @PositiveOrZero @Max(MOST_PRESENT) Integer householdsPresent,
+                @NotNull @PositiveOrZero @Max(MOST_PRESENT) Integer donorsPresent) {
+
+        static final int MOST_PRESENT = 1_000;
 
         /** @param recordedOn today, in the programme's calendar: a ceremony is not recorded held before its day */
         RecordCeremonyHeld command(UUID ceremonyId, LocalDate recordedOn) {

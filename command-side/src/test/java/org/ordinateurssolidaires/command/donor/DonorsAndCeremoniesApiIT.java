@@ -116,6 +116,11 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
 
         assertThat(dayBefore.getBody().get("rule").asString()).isEqualTo("HAND_OVER_ON_THE_CEREMONY_DAY");
         assertThat(sameDay.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // a slip of the keyboard is no count of people in a room: refused, the ceremony left planned
+        ResponseEntity<JsonNode> implausible = post("/api/ceremonies/" + ceremony + "/held",
+                Map.of("householdsPresent", 24_000, "donorsPresent", 1));
+        assertThat(implausible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(implausible.getBody().at("/errors/0/field").asString()).isEqualTo("householdsPresent");
         assertThat(post("/api/ceremonies/" + ceremony + "/held", Map.of("householdsPresent", 1, "donorsPresent", 1))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("/api/ceremonies/" + ceremony + "/cancellation", Map.of("reason", "too late"))
