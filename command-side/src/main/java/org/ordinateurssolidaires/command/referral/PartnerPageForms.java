@@ -51,6 +51,7 @@ class PartnerPageForms {
     String removeContact(@PathVariable UUID partnerId, @PathVariable UUID contactId, HttpServletRequest request,
                          CommandOrigin origin, RedirectAttributes flash) {
         return forms.submit(request, flash, "done.contactRemoved", () -> {
+            forms.checkFieldless(request);
             commands.dispatch(new RemovePartnerContact(new PartnerId(partnerId), contactId), origin);
             return PARTNERS_PAGE;
         });

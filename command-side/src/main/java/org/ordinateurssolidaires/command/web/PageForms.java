@@ -97,6 +97,17 @@ public class PageForms {
     }
 
     /**
+     * A form with no field of its own (a button: its command id and page only), held to the rules every form's
+     * fields are, before its command is sent.
+     */
+    public void checkFieldless(HttpServletRequest request) {
+        heldToTheFieldRules(NoFields.class, request);
+    }
+
+    private record NoFields() {
+    }
+
+    /**
      * The usual step of a page: binds the form to the API's request record {@code form}, sends the command
      * {@code command} makes of it, and goes to {@code page}, with {@code done} said there (or back with the refusal).
      */

@@ -42,6 +42,20 @@ class PageFormsTest {
         assertThat(refused.fields().getFieldError("page").getCode()).isEqualTo("Repeated");
     }
 
+    /** A button's form (removing a contact): its command id given twice is refused, not the first one taken. */
+    @Test
+    void aFormWithNoFieldOfItsOwnIsHeldToTheSameRules() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/partenaires");
+        sent.addParameter("commandId", UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        sent.addParameter("page", "/partenaires\u001B");
+
+        PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                () -> forms.checkFieldless(sent));
+
+        assertThat(refused.fields().getFieldError("commandId").getCode()).isEqualTo("Repeated");
+        assertThat(refused.fields().getFieldError("page").getCode()).isEqualTo("AcceptableText");
+    }
+
     @Test
     void oneElementOfAListGivenTwiceIsRefusedToo() {
         MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/remise");
