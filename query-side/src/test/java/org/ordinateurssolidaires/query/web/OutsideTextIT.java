@@ -102,6 +102,26 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         }
     }
 
+    /**
+     * An address the security firewall refuses (an encoded dot segment or percent, a path parameter): the API says
+     * so as a problem, a browser on the pages is shown the refusal's page, in French, not JSON. (An encoded slash is
+     * refused by Tomcat itself, before any page can be drawn: problem+json for every client.)
+     */
+    @Test
+    void refusesAnAddressTheFirewallRefusesAsAPageToABrowser() throws Exception {
+        for (String path : List.of("/appareils/%2e%2e", "/inventaire;x=1", "/inventaire/%252e")) {
+            RawHttp.Answer page = RawHttp.send(port, "GET", path,
+                    Map.of("Accept", "text/html,application/xhtml+xml", "Accept-Language", "fr"), null);
+            assertThat(page.status()).as(path).isEqualTo(400);
+            assertThat(page.head()).as(path).containsIgnoringCase("Content-Type: text/html");
+            assertThat(page.body()).as(path).contains("<title>Demande refusée — Ordinateurs solidaires</title>");
+        }
+        RawHttp.Answer api = RawHttp.send(port, "GET", "/api/devices/%2e%2e",
+                Map.of("Accept", "text/html", "Authorization", TestAccounts.authorization()), null);
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.head()).containsIgnoringCase("Content-Type: application/problem+json");
+    }
+
     /** A query the server cannot read for another reason (a malformed escape) is refused too, naming no parameter. */
     @Test
     void refusesAQueryThatCannotBeReadIntoParameters() throws Exception {

@@ -24,7 +24,8 @@ import java.io.IOException;
  * caller who is not signed in (or whose credentials are wrong: which, it does not say), 503 with Retry-After
  * when the accounts could not be read to check the credentials, 403 to one whose role
  * may not call the operation, 400 to a request its firewall refuses (a control character in a header, an
- * encoded slash or dot segment in the URL), without echoing what was refused.
+ * encoded slash or dot segment in the URL), without echoing what was refused. A person's browser on the pages is
+ * shown the app's error page instead, for a refused role or address.
  */
 class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -87,6 +88,10 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        RequestRejectedException refused) throws IOException {
+        if (browsingAPage(request)) {
+            response.sendError(HttpStatus.BAD_REQUEST.value()); // "check the address", in the reader's language
+            return;
+        }
         ProblemJsonResponses.write(request, response, HttpStatus.BAD_REQUEST, "the request holds a character or a"
                 + " sequence not allowed in a header or the URL, refused before it reaches the API");
     }
