@@ -5,21 +5,32 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ordinateurssolidaires.events.AcceptableText;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every query parameter, in both apps, read as the events keep text, before any handler binds it: 400 naming the
@@ -29,7 +40,9 @@ import java.util.Map;
  * PostgreSQL and fail as a 500, and a batch's reference goes into its events). Registered first of the apps'
  * interceptors, so that none of them reads a parameter before (the pages' language fails as a fault on such a
  * query). The pages' forms ({@link #FORMS}) are read field by field by the command side (PageForms), where a field
- * may be a list or run over lines, and passed on unread by the query side.
+ * may be a list or run over lines, and passed on unread by the query side. And the API's operations take only the
+ * parameters they read: a misspelt filter ({@code ?stat=READY}) is refused, not ignored with every device answered,
+ * as a misspelt JSON field is.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,6 +50,9 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     /** Where the pages send their forms, in both apps. */
     private static final String FORMS = "/actions/**";
+    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+    /** By API operation, the parameters it reads. */
+    private static final Map<Method, Set<String>> TAKEN = new ConcurrentHashMap<>();
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -63,7 +79,30 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
         AcceptableText.ONE_LINE.firstRefused(parameters).ifPresent(refused -> {
             throw refusal(refused.name(), refused.problem());
         });
+        if (request.getRequestURI().startsWith("/api/") && handler instanceof HandlerMethod operation) {
+            Set<String> taken = TAKEN.computeIfAbsent(operation.getMethod(), method -> taken(operation));
+            parameters.keySet().stream().filter(name -> !taken.contains(name)).findFirst().ifPresent(unknown -> {
+                throw refusal(unknown, "is not a parameter of this request");
+            });
+        }
         return true;
+    }
+
+    /** The query parameters (and multipart fields) an API operation reads: its {@code @RequestParam}s. */
+    private static Set<String> taken(HandlerMethod operation) {
+        Set<String> names = new HashSet<>();
+        for (MethodParameter parameter : operation.getMethodParameters()) {
+            RequestParam read = parameter.getParameterAnnotation(RequestParam.class);
+            if (read != null) {
+                parameter.initParameterNameDiscovery(NAMES);
+                names.add(read.name().isEmpty() ? parameter.getParameterName() : read.name());
+            } else if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
+                // a search's filters, bound from the query by their names
+                Arrays.stream(parameter.getParameterType().getRecordComponents())
+                      .forEach(component -> names.add(component.getName()));
+            }
+        }
+        return Set.copyOf(names);
     }
 
     private static ErrorResponseException refusal(String parameter, String problem) {

@@ -11,6 +11,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,7 +34,7 @@ class ErasureRegisterController {
     @GetMapping("/api/erasure-register")
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "Sanitisation records and destructions, by time performed; every filter optional")
-    RegisterPage search(@ParameterObject ErasureRegister.Search search,
+    RegisterPage search(@ModelAttribute @ParameterObject ErasureRegister.Search search,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Page<ErasureRecord> found = register.search(search, page, size);
@@ -45,7 +46,7 @@ class ErasureRegisterController {
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "The same search as CSV, every matching record (up to " + ErasureRegister.MAX_CSV_RECORDS
             + ")")
-    ResponseEntity<String> searchAsCsv(@ParameterObject ErasureRegister.Search search) {
+    ResponseEntity<String> searchAsCsv(@ModelAttribute @ParameterObject ErasureRegister.Search search) {
         return register.csv(search);
     }
 }

@@ -80,6 +80,22 @@ class OutsideTextIT extends QuerySideIntegrationTest {
     }
 
     /**
+     * A parameter the operation does not read (a misspelt filter) is refused, not ignored with every device answered;
+     * a search's filters bound as one record are its parameters, and so are the multipart fields an upload reads.
+     */
+    @Test
+    void refusesAQueryParameterTheApiDoesNotReadNamingIt() {
+        ResponseEntity<JsonNode> misspelt = get("/api/devices?stat={value}", "READY");
+        assertRefused(misspelt, "parameter", "stat");
+        assertThat(misspelt.getBody().at("/errors/0/message").asString()).isEqualTo("is not a parameter of this request");
+        assertRefused(get("/api/erasure-register?seriel={value}", "WD1"), "parameter", "seriel");
+
+        assertThat(get("/api/devices?state={value}&page=0&size=5", "READY").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("/api/erasure-register?serial={value}&outcome=SANITISED", "WD1").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    /**
      * A query whose bytes are no UTF-8 text (a lone byte, an encoded surrogate) cannot be read into parameters at all:
      * 400 naming the parameter through the API, the refusal's page for a browser, wherever on the pages it is sent.
      */
@@ -150,13 +166,18 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         }
     }
 
-    /** An upload without its file names the part it needs. */
+    /** An upload without its file (here sent under another name) names the part it needs. */
     @Test
     void refusesAnUploadWithoutItsFileNamingThePart() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         var form = new LinkedMultiValueMap<String, Object>();
-        form.add("note", "no file");
+        form.add("fichier", new ByteArrayResource("%PDF-1.7".getBytes()) {
+            @Override
+            public String getFilename() {
+                return "certificate.pdf";
+            }
+        });
 
         ResponseEntity<JsonNode> refused = http.postForEntity("/api/documents/verification",
                 new HttpEntity<>(form, headers), JsonNode.class);
