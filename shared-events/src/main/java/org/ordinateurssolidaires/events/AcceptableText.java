@@ -10,8 +10,10 @@ import java.util.Optional;
  * text must be storable everywhere (PostgreSQL {@code text} refuses NUL) and harmless when shown (no terminal or
  * log escapes). Refused: C0 control characters (tab, line feed and carriage return only where {@link #lineBreaks}
  * allows them), DEL, C1 control characters, unpaired surrogates (no valid UTF-8 holds them) and Unicode
- * non-characters such as U+FFFE; and text longer than {@link #maxLength} UTF-16 units, as Bean Validation's
- * {@code @Size} counts.
+ * non-characters such as U+FFFE; text that has characters but none visible (a no-break space, a zero-width space,
+ * an accent on its own), which would be kept as if something had been written; and text longer than
+ * {@link #maxLength} UTF-16 units, as Bean Validation's {@code @Size} counts. Plain spaces alone are left to each
+ * field's own rule ({@code @NotBlank} where it must be written).
  *
  * @param lineBreaks whether tab, line feed and carriage return are allowed (notes run over several lines)
  * @param maxLength  the most characters the text may have
@@ -35,15 +37,35 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
         if (text.length() > maxLength) {
             return Optional.of("must be at most " + maxLength + " characters long");
         }
+        boolean visible = false;
+        boolean blankOfAnotherKind = false;
         for (int i = 0; i < text.length(); ) {
             int character = text.codePointAt(i);
             if (!isAllowed(character)) {
                 return Optional.of(String.format("must not contain U+%04X (%s), found at character %d", character,
                         kind(character), i + 1));
             }
+            visible |= isVisible(character);
+            blankOfAnotherKind |= !isVisible(character) && !Character.isWhitespace(character);
             i += Character.charCount(character);
         }
+        if (blankOfAnotherKind && !visible) {
+            // "\u00A0" or "\u200B" passes for written: a blank operator in the erasure register, a nameless donor
+            return Optional.of("has no visible character (only spaces, invisible characters or accents alone)");
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the character shows as something: not a space of any kind, not a format character (zero-width space,
+     * joiners, marks of direction), not an accent that has no letter to sit on, not a Hangul filler or braille blank.
+     */
+    private static boolean isVisible(int character) {
+        int type = Character.getType(character);
+        return !Character.isWhitespace(character) && !Character.isSpaceChar(character)
+               && type != Character.FORMAT && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+               && type != Character.CONTROL && character != 0x115F && character != 0x1160 && character != 0x3164
+               && character != 0xFFA0 && character != 0x2800;
     }
 
     /** A named value the rule refuses (a query parameter, a form field), and why. */

@@ -23,6 +23,21 @@ class AcceptableTextTest {
         assertThat(ONE_LINE.problem(null)).isEmpty();
     }
 
+    /** Written as if something were there, and nothing shows: refused on every path, in a name as in a header. */
+    @Test
+    void refusesTextWithCharactersOfWhichNoneIsVisible() {
+        for (String blank : new String[] {"\u00A0", "\u200B\u200B", "\u2060", "\u0301\u0301", " \u00A0 ",
+                "\u3164", "\uFEFF", "\u2800"}) {
+            assertThat(ONE_LINE.problem(blank)).as("%s", blank.codePoints().mapToObj(Integer::toHexString).toList())
+                    .hasValue("has no visible character (only spaces, invisible characters or accents alone)");
+            assertThat(IDENTIFIER.problem(blank)).isPresent();
+        }
+        assertThat(MULTI_LINE.problem("\u00A0\n\u200B")).isPresent();
+        for (String written : new String[] {"Dell\u00A0Inc", "e\u0301cran", "\u200Bx", "👍🏽", " \t", "\u00A0a"}) {
+            assertThat(MULTI_LINE.problem(written)).as(written).isEmpty();
+        }
+    }
+
     @Test
     void refusesEveryC0ControlCharacterButTabAndLineBreaksInNotes() {
         IntStream.range(0, 0x20).filter(c -> c != '\t' && c != '\n' && c != '\r').forEach(c ->

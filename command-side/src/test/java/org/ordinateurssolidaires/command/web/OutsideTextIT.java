@@ -61,6 +61,13 @@ class OutsideTextIT extends CommandSideIntegrationTest {
         }
         assertRefused(post("/api/devices", reception(donor, "conditionNotes", "n".repeat(2001), "S1")),
                 "field", "conditionNotes");
+        for (String invisible : List.of("\u00A0", "\u200B", "\u0301")) { // nothing shows: not written
+            ResponseEntity<JsonNode> blank = post("/api/devices", reception(donor, "manufacturer", invisible, "S1"));
+            assertRefused(blank, "field", "manufacturer");
+            assertThat(blank.getBody().at("/errors/0/message").asString()).startsWith("has no visible character");
+            assertRefused(post("/api/devices", reception(donor, "model", "Latitude", invisible)),
+                    "field", "storageMedia[0].serialNumber");
+        }
         for (String lineBreak : List.of("\t", "\n", "\r")) { // one line, unless the field holds notes or reasons
             assertRefused(post("/api/devices", reception(donor, "model", "Latitude" + lineBreak + "5490", "S1")),
                     "field", "model");
