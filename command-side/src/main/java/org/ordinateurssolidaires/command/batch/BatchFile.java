@@ -88,9 +88,9 @@ final class BatchFile {
                         "the file begins as UTF-16 text but is not: save it again as CSV UTF-8")));
             }
         }
-        if (isWorkbookOrUtf16WithoutMark(file)) { // read as Windows-1252, it would be "unknown column PK\u0003\u0004..."
-            throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.notText",
-                    "the file is not CSV text (a workbook, or UTF-16 without its byte-order mark): save it as CSV UTF-8")));
+        if (isWorkbookOrUtf16WithoutMark(file)) { // as Windows-1252, it would be "unknown column PK\u0003\u0004..."
+            throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.notText", "the file is not CSV text (a "
+                    + "workbook, or UTF-16 without its byte-order mark): save it as CSV UTF-8")));
         }
         try {
             return strictly(StandardCharsets.UTF_8, file);

@@ -13,6 +13,7 @@ import org.ordinateurssolidaires.command.donor.DonorAgreements;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.command.web.PlausibleTime;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
@@ -175,11 +176,20 @@ class BatchImport {
             return null;
         }
         for (DateTimeFormatter format : DAYS) {
+            LocalDate day;
             try {
-                return LocalDate.parse(value, format);
+                day = LocalDate.parse(value, format);
             } catch (DateTimeParseException notThisFormat) {
-                // try the next one
+                continue; // try the next one
             }
+            if (day.isBefore(PlausibleTime.EARLIEST_DAY) || day.isAfter(PlausibleTime.LATEST_DAY)) {
+                // as the API refuses it: 01/01/0001 or 1900 is a spreadsheet's empty date, not the donor's
+                problems.add(RowProblem.of(row.number(), column, "batch.dayOutOfSpan", "must be between "
+                        + PlausibleTime.EARLIEST_DAY + " and " + PlausibleTime.LATEST_DAY,
+                        PlausibleTime.EARLIEST_DAY, PlausibleTime.LATEST_DAY));
+                return null;
+            }
+            return day;
         }
         problems.add(RowProblem.of(row.number(), column, "batch.notADay", "must be a date, 2026-03-02 or 02/03/2026"));
         return null;

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -296,7 +295,7 @@ public class PageForms {
 
     /**
      * A browser's date and time field has no zone: it is the programme's local time; an instant is taken too. Held
-     * to the API's span ({@link StrictRequestJson#EARLIEST_PLAUSIBLE}): a year 1 or 1000000000 is a slip, refused.
+     * to the API's span ({@link PlausibleTime}): a year 1 or 1000000000 is a slip, refused.
      */
     private record LocalTimes(ZoneId zone) implements Formatter<Instant> {
 
@@ -308,8 +307,7 @@ public class PageForms {
             } catch (DateTimeParseException notAnInstant) {
                 moment = LocalDateTime.parse(text).atZone(zone).toInstant();
             }
-            if (moment.isBefore(StrictRequestJson.EARLIEST_PLAUSIBLE)
-                || moment.isAfter(StrictRequestJson.LATEST_PLAUSIBLE)) {
+            if (moment.isBefore(PlausibleTime.EARLIEST) || moment.isAfter(PlausibleTime.LATEST)) {
                 throw new IllegalArgumentException("not a plausible moment: " + text);
             }
             return moment;
@@ -324,15 +322,10 @@ public class PageForms {
     /** A browser's date field sends 2026-12-12 whatever the reader's language; held to the API's span too. */
     private record Days() implements Formatter<LocalDate> {
 
-        private static final LocalDate EARLIEST = LocalDate.ofInstant(StrictRequestJson.EARLIEST_PLAUSIBLE,
-                ZoneOffset.UTC);
-        private static final LocalDate LATEST = LocalDate.ofInstant(StrictRequestJson.LATEST_PLAUSIBLE,
-                ZoneOffset.UTC);
-
         @Override
         public LocalDate parse(String text, Locale locale) {
             LocalDate day = LocalDate.parse(text);
-            if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+            if (day.isBefore(PlausibleTime.EARLIEST_DAY) || day.isAfter(PlausibleTime.LATEST_DAY)) {
                 throw new IllegalArgumentException("not a plausible day: " + text);
             }
             return day;

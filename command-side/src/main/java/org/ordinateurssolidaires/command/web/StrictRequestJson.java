@@ -16,7 +16,6 @@ import tools.jackson.databind.module.SimpleModule;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
@@ -24,26 +23,21 @@ import java.util.function.Function;
  * What goes into an event stays there for good, and every read model must be able to store it. Request bodies
  * are therefore read strictly: text as {@link AcceptableText#ONE_LINE} allows, or {@link AcceptableText#MULTI_LINE}
  * for a field marked {@link MultiLineText} (every string field bounded, even without a {@code @Size} of its own),
- * and dates and times only as ISO-8601 text of this era (a number such as {@code 1e300} would otherwise be read
+ * and dates and times only as ISO-8601 text within {@link PlausibleTime} (a number such as {@code 1e300} would otherwise be read
  * silently as some instant in 1970).
  */
 @Configuration
 class StrictRequestJson {
-
-    static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2000-01-01T00:00:00Z");
-    /** Past it, a date is a slip of the keyboard (+999999999-12-31), and no database column keeps it as given. */
-    static final Instant LATEST_PLAUSIBLE = Instant.parse("9999-12-31T23:59:59Z");
 
     /** Spring Boot adds every Jackson module bean to the REST JSON mapper (not to the events' own mapper). */
     @Bean
     JacksonModule strictRequestValues() {
         return new SimpleModule("strict-request-values")
                 .addDeserializer(String.class, new PlainText())
-                .addDeserializer(Instant.class, new IsoTime<>(Instant.class, Instant::parse, EARLIEST_PLAUSIBLE,
-                        LATEST_PLAUSIBLE, "2026-03-02T09:15:00Z"))
+                .addDeserializer(Instant.class, new IsoTime<>(Instant.class, Instant::parse, PlausibleTime.EARLIEST,
+                        PlausibleTime.LATEST, "2026-03-02T09:15:00Z"))
                 .addDeserializer(LocalDate.class, new IsoTime<>(LocalDate.class, LocalDate::parse,
-                        LocalDate.ofInstant(EARLIEST_PLAUSIBLE, ZoneOffset.UTC),
-                        LocalDate.ofInstant(LATEST_PLAUSIBLE, ZoneOffset.UTC), "2026-03-02"));
+                        PlausibleTime.EARLIEST_DAY, PlausibleTime.LATEST_DAY, "2026-03-02"));
     }
 
     /** One line unless the field says it may hold several ({@link MultiLineText}). */
@@ -81,7 +75,7 @@ class StrictRequestJson {
         }
     }
 
-    /** Dates and instants as ISO-8601 text only, and none before {@link #EARLIEST_PLAUSIBLE}. */
+    /** Dates and instants as ISO-8601 text only, and none outside {@link PlausibleTime}. */
     private static final class IsoTime<T extends Comparable<? super T>> extends StdScalarDeserializer<T> {
 
         private final Function<String, T> parse;

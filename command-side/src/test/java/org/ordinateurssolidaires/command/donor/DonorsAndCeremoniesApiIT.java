@@ -86,6 +86,18 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         assertThat(noCeremony.getBody().get("detail").asString()).startsWith("no ceremony ");
     }
 
+    /** A year typed with too many nines would be listed on the ceremonies' page as 31 décembre 9999. */
+    @Test
+    void refusesACeremonyDayOutsideTheProgrammesTime() {
+        for (String day : List.of("9999-12-31", "2100-01-01", "1999-12-31")) {
+            ResponseEntity<JsonNode> refused = post("/api/ceremonies", Map.of("date", day, "place", "Mairie"));
+            assertThat(refused.getStatusCode()).as(day).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("date");
+        }
+        assertThat(post("/api/ceremonies", Map.of("date", "2099-12-31", "place", "Mairie")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
     @Test
     void invitesOnlyRegisteredDonorsToACeremony() {
         String ceremony = post("/api/ceremonies", Map.of("date", "2026-09-26", "place", "Salons de Blossac"))
