@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -33,8 +34,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every query parameter, in both apps, read as the events keep text, before any handler binds it: 400 naming the
- * parameter. A query whose bytes are no UTF-8 text ({@code ?q=%FF}) cannot be read into parameters at all; each
+ * Every query parameter and path variable, in both apps, read as the events keep text, before any handler binds
+ * it: 400 naming the parameter. A query whose bytes are no UTF-8 text ({@code ?q=%FF}) cannot be read into parameters at all; each
  * parameter is given once (no read or command takes a list: a second value would be joined to the first or
  * dropped); and each is held to {@link AcceptableText#ONE_LINE} (a NUL in a search term would otherwise reach
  * PostgreSQL and fail as a 500, and a batch's reference goes into its events). Registered first of the apps'
@@ -79,6 +80,13 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
         AcceptableText.ONE_LINE.firstRefused(parameters).ifPresent(refused -> {
             throw refusal(refused.name(), refused.problem());
         });
+        // the path's own values too ({username}, a read model's name): never echoed back with a control character
+        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> inThePath) {
+            inThePath.forEach((name, value) -> AcceptableText.ONE_LINE.problem(String.valueOf(value))
+                    .ifPresent(problem -> {
+                        throw refusal(String.valueOf(name), problem);
+                    }));
+        }
         if (request.getRequestURI().startsWith("/api/") && handler instanceof HandlerMethod operation) {
             Set<String> taken = TAKEN.computeIfAbsent(operation.getMethod(), method -> taken(operation));
             parameters.keySet().stream().filter(name -> !taken.contains(name)).findFirst().ifPresent(unknown -> {

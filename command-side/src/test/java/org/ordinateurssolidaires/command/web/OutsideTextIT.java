@@ -217,6 +217,23 @@ class OutsideTextIT extends CommandSideIntegrationTest {
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
+    /** A path's own text ({username}) is held to the same rule as a query parameter, and never echoed back. */
+    @Test
+    void refusesAPathVariableNamingItWithoutRepeatingIt() throws Exception {
+        Map<String, String> authorised = Map.of("Authorization", TestAccounts.authorization());
+        for (String path : List.of("/api/accounts/a%01b", "/api/accounts/a%C2%85b/deactivation",
+                "/api/accounts/" + "u".repeat(2_001))) {
+            RawHttp.Answer refused = RawHttp.send(port, path.endsWith("deactivation") ? "POST" : "GET", path,
+                    authorised, path.endsWith("deactivation") ? "{}" : null);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            JsonNode problem = JSON.readTree(refused.body());
+            assertThat(problem.at("/errors/0/parameter").asString()).as(path).isEqualTo("username");
+            // named, not repeated (the problem's instance is the address as sent, percent-encoded)
+            assertThat(problem.get("detail").asString() + problem.get("errors")).as(path)
+                    .doesNotContain("\u0001", "\u0085", "u".repeat(2_001));
+        }
+    }
+
     /** A body that is no JSON object, or holds a key twice, is told so, and nothing is stored. */
     @Test
     void refusesABodyThatIsNoObjectOrHoldsAKeyTwiceSayingWhich() throws Exception {
