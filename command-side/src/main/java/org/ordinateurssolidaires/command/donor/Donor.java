@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.events.donor.AgreementCommitments;
 import org.ordinateurssolidaires.events.donor.AgreementId;
 import org.ordinateurssolidaires.events.donor.AgreementSigned;
 import org.ordinateurssolidaires.events.donor.AgreementTerminated;
@@ -14,6 +15,8 @@ import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -57,7 +60,8 @@ public class Donor {
                     "valid from " + command.validFrom() + " until " + command.validUntil());
         }
         if (!command.commitments().allMade()) {
-            throw new RuleViolation(DonorRule.MODEL_AGREEMENT_COMMITMENTS, "commitments given: " + command.commitments());
+            throw new RuleViolation(DonorRule.MODEL_AGREEMENT_COMMITMENTS,
+                    "commitments not made: " + String.join(", ", notMade(command.commitments())));
         }
         apply(new AgreementSigned(donorId, command.agreementId(), command.modelAgreementVersion(),
                 command.signatoryName(), command.signatoryRole(), command.signedOn(), command.validFrom(),
@@ -90,5 +94,15 @@ public class Donor {
     @EventSourcingHandler
     void on(AgreementTerminated event) {
         terminated.put(event.agreementId(), true);
+    }
+
+    /** The request's names of the commitments left unmade, as the caller sent them. */
+    private static List<String> notMade(AgreementCommitments commitments) {
+        Map<String, Boolean> made = new LinkedHashMap<>();
+        made.put("freeForBeneficiary", commitments.freeForBeneficiary());
+        made.put("equipmentTraceability", commitments.equipmentTraceability());
+        made.put("dataErasure", commitments.dataErasure());
+        made.put("handOverCeremony", commitments.handOverCeremony());
+        return made.entrySet().stream().filter(commitment -> !commitment.getValue()).map(Map.Entry::getKey).toList();
     }
 }

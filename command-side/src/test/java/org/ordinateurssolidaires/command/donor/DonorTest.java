@@ -73,6 +73,11 @@ class DonorTest {
                 fixture.given(REGISTERED)
                        .when(new SignAgreement(DONOR, AGREEMENT, "2023-0208", "Paul Martin", "Directeur général",
                                SIGNED, SIGNED, UNTIL, new AgreementCommitments(true, true, true, false))));
+        // said with the request's names of what is missing, not the record's text
+        fixture.given(REGISTERED)
+               .when(new SignAgreement(DONOR, AGREEMENT, "2023-0208", "Paul Martin", "Directeur général",
+                       SIGNED, SIGNED, UNTIL, new AgreementCommitments(false, true, true, false)))
+               .expectExceptionMessage("commitments not made: freeForBeneficiary, handOverCeremony");
     }
 
     @Test
