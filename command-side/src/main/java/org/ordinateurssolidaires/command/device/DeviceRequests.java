@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.command.device;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -50,7 +51,10 @@ public final class DeviceRequests {
                             @Size(max = 100) String manufacturer,
                             @Size(max = 100) String model,
                             @Size(max = 100) String serialNumber,
-                            @PositiveOrZero Integer capacityGigabytes) {
+                            @PositiveOrZero @Max(MOST_GIGABYTES) Integer capacityGigabytes) {
+
+        /** A petabyte, far beyond any single drive: more is a slip of the keyboard, not a medium. */
+        static final int MOST_GIGABYTES = 1_000_000;
 
         public StorageMedium withId(UUID mediumId) {
             return new StorageMedium(mediumId, mediaType, manufacturer, model, serialNumber, capacityGigabytes);
@@ -85,7 +89,7 @@ public final class DeviceRequests {
                    @NotBlank @Size(max = 100) String manufacturer,
                    @NotBlank @Size(max = 100) String model,
                    @Size(max = 100) String serialNumber,
-                   @NotNull @Size(max = 16) List<@NotNull @Valid NewStorageMedium> storageMedia,
+                   @NotNull @Size(max = 16) @OneSerialPerMedium List<@NotNull @Valid NewStorageMedium> storageMedia,
                    @Valid StorageRemoval storageRemoval,
                    @Size(max = 2000) @MultiLineText String conditionNotes,
                    @NotNull @PastOrPresent Instant receivedAt) {

@@ -133,6 +133,17 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                 prefix + "%")).isZero();
     }
 
+    /** A medium's cells copied into the next medium's: the same rule as the API's, named at the second one's cell. */
+    @Test
+    void refusesOneMediumListedTwiceInARowNamingTheSecondsCell() {
+        String file = "asset_tag,category,manufacturer,model,medium1_type,medium1_serial,medium2_type,medium2_serial\n"
+                + prefix() + "1,DESKTOP,HP,ProDesk,SATA_SSD,S-DUP,HARD_DISK_DRIVE,s-dup\n";
+
+        ResponseEntity<JsonNode> refused = importFile(donorWithAgreement(), "LIV-DUP-MEDIUM", file);
+
+        assertThat(problems(refused)).containsExactly("2 medium2_serial");
+    }
+
     @Test
     void importsTheDonorsStatementWrittenAsAFrenchSpreadsheetWritesDates() {
         String file = HEADER_WITH_STATEMENT.replace(',', ';') + "\n"

@@ -29,7 +29,6 @@ import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +130,28 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(refused.getBody().get("rule").asString()).isEqualTo("STORAGE_ACCOUNTED_FOR_AT_RECEPTION");
+    }
+
+    /** One medium listed twice (a copied row), or a capacity no drive has: refused at the field, before any command. */
+    @Test
+    void refusesTwoMediaWithOneSerialOrAnImpossibleCapacityNamingTheMediumsField() {
+        Map<String, Object> twice = new HashMap<>(receptionBody(nextTag(), 0));
+        twice.put("storageMedia", List.of(Map.of("mediaType", "SATA_SSD", "serialNumber", "S3Z9NB0K"),
+                Map.of("mediaType", "NVME_SSD", "serialNumber", "WD-1"),
+                Map.of("mediaType", "NVME_SSD", "serialNumber", " s3z9nb0k ")));
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices", new HttpEntity<>(twice, headers()),
+                JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("storageMedia[2].serialNumber");
+        assertThat(refused.getBody().at("/errors/0/message").asString())
+                .isEqualTo("is the serial number of another medium of this device");
+
+        Map<String, Object> petabytes = new HashMap<>(receptionBody(nextTag(), 0));
+        petabytes.put("storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE", "serialNumber", "WD-2",
+                "capacityGigabytes", 2_147_483_647)));
+        refused = http.postForEntity("/api/devices", new HttpEntity<>(petabytes, headers()), JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("storageMedia[0].capacityGigabytes");
     }
 
     @Test
@@ -387,8 +408,8 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
     private Map<String, Object> receptionBody(String tag, int media) {
         return Map.of("assetTag", tag, "donorId", donorWithAgreement(),
                 "donationBatchReference", "LIV-2026-03", "category", "LAPTOP", "manufacturer", "Dell",
-                "model", "Latitude 5490", "storageMedia", Collections.nCopies(media,
-                        Map.of("mediaType", "SATA_SSD", "serialNumber", "S3Z9NB0K")),
+                "model", "Latitude 5490", "storageMedia", IntStream.range(0, media).mapToObj(medium ->
+                        Map.of("mediaType", "SATA_SSD", "serialNumber", "S3Z9NB0K" + medium)).toList(),
                 "receivedAt", "2026-03-02T09:00:00Z");
     }
 
