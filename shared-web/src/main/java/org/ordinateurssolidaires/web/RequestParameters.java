@@ -34,16 +34,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every query parameter and path variable, in both apps, read as the events keep text, before any handler binds
- * it: 400 naming the parameter. A query whose bytes are no UTF-8 text ({@code ?q=%FF}) cannot be read into parameters at all; each
- * parameter is given once (no read or command takes a list: a second value would be joined to the first or
+ * Every query parameter and path variable, in both apps, read as the events keep text, before any handler binds it:
+ * 400 naming the parameter. A query whose bytes are no UTF-8 text ({@code ?q=%FF}) cannot be read into parameters at
+ * all; each parameter is given once (no read or command takes a list: a second value would be joined to the first or
  * dropped); and each is held to {@link AcceptableText#ONE_LINE} (a NUL in a search term would otherwise reach
  * PostgreSQL and fail as a 500, and a batch's reference goes into its events). Registered first of the apps'
- * interceptors, so that none of them reads a parameter before (the pages' language fails as a fault on such a
- * query). The pages' forms ({@link #FORMS}) are read field by field by the command side (PageForms), where a field
- * may be a list or run over lines, and passed on unread by the query side. And the API's operations take only the
- * parameters they read: a misspelt filter ({@code ?stat=READY}) is refused, not ignored with every device answered,
- * as a misspelt JSON field is.
+ * interceptors, so that none of them reads a parameter before (the pages' language fails as a fault on such a query).
+ * The pages' forms ({@link #FORMS}) are read field by field by the command side (PageForms), where a field may be a
+ * list or run over lines, and passed on unread by the query side. And the API's operations take only the parameters
+ * they read: a misspelt filter ({@code ?stat=READY}) is refused, not ignored with every device answered, as a misspelt
+ * JSON field is.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -103,7 +103,8 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
             RequestParam read = parameter.getParameterAnnotation(RequestParam.class);
             if (read != null) {
                 parameter.initParameterNameDiscovery(NAMES);
-                names.add(read.name().isEmpty() ? parameter.getParameterName() : read.name());
+                names.add(!read.name().isEmpty() ? read.name()
+                        : !read.value().isEmpty() ? read.value() : parameter.getParameterName());
             } else if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
                 // a search's filters, bound from the query by their names
                 Arrays.stream(parameter.getParameterType().getRecordComponents())

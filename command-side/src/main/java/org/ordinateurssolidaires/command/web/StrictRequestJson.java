@@ -23,8 +23,8 @@ import java.util.function.Function;
  * What goes into an event stays there for good, and every read model must be able to store it. Request bodies
  * are therefore read strictly: text as {@link AcceptableText#ONE_LINE} allows, or {@link AcceptableText#MULTI_LINE}
  * for a field marked {@link MultiLineText} (every string field bounded, even without a {@code @Size} of its own),
- * and dates and times only as ISO-8601 text within {@link PlausibleTime} (a number such as {@code 1e300} would otherwise be read
- * silently as some instant in 1970).
+ * and dates and times only as ISO-8601 text within {@link PlausibleTime} (a number such as {@code 1e300} would
+ * otherwise be read silently as some instant in 1970).
  */
 @Configuration
 class StrictRequestJson {

@@ -87,7 +87,8 @@ class OutsideTextIT extends QuerySideIntegrationTest {
     void refusesAQueryParameterTheApiDoesNotReadNamingIt() {
         ResponseEntity<JsonNode> misspelt = get("/api/devices?stat={value}", "READY");
         assertRefused(misspelt, "parameter", "stat");
-        assertThat(misspelt.getBody().at("/errors/0/message").asString()).isEqualTo("is not a parameter of this request");
+        assertThat(misspelt.getBody().at("/errors/0/message").asString())
+                .isEqualTo("is not a parameter of this request");
         assertRefused(get("/api/erasure-register?seriel={value}", "WD1"), "parameter", "seriel");
 
         assertThat(get("/api/devices?state={value}&page=0&size=5", "READY").getStatusCode()).isEqualTo(HttpStatus.OK);
