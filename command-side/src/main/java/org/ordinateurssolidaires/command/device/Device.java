@@ -164,6 +164,12 @@ public class Device {
         refuseOnceGone();
         refuseUnlessMediaMayChange();
         refuseDatedBefore(command.addedAt(), inHandSince);
+        String serial = MediumSerials.asScanned(command.medium().serialNumber());
+        if (serial != null && media.values().stream()
+                .anyMatch(tracked -> serial.equals(MediumSerials.asScanned(tracked.medium().serialNumber())))) {
+            throw new RuleViolation(DeviceRule.MEDIUM_SERIAL_ONCE_PER_DEVICE,
+                    "the device already has a medium with serial number " + command.medium().serialNumber().strip());
+        }
         apply(new StorageMediumAdded(deviceId, command.medium(), command.reason(), command.addedAt()));
     }
 

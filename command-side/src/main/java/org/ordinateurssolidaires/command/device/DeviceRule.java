@@ -30,7 +30,9 @@ public enum DeviceRule implements BusinessRule {
     RECYCLING_WHEN_NOT_ALLOCATED("an allocated device has its allocation cancelled before it is recycled"),
     STEPS_IN_ORDER_OF_TIME("a step is not dated before the step it follows: the reception or the return, a "
             + "medium's erasure, the refurbishment, the quality check, the allocation, the hand-over"),
-    DEVICE_HAS_LEFT("a handed-over or recycled device has left the programme; only a return brings it back");
+    DEVICE_HAS_LEFT("a handed-over or recycled device has left the programme; only a return brings it back"),
+    MEDIUM_SERIAL_ONCE_PER_DEVICE("each storage medium of a device has its own serial number: a medium added with "
+            + "the serial of one the device has is that medium, listed twice");
 
     private final String description;
 

@@ -12,7 +12,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -42,8 +41,8 @@ public @interface OneSerialPerMedium {
             Set<String> seen = new HashSet<>();
             boolean valid = true;
             for (int i = 0; i < media.size(); i++) {
-                String serial = media.get(i) == null ? null : media.get(i).serialNumber();
-                if (serial != null && !serial.isBlank() && !seen.add(serial.strip().toUpperCase(Locale.ROOT))) {
+                String serial = media.get(i) == null ? null : MediumSerials.asScanned(media.get(i).serialNumber());
+                if (serial != null && !seen.add(serial)) {
                     if (valid) {
                         context.disableDefaultConstraintViolation();
                     }

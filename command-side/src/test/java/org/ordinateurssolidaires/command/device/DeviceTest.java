@@ -322,6 +322,21 @@ class DeviceTest {
                    .when(new RecordQualityCheck(DEVICE, true, QualityGrade.A, null, "Lou", T)));
         }
 
+        /** The disk it has, added again under a new id (its label scanned in another case): one medium twice. */
+        @Test
+        void refusesANewMediumWithTheSerialOfOneTheDeviceHas() {
+            StorageMedium again = new StorageMedium(UUID.fromString("00000000-0000-4000-8000-0000000000d4"),
+                    MediaType.HARD_DISK_DRIVE, "Seagate", "ST500LM030", " zde1abcd", 500);
+            expectRuleBroken(DeviceRule.MEDIUM_SERIAL_ONCE_PER_DEVICE,
+                    fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
+                   .when(new AddStorageMedium(DEVICE, again, "found in the bay", T)));
+            // once the first is removed, its serial is free: the same disk fitted back
+            fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED,
+                           new StorageMediumRemoved(DEVICE, DISK.mediumId(), "faulty", T))
+                   .when(new AddStorageMedium(DEVICE, again, "refitted", T))
+                   .expectEvents(new StorageMediumAdded(DEVICE, again, "refitted", T));
+        }
+
         @Test
         void removesOnlyAMediumThatHoldsNoData() {
             expectRuleBroken(DeviceRule.REMOVAL_AFTER_ERASURE,
