@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ordinateurssolidaires.events.AcceptableText;
+import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -96,7 +97,11 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
         return true;
     }
 
-    /** The query parameters (and multipart fields) an API operation reads: its {@code @RequestParam}s. */
+    /**
+     * The query parameters (and multipart fields) an API operation reads: its {@code @RequestParam}s and the fields of
+     * its {@code @ModelAttribute} search. A search bound without the annotation (Spring's default) is not seen: its
+     * fields would be refused, so the API's operations say it.
+     */
     private static Set<String> taken(HandlerMethod operation) {
         Set<String> names = new HashSet<>();
         for (MethodParameter parameter : operation.getMethodParameters()) {
@@ -106,9 +111,14 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
                 names.add(!read.name().isEmpty() ? read.name()
                         : !read.value().isEmpty() ? read.value() : parameter.getParameterName());
             } else if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
-                // a search's filters, bound from the query by their names
-                Arrays.stream(parameter.getParameterType().getRecordComponents())
-                      .forEach(component -> names.add(component.getName()));
+                // a search's filters, bound from the query by their names: a record's components, a bean's properties
+                Class<?> search = parameter.getParameterType();
+                if (search.isRecord()) {
+                    Arrays.stream(search.getRecordComponents()).forEach(component -> names.add(component.getName()));
+                } else {
+                    Arrays.stream(BeanUtils.getPropertyDescriptors(search))
+                          .forEach(property -> names.add(property.getName()));
+                }
             }
         }
         return Set.copyOf(names);

@@ -182,7 +182,7 @@ class BatchImport {
             } catch (DateTimeParseException notThisFormat) {
                 continue; // try the next one
             }
-            if (day.isBefore(PlausibleTime.EARLIEST_DAY) || day.isAfter(PlausibleTime.LATEST_DAY)) {
+            if (!PlausibleTime.contains(day)) {
                 // as the API refuses it: 01/01/0001 or 1900 is a spreadsheet's empty date, not the donor's
                 problems.add(RowProblem.of(row.number(), column, "batch.dayOutOfSpan", "must be between "
                         + PlausibleTime.EARLIEST_DAY + " and " + PlausibleTime.LATEST_DAY,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.command.web.PlausibleTime;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
@@ -76,8 +77,8 @@ class DonationBatchController {
     @Operation(summary = "Import a delivery from a CSV file (template: docs/donation-batch-template.csv), all or nothing")
     ImportedBatch importBatch(@PathVariable UUID donorId,
                               @RequestParam @NotBlank @Size(max = 100) String reference,
-                              @RequestParam @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                              Instant receivedAt,
+                              @RequestParam @PastOrPresent @PlausibleTime.Within
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant receivedAt,
                               @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                       content = @Content(mediaType = "text/csv"))
                               InputStream file, CommandOrigin origin) throws IOException {

@@ -307,7 +307,7 @@ public class PageForms {
             } catch (DateTimeParseException notAnInstant) {
                 moment = LocalDateTime.parse(text).atZone(zone).toInstant();
             }
-            if (moment.isBefore(PlausibleTime.EARLIEST) || moment.isAfter(PlausibleTime.LATEST)) {
+            if (!PlausibleTime.contains(moment)) {
                 throw new IllegalArgumentException("not a plausible moment: " + text);
             }
             return moment;
@@ -325,7 +325,7 @@ public class PageForms {
         @Override
         public LocalDate parse(String text, Locale locale) {
             LocalDate day = LocalDate.parse(text);
-            if (day.isBefore(PlausibleTime.EARLIEST_DAY) || day.isAfter(PlausibleTime.LATEST_DAY)) {
+            if (!PlausibleTime.contains(day)) {
                 throw new IllegalArgumentException("not a plausible day: " + text);
             }
             return day;

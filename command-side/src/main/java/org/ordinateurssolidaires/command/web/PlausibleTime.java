@@ -1,13 +1,23 @@
 package org.ordinateurssolidaires.command.web;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
  * The span every date and moment that comes in must fall within, whichever way it comes (JSON, a page's form, a
- * batch file's cell): the programme's own time. Before it, a typing slip or a spreadsheet's empty date read as
- * 1900 or year 1; after it, a year typed with too many digits (9999-12-31), which the pages would then list.
+ * batch file's cell, a query parameter): the programme's own time. Before it, a typing slip or a spreadsheet's empty
+ * date read as 1900 or year 1; after it, a year typed with too many digits (9999-12-31), which the pages would list.
  */
 public final class PlausibleTime {
 
@@ -17,5 +27,35 @@ public final class PlausibleTime {
     public static final LocalDate LATEST_DAY = LocalDate.ofInstant(LATEST, ZoneOffset.UTC);
 
     private PlausibleTime() {
+    }
+
+    public static boolean contains(Instant moment) {
+        return !moment.isBefore(EARLIEST) && !moment.isAfter(LATEST);
+    }
+
+    public static boolean contains(LocalDate day) {
+        return !day.isBefore(EARLIEST_DAY) && !day.isAfter(LATEST_DAY);
+    }
+
+    /** A moment given as a query parameter, held to the span as a JSON one is. */
+    @Documented
+    @Constraint(validatedBy = Within.Check.class)
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Within {
+
+        String message() default "must be between 2000-01-01T00:00:00Z and 2099-12-31T23:59:59Z";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        class Check implements ConstraintValidator<Within, Instant> {
+
+            @Override
+            public boolean isValid(Instant moment, ConstraintValidatorContext context) {
+                return moment == null || contains(moment);
+            }
+        }
     }
 }

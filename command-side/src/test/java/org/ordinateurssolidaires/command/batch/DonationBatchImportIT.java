@@ -133,6 +133,22 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                 prefix + "%")).isZero();
     }
 
+    /** The delivery's moment, given as a query parameter, is held to the span a JSON moment is. */
+    @Test
+    void refusesADeliveryMomentOutsideTheProgrammesTimeNamingTheParameter() {
+        HttpHeaders headers = headers();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/donors/" + donorWithAgreement()
+                        + "/batches?reference=LIV-1970&receivedAt=1970-01-01T00:00:00Z",
+                new HttpEntity<>((HEADER + "\n" + prefix() + "1,DESKTOP,HP,ProDesk,,,SATA_SSD,,,S-1970,\n")
+                        .getBytes(StandardCharsets.UTF_8), headers), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().at("/errors/0/parameter").asString()).isEqualTo("receivedAt");
+        assertThat(refused.getBody().at("/errors/0/message").asString())
+                .isEqualTo("must be between 2000-01-01T00:00:00Z and 2099-12-31T23:59:59Z");
+    }
+
     /** A medium's cells copied into the next medium's: the same rule as the API's, named at the second one's cell. */
     @Test
     void refusesOneMediumListedTwiceInARowNamingTheSecondsCell() {
