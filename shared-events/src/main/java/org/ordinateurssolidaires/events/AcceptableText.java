@@ -45,8 +45,9 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
                 return Optional.of(String.format("must not contain U+%04X (%s), found at character %d", character,
                         kind(character), i + 1));
             }
-            visible |= isVisible(character);
-            blankOfAnotherKind |= !isVisible(character) && !Character.isWhitespace(character);
+            boolean shows = isVisible(character);
+            visible |= shows;
+            blankOfAnotherKind |= !shows && !Character.isWhitespace(character);
             i += Character.charCount(character);
         }
         if (blankOfAnotherKind && !visible) {
