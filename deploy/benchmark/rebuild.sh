@@ -67,6 +67,11 @@ echo "raw read: $raw1 rows/s"
 ! curl -s -o /dev/null "http://localhost:$query_port/" || { echo "port $query_port is taken: another query side?" >&2; exit 1; }
 . deploy/benchmark/flight-recording.sh
 flight_recording profile "${PROFILE:-}"
+wal_before=$($pg -Atc "select pg_current_wal_lsn()")
+# PostgreSQL's CPU: its processes' seconds now, to subtract from theirs at the end (those that end meanwhile, psql's
+# own connections here, are not counted)
+declare -A postgres_cpu_before=()
+while read -r postgres_pid seconds; do postgres_cpu_before[$postgres_pid]=$seconds; done < <(ps -C postgres -o pid=,times=)
 began=$(date +%s%N)
 # shellcheck disable=SC2086 # QUERY_SIDE_ARGS: words
 java -Xmx"${HEAP:-512m}" -Xlog:gc:file="$logs/gc.log" "${profile[@]}" -jar "$jar" \
@@ -86,8 +91,16 @@ printf "query side started in %.1f s; replaying\n" "$(awk "BEGIN { print ($start
 
 # each processor's position: the lowest of its segments'
 . deploy/benchmark/token-position.sh
-positions="select processorname, min($token_position) from tokenentry where processorname in ($groups)
-           group by processorname order by 1"
+# a read model is done once past the store's end with its indexes back (readmodel/IndexesSetAside), if any were set
+# aside (the table is absent before the version that sets them aside, whose JAR= may be measured too)
+set_aside=$($pg -Atc "select to_regclass('read_model_index_set_aside') is not null")
+if [ "$set_aside" = t ]; then
+    left_aside="exists (select 1 from read_model_index_set_aside a where a.read_model = processorname)"
+else
+    left_aside=false
+fi
+positions="select processorname, case when $left_aside then -1 else min($token_position) end from tokenentry
+           where processorname in ($groups) group by processorname order by 1"
 . deploy/benchmark/heap.sh
 heap() {
     heap_in_use "$logs/gc.log"
@@ -106,6 +119,13 @@ while :; do
     [ "${#done_at[@]}" -eq 5 ] && break
 done
 
+# what the rebuild cost, beside its time: the CPU of each, and the WAL PostgreSQL wrote (its writes' volume)
+query_side_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat")
+wal=$($pg -Atc "select pg_size_pretty(pg_wal_lsn_diff(pg_current_wal_lsn(), '$wal_before'))")
+postgres_cpu=0
+while read -r postgres_pid seconds; do
+    postgres_cpu=$((postgres_cpu + seconds - ${postgres_cpu_before[$postgres_pid]:-0}))
+done < <(ps -C postgres -o pid=,times=)
 echo "== summary (load:$(uptime | sed 's/.*load average://'))"
 parked=$($pg -Atc "select count(*) from deadletterentry")
 for group in "${!done_at[@]}"; do
@@ -113,6 +133,7 @@ for group in "${!done_at[@]}"; do
         printf \"%-17s %6.1f s  %8.0f events/s\n\", g, s, e / s }"
 done | sort
 total=$(awk "BEGIN { print ($(printf '%s\n' "${done_at[@]}" | sort -n | tail -1) - $started) / 1e9 }")
+echo "CPU: the query side $query_side_cpu s, PostgreSQL $postgres_cpu s; WAL written: $wal"
 awk "BEGIN { printf \"every read model:  %6.1f s  %8.0f events/s; raw read %s rows/s (ratio %.3f); live heap after a collection at most %s MB, -Xmx%s; %s parked\n\",
     $total, $events / $total, $raw1, $events / $total / $raw1, $(heap), \"${HEAP:-512m}\", $parked }"
 

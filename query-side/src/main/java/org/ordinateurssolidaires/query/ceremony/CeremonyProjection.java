@@ -11,6 +11,7 @@ import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
 import org.ordinateurssolidaires.events.ceremony.DonorsInvited;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
+import org.ordinateurssolidaires.query.readmodel.ReadModelTables;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Consumer;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
 /** Hand-over ceremonies: when, where, who was invited, and how many came. */
 @Component
 @ProcessingGroup(CeremonyProjection.PROCESSING_GROUP)
+@ReadModelTables({"ceremony_record", "ceremony_invitation"})
 class CeremonyProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "ceremonies";

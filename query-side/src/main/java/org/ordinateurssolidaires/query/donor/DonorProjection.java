@@ -13,6 +13,7 @@ import org.ordinateurssolidaires.events.donor.DonorDetailsCorrected;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.query.donor.BatchRecord.Reconciliation;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
+import org.ordinateurssolidaires.query.readmodel.ReadModelTables;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Consumer;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 /** Donors, their agreements and their deliveries, as the donor report shows them. */
 @Component
 @ProcessingGroup(DonorProjection.PROCESSING_GROUP)
+@ReadModelTables({"donor_record", "donor_agreement_record", "donor_batch_record"})
 class DonorProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "donors";

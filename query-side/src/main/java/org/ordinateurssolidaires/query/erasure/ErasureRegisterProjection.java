@@ -12,6 +12,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
+import org.ordinateurssolidaires.query.readmodel.ReadModelTables;
 import org.ordinateurssolidaires.query.readmodel.WritesPerBatch;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ErasureRegisterProjection.PROCESSING_GROUP)
+@ReadModelTables({"erasure_record", "erasure_device"})
 class ErasureRegisterProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "erasure-register";

@@ -35,6 +35,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfH
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAfter;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
+import org.ordinateurssolidaires.query.readmodel.ReadModelTables;
 import org.ordinateurssolidaires.query.readmodel.WritesPerBatch;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.PageRequest;
@@ -57,6 +58,8 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(InventoryProjection.PROCESSING_GROUP)
+@ReadModelTables({"inventory_device", "inventory_medium", "inventory_count", "workshop_month", "workshop_cohort",
+        "workshop_lead_time"})
 class InventoryProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "inventory";

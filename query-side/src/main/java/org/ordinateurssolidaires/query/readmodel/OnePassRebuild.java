@@ -67,6 +67,9 @@ import java.util.stream.IntStream;
  * (deadletter/RollbackFirstDeadLetterQueue). Should the claims lapse all the same (the database out of reach for
  * longer than their timeout), the processor takes the segments in the same way, and the chunk under way is refused
  * as a whole.
+ * <p>
+ * The indexes of the read models' tables that refuse nothing are set aside for the pass, and built again as each is
+ * handed back ({@link IndexesSetAside}).
  */
 @Component
 public class OnePassRebuild {
@@ -91,6 +94,7 @@ public class OnePassRebuild {
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final TransactionManager transactions;
     private final ApplicationContext application;
+    private final IndexesSetAside indexes;
     /** Axon's token store, under this pass's own name for its claims. */
     private final TokenStore claims;
     /** The read models in a pass, by name, until each is handed back. */
@@ -108,10 +112,12 @@ public class OnePassRebuild {
     private volatile boolean stopping;
 
     OnePassRebuild(EventArrivals store, TransactionManager transactions, ConnectionProvider connections,
-                   TokenSchema schema, Serializer serializer, ApplicationContext application) {
+                   TokenSchema schema, Serializer serializer, ApplicationContext application,
+                   IndexesSetAside indexes) {
         this.store = store;
         this.transactions = transactions;
         this.application = application;
+        this.indexes = indexes;
         // unique: Axon lets an owner's claims be taken by the same owner, and tests run several query sides in a JVM
         this.claims = JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName() + " rebuilding "
@@ -206,6 +212,7 @@ public class OnePassRebuild {
             readModel.progress = new Progress(readModel.segments.length, 0, upTo);
             underWay.put(readModel.name, readModel);
             reserved.remove(readModel.name);
+            setIndexesAside(readModel);
         });
         List<ReadModel> notStarted = new ArrayList<>(readModels);
         try {
@@ -218,6 +225,16 @@ public class OnePassRebuild {
             // a thread the JVM could not make: a read model nothing applies is not left under way, its claims kept
             notStarted.forEach(this::handBack);
             throw noThread;
+        }
+    }
+
+    /** Faster without them, and as right with them: a failure leaves them in place. */
+    private void setIndexesAside(ReadModel readModel) {
+        try {
+            transactions.executeInTransaction(() -> indexes.setAside(readModel.name));
+        } catch (RuntimeException failure) {
+            log.warn("Read model {}: its indexes are kept for its rebuild, which is the slower for it",
+                    readModel.name, failure);
         }
     }
 
@@ -418,8 +435,17 @@ public class OnePassRebuild {
         }
     }
 
-    /** Its processor takes its segments at its next look, within seconds. Claims left behind lapse on their own. */
+    /**
+     * Its indexes built again, its claims still kept meanwhile; then its processor takes its segments at its next
+     * look, within seconds. Claims left behind lapse on their own.
+     */
     private void handBack(ReadModel readModel) {
+        try {
+            transactions.executeInTransaction(() -> indexes.putBack(readModel.name));
+        } catch (RuntimeException failure) {
+            log.error("Read model {}: the indexes set aside for its rebuild could not be built again; the query"
+                    + " side's next start builds them", readModel.name, failure);
+        }
         synchronized (readModel) { // after any extension under way, and before any other
             readModel.handedBack = true;
         }

@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.events.referral.PartnerDeactivated;
 import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.PartnerRegistered;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
+import org.ordinateurssolidaires.query.readmodel.ReadModelTables;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Consumer;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 /** The partner directory, kept by the referrals processor so that it is rebuilt with the referrals. */
 @Component
 @ProcessingGroup(ReferralProjection.PROCESSING_GROUP)
+@ReadModelTables({"partner_record", "partner_contact"})
 class PartnerProjection extends ReadModelProjection {
 
     private final PartnerRecordRepository partners;

@@ -17,6 +17,7 @@ import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
+import org.ordinateurssolidaires.query.readmodel.ReadModelTables;
 import org.ordinateurssolidaires.query.readmodel.WritesPerBatch;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,7 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(ReferralProjection.PROCESSING_GROUP)
+@ReadModelTables({"referral_record"})
 class ReferralProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "referrals";

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.readmodel;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
@@ -10,9 +11,12 @@ import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.query.InventoryStore;
 import org.ordinateurssolidaires.query.SampleDevices;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +32,8 @@ import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
  * attempts counted once (an event applied twice or skipped shows as a wrong count), also those received while the
  * pass ran. A device whose reception cannot be stored
  * rolls its chunk back: the processor takes over from the chunk before, parks that device's events and applies the
- * rest.
+ * rest. The inventory's indexes that refuse nothing are set aside while the pass writes it, and are back, as they
+ * were, once it is handed back; also after a query side stopped before it put them back.
  */
 class OnePassRebuildIT {
 
@@ -42,6 +47,7 @@ class OnePassRebuildIT {
 
         int receivedMeanwhile = 0;
         int receivedInThePass = 0;
+        Map<String, String> setAside = new HashMap<>();
         try (ConfigurableApplicationContext querySide = store.startQuerySide()) {
             ReadModelRebuilds rebuilds = querySide.getBean(ReadModelRebuilds.class);
             OnePassRebuild onePass = querySide.getBean(OnePassRebuild.class);
@@ -49,6 +55,7 @@ class OnePassRebuildIT {
             assertThat(segmentsHeldByAPass(store)).as("the inventory's segments held by the pass").isEqualTo(4);
             while (rebuilds.of("inventory").rebuilding()) { // held for the pass, then in it
                 boolean inThePass = onePass.inPass("inventory");
+                setAside.putAll(setAside(store));
                 store.append(InventoryStore.devices(10), true, 600);
                 receivedMeanwhile += 10;
                 receivedInThePass += inThePass ? 10 : 0;
@@ -62,7 +69,46 @@ class OnePassRebuildIT {
             assertThat(store.mediaWithAttempts(2)).isEqualTo(devices);
             assertThat(parked(store)).isZero();
             assertThat(segmentsHeldByAPass(store)).as("handed back").isZero();
+            assertThat(setAside).as("set aside during the pass").containsKeys("inventory_device_state",
+                    "inventory_medium_serial", "referral_record_waiting", "erasure_record_device");
+            assertThat(setAside(store)).as("none left aside").isEmpty();
+            setAside.forEach((index, definition) -> assertThat(definitionOf(store, index)).as(index)
+                    .isEqualTo(definition));
         }
+    }
+
+    @Test
+    void indexesLeftAsideByAQuerySideThatStoppedArePutBackAtTheNextStart() {
+        InventoryStore store = new InventoryStore("ordinateurs_indexes_left_aside_it");
+        store.append(InventoryStore.devices(10), true, 600);
+        Map<String, String> setAside;
+        try (ConfigurableApplicationContext querySide = store.startQuerySide()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> store.attempts() >= 20);
+            // as a pass does as it begins; the query side then stops as if killed, with nothing put back
+            querySide.getBean(TransactionManager.class).executeInTransaction(() ->
+                    querySide.getBean(IndexesSetAside.class).setAside("inventory"));
+            setAside = setAside(store);
+            assertThat(setAside).containsKey("inventory_device_state");
+            assertThat(definitionOf(store, "inventory_device_state")).isNull();
+        }
+
+        try (ConfigurableApplicationContext querySide = store.startQuerySide()) {
+            assertThat(setAside(store)).isEmpty();
+            setAside.forEach((index, definition) -> assertThat(definitionOf(store, index)).as(index)
+                    .isEqualTo(definition));
+        }
+    }
+
+    /** The indexes noted as set aside, by name: their definitions. */
+    private static Map<String, String> setAside(InventoryStore store) {
+        Map<String, String> noted = new HashMap<>();
+        store.jdbc().query("select index_name, definition from read_model_index_set_aside",
+                (RowCallbackHandler) row -> noted.put(row.getString(1), row.getString(2)));
+        return noted;
+    }
+
+    private static String definitionOf(InventoryStore store, String index) {
+        return store.jdbc().queryForObject("select pg_get_indexdef(to_regclass(?))", String.class, index);
     }
 
     @Test
