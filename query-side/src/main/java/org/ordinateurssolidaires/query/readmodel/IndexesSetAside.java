@@ -9,12 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,10 @@ import java.util.Map;
  * those indexes never refuse a row, and the ones that may stay. Readers meanwhile see a read model being rebuilt,
  * slower to search.
  * <p>
- * Each index is noted with its definition in the transaction that drops it. Should the query side stop before it
- * puts them back (killed, the database out of reach), they are put back before the migrations of its next start,
- * so that no migration meets a table without them. PostgreSQL only: the embedded database keeps its indexes.
+ * A read model's indexes are set aside together, in one transaction that notes each with its definition: all of
+ * them, or none if a table's lock is not had in time. Should the query side stop before it puts them back (killed,
+ * the database out of reach), this class, as a Flyway callback, puts them back before the migrations of the next
+ * start, so that no migration meets a table without them. PostgreSQL only: the embedded database keeps its indexes.
  */
 @Component
 public class IndexesSetAside implements Callback {
@@ -38,6 +40,7 @@ public class IndexesSetAside implements Callback {
     /** Waited for a table's lock before its indexes are left in place: readers may hold it, and queue behind. */
     private static final String LOCK_WAITED = "2s";
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final ApplicationContext application;
     /** Whether the database is PostgreSQL: asked at the first rebuild, as it may be out of reach at the start. */
@@ -45,6 +48,7 @@ public class IndexesSetAside implements Callback {
 
     /** Not Spring's JdbcTemplate bean: that one waits for the migrations, which call this class first. */
     IndexesSetAside(DataSource dataSource, ApplicationContext application) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.application = application;
     }
@@ -57,6 +61,7 @@ public class IndexesSetAside implements Callback {
         if (!onPostgres()) {
             return;
         }
+        Assert.state(TransactionSynchronizationManager.isActualTransactionActive(), "needs the caller's transaction");
         jdbc.execute("set local lock_timeout = '" + LOCK_WAITED + "'");
         for (String table : tablesOf(readModel)) {
             for (Map<String, Object> index : jdbc.queryForList("""
@@ -74,21 +79,30 @@ public class IndexesSetAside implements Callback {
     /** Builds the read model's indexes set aside again, in the caller's transaction. */
     public void putBack(String readModel) {
         if (onPostgres()) {
+            Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
+                    "needs the caller's transaction");
             putBack(jdbc, readModel);
         }
     }
 
-    /** Builds every index set aside and not put back again; {@code readModel}'s only, unless null. */
+    /**
+     * Builds every index set aside and not put back again; {@code readModel}'s only, unless null. Each note is taken
+     * (deleted) before its index is built: another query side putting back the same one, at its start or as its pass
+     * ends, waits for this transaction, then finds it taken and leaves it.
+     */
     private static void putBack(JdbcTemplate jdbc, String readModel) {
-        String noted = "select index_name, definition from read_model_index_set_aside";
-        List<Map<String, Object>> setAside = readModel == null ? jdbc.queryForList(noted)
-                : jdbc.queryForList(noted + " where read_model = ?", readModel);
-        for (Map<String, Object> index : setAside) {
-            // another query side may have put it back already: at its start, while this one's pass ran
-            jdbc.execute(((String) index.get("definition"))
-                    .replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
-            jdbc.update("delete from read_model_index_set_aside where index_name = ?", index.get("index_name"));
-            log.info("Index {} put back", index.get("index_name"));
+        jdbc.execute("set local statement_timeout = 0"); // an index over a large table takes what it takes
+        String noted = "select index_name from read_model_index_set_aside";
+        List<String> setAside = readModel == null ? jdbc.queryForList(noted, String.class)
+                : jdbc.queryForList(noted + " where read_model = ?", String.class, readModel);
+        for (String index : setAside) {
+            List<String> taken = jdbc.queryForList("delete from read_model_index_set_aside where index_name = ?"
+                    + " returning definition", String.class, index);
+            for (String definition : taken) {
+                Assert.state(definition.startsWith("CREATE INDEX "), () -> "not an index's definition: " + definition);
+                jdbc.execute(definition.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
+                log.info("Index {} put back", index);
+            }
         }
     }
 
@@ -105,13 +119,10 @@ public class IndexesSetAside implements Callback {
 
     private boolean onPostgres() {
         if (postgres == null) {
-            postgres = jdbc.execute((ConnectionCallback<Boolean>) IndexesSetAside::isPostgres);
+            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
         }
         return postgres;
-    }
-
-    private static boolean isPostgres(Connection connection) throws SQLException {
-        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     }
 
     @Override
@@ -124,14 +135,23 @@ public class IndexesSetAside implements Callback {
         return true;
     }
 
-    /** Before the migrations: whatever a pass that ended without putting them back set aside. */
+    /**
+     * Before the migrations: whatever a pass that ended without putting them back set aside. A failure is logged, not
+     * thrown: the query side then starts with those read models slower to search, rather than not at all.
+     */
     @Override
     public void handle(Event event, Context context) {
-        JdbcTemplate migrating = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
-        if (migrating.execute((ConnectionCallback<Boolean>) IndexesSetAside::isPostgres)
-                && migrating.queryForObject("select to_regclass('read_model_index_set_aside') is not null",
-                Boolean.class)) {
-            putBack(migrating, null);
+        try {
+            if (onPostgres()) { // in a transaction of its own, as a pass's: Flyway's may not be one
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(started -> {
+                    if (jdbc.queryForObject("select to_regclass('read_model_index_set_aside') is not null",
+                            Boolean.class)) {
+                        putBack(jdbc, null);
+                    }
+                });
+            }
+        } catch (RuntimeException failure) {
+            log.error("The indexes a rebuild set aside could not be put back; the next start tries again", failure);
         }
     }
 
