@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +32,10 @@ import java.util.Map;
  * A read model's indexes are set aside together, in one transaction that notes each with its definition: all of
  * them, or none if a table's lock is not had in time. Should the query side stop before it puts them back (killed,
  * the database out of reach), this class, as a Flyway callback, puts them back before the migrations of the next
- * start, so that no migration meets a table without them. PostgreSQL only: the embedded database keeps its indexes.
+ * start, so that no migration meets a table without them. Meanwhile, every query side puts back, once a minute, those
+ * of read models no pass holds: a put-back that failed as the pass ended (the database out of reach), or a pass on a
+ * query side that was killed, whose read model another's processor has taken. PostgreSQL only: the embedded database
+ * keeps its indexes.
  */
 @Component
 public class IndexesSetAside implements Callback {
@@ -106,6 +110,30 @@ public class IndexesSetAside implements Callback {
         }
     }
 
+    /**
+     * Those of read models whose segments no pass holds (it claims them all before it sets any aside, and releases
+     * them only once they are back), in a transaction of its own.
+     */
+    @Scheduled(fixedDelayString = "${ordinateurs.read-models.indexes-swept-every:60s}")
+    void putBackWhatNoPassHolds() {
+        try {
+            if (onPostgres()) {
+                inATransactionOfItsOwn(() -> jdbc.queryForList("""
+                        select distinct read_model from read_model_index_set_aside a
+                         where not exists (select 1 from tokenentry t
+                                            where t.processorname = a.read_model and t.owner like ?)""",
+                        String.class, "%" + OnePassRebuild.OWNER_MARK + "%").forEach(this::putBack));
+            }
+        } catch (RuntimeException failure) {
+            log.error("The indexes a rebuild set aside could not be put back; tried again in a minute", failure);
+        }
+    }
+
+    private void inATransactionOfItsOwn(Runnable work) {
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(
+                started -> work.run());
+    }
+
     /** The tables its projections name ({@link ReadModelTables}). */
     private List<String> tablesOf(String readModel) {
         return Arrays.stream(application.getBeanNamesForAnnotation(ReadModelTables.class))
@@ -143,7 +171,7 @@ public class IndexesSetAside implements Callback {
     public void handle(Event event, Context context) {
         try {
             if (onPostgres()) { // in a transaction of its own, as a pass's: Flyway's may not be one
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(started -> {
+                inATransactionOfItsOwn(() -> {
                     if (jdbc.queryForObject("select to_regclass('read_model_index_set_aside') is not null",
                             Boolean.class)) {
                         putBack(jdbc, null);

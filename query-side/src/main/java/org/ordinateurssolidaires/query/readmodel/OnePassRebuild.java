@@ -88,6 +88,8 @@ public class OnePassRebuild {
      * claim) and locked: the keeping waits for the commit, the other read models' with it.
      */
     private static final Duration CLAIMS_KEPT_EVERY = Duration.ofSeconds(2);
+    /** In the name its claims are held under, on every query side: how others tell a pass holds a read model. */
+    static final String OWNER_MARK = " rebuilding ";
     /** Far longer than a chunk takes to be written, the time the query side waits for a pass as it stops. */
     private static final Duration ENDED_WITHIN = Duration.ofSeconds(30);
 
@@ -120,7 +122,7 @@ public class OnePassRebuild {
         this.indexes = indexes;
         // unique: Axon lets an owner's claims be taken by the same owner, and tests run several query sides in a JVM
         this.claims = JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + " rebuilding "
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + OWNER_MARK
                         + UUID.randomUUID().toString().substring(0, 8)).build();
         claimsKept.scheduleWithFixedDelay(this::keepClaims, CLAIMS_KEPT_EVERY.toMillis(),
                 CLAIMS_KEPT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
