@@ -43,6 +43,7 @@ public class IndexesSetAside implements Callback {
     private static final Logger log = LoggerFactory.getLogger(IndexesSetAside.class);
     /** Waited for a table's lock before its indexes are left in place: readers may hold it, and queue behind. */
     private static final String LOCK_WAITED = "2s";
+    private static final String NOTED = "select index_name from read_model_index_set_aside";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -85,28 +86,7 @@ public class IndexesSetAside implements Callback {
         if (onPostgres()) {
             Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
                     "needs the caller's transaction");
-            putBack(jdbc, readModel);
-        }
-    }
-
-    /**
-     * Builds every index set aside and not put back again; {@code readModel}'s only, unless null. Each note is taken
-     * (deleted) before its index is built: another query side putting back the same one, at its start or as its pass
-     * ends, waits for this transaction, then finds it taken and leaves it.
-     */
-    private static void putBack(JdbcTemplate jdbc, String readModel) {
-        jdbc.execute("set local statement_timeout = 0"); // an index over a large table takes what it takes
-        String noted = "select index_name from read_model_index_set_aside";
-        List<String> setAside = readModel == null ? jdbc.queryForList(noted, String.class)
-                : jdbc.queryForList(noted + " where read_model = ?", String.class, readModel);
-        for (String index : setAside) {
-            List<String> taken = jdbc.queryForList("delete from read_model_index_set_aside where index_name = ?"
-                    + " returning definition", String.class, index);
-            for (String definition : taken) {
-                Assert.state(definition.startsWith("CREATE INDEX "), () -> "not an index's definition: " + definition);
-                jdbc.execute(definition.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
-                log.info("Index {} put back", index);
-            }
+            build(jdbc.queryForList(NOTED + " where read_model = ?", String.class, readModel));
         }
     }
 
@@ -118,14 +98,29 @@ public class IndexesSetAside implements Callback {
     void putBackWhatNoPassHolds() {
         try {
             if (onPostgres()) {
-                inATransactionOfItsOwn(() -> jdbc.queryForList("""
-                        select distinct read_model from read_model_index_set_aside a
-                         where not exists (select 1 from tokenentry t
-                                            where t.processorname = a.read_model and t.owner like ?)""",
-                        String.class, "%" + OnePassRebuild.OWNER_MARK + "%").forEach(this::putBack));
+                inATransactionOfItsOwn(() -> build(jdbc.queryForList(NOTED + " a where not exists"
+                        + " (select 1 from tokenentry t where t.processorname = a.read_model and t.owner like ?)",
+                        String.class, "%" + OnePassRebuild.OWNER_MARK + "%")));
             }
         } catch (RuntimeException failure) {
             log.error("The indexes a rebuild set aside could not be put back; tried again in a minute", failure);
+        }
+    }
+
+    /**
+     * Builds the indexes again. Each note is taken (deleted) before its index is built: another query side putting
+     * back the same one (the sweep, its start, its pass ending) waits for this transaction, then finds it taken.
+     */
+    private void build(List<String> setAside) {
+        jdbc.execute("set local statement_timeout = 0"); // an index over a large table takes what it takes
+        for (String index : setAside) {
+            List<String> taken = jdbc.queryForList("delete from read_model_index_set_aside where index_name = ?"
+                    + " returning definition", String.class, index);
+            for (String definition : taken) {
+                Assert.state(definition.startsWith("CREATE INDEX "), () -> "not an index's definition: " + definition);
+                jdbc.execute(definition.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
+                log.info("Index {} put back", index);
+            }
         }
     }
 
@@ -174,7 +169,7 @@ public class IndexesSetAside implements Callback {
                 inATransactionOfItsOwn(() -> {
                     if (jdbc.queryForObject("select to_regclass('read_model_index_set_aside') is not null",
                             Boolean.class)) {
-                        putBack(jdbc, null);
+                        build(jdbc.queryForList(NOTED, String.class));
                     }
                 });
             }

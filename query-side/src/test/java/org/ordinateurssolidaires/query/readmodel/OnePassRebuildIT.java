@@ -168,6 +168,6 @@ class OnePassRebuildIT {
 
     private static int segmentsHeldByAPass(InventoryStore store) {
         return store.jdbc().queryForObject("select count(*) from tokenentry where processorname = 'inventory'"
-                + " and owner like '% rebuilding %'", Integer.class);
+                + " and owner like ?", Integer.class, "%" + OnePassRebuild.OWNER_MARK + "%");
     }
 }
