@@ -61,7 +61,7 @@ class CeremonyProjection extends ReadModelProjection {
     }
 
     private void update(CeremonyId ceremonyId, Consumer<CeremonyRecord> change) {
-        CeremonyRecord ceremony = ceremonies.findById(ceremonyId.value()).orElseThrow();
+        CeremonyRecord ceremony = row(CeremonyRecord.class, ceremonyId.value()).orElseThrow();
         change.accept(ceremony);
     }
 }

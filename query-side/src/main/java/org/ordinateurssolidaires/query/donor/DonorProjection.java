@@ -44,7 +44,7 @@ class DonorProjection extends ReadModelProjection {
 
     @EventHandler
     void on(DonorDetailsCorrected event) {
-        DonorRecord donor = donors.findById(event.donorId().value()).orElseThrow();
+        DonorRecord donor = row(DonorRecord.class, event.donorId().value()).orElseThrow();
         donor.corrected(event);
     }
 
@@ -55,7 +55,7 @@ class DonorProjection extends ReadModelProjection {
 
     @EventHandler
     void on(AgreementTerminated event) {
-        AgreementRecord agreement = agreements.findById(event.agreementId().value()).orElseThrow();
+        AgreementRecord agreement = row(AgreementRecord.class, event.agreementId().value()).orElseThrow();
         agreement.terminated(event);
     }
 
@@ -83,7 +83,7 @@ class DonorProjection extends ReadModelProjection {
     }
 
     private void updateBatch(DonationBatchId batchId, Consumer<BatchRecord> change) {
-        BatchRecord batch = batches.findById(batchId.value()).orElseThrow();
+        BatchRecord batch = row(BatchRecord.class, batchId.value()).orElseThrow();
         change.accept(batch);
     }
 }

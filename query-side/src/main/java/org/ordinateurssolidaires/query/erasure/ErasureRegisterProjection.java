@@ -71,6 +71,6 @@ class ErasureRegisterProjection extends ReadModelProjection {
 
     /** Null only if the store holds no reception of the device. */
     private ErasureDevice device(DeviceId device) {
-        return devices.findById(device.value()).orElse(null);
+        return row(ErasureDevice.class, device.value()).orElse(null);
     }
 }

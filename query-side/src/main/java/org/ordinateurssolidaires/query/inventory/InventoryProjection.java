@@ -225,7 +225,7 @@ class InventoryProjection extends ReadModelProjection {
     }
 
     private void update(DeviceId deviceId, Consumer<InventoryDevice> change) {
-        InventoryDevice device = devices.findById(deviceId.value()).orElseThrow(() -> new IllegalStateException(
+        InventoryDevice device = row(InventoryDevice.class, deviceId.value()).orElseThrow(() -> new IllegalStateException(
                 "event for device " + deviceId + " which the inventory never saw received"));
         Cell before = cellOf(device);
         var reachedBefore = device.milestones();

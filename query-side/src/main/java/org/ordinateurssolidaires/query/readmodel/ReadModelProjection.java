@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 
+import java.util.Optional;
+
 /**
  * What every read model's projection shares: its handlers change rows in the session (a row found by its key stays
  * in it, a new one is {@linkplain #insert inserted} into it) and leave the writing to this class, which writes them as
@@ -22,6 +24,15 @@ public abstract class ReadModelProjection {
      */
     protected void insert(Object row) {
         session.persist(row);
+    }
+
+    /**
+     * The row of {@code type} with this key: from the session when the batch holds it already (read ahead, or
+     * changed by an earlier event), else from the database. Not through the repository, whose proxy and transaction
+     * interceptor took more of a rebuild than the lookup itself (docs/benchmarks.md, "Rows looked up in the session").
+     */
+    protected <T> Optional<T> row(Class<T> type, Object key) {
+        return Optional.ofNullable(session.find(type, key));
     }
 
     /**

@@ -52,7 +52,7 @@ class PartnerProjection extends ReadModelProjection {
     }
 
     private void update(PartnerId partnerId, Consumer<PartnerRecord> change) {
-        partners.findById(partnerId.value()).ifPresent(partner -> {
+        row(PartnerRecord.class, partnerId.value()).ifPresent(partner -> {
             change.accept(partner);
         });
     }

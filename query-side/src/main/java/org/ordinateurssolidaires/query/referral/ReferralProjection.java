@@ -109,7 +109,7 @@ class ReferralProjection extends ReadModelProjection {
      * this read model never saw: there is nothing to update for them.
      */
     private void update(ReferralId referralId, Consumer<ReferralRecord> change) {
-        referrals.findById(referralId.value()).ifPresent(referral -> {
+        row(ReferralRecord.class, referralId.value()).ifPresent(referral -> {
             change.accept(referral);
         });
     }
