@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.ordinateurssolidaires.query.SampleDevices.disk;
 import static org.ordinateurssolidaires.query.SampleDevices.failed;
@@ -54,15 +55,17 @@ public final class InventoryStore {
         return jdbc;
     }
 
-    public ConfigurableApplicationContext startQuerySide() {
+    /** @param settings further settings, as {@code --name=value} */
+    public ConfigurableApplicationContext startQuerySide(String... settings) {
         return new SpringApplicationBuilder(QuerySideApplication.class)
                 .profiles("postgres")
-                .run("--spring.datasource.url=" + url(),
+                .run(Stream.concat(Stream.of("--spring.datasource.url=" + url(),
                         "--spring.datasource.username=" + PostgresTestDatabase.USER,
                         "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,
                         "--server.port=0",
                         "--ordinateurs.personal-data.key-encryption-keyset=" + KeyEncryptionKey.newKeyset(),
-                        "--ordinateurs.documents.seal-keyset=" + DocumentSeal.newKeyset());
+                        "--ordinateurs.documents.seal-keyset=" + DocumentSeal.newKeyset()), Stream.of(settings))
+                        .toArray(String[]::new));
     }
 
     /** New devices, each with a disk. */

@@ -26,6 +26,7 @@ import org.axonframework.serialization.Serializer;
 import org.ordinateurssolidaires.query.config.EventArrivals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -75,13 +76,8 @@ import java.util.stream.IntStream;
 public class OnePassRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(OnePassRebuild.class);
-    /**
-     * Events per transaction. Larger chunks write a device's row fewer times (its events are spread over the store),
-     * up to about 5,000: chunks of 10,000 and 20,000 were no faster, and hold more in memory (docs/benchmarks.md).
-     */
-    static final int CHUNK = 5_000;
-    /** Chunks queued for a read model, beyond the one it applies. */
-    static final int AHEAD = 2;
+    /** Chunks queued for a read model, beyond the one it applies: one, as each holds {@link #chunk} decoded events. */
+    static final int AHEAD = 1;
     /**
      * Well within the claims' timeout (Axon's default, 10 s): kept while a chunk is applied and while a read model
      * waits for the reading, whatever either takes. While a chunk commits, its tokens are written with it (a fresh
@@ -97,6 +93,12 @@ public class OnePassRebuild {
     private final TransactionManager transactions;
     private final ApplicationContext application;
     private final IndexesSetAside indexes;
+    /**
+     * Events per transaction. Larger chunks write a device's row fewer times (its events are spread over the store):
+     * chunks of 20,000 (the setting's default) rebuilt the inventory a fifth faster than chunks of 5,000; chunks of
+     * 40,000 filled a 512 MB heap and were slower (docs/benchmarks.md).
+     */
+    private final int chunk;
     /** Axon's token store, under this pass's own name for its claims. */
     private final TokenStore claims;
     /** The read models in a pass, by name, until each is handed back. */
@@ -115,11 +117,15 @@ public class OnePassRebuild {
 
     OnePassRebuild(EventArrivals store, TransactionManager transactions, ConnectionProvider connections,
                    TokenSchema schema, Serializer serializer, ApplicationContext application,
-                   IndexesSetAside indexes) {
+                   IndexesSetAside indexes, @Value("${ordinateurs.read-models.rebuild-chunk:20000}") int chunk) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("ordinateurs.read-models.rebuild-chunk must be at least 1, not " + chunk);
+        }
         this.store = store;
         this.transactions = transactions;
         this.application = application;
         this.indexes = indexes;
+        this.chunk = chunk;
         // unique: Axon lets an owner's claims be taken by the same owner, and tests run several query sides in a JVM
         this.claims = JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName() + OWNER_MARK
@@ -332,12 +338,12 @@ public class OnePassRebuild {
      * The next events stored, up to a chunk: none when everything stored so far has been read. The events an upcaster
      * made of one stored event share its token, and stay in one chunk.
      */
-    private static List<TrackedEventMessage<?>> next(BlockingStream<TrackedEventMessage<?>> events) {
-        List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
-        while (events.hasNextAvailable() && (chunk.size() < CHUNK || sameToken(chunk, events.peek()))) {
-            chunk.add(decoded(nextOf(events)));
+    private List<TrackedEventMessage<?>> next(BlockingStream<TrackedEventMessage<?>> events) {
+        List<TrackedEventMessage<?>> read = new ArrayList<>(chunk);
+        while (events.hasNextAvailable() && (read.size() < chunk || sameToken(read, events.peek()))) {
+            read.add(decoded(nextOf(events)));
         }
-        return chunk;
+        return read;
     }
 
     /**
