@@ -89,6 +89,17 @@ class TamperEvidentHistoryIT {
     }
 
     @Test
+    void aPayloadOverwrittenWithWhatIsNoEventIsNamedTwiceAltered() {
+        long position = store.positionOf(DEVICES.get(2), 2); // the refurbishment
+        Map<String, Object> row = alter(position);
+        store.jdbc.update("update domainEventEntry set payload = convert_to('not an event', 'UTF8')"
+                + " where globalIndex = ?", position);
+
+        assertThat(store.audit().tampering()).as("its bytes are not those linked, and they read as no event")
+                .containsExactly(found(TamperingKind.LINK_MISMATCH, row), found(TamperingKind.EVENT_UNREADABLE, row));
+    }
+
+    @Test
     void aDeletedEventIsNamed() {
         long position = store.positionOf(DEVICES.get(0), 4); // the allocation
         Map<String, Object> row = alter(position);
