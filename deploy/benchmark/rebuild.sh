@@ -100,7 +100,7 @@ if [ "$set_aside" = t ]; then
 else
     left_aside=false
 fi
-positions="select processorname, case when $left_aside then -1 else min($token_position) end from tokenentry
+positions="select processorname, min($token_position), $left_aside from tokenentry
            where processorname in ($groups) group by processorname order by 1"
 . deploy/benchmark/heap.sh
 heap() {
@@ -112,9 +112,11 @@ while :; do
     kill -0 "$pid" 2>/dev/null || { echo "the query side stopped; see $logs/query-side.log" >&2; exit 1; }
     now=$(date +%s%N)
     line=""
-    while IFS='|' read -r group position; do
-        line="$line $group $position;"
-        if [ "$position" -ge "$last" ] && [ -z "${done_at[$group]:-}" ]; then done_at[$group]=$now; fi
+    while IFS='|' read -r group position aside; do
+        if [ "$aside" = t ]; then line="$line $group $position, indexes aside;"; else line="$line $group $position;"; fi
+        if [ "$position" -ge "$last" ] && [ "$aside" = f ] && [ -z "${done_at[$group]:-}" ]; then
+            done_at[$group]=$now
+        fi
     done < <($pg -Atc "$positions")
     printf "%6.1f s, heap %4s MB:%s\n" "$(awk "BEGIN { print ($now - $started) / 1e9 }")" "$(heap)" "$line"
     [ "${#done_at[@]}" -eq 5 ] && break
