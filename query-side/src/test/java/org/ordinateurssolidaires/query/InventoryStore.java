@@ -55,6 +55,12 @@ public final class InventoryStore {
         return jdbc;
     }
 
+    /**
+     * A one-pass rebuild's chunks, smaller than the default (20,000 events): a store of a few thousand devices is then
+     * applied in several, and a test can stop the pass between two of them.
+     */
+    public static final String CHUNKS_OF_5_000 = "--ordinateurs.read-models.rebuild-chunk=5000";
+
     /** @param settings further settings, as {@code --name=value} */
     public ConfigurableApplicationContext startQuerySide(String... settings) {
         return new SpringApplicationBuilder(QuerySideApplication.class)

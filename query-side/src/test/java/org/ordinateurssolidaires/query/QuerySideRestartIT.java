@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The query side interrupted in the middle of the stream, or reading while several writers append: the inventory
- * must end up exactly as if nothing had happened, every event applied once. Each device gets a failed and a passed
+ * must end up exactly as if nothing had happened, every event applied once. The first start builds the read models
+ * in one pass, in chunks small enough for the store to take several, so that it is interrupted between two. Each device gets a failed and a passed
  * sanitisation per round, and attempts are counted per medium, so an event applied twice or skipped shows as a
  * wrong count.
  */
@@ -33,7 +35,7 @@ class QuerySideRestartIT {
         InventoryStore store = new InventoryStore("ordinateurs_query_restart_it");
 
         interruptMidStreamThenFinish(store, () -> {
-            ConfigurableApplicationContext querySide = store.startQuerySide();
+            ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000);
             return querySide::close;
         });
     }
@@ -43,7 +45,8 @@ class QuerySideRestartIT {
         InventoryStore store = new InventoryStore("ordinateurs_query_killed_it");
 
         interruptMidStreamThenFinish(store, () -> {
-            RunningApp querySide = RunningApp.onPostgres("querySide", store.url());
+            RunningApp querySide = RunningApp.onPostgresAs("querySide", store.url(), PostgresTestDatabase.USER,
+                    PostgresTestDatabase.PASSWORD, InventoryStore.CHUNKS_OF_5_000);
             return querySide::kill; // no graceful shutdown: its token claims stay until they time out
         });
     }

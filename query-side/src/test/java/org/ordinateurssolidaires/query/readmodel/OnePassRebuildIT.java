@@ -39,8 +39,6 @@ import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
  */
 class OnePassRebuildIT {
 
-    /** Events per chunk: smaller than the default, so that a few thousand devices make several chunks. */
-    private static final String CHUNKS_OF_5_000 = "--ordinateurs.read-models.rebuild-chunk=5000";
     /** Three events each: several of the pass's chunks. */
     private static final int DEVICES = 4_000;
 
@@ -52,7 +50,7 @@ class OnePassRebuildIT {
         int receivedMeanwhile = 0;
         int receivedInThePass = 0;
         Map<String, String> setAside = new HashMap<>();
-        try (ConfigurableApplicationContext querySide = store.startQuerySide(CHUNKS_OF_5_000)) {
+        try (ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000)) {
             ReadModelRebuilds rebuilds = querySide.getBean(ReadModelRebuilds.class);
             OnePassRebuild onePass = querySide.getBean(OnePassRebuild.class);
             // held for the pass since before the processors started: none began on the store only to be emptied
@@ -90,7 +88,7 @@ class OnePassRebuildIT {
         InventoryStore store = new InventoryStore("ordinateurs_indexes_left_aside_it");
         store.append(InventoryStore.devices(10), true, 600);
         Map<String, String> setAside;
-        try (ConfigurableApplicationContext querySide = store.startQuerySide(CHUNKS_OF_5_000)) {
+        try (ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000)) {
             OnePassRebuild onePass = querySide.getBean(OnePassRebuild.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> store.attempts() >= 20
                     && onePass.progress("inventory").isEmpty()); // the pass that built it has handed it back
@@ -111,7 +109,7 @@ class OnePassRebuildIT {
             assertThat(definitionOf(store, "inventory_device_state")).isNull();
         }
 
-        try (ConfigurableApplicationContext querySide = store.startQuerySide(CHUNKS_OF_5_000)) {
+        try (ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000)) {
             assertThat(setAside(store)).isEmpty();
             // every projection names its tables, each one the database has
             for (String projection : querySide.getBeanNamesForAnnotation(ProcessingGroup.class)) {
@@ -151,7 +149,7 @@ class OnePassRebuildIT {
                 "", SampleDevices.RECEIVED_AT), failed(unstorable, itsDisk), sanitised(unstorable, itsDisk));
         store.append(InventoryStore.devices(DEVICES / 2), true, 600);
 
-        try (ConfigurableApplicationContext querySide = store.startQuerySide(CHUNKS_OF_5_000)) {
+        try (ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000)) {
             await().atMost(Duration.ofSeconds(120)).until(() -> store.attempts() >= 2L * DEVICES);
 
             assertThat(store.devices()).isEqualTo(DEVICES);
