@@ -178,8 +178,13 @@ cpu_before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
 began=$(date +%s%N)
 curl -fsS -o /dev/null -u benchmark-admin:benchmark-provenance-password -X POST \
     "http://localhost:$query_port/api/read-models/inventory/rebuild"
+# ten minutes at most: a rebuild that does not end leaves the figure out, not the benchmark hanging
 until [ "$($pg -Atc "$inventory_done")" = 0 ]; do
     kill -0 "$pid" 2>/dev/null || { echo "the query side stopped; see $logs/query-side.log" >&2; exit 1; }
+    if [ $(($(date +%s%N) - began)) -gt 600000000000 ]; then
+        echo "the inventory's rebuild did not end within 10 minutes; see $logs/query-side.log" >&2
+        exit 1
+    fi
     sleep 0.2
 done
 awk -v hz="$(getconf CLK_TCK)" -v e="$events" -v before="$cpu_before" -v ticks="$(awk '{ print $14 + $15 }' "/proc/$pid/stat")" \
