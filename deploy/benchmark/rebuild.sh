@@ -162,8 +162,8 @@ $pg -Atc "select aggregateidentifier from domainevententry where type = 'Device'
 java -DwarmUp="$warm_up" deploy/benchmark/PageLoad.java --provenance "http://localhost:$query_port" "$rounds" \
     "$logs/accounts" "$logs/recorded-devices"
 
-# The run above counts the query side's start and its JIT compiler's first minute (a third of its CPU in a profile,
-# docs/benchmarks.md). The inventory, the slowest read model, is now rebuilt once more on the same query side, warm,
+# The run above counts the query side's start and its JIT compiler's first minute (about 40 % of its CPU in a
+# profile, docs/benchmarks.md). The inventory, the slowest read model, is now rebuilt once more on the same query side, warm,
 # as an admin asks for it: the rate of a rebuild itself. As an admin of this benchmark's own, with the same password.
 echo "== the inventory rebuilt again on this running query side, asked for through the API"
 $pg -c "insert into account (username, password_hash, roles, enabled, created_at, created_by, updated_at,
@@ -187,7 +187,8 @@ until [ "$($pg -Atc "$inventory_done")" = 0 ]; do
     fi
     sleep 0.2
 done
-awk -v hz="$(getconf CLK_TCK)" -v e="$events" -v before="$cpu_before" -v ticks="$(awk '{ print $14 + $15 }' "/proc/$pid/stat")" \
+cpu_after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+awk -v hz="$(getconf CLK_TCK)" -v e="$events" -v before="$cpu_before" -v ticks="$cpu_after" \
     "BEGIN { s = ($(date +%s%N) - $began) / 1e9;
         printf \"inventory, warm:  %6.1f s  %8.0f events/s; the query side's CPU %.1f s\n\", s, e / s, (ticks - before) / hz }"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=

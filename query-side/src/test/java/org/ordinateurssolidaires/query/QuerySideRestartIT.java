@@ -21,9 +21,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The query side interrupted in the middle of the stream, or reading while several writers append: the inventory
  * must end up exactly as if nothing had happened, every event applied once. The first start builds the read models
- * in one pass, in chunks small enough for the store to take several, so that it is interrupted between two. Each device gets a failed and a passed
- * sanitisation per round, and attempts are counted per medium, so an event applied twice or skipped shows as a
- * wrong count.
+ * in one pass, in chunks small enough for the store to take several, so that it is interrupted between two. Each
+ * device gets a failed and a passed sanitisation per round, and attempts are counted per medium, so an event applied
+ * twice or skipped shows as a wrong count.
  */
 class QuerySideRestartIT {
 

@@ -95,7 +95,7 @@ public class OnePassRebuild {
     private final IndexesSetAside indexes;
     /**
      * Events per transaction. Larger chunks write a device's row fewer times (its events are spread over the store):
-     * chunks of 20,000 (the setting's default) rebuilt the inventory a fifth faster than chunks of 5,000; chunks of
+     * chunks of 20,000 (application.yml) rebuilt the inventory a fifth faster than chunks of 5,000; chunks of
      * 40,000 filled a 512 MB heap and were slower (docs/benchmarks.md).
      */
     private final int chunk;
@@ -117,7 +117,7 @@ public class OnePassRebuild {
 
     OnePassRebuild(EventArrivals store, TransactionManager transactions, ConnectionProvider connections,
                    TokenSchema schema, Serializer serializer, ApplicationContext application,
-                   IndexesSetAside indexes, @Value("${ordinateurs.read-models.rebuild-chunk:20000}") int chunk) {
+                   IndexesSetAside indexes, @Value("${ordinateurs.read-models.rebuild-chunk}") int chunk) {
         if (chunk < 1) {
             throw new IllegalArgumentException("ordinateurs.read-models.rebuild-chunk must be at least 1, not " + chunk);
         }
