@@ -21,7 +21,9 @@ final class HistoryChain {
     static final byte[] GENESIS = new byte[32];
 
     private final MessageDigest sha256;
-    private final ByteBuffer number = ByteBuffer.allocate(Long.BYTES);
+    /** The row's fields, hashed at once: one update per event rather than two per field (its profile, 10 % of the
+     * audit's checking thread went to the digest's small updates). Grows to the largest row read. */
+    private ByteBuffer row = ByteBuffer.allocate(4_096);
 
     HistoryChain() {
         try {
@@ -32,16 +34,26 @@ final class HistoryChain {
     }
 
     byte[] link(byte[] previous, StoredEvent event) {
-        sha256.update(previous);
-        field(event.eventIdentifier());
-        field(event.aggregateIdentifier());
-        number(event.sequenceNumber());
-        field(event.type());
-        field(event.payloadType());
-        field(event.payloadRevision());
+        byte[] eventIdentifier = utf8(event.eventIdentifier());
+        byte[] aggregateIdentifier = utf8(event.aggregateIdentifier());
+        byte[] type = utf8(event.type());
+        byte[] payloadType = utf8(event.payloadType());
+        byte[] payloadRevision = utf8(event.payloadRevision());
+        byte[] timeStamp = utf8(event.timeStamp());
+        fit(previous.length + 9 * Long.BYTES + length(eventIdentifier) + length(aggregateIdentifier) + length(type)
+                + length(payloadType) + length(payloadRevision) + length(event.payload()) + length(event.metaData())
+                + length(timeStamp));
+        row.put(previous);
+        field(eventIdentifier);
+        field(aggregateIdentifier);
+        row.putLong(event.sequenceNumber());
+        field(type);
+        field(payloadType);
+        field(payloadRevision);
         field(event.payload());
         field(event.metaData());
-        field(event.timeStamp());
+        field(timeStamp);
+        sha256.update(row.array(), 0, row.position());
         return sha256.digest();
     }
 
@@ -53,19 +65,27 @@ final class HistoryChain {
         return HexFormat.of().parseHex(hex);
     }
 
-    private void field(String text) {
-        field(text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A null field hashes apart from an empty one: length -1. */
-    private void field(byte[] bytes) {
-        number(bytes == null ? -1 : bytes.length);
-        if (bytes != null) {
-            sha256.update(bytes);
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
+    /** An empty row of at least {@code bytes}. */
+    private void fit(int bytes) {
+        if (row.capacity() < bytes) {
+            row = ByteBuffer.allocate(Math.max(bytes, 2 * row.capacity()));
         }
+        row.clear();
     }
 
-    private void number(long value) {
-        sha256.update(number.clear().putLong(value).array());
+    /** A null field hashes apart from an empty one: length -1 (big-endian, as ByteBuffer writes). */
+    private void field(byte[] bytes) {
+        row.putLong(bytes == null ? -1 : bytes.length);
+        if (bytes != null) {
+            row.put(bytes);
+        }
     }
 }

@@ -40,6 +40,21 @@ class HistoryChainTest {
     }
 
     @Test
+    void linksARowLargerThanTheOnesBeforeIt() throws Exception {
+        HistoryChain chain = new HistoryChain();
+        byte[] first = chain.link(HistoryChain.GENESIS, SANITISED);
+        StoredEvent large = new StoredEvent(9, "6f30-event", "d9a1-device", 2, "Device",
+                SANITISED.payloadType(), null, "x".repeat(20_000).getBytes(StandardCharsets.UTF_8),
+                RECEIVED.metaData(), RECEIVED.timeStamp());
+
+        byte[] second = chain.link(first, large);
+        byte[] third = chain.link(second, RECEIVED);
+
+        assertThat(HistoryChain.hex(second)).isEqualTo(HistoryChain.hex(published(first, large)));
+        assertThat(HistoryChain.hex(third)).isEqualTo(HistoryChain.hex(published(second, RECEIVED)));
+    }
+
+    @Test
     void theLinkBeforeTheFirstEventIsThirtyTwoZeroBytes() {
         assertThat(HistoryChain.GENESIS).hasSize(32).containsOnly(0);
     }
