@@ -1,6 +1,10 @@
 package org.ordinateurssolidaires.events;
 
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.AssetTag;
@@ -82,6 +86,32 @@ class EventSerializationTest {
         String json = new String(serializer.serialize(stated, byte[].class).getData(), StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"statedOn\":\"2026-02-27\"");
+    }
+
+    /** The serializer keeps the class of each type name and the reader of each class: what it keeps must not mix. */
+    @Test
+    void readsEachTypeAsItsOwnClassAgainAndAgain() {
+        var handedOver = new DeviceHandedOver(DEVICE, new ReferralId(UUID.randomUUID()), false, null, MORNING.plusSeconds(60));
+        var stated = new StorageRemovalStated(DEVICE, new StorageRemovalStatement("Olivier Lambert",
+                LocalDate.of(2026, 2, 27), "BL-2026-014"));
+
+        for (int time = 0; time < 3; time++) {
+            assertThat(roundTrip(handedOver)).isEqualTo(handedOver);
+            assertThat(roundTrip(stated)).isEqualTo(stated);
+            assertThat(serializer.classForType(new SimpleSerializedType(MetaData.class.getName(), null)))
+                    .isEqualTo(MetaData.class);
+        }
+    }
+
+    @Test
+    void aTypeWithNoClassStaysUnknown() {
+        SerializedObject<byte[]> stored = new SimpleSerializedObject<>("{}".getBytes(StandardCharsets.UTF_8),
+                byte[].class, "org.ordinateurssolidaires.events.device.DeviceLent", "1");
+
+        for (int time = 0; time < 2; time++) {
+            assertThat(serializer.classForType(stored.getType())).isEqualTo(UnknownSerializedType.class);
+            assertThat(serializer.<byte[], Object>deserialize(stored)).isInstanceOf(UnknownSerializedType.class);
+        }
     }
 
     private Object roundTrip(Object event) {

@@ -38,8 +38,9 @@ public final class EventSerialization {
                          .build();
     }
 
+    /** Axon's Jackson serializer on {@link #objectMapper()}, its lookups of classes and readers kept. */
     public static Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(objectMapper()).build();
+        return new EventJsonSerializer(JacksonSerializer.builder().objectMapper(objectMapper()));
     }
 
     /**
