@@ -61,6 +61,13 @@ public final class InventoryStore {
      */
     public static final String CHUNKS_OF_5_000 = "--ordinateurs.read-models.rebuild-chunk=5000";
 
+    /**
+     * Chunks of 300 events: a store of a few thousand devices takes tens of them, so that a test which stops the pass
+     * once it sees the first chunk's rows still stops it mid-stream when the machine is slow to look (with two chunks,
+     * the second was sometimes written before the test looked again).
+     */
+    public static final String CHUNKS_OF_300 = "--ordinateurs.read-models.rebuild-chunk=300";
+
     /** @param settings further settings, as {@code --name=value} */
     public ConfigurableApplicationContext startQuerySide(String... settings) {
         return new SpringApplicationBuilder(QuerySideApplication.class)

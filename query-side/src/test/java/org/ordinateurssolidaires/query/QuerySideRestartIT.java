@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The query side interrupted in the middle of the stream, or reading while several writers append: the inventory
  * must end up exactly as if nothing had happened, every event applied once. The first start builds the read models
- * in one pass, in chunks small enough for the store to take several, so that it is interrupted between two. Each
+ * in one pass, in chunks small enough for the store to take tens of them, so that it is interrupted between two. Each
  * device gets a failed and a passed sanitisation per round, and attempts are counted per medium, so an event applied
  * twice or skipped shows as a wrong count.
  */
@@ -35,7 +35,7 @@ class QuerySideRestartIT {
         InventoryStore store = new InventoryStore("ordinateurs_query_restart_it");
 
         interruptMidStreamThenFinish(store, () -> {
-            ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000);
+            ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_300);
             return querySide::close;
         });
     }
@@ -46,7 +46,7 @@ class QuerySideRestartIT {
 
         interruptMidStreamThenFinish(store, () -> {
             RunningApp querySide = RunningApp.onPostgresAs("querySide", store.url(), PostgresTestDatabase.USER,
-                    PostgresTestDatabase.PASSWORD, InventoryStore.CHUNKS_OF_5_000);
+                    PostgresTestDatabase.PASSWORD, InventoryStore.CHUNKS_OF_300);
             return querySide::kill; // no graceful shutdown: its token claims stay until they time out
         });
     }
