@@ -179,8 +179,10 @@ class InventoryProjection extends ReadModelProjection {
     DevicePage handle(FindDevices query) {
         Specification<InventoryDevice> matching = Specification.allOf(inHand(query.inHand()),
                 equal("state", query.state()), equal("donorId", query.donorId()), equal("category", query.category()));
-        Slice<InventoryDevice> page = devices.findBy(matching, found -> found.sortBy(Sort.by("assetTag"))
-                .slice(PageRequest.of(query.page(), query.size())));
+        // the order in the page request: a slice takes its sort from there, not from sortBy (an unsorted request
+        // left the pages in whatever order the database read the rows)
+        Slice<InventoryDevice> page = devices.findBy(matching, found -> found.slice(PageRequest.of(query.page(),
+                query.size(), Sort.by("assetTag"))));
         // the counts answer a filter on state and category at once; a donor's or a label's devices are few to count
         long total = (query.inHand() == null || query.inHand().isBlank()) && query.donorId() == null
                 ? counts.devices(query.state(), query.category()) : devices.count(matching);

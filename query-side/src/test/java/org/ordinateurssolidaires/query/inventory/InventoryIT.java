@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -265,6 +266,35 @@ class InventoryIT extends QuerySideIntegrationTest {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(notAnId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * The pages of a selection follow one another in asset-tag order, each device on one page only, whatever order
+     * the devices were received in (here the reverse, so that the rows lie in the table against that order).
+     */
+    @Test
+    void listsADevicesSelectionPageAfterPageInAssetTagOrder() {
+        String serial = "ORD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String prefix = tag() + "-";
+        List<String> tags = IntStream.range(0, 120).mapToObj(i -> prefix + "%03d".formatted(i)).toList();
+        List<Object> receptions = new ArrayList<>();
+        DeviceId last = null;
+        for (int i = tags.size() - 1; i >= 0; i--) {
+            String tag = tags.get(i);
+            last = newDevice();
+            receptions.add(new DeviceReceived(last, new AssetTag(tag), new DonorId(UUID.randomUUID()), "LIV-2026-03",
+                    DeviceCategory.LAPTOP, "Dell", "Latitude 5490", serial, List.of(disk(tag)), null, RECEIVED_AT));
+        }
+        events.append(receptions.toArray());
+        awaitState(last, "AWAITING_SANITISATION");
+
+        List<String> listed = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            JsonNode found = http.getForObject("/api/devices?q={q}&size=50&page={page}", JsonNode.class, serial, page);
+            assertThat(found.get("totalDevices").asLong()).isEqualTo(120);
+            listed.addAll(found.get("devices").findValuesAsString("assetTag"));
+        }
+        assertThat(listed).containsExactlyElementsOf(tags);
     }
 
     private JsonNode awaitState(DeviceId device, String state) {
