@@ -8,6 +8,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAfter;
+import org.ordinateurssolidaires.query.web.PageDates;
 import org.ordinateurssolidaires.query.web.StepsAlreadyRecorded;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -37,7 +38,7 @@ class InventoryExportTest {
 
     private final QueryGateway queries = mock(QueryGateway.class);
     private final InventoryPages pages = new InventoryPages(queries, mock(StepsAlreadyRecorded.class),
-            new StaticMessageSource());
+            new StaticMessageSource(), mock(PageDates.class));
     private final MockHttpServletResponse response = new MockHttpServletResponse();
 
     @Test

@@ -16,6 +16,9 @@ import org.ordinateurssolidaires.query.CsvRows;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -295,6 +298,46 @@ class InventoryIT extends QuerySideIntegrationTest {
             listed.addAll(found.get("devices").findValuesAsString("assetTag"));
         }
         assertThat(listed).containsExactlyElementsOf(tags);
+    }
+
+    /**
+     * Each row of the inventory's page says its device in the reader's words: its category, make and model, its
+     * donor's name (its id while the donor is unknown), its state and since when, linked to its page.
+     */
+    @Test
+    void theInventoryPageSaysEachDeviceInTheReadersWords() {
+        var donor = new DonorId(UUID.randomUUID());
+        var unknownDonor = new DonorId(UUID.randomUUID());
+        String sharedSerial = "ROW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        DeviceId named = newDevice();
+        DeviceId unnamed = newDevice();
+        String namedTag = tag();
+        String unnamedTag = tag();
+        events.append(new DonorRegistered(donor, "Université de Poitiers", DonorKind.PUBLIC_BODY, null, "Service",
+                        "service@example.org"),
+                new DeviceReceived(named, new AssetTag(namedTag), donor, "LIV-2026-03", DeviceCategory.LAPTOP,
+                        "Lenovo", "ThinkPad T480", null, List.of(disk(sharedSerial)), null, RECEIVED_AT),
+                received(unnamed, unnamedTag, unknownDonor, DeviceCategory.DESKTOP, disk(sharedSerial)));
+        awaitState(unnamed, "AWAITING_SANITISATION");
+        // both devices hold a medium of that serial: the search lists them rather than opening one
+        String french = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForObject("/inventaire?q={q}", String.class, sharedSerial),
+                page -> page.contains("Université de Poitiers"));
+
+        assertThat(french).contains("<a class=\"insecable\" href=\"/appareils/" + named + "\">" + namedTag + "</a>",
+                "<td>Ordinateur portable Lenovo ThinkPad T480</td>", "<td>Université de Poitiers</td>",
+                "<td>À effacer</td>",
+                "<a class=\"insecable\" href=\"/appareils/" + unnamed + "\">" + unnamedTag + "</a>",
+                "<td>" + unknownDonor + "</td>", "<td>Ordinateur de bureau ");
+        // the JDK's French has "2 mars 2026 à 10:00" or "2 mars 2026 10:00", as its version says it
+        assertThat(french).containsPattern("<td>2 mars 2026 (à )?10:00</td>");
+
+        HttpHeaders inEnglish = new HttpHeaders();
+        inEnglish.add(HttpHeaders.COOKIE, "langue=en");
+        String english = http.exchange("/inventaire?q={q}", HttpMethod.GET, new HttpEntity<>(inEnglish), String.class,
+                sharedSerial).getBody();
+        assertThat(english).contains("<td>Laptop Lenovo ThinkPad T480</td>", "<td>Awaiting erasure</td>",
+                "<td>March 2, 2026", "<td>Université de Poitiers</td>");
     }
 
     private JsonNode awaitState(DeviceId device, String state) {
