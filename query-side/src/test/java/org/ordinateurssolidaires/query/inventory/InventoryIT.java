@@ -281,15 +281,15 @@ class InventoryIT extends QuerySideIntegrationTest {
         String prefix = tag() + "-";
         List<String> tags = IntStream.range(0, 120).mapToObj(i -> prefix + "%03d".formatted(i)).toList();
         List<Object> receptions = new ArrayList<>();
-        DeviceId last = null;
         for (int i = tags.size() - 1; i >= 0; i--) {
             String tag = tags.get(i);
-            last = newDevice();
-            receptions.add(new DeviceReceived(last, new AssetTag(tag), new DonorId(UUID.randomUUID()), "LIV-2026-03",
+            receptions.add(new DeviceReceived(newDevice(), new AssetTag(tag), new DonorId(UUID.randomUUID()), "LIV-2026-03",
                     DeviceCategory.LAPTOP, "Dell", "Latitude 5490", serial, List.of(disk(tag)), null, RECEIVED_AT));
         }
         events.append(receptions.toArray());
-        awaitState(last, "AWAITING_SANITISATION");
+        // each in its segment, applied at its own pace: all of them, not only the last
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/api/devices?q={q}", JsonNode.class,
+                serial).get("totalDevices").asLong() == 120);
 
         List<String> listed = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
