@@ -12,15 +12,16 @@ import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
-import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceList;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchEveryDonorName;
-import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAfter;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListDevices;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListedDevice;
 import org.ordinateurssolidaires.query.ceremony.PlannedCeremonies.FetchPlannedCeremonies;
 import org.ordinateurssolidaires.query.ceremony.PlannedCeremonies.PlannedCeremony;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
@@ -96,12 +97,12 @@ class InventoryPages {
                      Locale locale) throws InterruptedException {
         recorded.awaitAfterAForm(model, InventoryProjection.PROCESSING_GROUP);
         String inHand = q == null || q.isBlank() ? null : q.strip();
-        DevicePage devices = queries.query(new FindDevices(inHand, state, null, category, pageIndex(page),
-                PAGE_SIZE), DevicePage.class).join();
+        DeviceList devices = queries.query(new ListDevices(inHand, state, category, pageIndex(page), PAGE_SIZE),
+                DeviceList.class).join();
         if (inHand != null && devices.totalDevices() == 1) {
             return "redirect:/appareils/" + devices.devices().get(0).deviceId();
         }
-        Map<UUID, String> donors = donorNames(devices.devices().stream().map(DeviceView::donorId)
+        Map<UUID, String> donors = donorNames(devices.devices().stream().map(ListedDevice::donorId)
                                                      .collect(Collectors.toSet()));
         model.addAttribute("devices", devices)
              .addAttribute("rows", devices.devices().stream()
@@ -123,14 +124,14 @@ class InventoryPages {
     record InventoryRow(String address, String assetTag, String device, String donor, String state, String since) {
     }
 
-    private InventoryRow row(DeviceView device, Map<UUID, String> donors, String contextPath, Locale locale) {
+    private InventoryRow row(ListedDevice device, Map<UUID, String> donors, String contextPath, Locale locale) {
         return new InventoryRow(contextPath + "/appareils/" + device.deviceId(), device.assetTag(),
                 described(device, locale), donors.getOrDefault(device.donorId(), device.donorId().toString()),
                 words.getMessage("state." + device.state(), null, locale), dates.dayAndTime(device.stateSince()));
     }
 
     /** Its category in words, its make and its model, as on its label. */
-    private String described(DeviceView device, Locale locale) {
+    private String described(ListedDevice device, Locale locale) {
         return words.getMessage("category." + device.category(), null, locale) + " " + device.manufacturer() + " "
                + device.model();
     }
@@ -198,18 +199,18 @@ class InventoryPages {
                                   @RequestParam(required = false) DeviceCategory category,
                                   @RequestParam(defaultValue = "0") int page, Locale locale) {
         String inHand = q == null || q.isBlank() ? null : q.strip();
-        return labels(queries.query(new FindDevices(inHand, state, null, category, pageIndex(page), PAGE_SIZE),
-                DevicePage.class).join().devices(), locale);
+        return labels(queries.query(new ListDevices(inHand, state, category, pageIndex(page), PAGE_SIZE),
+                DeviceList.class).join().devices(), locale);
     }
 
     @GetMapping("/appareils/{deviceId}/etiquette")
     @PreAuthorize(Access.STAFF)
     ResponseEntity<byte[]> label(@PathVariable UUID deviceId, Locale locale) {
         return labels(queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
-                             .join().stream().toList(), locale);
+                             .join().stream().map(ListedDevice::of).toList(), locale);
     }
 
-    private ResponseEntity<byte[]> labels(List<DeviceView> devices, Locale locale) {
+    private ResponseEntity<byte[]> labels(List<ListedDevice> devices, Locale locale) {
         if (devices.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no device to label");
         }

@@ -27,6 +27,7 @@ import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryCounts.Cell;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceList;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
@@ -34,6 +35,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfD
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAfter;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListDevices;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.ordinateurssolidaires.query.readmodel.ReadModelTables;
 import org.ordinateurssolidaires.query.readmodel.WritesPerBatch;
@@ -177,23 +179,50 @@ class InventoryProjection extends ReadModelProjection {
 
     @QueryHandler
     DevicePage handle(FindDevices query) {
-        Specification<InventoryDevice> matching = Specification.allOf(inHand(query.inHand()),
-                equal("state", query.state()), equal("donorId", query.donorId()), equal("category", query.category()));
+        Specification<InventoryDevice> matching = selection(query.inHand(), query.state(), query.donorId(),
+                query.category());
         // the order in the page request: a slice takes its sort from there, not from sortBy (an unsorted request
         // left the pages in whatever order the database read the rows)
-        Slice<InventoryDevice> page = devices.findBy(matching, found -> found.slice(PageRequest.of(query.page(),
-                query.size(), Sort.by("assetTag"))));
-        // the counts answer a filter on state and category at once; a donor's or a label's devices are few to count
-        long total = (query.inHand() == null || query.inHand().isBlank()) && query.donorId() == null
-                ? counts.devices(query.state(), query.category()) : devices.count(matching);
+        Slice<InventoryDevice> page = devices.findBy(matching, found -> found.slice(byAssetTag(query.page(),
+                query.size())));
+        long total = total(matching, query.inHand(), query.state(), query.donorId(), query.category());
         return new DevicePage(page.getContent().stream().map(DeviceView::of).toList(), Map.of(), query.page(),
-                query.size(), total, (int) ((total + query.size() - 1) / query.size()));
+                query.size(), total, pages(total, query.size()));
+    }
+
+    @QueryHandler
+    DeviceList handle(ListDevices query) {
+        Specification<InventoryDevice> matching = selection(query.inHand(), query.state(), null, query.category());
+        long total = total(matching, query.inHand(), query.state(), null, query.category());
+        return new DeviceList(devices.listed(matching, byAssetTag(query.page(), query.size())), query.page(),
+                query.size(), total, pages(total, query.size()));
+    }
+
+    private Specification<InventoryDevice> selection(String inHand, DeviceState state, UUID donorId,
+                                                     DeviceCategory category) {
+        return Specification.allOf(inHand(inHand), equal("state", state), equal("donorId", donorId),
+                equal("category", category));
+    }
+
+    /** The counts answer a filter on state and category at once; a donor's or a label's devices are few to count. */
+    private long total(Specification<InventoryDevice> matching, String inHand, DeviceState state, UUID donorId,
+                       DeviceCategory category) {
+        return (inHand == null || inHand.isBlank()) && donorId == null ? counts.devices(state, category)
+                : devices.count(matching);
+    }
+
+    private static PageRequest byAssetTag(int page, int size) {
+        return PageRequest.of(page, size, Sort.by("assetTag"));
+    }
+
+    private static int pages(long devices, int size) {
+        return (int) ((devices + size - 1) / size);
     }
 
     @QueryHandler
     List<DeviceView> handle(FindDevicesAfter query) {
-        Specification<InventoryDevice> matching = Specification.allOf(inHand(query.inHand()),
-                equal("state", query.state()), equal("category", query.category()), after(query.afterAssetTag()));
+        Specification<InventoryDevice> matching = selection(query.inHand(), query.state(), null, query.category())
+                .and(after(query.afterAssetTag()));
         return devices.findBy(matching, found -> found.sortBy(Sort.by("assetTag")).limit(query.size()).all())
                       .stream().map(DeviceView::of).toList();
     }

@@ -60,6 +60,26 @@ public final class InventoryQueries {
     public record DonorNames(Map<UUID, String> byDonor) {
     }
 
+    /**
+     * The devices {@link FindDevices} finds, as a list shows them ({@link ListedDevice}): a page of fifty whole devices
+     * with their media was most of the inventory page's reading (docs/benchmarks.md, "The list reads what it shows").
+     */
+    public record ListDevices(String inHand, DeviceState state, DeviceCategory category, int page, int size) {
+    }
+
+    /** A device as a list or a label shows it: what it is, whose it was, where it is in its life. */
+    public record ListedDevice(UUID deviceId, String assetTag, UUID donorId, DeviceCategory category,
+                               String manufacturer, String model, DeviceState state, Instant stateSince) {
+
+        static ListedDevice of(DeviceView device) {
+            return new ListedDevice(device.deviceId(), device.assetTag(), device.donorId(), device.category(),
+                    device.manufacturer(), device.model(), device.state(), device.stateSince());
+        }
+    }
+
+    public record DeviceList(List<ListedDevice> devices, int page, int size, long totalDevices, int totalPages) {
+    }
+
     /** @param donorNames the legal name of each donor of the page's devices, to show beside its id */
     public record DevicePage(List<DeviceView> devices, Map<UUID, String> donorNames, int page, int size,
                              long totalDevices, int totalPages) {

@@ -8,7 +8,8 @@ import org.springframework.data.repository.query.Param;
 import java.util.List;
 import java.util.UUID;
 
-interface InventoryRepository extends JpaRepository<InventoryDevice, UUID>, JpaSpecificationExecutor<InventoryDevice> {
+interface InventoryRepository extends JpaRepository<InventoryDevice, UUID>, JpaSpecificationExecutor<InventoryDevice>,
+        ListedDevices {
 
     List<InventoryDevice> findByDonorIdOrderByDonationBatchReferenceAscAssetTagAsc(UUID donorId);
 

@@ -6,7 +6,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
 import io.nayuki.qrcodegen.QrCode;
-import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListedDevice;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -38,8 +38,8 @@ final class LabelSheets {
      * @param pageOf  the address of a device's page, as its QR code opens it
      * @param caption the second line of a label: what the device is, in the reader's language
      */
-    static byte[] of(List<DeviceView> devices, Function<DeviceView, String> pageOf,
-                     Function<DeviceView, String> caption, String programme) {
+    static byte[] of(List<ListedDevice> devices, Function<ListedDevice, String> pageOf,
+                     Function<ListedDevice, String> caption, String programme) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 0, 0, 0, 0);
         PdfWriter writer = PdfWriter.getInstance(document, pdf);
@@ -54,7 +54,7 @@ final class LabelSheets {
             }
             float left = (slot % COLUMNS) * WIDTH;
             float bottom = TOP - (slot / COLUMNS + 1) * HEIGHT;
-            DeviceView device = devices.get(i);
+            ListedDevice device = devices.get(i);
             qrCode(canvas, QrCode.encodeText(pageOf.apply(device), QrCode.Ecc.MEDIUM), left + PADDING,
                     bottom + PADDING);
             float textLeft = left + PADDING + QR_SIZE + 2 * MM;

@@ -34,6 +34,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -298,6 +300,16 @@ class InventoryIT extends QuerySideIntegrationTest {
             listed.addAll(found.get("devices").findValuesAsString("assetTag"));
         }
         assertThat(listed).containsExactlyElementsOf(tags);
+
+        List<String> onThePages = new ArrayList<>(); // staff's list: its own query, fifty to a page
+        for (int page = 0; page < 3; page++) {
+            Matcher link = Pattern.compile(">(" + Pattern.quote(prefix) + "\\d{3})</a>").matcher(
+                    http.getForObject("/inventaire?q={q}&page={page}", String.class, serial, page));
+            while (link.find()) {
+                onThePages.add(link.group(1));
+            }
+        }
+        assertThat(onThePages).containsExactlyElementsOf(tags);
     }
 
     /**
@@ -338,6 +350,13 @@ class InventoryIT extends QuerySideIntegrationTest {
                 sharedSerial).getBody();
         assertThat(english).contains("<td>Laptop Lenovo ThinkPad T480</td>", "<td>Awaiting erasure</td>",
                 "<td>March 2, 2026", "<td>Université de Poitiers</td>");
+
+        String desktops = http.getForObject("/inventaire?q={q}&category=DESKTOP&state=AWAITING_SANITISATION",
+                String.class, sharedSerial);
+        assertThat(desktops).as("with the other filters, the one device left: its page opens")
+                            .contains("/appareils/" + unnamed + "/etiquette").doesNotContain(namedTag);
+        assertThat(http.getForObject("/inventaire?q={q}&state=READY", String.class, sharedSerial))
+                .contains("Aucun appareil ne correspond.").doesNotContain(">" + unnamedTag + "</a>");
     }
 
     private JsonNode awaitState(DeviceId device, String state) {
