@@ -204,6 +204,17 @@ select d.*, m.* from (select * from inventory_device where state = 'READY' order
     left join inventory_medium m using (device_id) order by d.asset_tag, m.position;
 select coalesce(sum(devices), 0) from inventory_count where state = 'READY';
 SQL
+# the inventory's page reads the columns it shows, no media (InventoryQueries.ListDevices)
+cat > "$logs/listed.sql" <<'SQL'
+select device_id, asset_tag, donor_id, category, manufacturer, model, state, state_since
+    from inventory_device order by asset_tag limit 50;
+select coalesce(sum(devices), 0) from inventory_count;
+SQL
+cat > "$logs/listed-ready.sql" <<'SQL'
+select device_id, asset_tag, donor_id, category, manufacturer, model, state, state_since
+    from inventory_device where state = 'READY' order by asset_tag limit 50;
+select coalesce(sum(devices), 0) from inventory_count where state = 'READY';
+SQL
 cat > "$logs/dashboard.sql" <<'SQL'
 select month_start, milestone, devices from workshop_month where month_start > current_date - 366;
 select milestone, sum(devices) from workshop_cohort where received_month > current_date - 366 group by milestone;
@@ -211,24 +222,19 @@ select from_milestone, to_milestone, hours, sum(devices) from workshop_lead_time
     where month_start > current_date - 366 group by from_milestone, to_milestone, hours;
 select state, category, devices from inventory_count;
 SQL
+. deploy/benchmark/raw-reads.sh
 baseline() { # name script clients
-    rm -f "$logs"/pgbench_log*
-    local tps
-    tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$3" -j "$3" -t $((rounds / $3)) -D devices="$devices" \
-        -l --log-prefix="$logs/pgbench_log" -f "$logs/$2" ordinateurs_bench_pages \
-        | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
-    # each transaction's latency, in microseconds, is the third field of pgbench's log
-    cat "$logs"/pgbench_log* | awk '{ print $3 }' | sort -n | awk -v name="$1" -v clients="$3" -v tps="$tps" '
-        { t[NR] = $1 } END {
-            printf "%-28s %7d %8d %8.1f %8.2f %8.2f %8.2f\n", name, clients, NR, tps, t[int(NR * 0.50) + 1] / 1000,
-                t[int(NR * 0.95) + 1] / 1000, t[int(NR * 0.99) + 1] / 1000 }'
+    raw_read "$1" "$logs/$2" "$3" "$rounds" ordinateurs_bench_pages -D devices="$devices"
 }
-printf "%-28s %7s %8s %8s %8s %8s %8s\n" "raw PostgreSQL" "clients" "requests" "tps" "p50 ms" "p95 ms" "p99 ms"
+raw_read_header
 baseline "device by key, its media" device.sql 1
 baseline "$inventory_name" inventory.sql 1
 baseline "$inventory_name" inventory.sql 4
 if [ -n "$counts_kept" ]; then
     baseline "50 READY, media, kept count" ready.sql 1
+    baseline "50 as listed, kept count" listed.sql 1
+    baseline "50 as listed, kept count" listed.sql 16
+    baseline "50 READY as listed, kept count" listed-ready.sql 1
 fi
 if [ -n "$($pg -d ordinateurs_bench_pages -Atc "select to_regclass('workshop_month')")" ]; then
     baseline "dashboard's kept figures" dashboard.sql 1

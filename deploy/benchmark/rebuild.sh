@@ -3,7 +3,7 @@
 # the whole store; with the raw PostgreSQL baseline (an ordered read of the event table) measured in the same run.
 # Then, the query side still running, a device's provenance read PROVENANCE_ROUNDS (1000) times through the API, after
 # 3,000 requests not counted (the JIT still compiles after the first thousand): it is read from the event store, and
-# this one is the largest at hand. Last, the inventory rebuilt once more on the running query side, asked for through
+# this one is the largest at hand; beside it, the same devices' events read by pgbench (its raw baseline). Last, the inventory rebuilt once more on the running query side, asked for through
 # the API as an admin asks for it. For those it writes a staff account, demo-equipe, and an admin, benchmark-admin,
 # with the benchmark's password into the store's database.
 #   deploy/benchmark/rebuild.sh
@@ -157,10 +157,23 @@ $pg -c "insert into account (username, password_hash, roles, enabled, created_at
         on conflict (username) do update set password_hash = excluded.password_hash, roles = excluded.roles,
             enabled = true, updated_at = now(), updated_by = 'benchmark'"
 echo "demo-equipe staff benchmark-provenance-password" > "$logs/accounts"
-$pg -Atc "select aggregateidentifier from domainevententry where type = 'Device' and sequencenumber = 0
-          order by md5(aggregateidentifier) limit 200" > "$logs/recorded-devices"
+$pg -c "drop table if exists baseline_provenance" \
+    -c "create table baseline_provenance as
+        select row_number() over (order by md5(aggregateidentifier)) as n, aggregateidentifier from domainevententry
+        where type = 'Device' and sequencenumber = 0 order by md5(aggregateidentifier) limit 200" \
+    -c "alter table baseline_provenance add primary key (n)"
+$pg -Atc "select aggregateidentifier from baseline_provenance order by n" > "$logs/recorded-devices"
 java -DwarmUp="$warm_up" deploy/benchmark/PageLoad.java --provenance "http://localhost:$query_port" "$rounds" \
     "$logs/accounts" "$logs/recorded-devices"
+# the raw baseline: the same devices' events read by pgbench as the event store reads them, by aggregate and in order
+cat > "$logs/provenance.sql" <<'SQL'
+\set n random(1, 200)
+select e.* from baseline_provenance b join domainevententry e using (aggregateidentifier) where b.n = :n
+    order by e.sequencenumber;
+SQL
+. deploy/benchmark/raw-reads.sh
+raw_read_header
+raw_read "events of one device" "$logs/provenance.sql" 1 "$rounds" "$database"
 
 # The run above counts the query side's start and its JIT compiler's first minute (about 40 % of its CPU in a
 # profile, docs/benchmarks.md). The inventory, the slowest read model, is now rebuilt once more on the same query side, warm,
