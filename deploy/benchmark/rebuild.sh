@@ -3,9 +3,10 @@
 # the whole store; with the raw PostgreSQL baseline (an ordered read of the event table) measured in the same run.
 # Then, the query side still running, a device's provenance read PROVENANCE_ROUNDS (1000) times through the API, after
 # 3,000 requests not counted (the JIT still compiles after the first thousand): it is read from the event store, and
-# this one is the largest at hand; beside it, the same devices' events read by pgbench (its raw baseline). Last, the inventory rebuilt once more on the running query side, asked for through
-# the API as an admin asks for it. For those it writes a staff account, demo-equipe, and an admin, benchmark-admin,
-# with the benchmark's password into the store's database.
+# this one is the largest at hand; beside it, the same devices' events read by pgbench (its raw baseline). Last, the
+# inventory rebuilt once more on the running query side, asked for through the API as an admin asks for it. For
+# those it writes a staff account, demo-equipe, and an admin, benchmark-admin, with the benchmark's password into the
+# store's database.
 #   deploy/benchmark/rebuild.sh
 # Runs on the store deploy/benchmark/erasure-audit.sh DEVICES generated (database ordinateurs_audit_bench), which
 # it leaves in place: run that first. Empties the read models, their tokens and dead letters each time.
