@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +51,8 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      */
     private final Duration atLeastEvery;
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
+    /** Open once the watcher follows the shared read (or could not reach the store): see {@link #startWatching}. */
+    private final CountDownLatch following = new CountDownLatch(1);
     private Thread watcher;
 
     @Autowired
@@ -91,7 +94,11 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
     /**
      * Starts the watcher at the first stream, from the store's head as it is now: an event appended once the stream
-     * is open is an arrival, however late the watcher's thread begins.
+     * is open is an arrival, however late the watcher's thread begins. The stream is handed on only once the watcher
+     * follows the store's shared read, the one every caught-up stream reads: a stream's first look is a read of its
+     * own, and an event the watcher saw there was called back before the shared read held it, so the processors'
+     * streams had nothing yet and looked again only half a second later (one time in a hundred in
+     * {@code EventArrivalsTest}).
      */
     private synchronized void startWatching() {
         if (watcher == null) {
@@ -99,6 +106,11 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
             watcher = new Thread(() -> watch(head), "EventArrivals");
             watcher.setDaemon(true);
             watcher.start();
+            try {
+                following.await(AFTER_FAILURE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -114,6 +126,9 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
             try (BlockingStream<TrackedEventMessage<?>> arrivals = store.openStream(
                     failing ? store.createHeadToken() : head)) {
                 failing = false;
+                // its first look, with nothing after the head yet, moves it from a read of its own to the shared one
+                arrivals.hasNextAvailable();
+                following.countDown();
                 while (true) {
                     arrivals.hasNextAvailable((int) atLeastEvery.toMillis(), TimeUnit.MILLISECONDS);
                     for (int taken = 0; taken < 100 && arrivals.hasNextAvailable(); taken++) {
@@ -129,6 +144,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
                     log.warn("Could not follow the event store; trying again every second", failure);
                 }
                 failing = true;
+                following.countDown();
                 callBack();
                 try {
                     Thread.sleep(AFTER_FAILURE.toMillis());
