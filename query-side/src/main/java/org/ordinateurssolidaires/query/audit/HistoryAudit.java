@@ -10,7 +10,7 @@ import org.ordinateurssolidaires.query.audit.AuditReport.Violation;
 import org.ordinateurssolidaires.query.audit.SideBySide.LinksRead;
 import org.ordinateurssolidaires.query.audit.SideBySide.RecordedLink;
 import org.ordinateurssolidaires.query.audit.SideBySide.Step;
-import org.postgresql.PGStatement;
+import org.ordinateurssolidaires.query.config.StoredEvent;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,7 +67,7 @@ final class HistoryAudit {
                          "select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type,"
                                  + " link from history_chain_link order by global_index") : null) {
                 events.setFetchSize(FETCH);
-                inBinary(events);
+                StoredEvent.inBinary(events);
                 if (links != null) {
                     links.setFetchSize(FETCH);
                 }
@@ -108,19 +108,6 @@ final class HistoryAudit {
         try (PreparedStatement query = connection.prepareStatement(ChainHead.QUERY);
              ResultSet row = query.executeQuery()) {
             return row.next() ? ChainHead.read(row) : null;
-        }
-    }
-
-    /**
-     * Has PostgreSQL send {@code bytea} as bytes rather than hex text. Its driver asks for results in binary only from
-     * statements prepared on the server, which one run once is not unless told so (-1: prepared at once, in binary).
-     * Half the bytes to send, and no hex to decode (docs/benchmarks.md, "Erasure audit"). Other databases as they are.
-     * (A connection pooler in front of PostgreSQL must then pass prepared statements on, as PgBouncer does since 1.21.)
-     * Also the benchmark's raw baseline, so that it reads as the audit does.
-     */
-    static void inBinary(PreparedStatement statement) throws SQLException {
-        if (statement.isWrapperFor(PGStatement.class)) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
         }
     }
 

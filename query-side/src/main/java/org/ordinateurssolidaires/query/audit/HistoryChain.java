@@ -1,5 +1,7 @@
 package org.ordinateurssolidaires.query.audit;
 
+import org.ordinateurssolidaires.query.config.StoredEvent;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

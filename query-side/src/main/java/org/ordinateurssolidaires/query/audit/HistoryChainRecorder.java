@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.audit;
 
+import org.ordinateurssolidaires.query.config.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,7 @@
 package org.ordinateurssolidaires.query.audit;
 
+import org.ordinateurssolidaires.query.config.StoredEvent;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -58,6 +58,7 @@ import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.ordinateurssolidaires.query.EventStoreFixture;
+import org.ordinateurssolidaires.query.config.StoredEvent;
 import org.ordinateurssolidaires.query.inventory.QuerySideSchema;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.postgresql.PGConnection;
@@ -295,7 +296,7 @@ class ErasureAuditBenchmark {
                     + " from domainEventEntry order by globalIndex")) {
                 select.setFetchSize(FETCH);
                 if (binary) {
-                    HistoryAudit.inBinary(select);
+                    StoredEvent.inBinary(select);
                 }
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {

@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.audit;
 
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.query.config.StoredEvent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
