@@ -38,6 +38,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAft
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListDevices;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.ordinateurssolidaires.query.readmodel.ReadModelTables;
+import org.ordinateurssolidaires.query.readmodel.RebuiltAggregateByAggregate;
 import org.ordinateurssolidaires.query.readmodel.WritesPerBatch;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.PageRequest;
@@ -56,12 +57,14 @@ import java.util.function.Consumer;
 /**
  * The inventory: every device, its state, donor, category and media with their erasure status. Fed by a pooled
  * streaming processor; the token and the rows are written in one transaction, so a restart neither repeats nor
- * skips an event.
+ * skips an event. Each row is a device's, and the counts and workshop figures are sums over devices: rebuilt device
+ * by device.
  */
 @Component
 @ProcessingGroup(InventoryProjection.PROCESSING_GROUP)
 @ReadModelTables({"inventory_device", "inventory_medium", "inventory_count", "workshop_month", "workshop_cohort",
         "workshop_lead_time"})
+@RebuiltAggregateByAggregate("Device")
 class InventoryProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "inventory";

@@ -1,9 +1,13 @@
 package org.ordinateurssolidaires.query.readmodel;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,16 +17,19 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.query.config.EventArrivals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
@@ -71,6 +79,13 @@ import java.util.stream.IntStream;
  * <p>
  * The indexes of the read models' tables that refuse nothing are set aside for the pass, and built again as each is
  * handed back ({@link IndexesSetAside}).
+ * <p>
+ * A read model whose projection says it may be {@linkplain RebuiltAggregateByAggregate rebuilt aggregate by
+ * aggregate} is not applied the chunks of that reading: it reads its aggregates' events on its own thread, sorted by
+ * aggregate, and applies them in one transaction, so that each of its rows is inserted once, complete, where the
+ * reading in order wrote a device's row again in every chunk holding one of its events (docs/benchmarks.md). Its
+ * tokens are moved once, at the end, to where the pass began; stopped or failing midway, the transaction leaves the
+ * read model empty, its tokens at the store's start, and its processor applies the store to it.
  */
 @Component
 public class OnePassRebuild {
@@ -84,6 +99,12 @@ public class OnePassRebuild {
      * claim) and locked: the keeping waits for the commit, the other read models' with it.
      */
     private static final Duration CLAIMS_KEPT_EVERY = Duration.ofSeconds(2);
+    /**
+     * The stored events of the whole aggregates a read model rebuilt aggregate by aggregate applies at a time, as one
+     * batch: its rows are each written once whatever the batch, and smaller ones were faster, down to 500 (fewer
+     * rows in the session at each flush, less in the heap: docs/benchmarks.md).
+     */
+    static final int AGGREGATES_OF = 2_000;
     /** In the name its claims are held under, on every query side: how others tell a pass holds a read model. */
     static final String OWNER_MARK = " rebuilding ";
     /** Far longer than a chunk takes to be written, the time the query side waits for a pass as it stops. */
@@ -93,6 +114,12 @@ public class OnePassRebuild {
     private final TransactionManager transactions;
     private final ApplicationContext application;
     private final IndexesSetAside indexes;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final EventUpcaster upcasters;
+    /** Where a read model rebuilt aggregate by aggregate writes its rows between two groups of aggregates. */
+    @PersistenceContext
+    private EntityManager session;
     /**
      * Events per transaction. Larger chunks write a device's row fewer times (its events are spread over the store):
      * chunks of 20,000 (application.yml) rebuilt the inventory a fifth faster than chunks of 5,000; chunks of
@@ -116,8 +143,9 @@ public class OnePassRebuild {
     private volatile boolean stopping;
 
     OnePassRebuild(EventArrivals store, TransactionManager transactions, ConnectionProvider connections,
-                   TokenSchema schema, Serializer serializer, ApplicationContext application,
-                   IndexesSetAside indexes, @Value("${ordinateurs.read-models.rebuild-chunk}") int chunk) {
+                   TokenSchema schema, Serializer serializer, EventUpcaster upcasters, JdbcTemplate jdbc,
+                   ApplicationContext application, IndexesSetAside indexes,
+                   @Value("${ordinateurs.read-models.rebuild-chunk}") int chunk) {
         if (chunk < 1) {
             throw new IllegalArgumentException("ordinateurs.read-models.rebuild-chunk must be at least 1, not " + chunk);
         }
@@ -125,6 +153,9 @@ public class OnePassRebuild {
         this.transactions = transactions;
         this.application = application;
         this.indexes = indexes;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.upcasters = upcasters;
         this.chunk = chunk;
         // unique: Axon lets an owner's claims be taken by the same owner, and tests run several query sides in a JVM
         this.claims = JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
@@ -136,9 +167,18 @@ public class OnePassRebuild {
 
     /**
      * A read model being rebuilt: its position is that of the last chunk written, its goal the end of the store when
-     * its pass began.
+     * its pass began. Rebuilt aggregate by aggregate, it stays at the store's start until the end of its pass, and its
+     * percentage is that of the events read.
      */
-    public record Progress(int segments, long position, long upTo) {
+    public record Progress(int segments, long position, long upTo, int percent) {
+
+        static Progress along(int segments, long position, long upTo) {
+            return new Progress(segments, position, upTo, percent(position, upTo));
+        }
+
+        public static int percent(long done, long of) {
+            return (int) Math.min(100, 100 * Math.max(0, done) / Math.max(1, of));
+        }
     }
 
     /** A read model held for a pass, or in one: in that order, as a pass puts it in one before it takes it out. */
@@ -170,7 +210,7 @@ public class OnePassRebuild {
                 claims.fetchToken(readModel, segment);
             }
         }));
-        segments.forEach((readModel, count) -> reserved.put(readModel, new Progress(count, 0, upTo)));
+        segments.forEach((readModel, count) -> reserved.put(readModel, Progress.along(count, 0, upTo)));
         log.info("Read models {} are new: their segments are held for the pass that builds them", segments.keySet());
     }
 
@@ -217,16 +257,20 @@ public class OnePassRebuild {
         List<ReadModel> readModels = transactions.fetchInTransaction(() -> stopped.stream().map(this::emptied)
                 .toList());
         readModels.forEach(readModel -> {
-            readModel.progress = new Progress(readModel.segments.length, 0, upTo);
+            readModel.progress = Progress.along(readModel.segments.length, 0, upTo);
             underWay.put(readModel.name, readModel);
             reserved.remove(readModel.name);
             setIndexesAside(readModel);
         });
         List<ReadModel> notStarted = new ArrayList<>(readModels);
+        List<ReadModel> inOrder = readModels.stream().filter(readModel -> readModel.aggregateType == null).toList();
         try {
-            start("rebuild-reading-the-store", () -> read(readModels));
+            if (!inOrder.isEmpty()) {
+                start("rebuild-reading-the-store", () -> read(inOrder));
+            }
             for (ReadModel readModel : readModels) {
-                start("rebuild-" + readModel.name, () -> applyAll(readModel, upTo));
+                start("rebuild-" + readModel.name, readModel.aggregateType == null ? () -> applyAll(readModel, upTo)
+                        : () -> applyByAggregate(readModel, upTo));
                 notStarted.remove(readModel);
             }
         } catch (RuntimeException | OutOfMemoryError noThread) {
@@ -270,10 +314,33 @@ public class OnePassRebuild {
         }
         AbstractEventProcessor handlers = (AbstractEventProcessor) processor;
         handlers.eventHandlerInvoker().performReset();
-        ReadModel readModel = new ReadModel(name, handlers.eventHandlerInvoker(), handlers.getHandlerInterceptors(),
-                segments, tokens);
+        ReadModel readModel = new ReadModel(name, aggregateType(name).orElse(null), handlers.eventHandlerInvoker(),
+                handlers.getHandlerInterceptors(), segments, tokens);
         readModel.storeTokens(claims);
         return readModel;
+    }
+
+    /**
+     * The aggregate type its projection says the read model may be rebuilt by ({@link RebuiltAggregateByAggregate}),
+     * if its processor does apply each aggregate's events in sequence and no other order (Axon's default policy).
+     */
+    private Optional<String> aggregateType(String readModel) {
+        Optional<String> declared = Arrays.stream(application.getBeanNamesForAnnotation(
+                        RebuiltAggregateByAggregate.class))
+                .filter(bean -> readModel.equals(groupOf(bean)))
+                .map(bean -> application.findAnnotationOnBean(bean, RebuiltAggregateByAggregate.class).value())
+                .findFirst();
+        if (declared.isPresent() && !(application.getBean(EventProcessingConfiguration.class)
+                .sequencingPolicy(readModel) instanceof SequentialPerAggregatePolicy)) {
+            log.warn("Read model {} is not sequenced by aggregate: rebuilt from the store in order", readModel);
+            return Optional.empty();
+        }
+        return declared;
+    }
+
+    private String groupOf(String bean) {
+        ProcessingGroup group = application.findAnnotationOnBean(bean, ProcessingGroup.class);
+        return group == null ? null : group.value();
     }
 
     /**
@@ -322,7 +389,7 @@ public class OnePassRebuild {
                 if (stopping || !applied(readModel, chunk, last)) {
                     handBack(readModel);
                 } else {
-                    readModel.progress = new Progress(readModel.segments.length, position(last), upTo);
+                    readModel.progress = Progress.along(readModel.segments.length, position(last), upTo);
                 }
             }
         } catch (InterruptedException interrupted) {
@@ -350,7 +417,7 @@ public class OnePassRebuild {
      * Decoded here, once, rather than by whichever read model first asks: the reading goes on while they apply. One
      * that cannot be decoded is left for the read models to meet, as their processors would.
      */
-    private static TrackedEventMessage<?> decoded(TrackedEventMessage<?> event) {
+    static TrackedEventMessage<?> decoded(TrackedEventMessage<?> event) {
         try {
             event.getPayload();
             event.getMetaData();
@@ -392,14 +459,7 @@ public class OnePassRebuild {
             BatchingUnitOfWork<TrackedEventMessage<?>> batch = new BatchingUnitOfWork<>(handled);
             batch.attachTransaction(transactions);
             batch.onPrepareCommit(committing -> readModel.storeTokens(claims));
-            var result = batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, readModel.interceptors,
-                    event -> {
-                        if (stopping) { // the chunk is given up, and applied by the processor at the next start
-                            throw new IllegalStateException("the query side is stopping");
-                        }
-                        readModel.handlers.handle(event, Segment.ROOT_SEGMENT);
-                        return null;
-                    }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+            ResultMessage<?> result = applyIn(batch, readModel);
             if (!batch.isRolledBack()) {
                 return true;
             }
@@ -413,6 +473,87 @@ public class OnePassRebuild {
         }
         System.arraycopy(before, 0, readModel.tokens, 0, before.length);
         return false;
+    }
+
+    /**
+     * The batch's events through the read model's interceptors and handlers, as its processor applies a batch: rolled
+     * back at the first failure.
+     */
+    private ResultMessage<?> applyIn(BatchingUnitOfWork<TrackedEventMessage<?>> batch, ReadModel readModel) {
+        return batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, readModel.interceptors, event -> {
+            if (stopping) { // given up, and applied by the processor at the next start
+                throw new IllegalStateException("the query side is stopping");
+            }
+            readModel.handlers.handle(event, Segment.ROOT_SEGMENT);
+            return null;
+        }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+    }
+
+    /**
+     * Applies the read model's aggregates' events stored up to {@code upTo}, a few thousand aggregates at a time, and
+     * moves its tokens there, all in one transaction (a million devices' rows are one transaction's work for
+     * PostgreSQL): nothing of a pass that fails or is stopped midway is left, the read model empty as the pass
+     * found it, its tokens at the store's start. The rows of each group of aggregates are new: written as the group
+     * ends, none read ahead, and then let go, the memory held being a few groups'.
+     */
+    private void applyByAggregate(ReadModel readModel, long upTo) {
+        TrackingToken[] before = readModel.tokens.clone();
+        try (EventsByAggregate events = EventsByAggregate.readAhead("rebuild-reading-" + readModel.name,
+                jdbc.getDataSource(), readModel.aggregateType, upTo, AGGREGATES_OF, serializer, upcasters)) {
+            transactions.executeInTransaction(() -> {
+                KeptCounts.Summed counts = new KeptCounts.Summed();
+                long read = 0;
+                for (var next = nextOf(events); next.stored() > 0; next = nextOf(events)) {
+                    List<TrackedEventMessage<?>> handled = next.events().stream().filter(readModel::handles)
+                            .toList();
+                    if (!handled.isEmpty()) {
+                        applyNewRows(readModel, handled, counts);
+                    }
+                    read += next.stored();
+                    readModel.progress = new Progress(readModel.segments.length, 0, upTo,
+                            Progress.percent(read, events.total()));
+                }
+                counts.write();
+                readModel.advanceTo(events.reached());
+                readModel.storeTokens(claims);
+            });
+        } catch (InterruptedException | RuntimeException failure) {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            System.arraycopy(before, 0, readModel.tokens, 0, before.length);
+            if (!stopping) {
+                log.warn("Read model {}: its rebuild aggregate by aggregate failed, and left nothing; its processor"
+                        + " applies the store to it again", readModel.name, failure);
+            }
+        } finally {
+            handBack(readModel);
+        }
+    }
+
+    private static EventsByAggregate.Aggregates nextOf(EventsByAggregate events) {
+        try {
+            return events.next();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the store", interrupted);
+        }
+    }
+
+    /**
+     * One group of aggregates, on the pass's transaction, their kept counts' changes added to the pass's: a failure
+     * fails the pass.
+     */
+    private void applyNewRows(ReadModel readModel, List<TrackedEventMessage<?>> events, KeptCounts.Summed counts) {
+        BatchingUnitOfWork<TrackedEventMessage<?>> batch = new BatchingUnitOfWork<>(events);
+        WritesPerBatch.newRowsOnly(batch);
+        KeptCounts.summedIn(batch, counts);
+        ResultMessage<?> result = applyIn(batch, readModel);
+        if (batch.isRolledBack()) {
+            throw new IllegalStateException("a group of aggregates could not be applied", result.exceptionResult());
+        }
+        session.flush();
+        session.clear();
     }
 
     /** The task would not run again after any failure: none ends it. */
@@ -504,6 +645,8 @@ public class OnePassRebuild {
     private static final class ReadModel {
 
         final String name;
+        /** The aggregates' type it is rebuilt by, aggregate by aggregate: null when by the store in order. */
+        final String aggregateType;
         final EventHandlerInvoker handlers;
         final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors;
         final int[] segments;
@@ -519,10 +662,11 @@ public class OnePassRebuild {
         /** Whether its handlers take events of a type, asked once per type. */
         private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
 
-        ReadModel(String name, EventHandlerInvoker handlers,
+        ReadModel(String name, String aggregateType, EventHandlerInvoker handlers,
                   List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors, int[] segments,
                   TrackingToken[] tokens) {
             this.name = name;
+            this.aggregateType = aggregateType;
             this.handlers = handlers;
             this.interceptors = interceptors;
             this.segments = segments;

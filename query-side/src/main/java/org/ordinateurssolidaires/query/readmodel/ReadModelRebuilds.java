@@ -73,7 +73,8 @@ public class ReadModelRebuilds {
      * @param position       the lowest position in the store its segments have reached (null before any)
      * @param rebuildingUpTo while it is rebuilt, the position it had reached when the rebuild began (beyond it,
      *                       it goes on taking in the store as always)
-     * @param percent        while it is rebuilt, how far it has come towards that position
+     * @param percent        while it is rebuilt, how far it has come towards that position (rebuilt aggregate by
+     *                       aggregate, whose position moves only at the end: the share of its events read)
      */
     public record Status(String name, boolean running, boolean error, boolean rebuilding, int segments,
                          Long position, Long rebuildingUpTo, Integer percent) {
@@ -226,7 +227,7 @@ public class ReadModelRebuilds {
         if (pass.isPresent()) {
             OnePassRebuild.Progress progress = pass.get();
             return new Status(name, processor.isRunning(), processor.isError(), true, progress.segments(),
-                    progress.position(), progress.upTo(), percent(progress.position(), progress.upTo()));
+                    progress.position(), progress.upTo(), progress.percent());
         }
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         Long position = orNull(segments.stream().map(EventTrackerStatus::getCurrentPosition)
@@ -234,13 +235,9 @@ public class ReadModelRebuilds {
         Long upTo = orNull(segments.stream().filter(ReadModelRebuilds::behindTheReset)
                 .map(EventTrackerStatus::getResetPosition).mapToLong(OptionalLong::getAsLong).max());
         boolean rebuilding = upTo != null;
-        Integer percent = rebuilding ? percent(position == null ? 0 : position, upTo) : null;
+        Integer percent = rebuilding ? OnePassRebuild.Progress.percent(position == null ? 0 : position, upTo) : null;
         return new Status(name, processor.isRunning(), processor.isError(), rebuilding, segments.size(), position,
                 upTo, percent);
-    }
-
-    private static int percent(long position, long upTo) {
-        return (int) Math.min(100, 100 * Math.max(0, position) / Math.max(1, upTo));
     }
 
     private static boolean behindTheReset(EventTrackerStatus segment) {

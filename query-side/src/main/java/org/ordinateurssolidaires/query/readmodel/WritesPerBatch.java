@@ -51,6 +51,7 @@ public class WritesPerBatch {
     static final Duration EVENT_BY_EVENT_FOR = Duration.ofMinutes(5);
 
     private static final String EVENT_BY_EVENT = WritesPerBatch.class.getName() + ".eventByEvent";
+    private static final String NEW_ROWS_ONLY = WritesPerBatch.class.getName() + ".newRowsOnly";
 
     private final Clock clock;
     /** Processor name to the moment its batches are written once per batch again. */
@@ -99,6 +100,21 @@ public class WritesPerBatch {
      */
     public void readWithTheBatch(String processor, Class<?> type) {
         rowPerSequence.put(processor, type);
+    }
+
+    /**
+     * The batch only inserts rows (a rebuild aggregate by aggregate, {@link OnePassRebuild}): written once, and none
+     * read ahead, there being none yet. Each is inserted as the batch commits, complete ({@link ReadModelProjection}).
+     */
+    static void newRowsOnly(UnitOfWork<?> batch) {
+        batch.resources().put(EVENT_BY_EVENT, false);
+        batch.resources().put(NEW_ROWS_ONLY, true);
+    }
+
+    /** Whether the batch being handled only inserts rows ({@link #newRowsOnly(UnitOfWork)}). */
+    static boolean newRowsOnly() {
+        return CurrentUnitOfWork.isStarted()
+                && Boolean.TRUE.equals(CurrentUnitOfWork.get().root().getResource(NEW_ROWS_ONLY));
     }
 
     MessageHandlerInterceptor<EventMessage<?>> decidedOncePerBatch(

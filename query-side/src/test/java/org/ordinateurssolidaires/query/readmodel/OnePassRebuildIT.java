@@ -3,6 +3,8 @@ package org.ordinateurssolidaires.query.readmodel;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
@@ -15,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +31,16 @@ import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
 
 /**
  * A query side started on a store with a history and no read model builds them in one pass: the store is read in
- * chunks while the pass holds the read models' segments (held since before their processors started), then each
- * read model goes back to its processor. Every device is in the inventory once, with each of its two sanitisation
- * attempts counted once (an event applied twice or skipped shows as a wrong count), also those received while the
- * pass ran. A device whose reception cannot be stored
- * rolls its chunk back: the processor takes over from the chunk before, parks that device's events and applies the
- * rest. The inventory's indexes that refuse nothing are set aside while the pass writes it, and are back, as they
- * were, once it is handed back; also when a pass ended without putting them back, on a query side that goes on or
- * that stopped.
+ * chunks while the pass holds the read models' segments (held since before their processors started), the
+ * inventory's device by device, then each read model goes back to its processor. Every device is in the inventory
+ * once, with each of its two sanitisation attempts counted once (an event applied twice or skipped shows as a wrong
+ * count), also those received while the pass ran. A ceremony that cannot be stored rolls its chunk back: the
+ * ceremonies' processor takes over from the chunk before, parks it and applies the rest. A device whose reception
+ * cannot be stored rolls back the whole of the inventory's and the erasure register's passes, which apply the
+ * devices' events device by device: their processors apply the store from its start, park that device's events and
+ * apply the rest. The
+ * inventory's indexes that refuse nothing are set aside while the pass writes it, and are back, as they were, once it
+ * is handed back; also when a pass ended without putting them back, on a query side that goes on or that stopped.
  */
 class OnePassRebuildIT {
 
@@ -143,27 +148,47 @@ class OnePassRebuildIT {
         store.append(InventoryStore.devices(DEVICES / 2), true, 600);
         DeviceId unstorable = SampleDevices.newDevice();
         StorageMedium itsDisk = disk("NUL-1");
-        // PostgreSQL refuses a NUL character in text: in the second of the pass's chunks
-        store.events().append(new DeviceReceived(unstorable, new AssetTag("NUL-1"), new DonorId(UUID.randomUUID()),
-                "LIV-2026-03", DeviceCategory.LAPTOP, "Dell\u0000", "Latitude 5490", "5CG1234", List.of(itsDisk),
-                "", SampleDevices.RECEIVED_AT), failed(unstorable, itsDisk), sanitised(unstorable, itsDisk));
+        // PostgreSQL refuses a NUL character in text: in the inventory's row and the erasure register's, and in the
+        // ceremonies' in the second of the pass's chunks
+        store.events().append(new DeviceReceived(unstorable, new AssetTag("NUL\u0000-1"),
+                new DonorId(UUID.randomUUID()), "LIV-2026-03", DeviceCategory.LAPTOP, "Dell\u0000", "Latitude 5490",
+                "5CG1234", List.of(itsDisk), "", SampleDevices.RECEIVED_AT), failed(unstorable, itsDisk),
+                sanitised(unstorable, itsDisk));
+        CeremonyId unstorableCeremony = new CeremonyId(UUID.randomUUID());
+        store.events().append(new CeremonyScheduled(new CeremonyId(UUID.randomUUID()), LocalDate.of(2026, 6, 20),
+                "Salle des fêtes"),
+                new CeremonyScheduled(unstorableCeremony, LocalDate.of(2026, 6, 27), "Salle\u0000"));
         store.append(InventoryStore.devices(DEVICES / 2), true, 600);
+        store.events().append(new CeremonyScheduled(new CeremonyId(UUID.randomUUID()), LocalDate.of(2026, 7, 4),
+                "Médiathèque"));
 
         try (ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000)) {
             await().atMost(Duration.ofSeconds(120)).until(() -> store.attempts() >= 2L * DEVICES);
 
             assertThat(store.devices()).isEqualTo(DEVICES);
             assertThat(store.attempts()).isEqualTo(2L * DEVICES);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(parked(store))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(parked(store, "inventory"))
                     .as("its reception, and the two attempts queued behind it").isEqualTo(3));
             assertThat(store.jdbc().queryForObject("select count(*) from inventory_device where device_id = ?",
                     Integer.class, unstorable.value())).isZero();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(parked(store, "erasure-register"))
+                    .as("in the erasure register too").isEqualTo(3));
+            assertThat(store.jdbc().queryForObject("select count(*) from erasure_device", Integer.class))
+                    .as("every other device in the erasure register").isEqualTo(DEVICES);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(parked(store, "ceremonies"))
+                    .isEqualTo(1));
+            assertThat(store.jdbc().queryForList("select place from ceremony_record order by ceremony_date",
+                    String.class)).as("every other ceremony").containsExactly("Salle des fêtes", "Médiathèque");
         }
     }
 
     private static long parked(InventoryStore store) {
-        return store.jdbc().queryForObject("select count(*) from deadletterentry where processinggroup = 'inventory'",
-                Long.class);
+        return parked(store, "inventory");
+    }
+
+    private static long parked(InventoryStore store, String readModel) {
+        return store.jdbc().queryForObject("select count(*) from deadletterentry where processinggroup = ?",
+                Long.class, readModel);
     }
 
     private static int segmentsHeldByAPass(InventoryStore store) {

@@ -137,7 +137,7 @@ class ReadModelRebuildsTest {
     @Test
     void aReadModelInAPassIsRebuildingAsFarAsThePassHasCome() {
         segments(Map.of()); // the pass holds its segments, not its processor
-        when(onePass.progress("inventory")).thenReturn(Optional.of(new OnePassRebuild.Progress(4, 300, 1_200)));
+        when(onePass.progress("inventory")).thenReturn(Optional.of(OnePassRebuild.Progress.along(4, 300, 1_200)));
 
         ReadModelRebuilds.Status status = rebuilds.of("inventory");
 
@@ -189,7 +189,7 @@ class ReadModelRebuildsTest {
     /** Its segments held for the pass: its status says so, and it is still taken into the pass. */
     @Test
     void aNewReadModelHeldForThePassIsTakenIntoIt() {
-        when(onePass.progress("inventory")).thenReturn(Optional.of(new OnePassRebuild.Progress(4, 0, 12_000)));
+        when(onePass.progress("inventory")).thenReturn(Optional.of(OnePassRebuild.Progress.along(4, 0, 12_000)));
         when(onePass.hasSegments("inventory")).thenReturn(true);
 
         assertThat(rebuilds.of("inventory").rebuilding()).isTrue();

@@ -155,6 +155,24 @@ class WritesPerBatchTest {
         verify(session, times(1)).findMultiple(any(Class.class), anyList());
     }
 
+    /** A rebuild device by device: its rows are all new, so written once, none looked for, even after a rollback. */
+    @Test
+    void aBatchOfNewRowsOnlyIsWrittenOnceAndReadsNothingAhead() throws Exception {
+        assertThat(batch(inventory, false)).as("a rolled-back batch of its processor").containsExactly(false, false);
+
+        List<Boolean> decided = new ArrayList<>();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(event(LAPTOP, 0),
+                event(TABLET, 0)));
+        WritesPerBatch.newRowsOnly(batch);
+        batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(inventory), event -> {
+            decided.add(WritesPerBatch.eventByEvent());
+            return null;
+        }).proceed());
+
+        assertThat(decided).containsExactly(false, false);
+        verify(session, never()).findMultiple(any(Class.class), anyList());
+    }
+
     private List<EventMessage<?>> events(MessageHandlerInterceptor<EventMessage<?>> processor,
                                          EventMessage<?>... events) throws Exception {
         List<EventMessage<?>> handled = new ArrayList<>();

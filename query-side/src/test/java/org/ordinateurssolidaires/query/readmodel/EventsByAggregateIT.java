@@ -1,0 +1,122 @@
+package org.ordinateurssolidaires.query.readmodel;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
+import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
+import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.ordinateurssolidaires.events.donor.Siret;
+import org.ordinateurssolidaires.events.serialization.EventSerialization;
+import org.ordinateurssolidaires.query.InventoryStore;
+import org.ordinateurssolidaires.query.SampleDevices;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ordinateurssolidaires.query.SampleDevices.disk;
+import static org.ordinateurssolidaires.query.SampleDevices.failed;
+import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
+
+/**
+ * The events of one type of aggregate read sorted by aggregate, as a rebuild device by device reads them: whole
+ * aggregates at a time, each one's events in sequence, none of another type nor stored beyond the position asked
+ * for; and the token the read ends on, which keeps a position with no event below it as a gap (an event still being
+ * appended there is then read by the processor).
+ */
+class EventsByAggregateIT {
+
+    @Test
+    void handsOutWholeDevicesEachInSequenceUpToThePosition() throws InterruptedException {
+        InventoryStore store = new InventoryStore("ordinateurs_events_by_aggregate_it");
+        Map<String, DeviceId> devices = new TreeMap<>(); // in the order of their identifiers, as the read sorts them
+        List<StorageMedium> disks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            DeviceId device = SampleDevices.newDevice();
+            devices.put(device.toString(), device);
+            disks.add(disk("EBA-" + i));
+        }
+        List<DeviceId> received = List.copyOf(devices.values());
+        // interleaved, devices and a donor, in several transactions
+        DonorId donor = new DonorId(UUID.randomUUID());
+        for (int i = 0; i < 5; i++) {
+            store.events().append(SampleDevices.received(received.get(i), "EBA-" + i, donor, DeviceCategory.LAPTOP,
+                    disks.get(i)));
+        }
+        store.events().append(new DonorRegistered(donor, "Crédit Mutuel Océan", DonorKind.COMPANY,
+                new Siret("73282932000074"), "Léa Girard", "lea@example.org"));
+        for (int i = 4; i >= 0; i--) {
+            store.events().append(failed(received.get(i), disks.get(i)), sanitised(received.get(i), disks.get(i)));
+        }
+        long donorsEvent = position("select max(globalIndex) from domainEventEntry where type = 'Donor'", store);
+        long upTo = position("select max(globalIndex) from domainEventEntry", store);
+        store.events().append(sanitised(received.get(2), disks.get(2))); // beyond the position read up to
+        // as an append rolled back (or not yet committed) leaves its position without an event
+        store.jdbc().update("delete from domainEventEntry where globalIndex = ?", donorsEvent);
+
+        List<List<TrackedEventMessage<?>>> groups = new ArrayList<>();
+        try (EventsByAggregate events = EventsByAggregate.readAhead("test-reading", store.jdbc().getDataSource(),
+                "Device", upTo, 4, EventSerialization.serializer(), EventSerialization.upcasters())) {
+            EventsByAggregate.Aggregates next;
+            while ((next = events.next()).stored() > 0) {
+                assertThat(next.events()).hasSize(next.stored());
+                groups.add(next.events());
+            }
+            assertThat(events.next().stored()).as("asked again once ended").isZero();
+            assertThat(events.total()).as("the devices' events up to the position").isEqualTo(15);
+            assertThat(events.reached().getIndex()).isEqualTo(upTo);
+            assertThat(events.reached().getGaps()).as("the position without an event").containsExactly(donorsEvent);
+        }
+
+        // at least four events a group but the last, each device's three whole: groups of 6, 6 and 3
+        assertThat(groups).extracting(List::size).containsExactly(6, 6, 3);
+        List<String> read = groups.stream().flatMap(List::stream).map(EventsByAggregateIT::aggregateAndSequence)
+                .toList();
+        List<String> expected = new ArrayList<>();
+        for (DeviceId device : received) {
+            for (int sequence = 0; sequence < 3; sequence++) {
+                expected.add(device + "#" + sequence);
+            }
+        }
+        assertThat(read).containsExactlyElementsOf(expected);
+        assertThat(groups.get(0)).<Class<?>>extracting(TrackedEventMessage::getPayloadType).containsExactly(
+                DeviceReceived.class, StorageMediumSanitisationFailed.class, StorageMediumSanitised.class,
+                DeviceReceived.class, StorageMediumSanitisationFailed.class, StorageMediumSanitised.class);
+        int devicesPerGroup = groups.stream().mapToInt(group -> (int) group.stream()
+                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier()).distinct().count()).sum();
+        assertThat(devicesPerGroup).as("no device split between two groups").isEqualTo(devices.size());
+    }
+
+    @Test
+    void aReadingThatFailsFailsTheCallsThatFollow() throws InterruptedException {
+        DriverManagerDataSource unreachable = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none");
+        try (EventsByAggregate events = EventsByAggregate.readAhead("test-reading", unreachable, "Device", 10, 4,
+                EventSerialization.serializer(), EventSerialization.upcasters())) {
+            for (int call = 0; call < 2; call++) {
+                assertThatThrownBy(events::next).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("the store could not be read");
+            }
+        }
+    }
+
+    private static String aggregateAndSequence(TrackedEventMessage<?> event) {
+        DomainEventMessage<?> stored = (DomainEventMessage<?>) event;
+        return stored.getAggregateIdentifier() + "#" + stored.getSequenceNumber();
+    }
+
+    private static long position(String query, InventoryStore store) {
+        return store.jdbc().queryForObject(query, Long.class);
+    }
+}
