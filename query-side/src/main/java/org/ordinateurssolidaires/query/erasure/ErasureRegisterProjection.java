@@ -13,19 +13,16 @@ import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.ordinateurssolidaires.query.readmodel.ReadModelTables;
-import org.ordinateurssolidaires.query.readmodel.RebuiltAggregateByAggregate;
 import org.ordinateurssolidaires.query.readmodel.WritesPerBatch;
 import org.springframework.stereotype.Component;
 
 /**
  * The erasure register: every sanitisation record and destruction, kept by its own processor. A device's events
  * come in their order (one segment handles each device), so its reception is known before its media's erasure.
- * Its rows are each a device's or an event's: rebuilt device by device.
  */
 @Component
 @ProcessingGroup(ErasureRegisterProjection.PROCESSING_GROUP)
 @ReadModelTables({"erasure_record", "erasure_device"})
-@RebuiltAggregateByAggregate("Device")
 class ErasureRegisterProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "erasure-register";

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.readmodel;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Predicate;
 
 /**
  * The events of one type of aggregate stored up to a position, aggregate by aggregate, each aggregate's in sequence:
@@ -49,27 +51,28 @@ final class EventsByAggregate implements AutoCloseable {
     private volatile RuntimeException failed;
 
     private EventsByAggregate(String name, DataSource store, String aggregateType, long upTo, int group,
-                              Serializer serializer, EventUpcaster upcasters) {
-        reading = new Thread(() -> read(store, aggregateType, upTo, group, serializer, upcasters), name);
+                              Predicate<EventMessage<?>> wanted, Serializer serializer, EventUpcaster upcasters) {
+        reading = new Thread(() -> read(store, aggregateType, upTo, group, wanted, serializer, upcasters), name);
         reading.setDaemon(true);
         reading.start();
     }
 
     /**
      * Starts reading the events, on a thread named {@code name}, in groups of whole aggregates of at least
-     * {@code group} stored events (unless fewer are left).
+     * {@code group} stored events (unless fewer are left), and hands on those {@code wanted}, decoded.
      */
     static EventsByAggregate readAhead(String name, DataSource store, String aggregateType, long upTo, int group,
-                                       Serializer serializer, EventUpcaster upcasters) {
-        return new EventsByAggregate(name, store, aggregateType, upTo, group, serializer, upcasters);
+                                       Predicate<EventMessage<?>> wanted, Serializer serializer,
+                                       EventUpcaster upcasters) {
+        return new EventsByAggregate(name, store, aggregateType, upTo, group, wanted, serializer, upcasters);
     }
 
-    private void read(DataSource store, String aggregateType, long upTo, int group, Serializer serializer,
-                      EventUpcaster upcasters) {
+    private void read(DataSource store, String aggregateType, long upTo, int group, Predicate<EventMessage<?>> wanted,
+                      Serializer serializer, EventUpcaster upcasters) {
         try (Connection connection = store.getConnection()) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false); // PostgreSQL sends rows as they are asked for only inside a transaction
-            try (Cursor cursor = new Cursor(connection, aggregateType, upTo, serializer, upcasters)) {
+            try (Cursor cursor = new Cursor(connection, aggregateType, upTo, wanted, serializer, upcasters)) {
                 reached = cursor.reached;
                 total = cursor.total;
                 Aggregates next;
@@ -101,8 +104,8 @@ final class EventsByAggregate implements AutoCloseable {
     }
 
     /**
-     * The next aggregates' events, whole, as Axon hands them to a processor (upcast, then decoded), each aggregate's
-     * in sequence: none once every aggregate has been read.
+     * The next aggregates' events wanted, whole, as Axon hands them to a processor (upcast, then decoded), each
+     * aggregate's in sequence: none, and none stored, once every aggregate has been read.
      *
      * @throws IllegalStateException the reading failed (any exception it met is passed on as it is)
      */
@@ -124,13 +127,14 @@ final class EventsByAggregate implements AutoCloseable {
         reading.join();
     }
 
-    /** @param stored how many stored events they are read from */
+    /** @param stored how many stored events they are read from, wanted or not */
     record Aggregates(int stored, List<TrackedEventMessage<?>> events) {
     }
 
     /** The sorted statement, on a connection in a transaction. */
     private static final class Cursor implements AutoCloseable {
 
+        private final Predicate<EventMessage<?>> wanted;
         private final Serializer serializer;
         private final EventUpcaster upcasters;
         private final GapAwareTrackingToken reached;
@@ -140,8 +144,9 @@ final class EventsByAggregate implements AutoCloseable {
         /** The first event of the aggregate after those handed out, read ahead: null at the end. */
         private StoredEvent ahead;
 
-        Cursor(Connection connection, String aggregateType, long upTo, Serializer serializer,
-               EventUpcaster upcasters) throws SQLException {
+        Cursor(Connection connection, String aggregateType, long upTo, Predicate<EventMessage<?>> wanted,
+               Serializer serializer, EventUpcaster upcasters) throws SQLException {
+            this.wanted = wanted;
             this.serializer = serializer;
             this.upcasters = upcasters;
             this.reached = GapAwareTrackingToken.newInstance(upTo, gapsUpTo(connection, upTo));
@@ -172,7 +177,7 @@ final class EventsByAggregate implements AutoCloseable {
             List<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(stored.stream()
                     .map(event -> new TrackedDomainEventData<>(GapAwareTrackingToken.newInstance(event.globalIndex(),
                             Collections.emptySet()), event.asEventData())), serializer, upcasters)
-                    .<TrackedEventMessage<?>>map(OnePassRebuild::decoded).toList();
+                    .filter(wanted).<TrackedEventMessage<?>>map(OnePassRebuild::decoded).toList();
             return new Aggregates(stored.size(), events);
         }
 

@@ -45,7 +45,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -352,7 +351,7 @@ public class OnePassRebuild {
         try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(null)) {
             List<TrackedEventMessage<?>> chunk;
             while (!stopping && !readModels.stream().allMatch(readModel -> readModel.handedBack)
-                    && !(chunk = next(events)).isEmpty()) {
+                    && !(chunk = next(events, readModels)).isEmpty()) {
                 for (ReadModel readModel : readModels) {
                     handOn(chunk, readModel);
                 }
@@ -403,19 +402,23 @@ public class OnePassRebuild {
 
     /**
      * The next events stored, up to a chunk: none when everything stored so far has been read. The events an upcaster
-     * made of one stored event share its token, and stay in one chunk.
+     * made of one stored event share its token, and stay in one chunk. Those the read models handle are decoded.
      */
-    private List<TrackedEventMessage<?>> next(BlockingStream<TrackedEventMessage<?>> events) {
+    private List<TrackedEventMessage<?>> next(BlockingStream<TrackedEventMessage<?>> events,
+                                              List<ReadModel> readModels) {
         List<TrackedEventMessage<?>> read = new ArrayList<>(chunk);
         while (events.hasNextAvailable() && (read.size() < chunk || sameToken(read, events.peek()))) {
-            read.add(decoded(nextOf(events)));
+            TrackedEventMessage<?> event = nextOf(events);
+            read.add(readModels.stream().anyMatch(readModel -> readModel.handles(event)) ? decoded(event) : event);
         }
         return read;
     }
 
     /**
-     * Decoded here, once, rather than by whichever read model first asks: the reading goes on while they apply. One
-     * that cannot be decoded is left for the read models to meet, as their processors would.
+     * Decoded here, once, rather than by whichever read model first asks: the reading goes on while they apply. Only
+     * the events a read model of the pass handles: those of the devices, most of the store, are decoded by the passes
+     * device by device of the read models that handle them, and not again here for those that do not. One that cannot
+     * be decoded is left for the read models to meet, as their processors would.
      */
     static TrackedEventMessage<?> decoded(TrackedEventMessage<?> event) {
         try {
@@ -499,15 +502,14 @@ public class OnePassRebuild {
     private void applyByAggregate(ReadModel readModel, long upTo) {
         TrackingToken[] before = readModel.tokens.clone();
         try (EventsByAggregate events = EventsByAggregate.readAhead("rebuild-reading-" + readModel.name,
-                jdbc.getDataSource(), readModel.aggregateType, upTo, AGGREGATES_OF, serializer, upcasters)) {
+                jdbc.getDataSource(), readModel.aggregateType, upTo, AGGREGATES_OF, readModel::handles, serializer,
+                upcasters)) {
             transactions.executeInTransaction(() -> {
                 KeptCounts.Summed counts = new KeptCounts.Summed();
                 long read = 0;
                 for (var next = nextOf(events); next.stored() > 0; next = nextOf(events)) {
-                    List<TrackedEventMessage<?>> handled = next.events().stream().filter(readModel::handles)
-                            .toList();
-                    if (!handled.isEmpty()) {
-                        applyNewRows(readModel, handled, counts);
+                    if (!next.events().isEmpty()) {
+                        applyNewRows(readModel, next.events(), counts);
                     }
                     read += next.stored();
                     readModel.progress = new Progress(readModel.segments.length, 0, upTo,
@@ -659,8 +661,8 @@ public class OnePassRebuild {
         volatile boolean handedBack;
         /** How far it has come: its last chunk written. */
         volatile Progress progress;
-        /** Whether its handlers take events of a type, asked once per type. */
-        private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
+        /** Whether its handlers take events of a type, asked once per type, by its applier and the store's reading. */
+        private final Map<Class<?>, Boolean> handledTypes = new ConcurrentHashMap<>();
 
         ReadModel(String name, String aggregateType, EventHandlerInvoker handlers,
                   List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors, int[] segments,

@@ -34,11 +34,11 @@ import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
  * chunks while the pass holds the read models' segments (held since before their processors started), the
  * inventory's device by device, then each read model goes back to its processor. Every device is in the inventory
  * once, with each of its two sanitisation attempts counted once (an event applied twice or skipped shows as a wrong
- * count), also those received while the pass ran. A ceremony that cannot be stored rolls its chunk back: the
- * ceremonies' processor takes over from the chunk before, parks it and applies the rest. A device whose reception
- * cannot be stored rolls back the whole of the inventory's and the erasure register's passes, which apply the
- * devices' events device by device: their processors apply the store from its start, park that device's events and
- * apply the rest. The
+ * count), also those received while the pass ran. A ceremony, or a device's reception, that cannot be stored rolls
+ * back the chunk it is in for the ceremonies and the erasure register: each processor takes over from the chunk
+ * before, parks it (and the device's later events) and applies the rest. The device rolls back the whole of the
+ * inventory's pass, which applies the devices' events device by device: its processor applies the store from its
+ * start, parks that device's events and applies the rest. The
  * inventory's indexes that refuse nothing are set aside while the pass writes it, and are back, as they were, once it
  * is handed back; also when a pass ended without putting them back, on a query side that goes on or that stopped.
  */

@@ -26,8 +26,7 @@ class RebuiltAggregateByAggregateTest {
         scan.addIncludeFilter(new AnnotationTypeFilter(RebuiltAggregateByAggregate.class));
         List<String> projections = scan.findCandidateComponents("org.ordinateurssolidaires.query").stream()
                 .map(BeanDefinition::getBeanClassName).sorted().toList();
-        assertThat(projections).containsExactly("org.ordinateurssolidaires.query.erasure.ErasureRegisterProjection",
-                "org.ordinateurssolidaires.query.inventory.InventoryProjection");
+        assertThat(projections).containsExactly("org.ordinateurssolidaires.query.inventory.InventoryProjection");
 
         for (String name : projections) {
             Class<?> projection = Class.forName(name);
