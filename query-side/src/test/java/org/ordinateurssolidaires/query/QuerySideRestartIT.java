@@ -20,10 +20,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The query side interrupted in the middle of the stream, or reading while several writers append: the inventory
- * must end up exactly as if nothing had happened, every event applied once. The first start builds the read models
- * in one pass, in chunks small enough for the store to take tens of them, so that it is interrupted between two. Each
- * device gets a failed and a passed sanitisation per round, and attempts are counted per medium, so an event applied
- * twice or skipped shows as a wrong count.
+ * and the erasure register must end up exactly as if nothing had happened, every event applied once. The first start
+ * builds the read models in one pass: the erasure register in the store's order, in chunks small enough for the
+ * store to take tens of them, so that it is interrupted between two; the inventory device by device, written whole
+ * or not at all, whichever it was when interrupted. Each device gets a failed and a passed sanitisation per round,
+ * and attempts are counted per medium (and recorded in the erasure register), so an event applied twice or skipped
+ * shows as a wrong count.
  */
 class QuerySideRestartIT {
 
@@ -103,11 +105,11 @@ class QuerySideRestartIT {
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
                    .ignoreExceptions() // a query side in its own process creates its tables when it gets there
-                   .until(() -> store.devices() > 0);
+                   .until(() -> erasureDevices(store) > 0);
         } finally {
             interruption.now();
         }
-        assertThat(store.devices()).as("interrupted mid-stream").isLessThan(DEVICES_BEFORE_STOP);
+        assertThat(erasureDevices(store)).as("interrupted mid-stream").isLessThan(DEVICES_BEFORE_STOP);
 
         store.append(InventoryStore.devices(DEVICES_AFTER_STOP), true, 600);
         store.append(early, false, 600); // a second failed and passed sanitisation for every early medium
@@ -120,6 +122,14 @@ class QuerySideRestartIT {
             assertThat(store.attempts()).isEqualTo(expectedAttempts);
             assertThat(store.mediaWithAttempts(4)).isEqualTo(DEVICES_BEFORE_STOP);
             assertThat(store.mediaWithAttempts(2)).isEqualTo(DEVICES_AFTER_STOP);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(store.jdbc().queryForObject(
+                    "select count(*) from erasure_record", Long.class)).as("erasure records")
+                    .isEqualTo(expectedAttempts));
+            assertThat(erasureDevices(store)).isEqualTo(DEVICES_BEFORE_STOP + DEVICES_AFTER_STOP);
         }
+    }
+
+    private static long erasureDevices(InventoryStore store) {
+        return store.jdbc().queryForObject("select count(*) from erasure_device", Long.class);
     }
 }

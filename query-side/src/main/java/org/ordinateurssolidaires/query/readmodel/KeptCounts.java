@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
  * <p>
  * A rebuild aggregate by aggregate applies its batches in one transaction: it sums all their changes
  * ({@link Summed}) and writes them once, at its end. (Written batch by batch, each row was updated again in every
- * batch, and PostgreSQL walks all the versions one transaction leaves of a row to find its last: a rebuild in
- * batches of 2,000 events took half as long again as in batches of 20,000, docs/benchmarks.md.)
+ * batch, and PostgreSQL walks all the versions one transaction leaves of a row to find its last: the inventory's
+ * rebuild in batches of 2,000 events took 57.6 s, against 32.5 s in batches of 20,000 and 18.7 s summed, in
+ * docs/benchmarks.md.)
  *
  * @param <K> a row's key
  */
