@@ -38,7 +38,7 @@ import java.util.function.Predicate;
 final class EventsByAggregate implements AutoCloseable {
 
     /** As far behind its position as Axon's tokens keep gaps (its event store's default {@code maxGapOffset}). */
-    static final int GAPS_WITHIN = 10_000;
+    private static final int GAPS_WITHIN = 10_000;
     private static final int FETCH = 2_000;
     /** None left: the reading has ended. */
     private static final Aggregates END = new Aggregates(0, List.of());
