@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
-/** The read models of this query side, for admins: how far each has come, and the rebuild of one. */
+/** The read models of this query side, for admins: how far each has come, and the rebuild of one or all. */
 @RestController
 @RequestMapping("/api/read-models")
 @Tag(name = "Read models", description = "each read model's progress through the store; rebuild one while the others "
-        + "go on")
+        + "go on, or all of them at once")
 class ReadModelController {
 
     private final ReadModelRebuilds rebuilds;
@@ -41,6 +41,20 @@ class ReadModelController {
     @Operation(summary = "One read model (404 when there is no such read model)")
     Status of(@PathVariable String name) {
         return rebuilds.of(name);
+    }
+
+    @PostMapping("/rebuild")
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Empty every read model and apply the whole store to all of them in one pass: answers 202 "
+            + "once they are emptied; the store is applied to them in the background, their progress at the Location")
+    @ApiResponse(responseCode = "202", description = "emptied; the store is now applied to them")
+    @ApiResponse(responseCode = "409", description = "one of them is being rebuilt, or another query side holds some "
+            + "of their segments (stop the other query sides first); nothing was emptied")
+    @ApiResponse(responseCode = "503", description = "one could not be stopped in time (nothing was emptied), the "
+            + "query side is stopping, or the database is out of reach")
+    ResponseEntity<List<Status>> rebuildAll() {
+        List<Status> started = rebuilds.rebuildAll();
+        return ResponseEntity.accepted().location(URI.create("/api/read-models")).body(started);
     }
 
     @PostMapping("/{name}/rebuild")

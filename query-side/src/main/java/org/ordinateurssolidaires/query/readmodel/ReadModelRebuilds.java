@@ -27,11 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Rebuilds one read model while every other goes on: its processor is stopped on this query side, the read model is
- * emptied (its reset handler empties its tables, and its parked events go with them) and the store applied to it
- * again in one pass ({@link OnePassRebuild}), its processor started again to go on from where the pass ends. Each
- * read model says how far it has come. Where several query sides share the database, the others must not hold any of
- * its segments: the pass claims them all, and is refused otherwise.
+ * Rebuilds one read model while every other goes on, or all of them together: its processor is stopped on this query
+ * side, the read model is emptied (its reset handler empties its tables, and its parked events go with them) and the
+ * store applied to it again in one pass ({@link OnePassRebuild}), its processor started again to go on from where the
+ * pass ends. Each read model says how far it has come. Where several query sides share the database, the others must
+ * not hold any of its segments: the pass claims them all, and is refused otherwise.
  */
 @Service
 public class ReadModelRebuilds {
@@ -96,14 +96,33 @@ public class ReadModelRebuilds {
      */
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
+        rebuild(List.of(processor));
+        return status(name, processor);
+    }
+
+    /**
+     * Empties every read model and has the store applied to all of them in one pass, as to new read models (after an
+     * upgrade that changes what they keep, or to measure a rebuild); answers at once, the pass under way. Refused,
+     * with nothing emptied, while any of them is being rebuilt, or while another query side holds any of their
+     * segments.
+     */
+    public synchronized List<Status> rebuildAll() {
+        rebuild(new TreeMap<>(processing.eventProcessors()).keySet().stream().map(this::processor).toList());
+        return all();
+    }
+
+    private void rebuild(List<StreamingEventProcessor> processors) {
         if (closing) {
             throw stopping();
         }
-        if (status(name, processor).rebuilding()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "this read model is already being rebuilt");
+        for (StreamingEventProcessor processor : processors) {
+            if (status(processor.getName(), processor).rebuilding()) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT, processors.size() == 1
+                        ? "this read model is already being rebuilt"
+                        : "read model " + processor.getName() + " is already being rebuilt");
+            }
         }
-        inOnePass(List.of(processor));
-        return status(name, processor);
+        inOnePass(processors);
     }
 
     /**

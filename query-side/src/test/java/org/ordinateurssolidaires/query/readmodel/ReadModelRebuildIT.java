@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An admin rebuilds one read model while the others go on: a row damaged by hand is applied again from the store,
- * its kept figures are those of its devices again, the read model says when it is done (nothing stored since, so Axon still calls it replaying), and the others keep
- * running and taking in what comes.
+ * its kept figures are those of its devices again, the read model says when it is done (nothing stored since, so Axon
+ * still calls it replaying), and the others keep running and taking in what comes. Or every read model together.
  */
 class ReadModelRebuildIT extends QuerySideIntegrationTest {
 
@@ -86,6 +86,70 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
                 "select count(*) from donor_record where donor_id = ?", Integer.class, donor.value()) == 1);
         assertThat(admin().getForObject("/api/read-models", JsonNode.class).findValuesAsString("name"))
                 .contains("inventory", "donors", "referrals", "ceremonies", "erasure-register");
+    }
+
+    @Test
+    void everyReadModelIsRebuiltTogether() {
+        DeviceId device = SampleDevices.newDevice();
+        DonorId donor = new DonorId(UUID.randomUUID());
+        events.append(new DonorRegistered(donor, "Crédit Mutuel Océan", DonorKind.COMPANY,
+                        new Siret("73282932000074"), "Léa Girard", "lea@example.org"),
+                SampleDevices.received(device, "RA-" + device.toString().substring(0, 8), donor,
+                        DeviceCategory.LAPTOP, SampleDevices.disk("RA-" + device)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> manufacturerOf(device) != null
+                && legalNameOf(donor) != null);
+        jdbc.update("update inventory_device set manufacturer = 'damaged by hand' where device_id = ?",
+                device.value());
+        jdbc.update("update donor_record set legal_name = 'damaged by hand' where donor_id = ?", donor.value());
+
+        ResponseEntity<JsonNode> started = admin().postForEntity("/api/read-models/rebuild", null, JsonNode.class);
+
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(started.getHeaders().getLocation()).hasToString("/api/read-models");
+        assertThat(started.getBody().findValuesAsString("name"))
+                .containsExactly("ceremonies", "donors", "erasure-register", "inventory", "referrals");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (JsonNode readModel : admin().getForObject("/api/read-models", JsonNode.class)) {
+                assertThat(readModel.get("running").asBoolean()).as(readModel.toString()).isTrue();
+                assertThat(readModel.get("rebuilding").asBoolean()).as(readModel.toString()).isFalse();
+            }
+            assertThat(manufacturerOf(device)).isEqualTo("Dell");
+            assertThat(legalNameOf(donor)).isEqualTo("Crédit Mutuel Océan");
+        });
+        assertThat(jdbc.queryForObject(KEPT_COUNTS_DIFFERENCES, Long.class)).as("inventory_count").isZero();
+    }
+
+    /** Nothing is emptied: a read model being rebuilt would be emptied under its pass, and the others with it. */
+    @Test
+    void everyReadModelIsNotRebuiltWhileOneIs() {
+        List<DeviceId> devices = receive(20);
+        DonorId donor = new DonorId(UUID.randomUUID());
+        events.append(new DonorRegistered(donor, "Mutuelle Atlantique", DonorKind.COMPANY,
+                new Siret("73282932000074"), "Paul Martin", "paul@example.org"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> inInventory(devices) == devices.size()
+                && legalNameOf(donor) != null);
+        jdbc.update("delete from inventory_count");
+
+        transaction.executeWithoutResult(holdingTheCounts -> { // the inventory's pass waits to write its counts
+            jdbc.update("insert into inventory_count (state, category, devices)"
+                    + " select state, category, 0 from inventory_device group by state, category");
+            assertThat(admin().postForEntity("/api/read-models/inventory/rebuild", null, JsonNode.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+            ResponseEntity<String> refused = admin().postForEntity("/api/read-models/rebuild", null, String.class);
+
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getBody()).contains("read model inventory is already being rebuilt");
+            assertThat(admin().getForObject("/api/read-models/donors", JsonNode.class).get("rebuilding").asBoolean())
+                    .isFalse();
+            assertThat(legalNameOf(donor)).as("the donors' read model, not emptied").isEqualTo("Mutuelle Atlantique");
+            holdingTheCounts.setRollbackOnly();
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(rebuilding()).isFalse();
+            assertThat(inInventory(devices)).isEqualTo(devices.size());
+        });
     }
 
     /**
@@ -165,6 +229,11 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
 
     private TestRestTemplate admin() {
         return http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD);
+    }
+
+    private String legalNameOf(DonorId donor) {
+        return jdbc.query("select legal_name from donor_record where donor_id = ?",
+                row -> row.next() ? row.getString(1) : null, donor.value());
     }
 
     private String manufacturerOf(DeviceId device) {

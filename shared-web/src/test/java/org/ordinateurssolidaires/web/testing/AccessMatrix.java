@@ -54,26 +54,31 @@ public final class AccessMatrix {
     /**
      * One operation's rule, keyed as {@code "POST /api/devices"}: the roles it allows (none: anyone, signed in or
      * not), whose thing it names, the request sent (a JSON body of its own, or {@code {}}) and the answer the
-     * allowed callers get to it.
+     * allowed callers get to it, and what to wait for before each call.
      */
     public record Rule(String operation, int answer, Set<Role> roles, Owner owner, Supplier<Object> body,
-                       MediaType contentType) {
+                       MediaType contentType, Runnable awaited) {
 
         public static Rule rule(String operation, int answer, Role... roles) {
             return new Rule(operation, answer, roles.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(roles)),
-                    Owner.NOBODY, null, null);
+                    Owner.NOBODY, null, null, () -> { });
         }
 
         public Rule ownedBy(Owner owner) {
-            return new Rule(operation, answer, roles, owner, body, contentType);
+            return new Rule(operation, answer, roles, owner, body, contentType, awaited);
         }
 
         public Rule sending(Supplier<Object> body) {
-            return new Rule(operation, answer, roles, owner, body, contentType);
+            return new Rule(operation, answer, roles, owner, body, contentType, awaited);
         }
 
         public Rule sending(MediaType contentType, Object body) {
-            return new Rule(operation, answer, roles, owner, () -> body, contentType);
+            return new Rule(operation, answer, roles, owner, () -> body, contentType, awaited);
+        }
+
+        /** An operation whose answer depends on work an earlier one began in the background: waits for it first. */
+        public Rule after(Runnable awaited) {
+            return new Rule(operation, answer, roles, owner, body, contentType, awaited);
         }
 
         int expectedFor(Caller caller) {
@@ -147,6 +152,7 @@ public final class AccessMatrix {
         List<String> broken = new ArrayList<>();
         for (Rule rule : rules) {
             for (Caller caller : Caller.values()) {
+                rule.awaited().run();
                 int answer = send(clients.get(caller), rule, takesJson.get(rule.operation()), pathValues);
                 int expected = rule.expectedFor(caller);
                 if (answer != expected) {
