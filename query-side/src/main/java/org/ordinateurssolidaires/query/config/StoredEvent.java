@@ -10,7 +10,7 @@ import java.sql.SQLException;
 
 /**
  * One row of the event table exactly as stored: the bytes an auditor checks, before any deserialisation. Also read
- * this way, by one statement, where a rebuild reads the store in an order of its own (readmodel/EventsByAggregate).
+ * this way, by one statement, where a rebuild reads the store (readmodel/StoreReading).
  *
  * @param globalIndex the event's position in the store
  * @param type        the aggregate's type, as Axon stores it beside the event
@@ -28,10 +28,14 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
                 row.getString(6), row.getString(7), row.getBytes(8), row.getBytes(9), row.getString(10));
     }
 
-    /** The row as Axon's event store hands it to the upcasters and the serializer. */
+    /**
+     * The row as Axon's event store hands it to the upcasters and the serializer: an event published outside any
+     * aggregate is stored with its own identifier as its aggregate's, and has none.
+     */
     public DomainEventData<byte[]> asEventData() {
-        return new GenericDomainEventEntry<>(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
-                payloadType, payloadRevision, payload, metaData);
+        return new GenericDomainEventEntry<>(type, eventIdentifier.equals(aggregateIdentifier) ? null
+                : aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, payloadType, payloadRevision, payload,
+                metaData);
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -47,7 +46,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -63,13 +61,14 @@ import java.util.stream.IntStream;
  * Rebuilds read models by reading the store once for all of them. Each read model's processor would read the whole
  * store on its own, decode every event again and hand it on event by event through its coordinator; five of them
  * did that five times over, which was most of a rebuild's time (docs/benchmarks.md, "Rebuilding the read models").
- * Here one thread reads the store in chunks and decodes each event once, and each read model being rebuilt applies
- * the chunks on a thread of its own, through the very handlers and interceptors its processor runs, each chunk's
- * rows and tokens in one transaction, as its processor writes a batch.
+ * Here one thread reads the store up to its end as the pass began, in chunks, in one statement ({@link StoreReading}),
+ * and decodes each event once, and each read model being rebuilt applies the chunks on a thread of its own, through
+ * the very handlers and interceptors its processor runs, each chunk's rows and tokens in one transaction, as its
+ * processor writes a batch.
  * <p>
  * Meanwhile the pass holds every segment of those read models under an owner of its own, so that no processor takes
  * one, on this query side or another. It hands a read model back to its processor by releasing its segments: when
- * it has read everything stored so far, when the read model's chunk is rolled back, or when the query side stops
+ * it has read everything up to that end (the processor goes on with what was stored since), when the read model's chunk is rolled back, or when the query side stops
  * (the chunk under way is then given up). The processor then goes on from the last chunk written: after a
  * rolled-back chunk it applies that chunk again itself and parks the event at fault, as always
  * (deadletter/RollbackFirstDeadLetterQueue). Should the claims lapse all the same (the database out of reach for
@@ -120,9 +119,10 @@ public class OnePassRebuild {
     @PersistenceContext
     private EntityManager session;
     /**
-     * Events per transaction. Larger chunks write a device's row fewer times (its events are spread over the store):
-     * chunks of 20,000 (application.yml) rebuilt the inventory a fifth faster than chunks of 5,000; chunks of
-     * 40,000 filled a 512 MB heap and were slower (docs/benchmarks.md).
+     * Events per transaction, read in the store's order. Larger chunks write a row fewer times where its events are
+     * spread over the store, and hold more decoded events in the heap: with the inventory rebuilt device by device,
+     * chunks of 5,000 (application.yml) rebuilt every read model faster than chunks of 20,000, which filled a
+     * 512 MB heap (docs/benchmarks.md).
      */
     private final int chunk;
     /** Axon's token store, under this pass's own name for its claims. */
@@ -265,7 +265,7 @@ public class OnePassRebuild {
         List<ReadModel> inOrder = readModels.stream().filter(readModel -> readModel.aggregateType == null).toList();
         try {
             if (!inOrder.isEmpty()) {
-                start("rebuild-reading-the-store", () -> read(inOrder));
+                start("rebuild-reading-the-store", () -> read(inOrder, upTo));
             }
             for (ReadModel readModel : readModels) {
                 start("rebuild-" + readModel.name, readModel.aggregateType == null ? () -> applyAll(readModel, upTo)
@@ -343,17 +343,21 @@ public class OnePassRebuild {
     }
 
     /**
-     * Reads the store once, and hands each chunk to every read model of the pass, each applying them at its own pace,
-     * with at most {@link #AHEAD} chunks waiting for it. Ends once everything stored so far is read, once every read
-     * model has been handed back, or as the query side stops.
+     * Reads the store once, up to {@code upTo}, and hands each chunk to every read model of the pass, each applying
+     * them at its own pace, with at most {@link #AHEAD} chunks waiting for it. Ends once everything is read, once
+     * every read model has been handed back, or as the query side stops. Only the events some read model of the pass
+     * handles are decoded and handed on: those of the devices, most of the store, are decoded by the passes device by
+     * device of the read models that handle them, and not again here for those that do not.
      */
-    private void read(List<ReadModel> readModels) {
-        try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(null)) {
-            List<TrackedEventMessage<?>> chunk;
+    private void read(List<ReadModel> readModels, long upTo) {
+        try (StoreReading events = StoreReading.inOrder("rebuild-reading-in-order", jdbc.getDataSource(), upTo,
+                chunk, event -> readModels.stream().anyMatch(readModel -> readModel.handles(event)), serializer,
+                upcasters)) {
+            StoreReading.Events next;
             while (!stopping && !readModels.stream().allMatch(readModel -> readModel.handedBack)
-                    && !(chunk = next(events, readModels)).isEmpty()) {
+                    && (next = nextOf(events)).stored() > 0) {
                 for (ReadModel readModel : readModels) {
-                    handOn(chunk, readModel);
+                    handOn(next, readModel);
                 }
             }
         } catch (RuntimeException failure) {
@@ -366,8 +370,23 @@ public class OnePassRebuild {
         }
     }
 
+    /**
+     * Its payload decoded on the reading's thread, once, rather than by whichever read model first asks: the reading
+     * goes on while they apply. Its metadata is left to whoever asks (no read model does): decoded, each event's made
+     * a map of its own, kept in the heap with the chunk. One that cannot be decoded is left for the read models to
+     * meet, as their processors would.
+     */
+    static TrackedEventMessage<?> decoded(TrackedEventMessage<?> event) {
+        try {
+            event.getPayload();
+        } catch (RuntimeException undecodable) {
+            log.debug("Event {} left undecoded", event.getIdentifier(), undecodable);
+        }
+        return event;
+    }
+
     /** Waits while the read model is {@link #AHEAD} chunks behind; not once it has been handed back. */
-    private static void handOn(List<TrackedEventMessage<?>> chunk, ReadModel readModel) throws InterruptedException {
+    private static void handOn(StoreReading.Events chunk, ReadModel readModel) throws InterruptedException {
         while (!readModel.handedBack && !readModel.chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
             // the read model is still applying earlier chunks
         }
@@ -380,12 +399,12 @@ public class OnePassRebuild {
     private void applyAll(ReadModel readModel, long upTo) {
         try {
             while (!readModel.handedBack && (!readModel.readingEnded || !readModel.chunks.isEmpty())) {
-                List<TrackedEventMessage<?>> chunk = readModel.chunks.poll(100, TimeUnit.MILLISECONDS);
+                StoreReading.Events chunk = readModel.chunks.poll(100, TimeUnit.MILLISECONDS);
                 if (chunk == null) {
                     continue;
                 }
-                TrackingToken last = chunk.get(chunk.size() - 1).trackingToken();
-                if (stopping || !applied(readModel, chunk, last)) {
+                TrackingToken last = chunk.reached();
+                if (stopping || !applied(readModel, chunk.events(), last)) {
                     handBack(readModel);
                 } else {
                     readModel.progress = Progress.along(readModel.segments.length, position(last), upTo);
@@ -397,50 +416,6 @@ public class OnePassRebuild {
             if (!readModel.handedBack) {
                 handBack(readModel);
             }
-        }
-    }
-
-    /**
-     * The next events stored, up to a chunk: none when everything stored so far has been read. The events an upcaster
-     * made of one stored event share its token, and stay in one chunk. Those the read models handle are decoded.
-     */
-    private List<TrackedEventMessage<?>> next(BlockingStream<TrackedEventMessage<?>> events,
-                                              List<ReadModel> readModels) {
-        List<TrackedEventMessage<?>> read = new ArrayList<>(chunk);
-        while (events.hasNextAvailable() && (read.size() < chunk || sameToken(read, events.peek()))) {
-            TrackedEventMessage<?> event = nextOf(events);
-            read.add(readModels.stream().anyMatch(readModel -> readModel.handles(event)) ? decoded(event) : event);
-        }
-        return read;
-    }
-
-    /**
-     * Decoded here, once, rather than by whichever read model first asks: the reading goes on while they apply. Only
-     * the events a read model of the pass handles: those of the devices, most of the store, are decoded by the passes
-     * device by device of the read models that handle them, and not again here for those that do not. One that cannot
-     * be decoded is left for the read models to meet, as their processors would.
-     */
-    static TrackedEventMessage<?> decoded(TrackedEventMessage<?> event) {
-        try {
-            event.getPayload();
-            event.getMetaData();
-        } catch (RuntimeException undecodable) {
-            log.debug("Event {} left undecoded", event.getIdentifier(), undecodable);
-        }
-        return event;
-    }
-
-    private static boolean sameToken(List<TrackedEventMessage<?>> chunk, Optional<TrackedEventMessage<?>> next) {
-        return next.isPresent() && Objects.equals(next.get().trackingToken(),
-                chunk.get(chunk.size() - 1).trackingToken());
-    }
-
-    private static TrackedEventMessage<?> nextOf(BlockingStream<TrackedEventMessage<?>> events) {
-        try {
-            return events.nextAvailable();
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the store", stopping);
         }
     }
 
@@ -501,7 +476,7 @@ public class OnePassRebuild {
      */
     private void applyByAggregate(ReadModel readModel, long upTo) {
         TrackingToken[] before = readModel.tokens.clone();
-        try (EventsByAggregate events = EventsByAggregate.readAhead("rebuild-reading-" + readModel.name,
+        try (StoreReading events = StoreReading.byAggregate("rebuild-reading-" + readModel.name,
                 jdbc.getDataSource(), readModel.aggregateType, upTo, AGGREGATES_OF, readModel::handles, serializer,
                 upcasters)) {
             transactions.executeInTransaction(() -> {
@@ -533,7 +508,7 @@ public class OnePassRebuild {
         }
     }
 
-    private static EventsByAggregate.Aggregates nextOf(EventsByAggregate events) {
+    private static StoreReading.Events nextOf(StoreReading events) {
         try {
             return events.next();
         } catch (InterruptedException interrupted) {
@@ -654,7 +629,7 @@ public class OnePassRebuild {
         final int[] segments;
         final TrackingToken[] tokens;
         /** The chunks read and not yet applied. */
-        final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(AHEAD);
+        final BlockingQueue<StoreReading.Events> chunks = new ArrayBlockingQueue<>(AHEAD);
         /** Set once the reading has put its last chunk. */
         volatile boolean readingEnded;
         /** Whether its processor has it again: written by its own applier, or as its applier cannot be started. */

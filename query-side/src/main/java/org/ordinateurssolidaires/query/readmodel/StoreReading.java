@@ -25,46 +25,57 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Predicate;
 
 /**
- * The events of one type of aggregate stored up to a position, aggregate by aggregate, each aggregate's in sequence:
- * one sorted statement read through a cursor, a fifth slower than the store's read in order and still ten times
- * what a rebuild applies (docs/benchmarks.md, "Reading the store device by device"). Read and decoded ahead, on a
- * thread and a connection of their own, while the aggregates read before are applied.
+ * A rebuild's reading of the events stored up to a position: in the store's order, or those of one type of
+ * aggregate, aggregate by aggregate, each aggregate's in sequence. One statement read through a cursor, rows in
+ * binary, read and decoded ahead on a thread and a connection of their own while the events read before are applied.
+ * Axon's event store read the store a hundred events per query, as text, for every processor (docs/benchmarks.md);
+ * sorted by aggregate, the read is a fifth slower than in order and still ten times what a rebuild applies.
  * <p>
  * Positions at or below that position with no event yet may be events still being appended: they are the gaps of the
- * token {@link #reached} ends on, as Axon's own token would keep them, and an event appended there meanwhile is left
+ * tokens the reading hands out, as Axon's own tokens would keep them, and an event appended there meanwhile is left
  * to the read model's processor, which reads it once it has the token. (An aggregate's next event is appended only
  * once its previous one is stored, so nothing later of that aggregate is at or below the position.)
  */
-final class EventsByAggregate implements AutoCloseable {
+final class StoreReading implements AutoCloseable {
 
     /** As far behind its position as Axon's tokens keep gaps (its event store's default {@code maxGapOffset}). */
     private static final int GAPS_WITHIN = 10_000;
     private static final int FETCH = 2_000;
     /** None left: the reading has ended. */
-    private static final Aggregates END = new Aggregates(0, List.of());
+    private static final Events END = new Events(0, List.of(), null);
 
     /** Read and decoded, waiting to be applied: one group, beside the one applied and the one being read. */
-    private final BlockingQueue<Aggregates> ahead = new ArrayBlockingQueue<>(1);
+    private final BlockingQueue<Events> ahead = new ArrayBlockingQueue<>(1);
     private final Thread reading;
     private volatile GapAwareTrackingToken reached;
     private volatile long total;
     private volatile RuntimeException failed;
 
-    private EventsByAggregate(String name, DataSource store, String aggregateType, long upTo, int group,
-                              Predicate<EventMessage<?>> wanted, Serializer serializer, EventUpcaster upcasters) {
+    private StoreReading(String name, DataSource store, String aggregateType, long upTo, int group,
+                         Predicate<EventMessage<?>> wanted, Serializer serializer, EventUpcaster upcasters) {
         reading = new Thread(() -> read(store, aggregateType, upTo, group, wanted, serializer, upcasters), name);
         reading.setDaemon(true);
         reading.start();
     }
 
     /**
-     * Starts reading the events, on a thread named {@code name}, in groups of whole aggregates of at least
-     * {@code group} stored events (unless fewer are left), and hands on those {@code wanted}, decoded.
+     * Starts reading the events of aggregates of {@code aggregateType}, on a thread named {@code name}, in groups of
+     * whole aggregates of at least {@code group} stored events (unless fewer are left), and hands on those
+     * {@code wanted}, decoded.
      */
-    static EventsByAggregate readAhead(String name, DataSource store, String aggregateType, long upTo, int group,
-                                       Predicate<EventMessage<?>> wanted, Serializer serializer,
-                                       EventUpcaster upcasters) {
-        return new EventsByAggregate(name, store, aggregateType, upTo, group, wanted, serializer, upcasters);
+    static StoreReading byAggregate(String name, DataSource store, String aggregateType, long upTo, int group,
+                                    Predicate<EventMessage<?>> wanted, Serializer serializer,
+                                    EventUpcaster upcasters) {
+        return new StoreReading(name, store, aggregateType, upTo, group, wanted, serializer, upcasters);
+    }
+
+    /**
+     * Starts reading every event in the store's order, on a thread named {@code name}, {@code group} stored events at
+     * a time (the events an upcaster makes of one stay together), and hands on those {@code wanted}, decoded.
+     */
+    static StoreReading inOrder(String name, DataSource store, long upTo, int group, Predicate<EventMessage<?>> wanted,
+                                Serializer serializer, EventUpcaster upcasters) {
+        return new StoreReading(name, store, null, upTo, group, wanted, serializer, upcasters);
     }
 
     private void read(DataSource store, String aggregateType, long upTo, int group, Predicate<EventMessage<?>> wanted,
@@ -75,7 +86,7 @@ final class EventsByAggregate implements AutoCloseable {
             try (Cursor cursor = new Cursor(connection, aggregateType, upTo, wanted, serializer, upcasters)) {
                 reached = cursor.reached;
                 total = cursor.total;
-                Aggregates next;
+                Events next;
                 do {
                     next = cursor.next(group);
                     ahead.put(next.stored() == 0 ? END : next);
@@ -93,7 +104,7 @@ final class EventsByAggregate implements AutoCloseable {
         }
     }
 
-    /** Where a read model stands once it has applied them all: known once the first aggregates are read. */
+    /** Where a read model stands once it has applied them all: known once the first events are read. */
     GapAwareTrackingToken reached() {
         return reached;
     }
@@ -104,13 +115,13 @@ final class EventsByAggregate implements AutoCloseable {
     }
 
     /**
-     * The next aggregates' events wanted, whole, as Axon hands them to a processor (upcast, then decoded), each
-     * aggregate's in sequence: none, and none stored, once every aggregate has been read.
+     * The next events wanted, as Axon hands them to a processor (upcast, then decoded), whole aggregates when read by
+     * aggregate: none, and none stored, once everything has been read.
      *
      * @throws IllegalStateException the reading failed (any exception it met is passed on as it is)
      */
-    Aggregates next() throws InterruptedException {
-        Aggregates next = ahead.take();
+    Events next() throws InterruptedException {
+        Events next = ahead.take();
         if (next == END) {
             ahead.offer(END); // for any later call
             if (failed != null) {
@@ -127,13 +138,19 @@ final class EventsByAggregate implements AutoCloseable {
         reading.join();
     }
 
-    /** @param stored how many stored events they are read from, wanted or not */
-    record Aggregates(int stored, List<TrackedEventMessage<?>> events) {
+    /**
+     * @param stored  how many stored events they are read from, wanted or not
+     * @param reached where a read model stands once it has applied them and those before: null when read by
+     *                aggregate, whose position is {@link #reached()} only once all are applied
+     */
+    record Events(int stored, List<TrackedEventMessage<?>> events, GapAwareTrackingToken reached) {
     }
 
-    /** The sorted statement, on a connection in a transaction. */
+    /** The statement, on a connection in a transaction. */
     private static final class Cursor implements AutoCloseable {
 
+        /** The aggregates' type, or null: every event, in order. */
+        private final String aggregateType;
         private final Predicate<EventMessage<?>> wanted;
         private final Serializer serializer;
         private final EventUpcaster upcasters;
@@ -141,23 +158,27 @@ final class EventsByAggregate implements AutoCloseable {
         private final long total;
         private final PreparedStatement statement;
         private final ResultSet rows;
-        /** The first event of the aggregate after those handed out, read ahead: null at the end. */
+        /** The next row, read ahead: null at the end. */
         private StoredEvent ahead;
 
         Cursor(Connection connection, String aggregateType, long upTo, Predicate<EventMessage<?>> wanted,
                Serializer serializer, EventUpcaster upcasters) throws SQLException {
+            this.aggregateType = aggregateType;
             this.wanted = wanted;
             this.serializer = serializer;
             this.upcasters = upcasters;
             this.reached = GapAwareTrackingToken.newInstance(upTo, gapsUpTo(connection, upTo));
             this.total = count(connection, aggregateType, upTo);
             this.statement = connection.prepareStatement("select " + StoredEvent.COLUMNS + " from domainEventEntry"
-                    + " where type = ? and globalIndex <= ? order by aggregateIdentifier, sequenceNumber");
+                    + (aggregateType == null ? " where globalIndex <= ? order by globalIndex"
+                    : " where globalIndex <= ? and type = ? order by aggregateIdentifier, sequenceNumber"));
             try {
                 statement.setFetchSize(FETCH);
                 StoredEvent.inBinary(statement);
-                statement.setString(1, aggregateType);
-                statement.setLong(2, upTo);
+                statement.setLong(1, upTo);
+                if (aggregateType != null) {
+                    statement.setString(2, aggregateType);
+                }
                 this.rows = statement.executeQuery();
                 this.ahead = next();
             } catch (SQLException | RuntimeException failure) {
@@ -166,11 +187,11 @@ final class EventsByAggregate implements AutoCloseable {
             }
         }
 
-        /** Whole aggregates, at least {@code atLeast} stored events unless fewer are left. */
-        Aggregates next(int atLeast) throws SQLException {
+        /** At least {@code atLeast} stored events unless fewer are left, whole aggregates when read by aggregate. */
+        Events next(int atLeast) throws SQLException {
             List<StoredEvent> stored = new ArrayList<>();
-            while (ahead != null && (stored.size() < atLeast
-                    || ahead.aggregateIdentifier().equals(stored.get(stored.size() - 1).aggregateIdentifier()))) {
+            while (ahead != null && (stored.size() < atLeast || aggregateType != null
+                    && ahead.aggregateIdentifier().equals(stored.get(stored.size() - 1).aggregateIdentifier()))) {
                 stored.add(ahead);
                 ahead = next();
             }
@@ -178,7 +199,16 @@ final class EventsByAggregate implements AutoCloseable {
                     .map(event -> new TrackedDomainEventData<>(GapAwareTrackingToken.newInstance(event.globalIndex(),
                             Collections.emptySet()), event.asEventData())), serializer, upcasters)
                     .filter(wanted).<TrackedEventMessage<?>>map(OnePassRebuild::decoded).toList();
-            return new Aggregates(stored.size(), events);
+            return new Events(stored.size(), events, aggregateType != null ? null : reachedAfter(stored));
+        }
+
+        /** Past the last of them, the positions below it with no event its gaps; past the position, once all read. */
+        private GapAwareTrackingToken reachedAfter(List<StoredEvent> stored) {
+            if (ahead == null || stored.isEmpty()) {
+                return reached;
+            }
+            long last = stored.get(stored.size() - 1).globalIndex();
+            return GapAwareTrackingToken.newInstance(last, reached.getGaps().headSet(last));
         }
 
         /** The next row not in a gap: one appended there since the gaps were read is the processor's to apply. */
@@ -215,10 +245,12 @@ final class EventsByAggregate implements AutoCloseable {
         }
 
         private static long count(Connection connection, String aggregateType, long upTo) throws SQLException {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select count(*) from domainEventEntry where type = ? and globalIndex <= ?")) {
-                query.setString(1, aggregateType);
-                query.setLong(2, upTo);
+            try (PreparedStatement query = connection.prepareStatement("select count(*) from domainEventEntry"
+                    + " where globalIndex <= ?" + (aggregateType == null ? "" : " and type = ?"))) {
+                query.setLong(1, upTo);
+                if (aggregateType != null) {
+                    query.setString(2, aggregateType);
+                }
                 try (ResultSet counted = query.executeQuery()) {
                     counted.next();
                     return counted.getLong(1);

@@ -33,10 +33,11 @@ import static org.ordinateurssolidaires.query.SampleDevices.sanitised;
 /**
  * The events of one type of aggregate read sorted by aggregate, as a rebuild device by device reads them: whole
  * aggregates at a time, each one's events in sequence, those wanted only, none of another type nor stored beyond the
- * position asked for; and the token the read ends on, which keeps a position with no event below it as a gap (an event still being
- * appended there is then read by the processor).
+ * position asked for; and the token the read ends on, which keeps a position with no event below it as a gap (an
+ * event still being appended there is then read by the processor). Or every event in the store's order, as the
+ * other read models' rebuild reads them, each group with the token its read models move to once they have applied it.
  */
-class EventsByAggregateIT {
+class StoreReadingIT {
 
     @Test
     void handsOutWholeDevicesEachInSequenceUpToThePosition() throws InterruptedException {
@@ -68,13 +69,14 @@ class EventsByAggregateIT {
 
         List<List<TrackedEventMessage<?>>> groups = new ArrayList<>();
         List<Integer> stored = new ArrayList<>();
-        try (EventsByAggregate events = EventsByAggregate.readAhead("test-reading", store.jdbc().getDataSource(),
+        try (StoreReading events = StoreReading.byAggregate("test-reading", store.jdbc().getDataSource(),
                 "Device", upTo, 4, event -> event.getPayloadType() != StorageMediumSanitisationFailed.class,
                 EventSerialization.serializer(), EventSerialization.upcasters())) {
-            EventsByAggregate.Aggregates next;
+            StoreReading.Events next;
             while ((next = events.next()).stored() > 0) {
                 stored.add(next.stored());
                 groups.add(next.events());
+                assertThat(next.reached()).as("known once all are read").isNull();
             }
             assertThat(events.next().stored()).as("asked again once ended").isZero();
             assertThat(events.total()).as("the devices' events up to the position").isEqualTo(15);
@@ -86,7 +88,7 @@ class EventsByAggregateIT {
         // failed attempts are not wanted
         assertThat(stored).containsExactly(6, 6, 3);
         assertThat(groups).extracting(List::size).containsExactly(4, 4, 2);
-        List<String> read = groups.stream().flatMap(List::stream).map(EventsByAggregateIT::aggregateAndSequence)
+        List<String> read = groups.stream().flatMap(List::stream).map(StoreReadingIT::aggregateAndSequence)
                 .toList();
         List<String> expected = new ArrayList<>();
         for (DeviceId device : received) {
@@ -102,9 +104,55 @@ class EventsByAggregateIT {
     }
 
     @Test
+    void handsOutTheEventsInTheStoresOrderWithTheTokenEachGroupReaches() throws InterruptedException {
+        InventoryStore store = new InventoryStore("ordinateurs_store_reading_in_order_it");
+        DonorId donor = new DonorId(UUID.randomUUID());
+        List<DeviceId> devices = new ArrayList<>();
+        store.events().append(new DonorRegistered(donor, "Crédit Mutuel Océan", DonorKind.COMPANY,
+                new Siret("73282932000074"), "Léa Girard", "lea@example.org"));
+        for (int i = 0; i < 3; i++) {
+            DeviceId device = SampleDevices.newDevice();
+            devices.add(device);
+            store.events().append(SampleDevices.received(device, "SRO-" + i, donor, DeviceCategory.LAPTOP,
+                    disk("SRO-" + i)));
+            store.events().append(failed(device, disk("SRO-" + i)));
+        }
+        List<Long> positions = store.jdbc().queryForList("select globalIndex from domainEventEntry"
+                + " order by globalIndex", Long.class);
+        long upTo = positions.get(positions.size() - 1);
+        store.events().append(sanitised(devices.get(0), disk("SRO-0"))); // beyond the position read up to
+        long missing = positions.get(3); // the second device's reception, as an append not yet committed
+        store.jdbc().update("delete from domainEventEntry where globalIndex = ?", missing);
+
+        List<StoreReading.Events> groups = new ArrayList<>();
+        try (StoreReading events = StoreReading.inOrder("test-reading", store.jdbc().getDataSource(), upTo, 2,
+                event -> event.getPayloadType() != StorageMediumSanitisationFailed.class,
+                EventSerialization.serializer(), EventSerialization.upcasters())) {
+            StoreReading.Events next;
+            while ((next = events.next()).stored() > 0) {
+                groups.add(next);
+            }
+            assertThat(events.total()).as("every event up to the position").isEqualTo(positions.size() - 1);
+        }
+
+        // the donor, then each device's reception and failed attempt, but the missing reception: 2, 2, 2 stored
+        assertThat(groups).extracting(StoreReading.Events::stored).containsExactly(2, 2, 2);
+        assertThat(groups.stream().flatMap(group -> group.events().stream()))
+                .extracting(event -> event.trackingToken().position().getAsLong())
+                .as("in the store's order, those wanted").containsExactly(positions.get(0), positions.get(1),
+                        positions.get(5));
+        assertThat(groups).extracting(group -> group.reached().getIndex())
+                .as("each group's last position; the last one's, the position read up to")
+                .containsExactly(positions.get(1), positions.get(4), upTo);
+        assertThat(groups.get(0).reached().getGaps()).as("below the first group's end, none").isEmpty();
+        assertThat(groups.get(1).reached().getGaps()).containsExactly(missing);
+        assertThat(groups.get(2).reached().getGaps()).containsExactly(missing);
+    }
+
+    @Test
     void aReadingThatFailsFailsTheCallsThatFollow() throws InterruptedException {
         DriverManagerDataSource unreachable = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none");
-        try (EventsByAggregate events = EventsByAggregate.readAhead("test-reading", unreachable, "Device", 10, 4,
+        try (StoreReading events = StoreReading.byAggregate("test-reading", unreachable, "Device", 10, 4,
                 event -> true, EventSerialization.serializer(), EventSerialization.upcasters())) {
             for (int call = 0; call < 2; call++) {
                 assertThatThrownBy(events::next).isInstanceOf(IllegalStateException.class)
