@@ -33,9 +33,9 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
      * aggregate is stored with its own identifier as its aggregate's, and has none.
      */
     public DomainEventData<byte[]> asEventData() {
-        return new GenericDomainEventEntry<>(type, eventIdentifier.equals(aggregateIdentifier) ? null
-                : aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, payloadType, payloadRevision, payload,
-                metaData);
+        String aggregate = eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier;
+        return new GenericDomainEventEntry<>(type, aggregate, sequenceNumber, eventIdentifier, timeStamp, payloadType,
+                payloadRevision, payload, metaData);
     }
 
     /**

@@ -68,8 +68,9 @@ import java.util.stream.IntStream;
  * <p>
  * Meanwhile the pass holds every segment of those read models under an owner of its own, so that no processor takes
  * one, on this query side or another. It hands a read model back to its processor by releasing its segments: when
- * it has read everything up to that end (the processor goes on with what was stored since), when the read model's chunk is rolled back, or when the query side stops
- * (the chunk under way is then given up). The processor then goes on from the last chunk written: after a
+ * it has read everything up to that end (the processor goes on with what was stored since), when the read model's
+ * chunk is rolled back, or when the query side stops (the chunk under way is then given up). The processor then goes
+ * on from the last chunk written: after a
  * rolled-back chunk it applies that chunk again itself and parks the event at fault, as always
  * (deadletter/RollbackFirstDeadLetterQueue). Should the claims lapse all the same (the database out of reach for
  * longer than their timeout), the processor takes the segments in the same way, and the chunk under way is refused
@@ -121,7 +122,7 @@ public class OnePassRebuild {
     /**
      * Events per transaction, read in the store's order. Larger chunks write a row fewer times where its events are
      * spread over the store, and hold more decoded events in the heap: with the inventory rebuilt device by device,
-     * chunks of 5,000 (application.yml) rebuilt every read model faster than chunks of 20,000, which filled a
+     * chunks of 5,000 (application.yml) rebuilt every read model no slower than chunks of 20,000, which filled a
      * 512 MB heap (docs/benchmarks.md).
      */
     private final int chunk;
