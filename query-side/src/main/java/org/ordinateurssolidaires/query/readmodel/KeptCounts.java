@@ -76,7 +76,8 @@ public final class KeptCounts<K> {
 
     /**
      * This table's changes in the batch, written at its commit with every other kept table's, in the tables' name
-     * order whatever order the batch first touched them in: the rows of all of them are taken in one order.
+     * order whatever order the batch first touched them in: the rows of all of them are taken in one order. In a batch
+     * whose changes are {@linkplain #summedIn summed} over several, they go to that sum instead, written with it.
      */
     @SuppressWarnings("unchecked")
     private Map<K, Long> changesOfThisBatch() {
