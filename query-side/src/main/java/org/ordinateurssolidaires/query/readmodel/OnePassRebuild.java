@@ -371,21 +371,6 @@ public class OnePassRebuild {
         }
     }
 
-    /**
-     * Its payload decoded on the reading's thread, once, rather than by whichever read model first asks: the reading
-     * goes on while they apply. Its metadata is left to whoever asks (no read model does): decoded, each event's made
-     * a map of its own, kept in the heap with the chunk. One that cannot be decoded is left for the read models to
-     * meet, as their processors would.
-     */
-    static TrackedEventMessage<?> decoded(TrackedEventMessage<?> event) {
-        try {
-            event.getPayload();
-        } catch (RuntimeException undecodable) {
-            log.debug("Event {} left undecoded", event.getIdentifier(), undecodable);
-        }
-        return event;
-    }
-
     /** Waits while the read model is {@link #AHEAD} chunks behind; not once it has been handed back. */
     private static void handOn(StoreReading.Events chunk, ReadModel readModel) throws InterruptedException {
         while (!readModel.handedBack && !readModel.chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {

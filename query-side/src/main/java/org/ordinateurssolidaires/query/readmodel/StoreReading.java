@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.query.config.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -38,6 +40,7 @@ import java.util.function.Predicate;
  */
 final class StoreReading implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(StoreReading.class);
     /** As far behind its position as Axon's tokens keep gaps (its event store's default {@code maxGapOffset}). */
     private static final int GAPS_WITHIN = 10_000;
     private static final int FETCH = 2_000;
@@ -131,6 +134,21 @@ final class StoreReading implements AutoCloseable {
         return next;
     }
 
+    /**
+     * Its payload decoded on the reading's thread, once, rather than by whichever read model first asks: the reading
+     * goes on while they apply. Its metadata is left to whoever asks (no read model does): decoded, each event's made
+     * a map of its own, kept in the heap with the chunk. One that cannot be decoded is left for the read models to
+     * meet, as their processors would.
+     */
+    private static TrackedEventMessage<?> decoded(TrackedEventMessage<?> event) {
+        try {
+            event.getPayload();
+        } catch (RuntimeException undecodable) {
+            log.debug("Event {} left undecoded", event.getIdentifier(), undecodable);
+        }
+        return event;
+    }
+
     /** Stops the reading, if it has not ended. */
     @Override
     public void close() throws InterruptedException {
@@ -198,7 +216,7 @@ final class StoreReading implements AutoCloseable {
             List<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(stored.stream()
                     .map(event -> new TrackedDomainEventData<>(GapAwareTrackingToken.newInstance(event.globalIndex(),
                             Collections.emptySet()), event.asEventData())), serializer, upcasters)
-                    .filter(wanted).<TrackedEventMessage<?>>map(OnePassRebuild::decoded).toList();
+                    .filter(wanted).<TrackedEventMessage<?>>map(StoreReading::decoded).toList();
             return new Events(stored.size(), events, aggregateType != null ? null : reachedAfter(stored));
         }
 
