@@ -50,12 +50,14 @@ final class StoreReading implements AutoCloseable {
     /** Read and decoded, waiting to be applied: one group, beside the one applied and the one being read. */
     private final BlockingQueue<Events> ahead = new ArrayBlockingQueue<>(1);
     private final Thread reading;
+    private final boolean byAggregate;
     private volatile GapAwareTrackingToken reached;
     private volatile long total;
     private volatile RuntimeException failed;
 
     private StoreReading(String name, DataSource store, String aggregateType, long upTo, int group,
                          Predicate<EventMessage<?>> wanted, Serializer serializer, EventUpcaster upcasters) {
+        byAggregate = aggregateType != null;
         reading = new Thread(() -> read(store, aggregateType, upTo, group, wanted, serializer, upcasters), name);
         reading.setDaemon(true);
         reading.start();
@@ -112,8 +114,15 @@ final class StoreReading implements AutoCloseable {
         return reached;
     }
 
-    /** How many stored events there are to read, whatever the upcasters make of them: known as {@link #reached}. */
+    /**
+     * How many stored events there are to read, whatever the upcasters make of them: known as {@link #reached}. Counted
+     * by aggregate only: a pass in the store's order shows its position, and counting would read the whole event
+     * table once more before its first event.
+     */
     long total() {
+        if (!byAggregate) {
+            throw new IllegalStateException("a reading in the store's order is not counted");
+        }
         return total;
     }
 
@@ -186,7 +195,7 @@ final class StoreReading implements AutoCloseable {
             this.serializer = serializer;
             this.upcasters = upcasters;
             this.reached = GapAwareTrackingToken.newInstance(upTo, gapsUpTo(connection, upTo));
-            this.total = count(connection, aggregateType, upTo);
+            this.total = aggregateType == null ? 0 : count(connection, aggregateType, upTo);
             this.statement = connection.prepareStatement("select " + StoredEvent.COLUMNS + " from domainEventEntry"
                     + (aggregateType == null ? " where globalIndex <= ? order by globalIndex"
                     : " where globalIndex <= ? and type = ? order by aggregateIdentifier, sequenceNumber"));
@@ -264,11 +273,9 @@ final class StoreReading implements AutoCloseable {
 
         private static long count(Connection connection, String aggregateType, long upTo) throws SQLException {
             try (PreparedStatement query = connection.prepareStatement("select count(*) from domainEventEntry"
-                    + " where globalIndex <= ?" + (aggregateType == null ? "" : " and type = ?"))) {
+                    + " where globalIndex <= ? and type = ?")) {
                 query.setLong(1, upTo);
-                if (aggregateType != null) {
-                    query.setString(2, aggregateType);
-                }
+                query.setString(2, aggregateType);
                 try (ResultSet counted = query.executeQuery()) {
                     counted.next();
                     return counted.getLong(1);
