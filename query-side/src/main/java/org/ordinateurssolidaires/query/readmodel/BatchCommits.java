@@ -7,7 +7,6 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,11 +26,11 @@ public class BatchCommits {
     private static final String DECIDED = BatchCommits.class.getName() + ".decided";
 
     private final JdbcTemplate jdbc;
-    /** Whether the database is PostgreSQL; asked at the first batch, as it may be out of reach at the start. */
-    private volatile Boolean postgres;
+    private final OnPostgres onPostgres;
 
     BatchCommits(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.onPostgres = new OnPostgres(jdbc);
     }
 
     @Bean
@@ -43,17 +42,9 @@ public class BatchCommits {
     Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         UnitOfWork<?> batch = unitOfWork.root();
         if (batch instanceof BatchingUnitOfWork<?> && batch.resources().putIfAbsent(DECIDED, Boolean.TRUE) == null
-                && onPostgres()) {
+                && onPostgres.isTrue()) {
             jdbc.execute("set local synchronous_commit = off");
         }
         return chain.proceed();
-    }
-
-    private boolean onPostgres() {
-        if (postgres == null) {
-            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
-        }
-        return postgres;
     }
 }

@@ -7,7 +7,6 @@ import org.flywaydb.core.api.callback.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,13 +47,13 @@ public class IndexesSetAside implements Callback {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final ApplicationContext application;
-    /** Whether the database is PostgreSQL: asked at the first rebuild, as it may be out of reach at the start. */
-    private volatile Boolean postgres;
+    private final OnPostgres onPostgres;
 
     /** Not Spring's JdbcTemplate bean: that one waits for the migrations, which call this class first. */
     IndexesSetAside(DataSource dataSource, ApplicationContext application) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.onPostgres = new OnPostgres(jdbc);
         this.application = application;
     }
 
@@ -63,7 +62,7 @@ public class IndexesSetAside implements Callback {
      * transaction. Waits at most {@value #LOCK_WAITED} for each table, and fails then: the caller goes on with them.
      */
     public void setAside(String readModel) {
-        if (!onPostgres()) {
+        if (!onPostgres.isTrue()) {
             return;
         }
         Assert.state(TransactionSynchronizationManager.isActualTransactionActive(), "needs the caller's transaction");
@@ -83,7 +82,7 @@ public class IndexesSetAside implements Callback {
 
     /** Builds the read model's indexes set aside again, in the caller's transaction. */
     public void putBack(String readModel) {
-        if (onPostgres()) {
+        if (onPostgres.isTrue()) {
             Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
                     "needs the caller's transaction");
             build(jdbc.queryForList(NOTED + " where read_model = ?", String.class, readModel));
@@ -97,7 +96,7 @@ public class IndexesSetAside implements Callback {
     @Scheduled(fixedDelayString = "${ordinateurs.read-models.indexes-swept-every:60s}")
     void putBackWhatNoPassHolds() {
         try {
-            if (onPostgres()) {
+            if (onPostgres.isTrue()) {
                 inATransactionOfItsOwn(() -> build(jdbc.queryForList(NOTED + " a where not exists"
                         + " (select 1 from tokenentry t where t.processorname = a.read_model and t.owner like ?)",
                         String.class, "%" + OnePassRebuild.OWNER_MARK + "%")));
@@ -140,14 +139,6 @@ public class IndexesSetAside implements Callback {
                 .toList();
     }
 
-    private boolean onPostgres() {
-        if (postgres == null) {
-            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
-        }
-        return postgres;
-    }
-
     @Override
     public boolean supports(Event event, Context context) {
         return event == Event.BEFORE_MIGRATE;
@@ -165,7 +156,7 @@ public class IndexesSetAside implements Callback {
     @Override
     public void handle(Event event, Context context) {
         try {
-            if (onPostgres()) { // in a transaction of its own, as a pass's: Flyway's may not be one
+            if (onPostgres.isTrue()) { // in a transaction of its own, as a pass's: Flyway's may not be one
                 inATransactionOfItsOwn(() -> {
                     if (jdbc.queryForObject("select to_regclass('read_model_index_set_aside') is not null",
                             Boolean.class)) {
