@@ -70,11 +70,10 @@ import java.util.stream.IntStream;
  * one, on this query side or another. It hands a read model back to its processor by releasing its segments: when
  * it has read everything up to that end (the processor goes on with what was stored since), when the read model's
  * chunk is rolled back, or when the query side stops (the chunk under way is then given up). The processor then goes
- * on from the last chunk written: after a
- * rolled-back chunk it applies that chunk again itself and parks the event at fault, as always
- * (deadletter/RollbackFirstDeadLetterQueue). Should the claims lapse all the same (the database out of reach for
- * longer than their timeout), the processor takes the segments in the same way, and the chunk under way is refused
- * as a whole.
+ * on from the last chunk written: after a rolled-back chunk it applies that chunk again itself and parks the event at
+ * fault, as always (deadletter/RollbackFirstDeadLetterQueue). Should the claims lapse all the same (the database out
+ * of reach for longer than their timeout), the processor takes the segments in the same way, and the chunk under way
+ * is refused as a whole.
  * <p>
  * The indexes of the read models' tables that refuse nothing are set aside for the pass, and built again as each is
  * handed back ({@link IndexesSetAside}).
