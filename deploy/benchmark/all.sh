@@ -136,6 +136,7 @@ ratio() { # numerator denominator
     echo "| command acknowledged → in the inventory (its staleness under the commands), clients: $clients | $(field commands '^inventory staleness during the commands' 's/^inventory staleness during the commands, //') | | | |"
     stale=$(number commands '^inventory staleness during the measured' 's/.*p99 ([0-9]+) ms.*/\1/')
     echo "| the same, warm-up left out | $(field commands '^inventory staleness during the measured' 's/^inventory staleness during the measured commands \(warm-up left out\), //') | | p99 ≤ 300 ms | $(verdict "$stale" at-most 300) |"
+    echo "| CPU per measured command (both phases), by process | $(field commands '^CPU per measured command' 's/^CPU per measured command \(sampled every half second over [0-9.]+ s\): //') | PostgreSQL per transaction: $(field commands "^PostgreSQL's CPU per raw transaction" "s/^PostgreSQL's CPU per raw transaction: //") | | |"
     echo "| one 1,000-row batch file | $(field commands 'batch imported in' 's/.*imported in ([0-9.]+ s).*/\1/') | $(field commands '^raw 1,000-row batch in' 's/^raw 1,000-row batch in (.*)/\1/') | | |"
     # the reads at READ_DEVICES devices, one client, each with issue 14's bound on its p99
     for read in "/api/devices?state=READY|50|50 READY, media, kept count" \

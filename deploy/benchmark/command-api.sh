@@ -73,7 +73,15 @@ staleness() { # the SQL of one sample, or nothing when the query side does not a
 sampler=$!
 pids+=("$sampler") # stopped with the apps, should the load fail
 java deploy/benchmark/CommandApiLoad.java http://localhost:18081 "$devices" "$clients" "admin:$password" \
-    "$logs/measured-from"
+    "$logs/measured-from" &
+load=$!
+# and every half second, the CPU each process has used so far: where a command's cost goes, the two cores being shared
+. deploy/benchmark/cpu.sh
+( while kill -0 "$load" 2>/dev/null; do
+      echo "$(date +%s%3N) $(cpu_ticks "${pids[0]}") $(cpu_ticks "${pids[1]}") $(postgres_ticks) $(cpu_ticks "$load")"
+      sleep 0.5
+  done > "$logs/cpu" ) &
+wait "$load"
 # the last commands' wait to be seen counts too: the samples go on until the inventory has them all (30 s at most)
 give_up=$(($(date +%s) + 30))
 while [ "$(date +%s)" -lt "$give_up" ]; do
@@ -90,6 +98,7 @@ staleness_figures() { # label, then the samples' "epoch-ms staleness-ms" lines o
 staleness_figures "during the commands" < "$logs/staleness"
 awk -v from="$(cat "$logs/measured-from")" '$1 >= from' "$logs/staleness" \
     | staleness_figures "during the measured commands (warm-up left out)"
+cpu_per_command "$logs/cpu" "$(cat "$logs/measured-from")" $((2 * devices))
 
 echo "== batch import: one 1,000-row CSV file (each row a device with one medium), all or nothing"
 donor=$(curl -fs -X POST localhost:18081/api/donors -H 'Content-Type: application/json' -u "admin:$password" \
@@ -117,8 +126,11 @@ values (gen_random_uuid()::text, 0, 'Device', gen_random_uuid()::text, decode(re
         decode(repeat('7b', 700), 'hex'), '1', 'org.ordinateurssolidaires.events.device.DeviceReceived',
         now()::text);
 SQL
+before=$(postgres_ticks)
 pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j "$clients" -t $((devices / clients)) -f "$script" ordinateurs_bench \
     | grep -E "^(number of transactions actually processed|latency average|tps)"
+echo "PostgreSQL's CPU per raw transaction: $(awk "BEGIN { printf \"%.2f\", ($(postgres_ticks) - $before) * 10 / \
+    $((devices / clients * clients)) }") ms"
 rm -f "$script"
 echo "== raw PostgreSQL baseline for the batch: 1,000 such rows (plus their 1,000 tag rows) in one transaction"
 $pg -d ordinateurs_bench -c "create table baseline_tag (asset_tag varchar(32) primary key, device_id uuid)"
