@@ -12,7 +12,7 @@ postgres_ticks() {
 # each, in time order), the CPU each spent per command from the first sample at or after FROM_MS to the last
 cpu_per_command() {
     awk -v from="$2" -v commands="$3" '$1 >= from && !a { a = 1; for (i = 1; i <= 5; i++) first[i] = $i }
-        { for (i = 1; i <= 5; i++) last[i] = $i }
+        { for (i = 1; i <= 5; i++) if ($i > 0) last[i] = $i } # 0: the process had ended, its last count stands
         END { if (!a || commands == 0) { print "CPU per command: no samples"; exit }
               for (i = 2; i <= 5; i++) { ms[i] = (last[i] - first[i]) * 10 / commands; all += ms[i] }
               printf "CPU per measured command (sampled every half second over %.1f s): command side %.2f ms," \
