@@ -5,8 +5,8 @@
 cpu_ticks() {
     awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
-postgres_ticks() {
-    cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" { ticks += $14 + $15 + $16 + $17 } END { print ticks + 0 }'
+postgres_ticks() { # a process may end as it is read: cat then fails, which must not stop a benchmark
+    { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '$2 == "(postgres)" { ticks += $14 + $15 + $16 + $17 } END { print ticks + 0 }'
 }
 # cpu_per_command SAMPLES FROM_MS COMMANDS: from samples "epoch-ms command-side query-side postgres load" (one line
 # each, in time order), the CPU each spent per command from the first sample at or after FROM_MS to the last
