@@ -57,11 +57,8 @@ class AggregateEventsReadIT extends CommandSideIntegrationTest {
      */
     @Test
     void theAppReadsEventsByTheirOrderWhateverTheirNumbers() {
-        String aggregate = UUID.randomUUID().toString();
         List<Long> numbers = LongStream.concat(LongStream.range(0, 10), LongStream.range(150, 160)).boxed().toList();
-        transactions.executeInTransaction(() -> storage.appendEvents(numbers.stream()
-                .map(sequence -> new GenericDomainEventMessage<>("Device", aggregate, sequence, "event " + sequence))
-                .toList()));
+        String aggregate = appended(numbers);
 
         assertThat(storage.readEvents(aggregate).asStream().map(DomainEventMessage::getSequenceNumber))
                 .containsExactlyElementsOf(numbers);
@@ -85,9 +82,14 @@ class AggregateEventsReadIT extends CommandSideIntegrationTest {
     }
 
     private String appended(int events) {
+        return appended(LongStream.range(0, events).boxed().toList());
+    }
+
+    /** Events of an aggregate of a type of their own, which nothing else in the store handles. */
+    private String appended(List<Long> numbers) {
         String aggregate = UUID.randomUUID().toString();
-        transactions.executeInTransaction(() -> storage.appendEvents(LongStream.range(0, events)
-                .mapToObj(sequence -> new GenericDomainEventMessage<>("Device", aggregate, sequence,
+        transactions.executeInTransaction(() -> storage.appendEvents(numbers.stream()
+                .map(sequence -> new GenericDomainEventMessage<>("AggregateEventsReadIT", aggregate, sequence,
                         "event " + sequence))
                 .toList()));
         return aggregate;
