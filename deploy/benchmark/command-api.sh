@@ -101,13 +101,8 @@ awk -v from="$(cat "$logs/measured-from")" '$1 >= from' "$logs/staleness" \
 cpu_per_command "$logs/cpu" "$(cat "$logs/measured-from")" $((2 * devices))
 
 echo "== batch import: one 1,000-row CSV file (each row a device with one medium), all or nothing"
-donor=$(curl -fs -X POST localhost:18081/api/donors -H 'Content-Type: application/json' -u "admin:$password" \
-    -d '{"legalName":"Batch donor","kind":"COMPANY","contactPerson":"Bench","contactEmail":"bench@example.org"}' \
-    | sed 's/.*"donorId":"\([^"]*\)".*/\1/')
-curl -fs -o /dev/null -X POST "localhost:18081/api/donors/$donor/agreements" -H 'Content-Type: application/json' \
-    -u "admin:$password" -d '{"modelAgreementVersion":"2023-0208","signatoryName":"Bench","signatoryRole":"CEO",
-    "signedOn":"2020-01-01","validFrom":"2020-01-01","commitments":{"freeForBeneficiary":true,
-    "equipmentTraceability":true,"dataErasure":true,"handOverCeremony":true}}'
+. deploy/benchmark/donor.sh
+donor=$(donor_with_agreement http://localhost:18081 "admin:$password" "Batch donor")
 batch=$(mktemp)
 { echo "asset_tag,category,manufacturer,model,serial_number,condition_notes,medium1_type,medium1_manufacturer,medium1_model,medium1_serial,medium1_capacity_gb"
   for i in $(seq 1 1000); do echo "BATCH-$i,LAPTOP,Lenovo,ThinkPad T480,PF1$i,,NVME_SSD,Samsung,PM981,S4D$i,256"; done; } > "$batch"

@@ -38,11 +38,8 @@ done
 post() { # path body: the answer's body
     curl -fsS -u "admin:$password" -H 'Content-Type: application/json' -X POST "http://localhost:$port$1" -d "$2"
 }
-donor=$(post /api/donors '{"legalName":"Statements donor","kind":"COMPANY","contactPerson":"Bench",
-    "contactEmail":"bench@example.org"}' | sed 's/.*"donorId":"\([^"]*\)".*/\1/')
-post "/api/donors/$donor/agreements" '{"modelAgreementVersion":"2023-0208","signatoryName":"Bench",
-    "signatoryRole":"CEO","signedOn":"2020-01-01","validFrom":"2020-01-01","commitments":{"freeForBeneficiary":true,
-    "equipmentTraceability":true,"dataErasure":true,"handOverCeremony":true}}' > /dev/null
+. deploy/benchmark/donor.sh
+donor=$(donor_with_agreement "http://localhost:$port" "admin:$password" "Statements donor")
 receive() { # asset tag: "deviceId mediumId"
     post /api/devices "{\"assetTag\":\"$1\",\"donorId\":\"$donor\",\"donationBatchReference\":\"STATEMENTS\",
         \"category\":\"LAPTOP\",\"manufacturer\":\"Dell\",\"model\":\"Latitude 5490\",\"serialNumber\":\"SN-$1\",

@@ -26,7 +26,7 @@ import java.sql.SQLException;
  * and, since a read of fewer events than that does not prove there are no more beyond it, reads once more until one
  * comes back empty: two statements for a device of ten events, where one would do. Here each read asks for the next
  * {@value #EVENTS_PER_READ} events by their order, whatever their numbers ({@code limit}), so a shorter answer is
- * the last. Each command on a device was seven statements, now six (docs/benchmarks.md, "Statements per command").
+ * the last. A command on a device already received was seven statements, now six (docs/benchmarks.md, "Statements per command").
  * Ordered before Axon's own, whose storage engine then backs off.
  */
 @AutoConfiguration(after = AxonAfterSpringBootInfrastructure.class,
