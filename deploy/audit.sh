@@ -16,4 +16,4 @@ if [ ! -f "$jar" ]; then
     echo "building the query side..." >&2
     (cd "$root" && ./mvnw -q -DskipTests -pl query-side -am package) >&2 || exit 70
 fi
-exec java -Dloader.main=org.ordinateurssolidaires.query.audit.AuditCommand -jar "$jar" "$@"
+exec java @"$root/deploy/jvm/query-side.args" -Dloader.main=org.ordinateurssolidaires.query.audit.AuditCommand -jar "$jar" "$@"

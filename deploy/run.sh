@@ -150,11 +150,12 @@ start() { # name port health-path extra-args...
     fi
     # ${a[@]+"${a[@]}"}: an empty array under set -u, also on the bash 3.2 that macOS ships; the database login goes
     # in the process's environment, which only its user can read, not on its command line
-    local jar="$name/target/$name-$version-exec.jar"
+    local jar="$name/target/$name-$version-exec.jar" jvm=()
+    [ "$name" = query-side ] && jvm=(@deploy/jvm/query-side.args) # its collector (the file says why)
     if [ "$name" = command-side ] && [ ${#demo_args[@]} -gt 0 ]; then
         jar="demo/target/demo-$version-exec.jar" # the command side with the demo generator beside it
     fi
-    env ${database[@]+"${database[@]}"} java -jar "$jar" --server.port="$port" \
+    env ${database[@]+"${database[@]}"} java ${jvm[@]+"${jvm[@]}"} -jar "$jar" --server.port="$port" \
         ${profile_args[@]+"${profile_args[@]}"} ${1+"$@"} > "data/logs/$name.log" 2>&1 &
     local pid=$!
     pids+=("$pid")

@@ -3,7 +3,8 @@
 # baseline (pgbench appending comparable rows, one transaction each, same number of clients) from the same run.
 #   deploy/benchmark/command-api.sh [DEVICES=2000] [CLIENTS=4]
 # PROFILE=file.jfr records a Java Flight Recorder profile of the command side for the whole run, QUERY_PROFILE one of
-# the query side. QUERY_JAR is the query side to run (the one built here by default), to compare another build.
+# the query side. QUERY_JAR is the query side to run (the one built here by default), to compare another build;
+# QUERY_SIDE_JVM_ARGS replace its JVM options as deployed (deploy/jvm/query-side.args; e.g. -XX:+UseG1GC).
 # Needs a local PostgreSQL (127.0.0.1:5432, user postgres) and pgbench; uses the database ordinateurs_bench,
 # dropped and re-created on each run, and ports 18081/18082.
 set -euo pipefail
@@ -30,9 +31,13 @@ flight_recording profile "${PROFILE:-}"
 flight_recording query_profile "${QUERY_PROFILE:-}"
 
 start() { # name port [java option...]
-    local began=$(date +%s%N) jar="$1/target/$1-$version-exec.jar"
-    [ "$1" = query-side ] && jar=${QUERY_JAR:-$jar}
-    java -Xlog:gc:file="$logs/$1-gc.log" "${@:3}" -jar "$jar" \
+    local began=$(date +%s%N) jar="$1/target/$1-$version-exec.jar" jvm=()
+    if [ "$1" = query-side ]; then
+        jar=${QUERY_JAR:-$jar}
+        # shellcheck disable=SC2206 # QUERY_SIDE_JVM_ARGS: words
+        jvm=(${QUERY_SIDE_JVM_ARGS:-@deploy/jvm/query-side.args})
+    fi
+    java ${jvm[@]+"${jvm[@]}"} -Xlog:gc:file="$logs/$1-gc.log" "${@:3}" -jar "$jar" \
         --spring.profiles.active=postgres --server.port="$2" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
         --ordinateurs.personal-data.household-index-secret=benchmark --ordinateurs.admin-password="$password" \

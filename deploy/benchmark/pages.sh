@@ -3,7 +3,8 @@
 # the raw PostgreSQL baseline (pgbench: the same reads by key and by page, on the same database) from the same run.
 #   deploy/benchmark/pages.sh [ROUNDS=1000]
 # Each page is asked WARM_UP times (1000) before it is measured, not counted.
-# QUERY_SIDE_ARGS, if set, are passed on to the query side (to try a setting: QUERY_SIDE_ARGS=--name=value).
+# QUERY_SIDE_ARGS, if set, are passed on to the query side (to try a setting: QUERY_SIDE_ARGS=--name=value);
+# QUERY_SIDE_JVM_ARGS replace its JVM options as deployed (deploy/jvm/query-side.args; e.g. -XX:+UseG1GC).
 # QUERY_PROFILE=file.jfr records a Java Flight Recorder profile of the query side for the whole run.
 # DEVICES=N adds N generated devices (one medium each, spread over the states and three years as a programme that
 # has run for years has them) to the inventory's read model beside the demo data, to measure reads at that scale.
@@ -32,10 +33,14 @@ trap 'kill "${pids[@]}" 2>/dev/null; wait || true' EXIT  # waits: a profile is w
 flight_recording query_profile "${QUERY_PROFILE:-}"
 
 start() { # name port extra-args...
-    local name=$1 port=$2 began=$(date +%s%N) pid profile=()
+    local name=$1 port=$2 began=$(date +%s%N) pid profile=() jvm=()
     shift 2
-    [ "$name" = query-side ] && profile=(${query_profile[@]+"${query_profile[@]}"})
-    java -Xlog:gc:file="$logs/$name-gc.log" ${profile[@]+"${profile[@]}"} \
+    if [ "$name" = query-side ]; then
+        profile=(${query_profile[@]+"${query_profile[@]}"})
+        # shellcheck disable=SC2206 # QUERY_SIDE_JVM_ARGS: words
+        jvm=(${QUERY_SIDE_JVM_ARGS:-@deploy/jvm/query-side.args})
+    fi
+    java ${jvm[@]+"${jvm[@]}"} -Xlog:gc:file="$logs/$name-gc.log" ${profile[@]+"${profile[@]}"} \
         -jar "${JAR:-$name/target/$name-$version-exec.jar}" \
         --spring.profiles.active=postgres --server.port="$port" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \

@@ -12,7 +12,8 @@
 # it leaves in place: run that first. Empties the read models, their tokens and dead letters each time.
 # JAR is the query side to run (the one built here by default); HEAP (512m) is the query side's -Xmx;
 # PROFILE=file.jfr records a Java Flight Recorder profile of the rebuild; QUERY_SIDE_ARGS are passed on to the query
-# side (to try a setting: QUERY_SIDE_ARGS=--name=value).
+# side (to try a setting: QUERY_SIDE_ARGS=--name=value); QUERY_SIDE_JVM_ARGS replace its JVM options as deployed
+# (deploy/jvm/query-side.args; to try the JDK's default collector: QUERY_SIDE_JVM_ARGS=-XX:+UseG1GC).
 # Needs a local PostgreSQL (127.0.0.1:5432, user postgres); uses port QUERY_PORT (18182).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -75,8 +76,8 @@ wal_before=$($pg -Atc "select pg_current_wal_lsn()")
 declare -A postgres_cpu_before=()
 while read -r postgres_pid seconds; do postgres_cpu_before[$postgres_pid]=$seconds; done < <(ps -C postgres -o pid=,times=)
 began=$(date +%s%N)
-# shellcheck disable=SC2086 # QUERY_SIDE_ARGS: words
-java -Xmx"${HEAP:-512m}" -Xlog:gc:file="$logs/gc.log" "${profile[@]}" -jar "$jar" \
+# shellcheck disable=SC2086 # QUERY_SIDE_JVM_ARGS, QUERY_SIDE_ARGS: words
+java ${QUERY_SIDE_JVM_ARGS:-@deploy/jvm/query-side.args} -Xmx"${HEAP:-512m}" -Xlog:gc:file="$logs/gc.log" "${profile[@]}" -jar "$jar" \
     --spring.profiles.active=postgres --server.port="$query_port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$database" --spring.datasource.username=postgres \
     --ordinateurs.personal-data.household-index-secret=benchmark \

@@ -27,7 +27,10 @@ $pg -d postgres -c "drop database if exists ordinateurs_outage with (force)" -c 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; postgres start >/dev/null 2>&1 || true' EXIT
 start() { # name port
-    java -Xmx512m -jar "$1/target/$1-$version-exec.jar" --spring.profiles.active=postgres --server.port="$2" \
+    local jvm=()
+    [ "$1" = query-side ] && jvm=(@deploy/jvm/query-side.args)
+    java ${jvm[@]+"${jvm[@]}"} -Xmx512m -jar "$1/target/$1-$version-exec.jar" \
+        --spring.profiles.active=postgres --server.port="$2" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
         --ordinateurs.personal-data.household-index-secret=outage --ordinateurs.admin-password="$password" \
         --ordinateurs.personal-data.key-encryption-keyset-file="$out/key-encryption-keyset.json" \
