@@ -118,11 +118,14 @@ public class CommandApiLoad {
                 return null;
             }));
         }
-        for (Future<?> done : work) {
-            done.get();
+        try {
+            for (Future<?> done : work) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow(); // after a refused command, the other clients stop too: the program ends with it
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         Arrays.sort(latencies);
         System.out.printf("%-16s %6d commands, %d clients: %7.1f commands/s, latency p50 %5.1f ms, p95 %5.1f ms,"
                         + " p99 %5.1f ms%n", name, count, clients, count / seconds, ms(latencies, 0.50),
