@@ -9,11 +9,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,7 +29,8 @@ import java.sql.SQLException;
  * comes back empty: two statements for a device of ten events, where one would do. Here each read asks for the next
  * {@value #EVENTS_PER_READ} events by their order, whatever their numbers ({@code limit}), so a shorter answer is
  * the last. A command on a device already received was seven statements, now six (docs/benchmarks.md, "Statements per command").
- * Ordered before Axon's own, whose storage engine then backs off.
+ * Also the connections Axon's JDBC components take ({@link #connections}). Ordered before Axon's own
+ * auto-configuration, whose storage engine and connection provider then back off.
  */
 @AutoConfiguration(after = AxonAfterSpringBootInfrastructure.class,
         beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
@@ -50,6 +53,23 @@ public class EventStorage {
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return connections(dataSource);
+    }
+
+    /**
+     * The connections Axon's JDBC components take (event store, token store, dead letters): the Spring transaction's
+     * own, which every call inside it is given. Not Axon's default, which also keeps the first one for its unit of
+     * work and closes it again as the unit of work is cleaned up, after the transaction has handed it back to the
+     * pool: HikariCP then empties the list of open statements of whoever has that pooled connection by then. Under
+     * load a command was answered 500 (the list changed by two threads at once, PooledConnectionClosedOnceIT).
+     */
+    public static ConnectionProvider connections(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /** The engine as both apps have it, on these connections: what reads an aggregate's events, for tests too. */
