@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.deploy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.awaitility.core.ConditionTimeoutException;
 import org.ordinateurssolidaires.testing.CuttableLink;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
@@ -12,8 +13,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -97,6 +100,53 @@ class DatabaseOutageIT {
             HttpResponse<String> health = querySide.anonymous().exchange("GET", "/actuator/health", null, null);
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         });
+    }
+
+    /**
+     * The link cut as a query side just started on new read models is building them in one pass: their processors,
+     * stopped for the pass, could not be started again either, and stayed stopped once the link was back (a CI run's
+     * failure of the test above, whose cut came within that second). Skipped if the cut misses the pass.
+     */
+    @Test
+    void readModelsWhosePassTheOutageCutAreTakenUpAgainOnceTheLinkIsBack() throws Exception {
+        String database = PostgresTestDatabase.emptyDatabase("ordinateurs_database_outage_pass_it");
+        URI server = URI.create(database.substring("jdbc:".length()));
+        RunningApp itsCommandSide = RunningApp.onPostgres("commandSide2", database); // makes the store
+        try (CuttableLink passLink = new CuttableLink(server.getHost(), server.getPort())) {
+            itsCommandSide.awaitHealthy(Duration.ofSeconds(120));
+            RunningApp newQuerySide = RunningApp.onPostgresAs("querySide2", database.replace(server.getHost() + ":"
+                    + server.getPort(), "127.0.0.1:" + passLink.port()), PostgresTestDatabase.USER,
+                    PostgresTestDatabase.PASSWORD, "--ordinateurs.web.command-side-url=http://127.0.0.1:"
+                    + itsCommandSide.port());
+            try {
+                // its processors stopped for the pass (NewReadModels), which then reads the store
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))
+                       .until(() -> newQuerySide.logged("Stopping PooledStreamingEventProcessor"));
+                passLink.cut();
+                assumeTrue(waitFor(() -> newQuerySide.logged("could not be started again")),
+                        "the cut came after the pass");
+
+                passLink.restore();
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    HttpResponse<String> health = newQuerySide.anonymous()
+                                                              .exchange("GET", "/actuator/health", null, null);
+                    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+                });
+            } finally {
+                RunningApp.closeAll(newQuerySide);
+            }
+        } finally {
+            RunningApp.closeAll(itsCommandSide);
+        }
+    }
+
+    private static boolean waitFor(Callable<Boolean> condition) {
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(condition);
+            return true;
+        } catch (ConditionTimeoutException notSeen) {
+            return false;
+        }
     }
 
     /** Health, which must answer at once: a probe waiting for it would take the process for hung. */

@@ -221,6 +221,11 @@ public final class RunningApp implements AutoCloseable {
         }
     }
 
+    /** Whether the app has logged {@code text} so far. */
+    public boolean logged(String text) throws IOException {
+        return Files.readString(log.toPath(), StandardCharsets.UTF_8).contains(text);
+    }
+
     /** The log's first errors, and Spring Boot's description of why the app failed to start. */
     private String firstErrors() {
         StringBuilder errors = new StringBuilder();

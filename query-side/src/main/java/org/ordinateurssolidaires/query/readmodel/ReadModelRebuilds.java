@@ -4,8 +4,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.ordinateurssolidaires.store.DatabaseReachability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -23,8 +25,12 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Rebuilds one read model while every other goes on, or all of them together: its processor is stopped on this query
@@ -41,18 +47,38 @@ public class ReadModelRebuilds {
     private static final Duration SEGMENTS_MADE_WITHIN = Duration.ofSeconds(5);
     /** Far longer than a batch takes, the time for one under way to be written. */
     private static final Duration STOPPED_WITHIN = Duration.ofSeconds(30);
+    /** The longest pause before a processor that could not be started again is tried again. */
+    private static final Duration LAST_START_AGAIN = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
     private final ApplicationContext application;
     private final OnePassRebuild onePass;
+    /** Whether the database answered at its last check. */
+    private final BooleanSupplier database;
+    /** The first pause before a processor that could not be started again is tried again, doubled each time. */
+    private final Duration firstStartAgain;
+    /** Starts again the processors a rebuild could not, once the database answers. */
+    private final ScheduledExecutorService startsAgain = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "read-models-started-again");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Set as the query side closes: Axon is about to stop every processor, and none is started again. */
     private volatile boolean closing;
 
+    @Autowired
     ReadModelRebuilds(EventProcessingConfiguration processing, ApplicationContext application,
-                      OnePassRebuild onePass) {
+                      OnePassRebuild onePass, DatabaseReachability database) {
+        this(processing, application, onePass, database::reachable, Duration.ofSeconds(1));
+    }
+
+    ReadModelRebuilds(EventProcessingConfiguration processing, ApplicationContext application,
+                      OnePassRebuild onePass, BooleanSupplier database, Duration firstStartAgain) {
         this.processing = processing;
         this.application = application;
         this.onePass = onePass;
+        this.database = database;
+        this.firstStartAgain = firstStartAgain;
     }
 
     /**
@@ -63,6 +89,7 @@ public class ReadModelRebuilds {
     synchronized void closing(ContextClosedEvent closed) {
         if (closed.getApplicationContext() == application) {
             closing = true;
+            startsAgain.shutdownNow();
         }
     }
 
@@ -199,8 +226,9 @@ public class ReadModelRebuilds {
 
     /**
      * A failure to start (the database out of reach) does not hide the answer to the request: readiness says the
-     * read model is not running, and asking for the rebuild again starts it. Nothing starts once the query side is
-     * closing (a processor that took long to stop may only be stopped by then).
+     * read model is not running until it is started again, which is tried again in the background
+     * ({@link #startLater}). Nothing starts once the query side is closing (a processor that took long to stop may
+     * only be stopped by then).
      */
     private void restart(StreamingEventProcessor processor) {
         if (closing) {
@@ -210,8 +238,43 @@ public class ReadModelRebuilds {
         try {
             processor.start();
         } catch (RuntimeException failure) {
-            log.error("Read model {} could not be started again; ask for its rebuild again", processor.getName(),
-                    failure);
+            log.warn("Read model {} could not be started again; tried again once the database answers",
+                    processor.getName(), failure);
+            startLater(processor, firstStartAgain);
+        }
+    }
+
+    /**
+     * Tries again after {@code pause}, and after twice as long each time it fails, up to {@link #LAST_START_AGAIN};
+     * only while the database answers ({@link DatabaseReachability}), as Axon's start tries for a while on a
+     * connection each time, and under this object's lock, so that a rebuild asked for meanwhile is not started
+     * under it.
+     */
+    private void startLater(StreamingEventProcessor processor, Duration pause) {
+        try {
+            startsAgain.schedule(() -> startAgain(processor, pause), pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            log.info("Read model {} not started again: the query side is stopping", processor.getName());
+        }
+    }
+
+    private synchronized void startAgain(StreamingEventProcessor processor, Duration paused) {
+        if (closing || processor.isRunning()) {
+            return;
+        }
+        if (!database.getAsBoolean()) {
+            startLater(processor, paused); // looked at again soon: a start is tried within moments of its return
+            return;
+        }
+        Duration doubled = paused.multipliedBy(2);
+        Duration next = doubled.compareTo(LAST_START_AGAIN) < 0 ? doubled : LAST_START_AGAIN;
+        try {
+            processor.start();
+            log.info("Read model {} started again", processor.getName());
+        } catch (RuntimeException failure) {
+            log.warn("Read model {} could not be started again, tried again in {} s: {}", processor.getName(),
+                    next.toSeconds(), failure.toString());
+            startLater(processor, next);
         }
     }
 

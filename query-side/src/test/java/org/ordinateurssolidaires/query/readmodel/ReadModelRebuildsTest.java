@@ -8,21 +8,26 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -36,7 +41,10 @@ class ReadModelRebuildsTest {
     private final StreamingEventProcessor inventory = mock(StreamingEventProcessor.class);
     private final ApplicationContext application = mock(ApplicationContext.class);
     private final OnePassRebuild onePass = mock(OnePassRebuild.class);
-    private final ReadModelRebuilds rebuilds = new ReadModelRebuilds(processing, application, onePass);
+    /** Whether the database answered at its last check. */
+    private final AtomicBoolean databaseAnswers = new AtomicBoolean(true);
+    private final ReadModelRebuilds rebuilds = new ReadModelRebuilds(processing, application, onePass,
+            databaseAnswers::get, Duration.ofMillis(50));
 
     ReadModelRebuildsTest() {
         when(processing.eventProcessor("inventory", StreamingEventProcessor.class))
@@ -80,6 +88,45 @@ class ReadModelRebuildsTest {
         assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOfSatisfying(ResponseStatusException.class,
                 refused -> assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
         verify(inventory, never()).shutdownAsync();
+    }
+
+    /**
+     * The database gone as the pass began (DatabaseOutageIT's query side, just started, in its pass of the new read
+     * models): the processor, stopped for it, cannot be started either, and was left stopped for good.
+     */
+    @Test
+    void aReadModelThatCouldNotBeStartedAgainIsStartedOnceTheDatabaseAnswers() {
+        segments(Map.of());
+        AtomicBoolean running = stoppedUntilStarted();
+        databaseAnswers.set(false);
+        doThrow(new CannotCreateTransactionException("out of reach")).when(onePass).rebuild(List.of(inventory));
+        doThrow(new CannotCreateTransactionException("out of reach"))
+                .doThrow(new CannotCreateTransactionException("out of reach again, as the database came back"))
+                .doAnswer(started -> {
+                    running.set(true);
+                    return null;
+                }).when(inventory).start();
+
+        assertThatThrownBy(() -> rebuilds.rebuild("inventory")).isInstanceOf(CannotCreateTransactionException.class);
+
+        verify(inventory, after(500).times(1)).start(); // not tried while the database does not answer
+        databaseAnswers.set(true);
+        verify(inventory, timeout(5_000).times(3)).start();
+        assertThat(running).isTrue();
+        verify(inventory, after(500).times(3)).start(); // and no more once started
+    }
+
+    @Test
+    void aReadModelIsNoLongerStartedAgainOnceTheQuerySideIsClosing() {
+        segments(Map.of());
+        stoppedUntilStarted();
+        doThrow(new CannotCreateTransactionException("out of reach")).when(inventory).start();
+
+        rebuilds.rebuild("inventory");
+        verify(inventory, timeout(5_000).times(3)).start();
+        rebuilds.closing(new ContextClosedEvent(application));
+
+        verify(inventory, after(500).atMost(4)).start();
     }
 
     @Test
@@ -208,6 +255,17 @@ class ReadModelRebuildsTest {
         assertThat(status.position()).isEqualTo(118);
         assertThat(status.rebuildingUpTo()).isNull();
         assertThat(status.percent()).isNull();
+    }
+
+    /** The processor's running state, stopped by the rebuild until started. */
+    private AtomicBoolean stoppedUntilStarted() {
+        AtomicBoolean running = new AtomicBoolean(true);
+        when(inventory.isRunning()).thenAnswer(asked -> running.get());
+        when(inventory.shutdownAsync()).thenAnswer(stop -> {
+            running.set(false);
+            return CompletableFuture.completedFuture(null);
+        });
+        return running;
     }
 
     /** The segments this query side holds, as the processor reports them (made before it is stubbed). */
