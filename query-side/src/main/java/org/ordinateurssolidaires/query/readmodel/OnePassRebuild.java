@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.GenericResultMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -107,6 +108,12 @@ public class OnePassRebuild {
     static final String OWNER_MARK = " rebuilding ";
     /** Far longer than a chunk takes to be written, the time the query side waits for a pass as it stops. */
     private static final Duration ENDED_WITHIN = Duration.ofSeconds(30);
+    /**
+     * What applying an event answers, made once. For any other answer, Axon's unit of work makes a result message
+     * per event, and with it that event's correlation data, which decodes the event's metadata, and a random
+     * identifier: a tenth of a rebuild's CPU (docs/benchmarks.md, "What a rebuild allocates").
+     */
+    private static final ResultMessage<Void> APPLIED = GenericResultMessage.asResultMessage((Object) null);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final TransactionManager transactions;
@@ -450,7 +457,7 @@ public class OnePassRebuild {
                 throw new IllegalStateException("the query side is stopping");
             }
             readModel.handlers.handle(event, Segment.ROOT_SEGMENT);
-            return null;
+            return APPLIED;
         }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
     }
 
