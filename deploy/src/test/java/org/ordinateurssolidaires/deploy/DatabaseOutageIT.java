@@ -8,7 +8,6 @@ import org.ordinateurssolidaires.testing.CuttableLink;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.ordinateurssolidaires.testing.RunningApp;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -43,10 +42,8 @@ class DatabaseOutageIT {
     @BeforeAll
     static void startBothAppsThroughALink() throws Exception {
         String database = PostgresTestDatabase.emptyDatabase("ordinateurs_database_outage_it");
-        URI server = URI.create(database.substring("jdbc:".length()));
-        link = new CuttableLink(server.getHost(), server.getPort());
-        String throughTheLink = database.replace(server.getHost() + ":" + server.getPort(),
-                "127.0.0.1:" + link.port());
+        link = CuttableLink.toDatabase(database);
+        String throughTheLink = link.through(database);
         commandSide = RunningApp.onPostgres("commandSide", throughTheLink);
         commandSide.awaitHealthy(Duration.ofSeconds(120));
         querySide = RunningApp.onPostgresAs("querySide", throughTheLink, PostgresTestDatabase.USER,
@@ -110,14 +107,12 @@ class DatabaseOutageIT {
     @Test
     void readModelsWhosePassTheOutageCutAreTakenUpAgainOnceTheLinkIsBack() throws Exception {
         String database = PostgresTestDatabase.emptyDatabase("ordinateurs_database_outage_pass_it");
-        URI server = URI.create(database.substring("jdbc:".length()));
         RunningApp itsCommandSide = RunningApp.onPostgres("commandSide2", database); // makes the store
-        try (CuttableLink passLink = new CuttableLink(server.getHost(), server.getPort())) {
+        try (CuttableLink passLink = CuttableLink.toDatabase(database)) {
             itsCommandSide.awaitHealthy(Duration.ofSeconds(120));
-            RunningApp newQuerySide = RunningApp.onPostgresAs("querySide2", database.replace(server.getHost() + ":"
-                    + server.getPort(), "127.0.0.1:" + passLink.port()), PostgresTestDatabase.USER,
-                    PostgresTestDatabase.PASSWORD, "--ordinateurs.web.command-side-url=http://127.0.0.1:"
-                    + itsCommandSide.port());
+            RunningApp newQuerySide = RunningApp.onPostgresAs("querySide2", passLink.through(database),
+                    PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD,
+                    "--ordinateurs.web.command-side-url=http://127.0.0.1:" + itsCommandSide.port());
             try {
                 // its processors stopped for the pass (NewReadModels), which then reads the store
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +27,17 @@ public final class CuttableLink implements AutoCloseable {
         this.port = port;
         this.listening = listen(0);
         this.localPort = listening.getLocalPort();
+    }
+
+    /** A link to the server of a database's JDBC URL ({@code jdbc:postgresql://host:port/name}). */
+    public static CuttableLink toDatabase(String jdbcUrl) throws IOException {
+        URI server = URI.create(jdbcUrl.substring("jdbc:".length()));
+        return new CuttableLink(server.getHost(), server.getPort());
+    }
+
+    /** The database's JDBC URL through this link instead of straight to its server. */
+    public String through(String jdbcUrl) {
+        return jdbcUrl.replace(host + ":" + port, "127.0.0.1:" + localPort);
     }
 
     /** The port the apps connect to instead of the server's. */
