@@ -107,7 +107,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the rate at which PostgreSQL itself reads the event table in order, measured in the same run on the same data.
  * <p>Not a test: its name matches neither surefire's nor failsafe's patterns, so {@code ./mvnw verify} never runs
  * it. Run it with {@code deploy/benchmark/erasure-audit.sh [DEVICES]} (system property {@code benchmark.devices},
- * default 100,000). It uses the
+ * default 100,000; {@code benchmark.audits}, the warm audits measured after the first, default 3). It uses the
  * database {@value #DATABASE}, dropped and re-created on each run. It prints its figures and asserts no timing —
  * only that the audit of the generated, clean store is clean, since figures on data it rejects would mean nothing.
  */
@@ -122,6 +122,8 @@ class ErasureAuditBenchmark {
     @Test
     void auditOfAGeneratedStore() throws Exception {
         int devices = Integer.getInteger("benchmark.devices", 100_000);
+        // the JIT compiler goes on speeding the audit up through its fourth or fifth run (docs/benchmarks.md)
+        int warmAudits = Integer.getInteger("benchmark.audits", 3);
         String url = emptyStore();
         machine(url);
 
@@ -166,7 +168,7 @@ class ErasureAuditBenchmark {
         System.out.println("first audit (warms the JVM's compiled code and the chain table's pages, not counted): "
                 + first);
         List<Audited> audits = new ArrayList<>();
-        for (int run = 1; run <= 3; run++) {
+        for (int run = 1; run <= warmAudits; run++) {
             Audited audited = audit(url);
             audits.add(audited);
             System.out.println("warm audit " + run + ": " + audited);
@@ -190,8 +192,8 @@ class ErasureAuditBenchmark {
         System.out.printf(Locale.ROOT, "raw read:       %,.0f rows/s (best of 4 warm reads; bytea as text %,.0f and"
                         + " %,.0f, in binary %,.0f and %,.0f)%n", raw.rate(), rawText1.rate(), rawText2.rate(),
                 rawBinary1.rate(), rawBinary2.rate());
-        System.out.printf(Locale.ROOT, "audit:          %,.0f events/s (best of 3 warm runs: %s; the first, cold: %,.0f);"
-                        + " %,d devices checked, %d violations, %d tampering%n", best.rate(),
+        System.out.printf(Locale.ROOT, "audit:          %,.0f events/s (best of %d warm runs: %s; the first, cold: %,.0f);"
+                        + " %,d devices checked, %d violations, %d tampering%n", best.rate(), warmAudits,
                 audits.stream().map(a -> String.format(Locale.ROOT, "%,.0f", a.rate())).collect(Collectors.joining(" and ")),
                 first.rate(), best.report.devicesChecked(), best.report.violations().size(),
                 best.report.tampering().size());
