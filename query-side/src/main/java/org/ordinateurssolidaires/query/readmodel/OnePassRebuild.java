@@ -639,7 +639,7 @@ public class OnePassRebuild {
          * Its processor's handler invokers, flattened as Axon's {@link MultiEventHandlerInvoker} keeps them. That one
          * asks each, for every event, whether it supports a reset (through streams over all its handlers) and whether
          * it takes the event (matching its handlers and working out the event's sequence), and then has it handle the
-         * event, which matches and sequences again: a few percent of a rebuild's CPU and a tenth of its allocations
+         * event, which matches and sequences again: a few percent of a rebuild's CPU and of its allocations
          * (docs/benchmarks.md, "Each event handed to the invokers that take its type"). Here each event goes to the
          * invokers that take its type, as the processor would send it on one segment covering all: the pass's events
          * are not replays (their tokens are plain), so the multi-invoker would not pass any invoker over either.
