@@ -124,6 +124,9 @@ class ErasureAuditBenchmark {
         int devices = Integer.getInteger("benchmark.devices", 100_000);
         // the JIT compiler goes on speeding the audit up through its fourth or fifth run (docs/benchmarks.md)
         int warmAudits = Integer.getInteger("benchmark.audits", 3);
+        if (warmAudits < 1) {
+            throw new IllegalArgumentException("benchmark.audits must be at least 1, not " + warmAudits);
+        }
         String url = emptyStore();
         machine(url);
 
