@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.command.web;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
@@ -11,12 +12,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,23 +29,91 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two requests of one browser session that add the same attribute at once (a form sent twice by a double click,
  * each answer keeping its flash message): both are saved, the second over the first, on PostgreSQL and on the
  * embedded default alike. Without {@link BrowserSessions}, Spring Session inserts the attribute twice and the second
- * request fails on the attributes' key.
+ * request fails on the attributes' key; and on PostgreSQL it writes the session's row at every request.
  */
 class BrowserSessionsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "embedded"})
     void anAttributeAddedByTwoRequestsAtOnceIsSavedByBoth(String database) {
-        DataSource sessionsTables = database.equals("postgres") ? postgres() : embedded();
+        DataSource sessionsTables = database.equals("postgres") ? postgres("ordinateurs_browser_sessions_it")
+                : embedded();
         new ResourceDatabasePopulator(new ClassPathResource("db/command-side/V13__browser_sessions.sql"))
                 .execute(sessionsTables);
         JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(new JdbcTemplate(sessionsTables),
                 new TransactionTemplate(new DataSourceTransactionManager(sessionsTables)));
-        new BrowserSessions().attributesAddedTwiceWrittenOver(new StaticListableBeanFactory(Map.of("database",
+        new BrowserSessions().sessionStatements(new StaticListableBeanFactory(Map.of("database",
                 sessionsTables)).getBeanProvider(DataSource.class)).customize(sessions);
         String saved = savedByBoth(sessions);
 
         assertThat(saved).isEqualTo("Réception déjà enregistrée.");
+    }
+
+    /**
+     * On PostgreSQL a page read within a minute of the last one written leaves the session's row as it is; a minute
+     * later (a tenth of a shorter timeout), or with anything else changed (a new identifier as one signs in, the
+     * principal, the timeout), it is written. The attributes are written whenever they change.
+     */
+    @Test
+    void aSessionReadAgainWithinAMinuteIsNotWrittenAgainOnPostgres() {
+        DataSource sessionsTables = postgres("ordinateurs_sessions_written_it");
+        new ResourceDatabasePopulator(new ClassPathResource("db/command-side/V13__browser_sessions.sql"))
+                .execute(sessionsTables);
+        JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(new JdbcTemplate(sessionsTables),
+                new TransactionTemplate(new DataSourceTransactionManager(sessionsTables)));
+        new BrowserSessions().sessionStatements(new StaticListableBeanFactory(Map.of("database",
+                sessionsTables)).getBeanProvider(DataSource.class)).customize(sessions);
+        writtenOnlyWhenChangedOrAMinuteOn(sessions, new JdbcTemplate(sessionsTables));
+    }
+
+    private static <S extends Session> void writtenOnlyWhenChangedOrAMinuteOn(SessionRepository<S> sessions,
+                                                                            JdbcTemplate rows) {
+        S opened = sessions.createSession();
+        Instant first = opened.getLastAccessedTime();
+        sessions.save(opened);
+
+        S read = sessions.findById(opened.getId());
+        read.setLastAccessedTime(first.plusSeconds(59));
+        read.setAttribute("FLASH_MAPS", "Réception enregistrée.");
+        sessions.save(read);
+        assertThat(lastAccess(rows)).as("59 s later").isEqualTo(first.toEpochMilli());
+        assertThat(sessions.findById(opened.getId()).<String>getAttribute("FLASH_MAPS"))
+                .isEqualTo("Réception enregistrée.");
+
+        read = sessions.findById(opened.getId());
+        read.setLastAccessedTime(first.plusSeconds(60));
+        sessions.save(read);
+        assertThat(lastAccess(rows)).as("a minute later").isEqualTo(first.plusSeconds(60).toEpochMilli());
+        assertThat(rows.queryForObject("select expiry_time from spring_session", Long.class))
+                .isEqualTo(first.plusSeconds(60).plus(read.getMaxInactiveInterval()).toEpochMilli());
+
+        read = sessions.findById(opened.getId());
+        read.setLastAccessedTime(first.plusSeconds(61));
+        read.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "dominique");
+        String signedIn = read.changeSessionId();
+        sessions.save(read);
+        assertThat(rows.queryForObject("select session_id from spring_session", String.class)).isEqualTo(signedIn);
+        assertThat(rows.queryForObject("select principal_name from spring_session", String.class))
+                .isEqualTo("dominique");
+        assertThat(lastAccess(rows)).isEqualTo(first.plusSeconds(61).toEpochMilli());
+
+        read = sessions.findById(signedIn);
+        read.setLastAccessedTime(first.plusSeconds(62));
+        read.setMaxInactiveInterval(Duration.ofMinutes(5));
+        sessions.save(read);
+        assertThat(rows.queryForObject("select max_inactive_interval from spring_session", Integer.class))
+                .isEqualTo(300);
+
+        read = sessions.findById(signedIn);
+        read.setLastAccessedTime(first.plusSeconds(62 + 30));
+        sessions.save(read);
+        assertThat(lastAccess(rows)).as("a tenth of a timeout shorter than ten minutes")
+                .isEqualTo(first.plusSeconds(62 + 30).toEpochMilli());
+        assertThat(sessions.findById(opened.getId())).as("the identifier before signing in").isNull();
+    }
+
+    private static long lastAccess(JdbcTemplate rows) {
+        return rows.queryForObject("select last_access_time from spring_session", Long.class);
     }
 
     /** The attribute as the session holds it once both requests are saved. */
@@ -58,8 +130,8 @@ class BrowserSessionsIT {
         return sessions.findById(signedIn.getId()).getAttribute("FLASH_MAPS");
     }
 
-    private static DataSource postgres() {
-        return new DriverManagerDataSource(PostgresTestDatabase.emptyDatabase("ordinateurs_browser_sessions_it"),
+    private static DataSource postgres(String name) {
+        return new DriverManagerDataSource(PostgresTestDatabase.emptyDatabase(name),
                 PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
     }
 

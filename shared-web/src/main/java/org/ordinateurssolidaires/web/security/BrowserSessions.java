@@ -12,16 +12,21 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
+import java.time.Duration;
 
 /**
  * Browser sessions, kept in the database and shared by both apps. Two requests of one session may add the same
  * attribute at once: a form sent twice by a double click, each answer keeping its flash message. Spring Session
  * inserts an added attribute, and the second insert failed on the attributes' key, so that a step recorded once
- * was answered as refused. Here the second writes over the first, as one request after the other would.
+ * was answered as refused. Here the second writes over the first, as one request after the other would. And on
+ * PostgreSQL a page read does not write its session again within a minute of the last write.
  */
 @AutoConfiguration
 @ConditionalOnClass(JdbcIndexedSessionRepository.class)
 public class BrowserSessions {
+
+    /** How stale a session's stored last access may be: far below its timeout (Spring Boot's default, 30 min). */
+    static final Duration LAST_ACCESS_WRITTEN_WITHIN = Duration.ofMinutes(1);
 
     /** The embedded default's (H2) own statement for an insert that writes over a row of the same key. */
     private static final String H2_CREATE_SESSION_ATTRIBUTE = """
@@ -29,15 +34,46 @@ public class BrowserSessions {
             KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)
             """;
 
-    /** The database is asked which it is when the sessions' repository is made, only where there is one. */
+    /**
+     * PostgreSQL's update of a session at each request, written only where more than its last access changed, or
+     * where that was {@link #LAST_ACCESS_WRITTEN_WITHIN} ago or more, or a tenth of the session's timeout if that is
+     * shorter (its timeout is in seconds). Spring Session writes the session's row at every
+     * request (its last access, hence its expiry): a new version of the row, its three indexes and the log, for each
+     * page read (docs/benchmarks.md, "A session written once a minute"). So a session may end up to that much sooner
+     * than its timeout says; nothing in the apps reads its last access. The parameters are Spring Session's own, in
+     * its order.
+     */
+    private static final String POSTGRES_UPDATE_SESSION = """
+            WITH accessed (session_id, last_access_time, max_inactive_interval, expiry_time, principal_name,
+                           primary_id)
+                AS (VALUES (CAST(? AS CHAR(36)), CAST(? AS BIGINT), CAST(? AS INT), CAST(? AS BIGINT),
+                            CAST(? AS VARCHAR(100)), CAST(? AS CHAR(36))))
+            UPDATE %%TABLE_NAME%% AS stored
+            SET SESSION_ID = accessed.session_id, LAST_ACCESS_TIME = accessed.last_access_time,
+                MAX_INACTIVE_INTERVAL = accessed.max_inactive_interval, EXPIRY_TIME = accessed.expiry_time,
+                PRINCIPAL_NAME = accessed.principal_name
+            FROM accessed
+            WHERE stored.PRIMARY_ID = accessed.primary_id
+              AND (stored.SESSION_ID <> accessed.session_id
+                   OR stored.MAX_INACTIVE_INTERVAL <> accessed.max_inactive_interval
+                   OR stored.PRINCIPAL_NAME IS DISTINCT FROM accessed.principal_name
+                   OR accessed.last_access_time - stored.LAST_ACCESS_TIME
+                      >= LEAST(%d, stored.MAX_INACTIVE_INTERVAL * 100))
+            """.formatted(LAST_ACCESS_WRITTEN_WITHIN.toMillis());
+
+    /**
+     * The statements of the database the sessions are kept in, asked which it is when the sessions' repository is
+     * made, only where there is one.
+     */
     @Bean
-    public SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesAddedTwiceWrittenOver(
+    public SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionStatements(
             ObjectProvider<DataSource> database) {
         return sessions -> {
             if (isH2(database.getObject())) {
                 sessions.setCreateSessionAttributeQuery(H2_CREATE_SESSION_ATTRIBUTE);
             } else {
                 new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
+                sessions.setUpdateSessionQuery(POSTGRES_UPDATE_SESSION);
             }
         };
     }
