@@ -36,15 +36,8 @@ class BrowserSessionsIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "embedded"})
     void anAttributeAddedByTwoRequestsAtOnceIsSavedByBoth(String database) {
-        DataSource sessionsTables = database.equals("postgres") ? postgres("ordinateurs_browser_sessions_it")
-                : embedded();
-        new ResourceDatabasePopulator(new ClassPathResource("db/command-side/V13__browser_sessions.sql"))
-                .execute(sessionsTables);
-        JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(new JdbcTemplate(sessionsTables),
-                new TransactionTemplate(new DataSourceTransactionManager(sessionsTables)));
-        new BrowserSessions().sessionStatements(new StaticListableBeanFactory(Map.of("database",
-                sessionsTables)).getBeanProvider(DataSource.class)).customize(sessions);
-        String saved = savedByBoth(sessions);
+        String saved = savedByBoth(sessionsIn(database.equals("postgres")
+                ? postgres("ordinateurs_browser_sessions_it") : embedded()));
 
         assertThat(saved).isEqualTo("Réception déjà enregistrée.");
     }
@@ -57,13 +50,18 @@ class BrowserSessionsIT {
     @Test
     void aSessionReadAgainWithinAMinuteIsNotWrittenAgainOnPostgres() {
         DataSource sessionsTables = postgres("ordinateurs_sessions_written_it");
+        writtenOnlyWhenChangedOrAMinuteOn(sessionsIn(sessionsTables), new JdbcTemplate(sessionsTables));
+    }
+
+    /** Spring Session's repository on the apps' sessions tables, as both apps have it. */
+    private static JdbcIndexedSessionRepository sessionsIn(DataSource database) {
         new ResourceDatabasePopulator(new ClassPathResource("db/command-side/V13__browser_sessions.sql"))
-                .execute(sessionsTables);
-        JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(new JdbcTemplate(sessionsTables),
-                new TransactionTemplate(new DataSourceTransactionManager(sessionsTables)));
-        new BrowserSessions().sessionStatements(new StaticListableBeanFactory(Map.of("database",
-                sessionsTables)).getBeanProvider(DataSource.class)).customize(sessions);
-        writtenOnlyWhenChangedOrAMinuteOn(sessions, new JdbcTemplate(sessionsTables));
+                .execute(database);
+        JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(new JdbcTemplate(database),
+                new TransactionTemplate(new DataSourceTransactionManager(database)));
+        new BrowserSessions().sessionStatements(new StaticListableBeanFactory(Map.of("database", database))
+                .getBeanProvider(DataSource.class)).customize(sessions);
+        return sessions;
     }
 
     private static <S extends Session> void writtenOnlyWhenChangedOrAMinuteOn(SessionRepository<S> sessions,
