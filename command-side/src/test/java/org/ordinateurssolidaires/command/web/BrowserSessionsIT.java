@@ -108,6 +108,15 @@ class BrowserSessionsIT {
         assertThat(lastAccess(rows)).as("a tenth of a timeout shorter than ten minutes")
                 .isEqualTo(first.plusSeconds(62 + 30).toEpochMilli());
         assertThat(sessions.findById(opened.getId())).as("the identifier before signing in").isNull();
+
+        read = sessions.findById(signedIn);
+        read.setMaxInactiveInterval(Duration.ofDays(365));
+        sessions.save(read);
+        read = sessions.findById(signedIn);
+        read.setLastAccessedTime(first.plusSeconds(62 + 30 + 30));
+        sessions.save(read);
+        assertThat(lastAccess(rows)).as("a timeout of a year, its tenth beyond an int in milliseconds")
+                .isEqualTo(first.plusSeconds(62 + 30).toEpochMilli());
     }
 
     private static long lastAccess(JdbcTemplate rows) {

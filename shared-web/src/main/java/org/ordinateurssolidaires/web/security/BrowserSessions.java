@@ -26,7 +26,7 @@ import java.time.Duration;
 public class BrowserSessions {
 
     /** How stale a session's stored last access may be: far below its timeout (Spring Boot's default, 30 min). */
-    static final Duration LAST_ACCESS_WRITTEN_WITHIN = Duration.ofMinutes(1);
+    private static final Duration LAST_ACCESS_WRITTEN_WITHIN = Duration.ofMinutes(1);
 
     /** The embedded default's (H2) own statement for an insert that writes over a row of the same key. */
     private static final String H2_CREATE_SESSION_ATTRIBUTE = """
@@ -37,11 +37,11 @@ public class BrowserSessions {
     /**
      * PostgreSQL's update of a session at each request, written only where more than its last access changed, or
      * where that was {@link #LAST_ACCESS_WRITTEN_WITHIN} ago or more, or a tenth of the session's timeout if that is
-     * shorter (its timeout is in seconds). Spring Session writes the session's row at every
-     * request (its last access, hence its expiry): a new version of the row, its three indexes and the log, for each
-     * page read (docs/benchmarks.md, "A session written once a minute"). So a session may end up to that much sooner
-     * than its timeout says; nothing in the apps reads its last access. The parameters are Spring Session's own, in
-     * its order.
+     * shorter (its timeout is in seconds, a tenth of it in milliseconds reckoned as a bigint: a timeout of a year
+     * overflows an int). Spring Session writes the session's row at every request (its last access, hence its
+     * expiry): a new version of the row, its three indexes and the log, for each page read (docs/benchmarks.md, "A
+     * session written once a minute"). So a session may end up to that much sooner than its timeout says; nothing in
+     * the apps reads its last access. The parameters are Spring Session's own, in its order.
      */
     private static final String POSTGRES_UPDATE_SESSION = """
             WITH accessed (session_id, last_access_time, max_inactive_interval, expiry_time, principal_name,
@@ -58,7 +58,7 @@ public class BrowserSessions {
                    OR stored.MAX_INACTIVE_INTERVAL <> accessed.max_inactive_interval
                    OR stored.PRINCIPAL_NAME IS DISTINCT FROM accessed.principal_name
                    OR accessed.last_access_time - stored.LAST_ACCESS_TIME
-                      >= LEAST(%d, stored.MAX_INACTIVE_INTERVAL * 100))
+                      >= LEAST(%d, CAST(stored.MAX_INACTIVE_INTERVAL AS BIGINT) * 100))
             """.formatted(LAST_ACCESS_WRITTEN_WITHIN.toMillis());
 
     /**
