@@ -1,14 +1,20 @@
 package org.ordinateurssolidaires.web.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
@@ -19,7 +25,8 @@ import java.time.Duration;
  * attribute at once: a form sent twice by a double click, each answer keeping its flash message. Spring Session
  * inserts an added attribute, and the second insert failed on the attributes' key, so that a step recorded once
  * was answered as refused. Here the second writes over the first, as one request after the other would. And on
- * PostgreSQL a page read does not write its session again within a minute of the last write.
+ * PostgreSQL a page read does not write its session again within a minute of the last write. A request reads its
+ * session once ({@link SessionsReadOncePerRequest}).
  */
 @AutoConfiguration
 @ConditionalOnClass(JdbcIndexedSessionRepository.class)
@@ -76,6 +83,29 @@ public class BrowserSessions {
                 sessions.setUpdateSessionQuery(POSTGRES_UPDATE_SESSION);
             }
         };
+    }
+
+    /** The sessions' repository, as Spring Session's filter and everything else sees it. */
+    @Bean
+    static BeanPostProcessor sessionsReadOncePerRequest() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof FindByIndexNameSessionRepository<?> sessions
+                        ? new SessionsReadOncePerRequest<>(sessions) : bean;
+            }
+        };
+    }
+
+    /** Just before Spring Session's filter, for the same dispatches (Spring Boot's defaults). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<SessionsReadOncePerRequest.RequestUnderWay> requestsUnderWay() {
+        FilterRegistrationBean<SessionsReadOncePerRequest.RequestUnderWay> registration =
+                new FilterRegistrationBean<>(new SessionsReadOncePerRequest.RequestUnderWay());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
     }
 
     private static boolean isH2(DataSource database) {
