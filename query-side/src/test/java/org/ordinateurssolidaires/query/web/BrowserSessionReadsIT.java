@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after saving it: SessionsReadOncePerRequest), and signing out still ends it.
  */
 @Import(BrowserSessionReadsIT.ReadsCounted.class)
+@DirtiesContext // its context (reads counted) is this class's alone: closed after it, not left running beside the others
 class BrowserSessionReadsIT extends QuerySideIntegrationTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

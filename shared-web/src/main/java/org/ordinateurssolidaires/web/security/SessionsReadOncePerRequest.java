@@ -76,7 +76,8 @@ final class SessionsReadOncePerRequest<S extends Session> implements FindByIndex
 
     /**
      * Marks a request under way on its thread, for as long as it runs: registered before Spring Session's filter,
-     * so that both of its saves happen within. A dispatch within a request (an error page) stays in the request.
+     * so that both of its saves happen within. Tomcat dispatches an error page once the request's filters are done:
+     * a request of its own here. One dispatched while they still run is part of the request it is nested in.
      */
     static final class RequestUnderWay implements Filter {
 
