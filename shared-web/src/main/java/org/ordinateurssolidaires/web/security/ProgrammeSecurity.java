@@ -183,7 +183,8 @@ public class ProgrammeSecurity {
             .httpBasic(basic -> basic.authenticationEntryPoint(answers))
             // the error page a refused form is answered with is drawn in an error dispatch of the same POST: its
             // token was checked already
-            .csrf(csrf -> csrf.ignoringRequestMatchers(new DispatcherTypeRequestMatcher(DispatcherType.ERROR)))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(new DispatcherTypeRequestMatcher(DispatcherType.ERROR))
+                    .csrfTokenRequestHandler(new TamperedCsrfTokens()))
             .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers))
             .headers(ProgrammeSecurity::pageHeaders);
         SignInPage page = signInPage.getIfAvailable();
