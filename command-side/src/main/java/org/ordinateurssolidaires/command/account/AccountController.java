@@ -60,7 +60,7 @@ class AccountController {
     @PutMapping("/{username}/access")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.ADMIN)
-    @Operation(summary = "Change an account's roles and the partner or donor it speaks for")
+    @Operation(summary = "Change an account's roles and the partner or donor it speaks for; its browser sessions end")
     void grant(@PathVariable String username, @Valid @RequestBody AccountAccess access) {
         accounts.grant(username, access, Caller.current().username());
     }
@@ -68,7 +68,8 @@ class AccountController {
     @PutMapping("/{username}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.ADMIN)
-    @Operation(summary = "Set a new password for an account (its holder forgot it, or it was given away)")
+    @Operation(summary = "Set a new password for an account (its holder forgot it, or it was given away); its browser"
+                         + " sessions end")
     void setPassword(@PathVariable String username, @Valid @RequestBody AccountRequests.NewPassword request) {
         accounts.setPassword(username, request.password(), Caller.current().username());
     }
@@ -76,7 +77,8 @@ class AccountController {
     @PostMapping("/{username}/deactivation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.ADMIN)
-    @Operation(summary = "Stop an account from signing in; what it did stays recorded under its name")
+    @Operation(summary = "Stop an account from signing in and end its browser sessions; what it did stays recorded"
+                         + " under its name")
     void deactivate(@PathVariable String username) {
         accounts.enable(username, false, Caller.current().username());
     }

@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * The local accounts, as admins manage them. Not events: a password hash has no place in an immutable history,
  * and an account's state is what it is now; each row says who last changed it and when. The programme must keep
- * at least one enabled admin, or nobody could manage accounts any more.
+ * at least one enabled admin, or nobody could manage accounts any more. A change ends the account's browser sessions.
  */
 @Component
 public class Accounts {
@@ -126,6 +126,18 @@ public class Accounts {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "this would leave no enabled admin: nobody could manage accounts any more");
         }
+        endSessions(username);
+    }
+
+    /**
+     * An account changed (a new password, other roles, deactivated) has its browser sessions in both apps ended with
+     * the change, in its transaction: a password set anew because it was given away must put out whoever used it
+     * (OWASP's Forgot Password Cheat Sheet). {@code SessionsFollowAccounts} ends, at its next request, a session
+     * whose account lost its roles, but cannot see a new password, nor a deactivation undone before that request.
+     * The sessions' table is the command side's (V13), kept by Spring Session under each signed-in username.
+     */
+    private void endSessions(String username) {
+        jdbc.update("delete from spring_session where principal_name = ?", username);
     }
 
     private int enabledAdmins() {

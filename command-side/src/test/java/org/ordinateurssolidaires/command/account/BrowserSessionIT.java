@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -27,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
 
 /**
- * A browser signs in on the login form (with its CSRF token) and keeps a session; the session ends as soon as its
- * account is deactivated or given other roles, not only at the next sign-in.
+ * A browser signs in on the login form (with its CSRF token) and keeps a session; the session ends as soon as an
+ * admin deactivates its account, gives it other roles or sets it a new password, not only at the next sign-in; and
+ * at its next request when the account's row was changed some other way.
  */
 class BrowserSessionIT extends CommandSideIntegrationTest {
 
@@ -41,20 +43,61 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
     @Autowired
     TestRestTemplate http;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void aSessionEndsWhenItsAccountIsDeactivatedOrGivenOtherRoles() throws Exception {
         String deactivated = open();
-        HttpClient browser = signedIn(deactivated);
+        HttpClient browser = signedIn(deactivated, PASSWORD);
         assertThat(get(browser, "/v3/api-docs")).isEqualTo(200);
         admin("/api/accounts/" + deactivated + "/deactivation", null);
         assertThat(get(browser, "/v3/api-docs")).as("signed out").isEqualTo(401);
 
         String demoted = open();
-        HttpClient another = signedIn(demoted);
+        HttpClient another = signedIn(demoted, PASSWORD);
         assertThat(get(another, "/v3/api-docs")).isEqualTo(200);
         http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD).put("/api/accounts/" + demoted + "/access",
                 new HttpEntity<>(Map.of("roles", List.of("AUDITOR")), headers()));
         assertThat(get(another, "/v3/api-docs")).isEqualTo(401);
+    }
+
+    @Test
+    void aNewPasswordEndsTheAccountsSessionsAndTheNewOneSignsIn() throws Exception {
+        String username = open();
+        HttpClient oneBrowser = signedIn(username, PASSWORD);
+        HttpClient another = signedIn(username, PASSWORD);
+        assertThat(get(oneBrowser, "/v3/api-docs")).isEqualTo(200);
+        assertThat(sessionsOf(username)).isEqualTo(2);
+
+        http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD).put("/api/accounts/" + username + "/password",
+                new HttpEntity<>(Map.of("password", "a new password, the old one given away"), headers()));
+
+        assertThat(sessionsOf(username)).isZero();
+        assertThat(get(oneBrowser, "/v3/api-docs")).as("signed out").isEqualTo(401);
+        assertThat(get(another, "/v3/api-docs")).as("signed out").isEqualTo(401);
+        assertThat(get(signedIn(username, "a new password, the old one given away"), "/v3/api-docs")).isEqualTo(200);
+    }
+
+    @Test
+    void aDeactivationUndoneBeforeTheNextRequestStillEndsTheSession() throws Exception {
+        String username = open();
+        HttpClient browser = signedIn(username, PASSWORD);
+        admin("/api/accounts/" + username + "/deactivation", null);
+        admin("/api/accounts/" + username + "/reactivation", null);
+
+        assertThat(get(browser, "/v3/api-docs")).as("signed out").isEqualTo(401);
+    }
+
+    @Test
+    void aSessionWhoseAccountWasChangedOutsideTheApiEndsAtItsNextRequest() throws Exception {
+        String username = open();
+        HttpClient browser = signedIn(username, PASSWORD);
+        assertThat(get(browser, "/v3/api-docs")).isEqualTo(200);
+        jdbc.update("update account set roles = 'auditor' where username = ?", username); // as an operator's SQL
+
+        assertThat(get(browser, "/v3/api-docs")).as("signed out").isEqualTo(401);
+        assertThat(sessionsOf(username)).isZero();
     }
 
     @Test
@@ -82,7 +125,12 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
                 new HttpEntity<>(body, headers()), JsonNode.class).getStatusCode().is2xxSuccessful()).isTrue();
     }
 
-    private HttpClient signedIn(String username) throws IOException, InterruptedException {
+    private int sessionsOf(String username) {
+        return jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
+                username);
+    }
+
+    private HttpClient signedIn(String username, String password) throws IOException, InterruptedException {
         HttpClient browser = browser();
         String page = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
                              .body();
@@ -90,7 +138,7 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
         assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
         HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(username, PASSWORD, token.group(1)))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(form(username, password, token.group(1)))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().allValues("Set-Cookie")).as("the new session's cookie")
