@@ -3,19 +3,15 @@ package org.ordinateurssolidaires.query.web;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.web.testing.FormBrowser;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,26 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class UploadsBeyondTheLimitIT extends QuerySideIntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String BOUNDARY = "limite";
 
     @LocalServerPort
     int port;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
     @Test
     void aDocumentBeyondTheLimitIsRefusedWithAPageOrAProblemAndNoFault(CapturedOutput log) throws Exception {
-        String page = browser.send(request("/verification").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = CSRF.matcher(page);
-        assertThat(token.find()).as("the form's CSRF token").isTrue();
+        FormBrowser browser = new FormBrowser(port);
+        String token = FormBrowser.csrf(browser.get("/verification").body());
         // just beyond 20 MB: the container stops reading there, and the rest of the body is only a few of its buffers
-        byte[] form = form(token.group(1), new byte[20 * 1024 * 1024 + 16 * 1024]);
+        byte[] form = form(token, new byte[20 * 1024 * 1024 + 16 * 1024]);
 
-        HttpResponse<String> forAPerson = browser.send(request("/verification").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> forAScript = browser.send(request("/verification").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forAPerson = browser.send(upload(browser, form).header("Accept", "text/html"));
+        HttpResponse<String> forAScript = browser.send(upload(browser, form).header("Accept", "application/json"));
 
         assertThat(forAPerson.statusCode()).isEqualTo(413);
         assertThat(forAPerson.body()).contains("Envoi trop volumineux", "20 Mo par fichier");
@@ -59,9 +49,10 @@ class UploadsBeyondTheLimitIT extends QuerySideIntegrationTest {
                                 .doesNotContain("SizeLimitExceededException");
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                          .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
+    private static HttpRequest.Builder upload(FormBrowser browser, byte[] form) {
+        return HttpRequest.newBuilder(browser.uri("/verification"))
+                          .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                          .POST(HttpRequest.BodyPublishers.ofByteArray(form));
     }
 
     private static byte[] form(String csrf, byte[] document) {
