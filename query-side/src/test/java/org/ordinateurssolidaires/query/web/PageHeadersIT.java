@@ -2,10 +2,16 @@ package org.ordinateurssolidaires.query.web;
 
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.web.testing.FormBrowser;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +20,9 @@ class PageHeadersIT extends QuerySideIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void everyPageAllowsOnlyTheAppsOwnFilesAndKeepsItsAddressToItself() {
@@ -47,5 +56,19 @@ class PageHeadersIT extends QuerySideIntegrationTest {
 
         assertThat(answer.getHeaders().getFirst("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");
         assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    /** A page asked with a method it does not take answers its error page, and which methods it takes. */
+    @Test
+    void aPageAskedWithAMethodItDoesNotTakeSaysWhichItTakes() throws Exception {
+        FormBrowser browser = new FormBrowser(port);
+        browser.signIn(TestAccounts.STAFF, TestAccounts.PASSWORD);
+        String csrf = FormBrowser.csrf(browser.get("/inventaire").body());
+
+        HttpResponse<String> answer = browser.post("/inventaire", Map.of("_csrf", csrf));
+
+        assertThat(answer.statusCode()).isEqualTo(405);
+        assertThat(answer.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(answer.body()).contains("<main id=\"contenu\">");
     }
 }
