@@ -37,9 +37,36 @@ class BrowserSessionsIT {
     @ValueSource(strings = {"postgres", "embedded"})
     void anAttributeAddedByTwoRequestsAtOnceIsSavedByBoth(String database) {
         String saved = savedByBoth(sessionsIn(database.equals("postgres")
-                ? postgres("ordinateurs_browser_sessions_it") : embedded()));
+                ? postgres("ordinateurs_browser_sessions_it") : embedded("browser-sessions")));
 
         assertThat(saved).isEqualTo("Réception déjà enregistrée.");
+    }
+
+    /**
+     * A session ended while a request of it is under way (signed out in another tab, its account changed by an admin):
+     * the request's save, with the flash message it added, stays ended and fails nothing: Spring Session takes the
+     * foreign key's refusal of the attribute (PostgreSQL logs it) as the session gone, with the statements above too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "embedded"})
+    void aSessionEndedWhileARequestOfItIsUnderWayStaysEnded(String database) {
+        DataSource sessionsTables = database.equals("postgres") ? postgres("ordinateurs_sessions_ended_it")
+                : embedded("sessions-ended");
+        JdbcTemplate rows = new JdbcTemplate(sessionsTables);
+        endedWhileUnderWay(sessionsIn(sessionsTables), rows);
+
+        assertThat(rows.queryForObject("select count(*) from spring_session", Integer.class)).isZero();
+        assertThat(rows.queryForObject("select count(*) from spring_session_attributes", Integer.class)).isZero();
+    }
+
+    private static <S extends Session> void endedWhileUnderWay(SessionRepository<S> sessions, JdbcTemplate rows) {
+        S signedIn = sessions.createSession();
+        sessions.save(signedIn);
+        S underWay = sessions.findById(signedIn.getId());
+
+        rows.update("delete from spring_session where session_id = ?", signedIn.getId()); // as Accounts ends it
+        underWay.setAttribute("FLASH_MAPS", "Réception enregistrée.");
+        sessions.save(underWay);
     }
 
     /**
@@ -143,9 +170,9 @@ class BrowserSessionsIT {
     }
 
     /** As the embedded default opens its file (application.yml), in memory, kept while the test runs. */
-    private static DataSource embedded() {
+    private static DataSource embedded(String name) {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:browser-sessions;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         return h2;
     }
 }
