@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,6 +82,15 @@ class AccountController {
                          + " under its name")
     void deactivate(@PathVariable String username) {
         accounts.enable(username, false, Caller.current().username());
+    }
+
+    @DeleteMapping("/{username}/sessions")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "End an account's browser sessions in both apps, leaving the account as it is (a computer left"
+                         + " signed in, or lost)")
+    void endSessions(@PathVariable String username) {
+        accounts.endSessionsOf(username, Caller.current().username());
     }
 
     @PostMapping("/{username}/reactivation")

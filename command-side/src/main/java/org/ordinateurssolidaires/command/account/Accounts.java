@@ -3,6 +3,8 @@ package org.ordinateurssolidaires.command.account;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountView;
 import org.ordinateurssolidaires.web.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -27,6 +29,8 @@ import java.util.UUID;
  */
 @Component
 public class Accounts {
+
+    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
     private static final RowMapper<AccountView> VIEW = (row, number) -> new AccountView(row.getString("username"),
             new AccountAccess(Role.ofStored(row.getString("roles")), row.getObject("partner_id", UUID.class),
@@ -130,14 +134,28 @@ public class Accounts {
     }
 
     /**
-     * An account changed (a new password, other roles, deactivated) has its browser sessions in both apps ended with
-     * the change, in its transaction: a password set anew because it was given away must put out whoever used it
-     * (OWASP's Forgot Password Cheat Sheet). {@code SessionsFollowAccounts} ends, at its next request, a session
-     * whose account lost its roles, but cannot see a new password, nor a deactivation undone before that request.
-     * The sessions' table is the command side's (V13), kept by Spring Session under each signed-in username.
+     * Ends an account's browser sessions, in both apps, without changing it: a computer left signed in, or lost
+     * (OWASP ASVS 5.0, V7.4.5).
      */
-    private void endSessions(String username) {
-        jdbc.update("delete from spring_session where principal_name = ?", username);
+    @Transactional
+    void endSessionsOf(String username, String by) {
+        if (find(username).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no account " + username);
+        }
+        int ended = endSessions(username);
+        log.info("Browser sessions of {} ended by {}: {}", username, by, ended); // no row says it: the log does
+    }
+
+    /**
+     * An account's browser sessions end with any change to it (a new password, other roles, a deactivation), in the
+     * change's transaction: a password set anew because it was given away must put out whoever used it, and a
+     * deactivated account's sessions end at once (OWASP ASVS 5.0, V7.4.2 and V7.4.3). {@code SessionsFollowAccounts}
+     * ends, at its next request, a session whose account lost its roles, but cannot see a new password, nor a
+     * deactivation undone before that request. The sessions' table is the command side's (V13), kept by Spring
+     * Session under each signed-in username.
+     */
+    private int endSessions(String username) {
+        return jdbc.update("delete from spring_session where principal_name = ?", username);
     }
 
     private int enabledAdmins() {

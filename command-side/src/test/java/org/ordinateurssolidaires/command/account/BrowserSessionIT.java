@@ -8,6 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +53,7 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
         String demoted = open();
         FormBrowser another = signedIn(demoted, PASSWORD);
         assertThat(get(another, "/v3/api-docs")).isEqualTo(200);
-        http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD).put("/api/accounts/" + demoted + "/access",
+        asAdmin().put("/api/accounts/" + demoted + "/access",
                 new HttpEntity<>(Map.of("roles", List.of("AUDITOR")), headers()));
         assertThat(get(another, "/v3/api-docs")).isEqualTo(401);
     }
@@ -63,7 +66,7 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
         assertThat(get(oneBrowser, "/v3/api-docs")).isEqualTo(200);
         assertThat(sessionsOf(username)).isEqualTo(2);
 
-        http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD).put("/api/accounts/" + username + "/password",
+        asAdmin().put("/api/accounts/" + username + "/password",
                 new HttpEntity<>(Map.of("password", "a new password, the old one given away"), headers()));
 
         assertThat(sessionsOf(username)).isZero();
@@ -80,6 +83,28 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
         admin("/api/accounts/" + username + "/reactivation", null);
 
         assertThat(get(browser, "/v3/api-docs")).as("signed out").isEqualTo(401);
+    }
+
+    @Test
+    void anAdminEndsAnAccountsSessionsAndLeavesTheAccountAsItIs() throws Exception {
+        String username = open();
+        FormBrowser oneBrowser = signedIn(username, PASSWORD);
+        FormBrowser another = signedIn(username, PASSWORD);
+        FormBrowser someoneElse = signedIn(open(), PASSWORD);
+
+        ResponseEntity<JsonNode> ended = asAdmin().exchange("/api/accounts/" + username + "/sessions",
+                HttpMethod.DELETE, new HttpEntity<>(headers()), JsonNode.class);
+
+        assertThat(ended.getStatusCode().value()).isEqualTo(204);
+        assertThat(get(oneBrowser, "/v3/api-docs")).as("signed out").isEqualTo(401);
+        assertThat(get(another, "/v3/api-docs")).as("signed out").isEqualTo(401);
+        assertThat(get(someoneElse, "/v3/api-docs")).as("another account's session").isEqualTo(200);
+        assertThat(get(signedIn(username, PASSWORD), "/v3/api-docs")).as("the account as it was").isEqualTo(200);
+
+        ResponseEntity<JsonNode> noOne = asAdmin().exchange("/api/accounts/no-such-account/sessions",
+                HttpMethod.DELETE, new HttpEntity<>(headers()), JsonNode.class);
+        assertThat(noOne.getStatusCode().value()).isEqualTo(404);
+        assertThat(noOne.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -111,8 +136,12 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
     }
 
     private void admin(String path, Object body) {
-        assertThat(http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD).postForEntity(path,
+        assertThat(asAdmin().postForEntity(path,
                 new HttpEntity<>(body, headers()), JsonNode.class).getStatusCode().is2xxSuccessful()).isTrue();
+    }
+
+    private TestRestTemplate asAdmin() {
+        return http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD);
     }
 
     private int sessionsOf(String username) {

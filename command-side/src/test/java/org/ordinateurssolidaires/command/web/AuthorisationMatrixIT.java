@@ -51,6 +51,7 @@ class AuthorisationMatrixIT extends CommandSideIntegrationTest {
             rule("PUT /api/accounts/{username}/password", 400, ADMIN),
             rule("POST /api/accounts/{username}/deactivation", 404, ADMIN),
             rule("POST /api/accounts/{username}/reactivation", 404, ADMIN),
+            rule("DELETE /api/accounts/{username}/sessions", 404, ADMIN),
             rule("POST /api/partners", 400, STAFF),
             rule("POST /api/partners/{partnerId}/contacts", 400, STAFF),
             // partner A has no such contact
