@@ -33,12 +33,12 @@ public class ProblemJsonErrors {
         return registration;
     }
 
-    /** Inside the answers' watch above, outside the security filters, which may be the first to read an upload. */
+    /** Inside the answers' watch above, outside the security filters, which may be the first to read a body. */
     @Bean
-    FilterRegistrationBean<UploadsBeyondTheLimit> uploadsBeyondTheLimit(
+    FilterRegistrationBean<UnreadableBodies> unreadableBodies(
             @Value("${server.error.path:${error.path:/error}}") String errorPath) {
-        FilterRegistrationBean<UploadsBeyondTheLimit> registration =
-                new FilterRegistrationBean<>(new UploadsBeyondTheLimit(errorPath));
+        FilterRegistrationBean<UnreadableBodies> registration =
+                new FilterRegistrationBean<>(new UnreadableBodies(errorPath));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

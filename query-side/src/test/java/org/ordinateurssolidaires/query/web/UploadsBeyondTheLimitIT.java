@@ -45,7 +45,7 @@ class UploadsBeyondTheLimitIT extends QuerySideIntegrationTest {
         assertThat(forAScript.statusCode()).isEqualTo(413);
         assertThat(forAScript.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(forAScript.body()).contains("larger than the server takes (20 MB a file)");
-        assertThat(log.getOut()).contains("Refused an upload beyond the size limit to POST /verification")
+        assertThat(log.getOut()).contains("Refused POST /verification: the upload is larger than the server takes")
                                 .doesNotContain("SizeLimitExceededException");
     }
 

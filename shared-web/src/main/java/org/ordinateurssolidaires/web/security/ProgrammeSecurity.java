@@ -223,7 +223,7 @@ public class ProgrammeSecurity {
 
     /**
      * The same headers and Spring Security's defaults, for an answer written outside the security filters
-     * (UploadsBeyondTheLimit): a page all the same.
+     * (UnreadableBodies): a page all the same.
      */
     public static void writePageHeaders(HttpServletRequest request, HttpServletResponse response) {
         List.of(new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),

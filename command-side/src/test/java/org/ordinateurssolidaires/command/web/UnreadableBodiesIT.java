@@ -1,0 +1,76 @@
+package org.ordinateurssolidaires.command.web;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A body the app cannot read is the caller's mistake, answered as one with a line in the log: a Content-Type that
+ * names no type (Spring failed on it with a 500), a form the container cannot parse (it logged two stack traces for
+ * each, anyone's).
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class UnreadableBodiesIT extends CommandSideIntegrationTest {
+
+    private static final String DEVICE = """
+            {"assetTag": "UB-0001", "donorId": "6f1d3c2a-9b7e-4c1d-8a2f-0e5b7c9d1a23", "category": "LAPTOP",
+             "manufacturer": "Lenovo", "model": "T480", "serialNumber": "UB-SN-1", "storageMedia": []}""";
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void aBodyOfNoNamedTypeIsRefused415(CapturedOutput log) throws Exception {
+        for (String type : new String[]{"*/*", "application/*", "text/*"}) {
+            HttpResponse<String> answer = send("/api/devices", type, DEVICE);
+
+            JsonNode problem = problem(answer, 415);
+            assertThat(problem.get("detail").asString()).as(type).contains("Content-Type names no type");
+        }
+        assertThat(log.getOut()).doesNotContain(" ERROR ").contains("Refused POST /api/devices: the body's");
+    }
+
+    @Test
+    void aFormTheContainerCannotParseIsRefused400(CapturedOutput log) throws Exception {
+        HttpResponse<String> noBoundary = send("/login", "multipart/form-data", "username=someone");
+        HttpResponse<String> cutShort = send("/actions/orientations", "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"commandId\"\r\n\r\nno end");
+
+        problem(noBoundary, 400);
+        problem(cutShort, 400);
+        assertThat(log.getOut()).doesNotContain(" ERROR ", "FileUploadException")
+                                .contains("Refused POST /login: the body cannot be read");
+    }
+
+    private HttpResponse<String> send(String path, String contentType, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                      .header("Authorization", TestAccounts.authorization())
+                                      .header("Accept", "application/json")
+                                      .header("Content-Type", contentType)
+                                      .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode problem(HttpResponse<String> answer, int status) {
+        assertThat(answer.statusCode()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = new ObjectMapper().readTree(answer.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        return problem;
+    }
+}

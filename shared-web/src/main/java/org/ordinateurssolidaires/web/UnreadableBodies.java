@@ -1,0 +1,186 @@
+package org.ordinateurssolidaires.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import org.ordinateurssolidaires.web.security.ProgrammeSecurity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A request whose body the app cannot read, refused as the caller's mistake it is, a page or a problem as the caller
+ * reads them, with a line in the log:
+ * <ul>
+ *     <li>an upload beyond the size limits ({@code spring.servlet.multipart.*}): 413;</li>
+ *     <li>a form the container cannot parse (multipart with no boundary, or cut short; parameters it cannot
+ *     decode): 400;</li>
+ *     <li>a {@code Content-Type} that names no type ({@code *}{@code /*}, {@code application/*}): 415. Spring failed on
+ *     it with a 500 as it read any body.</li>
+ * </ul>
+ * The first two come out of the container's parsing of the body, which the first reader of a parameter sets off (the
+ * browser chain's CSRF check, a form's command id); that parsing then fails again at every later read, its error
+ * page's included, and it logged two stack traces for each such request, anyone's. Each is answered here from a
+ * request that no longer offers its body.
+ */
+class UnreadableBodies extends OncePerRequestFilter {
+
+    /** What the error page says of the refusal: the container's own messages are not for callers. */
+    static final String REFUSAL = UnreadableBodies.class.getName() + ".refusal";
+
+    private static final Logger log = LoggerFactory.getLogger(UnreadableBodies.class);
+    private final String errorPath;
+
+    UnreadableBodies(String errorPath) {
+        this.errorPath = errorPath;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (namesNoType(request.getContentType())) {
+            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "the body's Content-Type names no type; send the one the operation takes (application/json)");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException | ServletException failure) {
+            if (response.isCommitted()) {
+                throw failure;
+            }
+            if (beyondTheLimit(failure)) {
+                refuse(request, response, HttpStatus.CONTENT_TOO_LARGE,
+                        "the upload is larger than the server takes (20 MB a file)");
+            } else if (unparsable(failure)) {
+                refuse(request, response, HttpStatus.BAD_REQUEST,
+                        "the body cannot be read as the form its Content-Type says it is");
+            } else {
+                throw failure;
+            }
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String why)
+            throws ServletException, IOException {
+        log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), why);
+        response.reset();
+        ProgrammeSecurity.writePageHeaders(request, response); // the security filters' were reset, or never ran
+        response.setStatus(status.value());
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+        request.setAttribute(REFUSAL, why);
+        request.getRequestDispatcher(errorPath).forward(new WithoutItsBody(request), response);
+    }
+
+    private static boolean namesNoType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException unparsable) {
+            return false; // Spring's own 415 follows wherever a body is read
+        }
+    }
+
+    /** The container's own exceptions are not public API: they are known by Spring's, or by their name. */
+    private static boolean beyondTheLimit(Throwable failure) {
+        return causes(failure, cause -> cause instanceof MaxUploadSizeExceededException
+                                        || cause.getClass().getName().endsWith("SizeLimitExceededException"));
+    }
+
+    private static boolean unparsable(Throwable failure) {
+        return causes(failure, cause -> cause instanceof MultipartException
+                                        || cause.getClass().getName().equals(
+                                                "org.apache.tomcat.util.http.InvalidParameterException"));
+    }
+
+    private static boolean causes(Throwable failure, Predicate<Throwable> test) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (test.test(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The request as the error page reads it: no type, no parameter, no part, nothing left of the body to parse. */
+    private static final class WithoutItsBody extends HttpServletRequestWrapper {
+
+        WithoutItsBody(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? Collections.emptyEnumeration()
+                    : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                    .filter(name -> !HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)).toList());
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+
+        @Override
+        public Collection<Part> getParts() {
+            return List.of();
+        }
+
+        @Override
+        public Part getPart(String name) {
+            return null;
+        }
+    }
+}
