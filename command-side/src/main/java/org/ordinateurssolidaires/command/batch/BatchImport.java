@@ -138,11 +138,21 @@ class BatchImport {
         List<ReceiveDevice> receptions = IntStream.range(0, requests.size())
                 .mapToObj(i -> reception(batchId, i, requests.get(i))).toList();
         CommandOrigin batchOrigin = origin.inConversation(batchId.toString());
-        transaction.executeWithoutResult(status -> {
-            receptions.forEach(reception -> commands.dispatch(reception, batchOrigin));
-            commands.dispatch(new RecordDonationBatch(batchId, donor, reference, receivedAt,
-                    receptions.stream().map(ReceiveDevice::deviceId).toList()), batchOrigin);
-        });
+        try {
+            transaction.executeWithoutResult(status -> {
+                receptions.forEach(reception -> commands.dispatch(reception, batchOrigin));
+                commands.dispatch(new RecordDonationBatch(batchId, donor, reference, receivedAt,
+                        receptions.stream().map(ReceiveDevice::deviceId).toList()), batchOrigin);
+            });
+        } catch (RuntimeException failure) {
+            // the same batch sent again before the first was stored (a double click, a script's retry) fails on
+            // whatever the first took first (a device's id, its asset tag): what it broke is this rule
+            if (eventStore.lastSequenceNumberFor(batchId.toString()).isPresent()) {
+                throw new RuleViolation(DonationBatchRule.BATCH_RECORDED_ONCE,
+                        "donor " + donor + "'s batch " + reference + " was recorded meanwhile, by another request");
+            }
+            throw failure;
+        }
         return new Imported(batchId.value(), receptions);
     }
 

@@ -27,6 +27,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -209,6 +214,42 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         assertThat(again.getBody().get("rule").asString()).isEqualTo("BATCH_RECORDED_ONCE");
         assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(stranger.getBody().get("detail").asString()).startsWith("no donor ");
+    }
+
+    /**
+     * The same delivery sent several times at once, before any is stored (a double click, a script's retries): one
+     * is recorded, the others refused by the rule, not failed by the store's unique key.
+     */
+    @Test
+    void theSameDeliverySentSeveralTimesAtOnceIsRecordedOnce() throws Exception {
+        String donor = donorWithAgreement();
+        String file = HEADER + "\n" + prefix() + "1,LAPTOP,Dell,Latitude 5490,SN1,,SATA_SSD,,,,";
+        CountDownLatch ready = new CountDownLatch(1);
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ResponseEntity<JsonNode>>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(senders.submit(() -> {
+                    ready.await();
+                    return importFile(donor, "LIV-RACE", file);
+                }));
+            }
+            ready.countDown();
+            List<ResponseEntity<JsonNode>> answers = new ArrayList<>();
+            for (Future<ResponseEntity<JsonNode>> answer : sent) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.CREATED).hasSize(1);
+            assertThat(answers).filteredOn(answer -> answer.getStatusCode() != HttpStatus.CREATED)
+                               .allSatisfy(refused -> {
+                                   assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                                   assertThat(refused.getBody().get("rule").asString())
+                                           .isEqualTo("BATCH_RECORDED_ONCE");
+                               });
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     /** The largest file a batch may be is received whole, within the import's own time bound (not a command's). */
