@@ -71,4 +71,17 @@ class PageHeadersIT extends QuerySideIntegrationTest {
         assertThat(answer.headers().firstValue("Allow")).hasValue("GET");
         assertThat(answer.body()).contains("<main id=\"contenu\">");
     }
+
+    /** The sign-in page's own link to English: the page in English, and the choice kept for the pages after. */
+    @Test
+    void theSignInPageTurnsToEnglishWhenAsked() throws Exception {
+        FormBrowser browser = new FormBrowser(port);
+
+        HttpResponse<String> english = browser.get("/login?lang=en");
+
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.body()).contains("Sign in");
+        assertThat(english.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("langue=en"));
+    }
 }

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -174,9 +175,14 @@ public class ProgrammeSecurity {
                                 ObjectProvider<SignInPage> signInPage, TokenClaims claims) {
         accounts.ifAvailable(directory -> http.addFilterAfter(new SessionsFollowAccounts(directory),
                 SecurityContextHolderFilter.class));
+        SignInPage page = signInPage.getIfAvailable();
         http.authorizeHttpRequests(requests -> {
                 publicEndpoints.orderedStream().flatMap(declared -> declared.matchers().stream())
                                .forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
+                if (page != null) {
+                    // whatever its query (?lang=en, its own link): the form login's permission is for the exact address
+                    requests.requestMatchers(HttpMethod.GET, page.path()).permitAll();
+                }
                 requests.requestMatchers("/error").permitAll()
                         .anyRequest().authenticated();
             })
@@ -187,7 +193,6 @@ public class ProgrammeSecurity {
                     .csrfTokenRequestHandler(new TamperedCsrfTokens()))
             .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers))
             .headers(ProgrammeSecurity::pageHeaders);
-        SignInPage page = signInPage.getIfAvailable();
         if (page == null) {
             http.formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults());
         } else {
