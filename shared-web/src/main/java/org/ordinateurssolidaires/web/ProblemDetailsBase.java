@@ -32,6 +32,24 @@ import java.util.stream.Collectors;
  */
 public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler {
 
+    /** The most errors one answer lists: a body of 200,000 bad elements is not answered with 200,000 of them. */
+    public static final int ERRORS_LISTED = 100;
+
+    /**
+     * The {@code errors} of a 400, each naming its {@code kind} ("field", "parameter"), and its detail naming them
+     * all: at most {@link #ERRORS_LISTED}, and how many more there were ({@code errorsNotListed}).
+     */
+    protected static void listErrors(ProblemDetail problem, String kind, List<Map<String, String>> errors) {
+        List<Map<String, String>> listed = errors.size() > ERRORS_LISTED ? errors.subList(0, ERRORS_LISTED) : errors;
+        String more = errors.size() > ERRORS_LISTED ? " and " + (errors.size() - ERRORS_LISTED) + " more" : "";
+        problem.setDetail("invalid " + kind + "s: " + listed.stream().map(error -> error.get(kind))
+                                                          .collect(Collectors.joining(", ")) + more);
+        problem.setProperty("errors", List.copyOf(listed));
+        if (!more.isEmpty()) {
+            problem.setProperty("errorsNotListed", errors.size() - ERRORS_LISTED);
+        }
+    }
+
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
                                                                             HttpHeaders headers, HttpStatusCode status,
@@ -42,9 +60,7 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
                         "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
         ProblemDetail problem = invalid.getBody();
-        problem.setDetail("invalid parameters: " + errors.stream().map(error -> error.get("parameter"))
-                                                          .collect(Collectors.joining(", ")));
-        problem.setProperty("errors", errors);
+        listErrors(problem, "parameter", errors);
         return handleExceptionInternal(invalid, problem, headers, status, request);
     }
 

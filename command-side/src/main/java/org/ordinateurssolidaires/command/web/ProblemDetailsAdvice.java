@@ -140,9 +140,7 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
         invalid.getGlobalErrors().forEach(error -> errors.add(
                 Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
         ProblemDetail problem = invalid.getBody();
-        problem.setDetail("invalid fields: " + errors.stream().map(error -> error.get("field"))
-                                                      .collect(Collectors.joining(", ")));
-        problem.setProperty("errors", errors);
+        listErrors(problem, "field", errors);
         return handleExceptionInternal(invalid, problem, headers, status, request);
     }
 

@@ -21,7 +21,6 @@ import org.springframework.web.context.request.WebRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Refusals as {@code application/problem+json}; a 400 names each invalid query parameter, a 503 a database that
@@ -46,9 +45,8 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
                 "message", error.contains(TypeMismatchException.class)
                         ? expectedHere(error.unwrap(TypeMismatchException.class).getRequiredType())
                         : String.valueOf(error.getDefaultMessage()))).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid parameters: "
-                + errors.stream().map(error -> error.get("parameter")).collect(Collectors.joining(", ")));
-        problem.setProperty("errors", errors);
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        listErrors(problem, "parameter", errors);
         return handleExceptionInternal(invalid, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
