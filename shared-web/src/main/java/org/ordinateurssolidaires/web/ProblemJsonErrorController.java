@@ -29,7 +29,7 @@ public class ProblemJsonErrorController implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
                 ? "the server could not handle the request; the fault is logged"
                 : request.getAttribute(UnreadableBodies.REFUSAL) instanceof String why ? why
-                : status == HttpStatus.CONTENT_TOO_LARGE ? "the upload is larger than the server takes (20 MB a file)"
+                : status == HttpStatus.CONTENT_TOO_LARGE ? UnreadableBodies.TOO_LARGE
                 : "the request was refused");
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
             problem.setInstance(pathOf(path));

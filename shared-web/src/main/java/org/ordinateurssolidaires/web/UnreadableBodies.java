@@ -45,6 +45,8 @@ class UnreadableBodies extends OncePerRequestFilter {
 
     /** What the error page says of the refusal: the container's own messages are not for callers. */
     static final String REFUSAL = UnreadableBodies.class.getName() + ".refusal";
+    /** What a 413 says, whoever answers it. */
+    static final String TOO_LARGE = "the upload is larger than the server takes (20 MB a file)";
 
     private static final Logger log = LoggerFactory.getLogger(UnreadableBodies.class);
     private final String errorPath;
@@ -68,8 +70,7 @@ class UnreadableBodies extends OncePerRequestFilter {
                 throw failure;
             }
             if (beyondTheLimit(failure)) {
-                refuse(request, response, HttpStatus.CONTENT_TOO_LARGE,
-                        "the upload is larger than the server takes (20 MB a file)");
+                refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
             } else if (unparsable(failure)) {
                 refuse(request, response, HttpStatus.BAD_REQUEST,
                         "the body cannot be read as the form its Content-Type says it is");
