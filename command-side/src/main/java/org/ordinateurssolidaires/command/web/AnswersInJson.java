@@ -28,10 +28,10 @@ class AnswersInJson implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
-        if (HttpMethod.valueOf(request.getMethod()).equals(HttpMethod.GET) || !(handler instanceof HandlerMethod method)
+        if (HttpMethod.GET.matches(request.getMethod()) || !(handler instanceof HandlerMethod method)
             || !(method.hasMethodAnnotation(ResponseBody.class)
                  || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class))) {
-            return true; // a read: Spring's negotiation refuses it before anything happens
+            return true; // a read, which changes nothing; or a page's form, answered with a redirection
         }
         List<String> accepted = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
         try {
