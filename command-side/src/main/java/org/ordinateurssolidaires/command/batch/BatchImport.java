@@ -14,6 +14,8 @@ import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.PlausibleTime;
+import org.ordinateurssolidaires.command.web.ProcessedCommands;
+import org.ordinateurssolidaires.events.Sha256;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
@@ -37,6 +39,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -63,6 +66,8 @@ class BatchImport {
     private static final Map<String, String> MEDIUM_FIELDS = Map.of("mediaType", "type",
             "manufacturer", "manufacturer", "model", "model", "serialNumber", "serial",
             "capacityGigabytes", "capacity_gb");
+    /** How an import's claim of its Idempotency-Key names it ({@link ProcessedCommands}). */
+    private static final String IMPORT = "ImportDonationBatch";
     private static final Pattern MEDIUM_PATH = Pattern.compile("storageMedia\\[(\\d+)]\\.(\\w+)");
     /** ISO, or as a French spreadsheet shows a date once it has re-saved the file. */
     private static final List<DateTimeFormatter> DAYS =
@@ -74,6 +79,7 @@ class BatchImport {
             + String.join(", ", BatchFile.STORAGE_REMOVAL_COLUMNS) + ")";
 
     private final CommandDispatcher commands;
+    private final ProcessedCommands processed;
     private final Validator validator;
     private final AssetTagRegistry assetTags;
     private final DonorAgreements agreements;
@@ -85,10 +91,11 @@ class BatchImport {
      *                devices took 10 s on the embedded default, where one command has 10 s), and still well below
      *                the 60 s after which the query side's readers give up waiting for the events it holds back
      */
-    BatchImport(CommandDispatcher commands, Validator validator, AssetTagRegistry assetTags,
+    BatchImport(CommandDispatcher commands, ProcessedCommands processed, Validator validator, AssetTagRegistry assetTags,
                 DonorAgreements agreements, EventStore eventStore, TransactionTemplate transaction,
                 @Value("${ordinateurs.batches.import-timeout:40s}") Duration timeout) {
         this.commands = commands;
+        this.processed = processed;
         this.validator = validator;
         this.assetTags = assetTags;
         this.agreements = agreements;
@@ -101,11 +108,17 @@ class BatchImport {
     record Imported(UUID batchId, List<ReceiveDevice> devices) {
     }
 
+    /** What a retry of an import under the same Idempotency-Key repeats: the same file, for the same delivery. */
+    private record Delivery(UUID donorId, String reference, Instant receivedAt, String fileSha256) {
+    }
+
     Imported importBatch(DonorId donor, String reference, Instant receivedAt, String file, CommandOrigin origin) {
         var batchId = DonationBatchId.of(donor, reference);
-        if (eventStore.lastSequenceNumberFor(batchId.toString()).isPresent()) {
-            throw new RuleViolation(DonationBatchRule.BATCH_RECORDED_ONCE,
-                    "donor " + donor + " already has a batch " + reference);
+        var delivery = new Delivery(donor.value(), reference, receivedAt,
+                Sha256.hex(file.getBytes(StandardCharsets.UTF_8)));
+        Optional<Imported> retried = recordedBefore(batchId, delivery, file, origin);
+        if (retried.isPresent()) {
+            return retried.get();
         }
         agreements.requireInForce(donor, receivedAt);
         List<RowProblem> problems = new ArrayList<>();
@@ -133,13 +146,17 @@ class BatchImport {
             requests.add(request);
         }
         if (!problems.isEmpty()) {
-            throw new BatchRefused(problems);
+            // the same file sent again while the first was stored: its tags are taken by the first
+            return recordedBefore(batchId, delivery, file, origin).orElseThrow(() -> new BatchRefused(problems));
         }
-        List<ReceiveDevice> receptions = IntStream.range(0, requests.size())
-                .mapToObj(i -> reception(batchId, i, requests.get(i))).toList();
+        List<ReceiveDevice> receptions = receptions(batchId, requests);
         CommandOrigin batchOrigin = origin.inConversation(batchId.toString());
         try {
             transaction.executeWithoutResult(status -> {
+                if (origin.commandId() != null
+                    && !processed.claim(origin.commandId(), origin.userId(), IMPORT, delivery)) {
+                    return; // the same request, sent again before this one, was recorded meanwhile
+                }
                 receptions.forEach(reception -> commands.dispatch(reception, batchOrigin));
                 commands.dispatch(new RecordDonationBatch(batchId, donor, reference, receivedAt,
                         receptions.stream().map(ReceiveDevice::deviceId).toList()), batchOrigin);
@@ -147,13 +164,35 @@ class BatchImport {
         } catch (RuntimeException failure) {
             // the same batch sent again before the first was stored (a double click, a script's retry) fails on
             // whatever the first took first (a device's id, its asset tag): what it broke is this rule
-            if (eventStore.lastSequenceNumberFor(batchId.toString()).isPresent()) {
-                throw new RuleViolation(DonationBatchRule.BATCH_RECORDED_ONCE,
-                        "donor " + donor + "'s batch " + reference + " was recorded meanwhile, by another request");
-            }
-            throw failure;
+            return recordedBefore(batchId, delivery, file, origin).orElseThrow(() -> failure);
         }
         return new Imported(batchId.value(), receptions);
+    }
+
+    /**
+     * The answer the import made when this same request was recorded, under its Idempotency-Key (a retry); refused
+     * by the rule if the batch was recorded by another request; empty if it was not recorded.
+     */
+    private Optional<Imported> recordedBefore(DonationBatchId batchId, Delivery delivery, String file,
+                                              CommandOrigin origin) {
+        if (origin.commandId() != null
+            && processed.claimedBefore(origin.commandId(), origin.userId(), IMPORT, delivery)) {
+            // every id follows from the batch and the row (reception)
+            var donor = new DonorId(delivery.donorId());
+            List<Receive> requests = BatchFile.rows(file).stream()
+                    .map(row -> request(row, donor, delivery.reference(), delivery.receivedAt(), new ArrayList<>()))
+                    .toList();
+            return Optional.of(new Imported(batchId.value(), receptions(batchId, requests)));
+        }
+        if (eventStore.lastSequenceNumberFor(batchId.toString()).isPresent()) {
+            throw new RuleViolation(DonationBatchRule.BATCH_RECORDED_ONCE,
+                    "donor " + delivery.donorId() + " already has a batch " + delivery.reference());
+        }
+        return Optional.empty();
+    }
+
+    private static List<ReceiveDevice> receptions(DonationBatchId batchId, List<Receive> requests) {
+        return IntStream.range(0, requests.size()).mapToObj(i -> reception(batchId, i, requests.get(i))).toList();
     }
 
     /** The row as a reception request; a value that cannot even be read is reported and left empty. */

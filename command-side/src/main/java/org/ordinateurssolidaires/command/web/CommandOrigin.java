@@ -47,6 +47,11 @@ public record CommandOrigin(String userId, String userRole, UUID commandId, Stri
         metaData.put(EventMetadata.USER_ROLE, userRole);
         if (commandId != null) {
             metaData.put(EventMetadata.COMMAND_ID, commandId.toString());
+            // a retry under the same id must repeat the request, whatever the server added to its command
+            String requestSent = RequestsSent.digest();
+            if (requestSent != null) {
+                metaData.put(ProcessedCommands.REQUEST_SENT, requestSent);
+            }
         }
         if (correlationId != null) {
             metaData.put(EventMetadata.CORRELATION_ID, correlationId);

@@ -92,6 +92,7 @@ public class PageForms {
         if (binder.getBindingResult().hasErrors()) {
             throw new FormRefused(binder.getBindingResult());
         }
+        RequestsSent.keep(binder.getTarget());
         return type.cast(binder.getTarget());
     }
 

@@ -22,12 +22,14 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Makes commands that carry a client command id idempotent. The id is claimed in the command's own transaction,
- * with a digest of the command and the account sending it: if the command is refused, the claim rolls back with it;
+ * with a digest of the request it came from ({@link RequestsSent}; of the command itself when the application sends
+ * it) and the account sending it: if the command is refused, the claim rolls back with it;
  * if the id was already claimed by the same command from the same account, it is acknowledged without being handled
  * again; if by a different command, or by another account (whose command would otherwise be acknowledged and never
  * recorded), it is refused. A concurrent duplicate waits on the primary key, then sees the claim.
@@ -43,6 +45,11 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
     private static final Logger log = LoggerFactory.getLogger(ProcessedCommands.class);
     private static final ObjectMapper PAYLOADS = EventSerialization.objectMapper();
 
+    /** The metadata of a command that holds the digest of its request ({@link RequestsSent}). */
+    static final String REQUEST_SENT = "requestSent";
+
+    private static final String EARLIER_CLAIM = "select command_name, payload_digest, digest_keyed, claimed_by"
+                                                + " from processed_command where command_id = ?";
     /** Keeps these digests apart from the household register's, made with the same secret. */
     private static final String PURPOSE = "processed-command:";
 
@@ -68,9 +75,10 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
         Object commandId = command.getMetaData().get(EventMetadata.COMMAND_ID);
-        if (commandId != null && !claim(UUID.fromString(commandId.toString()),
+        Object requestSent = command.getMetaData().get(REQUEST_SENT);
+        if (commandId != null && !claimDigest(UUID.fromString(commandId.toString()),
                 (String) command.getMetaData().get(EventMetadata.USER_ID), command.getCommandName(),
-                command.getPayload())) {
+                requestSent != null ? (String) requestSent : plainDigest(command.getPayload()))) {
             log.info("Command {} ({}) was already processed; not handling it again", commandId, command.getCommandName());
             return null;
         }
@@ -84,22 +92,43 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
      * their own.
      */
     public boolean claim(UUID commandId, String caller, String name, Object request) {
-        String digest = keyed(plainDigest(request));
+        return claimDigest(commandId, caller, name, plainDigest(request));
+    }
+
+    /**
+     * Whether {@code caller} already claimed {@code commandId} for {@code request}, without claiming it: for a
+     * request answered from what it recorded, once it is known to be a retry. Any other claim is refused
+     * ({@link IdempotencyKeyReused}).
+     */
+    public boolean claimedBefore(UUID commandId, String caller, String name, Object request) {
+        List<Map<String, Object>> earlier = jdbc.queryForList(EARLIER_CLAIM, commandId);
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        requireTheSame(earlier.get(0), commandId, caller, name, keyed(plainDigest(request)));
+        return true;
+    }
+
+    private boolean claimDigest(UUID commandId, String caller, String name, String plainDigest) {
+        String digest = keyed(plainDigest);
         int claimed = jdbc.update("insert into processed_command (command_id, command_name, payload_digest,"
                 + " digest_keyed, claimed_by) values (?, ?, ?, true, ?) on conflict do nothing",
                 commandId, name, digest, caller);
         if (claimed == 1) {
             return true;
         }
-        Map<String, Object> earlier = jdbc.queryForMap("select command_name, payload_digest, digest_keyed,"
-                + " claimed_by from processed_command where command_id = ?", commandId);
+        requireTheSame(jdbc.queryForMap(EARLIER_CLAIM, commandId), commandId, caller, name, digest);
+        return false;
+    }
+
+    private void requireTheSame(Map<String, Object> earlier, UUID commandId, String caller, String name,
+                                String digest) {
         String earlierDigest = Boolean.TRUE.equals(earlier.get("digest_keyed"))
                 ? (String) earlier.get("payload_digest") : keyed((String) earlier.get("payload_digest"));
         boolean sameCaller = earlier.get("claimed_by") == null || earlier.get("claimed_by").equals(caller);
         if (!name.equals(earlier.get("command_name")) || !digest.equals(earlierDigest) || !sameCaller) {
             throw new IdempotencyKeyReused(commandId);
         }
-        return false;
     }
 
     private static String plainDigest(Object request) {

@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -216,22 +217,71 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
         assertThat(stranger.getBody().get("detail").asString()).startsWith("no donor ");
     }
 
+    /** A retry under the same Idempotency-Key (an answer lost on the way) is answered as the first import was. */
+    @Test
+    void anImportSentAgainUnderItsKeyIsAnsweredAsTheFirstWas() {
+        String donor = donorWithAgreement();
+        String file = HEADER + "\n" + prefix() + "1,LAPTOP,Dell,Latitude 5490,SN1,,SATA_SSD,Samsung,PM871,S1,256\n"
+                + prefix() + "2,DESKTOP,HP,ProDesk,SN2,,HARD_DISK_DRIVE,,,S2,500";
+        String key = UUID.randomUUID().toString();
+
+        ResponseEntity<JsonNode> first = importFile(donor, "LIV-RETRY", file.getBytes(StandardCharsets.UTF_8), key);
+        ResponseEntity<JsonNode> again = importFile(donor, "LIV-RETRY", file.getBytes(StandardCharsets.UTF_8), key);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).as("%s", again.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(eventStore.readEvents(first.getBody().get("batchId").asString()).asStream().count()).isEqualTo(1);
+
+        ResponseEntity<JsonNode> otherFile = importFile(donor, "LIV-RETRY",
+                file.replace("SN1", "SN9").getBytes(StandardCharsets.UTF_8), key);
+        assertThat(otherFile.getStatusCode()).as("another file under the same key").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(otherFile.getBody().get("detail").asString()).contains("Idempotency-Key");
+        ResponseEntity<JsonNode> otherKey = importFile(donor, "LIV-RETRY", file.getBytes(StandardCharsets.UTF_8),
+                UUID.randomUUID().toString());
+        assertThat(otherKey.getBody().get("rule").asString()).isEqualTo("BATCH_RECORDED_ONCE");
+    }
+
     /**
      * The same delivery sent several times at once, before any is stored (a double click, a script's retries): one
-     * is recorded, the others refused by the rule, not failed by the store's unique key.
+     * is recorded, the others refused by the rule, not failed by the store's unique key; under one Idempotency-Key,
+     * every copy is answered as the recorded one.
      */
     @Test
     void theSameDeliverySentSeveralTimesAtOnceIsRecordedOnce() throws Exception {
         String donor = donorWithAgreement();
         String file = HEADER + "\n" + prefix() + "1,LAPTOP,Dell,Latitude 5490,SN1,,SATA_SSD,,,,";
+
+        List<ResponseEntity<JsonNode>> answers = sentAtOnce(4, () -> importFile(donor, "LIV-RACE", file));
+
+        assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.CREATED).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.getStatusCode() != HttpStatus.CREATED)
+                           .allSatisfy(refused -> {
+                               assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                               assertThat(refused.getBody().get("rule").asString()).isEqualTo("BATCH_RECORDED_ONCE");
+                           });
+
+        String key = UUID.randomUUID().toString();
+        String another = HEADER + "\n" + prefix() + "1,LAPTOP,Dell,Latitude 5490,SN1,,SATA_SSD,,,,";
+        List<ResponseEntity<JsonNode>> retried = sentAtOnce(4, () -> importFile(donor, "LIV-RACE-KEY",
+                another.getBytes(StandardCharsets.UTF_8), key));
+
+        assertThat(retried).allSatisfy(answer -> {
+            assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.CREATED);
+            assertThat(answer.getBody()).isEqualTo(retried.get(0).getBody());
+        });
+    }
+
+    private static List<ResponseEntity<JsonNode>> sentAtOnce(int copies, Callable<ResponseEntity<JsonNode>> send)
+            throws Exception {
         CountDownLatch ready = new CountDownLatch(1);
-        ExecutorService senders = Executors.newFixedThreadPool(4);
+        ExecutorService senders = Executors.newFixedThreadPool(copies);
         try {
             List<Future<ResponseEntity<JsonNode>>> sent = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < copies; i++) {
                 sent.add(senders.submit(() -> {
                     ready.await();
-                    return importFile(donor, "LIV-RACE", file);
+                    return send.call();
                 }));
             }
             ready.countDown();
@@ -239,14 +289,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
             for (Future<ResponseEntity<JsonNode>> answer : sent) {
                 answers.add(answer.get(60, TimeUnit.SECONDS));
             }
-
-            assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.CREATED).hasSize(1);
-            assertThat(answers).filteredOn(answer -> answer.getStatusCode() != HttpStatus.CREATED)
-                               .allSatisfy(refused -> {
-                                   assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-                                   assertThat(refused.getBody().get("rule").asString())
-                                           .isEqualTo("BATCH_RECORDED_ONCE");
-                               });
+            return answers;
         } finally {
             senders.shutdownNow();
         }
@@ -319,8 +362,15 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     }
 
     private ResponseEntity<JsonNode> importFile(String donor, String reference, byte[] file) {
+        return importFile(donor, reference, file, null);
+    }
+
+    private ResponseEntity<JsonNode> importFile(String donor, String reference, byte[] file, String idempotencyKey) {
         HttpHeaders headers = headers();
         headers.setContentType(MediaType.parseMediaType("text/csv"));
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         return http.postForEntity("/api/donors/" + donor + "/batches?reference=" + reference
                 + "&receivedAt=2026-03-02T09:00:00Z", new HttpEntity<>(file, headers), JsonNode.class);
     }
