@@ -35,14 +35,18 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
     /** The most errors one answer lists: a body of 200,000 bad elements is not answered with 200,000 of them. */
     public static final int ERRORS_LISTED = 100;
 
+    /** How the detail names an error of no one field: a rule of the body as a whole. */
+    private static final String WHOLE = "the body as a whole";
+
     /**
-     * The {@code errors} of a 400, each naming its {@code kind} ("field", "parameter"), and its detail naming them
-     * all: at most {@link #ERRORS_LISTED}, and how many more there were ({@code errorsNotListed}).
+     * The {@code errors} of a 400, each naming its {@code kind} ("field", "parameter") unless it is about the whole
+     * body, and its detail naming them all: at most {@link #ERRORS_LISTED}, and how many more there were
+     * ({@code errorsNotListed}).
      */
     protected static void listErrors(ProblemDetail problem, String kind, List<Map<String, String>> errors) {
         List<Map<String, String>> listed = errors.size() > ERRORS_LISTED ? errors.subList(0, ERRORS_LISTED) : errors;
         String more = errors.size() > ERRORS_LISTED ? " and " + (errors.size() - ERRORS_LISTED) + " more" : "";
-        problem.setDetail("invalid " + kind + "s: " + listed.stream().map(error -> error.get(kind))
+        problem.setDetail("invalid " + kind + "s: " + listed.stream().map(error -> error.getOrDefault(kind, WHOLE))
                                                           .collect(Collectors.joining(", ")) + more);
         problem.setProperty("errors", List.copyOf(listed));
         if (!more.isEmpty()) {

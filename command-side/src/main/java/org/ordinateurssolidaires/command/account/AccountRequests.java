@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.web.security.Role;
 
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ public final class AccountRequests {
                 @NotNull @Valid AccountAccess access) {
 
         @AssertTrue(message = "at most 72 bytes in UTF-8, the most a BCrypt hash takes into account")
+        @ReportedOn("password")
         @Schema(hidden = true)
         boolean isPasswordHashable() {
             return Passwords.hashable(password);
@@ -46,18 +48,21 @@ public final class AccountRequests {
     public record AccountAccess(@NotEmpty Set<@NotNull Role> roles, UUID partnerId, UUID donorId) {
 
         @AssertTrue(message = "at most one of the roles STAFF, PARTNER, DONOR and AUDITOR, with ADMIN or not")
+        @ReportedOn("roles")
         @Schema(hidden = true)
         boolean isOneProgrammeRole() {
             return roles == null || roles.stream().filter(role -> role != Role.ADMIN).count() <= 1;
         }
 
         @AssertTrue(message = "a PARTNER account names its partnerId, and only a PARTNER account does")
+        @ReportedOn("partnerId")
         @Schema(hidden = true)
         boolean isPartnerBound() {
             return roles == null || roles.contains(Role.PARTNER) == (partnerId != null);
         }
 
         @AssertTrue(message = "a DONOR account names its donorId, and only a DONOR account does")
+        @ReportedOn("donorId")
         @Schema(hidden = true)
         boolean isDonorBound() {
             return roles == null || roles.contains(Role.DONOR) == (donorId != null);
@@ -67,6 +72,7 @@ public final class AccountRequests {
     record NewPassword(@NotBlank @Size(min = 12, max = 64) String password) {
 
         @AssertTrue(message = "at most 72 bytes in UTF-8, the most a BCrypt hash takes into account")
+        @ReportedOn("password")
         @Schema(hidden = true)
         boolean isPasswordHashable() {
             return Passwords.hashable(password);

@@ -12,8 +12,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.command.web.CorrectsSomething;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
@@ -120,6 +122,7 @@ public final class DeviceRequests {
                     String toolReportSha256) {
 
         @AssertTrue(message = "a failed verification needs a failureReason")
+        @ReportedOn("failureReason")
         @Schema(hidden = true)
         boolean isFailureExplained() {
             return !Boolean.FALSE.equals(verificationPassed) || (failureReason != null && !failureReason.isBlank());
@@ -169,10 +172,18 @@ public final class DeviceRequests {
                         @NotBlank @Size(max = 100) String inspector,
                         @NotNull @PastOrPresent Instant checkedAt) {
 
-        @AssertTrue(message = "a passed check needs a grade, a failed one notes saying why")
+        @AssertTrue(message = "a passed check needs a grade")
+        @ReportedOn("grade")
         @Schema(hidden = true)
-        boolean isOutcomeComplete() {
-            return passed == null || (passed ? grade != null : notes != null && !notes.isBlank());
+        boolean isGradedWhenPassed() {
+            return !Boolean.TRUE.equals(passed) || grade != null;
+        }
+
+        @AssertTrue(message = "a failed check needs notes saying why")
+        @ReportedOn("notes")
+        @Schema(hidden = true)
+        boolean isExplainedWhenFailed() {
+            return !Boolean.FALSE.equals(passed) || (notes != null && !notes.isBlank());
         }
 
         RecordQualityCheck command(DeviceId deviceId) {
@@ -242,6 +253,7 @@ public final class DeviceRequests {
         }
     }
 
+    @CorrectsSomething
     public record Correct(DeviceCategory category,
                           @Size(max = 100) @NotBlankWhenGiven String manufacturer,
                           @Size(max = 100) @NotBlankWhenGiven String model,
@@ -249,13 +261,6 @@ public final class DeviceRequests {
                           @Size(max = 100) @NotBlankWhenGiven String donationBatchReference,
                           @Size(max = 2000) @NotBlankWhenGiven @MultiLineText String conditionNotes,
                           @NotBlank @Size(max = 500) @MultiLineText String reason) {
-
-        @AssertTrue(message = "a correction names at least one corrected field")
-        @Schema(hidden = true)
-        boolean isCorrectingSomething() {
-            return category != null || manufacturer != null || model != null || serialNumber != null
-                    || donationBatchReference != null || conditionNotes != null;
-        }
     }
 
     /** What staff need back after a reception: the ids to use in every later command. */

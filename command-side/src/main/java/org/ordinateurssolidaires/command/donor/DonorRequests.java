@@ -1,12 +1,12 @@
 package org.ordinateurssolidaires.command.donor;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordinateurssolidaires.command.web.CorrectsSomething;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.events.donor.AgreementCommitments;
@@ -30,17 +30,12 @@ public final class DonorRequests {
                     @NotBlank @Email @Size(max = 200) String contactEmail) {
     }
 
+    @CorrectsSomething
     public record Correct(@Size(max = 200) @NotBlankWhenGiven String legalName,
                    @WellFormedSiret String siret,
                    @Size(max = 200) @NotBlankWhenGiven String contactPerson,
                    @Email @Size(max = 200) @NotBlankWhenGiven String contactEmail,
                    @NotBlank @Size(max = 500) @MultiLineText String reason) {
-
-        @AssertTrue(message = "a correction names at least one corrected field")
-        @Schema(hidden = true)
-        boolean isCorrectingSomething() {
-            return legalName != null || siret != null || contactPerson != null || contactEmail != null;
-        }
     }
 
     /** Each commitment must be stated explicitly: a missing one is a malformed request, not a "no". */

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.ReferralId;
@@ -102,6 +103,7 @@ public final class ReferralRequests {
 
         /** The children are counted in the household's size: a household of two has at most two children. */
         @AssertTrue(message = "children are counted in householdSize: there cannot be more of them")
+        @ReportedOn("children")
         boolean isChildrenWithinTheHousehold() {
             return householdSize == null || children == null || children <= householdSize;
         }

@@ -137,8 +137,9 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
         List<Map<String, String>> errors = invalid.getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .collect(Collectors.toList());
+        // a rule of the body as a whole (CorrectsSomething) names no field
         invalid.getGlobalErrors().forEach(error -> errors.add(
-                Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
+                Map.of("message", String.valueOf(error.getDefaultMessage()))));
         ProblemDetail problem = invalid.getBody();
         listErrors(problem, "field", errors);
         return handleExceptionInternal(invalid, problem, headers, status, request);

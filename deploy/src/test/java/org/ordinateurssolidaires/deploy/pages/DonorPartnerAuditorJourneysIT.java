@@ -206,7 +206,9 @@ class DonorPartnerAuditorJourneysIT {
                    .type("children", "4")
                    .type("personalData.name", "Personne Fictive")
                    .submitFormOf("householdSize");
-            assertThat(partner.text()).contains("les enfants sont comptés dans le foyer");
+            // said of the field to change, by its label, not by the name of the rule's method
+            assertThat(partner.text()).contains("Enfants : les enfants sont comptés dans le foyer")
+                                      .doesNotContain("childrenWithinTheHousehold");
             partner.look("orientation-refusee");
             // a beneficiary's data is never kept for the refill (the refusal waits in the session's table): typed again
             assertThat(partner.value("personalData.name")).isEmpty();

@@ -1,0 +1,85 @@
+package org.ordinateurssolidaires.command.web;
+
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordinateurssolidaires.command.StaffRequests.headers;
+
+/**
+ * A rule about several fields of a request is reported on the field the client is to change, by the name the
+ * client sent it under, never by the name of the method that checks it ({@code outcomeComplete}); a rule of the
+ * body as a whole names no field.
+ */
+class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
+
+    private static final String CHECKED = "2026-03-02T10:00:00Z";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void aQualityCheckMissesTheGradeOfAPassOrTheNotesOfAFailure() {
+        String check = "/api/devices/" + UUID.randomUUID() + "/quality-checks";
+
+        assertThat(refused(check, Map.of("passed", true, "inspector", "Karim", "checkedAt", CHECKED)))
+                .isEqualTo(Map.of("field", "grade", "message", "a passed check needs a grade"));
+        assertThat(refused(check, Map.of("passed", false, "grade", "A", "inspector", "Karim", "checkedAt", CHECKED)))
+                .isEqualTo(Map.of("field", "notes", "message", "a failed check needs notes saying why"));
+    }
+
+    @Test
+    void aFailedVerificationMissesItsReason() {
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices/" + UUID.randomUUID() + "/media/"
+                + UUID.randomUUID() + "/sanitisations", new HttpEntity<>(Map.ofEntries(Map.entry("level", "PURGE"),
+                Map.entry("technique", "OVERWRITE"), Map.entry("tool", "nwipe"), Map.entry("toolVersion", "0.34"),
+                Map.entry("verificationMethod", "FULL"), Map.entry("verificationPassed", false),
+                Map.entry("operator", "Karim"), Map.entry("location", "Atelier"), Map.entry("performedAt", CHECKED),
+                Map.entry("toolReportSha256", "a".repeat(64))), headers()), JsonNode.class);
+
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody().get("errors").findValuesAsString("field")).containsExactly("failureReason");
+    }
+
+    @Test
+    void moreChildrenThanTheHouseholdHasIsSaidOfTheChildren() {
+        String partner = http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "CCAS de Poitiers",
+                "kind", "SOCIAL_SERVICES"), headers()), JsonNode.class).get("partnerId").asString();
+
+        assertThat(refused("/api/partners/" + partner + "/referrals", Map.of("criterion",
+                "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 2, "children", 3, "need", "LAPTOP",
+                "submittedAt", CHECKED, "personalData", Map.of("name", "Lucien Perrin", "phone", "+33 6 12 34 56 78"))))
+                .containsEntry("field", "children");
+    }
+
+    @Test
+    void aCorrectionOfNothingIsARuleOfTheWholeBody() {
+        for (String path : new String[]{"/api/devices/" + UUID.randomUUID() + "/corrections",
+                                        "/api/donors/" + UUID.randomUUID() + "/corrections"}) {
+            ResponseEntity<JsonNode> refused = http.postForEntity(path,
+                    new HttpEntity<>(Map.of("reason", "saisie en double"), headers()), JsonNode.class);
+
+            assertThat(refused.getStatusCode().value()).isEqualTo(400);
+            assertThat(refused.getBody().get("detail").asString()).isEqualTo("invalid fields: the body as a whole");
+            assertThat(refused.getBody().get("errors").toString())
+                    .isEqualTo("[{\"message\":\"a correction names at least one corrected field\"}]");
+        }
+    }
+
+    /** The one error of a refusal, as sent. */
+    private Map<String, String> refused(String path, Map<String, ?> body) {
+        ResponseEntity<JsonNode> refused = http.postForEntity(path, new HttpEntity<>(body, headers()), JsonNode.class);
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody().get("errors")).hasSize(1);
+        JsonNode error = refused.getBody().get("errors").get(0);
+        return Map.of("field", error.get("field").asString(), "message", error.get("message").asString());
+    }
+}
