@@ -5,6 +5,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.validation.FieldError;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -58,9 +59,11 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
+        // a set of filters bound to one object (@Valid @ModelAttribute) names the filter, not the object
         List<Map<String, String>> errors = invalid.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "parameter", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "parameter", error instanceof FieldError filter ? filter.getField()
+                                : String.valueOf(result.getMethodParameter().getParameterName()),
                         "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
         ProblemDetail problem = invalid.getBody();

@@ -13,7 +13,7 @@ import org.ordinateurssolidaires.command.donor.DonorAgreements;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
-import org.ordinateurssolidaires.command.web.PlausibleTime;
+import org.ordinateurssolidaires.web.PlausibleTime;
 import org.ordinateurssolidaires.command.web.ProcessedCommands;
 import org.ordinateurssolidaires.events.Sha256;
 import org.ordinateurssolidaires.events.device.AssetTag;

@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.AcceptableText;
+import org.ordinateurssolidaires.web.PlausibleTime;
 import org.ordinateurssolidaires.web.pages.FormDone;
 import org.ordinateurssolidaires.web.pages.FormRefusal;
 import org.springframework.beans.BeansException;

@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.command.web;
 
 import org.ordinateurssolidaires.events.AcceptableText;
+import org.ordinateurssolidaires.web.PlausibleTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;

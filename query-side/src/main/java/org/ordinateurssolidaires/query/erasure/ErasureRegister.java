@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.erasure;
 
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
+import org.ordinateurssolidaires.web.PlausibleTime;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -37,8 +38,8 @@ class ErasureRegister {
      * @param from performed at or after (an ISO instant, or a day: its start in the programme's time zone)
      * @param to   performed before (the same; {@code to=2026-03-03} ends with 2 March)
      */
-    public record Search(String serial, UUID deviceId, UUID donorId, Instant from, Instant to, String operator,
-                  Outcome outcome) {
+    public record Search(String serial, UUID deviceId, UUID donorId, @PlausibleTime.Within Instant from,
+                         @PlausibleTime.Within Instant to, String operator, Outcome outcome) {
 
         Specification<ErasureRecord> matching() {
             if (from != null && to != null && !from.isBefore(to)) {

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.erasure;
 
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -34,7 +35,7 @@ class ErasureRegisterController {
     @GetMapping("/api/erasure-register")
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "Sanitisation records and destructions, by time performed; every filter optional")
-    RegisterPage search(@ModelAttribute @ParameterObject ErasureRegister.Search search,
+    RegisterPage search(@Valid @ModelAttribute @ParameterObject ErasureRegister.Search search,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Page<ErasureRecord> found = register.search(search, page, size);
@@ -46,7 +47,7 @@ class ErasureRegisterController {
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
     @Operation(summary = "The same search as CSV, every matching record (up to " + ErasureRegister.MAX_CSV_RECORDS
             + ")")
-    ResponseEntity<String> searchAsCsv(@ModelAttribute @ParameterObject ErasureRegister.Search search) {
+    ResponseEntity<String> searchAsCsv(@Valid @ModelAttribute @ParameterObject ErasureRegister.Search search) {
         return register.csv(search);
     }
 }

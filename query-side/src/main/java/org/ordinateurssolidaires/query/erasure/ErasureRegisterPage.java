@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.erasure;
 
+import jakarta.validation.Valid;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
@@ -32,7 +33,7 @@ class ErasureRegisterPage {
     /** A filter the reader mistyped (a day that is not one) is named beside the form, and nothing is searched. */
     @GetMapping("/registre-des-effacements")
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
-    String register(@ModelAttribute("search") ErasureRegister.Search search, BindingResult mistyped,
+    String register(@Valid @ModelAttribute("search") ErasureRegister.Search search, BindingResult mistyped,
                     @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("outcomes", Outcome.values());
         if (mistyped.hasErrors()) {
@@ -46,7 +47,7 @@ class ErasureRegisterPage {
     @GetMapping("/registre-des-effacements.csv")
     @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
-    ResponseEntity<String> csv(@ModelAttribute ErasureRegister.Search search) {
+    ResponseEntity<String> csv(@Valid @ModelAttribute ErasureRegister.Search search) {
         return register.csv(search);
     }
 }

@@ -17,12 +17,16 @@ import org.ordinateurssolidaires.query.CsvRows;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -164,6 +168,33 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
             assertThat(http.getForEntity("/api/erasure-register.csv?" + unreadable, String.class).getStatusCode())
                     .as(unreadable).isEqualTo(HttpStatus.BAD_REQUEST);
         }
+    }
+
+    /** 1900 is a spreadsheet's empty date, 9999 a year typed with too many digits: refused as every way in does. */
+    @Test
+    void refusesAMomentOutsideTheProgrammesTime() {
+        for (String outside : List.of("from=1900-01-01", "to=9999-12-31T00:00:00Z", "from=1999-12-31T23:59:59Z")) {
+            var answer = http.getForEntity("/api/erasure-register?" + outside, JsonNode.class);
+            assertThat(answer.getStatusCode()).as(outside).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().at("/errors/0/parameter").asString()).isEqualTo(outside.split("=")[0]);
+            assertThat(answer.getBody().at("/errors/0/message").asString())
+                    .isEqualTo("must be between 2000-01-01T00:00:00Z and 2099-12-31T23:59:59Z");
+            assertThat(http.getForEntity("/api/erasure-register.csv?" + outside, String.class).getStatusCode())
+                    .as(outside).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(http.getForEntity("/registre-des-effacements.csv?" + outside, String.class).getStatusCode())
+                    .as(outside).isEqualTo(HttpStatus.BAD_REQUEST);
+
+            HttpHeaders asAPage = new HttpHeaders();
+            asAPage.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
+            asAPage.setAcceptLanguageAsLocales(List.of(Locale.FRENCH));
+            var page = http.exchange("/registre-des-effacements?" + outside, HttpMethod.GET,
+                    new HttpEntity<>(asAPage), String.class);
+            assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(page.getBody()).as("named beside the form").contains("Ces filtres sont mal saisis")
+                                      .contains("aria-invalid=\"true\"");
+        }
+        assertThat(http.getForEntity("/api/erasure-register?from=2000-01-01T00:00:00Z&to=2099-12-31T23:59:59Z",
+                JsonNode.class).getStatusCode()).as("the span's ends").isEqualTo(HttpStatus.OK);
     }
 
     private long count(String filters) {

@@ -1,4 +1,4 @@
-package org.ordinateurssolidaires.command.web;
+package org.ordinateurssolidaires.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
