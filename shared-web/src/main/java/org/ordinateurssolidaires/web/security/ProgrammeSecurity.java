@@ -30,6 +30,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -124,6 +125,12 @@ public class ProgrammeSecurity {
     @ConditionalOnBean(JdbcOperations.class)
     AccountDirectory accountDirectory(JdbcOperations jdbc) {
         return new AccountDirectory(jdbc);
+    }
+
+    /** Read by Spring Security's filter chain in place of its default firewall. */
+    @Bean
+    HttpFirewall everyHeaderChecked() {
+        return new EveryHeaderChecked();
     }
 
     @Bean
