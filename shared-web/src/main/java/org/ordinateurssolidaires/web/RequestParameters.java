@@ -10,10 +10,15 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -62,7 +67,13 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotSupportedException {
+        if (handler instanceof HandlerMethod operation && aFormForAJsonBody(request, operation)) {
+            // read as parameters, the form's body would be refused as parameters this operation does not take
+            throw new HttpMediaTypeNotSupportedException(contentType(request),
+                    List.of(MediaType.APPLICATION_JSON), HttpMethod.valueOf(request.getMethod()));
+        }
         Map<String, String[]> parameters;
         try {
             parameters = request.getParameterMap();
@@ -95,6 +106,21 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
             });
         }
         return true;
+    }
+
+    /** A form's body ({@code application/x-www-form-urlencoded}) sent to an operation that reads a JSON one. */
+    private static boolean aFormForAJsonBody(HttpServletRequest request, HandlerMethod operation) {
+        return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(contentType(request))
+               && Arrays.stream(operation.getMethodParameters())
+                        .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
+    }
+
+    private static MediaType contentType(HttpServletRequest request) {
+        try {
+            return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        } catch (InvalidMediaTypeException unreadable) {
+            return null; // answered by Spring MVC as any unreadable type is
+        }
     }
 
     /**

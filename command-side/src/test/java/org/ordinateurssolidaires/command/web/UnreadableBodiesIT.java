@@ -45,6 +45,16 @@ class UnreadableBodiesIT extends CommandSideIntegrationTest {
         assertThat(log.getOut()).doesNotContain(" ERROR ").contains("Refused POST /api/devices: the body's");
     }
 
+    /** Read as a form, the JSON was refused as parameters the operation does not take (a 400 naming the body). */
+    @Test
+    void aJsonBodySentAsAFormIsRefused415() throws Exception {
+        HttpResponse<String> answer = send("/api/devices", "application/x-www-form-urlencoded", DEVICE);
+
+        JsonNode problem = problem(answer, 415);
+        assertThat(problem.get("detail").asString()).contains("application/x-www-form-urlencoded");
+        assertThat(answer.headers().firstValue("Accept")).hasValue("application/json");
+    }
+
     @Test
     void aFormTheContainerCannotParseIsRefused400(CapturedOutput log) throws Exception {
         HttpResponse<String> noBoundary = send("/login", "multipart/form-data", "username=someone");
