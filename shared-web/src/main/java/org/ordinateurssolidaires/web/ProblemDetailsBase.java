@@ -5,8 +5,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.validation.FieldError;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
@@ -15,6 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,6 +87,19 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
                 "invalid parameters: " + name + " " + expected);
         problem.setProperty("errors", List.of(Map.of("parameter", name, "message", expected)));
         return handleExceptionInternal(mismatch, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * An address neither an operation nor a file of this app answers (a device's DELETE, a read asked of the command
+     * side): said so, where Spring says "No static resource", as if the client had asked for a file.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException missing,
+                                                                    HttpHeaders headers, HttpStatusCode status,
+                                                                    WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "nothing here answers " + missing.getHttpMethod() + " /" + missing.getResourcePath());
+        return handleExceptionInternal(missing, problem, headers, status, request);
     }
 
     /** A query parameter the operation needs, not given: named in the same {@code errors} as the others. */
