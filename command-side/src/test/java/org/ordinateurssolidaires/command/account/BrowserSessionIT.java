@@ -15,8 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,6 +127,23 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
         HttpResponse<String> refused = browser.post("/login", Map.of("username", username, "password", PASSWORD));
 
         assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(get(browser, "/v3/api-docs")).isEqualTo(401);
+    }
+
+    /** As every form's and query's: the first of two usernames was signed in. */
+    @Test
+    void theLoginFormTakesEachFieldOnce() throws Exception {
+        String username = open();
+        FormBrowser browser = new FormBrowser(port);
+        String token = URLEncoder.encode(FormBrowser.csrf(browser.get("/login").body()), StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(browser.uri("/login"))
+                .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&username=someone-else&password="
+                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token)));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("the sign-in form's username is given more than once");
         assertThat(get(browser, "/v3/api-docs")).isEqualTo(401);
     }
 

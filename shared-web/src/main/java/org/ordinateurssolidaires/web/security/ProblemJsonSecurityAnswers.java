@@ -88,11 +88,16 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        RequestRejectedException refused) throws IOException {
+        refuse(request, response, "the request holds a character or a"
+                + " sequence not allowed in a header or the URL, refused before it reaches the API");
+    }
+
+    /** A request refused before any account is read: 400, the pages' own answer to a browser on them. */
+    void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         if (browsingAPage(request)) {
             response.sendError(HttpStatus.BAD_REQUEST.value()); // "check the address", in the reader's language
             return;
         }
-        ProblemJsonResponses.write(request, response, HttpStatus.BAD_REQUEST, "the request holds a character or a"
-                + " sequence not allowed in a header or the URL, refused before it reaches the API");
+        ProblemJsonResponses.write(request, response, HttpStatus.BAD_REQUEST, detail);
     }
 }

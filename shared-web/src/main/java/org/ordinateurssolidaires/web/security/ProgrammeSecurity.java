@@ -30,6 +30,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -200,6 +201,8 @@ public class ProgrammeSecurity {
                     .csrfTokenRequestHandler(new TamperedCsrfTokens()))
             .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers))
             .headers(ProgrammeSecurity::pageHeaders);
+        http.addFilterBefore(new SignInFieldsOnce(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                page == null ? "/login" : page.path()), answers), UsernamePasswordAuthenticationFilter.class);
         if (page == null) {
             http.formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults());
         } else {

@@ -1,0 +1,41 @@
+package org.ordinateurssolidaires.web.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The sign-in form's fields each given once, as every other form's and query's are (RequestParameters, PageForms):
+ * Spring Security's form login reads the first {@code username} of several and signs that one in.
+ */
+final class SignInFieldsOnce extends OncePerRequestFilter {
+
+    private final RequestMatcher signIn;
+    private final ProblemJsonSecurityAnswers answers;
+
+    SignInFieldsOnce(RequestMatcher signIn, ProblemJsonSecurityAnswers answers) {
+        this.signIn = signIn;
+        this.answers = answers;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (signIn.matches(request)) {
+            for (Map.Entry<String, String[]> field : request.getParameterMap().entrySet()) {
+                if (field.getValue().length > 1) {
+                    answers.refuse(request, response, "the sign-in form's " + field.getKey()
+                                                      + " is given more than once");
+                    return;
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}
