@@ -58,6 +58,8 @@ public class PageForms {
     public static final String PATH = "/actions/";
     /** A form says which page it was on; only a path of this app's address may be returned to. */
     private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
+    /** The fields every page's form has besides its request's: its token, command id, own id and page. */
+    private static final Set<String> EVERY_FORMS = Set.of("_csrf", CommandOriginResolver.FORM_FIELD, "form", "page");
     /** The fields of a referral that are a household's personal data (ReferralRequests.Submit). */
     private static final Pattern PERSONAL = Pattern.compile("personalData\\..*|accessibilityNeeds|notes");
 
@@ -176,12 +178,18 @@ public class PageForms {
      * Every field held to {@link AcceptableText} as the API holds a JSON body's: one line, unless the request record's
      * component says it may run over several ({@link MultiLineText}: notes, reasons, an address). And each field
      * given once, unless its component is a list (the devices handed over together): a second value is refused, as
-     * the API refuses a key given twice, rather than joined to the first or dropped.
+     * the API refuses a key given twice, rather than joined to the first or dropped. A field the request record does
+     * not have is refused too, as the API refuses one.
      */
     private static void heldToTheFieldRules(Class<?> type, HttpServletRequest request) {
         MapBindingResult refused = new MapBindingResult(new HashMap<>(), "form");
         request.getParameterMap().forEach((name, values) -> {
             RecordComponent component = component(type, name);
+            if (component == null && !EVERY_FORMS.contains(name)) {
+                // as the API refuses a field its request has not: a page's form has none
+                refused.rejectValue(name, "Unknown", "is not a field of this form");
+                return;
+            }
             boolean aList = component != null && Collection.class.isAssignableFrom(component.getType())
                             && !name.endsWith("]"); // deviceIds[0] is one of the list's elements
             if (values.length > 1 && !aList) {

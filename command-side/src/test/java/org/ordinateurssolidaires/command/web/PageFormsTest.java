@@ -42,6 +42,24 @@ class PageFormsTest {
         assertThat(refused.fields().getFieldError("page").getCode()).isEqualTo("Repeated");
     }
 
+    /** As the API refuses a JSON field its request has not; the fields every form has pass. */
+    @Test
+    void aFieldTheFormHasNotIsRefused() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/appareils");
+        sent.addParameter("manufacturer", "Dell");
+        sent.addParameter("manufacturor", "HP");
+        sent.addParameter("deviceIds[0].serial", "S1");
+        for (String everyForms : List.of("_csrf", "commandId", "form", "page")) {
+            sent.addParameter(everyForms, "x");
+        }
+
+        PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                () -> forms.bind(HandOver.class, sent, Map.of()));
+
+        assertThat(refused.fields().getFieldErrors()).extracting(error -> error.getField() + " " + error.getCode())
+                .containsExactlyInAnyOrder("manufacturor Unknown", "deviceIds[0].serial Unknown");
+    }
+
     /** A button's form (removing a contact): its command id given twice is refused, not the first one taken. */
     @Test
     void aFormWithNoFieldOfItsOwnIsHeldToTheSameRules() {
