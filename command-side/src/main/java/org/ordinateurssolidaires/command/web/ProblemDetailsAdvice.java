@@ -36,6 +36,7 @@ import tools.jackson.databind.exc.PropertyBindingException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,8 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
     private static final String RULES = "https://ordinateurs-solidaires.example/problems/rules/";
     private static final String RETRY_AFTER_SECONDS = "5";
     /** The types whose refusals StrictRequestJson words itself. */
-    private static final Set<Class<?>> OWN_WORDS = Set.of(String.class, Instant.class, LocalDate.class);
+    private static final Set<Class<?>> OWN_WORDS = Set.of(String.class, Instant.class, LocalDate.class,
+            Collection.class);
 
     @ExceptionHandler
     ProblemDetail ruleViolated(RuleViolation violation) {
