@@ -31,8 +31,9 @@ class ErrorsListedIT extends CommandSideIntegrationTest {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().get("detail").asString()).isEqualTo("invalid value for field storageMedia");
-        assertThat(refused.getBody().get("errors").toString())
-                .isEqualTo("[{\"field\":\"storageMedia\",\"message\":\"must hold at most 16 elements\"}]");
+        assertThat(refused.getBody().get("errors")).hasSize(1);
+        assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("storageMedia");
+        assertThat(refused.getBody().at("/errors/0/message").asString()).isEqualTo("must hold at most 16 elements");
 
         ResponseEntity<JsonNode> handOver = http.postForEntity("/api/referrals/00000000-0000-0000-0000-000000000001"
                 + "/hand-over", new HttpEntity<>(Map.of("deviceIds", Collections.nCopies(11,
