@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,7 +181,8 @@ class OutsideTextIT extends CommandSideIntegrationTest {
      * DEL in a header, before the app sees the request (as problem+json too, naming the rule rather than the
      * header); it reads bytes 0x80-0x9F as C1 control characters and passes them on, and Spring Security's
      * firewall refuses them, before any account is looked up, naming the rule too: in a header the app never reads
-     * as well (the firewall by itself checks a header when it is read).
+     * as well (the firewall by itself checks a header when it is read). Not in a cookie the app does not read: a
+     * sibling site's page may set one ("É" in UTF-8 holds byte 0x89), which would otherwise lock its browser out.
      */
     @Test
     void refusesAControlCharacterInEveryHeader() throws Exception {
@@ -188,7 +190,7 @@ class OutsideTextIT extends CommandSideIntegrationTest {
         String body = JSON.writeValueAsString(reception(donor, "model", "L", "S1"));
         long stored = storedEvents();
 
-        for (String header : List.of("X-Correlation-Id", "Idempotency-Key", "X-Note", "Cookie")) {
+        for (String header : List.of("X-Correlation-Id", "Idempotency-Key", "X-Note")) {
             for (String control : List.of("\u0000", "\u0001", "\u001B", "\u007F")) {
                 RawHttp.Answer answer = rawPost(body, header, "cam" + control + "ille");
                 assertThat(answer.status()).as("%s with U+%04X", header, (int) control.charAt(0)).isEqualTo(400);
@@ -204,6 +206,8 @@ class OutsideTextIT extends CommandSideIntegrationTest {
         }
 
         assertThat(storedEvents()).isEqualTo(stored);
+        String someonesCookie = new String("lang=É".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        assertThat(rawPost(body, "Cookie", someonesCookie).status()).as("a cookie of another site's").isEqualTo(201);
     }
 
     /** Beyond the server's limit for all headers together, Tomcat refuses the request before the app sees it. */

@@ -69,6 +69,7 @@ class RetriedRequestsIT extends CommandSideIntegrationTest {
         assertThat(another.getBody().get("detail").asString()).contains(CommandOrigin.COMMAND_ID_HEADER);
     }
 
+    /** The request is compared as read, not byte for byte: a client's library may write its keys in any order. */
     @Test
     void theSameBodyWrittenOtherwiseIsTheSameRequest() {
         String donor = StaffRequests.donorWithAgreement(http);

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -12,6 +13,10 @@ import java.util.Collections;
  * Spring Security's strict firewall, holding every header of a request to its rules as the request arrives. By
  * itself it checks a header when something reads it, so a C1 control character (bytes 0x80-0x9F, which Tomcat lets
  * through) passed in a header the app never reads, where docs/api.md says any header is refused.
+ * <p>
+ * But {@code Cookie}: it carries every cookie of the site's domain, which a page of a sibling site may set ("É" in
+ * UTF-8 holds byte 0x89), and a browser holding such a cookie would be refused at every request, sign-in included.
+ * The app reads its session cookie alone, by name, and Tomcat parses cookies on their own rules.
  */
 final class EveryHeaderChecked implements HttpFirewall {
 
@@ -21,7 +26,9 @@ final class EveryHeaderChecked implements HttpFirewall {
     public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
         FirewalledRequest firewalled = strict.getFirewalledRequest(request);
         for (String name : Collections.list(firewalled.getHeaderNames())) {
-            Collections.list(firewalled.getHeaders(name)); // each value, read through the firewall, is checked
+            if (!HttpHeaders.COOKIE.equalsIgnoreCase(name)) {
+                Collections.list(firewalled.getHeaders(name)); // each value, read through the firewall, is checked
+            }
         }
         return firewalled;
     }
