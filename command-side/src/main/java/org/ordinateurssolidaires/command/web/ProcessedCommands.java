@@ -131,7 +131,8 @@ public class ProcessedCommands implements MessageHandlerInterceptor<CommandMessa
         }
     }
 
-    private static String plainDigest(Object request) {
+    /** The SHA-256 of {@code request} as JSON: of a command, or of the request it came from ({@link RequestsSent}). */
+    static String plainDigest(Object request) {
         try {
             return Sha256.hex(PAYLOADS.writeValueAsBytes(request));
         } catch (JsonProcessingException notSerialisable) {

@@ -1,10 +1,6 @@
 package org.ordinateurssolidaires.command.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import org.ordinateurssolidaires.events.Sha256;
-import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -28,7 +24,6 @@ import java.util.Map;
 @ControllerAdvice
 class RequestsSent extends RequestBodyAdviceAdapter {
 
-    private static final ObjectMapper REQUESTS = EventSerialization.objectMapper();
     private static final String BODY = RequestsSent.class.getName() + ".body";
 
     @Override
@@ -66,11 +61,6 @@ class RequestsSent extends RequestBodyAdviceAdapter {
         sent.put("path", request.getRequestURI());
         sent.put("query", request.getQueryString());
         sent.put("body", attributes.getAttribute(BODY, RequestAttributes.SCOPE_REQUEST));
-        try {
-            return Sha256.hex(REQUESTS.writeValueAsBytes(sent));
-        } catch (JsonProcessingException notSerialisable) {
-            throw new IllegalArgumentException("cannot fingerprint the request to " + request.getRequestURI(),
-                    notSerialisable);
-        }
+        return ProcessedCommands.plainDigest(sent);
     }
 }
