@@ -175,6 +175,11 @@ class BatchImport {
      */
     private Optional<Imported> recordedBefore(DonationBatchId batchId, Delivery delivery, String file,
                                               CommandOrigin origin) {
+        // the batch first: it is stored in the claim's transaction, so once it is seen, so is the claim (asked the
+        // other way round, a copy could miss the claim, then see the batch the first copy stored meanwhile)
+        if (eventStore.lastSequenceNumberFor(batchId.toString()).isEmpty()) {
+            return Optional.empty();
+        }
         if (origin.commandId() != null
             && processed.claimedBefore(origin.commandId(), origin.userId(), IMPORT, delivery)) {
             // every id follows from the batch and the row (reception)
@@ -184,11 +189,8 @@ class BatchImport {
                     .toList();
             return Optional.of(new Imported(batchId.value(), receptions(batchId, requests)));
         }
-        if (eventStore.lastSequenceNumberFor(batchId.toString()).isPresent()) {
-            throw new RuleViolation(DonationBatchRule.BATCH_RECORDED_ONCE,
-                    "donor " + delivery.donorId() + " already has a batch " + delivery.reference());
-        }
-        return Optional.empty();
+        throw new RuleViolation(DonationBatchRule.BATCH_RECORDED_ONCE,
+                "donor " + delivery.donorId() + " already has a batch " + delivery.reference());
     }
 
     private static List<ReceiveDevice> receptions(DonationBatchId batchId, List<Receive> requests) {
