@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.web;
 
+import org.ordinateurssolidaires.web.PlausibleTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
@@ -15,7 +16,9 @@ import java.util.Locale;
 /**
  * A filter on time (the erasure register's {@code from} and {@code to}) takes an instant, as an API client sends it,
  * or a day, as a person types it: a day means its start in the programme's time zone. {@code from=2026-03-02&to=
- * 2026-03-03} is the whole of 2 March in Poitiers, whatever the season.
+ * 2026-03-03} is the whole of 2 March in Poitiers, whatever the season. The programme's first day, 1 January 2000,
+ * starts an hour before its first instant in Paris: a day within the programme's time is held to that time, so that
+ * the day is taken wherever its start falls (nothing was recorded before it).
  */
 @Component
 class DaysOrInstants implements WebMvcConfigurer, Formatter<Instant> {
@@ -39,7 +42,9 @@ class DaysOrInstants implements WebMvcConfigurer, Formatter<Instant> {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException notAnInstant) {
-            return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+            LocalDate day = LocalDate.parse(text);
+            Instant start = day.atStartOfDay(zone).toInstant();
+            return PlausibleTime.contains(day) && start.isBefore(PlausibleTime.EARLIEST) ? PlausibleTime.EARLIEST : start;
         }
     }
 

@@ -195,6 +195,9 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         }
         assertThat(http.getForEntity("/api/erasure-register?from=2000-01-01T00:00:00Z&to=2099-12-31T23:59:59Z",
                 JsonNode.class).getStatusCode()).as("the span's ends").isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/api/erasure-register?from=2000-01-01&to=2099-12-31", JsonNode.class)
+                .getStatusCode()).as("the span's days, though 1 January 2000 starts in 1999 in Paris")
+                .isEqualTo(HttpStatus.OK);
     }
 
     private long count(String filters) {
