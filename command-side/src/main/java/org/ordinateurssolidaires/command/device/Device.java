@@ -20,6 +20,8 @@ import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRecycled;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.ErasurePolicy;
+import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.device.QualityCheckFailed;
 import org.ordinateurssolidaires.events.device.QualityCheckPassed;
@@ -130,14 +132,26 @@ public class Device {
         apply(new StorageRemovalStated(deviceId, command.statement()));
     }
 
-    /** A sanitisation can fail: once the device passed its quality check, its media are no longer touched. */
+    /**
+     * A sanitisation can fail: once the device passed its quality check, its media are no longer touched. One that
+     * passed is recorded only if the policy accepts its kind for the medium's type: a degaussed SSD still holds its
+     * data, and recorded as erased it could leave (the auditor's replay would find it only afterwards). A failed one
+     * is recorded whatever its kind: it erased nothing either way.
+     */
     @CommandHandler
-    void handle(SanitiseStorageMedium command) {
+    void handle(SanitiseStorageMedium command, ErasurePolicy policy) {
         refuseOnceGone();
         refuseUnlessMediaMayChange();
         TrackedMedium tracked = knownMedium(command.mediumId());
         refuseIfDestroyed(tracked);
         refuseDatedBefore(command.performedAt(), tracked.since());
+        MediaType type = tracked.medium().mediaType();
+        if (command.verificationPassed()
+            && !policy.accepts(type, command.level(), command.technique(), command.verificationMethod())) {
+            throw new RuleViolation(DeviceRule.ERASURE_POLICY, command.level() + "/" + command.technique() + "/"
+                    + command.verificationMethod() + " does not erase a " + type + ": accepted are "
+                    + String.join(", ", policy.acceptedFor(type)) + " (* for any), or the medium's destruction");
+        }
         var record = new SanitisationRecord(tracked.medium(), command.level(), command.technique(), command.tool(),
                 command.toolVersion(), command.verificationMethod(), command.operator(), command.location(),
                 command.performedAt(), command.toolReportSha256());

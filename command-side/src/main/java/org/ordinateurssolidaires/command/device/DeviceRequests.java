@@ -9,11 +9,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.CorrectsSomething;
 import org.ordinateurssolidaires.command.web.MultiLineText;
+import org.ordinateurssolidaires.command.web.AsPrinted;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -52,8 +53,8 @@ public final class DeviceRequests {
     public record NewStorageMedium(@NotNull MediaType mediaType,
                             @Size(max = 100) String manufacturer,
                             @Size(max = 100) String model,
-                            @Size(max = 100) String serialNumber,
-                            @PositiveOrZero @Max(MOST_GIGABYTES) Integer capacityGigabytes) {
+                            @Size(max = 100) @AsPrinted String serialNumber,
+                            @Positive @Max(MOST_GIGABYTES) Integer capacityGigabytes) {
 
         /** A petabyte, far beyond any single drive: more is a slip of the keyboard, not a medium. */
         static final int MOST_GIGABYTES = 1_000_000;
@@ -90,7 +91,7 @@ public final class DeviceRequests {
                    @NotNull DeviceCategory category,
                    @NotBlank @Size(max = 100) String manufacturer,
                    @NotBlank @Size(max = 100) String model,
-                   @Size(max = 100) String serialNumber,
+                   @Size(max = 100) @AsPrinted String serialNumber,
                    @NotNull @Size(max = 16) @OneSerialPerMedium List<@NotNull @Valid NewStorageMedium> storageMedia,
                    @Valid StorageRemoval storageRemoval,
                    @Size(max = 2000) @MultiLineText String conditionNotes,
@@ -254,10 +255,11 @@ public final class DeviceRequests {
     }
 
     @CorrectsSomething
+    @Schema(name = "DeviceCorrection") // the API describes the device's and the donor's apart
     public record Correct(DeviceCategory category,
                           @Size(max = 100) @NotBlankWhenGiven String manufacturer,
                           @Size(max = 100) @NotBlankWhenGiven String model,
-                          @Size(max = 100) @NotBlankWhenGiven String serialNumber,
+                          @Size(max = 100) @NotBlankWhenGiven @AsPrinted String serialNumber,
                           @Size(max = 100) @NotBlankWhenGiven String donationBatchReference,
                           @Size(max = 2000) @NotBlankWhenGiven @MultiLineText String conditionNotes,
                           @NotBlank @Size(max = 500) @MultiLineText String reason) {

@@ -12,6 +12,8 @@ public enum DeviceRule implements BusinessRule {
             + "or the donor's statement that its storage was removed"),
     ERASURE_BEFORE_RELEASE("every storage medium must be sanitised and verified, or destroyed, "
             + "before the device is allocated, handed over or recycled"),
+    ERASURE_POLICY("a medium is erased only by a sanitisation the erasure policy accepts for its type (NIST SP "
+            + "800-88 by default: flash purged, not overwritten or degaussed); after any other it still holds data"),
     READY_AFTER_ERASURE("a device passes its quality check only when every medium is sanitised or destroyed"),
     REFURBISHMENT_AFTER_ERASURE("a device is refurbished only when every medium is sanitised or destroyed"),
     REFURBISHMENT_BEFORE_QUALITY_CHECK("refurbishment happens before the device passes its quality check"),

@@ -105,6 +105,24 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
         assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
     }
 
+    /** A degaussed SSD still holds its data: recorded as erased, it could leave with it. */
+    @Test
+    void refusesAsErasureASanitisationThePolicyDoesNotAcceptForTheMedium() {
+        JsonNode device = receive(1).getBody();
+        String id = device.get("deviceId").asString();
+        Map<String, Object> degaussed = sanitisation(true);
+        degaussed.putAll(Map.of("level", "CLEAR", "technique", "DEGAUSS", "verificationMethod", "SAMPLING"));
+
+        ResponseEntity<JsonNode> refused = post(id, "/media/" + device.at("/storageMedia/0/mediumId").asString()
+                + "/sanitisations", degaussed);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("ERASURE_POLICY");
+        assertThat(refused.getBody().get("detail").asString()).startsWith(
+                "CLEAR/DEGAUSS/SAMPLING does not erase a SATA_SSD: accepted are PURGE/BLOCK_ERASE/*");
+        assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
+    }
+
     @Test
     void refusesAStepDatedBeforeTheStepItFollowsNamingBothMoments() {
         JsonNode device = receive(1).getBody();
@@ -152,6 +170,38 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
         refused = http.postForEntity("/api/devices", new HttpEntity<>(petabytes, headers()), JsonNode.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("storageMedia[0].capacityGigabytes");
+
+        Map<String, Object> empty = new HashMap<>(receptionBody(nextTag(), 0));
+        empty.put("storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE", "capacityGigabytes", 0)));
+        refused = http.postForEntity("/api/devices", new HttpEntity<>(empty, headers()), JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("storageMedia[0].capacityGigabytes");
+    }
+
+    /**
+     * A zero-width space or a mark of direction makes a serial that looks like another: it would pass the rule of
+     * one serial per medium, and hide the medium from a search by what the scanner reads.
+     */
+    @Test
+    void refusesASerialWithAnInvisibleCharacterNamingTheField() {
+        for (String hidden : List.of("S3Z9\u200BNB0K", "S3Z9\u202ENB0K", "S3Z9\u00A0NB0K")) {
+            Map<String, Object> body = new HashMap<>(receptionBody(nextTag(), 0));
+            body.put("serialNumber", hidden);
+            body.put("storageMedia", List.of(Map.of("mediaType", "SATA_SSD", "serialNumber", "S3Z9NB0K"),
+                    Map.of("mediaType", "SATA_SSD", "serialNumber", hidden)));
+
+            ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices", new HttpEntity<>(body, headers()),
+                    JsonNode.class);
+
+            assertThat(refused.getStatusCode()).as(hidden).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().get("errors").findValuesAsString("field")).as(hidden)
+                    .containsExactlyInAnyOrder("serialNumber", "storageMedia[1].serialNumber");
+        }
+        Map<String, Object> printed = new HashMap<>(receptionBody(nextTag(), 0));
+        printed.put("serialNumber", "CZC 8123-456/B#2");
+        printed.put("storageMedia", List.of(Map.of("mediaType", "SATA_SSD", "serialNumber", "WD-WX11É.7")));
+        assertThat(http.postForEntity("/api/devices", new HttpEntity<>(printed, headers()), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test

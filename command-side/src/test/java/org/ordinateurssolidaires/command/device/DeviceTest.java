@@ -26,6 +26,7 @@ import org.ordinateurssolidaires.events.device.DeviceRecycled;
 import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.ErasurePolicy;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.QualityCheckFailed;
 import org.ordinateurssolidaires.events.device.QualityCheckPassed;
@@ -107,6 +108,7 @@ class DeviceTest {
         fixture.registerInjectableResource(ceremonies);
         referrals = mock(ReferralStandings.class); // by default every referral waits for the device
         fixture.registerInjectableResource(referrals);
+        fixture.registerInjectableResource(ErasurePolicy.nistDefaults());
     }
 
     private static StorageMediumSanitised sanitised(StorageMedium medium) {
@@ -121,6 +123,14 @@ class DeviceTest {
     private static SanitiseStorageMedium sanitise(StorageMedium medium, boolean verificationPassed) {
         return new SanitiseStorageMedium(DEVICE, medium.mediumId(), SanitisationLevel.PURGE,
                 SanitisationTechnique.CRYPTOGRAPHIC_ERASE, "nwipe", "0.37", VerificationMethod.FULL,
+                verificationPassed, verificationPassed ? null : "3 sectors unreadable", "Camille",
+                "Atelier Poitiers", T, REPORT);
+    }
+
+    private static SanitiseStorageMedium sanitise(StorageMedium medium, SanitisationLevel level,
+                                                  SanitisationTechnique technique, VerificationMethod verification,
+                                                  boolean verificationPassed) {
+        return new SanitiseStorageMedium(DEVICE, medium.mediumId(), level, technique, "nwipe", "0.37", verification,
                 verificationPassed, verificationPassed ? null : "3 sectors unreadable", "Camille",
                 "Atelier Poitiers", T, REPORT);
     }
@@ -223,6 +233,40 @@ class DeviceTest {
                     fixture.given(RECEIVED, sanitised(SSD), sanitised(DISK),
                                    new StorageMediumSanitisationFailed(DEVICE, record(DISK), "3 sectors unreadable"))
                            .when(new RefurbishDevice(DEVICE, "new battery", "Linux Mint 22", "Sam", T)));
+        }
+
+        /** NIST SP 800-88: degaussing or overwriting leaves flash readable; the disk may be cleared by an overwrite. */
+        @Test
+        void refusesAsErasureASanitisationThePolicyDoesNotAcceptForTheMediumsType() {
+            for (SanitisationTechnique weak : List.of(SanitisationTechnique.DEGAUSS, SanitisationTechnique.OVERWRITE)) {
+                expectRuleBroken(DeviceRule.ERASURE_POLICY, fixture.given(RECEIVED)
+                        .when(sanitise(SSD, SanitisationLevel.CLEAR, weak, VerificationMethod.FULL, true)));
+            }
+            fixture.given(RECEIVED)
+                   .when(sanitise(SSD, SanitisationLevel.CLEAR, SanitisationTechnique.OVERWRITE,
+                           VerificationMethod.FULL, true))
+                   .expectExceptionMessage("CLEAR/OVERWRITE/FULL does not erase a NVME_SSD: accepted are "
+                                           + "PURGE/BLOCK_ERASE/*, PURGE/CRYPTOGRAPHIC_ERASE/* (* for any), or the "
+                                           + "medium's destruction");
+            fixture.given(RECEIVED)
+                   .when(sanitise(DISK, SanitisationLevel.CLEAR, SanitisationTechnique.OVERWRITE,
+                           VerificationMethod.FULL, true))
+                   .expectSuccessfulHandlerExecution();
+            expectRuleBroken(DeviceRule.ERASURE_POLICY, fixture.given(RECEIVED)
+                    .when(sanitise(DISK, SanitisationLevel.CLEAR, SanitisationTechnique.OVERWRITE,
+                            VerificationMethod.SAMPLING, true)));
+        }
+
+        /** A failure erased nothing whatever its kind: it is the fact on record that the medium still holds data. */
+        @Test
+        void recordsAFailedSanitisationOfAnyKind() {
+            fixture.given(RECEIVED)
+                   .when(sanitise(SSD, SanitisationLevel.CLEAR, SanitisationTechnique.DEGAUSS,
+                           VerificationMethod.SAMPLING, false))
+                   .expectEvents(new StorageMediumSanitisationFailed(DEVICE, new SanitisationRecord(SSD,
+                           SanitisationLevel.CLEAR, SanitisationTechnique.DEGAUSS, "nwipe", "0.37",
+                           VerificationMethod.SAMPLING, "Camille", "Atelier Poitiers", T, REPORT),
+                           "3 sectors unreadable"));
         }
 
         @Test

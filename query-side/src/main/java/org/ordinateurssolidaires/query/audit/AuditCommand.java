@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.audit;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.ordinateurssolidaires.events.device.ErasurePolicy;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.ordinateurssolidaires.query.audit.HistoryAudit.PublishedLink;

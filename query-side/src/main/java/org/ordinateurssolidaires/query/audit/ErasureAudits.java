@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.audit;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.ordinateurssolidaires.events.device.ErasurePolicy;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.query.audit.HistoryAudit.PublishedLink;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.audit;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.events.device.DeviceEvent;
+import org.ordinateurssolidaires.events.device.ErasurePolicy;
 import org.ordinateurssolidaires.events.serialization.StoredEventReader;
 import org.ordinateurssolidaires.query.audit.AuditReport.PublishedLinkCheck;
 import org.ordinateurssolidaires.query.audit.AuditReport.Tampering;

@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.audit;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.ordinateurssolidaires.events.device.ErasurePolicy;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
 import org.ordinateurssolidaires.query.EventStoreFixture;
 import org.ordinateurssolidaires.query.inventory.QuerySideSchema;

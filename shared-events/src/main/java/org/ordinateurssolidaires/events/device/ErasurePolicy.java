@@ -1,9 +1,4 @@
-package org.ordinateurssolidaires.query.audit;
-
-import org.ordinateurssolidaires.events.device.MediaType;
-import org.ordinateurssolidaires.events.device.SanitisationLevel;
-import org.ordinateurssolidaires.events.device.SanitisationTechnique;
-import org.ordinateurssolidaires.events.device.VerificationMethod;
+package org.ordinateurssolidaires.events.device;
 
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -12,16 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which sanitisations an auditor accepts, per media type: each accepted kind is written
+ * Which sanitisations erase a medium, per media type: the workshop records no other as a medium's erasure (the
+ * command side), and the auditor's replay counts no other as one (the query side, which may be set apart): each accepted kind is written
  * {@code LEVEL/TECHNIQUE/VERIFICATION}, {@code *} standing for any. The defaults follow NIST SP 800-88 Rev. 1,
  * appendix A: magnetic drives purged, or cleared by overwriting with every sector verified; flash (SSDs, soldered
  * and removable flash) purged by block or cryptographic erase — overwriting flash leaves spare blocks unread, and
  * degaussing does nothing to it; removable flash, which mostly cannot be purged, may also be cleared by a fully
  * verified overwrite (NIST's table A-8). Destruction is accepted for every type.
  */
-final class ErasurePolicy {
+public final class ErasurePolicy {
 
-    static final Map<MediaType, List<String>> NIST_DEFAULTS = Map.of(
+    public static final Map<MediaType, List<String>> NIST_DEFAULTS = Map.of(
             MediaType.HARD_DISK_DRIVE, List.of("PURGE/*/*", "CLEAR/OVERWRITE/FULL"),
             MediaType.SATA_SSD, List.of("PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*", "PURGE/ATA_SECURE_ERASE/*"),
             MediaType.NVME_SSD, List.of("PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*"),
@@ -40,7 +36,7 @@ final class ErasurePolicy {
     private final Map<MediaType, List<String>> written = new EnumMap<>(MediaType.class);
 
     /** The defaults, with the types given in {@code overrides} replaced; refuses a kind it cannot read. */
-    ErasurePolicy(Map<MediaType, List<String>> overrides) {
+    public ErasurePolicy(Map<MediaType, List<String>> overrides) {
         for (MediaType type : MediaType.values()) {
             List<String> kinds = overrides.getOrDefault(type, NIST_DEFAULTS.get(type));
             written.put(type, List.copyOf(kinds));
@@ -48,18 +44,23 @@ final class ErasurePolicy {
         }
     }
 
-    static ErasurePolicy nistDefaults() {
+    public static ErasurePolicy nistDefaults() {
         return new ErasurePolicy(Map.of());
     }
 
-    boolean accepts(MediaType type, SanitisationLevel level, SanitisationTechnique technique,
+    public boolean accepts(MediaType type, SanitisationLevel level, SanitisationTechnique technique,
                     VerificationMethod verification) {
         return accepted.get(type).stream().anyMatch(kind -> kind.covers(level, technique, verification));
     }
 
     /** The policy as it was written, for the report. */
-    Map<MediaType, List<String>> asWritten() {
+    public Map<MediaType, List<String>> asWritten() {
         return written;
+    }
+
+    /** The sanitisations accepted for {@code type}, as written ({@code PURGE/BLOCK_ERASE/*}). */
+    public List<String> acceptedFor(MediaType type) {
+        return written.get(type);
     }
 
     private static Accepted parse(String kind) {
