@@ -14,6 +14,7 @@ import org.ordinateurssolidaires.events.donor.DonorDetailsCorrected;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,16 @@ public class Donor {
 
     @AggregateIdentifier
     private DonorId donorId;
-    /** Signed agreements, and whether each was terminated. */
-    private final Map<AgreementId, Boolean> terminated = new HashMap<>();
+    /** Signed agreements. */
+    private final Map<AgreementId, Signed> agreements = new HashMap<>();
+
+    /** An agreement's validity (its last day null for open-ended), and whether it was terminated. */
+    private record Signed(LocalDate validFrom, LocalDate validUntil, boolean terminated) {
+
+        boolean validOn(LocalDate day) {
+            return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil));
+        }
+    }
 
     protected Donor() {
         // for Axon: rebuilt from its events
@@ -51,7 +60,7 @@ public class Donor {
 
     @CommandHandler
     void handle(SignAgreement command) {
-        if (terminated.containsKey(command.agreementId())) {
+        if (agreements.containsKey(command.agreementId())) {
             throw new RuleViolation(DonorRule.AGREEMENT_RECORDED_ONCE,
                     "agreement " + command.agreementId() + " is already recorded");
         }
@@ -70,13 +79,19 @@ public class Donor {
 
     @CommandHandler
     void handle(TerminateAgreement command) {
-        Boolean alreadyTerminated = terminated.get(command.agreementId());
-        if (alreadyTerminated == null) {
+        Signed agreement = agreements.get(command.agreementId());
+        if (agreement == null) {
             throw new UnknownEntity("donor " + donorId + " has no agreement " + command.agreementId());
         }
-        if (alreadyTerminated) {
+        if (agreement.terminated()) {
             throw new RuleViolation(DonorRule.AGREEMENT_TERMINATED_ONCE,
                     "agreement " + command.agreementId() + " is already terminated");
+        }
+        if (!agreement.validOn(command.terminatedOn())) {
+            throw new RuleViolation(DonorRule.TERMINATION_WITHIN_VALIDITY, "agreement " + command.agreementId()
+                    + " is valid from " + agreement.validFrom()
+                    + (agreement.validUntil() == null ? "" : " until " + agreement.validUntil())
+                    + ", not on " + command.terminatedOn());
         }
         apply(new AgreementTerminated(donorId, command.agreementId(), command.terminatedOn(), command.reason()));
     }
@@ -88,12 +103,13 @@ public class Donor {
 
     @EventSourcingHandler
     void on(AgreementSigned event) {
-        terminated.put(event.agreementId(), false);
+        agreements.put(event.agreementId(), new Signed(event.validFrom(), event.validUntil(), false));
     }
 
     @EventSourcingHandler
     void on(AgreementTerminated event) {
-        terminated.put(event.agreementId(), true);
+        agreements.computeIfPresent(event.agreementId(),
+                (id, signed) -> new Signed(signed.validFrom(), signed.validUntil(), true));
     }
 
     /** The request's names of the commitments left unmade, as the caller sent them. */

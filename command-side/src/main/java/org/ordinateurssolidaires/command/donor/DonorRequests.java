@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordinateurssolidaires.command.web.CorrectsSomething;
@@ -31,6 +32,7 @@ public final class DonorRequests {
     }
 
     @CorrectsSomething
+    @Schema(name = "DonorCorrection") // the API describes the donor's and the device's apart
     public record Correct(@Size(max = 200) @NotBlankWhenGiven String legalName,
                    @WellFormedSiret String siret,
                    @Size(max = 200) @NotBlankWhenGiven String contactPerson,
@@ -52,7 +54,7 @@ public final class DonorRequests {
     public record Sign(@NotBlank @Size(max = 50) @Schema(example = "2023-0208") String modelAgreementVersion,
                 @NotBlank @Size(max = 200) String signatoryName,
                 @NotBlank @Size(max = 200) String signatoryRole,
-                @NotNull LocalDate signedOn,
+                @NotNull @PastOrPresent LocalDate signedOn,
                 @NotNull LocalDate validFrom,
                 LocalDate validUntil,
                 @NotNull @Valid Commitments commitments) {

@@ -9,7 +9,8 @@ public enum DonorRule implements BusinessRule {
             + "beneficiary, traceability of the equipment, data erasure and a hand-over ceremony"),
     VALIDITY_PERIOD_IN_ORDER("an agreement's validity ends after it starts"),
     AGREEMENT_RECORDED_ONCE("an agreement is signed once"),
-    AGREEMENT_TERMINATED_ONCE("an agreement is terminated once");
+    AGREEMENT_TERMINATED_ONCE("an agreement is terminated once"),
+    TERMINATION_WITHIN_VALIDITY("an agreement is terminated on a day of its validity period");
 
     private final String description;
 

@@ -14,6 +14,8 @@ import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
 
+import java.time.Instant;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -36,6 +38,8 @@ public class Referral {
     private Status status;
     private String personalDataKey;
     private boolean forgotten;
+    /** When the referral came to its status: its submission, then its acceptance. */
+    private Instant statusSince;
 
     protected Referral() {
         // for Axon: rebuilt from its events
@@ -64,12 +68,14 @@ public class Referral {
     @CommandHandler
     void handle(AcceptReferral command) {
         requireAwaitingDecision();
+        refuseDatedBeforeItsStatus(command.acceptedAt());
         apply(new ReferralAccepted(referralId, command.acceptedAt()));
     }
 
     @CommandHandler
     void handle(RejectReferral command) {
         requireAwaitingDecision();
+        refuseDatedBeforeItsStatus(command.rejectedAt());
         apply(new ReferralRejected(referralId, command.reason(), command.rejectedAt()));
     }
 
@@ -79,6 +85,7 @@ public class Referral {
             throw new RuleViolation(ReferralRule.WITHDRAWAL_BEFORE_OUTCOME,
                     "referral " + referralId + " is " + status.inWords());
         }
+        refuseDatedBeforeItsStatus(command.withdrawnAt());
         apply(new ReferralWithdrawn(referralId, command.reason(), command.withdrawnAt()));
     }
 
@@ -106,6 +113,14 @@ public class Referral {
         apply(new PersonalDataForgotten(referralId, personalDataKey));
     }
 
+    /** A decision, or a withdrawal, is not dated before the submission or the acceptance it follows. */
+    private void refuseDatedBeforeItsStatus(Instant moment) {
+        if (moment != null && statusSince != null && moment.isBefore(statusSince)) {
+            throw new RuleViolation(ReferralRule.STEPS_IN_ORDER_OF_TIME, "the step is dated " + moment
+                    + ", before the referral was " + status.inWords() + ", at " + statusSince);
+        }
+    }
+
     private void requireAwaitingDecision() {
         if (status != Status.AWAITING_DECISION) {
             throw new RuleViolation(ReferralRule.DECIDED_ONCE,
@@ -118,11 +133,13 @@ public class Referral {
         referralId = event.referralId();
         status = Status.AWAITING_DECISION;
         personalDataKey = event.personalData().keyId();
+        statusSince = event.submittedAt();
     }
 
     @EventSourcingHandler
     void on(ReferralAccepted event) {
         status = Status.ACCEPTED;
+        statusSince = event.acceptedAt();
     }
 
     @EventSourcingHandler

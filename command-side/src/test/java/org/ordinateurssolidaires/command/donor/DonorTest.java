@@ -16,6 +16,7 @@ import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.events.donor.Siret;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
@@ -106,6 +107,20 @@ class DonorTest {
         expectRuleBroken(DonorRule.AGREEMENT_TERMINATED_ONCE,
                 fixture.given(REGISTERED, SIGNED_AGREEMENT, terminated)
                        .when(new TerminateAgreement(DONOR, AGREEMENT, LocalDate.parse("2027-07-01"), "again")));
+    }
+
+    /** Terminated before it began, or after it ended, it would say the donor gave under no agreement. */
+    @Test
+    void terminatesAnAgreementOnADayOfItsValidityOnly() {
+        for (LocalDate outside : List.of(SIGNED.minusDays(1), UNTIL.plusDays(1))) {
+            expectRuleBroken(DonorRule.TERMINATION_WITHIN_VALIDITY, fixture.given(REGISTERED, SIGNED_AGREEMENT)
+                    .when(new TerminateAgreement(DONOR, AGREEMENT, outside, "company closed")));
+        }
+        for (LocalDate within : List.of(SIGNED, UNTIL)) {
+            fixture.given(REGISTERED, SIGNED_AGREEMENT)
+                   .when(new TerminateAgreement(DONOR, AGREEMENT, within, "company closed"))
+                   .expectEvents(new AgreementTerminated(DONOR, AGREEMENT, within, "company closed"));
+        }
     }
 
     @Test

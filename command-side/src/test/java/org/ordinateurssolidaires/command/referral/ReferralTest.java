@@ -132,6 +132,25 @@ class ReferralTest {
                 referrals.given(SUBMITTED, new ReferralAccepted(REFERRAL, T)).when(new RejectReferral(REFERRAL, "?", T)));
     }
 
+    /** A decision dated before the submission would put the household in line before it was referred. */
+    @Test
+    void isDecidedAndWithdrawnNoEarlierThanTheStepItFollows() {
+        Instant before = T.minusSeconds(1);
+        expectRuleBroken(ReferralRule.STEPS_IN_ORDER_OF_TIME,
+                referrals.given(SUBMITTED).when(new AcceptReferral(REFERRAL, before)));
+        expectRuleBroken(ReferralRule.STEPS_IN_ORDER_OF_TIME,
+                referrals.given(SUBMITTED).when(new RejectReferral(REFERRAL, "no", before)));
+        expectRuleBroken(ReferralRule.STEPS_IN_ORDER_OF_TIME,
+                referrals.given(SUBMITTED).when(new WithdrawReferral(REFERRAL, "moved", before)));
+        Instant accepted = T.plusSeconds(3600);
+        expectRuleBroken(ReferralRule.STEPS_IN_ORDER_OF_TIME,
+                referrals.given(SUBMITTED, new ReferralAccepted(REFERRAL, accepted))
+                         .when(new WithdrawReferral(REFERRAL, "moved", accepted.minusSeconds(1))));
+        referrals.given(SUBMITTED, new ReferralAccepted(REFERRAL, accepted))
+                 .when(new WithdrawReferral(REFERRAL, "moved", accepted))
+                 .expectEvents(new ReferralWithdrawn(REFERRAL, "moved", accepted));
+    }
+
     @Test
     void isWithdrawnOnlyBeforeItsOutcome() {
         referrals.given(SUBMITTED, new ReferralAccepted(REFERRAL, T)).when(new WithdrawReferral(REFERRAL, "moved", T))
