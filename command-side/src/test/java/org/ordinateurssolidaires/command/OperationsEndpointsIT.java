@@ -7,14 +7,21 @@ import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +57,39 @@ class OperationsEndpointsIT extends CommandSideIntegrationTest {
         JsonNode handOver = api.at("/paths/~1api~1devices~1{deviceId}~1hand-over/post/parameters");
         assertThat(handOver.findValuesAsString("name")).contains("deviceId", "Idempotency-Key")
                                                      .doesNotContain("origin", "X-User-Id", "X-User-Role");
+    }
+
+    /**
+     * Each JSON body is described by its own record: two records of one simple name (a device's and a donor's
+     * {@code Correct}) would otherwise share one schema, the last one read, and a client following it would send
+     * fields the operation refuses.
+     */
+    @Test
+    void describesEachRequestBodyWithTheFieldsOfItsOwnRecord() {
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+        int described = 0;
+        for (var operation : operations.getHandlerMethods().entrySet()) {
+            for (MethodParameter parameter : operation.getValue().getMethodParameters()) {
+                Class<?> body = parameter.getParameterType();
+                if (!parameter.hasParameterAnnotation(RequestBody.class) || !body.isRecord()) {
+                    continue;
+                }
+                Set<String> fields = Arrays.stream(body.getRecordComponents()).map(RecordComponent::getName)
+                                           .collect(Collectors.toSet());
+                for (String path : operation.getKey().getPatternValues()) {
+                    for (RequestMethod method : operation.getKey().getMethodsCondition().getMethods()) {
+                        String schema = api.at("/paths/" + path.replace("/", "~1") + "/" + method.name().toLowerCase()
+                                               + "/requestBody/content/application~1json/schema/$ref").asString("");
+                        JsonNode properties = api.at("/components/schemas/"
+                                                     + schema.substring(schema.lastIndexOf('/') + 1) + "/properties");
+                        assertThat(properties.propertyNames()).as(method + " " + path + " (" + schema + ")")
+                                .isNotEmpty().isSubsetOf(fields);
+                        described++;
+                    }
+                }
+            }
+        }
+        assertThat(described).as("operations with a JSON body").isGreaterThan(30);
     }
 
     @Test
