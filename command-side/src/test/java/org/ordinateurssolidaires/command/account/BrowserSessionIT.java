@@ -147,6 +147,25 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
         assertThat(get(browser, "/v3/api-docs")).isEqualTo(401);
     }
 
+    /** The form login trims the name it is given: a control character after it would sign its owner in. */
+    @Test
+    void theLoginFormRefusesAUsernameWithAControlCharacter() throws Exception {
+        String username = open();
+        for (String sent : List.of(username + "%00%00", username + "%0A", "%1B" + username)) {
+            FormBrowser browser = new FormBrowser(port);
+            String token = URLEncoder.encode(FormBrowser.csrf(browser.get("/login").body()), StandardCharsets.UTF_8);
+
+            HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(browser.uri("/login"))
+                    .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + sent + "&password="
+                            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token)));
+
+            assertThat(refused.statusCode()).as(sent).isEqualTo(400);
+            assertThat(refused.body()).contains("the sign-in form's username holds a control character");
+            assertThat(get(browser, "/v3/api-docs")).as("not signed in").isEqualTo(401);
+        }
+    }
+
     private String open() {
         String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
         admin("/api/accounts", Map.of("username", username, "password", PASSWORD,

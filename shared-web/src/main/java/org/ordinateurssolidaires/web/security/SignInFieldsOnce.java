@@ -12,9 +12,13 @@ import java.util.Map;
 
 /**
  * The sign-in form's fields each given once, as every other form's and query's are (RequestParameters, PageForms):
- * Spring Security's form login reads the first {@code username} of several and signs that one in.
+ * Spring Security's form login reads the first {@code username} of several and signs that one in. And its username
+ * without control characters, as every form's one-line fields: the form login trims the name, so that a NUL or a
+ * line break after it would sign its owner in. Spaces around it are forgiven there (people type them by mistake).
  */
 final class SignInFieldsOnce extends OncePerRequestFilter {
+
+    private static final String USERNAME = "username";
 
     private final RequestMatcher signIn;
     private final ProblemJsonSecurityAnswers answers;
@@ -34,6 +38,11 @@ final class SignInFieldsOnce extends OncePerRequestFilter {
                                                       + " is given more than once");
                     return;
                 }
+            }
+            String username = request.getParameter(USERNAME);
+            if (username != null && username.chars().anyMatch(Character::isISOControl)) {
+                answers.refuse(request, response, "the sign-in form's username holds a control character");
+                return;
             }
         }
         chain.doFilter(request, response);
