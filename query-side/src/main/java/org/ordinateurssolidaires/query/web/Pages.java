@@ -48,6 +48,8 @@ class Pages implements WebMvcConfigurer {
         SpokenLanguages resolver = new SpokenLanguages();
         resolver.setDefaultLocale(Locale.FRENCH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        // a cookie that names no language (planted, or another site's) is read as none, never an error page
+        resolver.setRejectInvalidCookies(false);
         return resolver;
     }
 
@@ -70,11 +72,18 @@ class Pages implements WebMvcConfigurer {
             }
             // read again each time it is asked: ?lang= changes the request's language after this context is made,
             // and what the page says (its words, its months' names) must all be in the one it changed to
-            return () -> {
-                Locale asked = super.resolveLocaleContext(request).getLocale();
-                return asked != null && SPOKEN.contains(asked.getLanguage()) ? new Locale(asked.getLanguage())
-                        : Locale.FRENCH;
-            };
+            return () -> spoken(super.resolveLocaleContext(request).getLocale());
+        }
+
+        /** What a page's own lang attribute and its cached parts go by: a spoken language too. */
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            return resolveLocaleContext(request).getLocale();
+        }
+
+        private static Locale spoken(Locale asked) {
+            return asked != null && SPOKEN.contains(asked.getLanguage()) ? new Locale(asked.getLanguage())
+                    : Locale.FRENCH;
         }
 
         @Override

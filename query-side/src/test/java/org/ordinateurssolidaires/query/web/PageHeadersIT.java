@@ -10,7 +10,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,5 +87,26 @@ class PageHeadersIT extends QuerySideIntegrationTest {
         assertThat(english.body()).contains("Sign in");
         assertThat(english.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("langue=en"));
+    }
+
+    /**
+     * A language cookie the pages do not speak, or that names no language at all (planted, or left by another site),
+     * is read as French: never an error page, and never written back into the page.
+     */
+    @Test
+    void aLanguageCookieThePagesDoNotSpeakIsReadAsFrench() throws Exception {
+        for (String cookie : List.of("../../x", "qa1", "de", "x".repeat(3000))) {
+            for (String page : List.of("/login", "/")) {
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + page)).header("Cookie", "langue=" + cookie)
+                        .header("Accept", "text/html").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(cookie + " " + page).isIn(200, 302);
+                if (answer.statusCode() == 200) {
+                    assertThat(answer.body()).as(cookie).contains("lang=\"fr\"").contains("Se connecter")
+                                             .doesNotContain("lang=\"" + cookie);
+                }
+            }
+        }
     }
 }
