@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -76,10 +77,11 @@ class FormsToTheCommandSide {
         if (request.getContentLengthLong() > largestForm.toBytes()) {
             return PageErrors.page(HttpStatus.CONTENT_TOO_LARGE); // refused here: the command side would refuse it too
         }
+        Counted sent = new Counted(request.getInputStream(), largestForm.toBytes());
         HttpRequest.Builder upstream = HttpRequest.newBuilder(commandSide.resolve(request.getRequestURI()
                         + (request.getQueryString() == null ? "" : "?" + request.getQueryString())))
                 .timeout(patience)
-                .POST(body(request))
+                .POST(body(sent, request.getContentLengthLong()))
                 .header("X-Forwarded-For", request.getRemoteAddr())
                 .header("X-Forwarded-Proto", request.getScheme());
         REQUEST_HEADERS.forEach(name -> {
@@ -92,6 +94,9 @@ class FormsToTheCommandSide {
         try {
             answer = http.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException unreachable) {
+            if (sent.tooLarge) {
+                return PageErrors.page(HttpStatus.CONTENT_TOO_LARGE); // sent without its length, and cut off
+            }
             log.warn("The command side at {} did not answer a form: {}", commandSide, unreachable.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
             return PageErrors.page(HttpStatus.SERVICE_UNAVAILABLE);
@@ -114,15 +119,47 @@ class FormsToTheCommandSide {
         return null; // answered above
     }
 
-    private static HttpRequest.BodyPublisher body(HttpServletRequest request) {
-        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
-            try {
-                return request.getInputStream();
-            } catch (IOException unreadable) {
-                throw new java.io.UncheckedIOException(unreadable);
-            }
-        });
-        long length = request.getContentLengthLong();
+    private static HttpRequest.BodyPublisher body(InputStream sent, long length) {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> sent);
         return length < 0 ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, length);
+    }
+
+    /**
+     * A form's body as it is relayed, cut off past the largest form: one sent without its length (chunked) is only
+     * found too large as it streams, and the command side, refusing it midway, may close the connection before its
+     * answer is read. Cut off here, it is answered 413, as one whose length said so.
+     */
+    private static final class Counted extends FilterInputStream {
+
+        private final long largest;
+        private long read;
+        private volatile boolean tooLarge;
+
+        Counted(InputStream body, long largest) {
+            super(body);
+            this.largest = largest;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int next = super.read();
+            counted(next < 0 ? 0 : 1);
+            return next;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            int count = super.read(into, offset, length);
+            counted(Math.max(count, 0));
+            return count;
+        }
+
+        private void counted(int bytes) throws IOException {
+            read += bytes;
+            if (read > largest) {
+                tooLarge = true;
+                throw new IOException("the form is larger than " + largest + " bytes");
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -97,6 +98,17 @@ class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
         assertThat(RECEIVED).isEmpty();
     }
 
+    /** A form sent without its length (chunked) is relayed as it streams, and cut off once past the largest. */
+    @Test
+    void refusesAFormSentWithoutItsLengthOnceItRunsPastTheLargest() throws Exception {
+        assertThat(postChunked("/actions/recorded", "workDone=cleaned").statusCode()).isEqualTo(303);
+
+        HttpResponse<String> answer = postChunked("/actions/recorded", "x=" + "a".repeat(64 * 1024));
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("Envoi trop volumineux");
+    }
+
     @Test
     @Order(Integer.MAX_VALUE) // the last: it stops the command side
     void saysTheCommandSideIsDownWithAPageToComeBackTo() throws Exception {
@@ -113,6 +125,16 @@ class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
                                        .header("Content-Type", "application/x-www-form-urlencoded")
                                        .header("Accept", "text/html")
                                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                                       .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postChunked(String path, String form) throws Exception {
+        byte[] body = form.getBytes(StandardCharsets.UTF_8);
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                       .header("Content-Type", "application/x-www-form-urlencoded")
+                                       .header("Accept", "text/html")
+                                       .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                               () -> new ByteArrayInputStream(body)))
                                        .build(), HttpResponse.BodyHandlers.ofString());
     }
 
