@@ -63,7 +63,8 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns(FORMS).order(Ordered.HIGHEST_PRECEDENCE);
+        // after the operation's rule (RulesBeforeBinding): a role refused gets 403 whatever parameters it sent
+        registry.addInterceptor(this).excludePathPatterns(FORMS).order(Ordered.HIGHEST_PRECEDENCE + 1);
     }
 
     @Override

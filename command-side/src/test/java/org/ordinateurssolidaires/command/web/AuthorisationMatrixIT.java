@@ -5,6 +5,7 @@ import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.ordinateurssolidaires.command.StaffRequests;
 import org.ordinateurssolidaires.web.testing.AccessMatrix;
 import org.ordinateurssolidaires.web.testing.AccessMatrix.Rule;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -114,6 +115,17 @@ class AuthorisationMatrixIT extends CommandSideIntegrationTest {
                 UUID.fromString(donorA), UUID.randomUUID())
                 .assertEveryAnswer(RULES, Map.of("partnerId", partnerA, "batchId", batchOfDonorA,
                         "username", "nobody-of-that-name"));
+    }
+
+    /** A role refused learns nothing from the checks of what it sent: neither its body's nor its parameters'. */
+    @Test
+    void aCallerWhoseRoleMayNotCallTheOperationGets403WhateverItSent() {
+        ResponseEntity<JsonNode> refused = http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD)
+                .postForEntity("/api/devices?foo=1&foo=2", new HttpEntity<>(Map.of("assetTag", 42), headers()),
+                        JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody().toString()).doesNotContain("foo", "assetTag");
     }
 
     /** A delivery of one laptop, just received. */
