@@ -21,10 +21,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.WebUtils;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
@@ -90,6 +92,14 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
                   .ifPresent(repeated -> {
                       throw refusal(repeated.getKey(), "is given more than once");
                   });
+        // a file too: of two copies sent to be checked, only the first would be
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart != null) {
+            multipart.getMultiFileMap().entrySet().stream().filter(part -> part.getValue().size() > 1).findFirst()
+                     .ifPresent(repeated -> {
+                         throw refusal("part", repeated.getKey(), "is given more than once");
+                     });
+        }
         AcceptableText.ONE_LINE.firstRefused(parameters).ifPresent(refused -> {
             throw refusal(refused.name(), refused.problem());
         });
@@ -152,8 +162,13 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     private static ErrorResponseException refusal(String parameter, String problem) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid parameter " + parameter);
-        detail.setProperty("errors", List.of(Map.of("parameter", parameter, "message", problem)));
+        return refusal("parameter", parameter, problem);
+    }
+
+    /** @param kind what the request holds under {@code name}: a {@code parameter}, or a multipart body's {@code part} */
+    private static ErrorResponseException refusal(String kind, String name, String problem) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid " + kind + " " + name);
+        detail.setProperty("errors", List.of(Map.of(kind, name, "message", problem)));
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, detail, null);
     }
 

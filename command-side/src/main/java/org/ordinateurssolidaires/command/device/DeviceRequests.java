@@ -11,17 +11,18 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.UniqueElements;
+import org.ordinateurssolidaires.command.web.AsPrinted;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.CorrectsSomething;
 import org.ordinateurssolidaires.command.web.MultiLineText;
-import org.ordinateurssolidaires.command.web.AsPrinted;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
-import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
@@ -221,7 +222,7 @@ public final class DeviceRequests {
     }
 
     /** Several devices handed to one household at once, with its acknowledgement that they are free of charge. */
-    public record HandOverToHousehold(@NotEmpty @Size(max = 10) List<@NotNull UUID> deviceIds,
+    public record HandOverToHousehold(@NotEmpty @Size(max = 10) @UniqueElements List<@NotNull UUID> deviceIds,
                                     @NotNull Boolean freeOfChargeAcknowledged,
                                     UUID ceremonyId,
                                     @NotNull @PastOrPresent Instant handedOverAt) {

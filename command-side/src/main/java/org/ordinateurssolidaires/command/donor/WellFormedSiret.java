@@ -12,7 +12,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A SIRET, when given, has 14 digits and a valid check digit (see {@link Siret#isWellFormed}). */
+/**
+ * A SIRET, when given, has 14 digits and a valid check digit (see {@link Siret#isWellFormed}), and a SIREN that
+ * INSEE issues: 000000000, which passes the check, is a placeholder typed for an unknown number. Checked here, on
+ * what comes in, not in {@link Siret}, which also reads the events already stored.
+ */
 @Documented
 @Constraint(validatedBy = WellFormedSiret.Check.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
@@ -27,9 +31,11 @@ public @interface WellFormedSiret {
 
     class Check implements ConstraintValidator<WellFormedSiret, String> {
 
+        private static final String NO_SIREN = "000000000";
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || Siret.isWellFormed(value);
+            return value == null || Siret.isWellFormed(value) && !value.startsWith(NO_SIREN);
         }
     }
 }

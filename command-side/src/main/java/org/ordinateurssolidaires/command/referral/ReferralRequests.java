@@ -13,6 +13,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.PhoneNumber;
 import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
@@ -44,7 +45,7 @@ public final class ReferralRequests {
     public record Contact(@NotBlank @Size(max = 200) String name,
                           @Size(max = 200) @NotBlankWhenGiven String role,
                           @Email @Size(max = 200) @NotBlankWhenGiven String email,
-                          @Size(max = 30) @NotBlankWhenGiven String phone) {
+                          @Size(max = 30) @NotBlankWhenGiven @PhoneNumber String phone) {
 
         @AssertTrue(message = "give an email or a phone")
         boolean isReachable() {
@@ -67,7 +68,7 @@ public final class ReferralRequests {
     }
 
     public record Person(@NotBlank @Size(max = 200) String name,
-                  @Size(max = 30) @NotBlankWhenGiven String phone,
+                  @Size(max = 30) @NotBlankWhenGiven @PhoneNumber String phone,
                   @Email @Size(max = 200) @NotBlankWhenGiven String email,
                   @Size(max = 500) @NotBlankWhenGiven @MultiLineText String address) {
 

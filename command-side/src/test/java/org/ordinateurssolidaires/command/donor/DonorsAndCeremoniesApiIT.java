@@ -29,13 +29,16 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
     @Autowired
     TestRestTemplate http;
 
+    /** A wrong check digit, or the placeholder of an unknown number (which passes the check). */
     @Test
     void refusesAMalformedSiretNamingTheField() {
-        ResponseEntity<JsonNode> refused = post("/api/donors", Map.of("legalName", "Mutuelle Atlantique",
-                "kind", "COMPANY", "siret", "73282932000075", "contactPerson", "Anne", "contactEmail", "anne@example.org"));
+        for (String siret : List.of("73282932000075", "00000000000000", "00000000012344")) {
+            ResponseEntity<JsonNode> refused = post("/api/donors", Map.of("legalName", "Mutuelle Atlantique",
+                    "kind", "COMPANY", "siret", siret, "contactPerson", "Anne", "contactEmail", "anne@example.org"));
 
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("siret");
+            assertThat(refused.getStatusCode()).as(siret).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("siret");
+        }
     }
 
     @Test

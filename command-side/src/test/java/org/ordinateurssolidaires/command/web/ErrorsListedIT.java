@@ -44,4 +44,17 @@ class ErrorsListedIT extends CommandSideIntegrationTest {
         assertThat(withinItsBound.getBody().get("errors").findValuesAsString("field"))
                 .as("validated as before").contains("storageMedia[0].mediaType", "assetTag");
     }
+
+    /** One device listed twice in a hand-over is a slip, not two devices: refused, naming the list. */
+    @Test
+    void aDeviceListedTwiceInAHandOverIsRefused() {
+        String device = "00000000-0000-4000-8000-000000000002";
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/referrals/00000000-0000-4000-8000-000000000001"
+                + "/hand-over", new HttpEntity<>(Map.of("deviceIds", List.of(device, device),
+                "freeOfChargeAcknowledged", true, "handedOverAt", "2026-03-05T10:00:00Z"), headers()), JsonNode.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("deviceIds");
+        assertThat(refused.getBody().at("/errors/0/message").asString()).isEqualTo("must only contain unique elements");
+    }
 }

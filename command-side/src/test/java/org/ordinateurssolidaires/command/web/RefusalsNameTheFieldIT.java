@@ -60,6 +60,22 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
                 .containsEntry("field", "children");
     }
 
+    /** Someone will call it: words, or too few digits, are no number; a partner's contact the same. */
+    @Test
+    void aPhoneThatIsNoNumberIsSaidOfThePhone() {
+        String partner = http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "CCAS de Niort",
+                "kind", "SOCIAL_SERVICES"), headers()), JsonNode.class).get("partnerId").asString();
+
+        for (String phone : new String[]{"not a phone!!", "12345", "+33 6 12 34 56 78 ou le 05"}) {
+            assertThat(refused("/api/partners/" + partner + "/referrals", Map.of("criterion", "JOB_SEEKER",
+                    "householdSize", 1, "children", 0, "need", "LAPTOP", "submittedAt", CHECKED,
+                    "personalData", Map.of("name", "Lucien Perrin", "phone", phone))))
+                    .as(phone).containsEntry("field", "personalData.phone");
+            assertThat(refused("/api/partners/" + partner + "/contacts", Map.of("name", "Nadia Roux",
+                    "phone", phone))).as(phone).containsEntry("field", "phone");
+        }
+    }
+
     @Test
     void aCorrectionOfNothingIsARuleOfTheWholeBody() {
         for (String path : new String[]{"/api/devices/" + UUID.randomUUID() + "/corrections",

@@ -186,6 +186,27 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         assertThat(refused.getBody().at("/errors/0/message").asString()).isEqualTo("is required");
     }
 
+    /** Two copies sent to be checked at once: only the first would be, and the answer would seem to judge both. */
+    @Test
+    void refusesAnUploadWithItsFileTwiceNamingThePart() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var form = new LinkedMultiValueMap<String, Object>();
+        for (String name : List.of("forged.pdf", "genuine.pdf")) {
+            form.add("file", new ByteArrayResource("%PDF-1.7".getBytes()) {
+                @Override
+                public String getFilename() {
+                    return name;
+                }
+            });
+        }
+
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/documents/verification",
+                new HttpEntity<>(form, headers), JsonNode.class);
+        assertRefused(refused, "part", "file");
+        assertThat(refused.getBody().at("/errors/0/message").asString()).isEqualTo("is given more than once");
+    }
+
     /** An empty copy is no copy: checking it is refused, whichever way it comes, rather than answered not genuine. */
     @Test
     void refusesToCheckAnEmptyCopy() {
