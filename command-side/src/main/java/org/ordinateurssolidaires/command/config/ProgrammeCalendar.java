@@ -23,4 +23,9 @@ public class ProgrammeCalendar {
     public LocalDate dayOf(Instant instant) {
         return instant.atZone(zone).toLocalDate();
     }
+
+    /** The first instant of the programme's {@code day}. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
 }

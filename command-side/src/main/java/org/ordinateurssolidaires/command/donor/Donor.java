@@ -77,8 +77,13 @@ public class Donor {
                 command.validUntil(), command.commitments()));
     }
 
+    /**
+     * Terminated on a day of its validity, and not before a device it alone covered was received: those devices were
+     * given under it, and the donor's report and the receptions' rule would say otherwise. A termination decided
+     * late takes effect the day after the last of them.
+     */
     @CommandHandler
-    void handle(TerminateAgreement command) {
+    void handle(TerminateAgreement command, DonorAgreements receptions) {
         Signed agreement = agreements.get(command.agreementId());
         if (agreement == null) {
             throw new UnknownEntity("donor " + donorId + " has no agreement " + command.agreementId());
@@ -92,6 +97,15 @@ public class Donor {
                     + " is valid from " + agreement.validFrom()
                     + (agreement.validUntil() == null ? "" : " until " + agreement.validUntil())
                     + ", not on " + command.terminatedOn());
+        }
+        List<DonorAgreements.Reception> coveredAfter = receptions.receivedUnderItAlone(donorId, command.agreementId(),
+                command.terminatedOn());
+        if (!coveredAfter.isEmpty()) {
+            DonorAgreements.Reception last = coveredAfter.get(coveredAfter.size() - 1);
+            throw new RuleViolation(DonorRule.TERMINATION_AFTER_ITS_RECEPTIONS, coveredAfter.size() + " device(s) "
+                    + "were received under agreement " + command.agreementId() + " alone after "
+                    + command.terminatedOn() + ", the last, " + last.deviceId() + ", on " + last.receivedOn()
+                    + ": terminate it on " + last.receivedOn() + " or later");
         }
         apply(new AgreementTerminated(donorId, command.agreementId(), command.terminatedOn(), command.reason()));
     }

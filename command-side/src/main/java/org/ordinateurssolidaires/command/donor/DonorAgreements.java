@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.ordinateurssolidaires.command.config.ProgrammeCalendar;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.donor.AgreementId;
 import org.ordinateurssolidaires.events.donor.AgreementSigned;
 import org.ordinateurssolidaires.events.donor.AgreementTerminated;
 import org.ordinateurssolidaires.events.donor.DonorId;
@@ -13,11 +15,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
-import java.time.LocalDate;
 
 /**
  * Which donors exist and have an agreement in force on which days: the set-based check a device reception needs,
@@ -79,6 +83,44 @@ public class DonorAgreements {
         }
     }
 
+    /** A device received from a donor, and the programme's day it was received on. */
+    public record Reception(UUID deviceId, LocalDate receivedOn) {
+    }
+
+    private record Validity(UUID agreementId, LocalDate from, LocalDate until, LocalDate terminated) {
+
+        boolean inForceOn(LocalDate day) {
+            return !day.isBefore(from) && (until == null || !day.isAfter(until))
+                   && (terminated == null || !day.isAfter(terminated));
+        }
+    }
+
+    /**
+     * The devices received from {@code donor} after {@code lastDay} on days when its agreement {@code ending} was the
+     * only one in force: terminated on {@code lastDay}, it would leave them given under no agreement.
+     */
+    public List<Reception> receivedUnderItAlone(DonorId donor, AgreementId ending, LocalDate lastDay) {
+        List<Validity> agreements = jdbc.query("select agreement_id, valid_from, valid_until, terminated_on"
+                + " from donor_agreement where donor_id = ?", (row, n) -> new Validity(row.getObject(1, UUID.class),
+                day(row.getDate(2)), day(row.getDate(3)), day(row.getDate(4))), donor.value());
+        List<Reception> after = jdbc.query("select device_id, received_at from donor_reception"
+                        + " where donor_id = ? and received_at >= ? order by received_at",
+                (row, n) -> new Reception(row.getObject(1, UUID.class),
+                        calendar.dayOf(row.getTimestamp(2).toInstant())),
+                donor.value(), Timestamp.from(calendar.startOf(lastDay.plusDays(1))));
+        return after.stream().filter(reception -> {
+            List<Validity> inForce = agreements.stream().filter(agreement -> agreement.inForceOn(reception.receivedOn()))
+                                               .toList();
+            return inForce.size() == 1 && inForce.get(0).agreementId().equals(ending.value());
+        }).toList();
+    }
+
+    @EventHandler
+    void on(DeviceReceived event) {
+        jdbc.update("insert into donor_reception (device_id, donor_id, received_at) values (?, ?, ?)",
+                event.deviceId().value(), event.donorId().value(), Timestamp.from(event.receivedAt()));
+    }
+
     @EventHandler
     void on(DonorRegistered event) {
         jdbc.update("insert into registered_donor (donor_id) values (?)", event.donorId().value());
@@ -99,5 +141,9 @@ public class DonorAgreements {
 
     private static Date date(LocalDate day) {
         return day == null ? null : Date.valueOf(day);
+    }
+
+    private static LocalDate day(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 }

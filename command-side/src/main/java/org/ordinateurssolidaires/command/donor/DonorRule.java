@@ -10,7 +10,9 @@ public enum DonorRule implements BusinessRule {
     VALIDITY_PERIOD_IN_ORDER("an agreement's validity ends after it starts"),
     AGREEMENT_RECORDED_ONCE("an agreement is signed once"),
     AGREEMENT_TERMINATED_ONCE("an agreement is terminated once"),
-    TERMINATION_WITHIN_VALIDITY("an agreement is terminated on a day of its validity period");
+    TERMINATION_WITHIN_VALIDITY("an agreement is terminated on a day of its validity period"),
+    TERMINATION_AFTER_ITS_RECEPTIONS("an agreement is terminated no earlier than the day of the last device received "
+            + "under it alone: those devices were given under it");
 
     private final String description;
 

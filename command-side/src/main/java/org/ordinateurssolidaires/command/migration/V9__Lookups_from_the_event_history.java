@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.command.migration;
 
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -16,7 +15,6 @@ import org.ordinateurssolidaires.events.serialization.StoredEventReader;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Set;
@@ -50,22 +48,7 @@ public class V9__Lookups_from_the_event_history extends BaseJavaMigration {
         try (PreparedStatement reset = connection.prepareStatement("update referral_standing set devices_allocated = 0")) {
             reset.executeUpdate();
         }
-        // every event, not only those stored under a needed type: an upcaster may read one type as another
-        try (PreparedStatement events = connection.prepareStatement("select type, aggregateIdentifier,"
-                + " sequenceNumber, eventIdentifier, timeStamp, payloadType, payloadRevision, payload, metaData"
-                + " from domainEventEntry order by globalIndex")) {
-            events.setFetchSize(1_000);
-            try (ResultSet rows = events.executeQuery()) {
-                while (rows.next()) {
-                    var stored = new GenericDomainEventEntry<>(rows.getString(1), rows.getString(2), rows.getLong(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                            rows.getBytes(8), rows.getBytes(9));
-                    for (Object event : reader.read(stored, NEEDED::contains)) {
-                        apply(connection, event);
-                    }
-                }
-            }
-        }
+        StoredHistory.replay(connection, reader, NEEDED::contains, event -> apply(connection, event));
     }
 
     private static void apply(Connection connection, Object event) throws SQLException {

@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
 
 /** The rules of donors and their agreements. */
@@ -37,10 +39,14 @@ class DonorTest {
             "Paul Martin", "Directeur général", SIGNED, SIGNED, UNTIL, ALL_FOUR);
 
     private FixtureConfiguration<Donor> fixture;
+    private DonorAgreements receptions;
 
+    /** By default no device was received under the agreement after the day it is terminated on. */
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Donor.class);
+        receptions = mock(DonorAgreements.class);
+        fixture.registerInjectableResource(receptions);
     }
 
     @Test
@@ -121,6 +127,23 @@ class DonorTest {
                    .when(new TerminateAgreement(DONOR, AGREEMENT, within, "company closed"))
                    .expectEvents(new AgreementTerminated(DONOR, AGREEMENT, within, "company closed"));
         }
+    }
+
+    /** Terminated before devices it alone covered were received, it would say they were given under none. */
+    @Test
+    void isNotTerminatedBeforeTheLastDeviceReceivedUnderItAlone() {
+        LocalDate end = LocalDate.parse("2026-03-01");
+        UUID device = UUID.fromString("00000000-0000-4000-8000-0000000000de");
+        when(receptions.receivedUnderItAlone(DONOR, AGREEMENT, end)).thenReturn(List.of(
+                new DonorAgreements.Reception(device, LocalDate.parse("2026-06-01"))));
+
+        expectRuleBroken(DonorRule.TERMINATION_AFTER_ITS_RECEPTIONS, fixture.given(REGISTERED, SIGNED_AGREEMENT)
+                .when(new TerminateAgreement(DONOR, AGREEMENT, end, "company closed")));
+        fixture.given(REGISTERED, SIGNED_AGREEMENT)
+               .when(new TerminateAgreement(DONOR, AGREEMENT, end, "company closed"))
+               .expectExceptionMessage("1 device(s) were received under agreement " + AGREEMENT + " alone after "
+                                       + "2026-03-01, the last, " + device + ", on 2026-06-01: terminate it on "
+                                       + "2026-06-01 or later");
     }
 
     @Test

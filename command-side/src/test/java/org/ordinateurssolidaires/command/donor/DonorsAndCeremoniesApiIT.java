@@ -57,6 +57,34 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
                 .isEqualTo("DONOR_AGREEMENT_IN_FORCE");
     }
 
+    /**
+     * A termination recorded late is not dated before the devices its agreement alone covered: they were given under
+     * it. One another agreement also covered may be left to that one.
+     */
+    @Test
+    void anAgreementIsNotTerminatedBeforeTheDevicesReceivedUnderItAlone() {
+        String donor = registerDonor();
+        String agreement = signAgreement(donor, "2026-01-01", null).get("agreementId").asString();
+        assertThat(receive(donor, "2026-06-01T10:00:00Z").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String termination = "/api/donors/" + donor + "/agreements/" + agreement + "/termination";
+
+        ResponseEntity<JsonNode> refused = post(termination, Map.of("terminatedOn", "2026-03-01",
+                "reason", "the company closed"));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("TERMINATION_AFTER_ITS_RECEPTIONS");
+        assertThat(refused.getBody().get("detail").asString()).endsWith("on 2026-06-01: terminate it on 2026-06-01 or later");
+        assertThat(post(termination, Map.of("terminatedOn", "2026-06-01", "reason", "the company closed"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        String another = registerDonor();
+        String first = signAgreement(another, "2026-01-01", null).get("agreementId").asString();
+        signAgreement(another, "2026-05-01", "2026-12-31");
+        assertThat(receive(another, "2026-06-01T10:00:00Z").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/donors/" + another + "/agreements/" + first + "/termination", Map.of(
+                "terminatedOn", "2026-04-30", "reason", "replaced by the 2026 model")).getStatusCode())
+                .as("the device stays covered by the second agreement").isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     @Test
     void refusesAnAgreementWithoutTheFourCommitmentsOrWithOneLeftOut() {
         String donor = registerDonor();

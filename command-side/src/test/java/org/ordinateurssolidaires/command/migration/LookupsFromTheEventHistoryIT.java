@@ -8,10 +8,12 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
+import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
-import org.ordinateurssolidaires.events.device.DeviceId;
-import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonationBatchReceived;
 import org.ordinateurssolidaires.events.donor.DonorId;
@@ -80,6 +82,26 @@ class LookupsFromTheEventHistoryIT {
                 + " order by processed", batch.value()))
                 .containsExactly(Map.of("device_id", tablet.value(), "processed", false),
                         Map.of("device_id", laptop.value(), "processed", true));
+    }
+
+    /** A history recorded before V15: each device's reception is filled in, with its donor and its moment. */
+    @Test
+    void fillsInTheDonorsReceptionsFromTheEventsAlreadyStored() {
+        String url = PostgresTestDatabase.emptyDatabase("ordinateurs_reception_backfill_it");
+        migrate(url, "14", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+        var laptop = new DeviceId(UUID.randomUUID());
+        var donor = new DonorId(UUID.randomUUID());
+        append(url, List.of(message("Device", laptop.toString(), 0, new DeviceReceived(laptop,
+                new AssetTag("OS-OLD-1"), donor, "LIV-OLD", DeviceCategory.LAPTOP, "Dell", "Latitude 5490", null,
+                List.of(), null, SUBMITTED))));
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD));
+
+        migrate(url, "latest", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+
+        assertThat(jdbc.queryForMap("select donor_id, received_at from donor_reception where device_id = ?",
+                laptop.value())).containsEntry("donor_id", donor.value())
+                .hasEntrySatisfying("received_at", at -> assertThat(((Timestamp) at).toInstant()).isEqualTo(SUBMITTED));
     }
 
     /**
