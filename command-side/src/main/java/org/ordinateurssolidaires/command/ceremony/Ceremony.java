@@ -17,6 +17,7 @@ import org.ordinateurssolidaires.events.donor.DonorId;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -34,6 +35,7 @@ public class Ceremony {
     private CeremonyId ceremonyId;
     private Status status;
     private LocalDate date;
+    private String place;
     private final Set<DonorId> invited = new HashSet<>();
 
     protected Ceremony() {
@@ -59,6 +61,10 @@ public class Ceremony {
     @CommandHandler
     void handle(RescheduleCeremony command) {
         requirePlanned();
+        if (command.date().equals(date) && Objects.equals(command.place(), place)) {
+            throw new RuleViolation(CeremonyRule.RESCHEDULING_CHANGES_SOMETHING,
+                    "ceremony " + ceremonyId + " is already on " + date + " at " + place);
+        }
         apply(new CeremonyRescheduled(ceremonyId, command.date(), command.place(), command.reason()));
     }
 
@@ -89,11 +95,13 @@ public class Ceremony {
         ceremonyId = event.ceremonyId();
         status = Status.PLANNED;
         date = event.date();
+        place = event.place();
     }
 
     @EventSourcingHandler
     void on(CeremonyRescheduled event) {
         date = event.date();
+        place = event.place();
     }
 
     @EventSourcingHandler

@@ -6,7 +6,8 @@ import org.ordinateurssolidaires.command.rules.BusinessRule;
 public enum CeremonyRule implements BusinessRule {
     CEREMONY_STILL_PLANNED("only a planned ceremony (neither held nor cancelled) takes invitations, changes of date, "
             + "a cancellation or the record that it was held"),
-    HELD_ON_ITS_DAY("a ceremony is recorded as held on its day or later, not before");
+    HELD_ON_ITS_DAY("a ceremony is recorded as held on its day or later, not before"),
+    RESCHEDULING_CHANGES_SOMETHING("a ceremony is rescheduled to another day or another place");
 
     private final String description;
 

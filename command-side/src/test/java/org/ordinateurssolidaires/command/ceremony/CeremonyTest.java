@@ -86,6 +86,19 @@ class CeremonyTest {
         fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY)).expectEvents(HELD);
     }
 
+    /** Moved to where and when it already is, nothing moved: a slip, not an event for the donors to be told of. */
+    @Test
+    void isRescheduledToAnotherDayOrPlaceOnly() {
+        var moved = new CeremonyRescheduled(CEREMONY, DAY.plusWeeks(1), "Maison de quartier", "room unavailable");
+        expectRuleBroken(CeremonyRule.RESCHEDULING_CHANGES_SOMETHING, fixture.given(SCHEDULED)
+                .when(new RescheduleCeremony(CEREMONY, DAY, "Hôtel de Ville, Poitiers", "?")));
+        expectRuleBroken(CeremonyRule.RESCHEDULING_CHANGES_SOMETHING, fixture.given(SCHEDULED, moved)
+                .when(new RescheduleCeremony(CEREMONY, DAY.plusWeeks(1), "Maison de quartier", "again")));
+        fixture.given(SCHEDULED)
+               .when(new RescheduleCeremony(CEREMONY, DAY, "Maison de quartier", "room unavailable"))
+               .expectEvents(new CeremonyRescheduled(CEREMONY, DAY, "Maison de quartier", "room unavailable"));
+    }
+
     @Test
     void isRecordedAsHeldOnlyFromItsDay() {
         expectRuleBroken(CeremonyRule.HELD_ON_ITS_DAY,
