@@ -135,12 +135,8 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
     void theLoginFormTakesEachFieldOnce() throws Exception {
         String username = open();
         FormBrowser browser = new FormBrowser(port);
-        String token = URLEncoder.encode(FormBrowser.csrf(browser.get("/login").body()), StandardCharsets.UTF_8);
 
-        HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(browser.uri("/login"))
-                .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&username=someone-else&password="
-                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token)));
+        HttpResponse<String> refused = signIn(browser, "username=" + username + "&username=someone-else");
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("the sign-in form's username is given more than once");
@@ -153,17 +149,22 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
         String username = open();
         for (String sent : List.of(username + "%00%00", username + "%0A", "%1B" + username)) {
             FormBrowser browser = new FormBrowser(port);
-            String token = URLEncoder.encode(FormBrowser.csrf(browser.get("/login").body()), StandardCharsets.UTF_8);
 
-            HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(browser.uri("/login"))
-                    .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + sent + "&password="
-                            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token)));
+            HttpResponse<String> refused = signIn(browser, "username=" + sent);
 
             assertThat(refused.statusCode()).as(sent).isEqualTo(400);
             assertThat(refused.body()).contains("the sign-in form's username holds a control character");
             assertThat(get(browser, "/v3/api-docs")).as("not signed in").isEqualTo(401);
         }
+    }
+
+    /** The sign-in form sent with {@code fields} (encoded), the password and the form's CSRF token, asking for JSON. */
+    private HttpResponse<String> signIn(FormBrowser browser, String fields) throws Exception {
+        String token = URLEncoder.encode(FormBrowser.csrf(browser.get("/login").body()), StandardCharsets.UTF_8);
+        return browser.send(HttpRequest.newBuilder(browser.uri("/login"))
+                .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields + "&password="
+                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token)));
     }
 
     private String open() {
