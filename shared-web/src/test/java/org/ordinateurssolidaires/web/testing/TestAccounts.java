@@ -29,7 +29,12 @@ public class TestAccounts {
 
     /** The {@code Authorization} header of the staff account, for a request sent byte by byte. */
     public static String authorization() {
-        return "Basic " + Base64.getEncoder().encodeToString((STAFF + ':' + PASSWORD)
+        return authorization(STAFF);
+    }
+
+    /** The {@code Authorization} header of one of these accounts. */
+    public static String authorization(String username) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ':' + PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
