@@ -116,7 +116,7 @@ public class Referral {
     /** A decision, or a withdrawal, is not dated before the submission or the acceptance it follows. */
     private void refuseDatedBeforeItsStatus(Instant moment) {
         if (moment != null && statusSince != null && moment.isBefore(statusSince)) {
-            throw new RuleViolation(ReferralRule.STEPS_IN_ORDER_OF_TIME, "the step is dated " + moment
+            throw new RuleViolation(ReferralRule.DECISIONS_IN_ORDER_OF_TIME, "the step is dated " + moment
                     + ", before the referral was " + status.inWords() + ", at " + statusSince);
         }
     }

@@ -11,7 +11,7 @@ public enum ReferralRule implements BusinessRule {
             + "justification"),
     FULFILMENT_OF_AN_ACCEPTED_REFERRAL("a referral is fulfilled only once accepted, and not after it was closed"),
     DECIDED_ONCE("a referral is accepted or rejected once, while it awaits a decision"),
-    STEPS_IN_ORDER_OF_TIME("a referral is accepted or rejected no earlier than it was submitted, and withdrawn no "
+    DECISIONS_IN_ORDER_OF_TIME("a referral is accepted or rejected no earlier than it was submitted, and withdrawn no "
             + "earlier than it was submitted or accepted"),
     WITHDRAWAL_BEFORE_OUTCOME("a referral is withdrawn only while it awaits a decision or its device"),
     FORGOTTEN_ONCE("a household's personal data is erased once"),

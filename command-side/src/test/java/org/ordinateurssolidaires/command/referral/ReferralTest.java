@@ -136,14 +136,14 @@ class ReferralTest {
     @Test
     void isDecidedAndWithdrawnNoEarlierThanTheStepItFollows() {
         Instant before = T.minusSeconds(1);
-        expectRuleBroken(ReferralRule.STEPS_IN_ORDER_OF_TIME,
+        expectRuleBroken(ReferralRule.DECISIONS_IN_ORDER_OF_TIME,
                 referrals.given(SUBMITTED).when(new AcceptReferral(REFERRAL, before)));
-        expectRuleBroken(ReferralRule.STEPS_IN_ORDER_OF_TIME,
+        expectRuleBroken(ReferralRule.DECISIONS_IN_ORDER_OF_TIME,
                 referrals.given(SUBMITTED).when(new RejectReferral(REFERRAL, "no", before)));
-        expectRuleBroken(ReferralRule.STEPS_IN_ORDER_OF_TIME,
+        expectRuleBroken(ReferralRule.DECISIONS_IN_ORDER_OF_TIME,
                 referrals.given(SUBMITTED).when(new WithdrawReferral(REFERRAL, "moved", before)));
         Instant accepted = T.plusSeconds(3600);
-        expectRuleBroken(ReferralRule.STEPS_IN_ORDER_OF_TIME,
+        expectRuleBroken(ReferralRule.DECISIONS_IN_ORDER_OF_TIME,
                 referrals.given(SUBMITTED, new ReferralAccepted(REFERRAL, accepted))
                          .when(new WithdrawReferral(REFERRAL, "moved", accepted.minusSeconds(1))));
         referrals.given(SUBMITTED, new ReferralAccepted(REFERRAL, accepted))

@@ -148,8 +148,22 @@ class StaffJourneyIT {
             staff.click("Tableau de bord").type("q", "OS-2026-0042").submitFormOf("q");
             assertThat(staff.path()).isEqualTo(devicePage);
 
+            // degaussing does nothing to an SSD: the form offers a purge first, and refuses this, in words
             String sanitise = "sanitise-" + mediumFormOf(staff);
-            staff.type(sanitise + "-tool", "Blancco Drive Eraser")
+            staff.choose(sanitise + "-level", "Effacement simple (clear)")
+                 .choose(sanitise + "-technique", "Démagnétisation")
+                 .type(sanitise + "-tool", "Degausser")
+                 .type(sanitise + "-toolVersion", "1")
+                 .type(sanitise + "-operator", "Camille Martin")
+                 .type(sanitise + "-location", "Atelier du pôle Inclusion numérique, Poitiers")
+                 .attach(sanitise + "-toolReport", report)
+                 .submitFormOf(sanitise + "-tool");
+            assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
+                    "Cet effacement n'efface pas ce type de support", "À effacer");
+            staff.look("effacement-refuse");
+            staff.choose(sanitise + "-level", "Purge")
+                 .choose(sanitise + "-technique", "Effacement par blocs")
+                 .type(sanitise + "-tool", "Blancco Drive Eraser")
                  .type(sanitise + "-toolVersion", "7.9")
                  .type(sanitise + "-operator", "Camille Martin")
                  .type(sanitise + "-location", "Atelier du pôle Inclusion numérique, Poitiers")

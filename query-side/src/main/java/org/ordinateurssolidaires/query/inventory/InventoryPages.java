@@ -7,6 +7,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.ErasurePolicy;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
@@ -53,7 +54,9 @@ import tools.jackson.databind.SequenceWriter;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -277,8 +280,18 @@ class InventoryPages {
         return queries.query(new FetchDonorNames(donors), DonorNames.class).join().byDonor();
     }
 
+    /**
+     * What the forms offer. An erasure's form offers first, for each type of medium, the first kind the workshop's
+     * default policy accepts (NIST SP 800-88: a flash drive's purge, not an overwrite, which the command side would
+     * refuse), and names what it accepts; a failure may be of any kind.
+     */
     private static void choices(Model model) {
-        model.addAttribute("levels", SanitisationLevel.values())
+        ErasurePolicy policy = ErasurePolicy.nistDefaults();
+        Map<MediaType, ErasurePolicy.Kind> firstAccepted = new EnumMap<>(MediaType.class);
+        Arrays.stream(MediaType.values()).forEach(type -> firstAccepted.put(type, policy.firstAcceptedFor(type)));
+        model.addAttribute("firstAccepted", firstAccepted)
+             .addAttribute("accepted", policy.asWritten())
+             .addAttribute("levels", SanitisationLevel.values())
              .addAttribute("techniques", SanitisationTechnique.values())
              .addAttribute("verifications", VerificationMethod.values())
              .addAttribute("grades", QualityGrade.values())

@@ -58,6 +58,21 @@ public final class ErasurePolicy {
         return written;
     }
 
+    /** A sanitisation's kind: its level, technique and verification. */
+    public record Kind(SanitisationLevel level, SanitisationTechnique technique, VerificationMethod verification) {
+    }
+
+    /**
+     * The first kind accepted for {@code type}, with a full verification where any is accepted and the first
+     * technique where any is: what a form offers first for a medium of that type.
+     */
+    public Kind firstAcceptedFor(MediaType type) {
+        Accepted first = accepted.get(type).get(0);
+        return new Kind(first.level(),
+                first.technique() != null ? first.technique() : SanitisationTechnique.values()[0],
+                first.verification() != null ? first.verification() : VerificationMethod.FULL);
+    }
+
     /** The sanitisations accepted for {@code type}, as written ({@code PURGE/BLOCK_ERASE/*}). */
     public List<String> acceptedFor(MediaType type) {
         return written.get(type);
