@@ -116,8 +116,15 @@ public class PageForms {
      */
     public <T> String send(HttpServletRequest request, RedirectAttributes flash, String done, Class<T> form,
                            Function<T, Object> command, CommandOrigin origin, String page) {
+        return send(request, flash, done, form, Map.of(), command, origin, page);
+    }
+
+    /** The same, with fields the server gives rather than the page ({@code computed}, as {@link #bind} takes them). */
+    public <T> String send(HttpServletRequest request, RedirectAttributes flash, String done, Class<T> form,
+                           Map<String, String> computed, Function<T, Object> command, CommandOrigin origin,
+                           String page) {
         return submit(request, flash, done, () -> {
-            commands.dispatch(command.apply(bind(form, request, Map.of())), origin);
+            commands.dispatch(command.apply(bind(form, request, computed)), origin);
             return page;
         });
     }
