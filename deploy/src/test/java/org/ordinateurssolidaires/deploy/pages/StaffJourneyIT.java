@@ -150,25 +150,11 @@ class StaffJourneyIT {
 
             // degaussing does nothing to an SSD: the form offers a purge first, and refuses this, in words
             String sanitise = "sanitise-" + mediumFormOf(staff);
-            staff.choose(sanitise + "-level", "Effacement simple (clear)")
-                 .choose(sanitise + "-technique", "Démagnétisation")
-                 .type(sanitise + "-tool", "Degausser")
-                 .type(sanitise + "-toolVersion", "1")
-                 .type(sanitise + "-operator", "Camille Martin")
-                 .type(sanitise + "-location", "Atelier du pôle Inclusion numérique, Poitiers")
-                 .attach(sanitise + "-toolReport", report)
-                 .submitFormOf(sanitise + "-tool");
+            erase(staff, sanitise, "Effacement simple (clear)", "Démagnétisation", "Degausser", "1", report);
             assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
                     "Cet effacement n'efface pas ce type de support", "À effacer");
             staff.look("effacement-refuse");
-            staff.choose(sanitise + "-level", "Purge")
-                 .choose(sanitise + "-technique", "Effacement par blocs")
-                 .type(sanitise + "-tool", "Blancco Drive Eraser")
-                 .type(sanitise + "-toolVersion", "7.9")
-                 .type(sanitise + "-operator", "Camille Martin")
-                 .type(sanitise + "-location", "Atelier du pôle Inclusion numérique, Poitiers")
-                 .attach(sanitise + "-toolReport", report)
-                 .submitFormOf(sanitise + "-tool");
+            erase(staff, sanitise, "Purge", "Effacement par blocs", "Blancco Drive Eraser", "7.9", report);
             assertThat(staff.text()).contains("Effacement enregistré.", "Effacé", sha256(TOOL_REPORT),
                     "Support effacé");
             staff.look("appareil-efface");
@@ -455,6 +441,19 @@ class StaffJourneyIT {
     private static void awaitInTheInventory(String assetTag) {
         await().atMost(Duration.ofSeconds(10))
                .until(() -> querySide.get("/api/devices?q=" + assetTag).get("totalDevices").asInt() == 1);
+    }
+
+    /** Fills the erasure form {@code form} (its level, technique and tool as their lists and fields show them). */
+    private static void erase(Browser staff, String form, String level, String technique, String tool,
+                              String toolVersion, Path report) {
+        staff.choose(form + "-level", level)
+             .choose(form + "-technique", technique)
+             .type(form + "-tool", tool)
+             .type(form + "-toolVersion", toolVersion)
+             .type(form + "-operator", "Camille Martin")
+             .type(form + "-location", "Atelier du pôle Inclusion numérique, Poitiers")
+             .attach(form + "-toolReport", report)
+             .submitFormOf(form + "-tool");
     }
 
     /** The erasure form of the device's one medium is named after the medium's id. */
