@@ -54,7 +54,7 @@ public final class DeviceRequests {
     public record NewStorageMedium(@NotNull MediaType mediaType,
                             @Size(max = 100) String manufacturer,
                             @Size(max = 100) String model,
-                            @Size(max = 100) @AsPrinted String serialNumber,
+                            @Size(max = 100) @NotBlankWhenGiven @AsPrinted String serialNumber,
                             @Positive @Max(MOST_GIGABYTES) Integer capacityGigabytes) {
 
         /** A petabyte, far beyond any single drive: more is a slip of the keyboard, not a medium. */
@@ -92,7 +92,7 @@ public final class DeviceRequests {
                    @NotNull DeviceCategory category,
                    @NotBlank @Size(max = 100) String manufacturer,
                    @NotBlank @Size(max = 100) String model,
-                   @Size(max = 100) @AsPrinted String serialNumber,
+                   @Size(max = 100) @NotBlankWhenGiven @AsPrinted String serialNumber,
                    @NotNull @Size(max = 16) @OneSerialPerMedium List<@NotNull @Valid NewStorageMedium> storageMedia,
                    @Valid StorageRemoval storageRemoval,
                    @Size(max = 2000) @MultiLineText String conditionNotes,

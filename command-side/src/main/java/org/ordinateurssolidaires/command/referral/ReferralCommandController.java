@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -93,8 +94,10 @@ class ReferralCommandController {
                     + " the programme already equipped (alreadyEquippedJustification)");
         }
         // the waiting list is ordered by this date: a partner refers now; only staff record a referral made earlier
-        // (on paper, before the programme's records)
-        Instant submittedAt = caller.has(Role.STAFF) ? request.submittedAt() : Instant.now();
+        // (on paper, before the programme's records). Now to the second, as people and clients write a moment: a
+        // decision sent within the same second is not dated before it
+        Instant submittedAt = caller.has(Role.STAFF) ? request.submittedAt()
+                : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var referralId = new ReferralId(origin.newId("referral"));
         String householdCode = "H-" + origin.newId("household").toString().substring(0, 8).toUpperCase(Locale.ROOT);
         commands.dispatch(new SubmitReferral(referralId, new PartnerId(partnerId), householdCode, request.criterion(),

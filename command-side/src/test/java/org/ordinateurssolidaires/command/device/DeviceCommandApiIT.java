@@ -197,6 +197,15 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
             assertThat(refused.getBody().get("errors").findValuesAsString("field")).as(hidden)
                     .containsExactlyInAnyOrder("serialNumber", "storageMedia[1].serialNumber");
         }
+        Map<String, Object> blank = new HashMap<>(receptionBody(nextTag(), 0));
+        blank.put("serialNumber", " ");
+        blank.put("storageMedia", List.of(Map.of("mediaType", "SATA_SSD", "serialNumber", "   ")));
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices", new HttpEntity<>(blank, headers()),
+                JsonNode.class);
+        assertThat(refused.getStatusCode()).as("spaces alone, as a correction refuses them").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("serialNumber", "storageMedia[0].serialNumber");
+
         Map<String, Object> printed = new HashMap<>(receptionBody(nextTag(), 0));
         printed.put("serialNumber", "CZC 8123-456/B#2");
         printed.put("storageMedia", List.of(Map.of("mediaType", "SATA_SSD", "serialNumber", "WD-WX11É.7")));

@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +71,25 @@ class RetriedRequestsIT extends CommandSideIntegrationTest {
     }
 
     /** The request is compared as read, not byte for byte: a client's library may write its keys in any order. */
+    /**
+     * A partner's referral is dated as it arrives, to the second, as a client writes a moment: staff accepting it
+     * at once, at the same second, are not refused as deciding before it was sent.
+     */
+    @Test
+    void aPartnersReferralIsDatedToTheSecondSoThatADecisionAtOnceFollowsIt() {
+        String partner = newPartner();
+        ResponseEntity<JsonNode> sent = http.withBasicAuth(partnerAccount(partner), TestAccounts.PASSWORD)
+                .postForEntity("/api/partners/" + partner + "/referrals",
+                        new HttpEntity<>(referral("Odile Marchand"), headers()), JsonNode.class);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String referral = sent.getBody().get("referralId").asString();
+
+        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/referrals/" + referral + "/acceptance",
+                new HttpEntity<>(Map.of("at", now.toString()), headers()), JsonNode.class);
+
+        assertThat(accepted.getStatusCode().value()).as("%s", accepted.getBody()).isEqualTo(204);
+    }
+
     @Test
     void theSameBodyWrittenOtherwiseIsTheSameRequest() {
         String donor = StaffRequests.donorWithAgreement(http);
