@@ -421,9 +421,11 @@ class StaffJourneyIT {
     void fitsAPhonesScreen() throws Exception {
         try (Browser phone = new Browser(pages, "staff-390")) {
             phone.narrow().signIn("camille", PASSWORD);
+            // a device's page too, with its erasure form and what the policy accepts for its disk
+            String device = "/appareils/" + receivedWithADisk("OS-2026-0390", "WD-390").get("deviceId").asText();
             for (String page : List.of("/tableau-de-bord", "/inventaire", "/reception", "/orientations", "/donateurs",
-                    "/ceremonies", "/partenaires", "/registre-des-effacements", "/audit")) {
-                phone.open(page).look(page.substring(1));
+                    "/ceremonies", "/partenaires", "/registre-des-effacements", "/audit", device)) {
+                phone.open(page).look(page.startsWith("/appareils/") ? "appareil" : page.substring(1));
                 assertThat(phone.scrollsSideways()).as("%s scrolls sideways at 390 px", page).isFalse();
             }
         }
