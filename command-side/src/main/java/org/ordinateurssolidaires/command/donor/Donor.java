@@ -14,7 +14,6 @@ import org.ordinateurssolidaires.events.donor.DonorDetailsCorrected;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,15 +31,7 @@ public class Donor {
     @AggregateIdentifier
     private DonorId donorId;
     /** Signed agreements. */
-    private final Map<AgreementId, Signed> agreements = new HashMap<>();
-
-    /** An agreement's validity (its last day null for open-ended), and whether it was terminated. */
-    private record Signed(LocalDate validFrom, LocalDate validUntil, boolean terminated) {
-
-        boolean validOn(LocalDate day) {
-            return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil));
-        }
-    }
+    private final Map<AgreementId, AgreementValidity> agreements = new HashMap<>();
 
     protected Donor() {
         // for Axon: rebuilt from its events
@@ -84,7 +75,7 @@ public class Donor {
      */
     @CommandHandler
     void handle(TerminateAgreement command, DonorAgreements receptions) {
-        Signed agreement = agreements.get(command.agreementId());
+        AgreementValidity agreement = agreements.get(command.agreementId());
         if (agreement == null) {
             throw new UnknownEntity("donor " + donorId + " has no agreement " + command.agreementId());
         }
@@ -92,11 +83,9 @@ public class Donor {
             throw new RuleViolation(DonorRule.AGREEMENT_TERMINATED_ONCE,
                     "agreement " + command.agreementId() + " is already terminated");
         }
-        if (!agreement.validOn(command.terminatedOn())) {
+        if (!agreement.signedFor(command.terminatedOn())) {
             throw new RuleViolation(DonorRule.TERMINATION_WITHIN_VALIDITY, "agreement " + command.agreementId()
-                    + " is valid from " + agreement.validFrom()
-                    + (agreement.validUntil() == null ? "" : " until " + agreement.validUntil())
-                    + ", not on " + command.terminatedOn());
+                    + " is " + agreement + ", not on " + command.terminatedOn());
         }
         List<DonorAgreements.Reception> coveredAfter = receptions.receivedUnderItAlone(donorId, command.agreementId(),
                 command.terminatedOn());
@@ -117,13 +106,12 @@ public class Donor {
 
     @EventSourcingHandler
     void on(AgreementSigned event) {
-        agreements.put(event.agreementId(), new Signed(event.validFrom(), event.validUntil(), false));
+        agreements.put(event.agreementId(), AgreementValidity.signed(event.validFrom(), event.validUntil()));
     }
 
     @EventSourcingHandler
     void on(AgreementTerminated event) {
-        agreements.computeIfPresent(event.agreementId(),
-                (id, signed) -> new Signed(signed.validFrom(), signed.validUntil(), true));
+        agreements.computeIfPresent(event.agreementId(), (id, signed) -> signed.terminated(event.terminatedOn()));
     }
 
     /** The request's names of the commitments left unmade, as the caller sent them. */

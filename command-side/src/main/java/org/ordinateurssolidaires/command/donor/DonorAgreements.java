@@ -12,6 +12,7 @@ import org.ordinateurssolidaires.events.donor.AgreementTerminated;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
@@ -19,7 +20,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -44,15 +48,18 @@ public class DonorAgreements {
 
     /** Whether the donor is registered and has an agreement in force on the programme's day of {@code moment}. */
     public Standing standingOn(DonorId donor, Instant moment) {
-        Date day = Date.valueOf(calendar.dayOf(moment));
-        return jdbc.queryForObject("""
-                select case when not exists (select 1 from registered_donor where donor_id = ?) then 'UNKNOWN_DONOR'
-                            when exists (select 1 from donor_agreement
-                                         where donor_id = ? and valid_from <= ?
-                                           and (valid_until is null or valid_until >= ?)
-                                           and (terminated_on is null or terminated_on >= ?))
-                            then 'AGREEMENT_IN_FORCE' else 'NO_AGREEMENT_IN_FORCE' end""",
-                (row, n) -> Standing.valueOf(row.getString(1)), donor.value(), donor.value(), day, day, day);
+        LocalDate day = calendar.dayOf(moment);
+        // one row per agreement, or one without an agreement for a donor registered with none, or no row at all
+        List<Optional<AgreementValidity>> agreements = jdbc.query("""
+                select a.valid_from, a.valid_until, a.terminated_on
+                from registered_donor r left join donor_agreement a on a.donor_id = r.donor_id
+                where r.donor_id = ?""", (row, n) -> row.getDate(1) == null ? Optional.empty() : Optional.of(
+                new AgreementValidity(day(row.getDate(1)), day(row.getDate(2)), day(row.getDate(3)))), donor.value());
+        if (agreements.isEmpty()) {
+            return Standing.UNKNOWN_DONOR;
+        }
+        return agreements.stream().flatMap(Optional::stream).anyMatch(agreement -> agreement.inForceOn(day))
+                ? Standing.AGREEMENT_IN_FORCE : Standing.NO_AGREEMENT_IN_FORCE;
     }
 
     /** Refuses a reception from a donor unknown (404) or without an agreement in force that day (409). */
@@ -87,31 +94,26 @@ public class DonorAgreements {
     public record Reception(UUID deviceId, LocalDate receivedOn) {
     }
 
-    private record Validity(UUID agreementId, LocalDate from, LocalDate until, LocalDate terminated) {
-
-        boolean inForceOn(LocalDate day) {
-            return !day.isBefore(from) && (until == null || !day.isAfter(until))
-                   && (terminated == null || !day.isAfter(terminated));
-        }
-    }
-
     /**
      * The devices received from {@code donor} after {@code lastDay} on days when its agreement {@code ending} was the
      * only one in force: terminated on {@code lastDay}, it would leave them given under no agreement.
      */
     public List<Reception> receivedUnderItAlone(DonorId donor, AgreementId ending, LocalDate lastDay) {
-        List<Validity> agreements = jdbc.query("select agreement_id, valid_from, valid_until, terminated_on"
-                + " from donor_agreement where donor_id = ?", (row, n) -> new Validity(row.getObject(1, UUID.class),
-                day(row.getDate(2)), day(row.getDate(3)), day(row.getDate(4))), donor.value());
+        Map<UUID, AgreementValidity> agreements = new HashMap<>();
+        jdbc.query("select agreement_id, valid_from, valid_until, terminated_on from donor_agreement where donor_id = ?",
+                (RowCallbackHandler) row -> agreements.put(row.getObject(1, UUID.class),
+                        new AgreementValidity(day(row.getDate(2)), day(row.getDate(3)), day(row.getDate(4)))),
+                donor.value());
         List<Reception> after = jdbc.query("select device_id, received_at from donor_reception"
                         + " where donor_id = ? and received_at >= ? order by received_at",
                 (row, n) -> new Reception(row.getObject(1, UUID.class),
                         calendar.dayOf(row.getTimestamp(2).toInstant())),
                 donor.value(), Timestamp.from(calendar.startOf(lastDay.plusDays(1))));
         return after.stream().filter(reception -> {
-            List<Validity> inForce = agreements.stream().filter(agreement -> agreement.inForceOn(reception.receivedOn()))
-                                               .toList();
-            return inForce.size() == 1 && inForce.get(0).agreementId().equals(ending.value());
+            List<UUID> inForce = agreements.entrySet().stream()
+                    .filter(agreement -> agreement.getValue().inForceOn(reception.receivedOn())).map(Map.Entry::getKey)
+                    .toList();
+            return inForce.equals(List.of(ending.value()));
         }).toList();
     }
 

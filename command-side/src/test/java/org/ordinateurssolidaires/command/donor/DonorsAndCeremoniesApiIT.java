@@ -57,6 +57,21 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
                 .isEqualTo("DONOR_AGREEMENT_IN_FORCE");
     }
 
+    /** Its last day is in force; a donor without an agreement gives nothing; an unknown one is not found. */
+    @Test
+    void receivesOnTheAgreementsLastDayAndNothingFromADonorWithoutOne() {
+        String donor = registerDonor();
+        assertThat(receive(donor, "2025-06-01T08:00:00Z").getBody().get("rule").asString())
+                .isEqualTo("DONOR_AGREEMENT_IN_FORCE");
+
+        signAgreement(donor, "2025-02-01", "2025-12-31");
+        assertThat(receive(donor, "2025-12-31T16:00:00Z").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(receive(donor, "2026-01-01T09:00:00Z").getBody().get("rule").asString())
+                .isEqualTo("DONOR_AGREEMENT_IN_FORCE");
+        assertThat(receive(UUID.randomUUID().toString(), "2025-06-01T08:00:00Z").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     /**
      * A termination recorded late is not dated before the devices its agreement alone covered: they were given under
      * it. One another agreement also covered may be left to that one.
