@@ -56,7 +56,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +76,10 @@ class InventoryPages {
     private static final int EXPORT_PAGE = 500;
     /** As the API's inventory bounds its page (InventoryController). */
     private static final int LAST_PAGE = 100_000;
+    /** The policy the erasure form suggests from: the workshop's default (the command side may be set otherwise). */
+    private static final ErasurePolicy SUGGESTED_POLICY = ErasurePolicy.nistDefaults();
+    private static final Map<MediaType, ErasurePolicy.Kind> FIRST_ACCEPTED = Arrays.stream(MediaType.values())
+            .collect(Collectors.toUnmodifiableMap(type -> type, SUGGESTED_POLICY::firstAcceptedFor));
 
     private final QueryGateway queries;
     private final StepsAlreadyRecorded recorded;
@@ -286,11 +289,8 @@ class InventoryPages {
      * refuse), and names what it accepts; a failure may be of any kind.
      */
     private static void choices(Model model) {
-        ErasurePolicy policy = ErasurePolicy.nistDefaults();
-        Map<MediaType, ErasurePolicy.Kind> firstAccepted = new EnumMap<>(MediaType.class);
-        Arrays.stream(MediaType.values()).forEach(type -> firstAccepted.put(type, policy.firstAcceptedFor(type)));
-        model.addAttribute("firstAccepted", firstAccepted)
-             .addAttribute("accepted", policy.asWritten())
+        model.addAttribute("firstAccepted", FIRST_ACCEPTED)
+             .addAttribute("accepted", SUGGESTED_POLICY.asWritten())
              .addAttribute("levels", SanitisationLevel.values())
              .addAttribute("techniques", SanitisationTechnique.values())
              .addAttribute("verifications", VerificationMethod.values())
