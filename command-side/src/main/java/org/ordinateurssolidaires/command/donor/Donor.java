@@ -13,6 +13,7 @@ import org.ordinateurssolidaires.events.donor.AgreementTerminated;
 import org.ordinateurssolidaires.events.donor.DonorDetailsCorrected;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.ordinateurssolidaires.events.donor.Siret;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ public class Donor {
 
     @AggregateIdentifier
     private DonorId donorId;
+    /** Its establishment's SIRET, null for a donor without one. */
+    private Siret siret;
     /** Signed agreements. */
     private final Map<AgreementId, AgreementValidity> agreements = new HashMap<>();
 
@@ -38,15 +41,34 @@ public class Donor {
     }
 
     @CommandHandler
-    public Donor(RegisterDonor command) {
+    public Donor(RegisterDonor command, SiretRegistry sirets) {
+        if (command.siret() != null) {
+            requireUnregistered(command.siret(), sirets);
+        }
         apply(new DonorRegistered(command.donorId(), command.legalName(), command.kind(), command.siret(),
                 command.contactPerson(), command.contactEmail()));
     }
 
+    /**
+     * A SIRET sent again unchanged (a client may send every field as it stands) is no correction of it, and is left
+     * out of the event: the registry then claims only a SIRET that changed, and a donor registered with another's
+     * SIRET before that was refused can still have its other details corrected.
+     */
     @CommandHandler
-    void handle(CorrectDonorDetails command) {
-        apply(new DonorDetailsCorrected(donorId, command.legalName(), command.siret(), command.contactPerson(),
+    void handle(CorrectDonorDetails command, SiretRegistry sirets) {
+        Siret corrected = command.siret() == null || command.siret().equals(siret) ? null : command.siret();
+        if (corrected != null) {
+            requireUnregistered(corrected, sirets);
+        }
+        apply(new DonorDetailsCorrected(donorId, command.legalName(), corrected, command.contactPerson(),
                 command.contactEmail(), command.reason()));
+    }
+
+    private static void requireUnregistered(Siret candidate, SiretRegistry sirets) {
+        sirets.holder(candidate).ifPresent(holder -> {
+            throw new RuleViolation(DonorRule.SIRET_REGISTERED_ONCE,
+                    "SIRET " + candidate + " is already registered, for donor " + holder);
+        });
     }
 
     @CommandHandler
@@ -102,6 +124,14 @@ public class Donor {
     @EventSourcingHandler
     void on(DonorRegistered event) {
         donorId = event.donorId();
+        siret = event.siret();
+    }
+
+    @EventSourcingHandler
+    void on(DonorDetailsCorrected event) {
+        if (event.siret() != null) {
+            siret = event.siret();
+        }
     }
 
     @EventSourcingHandler

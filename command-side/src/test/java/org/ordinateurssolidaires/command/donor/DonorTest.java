@@ -17,6 +17,7 @@ import org.ordinateurssolidaires.events.donor.Siret;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.mockito.Mockito.mock;
@@ -29,6 +30,8 @@ class DonorTest {
     private static final DonorId DONOR = new DonorId(UUID.fromString("00000000-0000-4000-8000-00000000d0d0"));
     private static final AgreementId AGREEMENT = new AgreementId(UUID.fromString("00000000-0000-4000-8000-0000000000a9"));
     private static final Siret SIRET = new Siret("73282932000074");
+    private static final Siret ANOTHER_SIRET = new Siret("44218736500022");
+    private static final DonorId ANOTHER_DONOR = new DonorId(UUID.fromString("00000000-0000-4000-8000-00000000d0d1"));
     private static final AgreementCommitments ALL_FOUR = new AgreementCommitments(true, true, true, true);
     private static final LocalDate SIGNED = LocalDate.parse("2026-01-15");
     private static final LocalDate UNTIL = LocalDate.parse("2028-12-31");
@@ -40,13 +43,19 @@ class DonorTest {
 
     private FixtureConfiguration<Donor> fixture;
     private DonorAgreements receptions;
+    private SiretRegistry sirets;
 
-    /** By default no device was received under the agreement after the day it is terminated on. */
+    /**
+     * By default no device was received under the agreement after the day it is terminated on, and no SIRET is
+     * registered (the mock's empty holder).
+     */
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Donor.class);
         receptions = mock(DonorAgreements.class);
+        sirets = mock(SiretRegistry.class);
         fixture.registerInjectableResource(receptions);
+        fixture.registerInjectableResource(sirets);
     }
 
     @Test
@@ -64,6 +73,38 @@ class DonorTest {
                        "new contact person"))
                .expectEvents(new DonorDetailsCorrected(DONOR, null, null, "Luc Bernard", "luc.bernard@example.org",
                        "new contact person"));
+    }
+
+    @Test
+    void refusesASiretRegisteredForAnotherDonor() {
+        when(sirets.holder(SIRET)).thenReturn(Optional.of(ANOTHER_DONOR));
+        expectRuleBroken(DonorRule.SIRET_REGISTERED_ONCE, fixture.givenNoPriorActivity()
+                .when(new RegisterDonor(DONOR, "Banque Régionale du Centre-Ouest", DonorKind.COMPANY, SIRET,
+                        "Claire Dubois", "claire.dubois@example.org")));
+
+        when(sirets.holder(ANOTHER_SIRET)).thenReturn(Optional.of(ANOTHER_DONOR));
+        expectRuleBroken(DonorRule.SIRET_REGISTERED_ONCE, fixture.given(REGISTERED)
+                .when(new CorrectDonorDetails(DONOR, null, ANOTHER_SIRET, null, null, "typed wrong")));
+    }
+
+    /**
+     * A SIRET sent again unchanged is no correction of it: left out of the event, and not checked, so a donor
+     * registered with another's SIRET before the rule can still have its contact corrected.
+     */
+    @Test
+    void leavesAnUnchangedSiretOutOfACorrection() {
+        when(sirets.holder(SIRET)).thenReturn(Optional.of(ANOTHER_DONOR));
+        fixture.given(REGISTERED)
+               .when(new CorrectDonorDetails(DONOR, null, SIRET, "Luc Bernard", null, "new contact person"))
+               .expectEvents(new DonorDetailsCorrected(DONOR, null, null, "Luc Bernard", null, "new contact person"));
+
+        var corrected = new DonorDetailsCorrected(DONOR, null, ANOTHER_SIRET, null, null, "typed wrong");
+        fixture.given(REGISTERED)
+               .when(new CorrectDonorDetails(DONOR, null, ANOTHER_SIRET, null, null, "typed wrong"))
+               .expectEvents(corrected);
+        fixture.given(REGISTERED, corrected)
+               .when(new CorrectDonorDetails(DONOR, null, ANOTHER_SIRET, null, null, "sent again"))
+               .expectEvents(new DonorDetailsCorrected(DONOR, null, null, null, null, "sent again"));
     }
 
     @Test

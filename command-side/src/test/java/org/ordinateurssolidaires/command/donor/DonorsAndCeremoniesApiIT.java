@@ -41,6 +41,29 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         }
     }
 
+    /** One establishment, one donor: a second registration of its SIRET, or a correction to it, is refused. */
+    @Test
+    void registersASiretOnce() {
+        String siret = NewSirets.next();
+        String holder = registerDonor(siret).getBody().get("donorId").asString();
+        String other = registerDonor();
+
+        ResponseEntity<JsonNode> twice = registerDonor(siret);
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(twice.getBody().get("rule").asString()).isEqualTo("SIRET_REGISTERED_ONCE");
+        assertThat(twice.getBody().get("detail").asString()).endsWith("already registered, for donor " + holder);
+        assertThat(post("/api/donors/" + other + "/corrections", Map.of("siret", siret, "reason", "typed again"))
+                .getBody().get("rule").asString()).isEqualTo("SIRET_REGISTERED_ONCE");
+
+        // its holder sends it again with another correction, as a client sending every field does: taken
+        assertThat(post("/api/donors/" + holder + "/corrections", Map.of("siret", siret, "contactPerson", "Inès",
+                "reason", "new contact")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // corrected to another, it frees the first for the establishment it belongs to
+        assertThat(post("/api/donors/" + holder + "/corrections", Map.of("siret", NewSirets.next(),
+                "reason", "typed wrong")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(registerDonor(siret).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
     @Test
     void receivesDevicesOnlyWhileTheDonorsAgreementIsInForce() {
         String donor = registerDonor();
@@ -186,9 +209,12 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
     }
 
     private String registerDonor() {
+        return registerDonor(NewSirets.next()).getBody().get("donorId").asString();
+    }
+
+    private ResponseEntity<JsonNode> registerDonor(String siret) {
         return post("/api/donors", Map.of("legalName", "Ville de Poitiers", "kind", "PUBLIC_BODY",
-                "siret", "73282932000074", "contactPerson", "Alexandra", "contactEmail", "numerique@example.org"))
-                .getBody().get("donorId").asString();
+                "siret", siret, "contactPerson", "Alexandra", "contactEmail", "numerique@example.org"));
     }
 
     private JsonNode signAgreement(String donor, String validFrom, String validUntil) {

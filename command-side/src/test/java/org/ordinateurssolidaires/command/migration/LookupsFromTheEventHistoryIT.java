@@ -16,7 +16,11 @@ import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonationBatchReceived;
+import org.ordinateurssolidaires.events.donor.DonorDetailsCorrected;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.events.donor.DonorKind;
+import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.ordinateurssolidaires.events.donor.Siret;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
 import org.ordinateurssolidaires.events.referral.PartnerId;
@@ -105,6 +109,40 @@ class LookupsFromTheEventHistoryIT {
     }
 
     /**
+     * A history recorded before V17, with two donors registered with one SIRET, one that left it for another, and
+     * one that sent its own again: each SIRET a donor has at the end is held, by the first registered with it.
+     */
+    @Test
+    void fillsInTheDonorsSiretsFromTheEventsAlreadyStored() {
+        String url = PostgresTestDatabase.emptyDatabase("ordinateurs_siret_backfill_it");
+        migrate(url, "16", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+        var bank = new DonorId(UUID.randomUUID());
+        var bankAgain = new DonorId(UUID.randomUUID());
+        var city = new DonorId(UUID.randomUUID());
+        var insurer = new DonorId(UUID.randomUUID());
+        var bankSiret = new Siret("44218736500022");
+        var citySiret = new Siret("21860194600013");
+        var insurerSiret = new Siret("77531209300047");
+        append(url, List.of(
+                message("Donor", city.toString(), 0, registered(city, new Siret("73282932000074"))),
+                message("Donor", bank.toString(), 0, registered(bank, bankSiret)),
+                message("Donor", bankAgain.toString(), 0, registered(bankAgain, bankSiret)),
+                message("Donor", insurer.toString(), 0, registered(insurer, null)),
+                message("Donor", city.toString(), 1, corrected(city, citySiret)),
+                message("Donor", insurer.toString(), 1, corrected(insurer, insurerSiret)),
+                message("Donor", insurer.toString(), 2, corrected(insurer, insurerSiret))));
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD));
+
+        migrate(url, "latest", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+
+        assertThat(jdbc.queryForList("select siret, donor_id from donor_siret order by siret")).containsExactly(
+                Map.of("siret", citySiret.value(), "donor_id", city.value()),
+                Map.of("siret", bankSiret.value(), "donor_id", bank.value()),
+                Map.of("siret", insurerSiret.value(), "donor_id", insurer.value()));
+    }
+
+    /**
      * An allocation stored in a revision no release wrote, the referral under another name: V9 reads it through
      * the upcasters it is given, as the apps read the store, and counts it.
      */
@@ -144,6 +182,14 @@ class LookupsFromTheEventHistoryIT {
                      .locations(locations)
                      .table("flyway_command_side_history")
                      .target(target);
+    }
+
+    private static DonorRegistered registered(DonorId donor, Siret siret) {
+        return new DonorRegistered(donor, "Donateur", DonorKind.COMPANY, siret, "Claire Dubois", "claire@example.org");
+    }
+
+    private static DonorDetailsCorrected corrected(DonorId donor, Siret siret) {
+        return new DonorDetailsCorrected(donor, null, siret, null, null, "typed wrong");
     }
 
     private static GenericDomainEventMessage<?> message(String type, String aggregate, long sequence, Object event) {
