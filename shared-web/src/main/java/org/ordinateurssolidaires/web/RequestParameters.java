@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ordinateurssolidaires.events.AcceptableText;
@@ -72,6 +73,9 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotSupportedException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            return true; // the error page of a request refused already: its parameters are not read again
+        }
         if (handler instanceof HandlerMethod operation && aFormForAJsonBody(request, operation)) {
             // read as parameters, the form's body would be refused as parameters this operation does not take
             throw new HttpMediaTypeNotSupportedException(contentType(request),

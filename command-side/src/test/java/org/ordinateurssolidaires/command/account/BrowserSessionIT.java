@@ -158,11 +158,31 @@ class BrowserSessionIT extends CommandSideIntegrationTest {
         }
     }
 
+    /** A person (a tab pasted after the name) goes back to the sign-in page, told it failed, not to a fault. */
+    @Test
+    void aBrowserWhoseSignInIsRefusedGoesBackToTheSignInPage() throws Exception {
+        String username = open();
+        for (String sent : List.of(username + "%09", username + "&username=" + username)) {
+            FormBrowser browser = new FormBrowser(port);
+
+            HttpResponse<String> refused = signIn(browser, "username=" + sent, "text/html");
+
+            assertThat(refused.statusCode()).as(sent).isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location")).as(sent).hasValueSatisfying(to ->
+                    assertThat(to).endsWith("/login?error"));
+            assertThat(get(browser, "/v3/api-docs")).as("not signed in").isEqualTo(401);
+        }
+    }
+
     /** The sign-in form sent with {@code fields} (encoded), the password and the form's CSRF token, asking for JSON. */
     private HttpResponse<String> signIn(FormBrowser browser, String fields) throws Exception {
+        return signIn(browser, fields, "application/json");
+    }
+
+    private HttpResponse<String> signIn(FormBrowser browser, String fields, String accepted) throws Exception {
         String token = URLEncoder.encode(FormBrowser.csrf(browser.get("/login").body()), StandardCharsets.UTF_8);
         return browser.send(HttpRequest.newBuilder(browser.uri("/login"))
-                .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", accepted).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(fields + "&password="
                         + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token)));
     }

@@ -93,6 +93,19 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
     }
 
     /** A request refused before any account is read: 400, the pages' own answer to a browser on them. */
+    /**
+     * A sign-in form refused before its credentials are checked: a person's browser goes back to the sign-in page,
+     * which says in words that signing in failed, as it says for a wrong password; a client is told why.
+     */
+    void refuseSignIn(HttpServletRequest request, HttpServletResponse response, String signInPage, String detail)
+            throws IOException {
+        if (browsingAPage(request)) {
+            response.sendRedirect(request.getContextPath() + signInPage + "?error");
+            return;
+        }
+        ProblemJsonResponses.write(request, response, HttpStatus.BAD_REQUEST, detail);
+    }
+
     void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         if (browsingAPage(request)) {
             response.sendError(HttpStatus.BAD_REQUEST.value()); // "check the address", in the reader's language

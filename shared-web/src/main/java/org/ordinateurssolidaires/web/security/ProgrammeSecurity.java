@@ -201,8 +201,8 @@ public class ProgrammeSecurity {
                     .csrfTokenRequestHandler(new TamperedCsrfTokens()))
             .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers))
             .headers(ProgrammeSecurity::pageHeaders);
-        http.addFilterBefore(new SignInFieldsOnce(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
-                page == null ? "/login" : page.path()), answers), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SignInFieldsOnce(page == null ? "/login" : page.path(), answers),
+                UsernamePasswordAuthenticationFilter.class);
         if (page == null) {
             http.formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults());
         } else {

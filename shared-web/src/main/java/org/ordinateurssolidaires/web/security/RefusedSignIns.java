@@ -6,15 +6,19 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import java.util.regex.Pattern;
+
 /**
  * Every refused sign-in is logged (who it claimed to be, from where, why), so that an operator sees someone trying
  * passwords, and can feed the log to the reverse proxy's blocking. The name is the caller's own text: it is cut
- * short and stripped of control characters before it reaches the log.
+ * short, and what a log line would not show is written as its code, before it reaches the log.
  */
 class RefusedSignIns {
 
     private static final Logger log = LoggerFactory.getLogger(RefusedSignIns.class);
     private static final int LONGEST_NAME_LOGGED = 64;
+    /** Characters a log line would not show, or would show as something else. */
+    private static final Pattern UNSEEN = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}]");
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent refused) {
@@ -24,8 +28,13 @@ class RefusedSignIns {
                 refused.getException().getClass().getSimpleName());
     }
 
-    private static String loggable(String name) {
-        String shown = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?");
+    /**
+     * A name as the log can show it: a control character, a zero-width space or a mark of direction written as its
+     * code, so that "camille" followed by an invisible character never reads as a refusal of "camille" itself.
+     */
+    static String loggable(String name) {
+        String shown = name == null ? "" : UNSEEN.matcher(name).replaceAll(unseen ->
+                String.format("\\\\u%04X", unseen.group().codePointAt(0)));
         return shown.length() > LONGEST_NAME_LOGGED ? shown.substring(0, LONGEST_NAME_LOGGED) + "…" : shown;
     }
 }

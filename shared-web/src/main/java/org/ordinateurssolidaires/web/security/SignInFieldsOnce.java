@@ -4,6 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,11 +22,13 @@ final class SignInFieldsOnce extends OncePerRequestFilter {
 
     private static final String USERNAME = "username";
 
+    private final String signInPage;
     private final RequestMatcher signIn;
     private final ProblemJsonSecurityAnswers answers;
 
-    SignInFieldsOnce(RequestMatcher signIn, ProblemJsonSecurityAnswers answers) {
-        this.signIn = signIn;
+    SignInFieldsOnce(String signInPage, ProblemJsonSecurityAnswers answers) {
+        this.signInPage = signInPage;
+        this.signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, signInPage);
         this.answers = answers;
     }
 
@@ -34,14 +38,15 @@ final class SignInFieldsOnce extends OncePerRequestFilter {
         if (signIn.matches(request)) {
             for (Map.Entry<String, String[]> field : request.getParameterMap().entrySet()) {
                 if (field.getValue().length > 1) {
-                    answers.refuse(request, response, "the sign-in form's " + field.getKey()
-                                                      + " is given more than once");
+                    answers.refuseSignIn(request, response, signInPage, "the sign-in form's " + field.getKey()
+                                                                        + " is given more than once");
                     return;
                 }
             }
             String username = request.getParameter(USERNAME);
             if (username != null && username.chars().anyMatch(Character::isISOControl)) {
-                answers.refuse(request, response, "the sign-in form's username holds a control character");
+                answers.refuseSignIn(request, response, signInPage,
+                        "the sign-in form's username holds a control character");
                 return;
             }
         }
