@@ -29,11 +29,15 @@ public class CeremonyCalendar {
         this.calendar = calendar;
     }
 
-    /** Whether the ceremony is not cancelled and takes place on the programme's day of {@code moment}. */
-    public boolean takesPlaceOn(CeremonyId ceremony, Instant moment) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from ceremony_calendar where ceremony_id = ? and ceremony_date = ?"
-                        + " and not cancelled)", Boolean.class, ceremony.value(), Date.valueOf(calendar.dayOf(moment))));
+    /** Where a ceremony stands on a given day. */
+    public enum Standing { UNKNOWN_CEREMONY, NOT_THAT_DAY, TAKES_PLACE_THAT_DAY }
+
+    /** Whether the ceremony exists, and is not cancelled and takes place on the programme's day of {@code moment}. */
+    public Standing standingOn(CeremonyId ceremony, Instant moment) {
+        return jdbc.query("select ceremony_date = ? and not cancelled from ceremony_calendar where ceremony_id = ?",
+                        (row, n) -> row.getBoolean(1) ? Standing.TAKES_PLACE_THAT_DAY : Standing.NOT_THAT_DAY,
+                        Date.valueOf(calendar.dayOf(moment)), ceremony.value())
+                   .stream().findFirst().orElse(Standing.UNKNOWN_CEREMONY);
     }
 
     @EventHandler

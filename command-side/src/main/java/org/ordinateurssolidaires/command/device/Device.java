@@ -268,9 +268,15 @@ public class Device {
         if (!command.freeOfChargeAcknowledged()) {
             throw new RuleViolation(DeviceRule.FREE_OF_CHARGE, "the acknowledgement was not given");
         }
-        if (command.ceremonyId() != null && !ceremonies.takesPlaceOn(command.ceremonyId(), command.handedOverAt())) {
-            throw new RuleViolation(DeviceRule.HAND_OVER_ON_THE_CEREMONY_DAY, "ceremony " + command.ceremonyId()
-                    + " does not take place on the day of " + command.handedOverAt());
+        if (command.ceremonyId() != null) {
+            switch (ceremonies.standingOn(command.ceremonyId(), command.handedOverAt())) {
+                case UNKNOWN_CEREMONY -> throw new UnknownEntity("no ceremony " + command.ceremonyId());
+                case NOT_THAT_DAY -> throw new RuleViolation(DeviceRule.HAND_OVER_ON_THE_CEREMONY_DAY, "ceremony "
+                        + command.ceremonyId() + " does not take place on the day of " + command.handedOverAt());
+                case TAKES_PLACE_THAT_DAY -> {
+                    // handed over at it
+                }
+            }
         }
         apply(new DeviceHandedOver(deviceId, allocatedTo, true, command.ceremonyId(), command.handedOverAt()));
         return allocatedTo;

@@ -102,7 +102,7 @@ class DeviceTest {
         ceremonies = mock(CeremonyCalendar.class);
         when(agreements.standingOn(any(), any())).thenReturn(DonorAgreements.Standing.AGREEMENT_IN_FORCE);
         doCallRealMethod().when(agreements).requireInForce(any(), any());
-        when(ceremonies.takesPlaceOn(any(), any())).thenReturn(true);
+        when(ceremonies.standingOn(any(), any())).thenReturn(CeremonyCalendar.Standing.TAKES_PLACE_THAT_DAY);
         fixture.registerInjectableResource(assetTags);
         fixture.registerInjectableResource(agreements);
         fixture.registerInjectableResource(ceremonies);
@@ -530,9 +530,20 @@ class DeviceTest {
         @Test
         void refusesAHandOverAtACeremonyThatIsNotOnThatDay() {
             var ceremony = new CeremonyId(UUID.fromString("00000000-0000-4000-8000-0000000000ce"));
-            when(ceremonies.takesPlaceOn(ceremony, T)).thenReturn(false);
+            when(ceremonies.standingOn(ceremony, T)).thenReturn(CeremonyCalendar.Standing.NOT_THAT_DAY);
             expectRuleBroken(DeviceRule.HAND_OVER_ON_THE_CEREMONY_DAY,
                     fixture.given(readyDevice()).andGiven(ALLOCATED).when(new HandOverDevice(DEVICE, null, true, ceremony, T)));
+        }
+
+        /** A ceremony that does not exist is not found, not a day that does not match. */
+        @Test
+        void refusesAHandOverAtAnUnknownCeremonyAsNotFound() {
+            var ceremony = new CeremonyId(UUID.fromString("00000000-0000-4000-8000-0000000000cf"));
+            when(ceremonies.standingOn(ceremony, T)).thenReturn(CeremonyCalendar.Standing.UNKNOWN_CEREMONY);
+            fixture.given(readyDevice()).andGiven(ALLOCATED).when(new HandOverDevice(DEVICE, null, true, ceremony, T))
+                   .expectException(UnknownEntity.class)
+                   .expectExceptionMessage("no ceremony " + ceremony)
+                   .expectNoEvents();
         }
 
         @Test

@@ -196,6 +196,11 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
                 "freeOfChargeAcknowledged", true, "ceremonyId", ceremony, "handedOverAt", "2026-06-27T15:00:00Z"));
 
         assertThat(dayBefore.getBody().get("rule").asString()).isEqualTo("HAND_OVER_ON_THE_CEREMONY_DAY");
+        UUID noCeremony = UUID.randomUUID();
+        ResponseEntity<JsonNode> unknown = post("/api/devices/" + early + "/hand-over", Map.of(
+                "freeOfChargeAcknowledged", true, "ceremonyId", noCeremony, "handedOverAt", "2026-06-27T15:00:00Z"));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().get("detail").asString()).isEqualTo("no ceremony " + noCeremony);
         assertThat(sameDay.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         // a slip of the keyboard is no count of people in a room: refused, the ceremony left planned
         ResponseEntity<JsonNode> implausible = post("/api/ceremonies/" + ceremony + "/held",
