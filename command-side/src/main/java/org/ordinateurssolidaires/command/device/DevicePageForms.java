@@ -22,7 +22,10 @@ import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,9 +48,11 @@ class DevicePageForms {
     @PostMapping
     @PreAuthorize(Access.STAFF)
     String receive(HttpServletRequest request, CommandOrigin origin, RedirectAttributes flash) {
+        // no medium's row filled: none was found (the donor's statement says why), not a list left out
+        Map<String, ?> computed = noMediumTyped(request) ? Map.of("storageMedia", List.of()) : Map.of();
         return forms.submit(request, flash, "done.received", () -> {
             var received = DeviceCommandController.receive(commands,
-                    forms.bind(DeviceRequests.Receive.class, request, Map.of()), origin);
+                    forms.bind(DeviceRequests.Receive.class, request, computed), origin);
             return devicePage(received.deviceId());
         });
     }
@@ -62,8 +67,9 @@ class DevicePageForms {
                     @RequestParam(name = "toolReport", required = false) MultipartFile report,
                     HttpServletRequest request, CommandOrigin origin, RedirectAttributes flash) {
         return forms.submit(request, flash, "done.sanitised", () -> {
-            Map<String, String> computed = report == null || report.isEmpty() ? Map.of()
-                    : Map.of("toolReportSha256", sha256(report));
+            // the digest is the server's to compute: none without a report, whatever the form sends
+            Map<String, String> computed = Collections.singletonMap("toolReportSha256",
+                    report == null || report.isEmpty() ? null : sha256(report));
             commands.dispatch(forms.bind(DeviceRequests.Sanitise.class, request, computed)
                                    .command(new DeviceId(deviceId), mediumId), origin);
             return devicePage(deviceId);
@@ -130,6 +136,12 @@ class DevicePageForms {
 
     private static String devicePage(UUID deviceId) {
         return "/appareils/" + deviceId;
+    }
+
+    private static boolean noMediumTyped(HttpServletRequest request) {
+        return request.getParameterMap().entrySet().stream()
+                      .noneMatch(field -> field.getKey().startsWith("storageMedia")
+                                          && Arrays.stream(field.getValue()).anyMatch(value -> !value.isBlank()));
     }
 
     private static String sha256(MultipartFile report) {

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.device;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -128,6 +129,17 @@ public final class DeviceRequests {
         @Schema(hidden = true)
         boolean isFailureExplained() {
             return !Boolean.FALSE.equals(verificationPassed) || (failureReason != null && !failureReason.isBlank());
+        }
+
+        /**
+         * A reason of failure sent with a verification said passed: one of the two is a slip, and recorded as an
+         * erasure the medium could leave unerased. Which one is for the operator to say.
+         */
+        @AssertFalse(message = "a passed verification has no failureReason: say it failed, or leave the reason out")
+        @ReportedOn("failureReason")
+        @Schema(hidden = true)
+        boolean isFailureReasonOfAPass() {
+            return Boolean.TRUE.equals(verificationPassed) && failureReason != null && !failureReason.isBlank();
         }
 
         SanitiseStorageMedium command(DeviceId deviceId, UUID mediumId) {

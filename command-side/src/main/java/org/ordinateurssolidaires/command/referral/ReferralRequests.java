@@ -13,6 +13,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.SealedWhenStored;
 import org.ordinateurssolidaires.command.web.PhoneNumber;
 import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
@@ -96,9 +97,9 @@ public final class ReferralRequests {
                   @NotNull @Positive @Max(30) Integer householdSize,
                   @NotNull @PositiveOrZero @Max(30) Integer children,
                   @NotNull DeviceCategory need,
-                  @Size(max = 500) @NotBlankWhenGiven @MultiLineText String accessibilityNeeds,
-                  @NotNull @Valid Person personalData,
-                  @Size(max = 2000) @NotBlankWhenGiven @MultiLineText String notes,
+                  @Size(max = 500) @NotBlankWhenGiven @MultiLineText @SealedWhenStored String accessibilityNeeds,
+                  @NotNull @Valid @SealedWhenStored Person personalData,
+                  @Size(max = 2000) @NotBlankWhenGiven @MultiLineText @SealedWhenStored String notes,
                   @Size(max = 500) @NotBlankWhenGiven @MultiLineText String alreadyEquippedJustification,
                   @NotNull @PastOrPresent Instant submittedAt) {
 

@@ -21,7 +21,9 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.MapBindingResult;
 import org.springframework.validation.Validator;
 import org.springframework.web.bind.ServletRequestDataBinder;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -60,8 +62,8 @@ public class PageForms {
     private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
     /** The fields every page's form has besides its request's: its token, command id, own id and page. */
     private static final Set<String> EVERY_FORMS = Set.of("_csrf", CommandOriginResolver.FORM_FIELD, "form", "page");
-    /** The fields of a referral that are a household's personal data (ReferralRequests.Submit). */
-    private static final Pattern PERSONAL = Pattern.compile("personalData\\..*|accessibilityNeeds|notes");
+    /** The request attribute naming the fields of the form's request that are {@link SealedWhenStored}. */
+    private static final String SEALED_FIELDS = PageForms.class.getName() + ".sealedFields";
 
     private final CommandDispatcher commands;
     private final Validator validator;
@@ -76,8 +78,11 @@ public class PageForms {
     }
 
     /** The request record {@code type}, from the form's fields and the values the server {@code computed}. */
-    public <T> T bind(Class<T> type, HttpServletRequest request, Map<String, String> computed) {
-        heldToTheFieldRules(type, request);
+    public <T> T bind(Class<T> type, HttpServletRequest request, Map<String, ?> computed) {
+        request.setAttribute(SEALED_FIELDS, Arrays.stream(type.getRecordComponents())
+                .filter(component -> component.isAnnotationPresent(SealedWhenStored.class))
+                .map(RecordComponent::getName).collect(Collectors.toSet()));
+        heldToTheFieldRules(type, request, computed.keySet());
         ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
         binder.setTargetType(ResolvableType.forClass(type));
         binder.setConversionService(conversions);
@@ -104,7 +109,7 @@ public class PageForms {
      * fields are, before its command is sent.
      */
     public void checkFieldless(HttpServletRequest request) {
-        heldToTheFieldRules(NoFields.class, request);
+        heldToTheFieldRules(NoFields.class, request, Set.of());
     }
 
     private record NoFields() {
@@ -121,7 +126,7 @@ public class PageForms {
 
     /** The same, with fields the server gives rather than the page ({@code computed}, as {@link #bind} takes them). */
     public <T> String send(HttpServletRequest request, RedirectAttributes flash, String done, Class<T> form,
-                           Map<String, String> computed, Function<T, Object> command, CommandOrigin origin,
+                           Map<String, ?> computed, Function<T, Object> command, CommandOrigin origin,
                            String page) {
         return submit(request, flash, done, () -> {
             commands.dispatch(command.apply(bind(form, request, computed)), origin);
@@ -186,13 +191,14 @@ public class PageForms {
      * component says it may run over several ({@link MultiLineText}: notes, reasons, an address). And each field
      * given once, unless its component is a list (the devices handed over together): a second value is refused, as
      * the API refuses a key given twice, rather than joined to the first or dropped. A field the request record does
-     * not have is refused too, as the API refuses one.
+     * not have is refused too, as the API refuses one, and one the server gives ({@code computed}: a report's digest,
+     * a decision's moment), which the page never sends. A file is sent once too: of two, only the first would be read.
      */
-    private static void heldToTheFieldRules(Class<?> type, HttpServletRequest request) {
+    private static void heldToTheFieldRules(Class<?> type, HttpServletRequest request, Set<String> computed) {
         MapBindingResult refused = new MapBindingResult(new HashMap<>(), "form");
         request.getParameterMap().forEach((name, values) -> {
             RecordComponent component = component(type, name);
-            if (component == null && !EVERY_FORMS.contains(name)) {
+            if ((component == null && !EVERY_FORMS.contains(name)) || computed.contains(name)) {
                 // as the API refuses a field its request has not: a page's form has none
                 refused.rejectValue(name, "Unknown", "is not a field of this form");
                 return;
@@ -209,6 +215,14 @@ public class PageForms {
                   .ifPresent(value -> refused.rejectValue(name,
                           value.length() > rule.maxLength() ? "Size" : "AcceptableText", rule.problem(value).get()));
         });
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart != null) {
+            multipart.getMultiFileMap().forEach((name, files) -> {
+                if (files.size() > 1) {
+                    refused.rejectValue(name, "Repeated", "is given more than once");
+                }
+            });
+        }
         if (refused.hasErrors()) {
             throw new FormRefused(refused);
         }
@@ -255,9 +269,12 @@ public class PageForms {
      * typed again).
      */
     private static LinkedHashMap<String, String> typed(HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        Set<String> sealed = request.getAttribute(SEALED_FIELDS) instanceof Set<?> fields ? (Set<String>) fields
+                : Set.of();
         return request.getParameterMap().entrySet().stream()
                       .filter(field -> !Set.of("_csrf", "page", CommandOriginResolver.FORM_FIELD).contains(field.getKey())
-                                       && !PERSONAL.matcher(field.getKey()).matches())
+                                       && !sealed.contains(field.getKey().split("[.\\[]", 2)[0]))
                       .collect(Collectors.toMap(Map.Entry::getKey, field -> String.join(",", field.getValue()),
                               (first, second) -> first, LinkedHashMap::new));
     }
@@ -283,7 +300,7 @@ public class PageForms {
     }
 
     /** The form's fields, as the request record's constructor names them, and what the server computed. */
-    private record FormValues(HttpServletRequest request, Map<String, String> computed)
+    private record FormValues(HttpServletRequest request, Map<String, ?> computed)
             implements ServletRequestDataBinder.ValueResolver {
 
         @Override

@@ -1,8 +1,13 @@
 package org.ordinateurssolidaires.command.web;
 
+import jakarta.validation.constraints.NotNull;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.web.pages.FormRefusal;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.mock.web.MockMultipartHttpServletRequest;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -16,6 +21,26 @@ class PageFormsTest {
 
     /** A form's fields: one text, and a list of ids ticked on the page. */
     record HandOver(String manufacturer, List<UUID> deviceIds) {
+    }
+
+    /** A referral's form, with a household's data, and a quality check's, whose notes are the workshop's. */
+    record Referral(@NotNull String need, @SealedWhenStored String notes, @SealedWhenStored Person personalData) {
+    }
+
+    record Person(String name) {
+    }
+
+    record Check(@NotNull String grade, String notes) {
+    }
+
+    /** A reception's form: the media found, row by row, and a statement when there is none. */
+    record Reception(@NotNull List<Medium> storageMedia, Statement storageRemoval) {
+    }
+
+    record Medium(String serialNumber) {
+    }
+
+    record Statement(String statedBy) {
     }
 
     private final PageForms forms = new PageForms(null, validator(), ZoneId.of("Europe/Paris"));
@@ -94,6 +119,68 @@ class PageFormsTest {
         sent.addParameter("deviceIds", first.toString(), second.toString());
 
         assertThat(forms.bind(HandOver.class, sent, Map.of())).isEqualTo(new HandOver("Dell", List.of(first, second)));
+    }
+
+    /** What the server gives (a report's digest, a decision's moment) is never the page's to send. */
+    @Test
+    void aFieldTheServerComputesIsRefusedFromThePage() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/appareils");
+        sent.addParameter("manufacturer", "Dell");
+
+        PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                () -> forms.bind(HandOver.class, sent, Map.of("manufacturer", "HP")));
+
+        assertThat(refused.fields().getFieldError("manufacturer").getCode()).isEqualTo("Unknown");
+    }
+
+    /** Of two files sent under one name, only the first would be read. */
+    @Test
+    void aFileGivenTwiceIsRefused() {
+        MockMultipartHttpServletRequest sent = new MockMultipartHttpServletRequest();
+        sent.addFile(new MockMultipartFile("toolReport", "first.txt", "text/plain", new byte[]{1}));
+        sent.addFile(new MockMultipartFile("toolReport", "second.txt", "text/plain", new byte[]{2}));
+
+        PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                () -> forms.bind(HandOver.class, sent, Map.of()));
+
+        assertThat(refused.fields().getFieldError("toolReport").getCode()).isEqualTo("Repeated");
+    }
+
+    /**
+     * A refused form comes back with what was typed, but for a household's data, typed again: what its request
+     * marks sealed, not what happens to share a name with it (the quality check's notes).
+     */
+    @Test
+    void aRefusedFormKeepsWhatWasTypedButAHouseholdsData() {
+        assertThat(typedAfterRefusal(Referral.class, Map.of("notes", "vit seule", "personalData.name", "Awa")))
+                .doesNotContainKeys("notes", "personalData.name").containsEntry("form", "refer");
+        assertThat(typedAfterRefusal(Check.class, Map.of("notes", "écran fêlé")))
+                .containsEntry("notes", "écran fêlé");
+    }
+
+    private Map<String, String> typedAfterRefusal(Class<?> form, Map<String, String> fields) {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/x");
+        sent.addParameter("form", "refer");
+        fields.forEach(sent::addParameter);
+        RedirectAttributesModelMap flash = new RedirectAttributesModelMap();
+
+        forms.submit(sent, flash, "done", () -> {
+            forms.bind(form, sent, Map.of());
+            return "/";
+        });
+
+        return ((FormRefusal) flash.getFlashAttributes().get(FormRefusal.ATTRIBUTE)).values();
+    }
+
+    /** A value the server gives may be of the record's own type: no medium's row filled is none found. */
+    @Test
+    void aComputedValueIsTakenAsItIs() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/appareils");
+        sent.addParameter("storageMedia[0].serialNumber", "");
+        sent.addParameter("storageRemoval.statedBy", "Olivier Lambert");
+
+        assertThat(forms.bind(Reception.class, sent, Map.of("storageMedia", List.of())))
+                .isEqualTo(new Reception(List.of(), new Statement("Olivier Lambert")));
     }
 
     private static LocalValidatorFactoryBean validator() {

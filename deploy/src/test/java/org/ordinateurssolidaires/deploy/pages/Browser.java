@@ -158,6 +158,10 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    boolean ticked(String id) {
+        return driver.findElement(By.id(id)).isSelected();
+    }
+
     Browser press(String buttonText) {
         return leaveBy(driver.findElement(By.xpath("//main//button[normalize-space()=\"" + buttonText + "\"]")));
     }

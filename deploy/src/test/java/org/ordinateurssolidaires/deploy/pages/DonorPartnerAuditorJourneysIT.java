@@ -241,6 +241,23 @@ class DonorPartnerAuditorJourneysIT {
                 staff.look("donnees-personnelles");
             }
             partner.open("/partenaire").awaitText("acceptée, en attente d'un appareil");
+
+            // another household, refused by staff: the partner reads why, as the refusal's form promises
+            partner.click("Orienter un foyer")
+                   .choose("criterion", "famille avec enfant(s) non équipée")
+                   .type("householdSize", "2")
+                   .type("children", "1")
+                   .type("personalData.name", "Autre Personne")
+                   .submitFormOf("householdSize");
+            partner.awaitText("en attente de décision");
+            try (Browser staff = new Browser(pages, "equipe")) {
+                staff.signIn("camille", PASSWORD).click("Orientations");
+                String reason = staff.ids("decide-").stream().filter(id -> id.endsWith("-reason")).findFirst()
+                                     .orElseThrow();
+                staff.type(reason, "Foyer déjà équipé par la médiathèque").press("Refuser");
+            }
+            partner.open("/partenaire").awaitText("refusée — motif : Foyer déjà équipé par la médiathèque");
+            partner.look("orientation-refusee-motif");
         }
     }
 

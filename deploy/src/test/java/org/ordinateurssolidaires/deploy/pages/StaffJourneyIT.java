@@ -100,6 +100,33 @@ class StaffJourneyIT {
         }
     }
 
+    /** A laptop given without its disk: received from the page on the donor's statement, refused without one. */
+    @Test
+    void receivesADeviceWhoseStorageTheDonorRemoved() throws Exception {
+        try (Browser staff = new Browser(pages, "staff")) {
+            staff.signIn("camille", PASSWORD);
+            staff.click("Réception")
+                 .type("assetTag", "OS-2026-0077")
+                 .choose("donorId", "Université de Poitiers")
+                 .type("donationBatchReference", "LIV-2026-04")
+                 .choose("category", "Ordinateur portable")
+                 .type("manufacturer", "Dell")
+                 .type("model", "Latitude 7490")
+                 .submitFormOf("assetTag");
+            assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
+                    "ou avec la déclaration du donateur que son stockage a été retiré");
+
+            staff.type("storageRemoval.statedBy", "Olivier Lambert, DSI")
+                 .set("storageRemoval.statedOn", LocalDate.now(ZoneId.of("Europe/Paris")).toString())
+                 .type("storageRemoval.documentReference", "Annexe 2, convention 2023-0208")
+                 .submitFormOf("assetTag");
+            assertThat(staff.path()).as("%s", staff.text()).startsWith("/appareils/");
+            assertThat(staff.text()).contains("Réception enregistrée.", "OS-2026-0077",
+                    "Retrait du stockage déclaré par le donateur");
+            staff.look("appareil-sans-stockage");
+        }
+    }
+
     @Test
     void takesADeviceFromReceptionToHandOver() throws Exception {
         Path report = Files.writeString(files.resolve("rapport-effacement.txt"), TOOL_REPORT);
@@ -148,8 +175,18 @@ class StaffJourneyIT {
             staff.click("Tableau de bord").type("q", "OS-2026-0042").submitFormOf("q");
             assertThat(staff.path()).isEqualTo(devicePage);
 
-            // degaussing does nothing to an SSD: the form offers a purge first, and refuses this, in words
+            // a failed erasure sent without its reason comes back as typed: failed, at its moment, never as a pass
             String sanitise = "sanitise-" + mediumFormOf(staff);
+            String now = staff.value(sanitise + "-performedAt");
+            staff.tick(sanitise + "-failed").set(sanitise + "-performedAt", "2026-12-01T09:30");
+            erase(staff, sanitise, "Purge", "Effacement par blocs", "Blancco Drive Eraser", "7.9", report);
+            assertThat(staff.text()).contains("une vérification échouée demande un motif");
+            assertThat(staff.ticked(sanitise + "-failed")).isTrue();
+            assertThat(staff.ticked(sanitise + "-passed")).isFalse();
+            assertThat(staff.value(sanitise + "-performedAt")).isEqualTo("2026-12-01T09:30");
+            staff.tick(sanitise + "-passed").set(sanitise + "-performedAt", now);
+
+            // degaussing does nothing to an SSD: the form offers a purge first, and refuses this, in words
             erase(staff, sanitise, "Effacement simple (clear)", "Démagnétisation", "Degausser", "1", report);
             assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
                     "Cet effacement n'efface pas ce type de support", "À effacer");
