@@ -139,7 +139,7 @@ class AccountsApiIT extends CommandSideIntegrationTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log.getOut())
                 .contains("Sign-in refused for \"" + username + "\" from 127.0.0.1: BadCredentialsException")
-                .contains("Sign-in refused for \"nobody?INFO forged line\" from 127.0.0.1")
+                .contains("Sign-in refused for \"nobody\\u000AINFO forged line\" from 127.0.0.1")
                 .doesNotContain("nobody\nINFO forged line"));
     }
 
