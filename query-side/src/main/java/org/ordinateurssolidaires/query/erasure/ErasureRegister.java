@@ -41,8 +41,13 @@ class ErasureRegister {
     public record Search(String serial, UUID deviceId, UUID donorId, @PlausibleTime.Within Instant from,
                          @PlausibleTime.Within Instant to, String operator, Outcome outcome) {
 
+        /** Whether the period, when both its ends are given, starts before it ends: otherwise it holds nothing. */
+        boolean periodInOrder() {
+            return from == null || to == null || from.isBefore(to);
+        }
+
         Specification<ErasureRecord> matching() {
-            if (from != null && to != null && !from.isBefore(to)) {
+            if (!periodInOrder()) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must come before to");
             }
             return Specification.allOf(

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
+
 /**
  * The erasure register as auditors and staff read it: the API's search (a medium's serial, an operator, an outcome,
  * a period), a page of records at a time, and the same selection as CSV.
@@ -30,7 +32,10 @@ class ErasureRegisterPage {
         this.register = register;
     }
 
-    /** A filter the reader mistyped (a day that is not one) is named beside the form, and nothing is searched. */
+    /**
+     * A filter the reader mistyped (a day that is not one) is named beside the form, and so is a period that ends
+     * before it starts; nothing is searched.
+     */
     @GetMapping("/registre-des-effacements")
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
     String register(@Valid @ModelAttribute("search") ErasureRegister.Search search, BindingResult mistyped,
@@ -38,6 +43,10 @@ class ErasureRegisterPage {
         model.addAttribute("outcomes", Outcome.values());
         if (mistyped.hasErrors()) {
             model.addAttribute("mistyped", mistyped.getFieldErrors().stream().map(error -> error.getField()).toList());
+            return "erasure/register";
+        }
+        if (!search.periodInOrder()) {
+            model.addAttribute("mistyped", List.of("from", "to")).addAttribute("periodOutOfOrder", true);
             return "erasure/register";
         }
         model.addAttribute("records", register.search(search, Math.max(0, Math.min(page, LAST_PAGE)), PAGE_SIZE));

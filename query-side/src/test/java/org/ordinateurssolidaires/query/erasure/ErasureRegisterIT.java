@@ -130,6 +130,21 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         assertThat(answer.getBody().get("detail").asString()).isEqualTo("from must come before to");
     }
 
+    /** On the page, the period is named beside the filters, as a mistyped day is, not answered with a bare 400. */
+    @Test
+    void namesAPeriodThatEndsBeforeItStartsBesideTheFilters() {
+        HttpHeaders asAPage = new HttpHeaders();
+        asAPage.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
+        asAPage.setAcceptLanguageAsLocales(List.of(Locale.FRENCH));
+
+        var page = http.exchange("/registre-des-effacements?from=2026-12-10&to=2026-12-01", HttpMethod.GET,
+                new HttpEntity<>(asAPage), String.class);
+
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("Cette période finit avant de commencer").contains("aria-invalid=\"true\"")
+                                  .contains("value=\"2026-12-10\"");
+    }
+
     /** A day is its start in the programme's time zone: 2 March begins at 23:00 UTC on 1 March in Poitiers. */
     @Test
     void takesADayWhereAPersonMeansOne() {
