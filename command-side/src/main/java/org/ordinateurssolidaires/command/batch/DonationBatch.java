@@ -56,7 +56,7 @@ public class DonationBatch {
     /** A donor reconciles its own deliveries only: another's is answered as if it did not exist. */
     private void refuseAnotherDonor(DonorId speakingFor) {
         if (speakingFor != null && !speakingFor.equals(donorId)) {
-            throw new UnknownEntity("no batch " + batchId);
+            throw new UnknownEntity(UnknownEntity.Kind.BATCH, "no batch " + batchId);
         }
     }
 

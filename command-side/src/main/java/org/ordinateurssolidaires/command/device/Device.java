@@ -270,7 +270,7 @@ public class Device {
         }
         if (command.ceremonyId() != null) {
             switch (ceremonies.standingOn(command.ceremonyId(), command.handedOverAt())) {
-                case UNKNOWN_CEREMONY -> throw new UnknownEntity("no ceremony " + command.ceremonyId());
+                case UNKNOWN_CEREMONY -> throw new UnknownEntity(UnknownEntity.Kind.CEREMONY, "no ceremony " + command.ceremonyId());
                 case NOT_THAT_DAY -> throw new RuleViolation(DeviceRule.HAND_OVER_ON_THE_CEREMONY_DAY, "ceremony "
                         + command.ceremonyId() + " does not take place on the day of " + command.handedOverAt());
                 case TAKES_PLACE_THAT_DAY -> {
@@ -375,7 +375,7 @@ public class Device {
     private TrackedMedium knownMedium(UUID mediumId) {
         TrackedMedium tracked = media.get(mediumId);
         if (tracked == null) {
-            throw new UnknownEntity("device " + deviceId + " has no storage medium " + mediumId);
+            throw new UnknownEntity(UnknownEntity.Kind.MEDIUM, "device " + deviceId + " has no storage medium " + mediumId);
         }
         return tracked;
     }

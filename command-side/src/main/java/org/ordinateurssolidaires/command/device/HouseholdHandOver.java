@@ -71,7 +71,7 @@ class HouseholdHandOver {
             return commands.dispatchInCallersTransaction(new HandOverDevice(device, request.referral(),
                     request.freeOfChargeAcknowledged(), request.ceremony(), request.handedOverAt()), part);
         } catch (AggregateNotFoundException unknown) {
-            throw new UnknownEntity("no device " + device);
+            throw new UnknownEntity(UnknownEntity.Kind.DEVICE, "no device " + device);
         }
     }
 }

@@ -99,7 +99,7 @@ public class Donor {
     void handle(TerminateAgreement command, DonorAgreements receptions) {
         AgreementValidity agreement = agreements.get(command.agreementId());
         if (agreement == null) {
-            throw new UnknownEntity("donor " + donorId + " has no agreement " + command.agreementId());
+            throw new UnknownEntity(UnknownEntity.Kind.AGREEMENT, "donor " + donorId + " has no agreement " + command.agreementId());
         }
         if (agreement.terminated()) {
             throw new RuleViolation(DonorRule.AGREEMENT_TERMINATED_ONCE,

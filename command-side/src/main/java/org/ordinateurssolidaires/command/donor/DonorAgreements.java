@@ -65,7 +65,7 @@ public class DonorAgreements {
     /** Refuses a reception from a donor unknown (404) or without an agreement in force that day (409). */
     public void requireInForce(DonorId donor, Instant receivedAt) {
         switch (standingOn(donor, receivedAt)) {
-            case UNKNOWN_DONOR -> throw new UnknownEntity("no donor " + donor);
+            case UNKNOWN_DONOR -> throw new UnknownEntity(UnknownEntity.Kind.DONOR, "no donor " + donor);
             case NO_AGREEMENT_IN_FORCE -> throw new RuleViolation(DonorRule.DONOR_AGREEMENT_IN_FORCE,
                     "donor " + donor + " has no agreement in force on the day of " + receivedAt);
             case AGREEMENT_IN_FORCE -> {
@@ -85,7 +85,7 @@ public class DonorAgreements {
     public void requireRegistered(Collection<DonorId> donors) {
         List<DonorId> unknown = unregistered(donors);
         if (!unknown.isEmpty()) {
-            throw new UnknownEntity("no donor " + unknown.stream().map(DonorId::toString)
+            throw new UnknownEntity(UnknownEntity.Kind.DONOR, "no donor " + unknown.stream().map(DonorId::toString)
                     .collect(Collectors.joining(", ")));
         }
     }

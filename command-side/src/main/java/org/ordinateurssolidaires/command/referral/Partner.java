@@ -60,7 +60,7 @@ public class Partner {
     @CommandHandler
     void handle(RemovePartnerContact command) {
         if (!contacts.contains(command.contactId())) {
-            throw new UnknownEntity("no contact " + command.contactId() + " at partner " + partnerId);
+            throw new UnknownEntity(UnknownEntity.Kind.CONTACT, "no contact " + command.contactId() + " at partner " + partnerId);
         }
         apply(new PartnerContactRemoved(partnerId, command.contactId()));
     }

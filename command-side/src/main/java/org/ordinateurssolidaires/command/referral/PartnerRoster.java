@@ -29,7 +29,7 @@ public class PartnerRoster {
     public void requireActive(PartnerId partner) {
         List<? extends DomainEventMessage<?>> history = eventStore.readEvents(partner.toString(), 0).asStream().toList();
         if (history.isEmpty() || !(history.get(0).getPayload() instanceof PartnerRegistered)) {
-            throw new UnknownEntity("no partner " + partner);
+            throw new UnknownEntity(UnknownEntity.Kind.PARTNER, "no partner " + partner);
         }
         if (history.stream().anyMatch(event -> event.getPayload() instanceof PartnerDeactivated)) {
             throw new RuleViolation(ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER, "partner " + partner + " was deactivated");

@@ -43,7 +43,7 @@ public class ReferralStandings {
         List<Standing> standings = jdbc.query("select need, accepted, closed from referral_standing where referral_id = ?",
                 (row, n) -> new Standing(row.getString(1), row.getBoolean(2), row.getBoolean(3)), referral.value());
         if (standings.isEmpty()) {
-            throw new UnknownEntity("no referral " + referral);
+            throw new UnknownEntity(UnknownEntity.Kind.REFERRAL, "no referral " + referral);
         }
         Standing standing = standings.get(0);
         if (!standing.accepted() || standing.closed() || !standing.need().equals(category.name())) {

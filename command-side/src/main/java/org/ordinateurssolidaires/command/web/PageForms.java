@@ -161,7 +161,12 @@ public class PageForms {
             // the same drawn form, sent once recorded and then again with other values (the browser's back button)
             flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule.FORM_SENT_AGAIN",
                     sentAgainChanged.getMessage(), List.of(), typed(request)));
-        } catch (UnknownEntity | AggregateNotFoundException unknown) {
+        } catch (UnknownEntity unknown) {
+            // what was not found, in words, or at least that something was not
+            flash.addFlashAttribute(FormRefusal.ATTRIBUTE, new FormRefusal(new DefaultMessageSourceResolvable(
+                    new String[]{"rule.UNKNOWN." + unknown.kind(), "rule.UNKNOWN"}, unknown.getMessage()),
+                    new LinkedHashMap<>(), new ArrayList<>(), typed(request)));
+        } catch (AggregateNotFoundException unknown) {
             flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule.UNKNOWN", unknown.getMessage(),
                     List.of(), typed(request)));
         }

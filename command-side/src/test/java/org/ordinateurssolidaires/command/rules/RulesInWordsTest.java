@@ -27,6 +27,16 @@ class RulesInWordsTest {
 
     private static final Path PAGES_WORDS = Path.of("..", "query-side", "src", "main", "resources");
 
+    /** And what a form names that does not exist, said as what it is ("Ce donateur n'existe pas"). */
+    @Test
+    void everyKindOfUnknownThingHasItsWordsInBothLanguages() throws Exception {
+        for (String words : List.of("messages.properties", "messages_en.properties")) {
+            Properties messages = properties(PAGES_WORDS.resolve(words));
+            assertThat(UnknownEntity.Kind.values()).as(words).allSatisfy(kind ->
+                    assertThat(messages.getProperty("rule.UNKNOWN." + kind)).as(kind.name()).isNotBlank());
+        }
+    }
+
     @Test
     void everyRuleHasItsWordsInBothLanguages() throws Exception {
         List<String> rules = rules();

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.web;
 
 import jakarta.validation.constraints.NotNull;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.web.pages.FormRefusal;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockMultipartFile;
@@ -181,6 +182,20 @@ class PageFormsTest {
 
         assertThat(forms.bind(Reception.class, sent, Map.of("storageMedia", List.of())))
                 .isEqualTo(new Reception(List.of(), new Statement("Olivier Lambert")));
+    }
+
+    /** A form naming something that does not exist is told what: the page has words for each kind. */
+    @Test
+    void aRefusalForSomethingUnknownSaysWhatItIs() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/x");
+        RedirectAttributesModelMap flash = new RedirectAttributesModelMap();
+
+        forms.submit(sent, flash, "done", () -> {
+            throw new UnknownEntity(UnknownEntity.Kind.CEREMONY, "no ceremony 42");
+        });
+
+        assertThat(((FormRefusal) flash.getFlashAttributes().get(FormRefusal.ATTRIBUTE)).rule().getCodes())
+                .containsExactly("rule.UNKNOWN.CEREMONY", "rule.UNKNOWN");
     }
 
     private static LocalValidatorFactoryBean validator() {
