@@ -13,12 +13,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.ConversionException;
 import org.springframework.format.Formatter;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.MapBindingResult;
+import org.springframework.validation.SmartValidator;
 import org.springframework.validation.Validator;
 import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -32,6 +34,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -42,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -62,17 +66,22 @@ public class PageForms {
     private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
     /** The fields every page's form has besides its request's: its token, command id, own id and page. */
     private static final Set<String> EVERY_FORMS = Set.of("_csrf", CommandOriginResolver.FORM_FIELD, "form", "page");
+    /** A form's fields refused as no page sends them: a field it has not, or one given twice. */
+    private static final Set<String> NOT_THE_PAGES = Set.of("Unknown", "Repeated");
     /** The request attribute naming the fields of the form's request that are {@link SealedWhenStored}. */
     private static final String SEALED_FIELDS = PageForms.class.getName() + ".sealedFields";
 
     private final CommandDispatcher commands;
     private final Validator validator;
+    /** The same validation, a field at a time. */
+    private final jakarta.validation.Validator fieldValidator;
     private final DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
 
     PageForms(CommandDispatcher commands, @Qualifier("mvcValidator") Validator validator,
               @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.commands = commands;
         this.validator = validator;
+        this.fieldValidator = ((SmartValidator) validator).unwrap(jakarta.validation.Validator.class);
         conversions.addFormatterForFieldType(LocalDate.class, new Days());
         conversions.addFormatterForFieldType(Instant.class, new LocalTimes(zone));
     }
@@ -82,23 +91,30 @@ public class PageForms {
         request.setAttribute(SEALED_FIELDS, Arrays.stream(type.getRecordComponents())
                 .filter(component -> component.isAnnotationPresent(SealedWhenStored.class))
                 .map(RecordComponent::getName).collect(Collectors.toSet()));
-        heldToTheFieldRules(type, request, computed.keySet());
+        MapBindingResult refused = fieldRulesBroken(type, request, computed.keySet());
+        if (refused.getFieldErrors().stream().anyMatch(error -> NOT_THE_PAGES.contains(error.getCode()))) {
+            throw new FormRefused(refused); // not the page's form: nothing more to say of its values
+        }
         ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
         binder.setTargetType(ResolvableType.forClass(type));
         binder.setConversionService(conversions);
         binder.setValidator(validator);
+        FormValues values = new FormValues(request, computed);
         try {
-            binder.construct(new FormValues(request, computed));
+            binder.construct(values);
         } catch (BeansException | IllegalArgumentException | IndexOutOfBoundsException notThisPagesForm) {
             // a field no page has (storageMedia[5000].serialNumber, deviceIds[abc]): the whole form is refused
             throw new FileRefused("form.malformed", "the form's fields are not the page's: " + notThisPagesForm,
                     List.of());
         }
-        if (!binder.getBindingResult().hasErrors()) {
+        if (binder.getBindingResult().hasErrors()) {
+            eachFieldAlone(type, values, binder.getBindingResult(), refused);
+        } else {
             binder.validate();
         }
-        if (binder.getBindingResult().hasErrors()) {
-            throw new FormRefused(binder.getBindingResult());
+        refused.addAllErrors(binder.getBindingResult());
+        if (refused.hasErrors()) {
+            throw new FormRefused(refused);
         }
         RequestsSent.keep(binder.getTarget());
         return type.cast(binder.getTarget());
@@ -109,7 +125,10 @@ public class PageForms {
      * fields are, before its command is sent.
      */
     public void checkFieldless(HttpServletRequest request) {
-        heldToTheFieldRules(NoFields.class, request, Set.of());
+        MapBindingResult refused = fieldRulesBroken(NoFields.class, request, Set.of());
+        if (refused.hasErrors()) {
+            throw new FormRefused(refused);
+        }
     }
 
     private record NoFields() {
@@ -199,7 +218,7 @@ public class PageForms {
      * not have is refused too, as the API refuses one, and one the server gives ({@code computed}: a report's digest,
      * a decision's moment), which the page never sends. A file is sent once too: of two, only the first would be read.
      */
-    private static void heldToTheFieldRules(Class<?> type, HttpServletRequest request, Set<String> computed) {
+    private static MapBindingResult fieldRulesBroken(Class<?> type, HttpServletRequest request, Set<String> computed) {
         MapBindingResult refused = new MapBindingResult(new HashMap<>(), "form");
         request.getParameterMap().forEach((name, values) -> {
             RecordComponent component = component(type, name);
@@ -228,9 +247,38 @@ public class PageForms {
                 }
             });
         }
-        if (refused.hasErrors()) {
-            throw new FormRefused(refused);
+        return refused;
+    }
+
+    /**
+     * One field that is not of its type ({@code date=2026-13-01}) leaves no record to validate: each other field of
+     * a plain type is validated alone, so that the refusal names every field at fault at once, as the API's does.
+     * A rule about several fields ({@code @AssertTrue}) waits for a record, as do a list's or a record's fields.
+     */
+    private void eachFieldAlone(Class<?> type, FormValues values, BindingResult notBound, MapBindingResult refused) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            String name = component.getName();
+            Object typed = values.resolveValue(name, component.getType());
+            if (notBound.hasFieldErrors(name) || refused.hasFieldErrors(name) || !plain(component.getType())
+                || !(typed == null || typed instanceof String)) {
+                continue;
+            }
+            Object value;
+            try {
+                value = typed == null ? null : conversions.convert(typed, component.getType());
+            } catch (ConversionException notOfItsType) {
+                continue; // the binder said so already
+            }
+            fieldValidator.validateValue(type, name, value).forEach(violation -> refused.rejectValue(name,
+                    violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                    violation.getMessage()));
         }
+    }
+
+    private static boolean plain(Class<?> type) {
+        return type.isPrimitive() || type.isEnum() || CharSequence.class.isAssignableFrom(type)
+               || Number.class.isAssignableFrom(type) || type == Boolean.class || type == UUID.class
+               || Temporal.class.isAssignableFrom(type);
     }
 
     /** The record component a form field names ({@code storageMedia[0].serialNumber}); null for none. */

@@ -1,6 +1,8 @@
 package org.ordinateurssolidaires.command.web;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.web.pages.FormRefusal;
@@ -10,6 +12,7 @@ import org.springframework.mock.web.MockMultipartHttpServletRequest;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,10 @@ class PageFormsTest {
     }
 
     record Check(@NotNull String grade, String notes) {
+    }
+
+    /** A ceremony moved: a day, and why. */
+    record Move(@NotNull LocalDate date, @NotBlank String reason, @NotBlank @Size(max = 10) String place) {
     }
 
     /** A reception's form: the media found, row by row, and a statement when there is none. */
@@ -196,6 +203,21 @@ class PageFormsTest {
 
         assertThat(((FormRefusal) flash.getFlashAttributes().get(FormRefusal.ATTRIBUTE)).rule().getCodes())
                 .containsExactly("rule.UNKNOWN.CEREMONY", "rule.UNKNOWN");
+    }
+
+    /** A day that is none leaves no record to validate: the other fields at fault are named with it, at once. */
+    @Test
+    void aRefusalNamesEveryFieldAtFaultAtOnce() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/ceremonies");
+        sent.addParameter("date", "2026-13-01");
+        sent.addParameter("reason", " ");
+        sent.addParameter("place", "Salons de Blossac\u0000");
+
+        PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                () -> forms.bind(Move.class, sent, Map.of()));
+
+        assertThat(refused.fields().getFieldErrors()).extracting(error -> error.getField() + " " + error.getCode())
+                .containsExactlyInAnyOrder("place AcceptableText", "reason NotBlank", "date typeMismatch");
     }
 
     private static LocalValidatorFactoryBean validator() {
