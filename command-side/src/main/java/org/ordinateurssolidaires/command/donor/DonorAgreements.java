@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,8 +55,8 @@ public class DonorAgreements {
         List<Optional<AgreementValidity>> agreements = jdbc.query("""
                 select a.valid_from, a.valid_until, a.terminated_on
                 from registered_donor r left join donor_agreement a on a.donor_id = r.donor_id
-                where r.donor_id = ?""", (row, n) -> row.getDate(1) == null ? Optional.empty() : Optional.of(
-                new AgreementValidity(day(row.getDate(1)), day(row.getDate(2)), day(row.getDate(3)))), donor.value());
+                where r.donor_id = ?""", (row, n) -> row.getDate(1) == null ? Optional.empty()
+                : Optional.of(validity(row, 1)), donor.value());
         if (agreements.isEmpty()) {
             return Standing.UNKNOWN_DONOR;
         }
@@ -100,9 +102,9 @@ public class DonorAgreements {
      */
     public List<Reception> receivedUnderItAlone(DonorId donor, AgreementId ending, LocalDate lastDay) {
         Map<UUID, AgreementValidity> agreements = new HashMap<>();
-        jdbc.query("select agreement_id, valid_from, valid_until, terminated_on from donor_agreement where donor_id = ?",
-                (RowCallbackHandler) row -> agreements.put(row.getObject(1, UUID.class),
-                        new AgreementValidity(day(row.getDate(2)), day(row.getDate(3)), day(row.getDate(4)))),
+        jdbc.query("select agreement_id, valid_from, valid_until, terminated_on"
+                   + " from donor_agreement where donor_id = ?",
+                (RowCallbackHandler) row -> agreements.put(row.getObject(1, UUID.class), validity(row, 2)),
                 donor.value());
         List<Reception> after = jdbc.query("select device_id, received_at from donor_reception"
                         + " where donor_id = ? and received_at >= ? order by received_at",
@@ -139,6 +141,12 @@ public class DonorAgreements {
     void on(AgreementTerminated event) {
         jdbc.update("update donor_agreement set terminated_on = ? where agreement_id = ?",
                 date(event.terminatedOn()), event.agreementId().value());
+    }
+
+    /** An agreement's days, from its columns valid_from, valid_until and terminated_on, from {@code first} on. */
+    private static AgreementValidity validity(ResultSet row, int first) throws SQLException {
+        return new AgreementValidity(day(row.getDate(first)), day(row.getDate(first + 1)),
+                day(row.getDate(first + 2)));
     }
 
     private static Date date(LocalDate day) {
