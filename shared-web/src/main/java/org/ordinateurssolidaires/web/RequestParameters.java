@@ -4,6 +4,8 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ordinateurssolidaires.events.AcceptableText;
+import org.ordinateurssolidaires.web.ParameterRefused.Rule;
+import org.ordinateurssolidaires.web.ParameterRefused.Where;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -90,34 +92,36 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
                 throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
                         HttpStatus.BAD_REQUEST, "the query cannot be read into parameters"), null);
             }
-            throw refusal(notUtf8, "is not UTF-8 text");
+            throw refusal(notUtf8, Rule.NotUtf8, "is not UTF-8 text");
         }
         parameters.entrySet().stream().filter(parameter -> parameter.getValue().length > 1).findFirst()
                   .ifPresent(repeated -> {
-                      throw refusal(repeated.getKey(), "is given more than once");
+                      throw refusal(repeated.getKey(), Rule.Repeated, "is given more than once");
                   });
         // a file too: of two copies sent to be checked, only the first would be
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart != null) {
             multipart.getMultiFileMap().entrySet().stream().filter(part -> part.getValue().size() > 1).findFirst()
                      .ifPresent(repeated -> {
-                         throw refusal("part", repeated.getKey(), "is given more than once");
+                         throw new ParameterRefused(Where.PART, repeated.getKey(), Rule.Repeated,
+                                 "is given more than once");
                      });
         }
         AcceptableText.ONE_LINE.firstRefused(parameters).ifPresent(refused -> {
-            throw refusal(refused.name(), refused.problem());
+            throw refusal(refused.name(), textRule(parameters.get(refused.name())), refused.problem());
         });
         // the path's own values too ({username}, a read model's name): never echoed back with a control character
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> inThePath) {
             inThePath.forEach((name, value) -> AcceptableText.ONE_LINE.problem(String.valueOf(value))
                     .ifPresent(problem -> {
-                        throw refusal(String.valueOf(name), problem);
+                        throw new ParameterRefused(Where.PATH, String.valueOf(name),
+                                textRule(new String[] {String.valueOf(value)}), problem);
                     }));
         }
         if (request.getRequestURI().startsWith("/api/") && handler instanceof HandlerMethod operation) {
             Set<String> taken = TAKEN.computeIfAbsent(operation.getMethod(), method -> taken(operation));
             parameters.keySet().stream().filter(name -> !taken.contains(name)).findFirst().ifPresent(unknown -> {
-                throw refusal(unknown, "is not a parameter of this request");
+                throw refusal(unknown, Rule.Unknown, "is not a parameter of this request");
             });
         }
         return true;
@@ -165,15 +169,14 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
         return Set.copyOf(names);
     }
 
-    private static ErrorResponseException refusal(String parameter, String problem) {
-        return refusal("parameter", parameter, problem);
+    private static ParameterRefused refusal(String parameter, Rule rule, String problem) {
+        return new ParameterRefused(Where.QUERY, parameter, rule, problem);
     }
 
-    /** @param kind what the request holds under {@code name}: a {@code parameter}, or a multipart body's {@code part} */
-    private static ErrorResponseException refusal(String kind, String name, String problem) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid " + kind + " " + name);
-        detail.setProperty("errors", List.of(Map.of(kind, name, "message", problem)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, detail, null);
+    /** Which of the text's rules a refused value broke: its length, or what it holds. */
+    private static Rule textRule(String[] values) {
+        return Arrays.stream(values).anyMatch(value -> value.length() > AcceptableText.ONE_LINE.maxLength())
+                ? Rule.Size : Rule.AcceptableText;
     }
 
     /** The first parameter of the query whose name or value is no UTF-8 text, named as it was sent; null for none. */

@@ -1,5 +1,8 @@
 package org.ordinateurssolidaires.query.web;
 
+import org.ordinateurssolidaires.events.AcceptableText;
+import org.ordinateurssolidaires.web.ParameterRefused;
+import org.ordinateurssolidaires.web.ParameterRefused.Where;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -10,6 +13,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -21,10 +26,23 @@ import org.springframework.web.servlet.ModelAndView;
 class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+    /** No parameter of the pages has a longer name: a longer one is not theirs, and not worth repeating. */
+    private static final int NAME_SHOWN = 40;
 
-    /** A refusal says its status (an id that is not one: 400; nothing there: 404); anything else is our fault. */
+    /**
+     * A refusal says its status (an id that is not one: 400; nothing there: 404), and which of the address's values
+     * to change when it is one of them (a search term with a control character, a filter given twice, a state that is
+     * none; not a value of the path, which is the address itself); anything else is our fault.
+     */
     @ExceptionHandler
     ModelAndView failed(Exception failure) {
+        if (failure instanceof ParameterRefused refused && refused.where() == Where.QUERY) {
+            return refused(refused.name(), refused.rule().name());
+        }
+        if (failure instanceof MethodArgumentTypeMismatchException mismatch
+                && mismatch.getParameter().hasParameterAnnotation(RequestParam.class)) {
+            return refused(mismatch.getName(), "typeMismatch");
+        }
         if (failure instanceof ErrorResponse refusal) {
             return page(HttpStatus.resolve(refusal.getStatusCode().value()));
         }
@@ -36,6 +54,18 @@ class PageErrors {
         }
         log.error("A page failed", failure);
         return page(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    /**
+     * The refusal's page naming the address's value refused and the rule it broke (a message code of the forms'
+     * refusals). A name that is itself no acceptable text is not repeated: the page only says what was wrong.
+     */
+    private static ModelAndView refused(String name, String rule) {
+        ModelAndView page = page(HttpStatus.BAD_REQUEST);
+        if (name.length() <= NAME_SHOWN && AcceptableText.ONE_LINE.problem(name).isEmpty()) {
+            page.addObject("refusedName", name);
+        }
+        return page.addObject("refusedRule", rule);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.web;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.testing.RawHttp;
+import org.ordinateurssolidaires.web.testing.FormBrowser;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -19,6 +20,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,6 +119,35 @@ class OutsideTextIT extends QuerySideIntegrationTest {
             assertThat(page.status()).isEqualTo(400);
             assertThat(page.body()).contains("<title>Demande refusée — Ordinateurs solidaires</title>");
         }
+    }
+
+    /**
+     * A page's filter refused (a search term with a control character or too long, a filter given twice, a state
+     * that is none) is named with the rule it broke, in the reader's words: which one to change, not only that
+     * something was wrong. A value of the path is the address itself, and named as such.
+     */
+    @Test
+    void aPageNamesTheFilterItRefuses() throws Exception {
+        FormBrowser browser = new FormBrowser(port);
+        assertThat(browser.signIn(TestAccounts.STAFF, TestAccounts.PASSWORD).statusCode()).isEqualTo(302);
+        Map<String, String> named = Map.of(
+                "/inventaire?q=WD%001", "« Recherche » : caractère non accepté ici",
+                "/inventaire?q=" + "W".repeat(2001), "« Recherche » : trop long.",
+                "/inventaire?state=READY&state=ALLOCATED", "« État » : donné plusieurs fois",
+                "/inventaire?state=NOPE", "« État » : valeur incorrecte.",
+                "/inventaire?page=deux", "« Page » : valeur incorrecte.",
+                "/registre-des-effacements?serial=WD%1B1", "« Numéro de série » : caractère non accepté ici",
+                "/inventaire?q=a%ED%A0%80", "« Recherche » : n&#39;est pas du texte UTF-8");
+        for (Map.Entry<String, String> refused : named.entrySet()) {
+            HttpResponse<String> page = browser.get(refused.getKey());
+            assertThat(page.statusCode()).as(refused.getKey()).isEqualTo(400);
+            assertThat(page.body()).as(refused.getKey())
+                                   .contains("<title>Demande refusée — Ordinateurs solidaires</title>")
+                                   .contains(refused.getValue());
+        }
+        HttpResponse<String> address = browser.get("/appareils/pas-un-identifiant");
+        assertThat(address.statusCode()).isEqualTo(400);
+        assertThat(address.body()).contains("La demande n&#39;est pas valable").doesNotContain("class=\"refus\"");
     }
 
     /**
