@@ -1,8 +1,10 @@
 package org.ordinateurssolidaires.query.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.ordinateurssolidaires.web.security.Role;
+import org.ordinateurssolidaires.web.security.SignInRefused;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -23,10 +25,14 @@ class SignInAndHome {
         this.providers = providers;
     }
 
-    /** The login form, and the identity providers registered for browsers (docs/security.md, "Signing in"). */
+    /**
+     * The login form, and the identity providers registered for browsers (docs/security.md, "Signing in"); after a
+     * refused sign-in, the username that was typed.
+     */
     @GetMapping("/login")
     @PreAuthorize(Access.ANYONE)
-    String signIn(Model model) {
+    String signIn(Model model, HttpServletRequest request) {
+        model.addAttribute("username", SignInRefused.usernameTyped(request));
         List<ClientRegistration> registered = new ArrayList<>();
         providers.ifAvailable(repository -> {
             if (repository instanceof Iterable<?> all) {

@@ -92,7 +92,6 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
                 + " sequence not allowed in a header or the URL, refused before it reaches the API");
     }
 
-    /** A request refused before any account is read: 400, the pages' own answer to a browser on them. */
     /**
      * A sign-in form refused before its credentials are checked: a person's browser goes back to the sign-in page,
      * which says in words that signing in failed, as it says for a wrong password; a client is told why.
@@ -106,6 +105,7 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
         ProblemJsonResponses.write(request, response, HttpStatus.BAD_REQUEST, detail);
     }
 
+    /** A request refused before any account is read: 400, the pages' own answer to a browser on them. */
     void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         if (browsingAPage(request)) {
             response.sendError(HttpStatus.BAD_REQUEST.value()); // "check the address", in the reader's language

@@ -206,7 +206,8 @@ public class ProgrammeSecurity {
         if (page == null) {
             http.formLogin(Customizer.withDefaults()).logout(Customizer.withDefaults());
         } else {
-            http.formLogin(form -> form.loginPage(page.path()).permitAll())
+            http.formLogin(form -> form.loginPage(page.path()).failureHandler(new SignInRefused(page.path()))
+                                       .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl(page.path() + "?logout").permitAll())
                 // a page's own refresh (htmx) after its session ended: the whole page goes to sign in, where the
                 // API's 401 would leave it showing figures that no longer move

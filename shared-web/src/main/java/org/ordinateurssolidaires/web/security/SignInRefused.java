@@ -1,0 +1,47 @@
+package org.ordinateurssolidaires.web.security;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.ordinateurssolidaires.events.AcceptableText;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+
+import java.io.IOException;
+
+/**
+ * A sign-in refused (a wrong password, a locked account) goes back to the sign-in page, as Spring Security's form
+ * login does, with the username typed kept for it: only the password is typed again, as on every sign-in page people
+ * know. It is kept in the browser's own session, read once by the page, and only when it is acceptable text (one line,
+ * the length of an identifier): what {@link SignInFieldsOnce} refuses is not shown again.
+ */
+public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
+
+    private static final String USERNAME = "username";
+    private static final String KEPT = SignInRefused.class.getName() + ".username";
+
+    SignInRefused(String signInPage) {
+        super(signInPage + "?error");
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException refused) throws IOException, ServletException {
+        String typed = request.getParameter(USERNAME);
+        if (typed != null && AcceptableText.IDENTIFIER.problem(typed).isEmpty()) {
+            request.getSession().setAttribute(KEPT, typed.strip());
+        }
+        super.onAuthenticationFailure(request, response, refused);
+    }
+
+    /** The username of the sign-in just refused in this browser, once; null when there is none. */
+    public static String usernameTyped(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(KEPT) instanceof String typed)) {
+            return null;
+        }
+        session.removeAttribute(KEPT);
+        return typed;
+    }
+}
