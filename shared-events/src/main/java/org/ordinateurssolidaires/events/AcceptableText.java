@@ -58,6 +58,16 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
     }
 
     /**
+     * The text with each character this rule refuses put as U+FFFD, the replacement character: what a refused form
+     * gives back to be corrected shows where the fault was, and never carries a control character into the page.
+     */
+    public String refusedShown(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(character -> shown.appendCodePoint(isAllowed(character) ? character : 0xFFFD));
+        return shown.toString();
+    }
+
+    /**
      * Whether the character shows as something: not a space of any kind, not a format character (zero-width space,
      * joiners, marks of direction), not an accent that has no letter to sit on, not a Hangul filler or braille blank.
      */

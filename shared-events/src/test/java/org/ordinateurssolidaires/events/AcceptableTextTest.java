@@ -91,4 +91,11 @@ class AcceptableTextTest {
                 "must not contain U+0000 (a control character), found at character 3"));
         assertThat(ONE_LINE.firstRefused(Map.of("serial", new String[] {"WD-1"}))).isEmpty();
     }
+
+    @Test
+    void showsTheCharactersItRefusesAsTheReplacementCharacter() {
+        assertThat(MULTI_LINE.refusedShown("a\u0000b\tc\n\u009B\uD83D\uFFFE\uD83D\uDE00"))
+                .isEqualTo("a\uFFFDb\tc\n\uFFFD\uFFFD\uFFFD\uD83D\uDE00");
+        assertThat(ONE_LINE.refusedShown("a\tb")).isEqualTo("a\uFFFDb");
+    }
 }

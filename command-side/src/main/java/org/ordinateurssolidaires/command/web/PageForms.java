@@ -317,9 +317,9 @@ public class PageForms {
     }
 
     /**
-     * What was typed, to fill the form again; never a secret (the CSRF token), a file, or a person's data: the
-     * refusal is kept in the session, in the database, and a beneficiary's data is only ever stored sealed (it is
-     * typed again).
+     * What was typed, to fill the form again, its control characters shown as such; never a secret (the CSRF token),
+     * a file, or a person's data: the refusal is kept in the session, in the database, and a beneficiary's data is
+     * only ever stored sealed (it is typed again).
      */
     private static LinkedHashMap<String, String> typed(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
@@ -328,7 +328,8 @@ public class PageForms {
         return request.getParameterMap().entrySet().stream()
                       .filter(field -> !Set.of("_csrf", "page", CommandOriginResolver.FORM_FIELD).contains(field.getKey())
                                        && !sealed.contains(field.getKey().split("[.\\[]", 2)[0]))
-                      .collect(Collectors.toMap(Map.Entry::getKey, field -> String.join(",", field.getValue()),
+                      .collect(Collectors.toMap(Map.Entry::getKey,
+                              field -> AcceptableText.MULTI_LINE.refusedShown(String.join(",", field.getValue())),
                               (first, second) -> first, LinkedHashMap::new));
     }
 

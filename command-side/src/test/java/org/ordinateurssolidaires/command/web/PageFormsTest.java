@@ -166,6 +166,13 @@ class PageFormsTest {
                 .containsEntry("notes", "écran fêlé");
     }
 
+    /** What was typed comes back with its control characters shown as such, its line breaks kept: never a NUL. */
+    @Test
+    void aRefusedFormShowsTheControlCharactersTyped() {
+        assertThat(typedAfterRefusal(Check.class, Map.of("notes", "écran\u0000fêlé\nclavier\u001B")))
+                .containsEntry("notes", "écran\uFFFDfêlé\nclavier\uFFFD");
+    }
+
     private Map<String, String> typedAfterRefusal(Class<?> form, Map<String, String> fields) {
         MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/x");
         sent.addParameter("form", "refer");
