@@ -122,7 +122,11 @@ class StaffJourneyIT {
                  .submitFormOf("assetTag");
             assertThat(staff.path()).as("%s", staff.text()).startsWith("/appareils/");
             assertThat(staff.text()).contains("Réception enregistrée.", "OS-2026-0077",
-                    "Retrait du stockage déclaré par le donateur");
+                    "Retrait du stockage déclaré par le donateur",
+                    "Arrivé sans support de stockage : le donateur déclare l'avoir retiré avant le don (déclaré par "
+                    + "Olivier Lambert, DSI le ", "document : Annexe 2, convention 2023-0208)")
+                                  .doesNotContain("Aucun support de stockage.")
+                                  .containsPattern("\\d{2}:\\d{2} Retrait du stockage déclaré par le donateur");
             staff.look("appareil-sans-stockage");
         }
     }
