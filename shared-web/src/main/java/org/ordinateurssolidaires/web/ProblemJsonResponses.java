@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,12 @@ public final class ProblemJsonResponses {
 
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                              String detail) throws IOException {
+        write(request, response, status, detail, List.of());
+    }
+
+    /** @param errors what was wrong, where: {@code {"header": "Idempotency-Key", "message": "..."}} */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                             String detail, List<Map<String, String>> errors) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
@@ -33,6 +40,9 @@ public final class ProblemJsonResponses {
         URI instance = ProblemJsonErrorController.pathOf(request.getRequestURI());
         if (instance != null) {
             problem.put("instance", instance.toString());
+        }
+        if (!errors.isEmpty()) {
+            problem.put("errors", errors);
         }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.web.ParameterRefused.Where;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
@@ -54,7 +55,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The pages' forms ({@link #FORMS}) are read field by field by the command side (PageForms), where a field may be a
  * list or run over lines, and passed on unread by the query side. And the API's operations take only the parameters
  * they read: a misspelt filter ({@code ?stat=READY}) is refused, not ignored with every device answered, as a misspelt
- * JSON field is.
+ * JSON field is. Identifiers and whole numbers are read in one form only ({@link StrictValues}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -70,6 +71,12 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
     public void addInterceptors(InterceptorRegistry registry) {
         // after the operation's rule (RulesBeforeBinding): a role refused gets 403 whatever parameters it sent
         registry.addInterceptor(this).excludePathPatterns(FORMS).order(Ordered.HIGHEST_PRECEDENCE + 1);
+    }
+
+    /** Identifiers and whole numbers read in one form only, by every operation of the apps. */
+    @Bean
+    StrictValues strictValues() {
+        return new StrictValues();
     }
 
     @Override
@@ -134,7 +141,8 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
                         .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
     }
 
-    private static MediaType contentType(HttpServletRequest request) {
+    /** The request's {@code Content-Type}; null when it has none or it cannot be read. */
+    static MediaType contentType(HttpServletRequest request) {
         try {
             return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
         } catch (InvalidMediaTypeException unreadable) {

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.ordinateurssolidaires.events.AcceptableText;
+import org.ordinateurssolidaires.web.StrictValues;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -60,7 +61,7 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
             return null;
         }
         try {
-            return UUID.fromString(value.strip());
+            return StrictValues.uuid(value.strip());
         } catch (IllegalArgumentException notAUuid) {
             throw new InvalidHeader(name, "must be a UUID");
         }

@@ -6,6 +6,7 @@ import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.AcceptableText;
 import org.ordinateurssolidaires.web.PlausibleTime;
+import org.ordinateurssolidaires.web.StrictValues;
 import org.ordinateurssolidaires.web.pages.FormDone;
 import org.ordinateurssolidaires.web.pages.FormRefusal;
 import org.springframework.beans.BeansException;
@@ -84,6 +85,7 @@ public class PageForms {
         this.fieldValidator = ((SmartValidator) validator).unwrap(jakarta.validation.Validator.class);
         conversions.addFormatterForFieldType(LocalDate.class, new Days());
         conversions.addFormatterForFieldType(Instant.class, new LocalTimes(zone));
+        StrictValues.register(conversions);
     }
 
     /** The request record {@code type}, from the form's fields and the values the server {@code computed}. */
@@ -98,6 +100,7 @@ public class PageForms {
         ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
         binder.setTargetType(ResolvableType.forClass(type));
         binder.setConversionService(conversions);
+        StrictValues.register(binder);
         binder.setValidator(validator);
         FormValues values = new FormValues(request, computed);
         try {

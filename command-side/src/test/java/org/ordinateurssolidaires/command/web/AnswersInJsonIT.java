@@ -21,7 +21,8 @@ import static org.ordinateurssolidaires.command.StaffRequests.headers;
 
 /**
  * A command whose answer the caller cannot read is refused before it is recorded: sent again as it should have
- * been, it is recorded once, not refused as a copy of itself.
+ * been, it is recorded once, not refused as a copy of itself. A type refused with {@code q=0} is refused, as HTTP
+ * says; JSON in another charset than UTF-8 cannot be written.
  */
 class AnswersInJsonIT extends CommandSideIntegrationTest {
 
@@ -36,12 +37,15 @@ class AnswersInJsonIT extends CommandSideIntegrationTest {
                 "manufacturer", "Lenovo", "model", "ThinkPad T480", "storageMedia", List.of(),
                 "storageRemoval", STORAGE_REMOVED_BY_THE_DONOR, "receivedAt", "2026-05-02T09:00:00Z");
 
-        for (String accept : new String[]{"text/html", "application/xml", "image/png, text/plain;q=0.5"}) {
+        for (String accept : new String[]{"text/html", "application/xml", "image/png, text/plain;q=0.5",
+                "application/json;q=0", "application/xml;q=1, */*;q=0", "application/json;q=0, */*",
+                "application/json; charset=ISO-8859-1"}) {
             ResponseEntity<String> refused = http.postForEntity("/api/devices", new HttpEntity<>(reception,
                     accepting(accept)), String.class);
             assertThat(refused.getStatusCode().value()).as(accept).isEqualTo(406);
         }
-        for (String accept : new String[]{"application/json", "*/*", "application/*", "text/html, */*;q=0.1"}) {
+        for (String accept : new String[]{"application/json", "*/*", "application/*", "text/html, */*;q=0.1",
+                "application/json;charset=utf-8", "text/html, application/json;q=0.1"}) {
             ResponseEntity<JsonNode> checked = http.postForEntity("/api/devices", new HttpEntity<>(Map.of(),
                     accepting(accept)), JsonNode.class);
             assertThat(checked.getStatusCode().value()).as(accept + ": let through, to the body's check")

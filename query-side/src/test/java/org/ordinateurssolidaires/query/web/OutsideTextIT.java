@@ -122,6 +122,37 @@ class OutsideTextIT extends QuerySideIntegrationTest {
     }
 
     /**
+     * An identifier or a whole number is read in one form only, as from a JSON body: {@code UUID.fromString} took
+     * {@code 1-2-3-4-5} for another id, and a page number could be written in hexadecimal, with a sign or spaces.
+     */
+    @Test
+    void readsIdentifiersAndWholeNumbersInOneFormOnly() throws Exception {
+        Map<String, String> refused = Map.of("/api/devices?page=0x10", "page", "/api/devices?page=%2310", "page",
+                "/api/devices?size=%2B5", "size", "/api/devices?size=%205", "size", "/api/devices?page=1e1", "page",
+                "/api/erasure-register?deviceId=1-2-3-4-5", "deviceId", "/api/devices/1-2-3-4-5", "deviceId");
+        for (Map.Entry<String, String> query : refused.entrySet()) {
+            RawHttp.Answer answer = RawHttp.send(port, "GET", query.getKey(),
+                    Map.of("Authorization", TestAccounts.authorization()), null);
+            assertThat(answer.status()).as(query.getKey()).isEqualTo(400);
+            assertThat(readJson(answer.body()).at("/errors/0/parameter").asString()).as(query.getKey())
+                    .isEqualTo(query.getValue());
+        }
+        for (String read : List.of("/api/devices?page=0&size=5", "/api/devices?page=-0&size=05",
+                "/api/erasure-register?deviceId=" + UUID.randomUUID().toString().toUpperCase())) {
+            assertThat(RawHttp.send(port, "GET", read, Map.of("Authorization", TestAccounts.authorization()), null)
+                              .status()).as(read).isEqualTo(200);
+        }
+    }
+
+    /** A change asked of the API by a client that takes no JSON is refused before it runs (AnswersInJsonIT). */
+    @Test
+    void aChangeWhoseAnswerTheClientRefusesIsNotRun() {
+        RawHttp.Answer refused = RawHttp.send(port, "POST", "/api/read-models/no-such-read-model/rebuild",
+                Map.of("Authorization", TestAccounts.authorization(TestAccounts.ADMIN), "Accept", "text/html"), null);
+        assertThat(refused.status()).isEqualTo(406);
+    }
+
+    /**
      * A page's filter refused (a search term with a control character or too long, a filter given twice, a state
      * that is none) is named with the rule it broke, in the reader's words: which one to change, not only that
      * something was wrong. A value of the path is the address itself, and named as such.

@@ -18,6 +18,8 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The refusals of the security chain, as {@code application/problem+json} like every other answer: 401 to a
@@ -107,10 +109,16 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
 
     /** A request refused before any account is read: 400, the pages' own answer to a browser on them. */
     void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        refuse(request, response, detail, List.of());
+    }
+
+    /** The same, naming where the fault is for a client: {@code {"header": "Authorization", "message": "..."}}. */
+    void refuse(HttpServletRequest request, HttpServletResponse response, String detail,
+                List<Map<String, String>> errors) throws IOException {
         if (browsingAPage(request)) {
             response.sendError(HttpStatus.BAD_REQUEST.value()); // "check the address", in the reader's language
             return;
         }
-        ProblemJsonResponses.write(request, response, HttpStatus.BAD_REQUEST, detail);
+        ProblemJsonResponses.write(request, response, HttpStatus.BAD_REQUEST, detail, errors);
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -168,6 +169,7 @@ public class ProgrammeSecurity {
             .exceptionHandling(refusals -> refusals.authenticationEntryPoint(answers).accessDeniedHandler(answers))
             // an answer of the API (a JSON, a PDF) is no page: no other site may frame it (OWASP's REST advice)
             .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives("frame-ancestors 'none'")));
+        http.addFilterAfter(new HeadersOnce(answers), HeaderWriterFilter.class);
         tokens.ifAvailable(decoder -> http.oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenCallers(claims)))
                 .authenticationEntryPoint(answers)
@@ -201,6 +203,7 @@ public class ProgrammeSecurity {
                     .csrfTokenRequestHandler(new TamperedCsrfTokens()))
             .exceptionHandling(refusals -> refusals.accessDeniedHandler(answers))
             .headers(ProgrammeSecurity::pageHeaders);
+        http.addFilterAfter(new HeadersOnce(answers), HeaderWriterFilter.class);
         http.addFilterBefore(new SignInFieldsOnce(page == null ? "/login" : page.path(), answers),
                 UsernamePasswordAuthenticationFilter.class);
         if (page == null) {

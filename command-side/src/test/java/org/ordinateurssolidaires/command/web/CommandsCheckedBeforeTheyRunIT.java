@@ -1,0 +1,109 @@
+package org.ordinateurssolidaires.command.web;
+
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.testing.RawHttp;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A command is refused before it runs, with nothing stored, when it says more than it reads, says one thing twice, or
+ * names an identifier in another form than the canonical one (its answer's type: AnswersInJsonIT).
+ */
+class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DONOR = """
+            {"legalName": "Fondation Ligérienne", "kind": "ASSOCIATION", "contactPerson": "Inès Girard",
+             "contactEmail": "ines@example.org"}""";
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aBodySentToACommandThatReadsNoneIsRefused() throws Exception {
+        String username = "sans-corps-" + UUID.randomUUID().toString().substring(0, 8);
+        RawHttp.Answer opened = RawHttp.send(port, "POST", "/api/accounts", Map.of("Authorization",
+                TestAccounts.authorization(TestAccounts.ADMIN)), "{\"username\": \"" + username
+                + "\", \"password\": \"un mot de passe assez long\", \"access\": {\"roles\": [\"STAFF\"]}}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        long stored = storedEvents();
+
+        RawHttp.Answer refused = RawHttp.send(port, "POST", "/api/accounts/" + username + "/deactivation",
+                Map.of("Authorization", TestAccounts.authorization(TestAccounts.ADMIN)),
+                "{\"reason\": \"ordinateur perdu\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("detail").asString()).isEqualTo(
+                "this request takes no body: send it empty");
+        assertThat(storedEvents()).isEqualTo(stored);
+
+        RawHttp.Answer empty = RawHttp.send(port, "POST", "/api/accounts/" + username + "/deactivation",
+                Map.of("Authorization", TestAccounts.authorization(TestAccounts.ADMIN)), " { } ");
+        assertThat(empty.status()).as(empty.body()).isEqualTo(204);
+    }
+
+    /** Of two, the servlet API answers the first: each header read once is refused when given twice. */
+    @Test
+    void aHeaderReadOnceIsRefusedWhenGivenTwice() throws Exception {
+        long stored = storedEvents();
+        for (String header : List.of("Idempotency-Key", "X-Correlation-Id", "Authorization")) {
+            String first = header.equals("Authorization") ? TestAccounts.authorization() : UUID.randomUUID().toString();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/donors"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(DONOR))
+                    .header(header, first).header(header, header.equals("Authorization")
+                            ? TestAccounts.authorization() : UUID.randomUUID().toString());
+            if (!header.equals("Authorization")) {
+                request.header("Authorization", TestAccounts.authorization());
+            }
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).as(header + " " + refused.body()).isEqualTo(400);
+            JsonNode problem = JSON.readTree(refused.body());
+            assertThat(problem.at("/errors/0/header").asString()).isEqualTo(header);
+            assertThat(problem.at("/errors/0/message").asString()).isEqualTo("is given more than once");
+        }
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    /** {@code UUID.fromString} reads {@code 1-2-3-4-5} as {@code 00000001-0002-0003-0004-000000000005}. */
+    @Test
+    void anIdentifierIsReadInItsCanonicalFormOnly() throws Exception {
+        long stored = storedEvents();
+        RawHttp.Answer path = RawHttp.send(port, "POST", "/api/devices/1-2-3-4-5/refurbishment",
+                Map.of("Authorization", TestAccounts.authorization()), "{\"workDone\": \"x\", \"operatingSystem\": "
+                        + "\"Linux\", \"technician\": \"Sam\", \"refurbishedAt\": \"2026-05-03T09:00:00Z\"}");
+        assertThat(path.status()).as(path.body()).isEqualTo(400);
+        assertThat(JSON.readTree(path.body()).at("/errors/0/message").asString()).startsWith("must be a UUID");
+
+        RawHttp.Answer key = RawHttp.send(port, "POST", "/api/donors", Map.of("Authorization",
+                TestAccounts.authorization(), "Idempotency-Key", "1-2-3-4-5"), DONOR);
+        assertThat(key.status()).isEqualTo(400);
+        assertThat(JSON.readTree(key.body()).at("/errors/0/header").asString()).isEqualTo("Idempotency-Key");
+        assertThat(storedEvents()).isEqualTo(stored);
+
+        RawHttp.Answer upperCase = RawHttp.send(port, "POST", "/api/donors", Map.of("Authorization",
+                TestAccounts.authorization(), "Idempotency-Key", UUID.randomUUID().toString().toUpperCase()), DONOR);
+        assertThat(upperCase.status()).isEqualTo(201);
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+    }
+}

@@ -1,0 +1,136 @@
+package org.ordinateurssolidaires.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A request to the API that changes something (any method but a read's) is refused before its operation runs when
+ * it could not be answered as it says, or says more than the operation reads: once it has run, its event is stored
+ * whatever the answer. Spring MVC chooses the answer's type after the operation: a client whose {@code Accept}
+ * admits no JSON ({@code text/html}, {@code application/json;q=0}, a charset other than UTF-8), in which the API
+ * answers and says what was wrong, was answered 406 for a command recorded all the same, and retried it (a second
+ * donor); this answers 406 first, and reads a type refused with {@code q=0} as refused, as HTTP says. And a body sent to an operation that reads none
+ * (a deactivation's "reason") was dropped unread, where a JSON field the request does not have is refused: 400 (an
+ * empty object, which many clients send with every command, says nothing and passes).
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor {
+
+    /** A blank body, or an empty JSON object. */
+    private static final Pattern NOTHING = Pattern.compile("\\s*(\\{\\s*})?\\s*");
+    private static final int EMPTY_BODY_AT_MOST = 64;
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** The more of a range is named, the more it says of the type it includes: {@code application/json} first. */
+    private static final Comparator<MediaType> SPECIFICITY = Comparator
+            .comparing((MediaType range) -> !range.isWildcardType())
+            .thenComparing(range -> !range.isWildcardSubtype())
+            .thenComparing(range -> range.getParameters().size() - (range.getParameter("q") == null ? 0 : 1));
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        // after the operation's rule (a role refused gets 403 first) and its parameters' (RequestParameters)
+        registry.addInterceptor(this).addPathPatterns("/api/**").order(Ordered.HIGHEST_PRECEDENCE + 2);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotAcceptableException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR || READS.contains(request.getMethod())
+            || !(handler instanceof HandlerMethod operation)) {
+            return true;
+        }
+        if (!acceptsJson(request)) {
+            throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
+        }
+        if (hasABody(request) && !readsABody(operation)
+            && !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(RequestParameters.contentType(request))
+            && !saysNothing(request)) {
+            // a form's fields are parameters, held to the operation's own by RequestParameters
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "this request takes no body: send it empty");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        return true;
+    }
+
+    /**
+     * Whether the client takes JSON in UTF-8: no {@code Accept}, or a range including {@code application/json} whose
+     * most specific one has a quality above 0 and no other charset.
+     */
+    private static boolean acceptsJson(HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
+        List<MediaType> ranges = new ArrayList<>();
+        for (String header : Collections.list(request.getHeaders("Accept"))) {
+            try {
+                ranges.addAll(MediaType.parseMediaTypes(header));
+            } catch (InvalidMediaTypeException unreadable) {
+                throw new HttpMediaTypeNotAcceptableException("the Accept header cannot be read: "
+                                                              + unreadable.getMessage());
+            }
+        }
+        if (ranges.isEmpty()) {
+            return true;
+        }
+        return ranges.stream().filter(range -> range.includes(MediaType.APPLICATION_JSON)).max(SPECIFICITY)
+                     .filter(range -> range.getQualityValue() > 0 && utf8OrNone(range)).isPresent();
+    }
+
+    private static boolean utf8OrNone(MediaType range) {
+        String charset = range.getParameter("charset");
+        return charset == null || StandardCharsets.UTF_8.name().equalsIgnoreCase(charset.replace("\"", ""));
+    }
+
+    private static boolean hasABody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /**
+     * Whether the body, unread by the operation, says nothing: blank, or an empty JSON object, which many clients
+     * send with every command.
+     */
+    private static boolean saysNothing(HttpServletRequest request) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(EMPTY_BODY_AT_MOST + 1);
+        return body.length <= EMPTY_BODY_AT_MOST
+               && NOTHING.matcher(new String(body, StandardCharsets.UTF_8)).matches();
+    }
+
+    /** Whether the operation reads its body: bound ({@code @RequestBody}, a part, a file), or as it comes. */
+    private static boolean readsABody(HandlerMethod operation) {
+        return Arrays.stream(operation.getMethodParameters()).anyMatch(parameter ->
+                parameter.hasParameterAnnotation(RequestBody.class)
+                || parameter.hasParameterAnnotation(RequestPart.class)
+                || Stream.of(MultipartFile.class, InputStream.class, Reader.class, HttpEntity.class)
+                         .anyMatch(read -> read.isAssignableFrom(parameter.getParameterType())));
+    }
+}
