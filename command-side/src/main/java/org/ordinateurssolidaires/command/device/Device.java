@@ -129,6 +129,10 @@ public class Device {
     @CommandHandler
     void handle(RecordStorageRemovalStatement command) {
         refuseOnceGone();
+        if (!media.isEmpty()) { // a medium returned with the device, or fitted by the household: it is erased
+            throw new RuleViolation(DeviceRule.STATEMENT_ONLY_WITHOUT_MEDIA,
+                    "device " + deviceId.value() + " lists " + media.size() + " storage medium(s)");
+        }
         apply(new StorageRemovalStated(deviceId, command.statement()));
     }
 

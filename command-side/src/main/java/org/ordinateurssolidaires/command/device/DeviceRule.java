@@ -7,6 +7,8 @@ public enum DeviceRule implements BusinessRule {
     ASSET_TAG_UNIQUE("an asset tag labels one device only"),
     STORAGE_ACCOUNTED_FOR_AT_RECEPTION("a device is received with its storage media, embedded storage included, or "
             + "with the donor's statement that its storage was removed before the gift"),
+    STATEMENT_ONLY_WITHOUT_MEDIA("the donor's statement that a device's storage was removed is recorded only for a "
+            + "device that lists no storage medium: one it lists is sanitised or destroyed"),
     ERASURE_EVIDENCE_ON_RECORD("a device is refurbished, passes its quality check, is allocated, handed over or "
             + "recycled only with erasure evidence on record: a storage medium listed (then sanitised or destroyed) "
             + "or the donor's statement that its storage was removed"),

@@ -81,6 +81,10 @@ public class Donor {
             throw new RuleViolation(DonorRule.VALIDITY_PERIOD_IN_ORDER,
                     "valid from " + command.validFrom() + " until " + command.validUntil());
         }
+        if (command.validUntil() != null && command.validUntil().isBefore(command.signedOn())) {
+            throw new RuleViolation(DonorRule.SIGNED_BEFORE_IT_ENDS,
+                    "signed on " + command.signedOn() + ", valid until " + command.validUntil());
+        }
         if (!command.commitments().allMade()) {
             throw new RuleViolation(DonorRule.MODEL_AGREEMENT_COMMITMENTS,
                     "commitments not made: " + String.join(", ", notMade(command.commitments())));

@@ -9,6 +9,8 @@ public enum DonorRule implements BusinessRule {
     MODEL_AGREEMENT_COMMITMENTS("an agreement states the model agreement's four commitments: free for the "
             + "beneficiary, traceability of the equipment, data erasure and a hand-over ceremony"),
     VALIDITY_PERIOD_IN_ORDER("an agreement's validity ends after it starts"),
+    SIGNED_BEFORE_IT_ENDS("an agreement is signed before its validity ends: signed later, it would cover receptions "
+            + "already past"),
     AGREEMENT_RECORDED_ONCE("an agreement is signed once"),
     AGREEMENT_TERMINATED_ONCE("an agreement is terminated once"),
     TERMINATION_WITHIN_VALIDITY("an agreement is terminated on a day of its validity period"),

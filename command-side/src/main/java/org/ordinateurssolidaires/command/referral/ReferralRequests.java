@@ -49,6 +49,7 @@ public final class ReferralRequests {
                           @Size(max = 30) @NotBlankWhenGiven @PhoneNumber String phone) {
 
         @AssertTrue(message = "give an email or a phone")
+        @ReportedOn("email")
         boolean isReachable() {
             return email != null || phone != null;
         }

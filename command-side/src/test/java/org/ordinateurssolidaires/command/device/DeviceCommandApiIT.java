@@ -246,20 +246,22 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
 
     @Test
     void recordsTheDonorsStatementForADeviceAlreadyReceivedAtAnyStageBeforeItLeaves() {
-        String id = receive(1).getBody().get("deviceId").asString();
+        String withAMedium = receive(1).getBody().get("deviceId").asString();
+        String ready = StaffRequests.readyLaptop(http, donorWithAgreement());
 
-        ResponseEntity<JsonNode> stated = post(id, "/storage-removal", STORAGE_REMOVED_BY_THE_DONOR);
-        ResponseEntity<JsonNode> onceReady = post(StaffRequests.readyLaptop(http, donorWithAgreement()),
-                "/storage-removal", STORAGE_REMOVED_BY_THE_DONOR);
+        ResponseEntity<JsonNode> refused = post(withAMedium, "/storage-removal", STORAGE_REMOVED_BY_THE_DONOR);
+        ResponseEntity<JsonNode> onceReady = post(ready, "/storage-removal", STORAGE_REMOVED_BY_THE_DONOR);
 
-        assertThat(stated.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(eventStore.readEvents(id).asStream().toList()).last()
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("STATEMENT_ONLY_WITHOUT_MEDIA");
+        assertThat(eventStore.readEvents(withAMedium).asStream().count()).isEqualTo(1);
+        assertThat(onceReady.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(eventStore.readEvents(ready).asStream().toList()).last()
                 .extracting(event -> event.getPayloadType().getSimpleName())
                 .isEqualTo(StorageRemovalStated.class.getSimpleName());
-        assertThat(onceReady.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post(UUID.randomUUID().toString(), "/storage-removal", STORAGE_REMOVED_BY_THE_DONOR)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(post(id, "/storage-removal", Map.of("statedBy", "Paul Martin")).getStatusCode())
+        assertThat(post(ready, "/storage-removal", Map.of("statedBy", "Paul Martin")).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 

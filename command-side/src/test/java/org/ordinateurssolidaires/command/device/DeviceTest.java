@@ -676,6 +676,14 @@ class DeviceTest {
                    .expectEvents(REMOVAL_STATED);
         }
 
+        /** The statement says the storage was removed: it cannot stand for a medium the device lists. */
+        @Test
+        void refusesTheDonorsStatementForADeviceThatListsAMedium() {
+            expectRuleBroken(DeviceRule.STATEMENT_ONLY_WITHOUT_MEDIA,
+                    fixture.given(RECEIVED)
+                           .when(new RecordStorageRemovalStatement(DEVICE, DISKS_REMOVED_BY_THE_DONOR)));
+        }
+
         @Test
         void refusesTheDonorsStatementOnceTheDeviceHasLeft() {
             expectRuleBroken(DeviceRule.DEVICE_HAS_LEFT,

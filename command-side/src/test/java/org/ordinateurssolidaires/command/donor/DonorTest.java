@@ -128,6 +128,19 @@ class DonorTest {
                .expectExceptionMessage("commitments not made: freeForBeneficiary, handOverCeremony");
     }
 
+    /** Signed after its end, an agreement would put in force, afterwards, receptions already past. */
+    @Test
+    void refusesAnAgreementSignedAfterItsValidityEnds() {
+        expectRuleBroken(DonorRule.SIGNED_BEFORE_IT_ENDS,
+                fixture.given(REGISTERED)
+                       .when(new SignAgreement(DONOR, AGREEMENT, "2023-0208", "Paul Martin", "Directeur général",
+                               SIGNED, LocalDate.parse("2000-01-01"), SIGNED.minusDays(1), ALL_FOUR)));
+        fixture.given(REGISTERED)
+               .when(new SignAgreement(DONOR, AGREEMENT, "2023-0208", "Paul Martin", "Directeur général",
+                       SIGNED, LocalDate.parse("2025-01-01"), SIGNED, ALL_FOUR))
+               .expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void refusesAValidityPeriodThatEndsBeforeItStarts() {
         expectRuleBroken(DonorRule.VALIDITY_PERIOD_IN_ORDER,

@@ -187,6 +187,8 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         assertThat(contact.getBody().get("contactId").asString()).isNotBlank();
         assertThat(unreachable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unreachable.getBody().get("errors").findValuesAsString("message")).contains("give an email or a phone");
+        assertThat(unreachable.getBody().get("errors").findValuesAsString("field")).contains("email")
+                                                                                  .doesNotContain("reachable");
         assertThat(post("/api/partners/" + leaving + "/contacts", Map.of("name", "Late", "phone", "05 49 00 00 00"))
                 .getBody().get("rule").asString()).isEqualTo("CONTACTS_OF_AN_ACTIVE_PARTNER");
         ResponseEntity<JsonNode> moreChildrenThanPeople = post("/api/partners/" + partner() + "/referrals", Map.of(

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.deadletter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.query.deadletter.DeadLetters.GroupLetters;
 import org.ordinateurssolidaires.query.deadletter.DeadLetters.RetryOutcome;
 import org.ordinateurssolidaires.web.security.Access;
@@ -52,7 +53,8 @@ class DeadLetterController {
             + "applied and how many stay parked (a sequence that fails again is left as it was)")
     RetryOutcome retry(@PathVariable String processingGroup,
                        @Parameter(description = "only this sequence (an aggregate id); 404 when it is not parked")
-                       @RequestParam Optional<String> sequenceId) {
+                       @RequestParam Optional<@Size(min = 1, message = "must not be empty: leave it out for every "
+                                                                 + "parked sequence") String> sequenceId) {
         return deadLetters.retry(processingGroup, sequenceId);
     }
 

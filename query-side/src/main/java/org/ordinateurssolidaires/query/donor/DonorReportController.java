@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
@@ -98,7 +99,9 @@ class DonorReportController {
     @Operation(summary = "A data-sanitisation certificate for the donor's media (one delivery's, when named); in "
             + "French unless lang=en")
     ResponseEntity<byte[]> sanitisationCertificate(@PathVariable UUID donorId,
-                                                   @RequestParam(required = false) String delivery,
+                                                   @RequestParam(required = false) @Size(min = 1, message =
+                                                           "must not be empty: leave it out for every delivery")
+                                                   String delivery,
                                                    @RequestParam(defaultValue = "fr") @Pattern(regexp = LANGUAGES)
                                                    String lang) {
         DonorReport report = report(donorId);
