@@ -13,6 +13,9 @@ import java.lang.annotation.Target;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The span every date and moment that comes in must fall within, whichever way it comes (JSON, a page's form, a
@@ -26,7 +29,25 @@ public final class PlausibleTime {
     public static final LocalDate EARLIEST_DAY = LocalDate.ofInstant(EARLIEST, ZoneOffset.UTC);
     public static final LocalDate LATEST_DAY = LocalDate.ofInstant(LATEST, ZoneOffset.UTC);
 
+    /** An ISO-8601 time of day: its hour, and its seconds when written. */
+    private static final Pattern CLOCK = Pattern.compile("T(\\d{2}):\\d{2}(?::(\\d{2}))?");
+
     private PlausibleTime() {
+    }
+
+    /**
+     * The instant an ISO-8601 text names, as {@link Instant#parse} reads it but for its two leniencies: {@code 24:00}
+     * (the next day's midnight) and a leap second's {@code :60} (read as {@code :59}, the text silently altered). No
+     * clock of the programme writes either; each is refused as not an instant.
+     *
+     * @throws DateTimeParseException for those and for anything {@link Instant#parse} refuses
+     */
+    public static Instant instant(String text) {
+        Matcher clock = CLOCK.matcher(text);
+        if (clock.find() && ("24".equals(clock.group(1)) || "60".equals(clock.group(2)))) {
+            throw new DateTimeParseException("24:00 and leap seconds are not read", text, clock.start());
+        }
+        return Instant.parse(text);
     }
 
     public static boolean contains(Instant moment) {

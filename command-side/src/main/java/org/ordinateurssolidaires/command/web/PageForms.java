@@ -394,7 +394,7 @@ public class PageForms {
         public Instant parse(String text, Locale locale) {
             Instant moment;
             try {
-                moment = Instant.parse(text);
+                moment = PlausibleTime.instant(text);
             } catch (DateTimeParseException notAnInstant) {
                 moment = LocalDateTime.parse(text).atZone(zone).toInstant();
             }

@@ -43,7 +43,7 @@ class StrictRequestJson {
         return new SimpleModule("strict-request-values")
                 .setDeserializerModifier(new ListsWithinTheirSize())
                 .addDeserializer(String.class, new PlainText())
-                .addDeserializer(Instant.class, new IsoTime<>(Instant.class, Instant::parse, PlausibleTime.EARLIEST,
+                .addDeserializer(Instant.class, new IsoTime<>(Instant.class, PlausibleTime::instant, PlausibleTime.EARLIEST,
                         PlausibleTime.LATEST, "2026-03-02T09:15:00Z"))
                 .addDeserializer(LocalDate.class, new IsoTime<>(LocalDate.class, LocalDate::parse,
                         PlausibleTime.EARLIEST_DAY, PlausibleTime.LATEST_DAY, "2026-03-02"));

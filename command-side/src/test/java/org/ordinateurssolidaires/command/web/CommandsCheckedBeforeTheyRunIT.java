@@ -103,6 +103,20 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
         assertThat(upperCase.status()).isEqualTo(201);
     }
 
+    /** Instant.parse reads 24:00 as the next day's midnight and a leap second's :60 as :59, the text altered. */
+    @Test
+    void aMomentIsReadAsAClockWritesItOnly() throws Exception {
+        for (String moment : List.of("2026-03-02T24:00:00Z", "2026-03-02T23:59:60Z")) {
+            RawHttp.Answer refused = RawHttp.send(port, "POST", "/api/referrals/" + UUID.randomUUID() + "/acceptance",
+                    Map.of("Authorization", TestAccounts.authorization()), "{\"at\": \"" + moment + "\"}");
+            assertThat(refused.status()).as(moment).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).at("/errors/0/field").asString()).isEqualTo("at");
+        }
+        RawHttp.Answer read = RawHttp.send(port, "POST", "/api/referrals/" + UUID.randomUUID() + "/acceptance",
+                Map.of("Authorization", TestAccounts.authorization()), "{\"at\": \"2026-03-02T23:59:59.5Z\"}");
+        assertThat(read.status()).as("read, then no such referral").isEqualTo(404);
+    }
+
     private long storedEvents() {
         return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
     }

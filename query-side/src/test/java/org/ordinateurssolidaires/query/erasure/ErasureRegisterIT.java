@@ -188,7 +188,8 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
     /** 1900 is a spreadsheet's empty date, 9999 a year typed with too many digits: refused as every way in does. */
     @Test
     void refusesAMomentOutsideTheProgrammesTime() {
-        for (String outside : List.of("from=1900-01-01", "to=9999-12-31T00:00:00Z", "from=1999-12-31T23:59:59Z")) {
+        for (String outside : List.of("from=1900-01-01", "to=9999-12-31T00:00:00Z", "from=1999-12-31T23:59:59Z",
+                "from=2100-01-01")) {
             var answer = http.getForEntity("/api/erasure-register?" + outside, JsonNode.class);
             assertThat(answer.getStatusCode()).as(outside).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getBody().at("/errors/0/parameter").asString()).isEqualTo(outside.split("=")[0]);
@@ -213,6 +214,16 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         assertThat(http.getForEntity("/api/erasure-register?from=2000-01-01&to=2099-12-31", JsonNode.class)
                 .getStatusCode()).as("the span's days, though 1 January 2000 starts in 1999 in Paris")
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    /** Instant.parse reads 24:00 as the next day's midnight and a leap second's :60 as :59: neither is read. */
+    @Test
+    void refusesAMomentNoClockWrites() {
+        for (String moment : List.of("from=2026-03-02T24:00:00Z", "to=2026-03-02T23:59:60Z")) {
+            var answer = http.getForEntity("/api/erasure-register?" + moment, JsonNode.class);
+            assertThat(answer.getStatusCode()).as(moment).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().at("/errors/0/parameter").asString()).isEqualTo(moment.split("=")[0]);
+        }
     }
 
     private long count(String filters) {
