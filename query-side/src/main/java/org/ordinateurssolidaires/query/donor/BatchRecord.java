@@ -15,8 +15,12 @@ import java.util.UUID;
 @Table(name = "donor_batch_record")
 public class BatchRecord {
 
-    /** Where the donor's check of what was recorded stands. */
-    public enum Reconciliation { AWAITING_DONOR, DISPUTED, CONFIRMED }
+    /**
+     * Where the donor's check of what was recorded stands. {@code AWAITING_PROCESSING} is never stored: the report
+     * says it of a batch awaiting the donor while some of its devices are still to be processed, which the donor
+     * may not yet confirm or dispute (DonorReports).
+     */
+    public enum Reconciliation { AWAITING_PROCESSING, AWAITING_DONOR, DISPUTED, CONFIRMED }
 
     @Id
     private UUID batchId;

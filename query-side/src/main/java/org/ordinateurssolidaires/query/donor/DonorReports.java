@@ -8,6 +8,7 @@ import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.query.audit.ErasureAudits;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRepository;
+import org.ordinateurssolidaires.query.donor.BatchRecord.Reconciliation;
 import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
@@ -124,9 +125,22 @@ class DonorReports {
             entry.getValue().forEach(device -> byState.merge(device.state(), 1L, Long::sum));
             return new DonorReport.Batch(entry.getKey(), batch.map(BatchRecord::getBatchId).orElse(null),
                     batch.map(BatchRecord::getReceivedAt).orElse(entry.getValue().get(0).receivedAt()),
-                    entry.getValue().size(), byState, batch.map(BatchRecord::getReconciliation).orElse(null),
+                    entry.getValue().size(), byState,
+                    batch.map(record -> reconciliation(record, byState)).orElse(null),
                     batch.map(BatchRecord::getReconciliationComment).orElse(null));
         }).toList();
+    }
+
+    /**
+     * The batch's reconciliation as the donor may act on it: one awaiting the donor while some of its devices are
+     * still in the workshop, not yet refurbished, is awaiting their processing (the command side refuses it until
+     * then: RECONCILIATION_ONCE_PROCESSED), not the donor.
+     */
+    private static Reconciliation reconciliation(BatchRecord batch, Map<DeviceState, Long> byState) {
+        boolean inTheWorkshop = byState.containsKey(DeviceState.AWAITING_SANITISATION)
+                                || byState.containsKey(DeviceState.SANITISED);
+        return batch.getReconciliation() == Reconciliation.AWAITING_DONOR && inTheWorkshop
+                ? Reconciliation.AWAITING_PROCESSING : batch.getReconciliation();
     }
 
     private List<DonorReport.Ceremony> ceremonies(UUID donorId, List<DeviceView> handedOver) {

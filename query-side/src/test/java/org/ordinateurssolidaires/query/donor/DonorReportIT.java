@@ -362,6 +362,32 @@ class DonorReportIT extends QuerySideIntegrationTest {
     }
 
     /** The report lists devices by asset tag: the first letter fixes their order. */
+    /** The command side refuses a reconciliation until every device is processed: the report does not ask for it. */
+    @Test
+    void aBatchWithDevicesInTheWorkshopAwaitsTheirProcessingNotTheDonor() {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId device = newDevice();
+        StorageMedium medium = disk("PROC-1");
+        String reference = "LIV-2026-03"; // as SampleDevices.received names it
+        events.append(new DonorRegistered(donor, "Lycée Camille Guérin", DonorKind.PUBLIC_BODY, null,
+                        "Anne Roux", "anne@example.org"),
+                received(device, tag("P"), donor, DeviceCategory.LAPTOP, medium),
+                new DonationBatchReceived(DonationBatchId.of(donor, reference), donor, reference, RECEIVED_AT,
+                        List.of(device)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reconciliationOf(donor), "AWAITING_PROCESSING"::equals);
+
+        events.append(sanitised(device, medium));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30))
+               .until(() -> reconciliationOf(donor), "AWAITING_PROCESSING"::equals);
+        events.append(refurbished(device));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reconciliationOf(donor), "AWAITING_DONOR"::equals);
+    }
+
+    private String reconciliationOf(DonorId donor) {
+        JsonNode report = http.getForEntity("/api/donors/" + donor + "/report", JsonNode.class).getBody();
+        return report == null ? null : report.at("/batches/0/reconciliation").asString();
+    }
+
     private static String tag(String first) {
         return first + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
