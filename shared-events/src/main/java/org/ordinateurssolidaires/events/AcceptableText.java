@@ -9,8 +9,8 @@ import java.util.Optional;
  * any of it reaches an event or a query. An event is kept for good and replayed into every read model, so its
  * text must be storable everywhere (PostgreSQL {@code text} refuses NUL) and harmless when shown (no terminal or
  * log escapes). Refused: C0 control characters (tab, line feed and carriage return only where {@link #lineBreaks}
- * allows them), DEL, C1 control characters, unpaired surrogates (no valid UTF-8 holds them) and Unicode
- * non-characters such as U+FFFE; text that has characters but none visible (a no-break space, a zero-width space,
+ * allows them), DEL, C1 control characters, unpaired surrogates (no valid UTF-8 holds them), Unicode
+ * non-characters such as U+FFFE, and the direction controls that reorder what is shown; text that has characters but none visible (a no-break space, a zero-width space,
  * an accent on its own), which would be kept as if something had been written; and text longer than
  * {@link #maxLength} UTF-16 units, as Bean Validation's {@code @Size} counts. Plain spaces alone are left to each
  * field's own rule ({@code @NotBlank} where it must be written).
@@ -98,7 +98,8 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
         }
         return !Character.isISOControl(character) // C0, DEL and C1
                 && !isSurrogate(character) // codePointAt returns an unpaired surrogate as itself
-                && !isNonCharacter(character);
+                && !isNonCharacter(character)
+                && !isDirectionControl(character);
     }
 
     private static boolean isSurrogate(int character) {
@@ -110,9 +111,22 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
         return (character >= 0xFDD0 && character <= 0xFDEF) || (character & 0xFFFE) == 0xFFFE;
     }
 
+    /**
+     * The embeddings, overrides and isolates of the bidirectional algorithm (U+202A to U+202E, U+2066 to U+2069):
+     * they reorder what follows them as it is shown, so that "Dell\u202ELLED" reads "DellDELL" on a page, in a CSV
+     * or a PDF (the "Trojan Source" spoofing). Right-to-left text needs none of them; the marks U+200E and U+200F,
+     * which reorder nothing after them, are left.
+     */
+    private static boolean isDirectionControl(int character) {
+        return (character >= 0x202A && character <= 0x202E) || (character >= 0x2066 && character <= 0x2069);
+    }
+
     private static String kind(int character) {
         if (Character.isISOControl(character)) {
             return "a control character";
+        }
+        if (isDirectionControl(character)) {
+            return "a direction control";
         }
         return isSurrogate(character) ? "half of a surrogate pair" : "a Unicode non-character";
     }

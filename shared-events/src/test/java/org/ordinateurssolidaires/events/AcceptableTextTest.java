@@ -92,6 +92,17 @@ class AcceptableTextTest {
         assertThat(ONE_LINE.firstRefused(Map.of("serial", new String[] {"WD-1"}))).isEmpty();
     }
 
+    /** "Dell\u202ELLED" reads "DellDELL" where it is shown: the controls that reorder text are refused. */
+    @Test
+    void refusesTheDirectionControlsThatReorderWhatIsShown() {
+        for (char control : new char[]{'\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067',
+                '\u2068', '\u2069'}) {
+            assertThat(ONE_LINE.problem("Dell" + control + "LLED")).as("U+%04X", (int) control).hasValue(
+                    String.format("must not contain U+%04X (a direction control), found at character 5", (int) control));
+        }
+        assertThat(ONE_LINE.problem("\u0645\u062D\u0645\u062F \u200Fabc")).as("Arabic, and a mark").isEmpty();
+    }
+
     @Test
     void showsTheCharactersItRefusesAsTheReplacementCharacter() {
         assertThat(MULTI_LINE.refusedShown("a\u0000b\tc\n\u009B\uD83D\uFFFE\uD83D\uDE00"))

@@ -42,8 +42,11 @@ public final class RawHttp {
         byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: localhost\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-        if (jsonBody != null) {
-            request.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        if (jsonBody != null) { // JSON, unless the request says what it sends: one Content-Type, as a client sends
+            if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                request.append("Content-Type: application/json\r\n");
+            }
+            request.append("Content-Length: ").append(body.length).append("\r\n");
         }
         request.append("\r\n");
         try (Socket socket = new Socket("localhost", port)) {

@@ -47,6 +47,8 @@ final class BatchFile {
     private static final Set<String> DEVICE_COLUMNS = Set.of(ASSET_TAG, CATEGORY, MANUFACTURER, MODEL, SERIAL_NUMBER,
             CONDITION_NOTES, STORAGE_REMOVAL_STATED_BY, STORAGE_REMOVAL_STATED_ON, STORAGE_REMOVAL_DOCUMENT);
     private static final Pattern MEDIUM_COLUMN = Pattern.compile("medium([1-9])_(.+)");
+    /** The most a batch file's header may have: every column it knows, once each. */
+    private static final int MAX_COLUMNS = DEVICE_COLUMNS.size() + MAX_MEDIA * MEDIUM_FIELDS.size();
     private static final CsvMapper CSV = new CsvMapper();
 
     /** One row, by column name, with its number as a spreadsheet shows it. */
@@ -73,9 +75,18 @@ final class BatchFile {
      * The file's text: UTF-8 when it is valid UTF-8, otherwise Windows-1252, the encoding French spreadsheets
      * export "CSV (point-virgule)" in, so that "François" is read as written rather than replaced. A file that is
      * neither — UTF-8 text with a stray byte, which would turn every accent in it into "Ã©", or a byte that
-     * Windows-1252 leaves undefined — is refused, naming the line of the first byte that does not fit.
+     * Windows-1252 leaves undefined — is refused, naming the line of the first byte that does not fit; and so is one
+     * whose first line holds a NUL, as UTF-32 text and binary files do.
      */
     static String text(InputStream upload) throws IOException {
+        String text = decoded(upload);
+        if (text.lines().findFirst().orElse("").indexOf('\u0000') >= 0) {
+            throw notText(); // UTF-32, or a binary file: no header holds a NUL (a cell's is named at its cell)
+        }
+        return text;
+    }
+
+    private static String decoded(InputStream upload) throws IOException {
         byte[] file = upload.readNBytes(MAX_BYTES + 1); // never more, however large the upload
         if (file.length > MAX_BYTES) {
             throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.fileTooLarge", "the file is larger than " + MAX_BYTES + " bytes", MAX_BYTES)));
@@ -89,8 +100,7 @@ final class BatchFile {
             }
         }
         if (isWorkbookOrUtf16WithoutMark(file)) { // as Windows-1252, it would be "unknown column PK\u0003\u0004..."
-            throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.notText", "the file is not CSV text (a "
-                    + "workbook, or UTF-16 without its byte-order mark): save it as CSV UTF-8")));
+            throw notText();
         }
         try {
             return strictly(StandardCharsets.UTF_8, file);
@@ -108,6 +118,11 @@ final class BatchFile {
             }
             return text;
         }
+    }
+
+    private static BatchRefused notText() {
+        return new BatchRefused(List.of(RowProblem.of(0, "", "batch.notText", "the file is not CSV text (a workbook, "
+                + "UTF-32, or UTF-16 without its byte-order mark): save it as CSV UTF-8")));
     }
 
     private static boolean startsAsUtf16(byte[] file) {
@@ -187,6 +202,11 @@ final class BatchFile {
         }
         String header = text.lines().findFirst().orElse("");
         char separator = separator(header);
+        int columns = header.split(Pattern.quote(String.valueOf(separator)), -1).length;
+        if (columns > MAX_COLUMNS) { // not a batch file: its parser's own limit would speak of its internals
+            throw new BatchRefused(List.of(RowProblem.of(1, "", "batch.tooManyColumns", "the header has " + columns
+                    + " columns: a batch file has at most " + MAX_COLUMNS, MAX_COLUMNS)));
+        }
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
         List<Row> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> reader = CSV.readerForMapOf(String.class).with(schema).readValues(text)) {

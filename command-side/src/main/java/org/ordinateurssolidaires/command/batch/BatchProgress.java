@@ -2,11 +2,13 @@ package org.ordinateurssolidaires.command.batch;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.ordinateurssolidaires.command.device.ImportedDeliveries;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceRecycled;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonationBatchReceived;
+import org.ordinateurssolidaires.events.donor.DonorId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("donation-batch-progress")
-public class BatchProgress {
+public class BatchProgress implements ImportedDeliveries {
 
     private final JdbcTemplate jdbc;
 
@@ -31,6 +33,20 @@ public class BatchProgress {
                 "select count(*) from donation_batch_device where batch_id = ? and not processed", Integer.class,
                 batch.value());
         return waiting == null ? 0 : waiting;
+    }
+
+    @Override
+    public boolean isImported(DonorId donor, String reference) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from donation_batch_device where batch_id = ?)", Boolean.class,
+                DonationBatchId.of(donor, reference).value()));
+    }
+
+    @Override
+    public boolean cameInAFile(DeviceId device) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from donation_batch_device where device_id = ?)", Boolean.class,
+                device.value()));
     }
 
     @EventHandler

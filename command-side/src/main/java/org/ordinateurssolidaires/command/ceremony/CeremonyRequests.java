@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.UniqueElements;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class CeremonyRequests {
         }
     }
 
-    public record Invite(@NotEmpty @Size(max = 500) List<@NotNull UUID> donorIds) {
+    public record Invite(@NotEmpty @Size(max = 500) @UniqueElements List<@NotNull UUID> donorIds) {
 
         InviteDonors command(UUID ceremonyId) {
             return new InviteDonors(new CeremonyId(ceremonyId), donorIds.stream().map(DonorId::new).toList());

@@ -33,6 +33,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.events.device.StorageRemovalStated;
+import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 
 import java.time.Instant;
@@ -84,6 +85,9 @@ public class Device {
 
     @AggregateIdentifier
     private DeviceId deviceId;
+    private DonorId donorId;
+    /** The delivery it came in, as last corrected. */
+    private String donationBatchReference;
     private Stage stage;
     private DeviceCategory category;
     private ReferralId allocatedTo;
@@ -103,8 +107,10 @@ public class Device {
     }
 
     @CommandHandler
-    public Device(ReceiveDevice command, AssetTagRegistry assetTags, DonorAgreements agreements) {
+    public Device(ReceiveDevice command, AssetTagRegistry assetTags, DonorAgreements agreements,
+                  ImportedDeliveries deliveries) {
         agreements.requireInForce(command.donorId(), command.receivedAt());
+        refuseJoiningAFile(deliveries, command.donorId(), command.donationBatchReference());
         if (assetTags.isTaken(command.assetTag())) {
             throw new RuleViolation(DeviceRule.ASSET_TAG_UNIQUE,
                     "asset tag " + command.assetTag() + " is already on another device");
@@ -304,12 +310,31 @@ public class Device {
         apply(new DeviceRecycled(deviceId, command.recycler(), command.certificateReference(), command.recycledAt()));
     }
 
-    /** Corrections are allowed at any stage: they fix the record, not the device. */
+    /**
+     * Corrections are allowed at any stage: they fix the record, not the device; but a device does not move into or
+     * out of a delivery imported from a file, which its donor reconciles as the file.
+     */
     @CommandHandler
-    void handle(CorrectDeviceDetails command) {
+    void handle(CorrectDeviceDetails command, ImportedDeliveries deliveries) {
+        String reference = command.donationBatchReference();
+        if (reference != null && !reference.equals(donationBatchReference)) {
+            if (deliveries.cameInAFile(deviceId)) {
+                throw new RuleViolation(DeviceRule.DELIVERY_FILE_IS_WHOLE, "device " + deviceId.value()
+                        + " came in the file of delivery " + donationBatchReference + ": it stays in it");
+            }
+            refuseJoiningAFile(deliveries, donorId, reference);
+        }
         apply(new DeviceDetailsCorrected(deviceId, command.category(), command.manufacturer(), command.model(),
                 command.serialNumber(), command.donationBatchReference(), command.conditionNotes(),
                 command.reason()));
+    }
+
+    /** A device received one by one, or corrected, is not added to a delivery its donor imported as a file. */
+    private static void refuseJoiningAFile(ImportedDeliveries deliveries, DonorId donor, String reference) {
+        if (deliveries.isImported(donor, reference)) {
+            throw new RuleViolation(DeviceRule.DELIVERY_FILE_IS_WHOLE, "delivery " + reference
+                    + " was imported from a file: a device joins it only in the file (give another reference)");
+        }
     }
 
     private void refuseOnceGone() {
@@ -391,6 +416,8 @@ public class Device {
     @EventSourcingHandler
     void on(DeviceReceived event) {
         deviceId = event.deviceId();
+        donorId = event.donorId();
+        donationBatchReference = event.donationBatchReference();
         stage = Stage.AWAITING_REFURBISHMENT;
         category = event.category();
         inHandSince = event.receivedAt();
@@ -409,6 +436,9 @@ public class Device {
     void on(DeviceDetailsCorrected event) {
         if (event.category() != null) {
             category = event.category();
+        }
+        if (event.donationBatchReference() != null) {
+            donationBatchReference = event.donationBatchReference();
         }
     }
 

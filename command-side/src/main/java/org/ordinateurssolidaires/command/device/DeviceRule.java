@@ -5,6 +5,8 @@ import org.ordinateurssolidaires.command.rules.BusinessRule;
 /** The rules of a device's life, as the aggregate enforces them. */
 public enum DeviceRule implements BusinessRule {
     ASSET_TAG_UNIQUE("an asset tag labels one device only"),
+    DELIVERY_FILE_IS_WHOLE("a delivery imported from a file is reconciled by the donor as the file: a device joins it "
+            + "only in the file, and one of its devices stays in it"),
     STORAGE_ACCOUNTED_FOR_AT_RECEPTION("a device is received with its storage media, embedded storage included, or "
             + "with the donor's statement that its storage was removed before the gift"),
     STATEMENT_ONLY_WITHOUT_MEDIA("the donor's statement that a device's storage was removed is recorded only for a "

@@ -34,6 +34,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -157,7 +158,9 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
                                                                   WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
         Throwable cause = unreadable.getCause();
-        if (cause == null || cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+        if (cause instanceof CharacterCodingException) { // BodiesInUtf8
+            problem.setDetail("the request body is not UTF-8 text");
+        } else if (cause == null || cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
             // no body, null, or a JSON value of another kind ([], a text, a number) where an object is meant
             problem.setDetail("the request body must be a JSON object");
         } else if (cause instanceof StreamReadException syntax && syntax.processor() != null

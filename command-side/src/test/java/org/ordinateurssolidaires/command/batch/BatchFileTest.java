@@ -112,8 +112,25 @@ class BatchFileTest {
         for (byte[] file : List.of(xlsx, xls, unmarked, unmarkedBigEndian)) {
             assertThat(refusal(file)).isEqualTo("batch.notText");
         }
+        for (Charset utf32 : List.of(Charset.forName("UTF-32LE"), Charset.forName("UTF-32BE"))) { // with its mark
+            assertThat(refusal(("\uFEFFasset_tag,category\n").getBytes(utf32))).as(utf32.name())
+                    .isEqualTo("batch.notText");
+        }
         byte[] brokenUtf16 = {(byte) 0xFF, (byte) 0xFE, 'a', 0, (byte) 0x00, (byte) 0xDC}; // a lone low surrogate
         assertThat(refusal(brokenUtf16)).isEqualTo("batch.brokenUtf16");
+    }
+
+    /** Beyond every column a batch file knows, the header is no batch file's: said once, in the programme's words. */
+    @Test
+    void refusesAHeaderWithMoreColumnsThanABatchFileHas() {
+        String header = "asset_tag,category,manufacturer,model" + ",x".repeat(100_000);
+        assertThatThrownBy(() -> BatchFile.rows(header + "\nOS-1,LAPTOP,Dell,Latitude\n"))
+                .isInstanceOf(BatchRefused.class)
+                .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
+                .singleElement().satisfies(problem -> {
+                    assertThat(((RowProblem) problem).row()).isEqualTo(1);
+                    assertThat(((RowProblem) problem).code()).isEqualTo("batch.tooManyColumns");
+                });
     }
 
     @Test

@@ -357,6 +357,30 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                 .getBody().get("detail").asString()).startsWith("no batch ");
     }
 
+    /** What the donor reconciles is the file: no device received alone joins it, none of its devices leaves it. */
+    @Test
+    void keepsADeliveryImportedFromAFileAsTheFile() {
+        String donor = donorWithAgreement();
+        String tags = prefix();
+        JsonNode imported = importFile(donor, "LIV-WHOLE", HEADER_WITH_STATEMENT + "\n"
+                + tags + "1,TABLET,Apple,iPad,,,,,,,,Paul Martin,2026-02-27,BL-2026-03").getBody();
+        String inTheFile = imported.at("/received/0/deviceId").asString();
+
+        ResponseEntity<JsonNode> alone = post("/api/devices", Map.of("assetTag", tags + "9", "donorId", donor,
+                "donationBatchReference", "LIV-WHOLE", "category", "TABLET", "manufacturer", "Apple", "model", "iPad",
+                "storageMedia", List.of(), "storageRemoval", StaffRequests.STORAGE_REMOVED_BY_THE_DONOR,
+                "receivedAt", "2026-03-02T09:00:00Z"));
+        ResponseEntity<JsonNode> moved = post("/api/devices/" + inTheFile + "/corrections",
+                Map.of("donationBatchReference", "LIV-ELSEWHERE", "reason", "typo"));
+
+        assertThat(alone.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(alone.getBody().get("rule").asString()).isEqualTo("DELIVERY_FILE_IS_WHOLE");
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(moved.getBody().get("rule").asString()).isEqualTo("DELIVERY_FILE_IS_WHOLE");
+        assertThat(post("/api/devices/" + inTheFile + "/corrections", Map.of("model", "iPad 6", "reason", "model"))
+                           .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     private ResponseEntity<JsonNode> importFile(String donor, String reference, String file) {
         return importFile(donor, reference, file.getBytes(StandardCharsets.UTF_8));
     }

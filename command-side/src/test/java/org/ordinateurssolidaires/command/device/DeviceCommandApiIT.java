@@ -179,12 +179,13 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
     }
 
     /**
-     * A zero-width space or a mark of direction makes a serial that looks like another: it would pass the rule of
-     * one serial per medium, and hide the medium from a search by what the scanner reads.
+     * A zero-width space or a no-break space makes a serial that looks like another: it would pass the rule of one
+     * serial per medium, and hide the medium from a search by what the scanner reads (a direction control is refused
+     * in any text: OutsideTextIT).
      */
     @Test
     void refusesASerialWithAnInvisibleCharacterNamingTheField() {
-        for (String hidden : List.of("S3Z9\u200BNB0K", "S3Z9\u202ENB0K", "S3Z9\u00A0NB0K")) {
+        for (String hidden : List.of("S3Z9\u200BNB0K", "S3Z9\u00A0NB0K")) {
             Map<String, Object> body = new HashMap<>(receptionBody(nextTag(), 0));
             body.put("serialNumber", hidden);
             body.put("storageMedia", List.of(Map.of("mediaType", "SATA_SSD", "serialNumber", "S3Z9NB0K"),

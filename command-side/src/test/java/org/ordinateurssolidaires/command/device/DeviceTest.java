@@ -92,6 +92,7 @@ class DeviceTest {
     private DonorAgreements agreements;
     private CeremonyCalendar ceremonies;
     private ReferralStandings referrals;
+    private ImportedDeliveries deliveries;
 
     /** By default the donor's agreement is in force and ceremonies take place when devices are handed over. */
     @BeforeEach
@@ -106,6 +107,8 @@ class DeviceTest {
         fixture.registerInjectableResource(assetTags);
         fixture.registerInjectableResource(agreements);
         fixture.registerInjectableResource(ceremonies);
+        deliveries = mock(ImportedDeliveries.class); // by default, every delivery is received one device at a time
+        fixture.registerInjectableResource(deliveries);
         referrals = mock(ReferralStandings.class); // by default every referral waits for the device
         fixture.registerInjectableResource(referrals);
         fixture.registerInjectableResource(ErasurePolicy.nistDefaults());
@@ -154,6 +157,16 @@ class DeviceTest {
                    .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
                            "Latitude 5490", "5CG1234", List.of(DISK, SSD), null, "scratched lid", T))
                    .expectEvents(RECEIVED);
+        }
+
+        /** The donor reconciles a file as it was imported: a device received alone does not join it. */
+        @Test
+        void refusesADeviceReceivedAloneIntoADeliveryImportedFromAFile() {
+            when(deliveries.isImported(DONOR, "LIV-2026-03")).thenReturn(true);
+            expectRuleBroken(DeviceRule.DELIVERY_FILE_IS_WHOLE,
+                    fixture.givenNoPriorActivity()
+                           .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
+                                   "Latitude 5490", "5CG1234", List.of(DISK, SSD), null, "scratched lid", T)));
         }
 
         @Test
@@ -374,6 +387,11 @@ class DeviceTest {
             expectRuleBroken(DeviceRule.MEDIUM_SERIAL_ONCE_PER_DEVICE,
                     fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
                    .when(new AddStorageMedium(DEVICE, again, "found in the bay", T)));
+            StorageMedium fullWidth = new StorageMedium(UUID.fromString("00000000-0000-4000-8000-0000000000d5"),
+                    MediaType.HARD_DISK_DRIVE, "Seagate", "ST500LM030", "ＺＤＥ１ＡＢＣＤ", 500);
+            expectRuleBroken(DeviceRule.MEDIUM_SERIAL_ONCE_PER_DEVICE,
+                    fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
+                   .when(new AddStorageMedium(DEVICE, fullWidth, "typed in full-width mode", T)));
             // once the first is removed, its serial is free: the same disk fitted back
             fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED,
                            new StorageMediumRemoved(DEVICE, DISK.mediumId(), "faulty", T))
@@ -912,6 +930,31 @@ class DeviceTest {
                            "model misread at reception"))
                    .expectEvents(new DeviceDetailsCorrected(DEVICE, null, null, "Latitude 5480", null, null, null,
                            "model misread at reception"));
+        }
+
+        /** A delivery imported from a file is reconciled as the file: its devices stay, no other joins it. */
+        @Test
+        void movesNoDeviceIntoOrOutOfADeliveryImportedFromAFile() {
+            when(deliveries.cameInAFile(DEVICE)).thenReturn(true);
+            expectRuleBroken(DeviceRule.DELIVERY_FILE_IS_WHOLE,
+                    fixture.given(RECEIVED)
+                           .when(new CorrectDeviceDetails(DEVICE, null, null, null, null, "LIV-2026-09", null,
+                                   "typed in the wrong delivery")));
+            fixture.given(RECEIVED)
+                   .when(new CorrectDeviceDetails(DEVICE, null, null, "Latitude 5480", null, "LIV-2026-03", null,
+                           "model misread, delivery as it was"))
+                   .expectSuccessfulHandlerExecution();
+
+            when(deliveries.cameInAFile(DEVICE)).thenReturn(false);
+            when(deliveries.isImported(DONOR, "LIV-2026-09")).thenReturn(true);
+            expectRuleBroken(DeviceRule.DELIVERY_FILE_IS_WHOLE,
+                    fixture.given(RECEIVED)
+                           .when(new CorrectDeviceDetails(DEVICE, null, null, null, null, "LIV-2026-09", null,
+                                   "joins the file")));
+            fixture.given(RECEIVED)
+                   .when(new CorrectDeviceDetails(DEVICE, null, null, null, null, "LIV-2026-10", null,
+                           "typed in the wrong delivery"))
+                   .expectSuccessfulHandlerExecution();
         }
     }
 }

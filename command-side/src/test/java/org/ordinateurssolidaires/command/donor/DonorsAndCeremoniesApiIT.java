@@ -178,6 +178,12 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(refused.getBody().get("detail").asString()).isEqualTo("no donor " + stranger);
+
+        String donor = donorWithAgreement(http);
+        ResponseEntity<JsonNode> twice = post("/api/ceremonies/" + ceremony + "/invitations",
+                Map.of("donorIds", List.of(donor, donor)));
+        assertThat(twice.getStatusCode()).as("one donor twice").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(twice.getBody().at("/errors/0/field").asString()).isEqualTo("donorIds");
     }
 
     @Test

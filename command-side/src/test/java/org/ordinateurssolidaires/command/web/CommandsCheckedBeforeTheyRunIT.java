@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,6 +116,24 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
         RawHttp.Answer read = RawHttp.send(port, "POST", "/api/referrals/" + UUID.randomUUID() + "/acceptance",
                 Map.of("Authorization", TestAccounts.authorization()), "{\"at\": \"2026-03-02T23:59:59.5Z\"}");
         assertThat(read.status()).as("read, then no such referral").isEqualTo(404);
+    }
+
+    /** Jackson decodes an overlong form as the character it stands for: C0 AF was stored as "/". */
+    @Test
+    void aBodyThatIsNoUtf8TextIsRefused() throws Exception {
+        long stored = storedEvents();
+        byte[] body = DONOR.replace("Fondation Ligérienne", "Ov@@er").getBytes(StandardCharsets.UTF_8);
+        int mark = new String(body, StandardCharsets.UTF_8).indexOf("@@"); // ASCII before it: bytes as characters
+        body[mark] = (byte) 0xC0;
+        body[mark + 1] = (byte) 0xAF;
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/donors"))
+                .header("Content-Type", "application/json").header("Authorization", TestAccounts.authorization())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("detail").asString()).isEqualTo("the request body is not UTF-8 text");
+        assertThat(storedEvents()).isEqualTo(stored);
     }
 
     private long storedEvents() {

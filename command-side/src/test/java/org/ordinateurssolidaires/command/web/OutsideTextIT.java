@@ -76,6 +76,10 @@ class OutsideTextIT extends CommandSideIntegrationTest {
                     "field", "storageMedia[0].serialNumber");
         }
         assertRefused(post("/api/devices", reception(donor, "model", "m".repeat(101), "S1")), "field", "model");
+        ResponseEntity<JsonNode> reordered = post("/api/devices",
+                reception(donor, "manufacturer", "Dell\u202ELLED", "S1"));
+        assertRefused(reordered, "field", "manufacturer"); // shown as "DellDELL"
+        assertThat(reordered.getBody().at("/errors/0/message").asString()).contains("a direction control");
 
         assertThat(storedEvents()).isEqualTo(stored);
         assertThat(post("/api/devices", reception(donor, "conditionNotes", "scratched lid\r\n\tkey missing", "S1"))

@@ -1,0 +1,61 @@
+package org.ordinateurssolidaires.command.web;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A JSON body read as UTF-8 text only if it is UTF-8 text. Jackson decodes an overlong form ({@code C0 AF} for
+ * {@code /}) as the character it stands for, which no UTF-8 encoder writes and which filters upstream do not see as
+ * that character: "Ov\xC0\xAFer" was stored as "Ov/er". Java's own decoder refuses it, and every other malformed
+ * sequence; the body is then refused as a whole (400), before any of it is read into the request.
+ */
+@ControllerAdvice
+class BodiesInUtf8 extends RequestBodyAdviceAdapter {
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType,
+                            Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
+                                           Class<? extends HttpMessageConverter<?>> converterType)
+            throws IOException {
+        MediaType type = message.getHeaders().getContentType();
+        if (type != null && type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
+            return message; // another encoding declared (UTF-16): Jackson reads it as such
+        }
+        byte[] body = message.getBody().readAllBytes();
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException notUtf8) {
+            throw new HttpMessageNotReadableException("the request body is not UTF-8 text", notUtf8, message);
+        }
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return message.getHeaders();
+            }
+        };
+    }
+}
