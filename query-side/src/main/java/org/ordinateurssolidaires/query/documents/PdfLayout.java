@@ -1,9 +1,9 @@
 package org.ordinateurssolidaires.query.documents;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -17,21 +17,40 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The programme's look for the documents it issues: titles, headings, key figures and tables. */
+/**
+ * The programme's look for the documents it issues: titles, headings, key figures and tables, in its typeface
+ * ({@link DocumentFonts}).
+ */
 public final class PdfLayout {
 
     private static final Color PROGRAMME_GREEN = new Color(0x1f, 0x6f, 0x50);
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18, PROGRAMME_GREEN);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12, PROGRAMME_GREEN);
-    private static final Font TEXT = FontFactory.getFont(FontFactory.HELVETICA, 9);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7);
-    private static final Font TABLE_HEADER = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7, Color.WHITE);
-    private static final Font FIGURE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16, PROGRAMME_GREEN);
+    private static final Style TITLE = new Style(18, true, PROGRAMME_GREEN);
+    private static final Style HEADING = new Style(12, true, PROGRAMME_GREEN);
+    private static final Style TEXT = new Style(9, false, null);
+    private static final Style SMALL = new Style(7, false, null);
+    private static final Style TABLE_HEADER = new Style(7, true, Color.WHITE);
+    private static final Style FIGURE = new Style(16, true, PROGRAMME_GREEN);
 
     private final Document document;
 
     private PdfLayout(Document document) {
         this.document = document;
+    }
+
+    /** A size, a weight and a colour (none: the reader's default, black) of the programme's typeface. */
+    private record Style(float size, boolean bold, Color colour) {
+
+        /** The text, each part of it in the font that draws it, with the leading OpenPDF gives a font's text. */
+        Phrase phrase(String text) {
+            Phrase phrase = new Phrase(1.5f * size);
+            DocumentFonts.runs(text, bold).forEach(run -> phrase.add(new Chunk(run.text(),
+                    new Font(run.font(), size, Font.NORMAL, colour))));
+            return phrase;
+        }
+
+        Paragraph paragraph(String text) {
+            return new Paragraph(phrase(text));
+        }
     }
 
     /**
@@ -50,22 +69,22 @@ public final class PdfLayout {
     }
 
     public PdfLayout title(String text) {
-        return add(new Paragraph(text, TITLE));
+        return add(TITLE.paragraph(text));
     }
 
     public PdfLayout heading(String text) {
-        Paragraph heading = new Paragraph(text, HEADING);
+        Paragraph heading = HEADING.paragraph(text);
         heading.setSpacingBefore(12);
         heading.setSpacingAfter(4);
         return add(heading);
     }
 
     public PdfLayout text(String text) {
-        return add(new Paragraph(text, TEXT));
+        return add(TEXT.paragraph(text));
     }
 
     public PdfLayout small(String text) {
-        return add(new Paragraph(text, SMALL));
+        return add(SMALL.paragraph(text));
     }
 
     /** A row of key figures, each a big number over its label. */
@@ -76,9 +95,9 @@ public final class PdfLayout {
             PdfPCell cell = new PdfPCell();
             cell.setBorder(0);
             cell.setHorizontalAlignment(Element.ALIGN_CENTER);
-            Paragraph figure = new Paragraph(values.get(i), FIGURE);
+            Paragraph figure = FIGURE.paragraph(values.get(i));
             figure.setAlignment(Element.ALIGN_CENTER);
-            Paragraph label = new Paragraph(labels.get(i), SMALL);
+            Paragraph label = SMALL.paragraph(labels.get(i));
             label.setAlignment(Element.ALIGN_CENTER);
             cell.addElement(figure);
             cell.addElement(label);
@@ -101,12 +120,12 @@ public final class PdfLayout {
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         for (String column : header) {
-            PdfPCell cell = new PdfPCell(new Phrase(column, TABLE_HEADER));
+            PdfPCell cell = new PdfPCell(TABLE_HEADER.phrase(column));
             cell.setBackgroundColor(PROGRAMME_GREEN);
             table.addCell(cell);
         }
         for (List<String> row : rows) {
-            row.forEach(value -> table.addCell(new Phrase(value == null ? "" : value, SMALL)));
+            row.forEach(value -> table.addCell(SMALL.phrase(value == null ? "" : value)));
         }
         table.setSpacingBefore(4);
         return add(table);
@@ -117,7 +136,7 @@ public final class PdfLayout {
         PdfPTable table = new PdfPTable(labels.size());
         table.setWidthPercentage(100);
         labels.forEach(label -> {
-            PdfPCell cell = new PdfPCell(new Phrase(label, TEXT));
+            PdfPCell cell = new PdfPCell(TEXT.phrase(label));
             cell.setFixedHeight(90);
             table.addCell(cell);
         });

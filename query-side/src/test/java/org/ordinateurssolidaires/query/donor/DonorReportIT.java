@@ -216,6 +216,28 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 .contains("1 appareils : stockage retiré par le donateur", "1 appareils : aucune preuve d'effacement");
     }
 
+    /** A legal document names the donor and its signatory exactly as recorded, whatever their script. */
+    @Test
+    void printsTheDonorsNameExactlyAndShowsWhatNoFontDrawsByItsCodePoints() throws IOException {
+        var donor = new DonorId(UUID.randomUUID());
+        String name = "Association Łódź Ștefan Nguyễn Dvořák — Ωmega Борис";
+        events.append(new DonorRegistered(donor, name, DonorKind.ASSOCIATION, null, "Борис", "b@example.org"),
+                new AgreementSigned(donor, new AgreementId(UUID.randomUUID()), "2023-0208", "محمد 王", "président",
+                        LocalDate.parse("2026-01-15"), LocalDate.parse("2026-01-15"), null,
+                        new AgreementCommitments(true, true, true, true)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/donors/" + donor + "/report",
+                JsonNode.class).getBody(), body -> body != null && body.has("agreements")
+                                                   && body.get("agreements").size() == 1);
+
+        String report = PdfText.of(http.getForObject("/api/donors/" + donor + "/report.pdf", byte[].class))
+                .replaceAll("\\s+", " "); // lines wrap anywhere
+        String certificate = PdfText.of(http.getForObject("/api/donors/" + donor + "/sanitisation-certificate.pdf",
+                byte[].class)).replaceAll("\\s+", " ");
+
+        assertThat(report).contains(name, "[U+0645 U+062D U+0645 U+062F] [U+738B]");
+        assertThat(certificate).contains(name);
+    }
+
     @Test
     void verifiesAnIssuedDocumentAndRefusesAOneByteChange() {
         var donor = new DonorId(UUID.randomUUID());

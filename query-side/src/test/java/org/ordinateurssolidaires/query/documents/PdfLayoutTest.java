@@ -1,0 +1,81 @@
+package org.ordinateurssolidaires.query.documents;
+
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.query.PdfText;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The documents print every name exactly as it was recorded, whatever its script: what their fonts cannot draw is
+ * shown by its code point, never dropped.
+ */
+class PdfLayoutTest {
+
+    private static final String DONOR = "Association Łódź Ștefan Nguyễn Dvořák — Ωmega Борис";
+
+    @Test
+    void printsNamesBeyondWesternEuropeExactlyInEveryPartOfADocument() throws IOException {
+        byte[] pdf = PdfLayout.render(true, "", page -> page.title(DONOR).heading(DONOR).text(DONOR).small(DONOR)
+                .figures(List.of("Ωmega"), List.of("Łódź"))
+                .table(List.of("Dvořák"), List.of(List.of("Ștefan"), List.of("Nguyễn")))
+                .signatureBoxes(List.of("Борис")));
+
+        String text = PdfText.of(pdf);
+
+        assertThat(text.split(Pattern.quote(DONOR), -1)).as("the title, heading, text and small print").hasSize(5);
+        assertThat(text).contains("Ωmega", "Łódź", "Dvořák", "Ștefan", "Nguyễn", "Борис");
+    }
+
+    @Test
+    void drawsScriptsTheMainFontLacksWithTheFallbackAndComposesAccentsStoredApart() throws IOException {
+        String text = PdfText.of(PdfLayout.render(false, "", page -> page
+                .text("Թբիլիսի თბილისი Қазақстан ✓")
+                .text("Nguye\u0302\u0303n")));
+
+        assertThat(text).contains("Թբիլիսի თბილისი Қазақстан ✓", "Nguyễn");
+    }
+
+    /**
+     * Chinese and this emoji have no glyph in either font; Arabic would be misspelt drawn left to right; DejaVu's
+     * glyph for a private use character is its own.
+     */
+    @Test
+    void showsWhatNoFontDrawsByItsCodePoints() throws IOException {
+        String text = PdfText.of(PdfLayout.render(false, "", page -> page.text("Signé : محمد 王, ravi 👍 \uF6C5")
+                .table(List.of("Signataire"), List.of(List.of("王")))));
+
+        assertThat(text).contains("Signé : [U+0645 U+062D U+0645 U+062F] [U+738B], ravi [U+1F44D] [U+F6C5]");
+        assertThat(text.split(Pattern.quote("[U+738B]"), -1)).as("in the text and in the table").hasSize(3);
+    }
+
+    /** Only the glyphs a document uses are embedded: DejaVu Sans alone is 740 KB. */
+    @Test
+    void embedsSubsetsOfItsFontsOnly() throws IOException {
+        byte[] pdf = PdfLayout.render(false, "", page -> page.title(DONOR).text(DONOR + " Թբիլիսի ✓"));
+
+        List<String> fonts = new ArrayList<>();
+        try (PdfReader reader = new PdfReader(pdf)) {
+            PdfDictionary resources = reader.getPageN(1).getAsDict(PdfName.RESOURCES).getAsDict(PdfName.FONT);
+            for (PdfName name : resources.getKeys()) {
+                PdfDictionary font = resources.getAsDict(name);
+                PdfDictionary descendant = font.getAsArray(PdfName.DESCENDANTFONTS).getAsDict(0);
+                assertThat(descendant.getAsDict(PdfName.FONTDESCRIPTOR).get(PdfName.FONTFILE2)).as("embedded")
+                                                                                              .isNotNull();
+                fonts.add(font.getAsName(PdfName.BASEFONT).toString());
+            }
+        }
+        assertThat(fonts).hasSize(3).allMatch(font -> font.matches("/[A-Z]{6}\\+.+"), "a subset's name")
+                         .anyMatch(font -> font.endsWith("+LiberationSans-Bold"))
+                         .anyMatch(font -> font.endsWith("+LiberationSans"))
+                         .anyMatch(font -> font.endsWith("+DejaVuSans"));
+        assertThat(pdf.length).isLessThan(80_000);
+    }
+}
