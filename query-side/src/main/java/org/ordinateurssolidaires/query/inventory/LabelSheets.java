@@ -2,21 +2,25 @@ package org.ordinateurssolidaires.query.inventory;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
 import io.nayuki.qrcodegen.QrCode;
+import org.ordinateurssolidaires.query.documents.DocumentFonts;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListedDevice;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Printable A4 sheets of device labels, 3 columns by 8 rows of 70 × 37 mm (the common "24 per sheet" stock): on
  * each, a QR code that opens the device's page, the asset tag in large type (never broken across lines: it is
- * shrunk to fit instead), and what the device is. The QR code is drawn as vector squares, sharp at any printer's
- * resolution, with its four-module quiet zone.
+ * shrunk to fit instead), and what the device is, wrapped over the lines that fit under the tag and ended with an
+ * ellipsis when it needs more (shrunk onto one line, a model's hundred characters were a hairline): only a tag of
+ * many wide capitals is set smaller than {@link #SMALLEST}. The QR code is drawn as vector squares, sharp at any
+ * printer's resolution, with its four-module quiet zone. The text is in the programme's typeface
+ * ({@link DocumentFonts}), as on its documents.
  */
 final class LabelSheets {
 
@@ -29,6 +33,17 @@ final class LabelSheets {
     private static final float PADDING = 3 * MM;
     private static final float QR_SIZE = HEIGHT - 2 * PADDING;
     private static final int QUIET_ZONE = 4;
+    private static final float TAG_SIZE = 14;
+    private static final float CAPTION_SIZE = 7;
+    /** The programme's name, at the foot: the smallest type on a label, still read at arm's length. */
+    static final float SMALLEST = 6;
+    private static final float LEADING = 1.2f * CAPTION_SIZE;
+    /** From a label's top to the caption's first line: the tag's height again below the tag's line. */
+    private static final float CAPTION_TOP = PADDING + 2 * TAG_SIZE;
+    /** The caption's lines that fit above the programme's name, half a line apart from it. */
+    private static final int CAPTION_LINES = (int) ((HEIGHT - CAPTION_TOP - PADDING - SMALLEST - CAPTION_SIZE / 2)
+                                                    / LEADING) + 1;
+    private static final String ELLIPSIS = "\u2026";
 
     private LabelSheets() {
     }
@@ -36,7 +51,7 @@ final class LabelSheets {
     /**
      * @param devices at least one
      * @param pageOf  the address of a device's page, as its QR code opens it
-     * @param caption the second line of a label: what the device is, in the reader's language
+     * @param caption what the device is, in the reader's language, under its tag
      */
     static byte[] of(List<ListedDevice> devices, Function<ListedDevice, String> pageOf,
                      Function<ListedDevice, String> caption, String programme) {
@@ -44,8 +59,6 @@ final class LabelSheets {
         Document document = new Document(PageSize.A4, 0, 0, 0, 0);
         PdfWriter writer = PdfWriter.getInstance(document, pdf);
         document.open();
-        BaseFont bold = font(BaseFont.HELVETICA_BOLD);
-        BaseFont plain = font(BaseFont.HELVETICA);
         PdfContentByte canvas = writer.getDirectContent();
         for (int i = 0; i < devices.size(); i++) {
             int slot = i % (COLUMNS * ROWS);
@@ -59,9 +72,17 @@ final class LabelSheets {
                     bottom + PADDING);
             float textLeft = left + PADDING + QR_SIZE + 2 * MM;
             float textWidth = left + WIDTH - PADDING - textLeft;
-            text(canvas, bold, device.assetTag(), textLeft, bottom + HEIGHT - PADDING - 14, textWidth, 14);
-            text(canvas, plain, caption.apply(device), textLeft, bottom + HEIGHT - PADDING - 28, textWidth, 7);
-            text(canvas, plain, programme, textLeft, bottom + PADDING, textWidth, 6);
+            String tag = device.assetTag();
+            float tagSize = Math.min(TAG_SIZE, TAG_SIZE * textWidth / Math.max(1, DocumentFonts.width(tag, true,
+                    TAG_SIZE)));
+            line(canvas, tag, true, tagSize, textLeft, bottom + HEIGHT - PADDING - TAG_SIZE);
+            List<String> captionLines = lines(caption.apply(device), CAPTION_SIZE, textWidth, CAPTION_LINES);
+            for (int line = 0; line < captionLines.size(); line++) {
+                line(canvas, captionLines.get(line), false, CAPTION_SIZE, textLeft,
+                        bottom + HEIGHT - CAPTION_TOP - line * LEADING);
+            }
+            line(canvas, lines(programme, SMALLEST, textWidth, 1).get(0), false, SMALLEST, textLeft,
+                    bottom + PADDING);
         }
         document.close();
         return pdf.toByteArray();
@@ -81,22 +102,62 @@ final class LabelSheets {
         canvas.fill();
     }
 
-    /** One line, at {@code size} points or smaller: shrunk until it fits, never wrapped. */
-    private static void text(PdfContentByte canvas, BaseFont font, String line, float left, float baseline,
-                             float width, float size) {
-        float fitting = Math.min(size, size * width / Math.max(1, font.getWidthPoint(line, size)));
+    private static void line(PdfContentByte canvas, String text, boolean bold, float size, float left,
+                             float baseline) {
         canvas.beginText();
-        canvas.setFontAndSize(font, fitting);
         canvas.setTextMatrix(left, baseline);
-        canvas.showText(line);
+        for (DocumentFonts.Run run : DocumentFonts.runs(text, bold)) {
+            canvas.setFontAndSize(run.font(), size);
+            canvas.showText(run.text());
+        }
         canvas.endText();
     }
 
-    private static BaseFont font(String name) {
-        try {
-            return BaseFont.createFont(name, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
-        } catch (java.io.IOException builtIn) {
-            throw new java.io.UncheckedIOException(builtIn);
+    /**
+     * The text in lines no wider than {@code width} at {@code size}, broken at spaces, or inside a word longer than a
+     * line; past {@code most} lines, the last one shown ends with an ellipsis.
+     */
+    private static List<String> lines(String text, float size, float width, int most) {
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : text.strip().split("\\s+")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (fits(longer, size, width)) {
+                line = longer;
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line);
+            }
+            line = word;
+            while (!fits(line, size, width)) {
+                int cut = line.offsetByCodePoints(0, longestFitting(line, "", size, width));
+                lines.add(line.substring(0, cut));
+                line = line.substring(cut);
+            }
         }
+        lines.add(line);
+        if (lines.size() <= most) {
+            return lines;
+        }
+        List<String> shown = new ArrayList<>(lines.subList(0, most - 1));
+        String last = lines.get(most - 1) + " " + lines.get(most);
+        shown.add(last.substring(0, last.offsetByCodePoints(0, longestFitting(last, ELLIPSIS, size, width)))
+                      .stripTrailing() + ELLIPSIS);
+        return shown;
+    }
+
+    /** How many of the text's first code points fit in the width with the {@code end} after them: one at least. */
+    private static int longestFitting(String text, String end, float size, float width) {
+        int fitting = 1;
+        while (fitting < text.codePointCount(0, text.length())
+               && fits(text.substring(0, text.offsetByCodePoints(0, fitting + 1)) + end, size, width)) {
+            fitting++;
+        }
+        return fitting;
+    }
+
+    private static boolean fits(String text, float size, float width) {
+        return DocumentFonts.width(text, false, size) <= width;
     }
 }
