@@ -101,7 +101,17 @@ class OperationsEndpointsIT extends CommandSideIntegrationTest {
         http.postForEntity("/api/devices/" + UUID.randomUUID() + "/return", new HttpEntity<>(
                 Map.of("reason", "metrics probe", "returnedAt", "2026-03-02T09:00:00Z"), headers), String.class);
 
-        assertThat(http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD)
-                       .getForObject("/actuator/prometheus", String.class)).contains("commandBus_");
+        http.postForEntity("/api/donors", new HttpEntity<>(Map.of("legalName", "Régie de quartier", "kind",
+                "ASSOCIATION", "contactPerson", "Lucie Petit", "contactEmail", "lucie@example.org"), headers),
+                String.class);
+
+        String metrics = http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD)
+                             .getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("commandBus_");
+        // the processors that see each command's events count them, and do no more (ProcessorMetrics)
+        assertThat(metrics.lines().filter(line -> line.startsWith("eventProcessor_ingestedCounter_total{")))
+                .anySatisfy(line -> assertThat(line).contains("processorName=\"siret-registry\""));
+        assertThat(metrics.lines().filter(line -> line.startsWith("eventProcessor_")))
+                .noneSatisfy(line -> assertThat(line).containsAnyOf("Timer", "capacity", "latency"));
     }
 }

@@ -16,15 +16,18 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.events.EventMetadata;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
+import org.ordinateurssolidaires.store.axon.ProcessorMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 @Configuration
+@Import(ProcessorMetrics.class)
 class AxonConfiguration {
 
     /** Events, messages and tokens all use the one published serializer (Axon's XStream cannot read records). */

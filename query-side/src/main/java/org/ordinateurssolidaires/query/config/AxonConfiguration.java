@@ -4,12 +4,15 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
+import org.ordinateurssolidaires.store.axon.ProcessorMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 @Configuration
+@Import(ProcessorMetrics.class)
 class AxonConfiguration {
 
     /** Reads events exactly as the command side wrote them; tokens are stored with it too (and parked events, deadletter/). */

@@ -1,10 +1,11 @@
-package org.ordinateurssolidaires.query.config;
+package org.ordinateurssolidaires.store.axon;
 
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
@@ -19,15 +20,19 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The read models' processors report how many events they handled, ignored and failed, and how far behind the store
- * they are ({@code eventProcessor_*}, tagged with {@code processorName}), as Axon's own metrics do; every other
- * component keeps Axon's dimensional metrics. Axon's processor metrics also time every event in a sliding window and
- * tag each with its type; on a rebuild, where each processor reads every event of the store, that cost a sixth of
- * the query side's time (docs/benchmarks.md, "Rebuilding the read models"), for figures nobody reads: the
- * processors' speed shows in their counters and latency.
+ * Both apps' event processors report how many events they handled, ignored and failed ({@code eventProcessor_*},
+ * tagged with {@code processorName}), as Axon's own metrics do, and the streaming ones (the read models) how far
+ * behind the store they are; every other component (the command bus, the event store) keeps Axon's dimensional
+ * metrics. Axon's processor metrics also time every event in a sliding window, keep a reservoir for its capacity and
+ * tag each with its type: on a rebuild, where each processor reads every event of the store, that cost a sixth of the
+ * query side's time (docs/benchmarks.md, "Rebuilding the read models"), and on the command side, whose subscribing
+ * processors (the asset tags, the SIRETs, the batches' progress...) see every event of every command in its
+ * request, an eighth of a command's metrics ("Axon's monitors on the command side's processors"), for figures
+ * nobody reads. A subscribing processor is never behind the store: no latency for it. Imported by each app's Axon
+ * configuration, so that Axon's auto-configuration steps aside for this module.
  */
-@Configuration
-class ReadModelMetrics {
+@Configuration(proxyBeanMethods = false)
+public class ProcessorMetrics {
 
     private static final String PREFIX = "eventProcessor";
 
@@ -45,12 +50,16 @@ class ReadModelMetrics {
                     }
                     Tags processor = Tags.of("processorName", componentName);
                     Function<Message<?>, Iterable<Tag>> tags = message -> processor;
-                    MessageMonitor<?> counted = new MultiMessageMonitor<EventMessage<?>>(List.of(
-                            MessageCountingMonitor.buildMonitor(PREFIX, metrics.getRegistry(), tags),
+                    MessageCountingMonitor counted = MessageCountingMonitor.buildMonitor(PREFIX, metrics.getRegistry(),
+                            tags);
+                    if (!StreamingEventProcessor.class.isAssignableFrom(componentType)) {
+                        return counted;
+                    }
+                    MessageMonitor<?> behind = new MultiMessageMonitor<EventMessage<?>>(List.of(counted,
                             EventProcessorLatencyMonitor.builder().meterNamePrefix(PREFIX)
                                                         .meterRegistry(metrics.getRegistry()).tagsBuilder(tags)
                                                         .build()));
-                    return (MessageMonitor<Message<?>>) counted;
+                    return (MessageMonitor<Message<?>>) behind;
                 });
             }
         };
