@@ -303,13 +303,29 @@ final class Browser implements AutoCloseable {
 
     /** The text of the table row that shows {@code text}: one device of a list, say. */
     String row(String text) {
-        return driver.findElement(By.xpath("//main//tr[*[contains(normalize-space(), \"" + text + "\")]]")).getText();
+        return textOf(By.xpath("//main//tr[*[contains(normalize-space(), \"" + text + "\")]]"));
     }
 
     /** The figure of the dashboard's tile named so. */
     String tile(String label) {
-        return driver.findElement(By.xpath("//main//li[contains(@class, 'tuile')][.//span[normalize-space() = \""
-                + label + "\"]]//span[contains(@class, 'chiffre')]")).getText();
+        return textOf(By.xpath("//main//li[contains(@class, 'tuile')][.//span[normalize-space() = \"" + label
+                               + "\"]]//span[contains(@class, 'chiffre')]"));
+    }
+
+    /**
+     * The text of the element found so, found again when the page's live refresh (the dashboard's figures, swapped
+     * in place every few seconds) replaced it between finding it and reading it.
+     */
+    private String textOf(By element) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(element).getText();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     String path() {
