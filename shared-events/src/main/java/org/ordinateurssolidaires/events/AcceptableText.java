@@ -58,6 +58,14 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
     }
 
     /**
+     * The message code of the rule a text this rule refuses breaks, as its refusal names it on every way in: Bean
+     * Validation's {@code Size} when it is too long, {@code AcceptableText} for what it holds.
+     */
+    public String ruleBroken(String refused) {
+        return refused.length() > maxLength ? "Size" : "AcceptableText";
+    }
+
+    /**
      * The text with each character this rule refuses put as U+FFFD, the replacement character: what a refused form
      * gives back to be corrected shows where the fault was, and never carries a control character into the page.
      */

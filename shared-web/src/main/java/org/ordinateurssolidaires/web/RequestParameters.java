@@ -115,14 +115,14 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
                      });
         }
         AcceptableText.ONE_LINE.firstRefused(parameters).ifPresent(refused -> {
-            throw refusal(refused.name(), textRule(parameters.get(refused.name())), refused.problem());
+            throw refusal(refused.name(), textRule(parameters.get(refused.name())[0]), refused.problem());
         });
         // the path's own values too ({username}, a read model's name): never echoed back with a control character
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> inThePath) {
             inThePath.forEach((name, value) -> AcceptableText.ONE_LINE.problem(String.valueOf(value))
                     .ifPresent(problem -> {
                         throw new ParameterRefused(Where.PATH, String.valueOf(name),
-                                textRule(new String[] {String.valueOf(value)}), problem);
+                                textRule(String.valueOf(value)), problem);
                     }));
         }
         if (request.getRequestURI().startsWith("/api/") && handler instanceof HandlerMethod operation) {
@@ -182,9 +182,8 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     /** Which of the text's rules a refused value broke: its length, or what it holds. */
-    private static Rule textRule(String[] values) {
-        return Arrays.stream(values).anyMatch(value -> value.length() > AcceptableText.ONE_LINE.maxLength())
-                ? Rule.Size : Rule.AcceptableText;
+    private static Rule textRule(String refused) {
+        return Rule.valueOf(AcceptableText.ONE_LINE.ruleBroken(refused));
     }
 
     /** The first parameter of the query whose name or value is no UTF-8 text, named as it was sent; null for none. */

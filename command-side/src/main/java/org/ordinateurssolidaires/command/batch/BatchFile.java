@@ -219,7 +219,7 @@ final class BatchFile {
                 int row = number;
                 values.forEach((column, value) -> textRule(column).problem(value) // a cell's text enters events
                         .ifPresent(problem -> problems.add(RowProblem.of(row, column,
-                                value.length() > textRule(column).maxLength() ? "Size" : "AcceptableText", problem))));
+                                textRule(column).ruleBroken(value), problem))));
                 if (values.values().stream().anyMatch(value -> value != null && !value.isBlank())) {
                     rows.add(new Row(number, values)); // spreadsheets append empty rows: they are no device
                 }

@@ -240,7 +240,7 @@ public class PageForms {
                     ? AcceptableText.MULTI_LINE : AcceptableText.ONE_LINE;
             Arrays.stream(values).filter(value -> rule.problem(value).isPresent()).findFirst()
                   .ifPresent(value -> refused.rejectValue(name,
-                          value.length() > rule.maxLength() ? "Size" : "AcceptableText", rule.problem(value).get()));
+                          rule.ruleBroken(value), rule.problem(value).get()));
         });
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart != null) {
