@@ -2,19 +2,28 @@ package org.ordinateurssolidaires.command.device;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * A medium's serial as two readings of one label agree on it: a scanner's case and surrounding spaces vary, and a
- * keyboard in full-width mode types "ＭＳ-Ｃ1" for "MS-C1" (Unicode's compatibility forms, folded by NFKC).
+ * A medium's serial as two readings of one label agree on it: a scanner's case and spaces vary, a keyboard in
+ * full-width mode types "ＭＳ-Ｃ1" for "MS-C1" (Unicode's compatibility forms, folded by NFKC), and a word processor
+ * turns the hyphen of a pasted "MS-C1" into a dash "MS‐C1". Separators are left out of the comparison: within one
+ * device, two media whose serials differ only by them are one medium read twice, not two.
  */
 final class MediumSerials {
+
+    /** Spaces of any kind, dashes of any kind (Unicode's Pd) and the minus sign. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\p{javaWhitespace}\\p{Z}\\p{Pd}\\u2212]+");
 
     private MediumSerials() {
     }
 
     /** Null for no serial: a medium without one (a soldered chip, say) is never the same as another by it. */
     static String asScanned(String serial) {
-        return serial == null || serial.isBlank() ? null
-                : Normalizer.normalize(serial, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
+        if (serial == null || serial.isBlank()) {
+            return null;
+        }
+        String folded = Normalizer.normalize(serial, Normalizer.Form.NFKC);
+        return SEPARATORS.matcher(folded).replaceAll("").toUpperCase(Locale.ROOT);
     }
 }

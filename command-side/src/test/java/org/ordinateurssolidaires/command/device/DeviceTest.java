@@ -392,6 +392,11 @@ class DeviceTest {
             expectRuleBroken(DeviceRule.MEDIUM_SERIAL_ONCE_PER_DEVICE,
                     fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
                    .when(new AddStorageMedium(DEVICE, fullWidth, "typed in full-width mode", T)));
+            StorageMedium separated = new StorageMedium(UUID.fromString("00000000-0000-4000-8000-0000000000d6"),
+                    MediaType.HARD_DISK_DRIVE, "Seagate", "ST500LM030", "ZDE1\u2010ab\u00a0cd", 500);
+            expectRuleBroken(DeviceRule.MEDIUM_SERIAL_ONCE_PER_DEVICE,
+                    fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED)
+                   .when(new AddStorageMedium(DEVICE, separated, "pasted with a dash and a no-break space", T)));
             // once the first is removed, its serial is free: the same disk fitted back
             fixture.given(RECEIVED, sanitised(DISK), sanitised(SSD), REFURBISHED,
                            new StorageMediumRemoved(DEVICE, DISK.mediumId(), "faulty", T))
