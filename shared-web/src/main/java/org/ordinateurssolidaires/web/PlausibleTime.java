@@ -29,8 +29,8 @@ public final class PlausibleTime {
     public static final LocalDate EARLIEST_DAY = LocalDate.ofInstant(EARLIEST, ZoneOffset.UTC);
     public static final LocalDate LATEST_DAY = LocalDate.ofInstant(LATEST, ZoneOffset.UTC);
 
-    /** An ISO-8601 time of day: its hour, and its seconds when written. */
-    private static final Pattern CLOCK = Pattern.compile("T(\\d{2}):\\d{2}(?::(\\d{2}))?");
+    /** An ISO-8601 time of day: its hour, and its seconds when written; {@code t} as {@link Instant#parse} reads it. */
+    private static final Pattern CLOCK = Pattern.compile("[Tt](\\d{2}):\\d{2}(?::(\\d{2}))?");
 
     private PlausibleTime() {
     }

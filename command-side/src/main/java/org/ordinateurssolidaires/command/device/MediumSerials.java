@@ -18,12 +18,15 @@ final class MediumSerials {
     private MediumSerials() {
     }
 
-    /** Null for no serial: a medium without one (a soldered chip, say) is never the same as another by it. */
+    /**
+     * Null for no serial, "-" in a form's cell included: a medium without one (a soldered chip, say) is never the
+     * same as another by it.
+     */
     static String asScanned(String serial) {
-        if (serial == null || serial.isBlank()) {
+        if (serial == null) {
             return null;
         }
-        String folded = Normalizer.normalize(serial, Normalizer.Form.NFKC);
-        return SEPARATORS.matcher(folded).replaceAll("").toUpperCase(Locale.ROOT);
+        String folded = SEPARATORS.matcher(Normalizer.normalize(serial, Normalizer.Form.NFKC)).replaceAll("");
+        return folded.isEmpty() ? null : folded.toUpperCase(Locale.ROOT);
     }
 }

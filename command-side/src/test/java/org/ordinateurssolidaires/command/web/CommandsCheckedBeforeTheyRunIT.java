@@ -107,7 +107,8 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
     /** Instant.parse reads 24:00 as the next day's midnight and a leap second's :60 as :59, the text altered. */
     @Test
     void aMomentIsReadAsAClockWritesItOnly() throws Exception {
-        for (String moment : List.of("2026-03-02T24:00:00Z", "2026-03-02T23:59:60Z")) {
+        for (String moment : List.of("2026-03-02T24:00:00Z", "2026-03-02T23:59:60Z", "2026-03-02t24:00:00z",
+                "2026-03-02t23:59:60z")) {
             RawHttp.Answer refused = RawHttp.send(port, "POST", "/api/referrals/" + UUID.randomUUID() + "/acceptance",
                     Map.of("Authorization", TestAccounts.authorization()), "{\"at\": \"" + moment + "\"}");
             assertThat(refused.status()).as(moment).isEqualTo(400);

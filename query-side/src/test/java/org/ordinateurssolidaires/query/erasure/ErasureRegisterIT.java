@@ -219,7 +219,8 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
     /** Instant.parse reads 24:00 as the next day's midnight and a leap second's :60 as :59: neither is read. */
     @Test
     void refusesAMomentNoClockWrites() {
-        for (String moment : List.of("from=2026-03-02T24:00:00Z", "to=2026-03-02T23:59:60Z")) {
+        for (String moment : List.of("from=2026-03-02T24:00:00Z", "to=2026-03-02T23:59:60Z",
+                "from=2026-03-02t24:00:00z", "to=2026-03-02t23:59:60z")) {
             var answer = http.getForEntity("/api/erasure-register?" + moment, JsonNode.class);
             assertThat(answer.getStatusCode()).as(moment).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getBody().at("/errors/0/parameter").asString()).isEqualTo(moment.split("=")[0]);
