@@ -3,10 +3,12 @@ package org.ordinateurssolidaires.command.web;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 import java.io.ByteArrayInputStream;
@@ -22,9 +24,14 @@ import java.nio.charset.StandardCharsets;
  * {@code /}) as the character it stands for, which no UTF-8 encoder writes and which filters upstream do not see as
  * that character: "Ov\xC0\xAFer" was stored as "Ov/er". Java's own decoder refuses it, and every other malformed
  * sequence; the body is then refused as a whole (400), before any of it is read into the request.
+ * <p>
+ * Read whole before Jackson reads it, a body is bounded: a command's JSON is a few kilobytes at most (sixteen media
+ * with their notes), so one beyond {@link #MAX_BYTES} is refused (413) before it fills the heap.
  */
 @ControllerAdvice
 class BodiesInUtf8 extends RequestBodyAdviceAdapter {
+
+    static final int MAX_BYTES = 1024 * 1024;
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
@@ -36,13 +43,17 @@ class BodiesInUtf8 extends RequestBodyAdviceAdapter {
     public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
                                            Class<? extends HttpMessageConverter<?>> converterType)
             throws IOException {
-        MediaType type = message.getHeaders().getContentType();
-        if (type != null && type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
-            return message; // another encoding declared (UTF-16): Jackson reads it as such
+        byte[] body = message.getBody().readNBytes(MAX_BYTES + 1); // never more, however much is sent
+        if (body.length > MAX_BYTES) {
+            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+                    "the request body is larger than the server takes (1 MB); a command's JSON is a few kilobytes");
         }
-        byte[] body = message.getBody().readAllBytes();
+        MediaType type = message.getHeaders().getContentType();
+        boolean utf8 = type == null || type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset());
         try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+            if (utf8) { // otherwise another encoding is declared (UTF-16): Jackson reads it as such
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+            }
         } catch (CharacterCodingException notUtf8) {
             throw new HttpMessageNotReadableException("the request body is not UTF-8 text", notUtf8, message);
         }

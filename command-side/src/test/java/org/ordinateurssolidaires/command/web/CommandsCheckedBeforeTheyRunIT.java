@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,6 +135,26 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).get("detail").asString()).isEqualTo("the request body is not UTF-8 text");
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    /** Read whole to check its text, a body is bounded first: sent without its length, it is cut off at 1 MB. */
+    @Test
+    void aBodyBeyondWhatACommandTakesIsRefusedBeforeItIsRead() throws Exception {
+        long stored = storedEvents();
+        byte[] body = DONOR.replace("Fondation Ligérienne", "F" + "o".repeat(2 * 1024 * 1024))
+                           .getBytes(StandardCharsets.UTF_8);
+        for (String type : List.of("application/json", "application/json;charset=UTF-16")) {
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/donors"))
+                    .header("Content-Type", type).header("Authorization", TestAccounts.authorization())
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).as(type).isEqualTo(413);
+            assertThat(JSON.readTree(refused.body()).get("detail").asString())
+                    .startsWith("the request body is larger than the server takes (1 MB)");
+        }
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
