@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.query.web;
 
-import org.ordinateurssolidaires.events.AcceptableText;
 import org.ordinateurssolidaires.web.ParameterRefused;
 import org.ordinateurssolidaires.web.ParameterRefused.Where;
 import org.slf4j.Logger;
@@ -26,8 +25,6 @@ import org.springframework.web.servlet.ModelAndView;
 class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
-    /** No parameter of the pages has a longer name: a longer one is not theirs, and not worth repeating. */
-    private static final int NAME_SHOWN = 40;
 
     /**
      * A refusal says its status (an id that is not one: 400; nothing there: 404), and which of the address's values
@@ -57,15 +54,11 @@ class PageErrors {
     }
 
     /**
-     * The refusal's page naming the address's value refused and the rule it broke (a message code of the forms'
-     * refusals). A name that is itself no acceptable text is not repeated: the page only says what was wrong.
+     * The refusal's page naming the address's value refused, in the pages' words when it is one of theirs, and the
+     * rule it broke (a message code of the forms' refusals).
      */
     private static ModelAndView refused(String name, String rule) {
-        ModelAndView page = page(HttpStatus.BAD_REQUEST);
-        if (name.length() <= NAME_SHOWN && AcceptableText.ONE_LINE.problem(name).isEmpty()) {
-            page.addObject("refusedName", name);
-        }
-        return page.addObject("refusedRule", rule);
+        return page(HttpStatus.BAD_REQUEST).addObject("refusedName", name).addObject("refusedRule", rule);
     }
 
     /**

@@ -188,6 +188,11 @@ class OutsideTextIT extends QuerySideIntegrationTest {
                                    .contains("<title>Demande refusée — Ordinateurs solidaires</title>")
                                    .contains(refused.getValue());
         }
+        // a name of the caller's making is not repeated on the programme's page: a link could make it say anything
+        HttpResponse<String> made = browser.get("/inventaire?Appelez_le_0800_000_000=1&Appelez_le_0800_000_000=2");
+        assertThat(made.statusCode()).isEqualTo(400);
+        assertThat(made.body()).contains("Une valeur de l&#39;adresse : donné plusieurs fois")
+                               .doesNotContain("Appelez");
         HttpResponse<String> address = browser.get("/appareils/pas-un-identifiant");
         assertThat(address.statusCode()).isEqualTo(400);
         assertThat(address.body()).contains("La demande n&#39;est pas valable").doesNotContain("class=\"refus\"");
