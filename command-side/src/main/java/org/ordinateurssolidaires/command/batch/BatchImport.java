@@ -121,6 +121,12 @@ class BatchImport {
             return retried.get();
         }
         agreements.requireInForce(donor, receivedAt);
+        int alreadyIn = agreements.devicesIn(batchId);
+        if (alreadyIn > 0) { // or the same file, recorded meanwhile
+            return recordedBefore(batchId, delivery, file, origin).orElseThrow(() -> new RuleViolation(
+                    DeviceRule.DELIVERY_FILE_IS_WHOLE, "delivery " + reference + " already holds " + alreadyIn
+                    + " device(s) received one by one: import the file under a reference of its own"));
+        }
         List<RowProblem> problems = new ArrayList<>();
         List<Receive> requests = new ArrayList<>();
         Set<String> tagsInFile = new HashSet<>();

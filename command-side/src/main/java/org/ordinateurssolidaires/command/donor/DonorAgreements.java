@@ -5,10 +5,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.ordinateurssolidaires.command.config.ProgrammeCalendar;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.donor.AgreementId;
 import org.ordinateurssolidaires.events.donor.AgreementSigned;
 import org.ordinateurssolidaires.events.donor.AgreementTerminated;
+import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +33,8 @@ import java.util.stream.Collectors;
 
 /**
  * Which donors exist and have an agreement in force on which days: the set-based check a device reception needs,
- * in small tables kept in the same transaction as the donor's events.
+ * in small tables kept in the same transaction as the donor's events; and each device received, with its day and its
+ * delivery.
  */
 @Component
 @ProcessingGroup("donor-agreements")
@@ -119,10 +122,29 @@ public class DonorAgreements {
         }).toList();
     }
 
+    /** How many devices are recorded in the donor's delivery, received in it or moved into it by a correction. */
+    public int devicesIn(DonationBatchId delivery) {
+        Integer devices = jdbc.queryForObject("select count(*) from donor_reception where batch_id = ?",
+                Integer.class, delivery.value());
+        return devices == null ? 0 : devices;
+    }
+
     @EventHandler
     void on(DeviceReceived event) {
-        jdbc.update("insert into donor_reception (device_id, donor_id, received_at) values (?, ?, ?)",
-                event.deviceId().value(), event.donorId().value(), Timestamp.from(event.receivedAt()));
+        jdbc.update("insert into donor_reception (device_id, donor_id, received_at, batch_id) values (?, ?, ?, ?)",
+                event.deviceId().value(), event.donorId().value(), Timestamp.from(event.receivedAt()),
+                DonationBatchId.of(event.donorId(), event.donationBatchReference()).value());
+    }
+
+    @EventHandler
+    void on(DeviceDetailsCorrected event) {
+        if (event.donationBatchReference() != null) {
+            jdbc.queryForList("select donor_id from donor_reception where device_id = ?", UUID.class,
+                    event.deviceId().value()).forEach(donor -> jdbc.update(
+                    "update donor_reception set batch_id = ? where device_id = ?",
+                    DonationBatchId.of(new DonorId(donor), event.donationBatchReference()).value(),
+                    event.deviceId().value()));
+        }
     }
 
     @EventHandler

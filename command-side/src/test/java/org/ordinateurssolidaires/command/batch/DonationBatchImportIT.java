@@ -381,6 +381,39 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                            .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /** Nor is a file imported into a delivery that already holds devices received alone, or moved into it. */
+    @Test
+    void importsNoFileIntoADeliveryThatHoldsDevicesReceivedAlone() {
+        String donor = donorWithAgreement();
+        String tags = prefix();
+        String file = HEADER_WITH_STATEMENT + "\n" + tags + "1,TABLET,Apple,iPad,,,,,,,,Paul Martin,2026-02-27,BL-1";
+        ResponseEntity<JsonNode> alone = post("/api/devices", Map.of("assetTag", tags + "9", "donorId", donor,
+                "donationBatchReference", "LIV-BY-HAND", "category", "TABLET", "manufacturer", "Apple", "model", "iPad",
+                "storageMedia", List.of(), "storageRemoval", StaffRequests.STORAGE_REMOVED_BY_THE_DONOR,
+                "receivedAt", "2026-03-02T09:00:00Z"));
+        assertThat(alone.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long stored = storedEvents();
+
+        ResponseEntity<JsonNode> refused = importFile(donor, "LIV-BY-HAND", file);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("DELIVERY_FILE_IS_WHOLE");
+        assertThat(refused.getBody().get("detail").asString()).contains("already holds 1 device(s)");
+        assertThat(storedEvents()).isEqualTo(stored);
+
+        // moved out by a correction, it leaves its first delivery free for the file, and holds the other
+        String device = alone.getBody().get("deviceId").asString();
+        assertThat(post("/api/devices/" + device + "/corrections", Map.of("donationBatchReference", "LIV-OTHER",
+                "reason", "typed wrong")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(importFile(donor, "LIV-OTHER", file.replace(tags + "1", tags + "2")).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(importFile(donor, "LIV-BY-HAND", file).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+    }
+
     private ResponseEntity<JsonNode> importFile(String donor, String reference, String file) {
         return importFile(donor, reference, file.getBytes(StandardCharsets.UTF_8));
     }

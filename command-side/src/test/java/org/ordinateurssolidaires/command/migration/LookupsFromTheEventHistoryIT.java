@@ -11,6 +11,7 @@ import org.ordinateurssolidaires.events.device.AllocationCancelled;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
@@ -108,6 +109,35 @@ class LookupsFromTheEventHistoryIT {
                 .hasEntrySatisfying("received_at", at -> assertThat(((Timestamp) at).toInstant()).isEqualTo(SUBMITTED));
     }
 
+    /** A history recorded before V19: each reception's delivery, as its reception and corrections leave it. */
+    @Test
+    void fillsInEachReceptionsDeliveryFromTheEventsAlreadyStored() {
+        String url = PostgresTestDatabase.emptyDatabase("ordinateurs_delivery_backfill_it");
+        migrate(url, "18", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+        var laptop = new DeviceId(UUID.randomUUID());
+        var tablet = new DeviceId(UUID.randomUUID());
+        var donor = new DonorId(UUID.randomUUID());
+        append(url, List.of(
+                message("Device", laptop.toString(), 0, received(laptop, donor, "LIV-OLD")),
+                message("Device", tablet.toString(), 0, received(tablet, donor, "LIV-OLD")),
+                message("Device", tablet.toString(), 1, new DeviceDetailsCorrected(tablet, null, null, "iPad", null,
+                        null, null, "model")),
+                message("Device", laptop.toString(), 1, new DeviceDetailsCorrected(laptop, null, null, null, null,
+                        "LIV-NEW", null, "typed wrong"))));
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD));
+        jdbc.update("insert into donor_reception (device_id, donor_id, received_at) values (?, ?, ?), (?, ?, ?)",
+                laptop.value(), donor.value(), Timestamp.from(SUBMITTED), tablet.value(), donor.value(),
+                Timestamp.from(SUBMITTED)); // as V16 and the lookup kept them before V19
+
+        migrate(url, "latest", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+
+        assertThat(jdbc.queryForMap("select batch_id from donor_reception where device_id = ?", tablet.value()))
+                .containsEntry("batch_id", DonationBatchId.of(donor, "LIV-OLD").value());
+        assertThat(jdbc.queryForMap("select batch_id from donor_reception where device_id = ?", laptop.value()))
+                .containsEntry("batch_id", DonationBatchId.of(donor, "LIV-NEW").value());
+    }
+
     /**
      * A history recorded before V17, with two donors registered with one SIRET, one that left it for another, and
      * one that sent its own again: each SIRET a donor has at the end is held, by the first registered with it.
@@ -182,6 +212,11 @@ class LookupsFromTheEventHistoryIT {
                      .locations(locations)
                      .table("flyway_command_side_history")
                      .target(target);
+    }
+
+    private static DeviceReceived received(DeviceId device, DonorId donor, String delivery) {
+        return new DeviceReceived(device, new AssetTag("OS-" + device.value()), donor, delivery, DeviceCategory.LAPTOP,
+                "Dell", "Latitude 5490", null, List.of(), null, SUBMITTED);
     }
 
     private static DonorRegistered registered(DonorId donor, Siret siret) {
