@@ -80,12 +80,13 @@ public class Referral {
     }
 
     @CommandHandler
-    void handle(WithdrawReferral command) {
+    void handle(WithdrawReferral command, ReferralStandings standings) {
         if (status != Status.AWAITING_DECISION && status != Status.ACCEPTED) {
             throw new RuleViolation(ReferralRule.WITHDRAWAL_BEFORE_OUTCOME,
                     "referral " + referralId + " is " + status.inWords());
         }
         refuseDatedBeforeItsStatus(command.withdrawnAt());
+        standings.requireNoDeviceAllocated(referralId);
         apply(new ReferralWithdrawn(referralId, command.reason(), command.withdrawnAt()));
     }
 

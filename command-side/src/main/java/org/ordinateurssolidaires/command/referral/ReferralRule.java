@@ -14,6 +14,8 @@ public enum ReferralRule implements BusinessRule {
     DECISIONS_IN_ORDER_OF_TIME("a referral is accepted or rejected no earlier than it was submitted, and withdrawn no "
             + "earlier than it was submitted or accepted"),
     WITHDRAWAL_BEFORE_OUTCOME("a referral is withdrawn only while it awaits a decision or its device"),
+    WITHDRAWAL_WITHOUT_A_DEVICE_ALLOCATED("a referral with a device allocated to it is withdrawn once that allocation "
+            + "is cancelled, so that the device is offered to the next household"),
     FORGOTTEN_ONCE("a household's personal data is erased once"),
     ALLOCATION_TO_A_WAITING_REFERRAL("a device is allocated to an accepted referral, not yet closed, that needs that "
             + "kind of device"),

@@ -38,9 +38,13 @@ public class ReferralStandings {
     private record Standing(String need, boolean accepted, boolean closed) {
     }
 
-    /** Refuses an unknown referral (404), or one not accepted, closed, or needing another kind of device (409). */
+    /**
+     * Refuses an unknown referral (404), or one not accepted, closed, or needing another kind of device (409). Its
+     * row stays locked until the allocation commits: a withdrawal at the same moment waits, then finds the device.
+     */
     public void requireOpenFor(ReferralId referral, DeviceCategory category) {
-        List<Standing> standings = jdbc.query("select need, accepted, closed from referral_standing where referral_id = ?",
+        List<Standing> standings = jdbc.query(
+                "select need, accepted, closed from referral_standing where referral_id = ? for update",
                 (row, n) -> new Standing(row.getString(1), row.getBoolean(2), row.getBoolean(3)), referral.value());
         if (standings.isEmpty()) {
             throw new UnknownEntity(UnknownEntity.Kind.REFERRAL, "no referral " + referral);
@@ -51,6 +55,20 @@ public class ReferralStandings {
                     + (!standing.accepted() ? " is not accepted" : standing.closed() ? " is closed"
                     : " needs a " + standing.need().toLowerCase() + ", not a " + category.name().toLowerCase()));
         }
+    }
+
+    /**
+     * Refuses to close a referral with a device allocated to it (409): the device would stay promised to a household
+     * no longer waiting. Its row stays locked until the withdrawal commits: an allocation at the same moment waits,
+     * then finds it closed.
+     */
+    public void requireNoDeviceAllocated(ReferralId referral) {
+        jdbc.queryForList("select devices_allocated from referral_standing where referral_id = ? for update",
+                Integer.class, referral.value()).stream().filter(allocated -> allocated > 0).findFirst()
+            .ifPresent(allocated -> {
+                throw new RuleViolation(ReferralRule.WITHDRAWAL_WITHOUT_A_DEVICE_ALLOCATED, "referral " + referral
+                        + " has " + allocated + " device(s) allocated to it: cancel the allocation first");
+            });
     }
 
     /** Whether the referral was recorded in the programme (devices allocated before referrals were are not). */

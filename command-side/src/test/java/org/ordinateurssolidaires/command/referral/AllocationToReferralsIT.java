@@ -43,6 +43,31 @@ class AllocationToReferralsIT extends CommandSideIntegrationTest {
         assertThat(allocate(another, wantsALaptop).getBody().get("detail").asString()).contains("is closed");
     }
 
+    /** A referral is withdrawn once no device is promised to it, and then takes none. */
+    @Test
+    void withdrawsAReferralOnlyOnceItsDeviceIsNoLongerAllocatedToIt() {
+        String donor = donorWithAgreement(http);
+        String laptop = readyLaptop(http, donor);
+        String referral = acceptedReferral(http, "LAPTOP");
+        assertThat(allocate(laptop, referral).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        ResponseEntity<JsonNode> refused = withdraw(referral);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("WITHDRAWAL_WITHOUT_A_DEVICE_ALLOCATED");
+
+        assertThat(post("/api/devices/" + laptop + "/allocation/cancellation", Map.of("reason", "moved away",
+                "cancelledAt", "2026-05-05T10:00:00Z"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(withdraw(referral).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("/api/devices/" + laptop + "/allocation", allocation(referral, "2026-05-05T11:00:00Z"))
+                .getBody().get("detail").asString()).contains("is closed");
+    }
+
+    private ResponseEntity<JsonNode> withdraw(String referral) {
+        return post("/api/referrals/" + referral + "/withdrawal", Map.of("reason", "moved away",
+                "at", "2026-05-05T10:00:00Z"));
+    }
+
     private ResponseEntity<JsonNode> allocate(String device, String referral) {
         return post("/api/devices/" + device + "/allocation", allocation(referral, "2026-05-05T09:00:00Z"));
     }

@@ -57,6 +57,7 @@ class ReferralTest {
     private PersonalDataVault vault;
     private PartnerRoster partnerRoster;
     private HouseholdRegister households;
+    private ReferralStandings standings;
 
     /** By default the partner is active and the household was never equipped. */
     @BeforeEach
@@ -65,10 +66,12 @@ class ReferralTest {
         when(vault.seal(KEY, FAMILY)).thenReturn(SEALED);
         partnerRoster = mock(PartnerRoster.class);
         households = mock(HouseholdRegister.class);
+        standings = mock(ReferralStandings.class);
         referrals = new AggregateTestFixture<>(Referral.class);
         referrals.registerInjectableResource(vault);
         referrals.registerInjectableResource(partnerRoster);
         referrals.registerInjectableResource(households);
+        referrals.registerInjectableResource(standings);
         partners = new AggregateTestFixture<>(Partner.class);
     }
 
@@ -157,6 +160,16 @@ class ReferralTest {
                  .expectEvents(new ReferralWithdrawn(REFERRAL, "moved", T));
         expectRuleBroken(ReferralRule.WITHDRAWAL_BEFORE_OUTCOME,
                 referrals.given(SUBMITTED, new ReferralRejected(REFERRAL, "no", T))
+                         .when(new WithdrawReferral(REFERRAL, "moved", T)));
+    }
+
+    /** The device allocated to it would stay promised to a household no longer waiting. */
+    @Test
+    void isWithdrawnOnlyOnceNoDeviceIsAllocatedToIt() {
+        doThrow(new RuleViolation(ReferralRule.WITHDRAWAL_WITHOUT_A_DEVICE_ALLOCATED, "1 device allocated"))
+                .when(standings).requireNoDeviceAllocated(REFERRAL);
+        expectRuleBroken(ReferralRule.WITHDRAWAL_WITHOUT_A_DEVICE_ALLOCATED,
+                referrals.given(SUBMITTED, new ReferralAccepted(REFERRAL, T))
                          .when(new WithdrawReferral(REFERRAL, "moved", T)));
     }
 

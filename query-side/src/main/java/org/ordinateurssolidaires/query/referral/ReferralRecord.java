@@ -86,21 +86,27 @@ public class ReferralRecord {
         outcomeReason = reason;
     }
 
+    /** A closed referral stays closed: histories from before the rule hold allocations after a withdrawal. */
     void allocated(UUID device) {
-        status = Status.ALLOCATED;
+        if (status == Status.WAITING || status == Status.ALLOCATED) {
+            status = Status.ALLOCATED;
+        }
         allocatedDevice = device;
         devicesAllocated++;
     }
 
     /**
-     * Back in line at its original place once no device is allocated to it any more: the list is ordered by
+     * Back in line at its original place once no device is allocated to it any more, unless it was closed meanwhile
+     * (withdrawn before the rule that a withdrawal waits for the allocation's cancellation): the list is ordered by
      * criterion, then by referral date.
      */
     void allocationCancelled(UUID device) {
         devicesAllocated = Math.max(0, devicesAllocated - 1);
         if (devicesAllocated == 0) {
-            status = Status.WAITING;
             allocatedDevice = null;
+            if (status == Status.ALLOCATED) {
+                status = Status.WAITING;
+            }
         } else if (device.equals(allocatedDevice)) {
             allocatedDevice = null; // another device stays allocated, which one this record does not keep
         }

@@ -19,6 +19,7 @@ import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralRejected;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
+import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -108,6 +109,25 @@ class WaitingListIT extends QuerySideIntegrationTest {
         events.append(new AllocationCancelled(spare, family, "household unreachable", LATER));
 
         assertThat(awaitWaitingList(mine, list -> list.size() == 1)).containsExactly(family.toString());
+    }
+
+    /** Histories from before the rule hold a withdrawal while a device was allocated: the referral stays closed. */
+    @Test
+    void aReferralWithdrawnWhileADeviceWasAllocatedNeverReturnsInLine() {
+        var partner = new PartnerId(UUID.randomUUID());
+        ReferralId family = waiting(partner, EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER,
+                DeviceCategory.LAPTOP, 3);
+        DeviceId laptop = readyLaptop();
+        DeviceId another = readyLaptop();
+        events.append(new DeviceAllocated(laptop, family, LATER), new ReferralWithdrawn(family, "moved", LATER),
+                new AllocationCancelled(laptop, family, "moved away", LATER),
+                new DeviceAllocated(another, family, LATER));
+
+        JsonNode referral = await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject(
+                "/api/referrals/" + family, JsonNode.class), answer -> answer != null
+                && another.toString().equals(answer.path("allocatedDevice").asString("")));
+        assertThat(referral.get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(awaitWaitingList(List.of(family), List::isEmpty)).isEmpty();
     }
 
     @Test
