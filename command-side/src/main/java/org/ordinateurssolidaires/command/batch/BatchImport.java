@@ -77,6 +77,8 @@ class BatchImport {
     private static final String STORAGE_UNACCOUNTED_FOR = DeviceRule.STORAGE_ACCOUNTED_FOR_AT_RECEPTION.name()
             + ": list the device's storage, embedded storage included, or the donor's statement that it was removed ("
             + String.join(", ", BatchFile.STORAGE_REMOVAL_COLUMNS) + ")";
+    private static final String STATEMENT_WITH_MEDIA = DeviceRule.STATEMENT_ONLY_WITHOUT_MEDIA.name()
+            + ": a device whose storage media are listed takes no statement that its storage was removed";
 
     private final CommandDispatcher commands;
     private final ProcessedCommands processed;
@@ -141,6 +143,9 @@ class BatchImport {
             if (request.storageMedia().isEmpty() && request.storageRemoval() == null) {
                 problems.add(RowProblem.of(row.number(), mediumColumn(1, "type"), "batch.storageUnaccounted",
                         STORAGE_UNACCOUNTED_FOR));
+            } else if (!request.storageMedia().isEmpty() && request.storageRemoval() != null) {
+                problems.add(RowProblem.of(row.number(), BatchFile.STORAGE_REMOVAL_COLUMNS.get(0),
+                        "batch.statementWithMedia", STATEMENT_WITH_MEDIA));
             }
             if (request.assetTag() != null && !tagsInFile.add(request.assetTag())) {
                 problems.add(RowProblem.of(row.number(), BatchFile.ASSET_TAG, "batch.tagTwice",

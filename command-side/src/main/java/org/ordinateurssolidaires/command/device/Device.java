@@ -120,6 +120,10 @@ public class Device {
                     + "no donor's statement that the storage was removed is given: list the embedded storage "
                     + "(EMBEDDED_FLASH for eMMC/UFS, the soldered SSD as such) or give the statement");
         }
+        if (!command.storageMedia().isEmpty() && command.storageRemoval() != null) {
+            throw new RuleViolation(DeviceRule.STATEMENT_ONLY_WITHOUT_MEDIA, "the device lists "
+                    + command.storageMedia().size() + " storage medium(s): give them, or the statement, not both");
+        }
         apply(new DeviceReceived(command.deviceId(), command.assetTag(), command.donorId(),
                 command.donationBatchReference(), command.category(), command.manufacturer(), command.model(),
                 command.serialNumber(), command.storageMedia(), command.conditionNotes(), command.receivedAt()));

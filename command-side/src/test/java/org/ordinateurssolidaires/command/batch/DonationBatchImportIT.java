@@ -124,13 +124,16 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                 prefix + "4,DESKTOP,HP,ProDesk,,,,,,,,Paul Martin,31/02/2026,BL-2026-03",
                 // a spreadsheet's empty date, and a day after 2099: refused as the API refuses them
                 prefix + "5,DESKTOP,HP,ProDesk,,,,,,,,Paul Martin,01/01/0001,BL-2026-03",
-                prefix + "6,DESKTOP,HP,ProDesk,,,,,,,,Paul Martin,31/12/2100,BL-2026-03");
+                prefix + "6,DESKTOP,HP,ProDesk,,,,,,,,Paul Martin,31/12/2100,BL-2026-03",
+                // media listed beside the statement that the storage was removed: one of the two is a slip
+                prefix + "7,DESKTOP,HP,ProDesk,,,HARD_DISK_DRIVE,Seagate,,Z1,500,Paul Martin,2026-02-27,BL-2026-03");
 
         ResponseEntity<JsonNode> refused = importFile(donor, "LIV-NO-STORAGE", file);
 
         assertThat(problems(refused)).containsExactlyInAnyOrder(
                 "3 medium1_type", "4 storage_removal_stated_on", "4 storage_removal_document",
-                "5 storage_removal_stated_on", "6 storage_removal_stated_on", "7 storage_removal_stated_on");
+                "5 storage_removal_stated_on", "6 storage_removal_stated_on", "7 storage_removal_stated_on",
+                "8 storage_removal_stated_by");
         assertThat(refused.getBody().get("errors").findValuesAsString("message"))
                 .contains("must be between 2000-01-01 and 2099-12-31");
         assertThat(refused.getBody().at("/errors/0/message").asString())

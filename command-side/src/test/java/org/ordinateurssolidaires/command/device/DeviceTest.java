@@ -196,6 +196,15 @@ class DeviceTest {
                                    "iPad 6", "DMPX1234", List.of(), null, null, T)));
         }
 
+        /** The statement says the storage was removed: it cannot stand beside media the device lists. */
+        @Test
+        void refusesAReceptionWithBothMediaAndTheDonorsStatement() {
+            expectRuleBroken(DeviceRule.STATEMENT_ONLY_WITHOUT_MEDIA,
+                    fixture.givenNoPriorActivity()
+                           .when(new ReceiveDevice(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
+                                   "Latitude 5490", "5CG1234", List.of(DISK), DISKS_REMOVED_BY_THE_DONOR, null, T)));
+        }
+
         @Test
         void refusesADonorWithoutAnAgreementInForceThatDay() {
             when(agreements.standingOn(DONOR, T)).thenReturn(DonorAgreements.Standing.NO_AGREEMENT_IN_FORCE);
