@@ -200,6 +200,14 @@ public final class DeviceRequests {
             return !Boolean.FALSE.equals(passed) || (notes != null && !notes.isBlank());
         }
 
+        /** A grade sent with a check said failed: one of the two is a slip, and the grade would be dropped unsaid. */
+        @AssertFalse(message = "a failed check has no grade: say it passed, or leave the grade out")
+        @ReportedOn("grade")
+        @Schema(hidden = true)
+        boolean isGradeOfAFailure() {
+            return Boolean.FALSE.equals(passed) && grade != null;
+        }
+
         RecordQualityCheck command(DeviceId deviceId) {
             return new RecordQualityCheck(deviceId, passed, grade, notes, inspector, checkedAt);
         }

@@ -33,8 +33,11 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
 
         assertThat(refused(check, Map.of("passed", true, "inspector", "Karim", "checkedAt", CHECKED)))
                 .isEqualTo(Map.of("field", "grade", "message", "a passed check needs a grade"));
-        assertThat(refused(check, Map.of("passed", false, "grade", "A", "inspector", "Karim", "checkedAt", CHECKED)))
+        assertThat(refused(check, Map.of("passed", false, "inspector", "Karim", "checkedAt", CHECKED)))
                 .isEqualTo(Map.of("field", "notes", "message", "a failed check needs notes saying why"));
+        assertThat(refused(check, Map.of("passed", false, "grade", "A", "notes", "screen cracked", "inspector", "Karim",
+                "checkedAt", CHECKED))).isEqualTo(Map.of("field", "grade",
+                "message", "a failed check has no grade: say it passed, or leave the grade out"));
     }
 
     @Test
