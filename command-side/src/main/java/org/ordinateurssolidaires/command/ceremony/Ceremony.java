@@ -59,18 +59,22 @@ public class Ceremony {
     }
 
     @CommandHandler
-    void handle(RescheduleCeremony command) {
+    void handle(RescheduleCeremony command, CeremonyCalendar calendar) {
         requirePlanned();
         if (command.date().equals(date) && Objects.equals(command.place(), place)) {
             throw new RuleViolation(CeremonyRule.RESCHEDULING_CHANGES_SOMETHING,
                     "ceremony " + ceremonyId + " is already on " + date + " at " + place);
         }
+        if (!command.date().equals(date)) { // another room on the day changes nothing of what was done there
+            calendar.requireNoHandOvers(ceremonyId);
+        }
         apply(new CeremonyRescheduled(ceremonyId, command.date(), command.place(), command.reason()));
     }
 
     @CommandHandler
-    void handle(CancelCeremony command) {
+    void handle(CancelCeremony command, CeremonyCalendar calendar) {
         requirePlanned();
+        calendar.requireNoHandOvers(ceremonyId);
         apply(new CeremonyCancelled(ceremonyId, command.reason()));
     }
 

@@ -3,10 +3,12 @@ package org.ordinateurssolidaires.command.ceremony;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.ordinateurssolidaires.command.config.ProgrammeCalendar;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.events.ceremony.CeremonyCancelled;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.ceremony.CeremonyRescheduled;
 import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +17,7 @@ import java.time.Instant;
 
 /**
  * On which day each ceremony takes place, for the rule that a device is handed over at a ceremony only on that
- * ceremony's day. Kept in the same transaction as the ceremonies' events.
+ * ceremony's day, and how many devices were handed over at it. Kept in the same transaction as the events.
  */
 @Component
 @ProcessingGroup("ceremony-calendar")
@@ -32,12 +34,38 @@ public class CeremonyCalendar {
     /** Where a ceremony stands on a given day. */
     public enum Standing { UNKNOWN_CEREMONY, NOT_THAT_DAY, TAKES_PLACE_THAT_DAY }
 
-    /** Whether the ceremony exists, and is not cancelled and takes place on the programme's day of {@code moment}. */
+    /**
+     * Whether the ceremony exists, and is not cancelled and takes place on the programme's day of {@code moment}.
+     * Its row stays locked until the hand-over commits: a cancellation at the same moment waits, then finds it.
+     */
     public Standing standingOn(CeremonyId ceremony, Instant moment) {
-        return jdbc.query("select ceremony_date = ? and not cancelled from ceremony_calendar where ceremony_id = ?",
+        return jdbc.query("select ceremony_date = ? and not cancelled from ceremony_calendar where ceremony_id = ?"
+                          + " for update",
                         (row, n) -> row.getBoolean(1) ? Standing.TAKES_PLACE_THAT_DAY : Standing.NOT_THAT_DAY,
                         Date.valueOf(calendar.dayOf(moment)), ceremony.value())
                    .stream().findFirst().orElse(Standing.UNKNOWN_CEREMONY);
+    }
+
+    /**
+     * Refuses to cancel or move to another day a ceremony at which devices were handed over (409): they were handed
+     * over at it, on its day. Its row stays locked until the change commits: a hand-over at the same moment waits,
+     * then finds it cancelled or moved.
+     */
+    void requireNoHandOvers(CeremonyId ceremony) {
+        jdbc.queryForList("select hand_overs from ceremony_calendar where ceremony_id = ? for update", Integer.class,
+                        ceremony.value()).stream().filter(handOvers -> handOvers > 0).findFirst()
+            .ifPresent(handOvers -> {
+                throw new RuleViolation(CeremonyRule.HAND_OVERS_KEEP_THEIR_CEREMONY, handOvers
+                        + " device(s) were handed over at ceremony " + ceremony + ", on its day");
+            });
+    }
+
+    @EventHandler
+    void on(DeviceHandedOver event) {
+        if (event.ceremonyId() != null) {
+            jdbc.update("update ceremony_calendar set hand_overs = hand_overs + 1 where ceremony_id = ?",
+                    event.ceremonyId().value());
+        }
     }
 
     @EventHandler

@@ -7,7 +7,9 @@ public enum CeremonyRule implements BusinessRule {
     CEREMONY_STILL_PLANNED("only a planned ceremony (neither held nor cancelled) takes invitations, changes of date, "
             + "a cancellation or the record that it was held"),
     HELD_ON_ITS_DAY("a ceremony is recorded as held on its day or later, not before"),
-    RESCHEDULING_CHANGES_SOMETHING("a ceremony is rescheduled to another day or another place");
+    RESCHEDULING_CHANGES_SOMETHING("a ceremony is rescheduled to another day or another place"),
+    HAND_OVERS_KEEP_THEIR_CEREMONY("a ceremony at which devices were handed over is neither cancelled nor moved to "
+            + "another day: they were handed over at it, on its day");
 
     private final String description;
 

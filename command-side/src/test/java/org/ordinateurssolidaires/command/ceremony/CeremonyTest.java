@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.donor.DonorAgreements;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.ceremony.CeremonyCancelled;
 import org.ordinateurssolidaires.events.ceremony.CeremonyHeld;
@@ -20,6 +21,7 @@ import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.ordinateurssolidaires.command.rules.RuleAssertions.expectRuleBroken;
@@ -37,6 +39,7 @@ class CeremonyTest {
 
     private FixtureConfiguration<Ceremony> fixture;
     private DonorAgreements donors;
+    private CeremonyCalendar calendar;
 
     /** By default every donor invited is registered. */
     @BeforeEach
@@ -46,6 +49,8 @@ class CeremonyTest {
         when(donors.unregistered(any())).thenReturn(List.of());
         doCallRealMethod().when(donors).requireRegistered(any());
         fixture.registerInjectableResource(donors);
+        calendar = mock(CeremonyCalendar.class);
+        fixture.registerInjectableResource(calendar);
     }
 
     @Test
@@ -94,6 +99,20 @@ class CeremonyTest {
                 .when(new RescheduleCeremony(CEREMONY, DAY, "Hôtel de Ville, Poitiers", "?")));
         expectRuleBroken(CeremonyRule.RESCHEDULING_CHANGES_SOMETHING, fixture.given(SCHEDULED, moved)
                 .when(new RescheduleCeremony(CEREMONY, DAY.plusWeeks(1), "Maison de quartier", "again")));
+        fixture.given(SCHEDULED)
+               .when(new RescheduleCeremony(CEREMONY, DAY, "Maison de quartier", "room unavailable"))
+               .expectEvents(new CeremonyRescheduled(CEREMONY, DAY, "Maison de quartier", "room unavailable"));
+    }
+
+    /** The devices handed over at it were handed over at it, on its day: another room that day changes nothing. */
+    @Test
+    void isNeitherCancelledNorMovedToAnotherDayOnceDevicesWereHandedOverAtIt() {
+        doThrow(new RuleViolation(CeremonyRule.HAND_OVERS_KEEP_THEIR_CEREMONY, "2 devices"))
+                .when(calendar).requireNoHandOvers(CEREMONY);
+        expectRuleBroken(CeremonyRule.HAND_OVERS_KEEP_THEIR_CEREMONY,
+                fixture.given(SCHEDULED).when(new CancelCeremony(CEREMONY, "storm warning")));
+        expectRuleBroken(CeremonyRule.HAND_OVERS_KEEP_THEIR_CEREMONY, fixture.given(SCHEDULED)
+                .when(new RescheduleCeremony(CEREMONY, DAY.plusDays(1), "Hôtel de Ville, Poitiers", "?")));
         fixture.given(SCHEDULED)
                .when(new RescheduleCeremony(CEREMONY, DAY, "Maison de quartier", "room unavailable"))
                .expectEvents(new CeremonyRescheduled(CEREMONY, DAY, "Maison de quartier", "room unavailable"));

@@ -208,6 +208,15 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getBody().get("detail").asString()).isEqualTo("no ceremony " + noCeremony);
         assertThat(sameDay.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // a device was handed over at it: it is neither cancelled nor moved to another day, only to another room
+        for (var change : Map.of("/cancellation", Map.of("reason", "storm warning"), "/rescheduling",
+                Map.of("date", "2026-06-28", "place", "Salons de Blossac", "reason", "storm warning")).entrySet()) {
+            ResponseEntity<JsonNode> refused = post("/api/ceremonies/" + ceremony + change.getKey(), change.getValue());
+            assertThat(refused.getStatusCode()).as(change.getKey()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.getBody().get("rule").asString()).isEqualTo("HAND_OVERS_KEEP_THEIR_CEREMONY");
+        }
+        assertThat(post("/api/ceremonies/" + ceremony + "/rescheduling", Map.of("date", "2026-06-27",
+                "place", "Hôtel de Ville", "reason", "larger room")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         // a slip of the keyboard is no count of people in a room: refused, the ceremony left planned
         ResponseEntity<JsonNode> implausible = post("/api/ceremonies/" + ceremony + "/held",
                 Map.of("householdsPresent", 24_000, "donorsPresent", 1));

@@ -7,11 +7,13 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
@@ -33,6 +35,7 @@ import org.ordinateurssolidaires.testing.RenamedFieldRevision;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -136,6 +139,35 @@ class LookupsFromTheEventHistoryIT {
                 .containsEntry("batch_id", DonationBatchId.of(donor, "LIV-OLD").value());
         assertThat(jdbc.queryForMap("select batch_id from donor_reception where device_id = ?", laptop.value()))
                 .containsEntry("batch_id", DonationBatchId.of(donor, "LIV-NEW").value());
+    }
+
+    /** A history recorded before V21: the devices handed over at each ceremony are counted. */
+    @Test
+    void fillsInTheHandOversAtEachCeremonyFromTheEventsAlreadyStored() {
+        String url = PostgresTestDatabase.emptyDatabase("ordinateurs_hand_over_backfill_it");
+        migrate(url, "20", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+        var ceremony = new CeremonyId(UUID.randomUUID());
+        var quiet = new CeremonyId(UUID.randomUUID());
+        var laptop = new DeviceId(UUID.randomUUID());
+        var tablet = new DeviceId(UUID.randomUUID());
+        var referral = new ReferralId(UUID.randomUUID());
+        append(url, List.of(
+                message("Device", laptop.toString(), 0, new DeviceHandedOver(laptop, referral, true, ceremony,
+                        SUBMITTED)),
+                message("Device", tablet.toString(), 0, new DeviceHandedOver(tablet, referral, true, ceremony,
+                        SUBMITTED))));
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD));
+        jdbc.update("insert into ceremony_calendar (ceremony_id, ceremony_date) values (?, ?), (?, ?)",
+                ceremony.value(), Date.valueOf("2026-06-27"), quiet.value(),
+                Date.valueOf("2026-06-28"));
+
+        migrate(url, "latest", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+
+        assertThat(jdbc.queryForObject("select hand_overs from ceremony_calendar where ceremony_id = ?",
+                Integer.class, ceremony.value())).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select hand_overs from ceremony_calendar where ceremony_id = ?",
+                Integer.class, quiet.value())).isZero();
     }
 
     /**
