@@ -13,6 +13,7 @@ import org.ordinateurssolidaires.events.donor.AgreementTerminated;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -42,10 +43,17 @@ public class DonorAgreements {
 
     private final JdbcTemplate jdbc;
     private final ProgrammeCalendar calendar;
+    /**
+     * The lock a reception takes on its donor's row while it commits: shared on PostgreSQL, so that receptions from
+     * one donor go on side by side; exclusive on H2, the embedded default, which has no shared one.
+     */
+    private final String receptionLock;
 
     DonorAgreements(JdbcTemplate jdbc, ProgrammeCalendar calendar) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.receptionLock = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName())) ? "for share" : "for update";
     }
 
     /** Where a donor stands, for receiving its devices on a given day. */
@@ -67,8 +75,15 @@ public class DonorAgreements {
                 ? Standing.AGREEMENT_IN_FORCE : Standing.NO_AGREEMENT_IN_FORCE;
     }
 
-    /** Refuses a reception from a donor unknown (404) or without an agreement in force that day (409). */
+    /**
+     * Refuses a reception from a donor unknown (404) or without an agreement in force that day (409). The donor's
+     * row stays locked until the reception commits, and its agreements are read once the lock is held: a termination
+     * at the same moment ({@link #receivedUnderItAlone}) waits for the reception and counts it, or the reception
+     * waits for the termination and reads it.
+     */
     public void requireInForce(DonorId donor, Instant receivedAt) {
+        jdbc.queryForList("select 1 from registered_donor where donor_id = ? " + receptionLock, Integer.class,
+                donor.value());
         switch (standingOn(donor, receivedAt)) {
             case UNKNOWN_DONOR -> throw new UnknownEntity(UnknownEntity.Kind.DONOR, "no donor " + donor);
             case NO_AGREEMENT_IN_FORCE -> throw new RuleViolation(DonorRule.DONOR_AGREEMENT_IN_FORCE,
@@ -104,6 +119,9 @@ public class DonorAgreements {
      * only one in force: terminated on {@code lastDay}, it would leave them given under no agreement.
      */
     public List<Reception> receivedUnderItAlone(DonorId donor, AgreementId ending, LocalDate lastDay) {
+        // held until the termination commits: a reception at the same moment waits, then finds it (requireInForce)
+        jdbc.queryForList("select 1 from registered_donor where donor_id = ? for update", Integer.class,
+                donor.value());
         Map<UUID, AgreementValidity> agreements = new HashMap<>();
         jdbc.query("select agreement_id, valid_from, valid_until, terminated_on"
                    + " from donor_agreement where donor_id = ?",

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.donor;
 
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.command.SentTogether;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -121,6 +122,41 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         assertThat(post("/api/donors/" + another + "/agreements/" + first + "/termination", Map.of(
                 "terminatedOn", "2026-04-30", "reason", "replaced by the 2026 model")).getStatusCode())
                 .as("the device stays covered by the second agreement").isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /**
+     * A termination and a reception it would leave uncovered, sent at the same moment: one waits for the other and
+     * is refused. Each read what was recorded before it, and both had been recorded (an outside probe, 3 rounds of 6).
+     */
+    @Test
+    void aTerminationAndAReceptionSentTogetherAreNotBothRecorded() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String donor = registerDonor();
+            String agreement = signAgreement(donor, "2026-01-01", null).get("agreementId").asString();
+
+            assertThat(SentTogether.recorded(
+                    () -> post("/api/donors/" + donor + "/agreements/" + agreement + "/termination",
+                            Map.of("terminatedOn", "2026-03-01", "reason", "the company closed")),
+                    () -> receive(donor, "2026-06-01T10:00:00Z"))).as("round " + round).containsOnlyOnce(true);
+        }
+    }
+
+    /** Nor are a cancellation and a hand-over at the ceremony, which each check what the other records. */
+    @Test
+    void aCancellationAndAHandOverAtTheCeremonySentTogetherAreNotBothRecorded() throws Exception {
+        String donor = registerDonor();
+        signAgreement(donor, "2026-01-01", null);
+        for (int round = 0; round < 4; round++) {
+            String ceremony = post("/api/ceremonies", Map.of("date", "2026-06-27", "place", "Salons de Blossac"))
+                    .getBody().get("ceremonyId").asString();
+            String device = allocatedDevice(donor);
+
+            assertThat(SentTogether.recorded(
+                    () -> post("/api/ceremonies/" + ceremony + "/cancellation", Map.of("reason", "storm warning")),
+                    () -> post("/api/devices/" + device + "/hand-over", Map.of("freeOfChargeAcknowledged", true,
+                            "ceremonyId", ceremony, "handedOverAt", "2026-06-27T15:00:00Z"))))
+                    .as("round " + round).containsOnlyOnce(true);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.referral;
 
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.command.SentTogether;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -61,6 +62,19 @@ class AllocationToReferralsIT extends CommandSideIntegrationTest {
         assertThat(withdraw(referral).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("/api/devices/" + laptop + "/allocation", allocation(referral, "2026-05-05T11:00:00Z"))
                 .getBody().get("detail").asString()).contains("is closed");
+    }
+
+    /** Sent at the same moment, each checking what the other records: one waits for the other and is refused. */
+    @Test
+    void aWithdrawalAndAnAllocationSentTogetherAreNotBothRecorded() throws Exception {
+        String donor = donorWithAgreement(http);
+        for (int round = 0; round < 4; round++) {
+            String laptop = readyLaptop(http, donor);
+            String referral = acceptedReferral(http, "LAPTOP");
+
+            assertThat(SentTogether.recorded(() -> withdraw(referral), () -> allocate(laptop, referral)))
+                    .as("round " + round).containsOnlyOnce(true);
+        }
     }
 
     private ResponseEntity<JsonNode> withdraw(String referral) {
