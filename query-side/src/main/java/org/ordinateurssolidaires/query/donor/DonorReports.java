@@ -123,24 +123,32 @@ class DonorReports {
             Optional<BatchRecord> batch = Optional.ofNullable(imported.get(entry.getKey()));
             Map<DeviceState, Long> byState = new EnumMap<>(DeviceState.class);
             entry.getValue().forEach(device -> byState.merge(device.state(), 1L, Long::sum));
+            boolean processed = entry.getValue().stream().allMatch(DonorReports::processed);
             return new DonorReport.Batch(entry.getKey(), batch.map(BatchRecord::getBatchId).orElse(null),
                     batch.map(BatchRecord::getReceivedAt).orElse(entry.getValue().get(0).receivedAt()),
                     entry.getValue().size(), byState,
-                    batch.map(record -> reconciliation(record, byState)).orElse(null),
+                    batch.map(record -> reconciliation(record, processed)).orElse(null),
                     batch.map(BatchRecord::getReconciliationComment).orElse(null));
         }).toList();
     }
 
     /**
-     * The batch's reconciliation as the donor may act on it: one awaiting the donor while some of its devices are
-     * still in the workshop, not yet refurbished, is awaiting their processing (the command side refuses it until
-     * then: RECONCILIATION_ONCE_PROCESSED), not the donor.
+     * The batch's reconciliation as the donor may act on it: one awaiting the donor while some of its devices were
+     * never processed is awaiting their processing (the command side refuses it until then:
+     * RECONCILIATION_ONCE_PROCESSED), not the donor.
      */
-    private static Reconciliation reconciliation(BatchRecord batch, Map<DeviceState, Long> byState) {
-        boolean inTheWorkshop = byState.containsKey(DeviceState.AWAITING_SANITISATION)
-                                || byState.containsKey(DeviceState.SANITISED);
-        return batch.getReconciliation() == Reconciliation.AWAITING_DONOR && inTheWorkshop
+    private static Reconciliation reconciliation(BatchRecord batch, boolean processed) {
+        return batch.getReconciliation() == Reconciliation.AWAITING_DONOR && !processed
                 ? Reconciliation.AWAITING_PROCESSING : batch.getReconciliation();
+    }
+
+    /**
+     * Processed as the command side counts it (BatchProgress): refurbished or recycled once, both only with every
+     * medium erased, whatever came after (a failed quality check, a return). A refurbishment always names the
+     * operating system installed, and nothing takes it off the device's record.
+     */
+    private static boolean processed(DeviceView device) {
+        return device.operatingSystem() != null || device.state() == DeviceState.RECYCLED;
     }
 
     private List<DonorReport.Ceremony> ceremonies(UUID donorId, List<DeviceView> handedOver) {

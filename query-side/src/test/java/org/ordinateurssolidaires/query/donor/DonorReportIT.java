@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.QualityCheckFailed;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.AgreementCommitments;
@@ -383,8 +384,11 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
-    /** The report lists devices by asset tag: the first letter fixes their order. */
-    /** The command side refuses a reconciliation until every device is processed: the report does not ask for it. */
+    /**
+     * The command side refuses a reconciliation until every device is processed: the report does not ask for it.
+     * Processed once, a device stays so, as the command side counts it: a failed quality check sends it back to the
+     * workshop, not its batch back to processing.
+     */
     @Test
     void aBatchWithDevicesInTheWorkshopAwaitsTheirProcessingNotTheDonor() {
         var donor = new DonorId(UUID.randomUUID());
@@ -403,6 +407,10 @@ class DonorReportIT extends QuerySideIntegrationTest {
                .until(() -> reconciliationOf(donor), "AWAITING_PROCESSING"::equals);
         events.append(refurbished(device));
         await().atMost(Duration.ofSeconds(30)).until(() -> reconciliationOf(donor), "AWAITING_DONOR"::equals);
+        events.append(new QualityCheckFailed(device, "keyboard missing keys", "Lou", LATER));
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/donors/" + donor + "/report",
+                JsonNode.class).getBody().at("/batches/0/devicesByState/SANITISED").asInt() == 1);
+        assertThat(reconciliationOf(donor)).isEqualTo("AWAITING_DONOR");
     }
 
     private String reconciliationOf(DonorId donor) {
@@ -410,6 +418,7 @@ class DonorReportIT extends QuerySideIntegrationTest {
         return report == null ? null : report.at("/batches/0/reconciliation").asString();
     }
 
+    /** The report lists devices by asset tag: the first letter fixes their order. */
     private static String tag(String first) {
         return first + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
