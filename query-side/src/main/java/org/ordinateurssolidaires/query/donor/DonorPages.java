@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
+import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.ordinateurssolidaires.query.web.PageController;
@@ -81,12 +82,14 @@ class DonorPages {
     }
 
     @GetMapping("/donateurs/{donorId}/certificat.pdf")
+    @CostlyToAnswer // as the API's: a PDF takes a core for a while
     @PreAuthorize(Access.STAFF)
     ResponseEntity<byte[]> certificateOf(@PathVariable UUID donorId, Locale locale) {
         return pdf(documents.sanitisationCertificate(reportOf(donorId), null, locale), "certificat-effacement");
     }
 
     @GetMapping("/donateurs/{donorId}/rapport.pdf")
+    @CostlyToAnswer // as the API's: a PDF takes a core for a while
     @PreAuthorize(Access.STAFF)
     ResponseEntity<byte[]> reportOf(@PathVariable UUID donorId, Locale locale) {
         return pdf(documents.report(reportOf(donorId), locale), "rapport-donateur");
@@ -108,12 +111,14 @@ class DonorPages {
     }
 
     @GetMapping("/donateur/certificat.pdf")
+    @CostlyToAnswer // as the API's: a PDF takes a core for a while
     @PreAuthorize(Access.DONOR)
     ResponseEntity<byte[]> certificate(Locale locale) {
         return pdf(documents.sanitisationCertificate(ownReport(), null, locale), "certificat-effacement");
     }
 
     @GetMapping("/donateur/rapport.pdf")
+    @CostlyToAnswer // as the API's: a PDF takes a core for a while
     @PreAuthorize(Access.DONOR)
     ResponseEntity<byte[]> report(Locale locale) {
         return pdf(documents.report(ownReport(), locale), "rapport-donateur");

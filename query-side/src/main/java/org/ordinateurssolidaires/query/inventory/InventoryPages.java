@@ -199,6 +199,7 @@ class InventoryPages {
 
     /** The labels of the devices the inventory's page shows, with the same filters: print, cut, stick. */
     @GetMapping("/etiquettes")
+    @CostlyToAnswer // a PDF, with a QR code for each label
     @PreAuthorize(Access.STAFF)
     ResponseEntity<byte[]> labels(@RequestParam(required = false) String q,
                                   @RequestParam(required = false) DeviceState state,
@@ -210,6 +211,7 @@ class InventoryPages {
     }
 
     @GetMapping("/appareils/{deviceId}/etiquette")
+    @CostlyToAnswer // a PDF, with a QR code for each label
     @PreAuthorize(Access.STAFF)
     ResponseEntity<byte[]> label(@PathVariable UUID deviceId, Locale locale) {
         return labels(queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))

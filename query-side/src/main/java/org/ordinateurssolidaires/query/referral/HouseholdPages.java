@@ -1,7 +1,8 @@
 package org.ordinateurssolidaires.query.referral;
 
-import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.query.web.PageController;
+import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,6 +25,7 @@ class HouseholdPages {
     }
 
     @GetMapping("/foyers/{referralId}/recu")
+    @CostlyToAnswer // a PDF
     @PreAuthorize(Access.STAFF)
     ResponseEntity<byte[]> receipt(@PathVariable UUID referralId, Locale locale) {
         return ResponseEntity.ok()

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.ordinateurssolidaires.web.ParameterRefused;
 import org.ordinateurssolidaires.web.ParameterRefused.Where;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ class PageErrors {
      * none; not a value of the path, which is the address itself); anything else is our fault.
      */
     @ExceptionHandler
-    ModelAndView failed(Exception failure) {
+    ModelAndView failed(Exception failure, HttpServletResponse response) {
         if (failure instanceof ParameterRefused refused && refused.where() == Where.QUERY) {
             return refused(refused.name(), refused.rule().name());
         }
@@ -41,7 +42,8 @@ class PageErrors {
             return refused(mismatch.getName(), "typeMismatch");
         }
         if (failure instanceof ErrorResponse refusal) {
-            return page(HttpStatus.resolve(refusal.getStatusCode().value()));
+            refusal.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            return page(HttpStatus.resolve(refusal.getStatusCode().value())); // Retry-After of a 429 kept
         }
         if (failure instanceof AccessDeniedException) {
             return page(HttpStatus.FORBIDDEN);
