@@ -225,13 +225,14 @@ public class PageForms {
         MapBindingResult refused = new MapBindingResult(new HashMap<>(), "form");
         request.getParameterMap().forEach((name, values) -> {
             RecordComponent component = component(type, name);
-            if ((component == null && !EVERY_FORMS.contains(name)) || computed.contains(name)) {
+            // a list of plain values (the devices handed over) is sent as its name repeated, never by index: an
+            // indexed one beside it (deviceIds[5]) would be dropped unread, alone it would bind gaps as nulls
+            if ((component == null && !EVERY_FORMS.contains(name)) || computed.contains(name) || name.endsWith("]")) {
                 // as the API refuses a field its request has not: a page's form has none
                 refused.rejectValue(name, "Unknown", "is not a field of this form");
                 return;
             }
-            boolean aList = component != null && Collection.class.isAssignableFrom(component.getType())
-                            && !name.endsWith("]"); // deviceIds[0] is one of the list's elements
+            boolean aList = component != null && Collection.class.isAssignableFrom(component.getType());
             if (values.length > 1 && !aList) {
                 refused.rejectValue(name, "Repeated", "is given more than once");
                 return;
