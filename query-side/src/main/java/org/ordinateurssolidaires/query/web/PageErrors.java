@@ -10,6 +10,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,6 +42,10 @@ class PageErrors {
         if (failure instanceof MethodArgumentTypeMismatchException mismatch
                 && mismatch.getParameter().hasParameterAnnotation(RequestParam.class)) {
             return refused(mismatch.getName(), "typeMismatch");
+        }
+        if (failure instanceof BindException invalid && invalid.getFieldError() != null) { // filters as a record
+            FieldError first = invalid.getFieldError();
+            return refused(first.getField(), first.isBindingFailure() ? "typeMismatch" : first.getCode());
         }
         if (failure instanceof ErrorResponse refusal) {
             refusal.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));

@@ -180,7 +180,8 @@ class OutsideTextIT extends QuerySideIntegrationTest {
                 "/inventaire?state=NOPE", "« État » : valeur incorrecte.",
                 "/inventaire?page=deux", "« Page » : valeur incorrecte.",
                 "/registre-des-effacements?serial=WD%1B1", "« Numéro de série » : caractère non accepté ici",
-                "/inventaire?q=a%ED%A0%80", "« Recherche » : n&#39;est pas du texte UTF-8");
+                "/inventaire?q=a%ED%A0%80", "« Recherche » : n&#39;est pas du texte UTF-8",
+                "/registre-des-effacements.csv?from=x", "« Du » : valeur incorrecte.");
         for (Map.Entry<String, String> refused : named.entrySet()) {
             HttpResponse<String> page = browser.get(refused.getKey());
             assertThat(page.statusCode()).as(refused.getKey()).isEqualTo(400);
