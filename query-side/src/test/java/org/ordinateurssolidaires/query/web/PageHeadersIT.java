@@ -43,6 +43,17 @@ class PageHeadersIT extends QuerySideIntegrationTest {
     }
 
     /** Swagger UI sets an inline style as it draws: that alone is allowed it, not an inline script. */
+    /** Named by every page, so that a browser does not ask /favicon.ico at each one (a 404 and a line in the log). */
+    @Test
+    void everyPageNamesItsIconWhichAnyoneMayLoad() throws Exception {
+        assertThat(http.getForEntity("/login", String.class).getBody())
+                .contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/css/icone.svg\">");
+        HttpResponse<String> icon = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/css/icone.svg")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(icon.statusCode()).as("without signing in").isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+    }
+
     @Test
     void swaggerUiMaySetStylesButRunsOnlyTheAppsScripts() {
         String policy = http.getForEntity("/swagger-ui/index.html", String.class).getHeaders()
