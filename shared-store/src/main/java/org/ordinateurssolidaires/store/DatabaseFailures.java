@@ -31,9 +31,14 @@ public final class DatabaseFailures {
                 state -> state == null || state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
     }
 
+    /** Contention with another transaction: a deadlock, a serialization failure, a lock not available. */
+    public static boolean isContention(Throwable failure) {
+        return anySqlState(failure, state -> state != null && CONTENTION_STATES.contains(state));
+    }
+
     /** Unavailability, or contention with another transaction: the same work may well pass on a later attempt. */
     public static boolean mayPassOnRetry(Throwable failure) {
-        return isUnavailability(failure) || anySqlState(failure, state -> state != null && CONTENTION_STATES.contains(state));
+        return isUnavailability(failure) || isContention(failure);
     }
 
     private static boolean anySqlState(Throwable failure, Predicate<String> test) {

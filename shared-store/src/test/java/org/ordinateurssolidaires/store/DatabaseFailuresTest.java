@@ -41,7 +41,9 @@ class DatabaseFailuresTest {
         RuntimeException deadlock = new RuntimeException(new SQLException("deadlock detected", "40P01"));
 
         assertThat(DatabaseFailures.mayPassOnRetry(deadlock)).isTrue();
+        assertThat(DatabaseFailures.isContention(deadlock)).isTrue();
         assertThat(DatabaseFailures.isUnavailability(deadlock)).isFalse();
+        assertThat(DatabaseFailures.isContention(BROKEN_PIPE)).isFalse();
         assertThat(DatabaseFailures.mayPassOnRetry(BROKEN_PIPE)).isTrue();
     }
 

@@ -248,8 +248,10 @@ public class Device {
         requireErasure(DeviceRule.ERASURE_BEFORE_RELEASE);
         requireStage(Stage.READY, DeviceRule.ALLOCATION_WHEN_READY);
         refuseDatedBefore(command.allocatedAt(), stageSince);
-        referrals.requireOpenFor(command.referralId(), category);
+        // the households in line are locked first, in the list's order, then the one named: every allocation takes
+        // its locks in one order, so that two at once wait for each other rather than deadlock
         Optional<ReferralId> nextInLine = referrals.nextInLineFor(category).filter(not(command.referralId()::equals));
+        referrals.requireOpenFor(command.referralId(), category);
         if (nextInLine.isPresent()) {
             if (command.outOfTurnReason() == null) {
                 throw new RuleViolation(ReferralRule.ALLOCATION_IN_TURN, "referral " + nextInLine.get()

@@ -82,8 +82,7 @@ public class DonorAgreements {
      * waits for the termination and reads it.
      */
     public void requireInForce(DonorId donor, Instant receivedAt) {
-        jdbc.queryForList("select 1 from registered_donor where donor_id = ? " + receptionLock, Integer.class,
-                donor.value());
+        holdForReception(donor);
         switch (standingOn(donor, receivedAt)) {
             case UNKNOWN_DONOR -> throw new UnknownEntity(UnknownEntity.Kind.DONOR, "no donor " + donor);
             case NO_AGREEMENT_IN_FORCE -> throw new RuleViolation(DonorRule.DONOR_AGREEMENT_IN_FORCE,
@@ -92,6 +91,12 @@ public class DonorAgreements {
                 // received under it
             }
         }
+    }
+
+    /** Locks the donor's row until the reception commits, against a termination at the same moment. */
+    void holdForReception(DonorId donor) {
+        jdbc.queryForList("select 1 from registered_donor where donor_id = ? " + receptionLock, Integer.class,
+                donor.value());
     }
 
     /** The donors among {@code donors} that were never registered. */

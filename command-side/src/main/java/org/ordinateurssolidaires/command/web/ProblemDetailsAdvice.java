@@ -113,7 +113,8 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
      * DefaultHandlerExceptionResolver asks DisconnectedClientHelper, which takes a database connection that broke
      * ("Broken pipe", an EOFException from the driver) for a client that hung up, and leaves the response as it is:
      * an empty 200 for a command that was never stored. A database that is unreachable, dropped the connection or
-     * could not finish in time is a 503 the client may retry; anything else here is a 500. Other exceptions keep
+     * could not finish in time is a 503 the client may retry; one that crossed another transaction's locks (a
+     * deadlock) a 409, as a concurrent change; anything else here is a 500. Other exceptions keep
      * Spring's own handling, which also finds a rule broken or an unknown thing wrapped in another exception.
      */
     @ExceptionHandler({DataAccessException.class, TransactionException.class, JdbcException.class,
@@ -127,6 +128,10 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                                  .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                                  .body(problem);
+        }
+        if (DatabaseFailures.isContention(failure)) { // two commands' locks crossed: one was rolled back whole
+            log.info("Command in contention with another, not recorded: {}", failure.toString());
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentChange(failure));
         }
         log.error("Store failure", failure);
         return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(

@@ -1,0 +1,34 @@
+package org.ordinateurssolidaires.command.web;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a command is answered when the store refused it, by the SQLSTATE underneath. */
+class StoreFailureAnswersTest {
+
+    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
+
+    /** Two commands' locks crossed and PostgreSQL rolled one back: a concurrent change, not a fault of ours. */
+    @Test
+    void aDeadlockIsAConcurrentChange() {
+        var answer = advice.storeFailure(new CannotAcquireLockException("deadlock",
+                new SQLException("ERROR: deadlock detected", "40P01")));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getBody().getDetail()).startsWith("a concurrent change conflicted with this command");
+    }
+
+    @Test
+    void aLostConnectionIsUnavailability() {
+        var answer = advice.storeFailure(new DataAccessResourceFailureException("gone",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+}
