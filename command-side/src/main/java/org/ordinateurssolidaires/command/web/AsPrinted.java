@@ -18,12 +18,15 @@ import java.lang.annotation.Target;
  * what the scanner reads.
  */
 @Documented
-@Pattern(regexp = "[\\p{L}\\p{N}\\p{P}\\p{S} ]*")
+@Pattern(regexp = AsPrinted.CHARACTERS)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface AsPrinted {
+
+    /** What a label prints: letters, digits, punctuation, symbols and plain spaces. */
+    String CHARACTERS = "[\\p{L}\\p{N}\\p{P}\\p{S} ]*";
 
     String message() default "must hold only what a label prints: letters, digits, punctuation, symbols and spaces";
 
