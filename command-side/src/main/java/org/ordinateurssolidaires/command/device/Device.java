@@ -39,6 +39,7 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -88,6 +89,11 @@ public class Device {
     private DonorId donorId;
     /** The delivery it came in, as last corrected. */
     private String donationBatchReference;
+    /** The details a correction may state again: one that states only what is recorded corrects nothing. */
+    private String manufacturer;
+    private String model;
+    private String serialNumber;
+    private String conditionNotes;
     private Stage stage;
     private DeviceCategory category;
     private ReferralId allocatedTo;
@@ -318,10 +324,19 @@ public class Device {
 
     /**
      * Corrections are allowed at any stage: they fix the record, not the device; but a device does not move into or
-     * out of a delivery imported from a file, which its donor reconciles as the file.
+     * out of a delivery imported from a file, which its donor reconciles as the file, and an allocated device keeps
+     * the kind its household's referral asked for until the allocation is cancelled.
      */
     @CommandHandler
     void handle(CorrectDeviceDetails command, ImportedDeliveries deliveries) {
+        if (stage == Stage.ALLOCATED && command.category() != null && command.category() != category) {
+            throw new RuleViolation(DeviceRule.CATEGORY_KEPT_WHILE_ALLOCATED, "device " + deviceId.value()
+                    + " is allocated as a " + category.name().toLowerCase() + ": cancel the allocation first");
+        }
+        if (correctsNothing(command)) {
+            throw new RuleViolation(DeviceRule.CORRECTION_CHANGES_SOMETHING, "device " + deviceId.value()
+                    + " already has every detail this correction states");
+        }
         String reference = command.donationBatchReference();
         if (reference != null && !reference.equals(donationBatchReference)) {
             if (deliveries.cameInAFile(deviceId)) {
@@ -333,6 +348,19 @@ public class Device {
         apply(new DeviceDetailsCorrected(deviceId, command.category(), command.manufacturer(), command.model(),
                 command.serialNumber(), command.donationBatchReference(), command.conditionNotes(),
                 command.reason()));
+    }
+
+    /** Every detail the correction states (a null one is not corrected) is the one recorded. */
+    private boolean correctsNothing(CorrectDeviceDetails command) {
+        return (command.category() == null || command.category() == category)
+               && unchanged(command.manufacturer(), manufacturer) && unchanged(command.model(), model)
+               && unchanged(command.serialNumber(), serialNumber)
+               && unchanged(command.donationBatchReference(), donationBatchReference)
+               && unchanged(command.conditionNotes(), conditionNotes);
+    }
+
+    private static boolean unchanged(String stated, String recorded) {
+        return stated == null || stated.equals(recorded);
     }
 
     /** A device received one by one, or corrected, is not added to a delivery its donor imported as a file. */
@@ -426,6 +454,10 @@ public class Device {
         donationBatchReference = event.donationBatchReference();
         stage = Stage.AWAITING_REFURBISHMENT;
         category = event.category();
+        manufacturer = event.manufacturer();
+        model = event.model();
+        serialNumber = event.serialNumber();
+        conditionNotes = event.conditionNotes();
         inHandSince = event.receivedAt();
         stageSince = event.receivedAt();
         event.storageMedia().forEach(medium -> media.put(medium.mediumId(),
@@ -446,6 +478,10 @@ public class Device {
         if (event.donationBatchReference() != null) {
             donationBatchReference = event.donationBatchReference();
         }
+        manufacturer = Objects.requireNonNullElse(event.manufacturer(), manufacturer);
+        model = Objects.requireNonNullElse(event.model(), model);
+        serialNumber = Objects.requireNonNullElse(event.serialNumber(), serialNumber);
+        conditionNotes = Objects.requireNonNullElse(event.conditionNotes(), conditionNotes);
     }
 
     @EventSourcingHandler

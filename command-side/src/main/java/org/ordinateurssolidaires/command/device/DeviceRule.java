@@ -37,6 +37,9 @@ public enum DeviceRule implements BusinessRule {
     STEPS_IN_ORDER_OF_TIME("a step is not dated before the step it follows: the reception or the return, a "
             + "medium's erasure, the refurbishment, the quality check, the allocation, the hand-over"),
     DEVICE_HAS_LEFT("a handed-over or recycled device has left the programme; only a return brings it back"),
+    CORRECTION_CHANGES_SOMETHING("a correction states at least one detail other than the one recorded"),
+    CATEGORY_KEPT_WHILE_ALLOCATED("an allocated device's category is corrected once its allocation is cancelled: "
+            + "the household's referral asked for that kind of device"),
     MEDIUM_SERIAL_ONCE_PER_DEVICE("each storage medium of a device has its own serial number: a medium added with "
             + "the serial of one the device has is that medium, listed twice");
 

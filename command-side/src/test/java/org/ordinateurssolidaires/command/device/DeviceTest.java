@@ -946,6 +946,37 @@ class DeviceTest {
                            "model misread at reception"));
         }
 
+        /** Found by an outside probe: a correction stating the recorded values was kept, a step in the history. */
+        @Test
+        void refusesACorrectionThatChangesNothing() {
+            expectRuleBroken(DeviceRule.CORRECTION_CHANGES_SOMETHING,
+                    fixture.given(RECEIVED)
+                           .when(new CorrectDeviceDetails(DEVICE, DeviceCategory.LAPTOP, "Dell", "Latitude 5490",
+                                   "5CG1234", "LIV-2026-03", "scratched lid", "typed again")));
+            expectRuleBroken(DeviceRule.CORRECTION_CHANGES_SOMETHING,
+                    fixture.given(RECEIVED, new DeviceDetailsCorrected(DEVICE, null, null, "Latitude 5480", null, null,
+                                   null, "model misread"))
+                           .when(new CorrectDeviceDetails(DEVICE, null, null, "Latitude 5480", null, null, null,
+                                   "sent twice")));
+            fixture.given(RECEIVED)
+                   .when(new CorrectDeviceDetails(DEVICE, DeviceCategory.LAPTOP, null, null, null, null, "dented lid",
+                           "notes"))
+                   .expectSuccessfulHandlerExecution();
+        }
+
+        /** Found by an outside probe: corrected to a tablet, it was handed over to a household needing a laptop. */
+        @Test
+        void keepsTheCategoryOfAnAllocatedDevice() {
+            expectRuleBroken(DeviceRule.CATEGORY_KEPT_WHILE_ALLOCATED,
+                    fixture.given(readyDevice()).andGiven(ALLOCATED)
+                           .when(new CorrectDeviceDetails(DEVICE, DeviceCategory.TABLET, null, null, null, null, null,
+                                   "it is a tablet")));
+            fixture.given(readyDevice()).andGiven(ALLOCATED)
+                   .when(new CorrectDeviceDetails(DEVICE, DeviceCategory.LAPTOP, null, "Latitude 5480", null, null,
+                           null, "model misread"))
+                   .expectSuccessfulHandlerExecution();
+        }
+
         /** A delivery imported from a file is reconciled as the file: its devices stay, no other joins it. */
         @Test
         void movesNoDeviceIntoOrOutOfADeliveryImportedFromAFile() {
