@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountView;
 import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.web.security.AccountDirectory;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,8 +55,8 @@ class AccountController {
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "One account")
     AccountView account(@PathVariable String username) {
-        return accounts.find(username).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no account " + username));
+        return accounts.find(AccountDirectory.canonical(username)).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "no account " + username));
     }
 
     @PutMapping("/{username}/access")
@@ -63,7 +64,7 @@ class AccountController {
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Change an account's roles and the partner or donor it speaks for; its browser sessions end")
     void grant(@PathVariable String username, @Valid @RequestBody AccountAccess access) {
-        accounts.grant(username, access, Caller.current().username());
+        accounts.grant(AccountDirectory.canonical(username), access, Caller.current().username());
     }
 
     @PutMapping("/{username}/password")
@@ -72,7 +73,7 @@ class AccountController {
     @Operation(summary = "Set a new password for an account (its holder forgot it, or it was given away); its browser"
                          + " sessions end")
     void setPassword(@PathVariable String username, @Valid @RequestBody AccountRequests.NewPassword request) {
-        accounts.setPassword(username, request.password(), Caller.current().username());
+        accounts.setPassword(AccountDirectory.canonical(username), request.password(), Caller.current().username());
     }
 
     @PostMapping("/{username}/deactivation")
@@ -81,7 +82,7 @@ class AccountController {
     @Operation(summary = "Stop an account from signing in and end its browser sessions; what it did stays recorded"
                          + " under its name")
     void deactivate(@PathVariable String username) {
-        accounts.enable(username, false, Caller.current().username());
+        accounts.enable(AccountDirectory.canonical(username), false, Caller.current().username());
     }
 
     @DeleteMapping("/{username}/sessions")
@@ -90,7 +91,7 @@ class AccountController {
     @Operation(summary = "End an account's browser sessions in both apps, leaving the account as it is (a computer left"
                          + " signed in, or lost)")
     void endSessions(@PathVariable String username) {
-        accounts.endSessionsOf(username, Caller.current().username());
+        accounts.endSessionsOf(AccountDirectory.canonical(username), Caller.current().username());
     }
 
     @PostMapping("/{username}/reactivation")
@@ -98,6 +99,6 @@ class AccountController {
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Let a deactivated account sign in again")
     void reactivate(@PathVariable String username) {
-        accounts.enable(username, true, Caller.current().username());
+        accounts.enable(AccountDirectory.canonical(username), true, Caller.current().username());
     }
 }

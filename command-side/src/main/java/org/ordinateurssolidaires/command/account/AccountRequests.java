@@ -1,7 +1,9 @@
 package org.ordinateurssolidaires.command.account;
 
+import com.nulabinc.zxcvbn.Zxcvbn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,6 +15,9 @@ import org.ordinateurssolidaires.web.security.Role;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,6 +42,20 @@ public final class AccountRequests {
         @Schema(hidden = true)
         boolean isPasswordHashable() {
             return Passwords.hashable(password);
+        }
+
+        @AssertTrue(message = Passwords.TOO_SHORT)
+        @ReportedOn("password")
+        @Schema(hidden = true)
+        boolean isPasswordLongEnough() {
+            return Passwords.longEnough(password);
+        }
+
+        @AssertFalse(message = Passwords.GUESSABLE)
+        @ReportedOn("password")
+        @Schema(hidden = true)
+        boolean isPasswordGuessable() {
+            return Passwords.guessable(password, username);
         }
     }
 
@@ -77,6 +96,20 @@ public final class AccountRequests {
         boolean isPasswordHashable() {
             return Passwords.hashable(password);
         }
+
+        @AssertTrue(message = Passwords.TOO_SHORT)
+        @ReportedOn("password")
+        @Schema(hidden = true)
+        boolean isPasswordLongEnough() {
+            return Passwords.longEnough(password);
+        }
+
+        @AssertFalse(message = Passwords.GUESSABLE)
+        @ReportedOn("password")
+        @Schema(hidden = true)
+        boolean isPasswordGuessable() {
+            return Passwords.guessable(password);
+        }
     }
 
     /** An account as admins see it: never its password, not even hashed. */
@@ -84,13 +117,47 @@ public final class AccountRequests {
                        Instant updatedAt, String updatedBy) {
     }
 
+    /**
+     * What a password must be beyond its length in code units (NIST SP 800-63B, 3.1.1.2): hashable whole, twelve
+     * characters as a person counts them, and not easy to guess. Each rule speaks only once the ones before it pass,
+     * so that a password is refused for one reason at a time.
+     */
     static final class Passwords {
+
+        static final String TOO_SHORT = "at least 12 characters, an emoji counting as one";
+        static final String GUESSABLE = "is too easy to guess (a common password, the username, a repeated or"
+                                        + " keyboard pattern): a longer phrase of unrelated words is both easier to"
+                                        + " remember and harder to guess";
+        /**
+         * zxcvbn's score from 3, about 10^8 guesses and more: its lists of common passwords and words, repeats,
+         * sequences and keyboard patterns; a phrase of four ordinary words passes.
+         */
+        private static final int SAFELY_UNGUESSABLE = 3;
 
         private Passwords() {
         }
 
         static boolean hashable(String password) {
             return password == null || password.getBytes(StandardCharsets.UTF_8).length <= 72;
+        }
+
+        static boolean longEnough(String password) {
+            return password == null || password.length() < 12 // @Size says so
+                   || password.codePointCount(0, password.length()) >= 12;
+        }
+
+        static boolean guessable(String password, String... context) {
+            if (password == null || password.isBlank() || password.length() < 12 || password.length() > 64
+                || !hashable(password) || !longEnough(password)) {
+                return false; // refused already, blank or for its length
+            }
+            List<String> words = Arrays.stream(context).filter(Objects::nonNull).toList();
+            return Estimate.ZXCVBN.measure(password, words).getScore() < SAFELY_UNGUESSABLE;
+        }
+
+        /** Loaded at the first password set: its dictionaries take a few megabytes. */
+        private static final class Estimate {
+            private static final Zxcvbn ZXCVBN = new Zxcvbn();
         }
     }
 }

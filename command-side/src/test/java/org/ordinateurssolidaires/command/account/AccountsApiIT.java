@@ -11,6 +11,7 @@ import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,7 +19,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,6 +111,16 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                 "access.roles");
         assertRefused(Map.of("username", unique("f"), "password", " ".repeat(12), "access",
                 Map.of("roles", List.of("STAFF"))), "password");
+        // found by an outside probe: a common password, the username, a letter and spaces, six emoji
+        String camille = unique("camille.bernard");
+        for (String guessable : List.of("password1234", camille, "a           ", "\uD83D\uDD11".repeat(6))) {
+            assertRefused(Map.of("username", camille, "password", guessable, "access",
+                    Map.of("roles", List.of("STAFF"))), "password");
+        }
+        ResponseEntity<JsonNode> renewed = admin().exchange("/api/accounts/" + TestAccounts.STAFF + "/password",
+                HttpMethod.PUT, new HttpEntity<>(Map.of("password", "password1234"), headers()), JsonNode.class);
+        assertThat(renewed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(renewed.getBody().at("/errors/0/message").asString()).startsWith("is too easy to guess");
 
         assertThat(open(unique("g"), Map.of("roles", List.of("PARTNER"), "partnerId", UUID.randomUUID()))
                 .getStatusCode()).as("an unknown partner").isEqualTo(HttpStatus.NOT_FOUND);
@@ -124,8 +137,14 @@ class AccountsApiIT extends CommandSideIntegrationTest {
         open(username, Map.of("roles", List.of("STAFF")));
 
         assertThat(signsIn(username.toUpperCase(Locale.ROOT), PASSWORD)).isTrue();
+        assertThat(admin().getForEntity("/api/accounts/" + username.toUpperCase(Locale.ROOT), JsonNode.class)
+                          .getStatusCode()).as("named in an admin's address as in a sign-in").isEqualTo(HttpStatus.OK);
         assertThat(signsIn(" " + username, PASSWORD)).isFalse();
         assertThat(signsIn(username + "\t", PASSWORD)).isFalse();
+        // Unicode lower-cases the Kelvin sign to k: only ASCII is folded, as usernames are ASCII
+        String kelvin = unique("k");
+        open(kelvin, Map.of("roles", List.of("STAFF")));
+        assertThat(signsIn("\u212A" + kelvin.substring(1), PASSWORD)).isFalse();
     }
 
     @Test
@@ -136,10 +155,12 @@ class AccountsApiIT extends CommandSideIntegrationTest {
 
         assertThat(signsIn(username, "not " + PASSWORD)).isFalse();
         assertThat(signsIn("nobody\nINFO forged line", PASSWORD)).isFalse();
+        assertThat(signsIn("\u0430dmin", PASSWORD)).isFalse(); // a Cyrillic а
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log.getOut())
                 .contains("Sign-in refused for \"" + username + "\" from 127.0.0.1: BadCredentialsException")
                 .contains("Sign-in refused for \"nobody\\u000AINFO forged line\" from 127.0.0.1")
+                .contains("Sign-in refused for \"\\u0430dmin\" from 127.0.0.1")
                 .doesNotContain("nobody\nINFO forged line"));
     }
 
@@ -216,8 +237,12 @@ class AccountsApiIT extends CommandSideIntegrationTest {
         assertThat(refused.getBody().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(fields);
     }
 
+    /** HTTP Basic in UTF-8, as Spring Security reads it (the template's own would refuse what Latin-1 lacks). */
     private boolean signsIn(String username, String password) {
-        return http.withBasicAuth(username, password).getForEntity("/api/accounts/nobody", JsonNode.class)
+        HttpHeaders basic = new HttpHeaders();
+        basic.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return http.exchange("/api/accounts/nobody", HttpMethod.GET, new HttpEntity<>(basic), JsonNode.class)
                    .getStatusCode() != HttpStatus.UNAUTHORIZED;
     }
 

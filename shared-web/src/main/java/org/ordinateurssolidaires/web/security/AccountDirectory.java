@@ -21,11 +21,14 @@ public class AccountDirectory implements UserDetailsService {
     }
 
     /**
-     * Usernames are kept in lower case: {@code Camille} signs in as {@code camille}; nothing else is changed, so
-     * that {@code " admin"} or {@code "admin\t"} is no one.
+     * Usernames are kept in lower case: {@code Camille} signs in as {@code camille}, and is {@code camille} in an
+     * admin's address ({@code /api/accounts/Camille}); nothing else is changed, so
+     * that {@code " admin"} or {@code "admin\t"} is no one. Only ASCII is folded, as usernames are ASCII: Unicode's
+     * lower case of the Kelvin sign is {@code k}, and "\u212Aim" signed in as {@code kim}.
      */
-    private static String canonical(String username) {
-        return username.toLowerCase(Locale.ROOT);
+    public static String canonical(String username) {
+        return username.chars().allMatch(character -> character < 0x80) ? username.toLowerCase(Locale.ROOT)
+                : username;
     }
 
     @Override

@@ -17,8 +17,11 @@ class RefusedSignIns {
 
     private static final Logger log = LoggerFactory.getLogger(RefusedSignIns.class);
     private static final int LONGEST_NAME_LOGGED = 64;
-    /** Characters a log line would not show, or would show as something else. */
-    private static final Pattern UNSEEN = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}]");
+    /**
+     * Characters a log line would not show, or would show as something else: all but printable ASCII, which every
+     * username is, so that a Cyrillic "а" never reads as the Latin "a" of another account.
+     */
+    private static final Pattern UNSEEN = Pattern.compile("[^\\x20-\\x7E]");
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent refused) {
@@ -29,8 +32,8 @@ class RefusedSignIns {
     }
 
     /**
-     * A name as the log can show it: a control character, a zero-width space or a mark of direction written as its
-     * code, so that "camille" followed by an invisible character never reads as a refusal of "camille" itself.
+     * A name as the log can show it: a control character, a zero-width space, a mark of direction or a look-alike
+     * letter written as its code, so that it never reads as a refusal of "camille" itself.
      */
     static String loggable(String name) {
         String shown = name == null ? "" : UNSEEN.matcher(name).replaceAll(unseen ->
