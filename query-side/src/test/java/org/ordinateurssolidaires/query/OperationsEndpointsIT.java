@@ -11,10 +11,16 @@ import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +31,12 @@ import static org.awaitility.Awaitility.await;
 /** Health and readiness, the processors' metrics, and an API description that is current. */
 class OperationsEndpointsIT extends QuerySideIntegrationTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Autowired
     TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -84,7 +94,7 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
 
     /** Every processing group has a dead-letter queue, empty here, and readiness names each one's processor. */
     @Test
-    void reportsEveryProcessingGroupInReadinessAndTheDeadLetters() {
+    void reportsEveryProcessingGroupInReadinessAndTheDeadLetters() throws Exception {
         List<String> groups = List.of("ceremonies", "donors", "erasure-register", "inventory", "referrals");
 
         JsonNode readiness = http.getForObject("/actuator/health/readiness", JsonNode.class);
@@ -101,6 +111,12 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
         });
         assertThat(http.getForObject("/actuator/health/liveness", JsonNode.class).get("status").asString())
                 .isEqualTo("UP");
+        // a probe, anonymous, reads the status alone: what is parked and why (a fault's message, ids) is staff's
+        JsonNode anonymous = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(anonymous.get("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).as("details shown to anyone").isFalse();
         JsonNode deadLetters = http.getForObject("/api/dead-letters", JsonNode.class);
         assertThat(deadLetters.findValuesAsString("processingGroup")).containsExactlyElementsOf(groups);
         assertThat(deadLetters.findValuesAsString("letters")).containsOnly("0");

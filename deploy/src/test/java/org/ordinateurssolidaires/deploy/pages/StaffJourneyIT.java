@@ -420,6 +420,11 @@ class StaffJourneyIT {
             assertThat(staff.title()).isEqualTo("Not found — Ordinateurs solidaires");
             assertThat(staff.statusOf("/no-such-page")).isEqualTo(404);
             staff.look("inventory-en");
+            // a refused form's fields, punctuated as English is
+            staff.click("Ceremonies").set("schedule-date", LocalDate.now(ZoneId.of("Europe/Paris")).toString())
+                 .type("schedule-place", "  ").submitFormOf("schedule-place");
+            assertThat(staff.text()).contains("correct the fields marked", "Place: required")
+                                    .doesNotContain("Place : required");
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationRecord;
@@ -61,6 +62,10 @@ public class ErasureRecord {
     private String toolReportSha256;
     /** Why an attempt failed, or how a medium was destroyed and under which certificate. */
     private String remark;
+    /** The destruction's method and certificate apart, for the pages to say in their language. */
+    @Enumerated(EnumType.STRING)
+    private DestructionMethod destructionMethod;
+    private String certificateReference;
 
     protected ErasureRecord() {
         // for JPA
@@ -107,10 +112,13 @@ public class ErasureRecord {
     }
 
     static ErasureRecord destruction(RecordedEvent event, ErasureDevice device, StorageMediumDestroyed destroyed) {
-        return new ErasureRecord(event, destroyed.deviceId().value(), device, destroyed.medium(), Outcome.DESTROYED,
-                destroyed.operator(), destroyed.location(), destroyed.destroyedAt(),
+        var entry = new ErasureRecord(event, destroyed.deviceId().value(), device, destroyed.medium(),
+                Outcome.DESTROYED, destroyed.operator(), destroyed.location(), destroyed.destroyedAt(),
                 destroyed.method() + (destroyed.certificateReference() == null ? ""
                         : ", certificate " + destroyed.certificateReference()));
+        entry.destructionMethod = destroyed.method();
+        entry.certificateReference = destroyed.certificateReference();
+        return entry;
     }
 
     public long getStorePosition() {
@@ -187,5 +195,15 @@ public class ErasureRecord {
 
     public String getRemark() {
         return remark;
+    }
+
+    @JsonIgnore // in the remark for the API and its export
+    public DestructionMethod getDestructionMethod() {
+        return destructionMethod;
+    }
+
+    @JsonIgnore
+    public String getCertificateReference() {
+        return certificateReference;
     }
 }

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.inventory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -89,10 +90,14 @@ class InventoryProjection extends ReadModelProjection {
         workshop.changed(null, device.milestones());
     }
 
-    /** The statement carries the day it was made, not a moment: the state changes when it was recorded. */
+    /**
+     * The statement carries the day it was made, not a moment. Given with the reception (the event right after it),
+     * the device held no data from its reception on; recorded later, the state changes when it was recorded.
+     */
     @EventHandler
-    void on(StorageRemovalStated event, @Timestamp Instant recordedAt) {
-        update(event.deviceId(), device -> device.storageRemovalStated(event.statement(), recordedAt));
+    void on(StorageRemovalStated event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        update(event.deviceId(), device -> device.storageRemovalStated(event.statement(),
+                sequence == 1 ? device.getReceivedAt() : recordedAt));
     }
 
     @EventHandler

@@ -74,6 +74,13 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
                 page -> page.get("totalRecords").asLong() == 1);
         assertThat(destroyed.at("/records/0/mediumSerial").asString()).isEqualTo(serial + "-B");
         assertThat(destroyed.at("/records/0/remark").asString()).isEqualTo("SHRED, certificate DEST-77");
+        assertThat(destroyed.at("/records/0").has("destructionMethod")).as("the API's words are its remark").isFalse();
+        HttpHeaders inFrench = new HttpHeaders();
+        inFrench.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
+        inFrench.setAcceptLanguageAsLocales(List.of(Locale.FRENCH));
+        assertThat(http.exchange("/registre-des-effacements?outcome=DESTROYED&deviceId=" + desktop, HttpMethod.GET,
+                new HttpEntity<>(inFrench), String.class).getBody()).as("the page says it in the reader's language")
+                .contains("broyage, certificat DEST-77").doesNotContain("SHRED");
         assertThat(count("donorId=" + donor + "&operator=camille")).isEqualTo(2);
         assertThat(count("donorId=" + donor + "&deviceId=" + desktop)).isEqualTo(1);
         assertThat(count("donorId=" + donor + "&from=" + LATER)).isEqualTo(1);

@@ -109,6 +109,8 @@ class InventoryIT extends QuerySideIntegrationTest {
         JsonNode nothingToShow = awaitState(withoutEvidence, "AWAITING_SANITISATION");
 
         assertThat(storageRemoved.get("erasureEvidence").asString()).isEqualTo("DONOR_STATEMENT");
+        assertThat(storageRemoved.get("stateSince").asString()).as("given with the reception: held no data from it on")
+                .isEqualTo(RECEIVED_AT.toString());
         assertThat(storageRemoved.at("/storageRemoval/statedBy").asString()).isEqualTo("Paul Martin, DSI");
         assertThat(storageRemoved.at("/storageRemoval/statedOn").asString()).isEqualTo("2026-02-27");
         assertThat(storageRemoved.at("/storageRemoval/documentReference").asString())
