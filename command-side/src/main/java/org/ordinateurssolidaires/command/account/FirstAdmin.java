@@ -46,9 +46,13 @@ class FirstAdmin implements ApplicationRunner {
         }
         AccountAccess adminAndStaff = new AccountAccess(Set.of(Role.ADMIN, Role.STAFF), null, null);
         if (!password.isEmpty()) {
-            if (password.length() < 12 || !AccountRequests.Passwords.hashable(password)) {
+            if (password.length() < 12 || !AccountRequests.Passwords.hashable(password)
+                || !AccountRequests.Passwords.longEnough(password)) {
                 throw new IllegalStateException("ORDINATEURS_ADMIN_PASSWORD must have 12 to 64 characters, at most"
                         + " 72 bytes in UTF-8");
+            }
+            if (AccountRequests.Passwords.guessable(password, USERNAME)) { // held to what an admin's request is
+                throw new IllegalStateException("ORDINATEURS_ADMIN_PASSWORD " + AccountRequests.Passwords.GUESSABLE);
             }
             if (accounts.openUnlessTaken(USERNAME, password, adminAndStaff, USERNAME)) {
                 log.info("Opened the first account, {}, with the password ORDINATEURS_ADMIN_PASSWORD gave", USERNAME);
