@@ -13,7 +13,9 @@ class RefusedSignInsTest {
         assertThat(RefusedSignIns.loggable("\u202Eellimac")).isEqualTo("\\u202Eellimac");
         assertThat(RefusedSignIns.loggable("camille\n2026-12-05 INFO forged"))
                 .isEqualTo("camille\\u000A2026-12-05 INFO forged");
-        assertThat(RefusedSignIns.loggable("Chloé")).isEqualTo("Chloé");
+        // usernames are ASCII: anything else is written as its code, a Cyrillic "а" never read as the Latin "a"
+        assertThat(RefusedSignIns.loggable("\u0430dmin")).isEqualTo("\\u0430dmin");
+        assertThat(RefusedSignIns.loggable("Chloé")).isEqualTo("Chlo\\u00E9");
         assertThat(RefusedSignIns.loggable("x".repeat(100))).hasSize(65).endsWith("…");
     }
 }
