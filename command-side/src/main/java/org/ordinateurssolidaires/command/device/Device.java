@@ -39,7 +39,6 @@ import org.ordinateurssolidaires.events.referral.ReferralId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -363,6 +362,11 @@ public class Device {
         return stated == null || stated.equals(recorded);
     }
 
+    /** A detail as a correction leaves it: a null one was not corrected (and may have been recorded as none). */
+    private static String corrected(String stated, String recorded) {
+        return stated == null ? recorded : stated;
+    }
+
     /** A device received one by one, or corrected, is not added to a delivery its donor imported as a file. */
     private static void refuseJoiningAFile(ImportedDeliveries deliveries, DonorId donor, String reference) {
         if (deliveries.isImported(donor, reference)) {
@@ -478,10 +482,10 @@ public class Device {
         if (event.donationBatchReference() != null) {
             donationBatchReference = event.donationBatchReference();
         }
-        manufacturer = Objects.requireNonNullElse(event.manufacturer(), manufacturer);
-        model = Objects.requireNonNullElse(event.model(), model);
-        serialNumber = Objects.requireNonNullElse(event.serialNumber(), serialNumber);
-        conditionNotes = Objects.requireNonNullElse(event.conditionNotes(), conditionNotes);
+        manufacturer = corrected(event.manufacturer(), manufacturer);
+        model = corrected(event.model(), model);
+        serialNumber = corrected(event.serialNumber(), serialNumber);
+        conditionNotes = corrected(event.conditionNotes(), conditionNotes);
     }
 
     @EventSourcingHandler

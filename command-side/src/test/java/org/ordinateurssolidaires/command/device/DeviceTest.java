@@ -962,6 +962,11 @@ class DeviceTest {
                    .when(new CorrectDeviceDetails(DEVICE, DeviceCategory.LAPTOP, null, null, null, null, "dented lid",
                            "notes"))
                    .expectSuccessfulHandlerExecution();
+            // a detail recorded as none and left uncorrected stays none
+            fixture.given(RECEIVED_WITHOUT_MEDIA, new DeviceDetailsCorrected(DEVICE, null, null, "iPad 7", null, null,
+                           null, "model misread"))
+                   .when(new CorrectDeviceDetails(DEVICE, null, null, null, null, null, "cracked screen", "notes"))
+                   .expectSuccessfulHandlerExecution();
         }
 
         /** Found by an outside probe: corrected to a tablet, it was handed over to a household needing a laptop. */
