@@ -2,6 +2,10 @@ package org.ordinateurssolidaires.command.account;
 
 import com.nulabinc.zxcvbn.Zxcvbn;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.AssertTrue;
@@ -13,6 +17,11 @@ import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.web.security.Role;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,28 +43,15 @@ public final class AccountRequests {
     record Open(@NotNull @Pattern(regexp = USERNAME, message = "2 to 64 characters: lower-case letters, digits and"
                         + " . _ @ -, starting with a letter or a digit") @Schema(example = "camille.bernard")
                 String username,
-                @NotBlank @Size(min = 12, max = 64) String password,
+                @NotBlank @Size(min = 12, max = 64) @AccountPassword String password,
                 @NotNull @Valid AccountAccess access) {
 
-        @AssertTrue(message = "at most 72 bytes in UTF-8, the most a BCrypt hash takes into account")
-        @ReportedOn("password")
-        @Schema(hidden = true)
-        boolean isPasswordHashable() {
-            return Passwords.hashable(password);
-        }
-
-        @AssertTrue(message = Passwords.TOO_SHORT)
-        @ReportedOn("password")
-        @Schema(hidden = true)
-        boolean isPasswordLongEnough() {
-            return Passwords.longEnough(password);
-        }
-
+        /** Easy to guess for what it shares with the username (camille.bernard's "camille.bernard1"). */
         @AssertFalse(message = Passwords.GUESSABLE)
         @ReportedOn("password")
         @Schema(hidden = true)
-        boolean isPasswordGuessable() {
-            return Passwords.guessable(password, username);
+        boolean isPasswordGuessableFromTheUsername() {
+            return Passwords.guessable(password, username) && !Passwords.guessable(password);
         }
     }
 
@@ -88,28 +84,7 @@ public final class AccountRequests {
         }
     }
 
-    record NewPassword(@NotBlank @Size(min = 12, max = 64) String password) {
-
-        @AssertTrue(message = "at most 72 bytes in UTF-8, the most a BCrypt hash takes into account")
-        @ReportedOn("password")
-        @Schema(hidden = true)
-        boolean isPasswordHashable() {
-            return Passwords.hashable(password);
-        }
-
-        @AssertTrue(message = Passwords.TOO_SHORT)
-        @ReportedOn("password")
-        @Schema(hidden = true)
-        boolean isPasswordLongEnough() {
-            return Passwords.longEnough(password);
-        }
-
-        @AssertFalse(message = Passwords.GUESSABLE)
-        @ReportedOn("password")
-        @Schema(hidden = true)
-        boolean isPasswordGuessable() {
-            return Passwords.guessable(password);
-        }
+    record NewPassword(@NotBlank @Size(min = 12, max = 64) @AccountPassword String password) {
     }
 
     /** An account as admins see it: never its password, not even hashed. */
@@ -122,8 +97,37 @@ public final class AccountRequests {
      * characters as a person counts them, and not easy to guess. Each rule speaks only once the ones before it pass,
      * so that a password is refused for one reason at a time.
      */
+    @Documented
+    @Constraint(validatedBy = AccountPassword.Check.class)
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface AccountPassword {
+
+        String message() default Passwords.GUESSABLE;
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        class Check implements ConstraintValidator<AccountPassword, String> {
+
+            @Override
+            public boolean isValid(String password, ConstraintValidatorContext context) {
+                String broken = !Passwords.hashable(password) ? Passwords.NOT_HASHABLE
+                        : !Passwords.longEnough(password) ? Passwords.TOO_SHORT
+                        : Passwords.guessable(password) ? Passwords.GUESSABLE : null;
+                if (broken != null) {
+                    context.disableDefaultConstraintViolation();
+                    context.buildConstraintViolationWithTemplate(broken).addConstraintViolation();
+                }
+                return broken == null;
+            }
+        }
+    }
+
     static final class Passwords {
 
+        static final String NOT_HASHABLE = "at most 72 bytes in UTF-8, the most a BCrypt hash takes into account";
         static final String TOO_SHORT = "at least 12 characters, an emoji counting as one";
         static final String GUESSABLE = "is too easy to guess (a common password, the username, a repeated or"
                                         + " keyboard pattern): a longer phrase of unrelated words is both easier to"
