@@ -126,6 +126,7 @@ class TwoCommandSidesOnOneStoreIT {
         List<Future<Integer>> answers = new ArrayList<>();
         try {
             for (int i = 0; i < CONFLICTING_REQUESTS; i++) {
+                int number = i;
                 RunningApp through = i % 2 == 0 ? first : second;
                 String device = devices.get(i % DEVICES_IN_CONFLICT);
                 String kind = kinds.get(i / DEVICES_IN_CONFLICT % kinds.size());
@@ -136,8 +137,9 @@ class TwoCommandSidesOnOneStoreIT {
                     case "DeviceRecycled" -> () -> through.send("/api/devices/" + device + "/recycling", Map.of(
                             "recycler", "Envie 86", "certificateReference", "REC-1", "recycledAt",
                             "2026-03-04T09:00:00Z"));
+                    // each states another model: one stating the model recorded corrects nothing, and is refused
                     default -> () -> through.send("/api/devices/" + device + "/corrections",
-                            Map.of("model", "Latitude", "reason", "conflict"));
+                            Map.of("model", "Latitude " + number, "reason", "conflict"));
                 };
                 answers.add(clients.submit(request));
             }
