@@ -4,9 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -47,6 +45,7 @@ public record TableReaders(JdbcTemplate jdbc, List<Grant> grants) implements App
 
     @Override
     public void run(ApplicationArguments arguments) {
+        OnPostgres postgres = new OnPostgres(jdbc);
         grants.forEach(grant -> {
             String role = grant.role();
             List<String> tables = grant.tables();
@@ -56,17 +55,12 @@ public record TableReaders(JdbcTemplate jdbc, List<Grant> grants) implements App
             if (!ROLE.matcher(role).matches() || !tables.stream().allMatch(table -> TABLE.matcher(table).matches())) {
                 throw new IllegalStateException("not a plain PostgreSQL role name (or table): " + role + " " + tables);
             }
-            if (!onPostgres()) {
+            if (!postgres.isTrue()) {
                 log.warn("Database roles are PostgreSQL's: {} is granted nothing here", role);
                 return;
             }
             jdbc.execute("grant " + grant.privileges() + " on " + String.join(", ", tables) + " to " + role);
             log.info("Role {} may {} {}", role, grant.privileges(), tables);
         });
-    }
-
-    private boolean onPostgres() {
-        return "PostgreSQL".equals(JdbcUtils.commonDatabaseName(jdbc.execute(
-                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName())));
     }
 }

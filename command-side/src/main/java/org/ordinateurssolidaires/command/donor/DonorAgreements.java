@@ -13,7 +13,7 @@ import org.ordinateurssolidaires.events.donor.AgreementTerminated;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.ordinateurssolidaires.store.OnPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -43,17 +43,12 @@ public class DonorAgreements {
 
     private final JdbcTemplate jdbc;
     private final ProgrammeCalendar calendar;
-    /**
-     * The lock a reception takes on its donor's row while it commits: shared on PostgreSQL, so that receptions from
-     * one donor go on side by side; exclusive on H2, the embedded default, which has no shared one.
-     */
-    private final String receptionLock;
+    private final OnPostgres onPostgres;
 
     DonorAgreements(JdbcTemplate jdbc, ProgrammeCalendar calendar) {
         this.jdbc = jdbc;
         this.calendar = calendar;
-        this.receptionLock = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) connection ->
-                connection.getMetaData().getDatabaseProductName())) ? "for share" : "for update";
+        this.onPostgres = new OnPostgres(jdbc);
     }
 
     /** Where a donor stands, for receiving its devices on a given day. */
@@ -93,10 +88,17 @@ public class DonorAgreements {
         }
     }
 
-    /** Locks the donor's row until the reception commits, against a termination at the same moment. */
+    /**
+     * Locks the donor's row until the reception commits, against a termination at the same moment: shared on
+     * PostgreSQL, so that receptions from one donor go on side by side; exclusive on H2, the embedded default, which
+     * has no shared lock.
+     */
     void holdForReception(DonorId donor) {
-        jdbc.queryForList("select 1 from registered_donor where donor_id = ? " + receptionLock, Integer.class,
-                donor.value());
+        lock(donor, onPostgres.isTrue() ? "for share" : "for update");
+    }
+
+    private void lock(DonorId donor, String mode) {
+        jdbc.queryForList("select 1 from registered_donor where donor_id = ? " + mode, Integer.class, donor.value());
     }
 
     /** The donors among {@code donors} that were never registered. */
@@ -124,9 +126,7 @@ public class DonorAgreements {
      * only one in force: terminated on {@code lastDay}, it would leave them given under no agreement.
      */
     public List<Reception> receivedUnderItAlone(DonorId donor, AgreementId ending, LocalDate lastDay) {
-        // held until the termination commits: a reception at the same moment waits, then finds it (requireInForce)
-        jdbc.queryForList("select 1 from registered_donor where donor_id = ? for update", Integer.class,
-                donor.value());
+        lock(donor, "for update"); // until the termination commits: a reception at the same moment waits, then finds it
         Map<UUID, AgreementValidity> agreements = new HashMap<>();
         jdbc.query("select agreement_id, valid_from, valid_until, terminated_on"
                    + " from donor_agreement where donor_id = ?",
