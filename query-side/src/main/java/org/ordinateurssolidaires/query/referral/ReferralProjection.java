@@ -7,6 +7,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.referral.PersonalDataForgotten;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
@@ -92,6 +93,11 @@ class ReferralProjection extends ReadModelProjection {
     @EventHandler
     void on(DeviceHandedOver event) {
         update(event.referralId(), ReferralRecord::fulfilled);
+    }
+
+    @EventHandler
+    void on(DeviceReturned event) {
+        update(event.referralId(), referral -> referral.deviceReturned(event.deviceId().value(), event.returnedAt()));
     }
 
     @QueryHandler

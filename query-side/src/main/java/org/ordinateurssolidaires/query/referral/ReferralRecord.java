@@ -44,8 +44,10 @@ public class ReferralRecord {
     @Enumerated(EnumType.STRING)
     private PersonalData personalData;
     private Instant submittedAt;
-    /** The device allocated last, while any is. */
+    /** The device allocated last, while any is and until the household gives it back. */
     private UUID allocatedDevice;
+    /** When the household last gave a device back; the referral stays fulfilled, as on the command side. */
+    private Instant deviceReturnedAt;
     /** A household may be given several devices. */
     private int devicesAllocated;
     private String outcomeReason;
@@ -116,6 +118,14 @@ public class ReferralRecord {
         status = Status.FULFILLED;
     }
 
+    /** A device given back is no longer the household's: the referral stops naming it, and says when. */
+    void deviceReturned(UUID device, Instant returnedAt) {
+        if (device.equals(allocatedDevice)) {
+            allocatedDevice = null;
+        }
+        deviceReturnedAt = returnedAt;
+    }
+
     void secondReferralJustified(String justification) {
         secondReferralJustification = justification;
     }
@@ -176,6 +186,10 @@ public class ReferralRecord {
 
     public UUID getAllocatedDevice() {
         return allocatedDevice;
+    }
+
+    public Instant getDeviceReturnedAt() {
+        return deviceReturnedAt;
     }
 
     public String getOutcomeReason() {

@@ -8,6 +8,7 @@ import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
@@ -128,6 +129,30 @@ class WaitingListIT extends QuerySideIntegrationTest {
                 && another.toString().equals(answer.path("allocatedDevice").asString("")));
         assertThat(referral.get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(awaitWaitingList(List.of(family), List::isEmpty)).isEmpty();
+    }
+
+    /** A device given back and handed over to another household is the other's: the first no longer names it. */
+    @Test
+    void aDeviceGivenBackIsNoLongerTheFirstHouseholdsOnceAnotherIsGivenIt() {
+        var partner = new PartnerId(UUID.randomUUID());
+        ReferralId first = waiting(partner, EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER,
+                DeviceCategory.LAPTOP, 3);
+        ReferralId second = waiting(partner, EligibilityCriterion.STUDENT, DeviceCategory.LAPTOP, 4);
+        DeviceId laptop = readyLaptop();
+        Instant givenBack = LATER.plus(Duration.ofDays(10));
+        events.append(new DeviceAllocated(laptop, first, LATER), new DeviceHandedOver(laptop, first, true, null, LATER),
+                new DeviceReturned(laptop, first, "too slow for the children's homework", givenBack),
+                new DeviceAllocated(laptop, second, givenBack), new DeviceHandedOver(laptop, second, true, null,
+                        givenBack));
+
+        JsonNode secondNow = await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject(
+                "/api/referrals/" + second, JsonNode.class), answer -> answer != null
+                && "FULFILLED".equals(answer.path("status").asString()));
+        assertThat(secondNow.path("allocatedDevice").asString()).isEqualTo(laptop.toString());
+        JsonNode firstNow = http.getForObject("/api/referrals/" + first, JsonNode.class);
+        assertThat(firstNow.path("allocatedDevice").isNull()).as("the first household's device").isTrue();
+        assertThat(firstNow.path("deviceReturnedAt").asString()).isEqualTo(givenBack.toString());
+        assertThat(firstNow.path("status").asString()).as("fulfilled, as on the command side").isEqualTo("FULFILLED");
     }
 
     @Test
