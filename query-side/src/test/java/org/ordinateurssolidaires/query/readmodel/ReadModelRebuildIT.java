@@ -11,9 +11,11 @@ import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.query.SampleDevices;
 import org.ordinateurssolidaires.testing.WorkshopRecount;
 import org.ordinateurssolidaires.testing.WorkshopRecount.Figure;
+import org.ordinateurssolidaires.web.testing.FormBrowser;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +51,8 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transaction;
+    @LocalServerPort
+    int port;
 
     @Test
     void aDamagedReadModelIsRebuiltFromTheStoreWhileTheOthersGoOn() {
@@ -152,6 +157,32 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
         });
     }
 
+    /** Its lists short meanwhile, every page says which read model is being rebuilt, and stops once it is done. */
+    @Test
+    void pagesSayWhichReadModelIsBeingRebuiltUntilItIsDone() throws Exception {
+        List<DeviceId> devices = receive(20);
+        await().atMost(Duration.ofSeconds(60)).until(() -> inInventory(devices) == devices.size());
+        jdbc.update("delete from inventory_count");
+        FormBrowser staff = new FormBrowser(port);
+        staff.signIn(TestAccounts.STAFF, TestAccounts.PASSWORD);
+        assertThat(staff.get("/tableau-de-bord").body()).doesNotContain("reconstruction");
+
+        transaction.executeWithoutResult(holdingTheCounts -> {
+            jdbc.update("insert into inventory_count (state, category, devices)"
+                    + " select state, category, 0 from inventory_device group by state, category");
+            assertThat(admin().postForEntity("/api/read-models/inventory/rebuild", null, JsonNode.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+            String page = pageOf(staff, "/tableau-de-bord");
+
+            assertThat(page).contains("Ces données sont en cours de reconstruction", "<li>inventaire : ")
+                            .doesNotContain("registre des effacements :");
+            holdingTheCounts.setRollbackOnly();
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> !rebuilding());
+        assertThat(staff.get("/tableau-de-bord").body()).doesNotContain("reconstruction");
+    }
+
     /**
      * The pass hands the read model back to its processor where it ended: devices received while it runs are all in
      * the rebuilt inventory, none lost at the hand-over and none applied twice (a second reception of a device would be
@@ -191,6 +222,14 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from deadletterentry where processinggroup = 'inventory'",
                 Long.class)).as("parked").isZero();
         assertThat(jdbc.queryForObject(KEPT_COUNTS_DIFFERENCES, Long.class)).as("inventory_count").isZero();
+    }
+
+    private static String pageOf(FormBrowser browser, String path) {
+        try {
+            return browser.get(path).body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<DeviceId> receive(int count) {
