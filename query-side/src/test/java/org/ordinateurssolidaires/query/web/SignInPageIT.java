@@ -6,7 +6,10 @@ import org.ordinateurssolidaires.web.testing.FormBrowser;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,5 +46,33 @@ class SignInPageIT extends QuerySideIntegrationTest {
         browser.signIn("u".repeat(101), "x");
         assertThat(browser.get("/login?error").body()).doesNotContain("u".repeat(101))
                                                       .containsPattern("id=\"username\"[^>]*autofocus");
+    }
+
+    /**
+     * After five wrong passwords for one name from one address, a try before its pause is over is refused unchecked:
+     * the page says why, and the API answers 429 with the pause. A name of its own: a real account paused here would
+     * keep the other tests, signing in from the same address, out for a second.
+     */
+    @Test
+    void wrongPasswordsForOneAccountPauseTheTriesFromTheirAddress() throws Exception {
+        FormBrowser browser = new FormBrowser(port);
+        for (int i = 0; i < 5; i++) {
+            assertThat(browser.signIn("devinette", "essai " + i).headers().firstValue("Location"))
+                    .hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+        }
+
+        HttpResponse<String> paused = browser.signIn("devinette", "essai 5");
+
+        assertThat(paused.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
+                .endsWith("/login?pause"));
+        assertThat(browser.get("/login?pause").body())
+                .contains("Trop de mots de passe erronés pour ce compte depuis cet appareil");
+        HttpResponse<String> api = browser.send(HttpRequest.newBuilder(browser.uri("/api/devices"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("devinette:essai 6"
+                        .getBytes(StandardCharsets.UTF_8))));
+        assertThat(api.statusCode()).isEqualTo(429);
+        assertThat(api.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(
+                Long.parseLong(seconds)).isBetween(1L, 2L));
+        assertThat(api.body()).contains("too many wrong passwords for this account from this address");
     }
 }

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * The refusals of the security chain, as {@code application/problem+json} like every other answer: 401 to a
  * caller who is not signed in (or whose credentials are wrong: which, it does not say), 503 with Retry-After
- * when the accounts could not be read to check the credentials, 403 to one whose role
+ * when the accounts could not be read to check the credentials, 429 with Retry-After to a try made during its
+ * pause after wrong passwords ({@link PasswordGuesses}), 403 to one whose role
  * may not call the operation, 400 to a request its firewall refuses (a control character in a header, an
  * encoded slash or dot segment in the URL), without echoing what was refused. A person's browser on the pages is
  * shown the app's error page instead, for a refused role or address.
@@ -55,6 +56,12 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
             ProblemJsonResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "the accounts cannot be"
                     + " read just now (the database is unavailable): the request was not acknowledged, nothing was"
                     + " done. Send it again in a few seconds");
+            return;
+        }
+        if (refused instanceof PasswordGuesses.Paused paused) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(paused.retryAfterSeconds()));
+            ProblemJsonResponses.write(request, response, HttpStatus.TOO_MANY_REQUESTS, paused.getMessage()
+                    + "; the password was not checked");
             return;
         }
         // every way in the API accepts; browsers sign in on the login page instead

@@ -113,14 +113,17 @@ public class ProgrammeSecurity {
 
     /**
      * Local accounts' sign-in (HTTP Basic and the login form), remembering a password that matched for a while
-     * ({@code 0s} turns that off).
+     * ({@code 0s} turns that off), and slowing down whoever guesses one.
      */
     @Bean
     @ConditionalOnBean(JdbcOperations.class)
-    AccountPasswords accountPasswords(AccountDirectory accounts, PasswordEncoder passwords,
-                                      @Value("${ordinateurs.security.password-checks-remembered-for:5m}")
-                                      Duration remembered) {
-        return new AccountPasswords(accounts, passwords, remembered, Ticker.systemTicker());
+    PasswordGuesses accountPasswords(AccountDirectory accounts, PasswordEncoder passwords,
+                                     @Value("${ordinateurs.security.password-checks-remembered-for:5m}")
+                                     Duration remembered,
+                                     @Value("${ordinateurs.security.wrong-passwords-before-pause:5}") int allowed,
+                                     @Value("${ordinateurs.security.longest-sign-in-pause:15m}") Duration longest) {
+        return new PasswordGuesses(new AccountPasswords(accounts, passwords, remembered, Ticker.systemTicker()),
+                allowed, longest, Ticker.systemTicker());
     }
 
     @Bean

@@ -11,7 +11,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import java.io.IOException;
 
 /**
- * A sign-in refused (a wrong password, a locked account) goes back to the sign-in page, as Spring Security's form
+ * A sign-in refused (a wrong password, a locked account, a try during a pause after wrong passwords) goes back to the sign-in page, as Spring Security's form
  * login does, with the username typed kept for it: only the password is typed again, as on every sign-in page people
  * know. It is kept in the browser's own session, read once by the page, and only when it is acceptable text (one line,
  * the length of an identifier): what {@link SignInFieldsOnce} refuses is not shown again.
@@ -21,8 +21,11 @@ public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
     private static final String USERNAME = "username";
     private static final String KEPT = SignInRefused.class.getName() + ".username";
 
+    private final String pausedPage;
+
     SignInRefused(String signInPage) {
         super(signInPage + "?error");
+        this.pausedPage = signInPage + "?pause";
     }
 
     @Override
@@ -31,6 +34,12 @@ public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
         String typed = request.getParameter(USERNAME);
         if (typed != null && AcceptableText.IDENTIFIER.problem(typed).isEmpty()) {
             request.getSession().setAttribute(KEPT, typed.strip());
+        }
+        if (refused instanceof PasswordGuesses.Paused) {
+            // the page says why, rather than "wrong password" for a password that was not checked
+            saveException(request, refused);
+            getRedirectStrategy().sendRedirect(request, response, pausedPage);
+            return;
         }
         super.onAuthenticationFailure(request, response, refused);
     }

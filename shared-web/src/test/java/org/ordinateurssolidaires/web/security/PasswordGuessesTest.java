@@ -1,0 +1,136 @@
+package org.ordinateurssolidaires.web.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PasswordGuessesTest {
+
+    private static final String PASSWORD = "le mot de passe de Claire";
+    private static final String GUESSER = "203.0.113.7";
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final Passwords passwords = new Passwords();
+    private final PasswordGuesses guesses = new PasswordGuesses(passwords, 5, Duration.ofMinutes(15), nanos::get);
+
+    @Test
+    void afterFiveWrongPasswordsEachTryWaitsTwiceAsLongAsTheLastUncheckedMeanwhile() {
+        wrongPasswords(5, GUESSER);
+
+        assertPaused("claire", GUESSER, 1);
+        assertThat(passwords.checks).as("checked during the pause").hasValue(5);
+        later(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> signIn("claire", "encore faux", GUESSER)).isInstanceOf(BadCredentialsException.class);
+        assertPaused("claire", GUESSER, 2);
+        later(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> signIn("claire", "toujours faux", GUESSER))
+                .isInstanceOf(BadCredentialsException.class);
+        assertPaused("claire", GUESSER, 4);
+        assertThat(passwords.checks).hasValue(7);
+    }
+
+    @Test
+    void theRightPasswordAfterThePauseSignsInAndForgetsTheWrongOnes() {
+        wrongPasswords(5, GUESSER);
+        later(Duration.ofSeconds(1));
+
+        assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).isTrue();
+
+        wrongPasswords(4, GUESSER);
+        assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).as("four wrong ones again: no pause")
+                                                                          .isTrue();
+    }
+
+    /** A pause per account alone would let anyone keep Claire out by typing wrong passwords for her. */
+    @Test
+    void theAccountsOwnerElsewhereAndOtherAccountsAreNotPaused() {
+        wrongPasswords(5, GUESSER);
+
+        assertThat(signIn("claire", PASSWORD, "198.51.100.20").isAuthenticated()).isTrue();
+        assertThat(signIn("bruno", PASSWORD, GUESSER).isAuthenticated()).isTrue();
+        assertPaused("CLAIRE", GUESSER, 1);
+    }
+
+    @Test
+    void thePauseStopsDoublingAtItsLongestAndWrongPasswordsAreForgottenInTime() {
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> signIn("claire", "faux", GUESSER)).isInstanceOf(BadCredentialsException.class);
+            later(Duration.ofMinutes(15));
+        }
+        later(Duration.ofMinutes(-15));
+
+        assertPaused("claire", GUESSER, 15 * 60);
+        later(Duration.ofMinutes(31));
+        wrongPasswords(4, GUESSER);
+        assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).isTrue();
+    }
+
+    /** Tries sent together once the pauses began: one is checked, the others refused until its pause is over. */
+    @Test
+    void triesSentTogetherDuringThePausesAreCheckedOneAPause() {
+        wrongPasswords(5, GUESSER);
+        later(Duration.ofSeconds(1));
+        passwords.meanwhile = () -> assertPaused("claire", GUESSER, 1); // arrives while the first is checked
+
+        assertThatThrownBy(() -> signIn("claire", "faux", GUESSER)).isInstanceOf(BadCredentialsException.class);
+
+        assertThat(passwords.checks).hasValue(6);
+    }
+
+    private void wrongPasswords(int count, String address) {
+        for (int i = 0; i < count; i++) {
+            assertThatThrownBy(() -> signIn("claire", "faux", address)).isInstanceOf(BadCredentialsException.class);
+        }
+    }
+
+    private void assertPaused(String username, String address, long seconds) {
+        assertThatThrownBy(() -> signIn(username, PASSWORD, address))
+                .isInstanceOfSatisfying(PasswordGuesses.Paused.class,
+                        paused -> assertThat(paused.retryAfterSeconds()).isEqualTo(seconds));
+    }
+
+    private Authentication signIn(String username, String password, String address) {
+        var presented = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        presented.setDetails(new WebAuthenticationDetails(address, null));
+        return guesses.authenticate(presented);
+    }
+
+    private void later(Duration duration) {
+        nanos.addAndGet(duration.toNanos());
+    }
+
+    /** Claire's and Bruno's passwords, counting its checks; a check may let another try arrive meanwhile. */
+    private static final class Passwords implements AuthenticationProvider {
+
+        private final AtomicInteger checks = new AtomicInteger();
+        private Runnable meanwhile = () -> { };
+
+        @Override
+        public Authentication authenticate(Authentication presented) {
+            checks.incrementAndGet();
+            Runnable arriving = meanwhile;
+            meanwhile = () -> { };
+            arriving.run();
+            if (!PASSWORD.equals(presented.getCredentials())) {
+                throw new BadCredentialsException("wrong password");
+            }
+            return UsernamePasswordAuthenticationToken.authenticated(presented.getName(), null, List.of());
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return true;
+        }
+    }
+}
