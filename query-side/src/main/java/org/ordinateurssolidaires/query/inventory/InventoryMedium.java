@@ -69,12 +69,16 @@ public class InventoryMedium {
         erasedAt = record.performedAt();
     }
 
+    /** A failed attempt after a wipe: the medium holds data again as far as anyone can tell, the wipe proves nothing. */
     void sanitisationFailed() {
         sanitisationAttempts++;
         erasureStatus = ErasureStatus.FAILED;
+        forgetTheWipe();
     }
 
+    /** Destroyed after a wipe: the destruction is its proof, not the wipe, whose tool and report no longer apply. */
     void destroyed(Instant at) {
+        forgetTheWipe();
         erasureStatus = ErasureStatus.DESTROYED;
         erasedAt = at;
     }
@@ -83,15 +87,19 @@ public class InventoryMedium {
     void mayHoldDataAgain() {
         if (erasureStatus != ErasureStatus.DESTROYED) {
             erasureStatus = ErasureStatus.PENDING;
-            sanitisationLevel = null;
-            sanitisationTechnique = null;
-            sanitisationTool = null;
-            sanitisationToolVersion = null;
-            verificationMethod = null;
-            sanitisationOperator = null;
-            toolReportSha256 = null;
-            erasedAt = null;
+            forgetTheWipe();
         }
+    }
+
+    private void forgetTheWipe() {
+        sanitisationLevel = null;
+        sanitisationTechnique = null;
+        sanitisationTool = null;
+        sanitisationToolVersion = null;
+        verificationMethod = null;
+        sanitisationOperator = null;
+        toolReportSha256 = null;
+        erasedAt = null;
     }
 
     public UUID getMediumId() {

@@ -2,12 +2,14 @@ package org.ordinateurssolidaires.query.inventory;
 
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.AssetTag;
+import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
@@ -26,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -95,6 +98,32 @@ class InventoryIT extends QuerySideIntegrationTest {
 
         assertThat(returned.at("/media/0/erasureStatus").asString()).isEqualTo("PENDING");
         assertThat(returned.get("referralId").isNull()).isTrue();
+    }
+
+    /** A donor's certificate prints these: a wipe's tool and report, undone by a later failure, prove nothing. */
+    @Test
+    void aWipeFollowedByAFailedWipeOrADestructionLendsThemNothingOfItsProof() {
+        DeviceId failedAgain = newDevice();
+        DeviceId destroyedAfter = newDevice();
+        StorageMedium disk = disk("WF-1");
+        StorageMedium other = disk("WF-2");
+        Instant destroyedAt = LATER.plus(Duration.ofDays(1));
+        events.append(received(failedAgain, tag(), new DonorId(UUID.randomUUID()), DeviceCategory.DESKTOP, disk),
+                sanitised(failedAgain, disk), failed(failedAgain, disk),
+                received(destroyedAfter, tag(), new DonorId(UUID.randomUUID()), DeviceCategory.DESKTOP, other),
+                sanitised(destroyedAfter, other), new StorageMediumDestroyed(destroyedAfter, other,
+                        DestructionMethod.SHRED, "Camille", "Atelier Poitiers", "PV-DES-1", destroyedAt));
+
+        JsonNode failedMedium = awaitMedium(failedAgain, "FAILED");
+        JsonNode destroyedMedium = awaitMedium(destroyedAfter, "DESTROYED");
+
+        for (String proof : List.of("sanitisationLevel", "sanitisationTechnique", "sanitisationTool",
+                "sanitisationToolVersion", "verificationMethod", "sanitisationOperator", "toolReportSha256")) {
+            assertThat(failedMedium.hasNonNull(proof)).as("failed again: " + proof).isFalse();
+            assertThat(destroyedMedium.hasNonNull(proof)).as("destroyed: " + proof).isFalse();
+        }
+        assertThat(failedMedium.hasNonNull("erasedAt")).as("failed again: erased").isFalse();
+        assertThat(destroyedMedium.path("erasedAt").asString()).isEqualTo(destroyedAt.toString());
     }
 
     @Test
@@ -359,6 +388,14 @@ class InventoryIT extends QuerySideIntegrationTest {
                             .contains("/appareils/" + unnamed + "/etiquette").doesNotContain(namedTag);
         assertThat(http.getForObject("/inventaire?q={q}&state=READY", String.class, sharedSerial))
                 .contains("Aucun appareil ne correspond.").doesNotContain(">" + unnamedTag + "</a>");
+    }
+
+    private JsonNode awaitMedium(DeviceId device, String erasureStatus) {
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForEntity("/api/devices/" + device, JsonNode.class),
+                response -> response.getStatusCode().is2xxSuccessful()
+                        && erasureStatus.equals(response.getBody().at("/media/0/erasureStatus").asString()))
+                      .getBody().at("/media/0");
     }
 
     private JsonNode awaitState(DeviceId device, String state) {
