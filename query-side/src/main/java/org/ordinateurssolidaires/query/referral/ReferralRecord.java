@@ -11,8 +11,12 @@ import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A referral as partners and staff follow it, by household code. The people's data is here only sealed, as in the
@@ -44,12 +48,15 @@ public class ReferralRecord {
     @Enumerated(EnumType.STRING)
     private PersonalData personalData;
     private Instant submittedAt;
-    /** The device allocated last, while any is and until the household gives it back. */
+    /** The device allocated last of those {@link #allocatedDevices} holds, null when none is. */
     private UUID allocatedDevice;
+    /**
+     * A household may be given several devices: those allocated to it and not cancelled nor given back, in their
+     * order, comma-separated (a row, not a table, read with the referral in one statement).
+     */
+    private String allocatedDevices = "";
     /** When the household last gave a device back; the referral stays fulfilled, as on the command side. */
     private Instant deviceReturnedAt;
-    /** A household may be given several devices. */
-    private int devicesAllocated;
     private String outcomeReason;
     /** Why staff equip again a household the programme already equipped; null for a first referral. */
     private String secondReferralJustification;
@@ -93,8 +100,9 @@ public class ReferralRecord {
         if (status == Status.WAITING || status == Status.ALLOCATED) {
             status = Status.ALLOCATED;
         }
-        allocatedDevice = device;
-        devicesAllocated++;
+        List<UUID> devices = allocatedDevices();
+        devices.add(device);
+        allocatedDevices(devices);
     }
 
     /**
@@ -103,27 +111,24 @@ public class ReferralRecord {
      * criterion, then by referral date.
      */
     void allocationCancelled(UUID device) {
-        devicesAllocated = Math.max(0, devicesAllocated - 1);
-        if (devicesAllocated == 0) {
-            allocatedDevice = null;
-            if (status == Status.ALLOCATED) {
-                status = Status.WAITING;
-            }
-        } else if (device.equals(allocatedDevice)) {
-            allocatedDevice = null; // another device stays allocated, which one this record does not keep
+        List<UUID> devices = allocatedDevices();
+        devices.remove(device);
+        allocatedDevices(devices);
+        if (devices.isEmpty() && status == Status.ALLOCATED) {
+            status = Status.WAITING;
         }
-    }
-
-    void fulfilled() {
-        status = Status.FULFILLED;
     }
 
     /** A device given back is no longer the household's: the referral stops naming it, and says when. */
     void deviceReturned(UUID device, Instant returnedAt) {
-        if (device.equals(allocatedDevice)) {
-            allocatedDevice = null;
-        }
+        List<UUID> devices = allocatedDevices();
+        devices.remove(device);
+        allocatedDevices(devices);
         deviceReturnedAt = returnedAt;
+    }
+
+    void fulfilled() {
+        status = Status.FULFILLED;
     }
 
     void secondReferralJustified(String justification) {
@@ -136,6 +141,17 @@ public class ReferralRecord {
         personalDataKeyId = null;
         personalDataNonce = null;
         personalDataCiphertext = null;
+    }
+
+    private List<UUID> allocatedDevices() {
+        return allocatedDevices.isEmpty() ? new ArrayList<>()
+                : Arrays.stream(allocatedDevices.split(",")).map(UUID::fromString)
+                        .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private void allocatedDevices(List<UUID> devices) {
+        allocatedDevices = devices.stream().map(UUID::toString).collect(Collectors.joining(","));
+        allocatedDevice = devices.isEmpty() ? null : devices.get(devices.size() - 1);
     }
 
     /** Nothing once the person was forgotten. */
