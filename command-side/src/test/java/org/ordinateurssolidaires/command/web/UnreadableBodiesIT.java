@@ -55,6 +55,29 @@ class UnreadableBodiesIT extends CommandSideIntegrationTest {
         assertThat(answer.headers().firstValue("Accept")).hasValue("application/json");
     }
 
+    /**
+     * YAML was read into the same records past every rule of the JSON reader (a NUL in a donor's name, a key given
+     * twice, an unknown one): a body in a notation other than JSON is refused, and an answer asked in one.
+     */
+    @Test
+    void aBodyInAnotherNotationThanJsonIsRefused415() throws Exception {
+        String donor = "legalName: \"Evil\\u202eSA\\u0000\"\nkind: COMPANY\nsiret: \"73282932000074\"\n"
+                       + "contactPerson: x\ncontactEmail: y@example.org\nbogus: 1\n";
+        for (String type : new String[]{"application/yaml", "application/x-yaml", "text/yaml", "application/xml"}) {
+            HttpResponse<String> answer = send("/api/donors", type, donor);
+
+            JsonNode problem = problem(answer, 415);
+            assertThat(problem.get("detail").asString()).as(type).contains(type);
+            assertThat(answer.headers().firstValue("Accept")).as(type).hasValueSatisfying(
+                    accepted -> assertThat(accepted).doesNotContain("yaml", "xml"));
+        }
+        HttpResponse<String> inYaml = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/accounts"))
+                .header("Authorization", TestAccounts.authorization(TestAccounts.ADMIN))
+                .header("Accept", "application/yaml").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(inYaml.statusCode()).isEqualTo(406);
+    }
+
     @Test
     void aFormTheContainerCannotParseIsRefused400(CapturedOutput log) throws Exception {
         HttpResponse<String> noBoundary = send("/login", "multipart/form-data", "username=someone");
