@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.web;
 
+import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,11 +26,22 @@ public class ProblemJsonErrors {
         return new ProblemJsonErrorController();
     }
 
+    /** Before everything that reads the reader's languages, the answers' watch below included. */
+    @Bean
+    FilterRegistrationBean<LanguagesPreferred> languagesPreferred() {
+        FilterRegistrationBean<LanguagesPreferred> registration =
+                new FilterRegistrationBean<>(new LanguagesPreferred());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD,
+                DispatcherType.ASYNC);
+        return registration;
+    }
+
     /** Around everything else, the security filters included, so that it sees the answer as it leaves. */
     @Bean
     FilterRegistrationBean<EmptyErrorBodies> emptyErrorBodies() {
         FilterRegistrationBean<EmptyErrorBodies> registration = new FilterRegistrationBean<>(new EmptyErrorBodies());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -39,7 +51,7 @@ public class ProblemJsonErrors {
             @Value("${server.error.path:${error.path:/error}}") String errorPath) {
         FilterRegistrationBean<UnreadableBodies> registration =
                 new FilterRegistrationBean<>(new UnreadableBodies(errorPath));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
