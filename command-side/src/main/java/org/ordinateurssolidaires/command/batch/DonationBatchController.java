@@ -18,7 +18,6 @@ import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.ordinateurssolidaires.web.security.Role;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ProblemDetail;
@@ -77,8 +76,7 @@ class DonationBatchController {
     @Operation(summary = "Import a delivery from a CSV file (template: docs/donation-batch-template.csv), all or nothing")
     ImportedBatch importBatch(@PathVariable UUID donorId,
                               @RequestParam @NotBlank @Size(max = 100) String reference,
-                              @RequestParam @PastOrPresent @PlausibleTime.Within
-                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant receivedAt,
+                              @RequestParam @PastOrPresent @PlausibleTime.Within Instant receivedAt,
                               @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                       content = @Content(mediaType = "text/csv"))
                               InputStream file, CommandOrigin origin) throws IOException {

@@ -158,6 +158,23 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                 .isEqualTo("must be between 2000-01-01T00:00:00Z and 2099-12-31T23:59:59Z");
     }
 
+    /** 24:00 (the next day's midnight) and a leap second (read as :59) are no moment of the programme's clocks. */
+    @Test
+    void refusesADeliveryMomentAtTwentyFourOrAtALeapSecondAsNoInstant() {
+        HttpHeaders headers = headers();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        for (String moment : List.of("2026-03-02T24:00:00Z", "2026-03-02T23:59:60Z")) {
+            ResponseEntity<JsonNode> refused = http.postForEntity("/api/donors/" + donorWithAgreement()
+                            + "/batches?reference=LIV-H24&receivedAt=" + moment,
+                    new HttpEntity<>((HEADER + "\n" + prefix() + "1,DESKTOP,HP,ProDesk,,,SATA_SSD,,,S-H24,\n")
+                            .getBytes(StandardCharsets.UTF_8), headers), JsonNode.class);
+
+            assertThat(refused.getStatusCode()).as(moment).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().at("/errors/0/parameter").asString()).isEqualTo("receivedAt");
+            assertThat(refused.getBody().at("/errors/0/message").asString()).startsWith("must be an instant");
+        }
+    }
+
     /** A medium's cells copied into the next medium's: the same rule as the API's, named at the second one's cell. */
     @Test
     void refusesOneMediumListedTwiceInARowNamingTheSecondsCell() {
