@@ -70,7 +70,7 @@ class AuditDocument {
                 .heading(say(locale, "doc.audit.rules"))
                 .small(Arrays.stream(AuditRule.values())
                              .map(rule -> say(locale, "auditRule." + rule) + " (" + rule.name() + ") : "
-                                          + rule.description())
+                                          + say(locale, "auditRule." + rule + ".description"))
                              .collect(Collectors.joining("\n")))
                 .small(say(locale, "doc.audit.policy", report.erasurePolicy().entrySet().stream()
                         .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining("; "))))

@@ -58,6 +58,8 @@ class EveryValueInWordsTest {
             SAID.forEach((prefix, type) -> Arrays.stream(type.getEnumConstants())
                     .map(value -> prefix + "." + value.name()).filter(key -> !words.containsKey(key))
                     .forEach(key -> missing.add(language + ": " + key)));
+            Arrays.stream(AuditRule.values()).map(rule -> "auditRule." + rule.name() + ".description")
+                  .filter(key -> !words.containsKey(key)).forEach(key -> missing.add(language + ": " + key));
         }
         assertThat(missing).isEmpty();
     }
