@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.ReportedOn;
+import org.ordinateurssolidaires.web.security.NormalisedPasswords;
 import org.ordinateurssolidaires.web.security.Role;
 
 import java.lang.annotation.Documented;
@@ -141,8 +142,10 @@ public final class AccountRequests {
         private Passwords() {
         }
 
+        /** As it is hashed: in its NFKC form, which may be longer than typed ("ﬃ" is "ffi"). */
         static boolean hashable(String password) {
-            return password == null || password.getBytes(StandardCharsets.UTF_8).length <= 72;
+            return password == null
+                   || NormalisedPasswords.normalised(password).getBytes(StandardCharsets.UTF_8).length <= 72;
         }
 
         static boolean longEnough(String password) {
@@ -156,7 +159,8 @@ public final class AccountRequests {
                 return false; // refused already, blank or for its length
             }
             List<String> words = Arrays.stream(context).filter(Objects::nonNull).toList();
-            return Estimate.ZXCVBN.measure(password, words).getScore() < SAFELY_UNGUESSABLE;
+            return Estimate.ZXCVBN.measure(NormalisedPasswords.normalised(password), words).getScore()
+                   < SAFELY_UNGUESSABLE;
         }
 
         /** Loaded at the first password set: its dictionaries take a few megabytes. */

@@ -104,11 +104,12 @@ public class ProgrammeSecurity {
      * BCrypt, at a cost that an installation sets: each API request is signed in anew, so the cost is paid per
      * request unless the password was remembered ({@link AccountPasswords}). Hashes are stored with their
      * algorithm's id ({@code {bcrypt}...}), so that a stronger one can be added later and old hashes still
-     * recognised.
+     * recognised. Passwords are hashed in their NFKC form ({@link NormalisedPasswords}).
      */
     @Bean
     PasswordEncoder passwordEncoder(@Value("${ordinateurs.security.password-hash-strength:10}") int strength) {
-        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+        return new NormalisedPasswords(new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(strength))));
     }
 
     /**
