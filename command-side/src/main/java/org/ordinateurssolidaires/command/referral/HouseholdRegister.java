@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Recognises a household the programme already equipped when a partner refers it again. Each referral leaves
@@ -47,6 +48,21 @@ public class HouseholdRegister {
         return identifiers(household).stream().anyMatch(hash -> Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from household_index where identifier_hash = ? and equipped)",
                 Boolean.class, hash)));
+    }
+
+    /**
+     * Whether another referral sharing any of this one's identifiers equipped the household. Every row of those
+     * identifiers stays locked until the hand-over commits: two hand-overs of one household's two referrals at once
+     * are taken one after the other, and the second finds the first's.
+     */
+    public boolean equippedThroughAnother(ReferralId referral) {
+        return jdbc.query("""
+                        select referral_id, equipped from household_index where identifier_hash in
+                            (select identifier_hash from household_index where referral_id = ?)
+                        order by identifier_hash, referral_id for update""",
+                        (row, n) -> !referral.value().equals(row.getObject(1, UUID.class)) && row.getBoolean(2),
+                        referral.value())
+                   .contains(true);
     }
 
     public void remember(ReferralId referral, PersonalData household) {

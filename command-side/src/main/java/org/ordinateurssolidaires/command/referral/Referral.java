@@ -38,6 +38,8 @@ public class Referral {
     private Status status;
     private String personalDataKey;
     private boolean forgotten;
+    /** Staff recorded why a household already equipped should be equipped again. */
+    private boolean secondReferralJustified;
     /** When the referral came to its status: its submission, then its acceptance. */
     private Instant statusSince;
 
@@ -90,15 +92,24 @@ public class Referral {
         apply(new ReferralWithdrawn(referralId, command.reason(), command.withdrawnAt()));
     }
 
-    /** Once, while accepted; later hand-overs to the same household record only their devices' events. */
+    /**
+     * Once, while accepted; later hand-overs to the same household record only their devices' events. A household
+     * referred twice while waiting (by two partners, say) is equipped through one referral only: once it was, the
+     * other is refused its hand-over unless it carries staff's justification, as a new referral would.
+     */
     @CommandHandler
-    void handle(FulfilReferral command) {
+    void handle(FulfilReferral command, HouseholdRegister households) {
         if (status == Status.FULFILLED) {
             return;
         }
         if (status != Status.ACCEPTED) {
             throw new RuleViolation(ReferralRule.FULFILMENT_OF_AN_ACCEPTED_REFERRAL,
                     "referral " + referralId + " is " + status.inWords());
+        }
+        if (!secondReferralJustified && households.equippedThroughAnother(referralId)) {
+            throw new RuleViolation(ReferralRule.SECOND_REFERRAL_JUSTIFIED, "the programme equipped this household"
+                    + " through another referral since this one was made: cancel the allocation and withdraw this"
+                    + " referral; a new one with staff's justification (alreadyEquippedJustification) equips it again");
         }
         apply(new ReferralFulfilled(referralId, command.devices(), command.fulfilledAt()));
     }
@@ -161,5 +172,10 @@ public class Referral {
     @EventSourcingHandler
     void on(PersonalDataForgotten event) {
         forgotten = true;
+    }
+
+    @EventSourcingHandler
+    void on(SecondReferralJustified event) {
+        secondReferralJustified = true;
     }
 }

@@ -7,8 +7,8 @@ public enum ReferralRule implements BusinessRule {
     PARTNER_ACTIVE("only an active partner can be deactivated"),
     CONTACTS_OF_AN_ACTIVE_PARTNER("contact people are added only to an active partner"),
     REFERRAL_BY_AN_ACTIVE_PARTNER("only an active partner refers households"),
-    SECOND_REFERRAL_JUSTIFIED("a household the programme already equipped is referred again only with staff's "
-            + "justification"),
+    SECOND_REFERRAL_JUSTIFIED("a household the programme already equipped is referred again, or equipped through a "
+            + "second referral made meanwhile, only with staff's justification"),
     FULFILMENT_OF_AN_ACCEPTED_REFERRAL("a referral is fulfilled only once accepted, and not after it was closed"),
     DECIDED_ONCE("a referral is accepted or rejected once, while it awaits a decision"),
     DECISIONS_IN_ORDER_OF_TIME("a referral is accepted or rejected no earlier than it was submitted, and withdrawn no "

@@ -4,9 +4,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
+import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
@@ -75,6 +77,30 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         post("/api/referrals/" + justified + "/personal-data/erasure", Map.of());
         assertThat(submit(partner, again, null).getStatusCode())
                 .as("a forgotten household leaves nothing to be recognised by").isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** Referred by two partners while waiting: equipped through one referral, the other's hand-over is refused. */
+    @Test
+    void aHouseholdReferredTwiceWhileWaitingIsEquippedThroughOneReferralOnly() {
+        String donor = donorWithAgreement(http);
+        Map<String, String> yvonne = Map.of("name", "Yvonne Martin",
+                "email", "yvonne." + UUID.randomUUID() + "@example.net");
+        String first = submit(partner(), yvonne, null).getBody().get("referralId").asString();
+        String second = submit(partner(), yvonne, null).getBody().get("referralId").asString();
+        accept(first);
+        accept(second);
+        String laptop = readyLaptop(http, donor);
+        String another = readyLaptop(http, donor);
+        allocate(laptop, first);
+        allocate(another, second);
+        assertThat(handOver(first, List.of(laptop), headers()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        ResponseEntity<JsonNode> refused = handOver(second, List.of(another), headers());
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("rule").asString()).isEqualTo("SECOND_REFERRAL_JUSTIFIED");
+        assertThat(payloads(another)).as("nothing recorded").last().isInstanceOf(DeviceAllocated.class);
+        assertThat(payloads(second)).last().isInstanceOf(ReferralAccepted.class);
     }
 
     /**

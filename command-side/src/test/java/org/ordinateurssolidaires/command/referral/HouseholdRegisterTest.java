@@ -71,6 +71,20 @@ class HouseholdRegisterTest {
         assertThat(register.alreadyEquipped(household)).isFalse();
     }
 
+    /** Two referrals of one household made while it waited: once one equipped it, the other knows. */
+    @Test
+    void tellsAReferralThatAnotherOfItsHouseholdEquippedIt() {
+        var waiting = new ReferralId(UUID.randomUUID());
+        register.remember(waiting, new PersonalData("Yvonne Martin", "06 11 22 33 44", null, null, null, null));
+        ReferralId other = equipped(new PersonalData("Y. Martin", "+33 6 11 22 33 44", null, null, null, null));
+        var stranger = new ReferralId(UUID.randomUUID());
+        register.remember(stranger, new PersonalData("Paul Durand", "06 99 88 77 66", null, null, null, null));
+
+        assertThat(register.equippedThroughAnother(waiting)).isTrue();
+        assertThat(register.equippedThroughAnother(other)).as("its own equipment").isFalse();
+        assertThat(register.equippedThroughAnother(stranger)).isFalse();
+    }
+
     private ReferralId equipped(PersonalData household) {
         var referral = new ReferralId(UUID.randomUUID());
         register.remember(referral, household);

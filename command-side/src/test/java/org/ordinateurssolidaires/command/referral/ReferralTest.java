@@ -120,6 +120,19 @@ class ReferralTest {
                 referrals.given(SUBMITTED, accepted, fulfilled).when(new WithdrawReferral(REFERRAL, "moved", T)));
     }
 
+    /** Referred twice while waiting (two partners): equipped through the other meanwhile, this one is not. */
+    @Test
+    void isNotFulfilledOnceTheHouseholdWasEquippedThroughAnotherReferralUnlessJustified() {
+        var accepted = new ReferralAccepted(REFERRAL, T);
+        when(households.equippedThroughAnother(REFERRAL)).thenReturn(true);
+
+        expectRuleBroken(ReferralRule.SECOND_REFERRAL_JUSTIFIED,
+                referrals.given(SUBMITTED, accepted).when(new FulfilReferral(REFERRAL, List.of(DEVICE), T)));
+        referrals.given(SUBMITTED, new SecondReferralJustified(REFERRAL, "the laptop was stolen"), accepted)
+                 .when(new FulfilReferral(REFERRAL, List.of(DEVICE), T))
+                 .expectEvents(new ReferralFulfilled(REFERRAL, List.of(DEVICE), T));
+    }
+
     private static SubmitReferral submission(String alreadyEquippedJustification) {
         return new SubmitReferral(REFERRAL, PARTNER, "H-7K3Q9M",
                 EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, FAMILY,
