@@ -41,6 +41,27 @@ class OperationsEndpointsIT extends CommandSideIntegrationTest {
         ApiDescriptions.assertSignInDeclaredAndLinted(http.getForObject("/v3/api-docs", String.class), "command-side");
     }
 
+    /** Refusals as problems; every command's 409 and an account's; a reception's 201, as it answers. */
+    @Test
+    void describesWhatEachOperationAnswersAsItAnswers() {
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        ApiDescriptions.assertRefusalsDescribed(api);
+        api.get("paths").properties().forEach(path -> path.getValue().properties().stream()
+                .filter(operation -> operation.getValue().path("parameters").findValuesAsString("name")
+                                              .contains("Idempotency-Key"))
+                .forEach(command -> assertThat(command.getValue().at("/responses/409/description").asString())
+                        .as("%s %s", command.getKey(), path.getKey()).isNotEmpty()));
+        assertThat(api.at("/paths/~1api~1accounts/post/responses/409/content/application~1problem+json/schema/$ref")
+                      .asString()).as("an account of that name exists").endsWith("Problem");
+        assertThat(api.at("/paths/~1api~1devices/post/responses").propertyNames()).contains("201")
+                                                                                 .doesNotContain("200");
+        assertThat(api.at("/paths/~1api~1devices/post/responses/201/content/application~1json/schema/$ref")
+                      .asString()).endsWith("Received");
+        assertThat(api.at("/paths/~1api~1donors~1{donorId}~1batches/post/requestBody/content").propertyNames())
+                .as("a delivery's file").containsExactly("text/csv");
+    }
+
     @Test
     void everyOperationStatesWhoMayCallIt() {
         AccessRules.assertEveryOperationStatesWhoMayCallIt(operations, "org.ordinateurssolidaires.command");

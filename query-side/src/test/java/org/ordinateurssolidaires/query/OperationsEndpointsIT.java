@@ -69,6 +69,18 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
         ApiDescriptions.assertSignInDeclaredAndLinted(http.getForObject("/v3/api-docs", String.class), "query-side", "post /api/documents/verification");
     }
 
+    /** Refusals as problems; a parked sequence given up on answers 204, as it does; one at a time, 429. */
+    @Test
+    void describesWhatEachOperationAnswersAsItAnswers() {
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        ApiDescriptions.assertRefusalsDescribed(api);
+        assertThat(api.at("/paths/~1api~1dead-letters~1{processingGroup}~1{sequenceId}/delete/responses")
+                      .propertyNames()).contains("204").doesNotContain("200");
+        assertThat(api.at("/paths/~1api~1audit~1verification/get/responses/429/description").asString())
+                .isNotEmpty();
+    }
+
     @Test
     void everyOperationStatesWhoMayCallIt() {
         AccessRules.assertEveryOperationStatesWhoMayCallIt(operations, "org.ordinateurssolidaires.query");

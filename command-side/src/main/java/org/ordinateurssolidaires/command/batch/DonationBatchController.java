@@ -1,7 +1,9 @@
 package org.ordinateurssolidaires.command.batch;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -73,13 +75,15 @@ class DonationBatchController {
     @PostMapping(path = "/api/donors/{donorId}/batches", consumes = "text/csv")
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Import a delivery from a CSV file (template: docs/donation-batch-template.csv), all or nothing")
+    @Operation(summary = "Import a delivery from a CSV file (template: docs/donation-batch-template.csv), all or "
+            + "nothing", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "the delivery's file: UTF-8, UTF-16 with its BOM, or Latin-1; a row per device"
+                    + " (docs/donation-batches.md)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     ImportedBatch importBatch(@PathVariable UUID donorId,
                               @RequestParam @NotBlank @Size(max = 100) String reference,
                               @RequestParam @PastOrPresent @PlausibleTime.Within Instant receivedAt,
-                              @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                                      content = @Content(mediaType = "text/csv"))
-                              InputStream file, CommandOrigin origin) throws IOException {
+                              @Parameter(hidden = true) InputStream file, CommandOrigin origin) throws IOException {
         BatchImport.Imported imported = batchImport.importBatch(new DonorId(donorId), reference.strip(), receivedAt,
                 BatchFile.text(file), origin);
         return new ImportedBatch(imported.batchId(), reference.strip(), imported.devices().size(),

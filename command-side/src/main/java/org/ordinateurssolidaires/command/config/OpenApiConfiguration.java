@@ -3,12 +3,16 @@ package org.ordinateurssolidaires.command.config;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
+import org.ordinateurssolidaires.web.OpenApiProblems;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Documents the headers that {@link CommandOrigin} reads (who sends a command is the signed-in caller), instead of showing it as a request parameter. */
+/**
+ * Documents the headers that {@link CommandOrigin} reads (who sends a command is the signed-in caller), instead of
+ * showing it as a request parameter, and the 409 every command may answer.
+ */
 @Configuration
 class OpenApiConfiguration {
 
@@ -27,6 +31,8 @@ class OpenApiConfiguration {
                                  + " another command or another account's with it is refused (409)"))
                          .addParametersItem(header(CommandOrigin.CORRELATION_HEADER, false,
                                  "the conversation this command belongs to, copied onto its events"));
+                OpenApiProblems.describe(operation, "409", "a rule refused it (`rule` names it), another change came"
+                        + " first, or its Idempotency-Key names another command: nothing was recorded");
             }
             return operation;
         };

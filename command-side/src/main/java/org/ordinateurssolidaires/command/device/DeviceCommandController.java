@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.command.device;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
@@ -40,6 +41,8 @@ class DeviceCommandController {
     @PostMapping
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "Receive a donated device with the storage media found in it")
+    @ApiResponse(responseCode = "201", description = "received: its id, asset tag and media; Location names it",
+            useReturnTypeSchema = true)
     ResponseEntity<DeviceRequests.Received> receive(@Valid @RequestBody DeviceRequests.Receive request,
                                                     CommandOrigin origin) {
         DeviceRequests.Received received = receive(commands, request, origin);

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.query.deadletter.DeadLetters.GroupLetters;
 import org.ordinateurssolidaires.query.deadletter.DeadLetters.RetryOutcome;
 import org.ordinateurssolidaires.web.security.Access;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -62,8 +63,8 @@ class DeadLetterController {
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "Give up on a parked sequence: its events are removed from the queue and never applied "
             + "(404 when it is not parked)")
-    ResponseEntity<Void> evict(@PathVariable String processingGroup, @PathVariable String sequenceId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void evict(@PathVariable String processingGroup, @PathVariable String sequenceId) {
         deadLetters.evict(processingGroup, sequenceId);
-        return ResponseEntity.noContent().build();
     }
 }

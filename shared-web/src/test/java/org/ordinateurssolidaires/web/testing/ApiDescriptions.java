@@ -47,6 +47,29 @@ public final class ApiDescriptions {
     }
 
     /**
+     * Every operation describes its refusals as problems of the one schema: 400 and 503 everywhere, 404 where its
+     * path names something; and no answer of an unnamed type ({@code *}{@code /*}).
+     */
+    public static void assertRefusalsDescribed(JsonNode api) {
+        api.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode responses = operation.getValue().get("responses");
+            String named = operation.getKey() + " " + path.getKey();
+            List<String> statuses = new ArrayList<>(List.of("400", "503"));
+            if (path.getKey().contains("{")) {
+                statuses.add("404");
+            }
+            for (String status : statuses) {
+                assertThat(responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asString())
+                        .as("%s %s", named, status).isEqualTo("#/components/schemas/Problem");
+            }
+            assertThat(responses.findValues("content")).as(named)
+                    .allSatisfy(content -> assertThat(content.propertyNames()).doesNotContain("*/*"));
+        }));
+        assertThat(api.at("/components/schemas/Problem/properties").propertyNames())
+                .contains("status", "detail", "errors", "rule");
+    }
+
+    /**
      * Redocly's linter with its recommended rules, the version pinned, run through {@code npx} (Node.js is needed
      * only for this check: where it is missing, the check is skipped).
      */
