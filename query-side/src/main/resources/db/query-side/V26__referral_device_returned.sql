@@ -10,3 +10,4 @@ delete from referral_record;
 delete from partner_contact;
 delete from partner_record;
 delete from tokenEntry where processorName = 'referrals';
+delete from deadLetterEntry where processingGroup = 'referrals';

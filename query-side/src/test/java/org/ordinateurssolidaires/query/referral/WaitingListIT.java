@@ -150,7 +150,10 @@ class WaitingListIT extends QuerySideIntegrationTest {
                 "/api/referrals/" + second, JsonNode.class), answer -> answer != null
                 && "FULFILLED".equals(answer.path("status").asString()));
         assertThat(secondNow.path("allocatedDevice").asString()).isEqualTo(laptop.toString());
-        JsonNode firstNow = http.getForObject("/api/referrals/" + first, JsonNode.class);
+        // the two referrals may be in different segments: the first's return is awaited on its own
+        JsonNode firstNow = await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject(
+                "/api/referrals/" + first, JsonNode.class), answer -> answer != null
+                && answer.hasNonNull("deviceReturnedAt"));
         assertThat(firstNow.path("allocatedDevice").isNull()).as("the first household's device").isTrue();
         assertThat(firstNow.path("deviceReturnedAt").asString()).isEqualTo(givenBack.toString());
         assertThat(firstNow.path("status").asString()).as("fulfilled, as on the command side").isEqualTo("FULFILLED");

@@ -73,6 +73,6 @@ class SignInPageIT extends QuerySideIntegrationTest {
         assertThat(api.statusCode()).isEqualTo(429);
         assertThat(api.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(
                 Long.parseLong(seconds)).isBetween(1L, 2L));
-        assertThat(api.body()).contains("too many wrong passwords for this account from this address");
+        assertThat(api.body()).contains("too many refused sign-ins for this account from this address");
     }
 }

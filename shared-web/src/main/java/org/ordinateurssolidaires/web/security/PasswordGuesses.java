@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -14,15 +14,18 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import java.time.Duration;
 
 /**
- * Slows down whoever guesses an account's password (NIST SP 800-63B 5.2.2): after a few wrong passwords for one
+ * Slows down whoever guesses an account's password (NIST SP 800-63B 5.2.2): after a few refused tries for one
  * account from one address, each further try from there waits twice as long as the last, up to a longest pause,
- * and a try made before its time is refused unchecked ({@link Paused}, 429 with Retry-After). A right password
- * forgets the wrong ones.
+ * and a try made before its time is refused unchecked ({@link Paused}, 429 with Retry-After). A sign-in that passes
+ * forgets the refusals.
  * <p>
  * Counted per account <em>and</em> address, not per account: a pause per account would let anyone keep its owner
- * out by typing wrong passwords for it. Held in memory, per app: an app started again forgets, and each of the
- * two apps counts the tries made to it. Only wrong passwords (and unknown names) are counted, never a try that
- * could not be checked; the tries allowed before the first pause may be sent all at once, the later ones may not.
+ * out by typing wrong passwords for it. Every refusal counts, an unknown name's and a deactivated account's as a
+ * wrong password's, so that a pause tells nothing of which accounts exist; a try that could not be checked (the
+ * accounts unreadable) does not. Tries sent together are counted as they are checked: no more are checked at once
+ * than the refusals still allowed, the others wait for them (a program's requests, whose password is right, then
+ * pass one after the other), and once the pauses began, one try is checked a pause. Held in memory, per app: an
+ * app started again forgets, and each of the two apps counts the tries made to it.
  */
 final class PasswordGuesses implements AuthenticationProvider {
 
@@ -30,44 +33,47 @@ final class PasswordGuesses implements AuthenticationProvider {
     /** Far more than the addresses guessing at once; beyond it, the least used are forgotten first. */
     private static final int MOST_KEPT = 50_000;
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    /** How long a try waits for those of its account and address being checked, a BCrypt check taking 70 ms. */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
+    private static final long WAIT_STEP_MILLIS = 10;
 
     private final AuthenticationProvider passwords;
     private final int allowed;
-    private final Duration longestPause;
     private final Ticker clock;
-    private final Cache<Guesser, Guesses> guesses;
+    private final Duration longestPause;
+    private final Cache<Guesser, Tries> tries;
 
     /**
-     * @param allowed      wrong passwords allowed before the first pause
-     * @param longestPause the pause between tries once it has doubled enough; wrong passwords are forgotten this
-     *                     long after the last
+     * @param allowed      refusals allowed before the first pause
+     * @param longestPause the pause between tries once it has doubled enough; refusals are forgotten twice as long
+     *                     after the last
      */
     PasswordGuesses(AuthenticationProvider passwords, int allowed, Duration longestPause, Ticker clock) {
         this.passwords = passwords;
         this.allowed = allowed;
         this.longestPause = longestPause;
         this.clock = clock;
-        this.guesses = Caffeine.newBuilder().maximumSize(MOST_KEPT).expireAfterWrite(longestPause.multipliedBy(2))
-                               .ticker(clock).build();
+        this.tries = Caffeine.newBuilder().maximumSize(MOST_KEPT).expireAfterWrite(longestPause.multipliedBy(2))
+                             .ticker(clock).build();
     }
 
     @Override
     public Authentication authenticate(Authentication presented) throws AuthenticationException {
         Guesser guesser = Guesser.of(presented);
-        if (guesses.getIfPresent(guesser) != null) {
-            takeTurn(guesser);
-        }
-        Authentication signedIn;
+        takeTurn(guesser);
+        Outcome outcome = Outcome.UNCHECKED;
         try {
-            signedIn = passwords.authenticate(presented);
-        } catch (BadCredentialsException wrong) {
-            wrongPassword(guesser);
-            throw wrong;
+            Authentication signedIn = passwords.authenticate(presented);
+            outcome = signedIn == null ? Outcome.UNCHECKED : Outcome.SIGNED_IN;
+            return signedIn;
+        } catch (InternalAuthenticationServiceException notTheCallers) {
+            throw notTheCallers;
+        } catch (AuthenticationException refused) {
+            outcome = Outcome.REFUSED;
+            throw refused;
+        } finally {
+            settle(guesser, outcome);
         }
-        if (signedIn != null) {
-            guesses.invalidate(guesser);
-        }
-        return signedIn;
     }
 
     @Override
@@ -75,55 +81,110 @@ final class PasswordGuesses implements AuthenticationProvider {
         return passwords.supports(authentication);
     }
 
-    /** Refuses a try before its time; else holds the turn, so that tries sent together are checked one a pause. */
+    /** Holds a turn for the try, waiting for those being checked; refuses it before its time. */
     private void takeTurn(Guesser guesser) {
-        long now = clock.read();
-        Guesses[] refused = new Guesses[1];
-        guesses.asMap().computeIfPresent(guesser, (key, counted) -> {
-            if (now < counted.notBefore()) {
-                refused[0] = counted;
-                return counted;
+        long waitedUntil = System.nanoTime() + LONGEST_WAIT.toNanos();
+        while (true) {
+            long now = clock.read();
+            Turn[] turn = new Turn[1];
+            long[] notBefore = new long[1];
+            tries.asMap().compute(guesser, (key, counted) -> {
+                Tries before = counted == null ? Tries.NONE : counted;
+                turn[0] = turnOf(before, now);
+                notBefore[0] = before.notBefore();
+                return turn[0] == Turn.TAKEN ? before.taken(before.refusals() < allowed ? before.notBefore()
+                        : now + pauseAfter(before.refusals())) : counted;
+            });
+            switch (turn[0]) {
+                case TAKEN -> {
+                    return;
+                }
+                case PAUSED -> throw new Paused(Duration.ofNanos(Math.max(notBefore[0] - now,
+                        FIRST_PAUSE.toNanos())));
+                case WAIT -> waitOrGiveUp(waitedUntil);
             }
-            return counted.failures() < allowed ? counted
-                    : new Guesses(counted.failures(), now + pauseAfter(counted.failures()));
-        });
-        if (refused[0] != null) {
-            throw new Paused(Duration.ofNanos(refused[0].notBefore() - now));
         }
     }
 
-    private void wrongPassword(Guesser guesser) {
+    private Turn turnOf(Tries counted, long now) {
+        if (counted.refusals() >= allowed) { // pausing: one try a pause
+            return now < counted.notBefore() || counted.checking() > 0 ? Turn.PAUSED : Turn.TAKEN;
+        }
+        return counted.refusals() + counted.checking() < allowed ? Turn.TAKEN : Turn.WAIT;
+    }
+
+    private static void waitOrGiveUp(long waitedUntil) {
+        if (System.nanoTime() > waitedUntil) {
+            throw new Paused(FIRST_PAUSE);
+        }
+        try {
+            Thread.sleep(WAIT_STEP_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new Paused(FIRST_PAUSE);
+        }
+    }
+
+    private void settle(Guesser guesser, Outcome outcome) {
         long now = clock.read();
-        Guesses counted = guesses.asMap().merge(guesser, new Guesses(1, now), (before, one) -> {
-            int failures = before.failures() + 1;
-            return new Guesses(failures, failures < allowed ? now : now + pauseAfter(failures));
+        Tries after = tries.asMap().computeIfPresent(guesser, (key, counted) -> {
+            int checking = Math.max(0, counted.checking() - 1); // none if forgotten and counted anew meanwhile
+            return switch (outcome) {
+                case SIGNED_IN -> checking > 0 ? new Tries(0, checking, 0) : null;
+                case REFUSED -> {
+                    int refusals = counted.refusals() + 1;
+                    yield new Tries(refusals, checking,
+                            refusals < allowed ? counted.notBefore() : now + pauseAfter(refusals));
+                }
+                case UNCHECKED -> counted.refusals() == 0 && checking == 0 ? null
+                        : new Tries(counted.refusals(), checking, counted.notBefore());
+            };
         });
-        if (counted.failures() == allowed) {
-            log.warn("Sign-ins paused for \"{}\" from {}: {} wrong passwords in a row; each further try waits",
+        if (outcome == Outcome.REFUSED && after != null && after.refusals() == allowed) {
+            log.warn("Sign-ins paused for \"{}\" from {}: {} refused in a row; each further try waits",
                     RefusedSignIns.loggable(guesser.account()), guesser.address(), allowed);
         }
     }
 
-    /** Doubles from the first pause with each wrong password beyond those allowed, up to the longest. */
-    private long pauseAfter(int failures) {
-        int doublings = Math.min(failures - allowed, 40);
+    /** Doubles from the first pause with each refusal beyond those allowed, up to the longest. */
+    private long pauseAfter(int refusals) {
+        int doublings = Math.min(refusals - allowed, 40);
         Duration pause = FIRST_PAUSE.multipliedBy(1L << doublings);
         return (pause.compareTo(longestPause) > 0 ? longestPause : pause).toNanos();
     }
 
-    /** Who guesses: the account named, as accounts are found, and the address the try came from. */
+    private enum Turn { TAKEN, WAIT, PAUSED }
+
+    private enum Outcome { SIGNED_IN, REFUSED, UNCHECKED }
+
+    /**
+     * Who guesses: the account named, as accounts are found, and the address the try came from. A name longer than
+     * any account's (64 characters) names none: such names are counted together, so that a guesser's kilobytes of
+     * names are never what the memory keeps.
+     */
     private record Guesser(String account, String address) {
+
+        private static final int LONGEST_ACCOUNT = 64;
 
         static Guesser of(Authentication presented) {
             String address = presented.getDetails() instanceof WebAuthenticationDetails request
                     ? request.getRemoteAddress() : "?";
             String name = presented.getName() == null ? "" : presented.getName();
-            return new Guesser(AccountDirectory.canonical(name), address);
+            return new Guesser(name.length() > LONGEST_ACCOUNT ? "" : AccountDirectory.canonical(name), address);
         }
     }
 
-    /** Wrong passwords in a row, and the clock's reading before which no try is checked. */
-    private record Guesses(int failures, long notBefore) {
+    /**
+     * Refusals in a row, tries being checked, and the clock's reading before which no try is checked once the
+     * pauses began.
+     */
+    private record Tries(int refusals, int checking, long notBefore) {
+
+        static final Tries NONE = new Tries(0, 0, 0);
+
+        Tries taken(long notBefore) {
+            return new Tries(refusals, checking + 1, notBefore);
+        }
     }
 
     /** A try refused unchecked: the guesser's pause is not over. */
@@ -132,7 +193,7 @@ final class PasswordGuesses implements AuthenticationProvider {
         private final Duration retryAfter;
 
         Paused(Duration retryAfter) {
-            super("too many wrong passwords for this account from this address: try again in "
+            super("too many refused sign-ins for this account from this address: try again in "
                     + seconds(retryAfter) + " s");
             this.retryAfter = retryAfter;
         }

@@ -3,12 +3,19 @@ package org.ordinateurssolidaires.web.security;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -76,6 +83,77 @@ class PasswordGuessesTest {
         assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).isTrue();
     }
 
+    /** Names no account can have (longer than 64 characters) are counted together, not each kept in memory. */
+    @Test
+    void namesLongerThanAnyAccountsAreCountedTogether() {
+        for (int i = 0; i < 5; i++) {
+            String name = "x".repeat(4000) + i;
+            assertThatThrownBy(() -> signIn(name, "faux", GUESSER)).isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertPaused("y".repeat(65), GUESSER, 1);
+    }
+
+    /** Sent all at once before any was refused: no more are checked than the refusals allowed, the others wait. */
+    @Test
+    void triesSentAllAtOnceAreCheckedNoMoreThanTheRefusalsAllowed() throws Exception {
+        CountDownLatch fiveChecking = new CountDownLatch(5);
+        CountDownLatch answer = new CountDownLatch(1);
+        passwords.meanwhile = () -> { };
+        passwords.holding = () -> {
+            fiveChecking.countDown();
+            await(answer);
+        };
+        ExecutorService guessers = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Class<?>>> refusals = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String guess = "essai " + i;
+                refusals.add(guessers.submit(() -> refusalOf(() -> signIn("claire", guess, GUESSER))));
+            }
+            assertThat(fiveChecking.await(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(100); // the seven others, had they not waited, would be checked by now
+            assertThat(passwords.checks).as("checked at once").hasValue(5);
+            answer.countDown();
+
+            List<Class<?>> answered = new ArrayList<>();
+            for (Future<Class<?>> refusal : refusals) {
+                answered.add(refusal.get(10, TimeUnit.SECONDS));
+            }
+            assertThat(answered).filteredOn(BadCredentialsException.class::equals).hasSize(5);
+            assertThat(answered).filteredOn(PasswordGuesses.Paused.class::equals).hasSize(7);
+        } finally {
+            guessers.shutdownNow();
+        }
+    }
+
+    /** A program's requests sent together, its password right: each waits its turn, none is refused. */
+    @Test
+    void aProgramsRequestsSentTogetherWithTheRightPasswordAllPass() throws Exception {
+        ExecutorService program = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Authentication>> requests = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                requests.add(program.submit(() -> signIn("claire", PASSWORD, GUESSER)));
+            }
+            for (Future<Authentication> request : requests) {
+                assertThat(request.get(10, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+            }
+        } finally {
+            program.shutdownNow();
+        }
+    }
+
+    /** A deactivated account's refusal counts as a wrong password's: a pause tells nothing of which it is. */
+    @Test
+    void aDeactivatedAccountsRefusalsArePausedAlike() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> signIn("ancien", PASSWORD, GUESSER)).isInstanceOf(DisabledException.class);
+        }
+
+        assertPaused("ancien", GUESSER, 1);
+    }
+
     /** Tries sent together once the pauses began: one is checked, the others refused until its pause is over. */
     @Test
     void triesSentTogetherDuringThePausesAreCheckedOneAPause() {
@@ -110,11 +188,32 @@ class PasswordGuessesTest {
         nanos.addAndGet(duration.toNanos());
     }
 
-    /** Claire's and Bruno's passwords, counting its checks; a check may let another try arrive meanwhile. */
+    private static Class<?> refusalOf(Runnable signIn) {
+        try {
+            signIn.run();
+            return null;
+        } catch (RuntimeException refused) {
+            return refused.getClass();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Claire's and Bruno's passwords, and "ancien", deactivated, counting its checks; a check may let another try
+     * arrive meanwhile, or be held.
+     */
     private static final class Passwords implements AuthenticationProvider {
 
         private final AtomicInteger checks = new AtomicInteger();
-        private Runnable meanwhile = () -> { };
+        private volatile Runnable meanwhile = () -> { };
+        private volatile Runnable holding = () -> { };
 
         @Override
         public Authentication authenticate(Authentication presented) {
@@ -122,6 +221,10 @@ class PasswordGuessesTest {
             Runnable arriving = meanwhile;
             meanwhile = () -> { };
             arriving.run();
+            holding.run();
+            if ("ancien".equals(presented.getName())) {
+                throw new DisabledException("deactivated");
+            }
             if (!PASSWORD.equals(presented.getCredentials())) {
                 throw new BadCredentialsException("wrong password");
             }
