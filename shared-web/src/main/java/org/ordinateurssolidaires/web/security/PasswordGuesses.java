@@ -11,7 +11,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HexFormat;
 
 /**
  * Slows down whoever guesses an account's password (NIST SP 800-63B 5.2.2): after a few refused tries for one
@@ -23,9 +30,10 @@ import java.time.Duration;
  * out by typing wrong passwords for it. Every refusal counts, an unknown name's and a deactivated account's as a
  * wrong password's, so that a pause tells nothing of which accounts exist; a try that could not be checked (the
  * accounts unreadable) does not. Tries sent together are counted as they are checked: no more are checked at once
- * than the refusals still allowed, the others wait for them (a program's requests, whose password is right, then
- * pass one after the other), and once the pauses began, one try is checked a pause. Held in memory, per app: an
- * app started again forgets, and each of the two apps counts the tries made to it.
+ * than the refusals still allowed, the others wait for them (a program's first requests, whose password is
+ * right, then pass one after the other), and once the pauses began, one try is checked a pause. A name and password that signed
+ * in lately are no guess: a program's requests sending them, many at once, are checked without turns. Held in
+ * memory, per app: an app started again forgets, and each of the two apps counts the tries made to it.
  */
 final class PasswordGuesses implements AuthenticationProvider {
 
@@ -36,12 +44,20 @@ final class PasswordGuesses implements AuthenticationProvider {
     /** How long a try waits for those of its account and address being checked, a BCrypt check taking 70 ms. */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
     private static final long WAIT_STEP_MILLIS = 10;
+    private static final int MOST_PASSED = 10_000;
+    private static final Duration PASSED_LATELY = Duration.ofMinutes(5);
 
     private final AuthenticationProvider passwords;
     private final int allowed;
     private final Ticker clock;
     private final Duration longestPause;
     private final Cache<Guesser, Tries> tries;
+    /**
+     * Name and password pairs that signed in lately, as HMACs under a key made for this process (nothing a guess
+     * could be tried against): a program sending them with every request, many at once, is not held to the turns.
+     */
+    private final Cache<String, Boolean> passedLately;
+    private final SecretKey key;
 
     /**
      * @param allowed      refusals allowed before the first pause
@@ -55,16 +71,30 @@ final class PasswordGuesses implements AuthenticationProvider {
         this.clock = clock;
         this.tries = Caffeine.newBuilder().maximumSize(MOST_KEPT).expireAfterWrite(longestPause.multipliedBy(2))
                              .ticker(clock).build();
+        this.passedLately = Caffeine.newBuilder().maximumSize(MOST_PASSED).expireAfterWrite(PASSED_LATELY)
+                                    .ticker(clock).build();
+        try {
+            this.key = KeyGenerator.getInstance("HmacSHA256").generateKey();
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", unavailable);
+        }
     }
 
     @Override
     public Authentication authenticate(Authentication presented) throws AuthenticationException {
+        String fingerprint = fingerprint(presented);
+        if (fingerprint != null && passedLately.getIfPresent(fingerprint) != null) {
+            return passwords.authenticate(presented); // no guess: checked all the same, neither waits nor counts
+        }
         Guesser guesser = Guesser.of(presented);
         takeTurn(guesser);
         Outcome outcome = Outcome.UNCHECKED;
         try {
             Authentication signedIn = passwords.authenticate(presented);
             outcome = signedIn == null ? Outcome.UNCHECKED : Outcome.SIGNED_IN;
+            if (signedIn != null && fingerprint != null) {
+                passedLately.put(fingerprint, Boolean.TRUE);
+            }
             return signedIn;
         } catch (InternalAuthenticationServiceException notTheCallers) {
             throw notTheCallers;
@@ -79,6 +109,23 @@ final class PasswordGuesses implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return passwords.supports(authentication);
+    }
+
+    /** Length-prefixed, so that no other (name, password) pair gives the same bytes; null without a password. */
+    private String fingerprint(Authentication presented) {
+        if (presented.getName() == null || !(presented.getCredentials() instanceof CharSequence password)) {
+            return null;
+        }
+        byte[] name = presented.getName().getBytes(StandardCharsets.UTF_8);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(name.length).array());
+            mac.update(name);
+            return HexFormat.of().formatHex(mac.doFinal(password.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", unavailable);
+        }
     }
 
     /** Holds a turn for the try, waiting for those being checked; refuses it before its time. */

@@ -144,6 +144,32 @@ class PasswordGuessesTest {
         }
     }
 
+    /** A name and password that signed in lately are no guess: not held to turns, nor to a pause from there. */
+    @Test
+    void aPasswordThatSignedInLatelyIsNoGuess() throws Exception {
+        assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).isTrue();
+        wrongPasswords(5, GUESSER);
+        assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).as("during the pause").isTrue();
+
+        CountDownLatch allChecking = new CountDownLatch(12);
+        passwords.holding = () -> {
+            allChecking.countDown();
+            await(allChecking);
+        };
+        ExecutorService program = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Authentication>> requests = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                requests.add(program.submit(() -> signIn("claire", PASSWORD, "198.51.100.20")));
+            }
+            for (Future<Authentication> request : requests) {
+                assertThat(request.get(10, TimeUnit.SECONDS).isAuthenticated()).as("all checked at once").isTrue();
+            }
+        } finally {
+            program.shutdownNow();
+        }
+    }
+
     /** A deactivated account's refusal counts as a wrong password's: a pause tells nothing of which it is. */
     @Test
     void aDeactivatedAccountsRefusalsArePausedAlike() {
