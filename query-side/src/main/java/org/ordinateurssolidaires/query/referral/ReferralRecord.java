@@ -55,6 +55,8 @@ public class ReferralRecord {
      * order, comma-separated (a row, not a table, read with the referral in one statement).
      */
     private String allocatedDevices = "";
+    /** How many {@link #allocatedDevices} holds. */
+    private int devicesAllocated;
     /** When the household last gave a device back; the referral stays fulfilled, as on the command side. */
     private Instant deviceReturnedAt;
     private String outcomeReason;
@@ -152,6 +154,7 @@ public class ReferralRecord {
     private void allocatedDevices(List<UUID> devices) {
         allocatedDevices = devices.stream().map(UUID::toString).collect(Collectors.joining(","));
         allocatedDevice = devices.isEmpty() ? null : devices.get(devices.size() - 1);
+        devicesAllocated = devices.size();
     }
 
     /** Nothing once the person was forgotten. */
