@@ -4,6 +4,7 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.query.audit.ChainHead;
 import org.ordinateurssolidaires.query.documents.IssuedDocuments;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.ErasureEvidence;
@@ -19,6 +20,7 @@ import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -38,20 +40,23 @@ class DonorDocuments {
     static final String CERTIFICATE = "sanitisation-certificate";
 
     private final IssuedDocuments issued;
+    private final ReadModelRebuilds rebuilds;
     private final MessageSource messages;
     private final String responsibleEntity;
     private final ZoneId zone;
 
-    DonorDocuments(IssuedDocuments issued, MessageSource messages,
+    DonorDocuments(IssuedDocuments issued, ReadModelRebuilds rebuilds, MessageSource messages,
                    @Value("${ordinateurs.programme.responsible-entity}") String responsibleEntity,
                    @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.issued = issued;
+        this.rebuilds = rebuilds;
         this.messages = messages;
         this.responsibleEntity = responsibleEntity;
         this.zone = zone;
     }
 
-    byte[] report(DonorReport report, Locale locale) {
+    byte[] report(Supplier<DonorReport> drawn, Locale locale) {
+        DonorReport report = settled(drawn);
         Words words = new Words(locale);
         IssuedDocuments.Issue issue = issued.next(REPORT, report.donor().donorId());
         return issued.issue(issue, false, page -> {
@@ -104,8 +109,21 @@ class DonorDocuments {
         });
     }
 
+    /**
+     * The report, drawn while no read model is being rebuilt: a sealed document drawn from a read model emptied for
+     * its rebuild would hold part of the store and verify as genuine (503 meanwhile). Asked before and after it is
+     * drawn, so that a rebuild begun meanwhile is caught too.
+     */
+    private DonorReport settled(Supplier<DonorReport> drawn) {
+        rebuilds.requireNoneRebuilding();
+        DonorReport report = drawn.get();
+        rebuilds.requireNoneRebuilding();
+        return report;
+    }
+
     /** One line per medium of the donor's devices (of one delivery, when a reference is given). */
-    byte[] sanitisationCertificate(DonorReport report, String deliveryReference, Locale locale) {
+    byte[] sanitisationCertificate(Supplier<DonorReport> drawn, String deliveryReference, Locale locale) {
+        DonorReport report = settled(drawn);
         Words words = new Words(locale);
         IssuedDocuments.Issue issue = issued.next(CERTIFICATE, report.donor().donorId());
         List<GivenDevice> devices = report.devices().stream()

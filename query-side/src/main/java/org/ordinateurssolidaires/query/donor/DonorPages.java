@@ -85,14 +85,14 @@ class DonorPages {
     @CostlyToAnswer // as the API's: a PDF takes a core for a while
     @PreAuthorize(Access.STAFF)
     ResponseEntity<byte[]> certificateOf(@PathVariable UUID donorId, Locale locale) {
-        return pdf(documents.sanitisationCertificate(reportOf(donorId), null, locale), "certificat-effacement");
+        return pdf(documents.sanitisationCertificate(() -> reportOf(donorId), null, locale), "certificat-effacement");
     }
 
     @GetMapping("/donateurs/{donorId}/rapport.pdf")
     @CostlyToAnswer // as the API's: a PDF takes a core for a while
     @PreAuthorize(Access.STAFF)
     ResponseEntity<byte[]> reportOf(@PathVariable UUID donorId, Locale locale) {
-        return pdf(documents.report(reportOf(donorId), locale), "rapport-donateur");
+        return pdf(documents.report(() -> reportOf(donorId), locale), "rapport-donateur");
     }
 
     @GetMapping("/donateur/appareils/{deviceId}")
@@ -114,14 +114,14 @@ class DonorPages {
     @CostlyToAnswer // as the API's: a PDF takes a core for a while
     @PreAuthorize(Access.DONOR)
     ResponseEntity<byte[]> certificate(Locale locale) {
-        return pdf(documents.sanitisationCertificate(ownReport(), null, locale), "certificat-effacement");
+        return pdf(documents.sanitisationCertificate(this::ownReport, null, locale), "certificat-effacement");
     }
 
     @GetMapping("/donateur/rapport.pdf")
     @CostlyToAnswer // as the API's: a PDF takes a core for a while
     @PreAuthorize(Access.DONOR)
     ResponseEntity<byte[]> report(Locale locale) {
-        return pdf(documents.report(ownReport(), locale), "rapport-donateur");
+        return pdf(documents.report(this::ownReport, locale), "rapport-donateur");
     }
 
     private DonorReport ownReport() {

@@ -90,7 +90,7 @@ class DonorReportController {
             + "lang=en")
     ResponseEntity<byte[]> reportAsPdf(@PathVariable UUID donorId,
                                        @RequestParam(defaultValue = "fr") @Pattern(regexp = LANGUAGES) String lang) {
-        return pdf(documents.report(report(donorId), Locale.forLanguageTag(lang)), "donor-report-" + donorId);
+        return pdf(documents.report(() -> report(donorId), Locale.forLanguageTag(lang)), "donor-report-" + donorId);
     }
 
     @GetMapping(path = "/api/donors/{donorId}/sanitisation-certificate.pdf", produces = "application/pdf")
@@ -104,12 +104,16 @@ class DonorReportController {
                                                    String delivery,
                                                    @RequestParam(defaultValue = "fr") @Pattern(regexp = LANGUAGES)
                                                    String lang) {
-        DonorReport report = report(donorId);
+        return pdf(documents.sanitisationCertificate(() -> withDelivery(report(donorId), delivery),
+                delivery, Locale.forLanguageTag(lang)), "sanitisation-certificate-" + donorId);
+    }
+
+    private static DonorReport withDelivery(DonorReport report, String delivery) {
         if (delivery != null && report.batches().stream().noneMatch(batch -> batch.reference().equals(delivery))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + delivery + " from donor " + donorId);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + delivery + " from donor "
+                    + report.donor().donorId());
         }
-        return pdf(documents.sanitisationCertificate(report, delivery, Locale.forLanguageTag(lang)),
-                "sanitisation-certificate-" + donorId);
+        return report;
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] document, String name) {

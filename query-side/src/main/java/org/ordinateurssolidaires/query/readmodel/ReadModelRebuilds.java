@@ -111,6 +111,14 @@ public class ReadModelRebuilds {
         return new TreeMap<>(processing.eventProcessors()).keySet().stream().map(this::of).toList();
     }
 
+    /** Refuses what must not be drawn from a read model being rebuilt, a sealed document (503, Retry-After). */
+    public void requireNoneRebuilding() {
+        List<Status> rebuilding = all().stream().filter(Status::rebuilding).toList();
+        if (!rebuilding.isEmpty()) {
+            throw new ReadModelsBeingRebuilt(rebuilding);
+        }
+    }
+
     public Status of(String name) {
         return status(name, processor(name));
     }

@@ -16,6 +16,9 @@ import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -177,6 +180,15 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
 
             assertThat(page).contains("Ces données sont en cours de reconstruction", "<li>inventaire : ")
                             .doesNotContain("registre des effacements :");
+            // a sealed document drawn now would hold part of the store and verify as genuine
+            ResponseEntity<JsonNode> certificate = http.exchange("/api/donors/" + UUID.randomUUID()
+                    + "/sanitisation-certificate.pdf", HttpMethod.GET, new HttpEntity<>(staffHeaders()),
+                    JsonNode.class);
+            assertThat(certificate.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(certificate.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
+            assertThat(certificate.getBody().get("detail").asString()).contains("inventory", "being rebuilt");
+            assertThat(pageOf(staff, "/donateurs/" + UUID.randomUUID() + "/rapport.pdf"))
+                    .contains("Momentanément indisponible");
             holdingTheCounts.setRollbackOnly();
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> !rebuilding());
@@ -222,6 +234,13 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from deadletterentry where processinggroup = 'inventory'",
                 Long.class)).as("parked").isZero();
         assertThat(jdbc.queryForObject(KEPT_COUNTS_DIFFERENCES, Long.class)).as("inventory_count").isZero();
+    }
+
+    private static HttpHeaders staffHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.AUTHORIZATION, TestAccounts.authorization());
+        headers.setAccept(List.of(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON));
+        return headers;
     }
 
     private static String pageOf(FormBrowser browser, String path) {
