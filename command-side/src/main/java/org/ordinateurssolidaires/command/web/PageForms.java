@@ -189,10 +189,24 @@ public class PageForms {
                     new String[]{"rule.UNKNOWN." + unknown.kind(), "rule.UNKNOWN"}, unknown.getMessage()),
                     new LinkedHashMap<>(), new ArrayList<>(), typed(request)));
         } catch (AggregateNotFoundException unknown) {
-            flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule.UNKNOWN", unknown.getMessage(),
-                    List.of(), typed(request)));
+            // what the form's address names: "Cette cérémonie n'existe pas" for /actions/ceremonies/{id}/...
+            flash.addFlashAttribute(FormRefusal.ATTRIBUTE, new FormRefusal(new DefaultMessageSourceResolvable(
+                    new String[]{"rule.UNKNOWN." + namedBy(request), "rule.UNKNOWN"},
+                    unknown.getMessage()), new LinkedHashMap<>(), new ArrayList<>(), typed(request)));
         }
         return "redirect:" + formPage(request);
+    }
+
+    /** What the forms under each {@code /actions/...} address name first, said when it does not exist. */
+    private static final Map<String, UnknownEntity.Kind> NAMED_BY_FORMS = Map.of(
+            "appareils", UnknownEntity.Kind.DEVICE, "ceremonies", UnknownEntity.Kind.CEREMONY,
+            "livraisons", UnknownEntity.Kind.BATCH, "orientations", UnknownEntity.Kind.REFERRAL,
+            "partenaires", UnknownEntity.Kind.PARTNER);
+
+    private static String namedBy(HttpServletRequest request) {
+        String[] path = request.getRequestURI().substring(request.getContextPath().length()).split("/");
+        UnknownEntity.Kind kind = path.length > 2 ? NAMED_BY_FORMS.get(path[2]) : null;
+        return kind == null ? "" : kind.name();
     }
 
     /** Where the browser goes once a step is recorded, and what the step has to say, line by line. */

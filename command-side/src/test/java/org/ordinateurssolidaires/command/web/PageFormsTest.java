@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.command.web;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.web.pages.FormRefusal;
@@ -218,6 +219,21 @@ class PageFormsTest {
 
         forms.submit(sent, flash, "done", () -> {
             throw new UnknownEntity(UnknownEntity.Kind.CEREMONY, "no ceremony 42");
+        });
+
+        assertThat(((FormRefusal) flash.getFlashAttributes().get(FormRefusal.ATTRIBUTE)).rule().getCodes())
+                .containsExactly("rule.UNKNOWN.CEREMONY", "rule.UNKNOWN");
+    }
+
+    /** An aggregate that is not in the store is named by the address of the form that named it. */
+    @Test
+    void aRefusalForAnAggregateNotStoredSaysWhatTheFormsAddressNames() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST",
+                "/actions/ceremonies/00000000-0000-0000-0000-000000000000/annulation");
+        RedirectAttributesModelMap flash = new RedirectAttributesModelMap();
+
+        forms.submit(sent, flash, "done", () -> {
+            throw new AggregateNotFoundException("00000000-0000-0000-0000-000000000000", "not found");
         });
 
         assertThat(((FormRefusal) flash.getFlashAttributes().get(FormRefusal.ATTRIBUTE)).rule().getCodes())
