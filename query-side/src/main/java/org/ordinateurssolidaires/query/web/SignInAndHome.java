@@ -27,12 +27,16 @@ class SignInAndHome {
 
     /**
      * The login form, and the identity providers registered for browsers (docs/security.md, "Signing in"); after a
-     * refused sign-in, the username that was typed.
+     * refused sign-in, the username that was typed, and how long a paused try has to wait.
      */
     @GetMapping("/login")
     @PreAuthorize(Access.ANYONE)
     String signIn(Model model, HttpServletRequest request) {
         model.addAttribute("username", SignInRefused.usernameTyped(request));
+        Long pausedFor = SignInRefused.pausedFor(request);
+        if (pausedFor != null) { // as a person reads a wait: seconds, then whole minutes
+            model.addAttribute("pausedFor", pausedFor < 60 ? pausedFor + " s" : (pausedFor + 59) / 60 + " min");
+        }
         List<ClientRegistration> registered = new ArrayList<>();
         providers.ifAvailable(repository -> {
             if (repository instanceof Iterable<?> all) {

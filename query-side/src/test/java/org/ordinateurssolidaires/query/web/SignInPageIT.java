@@ -66,7 +66,8 @@ class SignInPageIT extends QuerySideIntegrationTest {
         assertThat(paused.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
                 .endsWith("/login?pause"));
         assertThat(browser.get("/login?pause").body())
-                .contains("Trop de mots de passe erronés pour ce compte depuis cet appareil");
+                .contains("Trop de mots de passe erronés pour ce compte depuis cet appareil", "Réessayez dans 1 s")
+                .contains("value=\"devinette\"");
         HttpResponse<String> api = browser.send(HttpRequest.newBuilder(browser.uri("/api/devices"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("devinette:essai 6"
                         .getBytes(StandardCharsets.UTF_8))));

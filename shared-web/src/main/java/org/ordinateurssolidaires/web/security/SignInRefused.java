@@ -20,6 +20,7 @@ public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
 
     private static final String USERNAME = "username";
     private static final String KEPT = SignInRefused.class.getName() + ".username";
+    private static final String PAUSED_FOR = SignInRefused.class.getName() + ".pausedFor";
 
     private final String pausedPage;
 
@@ -35,13 +36,23 @@ public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
         if (typed != null && AcceptableText.IDENTIFIER.problem(typed).isEmpty()) {
             request.getSession().setAttribute(KEPT, typed.strip());
         }
-        if (refused instanceof PasswordGuesses.Paused) {
-            // the page says why, rather than "wrong password" for a password that was not checked
-            saveException(request, refused);
+        if (refused instanceof PasswordGuesses.Paused paused) {
+            // the page says why and for how long, rather than "wrong password" for a password that was not checked
+            request.getSession().setAttribute(PAUSED_FOR, paused.retryAfterSeconds());
             getRedirectStrategy().sendRedirect(request, response, pausedPage);
             return;
         }
         super.onAuthenticationFailure(request, response, refused);
+    }
+
+    /** The seconds this browser's last try has to wait, once; null when it was not paused. */
+    public static Long pausedFor(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(PAUSED_FOR) instanceof Long seconds)) {
+            return null;
+        }
+        session.removeAttribute(PAUSED_FOR);
+        return seconds;
     }
 
     /** The username of the sign-in just refused in this browser, once; null when there is none. */
