@@ -1,5 +1,7 @@
 package org.ordinateurssolidaires.web.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -10,23 +12,27 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.security.Principal;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 
 /**
  * Lets each caller run one {@link CostlyToAnswer} operation at a time, and at most {@code inAll} run at once;
  * one more is refused at once with 429 and Retry-After rather than queued, for a queued request would hold its
- * server thread meanwhile. Callers are told apart by their signed-in name (anonymous callers share one).
+ * server thread meanwhile. Callers are told apart by their signed-in name, anonymous ones (a document's public
+ * verification) by their address: shared, one anonymous upload sent slowly kept every other anonymous caller out.
+ * The callers not seen for a while are forgotten, so that addresses do not fill the memory.
  */
 public class CostlyAnswers implements HandlerInterceptor {
 
     private static final String HELD = CostlyAnswers.class.getName() + ".held";
     private static final String RETRY_AFTER_SECONDS = "5";
+    /** Far more than the callers at once; a semaphore forgotten while held is only released into nothing. */
+    private static final int MOST_CALLERS_KEPT = 10_000;
 
     private final int perCaller;
     private final Semaphore inAll;
-    private final Map<String, Semaphore> callers = new ConcurrentHashMap<>();
+    private final Cache<String, Semaphore> callers = Caffeine.newBuilder().maximumSize(MOST_CALLERS_KEPT)
+                                                             .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     public CostlyAnswers(int perCaller, int inAll) {
         this.perCaller = perCaller;
@@ -38,7 +44,7 @@ public class CostlyAnswers implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod operation) || !operation.hasMethodAnnotation(CostlyToAnswer.class)) {
             return true;
         }
-        Semaphore caller = callers.computeIfAbsent(callerOf(request), name -> new Semaphore(perCaller));
+        Semaphore caller = callers.get(callerOf(request), name -> new Semaphore(perCaller));
         if (!caller.tryAcquire()) {
             throw tooMany("you already have " + perCaller + " such request(s) under way: send this one when it is"
                     + " answered");
@@ -61,9 +67,10 @@ public class CostlyAnswers implements HandlerInterceptor {
         }
     }
 
+    /** A name cannot hold a space, an address none either: the two kinds of key never meet. */
     private static String callerOf(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        return principal == null ? "" : principal.getName();
+        return principal == null ? "anonymous " + request.getRemoteAddr() : principal.getName();
     }
 
     private static ErrorResponseException tooMany(String detail) {

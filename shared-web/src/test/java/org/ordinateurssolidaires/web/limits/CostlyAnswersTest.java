@@ -59,6 +59,23 @@ class CostlyAnswersTest {
         assertThat(oneInAll.preHandle(request("lou"), new MockHttpServletResponse(), operation("replay"))).isTrue();
     }
 
+    /** Anonymous callers (a document's public verification) are told apart by their address, not all one. */
+    @Test
+    void anonymousCallersAreEachTheirOwnByTheirAddress() throws Exception {
+        MockHttpServletRequest slowUpload = anonymous("203.0.113.7");
+        assertThat(limit.preHandle(slowUpload, new MockHttpServletResponse(), operation("replay"))).isTrue();
+
+        assertRefused(anonymous("203.0.113.7"), "already have");
+        assertThat(limit.preHandle(anonymous("198.51.100.20"), new MockHttpServletResponse(), operation("replay")))
+                .as("another address meanwhile").isTrue();
+    }
+
+    private static MockHttpServletRequest anonymous(String address) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/documents/verification");
+        request.setRemoteAddr(address);
+        return request;
+    }
+
     private void assertRefused(MockHttpServletRequest request, String why) {
         assertThatThrownBy(() -> limit.preHandle(request, new MockHttpServletResponse(), operation("replay")))
                 .isInstanceOfSatisfying(ErrorResponseException.class, refused -> {
