@@ -9,14 +9,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import javax.crypto.KeyGenerator;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 /**
  * Signs a caller in with a local account's password, and remembers for a few minutes that a password matched its
@@ -38,18 +31,13 @@ final class AccountPasswords extends DaoAuthenticationProvider {
     private static final int MOST_REMEMBERED = 10_000;
 
     private final Cache<String, Boolean> matches;
-    private final SecretKey key;
+    private final PasswordFingerprints fingerprints = new PasswordFingerprints();
 
     AccountPasswords(UserDetailsService accounts, PasswordEncoder passwords, Duration remembered, Ticker clock) {
         super(accounts);
         setPasswordEncoder(passwords);
         this.matches = Caffeine.newBuilder().maximumSize(MOST_REMEMBERED).expireAfterWrite(remembered).ticker(clock)
                                .build();
-        try {
-            this.key = KeyGenerator.getInstance("HmacSHA256").generateKey();
-        } catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", unavailable);
-        }
     }
 
     @Override
@@ -60,24 +48,10 @@ final class AccountPasswords extends DaoAuthenticationProvider {
             super.additionalAuthenticationChecks(account, presented);
             return;
         }
-        String fingerprint = fingerprint(password.toString(), storedHash);
+        String fingerprint = fingerprints.of(storedHash, password.toString());
         if (matches.getIfPresent(fingerprint) == null) {
             super.additionalAuthenticationChecks(account, presented); // refuses a wrong password
             matches.put(fingerprint, Boolean.TRUE);
-        }
-    }
-
-    /** Length-prefixed, so that no other (hash, password) pair gives the same bytes. */
-    private String fingerprint(String password, String storedHash) {
-        byte[] hash = storedHash.getBytes(StandardCharsets.UTF_8);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(hash.length).array());
-            mac.update(hash);
-            return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", unavailable);
         }
     }
 }

@@ -11,14 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-import javax.crypto.KeyGenerator;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 /**
  * Slows down whoever guesses an account's password (NIST SP 800-63B 5.2.2): after a few refused tries for one
@@ -57,7 +50,7 @@ final class PasswordGuesses implements AuthenticationProvider {
      * could be tried against): a program sending them with every request, many at once, is not held to the turns.
      */
     private final Cache<String, Boolean> passedLately;
-    private final SecretKey key;
+    private final PasswordFingerprints fingerprints = new PasswordFingerprints();
 
     /**
      * @param allowed      refusals allowed before the first pause
@@ -73,11 +66,6 @@ final class PasswordGuesses implements AuthenticationProvider {
                              .ticker(clock).build();
         this.passedLately = Caffeine.newBuilder().maximumSize(MOST_PASSED).expireAfterWrite(PASSED_LATELY)
                                     .ticker(clock).build();
-        try {
-            this.key = KeyGenerator.getInstance("HmacSHA256").generateKey();
-        } catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", unavailable);
-        }
     }
 
     @Override
@@ -111,21 +99,10 @@ final class PasswordGuesses implements AuthenticationProvider {
         return passwords.supports(authentication);
     }
 
-    /** Length-prefixed, so that no other (name, password) pair gives the same bytes; null without a password. */
+    /** Null without a password. */
     private String fingerprint(Authentication presented) {
-        if (presented.getName() == null || !(presented.getCredentials() instanceof CharSequence password)) {
-            return null;
-        }
-        byte[] name = presented.getName().getBytes(StandardCharsets.UTF_8);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(name.length).array());
-            mac.update(name);
-            return HexFormat.of().formatHex(mac.doFinal(password.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", unavailable);
-        }
+        return presented.getName() == null || !(presented.getCredentials() instanceof CharSequence password) ? null
+                : fingerprints.of(presented.getName(), password.toString());
     }
 
     /** Holds a turn for the try, waiting for those being checked; refuses it before its time. */
