@@ -117,7 +117,7 @@ class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
-        assertThat(answer.body()).contains("Une erreur est survenue");
+        assertThat(answer.body()).contains("Momentanément indisponible", "Réessayez dans quelques minutes");
     }
 
     private HttpResponse<String> post(String path, String form) throws Exception {
