@@ -69,7 +69,7 @@ public class InventoryMedium {
         erasedAt = record.performedAt();
     }
 
-    /** A failed attempt after a wipe: the medium holds data again as far as anyone can tell, the wipe proves nothing. */
+    /** A failed attempt after a wipe: the medium may hold data as far as anyone can tell, the wipe proves nothing. */
     void sanitisationFailed() {
         sanitisationAttempts++;
         erasureStatus = ErasureStatus.FAILED;

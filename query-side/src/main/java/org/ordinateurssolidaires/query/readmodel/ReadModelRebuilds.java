@@ -113,10 +113,15 @@ public class ReadModelRebuilds {
 
     /** Refuses what must not be drawn from a read model being rebuilt, a sealed document (503, Retry-After). */
     public void requireNoneRebuilding() {
-        List<Status> rebuilding = all().stream().filter(Status::rebuilding).toList();
+        List<Status> rebuilding = rebuilding();
         if (!rebuilding.isEmpty()) {
             throw new ReadModelsBeingRebuilt(rebuilding);
         }
+    }
+
+    /** The read models this query side is rebuilding now. */
+    public List<Status> rebuilding() {
+        return all().stream().filter(Status::rebuilding).toList();
     }
 
     public Status of(String name) {

@@ -22,6 +22,6 @@ class RebuildsOnPages {
 
     @ModelAttribute("rebuilding")
     List<ReadModelRebuilds.Status> rebuilding() {
-        return rebuilds.all().stream().filter(ReadModelRebuilds.Status::rebuilding).toList();
+        return rebuilds.rebuilding();
     }
 }

@@ -24,9 +24,10 @@ import java.time.Duration;
  * wrong password's, so that a pause tells nothing of which accounts exist; a try that could not be checked (the
  * accounts unreadable) does not. Tries sent together are counted as they are checked: no more are checked at once
  * than the refusals still allowed, the others wait for them (a program's first requests, whose password is
- * right, then pass one after the other), and once the pauses began, one try is checked a pause. A name and password that signed
- * in lately are no guess: a program's requests sending them, many at once, are checked without turns. Held in
- * memory, per app: an app started again forgets, and each of the two apps counts the tries made to it.
+ * right, then pass one after the other), and once the pauses began, one try is checked a pause. A name and
+ * password that signed in lately are no guess: a program's requests sending them, many at once, are checked
+ * without turns. Held in memory, per app: an app started again forgets, and each of the two apps counts the tries
+ * made to it.
  */
 final class PasswordGuesses implements AuthenticationProvider {
 

@@ -11,10 +11,11 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import java.io.IOException;
 
 /**
- * A sign-in refused (a wrong password, a locked account, a try during a pause after wrong passwords) goes back to the sign-in page, as Spring Security's form
- * login does, with the username typed kept for it: only the password is typed again, as on every sign-in page people
- * know. It is kept in the browser's own session, read once by the page, and only when it is acceptable text (one line,
- * the length of an identifier): what {@link SignInFieldsOnce} refuses is not shown again.
+ * A sign-in refused (a wrong password, a locked account, a try during a pause after wrong passwords) goes back to
+ * the sign-in page, as Spring Security's form login does, with the username typed kept for it: only the password is
+ * typed again, as on every sign-in page people know. It is kept in the browser's own session, read once by the page,
+ * and only when it is acceptable text (one line, the length of an identifier): what {@link SignInFieldsOnce} refuses
+ * is not shown again. A paused try's wait is kept there too, for the page to say how long.
  */
 public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
 
@@ -47,21 +48,22 @@ public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
 
     /** The seconds this browser's last try has to wait, once; null when it was not paused. */
     public static Long pausedFor(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(PAUSED_FOR) instanceof Long seconds)) {
-            return null;
-        }
-        session.removeAttribute(PAUSED_FOR);
-        return seconds;
+        return readOnce(request, PAUSED_FOR, Long.class);
     }
 
     /** The username of the sign-in just refused in this browser, once; null when there is none. */
     public static String usernameTyped(HttpServletRequest request) {
+        return readOnce(request, KEPT, String.class);
+    }
+
+    /** What this browser's session keeps for the sign-in page, taken out as it is read. */
+    private static <T> T readOnce(HttpServletRequest request, String name, Class<T> type) {
         HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(KEPT) instanceof String typed)) {
+        if (session == null || !type.isInstance(session.getAttribute(name))) {
             return null;
         }
-        session.removeAttribute(KEPT);
-        return typed;
+        T kept = type.cast(session.getAttribute(name));
+        session.removeAttribute(name);
+        return kept;
     }
 }
