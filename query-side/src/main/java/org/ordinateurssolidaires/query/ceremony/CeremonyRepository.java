@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.ceremony;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,9 @@ public interface CeremonyRepository extends JpaRepository<CeremonyRecord, UUID> 
     List<CeremonyRecord> findByStatusOrderByCeremonyDateAscCeremonyIdAsc(CeremonyRecord.Status status);
 
     List<CeremonyRecord> findByStatusNotOrderByCeremonyDateDescCeremonyIdDesc(CeremonyRecord.Status status);
+
+    List<CeremonyRecord> findByCeremonyDateAndStatusNotOrderByPlaceAscCeremonyIdAsc(LocalDate day,
+                                                                                 CeremonyRecord.Status status);
 
     /** The ceremonies a donor was invited to, whatever became of them, by date. */
     @Query("select c from CeremonyRecord c join c.invitedDonors d where d = :donor order by c.ceremonyDate, c.ceremonyId")

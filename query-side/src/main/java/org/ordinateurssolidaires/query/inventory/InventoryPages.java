@@ -23,8 +23,8 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAft
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListedDevice;
-import org.ordinateurssolidaires.query.ceremony.PlannedCeremonies.FetchPlannedCeremonies;
-import org.ordinateurssolidaires.query.ceremony.PlannedCeremonies.PlannedCeremony;
+import org.ordinateurssolidaires.query.ceremony.CeremoniesOfTheDay.CeremonyOfTheDay;
+import org.ordinateurssolidaires.query.ceremony.CeremoniesOfTheDay.FetchCeremoniesOfTheDay;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
 import org.ordinateurssolidaires.query.referral.WaitingList;
@@ -259,8 +259,8 @@ class InventoryPages {
                     ResponseTypes.multipleInstancesOf(DeviceView.class)).join());
         }
         if (device.state() == DeviceState.ALLOCATED) {
-            model.addAttribute("ceremonies", queries.query(new FetchPlannedCeremonies(),
-                    ResponseTypes.multipleInstancesOf(PlannedCeremony.class)).join());
+            model.addAttribute("ceremonies", queries.query(new FetchCeremoniesOfTheDay(dates.today()),
+                    ResponseTypes.multipleInstancesOf(CeremonyOfTheDay.class)).join());
         }
         choices(model);
         return "inventory/device";

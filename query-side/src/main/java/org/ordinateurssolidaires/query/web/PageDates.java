@@ -47,6 +47,11 @@ public class PageDates {
         return said(instant, DateTimeFormatter.ofPattern("LLL", LocaleContextHolder.getLocale()).withZone(zone));
     }
 
+    /** The programme's day now: the day a step recorded now is taken to be on. */
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
     /** Now, to the minute, as a browser's date and time field reads it. */
     public String nowForAField() {
         return Instant.now().atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString();
