@@ -47,8 +47,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.SequenceWriter;
 
@@ -85,12 +83,15 @@ class InventoryPages {
     private final StepsAlreadyRecorded recorded;
     private final MessageSource words;
     private final PageDates dates;
+    private final DevicePageAddresses addresses;
 
-    InventoryPages(QueryGateway queries, StepsAlreadyRecorded recorded, MessageSource words, PageDates dates) {
+    InventoryPages(QueryGateway queries, StepsAlreadyRecorded recorded, MessageSource words, PageDates dates,
+                   DevicePageAddresses addresses) {
         this.queries = queries;
         this.recorded = recorded;
         this.words = words;
         this.dates = dates;
+        this.addresses = addresses;
     }
 
     /** A search that names exactly one device (a label scanned, then Enter) opens that device's page. */
@@ -222,9 +223,7 @@ class InventoryPages {
         if (devices.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no device to label");
         }
-        UriComponentsBuilder pages = ServletUriComponentsBuilder.fromCurrentContextPath();
-        byte[] sheets = LabelSheets.of(devices,
-                device -> pages.cloneBuilder().path("/appareils/{id}").buildAndExpand(device.deviceId()).toUriString(),
+        byte[] sheets = LabelSheets.of(devices, device -> addresses.of(device.deviceId()),
                 device -> described(device, locale),
                 words.getMessage("programme.name", null, locale));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/pdf")

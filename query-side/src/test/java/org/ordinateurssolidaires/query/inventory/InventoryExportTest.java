@@ -38,7 +38,7 @@ class InventoryExportTest {
 
     private final QueryGateway queries = mock(QueryGateway.class);
     private final InventoryPages pages = new InventoryPages(queries, mock(StepsAlreadyRecorded.class),
-            new StaticMessageSource(), mock(PageDates.class));
+            new StaticMessageSource(), mock(PageDates.class), new DevicePageAddresses(""));
     private final MockHttpServletResponse response = new MockHttpServletResponse();
 
     @Test
