@@ -65,6 +65,19 @@ public class HouseholdRegister {
                    .contains(true);
     }
 
+    /**
+     * The other referrals sharing any of this one's identifiers: the same household referred again (by another
+     * partner, say), whose people are to be forgotten too when they ask to be; or another household with one of its
+     * identifiers (a phone given for two), which staff tell apart. None once this referral is forgotten.
+     */
+    public List<UUID> sameHousehold(ReferralId referral) {
+        return jdbc.queryForList("""
+                        select distinct other.referral_id from household_index this
+                            join household_index other on other.identifier_hash = this.identifier_hash
+                        where this.referral_id = ? and other.referral_id <> this.referral_id
+                        order by other.referral_id""", UUID.class, referral.value());
+    }
+
     public void remember(ReferralId referral, PersonalData household) {
         identifiers(household).stream().distinct().forEach(hash -> jdbc.update(
                 "insert into household_index (identifier_hash, referral_id) values (?, ?)", hash, referral.value()));

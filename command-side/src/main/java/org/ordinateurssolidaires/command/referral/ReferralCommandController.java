@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.command.referral;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.referral.PartnerId;
@@ -12,6 +13,7 @@ import org.ordinateurssolidaires.web.security.Caller;
 import org.ordinateurssolidaires.web.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,9 +32,13 @@ import java.util.UUID;
 class ReferralCommandController {
 
     private final CommandDispatcher commands;
+    private final ReferralStandings referrals;
+    private final HouseholdRegister households;
 
-    ReferralCommandController(CommandDispatcher commands) {
+    ReferralCommandController(CommandDispatcher commands, ReferralStandings referrals, HouseholdRegister households) {
         this.commands = commands;
+        this.referrals = referrals;
+        this.households = households;
     }
 
     @PostMapping("/api/partners")
@@ -132,6 +138,23 @@ class ReferralCommandController {
     void withdraw(@PathVariable UUID referralId, @Valid @RequestBody ReferralRequests.Explained request,
                   CommandOrigin origin) {
         commands.dispatch(new WithdrawReferral(new ReferralId(referralId), request.reason(), request.at()), origin);
+    }
+
+    /**
+     * Read here, not on the query side: the household register's keyed hashes are the command side's, and no read
+     * model holds a household's identifiers in clear.
+     */
+    @GetMapping("/api/referrals/{referralId}/same-household")
+    @PreAuthorize(Access.STAFF)
+    @Operation(summary = "The other referrals sharing the household's e-mail, phone, or name with address: to forget "
+                         + "with this one when the household asks to be forgotten (ask before: a forgotten referral "
+                         + "keeps no identifier)")
+    ReferralRequests.SameHousehold sameHousehold(@PathVariable UUID referralId) {
+        var referral = new ReferralId(referralId);
+        if (!referrals.isKnown(referral)) {
+            throw new UnknownEntity(UnknownEntity.Kind.REFERRAL, "no referral " + referralId);
+        }
+        return new ReferralRequests.SameHousehold(households.sameHousehold(referral));
     }
 
     @PostMapping("/api/referrals/{referralId}/personal-data/erasure")

@@ -23,6 +23,7 @@ import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.PartnerKind;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -60,6 +61,10 @@ public final class ReferralRequests {
     }
 
     public record ContactAdded(UUID contactId) {
+    }
+
+    /** @param otherReferrals by id; empty when none shares an identifier, or once the referral is forgotten */
+    public record SameHousehold(List<UUID> otherReferrals) {
     }
 
     public record Reason(@NotBlank @Size(max = 500) @MultiLineText String reason) {

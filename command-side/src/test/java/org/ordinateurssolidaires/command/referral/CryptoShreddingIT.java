@@ -9,7 +9,9 @@ import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +76,54 @@ class CryptoShreddingIT extends CommandSideIntegrationTest {
                 .containsExactly("ReferralSubmitted", "PersonalDataForgotten");
         assertThat(post("/api/referrals/" + referral + "/personal-data/erasure", Map.of()).getBody().get("rule")
                 .asString()).isEqualTo("FORGOTTEN_ONCE");
+    }
+
+    /**
+     * A household referred by two partners is forgotten referral by referral: staff find its other referrals by
+     * the identifiers they share, before the first is forgotten and its identifiers with it.
+     */
+    @Test
+    void findsTheHouseholdsOtherReferralsToForgetThemToo() {
+        String ccas = post("/api/partners", Map.of("name", "CCAS de Poitiers", "kind", "SOCIAL_SERVICES"))
+                .getBody().get("partnerId").asString();
+        String missionLocale = post("/api/partners", Map.of("name", "Mission locale", "kind", "SOCIAL_SERVICES"))
+                .getBody().get("partnerId").asString();
+        String first = refer(ccas, Map.of("name", "Léonie Quérard-Vbnm", "email", "LEONIE.VBNM@example.org"));
+        String again = refer(missionLocale, Map.of("name", "Leonie QUERARD-VBNM", "email", "leonie.vbnm@example.org",
+                "phone", "06 12 34 98 76"));
+        String byPhoneOnly = refer(ccas, Map.of("name", "Sacha Dupuis-Vbnm", "phone", "+33 6 12 34 98 76"));
+        String another = refer(ccas, Map.of("name", "Noé Martin-Vbnm", "email", "noe.vbnm@example.org"));
+
+        assertThat(sameHousehold(first)).containsExactlyInAnyOrder(again);
+        assertThat(sameHousehold(again)).as("the e-mail with the first, the phone with the third")
+                                        .containsExactlyInAnyOrder(first, byPhoneOnly);
+        assertThat(sameHousehold(another)).isEmpty();
+
+        assertThat(post("/api/referrals/" + first + "/personal-data/erasure", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(sameHousehold(again)).as("the forgotten referral's identifiers are gone")
+                                        .containsExactly(byPhoneOnly);
+        assertThat(sameHousehold(first)).as("a forgotten referral keeps none").isEmpty();
+
+        ResponseEntity<JsonNode> unknown = http.exchange("/api/referrals/" + UUID.randomUUID() + "/same-household",
+                HttpMethod.GET, new HttpEntity<>(headers()), JsonNode.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private String refer(String partner, Map<String, String> household) {
+        ResponseEntity<JsonNode> submitted = post("/api/partners/" + partner + "/referrals", Map.of(
+                "criterion", "JOB_SEEKER", "householdSize", 1, "children", 0, "need", "LAPTOP",
+                "submittedAt", "2026-04-01T10:00:00Z", "personalData", household));
+        assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.CREATED);
+        return submitted.getBody().get("referralId").asString();
+    }
+
+    private List<String> sameHousehold(String referral) {
+        ResponseEntity<JsonNode> answer = http.exchange("/api/referrals/" + referral + "/same-household",
+                HttpMethod.GET, new HttpEntity<>(headers()), JsonNode.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody().get("otherReferrals").valueStream().map(JsonNode::asString).toList();
     }
 
     private EncryptedPersonalData storedPersonalData(String referral) {

@@ -66,6 +66,7 @@ class AuthorisationMatrixIT extends CommandSideIntegrationTest {
             rule("POST /api/referrals/{referralId}/hand-over", 400, STAFF),
             // no such referral: nobody's data to forget
             rule("POST /api/referrals/{referralId}/personal-data/erasure", 404, STAFF),
+            rule("GET /api/referrals/{referralId}/same-household", 404, STAFF),
             rule("POST /api/donors", 400, STAFF),
             rule("POST /api/donors/{donorId}/corrections", 400, STAFF),
             rule("POST /api/donors/{donorId}/agreements", 400, STAFF),
