@@ -256,7 +256,7 @@ public class Device {
         // the households in line are locked first, in the list's order, then the one named: every allocation takes
         // its locks in one order, so that two at once wait for each other rather than deadlock
         Optional<ReferralId> nextInLine = referrals.nextInLineFor(category).filter(not(command.referralId()::equals));
-        referrals.requireOpenFor(command.referralId(), category);
+        referrals.requireOpenFor(command.referralId(), category, command.allocatedAt());
         if (nextInLine.isPresent()) {
             if (command.outOfTurnReason() == null) {
                 throw new RuleViolation(ReferralRule.ALLOCATION_IN_TURN, "referral " + nextInLine.get()

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,17 +36,20 @@ public class ReferralStandings {
         this.jdbc = jdbc;
     }
 
-    private record Standing(String need, boolean accepted, boolean closed) {
+    private record Standing(String need, boolean accepted, boolean closed, Instant acceptedAt) {
     }
 
     /**
-     * Refuses an unknown referral (404), or one not accepted, closed, or needing another kind of device (409). Its
-     * row stays locked until the allocation commits: a withdrawal at the same moment waits, then finds the device.
+     * Refuses an unknown referral (404), or one not accepted, closed, needing another kind of device, or accepted
+     * after {@code allocatedAt} (409). Its row stays locked until the allocation commits: a withdrawal at the same
+     * moment waits, then finds the device.
      */
-    public void requireOpenFor(ReferralId referral, DeviceCategory category) {
+    public void requireOpenFor(ReferralId referral, DeviceCategory category, Instant allocatedAt) {
         List<Standing> standings = jdbc.query(
-                "select need, accepted, closed from referral_standing where referral_id = ? for update",
-                (row, n) -> new Standing(row.getString(1), row.getBoolean(2), row.getBoolean(3)), referral.value());
+                "select need, accepted, closed, accepted_at from referral_standing where referral_id = ? for update",
+                (row, n) -> new Standing(row.getString(1), row.getBoolean(2), row.getBoolean(3),
+                        Optional.ofNullable(row.getTimestamp(4)).map(Timestamp::toInstant).orElse(null)),
+                referral.value());
         if (standings.isEmpty()) {
             throw new UnknownEntity(UnknownEntity.Kind.REFERRAL, "no referral " + referral);
         }
@@ -54,6 +58,10 @@ public class ReferralStandings {
             throw new RuleViolation(ReferralRule.ALLOCATION_TO_A_WAITING_REFERRAL, "referral " + referral
                     + (!standing.accepted() ? " is not accepted" : standing.closed() ? " is closed"
                     : " needs a " + standing.need().toLowerCase() + ", not a " + category.name().toLowerCase()));
+        }
+        if (standing.acceptedAt() != null && allocatedAt.isBefore(standing.acceptedAt())) {
+            throw new RuleViolation(ReferralRule.ALLOCATION_AFTER_ACCEPTANCE, "the allocation is dated "
+                    + allocatedAt + ", before referral " + referral + " was accepted, at " + standing.acceptedAt());
         }
     }
 
@@ -112,7 +120,8 @@ public class ReferralStandings {
 
     @EventHandler
     void on(ReferralAccepted event) {
-        jdbc.update("update referral_standing set accepted = true where referral_id = ?", event.referralId().value());
+        jdbc.update("update referral_standing set accepted = true, accepted_at = ? where referral_id = ?",
+                Timestamp.from(event.acceptedAt()), event.referralId().value());
     }
 
     @EventHandler

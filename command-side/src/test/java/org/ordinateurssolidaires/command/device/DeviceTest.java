@@ -506,7 +506,7 @@ class DeviceTest {
         @Test
         void refusesAReferralThatDoesNotWaitForThisKindOfDevice() {
             doThrow(new RuleViolation(ReferralRule.ALLOCATION_TO_A_WAITING_REFERRAL, "needs a tablet"))
-                    .when(referrals).requireOpenFor(REFERRAL, DeviceCategory.LAPTOP);
+                    .when(referrals).requireOpenFor(REFERRAL, DeviceCategory.LAPTOP, T);
             expectRuleBroken(ReferralRule.ALLOCATION_TO_A_WAITING_REFERRAL,
                     fixture.given(readyDevice()).when(new AllocateDevice(DEVICE, REFERRAL, null, T)));
         }

@@ -27,6 +27,7 @@ import org.ordinateurssolidaires.events.donor.Siret;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
 import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.serialization.EventSerialization;
@@ -168,6 +169,28 @@ class LookupsFromTheEventHistoryIT {
                 Integer.class, ceremony.value())).isEqualTo(2);
         assertThat(jdbc.queryForObject("select hand_overs from ceremony_calendar where ceremony_id = ?",
                 Integer.class, quiet.value())).isZero();
+    }
+
+    /** A history recorded before V23: each referral accepted keeps the time it was accepted at, no other. */
+    @Test
+    void fillsInWhenEachReferralWasAcceptedFromTheEventsAlreadyStored() {
+        String url = PostgresTestDatabase.emptyDatabase("ordinateurs_acceptance_backfill_it");
+        migrate(url, "22", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+        var accepted = new ReferralId(UUID.randomUUID());
+        var awaiting = new ReferralId(UUID.randomUUID());
+        Instant acceptedAt = Instant.parse("2026-02-03T09:30:00Z");
+        append(url, List.of(message("Referral", accepted.toString(), 0, new ReferralAccepted(accepted, acceptedAt))));
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD));
+        jdbc.update("insert into referral_standing (referral_id, need, accepted) values (?, 'LAPTOP', true),"
+                + " (?, 'LAPTOP', false)", accepted.value(), awaiting.value());
+
+        migrate(url, "latest", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+
+        assertThat(jdbc.queryForObject("select accepted_at from referral_standing where referral_id = ?",
+                Timestamp.class, accepted.value()).toInstant()).isEqualTo(acceptedAt);
+        assertThat(jdbc.queryForObject("select accepted_at from referral_standing where referral_id = ?",
+                Timestamp.class, awaiting.value())).isNull();
     }
 
     /**
