@@ -36,7 +36,8 @@ class ReferralController {
 
     record ReferralView(UUID referralId, UUID partnerId, String householdCode, EligibilityCriterion criterion,
                         int householdSize, int children, DeviceCategory need, Status status, Instant submittedAt,
-                        UUID allocatedDevice, Instant deviceReturnedAt, String outcomeReason,
+                        UUID allocatedDevice, List<UUID> allocatedDevices, Instant deviceReturnedAt,
+                        String outcomeReason,
                         String secondReferralJustification,
                         PersonalDataView personalData) {
     }
@@ -75,7 +76,8 @@ class ReferralController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ReferralView(referral.getReferralId(),
                 referral.getPartnerId(), referral.getHouseholdCode(), referral.getCriterion(),
                 referral.getHouseholdSize(), referral.getChildren(), referral.getNeed(), referral.getStatus(),
-                referral.getSubmittedAt(), referral.getAllocatedDevice(), referral.getDeviceReturnedAt(),
+                referral.getSubmittedAt(), referral.getAllocatedDevice(), referral.getAllocatedDevices(),
+                referral.getDeviceReturnedAt(),
                 referral.getOutcomeReason(),
                 referral.getSecondReferralJustification(), personalData));
     }

@@ -1,6 +1,10 @@
 package org.ordinateurssolidaires.query.referral;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.query.web.StepsAlreadyRecorded;
@@ -32,14 +36,16 @@ class ReferralPages {
     private final WaitingList waitingList;
     private final ReferralFiles files;
     private final StepsAlreadyRecorded recorded;
+    private final QueryGateway queries;
 
     ReferralPages(ReferralRecordRepository referrals, PartnerRecordRepository partners, WaitingList waitingList,
-                  ReferralFiles files, StepsAlreadyRecorded recorded) {
+                  ReferralFiles files, StepsAlreadyRecorded recorded, QueryGateway queries) {
         this.referrals = referrals;
         this.partners = partners;
         this.waitingList = waitingList;
         this.files = files;
         this.recorded = recorded;
+        this.queries = queries;
     }
 
     @GetMapping("/orientations")
@@ -82,7 +88,10 @@ class ReferralPages {
         model.addAttribute("referral", referral)
              .addAttribute("partnerName", partners.findById(referral.getPartnerId()).map(PartnerRecord::getName)
                                                   .orElse(null))
-             .addAttribute("reads", files.readsOf(referral));
+             .addAttribute("reads", files.readsOf(referral))
+             // the household's devices as the inventory has them: each one's tag and where it is now
+             .addAttribute("devices", queries.query(new FindDevicesOfHousehold(referral.getReferralId()),
+                     ResponseTypes.multipleInstancesOf(DeviceView.class)).join());
         return "referral/referral";
     }
 }

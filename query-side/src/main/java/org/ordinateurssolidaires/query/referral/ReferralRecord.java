@@ -145,6 +145,11 @@ public class ReferralRecord {
         personalDataCiphertext = null;
     }
 
+    /** Every device allocated to the household and not taken back or given back, in the order allocated. */
+    public List<UUID> getAllocatedDevices() {
+        return List.copyOf(allocatedDevices());
+    }
+
     private List<UUID> allocatedDevices() {
         return allocatedDevices.isEmpty() ? new ArrayList<>()
                 : Arrays.stream(allocatedDevices.split(",")).map(UUID::fromString)

@@ -107,6 +107,16 @@ class WaitingListIT extends QuerySideIntegrationTest {
                 JsonNode.class), referral -> referral != null && "ALLOCATED".equals(referral.get("status").asString())
                 && laptop.toString().equals(referral.get("allocatedDevice").asString("")));
         assertThat(awaitWaitingList(mine, List::isEmpty)).isEmpty();
+        events.append(new DeviceAllocated(spare, family, LATER));
+        JsonNode both = await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/api/referrals/"
+                + family, JsonNode.class), referral -> referral.get("allocatedDevices").size() == 2);
+        assertThat(both.get("allocatedDevices").valueStream().map(JsonNode::asString))
+                .as("every device the household holds, not only the last").containsExactly(laptop.toString(),
+                        spare.toString());
+        // its page names both, by their tags, as the inventory has them
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.getForObject(
+                "/orientations/" + family, String.class)).contains("Appareils du foyer", tag(laptop), tag(spare)));
+        events.append(new AllocationCancelled(spare, family, "one is enough after all", LATER));
 
         events.append(new AllocationCancelled(laptop, family, "household unreachable", LATER));
 
@@ -208,10 +218,14 @@ class WaitingListIT extends QuerySideIntegrationTest {
     private DeviceId readyLaptop() {
         DeviceId device = newDevice();
         var medium = disk("WL-" + device.toString().substring(0, 6));
-        events.append(received(device, "WL-" + device.toString().substring(0, 8).toUpperCase(),
+        events.append(received(device, tag(device),
                         new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP, medium),
                 sanitised(device, medium), refurbished(device), ready(device));
         return device;
+    }
+
+    private static String tag(DeviceId device) {
+        return "WL-" + device.toString().substring(0, 8).toUpperCase();
     }
 
     /** The waiting list restricted to this test's referrals (other tests add theirs to the same database). */
