@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.web;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.MediaType;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -41,7 +43,8 @@ class EveryValueInWordsTest {
             Map.entry("technique", SanitisationTechnique.class), Map.entry("level", SanitisationLevel.class),
             Map.entry("grade", QualityGrade.class), Map.entry("verification", VerificationMethod.class),
             Map.entry("donorKind", DonorKind.class), Map.entry("criterion", EligibilityCriterion.class),
-            Map.entry("state", DeviceState.class), Map.entry("erasure", ErasureStatus.class),
+            Map.entry("state", DeviceState.class),
+            Map.entry("devicesIn", DeviceState.class), Map.entry("erasure", ErasureStatus.class),
             Map.entry("outcome", ErasureRecord.Outcome.class), Map.entry("auditRule", AuditRule.class),
             Map.entry("tampering", AuditReport.TamperingKind.class),
             Map.entry("reconciliation", BatchRecord.Reconciliation.class));
@@ -62,5 +65,21 @@ class EveryValueInWordsTest {
                   .filter(key -> !words.containsKey(key)).forEach(key -> missing.add(language + ": " + key));
         }
         assertThat(missing).isEmpty();
+    }
+
+    /** A dashboard's tile counts devices: "16 Attribués" agrees with its figure, as "1 Attribué" and "0 Attribué". */
+    @Test
+    void aCountOfDevicesAgreesWithItsFigureInFrench() {
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+
+        assertThat(messages.getMessage("devicesIn.ALLOCATED", new Object[] {16L}, Locale.FRENCH)).isEqualTo("Attribués");
+        assertThat(messages.getMessage("devicesIn.ALLOCATED", new Object[] {1L}, Locale.FRENCH)).isEqualTo("Attribué");
+        assertThat(messages.getMessage("devicesIn.ALLOCATED", new Object[] {0L}, Locale.FRENCH)).isEqualTo("Attribué");
+        assertThat(messages.getMessage("devicesIn.READY", new Object[] {2L}, Locale.FRENCH)).isEqualTo("Prêts à donner");
+        assertThat(messages.getMessage("devicesIn.HANDED_OVER", new Object[] {2L}, Locale.FRENCH)).isEqualTo("Remis");
+        assertThat(messages.getMessage("devicesIn.ALLOCATED", new Object[] {16L}, Locale.ENGLISH)).isEqualTo("Allocated");
     }
 }
