@@ -40,7 +40,7 @@ class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Open an account; its holder signs in with the username and password given")
-    @ApiResponse(responseCode = "409", description = "an account of that name exists")
+    @ApiResponse(responseCode = "409", description = "an account of that name exists (ACCOUNT_NAME_TAKEN_ONCE)")
     AccountView open(@Valid @RequestBody AccountRequests.Open request) {
         accounts.open(request.username(), request.password(), request.access(), Caller.current().username());
         return account(request.username());
@@ -65,7 +65,7 @@ class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Change an account's roles and the partner or donor it speaks for; its browser sessions end")
-    @ApiResponse(responseCode = "409", description = "this would leave no enabled admin")
+    @ApiResponse(responseCode = "409", description = "this would leave no enabled admin (AN_ENABLED_ADMIN_REMAINS)")
     void grant(@PathVariable String username, @Valid @RequestBody AccountAccess access) {
         accounts.grant(AccountDirectory.canonical(username), access, Caller.current().username());
     }
@@ -84,7 +84,7 @@ class AccountController {
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Stop an account from signing in and end its browser sessions; what it did stays recorded"
                          + " under its name")
-    @ApiResponse(responseCode = "409", description = "this would leave no enabled admin")
+    @ApiResponse(responseCode = "409", description = "this would leave no enabled admin (AN_ENABLED_ADMIN_REMAINS)")
     void deactivate(@PathVariable String username) {
         accounts.enable(AccountDirectory.canonical(username), false, Caller.current().username());
     }

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.command.account;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountView;
 import org.ordinateurssolidaires.web.security.Role;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -84,7 +85,7 @@ public class Accounts {
     @Transactional
     void open(String username, String password, AccountAccess access, String by) {
         if (!openUnlessTaken(username, password, access, by)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "an account named " + username + " exists");
+            throw new RuleViolation(AccountRule.ACCOUNT_NAME_TAKEN_ONCE, "an account named " + username + " exists");
         }
     }
 
@@ -110,6 +111,10 @@ public class Accounts {
 
     @Transactional
     public void enable(String username, boolean enabled, String by) {
+        // asked again, it changes nothing: the row keeps who deactivated (or reactivated) it, and when
+        if (find(username).filter(account -> account.enabled() == enabled).isPresent()) {
+            return;
+        }
         change(username, "enabled = ?", by, enabled);
     }
 
@@ -127,7 +132,7 @@ public class Accounts {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no account " + username);
         }
         if (enabledAdmins() == 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
+            throw new RuleViolation(AccountRule.AN_ENABLED_ADMIN_REMAINS,
                     "this would leave no enabled admin: nobody could manage accounts any more");
         }
         endSessions(username);

@@ -126,7 +126,9 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                 .getStatusCode()).as("an unknown partner").isEqualTo(HttpStatus.NOT_FOUND);
         String taken = unique("h");
         open(taken, Map.of("roles", List.of("AUDITOR")));
-        assertThat(open(taken, Map.of("roles", List.of("STAFF"))).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<JsonNode> again = open(taken, Map.of("roles", List.of("STAFF")));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("rule").asString()).isEqualTo("ACCOUNT_NAME_TAKEN_ONCE");
         assertThat(admin().getForObject("/api/accounts/" + taken, JsonNode.class).at("/access/roles/0").asString())
                 .as("the first account unchanged").isEqualTo("AUDITOR");
     }
@@ -185,6 +187,14 @@ class AccountsApiIT extends CommandSideIntegrationTest {
         assertThat(signsIn(username, PASSWORD)).isTrue();
         post("/api/accounts/" + username + "/deactivation", Map.of());
         assertThat(signsIn(username, PASSWORD)).isFalse();
+        // deactivated again by another admin: nothing changes, the row still says who deactivated it, and when
+        JsonNode deactivated = admin().getForObject("/api/accounts/" + username, JsonNode.class);
+        String anotherAdmin = unique("j");
+        open(anotherAdmin, Map.of("roles", List.of("ADMIN")));
+        assertThat(http.withBasicAuth(anotherAdmin, PASSWORD).postForEntity("/api/accounts/" + username
+                + "/deactivation", new HttpEntity<>(Map.of(), headers()), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(admin().getForObject("/api/accounts/" + username, JsonNode.class)).isEqualTo(deactivated);
         post("/api/accounts/" + username + "/reactivation", Map.of());
         assertThat(admin().exchange("/api/accounts/" + username + "/password", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("password", newPassword), headers()), JsonNode.class).getStatusCode())
@@ -212,6 +222,7 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                     HttpMethod.PUT, new HttpEntity<>(Map.of("roles", List.of("STAFF")), headers()), JsonNode.class);
 
             assertThat(lastAdminLeaves.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(lastAdminLeaves.getBody().get("rule").asString()).isEqualTo("AN_ENABLED_ADMIN_REMAINS");
             assertThat(lastAdminStepsDown.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
             assertThat(signsIn(actingAdmin, PASSWORD)).isTrue();
         } finally {
