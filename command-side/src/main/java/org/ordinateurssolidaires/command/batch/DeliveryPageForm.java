@@ -7,6 +7,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.PageForms;
+import org.ordinateurssolidaires.command.web.PlainReference;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -41,7 +42,7 @@ class DeliveryPageForm {
 
     /** What the API takes as its path and parameters, with the same rules. */
     record Delivery(@NotNull UUID donorId,
-                    @NotBlank @Size(max = 100) String reference,
+                    @NotBlank @Size(max = 100) @PlainReference String reference,
                     @NotNull @PastOrPresent Instant receivedAt) {
     }
 

@@ -11,9 +11,10 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
-import org.ordinateurssolidaires.web.PlausibleTime;
 import org.ordinateurssolidaires.command.web.MultiLineText;
+import org.ordinateurssolidaires.web.PlausibleTime;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.PlainReference;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
@@ -81,7 +82,7 @@ class DonationBatchController {
                     + " (docs/donation-batches.md)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     ImportedBatch importBatch(@PathVariable UUID donorId,
-                              @RequestParam @NotBlank @Size(max = 100) String reference,
+                              @RequestParam @NotBlank @Size(max = 100) @PlainReference String reference,
                               @RequestParam @PastOrPresent @PlausibleTime.Within Instant receivedAt,
                               @Parameter(hidden = true) InputStream file, CommandOrigin origin) throws IOException {
         BatchImport.Imported imported = batchImport.importBatch(new DonorId(donorId), reference.strip(), receivedAt,

@@ -170,7 +170,8 @@ class DeviceCommandController {
     void correct(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Correct request,
                  CommandOrigin origin) {
         commands.dispatch(new CorrectDeviceDetails(new DeviceId(deviceId), request.category(), request.manufacturer(),
-                request.model(), request.serialNumber(), request.donationBatchReference(), request.conditionNotes(),
+                request.model(), request.serialNumber(), DeviceRequests.stripped(request.donationBatchReference()),
+                request.conditionNotes(),
                 request.reason()), origin);
     }
 

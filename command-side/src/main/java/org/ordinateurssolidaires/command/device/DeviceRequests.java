@@ -18,6 +18,7 @@ import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.CorrectsSomething;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.PlainReference;
 import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.device.AssetTag;
@@ -89,7 +90,7 @@ public final class DeviceRequests {
     public record Receive(@NotBlank @Pattern(regexp = ASSET_TAG_PATTERN, message = "must be 3 to 32 capitals, digits or dashes")
                    @Schema(example = "OS-2026-0042") String assetTag,
                    @NotNull UUID donorId,
-                   @NotBlank @Size(max = 100) String donationBatchReference,
+                   @NotBlank @Size(max = 100) @PlainReference String donationBatchReference,
                    @NotNull DeviceCategory category,
                    @NotBlank @Size(max = 100) String manufacturer,
                    @NotBlank @Size(max = 100) String model,
@@ -105,8 +106,8 @@ public final class DeviceRequests {
 
         /** @param media the media found, each with the id the command side gave it */
         ReceiveDevice command(DeviceId deviceId, List<StorageMedium> media) {
-            return new ReceiveDevice(deviceId, new AssetTag(assetTag), new DonorId(donorId), donationBatchReference,
-                    category, manufacturer, model, serialNumber, media, storageRemovalStatement(), conditionNotes,
+            return new ReceiveDevice(deviceId, new AssetTag(assetTag), new DonorId(donorId),
+                    stripped(donationBatchReference), category, manufacturer, model, serialNumber, media, storageRemovalStatement(), conditionNotes,
                     receivedAt);
         }
     }
@@ -281,9 +282,17 @@ public final class DeviceRequests {
                           @Size(max = 100) @NotBlankWhenGiven String manufacturer,
                           @Size(max = 100) @NotBlankWhenGiven String model,
                           @Size(max = 100) @NotBlankWhenGiven @AsPrinted String serialNumber,
-                          @Size(max = 100) @NotBlankWhenGiven String donationBatchReference,
+                          @Size(max = 100) @NotBlankWhenGiven @PlainReference String donationBatchReference,
                           @Size(max = 2000) @NotBlankWhenGiven @MultiLineText String conditionNotes,
                           @NotBlank @Size(max = 500) @MultiLineText String reason) {
+    }
+
+    /**
+     * A delivery's reference without the spaces around it, as a delivery's file import takes it: "LIV-04 " is the
+     * delivery "LIV-04", not a second one printed alike.
+     */
+    static String stripped(String reference) {
+        return reference == null ? null : reference.strip();
     }
 
     /** What staff need back after a reception: the ids to use in every later command. */

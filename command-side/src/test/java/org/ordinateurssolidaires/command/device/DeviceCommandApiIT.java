@@ -179,6 +179,39 @@ class DeviceCommandApiIT extends CommandSideIntegrationTest {
     }
 
     /**
+     * A delivery's reference that only looks like another made a second delivery of the donor, printed as the
+     * first on its report: an invisible character, a typographic dash or a full-width letter is refused, and the
+     * spaces around it are left out, as the import of a delivery's file leaves them.
+     */
+    @Test
+    void aDeliveryReferenceIsWrittenOneWay() {
+        for (String alike : List.of("LIV-77\u200B", "LIV\u201077", "LIV\u221277", "\uFF2C\uFF29\uFF36-77")) {
+            Map<String, Object> body = new HashMap<>(receptionBody(nextTag(), 0));
+            body.put("donationBatchReference", alike);
+            ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices", new HttpEntity<>(body, headers()),
+                    JsonNode.class);
+            assertThat(refused.getStatusCode()).as(alike).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("donationBatchReference");
+        }
+        HttpHeaders csv = new HttpHeaders();
+        csv.setContentType(MediaType.parseMediaType("text/csv"));
+        ResponseEntity<JsonNode> imported = http.postForEntity("/api/donors/" + donorWithAgreement()
+                + "/batches?reference={reference}&receivedAt=2026-03-02T09:00:00Z", new HttpEntity<>("asset_tag\n",
+                csv), JsonNode.class, "LIV\u201078");
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(imported.getBody().at("/errors/0/parameter").asString()).isEqualTo("reference");
+
+        Map<String, Object> spaced = new HashMap<>(receptionBody(nextTag(), 1));
+        spaced.put("donationBatchReference", " Livraison été n°77 ");
+        ResponseEntity<JsonNode> received = http.postForEntity("/api/devices", new HttpEntity<>(spaced, headers()),
+                JsonNode.class);
+        assertThat(received.getStatusCode()).as("%s", received.getBody()).isEqualTo(HttpStatus.CREATED);
+        DeviceReceived stored = (DeviceReceived) eventStore.readEvents(received.getBody().get("deviceId").asString())
+                                                           .next().getPayload();
+        assertThat(stored.donationBatchReference()).isEqualTo("Livraison été n°77");
+    }
+
+    /**
      * A zero-width space or a no-break space makes a serial that looks like another: it would pass the rule of one
      * serial per medium, and hide the medium from a search by what the scanner reads (a direction control is refused
      * in any text: OutsideTextIT).
