@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Map;
 import java.util.UUID;
 
 /** The hand-over form of a device's page: the household receives the devices allocated to it, as over the API. */
@@ -32,7 +31,7 @@ class HouseholdHandOverPageForm {
                     RedirectAttributes flash) {
         return forms.submit(request, flash, "done.handedOver", () -> {
             DeviceRequests.HandOverToHousehold handOver = forms.bind(DeviceRequests.HandOverToHousehold.class,
-                    request, Map.of());
+                    request, PageForms.datedOnArrival("handedOverAt"));
             handOver.handOver(handOvers, new ReferralId(referralId), origin);
             return "/appareils/" + handOver.deviceIds().get(0);
         });

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,24 +49,15 @@ class ReferralPageForms {
     @PreAuthorize(Access.STAFF)
     String accept(@PathVariable UUID referralId, HttpServletRequest request, CommandOrigin origin,
                   RedirectAttributes flash) {
-        return forms.send(request, flash, "done.accepted", ReferralRequests.Decision.class, decidedOnArrival(),
-                form -> form.acceptance(new ReferralId(referralId)), origin, REFERRALS_PAGE);
+        return forms.send(request, flash, "done.accepted", ReferralRequests.Decision.class,
+                PageForms.datedOnArrival("at"), form -> form.acceptance(new ReferralId(referralId)), origin, REFERRALS_PAGE);
     }
 
     @PostMapping("/actions/orientations/{referralId}/refus")
     @PreAuthorize(Access.STAFF)
     String reject(@PathVariable UUID referralId, HttpServletRequest request, CommandOrigin origin,
                   RedirectAttributes flash) {
-        return forms.send(request, flash, "done.rejected", ReferralRequests.Explained.class, decidedOnArrival(),
-                form -> form.rejection(new ReferralId(referralId)), origin, REFERRALS_PAGE);
-    }
-
-    /**
-     * Staff decide as they send the page's form: the decision is dated as it arrives, to the instant, as a partner's
-     * referral is. A moment the page drew (to the minute, as a browser's field holds it) would fall before a referral
-     * sent earlier in the same minute, and the decision be refused as dated before it.
-     */
-    private static Map<String, String> decidedOnArrival() {
-        return Map.of("at", Instant.now().toString());
+        return forms.send(request, flash, "done.rejected", ReferralRequests.Explained.class,
+                PageForms.datedOnArrival("at"), form -> form.rejection(new ReferralId(referralId)), origin, REFERRALS_PAGE);
     }
 }

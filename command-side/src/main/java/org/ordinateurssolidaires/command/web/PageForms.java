@@ -119,8 +119,37 @@ public class PageForms {
         if (refused.hasErrors()) {
             throw new FormRefused(refused);
         }
-        RequestsSent.keep(binder.getTarget());
+        RequestsSent.keep(sentByThePage(binder.getTarget(), computed));
         return type.cast(binder.getTarget());
+    }
+
+    /**
+     * A step dated as its form arrives, to the instant, for a form whose step happens as it is sent (a decision, an
+     * allocation, a hand-over): a moment the page drew would be when the page was opened, an hour before if it was
+     * left open, and before a colleague's step that came meanwhile, which the step would then be refused as
+     * preceding. Bound as the page's fields are, but no part of what the page sent.
+     */
+    public static Map<String, Instant> datedOnArrival(String field) {
+        return Map.of(field, Instant.now());
+    }
+
+    /**
+     * What the page sent, for {@link ProcessedCommands} to compare a form sent again with: the request record
+     * without the moments the server dated it with ({@link #datedOnArrival}), which differ from one sending to the
+     * next. A value the server computed from what the page sent (an uploaded report's digest) is part of it.
+     */
+    private static Map<String, Object> sentByThePage(Object form, Map<String, ?> computed) {
+        Map<String, Object> sent = new LinkedHashMap<>();
+        for (RecordComponent component : form.getClass().getRecordComponents()) {
+            if (!(computed.get(component.getName()) instanceof Instant)) {
+                try {
+                    sent.put(component.getName(), component.getAccessor().invoke(form));
+                } catch (ReflectiveOperationException recordsHaveTheirAccessors) {
+                    throw new IllegalStateException(recordsHaveTheirAccessors);
+                }
+            }
+        }
+        return sent;
     }
 
     /**

@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.ordinateurssolidaires.command.StaffRequests;
+import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.web.testing.FormBrowser;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,6 +148,32 @@ class RetriedRequestsIT extends CommandSideIntegrationTest {
                 Integer.class, form.get("commandId"))).isEqualTo(1);
         assertThat(eventStore.readEvents(UUID.nameUUIDFromBytes(("referral:" + form.get("commandId"))
                 .getBytes(StandardCharsets.UTF_8)).toString()).asStream().count()).isEqualTo(1);
+    }
+
+    /**
+     * A decision is dated as its form arrives, so each sending of one drawn form carries another moment: sent twice
+     * (a double click), it is still the same form, recorded once, and the second sending is no refusal.
+     */
+    @Test
+    void aFormDatedOnArrivalSentTwiceIsRecordedOnce() throws Exception {
+        String referral = http.postForObject("/api/partners/" + newPartner() + "/referrals",
+                new HttpEntity<>(referral("Odile Marchand"), headers()), JsonNode.class).get("referralId").asString();
+        FormBrowser staff = new FormBrowser(port);
+        assertThat(staff.signIn(TestAccounts.STAFF, TestAccounts.PASSWORD).statusCode()).isEqualTo(302);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", FormBrowser.csrf(staff.get("/login").body()));
+        form.put("commandId", UUID.randomUUID().toString());
+        form.put("page", "/orientations/" + referral); // where a refusal would send the browser back
+
+        HttpResponse<String> first = staff.post("/actions/orientations/" + referral + "/acceptation", form);
+        HttpResponse<String> again = staff.post("/actions/orientations/" + referral + "/acceptation", form);
+
+        assertThat(first.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
+                .endsWith("/orientations"));
+        assertThat(again.headers().firstValue("Location")).as("recorded, not the form again with a refusal")
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/orientations"));
+        assertThat(eventStore.readEvents(referral).asStream()
+                             .filter(event -> event.getPayload() instanceof ReferralAccepted)).hasSize(1);
     }
 
     private String newPartner() {
