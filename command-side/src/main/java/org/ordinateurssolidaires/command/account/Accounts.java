@@ -3,7 +3,9 @@ package org.ordinateurssolidaires.command.account;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountView;
 import org.ordinateurssolidaires.web.security.Role;
+import org.ordinateurssolidaires.command.referral.PartnerRoster;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -47,9 +49,12 @@ public class Accounts {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
-    Accounts(JdbcTemplate jdbc, PasswordEncoder passwords) {
+    private final PartnerRoster partners;
+
+    Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, PartnerRoster partners) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.partners = partners;
     }
 
     /** Opens an account unless one of that name exists; tells whether it did. */
@@ -112,8 +117,12 @@ public class Accounts {
     @Transactional
     public void enable(String username, boolean enabled, String by) {
         // asked again, it changes nothing: the row keeps who deactivated (or reactivated) it, and when
-        if (find(username).filter(account -> account.enabled() == enabled).isPresent()) {
+        Optional<AccountView> account = find(username);
+        if (account.filter(found -> found.enabled() == enabled).isPresent()) {
             return;
+        }
+        if (enabled) {
+            account.map(found -> found.access().partnerId()).ifPresent(this::requireActivePartner);
         }
         change(username, "enabled = ?", by, enabled);
     }
@@ -170,8 +179,8 @@ public class Accounts {
 
     /** A partner's or donor's account speaks for one that the programme knows. */
     private void checkBinding(AccountAccess access) {
-        if (access.partnerId() != null && !known("Partner", access.partnerId())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no partner " + access.partnerId());
+        if (access.partnerId() != null) {
+            requireActivePartner(access.partnerId());
         }
         if (access.donorId() != null && jdbc.queryForObject("select count(*) from registered_donor where donor_id = ?",
                 Integer.class, access.donorId()) == 0) {
@@ -179,10 +188,26 @@ public class Accounts {
         }
     }
 
-    private boolean known(String aggregateType, UUID id) {
-        return jdbc.queryForObject("select count(*) from domainEventEntry where aggregateIdentifier = ?"
-                                   + " and sequenceNumber = 0 and type = ?", Integer.class, id.toString(),
-                aggregateType) > 0;
+    private void requireActivePartner(UUID partner) {
+        switch (partners.standing(new PartnerId(partner))) {
+            case UNKNOWN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no partner " + partner);
+            case DEACTIVATED -> throw new RuleViolation(AccountRule.ACCOUNT_OF_AN_ACTIVE_PARTNER,
+                    "partner " + partner + " was deactivated");
+            case ACTIVE -> { }
+        }
+    }
+
+    /**
+     * A partner that stops working with the programme stops reading its households' data: its accounts are
+     * deactivated and their sessions ended, in the deactivation's transaction ({@link PartnerAccounts}). Refused
+     * if that would leave no enabled admin (a partner's account may also be an admin's).
+     */
+    void deactivateAccountsOf(UUID partner, String by) {
+        List<String> usernames = jdbc.queryForList("select username from account where partner_id = ? and enabled"
+                                                   + " order by username", String.class, partner);
+        for (String username : usernames) {
+            change(username, "enabled = false", by);
+        }
     }
 
     /** A password for an account that a program opens, 144 random bits as 24 characters. */

@@ -25,14 +25,25 @@ public class PartnerRoster {
         this.eventStore = eventStore;
     }
 
-    /** Refuses an unknown partner (404) or one that was deactivated (409). */
-    public void requireActive(PartnerId partner) {
+    /** Where a partner stands with the programme. */
+    public enum Standing { UNKNOWN, ACTIVE, DEACTIVATED }
+
+    public Standing standing(PartnerId partner) {
         List<? extends DomainEventMessage<?>> history = eventStore.readEvents(partner.toString(), 0).asStream().toList();
         if (history.isEmpty() || !(history.get(0).getPayload() instanceof PartnerRegistered)) {
-            throw new UnknownEntity(UnknownEntity.Kind.PARTNER, "no partner " + partner);
+            return Standing.UNKNOWN;
         }
-        if (history.stream().anyMatch(event -> event.getPayload() instanceof PartnerDeactivated)) {
-            throw new RuleViolation(ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER, "partner " + partner + " was deactivated");
+        return history.stream().anyMatch(event -> event.getPayload() instanceof PartnerDeactivated)
+                ? Standing.DEACTIVATED : Standing.ACTIVE;
+    }
+
+    /** Refuses an unknown partner (404) or one that was deactivated (409). */
+    public void requireActive(PartnerId partner) {
+        switch (standing(partner)) {
+            case UNKNOWN -> throw new UnknownEntity(UnknownEntity.Kind.PARTNER, "no partner " + partner);
+            case DEACTIVATED -> throw new RuleViolation(ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER,
+                    "partner " + partner + " was deactivated");
+            case ACTIVE -> { }
         }
     }
 }

@@ -82,6 +82,33 @@ class AccountsApiIT extends CommandSideIntegrationTest {
         assertThat(staffsWork.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    /** A partner that stops working with the programme stops reading its households' data: its accounts stop too. */
+    @Test
+    void aPartnersAccountsStopWithThePartner() {
+        String partner = newPartner();
+        String username = unique("conseillere");
+        open(username, Map.of("roles", List.of("PARTNER"), "partnerId", partner));
+        assertThat(signsIn(username, PASSWORD)).isTrue();
+
+        assertThat(http.postForEntity("/api/partners/" + partner + "/deactivation", new HttpEntity<>(Map.of("reason",
+                "left the programme"), headers()), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(signsIn(username, PASSWORD)).isFalse();
+        JsonNode account = admin().getForObject("/api/accounts/" + username, JsonNode.class);
+        assertThat(account.get("enabled").asBoolean()).isFalse();
+        assertThat(account.get("updatedBy").asString()).as("who deactivated the partner")
+                                                       .isEqualTo(TestAccounts.STAFF);
+        ResponseEntity<JsonNode> reactivated = admin().postForEntity("/api/accounts/" + username + "/reactivation",
+                new HttpEntity<>(Map.of(), headers()), JsonNode.class);
+        assertThat(reactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(reactivated.getBody().get("rule").asString()).isEqualTo("ACCOUNT_OF_AN_ACTIVE_PARTNER");
+        ResponseEntity<JsonNode> another = open(unique("conseiller"), Map.of("roles", List.of("PARTNER"),
+                "partnerId", partner));
+        assertThat(another.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(another.getBody().get("rule").asString()).isEqualTo("ACCOUNT_OF_AN_ACTIVE_PARTNER");
+        assertThat(signsIn(username, PASSWORD)).isFalse();
+    }
+
     @Test
     void onlyAdminsManageAccounts() {
         Map<String, Object> account = Map.of("username", unique("lou"), "password", PASSWORD,
