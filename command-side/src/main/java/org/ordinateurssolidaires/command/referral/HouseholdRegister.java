@@ -72,9 +72,9 @@ public class HouseholdRegister {
      */
     public List<UUID> sameHousehold(ReferralId referral) {
         return jdbc.queryForList("""
-                        select distinct other.referral_id from household_index this
-                            join household_index other on other.identifier_hash = this.identifier_hash
-                        where this.referral_id = ? and other.referral_id <> this.referral_id
+                        select distinct other.referral_id from household_index its
+                            join household_index other on other.identifier_hash = its.identifier_hash
+                        where its.referral_id = ? and other.referral_id <> its.referral_id
                         order by other.referral_id""", UUID.class, referral.value());
     }
 
