@@ -98,8 +98,7 @@ class DevicePageForms {
     String allocate(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                     RedirectAttributes flash) {
         return forms.send(request, flash, "done.allocated", DeviceRequests.Allocate.class,
-                PageForms.datedOnArrival("allocatedAt"), form -> form.command(new DeviceId(deviceId)), origin,
-                devicePage(deviceId));
+                form -> form.command(new DeviceId(deviceId)), origin, devicePage(deviceId));
     }
 
     /** A medium that cannot be erased (or is not to be) is destroyed instead, and the device goes on. */

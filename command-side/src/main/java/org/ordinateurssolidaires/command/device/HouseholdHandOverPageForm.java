@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Map;
 import java.util.UUID;
 
 /** The hand-over form of a device's page: the household receives the devices allocated to it, as over the API. */
@@ -31,7 +32,7 @@ class HouseholdHandOverPageForm {
                     RedirectAttributes flash) {
         return forms.submit(request, flash, "done.handedOver", () -> {
             DeviceRequests.HandOverToHousehold handOver = forms.bind(DeviceRequests.HandOverToHousehold.class,
-                    request, PageForms.datedOnArrival("handedOverAt"));
+                    request, Map.of());
             handOver.handOver(handOvers, new ReferralId(referralId), origin);
             return "/appareils/" + handOver.deviceIds().get(0);
         });

@@ -19,7 +19,8 @@ public enum ReferralRule implements BusinessRule {
     FORGOTTEN_ONCE("a household's personal data is erased once"),
     ALLOCATION_TO_A_WAITING_REFERRAL("a device is allocated to an accepted referral, not yet closed, that needs that "
             + "kind of device"),
-    ALLOCATION_AFTER_ACCEPTANCE("a device is allocated to a household no earlier than its referral was accepted"),
+    ALLOCATION_AFTER_ACCEPTANCE("a device is allocated to a household no earlier than the minute its referral was "
+            + "accepted"),
     ALLOCATION_IN_TURN("a device goes to the next household in line for that kind of device, unless staff record "
             + "why another");
 

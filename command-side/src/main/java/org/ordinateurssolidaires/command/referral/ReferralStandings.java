@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,7 +60,9 @@ public class ReferralStandings {
                     + (!standing.accepted() ? " is not accepted" : standing.closed() ? " is closed"
                     : " needs a " + standing.need().toLowerCase() + ", not a " + category.name().toLowerCase()));
         }
-        if (standing.acceptedAt() != null && allocatedAt.isBefore(standing.acceptedAt())) {
+        // to the minute: a page's form dates the allocation to the minute, the acceptance to the instant it arrived
+        if (standing.acceptedAt() != null
+            && allocatedAt.isBefore(standing.acceptedAt().truncatedTo(ChronoUnit.MINUTES))) {
             throw new RuleViolation(ReferralRule.ALLOCATION_AFTER_ACCEPTANCE, "the allocation is dated "
                     + allocatedAt + ", before referral " + referral + " was accepted, at " + standing.acceptedAt());
         }

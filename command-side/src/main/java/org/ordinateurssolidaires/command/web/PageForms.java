@@ -18,6 +18,7 @@ import org.springframework.core.convert.ConversionException;
 import org.springframework.format.Formatter;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.MapBindingResult;
@@ -28,6 +29,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -124,10 +126,10 @@ public class PageForms {
     }
 
     /**
-     * A step dated as its form arrives, to the instant, for a form whose step happens as it is sent (a decision, an
-     * allocation, a hand-over): a moment the page drew would be when the page was opened, an hour before if it was
-     * left open, and before a colleague's step that came meanwhile, which the step would then be refused as
-     * preceding. Bound as the page's fields are, but no part of what the page sent.
+     * A step dated as its form arrives, to the instant, for a decision taken as the form is sent (a referral's
+     * acceptance or rejection): a moment the page drew, to the minute as a browser's field holds it, would fall
+     * before a referral sent earlier in the same minute, and the decision be refused as dated before it. Bound as
+     * the page's fields are, but no part of what the page sent.
      */
     public static Map<String, Instant> datedOnArrival(String field) {
         return Map.of(field, Instant.now());
@@ -142,14 +144,17 @@ public class PageForms {
         Map<String, Object> sent = new LinkedHashMap<>();
         for (RecordComponent component : form.getClass().getRecordComponents()) {
             if (!(computed.get(component.getName()) instanceof Instant)) {
-                try {
-                    sent.put(component.getName(), component.getAccessor().invoke(form));
-                } catch (ReflectiveOperationException recordsHaveTheirAccessors) {
-                    throw new IllegalStateException(recordsHaveTheirAccessors);
-                }
+                // the forms' records are their controllers' own, not public
+                sent.put(component.getName(), ReflectionUtils.invokeMethod(
+                        accessible(component.getAccessor()), form));
             }
         }
         return sent;
+    }
+
+    private static Method accessible(Method accessor) {
+        ReflectionUtils.makeAccessible(accessor);
+        return accessor;
     }
 
     /**

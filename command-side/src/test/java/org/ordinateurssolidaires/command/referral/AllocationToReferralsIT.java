@@ -53,15 +53,16 @@ class AllocationToReferralsIT extends CommandSideIntegrationTest {
         String referral = post("/api/partners/" + partner + "/referrals", Map.of("criterion", "JOB_SEEKER",
                 "householdSize", 1, "children", 0, "need", "LAPTOP", "personalData", Map.of("name", "Foyer Tardif"),
                 "submittedAt", "2026-05-09T10:00:00Z")).getBody().get("referralId").asString();
-        post("/api/referrals/" + referral + "/acceptance", Map.of("at", "2026-05-10T10:00:00Z"));
+        post("/api/referrals/" + referral + "/acceptance", Map.of("at", "2026-05-10T10:00:30Z"));
 
         ResponseEntity<JsonNode> before = post("/api/devices/" + laptop + "/allocation",
                 allocation(referral, "2026-05-10T09:59:00Z"));
         assertThat(before.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(before.getBody().get("rule").asString()).isEqualTo("ALLOCATION_AFTER_ACCEPTANCE");
-        assertThat(before.getBody().get("detail").asString()).contains("2026-05-10T10:00:00Z");
+        assertThat(before.getBody().get("detail").asString()).contains("2026-05-10T10:00:30Z");
         assertThat(post("/api/devices/" + laptop + "/allocation", allocation(referral, "2026-05-10T10:00:00Z"))
-                .getStatusCode()).as("the moment it was accepted").isEqualTo(HttpStatus.NO_CONTENT);
+                .getStatusCode()).as("the minute it was accepted, as a page's form dates it")
+                                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     /** A referral is withdrawn once no device is promised to it, and then takes none. */
