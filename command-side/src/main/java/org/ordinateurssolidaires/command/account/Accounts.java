@@ -2,10 +2,10 @@ package org.ordinateurssolidaires.command.account;
 
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountView;
-import org.ordinateurssolidaires.web.security.Role;
 import org.ordinateurssolidaires.command.referral.PartnerRoster;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.web.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
