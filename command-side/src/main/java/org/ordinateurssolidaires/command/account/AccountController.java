@@ -40,7 +40,8 @@ class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Open an account; its holder signs in with the username and password given")
-    @ApiResponse(responseCode = "409", description = "an account of that name exists (ACCOUNT_NAME_TAKEN_ONCE)")
+    @ApiResponse(responseCode = "409", description = "an account of that name exists (ACCOUNT_NAME_TAKEN_ONCE), or its "
+                                                     + "partner was deactivated (ACCOUNT_OF_AN_ACTIVE_PARTNER)")
     AccountView open(@Valid @RequestBody AccountRequests.Open request) {
         accounts.open(request.username(), request.password(), request.access(), Caller.current().username());
         return account(request.username());
@@ -65,7 +66,8 @@ class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Change an account's roles and the partner or donor it speaks for; its browser sessions end")
-    @ApiResponse(responseCode = "409", description = "this would leave no enabled admin (AN_ENABLED_ADMIN_REMAINS)")
+    @ApiResponse(responseCode = "409", description = "this would leave no enabled admin (AN_ENABLED_ADMIN_REMAINS), or "
+                                                     + "the partner was deactivated (ACCOUNT_OF_AN_ACTIVE_PARTNER)")
     void grant(@PathVariable String username, @Valid @RequestBody AccountAccess access) {
         accounts.grant(AccountDirectory.canonical(username), access, Caller.current().username());
     }
@@ -102,6 +104,7 @@ class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Let a deactivated account sign in again")
+    @ApiResponse(responseCode = "409", description = "its partner was deactivated (ACCOUNT_OF_AN_ACTIVE_PARTNER)")
     void reactivate(@PathVariable String username) {
         accounts.enable(AccountDirectory.canonical(username), true, Caller.current().username());
     }

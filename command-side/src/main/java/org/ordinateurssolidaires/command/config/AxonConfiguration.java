@@ -105,7 +105,8 @@ class AxonConfiguration {
     }
 
     /**
-     * Event handlers on this side only keep lookup tables, in the command's own transaction: they are subscribing
+     * Event handlers on this side keep lookup tables (and a deactivated partner's accounts in step with it,
+     * {@code PartnerAccounts}), in the command's own transaction: they are subscribing
      * (a streaming one would also need a token store this app does not have), and a failure there must undo the
      * command, not be logged and forgotten (the default for event handlers).
      */

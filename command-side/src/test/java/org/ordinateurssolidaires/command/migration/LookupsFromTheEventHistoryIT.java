@@ -26,6 +26,7 @@ import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.events.donor.Siret;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
+import org.ordinateurssolidaires.events.referral.PartnerDeactivated;
 import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
@@ -191,6 +192,41 @@ class LookupsFromTheEventHistoryIT {
                 Timestamp.class, accepted.value()).toInstant()).isEqualTo(acceptedAt);
         assertThat(jdbc.queryForObject("select accepted_at from referral_standing where referral_id = ?",
                 Timestamp.class, awaiting.value())).isNull();
+    }
+
+    /**
+     * Accounts of a partner deactivated before its accounts stopped with it: deactivated, their sessions ended; an
+     * active partner's, and the last enabled admin whatever partner it speaks for, left as they were.
+     */
+    @Test
+    void stopsTheAccountsOfPartnersDeactivatedBefore() {
+        String url = PostgresTestDatabase.emptyDatabase("ordinateurs_partner_accounts_backfill_it");
+        migrate(url, "24", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+        var left = new PartnerId(UUID.randomUUID());
+        var staying = new PartnerId(UUID.randomUUID());
+        append(url, List.of(message("Partner", left.toString(), 0,
+                new PartnerDeactivated(left, "a quitté le programme"))));
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD));
+        String account = "insert into account (username, password_hash, roles, partner_id, enabled,"
+                         + " created_at, created_by, updated_at, updated_by)"
+                         + " values (?, '{bcrypt}x', ?, ?, true, now(), 'ops', now(), 'ops')";
+        jdbc.update(account, "conseillere", "partner", left.value());
+        jdbc.update(account, "seule-admin", "admin,partner", left.value());
+        jdbc.update(account, "benevole", "partner", staying.value());
+        jdbc.update("insert into spring_session (primary_id, session_id, creation_time, last_access_time,"
+                    + " max_inactive_interval, expiry_time, principal_name)"
+                    + " values (?, ?, 0, 0, 1800, 0, ?), (?, ?, 0, 0, 1800, 0, ?)",
+                "p1", "s1", "conseillere", "p2", "s2", "benevole");
+
+        migrate(url, "latest", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+
+        assertThat(jdbc.queryForMap("select enabled, updated_by from account where username = 'conseillere'"))
+                .containsEntry("enabled", false).containsEntry("updated_by", "programme");
+        assertThat(jdbc.queryForList("select username from account where enabled order by username", String.class))
+                .containsExactly("benevole", "seule-admin");
+        assertThat(jdbc.queryForList("select principal_name from spring_session", String.class))
+                .containsExactly("benevole");
     }
 
     /**

@@ -44,7 +44,10 @@ class AllocationToReferralsIT extends CommandSideIntegrationTest {
         assertThat(allocate(another, wantsALaptop).getBody().get("detail").asString()).contains("is closed");
     }
 
-    /** A household receives a device no earlier than it joined the waiting list: the record keeps time's order. */
+    /**
+     * A household receives a device no earlier than it joined the waiting list, to the minute, as a page's form dates
+     * the allocation.
+     */
     @Test
     void allocatesNoEarlierThanTheReferralWasAccepted() {
         String laptop = readyLaptop(http, donorWithAgreement(http)); // ready since 4 May

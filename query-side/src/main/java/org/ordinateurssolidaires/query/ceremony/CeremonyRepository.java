@@ -19,8 +19,8 @@ public interface CeremonyRepository extends JpaRepository<CeremonyRecord, UUID> 
 
     List<CeremonyRecord> findByStatusNotOrderByCeremonyDateDescCeremonyIdDesc(CeremonyRecord.Status status);
 
-    List<CeremonyRecord> findByCeremonyDateAndStatusNotOrderByPlaceAscCeremonyIdAsc(LocalDate day,
-                                                                                 CeremonyRecord.Status status);
+    List<CeremonyRecord> findByCeremonyDateBetweenAndStatusNotOrderByCeremonyDateDescPlaceAscCeremonyIdAsc(
+            LocalDate from, LocalDate to, CeremonyRecord.Status status);
 
     /** The ceremonies a donor was invited to, whatever became of them, by date. */
     @Query("select c from CeremonyRecord c join c.invitedDonors d where d = :donor order by c.ceremonyDate, c.ceremonyId")

@@ -226,7 +226,8 @@ class DonorDocuments {
 
         String byState(Map<DeviceState, Long> devicesByState) {
             return devicesByState.entrySet().stream()
-                                 .map(entry -> entry.getValue() + " " + say("state." + entry.getKey()))
+                                 .map(entry -> entry.getValue() + " " + say("devicesIn." + entry.getKey(),
+                                         entry.getValue()))
                                  .collect(Collectors.joining(", "));
         }
 

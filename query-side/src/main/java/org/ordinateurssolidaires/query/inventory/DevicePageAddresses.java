@@ -43,7 +43,7 @@ class DevicePageAddresses {
         if (!Set.of("https", "http").contains(String.valueOf(uri.getScheme()).toLowerCase()) || uri.getHost() == null
                 || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("ordinateurs.web.public-address must be the pages' address, "
-                    + "https://host[:port][/path], with no query, fragment or user: " + address);
+                    + "http(s)://host[:port][/path], with no query, fragment or user: " + address);
         }
         return uri;
     }

@@ -23,8 +23,8 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAft
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListedDevice;
-import org.ordinateurssolidaires.query.ceremony.CeremoniesOfTheDay.CeremonyOfTheDay;
-import org.ordinateurssolidaires.query.ceremony.CeremoniesOfTheDay.FetchCeremoniesOfTheDay;
+import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.FetchRecentCeremonies;
+import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.RecentCeremony;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
 import org.ordinateurssolidaires.query.referral.WaitingList;
@@ -258,8 +258,8 @@ class InventoryPages {
                     ResponseTypes.multipleInstancesOf(DeviceView.class)).join());
         }
         if (device.state() == DeviceState.ALLOCATED) {
-            model.addAttribute("ceremonies", queries.query(new FetchCeremoniesOfTheDay(dates.today()),
-                    ResponseTypes.multipleInstancesOf(CeremonyOfTheDay.class)).join());
+            model.addAttribute("ceremonies", queries.query(new FetchRecentCeremonies(dates.today()),
+                    ResponseTypes.multipleInstancesOf(RecentCeremony.class)).join());
         }
         choices(model);
         return "inventory/device";
