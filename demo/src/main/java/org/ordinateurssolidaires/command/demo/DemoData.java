@@ -30,8 +30,10 @@ import org.ordinateurssolidaires.command.referral.ReferralRequests.PartnerRegist
 import org.ordinateurssolidaires.command.referral.ReferralRequests.Person;
 import org.ordinateurssolidaires.command.referral.ReferralRequests.Submit;
 import org.ordinateurssolidaires.command.referral.ReferralRequests.Submitted;
+import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
+import org.ordinateurssolidaires.command.account.AccountRule;
 import org.ordinateurssolidaires.command.account.Accounts;
 import org.ordinateurssolidaires.command.account.SecretFiles;
 import org.ordinateurssolidaires.web.security.Role;
@@ -343,13 +345,29 @@ class DemoData {
         demo.put("demo-auditeur", new AccountAccess(Set.of(Role.AUDITOR), null, null));
         StringBuilder lines = new StringBuilder();
         demo.forEach((username, access) -> lines.append("%-16s %-8s %s%n".formatted(username,
-                access.roles().iterator().next().code(), accounts.openForAProgram(username, access))));
+                access.roles().iterator().next().code(), newPassword(username, access))));
         try {
             SecretFiles.writeForOwnerOnly(Path.of(accountsFile).toAbsolutePath(), lines.toString().strip());
         } catch (IOException unwritable) {
             throw new UncheckedIOException(unwritable);
         }
         log.info("Demo accounts for each role opened; their passwords are in {}", Path.of(accountsFile).toAbsolutePath());
+    }
+
+    /**
+     * The demo account opened again with a new password; the partner's stays off once staff deactivated the demo
+     * partner (its accounts stopped with it), rather than keep the demo from starting again.
+     */
+    private String newPassword(String username, AccountAccess access) {
+        try {
+            return accounts.openForAProgram(username, access);
+        } catch (RuleViolation partnerDeactivated) {
+            if (partnerDeactivated.rule() != AccountRule.ACCOUNT_OF_AN_ACTIVE_PARTNER) {
+                throw partnerDeactivated;
+            }
+            log.info("Demo account {} left off: {}", username, partnerDeactivated.getMessage());
+            return "(off: its partner was deactivated)";
+        }
     }
 
     private static Lot lot(int count, Model model) {
