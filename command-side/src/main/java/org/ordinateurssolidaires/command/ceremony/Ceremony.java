@@ -43,7 +43,8 @@ public class Ceremony {
     }
 
     @CommandHandler
-    public Ceremony(ScheduleCeremony command) {
+    public Ceremony(ScheduleCeremony command, CeremonyCalendar calendar) {
+        calendar.requireFree(command.ceremonyId(), command.date(), command.place());
         apply(new CeremonyScheduled(command.ceremonyId(), command.date(), command.place()));
     }
 
@@ -68,6 +69,7 @@ public class Ceremony {
         if (!command.date().equals(date)) { // another room on the day changes nothing of what was done there
             calendar.requireNoHandOvers(ceremonyId);
         }
+        calendar.requireFree(ceremonyId, command.date(), command.place());
         apply(new CeremonyRescheduled(ceremonyId, command.date(), command.place(), command.reason()));
     }
 
@@ -79,10 +81,16 @@ public class Ceremony {
     }
 
     @CommandHandler
-    void handle(RecordCeremonyHeld command) {
+    void handle(RecordCeremonyHeld command, CeremonyCalendar calendar) {
         requirePlanned();
         if (command.recordedOn().isBefore(date)) {
             throw new RuleViolation(CeremonyRule.HELD_ON_ITS_DAY, "ceremony " + ceremonyId + " is on " + date);
+        }
+        int handedOver = calendar.householdsHandedOverAt(ceremonyId);
+        if (command.householdsPresent() < handedOver) {
+            throw new RuleViolation(CeremonyRule.HOUSEHOLDS_HANDED_OVER_WERE_PRESENT, handedOver
+                    + " household(s) were handed devices at ceremony " + ceremonyId + ", more than "
+                    + command.householdsPresent() + " present");
         }
         apply(new CeremonyHeld(ceremonyId, command.householdsPresent(), command.donorsPresent()));
     }

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.command.ceremony;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.ordinateurssolidaires.command.config.ProgrammeCalendar;
+import org.ordinateurssolidaires.command.rules.PlainWords;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.events.ceremony.CeremonyCancelled;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -14,10 +15,13 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 
 /**
  * On which day each ceremony takes place, for the rule that a device is handed over at a ceremony only on that
- * ceremony's day, and how many devices were handed over at it. Kept in the same transaction as the events.
+ * ceremony's day, and how many devices, and which households, were handed over at it; which ceremony takes each day
+ * and place. Kept in the same transaction as the events.
  */
 @Component
 @ProcessingGroup("ceremony-calendar")
@@ -60,11 +64,35 @@ public class CeremonyCalendar {
             });
     }
 
+    /**
+     * Refuses (409) a day and place another ceremony, planned or held, takes: it would be the same one twice. Two
+     * sent at once both pass here; the slot's key refuses the second when its event is recorded.
+     */
+    void requireFree(CeremonyId ceremony, LocalDate date, String place) {
+        jdbc.queryForList("select ceremony_id from ceremony_slot where ceremony_date = ? and place_key = ?"
+                          + " and ceremony_id <> ?", UUID.class, Date.valueOf(date), PlainWords.of(place),
+                        ceremony.value()).stream().findFirst()
+            .ifPresent(other -> {
+                throw new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE,
+                        "ceremony " + other + " takes place on " + date + " at " + place);
+            });
+    }
+
+    /** How many households (referrals) were handed devices at the ceremony. */
+    int householdsHandedOverAt(CeremonyId ceremony) {
+        return jdbc.queryForObject("select count(*) from ceremony_household where ceremony_id = ?", Integer.class,
+                ceremony.value());
+    }
+
     @EventHandler
     void on(DeviceHandedOver event) {
         if (event.ceremonyId() != null) {
             jdbc.update("update ceremony_calendar set hand_overs = hand_overs + 1 where ceremony_id = ?",
                     event.ceremonyId().value());
+            if (event.referralId() != null) { // devices allocated before referrals were recorded have none
+                jdbc.update("insert into ceremony_household (ceremony_id, referral_id) values (?, ?)"
+                            + " on conflict do nothing", event.ceremonyId().value(), event.referralId().value());
+            }
         }
     }
 
@@ -72,16 +100,30 @@ public class CeremonyCalendar {
     void on(CeremonyScheduled event) {
         jdbc.update("insert into ceremony_calendar (ceremony_id, ceremony_date) values (?, ?)",
                 event.ceremonyId().value(), Date.valueOf(event.date()));
+        claimSlot(event.ceremonyId(), event.date(), event.place());
     }
 
     @EventHandler
     void on(CeremonyRescheduled event) {
         jdbc.update("update ceremony_calendar set ceremony_date = ? where ceremony_id = ?",
                 Date.valueOf(event.date()), event.ceremonyId().value());
+        jdbc.update("delete from ceremony_slot where ceremony_id = ?", event.ceremonyId().value());
+        claimSlot(event.ceremonyId(), event.date(), event.place());
     }
 
     @EventHandler
     void on(CeremonyCancelled event) {
         jdbc.update("update ceremony_calendar set cancelled = true where ceremony_id = ?", event.ceremonyId().value());
+        jdbc.update("delete from ceremony_slot where ceremony_id = ?", event.ceremonyId().value());
+    }
+
+    private void claimSlot(CeremonyId ceremony, LocalDate date, String place) {
+        int claimed = jdbc.update("insert into ceremony_slot (ceremony_date, place_key, ceremony_id) values (?, ?, ?)"
+                                  + " on conflict do nothing", Date.valueOf(date), PlainWords.of(place),
+                ceremony.value());
+        if (claimed == 0) {
+            throw new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE,
+                    "another ceremony was scheduled on " + date + " at " + place + " a moment ago");
+        }
     }
 }

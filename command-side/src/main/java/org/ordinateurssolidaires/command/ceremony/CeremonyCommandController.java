@@ -37,7 +37,9 @@ class CeremonyCommandController {
     @PostMapping
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Plan a hand-over ceremony")
+    @Operation(summary = "Plan a hand-over ceremony", description = "One per day and place, planned or held (the"
+            + " place's name compared without accents, case or punctuation): another there that day is refused, 409"
+            + " ONE_CEREMONY_PER_DAY_AND_PLACE, the detail naming it.")
     CeremonyRequests.Scheduled schedule(@Valid @RequestBody CeremonyRequests.Schedule request, CommandOrigin origin) {
         var ceremonyId = new CeremonyId(origin.newId("ceremony"));
         commands.dispatch(request.command(ceremonyId), origin);
@@ -56,7 +58,9 @@ class CeremonyCommandController {
     @PostMapping("/{ceremonyId}/rescheduling")
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Move a planned ceremony to another day or place")
+    @Operation(summary = "Move a planned ceremony to another day or place", description = "Not to a day and place"
+            + " another ceremony takes (409 ONE_CEREMONY_PER_DAY_AND_PLACE); once a device was handed over at it, to"
+            + " another room the same day only (409 HAND_OVERS_KEEP_THEIR_CEREMONY).")
     void reschedule(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Reschedule request,
                     CommandOrigin origin) {
         commands.dispatch(request.command(ceremonyId), origin);
@@ -74,7 +78,9 @@ class CeremonyCommandController {
     @PostMapping("/{ceremonyId}/held")
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Record that the ceremony took place, with how many households and donors came")
+    @Operation(summary = "Record that the ceremony took place, with how many households and donors came",
+            description = "From its day on (409 HELD_ON_ITS_DAY), with at least as many households present as were"
+                          + " handed devices at it (409 HOUSEHOLDS_HANDED_OVER_WERE_PRESENT).")
     void held(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Held request, CommandOrigin origin) {
         commands.dispatch(request.command(ceremonyId, calendar.dayOf(Instant.now())), origin);
     }

@@ -120,7 +120,10 @@ public class HouseholdRegister {
         return digits.startsWith("33") && digits.length() == 11 ? "0" + digits.substring(2) : digits;
     }
 
-    /** Without accents, case or punctuation: "Rue de l'Église" and "rue de l eglise" are one street. */
+    /**
+     * Without accents, case or punctuation: "Rue de l'Église" and "rue de l eglise" are one street. Not {@code
+     * PlainWords}, which keeps every script's letters: the hashes stored were made of ASCII letters and digits only.
+     */
     private static String plain(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
                          .replaceAll("[^\\p{Alnum}]+", " ").strip();

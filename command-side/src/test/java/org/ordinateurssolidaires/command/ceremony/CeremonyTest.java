@@ -60,6 +60,25 @@ class CeremonyTest {
                .expectEvents(SCHEDULED);
     }
 
+    /** Refused by the calendar, the same day and place twice: scheduled or moved there, nothing is recorded. */
+    @Test
+    void takesADayAndPlaceNoOtherCeremonyTakes() {
+        doThrow(new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE, "ceremony x"))
+                .when(calendar).requireFree(CEREMONY, DAY.plusWeeks(1), "Maison de quartier");
+        expectRuleBroken(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE, fixture.givenNoPriorActivity()
+                .when(new ScheduleCeremony(CEREMONY, DAY.plusWeeks(1), "Maison de quartier")));
+        expectRuleBroken(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE, fixture.given(SCHEDULED)
+                .when(new RescheduleCeremony(CEREMONY, DAY.plusWeeks(1), "Maison de quartier", "?")));
+    }
+
+    @Test
+    void isRecordedAsHeldWithAtLeastTheHouseholdsHandedDevicesAtIt() {
+        when(calendar.householdsHandedOverAt(CEREMONY)).thenReturn(24);
+        expectRuleBroken(CeremonyRule.HOUSEHOLDS_HANDED_OVER_WERE_PRESENT,
+                fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 23, 3, DAY)));
+        fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY)).expectEvents(HELD);
+    }
+
     @Test
     void invitesEachDonorOnce() {
         fixture.given(SCHEDULED, new DonorsInvited(CEREMONY, List.of(BANK)))

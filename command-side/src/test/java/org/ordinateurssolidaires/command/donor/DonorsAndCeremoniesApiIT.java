@@ -147,8 +147,8 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         String donor = registerDonor();
         signAgreement(donor, "2026-01-01", null);
         for (int round = 0; round < 4; round++) {
-            String ceremony = post("/api/ceremonies", Map.of("date", "2026-06-27", "place", "Salons de Blossac"))
-                    .getBody().get("ceremonyId").asString();
+            String ceremony = post("/api/ceremonies", Map.of("date", "2026-06-27", "place", "Salle " + round
+                    + ", Maison des associations")).getBody().get("ceremonyId").asString();
             String device = allocatedDevice(donor);
 
             assertThat(SentTogether.recorded(
@@ -262,6 +262,61 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("/api/ceremonies/" + ceremony + "/cancellation", Map.of("reason", "too late"))
                 .getBody().get("rule").asString()).isEqualTo("CEREMONY_STILL_PLANNED");
+    }
+
+    /** Typed again in capitals or without its accents, the place is the same: so is the ceremony that day. */
+    @Test
+    void schedulesOneCeremonyPerDayAndPlace() {
+        String first = post("/api/ceremonies", Map.of("date", "2026-10-03", "place", "Salle des fêtes, Buxerolles"))
+                .getBody().get("ceremonyId").asString();
+
+        ResponseEntity<JsonNode> twice = post("/api/ceremonies", Map.of("date", "2026-10-03",
+                "place", " SALLE DES FETES -- BUXEROLLES"));
+
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(twice.getBody().get("rule").asString()).isEqualTo("ONE_CEREMONY_PER_DAY_AND_PLACE");
+        assertThat(twice.getBody().get("detail").asString()).contains(first);
+        // the next day, or another room that day, is another ceremony; moved onto the first, it is refused
+        String nextDay = post("/api/ceremonies", Map.of("date", "2026-10-04", "place", "Salle des fêtes, Buxerolles"))
+                .getBody().get("ceremonyId").asString();
+        assertThat(post("/api/ceremonies", Map.of("date", "2026-10-03", "place", "Salle des fêtes, Poitiers"))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, String> ontoTheFirst = Map.of("date", "2026-10-03", "place", "Salle des Fêtes, Buxerolles",
+                "reason", "one ceremony for both");
+        ResponseEntity<JsonNode> moved = post("/api/ceremonies/" + nextDay + "/rescheduling", ontoTheFirst);
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(moved.getBody().get("rule").asString()).isEqualTo("ONE_CEREMONY_PER_DAY_AND_PLACE");
+        // its place's name spelt anew, a ceremony keeps its own day and place
+        assertThat(post("/api/ceremonies/" + first + "/rescheduling", Map.of("date", "2026-10-03",
+                "place", "Salle des Fêtes, Buxerolles", "reason", "capitals")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        // called off, it frees them
+        post("/api/ceremonies/" + first + "/cancellation", Map.of("reason", "merged with the next day's"));
+        assertThat(post("/api/ceremonies/" + nextDay + "/rescheduling", ontoTheFirst).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** Each household handed a device at a ceremony was there: the count of those present cannot be lower. */
+    @Test
+    void recordsACeremonyHeldWithEveryHouseholdHandedADeviceAtIt() {
+        String donor = registerDonor();
+        signAgreement(donor, "2026-01-01", null);
+        String ceremony = post("/api/ceremonies", Map.of("date", "2026-06-20", "place", "Maison de quartier"))
+                .getBody().get("ceremonyId").asString();
+        for (String device : List.of(allocatedDevice(donor), allocatedDevice(donor))) {
+            assertThat(post("/api/devices/" + device + "/hand-over", Map.of("freeOfChargeAcknowledged", true,
+                    "ceremonyId", ceremony, "handedOverAt", "2026-06-20T15:00:00Z")).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+        }
+
+        ResponseEntity<JsonNode> fewer = post("/api/ceremonies/" + ceremony + "/held",
+                Map.of("householdsPresent", 1, "donorsPresent", 1));
+
+        assertThat(fewer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(fewer.getBody().get("rule").asString()).isEqualTo("HOUSEHOLDS_HANDED_OVER_WERE_PRESENT");
+        assertThat(fewer.getBody().get("detail").asString()).startsWith("2 household(s)");
+        assertThat(post("/api/ceremonies/" + ceremony + "/held", Map.of("householdsPresent", 2, "donorsPresent", 1))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     private String registerDonor() {

@@ -7,7 +7,10 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.events.ceremony.CeremonyCancelled;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
+import org.ordinateurssolidaires.events.ceremony.CeremonyRescheduled;
+import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
 import org.ordinateurssolidaires.events.device.AllocationCancelled;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
@@ -41,6 +44,8 @@ import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -170,6 +175,53 @@ class LookupsFromTheEventHistoryIT {
                 Integer.class, ceremony.value())).isEqualTo(2);
         assertThat(jdbc.queryForObject("select hand_overs from ceremony_calendar where ceremony_id = ?",
                 Integer.class, quiet.value())).isZero();
+    }
+
+    /**
+     * A history recorded before V26: each ceremony not cancelled holds its day and place where it was last moved, the
+     * first scheduled of two twins; the households handed devices at each are counted once.
+     */
+    @Test
+    void fillsInTheCeremoniesDaysAndPlacesAndTheirHouseholdsFromTheEventsAlreadyStored() {
+        String url = PostgresTestDatabase.emptyDatabase("ordinateurs_ceremony_slot_backfill_it");
+        migrate(url, "25", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+        var first = new CeremonyId(UUID.randomUUID());
+        var twin = new CeremonyId(UUID.randomUUID());
+        var calledOff = new CeremonyId(UUID.randomUUID());
+        var moved = new CeremonyId(UUID.randomUUID());
+        var household = new ReferralId(UUID.randomUUID());
+        var neighbour = new ReferralId(UUID.randomUUID());
+        LocalDate day = LocalDate.parse("2026-06-27");
+        List<GenericDomainEventMessage<?>> history = new ArrayList<>(List.of(
+                message("Ceremony", first.toString(), 0, new CeremonyScheduled(first, day, "Salons de Blossac")),
+                message("Ceremony", twin.toString(), 0, new CeremonyScheduled(twin, day, "salons de blossac")),
+                message("Ceremony", calledOff.toString(), 0, new CeremonyScheduled(calledOff, day, "Mairie")),
+                message("Ceremony", calledOff.toString(), 1, new CeremonyCancelled(calledOff, "storm warning")),
+                message("Ceremony", moved.toString(), 0, new CeremonyScheduled(moved, day, "Gymnase")),
+                message("Ceremony", moved.toString(), 1, new CeremonyRescheduled(moved, day.plusWeeks(1),
+                        "Gymnase Jean-Moulin", "larger"))));
+        for (ReferralId referral : List.of(household, household, neighbour)) {
+            var device = new DeviceId(UUID.randomUUID());
+            history.add(message("Device", device.toString(), 0, new DeviceHandedOver(device, referral, true, first,
+                    SUBMITTED)));
+        }
+        var unreferred = new DeviceId(UUID.randomUUID()); // allocated before referrals were recorded
+        history.add(message("Device", unreferred.toString(), 0, new DeviceHandedOver(unreferred, null, true, first,
+                SUBMITTED)));
+        append(url, history);
+
+        migrate(url, "latest", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD));
+        assertThat(jdbc.queryForList("select ceremony_id, ceremony_date, place_key from ceremony_slot"
+                                     + " order by ceremony_date")).containsExactly(
+                Map.of("ceremony_id", first.value(), "ceremony_date", Date.valueOf(day),
+                        "place_key", "salons de blossac"),
+                Map.of("ceremony_id", moved.value(), "ceremony_date", Date.valueOf(day.plusWeeks(1)),
+                        "place_key", "gymnase jean moulin"));
+        assertThat(jdbc.queryForList("select referral_id from ceremony_household where ceremony_id = ?", UUID.class,
+                first.value())).containsExactlyInAnyOrder(household.value(), neighbour.value());
     }
 
     /** A history recorded before V23: each referral accepted keeps the time it was accepted at, no other. */
