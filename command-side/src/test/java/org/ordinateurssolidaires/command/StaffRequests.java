@@ -50,10 +50,15 @@ public final class StaffRequests {
         return device;
     }
 
+    /** A partner registered under a name of its own: two active partners never share one. */
+    public static String newPartner(TestRestTemplate http, String kind) {
+        return http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "Partenaire " + UUID.randomUUID(),
+                "kind", kind), headers()), JsonNode.class).get("partnerId").asString();
+    }
+
     /** A household referred by a new partner and accepted: it waits for a device of the kind given. */
     public static String acceptedReferral(TestRestTemplate http, String need) {
-        String partner = http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "CCAS de Poitiers",
-                "kind", "SOCIAL_SERVICES"), headers()), JsonNode.class).get("partnerId").asString();
+        String partner = newPartner(http, "SOCIAL_SERVICES");
         String referral = http.postForObject("/api/partners/" + partner + "/referrals", new HttpEntity<>(Map.of(
                 "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 4, "children", 2, "need", need,
                 "personalData", Map.of("name", "Famille Test"), "submittedAt", "2026-01-05T10:00:00Z"), headers()),

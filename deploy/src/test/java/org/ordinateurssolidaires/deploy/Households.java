@@ -4,6 +4,7 @@ import org.ordinateurssolidaires.testing.RunningApp;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
 
 /** A device is allocated only to an accepted referral waiting for its kind of device. */
 public final class Households {
@@ -13,7 +14,7 @@ public final class Households {
 
     /** Refers a household through a new partner, accepts it, and answers the referral's id. */
     public static String acceptedReferral(RunningApp commandSide, String need) throws IOException, InterruptedException {
-        String partner = commandSide.post("/api/partners", Map.of("name", "France Travail Poitiers",
+        String partner = commandSide.post("/api/partners", Map.of("name", "France Travail " + UUID.randomUUID(),
                 "kind", "JOB_CENTRE")).get("partnerId").asText();
         String referral = commandSide.post("/api/partners/" + partner + "/referrals", Map.of(
                 "criterion", "JOB_SEEKER", "householdSize", 1, "children", 0, "need", need,

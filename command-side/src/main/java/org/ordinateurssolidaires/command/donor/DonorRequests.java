@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordinateurssolidaires.command.web.CorrectsSomething;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.OneScriptPerWord;
 import org.ordinateurssolidaires.events.donor.AgreementCommitments;
 import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.events.donor.Siret;
@@ -24,7 +25,7 @@ public final class DonorRequests {
     private DonorRequests() {
     }
 
-    public record Register(@NotBlank @Size(max = 200) String legalName,
+    public record Register(@NotBlank @Size(max = 200) @OneScriptPerWord String legalName,
                     @NotNull DonorKind kind,
                     @WellFormedSiret @Schema(example = "73282932000074") String siret,
                     @NotBlank @Size(max = 200) String contactPerson,
@@ -33,7 +34,7 @@ public final class DonorRequests {
 
     @CorrectsSomething
     @Schema(name = "DonorCorrection") // the API describes the donor's and the device's apart
-    public record Correct(@Size(max = 200) @NotBlankWhenGiven String legalName,
+    public record Correct(@Size(max = 200) @NotBlankWhenGiven @OneScriptPerWord String legalName,
                    @WellFormedSiret String siret,
                    @Size(max = 200) @NotBlankWhenGiven String contactPerson,
                    @Email @Size(max = 200) @NotBlankWhenGiven String contactEmail,

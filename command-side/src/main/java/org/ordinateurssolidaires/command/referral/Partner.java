@@ -32,7 +32,8 @@ public class Partner {
     }
 
     @CommandHandler
-    public Partner(RegisterPartner command) {
+    public Partner(RegisterPartner command, PartnerNames names) {
+        names.requireUnused(command.name());
         apply(new PartnerRegistered(command.partnerId(), command.name(), command.kind()));
     }
 

@@ -44,7 +44,8 @@ class ReferralCommandController {
     @PostMapping("/api/partners")
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a partner organisation")
+    @Operation(summary = "Register a partner organisation", description = "Not under the name an active partner goes"
+            + " by (compared without accents, case or punctuation): 409 PARTNER_NAME_REGISTERED_ONCE, naming it.")
     ReferralRequests.PartnerRegistered registerPartner(@Valid @RequestBody ReferralRequests.RegisterPartner request,
                                                        CommandOrigin origin) {
         var partnerId = new PartnerId(origin.newId("partner"));

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.OneScriptPerWord;
 import org.ordinateurssolidaires.command.web.SealedWhenStored;
 import org.ordinateurssolidaires.command.web.PhoneNumber;
 import org.ordinateurssolidaires.command.web.ReportedOn;
@@ -35,7 +36,8 @@ public final class ReferralRequests {
     private ReferralRequests() {
     }
 
-    public record RegisterPartner(@NotBlank @Size(max = 200) String name, @NotNull PartnerKind kind) {
+    public record RegisterPartner(@NotBlank @Size(max = 200) @OneScriptPerWord String name,
+                                  @NotNull PartnerKind kind) {
 
         /** The command is named as this request is: hence its full name here. */
         org.ordinateurssolidaires.command.referral.RegisterPartner command(PartnerId partnerId) {

@@ -31,6 +31,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
+import static org.ordinateurssolidaires.command.StaffRequests.newPartner;
 
 /**
  * Admins open accounts, give them roles and bind them to a partner or a donor; the holders sign in with them at
@@ -51,8 +52,8 @@ class AccountsApiIT extends CommandSideIntegrationTest {
 
     @Test
     void aPartnersAccountRefersHouseholdsForItsOwnPartnerOnly() {
-        String partner = newPartner();
-        String otherPartner = newPartner();
+        String partner = newPartner(http, "JOB_CENTRE");
+        String otherPartner = newPartner(http, "JOB_CENTRE");
         String username = unique("assistante.sociale");
         assertThat(open(username, Map.of("roles", List.of("PARTNER"), "partnerId", partner)).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
@@ -85,7 +86,7 @@ class AccountsApiIT extends CommandSideIntegrationTest {
     /** A partner that stops working with the programme stops reading its households' data: its accounts stop too. */
     @Test
     void aPartnersAccountsStopWithThePartner() {
-        String partner = newPartner();
+        String partner = newPartner(http, "JOB_CENTRE");
         String username = unique("conseillere");
         open(username, Map.of("roles", List.of("PARTNER"), "partnerId", partner));
         assertThat(signsIn(username, PASSWORD)).isTrue();
@@ -126,7 +127,7 @@ class AccountsApiIT extends CommandSideIntegrationTest {
 
     @Test
     void refusesAnAccountBrokenInAnyWayNamingTheRule() {
-        String partner = newPartner();
+        String partner = newPartner(http, "JOB_CENTRE");
         assertRefused(Map.of("username", "Camille Bernard", "password", "short", "access",
                         Map.of("roles", List.of("STAFF", "AUDITOR"), "partnerId", partner)),
                 "username", "password", "access.roles", "access.partnerId");
@@ -286,11 +287,6 @@ class AccountsApiIT extends CommandSideIntegrationTest {
 
     private TestRestTemplate admin() {
         return http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD);
-    }
-
-    private String newPartner() {
-        return http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "Mission locale",
-                "kind", "JOB_CENTRE"), headers()), JsonNode.class).get("partnerId").asString();
     }
 
     private static Map<String, Object> referral() {

@@ -31,6 +31,8 @@ import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
 import org.ordinateurssolidaires.events.referral.PartnerDeactivated;
 import org.ordinateurssolidaires.events.referral.PartnerId;
+import org.ordinateurssolidaires.events.referral.PartnerKind;
+import org.ordinateurssolidaires.events.referral.PartnerRegistered;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
@@ -222,6 +224,31 @@ class LookupsFromTheEventHistoryIT {
                         "place_key", "gymnase jean moulin"));
         assertThat(jdbc.queryForList("select referral_id from ceremony_household where ceremony_id = ?", UUID.class,
                 first.value())).containsExactlyInAnyOrder(household.value(), neighbour.value());
+    }
+
+    /** A history recorded before V28: each active partner holds its name, the first registered of two twins. */
+    @Test
+    void fillsInTheActivePartnersNamesFromTheEventsAlreadyStored() {
+        String url = PostgresTestDatabase.emptyDatabase("ordinateurs_partner_name_backfill_it");
+        migrate(url, "27", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+        var first = new PartnerId(UUID.randomUUID());
+        var twin = new PartnerId(UUID.randomUUID());
+        var gone = new PartnerId(UUID.randomUUID());
+        append(url, List.of(
+                message("Partner", first.toString(), 0, new PartnerRegistered(first, "CCAS de Poitiers",
+                        PartnerKind.SOCIAL_SERVICES)),
+                message("Partner", twin.toString(), 0, new PartnerRegistered(twin, "CCAS de Poitiers ",
+                        PartnerKind.SOCIAL_SERVICES)),
+                message("Partner", gone.toString(), 0, new PartnerRegistered(gone, "Mission locale",
+                        PartnerKind.JOB_CENTRE)),
+                message("Partner", gone.toString(), 1, new PartnerDeactivated(gone, "left the committee"))));
+
+        migrate(url, "latest", "classpath:db/command-side", "classpath:org/ordinateurssolidaires/command/migration");
+
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD));
+        assertThat(jdbc.queryForList("select name_key, partner_id from partner_name"))
+                .containsExactly(Map.of("name_key", "ccas de poitiers", "partner_id", first.value()));
     }
 
     /** A history recorded before V23: each referral accepted keeps the time it was accepted at, no other. */

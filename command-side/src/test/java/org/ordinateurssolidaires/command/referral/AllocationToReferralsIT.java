@@ -18,6 +18,7 @@ import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
 import static org.ordinateurssolidaires.command.StaffRequests.allocation;
 import static org.ordinateurssolidaires.command.StaffRequests.donorWithAgreement;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
+import static org.ordinateurssolidaires.command.StaffRequests.newPartner;
 import static org.ordinateurssolidaires.command.StaffRequests.readyLaptop;
 
 /** A device goes only to an accepted referral that still waits for that kind of device. */
@@ -51,8 +52,7 @@ class AllocationToReferralsIT extends CommandSideIntegrationTest {
     @Test
     void allocatesNoEarlierThanTheReferralWasAccepted() {
         String laptop = readyLaptop(http, donorWithAgreement(http)); // ready since 4 May
-        String partner = http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "Mission locale",
-                "kind", "SOCIAL_SERVICES"), headers()), JsonNode.class).get("partnerId").asString();
+        String partner = newPartner(http, "SOCIAL_SERVICES");
         String referral = post("/api/partners/" + partner + "/referrals", Map.of("criterion", "JOB_SEEKER",
                 "householdSize", 1, "children", 0, "need", "LAPTOP", "personalData", Map.of("name", "Foyer Tardif"),
                 "submittedAt", "2026-05-09T10:00:00Z")).getBody().get("referralId").asString();

@@ -49,7 +49,7 @@ class CryptoShreddingIT extends CommandSideIntegrationTest {
 
     @Test
     void forgetsAPersonWithoutEditingHistory() {
-        String partner = post("/api/partners", Map.of("name", "CCAS de Poitiers", "kind", "SOCIAL_SERVICES"))
+        String partner = post("/api/partners", Map.of("name", "CCAS de Châtellerault", "kind", "SOCIAL_SERVICES"))
                 .getBody().get("partnerId").asString();
         JsonNode submitted = post("/api/partners/" + partner + "/referrals", Map.of(
                 "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 4, "children", 2,
@@ -84,9 +84,10 @@ class CryptoShreddingIT extends CommandSideIntegrationTest {
      */
     @Test
     void findsTheHouseholdsOtherReferralsToForgetThemToo() {
-        String ccas = post("/api/partners", Map.of("name", "CCAS de Poitiers", "kind", "SOCIAL_SERVICES"))
+        String ccas = post("/api/partners", Map.of("name", "CCAS de Buxerolles", "kind", "SOCIAL_SERVICES"))
                 .getBody().get("partnerId").asString();
-        String missionLocale = post("/api/partners", Map.of("name", "Mission locale", "kind", "SOCIAL_SERVICES"))
+        String missionLocale = post("/api/partners", Map.of("name", "Mission locale de Buxerolles",
+                "kind", "SOCIAL_SERVICES"))
                 .getBody().get("partnerId").asString();
         String first = refer(ccas, Map.of("name", "Léonie Quérard-Vbnm", "email", "LEONIE.VBNM@example.org"));
         String again = refer(missionLocale, Map.of("name", "Leonie QUERARD-VBNM", "email", "leonie.vbnm@example.org",

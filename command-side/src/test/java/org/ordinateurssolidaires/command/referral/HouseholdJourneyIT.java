@@ -31,6 +31,7 @@ import static org.ordinateurssolidaires.command.StaffRequests.acceptedReferral;
 import static org.ordinateurssolidaires.command.StaffRequests.allocation;
 import static org.ordinateurssolidaires.command.StaffRequests.donorWithAgreement;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
+import static org.ordinateurssolidaires.command.StaffRequests.newPartner;
 import static org.ordinateurssolidaires.command.StaffRequests.readyLaptop;
 
 /** A household's journey over HTTP, from its partner's referral to the devices in its hands, and back again. */
@@ -47,7 +48,7 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
     @Test
     void equipsAHouseholdWithTwoDevicesAtOnceThenRecognisesItWhenReferredAgain() {
         String donor = donorWithAgreement(http);
-        String partner = partner();
+        String partner = newPartner(http, "JOB_CENTRE");
         String referral = submit(partner, AMINA, null).getBody().get("referralId").asString();
         accept(referral);
         String laptop = readyLaptop(http, donor);
@@ -85,8 +86,8 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         String donor = donorWithAgreement(http);
         Map<String, String> yvonne = Map.of("name", "Yvonne Martin",
                 "email", "yvonne." + UUID.randomUUID() + "@example.net");
-        String first = submit(partner(), yvonne, null).getBody().get("referralId").asString();
-        String second = submit(partner(), yvonne, null).getBody().get("referralId").asString();
+        String first = submit(newPartner(http, "JOB_CENTRE"), yvonne, null).getBody().get("referralId").asString();
+        String second = submit(newPartner(http, "JOB_CENTRE"), yvonne, null).getBody().get("referralId").asString();
         accept(first);
         accept(second);
         String laptop = readyLaptop(http, donor);
@@ -110,7 +111,7 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
     @Test
     void allocatesToTheNextHouseholdInLineOrToAnotherWithStaffsReason() {
         String donor = donorWithAgreement(http);
-        String partner = partner();
+        String partner = newPartner(http, "JOB_CENTRE");
         String first = submitted(partner, "2001-01-01T10:00:00Z");
         String second = submitted(partner, "2001-01-02T10:00:00Z");
         String laptop = readyLaptop(http, donor);
@@ -202,7 +203,7 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
     @Test
     void takesReferralsAndContactPeopleOnlyForKnownActivePartners() {
         ResponseEntity<JsonNode> unknown = submit(UUID.randomUUID().toString(), AMINA, null);
-        String leaving = partner();
+        String leaving = newPartner(http, "JOB_CENTRE");
         ResponseEntity<JsonNode> contact = post("/api/partners/" + leaving + "/contacts",
                 Map.of("name", "Nadia Benali", "role", "adviser", "email", "n.benali@example.org"));
         ResponseEntity<JsonNode> unreachable = post("/api/partners/" + leaving + "/contacts", Map.of("name", "?"));
@@ -217,7 +218,8 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
                                                                                   .doesNotContain("reachable");
         assertThat(post("/api/partners/" + leaving + "/contacts", Map.of("name", "Late", "phone", "05 49 00 00 00"))
                 .getBody().get("rule").asString()).isEqualTo("CONTACTS_OF_AN_ACTIVE_PARTNER");
-        ResponseEntity<JsonNode> moreChildrenThanPeople = post("/api/partners/" + partner() + "/referrals", Map.of(
+        String another = newPartner(http, "JOB_CENTRE");
+        ResponseEntity<JsonNode> moreChildrenThanPeople = post("/api/partners/" + another + "/referrals", Map.of(
                 "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 2, "children", 5,
                 "need", "LAPTOP", "personalData", AMINA, "submittedAt", "2026-01-05T10:00:00Z"));
         assertThat(moreChildrenThanPeople.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -229,9 +231,22 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         assertThat(deactivated.getBody().get("rule").asString()).isEqualTo("REFERRAL_BY_AN_ACTIVE_PARTNER");
     }
 
-    private String partner() {
-        return post("/api/partners", Map.of("name", "Mission locale", "kind", "JOB_CENTRE")).getBody()
+    /** Typed again in capitals, the name is the active partner's; deactivated, the partner leaves it free. */
+    @Test
+    void registersOneActivePartnerUnderAName() {
+        String name = "Centre social " + UUID.randomUUID();
+        String first = post("/api/partners", Map.of("name", name, "kind", "ASSOCIATION")).getBody()
                 .get("partnerId").asString();
+
+        ResponseEntity<JsonNode> twice = post("/api/partners", Map.of("name", " " + name.toUpperCase() + ".",
+                "kind", "ASSOCIATION"));
+
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(twice.getBody().get("rule").asString()).isEqualTo("PARTNER_NAME_REGISTERED_ONCE");
+        assertThat(twice.getBody().get("detail").asString()).contains(first);
+        post("/api/partners/" + first + "/deactivation", Map.of("reason", "merged into the city's social centre"));
+        assertThat(post("/api/partners", Map.of("name", name, "kind", "ASSOCIATION")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
     }
 
     private String submitted(String partner, String submittedAt) {

@@ -58,6 +58,7 @@ class ReferralTest {
     private PartnerRoster partnerRoster;
     private HouseholdRegister households;
     private ReferralStandings standings;
+    private PartnerNames partnerNames;
 
     /** By default the partner is active and the household was never equipped. */
     @BeforeEach
@@ -73,6 +74,20 @@ class ReferralTest {
         referrals.registerInjectableResource(households);
         referrals.registerInjectableResource(standings);
         partners = new AggregateTestFixture<>(Partner.class);
+        partnerNames = mock(PartnerNames.class);
+        partners.registerInjectableResource(partnerNames);
+    }
+
+    /** Two active partners under one name would be told apart by nobody reading the waiting list. */
+    @Test
+    void registersAPartnerUnderANameNoActivePartnerGoesBy() {
+        partners.givenNoPriorActivity()
+                .when(new RegisterPartner(PARTNER, "CCAS de Poitiers", PartnerKind.SOCIAL_SERVICES))
+                .expectEvents(new PartnerRegistered(PARTNER, "CCAS de Poitiers", PartnerKind.SOCIAL_SERVICES));
+        doThrow(new RuleViolation(ReferralRule.PARTNER_NAME_REGISTERED_ONCE, "partner x"))
+                .when(partnerNames).requireUnused("ccas de poitiers");
+        expectRuleBroken(ReferralRule.PARTNER_NAME_REGISTERED_ONCE, partners.givenNoPriorActivity()
+                .when(new RegisterPartner(PARTNER, "ccas de poitiers", PartnerKind.SOCIAL_SERVICES)));
     }
 
     @Test

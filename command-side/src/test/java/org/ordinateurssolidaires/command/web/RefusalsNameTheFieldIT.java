@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
+import static org.ordinateurssolidaires.command.StaffRequests.newPartner;
 
 /**
  * A rule about several fields of a request is reported on the field the client is to change, by the name the
@@ -71,8 +72,7 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
 
     @Test
     void moreChildrenThanTheHouseholdHasIsSaidOfTheChildren() {
-        String partner = http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "CCAS de Poitiers",
-                "kind", "SOCIAL_SERVICES"), headers()), JsonNode.class).get("partnerId").asString();
+        String partner = newPartner(http, "SOCIAL_SERVICES");
 
         assertThat(refused("/api/partners/" + partner + "/referrals", Map.of("criterion",
                 "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 2, "children", 3, "need", "LAPTOP",
@@ -83,8 +83,7 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
     /** Someone will call it: words, or too few digits, are no number; a partner's contact the same. */
     @Test
     void aPhoneThatIsNoNumberIsSaidOfThePhone() {
-        String partner = http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "CCAS de Niort",
-                "kind", "SOCIAL_SERVICES"), headers()), JsonNode.class).get("partnerId").asString();
+        String partner = newPartner(http, "SOCIAL_SERVICES");
 
         for (String phone : new String[]{"not a phone!!", "12345", "+33 6 12 34 56 78 ou le 05"}) {
             assertThat(refused("/api/partners/" + partner + "/referrals", Map.of("criterion", "JOB_SEEKER",
@@ -94,6 +93,25 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
             assertThat(refused("/api/partners/" + partner + "/contacts", Map.of("name", "Nadia Roux",
                     "phone", phone))).as(phone).containsEntry("field", "phone");
         }
+    }
+
+    /** A Cyrillic "о" or a Greek "Α" among Latin letters: a name that prints as another's is said of the name. */
+    @Test
+    void aNameWithALetterOfAnotherAlphabetInAWordIsSaidOfTheName() {
+        for (String name : new String[]{"CCAS de P\u043Eitiers", "\u0391ssociation Emmaüs",
+                                        "\u0421\u043Emmune de Migné"}) {
+            assertThat(refused("/api/partners", Map.of("name", name, "kind", "SOCIAL_SERVICES"))).as(name)
+                    .containsEntry("field", "name");
+            assertThat(refused("/api/donors", Map.of("legalName", name, "kind", "COMPANY",
+                    "contactPerson", "Alexandra", "contactEmail", "numerique@example.org"))).as(name)
+                    .containsEntry("field", "legalName");
+            assertThat(refused("/api/ceremonies", Map.of("date", "2026-10-10", "place", name))).as(name)
+                    .containsEntry("field", "place");
+        }
+        // a word in one alphabet beside a word in another, accents and all, is a name like any
+        String mixed = "Ελληνική Κοινότητα de Poitiers – Общество " + UUID.randomUUID();
+        assertThat(http.postForEntity("/api/partners", new HttpEntity<>(Map.of("name", mixed,
+                "kind", "ASSOCIATION"), headers()), JsonNode.class).getStatusCode().value()).isEqualTo(201);
     }
 
     @Test

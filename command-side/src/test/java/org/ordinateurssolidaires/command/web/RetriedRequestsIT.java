@@ -27,6 +27,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
+import static org.ordinateurssolidaires.command.StaffRequests.newPartner;
 
 /**
  * A request sent again under the same Idempotency-Key is recorded once and answered as the first was, though the
@@ -49,7 +50,7 @@ class RetriedRequestsIT extends CommandSideIntegrationTest {
 
     @Test
     void aPartnersReferralSentAgainIsRecordedOnceAndAnsweredTheSame() {
-        String partner = newPartner();
+        String partner = newPartner(http, "SOCIAL_SERVICES");
         TestRestTemplate partnerClient = http.withBasicAuth(partnerAccount(partner), TestAccounts.PASSWORD);
         HttpHeaders once = headers();
         once.set(CommandOrigin.COMMAND_ID_HEADER, UUID.randomUUID().toString());
@@ -78,7 +79,7 @@ class RetriedRequestsIT extends CommandSideIntegrationTest {
      */
     @Test
     void aPartnersReferralIsDatedToTheSecondSoThatADecisionAtOnceFollowsIt() {
-        String partner = newPartner();
+        String partner = newPartner(http, "SOCIAL_SERVICES");
         ResponseEntity<JsonNode> sent = http.withBasicAuth(partnerAccount(partner), TestAccounts.PASSWORD)
                 .postForEntity("/api/partners/" + partner + "/referrals",
                         new HttpEntity<>(referral("Odile Marchand"), headers()), JsonNode.class);
@@ -122,7 +123,7 @@ class RetriedRequestsIT extends CommandSideIntegrationTest {
 
     @Test
     void aPartnersFormSentAgainIsRecordedOnce() throws Exception {
-        String partner = newPartner();
+        String partner = newPartner(http, "SOCIAL_SERVICES");
         FormBrowser browser = new FormBrowser(port);
         assertThat(browser.signIn(partnerAccount(partner), TestAccounts.PASSWORD).statusCode()).isEqualTo(302);
         Map<String, String> form = new LinkedHashMap<>();
@@ -156,7 +157,7 @@ class RetriedRequestsIT extends CommandSideIntegrationTest {
      */
     @Test
     void aFormDatedOnArrivalSentTwiceIsRecordedOnce() throws Exception {
-        String referral = http.postForObject("/api/partners/" + newPartner() + "/referrals",
+        String referral = http.postForObject("/api/partners/" + newPartner(http, "SOCIAL_SERVICES") + "/referrals",
                 new HttpEntity<>(referral("Odile Marchand"), headers()), JsonNode.class).get("referralId").asString();
         FormBrowser staff = new FormBrowser(port);
         assertThat(staff.signIn(TestAccounts.STAFF, TestAccounts.PASSWORD).statusCode()).isEqualTo(302);
@@ -174,11 +175,6 @@ class RetriedRequestsIT extends CommandSideIntegrationTest {
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/orientations"));
         assertThat(eventStore.readEvents(referral).asStream()
                              .filter(event -> event.getPayload() instanceof ReferralAccepted)).hasSize(1);
-    }
-
-    private String newPartner() {
-        return http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "CCAS de Poitiers",
-                "kind", "SOCIAL_SERVICES"), headers()), JsonNode.class).get("partnerId").asString();
     }
 
     private String partnerAccount(String partner) {

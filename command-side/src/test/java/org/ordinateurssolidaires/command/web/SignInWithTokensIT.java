@@ -27,6 +27,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordinateurssolidaires.command.StaffRequests.headers;
+import static org.ordinateurssolidaires.command.StaffRequests.newPartner;
 
 /**
  * In production people sign in with the city's OpenID Connect provider: the API takes its bearer tokens, reads
@@ -68,8 +69,8 @@ class SignInWithTokensIT extends CommandSideIntegrationTest {
 
     @Test
     void aPartnersTokenRefersHouseholdsForItsOwnPartnerOnly() {
-        String partner = newPartner();
-        String another = newPartner();
+        String partner = newPartner(http, "ASSOCIATION");
+        String another = newPartner(http, "ASSOCIATION");
         String token = token(Map.of("preferred_username", "as.ccas", "roles", List.of("PARTNER"),
                 "partner_id", partner));
 
@@ -126,11 +127,6 @@ class SignInWithTokensIT extends CommandSideIntegrationTest {
 
     private static String token(Map<String, Object> claims) {
         return PROVIDER.token(claims);
-    }
-
-    private String newPartner() {
-        return http.postForObject("/api/partners", new HttpEntity<>(Map.of("name", "Centre social",
-                "kind", "ASSOCIATION"), headers()), JsonNode.class).get("partnerId").asString();
     }
 
     private static Map<String, Object> referral() {
