@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountView;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.AccountDirectory;
 import org.ordinateurssolidaires.web.security.Caller;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 
@@ -58,8 +58,8 @@ class AccountController {
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "One account")
     AccountView account(@PathVariable String username) {
-        return accounts.find(AccountDirectory.canonical(username)).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "no account " + username));
+        return accounts.find(AccountDirectory.canonical(username)).orElseThrow(() -> new UnknownEntity(
+                UnknownEntity.Kind.ACCOUNT, "no account " + username));
     }
 
     @PutMapping("/{username}/access")

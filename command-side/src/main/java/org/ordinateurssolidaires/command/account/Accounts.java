@@ -4,18 +4,17 @@ import org.ordinateurssolidaires.command.account.AccountRequests.AccountAccess;
 import org.ordinateurssolidaires.command.account.AccountRequests.AccountView;
 import org.ordinateurssolidaires.command.referral.PartnerRoster;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
+import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.web.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -122,7 +121,8 @@ public class Accounts {
             return;
         }
         if (enabled) {
-            account.map(found -> found.access().partnerId()).ifPresent(this::requireActivePartner);
+            account.map(found -> found.access().partnerId()).ifPresent(partner -> partners.requireActive(
+                    new PartnerId(partner), AccountRule.ACCOUNT_OF_AN_ACTIVE_PARTNER));
         }
         change(username, "enabled = ?", by, enabled);
     }
@@ -138,7 +138,7 @@ public class Accounts {
         arguments[values.length + 2] = username;
         if (jdbc.update("update account set " + assignments + ", updated_at = ?, updated_by = ? where username = ?",
                 arguments) == 0) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no account " + username);
+            throw new UnknownEntity(UnknownEntity.Kind.ACCOUNT, "no account " + username);
         }
         if (enabledAdmins() == 0) {
             throw new RuleViolation(AccountRule.AN_ENABLED_ADMIN_REMAINS,
@@ -154,7 +154,7 @@ public class Accounts {
     @Transactional
     void endSessionsOf(String username, String by) {
         if (find(username).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no account " + username);
+            throw new UnknownEntity(UnknownEntity.Kind.ACCOUNT, "no account " + username);
         }
         int ended = endSessions(username);
         log.info("Browser sessions of {} ended by {}: {}", username, by, ended); // no row says it: the log does
@@ -180,22 +180,14 @@ public class Accounts {
     /** A partner's or donor's account speaks for one that the programme knows. */
     private void checkBinding(AccountAccess access) {
         if (access.partnerId() != null) {
-            requireActivePartner(access.partnerId());
+            partners.requireActive(new PartnerId(access.partnerId()), AccountRule.ACCOUNT_OF_AN_ACTIVE_PARTNER);
         }
         if (access.donorId() != null && jdbc.queryForObject("select count(*) from registered_donor where donor_id = ?",
                 Integer.class, access.donorId()) == 0) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no donor " + access.donorId());
+            throw new UnknownEntity(UnknownEntity.Kind.DONOR, "no donor " + access.donorId());
         }
     }
 
-    private void requireActivePartner(UUID partner) {
-        switch (partners.standing(new PartnerId(partner))) {
-            case UNKNOWN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no partner " + partner);
-            case DEACTIVATED -> throw new RuleViolation(AccountRule.ACCOUNT_OF_AN_ACTIVE_PARTNER,
-                    "partner " + partner + " was deactivated");
-            case ACTIVE -> { }
-        }
-    }
 
     /**
      * A partner that stops working with the programme stops reading its households' data: its accounts are

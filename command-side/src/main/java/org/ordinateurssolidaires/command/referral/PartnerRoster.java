@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.referral;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ordinateurssolidaires.command.rules.BusinessRule;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.referral.PartnerDeactivated;
@@ -37,12 +38,11 @@ public class PartnerRoster {
                 ? Standing.DEACTIVATED : Standing.ACTIVE;
     }
 
-    /** Refuses an unknown partner (404) or one that was deactivated (409). */
-    public void requireActive(PartnerId partner) {
+    /** Refuses an unknown partner (404) or one that was deactivated (409, under {@code rule}). */
+    public void requireActive(PartnerId partner, BusinessRule rule) {
         switch (standing(partner)) {
             case UNKNOWN -> throw new UnknownEntity(UnknownEntity.Kind.PARTNER, "no partner " + partner);
-            case DEACTIVATED -> throw new RuleViolation(ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER,
-                    "partner " + partner + " was deactivated");
+            case DEACTIVATED -> throw new RuleViolation(rule, "partner " + partner + " was deactivated");
             case ACTIVE -> { }
         }
     }

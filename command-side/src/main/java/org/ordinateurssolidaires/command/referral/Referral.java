@@ -51,7 +51,7 @@ public class Referral {
     @CommandHandler
     public Referral(SubmitReferral command, PartnerRoster partners, HouseholdRegister households,
                     PersonalDataVault vault) {
-        partners.requireActive(command.partnerId());
+        partners.requireActive(command.partnerId(), ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER);
         boolean equippedBefore = households.alreadyEquipped(command.personalData());
         if (equippedBefore && command.alreadyEquippedJustification() == null) {
             throw new RuleViolation(ReferralRule.SECOND_REFERRAL_JUSTIFIED, "the programme already equipped this "

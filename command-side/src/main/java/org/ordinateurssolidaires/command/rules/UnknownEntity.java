@@ -4,7 +4,7 @@ package org.ordinateurssolidaires.command.rules;
 public class UnknownEntity extends RuntimeException {
 
     /** What was not found: a page's form says so in words ("Ce donateur n'existe pas"). */
-    public enum Kind { DEVICE, MEDIUM, DONOR, AGREEMENT, BATCH, CEREMONY, PARTNER, CONTACT, REFERRAL }
+    public enum Kind { DEVICE, MEDIUM, DONOR, AGREEMENT, BATCH, CEREMONY, PARTNER, CONTACT, REFERRAL, ACCOUNT }
 
     private final transient Kind kind;
 

@@ -103,7 +103,7 @@ class ReferralTest {
     @Test
     void isSubmittedOnlyByAnActivePartner() {
         doThrow(new RuleViolation(ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER, "partner was deactivated"))
-                .when(partnerRoster).requireActive(PARTNER);
+                .when(partnerRoster).requireActive(PARTNER, ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER);
         expectRuleBroken(ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER,
                 referrals.givenNoPriorActivity().when(submission(null)));
         verify(households, never()).remember(any(), any());
