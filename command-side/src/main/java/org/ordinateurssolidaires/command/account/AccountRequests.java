@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.ReportedOn;
+import org.ordinateurssolidaires.command.web.Secret;
 import org.ordinateurssolidaires.web.security.NormalisedPasswords;
 import org.ordinateurssolidaires.web.security.Role;
 
@@ -44,7 +45,7 @@ public final class AccountRequests {
     record Open(@NotNull @Pattern(regexp = USERNAME, message = "2 to 64 characters: lower-case letters, digits and"
                         + " . _ @ -, starting with a letter or a digit") @Schema(example = "camille.bernard")
                 String username,
-                @NotBlank @Size(min = 12, max = 64) @AccountPassword String password,
+                @NotBlank @Size(min = 12, max = 64) @AccountPassword @Secret String password,
                 @NotNull @Valid AccountAccess access) {
 
         /** Easy to guess for what it shares with the username (camille.bernard's "camille.bernard1"). */
@@ -85,7 +86,7 @@ public final class AccountRequests {
         }
     }
 
-    record NewPassword(@NotBlank @Size(min = 12, max = 64) @AccountPassword String password) {
+    record NewPassword(@NotBlank @Size(min = 12, max = 64) @AccountPassword @Secret String password) {
     }
 
     /** An account as admins see it: never its password, not even hashed. */

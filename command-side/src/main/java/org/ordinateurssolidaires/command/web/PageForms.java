@@ -71,8 +71,8 @@ public class PageForms {
     private static final Set<String> EVERY_FORMS = Set.of("_csrf", CommandOriginResolver.FORM_FIELD, "form", "page");
     /** A form's fields refused as no page sends them: a field it has not, or one given twice. */
     private static final Set<String> NOT_THE_PAGES = Set.of("Unknown", "Repeated");
-    /** The request attribute naming the fields of the form's request that are {@link SealedWhenStored}. */
-    private static final String SEALED_FIELDS = PageForms.class.getName() + ".sealedFields";
+    /** The request attribute naming the form's fields never typed back: {@link SealedWhenStored}, {@link Secret}. */
+    private static final String NOT_TYPED_BACK = PageForms.class.getName() + ".notTypedBack";
 
     private final CommandDispatcher commands;
     private final Validator validator;
@@ -92,8 +92,9 @@ public class PageForms {
 
     /** The request record {@code type}, from the form's fields and the values the server {@code computed}. */
     public <T> T bind(Class<T> type, HttpServletRequest request, Map<String, ?> computed) {
-        request.setAttribute(SEALED_FIELDS, Arrays.stream(type.getRecordComponents())
-                .filter(component -> component.isAnnotationPresent(SealedWhenStored.class))
+        request.setAttribute(NOT_TYPED_BACK, Arrays.stream(type.getRecordComponents())
+                .filter(component -> component.isAnnotationPresent(SealedWhenStored.class)
+                                     || component.isAnnotationPresent(Secret.class))
                 .map(RecordComponent::getName).collect(Collectors.toSet()));
         MapBindingResult refused = fieldRulesBroken(type, request, computed.keySet());
         if (refused.getFieldErrors().stream().anyMatch(error -> NOT_THE_PAGES.contains(error.getCode()))) {
@@ -369,17 +370,17 @@ public class PageForms {
     }
 
     /**
-     * What was typed, to fill the form again, its control characters shown as such; never a secret (the CSRF token),
-     * a file, or a person's data: the refusal is kept in the session, in the database, and a beneficiary's data is
-     * only ever stored sealed (it is typed again).
+     * What was typed, to fill the form again, its control characters shown as such; never a secret (the CSRF token,
+     * a password), a file, or a person's data: the refusal is kept in the session, in the database, and a
+     * beneficiary's data is only ever stored sealed (it is typed again).
      */
     private static LinkedHashMap<String, String> typed(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
-        Set<String> sealed = request.getAttribute(SEALED_FIELDS) instanceof Set<?> fields ? (Set<String>) fields
-                : Set.of();
+        Set<String> notTypedBack = request.getAttribute(NOT_TYPED_BACK) instanceof Set<?> fields
+                ? (Set<String>) fields : Set.of();
         return request.getParameterMap().entrySet().stream()
                       .filter(field -> !Set.of("_csrf", "page", CommandOriginResolver.FORM_FIELD).contains(field.getKey())
-                                       && !sealed.contains(field.getKey().split("[.\\[]", 2)[0]))
+                                       && !notTypedBack.contains(field.getKey().split("[.\\[]", 2)[0]))
                       .collect(Collectors.toMap(Map.Entry::getKey,
                               field -> AcceptableText.MULTI_LINE.refusedShown(String.join(",", field.getValue())),
                               (first, second) -> first, LinkedHashMap::new));

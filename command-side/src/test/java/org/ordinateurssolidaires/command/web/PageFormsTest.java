@@ -32,6 +32,9 @@ class PageFormsTest {
     record Referral(@NotNull String need, @SealedWhenStored String notes, @SealedWhenStored Person personalData) {
     }
 
+    record Opening(@NotBlank @Size(min = 3) String username, @Secret @Size(min = 12) String password) {
+    }
+
     record Person(String name) {
     }
 
@@ -192,6 +195,15 @@ class PageFormsTest {
                 .doesNotContainKeys("notes", "personalData.name").containsEntry("form", "refer");
         assertThat(typedAfterRefusal(Check.class, Map.of("notes", "écran fêlé")))
                 .containsEntry("notes", "écran fêlé");
+    }
+
+    /** Nor a secret: a password refused, or beside a field refused, is typed again, never kept in the session. */
+    @Test
+    void aRefusedFormKeepsWhatWasTypedButAPassword() {
+        assertThat(typedAfterRefusal(Opening.class, Map.of("username", "lé", "password", "a long enough secret")))
+                .containsEntry("username", "lé").doesNotContainKey("password");
+        assertThat(typedAfterRefusal(Opening.class, Map.of("username", "lea", "password", "short")))
+                .containsEntry("username", "lea").doesNotContainKey("password");
     }
 
     /** What was typed comes back with its control characters shown as such, its line breaks kept: never a NUL. */

@@ -158,6 +158,14 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    Browser untick(String id) {
+        WebElement box = driver.findElement(By.id(id));
+        if (box.isSelected()) {
+            box.click();
+        }
+        return this;
+    }
+
     boolean ticked(String id) {
         return driver.findElement(By.id(id)).isSelected();
     }

@@ -183,6 +183,55 @@ class DonorPartnerAuditorJourneysIT {
         }
     }
 
+    /**
+     * An admin opens an account for a partner's social worker on the accounts page, who signs in on her own pages;
+     * a refused form keeps what was typed but never the password; deactivated, the account is put out at once.
+     */
+    @Test
+    void anAdminOpensAnAccountForAPartnerAndDeactivatesIt() throws Exception {
+        try (Browser admin = new Browser(pages, "admin");
+             Browser socialWorker = new Browser(pages, "admin-compte-ouvert")) {
+            admin.signIn("admin", RunningApp.ADMIN_PASSWORD);
+            assertThat(admin.menu()).contains("Comptes");
+            admin.click("Comptes").look("comptes");
+            assertThat(admin.text()).contains("camille", "samir", "pour le partenaire Centre social des Trois-Cités");
+
+            // long enough for the browser, too easy to guess for the programme
+            admin.type("open-username", "awa.diallo").type("open-password", "password1234")
+                 .tick("open-role-STAFF").tick("open-role-PARTNER").submitFormOf("open-username");
+            assertThat(admin.text()).contains("corrigez les champs signalés", "difficile à deviner",
+                    "un rôle du programme au plus");
+            assertThat(admin.value("open-username")).isEqualTo("awa.diallo");
+            assertThat(admin.value("open-password")).as("a password is never typed back").isEmpty();
+            admin.look("compte-refuse");
+
+            assertThat(admin.ticked("open-role-STAFF")).as("the roles ticked are ticked again").isTrue();
+            admin.type("open-password", PASSWORD + " du centre social").untick("open-role-STAFF")
+                 .choose("open-partnerId", "Centre social des Trois-Cités").submitFormOf("open-username");
+            assertThat(admin.text()).contains("Compte ouvert.", "awa.diallo");
+
+            socialWorker.signIn("awa.diallo", PASSWORD + " du centre social");
+            assertThat(socialWorker.path()).isEqualTo("/partenaire");
+
+            admin.press("Désactiver awa.diallo");
+            assertThat(admin.text()).contains("Compte désactivé ; ses sessions sont fermées.");
+            assertThat(socialWorker.open("/partenaire").path()).as("put out at once").isEqualTo("/login");
+            // the last enabled admin stays: refused, said in words
+            admin.press("Désactiver admin");
+            assertThat(admin.text()).contains("Il doit rester au moins un compte administrateur actif");
+
+            // an admin with no programme role lands on the accounts, the only pages of its role
+            admin.type("open-username", "informatique").type("open-password", PASSWORD + " de la mairie")
+                 .tick("open-role-ADMIN").submitFormOf("open-username");
+            assertThat(admin.text()).contains("Compte ouvert.");
+            try (Browser ops = new Browser(pages, "admin-seul")) {
+                ops.signIn("informatique", PASSWORD + " de la mairie");
+                assertThat(ops.path()).isEqualTo("/comptes");
+                assertThat(ops.menu()).containsExactly("Comptes");
+            }
+        }
+    }
+
     /** The id of the partner of that name, as the forms of its section are named after it. */
     private static String partnerOf(String name) throws Exception {
         return StreamSupport.stream(querySide.get("/api/partners").spliterator(), false)

@@ -47,7 +47,10 @@ class SignInAndHome {
         return "login";
     }
 
-    /** Each role's home; an account with several roles lands on the first of staff, donor, partner, auditor. */
+    /**
+     * Each role's home; an account with several roles lands on the first of staff, donor, partner, auditor, and an
+     * admin with no programme role on the accounts.
+     */
     @GetMapping("/")
     @PreAuthorize(Access.SIGNED_IN)
     String home() {
@@ -61,6 +64,9 @@ class SignInAndHome {
         if (caller.has(Role.PARTNER)) {
             return "redirect:/partenaire";
         }
-        return caller.has(Role.AUDITOR) ? "redirect:/audit" : "home";
+        if (caller.has(Role.AUDITOR)) {
+            return "redirect:/audit";
+        }
+        return caller.has(Role.ADMIN) ? "redirect:/comptes" : "home";
     }
 }
