@@ -28,4 +28,11 @@ class SiretTest {
         assertThat(Siret.isWellFormed("35600000000001")).isTrue();  // digits sum to 15, though Luhn fails
         assertThat(Siret.isWellFormed("35600000000002")).isFalse(); // 16
     }
+
+    /** Found by an outside probe: La Poste's head office, whose digits sum to 26, keeps the Luhn check. */
+    @Test
+    void checksLaPostesHeadOfficeByLuhn() {
+        assertThat(Siret.isWellFormed("35600000000048")).isTrue();
+        assertThat(Siret.isWellFormed("35600000000049")).isFalse();
+    }
 }
