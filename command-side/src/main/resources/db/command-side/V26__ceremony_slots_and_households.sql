@@ -1,9 +1,11 @@
--- The ceremony, planned or held, on each day at each place (in plain words, PlainWords): one ceremony per day and
--- place (CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE); the key settles two schedulings sent at once. A cancelled
--- ceremony frees its slot. Filled for earlier histories by V27, the first scheduled of two twins holding the slot.
+-- The ceremony, planned or held, on each day at each place (compared in plain words, PlainWords, named as
+-- recorded): one ceremony per day and place (CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE); the key settles two
+-- schedulings sent at once. A cancelled ceremony frees its slot. Filled for earlier histories by V27, the first
+-- scheduled of two twins holding the slot.
 create table ceremony_slot (
     ceremony_date date          not null,
     place_key     varchar(1000) not null,
+    place         varchar(1000) not null,
     ceremony_id   uuid          not null unique,
     primary key (ceremony_date, place_key)
 );

@@ -69,12 +69,12 @@ public class CeremonyCalendar {
      * sent at once both pass here; the slot's key refuses the second when its event is recorded.
      */
     void requireFree(CeremonyId ceremony, LocalDate date, String place) {
-        jdbc.queryForList("select ceremony_id from ceremony_slot where ceremony_date = ? and place_key = ?"
-                          + " and ceremony_id <> ?", UUID.class, Date.valueOf(date), PlainWords.of(place),
-                        ceremony.value()).stream().findFirst()
+        jdbc.query("select ceremony_id, place from ceremony_slot where ceremony_date = ? and place_key = ?"
+                   + " and ceremony_id <> ?", (row, n) -> "ceremony " + row.getObject(1, UUID.class)
+                   + " takes place on " + date + " at " + row.getString(2), Date.valueOf(date), PlainWords.of(place),
+                ceremony.value()).stream().findFirst()
             .ifPresent(other -> {
-                throw new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE,
-                        "ceremony " + other + " takes place on " + date + " at " + place);
+                throw new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE, other);
             });
     }
 
@@ -118,9 +118,9 @@ public class CeremonyCalendar {
     }
 
     private void claimSlot(CeremonyId ceremony, LocalDate date, String place) {
-        int claimed = jdbc.update("insert into ceremony_slot (ceremony_date, place_key, ceremony_id) values (?, ?, ?)"
-                                  + " on conflict do nothing", Date.valueOf(date), PlainWords.of(place),
-                ceremony.value());
+        int claimed = jdbc.update("insert into ceremony_slot (ceremony_date, place_key, place, ceremony_id)"
+                                  + " values (?, ?, ?, ?) on conflict do nothing", Date.valueOf(date),
+                PlainWords.of(place), place, ceremony.value());
         if (claimed == 0) {
             throw new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE,
                     "another ceremony was scheduled on " + date + " at " + place + " a moment ago");

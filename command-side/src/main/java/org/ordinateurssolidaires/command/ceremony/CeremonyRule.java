@@ -10,8 +10,8 @@ public enum CeremonyRule implements BusinessRule {
     RESCHEDULING_CHANGES_SOMETHING("a ceremony is rescheduled to another day or another place"),
     HAND_OVERS_KEEP_THEIR_CEREMONY("a ceremony at which devices were handed over is neither cancelled nor moved to "
             + "another day: they were handed over at it, on its day"),
-    ONE_CEREMONY_PER_DAY_AND_PLACE("one ceremony, planned or held, takes place on a day at a place (its name without "
-            + "accents, case or punctuation): another there that day is the same one scheduled twice"),
+    ONE_CEREMONY_PER_DAY_AND_PLACE("one ceremony, planned or held, takes place on a day at a place (its name's "
+            + "letters and digits, without accents or case): another there that day is the same one scheduled twice"),
     HOUSEHOLDS_HANDED_OVER_WERE_PRESENT("a ceremony is recorded as held with at least as many households present as "
             + "were handed devices at it");
 

@@ -29,7 +29,7 @@ public class V27__Ceremony_slots_and_households_from_the_event_history extends B
     /** The events read through the apps' own upcasters. */
     private final StoredEventReader reader = new StoredEventReader(EventSerialization.upcasters());
 
-    private record Slot(LocalDate date, String placeKey) {
+    private record Slot(LocalDate date, String place) {
     }
 
     @Override
@@ -42,9 +42,9 @@ public class V27__Ceremony_slots_and_households_from_the_event_history extends B
                 + " (ceremony_id, referral_id) values (?, ?) on conflict do nothing")) {
             StoredHistory.replay(connection, reader, wanted::contains, event -> {
                 if (event instanceof CeremonyScheduled scheduled) {
-                    slots.put(scheduled.ceremonyId(), new Slot(scheduled.date(), PlainWords.of(scheduled.place())));
+                    slots.put(scheduled.ceremonyId(), new Slot(scheduled.date(), scheduled.place()));
                 } else if (event instanceof CeremonyRescheduled moved) {
-                    slots.replace(moved.ceremonyId(), new Slot(moved.date(), PlainWords.of(moved.place())));
+                    slots.replace(moved.ceremonyId(), new Slot(moved.date(), moved.place()));
                 } else if (event instanceof CeremonyCancelled cancelled) {
                     slots.remove(cancelled.ceremonyId());
                 } else if (event instanceof DeviceHandedOver handOver && handOver.ceremonyId() != null
@@ -56,11 +56,12 @@ public class V27__Ceremony_slots_and_households_from_the_event_history extends B
             });
         }
         try (PreparedStatement slot = connection.prepareStatement("insert into ceremony_slot (ceremony_date,"
-                + " place_key, ceremony_id) values (?, ?, ?) on conflict do nothing")) {
+                + " place_key, place, ceremony_id) values (?, ?, ?, ?) on conflict do nothing")) {
             for (Map.Entry<CeremonyId, Slot> ceremony : slots.entrySet()) {
                 slot.setDate(1, Date.valueOf(ceremony.getValue().date()));
-                slot.setString(2, ceremony.getValue().placeKey());
-                slot.setObject(3, ceremony.getKey().value());
+                slot.setString(2, PlainWords.of(ceremony.getValue().place()));
+                slot.setString(3, ceremony.getValue().place());
+                slot.setObject(4, ceremony.getKey().value());
                 slot.executeUpdate();
             }
         }

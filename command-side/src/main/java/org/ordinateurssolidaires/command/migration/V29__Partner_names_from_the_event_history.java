@@ -26,13 +26,14 @@ public class V29__Partner_names_from_the_event_history extends BaseJavaMigration
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
         Set<String> wanted = Set.of(PartnerRegistered.class.getName(), PartnerDeactivated.class.getName());
-        try (PreparedStatement claimed = connection.prepareStatement("insert into partner_name (name_key, partner_id)"
-                + " values (?, ?) on conflict do nothing");
+        try (PreparedStatement claimed = connection.prepareStatement("insert into partner_name (name_key, name,"
+                + " partner_id) values (?, ?, ?) on conflict do nothing");
              PreparedStatement freed = connection.prepareStatement("delete from partner_name where partner_id = ?")) {
             StoredHistory.replay(connection, reader, wanted::contains, event -> {
                 if (event instanceof PartnerRegistered registered) {
                     claimed.setString(1, PlainWords.of(registered.name()));
-                    claimed.setObject(2, registered.partnerId().value());
+                    claimed.setString(2, registered.name());
+                    claimed.setObject(3, registered.partnerId().value());
                     claimed.executeUpdate();
                 } else if (event instanceof PartnerDeactivated deactivated) {
                     freed.setObject(1, deactivated.partnerId().value());

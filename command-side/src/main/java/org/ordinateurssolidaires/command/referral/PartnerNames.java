@@ -29,18 +29,19 @@ public class PartnerNames {
 
     /** Refuses (409) a name an active partner goes by, naming that partner. */
     void requireUnused(String name) {
-        jdbc.queryForList("select partner_id from partner_name where name_key = ?", UUID.class, PlainWords.of(name))
+        jdbc.query("select partner_id, name from partner_name where name_key = ?", (row, n) -> "partner "
+                   + row.getObject(1, UUID.class) + " is registered as " + row.getString(2), PlainWords.of(name))
             .stream().findFirst()
             .ifPresent(holder -> {
-                throw new RuleViolation(ReferralRule.PARTNER_NAME_REGISTERED_ONCE,
-                        "partner " + holder + " is registered as " + name);
+                throw new RuleViolation(ReferralRule.PARTNER_NAME_REGISTERED_ONCE, holder);
             });
     }
 
     @EventHandler
     void on(PartnerRegistered event) {
-        int claimed = jdbc.update("insert into partner_name (name_key, partner_id) values (?, ?)"
-                                  + " on conflict do nothing", PlainWords.of(event.name()), event.partnerId().value());
+        int claimed = jdbc.update("insert into partner_name (name_key, name, partner_id) values (?, ?, ?)"
+                                  + " on conflict do nothing", PlainWords.of(event.name()), event.name(),
+                event.partnerId().value());
         if (claimed == 0) {
             throw new RuleViolation(ReferralRule.PARTNER_NAME_REGISTERED_ONCE,
                     "another partner was registered as " + event.name() + " a moment ago");

@@ -275,7 +275,8 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
 
         assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(twice.getBody().get("rule").asString()).isEqualTo("ONE_CEREMONY_PER_DAY_AND_PLACE");
-        assertThat(twice.getBody().get("detail").asString()).contains(first);
+        assertThat(twice.getBody().get("detail").asString()).as("the other, as it was recorded")
+                .isEqualTo("ceremony " + first + " takes place on 2026-10-03 at Salle des fêtes, Buxerolles");
         // the next day, or another room that day, is another ceremony; moved onto the first, it is refused
         String nextDay = post("/api/ceremonies", Map.of("date", "2026-10-04", "place", "Salle des fêtes, Buxerolles"))
                 .getBody().get("ceremonyId").asString();

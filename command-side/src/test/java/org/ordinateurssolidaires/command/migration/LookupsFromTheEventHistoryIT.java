@@ -216,12 +216,12 @@ class LookupsFromTheEventHistoryIT {
 
         var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
                 PostgresTestDatabase.PASSWORD));
-        assertThat(jdbc.queryForList("select ceremony_id, ceremony_date, place_key from ceremony_slot"
+        assertThat(jdbc.queryForList("select ceremony_id, ceremony_date, place_key, place from ceremony_slot"
                                      + " order by ceremony_date")).containsExactly(
                 Map.of("ceremony_id", first.value(), "ceremony_date", Date.valueOf(day),
-                        "place_key", "salons de blossac"),
+                        "place_key", "salonsdeblossac", "place", "Salons de Blossac"),
                 Map.of("ceremony_id", moved.value(), "ceremony_date", Date.valueOf(day.plusWeeks(1)),
-                        "place_key", "gymnase jean moulin"));
+                        "place_key", "gymnasejeanmoulin", "place", "Gymnase Jean-Moulin"));
         assertThat(jdbc.queryForList("select referral_id from ceremony_household where ceremony_id = ?", UUID.class,
                 first.value())).containsExactlyInAnyOrder(household.value(), neighbour.value());
     }
@@ -247,8 +247,9 @@ class LookupsFromTheEventHistoryIT {
 
         var jdbc = new JdbcTemplate(new DriverManagerDataSource(url, PostgresTestDatabase.USER,
                 PostgresTestDatabase.PASSWORD));
-        assertThat(jdbc.queryForList("select name_key, partner_id from partner_name"))
-                .containsExactly(Map.of("name_key", "ccas de poitiers", "partner_id", first.value()));
+        assertThat(jdbc.queryForList("select name_key, name, partner_id from partner_name"))
+                .containsExactly(Map.of("name_key", "ccasdepoitiers", "name", "CCAS de Poitiers",
+                        "partner_id", first.value()));
     }
 
     /** A history recorded before V23: each referral accepted keeps the time it was accepted at, no other. */
