@@ -86,6 +86,10 @@ public class Ceremony {
         if (command.recordedOn().isBefore(date)) {
             throw new RuleViolation(CeremonyRule.HELD_ON_ITS_DAY, "ceremony " + ceremonyId + " is on " + date);
         }
+        if (command.donorsPresent() > invited.size()) {
+            throw new RuleViolation(CeremonyRule.DONORS_PRESENT_WERE_INVITED, command.donorsPresent()
+                    + " donor(s) present, " + invited.size() + " invited to ceremony " + ceremonyId);
+        }
         int handedOver = calendar.householdsHandedOverAt(ceremonyId);
         if (command.householdsPresent() < handedOver) {
             throw new RuleViolation(CeremonyRule.HOUSEHOLDS_HANDED_OVER_WERE_PRESENT, handedOver

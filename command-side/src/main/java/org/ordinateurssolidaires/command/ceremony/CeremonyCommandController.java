@@ -80,7 +80,8 @@ class CeremonyCommandController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that the ceremony took place, with how many households and donors came",
             description = "From its day on (409 HELD_ON_ITS_DAY), with at least as many households present as were"
-                          + " handed devices at it (409 HOUSEHOLDS_HANDED_OVER_WERE_PRESENT).")
+                          + " handed devices at it (409 HOUSEHOLDS_HANDED_OVER_WERE_PRESENT), and no more donors than"
+                          + " were invited (409 DONORS_PRESENT_WERE_INVITED).")
     void held(@PathVariable UUID ceremonyId, @Valid @RequestBody CeremonyRequests.Held request, CommandOrigin origin) {
         commands.dispatch(request.command(ceremonyId, calendar.dayOf(Instant.now())), origin);
     }

@@ -13,7 +13,9 @@ public enum CeremonyRule implements BusinessRule {
     ONE_CEREMONY_PER_DAY_AND_PLACE("one ceremony, planned or held, takes place on a day at a place (its name's "
             + "letters and digits, without accents or case): another there that day is the same one scheduled twice"),
     HOUSEHOLDS_HANDED_OVER_WERE_PRESENT("a ceremony is recorded as held with at least as many households present as "
-            + "were handed devices at it");
+            + "were handed devices at it"),
+    DONORS_PRESENT_WERE_INVITED("a ceremony is recorded as held with no more donors present than were invited to it: "
+            + "a donor who came uninvited is invited first");
 
     private final String description;
 

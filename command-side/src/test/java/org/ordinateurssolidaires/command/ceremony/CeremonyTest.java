@@ -34,7 +34,8 @@ class CeremonyTest {
     private static final DonorId CITY = new DonorId(UUID.fromString("00000000-0000-4000-8000-00000000d002"));
     private static final LocalDate DAY = LocalDate.parse("2026-06-27");
     private static final CeremonyScheduled SCHEDULED = new CeremonyScheduled(CEREMONY, DAY, "Hôtel de Ville, Poitiers");
-    private static final CeremonyHeld HELD = new CeremonyHeld(CEREMONY, 24, 3);
+    private static final CeremonyHeld HELD = new CeremonyHeld(CEREMONY, 24, 2);
+    private static final DonorsInvited INVITED = new DonorsInvited(CEREMONY, List.of(BANK, CITY));
     private static final CeremonyCancelled CANCELLED = new CeremonyCancelled(CEREMONY, "storm warning");
 
     private FixtureConfiguration<Ceremony> fixture;
@@ -75,8 +76,8 @@ class CeremonyTest {
     void isRecordedAsHeldWithAtLeastTheHouseholdsHandedDevicesAtIt() {
         when(calendar.householdsHandedOverAt(CEREMONY)).thenReturn(24);
         expectRuleBroken(CeremonyRule.HOUSEHOLDS_HANDED_OVER_WERE_PRESENT,
-                fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 23, 3, DAY)));
-        fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY)).expectEvents(HELD);
+                fixture.given(SCHEDULED, INVITED).when(new RecordCeremonyHeld(CEREMONY, 23, 2, DAY)));
+        fixture.given(SCHEDULED, INVITED).when(new RecordCeremonyHeld(CEREMONY, 24, 2, DAY)).expectEvents(HELD);
     }
 
     @Test
@@ -107,7 +108,7 @@ class CeremonyTest {
                .expectEvents(new CeremonyRescheduled(CEREMONY, DAY.plusWeeks(1), "Maison de quartier",
                        "room unavailable"));
         fixture.given(SCHEDULED).when(new CancelCeremony(CEREMONY, "storm warning")).expectEvents(CANCELLED);
-        fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY)).expectEvents(HELD);
+        fixture.given(SCHEDULED, INVITED).when(new RecordCeremonyHeld(CEREMONY, 24, 2, DAY)).expectEvents(HELD);
     }
 
     /** Moved to where and when it already is, nothing moved: a slip, not an event for the donors to be told of. */
@@ -140,11 +141,24 @@ class CeremonyTest {
     @Test
     void isRecordedAsHeldOnlyFromItsDay() {
         expectRuleBroken(CeremonyRule.HELD_ON_ITS_DAY,
-                fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY.minusDays(1))));
+                fixture.given(SCHEDULED, INVITED).when(new RecordCeremonyHeld(CEREMONY, 24, 2, DAY.minusDays(1))));
         expectRuleBroken(CeremonyRule.HELD_ON_ITS_DAY,
-                fixture.given(SCHEDULED, new CeremonyRescheduled(CEREMONY, DAY.plusWeeks(1), "Maison de quartier", "?"))
-                       .when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY)));
-        fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY.plusDays(2))).expectEvents(HELD);
+                fixture.given(SCHEDULED, INVITED,
+                               new CeremonyRescheduled(CEREMONY, DAY.plusWeeks(1), "Maison de quartier", "?"))
+                       .when(new RecordCeremonyHeld(CEREMONY, 24, 2, DAY)));
+        fixture.given(SCHEDULED, INVITED).when(new RecordCeremonyHeld(CEREMONY, 24, 2, DAY.plusDays(2)))
+               .expectEvents(HELD);
+    }
+
+    /** The donors present go on each invited donor's report: a thousand typed for ten is no count of a room. */
+    @Test
+    void isRecordedAsHeldWithNoMoreDonorsThanWereInvited() {
+        expectRuleBroken(CeremonyRule.DONORS_PRESENT_WERE_INVITED,
+                fixture.given(SCHEDULED, INVITED).when(new RecordCeremonyHeld(CEREMONY, 24, 3, DAY)));
+        expectRuleBroken(CeremonyRule.DONORS_PRESENT_WERE_INVITED,
+                fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 0, 1, DAY)));
+        fixture.given(SCHEDULED).when(new RecordCeremonyHeld(CEREMONY, 0, 0, DAY))
+               .expectEvents(new CeremonyHeld(CEREMONY, 0, 0));
     }
 
     @Test

@@ -311,11 +311,17 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         }
 
         ResponseEntity<JsonNode> fewer = post("/api/ceremonies/" + ceremony + "/held",
-                Map.of("householdsPresent", 1, "donorsPresent", 1));
+                Map.of("householdsPresent", 1, "donorsPresent", 0));
 
         assertThat(fewer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(fewer.getBody().get("rule").asString()).isEqualTo("HOUSEHOLDS_HANDED_OVER_WERE_PRESENT");
         assertThat(fewer.getBody().get("detail").asString()).startsWith("2 household(s)");
+        // the donor came, uninvited: invited first
+        ResponseEntity<JsonNode> uninvited = post("/api/ceremonies/" + ceremony + "/held",
+                Map.of("householdsPresent", 2, "donorsPresent", 1));
+        assertThat(uninvited.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(uninvited.getBody().get("rule").asString()).isEqualTo("DONORS_PRESENT_WERE_INVITED");
+        post("/api/ceremonies/" + ceremony + "/invitations", Map.of("donorIds", List.of(donor)));
         assertThat(post("/api/ceremonies/" + ceremony + "/held", Map.of("householdsPresent", 2, "donorsPresent", 1))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
