@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -91,6 +92,26 @@ class CeremonyInvitationsIT extends QuerySideIntegrationTest {
         assertThat(all.get(ids.indexOf(autumn.toString())).get("status").asString()).isEqualTo("CANCELLED");
         assertThat(donor.getForEntity("/api/ceremonies", JsonNode.class).getStatusCode()).as("a donor's account")
                                                                                       .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** Found by an outside probe: a ceremony still planned once its day has passed was listed as one to come. */
+    @Test
+    void staffsPageAsksToRecordAPlannedCeremonyWhoseDayHasPassed() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        var overdue = new CeremonyId(UUID.randomUUID());
+        var coming = new CeremonyId(UUID.randomUUID());
+        events.append(new CeremonyScheduled(overdue, today.minusDays(10), "Salle Timbaud " + overdue),
+                new CeremonyScheduled(coming, today.plusDays(10), "Salle Jean-Moulin " + coming));
+
+        String page = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForObject("/ceremonies", String.class),
+                html -> html.contains("Salle Jean-Moulin " + coming));
+
+        String overdueSection = page.substring(page.indexOf("Salle Timbaud " + overdue));
+        assertThat(overdueSection.substring(0, overdueSection.indexOf("</article>")))
+                .contains("Son jour est passé : enregistrez-la comme tenue, ou annulez-la.");
+        String comingSection = page.substring(page.indexOf("Salle Jean-Moulin " + coming));
+        assertThat(comingSection.substring(0, comingSection.indexOf("</article>"))).doesNotContain("Son jour est passé");
     }
 
     @Test
