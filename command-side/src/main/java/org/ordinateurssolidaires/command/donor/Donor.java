@@ -33,6 +33,10 @@ public class Donor {
     private DonorId donorId;
     /** Its establishment's SIRET, null for a donor without one. */
     private Siret siret;
+    /** Its details as recorded, to tell a correction from the same details sent again. */
+    private String legalName;
+    private String contactPerson;
+    private String contactEmail;
     /** Signed agreements. */
     private final Map<AgreementId, AgreementValidity> agreements = new HashMap<>();
 
@@ -57,11 +61,21 @@ public class Donor {
     @CommandHandler
     void handle(CorrectDonorDetails command, SiretRegistry sirets) {
         Siret corrected = command.siret() == null || command.siret().equals(siret) ? null : command.siret();
+        if (corrected == null && sameOrNotGiven(command.legalName(), legalName)
+            && sameOrNotGiven(command.contactPerson(), contactPerson)
+            && sameOrNotGiven(command.contactEmail(), contactEmail)) {
+            throw new RuleViolation(DonorRule.CORRECTION_CHANGES_SOMETHING, "donor " + donorId
+                    + ": every detail given is the one recorded");
+        }
         if (corrected != null) {
             requireUnregistered(corrected, sirets);
         }
         apply(new DonorDetailsCorrected(donorId, command.legalName(), corrected, command.contactPerson(),
                 command.contactEmail(), command.reason()));
+    }
+
+    private static boolean sameOrNotGiven(String given, String recorded) {
+        return given == null || given.equals(recorded);
     }
 
     private static void requireUnregistered(Siret candidate, SiretRegistry sirets) {
@@ -129,6 +143,9 @@ public class Donor {
     void on(DonorRegistered event) {
         donorId = event.donorId();
         siret = event.siret();
+        legalName = event.legalName();
+        contactPerson = event.contactPerson();
+        contactEmail = event.contactEmail();
     }
 
     @EventSourcingHandler
@@ -136,6 +153,9 @@ public class Donor {
         if (event.siret() != null) {
             siret = event.siret();
         }
+        legalName = event.legalName() == null ? legalName : event.legalName();
+        contactPerson = event.contactPerson() == null ? contactPerson : event.contactPerson();
+        contactEmail = event.contactEmail() == null ? contactEmail : event.contactEmail();
     }
 
     @EventSourcingHandler

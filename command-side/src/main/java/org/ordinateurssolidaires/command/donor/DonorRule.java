@@ -5,6 +5,7 @@ import org.ordinateurssolidaires.command.rules.BusinessRule;
 /** The rules about donors and their agreements. */
 public enum DonorRule implements BusinessRule {
     SIRET_REGISTERED_ONCE("an establishment is registered as one donor: a SIRET is not registered twice"),
+    CORRECTION_CHANGES_SOMETHING("a correction states at least one detail other than the one recorded"),
     DONOR_AGREEMENT_IN_FORCE("a device is received only from a donor with an agreement in force on the day"),
     MODEL_AGREEMENT_COMMITMENTS("an agreement states the model agreement's four commitments: free for the "
             + "beneficiary, traceability of the equipment, data erasure and a hand-over ceremony"),

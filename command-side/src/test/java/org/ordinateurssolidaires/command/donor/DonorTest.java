@@ -102,9 +102,21 @@ class DonorTest {
         fixture.given(REGISTERED)
                .when(new CorrectDonorDetails(DONOR, null, ANOTHER_SIRET, null, null, "typed wrong"))
                .expectEvents(corrected);
+        expectRuleBroken(DonorRule.CORRECTION_CHANGES_SOMETHING, fixture.given(REGISTERED, corrected)
+                .when(new CorrectDonorDetails(DONOR, null, ANOTHER_SIRET, null, null, "sent again")));
+    }
+
+    /** Found by an outside probe: the same details sent twice were two corrections, the second of nothing. */
+    @Test
+    void refusesACorrectionThatChangesNothing() {
+        var corrected = new DonorDetailsCorrected(DONOR, "Banque du Centre-Ouest", null, null, null, "new name");
+        expectRuleBroken(DonorRule.CORRECTION_CHANGES_SOMETHING, fixture.given(REGISTERED, corrected)
+                .when(new CorrectDonorDetails(DONOR, "Banque du Centre-Ouest", SIRET, "Claire Dubois",
+                        "claire.dubois@example.org", "sent again")));
         fixture.given(REGISTERED, corrected)
-               .when(new CorrectDonorDetails(DONOR, null, ANOTHER_SIRET, null, null, "sent again"))
-               .expectEvents(new DonorDetailsCorrected(DONOR, null, null, null, null, "sent again"));
+               .when(new CorrectDonorDetails(DONOR, "Banque du Centre-Ouest", null, "Luc Bernard", null, "contact"))
+               .expectEvents(new DonorDetailsCorrected(DONOR, "Banque du Centre-Ouest", null, "Luc Bernard", null,
+                       "contact"));
     }
 
     @Test
