@@ -25,7 +25,9 @@ public final class ParameterRefused extends ErrorResponseException {
         /** A control character, a line break, or nothing visible. */
         AcceptableText,
         /** Not one the API's operation reads. */
-        Unknown
+        Unknown,
+        /** Fine alone, at odds with another parameter (a period ending before it starts, a link without its hash). */
+        AtOdds
     }
 
     /** Where in the request the value was, and what the API's problem calls it there. */
@@ -42,6 +44,11 @@ public final class ParameterRefused extends ErrorResponseException {
     private final Where where;
     private final String name;
     private final Rule rule;
+
+    /** A query parameter at odds with another: 400 naming it, as any refused parameter. */
+    public static ParameterRefused atOdds(String name, String problem) {
+        return new ParameterRefused(Where.QUERY, name, Rule.AtOdds, problem);
+    }
 
     ParameterRefused(Where where, String name, Rule rule, String problem) {
         super(HttpStatus.BAD_REQUEST, problem(where.kind, name, problem), null);

@@ -447,7 +447,12 @@ public class Device {
         return tracked;
     }
 
+    /** As staff see it: a device whose media still hold data awaits their erasure before its refurbishment. */
     private String describeStage() {
+        if (stage == Stage.AWAITING_REFURBISHMENT
+            && media.values().stream().anyMatch(tracked -> !tracked.holdsNoData())) {
+            return "awaiting the erasure of its media";
+        }
         return stage.description;
     }
 

@@ -36,7 +36,8 @@ public enum DeviceRule implements BusinessRule {
     RECYCLING_WHEN_NOT_ALLOCATED("an allocated device has its allocation cancelled before it is recycled"),
     STEPS_IN_ORDER_OF_TIME("a step is not dated before the step it follows: the reception or the return, a "
             + "medium's erasure, the refurbishment, the quality check, the allocation, the hand-over"),
-    DEVICE_HAS_LEFT("a handed-over or recycled device has left the programme; only a return brings it back"),
+    DEVICE_HAS_LEFT("a handed-over or recycled device has left the programme; a handed-over one comes back only "
+            + "by its return, a recycled one never"),
     CORRECTION_CHANGES_SOMETHING("a correction states at least one detail other than the one recorded"),
     CATEGORY_KEPT_WHILE_ALLOCATED("an allocated device's category is corrected once its allocation is cancelled: "
             + "the household's referral asked for that kind of device"),

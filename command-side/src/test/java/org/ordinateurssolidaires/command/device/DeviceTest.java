@@ -646,6 +646,11 @@ class DeviceTest {
             fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER, returned)
                    .when(sanitise(DISK, true))
                    .expectEvents(sanitised(DISK));
+            // returned twice: refused, saying where it is as staff see it (found by an outside probe)
+            fixture.given(readyDevice()).andGiven(ALLOCATED, HANDED_OVER, returned)
+                   .when(new ReturnDevice(DEVICE, "sent again", T))
+                   .expectException(RuleViolation.class)
+                   .expectExceptionMessage("the device is awaiting the erasure of its media");
         }
 
         @Test

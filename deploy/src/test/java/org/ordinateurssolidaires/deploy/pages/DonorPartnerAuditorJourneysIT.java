@@ -143,8 +143,8 @@ class DonorPartnerAuditorJourneysIT {
             staff.click("Banque Régionale du Centre-Ouest").look("donateur");
             assertThat(staff.title()).isEqualTo("Banque Régionale du Centre-Ouest — Ordinateurs solidaires");
             assertThat(staff.row("LIV-2026-05")).contains("1");
-            assertThat(staff.text()).contains("Conventions de don", "OS-2026-0101", "OS-2026-0105")
-                                    .doesNotContain("OS-2026-0202", "Confirmer ou contester");
+            assertThat(staff.text()).contains("Conventions de don", "OS-2026-0101", "OS-2026-0105", "Ses appareils")
+                                    .doesNotContain("OS-2026-0202", "Confirmer ou contester", "Vos appareils");
             byte[] report = staff.download("Rapport de don (PDF)");
             assertThat(Pdf.text(report)).contains("Banque Régionale du Centre-Ouest", "LIV-2026-05");
             staff.click("OS-2026-0101");

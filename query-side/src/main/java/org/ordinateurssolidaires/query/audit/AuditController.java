@@ -6,17 +6,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.ordinateurssolidaires.query.audit.HistoryAudit.PublishedLink;
+import org.ordinateurssolidaires.web.ParameterRefused;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.sql.SQLException;
 import java.util.Locale;
@@ -65,7 +64,7 @@ class AuditController {
 
     private static PublishedLink published(Long position, String link) {
         if ((position == null) != (link == null)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            throw ParameterRefused.atOdds(position == null ? "position" : "link",
                     "a published link is checked with both its position and its hash");
         }
         return position == null ? null : new PublishedLink(position, link.toLowerCase());

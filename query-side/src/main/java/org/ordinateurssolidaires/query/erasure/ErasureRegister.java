@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.erasure;
 
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
+import org.ordinateurssolidaires.web.ParameterRefused;
 import org.ordinateurssolidaires.web.PlausibleTime;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -48,7 +49,7 @@ class ErasureRegister {
 
         Specification<ErasureRecord> matching() {
             if (!periodInOrder()) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must come before to");
+                throw ParameterRefused.atOdds("to", "must come after from");
             }
             return Specification.allOf(
                     equal("serialKey", serial == null || serial.isBlank() ? null : ErasureRecord.serialKey(serial)),

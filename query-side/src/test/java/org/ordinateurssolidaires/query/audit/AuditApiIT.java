@@ -81,7 +81,9 @@ class AuditApiIT extends QuerySideIntegrationTest {
                 JsonNode.class);
 
         assertThat(half.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(half.getBody().get("detail").asString()).contains("both its position and its hash");
+        assertThat(half.getBody().get("errors").findValuesAsString("parameter")).as("the one missing")
+                .containsExactly("link");
+        assertThat(half.getBody().at("/errors/0/message").asString()).contains("both its position and its hash");
         assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(malformed.getBody().get("errors").findValuesAsString("parameter")).containsExactly("link");
     }

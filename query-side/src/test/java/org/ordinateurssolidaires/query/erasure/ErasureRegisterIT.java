@@ -134,7 +134,8 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
                 JsonNode.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(answer.getBody().get("detail").asString()).isEqualTo("from must come before to");
+        assertThat(answer.getBody().get("detail").asString()).isEqualTo("invalid parameter to");
+        assertThat(answer.getBody().at("/errors/0/message").asString()).isEqualTo("must come after from");
     }
 
     /** On the page, the period is named beside the filters, as a mistyped day is, not answered with a bare 400. */
