@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,9 +43,18 @@ class DonorNamesForTheInventory {
         return new DonorNames(names);
     }
 
+    /**
+     * Every donor, for the lists staff choose from (the inventory's filter, a ceremony's invitations): two donors
+     * of one name (two establishments of one company) are told apart by their SIRET, else by their contact.
+     */
     @QueryHandler
     DonorNames handle(FetchEveryDonorName query) {
-        return new DonorNames(donors.findAll().stream()
-                                    .collect(Collectors.toMap(DonorRecord::getDonorId, DonorRecord::getLegalName)));
+        List<DonorRecord> every = donors.findAll();
+        Map<String, Long> namesakes = every.stream().collect(Collectors.groupingBy(DonorRecord::getLegalName,
+                Collectors.counting()));
+        return new DonorNames(every.stream().collect(Collectors.toMap(DonorRecord::getDonorId,
+                donor -> namesakes.get(donor.getLegalName()) == 1 ? donor.getLegalName()
+                        : donor.getLegalName() + " (" + (donor.getSiret() != null ? donor.getSiret()
+                                                                                  : donor.getContactPerson()) + ")")));
     }
 }

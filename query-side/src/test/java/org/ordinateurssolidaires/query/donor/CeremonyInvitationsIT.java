@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.events.ceremony.DonorsInvited;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.ordinateurssolidaires.events.donor.Siret;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,6 +113,28 @@ class CeremonyInvitationsIT extends QuerySideIntegrationTest {
                 .contains("Son jour est passé : enregistrez-la comme tenue, ou annulez-la.");
         String comingSection = page.substring(page.indexOf("Salle Jean-Moulin " + coming));
         assertThat(comingSection.substring(0, comingSection.indexOf("</article>"))).doesNotContain("Son jour est passé");
+    }
+
+    /** Found by an outside probe: two establishments of one company were two identical boxes to tick. */
+    @Test
+    void staffTellDonorsOfOneNameApartWhenInvitingThem() {
+        String company = "Crédit Solidaire " + UUID.randomUUID().toString().substring(0, 8);
+        var ceremony = new CeremonyId(UUID.randomUUID());
+        events.append(new CeremonyScheduled(ceremony, LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(20),
+                        "Salle des Castors " + ceremony),
+                new DonorRegistered(new DonorId(UUID.randomUUID()), company, DonorKind.COMPANY,
+                        new Siret("73282932000074"), "Claire Dubois", "claire@example.org"),
+                new DonorRegistered(new DonorId(UUID.randomUUID()), company, DonorKind.COMPANY, null,
+                        "Paul Martin", "paul@example.org"),
+                new DonorRegistered(new DonorId(UUID.randomUUID()), company + " Ouest", DonorKind.COMPANY, null,
+                        "Anne", "anne@example.org"));
+
+        String page = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForObject("/ceremonies", String.class),
+                html -> html.contains("Salle des Castors " + ceremony) && html.contains(company + " Ouest"));
+
+        assertThat(page).contains(company + " (73282932000074)", company + " (Paul Martin)", company + " Ouest<")
+                        .doesNotContain(company + "<");
     }
 
     @Test
