@@ -76,8 +76,10 @@ class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Set a new password for an account (its holder forgot it, or it was given away); its browser"
-                         + " sessions end")
+                         + " sessions end", description = "Held to an opening's rules, the username among what makes"
+                                                          + " a password easy to guess (400 on password).")
     void setPassword(@PathVariable String username, @Valid @RequestBody AccountRequests.NewPassword request) {
+        request.refuseGuessableFrom(AccountDirectory.canonical(username));
         accounts.setPassword(AccountDirectory.canonical(username), request.password(), Caller.current().username());
     }
 

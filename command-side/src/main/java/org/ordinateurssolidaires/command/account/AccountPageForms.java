@@ -57,6 +57,7 @@ class AccountPageForms {
     String setPassword(@PathVariable String username, HttpServletRequest request, RedirectAttributes flash) {
         return forms.submit(request, flash, "done.passwordSet", () -> {
             AccountRequests.NewPassword form = forms.bind(AccountRequests.NewPassword.class, request, Map.of());
+            form.refuseGuessableFrom(AccountDirectory.canonical(username));
             accounts.setPassword(AccountDirectory.canonical(username), form.password(), Caller.current().username());
             return ACCOUNTS_PAGE;
         });

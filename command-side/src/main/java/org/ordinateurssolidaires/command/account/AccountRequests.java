@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.command.web.PageForms;
 import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.command.web.Secret;
 import org.ordinateurssolidaires.web.security.NormalisedPasswords;
@@ -87,6 +88,16 @@ public final class AccountRequests {
     }
 
     record NewPassword(@NotBlank @Size(min = 12, max = 64) @AccountPassword @Secret String password) {
+
+        /**
+         * Refuses (400 on the password) one easy to guess for what it shares with the username, as an opening's: the
+         * username is in the address, not in the record.
+         */
+        void refuseGuessableFrom(String username) {
+            if (Passwords.guessable(password, username) && !Passwords.guessable(password)) {
+                throw PageForms.FormRefused.field("password", "AssertFalse", Passwords.GUESSABLE);
+            }
+        }
     }
 
     /** An account as admins see it: never its password, not even hashed. */

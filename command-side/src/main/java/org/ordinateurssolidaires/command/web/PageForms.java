@@ -391,14 +391,24 @@ public class PageForms {
         return page != null && PAGE.matcher(page).matches() && !page.startsWith("//") ? page : "/";
     }
 
-    /** A form's field refused by the request record's rules (or not of its type). */
-    static final class FormRefused extends RuntimeException {
+    /**
+     * A form's field refused by the request record's rules (or not of its type), or by a rule of its own that the
+     * record alone cannot check ({@link #field}): 400 naming it to the API, said beside its field on a page.
+     */
+    public static final class FormRefused extends RuntimeException {
 
         private final transient BindingResult fields;
 
         FormRefused(BindingResult fields) {
             super("form refused: " + fields.getErrorCount() + " fields");
             this.fields = fields;
+        }
+
+        /** The field {@code name} refused under the constraint {@code code} (the pages' words), as {@code words}. */
+        public static FormRefused field(String name, String code, String words) {
+            MapBindingResult refused = new MapBindingResult(new HashMap<>(), "form");
+            refused.rejectValue(name, code, words);
+            return new FormRefused(refused);
         }
 
         BindingResult fields() {

@@ -138,6 +138,16 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
                 HttpStatus.INTERNAL_SERVER_ERROR, "the store failed unexpectedly; it has been logged"));
     }
 
+    /** A field refused by a rule its request record alone cannot check (a password guessable from the username). */
+    @ExceptionHandler
+    ProblemDetail fieldRefused(PageForms.FormRefused refused) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        listErrors(problem, "field", refused.fields().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList());
+        return problem;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
                                                                   HttpHeaders headers, HttpStatusCode status,

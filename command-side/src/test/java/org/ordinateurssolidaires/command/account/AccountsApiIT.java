@@ -149,6 +149,19 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                 HttpMethod.PUT, new HttpEntity<>(Map.of("password", "password1234"), headers()), JsonNode.class);
         assertThat(renewed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(renewed.getBody().at("/errors/0/message").asString()).startsWith("is too easy to guess");
+        // found by an outside probe: a new password made of the username was set, though refused at the opening
+        String lea = unique("lea.martin");
+        assertThat(open(lea, Map.of("roles", List.of("STAFF"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<JsonNode> ownName = admin().exchange("/api/accounts/" + lea + "/password", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("password", lea + "2026"), headers()), JsonNode.class);
+        assertThat(ownName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ownName.getBody().get("detail").asString()).isEqualTo("invalid fields: password");
+        assertThat(ownName.getBody().at("/errors/0/message").asString()).startsWith("is too easy to guess");
+        String other = unique("nadia.roux");
+        open(other, Map.of("roles", List.of("STAFF")));
+        assertThat(admin().exchange("/api/accounts/" + other + "/password", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("password", lea + "2026"), headers()), JsonNode.class).getStatusCode())
+                .as("the same password for another account").isEqualTo(HttpStatus.NO_CONTENT);
 
         assertThat(open(unique("g"), Map.of("roles", List.of("PARTNER"), "partnerId", UUID.randomUUID()))
                 .getStatusCode()).as("an unknown partner").isEqualTo(HttpStatus.NOT_FOUND);
