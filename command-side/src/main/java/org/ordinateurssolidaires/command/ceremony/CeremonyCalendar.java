@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -70,16 +72,26 @@ public class CeremonyCalendar {
      */
     void requireFree(CeremonyId ceremony, LocalDate date, String place) {
         jdbc.query("select ceremony_id, place from ceremony_slot where ceremony_date = ? and place_key = ?"
-                   + " and ceremony_id <> ?", (row, n) -> "ceremony " + row.getObject(1, UUID.class)
-                   + " takes place on " + date + " at " + row.getString(2), Date.valueOf(date), PlainWords.of(place),
+                   + " and ceremony_id <> ?", (row, n) -> taken(date, row), Date.valueOf(date), PlainWords.key(place),
                 ceremony.value()).stream().findFirst()
             .ifPresent(other -> {
-                throw new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE, other);
+                throw other;
             });
     }
 
-    /** How many households (referrals) were handed devices at the ceremony. */
+    /** The other ceremony on that day at that place, as it was recorded. */
+    private static RuleViolation taken(LocalDate date, ResultSet row) throws SQLException {
+        return new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE, "ceremony "
+                + row.getObject(1, UUID.class) + " takes place on " + date + " at " + row.getString(2));
+    }
+
+    /**
+     * How many households (referrals) were handed devices at the ceremony. Its row stays locked until the record
+     * commits: a hand-over at it under way (which holds the row, {@link #standingOn}) is counted.
+     */
     int householdsHandedOverAt(CeremonyId ceremony) {
+        jdbc.queryForList("select ceremony_id from ceremony_calendar where ceremony_id = ? for update", UUID.class,
+                ceremony.value());
         return jdbc.queryForObject("select count(*) from ceremony_household where ceremony_id = ?", Integer.class,
                 ceremony.value());
     }
@@ -118,12 +130,15 @@ public class CeremonyCalendar {
     }
 
     private void claimSlot(CeremonyId ceremony, LocalDate date, String place) {
+        String key = PlainWords.key(place);
         int claimed = jdbc.update("insert into ceremony_slot (ceremony_date, place_key, place, ceremony_id)"
-                                  + " values (?, ?, ?, ?) on conflict do nothing", Date.valueOf(date),
-                PlainWords.of(place), place, ceremony.value());
-        if (claimed == 0) {
-            throw new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE,
-                    "another ceremony was scheduled on " + date + " at " + place + " a moment ago");
+                                  + " values (?, ?, ?, ?) on conflict do nothing", Date.valueOf(date), key, place,
+                ceremony.value());
+        if (claimed == 0) { // another took it a moment ago: now committed, it is named
+            throw jdbc.query("select ceremony_id, place from ceremony_slot where ceremony_date = ? and place_key = ?",
+                    (row, n) -> taken(date, row), Date.valueOf(date), key).stream().findFirst()
+                      .orElseGet(() -> new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE,
+                              "another ceremony took place on " + date + " at " + place + " a moment ago"));
         }
     }
 }

@@ -59,7 +59,7 @@ public class V27__Ceremony_slots_and_households_from_the_event_history extends B
                 + " place_key, place, ceremony_id) values (?, ?, ?, ?) on conflict do nothing")) {
             for (Map.Entry<CeremonyId, Slot> ceremony : slots.entrySet()) {
                 slot.setDate(1, Date.valueOf(ceremony.getValue().date()));
-                slot.setString(2, PlainWords.of(ceremony.getValue().place()));
+                slot.setString(2, PlainWords.key(ceremony.getValue().place()));
                 slot.setString(3, ceremony.getValue().place());
                 slot.setObject(4, ceremony.getKey().value());
                 slot.executeUpdate();

@@ -31,7 +31,7 @@ public class V29__Partner_names_from_the_event_history extends BaseJavaMigration
              PreparedStatement freed = connection.prepareStatement("delete from partner_name where partner_id = ?")) {
             StoredHistory.replay(connection, reader, wanted::contains, event -> {
                 if (event instanceof PartnerRegistered registered) {
-                    claimed.setString(1, PlainWords.of(registered.name()));
+                    claimed.setString(1, PlainWords.key(registered.name()));
                     claimed.setString(2, registered.name());
                     claimed.setObject(3, registered.partnerId().value());
                     claimed.executeUpdate();

@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.events.referral.PartnerRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,22 +30,27 @@ public class PartnerNames {
 
     /** Refuses (409) a name an active partner goes by, naming that partner. */
     void requireUnused(String name) {
-        jdbc.query("select partner_id, name from partner_name where name_key = ?", (row, n) -> "partner "
-                   + row.getObject(1, UUID.class) + " is registered as " + row.getString(2), PlainWords.of(name))
-            .stream().findFirst()
-            .ifPresent(holder -> {
-                throw new RuleViolation(ReferralRule.PARTNER_NAME_REGISTERED_ONCE, holder);
-            });
+        holder(PlainWords.key(name)).ifPresent(holder -> {
+            throw holder;
+        });
+    }
+
+    /** The active partner of that name, as it was registered. */
+    private Optional<RuleViolation> holder(String key) {
+        return jdbc.query("select partner_id, name from partner_name where name_key = ?",
+                (row, n) -> new RuleViolation(ReferralRule.PARTNER_NAME_REGISTERED_ONCE, "partner "
+                        + row.getObject(1, UUID.class) + " is registered as " + row.getString(2)), key)
+                   .stream().findFirst();
     }
 
     @EventHandler
     void on(PartnerRegistered event) {
+        String key = PlainWords.key(event.name());
         int claimed = jdbc.update("insert into partner_name (name_key, name, partner_id) values (?, ?, ?)"
-                                  + " on conflict do nothing", PlainWords.of(event.name()), event.name(),
-                event.partnerId().value());
-        if (claimed == 0) {
-            throw new RuleViolation(ReferralRule.PARTNER_NAME_REGISTERED_ONCE,
-                    "another partner was registered as " + event.name() + " a moment ago");
+                                  + " on conflict do nothing", key, event.name(), event.partnerId().value());
+        if (claimed == 0) { // another took it a moment ago: now committed, it is named
+            throw holder(key).orElseGet(() -> new RuleViolation(ReferralRule.PARTNER_NAME_REGISTERED_ONCE,
+                    "another partner was registered as " + event.name() + " a moment ago"));
         }
     }
 

@@ -297,6 +297,18 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /** Two schedulings of one day and place sent at once: the slot's key records one, the other refused. */
+    @Test
+    void twoSchedulingsOfOneDayAndPlaceSentTogetherAreNotBothRecorded() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            String day = "2026-11-0" + (round + 1);
+            assertThat(SentTogether.recorded(
+                    () -> post("/api/ceremonies", Map.of("date", day, "place", "Espace Mendès France")),
+                    () -> post("/api/ceremonies", Map.of("date", day, "place", "ESPACE MENDES-FRANCE"))))
+                    .as("round " + round).containsOnlyOnce(true);
+        }
+    }
+
     /** Each household handed a device at a ceremony was there: the count of those present cannot be lower. */
     @Test
     void recordsACeremonyHeldWithEveryHouseholdHandedADeviceAtIt() {

@@ -21,6 +21,17 @@ class PlainWordsTest {
                                                 .isEqualTo(PlainWords.of("Salle St Jean"));
     }
 
+    /**
+     * Found by a review: a name of 200 characters may decompose into thousands (U+FDFA is 18 letters), and a name of
+     * symbols only has no plain word; the key stays 64 hexadecimal digits, and two such names stay two.
+     */
+    @Test
+    void keysEveryNameInSixtyFourHexadecimalDigits() {
+        assertThat(PlainWords.key("\uFDFA".repeat(200))).hasSize(64).isEqualTo(PlainWords.key("\uFDFA".repeat(200)));
+        assertThat(PlainWords.key("C.C.A.S. de Poitiers")).isEqualTo(PlainWords.key("ccas de poitiers"));
+        assertThat(PlainWords.key("\uD83C\uDFE0")).isNotEqualTo(PlainWords.key("\uD83C\uDFEB"));
+    }
+
     /** A letter of another script is a letter: two places in Arabic or Chinese are not one blank name. */
     @Test
     void keepsTheLettersOfEveryScript() {
