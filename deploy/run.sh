@@ -242,7 +242,7 @@ Ordinateurs solidaires is running ($([ ${#profile_args[@]} -gt 0 ] && echo "Post
   read models   http://localhost:$query_port/actuator/health/readiness  http://localhost:$query_port/api/dead-letters
   logs          data/logs/
   sign in as    $sign_in
-                (curl -u admin:PASSWORD ...; open more accounts at /api/accounts: docs/security.md)$demo_accounts
+                (open more accounts at http://localhost:$query_port/comptes, or at /api/accounts: docs/security.md)$demo_accounts
 Press Ctrl-C to stop both.
 INFO
 wait "${pids[@]}"
