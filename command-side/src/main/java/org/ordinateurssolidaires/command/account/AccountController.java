@@ -79,8 +79,9 @@ class AccountController {
                          + " sessions end", description = "Held to an opening's rules, the username among what makes"
                                                           + " a password easy to guess (400 on password).")
     void setPassword(@PathVariable String username, @Valid @RequestBody AccountRequests.NewPassword request) {
-        request.refuseGuessableFrom(AccountDirectory.canonical(username));
-        accounts.setPassword(AccountDirectory.canonical(username), request.password(), Caller.current().username());
+        String account = AccountDirectory.canonical(username);
+        request.refuseGuessableFrom(account);
+        accounts.setPassword(account, request.password(), Caller.current().username());
     }
 
     @PostMapping("/{username}/deactivation")

@@ -55,10 +55,11 @@ class AccountPageForms {
     @PostMapping("/actions/comptes/{username}/mot-de-passe")
     @PreAuthorize(Access.ADMIN)
     String setPassword(@PathVariable String username, HttpServletRequest request, RedirectAttributes flash) {
+        String account = AccountDirectory.canonical(username);
         return forms.submit(request, flash, "done.passwordSet", () -> {
             AccountRequests.NewPassword form = forms.bind(AccountRequests.NewPassword.class, request, Map.of());
-            form.refuseGuessableFrom(AccountDirectory.canonical(username));
-            accounts.setPassword(AccountDirectory.canonical(username), form.password(), Caller.current().username());
+            form.refuseGuessableFrom(account);
+            accounts.setPassword(account, form.password(), Caller.current().username());
             return ACCOUNTS_PAGE;
         });
     }
@@ -66,31 +67,21 @@ class AccountPageForms {
     @PostMapping("/actions/comptes/{username}/desactivation")
     @PreAuthorize(Access.ADMIN)
     String deactivate(@PathVariable String username, HttpServletRequest request, RedirectAttributes flash) {
-        return enable(username, false, "done.accountDeactivated", request, flash);
+        return forms.press(request, flash, "done.accountDeactivated", () -> accounts.enable(
+                AccountDirectory.canonical(username), false, Caller.current().username()), ACCOUNTS_PAGE);
     }
 
     @PostMapping("/actions/comptes/{username}/reactivation")
     @PreAuthorize(Access.ADMIN)
     String reactivate(@PathVariable String username, HttpServletRequest request, RedirectAttributes flash) {
-        return enable(username, true, "done.accountReactivated", request, flash);
+        return forms.press(request, flash, "done.accountReactivated", () -> accounts.enable(
+                AccountDirectory.canonical(username), true, Caller.current().username()), ACCOUNTS_PAGE);
     }
 
     @PostMapping("/actions/comptes/{username}/fin-des-sessions")
     @PreAuthorize(Access.ADMIN)
     String endSessions(@PathVariable String username, HttpServletRequest request, RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.sessionsEnded", () -> {
-            forms.checkFieldless(request);
-            accounts.endSessionsOf(AccountDirectory.canonical(username), Caller.current().username());
-            return ACCOUNTS_PAGE;
-        });
-    }
-
-    private String enable(String username, boolean enabled, String done, HttpServletRequest request,
-                          RedirectAttributes flash) {
-        return forms.submit(request, flash, done, () -> {
-            forms.checkFieldless(request);
-            accounts.enable(AccountDirectory.canonical(username), enabled, Caller.current().username());
-            return ACCOUNTS_PAGE;
-        });
+        return forms.press(request, flash, "done.sessionsEnded", () -> accounts.endSessionsOf(
+                AccountDirectory.canonical(username), Caller.current().username()), ACCOUNTS_PAGE);
     }
 }

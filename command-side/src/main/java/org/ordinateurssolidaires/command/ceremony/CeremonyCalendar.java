@@ -14,10 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -71,18 +70,18 @@ public class CeremonyCalendar {
      * sent at once both pass here; the slot's key refuses the second when its event is recorded.
      */
     void requireFree(CeremonyId ceremony, LocalDate date, String place) {
-        jdbc.query("select ceremony_id, place from ceremony_slot where ceremony_date = ? and place_key = ?"
-                   + " and ceremony_id <> ?", (row, n) -> taken(date, row), Date.valueOf(date), PlainWords.key(place),
-                ceremony.value()).stream().findFirst()
-            .ifPresent(other -> {
-                throw other;
-            });
+        takenBeside(ceremony, date, PlainWords.key(place)).ifPresent(other -> {
+            throw other;
+        });
     }
 
-    /** The other ceremony on that day at that place, as it was recorded. */
-    private static RuleViolation taken(LocalDate date, ResultSet row) throws SQLException {
-        return new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE, "ceremony "
-                + row.getObject(1, UUID.class) + " takes place on " + date + " at " + row.getString(2));
+    /** The refusal naming another ceremony on that day at that place (its key), as it was recorded, if any. */
+    private Optional<RuleViolation> takenBeside(CeremonyId ceremony, LocalDate date, String key) {
+        return jdbc.query("select ceremony_id, place from ceremony_slot where ceremony_date = ? and place_key = ?"
+                          + " and ceremony_id <> ?", (row, n) -> new RuleViolation(
+                        CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE, "ceremony " + row.getObject(1, UUID.class)
+                        + " takes place on " + date + " at " + row.getString(2)),
+                Date.valueOf(date), key, ceremony.value()).stream().findFirst();
     }
 
     /**
@@ -119,14 +118,18 @@ public class CeremonyCalendar {
     void on(CeremonyRescheduled event) {
         jdbc.update("update ceremony_calendar set ceremony_date = ? where ceremony_id = ?",
                 Date.valueOf(event.date()), event.ceremonyId().value());
-        jdbc.update("delete from ceremony_slot where ceremony_id = ?", event.ceremonyId().value());
+        freeSlot(event.ceremonyId());
         claimSlot(event.ceremonyId(), event.date(), event.place());
     }
 
     @EventHandler
     void on(CeremonyCancelled event) {
         jdbc.update("update ceremony_calendar set cancelled = true where ceremony_id = ?", event.ceremonyId().value());
-        jdbc.update("delete from ceremony_slot where ceremony_id = ?", event.ceremonyId().value());
+        freeSlot(event.ceremonyId());
+    }
+
+    private void freeSlot(CeremonyId ceremony) {
+        jdbc.update("delete from ceremony_slot where ceremony_id = ?", ceremony.value());
     }
 
     private void claimSlot(CeremonyId ceremony, LocalDate date, String place) {
@@ -135,10 +138,9 @@ public class CeremonyCalendar {
                                   + " values (?, ?, ?, ?) on conflict do nothing", Date.valueOf(date), key, place,
                 ceremony.value());
         if (claimed == 0) { // another took it a moment ago: now committed, it is named
-            throw jdbc.query("select ceremony_id, place from ceremony_slot where ceremony_date = ? and place_key = ?",
-                    (row, n) -> taken(date, row), Date.valueOf(date), key).stream().findFirst()
-                      .orElseGet(() -> new RuleViolation(CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE,
-                              "another ceremony took place on " + date + " at " + place + " a moment ago"));
+            throw takenBeside(ceremony, date, key).orElseGet(() -> new RuleViolation(
+                    CeremonyRule.ONE_CEREMONY_PER_DAY_AND_PLACE,
+                    "another ceremony took place on " + date + " at " + place + " a moment ago"));
         }
     }
 }

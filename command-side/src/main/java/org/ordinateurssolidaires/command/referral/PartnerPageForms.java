@@ -50,11 +50,9 @@ class PartnerPageForms {
     @PreAuthorize(Access.STAFF)
     String removeContact(@PathVariable UUID partnerId, @PathVariable UUID contactId, HttpServletRequest request,
                          CommandOrigin origin, RedirectAttributes flash) {
-        return forms.submit(request, flash, "done.contactRemoved", () -> {
-            forms.checkFieldless(request);
-            commands.dispatch(new RemovePartnerContact(new PartnerId(partnerId), contactId), origin);
-            return PARTNERS_PAGE;
-        });
+        return forms.press(request, flash, "done.contactRemoved",
+                () -> commands.dispatch(new RemovePartnerContact(new PartnerId(partnerId), contactId), origin),
+                PARTNERS_PAGE);
     }
 
     @PostMapping("/actions/partenaires/{partnerId}/desactivation")

@@ -173,6 +173,19 @@ public class PageForms {
     }
 
     /**
+     * A button's form (no field of its own): held to every form's rules ({@link #checkFieldless}), then {@code step}
+     * runs and the browser goes to {@code page}, with {@code done} said there (or back with the refusal).
+     */
+    public String press(HttpServletRequest request, RedirectAttributes flash, String done, Runnable step,
+                        String page) {
+        return submit(request, flash, done, () -> {
+            checkFieldless(request);
+            step.run();
+            return page;
+        });
+    }
+
+    /**
      * The usual step of a page: binds the form to the API's request record {@code form}, sends the command
      * {@code command} makes of it, and goes to {@code page}, with {@code done} said there (or back with the refusal).
      */
