@@ -78,6 +78,21 @@ class UnreadableBodiesIT extends CommandSideIntegrationTest {
         assertThat(inYaml.statusCode()).isEqualTo(406);
     }
 
+    /** The coding was ignored: a body said to be gzip was read as it came, and its command recorded. */
+    @Test
+    void aBodySentWithAContentEncodingIsRefused415(CapturedOutput log) throws Exception {
+        for (String coding : new String[]{"gzip", "GZIP", "identity, br", "x-unknown"}) {
+            HttpResponse<String> answer = send("/api/devices", "application/json", DEVICE, coding);
+
+            JsonNode problem = problem(answer, 415);
+            assertThat(problem.get("detail").asString()).as(coding).contains("Content-Encoding");
+            assertThat(answer.headers().firstValue("Accept-Encoding")).as(coding).hasValue("identity");
+        }
+        HttpResponse<String> named = send("/api/devices", "application/json", DEVICE, "Identity");
+        assertThat(named.statusCode()).as("a body said to be sent as it is, read").isNotEqualTo(415);
+        assertThat(log.getOut()).doesNotContain(" ERROR ").contains("Refused POST /api/devices: the body is sent with");
+    }
+
     @Test
     void aFormTheContainerCannotParseIsRefused400(CapturedOutput log) throws Exception {
         HttpResponse<String> noBoundary = send("/login", "multipart/form-data", "username=someone");
@@ -91,11 +106,18 @@ class UnreadableBodiesIT extends CommandSideIntegrationTest {
     }
 
     private HttpResponse<String> send(String path, String contentType, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                      .header("Authorization", TestAccounts.authorization())
-                                      .header("Accept", "application/json")
-                                      .header("Content-Type", contentType)
-                                      .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return send(path, contentType, body, null);
+    }
+
+    private HttpResponse<String> send(String path, String contentType, String body, String coding) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                                 .header("Authorization", TestAccounts.authorization())
+                                                 .header("Accept", "application/json")
+                                                 .header("Content-Type", contentType);
+        if (coding != null) {
+            request.header("Content-Encoding", coding);
+        }
+        return client.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
