@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,11 @@ import java.util.stream.Stream;
  * the store). The search for ASSET_TAG is answered by a redirect to the device's page, which is measured without
  * being followed. Prints throughput, latency percentiles, the average answer's size and any unexpected answer
  * (status, or a redirect to the login page) per page or read.
+ * <p>
+ * {@code java -DcpuOf=query side:PID,command side:PID PageLoad.java ...} also prints, under each measured line, the
+ * CPU each of those processes, PostgreSQL (every {@code postgres} process, its ended backends too) and this load
+ * program spent per request while it ran, read from {@code /proc} (Linux): what bounds the pages' rate on cores
+ * they share.
  */
 public class PageLoad {
 
@@ -62,6 +68,10 @@ public class PageLoad {
     private static final Set<String> LISTS = Set.of("/inventaire", "/inventaire?state=READY");
     /** Measured at 4 clients too. */
     private static final Set<String> UNDER_LOAD = Set.of("/tableau-de-bord", "/inventaire", "/inventaire?state=READY");
+    /** The processes whose CPU is reported per request ({@code -DcpuOf=name:pid,...}), by name, in that order. */
+    private static final Map<String, Long> CPU_OF = cpuOf(System.getProperty("cpuOf", ""));
+    /** Linux counts CPU time in ticks of 10 ms ({@code getconf CLK_TCK} is 100 on every kernel built for it). */
+    private static final double MS_PER_TICK = 10;
     private static String base;
     private static Map<String, String> passwords;
 
@@ -170,6 +180,7 @@ public class PageLoad {
         Map<String, Integer> unexpected = new TreeMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> work = new ArrayList<>();
+        long[] cpuBefore = print ? cpuTicks() : null;
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -208,6 +219,80 @@ public class PageLoad {
         System.out.printf("%-34s %7d %8d %8.1f %8.1f %8.1f %8.1f %8.1f  %s%n", page.name(), clients, count,
                 count / seconds, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99),
                 bytes.get() / 1024.0 / count, unexpected.isEmpty() ? "none" : unexpected);
+        if (!CPU_OF.isEmpty()) {
+            printCpu(page, clients, count, cpuBefore, cpuTicks());
+        }
+    }
+
+    private static Map<String, Long> cpuOf(String property) {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        for (String named : property.split(",")) {
+            if (!named.isBlank()) {
+                int colon = named.lastIndexOf(':');
+                processes.put(named.substring(0, colon), Long.parseLong(named.substring(colon + 1)));
+            }
+        }
+        return processes;
+    }
+
+    /** The ticks of each process of {@link #CPU_OF}, then PostgreSQL's, then this program's. */
+    private static long[] cpuTicks() throws IOException {
+        if (CPU_OF.isEmpty()) {
+            return null;
+        }
+        long[] ticks = new long[CPU_OF.size() + 2];
+        int i = 0;
+        for (long pid : CPU_OF.values()) {
+            ticks[i++] = ticks(Path.of("/proc", String.valueOf(pid), "stat"), false);
+        }
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(path -> path.getFileName().toString().matches("[0-9]+")).toList()) {
+                String stat = stat(process.resolve("stat"));
+                if (stat.contains("(postgres)")) {
+                    ticks[i] += ticks(stat, true); // the server counts its ended backends as its children's
+                }
+            }
+        }
+        ticks[i + 1] = ticks(Path.of("/proc/self/stat"), false);
+        return ticks;
+    }
+
+    private static long ticks(Path stat, boolean withChildren) {
+        return ticks(stat(stat), withChildren);
+    }
+
+    /** User and system ticks (fields 14 and 15 of proc(5)), and the reaped children's (16, 17) if asked. */
+    private static long ticks(String stat, boolean withChildren) {
+        if (stat.isEmpty()) {
+            return 0;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // field 3 onwards
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return withChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+    }
+
+    /** A process's stat line, empty once it has ended (a backend may end as it is read). */
+    private static String stat(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException ended) {
+            return "";
+        }
+    }
+
+    private static void printCpu(Page page, int clients, int count, long[] before, long[] after) {
+        List<String> names = new ArrayList<>(CPU_OF.keySet());
+        names.add("PostgreSQL");
+        names.add("load program");
+        StringBuilder line = new StringBuilder();
+        double together = 0;
+        for (int i = 0; i < names.size(); i++) {
+            double ms = (after[i] - before[i]) * MS_PER_TICK / count;
+            together += ms;
+            line.append(i == 0 ? "" : ", ").append(String.format("%s %.2f ms", names.get(i), ms));
+        }
+        System.out.printf("cpu per request of %s, clients: %d: %s; together %.2f ms%n", page.name(), clients, line,
+                together);
     }
 
     /** A browser of its own: cookie jar, no redirect followed. */

@@ -47,7 +47,8 @@ else
     # the benchmarks build the working tree as they start: the code as it is now, and as it is after them
     code() { { git rev-parse HEAD; git diff HEAD; } | cksum; }
     code_before=$(code)
-    declare -p devices clients read_devices commit day > "$out/run.txt"
+    cores=$(nproc)
+    declare -p devices clients read_devices commit day cores > "$out/run.txt"
     table_file=$out/summary.md
     run audit deploy/benchmark/erasure-audit.sh "$devices"
     run rebuild deploy/benchmark/rebuild.sh
@@ -55,9 +56,10 @@ else
     run pages env DEVICES="$read_devices" deploy/benchmark/pages.sh 1000
     if [ "$(code)" != "$code_before" ]; then
         commit="$commit, the code changed during the run (each benchmark built it as it was when it began)"
-        declare -p devices clients read_devices commit day > "$out/run.txt"
+        declare -p devices clients read_devices commit day cores > "$out/run.txt"
     fi
 fi
+cores=${cores:-$(nproc)} # a run kept before the cores were
 
 # The figures, as each script prints them: a line's text, or one number of it; nothing where a benchmark stopped
 # before printing it.
@@ -106,11 +108,69 @@ verdict() { # figure at-least|at-most target
         met = bound == "at-least" ? figure + 0 >= target : figure + 0 <= target
         print met ? "met" : "**missed**" }'
 }
+# What the run's own CPU figures (each process's, from /proc) say of a rate missed: the cores' ceiling at that cost,
+# and what the target would leave for every process together.
+budget() { # what unit together-ms breakdown target-rate others-ms others-named
+    awk -v what="$1" -v unit="$2" -v ms="$3" -v breakdown="$4" -v target="$5" -v others="$6" -v named="$7" \
+        -v cores="$cores" 'BEGIN {
+        if (ms !~ /^[0-9.]+$/ || ms == 0) exit
+        printf "- **%s**: %.2f ms of CPU a %s, every process together (%s): %d cores give at most %.0f a second at" \
+            " that cost. %s a second would leave %.2f ms a %s for all of them", what, ms, unit, breakdown, cores,
+            cores * 1000 / ms, target, cores * 1000 / target, unit
+        if (others ~ /^[0-9.]+$/) printf "; %s alone took %.2f ms", named, others
+        print "." }'
+}
+why_missed() {
+    local together others cpu line rate
+    echo
+    echo "Why a target is missed, from this run's own CPU figures:"
+    cpu=$(field commands '^CPU per measured command' 's/^CPU per measured command \(sampled every half second over [0-9.]+ s\): //')
+    together=$(sed -n -E 's/.*together ([0-9.]+) ms.*/\1/p' <<< "$cpu")
+    others=$(awk '{ if (match($0, /PostgreSQL [0-9.]+/)) p = substr($0, RSTART + 11, RLENGTH - 11)
+                    if (match($0, /load program [0-9.]+/)) l = substr($0, RSTART + 13, RLENGTH - 13)
+                    if (p != "" && l != "") print p + l }' <<< "$cpu")
+    if [ "$clients" = 16 ] && [ -n "$raw_tps" ] && [ "$(verdict "$(ratio "$(number commands '^receive device ' \
+            's/.*clients: *([0-9.]+) commands\/s.*/\1/')" "$raw_tps")" at-least 0.25)" != met ]; then
+        budget "the commands at 16 clients" command "$together" "${cpu%%;*}" \
+            "$(awk -v r="$raw_tps" 'BEGIN { printf "%.0f", r / 4 }')" "$others" "PostgreSQL and the load program"
+    fi
+    if [ "$(verdict "$stale" at-most 300)" = "**missed**" ] && [ -n "$together" ]; then
+        rate=$(number commands '^receive device ' 's/.*clients: *([0-9.]+) commands\/s.*/\1/')
+        awk -v ms="$together" -v rate="$rate" -v cores="$cores" 'BEGIN { if (rate > 0) printf "- **the inventory'"'"'s" \
+            " staleness**: measured while the commands took %.0f %% of the %d cores (%.1f a second at %.2f ms of" \
+            " CPU each): the query side'"'"'s processors wait for a core as the commands do.\n",
+            rate * ms / cores / 10, cores, rate, ms }'
+    fi
+    for page in /inventaire "/inventaire?state=READY"; do
+        if [ "$(verdict "$(judged_field "$page" 16 4)" at-least 500)" = "**missed**" ]; then
+            line=$(grep -a -m1 -F "cpu per request of $page, clients: 16: " "$out/pages.txt" 2>/dev/null | \
+                sed 's/^cpu per request of [^:]*: [0-9]*: //')
+            others=$(awk '{ if (match($0, /PostgreSQL [0-9.]+/)) p = substr($0, RSTART + 11, RLENGTH - 11)
+                            if (match($0, /load program [0-9.]+/)) l = substr($0, RSTART + 13, RLENGTH - 13)
+                            if (p != "" && l != "") print p + l }' <<< "$line")
+            budget "page $page at 16 clients" page "$(sed -n -E 's/.*together ([0-9.]+) ms.*/\1/p' <<< "$line")" \
+                "${line%%;*}" 500 "$others" "PostgreSQL and the load program"
+        fi
+    done
+    if [ "$(verdict "$rebuilt" at-least 30000)" = "**missed**" ]; then
+        line=$(field rebuild '^CPU: the query side')
+        awk -v line="$line" -v rate="$rebuilt" -v total="$(number rebuild '^every read model' \
+                's/^every read model: *([0-9.]+) s.*/\1/')" -v cores="$cores" 'BEGIN {
+            if (!match(line, /query side [0-9.]+/)) exit
+            q = substr(line, RSTART + 11, RLENGTH - 11)
+            if (!match(line, /PostgreSQL [0-9.]+/)) exit
+            p = substr(line, RSTART + 11, RLENGTH - 11); events = rate * total
+            printf "- **the rebuild**: %.0f µs of CPU an event (the query side %.0f, its start included, PostgreSQL" \
+                " %.0f): %d cores give at most %.0f events a second at that cost. 30,000 a second would leave %.0f µs" \
+                " an event.\n", (q + p) * 1e6 / events, q * 1e6 / events, p * 1e6 / events, cores,
+                cores * events / (q + p), cores * 1e6 / 30000 }'
+    fi
+}
 ratio() { # numerator denominator
     awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.3f", a / b }'
 }
 {
-    echo "Commit \`$commit\`, $day, $(nproc) cores, a store of $devices devices, $clients clients for the commands," \
+    echo "Commit \`$commit\`, $day, $cores cores, a store of $devices devices, $clients clients for the commands," \
         "$read_devices generated devices in the inventory for the reads."
     echo
     echo "| measure | result | raw PostgreSQL, same run | issue 14's target | |"
@@ -172,5 +232,6 @@ ratio() { # numerator denominator
     for name in audit rebuild commands pages; do
         echo "| load average after $name | $(sed -n "s/^load after $name: //p" "$out/$name.txt" 2>/dev/null) | | | |"
     done
+    why_missed
 } | sed -E 's/ {2,}/ /g' | tee "$table_file"
 [ "$table_file" = /dev/null ] || echo "== the table is in $table_file; each benchmark's whole output beside it"

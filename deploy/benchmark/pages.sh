@@ -176,8 +176,10 @@ tag=$($pg -d ordinateurs_bench_pages -Atc "select asset_tag from inventory_devic
 
 echo "== pages: $rounds requests each (after $warm_up each not counted), signed in with the login form;" \
     "load:$(uptime | sed 's/.*load average://')"
-java -DwarmUp="$warm_up" deploy/benchmark/PageLoad.java "http://localhost:$query_port" "$rounds" \
-    "$logs/demo-accounts" "$tag" "$logs/devices" "$logs/donor-devices" "$logs/recorded-devices"
+# the CPU of each app, PostgreSQL and the load program per request, printed under each measured line
+java -DwarmUp="$warm_up" -DcpuOf="query side:${pids[1]},command side:${pids[0]}" deploy/benchmark/PageLoad.java \
+    "http://localhost:$query_port" "$rounds" "$logs/demo-accounts" "$tag" "$logs/devices" "$logs/donor-devices" \
+    "$logs/recorded-devices"
 echo "== load after the pages:$(uptime | sed 's/.*load average://')"
 
 echo "== raw PostgreSQL baseline: the same reads with pgbench, same database, same requests and clients"
