@@ -159,7 +159,9 @@ start() { # name port health-path extra-args...
         ${profile_args[@]+"${profile_args[@]}"} ${1+"$@"} > "data/logs/$name.log" 2>&1 &
     local pid=$!
     pids+=("$pid")
-    for _ in $(seq 1 120); do
+    # as long as it lives, up to a quarter of an hour: on a busy machine the first start (and the demo's seeding,
+    # which the command side does before it answers) took past two minutes, and giving up then killed it mid-way
+    for waited in $(seq 1 900); do
         if curl -fs "http://localhost:$port$health" >/dev/null 2>&1; then
             return 0
         fi
@@ -167,9 +169,10 @@ start() { # name port health-path extra-args...
             echo "$name did not start; see data/logs/$name.log" >&2
             exit 1
         fi
+        [ $((waited % 60)) -eq 0 ] && echo "$name is still starting ($waited s); see data/logs/$name.log"
         sleep 1
     done
-    echo "$name did not answer within 120 s; see data/logs/$name.log" >&2
+    echo "$name did not answer within 15 minutes; see data/logs/$name.log" >&2
     exit 1
 }
 
