@@ -77,9 +77,16 @@ class FormsToTheCommandSide {
         if (request.getContentLengthLong() > largestForm.toBytes()) {
             return PageErrors.page(HttpStatus.CONTENT_TOO_LARGE); // refused here: the command side would refuse it too
         }
+        URI address;
+        try {
+            address = commandSide.resolve(request.getRequestURI()
+                                          + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        } catch (IllegalArgumentException unreadable) { // a broken escape (%zz): no address to send it to
+            log.info("Refused POST {}: its query is no address (a broken escape)", request.getRequestURI());
+            return PageErrors.page(HttpStatus.BAD_REQUEST);
+        }
         Counted sent = new Counted(request.getInputStream(), largestForm.toBytes());
-        HttpRequest.Builder upstream = HttpRequest.newBuilder(commandSide.resolve(request.getRequestURI()
-                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString())))
+        HttpRequest.Builder upstream = HttpRequest.newBuilder(address)
                 .timeout(patience)
                 .POST(body(sent, request.getContentLengthLong()))
                 .header("X-Forwarded-For", request.getRemoteAddr())
@@ -96,6 +103,10 @@ class FormsToTheCommandSide {
         } catch (IOException unreachable) {
             if (sent.tooLarge) {
                 return PageErrors.page(HttpStatus.CONTENT_TOO_LARGE); // sent without its length, and cut off
+            }
+            if (sent.cutShort) {
+                log.info("Refused POST {}: its sender stopped before the end of the form", request.getRequestURI());
+                return PageErrors.page(HttpStatus.BAD_REQUEST);
             }
             log.warn("The command side at {} did not answer a form: {}", commandSide, unreachable.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
@@ -134,6 +145,8 @@ class FormsToTheCommandSide {
         private final long largest;
         private long read;
         private volatile boolean tooLarge;
+        /** The sender's side failed as the form was read (it stopped before the length it gave). */
+        private volatile boolean cutShort;
 
         Counted(InputStream body, long largest) {
             super(body);
@@ -142,14 +155,20 @@ class FormsToTheCommandSide {
 
         @Override
         public int read() throws IOException {
-            int next = super.read();
-            counted(next < 0 ? 0 : 1);
-            return next;
+            byte[] one = new byte[1];
+            int count = read(one, 0, 1);
+            return count < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] into, int offset, int length) throws IOException {
-            int count = super.read(into, offset, length);
+            int count;
+            try {
+                count = super.read(into, offset, length);
+            } catch (IOException senderFailed) {
+                cutShort = true;
+                throw senderFailed;
+            }
             counted(Math.max(count, 0));
             return count;
         }

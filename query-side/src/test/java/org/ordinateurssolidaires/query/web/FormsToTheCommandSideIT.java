@@ -6,16 +6,21 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // its context (relaying to the stand-in) is this class's alone: closed after it rather than left running beside the
 // shared one
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
 
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
@@ -107,6 +113,46 @@ class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
 
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.body()).contains("Envoi trop volumineux");
+    }
+
+    /** The relay built the command side's address from the query as sent: a broken escape failed it with a 500. */
+    @Test
+    void refusesAFormWhoseAddressCannotBeRead(CapturedOutput log) throws Exception {
+        RECEIVED.clear();
+        for (String query : List.of("a=%zz", "a=%", "a=%u0041", "%")) {
+            String form = "workDone=cleaned";
+            String answer = sentAsIs("/actions/recorded?" + query, form.length(), form);
+
+            assertThat(answer).as(query).startsWith("HTTP/1.1 400").contains("Demande refusée");
+        }
+        assertThat(RECEIVED).isEmpty();
+        assertThat(log.getOut()).doesNotContain(" ERROR ", "Exception");
+    }
+
+    /**
+     * A form whose sender stopped before the length it announced is the sender's broken request, not the command
+     * side's failure: it was answered 500 and logged as the command side not answering.
+     */
+    @Test
+    void refusesAFormCutShortByItsSender(CapturedOutput log) throws Exception {
+        String answer = sentAsIs("/actions/recorded", 500, "workDone=cleaned&notes=cut+short");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("Demande refusée");
+        assertThat(log.getOut()).doesNotContain(" ERROR ", "did not answer");
+    }
+
+    /** A form sent as written, whatever its address and announced length, then the end of the sending. */
+    private String sentAsIs(String target, int length, String form) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n"
+                       + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + length + "\r\n\r\n"
+                       + form).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
