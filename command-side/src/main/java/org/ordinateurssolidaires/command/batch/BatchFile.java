@@ -209,12 +209,14 @@ final class BatchFile {
         }
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
         List<Row> rows = new ArrayList<>();
+        int reading = 2; // the row the parser is at, as a spreadsheet numbers it (the header is row 1)
         try (MappingIterator<Map<String, String>> reader = CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
             boolean more = reader.hasNext(); // reads the header, too
             checkColumns(headerColumns(reader), problems);
             int number = 1;
             while (more && rows.size() <= MAX_ROWS) {
                 number++;
+                reading = number;
                 Map<String, String> values = reader.next();
                 int row = number;
                 values.forEach((column, value) -> textRule(column).problem(value) // a cell's text enters events
@@ -223,11 +225,12 @@ final class BatchFile {
                 if (values.values().stream().anyMatch(value -> value != null && !value.isBlank())) {
                     rows.add(new Row(number, values)); // spreadsheets append empty rows: they are no device
                 }
+                reading = number + 1; // the next row is read ahead, a blank one too
                 more = reader.hasNext();
             }
         } catch (RuntimeException unreadable) {
             // Jackson reports a broken quote or an oversized cell as an (unchecked) JacksonException
-            problems.add(unreadable(rows.size() + 2, rootMessage(unreadable)));
+            problems.add(unreadable(reading, rootMessage(unreadable)));
         }
         if (rows.size() > MAX_ROWS) {
             problems.add(RowProblem.of(0, "", "batch.tooManyRows", "a batch holds at most " + MAX_ROWS + " devices",

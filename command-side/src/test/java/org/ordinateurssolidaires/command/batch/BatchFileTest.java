@@ -62,6 +62,19 @@ class BatchFileTest {
                         + "separator must be quoted)");
     }
 
+    /** Blank rows (a spreadsheet's, or a file's gaps) count in the numbers a spreadsheet shows, as in every check. */
+    @Test
+    void numbersAnUnreadableRowAsTheSpreadsheetShowsItAfterBlankRows() {
+        String header = "asset_tag,category,manufacturer,model\n";
+        String before = "OS-1,LAPTOP,Dell,Latitude\n,,,\n\n,,,\n";
+
+        assertThat(unreadable(header + before + "OS-2,LAPTOP,\"Dell,Latitude\n")).isEqualTo("6 batch.unclosedQuote");
+        assertThat(unreadable(header + before + "OS-2,LAPTOP,Dell,Latitude,5490\n")).isEqualTo("6 batch.tooManyCells");
+        assertThat(unreadable("asset_tag,category,manufacturer,model,condition_notes\n"
+                              + "OS-1,LAPTOP,Dell,Latitude,\"scratched\nlid\"\n,,,,\nOS-2,LAPTOP,Dell,Latitude,x,5490\n"))
+                .as("a quoted cell over two lines is one row").isEqualTo("4 batch.tooManyCells");
+    }
+
     private static String unreadable(String file) {
         try {
             BatchFile.rows(file);
