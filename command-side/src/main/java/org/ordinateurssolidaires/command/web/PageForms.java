@@ -459,7 +459,9 @@ public class PageForms {
 
     /**
      * A browser's date and time field has no zone: it is the programme's local time; an instant is taken too. Held
-     * to the API's span ({@link PlausibleTime}): a year 1 or 1000000000 is a slip, refused.
+     * to the API's span ({@link PlausibleTime}): a year 1 or 1000000000 is a slip, refused. A time the clocks skip
+     * (02:30 on the last Sunday of March in Paris) is none, refused rather than moved an hour on; a time they pass
+     * twice (02:30 on the last Sunday of October) is taken the first time, in summer time, as {@code atZone} does.
      */
     private record LocalTimes(ZoneId zone) implements Formatter<Instant> {
 
@@ -469,7 +471,11 @@ public class PageForms {
             try {
                 moment = PlausibleTime.instant(text);
             } catch (DateTimeParseException notAnInstant) {
-                moment = LocalDateTime.parse(text).atZone(zone).toInstant();
+                LocalDateTime local = LocalDateTime.parse(text);
+                if (zone.getRules().getValidOffsets(local).isEmpty()) {
+                    throw new IllegalArgumentException("a time the clocks skip in " + zone + ": " + text);
+                }
+                moment = local.atZone(zone).toInstant();
             }
             if (!PlausibleTime.contains(moment)) {
                 throw new IllegalArgumentException("not a plausible moment: " + text);

@@ -13,6 +13,7 @@ import org.springframework.mock.web.MockMultipartHttpServletRequest;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -53,6 +54,10 @@ class PageFormsTest {
     }
 
     record Statement(String statedBy) {
+    }
+
+    /** A step's moment, as a browser's date and time field sends it: the programme's local time. */
+    record Moment(@NotNull Instant at) {
     }
 
     /** A form's record as its controller keeps it: its own, not public. */
@@ -280,6 +285,26 @@ class PageFormsTest {
 
         assertThat(refused.fields().getFieldErrors()).extracting(error -> error.getField() + " " + error.getCode())
                 .containsExactlyInAnyOrder("place AcceptableText", "reason NotBlank", "date typeMismatch");
+    }
+
+    /** Paris's clocks skip 02:00–03:00 on 29 March 2026: 02:30 was stored as 01:30Z, 03:30 in Paris, altered. */
+    @Test
+    void aLocalTimeTheClocksSkipIsRefusedAndOneTheyPassTwiceIsTakenTheFirstTime() {
+        assertThat(bindMoment("2026-03-29T01:59")).isEqualTo(Instant.parse("2026-03-29T00:59:00Z"));
+        assertThat(bindMoment("2026-03-29T03:00")).isEqualTo(Instant.parse("2026-03-29T01:00:00Z"));
+        assertThat(bindMoment("2026-10-25T02:30")).isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+        for (String skipped : List.of("2026-03-29T02:00", "2026-03-29T02:30", "2026-03-29T02:59")) {
+            PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                    () -> bindMoment(skipped));
+
+            assertThat(refused.fields().getFieldError("at").getCode()).as(skipped).isEqualTo("typeMismatch");
+        }
+    }
+
+    private Instant bindMoment(String local) {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/appareils");
+        sent.addParameter("at", local);
+        return forms.bind(Moment.class, sent, Map.of()).at();
     }
 
     private static LocalValidatorFactoryBean validator() {
