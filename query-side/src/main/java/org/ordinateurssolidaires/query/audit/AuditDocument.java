@@ -56,13 +56,15 @@ class AuditDocument {
                         : say(locale, "doc.audit.head", String.valueOf(head.globalIndex()), head.events(), head.link(),
                         report.eventsNotYetLinked()))
                 .heading(say(locale, "audit.tampering"))
-                .table(List.of(say(locale, "doc.audit.tampering.columns").split("\\|")),
+                .tableOr(say(locale, "doc.audit.noTampering"),
+                        List.of(say(locale, "doc.audit.tampering.columns").split("\\|")),
                         report.tampering().stream().map(found -> List.of(say(locale, "tampering." + found.kind()),
                                 String.valueOf(found.globalIndex()), found.eventIdentifier(),
                                 found.aggregateIdentifier(), String.valueOf(found.sequenceNumber()),
                                 simpleName(found.event()))).toList())
                 .heading(say(locale, "audit.violations"))
-                .table(List.of(say(locale, "doc.audit.violations.columns").split("\\|")),
+                .tableOr(say(locale, "doc.audit.noViolation"),
+                        List.of(say(locale, "doc.audit.violations.columns").split("\\|")),
                         report.violations().stream().map(violation -> List.of(violation.deviceId(),
                                 Objects.toString(violation.assetTag(), ""), say(locale, "auditRule." + violation.rule()),
                                 String.valueOf(violation.globalIndex()), violation.event(), violation.detail()))

@@ -75,7 +75,7 @@ class DonorDocuments {
                                 agreement.signatoryName()))
                         .reduce((a, b) -> a + "\n" + b).orElse(words.say("doc.report.noAgreement")))
                 .heading(words.say("doc.report.deliveries"))
-                .table(words.columns("doc.report.deliveries.columns"),
+                .tableOr(words.say("doc.report.noDelivery"), words.columns("doc.report.deliveries.columns"),
                         report.batches().stream().map(batch -> row(batch.reference(), words.day(batch.receivedAt()),
                                 String.valueOf(batch.devices()), words.byState(batch.devicesByState()),
                                 batch.reconciliation() == null ? ""
@@ -87,7 +87,7 @@ class DonorDocuments {
                 .heading(words.say("doc.report.households"))
                 .text(words.households(report.households()))
                 .heading(words.say("doc.report.ceremonies"))
-                .table(words.columns("doc.report.ceremonies.columns"),
+                .tableOr(words.say("doc.report.noCeremony"), words.columns("doc.report.ceremonies.columns"),
                         report.ceremonies().stream().map(ceremony -> row(words.day(ceremony.date()),
                                 ceremony.place(), words.say("ceremony." + ceremony.status()),
                                 String.valueOf(ceremony.devicesHandedOver()),
@@ -99,7 +99,7 @@ class DonorDocuments {
                 .small(words.say("doc.report.impact.factors", words.factors(report.impact().factors()),
                         report.impact().source()))
                 .heading(words.say("doc.report.devices"))
-                .table(words.columns("doc.report.devices.columns"),
+                .tableOr(words.say("doc.report.noDevice"), words.columns("doc.report.devices.columns"),
                         report.devices().stream().map(device -> row(device.assetTag(), device.donationBatchReference(),
                                 device.manufacturer() + " " + device.model(), words.say("state." + device.state()),
                                 words.erasure(device))).toList())

@@ -109,6 +109,11 @@ class AuditApiIT extends QuerySideIntegrationTest {
                         .doesNotContain("each sanitisation record names");
         assertThat(text.replaceAll("\\s+", " ")).as("each rule in the reader's language")
                 .contains("qu'une fois effacé ou détruit");
+        // a section with nothing found says so, where it showed a table's header alone
+        assertThat(text.contains("Aucune altération trouvée.")).isEqualTo(asJson.get("tampering").isEmpty());
+        assertThat(text.contains("Aucun manquement trouvé.")).isEqualTo(asJson.get("violations").isEmpty());
+        assertThat(asJson.get("tampering").isEmpty() || asJson.get("violations").isEmpty())
+                .as("the store holds a clean part to say so of").isTrue();
         long headInThePdf = Long.parseLong(text.replaceAll("(?s).*Tête à la position (\\d+).*", "$1"));
         assertThat(PdfText.of(http.getForObject("/api/audit/verification.pdf?lang=en", byte[].class))
                           .replaceAll("\\s+", " "))

@@ -236,6 +236,9 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 byte[].class)).replaceAll("\\s+", " ");
 
         assertThat(report).contains(name, "[U+0645 U+062D U+0645 U+062F] [U+738B]");
+        assertThat(report).as("a section with nothing in it says so, where it showed a table's header alone")
+                .contains("Aucune livraison enregistrée.", "Aucun appareil enregistré.",
+                        "Aucune cérémonie : ni invitation, ni appareil remis lors d'une cérémonie.");
         assertThat(certificate).contains(name);
     }
 
