@@ -65,14 +65,15 @@ public class Accounts {
     /**
      * Opens, or opens again with a new password, the account of a program rather than a person (the demo
      * seeder), and gives its password: random, 144 bits, so its hash needs no work factor against guessing, and
-     * BCrypt's least cost keeps each of the program's many requests cheap.
+     * BCrypt's least cost keeps each of the program's many requests cheap. {@code by}: the program that opens it
+     * (the seeder opens itself, then the demo's accounts), named as the account's author.
      */
     @Transactional
-    public String openForAProgram(String username, AccountAccess access) {
+    public String openForAProgram(String username, AccountAccess access, String by) {
         String password = newPassword();
         String hash = "{bcrypt}" + PROGRAMS.encode(password);
-        if (!insert(username, hash, access, username)) {
-            change(username, "password_hash = ?, enabled = true", username, hash);
+        if (!insert(username, hash, access, by)) {
+            change(username, "password_hash = ?, enabled = true", by, hash);
         }
         return password;
     }

@@ -320,7 +320,7 @@ class DemoData {
     @EventListener
     void seed(ApplicationReadyEvent ready) {
         int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
-        String password = accounts.openForAProgram(USER, new AccountAccess(Set.of(Role.STAFF), null, null));
+        String password = accounts.openForAProgram(USER, new AccountAccess(Set.of(Role.STAFF), null, null), USER);
         try {
             RestClient api = restClients.baseUrl("http://localhost:" + port)
                                         .defaultHeaders(headers -> headers.setBasicAuth(USER, password))
@@ -360,7 +360,7 @@ class DemoData {
      */
     private String newPassword(String username, AccountAccess access) {
         try {
-            return accounts.openForAProgram(username, access);
+            return accounts.openForAProgram(username, access, USER);
         } catch (RuleViolation partnerDeactivated) {
             if (partnerDeactivated.rule() != AccountRule.ACCOUNT_OF_AN_ACTIVE_PARTNER) {
                 throw partnerDeactivated;
