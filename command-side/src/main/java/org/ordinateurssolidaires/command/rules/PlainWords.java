@@ -1,5 +1,7 @@
 package org.ordinateurssolidaires.command.rules;
 
+import com.ibm.icu.text.SpoofChecker;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,16 +13,25 @@ import java.util.Locale;
  * Free text as the rules compare it, people typing one name or place in many ways: its letters and digits only,
  * without accents or case, "Hôtel de Ville, Poitiers" and "HOTEL DE VILLE POITIERS" are one room, "C.C.A.S. de
  * Poitiers" and "CCAS de Poitiers" one partner, "Salle St-Jean" and "Salle StJean" one place. Letters of every
- * script count, as written ("Ｓａｌｌｅ" in full width is "salle").
+ * script count, as written ("Ｓａｌｌｅ" in full width is "salle"), and as they look: a letter that looks like
+ * another of another script is that one (Unicode's confusables, UTS #39 skeletons, by ICU), so that "ССАЅ de
+ * Poitiers" typed in Cyrillic, or "CCAS de Poıtiers" with a dotless i, is the CCAS de Poitiers. Read by people, two
+ * names that look alike are one.
  */
 public final class PlainWords {
+
+    /** Built once: it loads Unicode's table of confusables. Immutable, so shared by every thread. */
+    private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE)
+                                                                               .build();
 
     private PlainWords() {
     }
 
     public static String of(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                         .replaceAll("(?U)[^\\p{Alnum}]+", "");
+        // as they look first: compatibility forms would turn a Greek lunate sigma (looking like C) into a sigma;
+        // then without marks, capitals (a skeleton writes "0" and "o" as "O") or anything but letters and digits
+        return Normalizer.normalize(CONFUSABLES.getSkeleton(text.toLowerCase(Locale.ROOT)), Normalizer.Form.NFKD)
+                         .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("(?U)[^\\p{Alnum}]+", "");
     }
 
     /**

@@ -250,6 +250,21 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
                 .isEqualTo(HttpStatus.CREATED);
     }
 
+    /** Found by outside probes: letters that look like the name's, of another script or none of ours, made a twin. */
+    @Test
+    void takesANameTypedWithLettersThatLookTheSameAsTheActivePartners() {
+        String number = UUID.randomUUID().toString();
+        post("/api/partners", Map.of("name", "CCAS " + number + " de Poitiers", "kind", "SOCIAL_SERVICES"));
+
+        for (String lookingTheSame : List.of("ССАЅ " + number + " de Poitiers", "CCAS " + number + " de Poıtiers")) {
+            ResponseEntity<JsonNode> twin = post("/api/partners", Map.of("name", lookingTheSame,
+                    "kind", "SOCIAL_SERVICES"));
+
+            assertThat(twin.getStatusCode()).as(lookingTheSame).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(twin.getBody().get("rule").asString()).isEqualTo("PARTNER_NAME_REGISTERED_ONCE");
+        }
+    }
+
     private String submitted(String partner, String submittedAt) {
         String referral = post("/api/partners/" + partner + "/referrals", Map.of("criterion",
                 "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 3, "children", 1, "need", "LAPTOP",

@@ -36,6 +36,25 @@ class PlainWordsTest {
     @Test
     void keepsTheLettersOfEveryScript() {
         assertThat(PlainWords.of("Salle 東京")).isNotEqualTo(PlainWords.of("Salle 大阪")).isEqualTo("salle東京");
-        assertThat(PlainWords.of("Maison Жилина")).isEqualTo("maisonжилина");
+        assertThat(PlainWords.of("Maison Жилина")).isNotEqualTo(PlainWords.of("Maison Жилино"))
+                                                 .isNotEqualTo(PlainWords.of("Maison"));
+        assertThat(PlainWords.of("قاعة البلدية")).isNotEmpty().isNotEqualTo(PlainWords.of("قاعة المدينة"));
+    }
+
+    /**
+     * Found by outside probes: a name typed with letters of another script that look the same, as a whole
+     * ("ССАЅ" in Cyrillic passes the rule of one script per word) or in part (a Turkish dotless i), was a second
+     * partner under the name of the first.
+     */
+    @Test
+    void takesLettersThatLookAlikeAsOne() {
+        String ccas = PlainWords.key("CCAS de Poitiers");
+
+        assertThat(PlainWords.key("ССАЅ de Poitiers")).as("Cyrillic capitals").isEqualTo(ccas);
+        assertThat(PlainWords.key("ССАЅ dе Роitiеrѕ")).as("Cyrillic wherever it looks Latin").isEqualTo(ccas);
+        assertThat(PlainWords.key("CCAS de Poıtiers")).as("a dotless i").isEqualTo(ccas);
+        assertThat(PlainWords.key("ϹϹΑЅ de Poitiers")).as("Greek lunate sigmas and alpha").isEqualTo(ccas);
+        assertThat(PlainWords.key("CCAS de Poitiers 2")).isNotEqualTo(ccas);
+        assertThat(PlainWords.key("CCAS de Châtellerault")).isNotEqualTo(ccas);
     }
 }
