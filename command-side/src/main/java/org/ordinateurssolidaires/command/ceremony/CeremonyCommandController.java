@@ -38,7 +38,8 @@ class CeremonyCommandController {
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Plan a hand-over ceremony", description = "One per day and place, planned or held (the"
-            + " place's name compared by its letters and digits, without accents or case): another there that day is"
+            + " place's name compared by its letters and digits as they look, without accents or case): another there"
+            + " that day is"
             + " refused, 409 ONE_CEREMONY_PER_DAY_AND_PLACE, the detail naming it.")
     CeremonyRequests.Scheduled schedule(@Valid @RequestBody CeremonyRequests.Schedule request, CommandOrigin origin) {
         var ceremonyId = new CeremonyId(origin.newId("ceremony"));

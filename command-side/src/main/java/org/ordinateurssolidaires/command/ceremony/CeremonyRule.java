@@ -11,7 +11,7 @@ public enum CeremonyRule implements BusinessRule {
     HAND_OVERS_KEEP_THEIR_CEREMONY("a ceremony at which devices were handed over is neither cancelled nor moved to "
             + "another day: they were handed over at it, on its day"),
     ONE_CEREMONY_PER_DAY_AND_PLACE("one ceremony, planned or held, takes place on a day at a place (its name's "
-            + "letters and digits, without accents or case): not another there that day"),
+            + "letters and digits as they look, without accents or case): not another there that day"),
     HOUSEHOLDS_HANDED_OVER_WERE_PRESENT("a ceremony is recorded as held with at least as many households present as "
             + "were handed devices at it"),
     DONORS_PRESENT_WERE_INVITED("a ceremony is recorded as held with no more donors present than were invited to it: "

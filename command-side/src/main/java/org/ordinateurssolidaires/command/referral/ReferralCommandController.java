@@ -45,7 +45,8 @@ class ReferralCommandController {
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a partner organisation", description = "Not under the name an active partner goes"
-            + " by (compared by its letters and digits, without accents or case): 409 PARTNER_NAME_REGISTERED_ONCE,"
+            + " by (compared by its letters and digits as they look, without accents or case: \"ССАЅ\" in Cyrillic is"
+            + " \"CCAS\"): 409 PARTNER_NAME_REGISTERED_ONCE,"
             + " naming it.")
     ReferralRequests.PartnerRegistered registerPartner(@Valid @RequestBody ReferralRequests.RegisterPartner request,
                                                        CommandOrigin origin) {

@@ -6,7 +6,7 @@ import org.ordinateurssolidaires.command.rules.BusinessRule;
 public enum ReferralRule implements BusinessRule {
     PARTNER_ACTIVE("only an active partner can be deactivated"),
     PARTNER_NAME_REGISTERED_ONCE("two active partners are not registered under one name (compared by its "
-            + "letters and digits, without accents or case)"),
+            + "letters and digits as they look, without accents or case)"),
     CONTACTS_OF_AN_ACTIVE_PARTNER("contact people are added only to an active partner"),
     REFERRAL_BY_AN_ACTIVE_PARTNER("only an active partner refers households"),
     SECOND_REFERRAL_JUSTIFIED("a household the programme already equipped is referred again, or equipped through a "
