@@ -161,8 +161,9 @@ start() { # name port health-path extra-args...
     pids+=("$pid")
     # as long as it lives, up to a quarter of an hour: on a busy machine the first start (and the demo's seeding,
     # which the command side does before it answers) took past two minutes, and giving up then killed it mid-way
+    local waited
     for waited in $(seq 1 900); do
-        if curl -fs "http://localhost:$port$health" >/dev/null 2>&1; then
+        if curl -fs --max-time 2 "http://localhost:$port$health" >/dev/null 2>&1; then
             return 0
         fi
         if ! kill -0 "$pid" 2>/dev/null; then

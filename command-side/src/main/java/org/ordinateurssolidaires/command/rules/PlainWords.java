@@ -15,8 +15,11 @@ import java.util.Locale;
  * Poitiers" and "CCAS de Poitiers" one partner, "Salle St-Jean" and "Salle StJean" one place. Letters of every
  * script count, as written ("Ｓａｌｌｅ" in full width is "salle"), and as they look: a letter that looks like
  * another of another script is that one (Unicode's confusables, UTS #39 skeletons, by ICU), so that "ССАЅ de
- * Poitiers" typed in Cyrillic, or "CCAS de Poıtiers" with a dotless i, is the CCAS de Poitiers. Read by people, two
- * names that look alike are one.
+ * Poitiers" typed in Cyrillic, or "CCAS de Poıtiers" with a dotless i, is the CCAS de Poitiers; within Latin, "rn"
+ * is "m", "0" is "o" and "1" is "l". Case is set aside first, so a capital I is an i, not the l it looks like.
+ * <p>
+ * The stored keys follow ICU's table of confusables, which changes with Unicode's versions: a new ICU4J needs a
+ * migration that keys the stored names again ({@code PlainWordsTest} pins a key, to say so).
  */
 public final class PlainWords {
 
@@ -28,10 +31,14 @@ public final class PlainWords {
     }
 
     public static String of(String text) {
-        // as they look first: compatibility forms would turn a Greek lunate sigma (looking like C) into a sigma;
-        // then without marks, capitals (a skeleton writes "0" and "o" as "O") or anything but letters and digits
-        return Normalizer.normalize(CONFUSABLES.getSkeleton(text.toLowerCase(Locale.ROOT)), Normalizer.Form.NFKD)
-                         .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("(?U)[^\\p{Alnum}]+", "");
+        // accents, case, punctuation and spaces set aside as written (canonical forms only: a compatibility form
+        // would turn a Greek lunate sigma, which looks like C, into a sigma; and a dash would look like a Japanese
+        // letter), then the letters as they look; the marks a skeleton writes are kept, for they tell letters apart
+        // (the dots of Arabic's sheen and seen)
+        String unmarked = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                                    .toLowerCase(Locale.ROOT).replaceAll("(?U)[^\\p{Alnum}]+", "");
+        return Normalizer.normalize(CONFUSABLES.getSkeleton(unmarked), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT)
+                         .replaceAll("(?U)[^\\p{Alnum}\\p{M}]+", "");
     }
 
     /**

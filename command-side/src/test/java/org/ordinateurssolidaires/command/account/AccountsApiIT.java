@@ -7,6 +7,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
 import org.ordinateurssolidaires.events.EventMetadata;
+import org.ordinateurssolidaires.web.security.Role;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,9 @@ class AccountsApiIT extends CommandSideIntegrationTest {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    Accounts accounts;
 
     @Test
     void aPartnersAccountRefersHouseholdsForItsOwnPartnerOnly() {
@@ -108,6 +113,20 @@ class AccountsApiIT extends CommandSideIntegrationTest {
         assertThat(another.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(another.getBody().get("rule").asString()).isEqualTo("ACCOUNT_OF_AN_ACTIVE_PARTNER");
         assertThat(signsIn(username, PASSWORD)).isFalse();
+    }
+
+    /** Found by an outside probe: the demo's accounts each named itself as its author, not the seeder. */
+    @Test
+    void aProgramsAccountNamesTheProgramThatOpenedIt() {
+        String username = unique("demo-equipe");
+        AccountRequests.AccountAccess staff = new AccountRequests.AccountAccess(Set.of(Role.STAFF), null, null);
+
+        accounts.openForAProgram(username, staff, "demo-seeder");
+        accounts.openForAProgram(username, staff, "demo-seeder"); // opened again, with a new password, at a restart
+
+        JsonNode opened = admin().getForEntity("/api/accounts/" + username, JsonNode.class).getBody();
+        assertThat(opened.get("createdBy").asString()).isEqualTo("demo-seeder");
+        assertThat(opened.get("updatedBy").asString()).isEqualTo("demo-seeder");
     }
 
     @Test

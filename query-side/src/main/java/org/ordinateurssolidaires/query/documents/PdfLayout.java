@@ -114,14 +114,15 @@ public final class PdfLayout {
         return table(header, rows, equal);
     }
 
-    /** A table with a header row and columns of equal width, or, with no row, the words that say so. */
-    public PdfLayout tableOr(String none, List<String> header, List<List<String>> rows) {
-        return rows.isEmpty() ? text(none) : table(header, rows);
-    }
-
-    /** A table as {@link #table(List, List, float...)}, or, with no row, the words that say so: never a bare header. */
+    /**
+     * A table as {@link #table(List, List, float...)} (of equal columns when no width is given), or, with no row,
+     * the words that say so: never a bare header.
+     */
     public PdfLayout tableOr(String none, List<String> header, List<List<String>> rows, float... widths) {
-        return rows.isEmpty() ? text(none) : table(header, rows, widths);
+        if (rows.isEmpty()) {
+            return text(none);
+        }
+        return widths.length == 0 ? table(header, rows) : table(header, rows, widths);
     }
 
     /** A table with a header row and columns of the given relative widths. */

@@ -126,7 +126,7 @@ class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
             assertThat(answer).as(query).startsWith("HTTP/1.1 400").contains("Demande refusée");
         }
         assertThat(RECEIVED).isEmpty();
-        assertThat(log.getOut()).doesNotContain(" ERROR ", "Exception");
+        assertThat(log.getOut()).doesNotContain(" ERROR ", "Exception").contains("its query is no address");
     }
 
     /**
@@ -138,7 +138,8 @@ class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
         String answer = sentAsIs("/actions/recorded", 500, "workDone=cleaned&notes=cut+short");
 
         assertThat(answer).startsWith("HTTP/1.1 400").contains("Demande refusée");
-        assertThat(log.getOut()).doesNotContain(" ERROR ", "did not answer");
+        assertThat(log.getOut()).doesNotContain(" ERROR ", "did not answer")
+                                .contains("its sender stopped before the end of the form");
     }
 
     /** A form sent as written, whatever its address and announced length, then the end of the sending. */
