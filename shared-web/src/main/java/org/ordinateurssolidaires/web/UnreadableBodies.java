@@ -31,7 +31,8 @@ import java.util.function.Predicate;
  * A request whose body the app cannot read, refused as the caller's mistake it is, a page or a problem as the caller
  * reads them, with a line in the log:
  * <ul>
- *     <li>an upload beyond the size limits ({@code spring.servlet.multipart.*}): 413;</li>
+ *     <li>an upload beyond the size limits ({@code spring.servlet.multipart.*}), or a form whose fields are
+ *     beyond Tomcat's ({@code server.tomcat.max-http-form-post-size}, 2 MB): 413;</li>
  *     <li>a form the container cannot parse (multipart with no boundary, or cut short; parameters it cannot
  *     decode): 400;</li>
  *     <li>a {@code Content-Type} that names no type ({@code *}{@code /*}, {@code application/*}): 415. Spring failed on
@@ -51,6 +52,8 @@ class UnreadableBodies extends OncePerRequestFilter {
     static final String REFUSAL = UnreadableBodies.class.getName() + ".refusal";
     /** What a 413 says, whoever answers it. */
     static final String TOO_LARGE = "the upload is larger than the server takes (20 MB a file)";
+    /** Tomcat's exception for a form it did not parse: its error code says why (413: beyond its size limit). */
+    private static final String TOMCATS_REFUSED_FORM = "org.apache.tomcat.util.http.InvalidParameterException";
 
     private static final Logger log = LoggerFactory.getLogger(UnreadableBodies.class);
     private final String errorPath;
@@ -81,6 +84,9 @@ class UnreadableBodies extends OncePerRequestFilter {
             }
             if (beyondTheLimit(failure)) {
                 refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
+            } else if (fieldsBeyondTheLimit(failure)) {
+                refuse(request, response, HttpStatus.CONTENT_TOO_LARGE,
+                        "the form's fields are larger than the server takes (2 MB, files aside)");
             } else if (unparsable(failure)) {
                 refuse(request, response, HttpStatus.BAD_REQUEST,
                         "the body cannot be read as the form its Content-Type says it is");
@@ -135,10 +141,34 @@ class UnreadableBodies extends OncePerRequestFilter {
                                         || cause.getClass().getName().endsWith("SizeLimitExceededException"));
     }
 
+    /**
+     * Fields beyond {@code server.tomcat.max-http-form-post-size}: Tomcat says so of a form's fields with a 413 of
+     * its own, and of a multipart form's with a bare IllegalStateException of its parsing of the parts (a 500 and
+     * three stack traces, anyone's, before the CSRF check had read the token).
+     */
+    private static boolean fieldsBeyondTheLimit(Throwable failure) {
+        return causes(failure, cause -> cause.getClass().getName().equals(TOMCATS_REFUSED_FORM)
+                                        && tomcatsErrorCode(cause) == HttpStatus.CONTENT_TOO_LARGE.value()
+                                        || cause.getClass() == IllegalStateException.class
+                                           && thrownBy(cause, "org.apache.catalina.connector.Request", "parseParts"));
+    }
+
+    private static boolean thrownBy(Throwable failure, String type, String method) {
+        StackTraceElement[] where = failure.getStackTrace();
+        return where.length > 0 && where[0].getClassName().equals(type) && where[0].getMethodName().equals(method);
+    }
+
+    private static int tomcatsErrorCode(Throwable refusal) {
+        try {
+            return (Integer) refusal.getClass().getMethod("getErrorCode").invoke(refusal);
+        } catch (ReflectiveOperationException | ClassCastException notThatTomcat) {
+            return HttpStatus.BAD_REQUEST.value();
+        }
+    }
+
     private static boolean unparsable(Throwable failure) {
         return causes(failure, cause -> cause instanceof MultipartException
-                                        || cause.getClass().getName().equals(
-                                                "org.apache.tomcat.util.http.InvalidParameterException"));
+                                        || cause.getClass().getName().equals(TOMCATS_REFUSED_FORM));
     }
 
     private static boolean causes(Throwable failure, Predicate<Throwable> test) {

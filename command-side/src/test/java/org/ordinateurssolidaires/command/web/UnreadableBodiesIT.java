@@ -105,6 +105,20 @@ class UnreadableBodiesIT extends CommandSideIntegrationTest {
                                 .contains("Refused POST /login: the body cannot be read");
     }
 
+    /** Found by an outside probe: a form's field of 3 MB was "Demande refusée", as if the form could not be read. */
+    @Test
+    void aFormLargerThanTheServerTakesIsRefused413(CapturedOutput log) throws Exception {
+        String field = "a".repeat(3 * 1024 * 1024);
+        HttpResponse<String> asFields = send("/actions/orientations", "application/x-www-form-urlencoded",
+                "commandId=" + java.util.UUID.randomUUID() + "&notes=" + field);
+        HttpResponse<String> asParts = send("/actions/orientations", "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"notes\"\r\n\r\n" + field + "\r\n--b--\r\n");
+
+        assertThat(problem(asFields, 413).get("detail").asString()).contains("form's fields");
+        assertThat(problem(asParts, 413).get("detail").asString()).contains("form's fields");
+        assertThat(log.getOut()).doesNotContain(" ERROR ");
+    }
+
     private HttpResponse<String> send(String path, String contentType, String body) throws Exception {
         return send(path, contentType, body, null);
     }
