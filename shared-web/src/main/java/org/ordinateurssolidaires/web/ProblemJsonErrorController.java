@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,7 +25,10 @@ import java.net.URISyntaxException;
 public class ProblemJsonErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+        // The type a page had set before the container took over (a form whose sender stopped mid-way, found as
+        // the page was drawn) would stand over the problem's, which then could not be written: a 500.
+        response.setContentType(null);
         HttpStatus status = statusOf(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
                 ? "the server could not handle the request; the fault is logged"

@@ -142,12 +142,30 @@ class FormsToTheCommandSideIT extends QuerySideIntegrationTest {
                                 .contains("its sender stopped before the end of the form");
     }
 
+    /**
+     * The same, sent by a client that asks for JSON: the container's error page, after the page drawn for the
+     * refusal, could not write its problem over the page's type, and answered 500.
+     */
+    @Test
+    void refusesAFormCutShortByAClientOfTheApi(CapturedOutput log) throws Exception {
+        String answer = sentAsIs("/actions/recorded", 500, "workDone=cleaned&notes=cut+short", "application/json");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                          .contains("\"status\":400");
+        assertThat(log.getOut()).doesNotContain(" ERROR ", "did not answer", "NotWritable");
+    }
+
     /** A form sent as written, whatever its address and announced length, then the end of the sending. */
     private String sentAsIs(String target, int length, String form) throws IOException {
+        return sentAsIs(target, length, form, "text/html");
+    }
+
+    private String sentAsIs(String target, int length, String form, String accepted) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n"
+            out.write(("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + accepted
+                       + "\r\nConnection: close\r\n"
                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + length + "\r\n\r\n"
                        + form).getBytes(StandardCharsets.US_ASCII));
             out.flush();
