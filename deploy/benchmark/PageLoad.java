@@ -51,6 +51,10 @@ import java.util.stream.Stream;
  * CPU each of those processes, PostgreSQL (every {@code postgres} process, its ended backends too) and this load
  * program spent per request while it ran, read from {@code /proc} (Linux): what bounds the pages' rate on cores
  * they share.
+ * <p>
+ * {@code java -DgcLogOf=query side:FILE PageLoad.java ...} also prints, under each measured line, the pauses that
+ * process's collector wrote to its log FILE ({@code -Xlog:gc:file=FILE}) while the requests ran, beside the slowest
+ * hundredth of the requests: whether a latency's tail is the collector's.
  */
 public class PageLoad {
 
@@ -70,6 +74,10 @@ public class PageLoad {
     private static final Set<String> UNDER_LOAD = Set.of("/tableau-de-bord", "/inventaire", "/inventaire?state=READY");
     /** The processes whose CPU is reported per request ({@code -DcpuOf=name:pid,...}), by name, in that order. */
     private static final Map<String, Long> CPU_OF = cpuOf(System.getProperty("cpuOf", ""));
+    /** A process's collector log ({@code -DgcLogOf=name:file}), its pauses reported per measure. */
+    private static final String[] GC_LOG_OF = System.getProperty("gcLogOf", "").split(":", 2);
+    /** A pause as {@code -Xlog:gc} writes it: "... Pause Young (Allocation Failure) 260M->25M(490M) 8.123ms". */
+    private static final Pattern PAUSE = Pattern.compile(" Pause .* ([0-9.]+)ms$");
     /** Linux counts CPU time in ticks of 10 ms ({@code getconf CLK_TCK} is 100 on every kernel built for it). */
     private static final double MS_PER_TICK = 10;
     private static String base;
@@ -181,6 +189,7 @@ public class PageLoad {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> work = new ArrayList<>();
         long[] cpuBefore = print ? cpuTicks() : null;
+        long gcLogBefore = gcLogSize();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -222,6 +231,35 @@ public class PageLoad {
         if (!CPU_OF.isEmpty()) {
             printCpu(page, clients, count, cpuBefore, cpuTicks());
         }
+        if (GC_LOG_OF.length == 2) {
+            printPauses(page, clients, gcLogBefore, latencies);
+        }
+    }
+
+    private static long gcLogSize() throws IOException {
+        return GC_LOG_OF.length == 2 ? Files.size(Path.of(GC_LOG_OF[1])) : 0;
+    }
+
+    /** The collector's pauses logged since {@code from} (the log's size then), and the slowest hundredth. */
+    private static void printPauses(Page page, int clients, long from, long[] sorted) throws IOException {
+        byte[] log = Files.readAllBytes(Path.of(GC_LOG_OF[1]));
+        int start = log.length < from ? 0 : (int) from; // the JVM rotates its log at 20 MB: a new one began
+        int pauses = 0;
+        double total = 0;
+        double longest = 0;
+        for (String line : new String(log, start, log.length - start, StandardCharsets.UTF_8).split("\n")) {
+            Matcher pause = PAUSE.matcher(line);
+            if (pause.find()) {
+                double ms = Double.parseDouble(pause.group(1));
+                pauses++;
+                total += ms;
+                longest = Math.max(longest, ms);
+            }
+        }
+        int slowest = Math.max(1, sorted.length / 100);
+        System.out.printf("pauses while measuring %s, clients: %d: %s %d, %.1f ms in all, longest %.1f ms;"
+                          + " the slowest %d requests %.1f to %.1f ms%n", page.name(), clients, GC_LOG_OF[0], pauses,
+                total, longest, slowest, sorted[sorted.length - slowest] / 1e6, sorted[sorted.length - 1] / 1e6);
     }
 
     private static Map<String, Long> cpuOf(String property) {

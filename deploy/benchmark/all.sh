@@ -133,7 +133,7 @@ budget() { # what unit cpu-line target-rate
         print "." }'
 }
 why_missed() {
-    local cpu line rate
+    local cpu line rate provenance
     cpu=$(field commands '^CPU per measured command' 's/^CPU per measured command \(sampled every half second over [0-9.]+ s\): //')
     if [ "$clients" = 16 ] && [ -n "$raw_tps" ]; then
         for phase in "receive device" "sanitise medium"; do
@@ -161,6 +161,32 @@ why_missed() {
             budget "page $page at 16 clients" page "$line" 500
         fi
     done
+    provenance="/api/devices/{id}/provenance"
+    if [ "$(verdict "$(judged_field "$provenance" 1 7 rebuild)" at-most 10)" = "**missed**" ]; then
+        line=$({ grep -a -m1 -F "cpu per request of $provenance, clients: 1: " "$out/rebuild.txt" 2>/dev/null \
+            || true; } | sed 's/^cpu per request of [^:]*: [0-9]*: //')
+        awk -v p50="$(page_field "$provenance" 1 5 rebuild)" -v p99="$(page_field "$provenance" 1 7 rebuild)" \
+            -v cpu="${line%%;*}" -v pauses="$({ grep -a -m1 -F "pauses while measuring $provenance, clients: 1: " \
+                "$out/rebuild.txt" 2>/dev/null || true; } | sed 's/^pauses while measuring [^:]*: [0-9]*: //')" 'BEGIN {
+            printf "- **a device'"'"'s provenance**: p99 %s ms against 10, p50 %s ms (one client%s)", p99, p50,
+                cpu == "" ? "" : "; CPU a request: " cpu
+            # as PageLoad prints it: "query side 3, 38.0 ms in all, longest 14.0 ms; the slowest 10 requests 9.1 to
+            # 25.3 ms"
+            if (match(pauses, /[0-9]+, [0-9.]+ ms in all, longest [0-9.]+ ms; the slowest [0-9]+ requests/)) {
+                split(substr(pauses, RSTART, RLENGTH), f, /[ ,;]+/)
+                count = f[1]; longest = f[7]; slow = f[11]
+                printf ". The collector paused %d times while it was measured, %s ms in all, the longest %s ms; %s",
+                    count, f[2], longest, substr(pauses, index(pauses, "; ") + 2)
+                if (count >= slow && longest + p50 >= p99)
+                    printf ": as many pauses as slow requests, long enough to make them slow; the tail is the" \
+                        " collector'"'"'s"
+                else
+                    printf ": %s, so the tail is not the collector'"'"'s alone (a request waiting for a core, or" \
+                        " PostgreSQL)", count < slow ? "fewer pauses than slow requests" \
+                        : "pauses too short for the tail"
+            }
+            print "." }'
+    fi
     if [ "$(verdict "$rebuilt" at-least 30000)" = "**missed**" ]; then
         awk -v line="$(field rebuild '^CPU: the query side')" -v rate="$rebuilt" -v total="$(number rebuild \
                 '^every read model' 's/^every read model: *([0-9.]+) s.*/\1/')" -v cores="$cores" 'BEGIN {

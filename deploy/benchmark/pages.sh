@@ -177,7 +177,8 @@ tag=$($pg -d ordinateurs_bench_pages -Atc "select asset_tag from inventory_devic
 echo "== pages: $rounds requests each (after $warm_up each not counted), signed in with the login form;" \
     "load:$(uptime | sed 's/.*load average://')"
 # the CPU of each app, PostgreSQL and the load program per request, printed under each measured line
-java -DwarmUp="$warm_up" -DcpuOf="query side:${pids[1]},command side:${pids[0]}" deploy/benchmark/PageLoad.java \
+java -DwarmUp="$warm_up" -DcpuOf="query side:${pids[1]},command side:${pids[0]}" \
+    -DgcLogOf="query side:$logs/query-side-gc.log" deploy/benchmark/PageLoad.java \
     "http://localhost:$query_port" "$rounds" "$logs/demo-accounts" "$tag" "$logs/devices" "$logs/donor-devices" \
     "$logs/recorded-devices"
 echo "== load after the pages:$(uptime | sed 's/.*load average://')"

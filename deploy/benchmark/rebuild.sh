@@ -3,10 +3,11 @@
 # the whole store; with the raw PostgreSQL baseline (an ordered read of the event table) measured in the same run.
 # Then, the query side still running, a device's provenance read PROVENANCE_ROUNDS (1000) times through the API, after
 # 3,000 requests not counted (the JIT still compiles after the first thousand): it is read from the event store, and
-# this one is the largest at hand; beside it, the same devices' events read by pgbench (its raw baseline). Last, the
-# inventory, then every read model, rebuilt once more on the running query side, asked for through the API as an
-# admin asks for it. For those it writes a staff account, demo-equipe, and an admin, benchmark-admin, with the
-# benchmark's password into the store's database.
+# this one is the largest at hand; with the query side's CPU per request and its collector's pauses meanwhile, and
+# beside it the same devices' events read by pgbench (its raw baseline). Last, the inventory, then every read model,
+# rebuilt once more on the running query side, asked for through the API as an admin asks for it. For those it writes
+# a staff account, demo-equipe, and an admin, benchmark-admin, with the benchmark's password into the store's
+# database.
 #   deploy/benchmark/rebuild.sh
 # Runs on the store deploy/benchmark/erasure-audit.sh DEVICES generated (database ordinateurs_audit_bench), which
 # it leaves in place: run that first. Empties the read models, their tokens and dead letters each time.
@@ -165,7 +166,8 @@ $pg -c "drop table if exists baseline_provenance" \
         where type = 'Device' and sequencenumber = 0 order by md5(aggregateidentifier) limit 200" \
     -c "alter table baseline_provenance add primary key (n)"
 $pg -Atc "select aggregateidentifier from baseline_provenance order by n" > "$logs/recorded-devices"
-java -DwarmUp="$warm_up" deploy/benchmark/PageLoad.java --provenance "http://localhost:$query_port" "$rounds" \
+java -DwarmUp="$warm_up" -DcpuOf="query side:$pid" -DgcLogOf="query side:$logs/gc.log" \
+    deploy/benchmark/PageLoad.java --provenance "http://localhost:$query_port" "$rounds" \
     "$logs/accounts" "$logs/recorded-devices"
 # the raw baseline: the same devices' events read by pgbench as the event store reads them, by aggregate and in order
 cat > "$logs/provenance.sql" <<'SQL'
