@@ -113,7 +113,9 @@ public class PageForms {
             throw new FileRefused("form.malformed", "the form's fields are not the page's: " + notThisPagesForm,
                     List.of());
         }
-        if (binder.getBindingResult().hasErrors()) {
+        if (binder.getBindingResult().hasErrors() || refused.hasErrors()) {
+            // a field refused already (too long, a control character) is not held to its other rules: the API's
+            // reader stops such text before them too, and their patterns are not made for text of any length
             eachFieldAlone(type, values, binder.getBindingResult(), refused);
         } else {
             binder.validate();

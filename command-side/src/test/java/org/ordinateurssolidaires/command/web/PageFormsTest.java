@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,10 @@ class PageFormsTest {
 
     /** A ceremony moved: a day, and why. */
     record Move(@NotNull LocalDate date, @NotBlank String reason, @NotBlank @Size(max = 10) String place) {
+    }
+
+    /** A place, written as a pattern says, and why. */
+    record Place(@NotBlank @Pattern(regexp = "[A-Z][a-z]+") String place, @NotBlank String reason) {
     }
 
     /** A reception's form: the media found, row by row, and a statement when there is none. */
@@ -285,6 +290,23 @@ class PageFormsTest {
 
         assertThat(refused.fields().getFieldErrors()).extracting(error -> error.getField() + " " + error.getCode())
                 .containsExactlyInAnyOrder("place AcceptableText", "reason NotBlank", "date typeMismatch");
+    }
+
+    /**
+     * A field too long for any text is refused for that alone, the others still named: its other rules ran on the
+     * whole of it, and a delivery's reference of 3,000 characters overflowed the stack of its pattern (a 500).
+     */
+    @Test
+    void aFieldRefusedForItsTextIsNotHeldToItsOtherRules() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/ceremonies");
+        sent.addParameter("reason", " ");
+        sent.addParameter("place", "B".repeat(3_000));
+
+        PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                () -> forms.bind(Place.class, sent, Map.of()));
+
+        assertThat(refused.fields().getFieldErrors()).extracting(error -> error.getField() + " " + error.getCode())
+                .containsExactlyInAnyOrder("place Size", "reason NotBlank");
     }
 
     /** Paris's clocks skip 02:00–03:00 on 29 March 2026: 02:30 was stored as 01:30Z, 03:30 in Paris, altered. */

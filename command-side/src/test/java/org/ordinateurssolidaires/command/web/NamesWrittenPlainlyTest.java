@@ -1,0 +1,107 @@
+package org.ordinateurssolidaires.command.web;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules of the names and references people compare, read character by character: the patterns they were
+ * written as before took time growing with the square of a long name's length ({@link OneScriptPerWord}) or
+ * overflowed the stack on a long reference ({@link PlainReference}), a 500 from a page's form. Each rule is checked
+ * against the pattern it replaced on random texts of the characters that matter to it.
+ */
+class NamesWrittenPlainlyTest {
+
+    /** {@link OneScriptPerWord} as it was written: a letter of one alphabet, letters or marks, one of another. */
+    private static final Pattern MIXED_WORD_BEFORE = Pattern.compile("(?s)(?!.*(?:"
+            + "\\p{IsLatin}[\\p{L}\\p{M}]*(?:\\p{IsGreek}|\\p{IsCyrillic})"
+            + "|\\p{IsGreek}[\\p{L}\\p{M}]*(?:\\p{IsLatin}|\\p{IsCyrillic})"
+            + "|\\p{IsCyrillic}[\\p{L}\\p{M}]*(?:\\p{IsLatin}|\\p{IsGreek})"
+            + ")).*");
+    /** {@link PlainReference}'s pattern as it was written. */
+    private static final Pattern PLAIN_BEFORE = Pattern.compile("(?:[^\\p{Pd}\\u2212\\uFF00-\\uFFEF]|-)*");
+
+    private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+    private static final Validator VALIDATOR = FACTORY.getValidator();
+
+    record Named(@OneScriptPerWord String name) {
+    }
+
+    record Referenced(@PlainReference String reference) {
+    }
+
+    @AfterAll
+    static void close() {
+        FACTORY.close();
+    }
+
+    @Test
+    void aWordWithLettersOfTwoAlphabetsIsRefusedWordsOfTwoAreNot() {
+        for (String mixed : new String[]{"CCAS de P\u043Eitiers", "\u0391ssociation Emmaüs", "\u0421\u043Emmune",
+                                         "Cafe\u0301\u03B1", "\u2160\u03B1", "Salle \u0392\u2160"}) {
+            assertThat(acceptedName(mixed)).as(mixed).isFalse();
+        }
+        for (String plain : new String[]{"Ελληνική Κοινότητα de Poitiers – Общество", "ΣΟΦΙΑ", "Salle 2-B",
+                                         "a-\u03B1", "a1\u03B1", "日本語 Poitiers", "", " "}) {
+            assertThat(acceptedName(plain)).as(plain).isTrue();
+        }
+        assertThat(VALIDATOR.validate(new Named(null))).isEmpty();
+    }
+
+    @Test
+    void theAlphabetsRuleRefusesWhatItsPatternRefused() {
+        String characters = "aéZΑβσжЖ\u0301\u0308\u2160\u0384 1-–·日ا";
+        Random random = new Random(20261206);
+        for (int n = 0; n < 50_000; n++) {
+            String text = randomText(random, characters, 10);
+            assertThat(acceptedName(text)).as(text).isEqualTo(MIXED_WORD_BEFORE.matcher(text).matches());
+        }
+    }
+
+    @Test
+    void theReferenceRuleRefusesWhatItsPatternRefused() {
+        String characters = "LIV04-‐–—−－Ｌ ａ/";
+        Random random = new Random(20261206);
+        for (int n = 0; n < 50_000; n++) {
+            String text = randomText(random, characters, 8);
+            assertThat(acceptedReference(text)).as(text).isEqualTo(PLAIN_BEFORE.matcher(text).matches());
+        }
+    }
+
+    /** A million characters: hours for the alphabets' former pattern, a stack overflow for the reference's. */
+    @Test
+    @Timeout(60)
+    void aLongTextIsReadOnce() {
+        String letters = "L".repeat(1_000_000);
+
+        assertThat(acceptedName(letters)).isTrue();
+        assertThat(acceptedName(letters + "\u03B1")).isFalse();
+        assertThat(acceptedReference(letters)).isTrue();
+        assertThat(acceptedReference(letters + "\u2010")).isFalse();
+    }
+
+    private static boolean acceptedName(String name) {
+        return VALIDATOR.validate(new Named(name)).isEmpty();
+    }
+
+    private static boolean acceptedReference(String reference) {
+        return VALIDATOR.validate(new Referenced(reference)).isEmpty();
+    }
+
+    private static String randomText(Random random, String characters, int longest) {
+        int[] codePoints = characters.codePoints().toArray();
+        StringBuilder text = new StringBuilder();
+        for (int length = random.nextInt(longest + 1); length > 0; length--) {
+            text.appendCodePoint(codePoints[random.nextInt(codePoints.length)]);
+        }
+        return text.toString();
+    }
+}
