@@ -219,6 +219,21 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         assertThat(api.head()).containsIgnoringCase("Content-Type: application/problem+json");
     }
 
+    /**
+     * A C1 control character in a header (byte 0x85, which Tomcat lets through and the firewall refuses), from a
+     * browser on the pages: the refusal's page. Its error page was refused again for the same header, and the
+     * browser got an empty answer.
+     */
+    @Test
+    void refusesAControlCharacterInAHeaderAsAPageToABrowser() {
+        for (String header : List.of("X-Note", "Accept-Language", "User-Agent")) {
+            RawHttp.Answer page = RawHttp.send(port, "GET", "/login",
+                    Map.of("Accept", "text/html", header, "cam\u0085ille"), null);
+            assertThat(page.status()).as(header).isEqualTo(400);
+            assertThat(page.body()).as(header).contains("<title>Demande refusée — Ordinateurs solidaires</title>");
+        }
+    }
+
     /** A query the server cannot read for another reason (a malformed escape) is refused too, naming no parameter. */
     @Test
     void refusesAQueryThatCannotBeReadIntoParameters() throws Exception {

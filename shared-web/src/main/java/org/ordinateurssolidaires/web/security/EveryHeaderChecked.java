@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.web.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,9 @@ import java.util.Collections;
  * But {@code Cookie}: it carries every cookie of the site's domain, which a page of a sibling site may set ("É" in
  * UTF-8 holds byte 0x89), and a browser holding such a cookie would be refused at every request, sign-in included.
  * The app reads its session cookie alone, by name, and Tomcat parses cookies on their own rules.
+ * <p>
+ * The error page drawn for a request refused here sees the same headers: it is not refused again for one it does
+ * not read.
  */
 final class EveryHeaderChecked implements HttpFirewall {
 
@@ -25,6 +29,9 @@ final class EveryHeaderChecked implements HttpFirewall {
     @Override
     public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
         FirewalledRequest firewalled = strict.getFirewalledRequest(request);
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            return firewalled; // the refusal's own page, for a request refused here: refused again, it was left empty
+        }
         for (String name : Collections.list(firewalled.getHeaderNames())) {
             if (!HttpHeaders.COOKIE.equalsIgnoreCase(name)) {
                 Collections.list(firewalled.getHeaders(name)); // each value, read through the firewall, is checked
