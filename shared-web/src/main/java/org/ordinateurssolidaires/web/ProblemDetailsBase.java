@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -100,6 +101,18 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "nothing here answers " + missing.getHttpMethod() + " /" + missing.getResourcePath());
         return handleExceptionInternal(missing, problem, headers, status, request);
+    }
+
+    /**
+     * An upload the operation's parsing refused: said as the filters say it ({@link UnreadableBodies}), where Spring
+     * says "Maximum upload size exceeded" even of a form of too many parts.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException tooLarge,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, UnreadableBodies.whyTooLarge(tooLarge));
+        return handleExceptionInternal(tooLarge, problem, headers, status, request);
     }
 
     /** A query parameter the operation needs, not given: named in the same {@code errors} as the others. */

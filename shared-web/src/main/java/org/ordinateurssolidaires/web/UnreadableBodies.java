@@ -31,8 +31,9 @@ import java.util.function.Predicate;
  * A request whose body the app cannot read, refused as the caller's mistake it is, a page or a problem as the caller
  * reads them, with a line in the log:
  * <ul>
- *     <li>an upload beyond the size limits ({@code spring.servlet.multipart.*}), or a form whose fields are
- *     beyond Tomcat's ({@code server.tomcat.max-http-form-post-size}, 2 MB): 413;</li>
+ *     <li>an upload beyond the size limits ({@code spring.servlet.multipart.*}), a form whose fields are beyond
+ *     Tomcat's ({@code server.tomcat.max-http-form-post-size}, 2 MB), or one of more parts than it takes
+ *     ({@code server.tomcat.max-part-count}, 50): 413, saying which;</li>
  *     <li>a form the container cannot parse (multipart with no boundary, or cut short; parameters it cannot
  *     decode): 400;</li>
  *     <li>a {@code Content-Type} that names no type ({@code *}{@code /*}, {@code application/*}): 415. Spring failed on
@@ -52,6 +53,8 @@ class UnreadableBodies extends OncePerRequestFilter {
     static final String REFUSAL = UnreadableBodies.class.getName() + ".refusal";
     /** What a 413 says, whoever answers it. */
     static final String TOO_LARGE = "the upload is larger than the server takes (20 MB a file)";
+    /** What a 413 says of a multipart form of more parts than Tomcat takes ({@code server.tomcat.max-part-count}). */
+    static final String MORE_PARTS = "the form has more parts than the server takes (50 fields and files together)";
     /** Tomcat's exception for a form it did not parse: its error code says why (413: beyond its size limit). */
     private static final String TOMCATS_REFUSED_FORM = "org.apache.tomcat.util.http.InvalidParameterException";
 
@@ -82,8 +85,8 @@ class UnreadableBodies extends OncePerRequestFilter {
             if (response.isCommitted()) {
                 throw failure;
             }
-            if (beyondTheLimit(failure)) {
-                refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
+            if (beyondTheLimit(failure)) { // the parts' number too: Spring reads it as a size
+                refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, whyTooLarge(failure));
             } else if (fieldsBeyondTheLimit(failure)) {
                 refuse(request, response, HttpStatus.CONTENT_TOO_LARGE,
                         "the form's fields are larger than the server takes (2 MB, files aside)");
@@ -139,6 +142,15 @@ class UnreadableBodies extends OncePerRequestFilter {
     private static boolean beyondTheLimit(Throwable failure) {
         return causes(failure, cause -> cause instanceof MaxUploadSizeExceededException
                                         || cause.getClass().getName().endsWith("SizeLimitExceededException"));
+    }
+
+    /** What a 413 says of an upload Spring or Tomcat refused for its size, or for its number of parts. */
+    static String whyTooLarge(Throwable refusal) {
+        return moreParts(refusal) ? MORE_PARTS : TOO_LARGE;
+    }
+
+    private static boolean moreParts(Throwable failure) {
+        return causes(failure, cause -> cause.getClass().getName().endsWith(".FileCountLimitExceededException"));
     }
 
     /**

@@ -325,6 +325,23 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         }
     }
 
+    /** A form of more parts than the server takes is refused saying so: it was said to be too large, at 30 KB. */
+    @Test
+    void refusesAFormOfMorePartsThanTheServerTakesSayingSo() {
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var form = new LinkedMultiValueMap<String, Object>();
+        for (int part = 0; part < 60; part++) {
+            form.add("x" + part, "1");
+        }
+        ResponseEntity<JsonNode> refused = http.postForEntity("/api/documents/verification",
+                new HttpEntity<>(form, multipart), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        assertThat(refused.getBody().get("detail").asString()).isEqualTo("the form has more parts than the server"
+                                                                         + " takes (50 fields and files together)");
+    }
+
     /** A multipart body without its boundary is the client's fault wherever it is sent: 400, never a 500. */
     @Test
     void aMultipartBodyThatCannotBeReadIsRefused() {
