@@ -53,8 +53,8 @@ import java.util.stream.Stream;
  * they share.
  * <p>
  * {@code java -DgcLogOf=query side:FILE PageLoad.java ...} also prints, under each measured line, the pauses that
- * process's collector wrote to its log FILE ({@code -Xlog:gc:file=FILE}) while the requests ran, beside the slowest
- * hundredth of the requests: whether a latency's tail is the collector's.
+ * process's collector wrote to its log FILE ({@code -Xlog:gc:file=FILE::filecount=0}, not rotated) while the
+ * requests ran, beside the slowest hundredth of the requests: whether a latency's tail is the collector's.
  */
 public class PageLoad {
 
@@ -189,7 +189,7 @@ public class PageLoad {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> work = new ArrayList<>();
         long[] cpuBefore = print ? cpuTicks() : null;
-        long gcLogBefore = gcLogSize();
+        long gcLogBefore = print ? gcLogSize() : 0;
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -231,7 +231,7 @@ public class PageLoad {
         if (!CPU_OF.isEmpty()) {
             printCpu(page, clients, count, cpuBefore, cpuTicks());
         }
-        if (GC_LOG_OF.length == 2) {
+        if (GC_LOG_OF.length == 2 && count > 0) {
             printPauses(page, clients, gcLogBefore, latencies);
         }
     }
@@ -243,7 +243,7 @@ public class PageLoad {
     /** The collector's pauses logged since {@code from} (the log's size then), and the slowest hundredth. */
     private static void printPauses(Page page, int clients, long from, long[] sorted) throws IOException {
         byte[] log = Files.readAllBytes(Path.of(GC_LOG_OF[1]));
-        int start = log.length < from ? 0 : (int) from; // the JVM rotates its log at 20 MB: a new one began
+        int start = log.length < from ? 0 : (int) from; // a log the JVM rotated meanwhile (filecount=0 keeps one)
         int pauses = 0;
         double total = 0;
         double longest = 0;

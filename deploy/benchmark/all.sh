@@ -175,8 +175,8 @@ why_missed() {
             if (match(pauses, /[0-9]+, [0-9.]+ ms in all, longest [0-9.]+ ms; the slowest [0-9]+ requests/)) {
                 split(substr(pauses, RSTART, RLENGTH), f, /[ ,;]+/)
                 count = f[1]; longest = f[7]; slow = f[11]
-                printf ". The collector paused %d times while it was measured, %s ms in all, the longest %s ms; %s",
-                    count, f[2], longest, substr(pauses, index(pauses, "; ") + 2)
+                printf ". The collector paused %d time%s while it was measured, %s ms in all, the longest %s ms; %s",
+                    count, count == 1 ? "" : "s", f[2], longest, substr(pauses, index(pauses, "; ") + 2)
                 if (count >= slow && longest + p50 >= p99)
                     printf ": as many pauses as slow requests, long enough to make them slow; the tail is the" \
                         " collector'"'"'s"

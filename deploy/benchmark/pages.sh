@@ -40,7 +40,7 @@ start() { # name port extra-args...
         # shellcheck disable=SC2206 # QUERY_SIDE_JVM_ARGS: words
         jvm=(${QUERY_SIDE_JVM_ARGS:-@deploy/jvm/query-side.args})
     fi
-    java ${jvm[@]+"${jvm[@]}"} -Xlog:gc:file="$logs/$name-gc.log" ${profile[@]+"${profile[@]}"} \
+    java ${jvm[@]+"${jvm[@]}"} -Xlog:gc:file="$logs/$name-gc.log"::filecount=0 ${profile[@]+"${profile[@]}"} \
         -jar "${JAR:-$name/target/$name-$version-exec.jar}" \
         --spring.profiles.active=postgres --server.port="$port" \
         --spring.datasource.url="$url" --spring.datasource.username=postgres \
@@ -176,7 +176,8 @@ tag=$($pg -d ordinateurs_bench_pages -Atc "select asset_tag from inventory_devic
 
 echo "== pages: $rounds requests each (after $warm_up each not counted), signed in with the login form;" \
     "load:$(uptime | sed 's/.*load average://')"
-# the CPU of each app, PostgreSQL and the load program per request, printed under each measured line
+# the CPU of each app, PostgreSQL and the load program per request, and the query side's collector pauses meanwhile,
+# printed under each measured line
 java -DwarmUp="$warm_up" -DcpuOf="query side:${pids[1]},command side:${pids[0]}" \
     -DgcLogOf="query side:$logs/query-side-gc.log" deploy/benchmark/PageLoad.java \
     "http://localhost:$query_port" "$rounds" "$logs/demo-accounts" "$tag" "$logs/devices" "$logs/donor-devices" \

@@ -78,7 +78,8 @@ declare -A postgres_cpu_before=()
 while read -r postgres_pid seconds; do postgres_cpu_before[$postgres_pid]=$seconds; done < <(ps -C postgres -o pid=,times=)
 began=$(date +%s%N)
 # shellcheck disable=SC2086 # QUERY_SIDE_JVM_ARGS, QUERY_SIDE_ARGS: words
-java ${QUERY_SIDE_JVM_ARGS:-@deploy/jvm/query-side.args} -Xmx"${HEAP:-512m}" -Xlog:gc:file="$logs/gc.log" "${profile[@]}" -jar "$jar" \
+java ${QUERY_SIDE_JVM_ARGS:-@deploy/jvm/query-side.args} -Xmx"${HEAP:-512m}" \
+    -Xlog:gc:file="$logs/gc.log"::filecount=0 "${profile[@]}" -jar "$jar" \
     --spring.profiles.active=postgres --server.port="$query_port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$database" --spring.datasource.username=postgres \
     --ordinateurs.personal-data.household-index-secret=benchmark \

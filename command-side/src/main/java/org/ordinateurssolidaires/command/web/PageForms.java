@@ -105,7 +105,10 @@ public class PageForms {
         binder.setConversionService(conversions);
         StrictValues.register(binder);
         binder.setValidator(validator);
-        FormValues values = new FormValues(request, computed);
+        // a field refused for its text (too long, a control character) is bound as not given: its own rules are not
+        // made for text of any length, and the API's reader stops such text before them too
+        Set<String> notRead = refused.getFieldErrors().stream().map(FieldError::getField).collect(Collectors.toSet());
+        FormValues values = new FormValues(request, computed, notRead);
         try {
             binder.construct(values);
         } catch (BeansException | IllegalArgumentException | IndexOutOfBoundsException notThisPagesForm) {
@@ -113,14 +116,14 @@ public class PageForms {
             throw new FileRefused("form.malformed", "the form's fields are not the page's: " + notThisPagesForm,
                     List.of());
         }
-        if (binder.getBindingResult().hasErrors() || refused.hasErrors()) {
-            // a field refused already (too long, a control character) is not held to its other rules: the API's
-            // reader stops such text before them too, and their patterns are not made for text of any length
+        if (binder.getBindingResult().hasErrors()) {
             eachFieldAlone(type, values, binder.getBindingResult(), refused);
         } else {
             binder.validate();
         }
-        refused.addAllErrors(binder.getBindingResult());
+        binder.getBindingResult().getAllErrors().stream() // of a field not read, what its rules say of its absence
+              .filter(error -> !(error instanceof FieldError field && notRead.contains(field.getField())))
+              .forEach(refused::addError);
         if (refused.hasErrors()) {
             throw new FormRefused(refused);
         }
@@ -431,8 +434,11 @@ public class PageForms {
         }
     }
 
-    /** The form's fields, as the request record's constructor names them, and what the server computed. */
-    private record FormValues(HttpServletRequest request, Map<String, ?> computed)
+    /**
+     * The form's fields, as the request record's constructor names them, and what the server computed; those
+     * {@code notRead} as if not given.
+     */
+    private record FormValues(HttpServletRequest request, Map<String, ?> computed, Set<String> notRead)
             implements ServletRequestDataBinder.ValueResolver {
 
         @Override
@@ -441,7 +447,7 @@ public class PageForms {
                 return computed.get(name);
             }
             String[] values = request.getParameterValues(name);
-            if (values == null || (values.length == 1 && values[0].isBlank())) {
+            if (values == null || notRead.contains(name) || (values.length == 1 && values[0].isBlank())) {
                 return null; // a field left empty is a value not given, as an absent JSON property
             }
             return values.length == 1 ? values[0] : values;
@@ -451,7 +457,8 @@ public class PageForms {
         public Set<String> getNames() {
             // a field left empty is not named: a row of the form left blank (a second medium) is not one
             Set<String> names = request.getParameterMap().entrySet().stream()
-                                       .filter(field -> Arrays.stream(field.getValue()).anyMatch(v -> !v.isBlank()))
+                                       .filter(field -> Arrays.stream(field.getValue()).anyMatch(v -> !v.isBlank())
+                                                        && !notRead.contains(field.getKey()))
                                        .map(Map.Entry::getKey)
                                        .collect(Collectors.toCollection(HashSet::new));
             names.addAll(computed.keySet());

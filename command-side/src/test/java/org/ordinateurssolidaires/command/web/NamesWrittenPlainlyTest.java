@@ -58,7 +58,8 @@ class NamesWrittenPlainlyTest {
 
     @Test
     void theAlphabetsRuleRefusesWhatItsPatternRefused() {
-        String characters = "aéZΑβσжЖ\u0301\u0308\u2160\u0384 1-–·日ا";
+        // with a lone surrogate, letters beyond the first 65,536 (mathematical A, a Greek numeral), unassigned ones
+        String characters = "aéZΑβσжЖ\u0301\u0308\u2160\u0384\u0482 1-–·日ا\uD800\uD835\uDC00\uD800\uDD40\u0378";
         Random random = new Random(20261206);
         for (int n = 0; n < 50_000; n++) {
             String text = randomText(random, characters, 10);
@@ -78,7 +79,7 @@ class NamesWrittenPlainlyTest {
 
     /** A million characters: hours for the alphabets' former pattern, a stack overflow for the reference's. */
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a pattern's loop heeds no interruption
     void aLongTextIsReadOnce() {
         String letters = "L".repeat(1_000_000);
 

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.command.web;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -49,6 +50,16 @@ class PageFormsTest {
 
     /** A place, written as a pattern says, and why. */
     record Place(@NotBlank @Pattern(regexp = "[A-Z][a-z]+") String place, @NotBlank String reason) {
+    }
+
+    /** A stay somewhere, from one day to another. */
+    record Stay(@NotBlank @Pattern(regexp = "[A-Z][a-z]+") String place, @NotNull LocalDate from,
+                @NotNull LocalDate to) {
+
+        @AssertTrue(message = "ends after it begins")
+        boolean isInOrder() {
+            return from == null || to == null || !to.isBefore(from);
+        }
     }
 
     /** A reception's form: the media found, row by row, and a statement when there is none. */
@@ -307,6 +318,21 @@ class PageFormsTest {
 
         assertThat(refused.fields().getFieldErrors()).extracting(error -> error.getField() + " " + error.getCode())
                 .containsExactlyInAnyOrder("place Size", "reason NotBlank");
+    }
+
+    /** A rule about several fields is still said, beside the field refused for its text. */
+    @Test
+    void aFieldRefusedForItsTextLeavesTheRulesOfTheOthersSaid() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/sejours");
+        sent.addParameter("place", "B".repeat(3_000));
+        sent.addParameter("from", "2026-11-02");
+        sent.addParameter("to", "2026-11-01");
+
+        PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                () -> forms.bind(Stay.class, sent, Map.of()));
+
+        assertThat(refused.fields().getFieldErrors()).extracting(error -> error.getField() + " " + error.getCode())
+                .containsExactlyInAnyOrder("place Size", "inOrder AssertTrue");
     }
 
     /** Paris's clocks skip 02:00–03:00 on 29 March 2026: 02:30 was stored as 01:30Z, 03:30 in Paris, altered. */

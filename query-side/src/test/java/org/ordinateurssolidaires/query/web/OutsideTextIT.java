@@ -232,6 +232,11 @@ class OutsideTextIT extends QuerySideIntegrationTest {
             assertThat(page.status()).as(header).isEqualTo(400);
             assertThat(page.body()).as(header).contains("<title>Demande refusée — Ordinateurs solidaires</title>");
         }
+        // in the Accept header itself, left out of what the error page reads: it cannot tell a browser, and answers
+        // as to any client
+        RawHttp.Answer accept = RawHttp.send(port, "GET", "/login", Map.of("Accept", "text/html, cam\u0085ille"), null);
+        assertThat(accept.status()).isEqualTo(400);
+        assertThat(accept.body()).contains("\"status\":400");
     }
 
     /** A query the server cannot read for another reason (a malformed escape) is refused too, naming no parameter. */

@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import java.util.Collections;
+import java.util.Enumeration;
 
 /**
  * Spring Security's strict firewall, holding every header of a request to its rules as the request arrives. By
@@ -19,8 +21,8 @@ import java.util.Collections;
  * UTF-8 holds byte 0x89), and a browser holding such a cookie would be refused at every request, sign-in included.
  * The app reads its session cookie alone, by name, and Tomcat parses cookies on their own rules.
  * <p>
- * The error page drawn for a request refused here sees the same headers: it is not refused again for one it does
- * not read.
+ * The error page of a request (refused here, or failed anywhere) sees the same headers. Refused again for them, it
+ * was left empty: the refused ones are left out of what it reads instead, none of them reaching it.
  */
 final class EveryHeaderChecked implements HttpFirewall {
 
@@ -30,7 +32,7 @@ final class EveryHeaderChecked implements HttpFirewall {
     public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
         FirewalledRequest firewalled = strict.getFirewalledRequest(request);
         if (request.getDispatcherType() == DispatcherType.ERROR) {
-            return firewalled; // the refusal's own page, for a request refused here: refused again, it was left empty
+            return new RefusedHeadersLeftOut(firewalled);
         }
         for (String name : Collections.list(firewalled.getHeaderNames())) {
             if (!HttpHeaders.COOKIE.equalsIgnoreCase(name)) {
@@ -43,5 +45,39 @@ final class EveryHeaderChecked implements HttpFirewall {
     @Override
     public HttpServletResponse getFirewalledResponse(HttpServletResponse response) {
         return strict.getFirewalledResponse(response);
+    }
+
+    /** A request whose headers the firewall refuses read as if they had not been sent. */
+    private static final class RefusedHeadersLeftOut extends FirewalledRequest {
+
+        private final FirewalledRequest checked;
+
+        RefusedHeadersLeftOut(FirewalledRequest checked) {
+            super(checked);
+            this.checked = checked;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            try {
+                return checked.getHeader(name);
+            } catch (RequestRejectedException refused) {
+                return null;
+            }
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            try {
+                return Collections.enumeration(Collections.list(checked.getHeaders(name))); // checked as listed
+            } catch (RequestRejectedException refused) {
+                return Collections.emptyEnumeration();
+            }
+        }
+
+        @Override
+        public void reset() {
+            checked.reset();
+        }
     }
 }
