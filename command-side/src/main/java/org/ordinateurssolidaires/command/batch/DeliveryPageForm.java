@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,8 +62,14 @@ class DeliveryPageForm {
                                        + device.model())
                         .toList());
             } catch (BatchRefused refused) {
-                throw new PageForms.FileRefused("rule.BATCH_FILE_REFUSED", refused.getMessage(),
-                        refused.problems().stream().map(DeliveryPageForm::said).toList());
+                List<DefaultMessageSourceResolvable> lines = new ArrayList<>(refused.problems().stream()
+                        .map(DeliveryPageForm::said).toList());
+                if (refused.notListed() > 0) {
+                    lines.add(new DefaultMessageSourceResolvable(new String[]{"delivery.notListed"},
+                            new Object[]{String.valueOf(refused.notListed())},
+                            "and " + refused.notListed() + " more problems, not listed"));
+                }
+                throw new PageForms.FileRefused("rule.BATCH_FILE_REFUSED", refused.getMessage(), lines);
             } catch (IOException unreadable) {
                 throw new UncheckedIOException(unreadable);
             }

@@ -114,12 +114,15 @@ class DonationBatchController {
         return caller.has(Role.STAFF) ? null : new DonorId(caller.donorId());
     }
 
-    /** Every problem of the file at once, by row and column, so staff can fix them all in one go. */
+    /** The file's problems at once, by row and column (the first hundred), so staff can fix them in one go. */
     @ExceptionHandler
     ProblemDetail refused(BatchRefused refused) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
         problem.setTitle("Batch file refused");
         problem.setProperty("errors", refused.problems());
+        if (refused.notListed() > 0) {
+            problem.setProperty("errorsNotListed", refused.notListed());
+        }
         return problem;
     }
 }

@@ -93,6 +93,26 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                 prefix + "%")).isZero();
     }
 
+    /**
+     * A file bad in every row is answered with its first hundred problems and how many more, as a body's errors are:
+     * 5,000 rows bad in every cell were 125,000 problems, 15 MB of answer (and of a browser's session, on the page).
+     */
+    @Test
+    void refusesAFileBadInEveryRowListingTheFirstHundredProblems() {
+        String prefix = prefix();
+        String file = HEADER + "\n" + IntStream.range(0, 150)
+                .mapToObj(i -> prefix + i + ",TOASTER,Dell,Latitude 5490,SN" + i + ",,SATA_SSD,Samsung,PM871,S" + i
+                               + ",256")
+                .collect(Collectors.joining("\n"));
+
+        ResponseEntity<JsonNode> refused = importFile(donorWithAgreement(), "LIV-ALL-BAD", file);
+
+        assertThat(problems(refused)).hasSize(100).startsWith("2 category").endsWith("101 category");
+        assertThat(refused.getBody().get("errorsNotListed").asInt()).isEqualTo(50);
+        assertThat(refused.getBody().get("detail").asString())
+                .isEqualTo("150 problem(s) in the batch file; nothing was imported; the first 100 are listed");
+    }
+
     @Test
     void readsWindows1252SkipsBlankRowsAndRefusesBrokenQuotesOrTwiceGivenColumns() {
         String donor = donorWithAgreement();
