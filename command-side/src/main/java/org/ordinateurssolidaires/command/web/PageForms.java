@@ -71,8 +71,11 @@ public class PageForms {
     private static final Set<String> EVERY_FORMS = Set.of("_csrf", CommandOriginResolver.FORM_FIELD, "form", "page");
     /** A form's fields refused as no page sends them: a field it has not, or one given twice. */
     private static final Set<String> NOT_THE_PAGES = Set.of("Unknown", "Repeated");
-    /** The request attribute naming the form's fields never typed back: {@link SealedWhenStored}, {@link Secret}. */
-    private static final String NOT_TYPED_BACK = PageForms.class.getName() + ".notTypedBack";
+    /**
+     * The request attribute naming the form's fields typed back into a refused form: its request record's, but a
+     * {@link SealedWhenStored} or {@link Secret} one. A field no page has is not (it would only fill the session).
+     */
+    private static final String TYPED_BACK = PageForms.class.getName() + ".typedBack";
 
     private final CommandDispatcher commands;
     private final Validator validator;
@@ -92,9 +95,9 @@ public class PageForms {
 
     /** The request record {@code type}, from the form's fields and the values the server {@code computed}. */
     public <T> T bind(Class<T> type, HttpServletRequest request, Map<String, ?> computed) {
-        request.setAttribute(NOT_TYPED_BACK, Arrays.stream(type.getRecordComponents())
-                .filter(component -> component.isAnnotationPresent(SealedWhenStored.class)
-                                     || component.isAnnotationPresent(Secret.class))
+        request.setAttribute(TYPED_BACK, Arrays.stream(type.getRecordComponents())
+                .filter(component -> !component.isAnnotationPresent(SealedWhenStored.class)
+                                     && !component.isAnnotationPresent(Secret.class))
                 .map(RecordComponent::getName).collect(Collectors.toSet()));
         MapBindingResult refused = fieldRulesBroken(type, request, computed.keySet());
         if (refused.getFieldErrors().stream().anyMatch(error -> NOT_THE_PAGES.contains(error.getCode()))) {
@@ -394,14 +397,20 @@ public class PageForms {
      */
     private static LinkedHashMap<String, String> typed(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
-        Set<String> notTypedBack = request.getAttribute(NOT_TYPED_BACK) instanceof Set<?> fields
+        Set<String> typedBack = request.getAttribute(TYPED_BACK) instanceof Set<?> fields
                 ? (Set<String>) fields : Set.of();
         return request.getParameterMap().entrySet().stream()
-                      .filter(field -> !Set.of("_csrf", "page", CommandOriginResolver.FORM_FIELD).contains(field.getKey())
-                                       && !notTypedBack.contains(field.getKey().split("[.\\[]", 2)[0]))
-                      .collect(Collectors.toMap(Map.Entry::getKey,
-                              field -> AcceptableText.MULTI_LINE.refusedShown(String.join(",", field.getValue())),
+                      .filter(field -> field.getKey().equals("form") // which of the page's forms it was
+                                       || typedBack.contains(field.getKey().split("[.\\[]", 2)[0]))
+                      .collect(Collectors.toMap(Map.Entry::getKey, field -> AcceptableText.MULTI_LINE.refusedShown(
+                                      atMostTheLongest(String.join(",", field.getValue()))),
                               (first, second) -> first, LinkedHashMap::new));
+    }
+
+    /** A value typed back as far as any field takes (the rest was refused with it, and would only fill the session). */
+    private static String atMostTheLongest(String typed) {
+        return typed.length() <= AcceptableText.DEFAULT_MAX_LENGTH ? typed
+                : typed.substring(0, AcceptableText.DEFAULT_MAX_LENGTH);
     }
 
     private static String formPage(HttpServletRequest request) {

@@ -227,6 +227,19 @@ class PageFormsTest {
                 .containsEntry("username", "lea").doesNotContainKey("password");
     }
 
+    /**
+     * Only the form's own fields come back, each as long as a field may be: what was typed is kept in the browser's
+     * session until the form is shown again, and a form of 2 MB of fields no page has was kept whole.
+     */
+    @Test
+    void aRefusedFormKeepsWhatItsFieldsMayHoldAndNothingElse() {
+        Map<String, String> typed = typedAfterRefusal(Check.class, Map.of("notes", "n".repeat(5_000),
+                "stranger", "s".repeat(5_000)));
+
+        assertThat(typed).containsOnlyKeys("form", "notes");
+        assertThat(typed.get("notes")).isEqualTo("n".repeat(2_000));
+    }
+
     /** What was typed comes back with its control characters shown as such, its line breaks kept: never a NUL. */
     @Test
     void aRefusedFormShowsTheControlCharactersTyped() {
