@@ -28,6 +28,11 @@ import java.time.Duration;
  * password that signed in lately are no guess: a program's requests sending them, many at once, are checked
  * without turns. Held in memory, per app: an app started again forgets, and each of the two apps counts the tries
  * made to it.
+ * <p>
+ * An address is held to the same turns for every account at once, with ten times the refusals allowed: each refusal
+ * costs a BCrypt check (70 ms of a core), and a thousand tries under as many unknown names from one address, a
+ * hundred at a time, took both cores for a minute and a half, everyone's pages waiting seconds. A sign-in that
+ * passes from there forgets them too.
  */
 final class PasswordGuesses implements AuthenticationProvider {
 
@@ -41,11 +46,15 @@ final class PasswordGuesses implements AuthenticationProvider {
     private static final int MOST_PASSED = 10_000;
     private static final Duration PASSED_LATELY = Duration.ofMinutes(5);
 
+    /** An address's refusals allowed before its pause, for every account at once, as many times an account's. */
+    private static final int EVERY_ACCOUNT = 10;
+
     private final AuthenticationProvider passwords;
-    private final int allowed;
     private final Ticker clock;
     private final Duration longestPause;
-    private final Cache<Guesser, Tries> tries;
+    private final Counted<Guesser> tries;
+    /** The same, by address alone. */
+    private final Counted<String> triesFrom;
     /**
      * Name and password pairs that signed in lately, as HMACs under a key made for this process (nothing a guess
      * could be tried against): a program sending them with every request, many at once, is not held to the turns.
@@ -60,11 +69,10 @@ final class PasswordGuesses implements AuthenticationProvider {
      */
     PasswordGuesses(AuthenticationProvider passwords, int allowed, Duration longestPause, Ticker clock) {
         this.passwords = passwords;
-        this.allowed = allowed;
         this.longestPause = longestPause;
         this.clock = clock;
-        this.tries = Caffeine.newBuilder().maximumSize(MOST_KEPT).expireAfterWrite(longestPause.multipliedBy(2))
-                             .ticker(clock).build();
+        this.tries = new Counted<>(allowed);
+        this.triesFrom = new Counted<>(allowed * EVERY_ACCOUNT);
         this.passedLately = Caffeine.newBuilder().maximumSize(MOST_PASSED).expireAfterWrite(PASSED_LATELY)
                                     .ticker(clock).build();
     }
@@ -73,10 +81,20 @@ final class PasswordGuesses implements AuthenticationProvider {
     public Authentication authenticate(Authentication presented) throws AuthenticationException {
         String fingerprint = fingerprint(presented);
         if (fingerprint != null && passedLately.getIfPresent(fingerprint) != null) {
-            return passwords.authenticate(presented); // no guess: checked all the same, neither waits nor counts
+            Authentication signedIn = passwords.authenticate(presented); // no guess: neither waits nor counts
+            if (signedIn != null) {
+                triesFrom.forget(Guesser.of(presented).address()); // but an address's refusals, as any sign-in
+            }
+            return signedIn;
         }
         Guesser guesser = Guesser.of(presented);
-        takeTurn(guesser);
+        triesFrom.takeTurn(guesser.address(), "too many refused sign-ins from this address");
+        try {
+            tries.takeTurn(guesser, "too many refused sign-ins for this account from this address");
+        } catch (Paused paused) {
+            triesFrom.settle(guesser.address(), Outcome.UNCHECKED);
+            throw paused;
+        }
         Outcome outcome = Outcome.UNCHECKED;
         try {
             Authentication signedIn = passwords.authenticate(presented);
@@ -91,7 +109,14 @@ final class PasswordGuesses implements AuthenticationProvider {
             outcome = Outcome.REFUSED;
             throw refused;
         } finally {
-            settle(guesser, outcome);
+            if (tries.settle(guesser, outcome)) {
+                log.warn("Sign-ins paused for \"{}\" from {}: {} refused in a row; each further try waits",
+                        RefusedSignIns.loggable(guesser.account()), guesser.address(), tries.allowed);
+            }
+            if (triesFrom.settle(guesser.address(), outcome)) {
+                log.warn("Sign-ins paused from {}: {} refused in a row, whatever the account; each further try waits",
+                        guesser.address(), triesFrom.allowed);
+            }
         }
     }
 
@@ -106,76 +131,92 @@ final class PasswordGuesses implements AuthenticationProvider {
                 : fingerprints.of(presented.getName(), password.toString());
     }
 
-    /** Holds a turn for the try, waiting for those being checked; refuses it before its time. */
-    private void takeTurn(Guesser guesser) {
-        long waitedUntil = System.nanoTime() + LONGEST_WAIT.toNanos();
-        while (true) {
-            long now = clock.read();
-            Turn[] turn = new Turn[1];
-            long[] notBefore = new long[1];
-            tries.asMap().compute(guesser, (key, counted) -> {
-                Tries before = counted == null ? Tries.NONE : counted;
-                turn[0] = turnOf(before, now);
-                notBefore[0] = before.notBefore();
-                return turn[0] == Turn.TAKEN ? before.taken(before.refusals() < allowed ? before.notBefore()
-                        : now + pauseAfter(before.refusals())) : counted;
-            });
-            switch (turn[0]) {
-                case TAKEN -> {
-                    return;
-                }
-                case PAUSED -> throw new Paused(Duration.ofNanos(Math.max(notBefore[0] - now,
-                        FIRST_PAUSE.toNanos())));
-                case WAIT -> waitOrGiveUp(waitedUntil);
-            }
-        }
-    }
-
-    private Turn turnOf(Tries counted, long now) {
-        if (counted.refusals() >= allowed) { // pausing: one try a pause
-            return now < counted.notBefore() || counted.checking() > 0 ? Turn.PAUSED : Turn.TAKEN;
-        }
-        return counted.refusals() + counted.checking() < allowed ? Turn.TAKEN : Turn.WAIT;
-    }
-
-    private static void waitOrGiveUp(long waitedUntil) {
+    private static void waitOrGiveUp(long waitedUntil, String why) {
         if (System.nanoTime() > waitedUntil) {
-            throw new Paused(FIRST_PAUSE);
+            throw new Paused(why, FIRST_PAUSE);
         }
         try {
             Thread.sleep(WAIT_STEP_MILLIS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new Paused(FIRST_PAUSE);
+            throw new Paused(why, FIRST_PAUSE);
         }
     }
 
-    private void settle(Guesser guesser, Outcome outcome) {
-        long now = clock.read();
-        Tries after = tries.asMap().computeIfPresent(guesser, (key, counted) -> {
-            int checking = Math.max(0, counted.checking() - 1); // none if forgotten and counted anew meanwhile
-            return switch (outcome) {
-                case SIGNED_IN -> checking > 0 ? new Tries(0, checking, 0) : null;
-                case REFUSED -> {
-                    int refusals = counted.refusals() + 1;
-                    yield new Tries(refusals, checking,
-                            refusals < allowed ? counted.notBefore() : now + pauseAfter(refusals));
+    /** Refusals in a row and tries being checked, by guesser, with the refusals allowed before the pauses. */
+    private final class Counted<K> {
+
+        private final int allowed;
+        private final Cache<K, Tries> counts = Caffeine.newBuilder().maximumSize(MOST_KEPT)
+                .expireAfterWrite(longestPause.multipliedBy(2)).ticker(clock).build();
+
+        Counted(int allowed) {
+            this.allowed = allowed;
+        }
+
+        /** Holds a turn for the try, waiting for those being checked; refuses it before its time. */
+        void takeTurn(K guesser, String why) {
+            long waitedUntil = System.nanoTime() + LONGEST_WAIT.toNanos();
+            while (true) {
+                long now = clock.read();
+                Turn[] turn = new Turn[1];
+                long[] notBefore = new long[1];
+                counts.asMap().compute(guesser, (key, counted) -> {
+                    Tries before = counted == null ? Tries.NONE : counted;
+                    turn[0] = turnOf(before, now);
+                    notBefore[0] = before.notBefore();
+                    return turn[0] == Turn.TAKEN ? before.taken(before.refusals() < allowed ? before.notBefore()
+                            : now + pauseAfter(before.refusals())) : counted;
+                });
+                switch (turn[0]) {
+                    case TAKEN -> {
+                        return;
+                    }
+                    case PAUSED -> throw new Paused(why, Duration.ofNanos(Math.max(notBefore[0] - now,
+                            FIRST_PAUSE.toNanos())));
+                    case WAIT -> waitOrGiveUp(waitedUntil, why);
                 }
-                case UNCHECKED -> counted.refusals() == 0 && checking == 0 ? null
-                        : new Tries(counted.refusals(), checking, counted.notBefore());
-            };
-        });
-        if (outcome == Outcome.REFUSED && after != null && after.refusals() == allowed) {
-            log.warn("Sign-ins paused for \"{}\" from {}: {} refused in a row; each further try waits",
-                    RefusedSignIns.loggable(guesser.account()), guesser.address(), allowed);
+            }
         }
-    }
 
-    /** Doubles from the first pause with each refusal beyond those allowed, up to the longest. */
-    private long pauseAfter(int refusals) {
-        int doublings = Math.min(refusals - allowed, 40);
-        Duration pause = FIRST_PAUSE.multipliedBy(1L << doublings);
-        return (pause.compareTo(longestPause) > 0 ? longestPause : pause).toNanos();
+        private Turn turnOf(Tries counted, long now) {
+            if (counted.refusals() >= allowed) { // pausing: one try a pause
+                return now < counted.notBefore() || counted.checking() > 0 ? Turn.PAUSED : Turn.TAKEN;
+            }
+            return counted.refusals() + counted.checking() < allowed ? Turn.TAKEN : Turn.WAIT;
+        }
+
+        /** Counts the try's outcome; true when its refusal is the last allowed, so the pauses begin. */
+        boolean settle(K guesser, Outcome outcome) {
+            long now = clock.read();
+            Tries after = counts.asMap().computeIfPresent(guesser, (key, counted) -> {
+                int checking = Math.max(0, counted.checking() - 1); // none if forgotten and counted anew meanwhile
+                return switch (outcome) {
+                    case SIGNED_IN -> checking > 0 ? new Tries(0, checking, 0) : null;
+                    case REFUSED -> {
+                        int refusals = counted.refusals() + 1;
+                        yield new Tries(refusals, checking,
+                                refusals < allowed ? counted.notBefore() : now + pauseAfter(refusals));
+                    }
+                    case UNCHECKED -> counted.refusals() == 0 && checking == 0 ? null
+                            : new Tries(counted.refusals(), checking, counted.notBefore());
+                };
+            });
+            return outcome == Outcome.REFUSED && after != null && after.refusals() == allowed;
+        }
+
+        /** Forgets the guesser's refusals, as a sign-in that passes does. */
+        void forget(K guesser) {
+            counts.asMap().computeIfPresent(guesser,
+                    (key, counted) -> counted.checking() > 0 ? new Tries(0, counted.checking(), 0) : null);
+        }
+
+        /** Doubles from the first pause with each refusal beyond those allowed, up to the longest. */
+        private long pauseAfter(int refusals) {
+            int doublings = Math.min(refusals - allowed, 40);
+            Duration pause = FIRST_PAUSE.multipliedBy(1L << doublings);
+            return (pause.compareTo(longestPause) > 0 ? longestPause : pause).toNanos();
+        }
     }
 
     private enum Turn { TAKEN, WAIT, PAUSED }
@@ -217,9 +258,8 @@ final class PasswordGuesses implements AuthenticationProvider {
 
         private final Duration retryAfter;
 
-        Paused(Duration retryAfter) {
-            super("too many refused sign-ins for this account from this address: try again in "
-                    + seconds(retryAfter) + " s");
+        Paused(String why, Duration retryAfter) {
+            super(why + ": try again in " + seconds(retryAfter) + " s");
             this.retryAfter = retryAfter;
         }
 

@@ -127,6 +127,43 @@ class PasswordGuessesTest {
         }
     }
 
+    /**
+     * Fifty names tried from one address, each refused once: the address pauses, for every account, as an account
+     * does after five; another address is not held to it. Each refusal costs a BCrypt check: a thousand unknown
+     * names from one address took both cores for a minute and a half.
+     */
+    @Test
+    void afterFiftyRefusalsFromOneAddressWhateverTheNamesEachTryThereWaits() {
+        for (int name = 0; name < 50; name++) {
+            String guessed = "personne" + name;
+            assertThatThrownBy(() -> signIn(guessed, "faux", GUESSER)).isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThatThrownBy(() -> signIn("claire", PASSWORD, GUESSER))
+                .isInstanceOfSatisfying(PasswordGuesses.Paused.class, paused -> assertThat(paused)
+                        .hasMessage("too many refused sign-ins from this address: try again in 1 s"));
+        assertThat(passwords.checks).as("checked during the pause").hasValue(50);
+        assertThat(signIn("claire", PASSWORD, "198.51.100.20").isAuthenticated()).isTrue();
+        later(Duration.ofSeconds(1));
+        assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).as("once the pause is over").isTrue();
+    }
+
+    /**
+     * A sign-in that passes from an address forgets its refusals there, as it does an account's: checked, or a name
+     * and password that signed in lately (a program's requests, each sending them).
+     */
+    @Test
+    void aSignInThatPassesForgetsTheAddresssRefusals() {
+        for (int name = 0; name < 147; name++) {
+            String guessed = "personne" + name;
+            assertThatThrownBy(() -> signIn(guessed, "faux", GUESSER)).isInstanceOf(BadCredentialsException.class);
+            if (name == 48 || name == 97) {
+                assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).isTrue();
+            }
+        }
+        assertThat(passwords.checks).hasValue(149);
+    }
+
     /** A program's requests sent together, its password right: each waits its turn, none is refused. */
     @Test
     void aProgramsRequestsSentTogetherWithTheRightPasswordAllPass() throws Exception {
