@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,22 +60,13 @@ class NamesWrittenPlainlyTest {
     @Test
     void theAlphabetsRuleRefusesWhatItsPatternRefused() {
         // with a lone surrogate, letters beyond the first 65,536 (mathematical A, a Greek numeral), unassigned ones
-        String characters = "aéZΑβσжЖ\u0301\u0308\u2160\u0384\u0482 1-–·日ا\uD800\uD835\uDC00\uD800\uDD40\u0378";
-        Random random = new Random(20261206);
-        for (int n = 0; n < 50_000; n++) {
-            String text = randomText(random, characters, 10);
-            assertThat(acceptedName(text)).as(text).isEqualTo(MIXED_WORD_BEFORE.matcher(text).matches());
-        }
+        assertRefusesAsBefore("aéZΑβσжЖ\u0301\u0308\u2160\u0384\u0482 1-–·日ا\uD800\uD835\uDC00\uD800\uDD40\u0378", 10,
+                NamesWrittenPlainlyTest::acceptedName, MIXED_WORD_BEFORE);
     }
 
     @Test
     void theReferenceRuleRefusesWhatItsPatternRefused() {
-        String characters = "LIV04-‐–—−－Ｌ ａ/";
-        Random random = new Random(20261206);
-        for (int n = 0; n < 50_000; n++) {
-            String text = randomText(random, characters, 8);
-            assertThat(acceptedReference(text)).as(text).isEqualTo(PLAIN_BEFORE.matcher(text).matches());
-        }
+        assertRefusesAsBefore("LIV04-‐–—−－Ｌ ａ/", 8, NamesWrittenPlainlyTest::acceptedReference, PLAIN_BEFORE);
     }
 
     /** A million characters: hours for the alphabets' former pattern, a stack overflow for the reference's. */
@@ -95,6 +87,16 @@ class NamesWrittenPlainlyTest {
 
     private static boolean acceptedReference(String reference) {
         return VALIDATOR.validate(new Referenced(reference)).isEmpty();
+    }
+
+    /** Random texts of up to {@code longest} of those characters, accepted now as the former pattern accepted them. */
+    private static void assertRefusesAsBefore(String characters, int longest, Predicate<String> accepted,
+                                              Pattern before) {
+        Random random = new Random(20261206);
+        for (int n = 0; n < 50_000; n++) {
+            String text = randomText(random, characters, longest);
+            assertThat(accepted.test(text)).as(text).isEqualTo(before.matcher(text).matches());
+        }
     }
 
     private static String randomText(Random random, String characters, int longest) {
