@@ -325,5 +325,10 @@ class InventoryPages {
         public boolean any() {
             return !mediaToErase.isEmpty() || refurbish || checkQuality || allocate || handOver;
         }
+
+        /** Whether a side path is open (a device handed over may still be given back). */
+        public boolean anySidePath() {
+            return cancelAllocation || giveBack || recycle;
+        }
     }
 }

@@ -82,6 +82,10 @@ class InventoryIT extends QuerySideIntegrationTest {
         JsonNode handedOver = awaitState(device, "HANDED_OVER");
         assertThat(handedOver.get("referralId").asString()).isEqualTo(referral.toString());
         assertThat(handedOver.get("grade").asString()).isEqualTo("B");
+        // its page said no step was left, above the form of its return
+        assertThat(http.getForObject("/appareils/" + device, String.class))
+                .contains("Son parcours est terminé ; ce qui peut encore lui arriver s&#39;enregistre ci-dessous.")
+                .doesNotContain("Aucune étape ne reste");
     }
 
     @Test

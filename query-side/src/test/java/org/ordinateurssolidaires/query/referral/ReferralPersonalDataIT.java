@@ -138,6 +138,8 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
         assertThat(recorded).as("the two answers that carried the data").hasSize(2);
         assertThat(recorded.findValuesAsString("reader")).containsExactly(TestAccounts.STAFF, "ccas.lecture");
         assertThat(recorded.findValuesAsString("readerRole")).containsExactly("staff", "partner");
+        assertThat(http.getForObject("/orientations/" + referral, String.class)).as("the roles in the page's words")
+                .contains("<td>Équipe du programme</td>", "<td>Partenaire</td>").doesNotContain("<td>staff</td>");
         assertThat(recorded.findValuesAsString("readAt")).allSatisfy(
                 readAt -> assertThat(Instant.parse(readAt)).isBetween(before, Instant.now()));
         assertThat(recorded.toString()).doesNotContain(PEOPLE.name(), "H-READ-02");
