@@ -3,12 +3,17 @@ package org.ordinateurssolidaires.query.audit;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.query.web.PageController;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import java.sql.SQLException;
+import java.util.Locale;
 
 /**
  * The auditor's page: the erasure policy in force, and the verification, run on request (it replays the whole
@@ -18,9 +23,11 @@ import java.sql.SQLException;
 class AuditPages {
 
     private final ErasureAudits audits;
+    private final AuditDocument document;
 
-    AuditPages(ErasureAudits audits) {
+    AuditPages(ErasureAudits audits, AuditDocument document) {
         this.audits = audits;
+        this.document = document;
     }
 
     @GetMapping("/audit")
@@ -39,5 +46,19 @@ class AuditPages {
         model.addAttribute("report", report).addAttribute("head", report.chainHead())
              .addAttribute("policy", report.erasurePolicy());
         return "audit/audit";
+    }
+
+    /**
+     * The same replay as the sealed PDF report the API gives, in the reader's language, for an auditor on the pages
+     * (the API's address takes HTTP Basic only): a form too.
+     */
+    @PostMapping("/audit/rapport.pdf")
+    @CostlyToAnswer
+    @PreAuthorize(Access.STAFF_OR_AUDITOR)
+    ResponseEntity<byte[]> report(Locale locale) throws SQLException {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                     .filename("rapport-d-audit.pdf").build().toString())
+                             .body(document.render(audits.verify(null), locale));
     }
 }

@@ -1,0 +1,57 @@
+package org.ordinateurssolidaires.query.audit;
+
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.web.testing.FormBrowser;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An auditor on the pages downloads the sealed audit report: the API's address takes HTTP Basic only, and the
+ * audit page offered no way to it.
+ */
+class AuditReportPageIT extends QuerySideIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Test
+    void theAuditPageOffersTheSealedReport() throws Exception {
+        TestAccounts.open(jdbc, passwords, "audit.pages", "auditor", null, null);
+        FormBrowser auditor = new FormBrowser(port);
+        auditor.signIn("audit.pages", TestAccounts.PASSWORD);
+        String page = auditor.get("/audit").body();
+        assertThat(page).contains("Télécharger le rapport d&#39;audit (PDF)");
+
+        HttpResponse<String> report = auditor.post("/audit/rapport.pdf", Map.of("_csrf", FormBrowser.csrf(page)));
+
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(report.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"rapport-d-audit.pdf\"");
+        assertThat(report.body()).startsWith("%PDF-");
+    }
+
+    @Test
+    void aPartnerIsRefused() throws Exception {
+        TestAccounts.open(jdbc, passwords, "audit.partner", "partner", UUID.randomUUID(), null);
+        FormBrowser partner = new FormBrowser(port);
+        partner.signIn("audit.partner", TestAccounts.PASSWORD);
+        String token = FormBrowser.csrf(partner.get("/verification").body());
+
+        assertThat(partner.post("/audit/rapport.pdf", Map.of("_csrf", token)).statusCode()).isEqualTo(403);
+    }
+}
