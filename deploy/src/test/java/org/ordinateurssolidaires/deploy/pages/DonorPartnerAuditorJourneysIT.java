@@ -284,7 +284,7 @@ class DonorPartnerAuditorJourneysIT {
                                         .doesNotContain("Personne Fictive");
                 staff.press("Afficher les données personnelles");
                 assertThat(staff.text()).contains("Personne Fictive");
-                assertThat(staff.row("camille")).contains("staff");
+                assertThat(staff.row("camille")).contains("Équipe du programme").doesNotContain("staff");
                 staff.look("donnees-personnelles");
             }
             partner.open("/partenaire").awaitText("acceptée, en attente d'un appareil");
