@@ -13,6 +13,8 @@ import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfDonor;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindHandOversOfDonor;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.HandOverView;
 import org.ordinateurssolidaires.query.referral.HouseholdsEquipped;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -86,7 +88,7 @@ class DonorReports {
                 given,
                 DonorReport.Erasure.of(given),
                 households(handedOver),
-                ceremonies(donor.getDonorId(), handedOver),
+                ceremonies(donor.getDonorId(), devices),
                 impact(handedOver),
                 audits.currentHead());
     }
@@ -151,9 +153,17 @@ class DonorReports {
         return device.operatingSystem() != null || device.state() == DeviceState.RECYCLED;
     }
 
-    private List<DonorReport.Ceremony> ceremonies(UUID donorId, List<DeviceView> handedOver) {
-        Map<UUID, Long> devicesAt = handedOver.stream().filter(device -> device.ceremonyId() != null)
-                .collect(Collectors.groupingBy(DeviceView::ceremonyId, Collectors.counting()));
+    /**
+     * The ceremonies the donor was invited to and those its devices were handed over at, each with the devices
+     * handed over there: a device given back since still counts for the ceremony it was handed over at.
+     */
+    private List<DonorReport.Ceremony> ceremonies(UUID donorId, List<DeviceView> devices) {
+        Set<UUID> reported = devices.stream().map(DeviceView::deviceId).collect(Collectors.toSet());
+        Map<UUID, Long> devicesAt = queries.query(new FindHandOversOfDonor(donorId),
+                        ResponseTypes.multipleInstancesOf(HandOverView.class)).join().stream()
+                .filter(handOver -> handOver.ceremonyId() != null && reported.contains(handOver.deviceId()))
+                .map(handOver -> Map.entry(handOver.ceremonyId(), handOver.deviceId())).distinct()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.counting()));
         Set<UUID> ceremonyIds = devicesAt.isEmpty() ? Set.of(donorId) : devicesAt.keySet(); // "in ()" is not SQL
         return ceremonies.findForDonor(donorId, ceremonyIds).stream()
                 .map(ceremony -> ceremony(ceremony, donorId, devicesAt.getOrDefault(ceremony.getCeremonyId(), 0L)))

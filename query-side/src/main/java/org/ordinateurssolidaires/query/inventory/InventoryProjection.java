@@ -25,6 +25,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.events.device.StorageRemovalStated;
+import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryCounts.Cell;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
@@ -34,6 +35,8 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfDonor;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindHandOversOfDonor;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.HandOverView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAfter;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListDevices;
@@ -63,20 +66,22 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(InventoryProjection.PROCESSING_GROUP)
-@ReadModelTables({"inventory_device", "inventory_medium", "inventory_count", "workshop_month", "workshop_cohort",
-        "workshop_lead_time"})
+@ReadModelTables({"inventory_device", "inventory_medium", "inventory_hand_over", "inventory_count", "workshop_month",
+        "workshop_cohort", "workshop_lead_time"})
 @RebuiltAggregateByAggregate("Device")
 class InventoryProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "inventory";
 
     private final InventoryRepository devices;
+    private final HandOverRepository handOvers;
     private final InventoryCounts counts;
     private final WorkshopFigures workshop;
 
-    InventoryProjection(InventoryRepository devices, InventoryCounts counts, WorkshopFigures workshop,
-                        WritesPerBatch writes) {
+    InventoryProjection(InventoryRepository devices, HandOverRepository handOvers, InventoryCounts counts,
+                        WorkshopFigures workshop, WritesPerBatch writes) {
         this.devices = devices;
+        this.handOvers = handOvers;
         this.counts = counts;
         this.workshop = workshop;
         writes.readWithTheBatch(PROCESSING_GROUP, InventoryDevice.class);
@@ -157,9 +162,13 @@ class InventoryProjection extends ReadModelProjection {
     }
 
     @EventHandler
-    void on(DeviceHandedOver event) {
+    void on(DeviceHandedOver event, @SequenceNumber long sequence) {
         var ceremony = Optional.ofNullable(event.ceremonyId()).map(CeremonyId::value).orElse(null);
-        update(event.deviceId(), device -> device.handedOver(ceremony, event.handedOverAt()));
+        var referral = Optional.ofNullable(event.referralId()).map(ReferralId::value).orElse(null);
+        update(event.deviceId(), device -> {
+            device.handedOver(ceremony, event.handedOverAt());
+            insert(new HandOver(device, sequence, referral, ceremony, event.handedOverAt()));
+        });
     }
 
     @EventHandler
@@ -180,6 +189,7 @@ class InventoryProjection extends ReadModelProjection {
     /** A replay rebuilds the inventory from the first event. */
     @ResetHandler
     void reset() {
+        handOvers.deleteAllInBatch();
         devices.deleteAllInBatch();
         counts.reset();
         workshop.reset();
@@ -244,6 +254,11 @@ class InventoryProjection extends ReadModelProjection {
     List<DeviceView> handle(FindDevicesOfDonor query) {
         return devices.findByDonorIdOrderByDonationBatchReferenceAscAssetTagAsc(query.donorId()).stream()
                       .map(DeviceView::of).toList();
+    }
+
+    @QueryHandler
+    List<HandOverView> handle(FindHandOversOfDonor query) {
+        return handOvers.findByDonorIdOrderByHandedOverAt(query.donorId()).stream().map(HandOver::view).toList();
     }
 
     @QueryHandler

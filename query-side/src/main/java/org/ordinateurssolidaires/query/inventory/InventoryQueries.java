@@ -100,6 +100,14 @@ public final class InventoryQueries {
     public record FindDevicesOfHousehold(UUID referralId) {
     }
 
+    /** Every hand-over of a donor's devices, those given back since included, in the order they took place. */
+    public record FindHandOversOfDonor(UUID donorId) {
+    }
+
+    /** A device handed over to a household (its referral), at a ceremony or not (null). */
+    public record HandOverView(UUID deviceId, UUID referralId, UUID ceremonyId, Instant handedOverAt) {
+    }
+
     public record CountDevices() {
     }
 

@@ -11,6 +11,7 @@ import org.ordinateurssolidaires.events.device.DeviceHandedOver;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.QualityCheckFailed;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.AgreementCommitments;
 import org.ordinateurssolidaires.events.donor.AgreementId;
@@ -169,6 +170,49 @@ class DonorReportIT extends QuerySideIntegrationTest {
                                .containsPattern("2\\s+media")
                                .containsPattern("1\\s+sanitised and verified")
                                .containsPattern("1\\s+failed, awaiting a new attempt");
+    }
+
+    @Test
+    void aCeremonyKeepsTheDevicesHandedOverThereWhenOneIsGivenBackLater() {
+        var donor = new DonorId(UUID.randomUUID());
+        var first = new CeremonyId(UUID.randomUUID());
+        var second = new CeremonyId(UUID.randomUUID());
+        var firstHousehold = new ReferralId(UUID.randomUUID());
+        var secondHousehold = new ReferralId(UUID.randomUUID());
+        DeviceId givenTwice = newDevice();
+        DeviceId givenBack = newDevice();
+        StorageMedium twiceDisk = disk("TWICE-1");
+        StorageMedium backDisk = disk("BACK-1");
+        events.append(new DonorRegistered(donor, "Mutuelle du Clain", DonorKind.COMPANY, null, "Inès Roy",
+                        "ines@example.org"),
+                received(givenTwice, tag("T"), donor, DeviceCategory.LAPTOP, twiceDisk),
+                received(givenBack, tag("U"), donor, DeviceCategory.LAPTOP, backDisk),
+                new CeremonyScheduled(first, LocalDate.parse("2026-03-28"), "Salons de Blossac"),
+                new CeremonyScheduled(second, LocalDate.parse("2026-05-30"), "Maison de quartier des Couronneries"),
+                sanitised(givenTwice, twiceDisk), refurbished(givenTwice), ready(givenTwice),
+                allocated(givenTwice, firstHousehold),
+                new DeviceHandedOver(givenTwice, firstHousehold, true, first, LATER),
+                sanitised(givenBack, backDisk), refurbished(givenBack), ready(givenBack),
+                allocated(givenBack, firstHousehold),
+                new DeviceHandedOver(givenBack, firstHousehold, true, first, LATER),
+                new DeviceReturned(givenTwice, firstHousehold, "la famille en avait déjà un", LATER.plusSeconds(60)),
+                new DeviceReturned(givenBack, firstHousehold, "écran cassé", LATER.plusSeconds(120)),
+                sanitised(givenTwice, twiceDisk), refurbished(givenTwice), ready(givenTwice),
+                allocated(givenTwice, secondHousehold),
+                new DeviceHandedOver(givenTwice, secondHousehold, true, second, LATER.plusSeconds(3600)));
+
+        JsonNode report = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForEntity("/api/donors/" + donor + "/report", JsonNode.class).getBody(),
+                body -> body != null && body.at("/batches/0/devicesByState/HANDED_OVER").asLong() == 1
+                        && body.at("/ceremonies").size() == 2);
+
+        assertThat(report.at("/ceremonies/0/place").asString()).isEqualTo("Salons de Blossac");
+        assertThat(report.at("/ceremonies/0/devicesHandedOver").asLong()).isEqualTo(2);
+        assertThat(report.at("/ceremonies/0/invited").asBoolean()).isFalse();
+        assertThat(report.at("/ceremonies/1/devicesHandedOver").asLong()).isEqualTo(1);
+        // where the devices are now: the first household gave both back
+        assertThat(report.at("/households/equipped").asLong()).isEqualTo(1);
+        assertThat(report.at("/impact/devicesGivenASecondLife").asLong()).isEqualTo(1);
     }
 
     @Test
