@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.audit;
 
 import org.ordinateurssolidaires.query.documents.IssuedDocuments;
+import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -25,14 +26,16 @@ class AuditDocument {
 
     private final IssuedDocuments issued;
     private final MessageSource messages;
+    private final AcceptedSanitisations sanitisations;
     private final String responsibleEntity;
     private final ZoneId zone;
 
-    AuditDocument(IssuedDocuments issued, MessageSource messages,
+    AuditDocument(IssuedDocuments issued, MessageSource messages, AcceptedSanitisations sanitisations,
                   @Value("${ordinateurs.programme.responsible-entity}") String responsibleEntity,
                   @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.issued = issued;
         this.messages = messages;
+        this.sanitisations = sanitisations;
         this.responsibleEntity = responsibleEntity;
         this.zone = zone;
     }
@@ -74,8 +77,11 @@ class AuditDocument {
                              .map(rule -> say(locale, "auditRule." + rule) + " (" + rule.name() + ") : "
                                           + say(locale, "auditRule." + rule + ".description"))
                              .collect(Collectors.joining("\n")))
-                .small(say(locale, "doc.audit.policy", report.erasurePolicy().entrySet().stream()
-                        .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining("; "))))
+                .small(say(locale, "doc.audit.policy", sanitisations.inWords(report.erasurePolicy(), locale)
+                        .entrySet().stream()
+                        .map(entry -> say(locale, "doc.audit.policy.type", say(locale, "mediaType." + entry.getKey()),
+                                String.join(" ; ", entry.getValue())))
+                        .collect(Collectors.joining("\n"))))
                 .small(say(locale, "doc.audit.issued", issue.documentId(), moment.format(report.verifiedAt()),
                         report.millis(), responsibleEntity));
         });

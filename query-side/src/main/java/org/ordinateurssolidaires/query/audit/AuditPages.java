@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.audit;
 
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
+import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,16 +25,19 @@ class AuditPages {
 
     private final ErasureAudits audits;
     private final AuditDocument document;
+    private final AcceptedSanitisations sanitisations;
 
-    AuditPages(ErasureAudits audits, AuditDocument document) {
+    AuditPages(ErasureAudits audits, AuditDocument document, AcceptedSanitisations sanitisations) {
         this.audits = audits;
         this.document = document;
+        this.sanitisations = sanitisations;
     }
 
     @GetMapping("/audit")
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
-    String audit(Model model) {
-        model.addAttribute("head", audits.currentHead()).addAttribute("policy", audits.policyInForce());
+    String audit(Model model, Locale locale) {
+        model.addAttribute("head", audits.currentHead())
+             .addAttribute("policy", sanitisations.inWords(audits.policyInForce(), locale));
         return "audit/audit";
     }
 
@@ -41,10 +45,10 @@ class AuditPages {
     @PostMapping("/audit")
     @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
-    String verify(Model model) throws SQLException {
+    String verify(Model model, Locale locale) throws SQLException {
         AuditReport report = audits.verify(null);
         model.addAttribute("report", report).addAttribute("head", report.chainHead())
-             .addAttribute("policy", report.erasurePolicy());
+             .addAttribute("policy", sanitisations.inWords(report.erasurePolicy(), locale));
         return "audit/audit";
     }
 

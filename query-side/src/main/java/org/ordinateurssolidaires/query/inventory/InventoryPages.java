@@ -13,6 +13,7 @@ import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
+import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceList;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DonorNames;
@@ -84,10 +85,12 @@ class InventoryPages {
     private final MessageSource words;
     private final PageDates dates;
     private final DevicePageAddresses addresses;
+    private final AcceptedSanitisations sanitisations;
 
     InventoryPages(QueryGateway queries, StepsAlreadyRecorded recorded, MessageSource words, PageDates dates,
-                   DevicePageAddresses addresses) {
+                   DevicePageAddresses addresses, AcceptedSanitisations sanitisations) {
         this.queries = queries;
+        this.sanitisations = sanitisations;
         this.recorded = recorded;
         this.words = words;
         this.dates = dates;
@@ -234,7 +237,7 @@ class InventoryPages {
 
     @GetMapping("/appareils/{deviceId}")
     @PreAuthorize(Access.STAFF)
-    String device(@PathVariable UUID deviceId, Model model) throws InterruptedException {
+    String device(@PathVariable UUID deviceId, Model model, Locale locale) throws InterruptedException {
         // the page shows the waiting list too (the households to allocate to, the one the device went to)
         recorded.awaitAfterAForm(model, InventoryProjection.PROCESSING_GROUP, WaitingList.PROCESSING_GROUP);
         DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
@@ -261,7 +264,7 @@ class InventoryPages {
             model.addAttribute("ceremonies", queries.query(new FetchRecentCeremonies(dates.today()),
                     ResponseTypes.multipleInstancesOf(RecentCeremony.class)).join());
         }
-        choices(model);
+        choices(model, locale);
         return "inventory/device";
     }
 
@@ -287,11 +290,11 @@ class InventoryPages {
     /**
      * What the forms offer. An erasure's form offers first, for each type of medium, the first kind the workshop's
      * default policy accepts (NIST SP 800-88: a flash drive's purge, not an overwrite, which the command side would
-     * refuse), and names what it accepts; a failure may be of any kind.
+     * refuse), and says what it accepts; a failure may be of any kind.
      */
-    private static void choices(Model model) {
+    private void choices(Model model, Locale locale) {
         model.addAttribute("firstAccepted", FIRST_ACCEPTED)
-             .addAttribute("accepted", SUGGESTED_POLICY.asWritten())
+             .addAttribute("accepted", sanitisations.inWords(SUGGESTED_POLICY, locale))
              .addAttribute("levels", SanitisationLevel.values())
              .addAttribute("techniques", SanitisationTechnique.values())
              .addAttribute("verifications", VerificationMethod.values())

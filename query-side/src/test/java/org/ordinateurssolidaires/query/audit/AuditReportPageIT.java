@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.audit;
 
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.query.PdfText;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.web.testing.FormBrowser;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
@@ -43,6 +44,24 @@ class AuditReportPageIT extends QuerySideIntegrationTest {
         assertThat(report.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"rapport-d-audit.pdf\"");
         assertThat(report.body()).startsWith("%PDF-");
+    }
+
+    @Test
+    void theErasurePolicyIsSaidInTheReadersWordsOnThePageAndInTheReport() throws Exception {
+        TestAccounts.open(jdbc, passwords, "audit.words", "auditor", null, null);
+        FormBrowser auditor = new FormBrowser(port);
+        auditor.signIn("audit.words", TestAccounts.PASSWORD);
+        String page = auditor.get("/audit").body();
+
+        assertThat(page).contains("Mémoire flash amovible",
+                        "Effacement simple (clear) — technique : Réécriture — vérification : Complète",
+                        "Purge — technique : Effacement par blocs — vérification : au choix")
+                .doesNotContain("PURGE/", "CLEAR/OVERWRITE");
+
+        HttpResponse<byte[]> report = auditor.postForBytes("/audit/rapport.pdf", Map.of("_csrf", FormBrowser.csrf(page)));
+        String text = PdfText.of(report.body()).replaceAll("\\s+", " ");
+        assertThat(text).contains("Effacements acceptés", "Disque dur : Purge — technique : au choix — vérification : au choix")
+                        .doesNotContain("PURGE/", "HARD_DISK_DRIVE");
     }
 
     @Test

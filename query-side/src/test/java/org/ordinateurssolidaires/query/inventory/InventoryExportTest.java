@@ -4,6 +4,7 @@ import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
@@ -38,7 +39,8 @@ class InventoryExportTest {
 
     private final QueryGateway queries = mock(QueryGateway.class);
     private final InventoryPages pages = new InventoryPages(queries, mock(StepsAlreadyRecorded.class),
-            new StaticMessageSource(), mock(PageDates.class), new DevicePageAddresses(""));
+            new StaticMessageSource(), mock(PageDates.class), new DevicePageAddresses(""),
+            mock(AcceptedSanitisations.class));
     private final MockHttpServletResponse response = new MockHttpServletResponse();
 
     @Test

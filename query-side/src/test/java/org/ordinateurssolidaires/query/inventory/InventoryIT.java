@@ -102,6 +102,11 @@ class InventoryIT extends QuerySideIntegrationTest {
 
         assertThat(returned.at("/media/0/erasureStatus").asString()).isEqualTo("PENDING");
         assertThat(returned.get("referralId").isNull()).isTrue();
+        // its erasure's form says what the policy accepts for a hard disk in words, not in the policy's codes
+        assertThat(http.getForObject("/appareils/" + device, String.class))
+                .contains("Effacements acceptés pour ce type de support : Purge — technique : au choix — vérification :"
+                        + " au choix ; Effacement simple (clear) — technique : Réécriture — vérification : Complète.")
+                .doesNotContain("PURGE/");
     }
 
     /** A donor's certificate prints these: a wipe's tool and report, undone by a later failure, prove nothing. */

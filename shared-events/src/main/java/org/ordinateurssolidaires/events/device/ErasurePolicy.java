@@ -24,7 +24,8 @@ public final class ErasurePolicy {
             MediaType.EMBEDDED_FLASH, List.of("PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*"),
             MediaType.REMOVABLE_FLASH, List.of("CLEAR/OVERWRITE/FULL", "PURGE/BLOCK_ERASE/*", "PURGE/CRYPTOGRAPHIC_ERASE/*"));
 
-    private record Accepted(SanitisationLevel level, SanitisationTechnique technique, VerificationMethod verification) {
+    /** A kind of sanitisation the policy accepts; a null technique or verification stands for any. */
+    public record Accepted(SanitisationLevel level, SanitisationTechnique technique, VerificationMethod verification) {
 
         boolean covers(SanitisationLevel level, SanitisationTechnique technique, VerificationMethod verification) {
             return this.level == level && (this.technique == null || this.technique == technique)
@@ -76,6 +77,11 @@ public final class ErasurePolicy {
     /** The sanitisations accepted for {@code type}, as written ({@code PURGE/BLOCK_ERASE/*}). */
     public List<String> acceptedFor(MediaType type) {
         return written.get(type);
+    }
+
+    /** The sanitisations accepted for {@code type}, as read: for saying them in a reader's words. */
+    public List<Accepted> kindsAcceptedFor(MediaType type) {
+        return accepted.get(type);
     }
 
     private static Accepted parse(String kind) {

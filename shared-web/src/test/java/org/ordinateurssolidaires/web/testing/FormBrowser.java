@@ -45,12 +45,22 @@ public final class FormBrowser {
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        return send(formSent(path, form));
+    }
+
+    /** A form whose answer is a file (a PDF). */
+    public HttpResponse<byte[]> postForBytes(String path, Map<String, String> form)
+            throws IOException, InterruptedException {
+        return client.send(formSent(path, form).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest.Builder formSent(String path, Map<String, String> form) {
         StringBuilder body = new StringBuilder();
         form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(name).append('=')
                                           .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-                               .header("Content-Type", "application/x-www-form-urlencoded")
-                               .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                          .header("Content-Type", "application/x-www-form-urlencoded")
+                          .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 
     /** A request of the test's own making, with this browser's cookies. */
