@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,11 +55,7 @@ class EveryValueInWordsTest {
     void everyValueHasItsWordsInFrenchAndInEnglish() throws IOException {
         List<String> missing = new ArrayList<>();
         for (String language : List.of("messages.properties", "messages_en.properties")) {
-            Properties words = new Properties();
-            try (var file = new InputStreamReader(getClass().getResourceAsStream("/" + language),
-                    StandardCharsets.UTF_8)) {
-                words.load(file);
-            }
+            Properties words = words(language);
             SAID.forEach((prefix, type) -> Arrays.stream(type.getEnumConstants())
                     .map(value -> prefix + "." + value.name()).filter(key -> !words.containsKey(key))
                     .forEach(key -> missing.add(language + ": " + key)));
@@ -65,6 +63,41 @@ class EveryValueInWordsTest {
                   .filter(key -> !words.containsKey(key)).forEach(key -> missing.add(language + ": " + key));
         }
         assertThat(missing).isEmpty();
+    }
+
+    /**
+     * A refused moment is named, above its form, as the form names it ("Attribué le : obligatoire"): it was "Date" for
+     * every one of a device page's forms, which its reader had to match to "Attribué le" or "Remis le".
+     */
+    @Test
+    void aRefusedMomentIsNamedAsItsFormNamesIt() throws IOException {
+        String page;
+        try (var template = getClass().getResourceAsStream("/templates/inventory/device.html")) {
+            page = new String(template.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher moment = Pattern.compile("moment\\(\\$\\{form}, '(\\w+)', #\\{([\\w.]+)}\\)").matcher(page);
+        List<String> misnamed = new ArrayList<>();
+        int moments = 0;
+        for (; moment.find(); moments++) {
+            for (String language : List.of("messages.properties", "messages_en.properties")) {
+                Properties words = words(language);
+                String refused = words.getProperty("field." + moment.group(1));
+                String labelled = words.getProperty(moment.group(2));
+                if (refused == null || !refused.equals(labelled)) {
+                    misnamed.add(language + ": " + moment.group(1) + " refused as " + refused + ", labelled " + labelled);
+                }
+            }
+        }
+        assertThat(moments).as("the device page's moments").isGreaterThanOrEqualTo(6);
+        assertThat(misnamed).isEmpty();
+    }
+
+    private Properties words(String language) throws IOException {
+        Properties words = new Properties();
+        try (var file = new InputStreamReader(getClass().getResourceAsStream("/" + language), StandardCharsets.UTF_8)) {
+            words.load(file);
+        }
+        return words;
     }
 
     /** A dashboard's tile counts devices: "16 Attribués" agrees with its figure, as "1 Attribué" and "0 Attribué". */
