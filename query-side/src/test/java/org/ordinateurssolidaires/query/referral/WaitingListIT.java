@@ -22,9 +22,14 @@ import org.ordinateurssolidaires.events.referral.ReferralRejected;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.web.testing.FormBrowser;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -52,6 +57,12 @@ class WaitingListIT extends QuerySideIntegrationTest {
     TestRestTemplate http;
     @Autowired
     EventProcessingConfiguration processing;
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder passwords;
 
     @Test
     void ordersHouseholdsByCriterionThenDateAndPutsACancelledAllocationBackInItsPlace() {
@@ -142,9 +153,12 @@ class WaitingListIT extends QuerySideIntegrationTest {
         assertThat(awaitWaitingList(List.of(family), List::isEmpty)).isEmpty();
     }
 
-    /** A device given back and handed over to another household is the other's: the first no longer names it. */
+    /**
+     * A device given back and handed over to another household is the other's: the first no longer names it, and
+     * its partner reads that it was given back, beside "équipé".
+     */
     @Test
-    void aDeviceGivenBackIsNoLongerTheFirstHouseholdsOnceAnotherIsGivenIt() {
+    void aDeviceGivenBackIsNoLongerTheFirstHouseholdsOnceAnotherIsGivenIt() throws Exception {
         var partner = new PartnerId(UUID.randomUUID());
         ReferralId first = waiting(partner, EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER,
                 DeviceCategory.LAPTOP, 3);
@@ -167,6 +181,14 @@ class WaitingListIT extends QuerySideIntegrationTest {
         assertThat(firstNow.path("allocatedDevice").isNull()).as("the first household's device").isTrue();
         assertThat(firstNow.path("deviceReturnedAt").asString()).isEqualTo(givenBack.toString());
         assertThat(firstNow.path("status").asString()).as("fulfilled, as on the command side").isEqualTo("FULFILLED");
+
+        TestAccounts.open(jdbc, passwords, "partner.given.back", "partner", partner.value(), null);
+        FormBrowser partnerPages = new FormBrowser(port);
+        partnerPages.signIn("partner.given.back", TestAccounts.PASSWORD);
+        String page = partnerPages.get("/partenaire").body();
+        assertThat(page.split("— appareil rendu par le foyer le ", -1)).as("one household gave its device back")
+                                                                       .hasSize(2);
+        assertThat(page.split(">équipé<", -1)).as("both households equipped").hasSize(3);
     }
 
     @Test
