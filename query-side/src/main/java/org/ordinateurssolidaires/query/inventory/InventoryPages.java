@@ -5,14 +5,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.ordinateurssolidaires.events.device.AllocationCancelled;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.device.ErasurePolicy;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
+import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceList;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
@@ -28,6 +33,7 @@ import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.FetchRecentCere
 import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.RecentCeremony;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
+import org.ordinateurssolidaires.query.referral.HouseholdCodes;
 import org.ordinateurssolidaires.query.referral.WaitingList;
 import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
 import org.ordinateurssolidaires.query.referral.WaitingList.WaitingHousehold;
@@ -58,6 +64,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -251,6 +258,7 @@ class InventoryPages {
              .addAttribute("history", history.stream()
                                              .sorted(Comparator.comparingLong(ProvenanceEntry::sequence).reversed())
                                              .toList())
+             .addAttribute("households", householdCodes(history))
              .addAttribute("steps", NextSteps.of(device));
         if (device.state() == DeviceState.READY) {
             model.addAttribute("waiting", queries.query(new FetchWaitingList(null, device.category()),
@@ -281,6 +289,28 @@ class InventoryPages {
     /** A page the list can have: from the first to the API's last (an offset beyond it would overflow). */
     private static int pageIndex(int page) {
         return Math.max(0, Math.min(page, LAST_PAGE));
+    }
+
+    /** The codes of the households the device's history names (allocated, handed over, given back), by referral. */
+    private Map<UUID, String> householdCodes(List<ProvenanceEntry> history) {
+        Set<UUID> referrals = history.stream().map(entry -> householdOf(entry.details())).filter(Objects::nonNull)
+                                     .collect(Collectors.toSet());
+        return referrals.isEmpty() ? Map.of()
+                : queries.query(new HouseholdCodes.Fetch(referrals), HouseholdCodes.class).join().byReferral();
+    }
+
+    private static UUID householdOf(Object event) {
+        ReferralId referral = null;
+        if (event instanceof DeviceAllocated allocated) {
+            referral = allocated.referralId();
+        } else if (event instanceof AllocationCancelled cancelled) {
+            referral = cancelled.referralId();
+        } else if (event instanceof DeviceHandedOver handedOver) {
+            referral = handedOver.referralId();
+        } else if (event instanceof DeviceReturned returned) {
+            referral = returned.referralId();
+        }
+        return referral == null ? null : referral.value();
     }
 
     private Map<UUID, String> donorNames(Set<UUID> donors) {

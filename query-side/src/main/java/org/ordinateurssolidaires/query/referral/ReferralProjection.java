@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Referrals and the waiting list. Each device event that names a referral is sequenced with that referral's own
@@ -103,6 +104,12 @@ class ReferralProjection extends ReadModelProjection {
     @QueryHandler
     List<HouseholdsEquipped> handle(HouseholdsEquipped.CountByCriterion query) {
         return query.referralIds().isEmpty() ? List.of() : referrals.countByCriterion(query.referralIds());
+    }
+
+    @QueryHandler
+    HouseholdCodes handle(HouseholdCodes.Fetch query) {
+        return new HouseholdCodes(referrals.findAllById(query.referralIds()).stream()
+                .collect(Collectors.toMap(ReferralRecord::getReferralId, ReferralRecord::getHouseholdCode)));
     }
 
     @ResetHandler

@@ -13,7 +13,11 @@ import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
+import org.ordinateurssolidaires.events.referral.EncryptedPersonalData;
+import org.ordinateurssolidaires.events.referral.PartnerId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.query.CsvRows;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,17 +97,25 @@ class InventoryIT extends QuerySideIntegrationTest {
         DeviceId device = newDevice();
         StorageMedium disk = disk("WD-77");
         var referral = new ReferralId(UUID.randomUUID());
-        events.append(received(device, tag(), new DonorId(UUID.randomUUID()), DeviceCategory.DESKTOP, disk),
+        events.append(new ReferralSubmitted(referral, new PartnerId(UUID.randomUUID()), "H-RETOUR-1",
+                        EligibilityCriterion.JOB_SEEKER, 2, 0, DeviceCategory.DESKTOP,
+                        new EncryptedPersonalData("referral:" + referral, "bm9uY2U=", "c2VhbGVk"), RECEIVED_AT),
+                received(device, tag(), new DonorId(UUID.randomUUID()), DeviceCategory.DESKTOP, disk),
                 sanitised(device, disk), refurbished(device), ready(device), allocated(device, referral),
                 handedOver(device, referral),
-                new DeviceReturned(device, referral, "too slow", LATER));
+                new DeviceReturned(device, referral, "trop lent pour les devoirs", LATER));
 
         JsonNode returned = awaitState(device, "AWAITING_SANITISATION");
 
         assertThat(returned.at("/media/0/erasureStatus").asString()).isEqualTo("PENDING");
         assertThat(returned.get("referralId").isNull()).isTrue();
+        // its history says what staff recorded with each step, and names the household by its code
+        String page = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForObject("/appareils/" + device, String.class), html -> html.contains("H-RETOUR-1"));
+        assertThat(page).contains("foyer H-RETOUR-1 — motif : trop lent pour les devoirs",
+                "Disque dur n° WD-77 : Purge, Réécriture, avec nwipe 0.37", "grade B");
         // its erasure's form says what the policy accepts for a hard disk in words, not in the policy's codes
-        assertThat(http.getForObject("/appareils/" + device, String.class))
+        assertThat(page)
                 .contains("Effacements acceptés pour ce type de support : Purge — technique : au choix — vérification :"
                         + " au choix ; Effacement simple (clear) — technique : Réécriture — vérification : Complète.")
                 .doesNotContain("PURGE/");
