@@ -19,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * what it gave, once every device is processed ({@link BatchProgress}). A dispute can be followed by a
  * confirmation once resolved; a confirmation settles the batch.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class DonationBatch {
 
     @AggregateIdentifier

@@ -26,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A hand-over ceremony, where donors meet the households their computers went to. Devices are handed over "at"
  * a ceremony only on its day (checked with {@link CeremonyCalendar}).
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Ceremony {
 
     private enum Status { PLANNED, CANCELLED, HELD }

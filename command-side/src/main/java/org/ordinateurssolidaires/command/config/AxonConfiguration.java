@@ -30,6 +30,12 @@ import java.util.concurrent.ScheduledExecutorService;
 @Import(ProcessorMetrics.class)
 class AxonConfiguration {
 
+    /** Static: it changes bean definitions, before any bean of this configuration is made. */
+    @Bean
+    static AggregatesFilteredByType aggregatesFilteredByType() {
+        return new AggregatesFilteredByType();
+    }
+
     /** Events, messages and tokens all use the one published serializer (Axon's XStream cannot read records). */
     @Bean
     @Primary

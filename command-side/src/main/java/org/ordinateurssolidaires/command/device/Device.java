@@ -51,7 +51,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * programme (allocated, handed over or recycled) while any of its storage media could still hold data, nor
  * without evidence of where its data went — a medium listed, or the donor's statement that the storage was removed.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Device {
 
     private enum Stage {

@@ -26,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A donor and the agreements it signed. Which agreement is in force on a given day is answered for the other
  * aggregates by {@link DonorAgreements}.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Donor {
 
     @AggregateIdentifier

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** An organisation of the steering committee that refers households, and the people the programme deals with there. */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Partner {
 
     @AggregateIdentifier

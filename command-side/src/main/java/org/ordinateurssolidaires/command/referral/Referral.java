@@ -22,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A partner's referral of a household. Its personal data enters the event store only encrypted, under a key of
  * its own ({@link PersonalDataVault}); forgetting the household deletes that key.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Referral {
 
     private enum Status {

@@ -191,6 +191,29 @@ class DonorsAndCeremoniesApiIT extends CommandSideIntegrationTest {
         assertThat(noCeremony.getBody().get("detail").asString()).startsWith("no ceremony ");
     }
 
+    /**
+     * An id of another kind of record (a donor's for a ceremony, a ceremony's for a donor) names no such thing: it
+     * was a 500, the stream of the other record applied to this one (an outside probe, with a donor's account too).
+     */
+    @Test
+    void answersNotFoundForTheIdOfAnotherKindOfRecord() {
+        String donor = registerDonor();
+        String ceremony = post("/api/ceremonies", Map.of("date", "2026-09-26", "place", "Salons de Blossac"))
+                .getBody().get("ceremonyId").asString();
+
+        ResponseEntity<JsonNode> donorAsCeremony = post("/api/ceremonies/" + donor + "/cancellation",
+                Map.of("reason", "?"));
+        ResponseEntity<JsonNode> ceremonyAsDonor = post("/api/donors/" + ceremony + "/agreements",
+                agreementBody("2026-01-01", null));
+
+        assertThat(donorAsCeremony.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(donorAsCeremony.getBody().get("detail").asString()).isEqualTo("no ceremony " + donor);
+        assertThat(ceremonyAsDonor.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(ceremonyAsDonor.getBody().get("detail").asString()).isEqualTo("no donor " + ceremony);
+        assertThat(post("/api/ceremonies/" + ceremony + "/cancellation", Map.of("reason", "pluie")).getStatusCode())
+                .as("the ceremony itself, still there").isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     /** A year typed with too many nines would be listed on the ceremonies' page as 31 décembre 9999. */
     @Test
     void refusesACeremonyDayOutsideTheProgrammesTime() {
