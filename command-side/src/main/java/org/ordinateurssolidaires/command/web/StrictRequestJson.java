@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.command.web;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.events.AcceptableText;
 import org.ordinateurssolidaires.web.PlausibleTime;
+import org.ordinateurssolidaires.web.StrictValues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
@@ -25,14 +26,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * What goes into an event stays there for good, and every read model must be able to store it. Request bodies
  * are therefore read strictly: text as {@link AcceptableText#ONE_LINE} allows, or {@link AcceptableText#MULTI_LINE}
  * for a field marked {@link MultiLineText} (every string field bounded, even without a {@code @Size} of its own),
- * and dates and times only as ISO-8601 text within {@link PlausibleTime} (a number such as {@code 1e300} would
- * otherwise be read silently as some instant in 1970).
+ * dates and times only as ISO-8601 text within {@link PlausibleTime} (a number such as {@code 1e300} would
+ * otherwise be read silently as some instant in 1970), and ids only in their 8-4-4-4-12 form, as in an address
+ * (Jackson's own reading takes 24 characters of Base64 for one too). An enum's value is its name, never its place
+ * in the list ({@code spring.jackson.datatype.enum.fail-on-numbers-for-enums}).
  */
 @Configuration
 class StrictRequestJson {
@@ -43,6 +47,7 @@ class StrictRequestJson {
         return new SimpleModule("strict-request-values")
                 .setDeserializerModifier(new ListsWithinTheirSize())
                 .addDeserializer(String.class, new PlainText())
+                .addDeserializer(UUID.class, new CanonicalId())
                 .addDeserializer(Instant.class, new IsoTime<>(Instant.class, PlausibleTime::instant, PlausibleTime.EARLIEST,
                         PlausibleTime.LATEST, "2026-03-02T09:15:00Z"))
                 .addDeserializer(LocalDate.class, new IsoTime<>(LocalDate.class, LocalDate::parse,
@@ -128,6 +133,27 @@ class StrictRequestJson {
                 throw InvalidFormatException.from(parser, problem.get(), text, String.class);
             }
             return text;
+        }
+    }
+
+    /** An id as text in its canonical form only ({@link StrictValues#uuid}). */
+    private static final class CanonicalId extends StdScalarDeserializer<UUID> {
+
+        CanonicalId() {
+            super(UUID.class);
+        }
+
+        @Override
+        public UUID deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (UUID) context.handleUnexpectedToken(UUID.class, parser);
+            }
+            String text = parser.getString();
+            try {
+                return StrictValues.uuid(text);
+            } catch (IllegalArgumentException notAnId) {
+                throw InvalidFormatException.from(parser, notAnId.getMessage(), text, UUID.class);
+            }
         }
     }
 

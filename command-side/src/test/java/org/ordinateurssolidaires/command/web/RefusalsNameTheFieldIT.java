@@ -70,6 +70,25 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
         return body;
     }
 
+    /**
+     * An erasure level or a donor's kind given by its place in the list, an id in Base64: each was read as some value
+     * and recorded (level 1 as a purge, a referral's criterion 1 as job seeker); now refused, and said of its field.
+     */
+    @Test
+    void aValueGivenByItsPlaceInTheListOrAnIdInBase64IsSaidOfItsField() {
+        for (Object level : new Object[]{1, "1"}) {
+            Map<String, Object> byPlace = sanitisationBody(true, null);
+            byPlace.put("level", level);
+            assertThat(refused(sanitisation(), byPlace)).as("%s", level).containsEntry("field", "level");
+        }
+        assertThat(refused("/api/donors", Map.of("legalName", "Mutuelle du Clain", "kind", 3, "contactPerson", "Inès",
+                "contactEmail", "ines@example.org"))).containsEntry("field", "kind");
+        assertThat(refused("/api/devices", Map.of("assetTag", "B64-1", "donorId", "cB6wlNFGPZGyO7477HhMeQ==",
+                "donationBatchReference", "LIV-2026-05", "category", "LAPTOP")))
+                .isEqualTo(Map.of("field", "donorId",
+                        "message", "must be a UUID (32 hexadecimal digits as 8-4-4-4-12)"));
+    }
+
     @Test
     void moreChildrenThanTheHouseholdHasIsSaidOfTheChildren() {
         String partner = newPartner(http, "SOCIAL_SERVICES");
