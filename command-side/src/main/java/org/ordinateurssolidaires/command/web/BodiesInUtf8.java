@@ -23,7 +23,10 @@ import java.nio.charset.StandardCharsets;
  * A JSON body read as UTF-8 text only if it is UTF-8 text. Jackson decodes an overlong form ({@code C0 AF} for
  * {@code /}) as the character it stands for, which no UTF-8 encoder writes and which filters upstream do not see as
  * that character: "Ov\xC0\xAFer" was stored as "Ov/er". Java's own decoder refuses it, and every other malformed
- * sequence; the body is then refused as a whole (400), before any of it is read into the request.
+ * sequence; the body is then refused as a whole (400), before any of it is read into the request. JSON between
+ * systems is UTF-8 (RFC 8259): a body declared in another charset is refused (415), not decoded as declared
+ * ("Café" sent as ISO-8859-1 was stored as "CafÃ©"), and so is one holding a NUL byte, which no JSON text holds and
+ * UTF-16 text does (Jackson took it for UTF-16, undeclared).
  * <p>
  * Read whole before Jackson reads it, a body is bounded: a command's JSON is a few kilobytes at most (sixteen media
  * with their notes), so one beyond {@link #MAX_BYTES} is refused (413) before it fills the heap.
@@ -49,10 +52,16 @@ class BodiesInUtf8 extends RequestBodyAdviceAdapter {
                     "the request body is larger than the server takes (1 MB); a command's JSON is a few kilobytes");
         }
         MediaType type = message.getHeaders().getContentType();
-        boolean utf8 = type == null || type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset());
+        if (type != null && type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
+            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the request body is read as UTF-8 "
+                    + "text only (RFC 8259): send it in UTF-8, with charset=utf-8 or no charset");
+        }
         try {
-            if (utf8) { // otherwise another encoding is declared (UTF-16): Jackson reads it as such
-                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+            for (byte character : body) {
+                if (character == 0) {
+                    throw new CharacterCodingException();
+                }
             }
         } catch (CharacterCodingException notUtf8) {
             throw new HttpMessageNotReadableException("the request body is not UTF-8 text", notUtf8, message);

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,26 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
+    /**
+     * JSON is UTF-8 between systems: "Café" declared ISO-8859-1 was stored as "CafÃ©", and UTF-16, declared or not,
+     * was read as such (its NUL bytes are UTF-8, no JSON text holds one).
+     */
+    @Test
+    void aBodyInAnotherEncodingIsRefused() throws Exception {
+        long stored = storedEvents();
+        String declaredOther = "the request body is read as UTF-8 text only (RFC 8259): send it in UTF-8, with "
+                + "charset=utf-8 or no charset";
+        assertThat(send("application/json; charset=ISO-8859-1", StandardCharsets.ISO_8859_1))
+                .isEqualTo(Map.entry(415, declaredOther));
+        assertThat(send("application/json;charset=UTF-16LE", StandardCharsets.UTF_16LE))
+                .isEqualTo(Map.entry(415, declaredOther));
+        assertThat(send("application/json", StandardCharsets.UTF_16LE))
+                .isEqualTo(Map.entry(400, "the request body is not UTF-8 text"));
+        assertThat(send("application/json", StandardCharsets.UTF_16))
+                .isEqualTo(Map.entry(400, "the request body is not UTF-8 text"));
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
     /** Read whole to check its text, a body is bounded first: sent without its length, it is cut off at 1 MB. */
     @Test
     void aBodyBeyondWhatACommandTakesIsRefusedBeforeItIsRead() throws Exception {
@@ -156,6 +177,16 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
                     .startsWith("the request body is larger than the server takes (1 MB)");
         }
         assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    /** The donor's registration in this encoding, under this type: the answer's status and detail. */
+    private Map.Entry<Integer, String> send(String type, Charset encoding) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/donors"))
+                .header("Content-Type", type).header("Authorization", TestAccounts.authorization())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(DONOR.getBytes(encoding))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Map.entry(answer.statusCode(), JSON.readTree(answer.body()).get("detail").asString());
     }
 
     private long storedEvents() {
