@@ -14,11 +14,13 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Recognises a household the programme already equipped when a partner refers it again. Each referral leaves
@@ -79,7 +81,7 @@ public class HouseholdRegister {
     }
 
     public void remember(ReferralId referral, PersonalData household) {
-        identifiers(household).stream().distinct().forEach(hash -> jdbc.update(
+        identifiers(household).forEach(hash -> jdbc.update(
                 "insert into household_index (identifier_hash, referral_id) values (?, ?)", hash, referral.value()));
     }
 
@@ -92,42 +94,65 @@ public class HouseholdRegister {
         jdbc.update("update household_index set equipped = true where referral_id = ?", event.referralId().value());
     }
 
-    /** Identifiers too short to tell households apart ("néant" for a phone, a one-letter name) are left out. */
+    /**
+     * Identifiers too short to tell households apart ("néant" for a phone, a one-letter name) are left out. Each
+     * as it is read now, and as it was read before characters nobody sees and a "+33 06" were read through (a
+     * referral remembered then is still found by its identifiers as they were hashed).
+     */
     private List<String> identifiers(PersonalData household) {
-        List<String> identifiers = new ArrayList<>();
-        String email = household.email() == null ? "" : household.email().strip().toLowerCase(Locale.ROOT);
-        if (email.contains("@")) {
-            identifiers.add(hash("email:" + email));
+        Set<String> identifiers = new LinkedHashSet<>();
+        for (boolean formerly : new boolean[]{false, true}) {
+            String email = household.email() == null ? ""
+                    : (formerly ? household.email() : visible(household.email())).strip().toLowerCase(Locale.ROOT);
+            if (email.contains("@")) {
+                identifiers.add(hash("email:" + email));
+            }
+            String phone = household.phone() == null ? "" : nationalNumber(household.phone(), formerly);
+            if (phone.length() >= 8) {
+                identifiers.add(hash("phone:" + phone));
+            }
+            String name = household.name() == null ? "" : plain(household.name(), formerly);
+            String address = household.address() == null ? "" : plain(household.address(), formerly);
+            if (name.length() >= 3 && address.length() >= 5) {
+                identifiers.add(hash("name-address:" + name + "|" + address));
+            }
         }
-        String phone = household.phone() == null ? "" : nationalNumber(household.phone());
-        if (phone.length() >= 8) {
-            identifiers.add(hash("phone:" + phone));
-        }
-        String name = household.name() == null ? "" : plain(household.name());
-        String address = household.address() == null ? "" : plain(household.address());
-        if (name.length() >= 3 && address.length() >= 5) {
-            identifiers.add(hash("name-address:" + name + "|" + address));
-        }
-        return identifiers;
+        return List.copyOf(identifiers);
     }
 
-    /** "+33 6 12 34 56 78", "0033 (0)6 12 34 56 78", "06.12.34.56.78" and "0612345678" are one number. */
-    private static String nationalNumber(String phone) {
+    /**
+     * "+33 6 12 34 56 78", "+33 06 12 34 56 78", "0033 (0)6 12 34 56 78", "06.12.34.56.78" and "0612345678" are one
+     * number (formerly: not the second).
+     */
+    private static String nationalNumber(String phone, boolean formerly) {
         String digits = phone.replace("(0)", "").replaceAll("\\D", "");
         if (digits.startsWith("0033")) {
             digits = digits.substring(2);
+        }
+        if (!formerly && digits.startsWith("330") && digits.length() == 12) {
+            return digits.substring(2);
         }
         return digits.startsWith("33") && digits.length() == 11 ? "0" + digits.substring(2) : digits;
     }
 
     /**
-     * Without accents, case or punctuation: "Rue de l'Église" and "rue de l eglise" are one street. Not {@code
-     * PlainWords}, which keeps every script's letters: the hashes stored were made of ASCII letters and digits only.
+     * Without accents, case or punctuation: "Rue de l'Église" and "rue de l eglise" are one street; and read as it
+     * shows: "Ａmina" (full width) is "Amina", and a character nobody sees ("Ami\u200Bna") is left out (formerly:
+     * neither). Not {@code PlainWords}, which keeps every script's letters: the hashes stored were made of ASCII
+     * letters and digits only.
      */
-    private static String plain(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+    private static String plain(String text, boolean formerly) {
+        String shown = formerly ? text : visible(Normalizer.normalize(text, Normalizer.Form.NFKC));
+        return Normalizer.normalize(shown, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
                          .replaceAll("[^\\p{Alnum}]+", " ").strip();
     }
+
+    /** Without the characters that show nothing (a zero-width space, a soft hyphen, a joiner). */
+    private static String visible(String text) {
+        return INVISIBLE.matcher(text).replaceAll("");
+    }
+
+    private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
 
     private String hash(String identifier) {
         try {

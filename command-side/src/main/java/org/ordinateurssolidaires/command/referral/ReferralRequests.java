@@ -76,10 +76,11 @@ public final class ReferralRequests {
         }
     }
 
-    public record Person(@NotBlank @Size(max = 200) String name,
+    /** A name or address with a letter that only looks like another's would not be recognised as the household's. */
+    public record Person(@NotBlank @Size(max = 200) @OneScriptPerWord String name,
                   @Size(max = 30) @NotBlankWhenGiven @PhoneNumber String phone,
                   @Email @Size(max = 200) @NotBlankWhenGiven String email,
-                  @Size(max = 500) @NotBlankWhenGiven @MultiLineText String address) {
+                  @Size(max = 500) @NotBlankWhenGiven @MultiLineText @OneScriptPerWord String address) {
 
         PersonalData inClear(String notes, String accessibilityNeeds) {
             return new PersonalData(name, phone, email, address, notes, accessibilityNeeds);

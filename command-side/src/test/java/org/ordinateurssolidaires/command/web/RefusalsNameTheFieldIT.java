@@ -127,6 +127,12 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
             assertThat(refused("/api/ceremonies", Map.of("date", "2026-10-10", "place", name))).as(name)
                     .containsEntry("field", "place");
         }
+        // a household's name: with a Cyrillic "а" it was not recognised as an equipped household's
+        String partner = newPartner(http, "SOCIAL_SERVICES");
+        assertThat(refused("/api/partners/" + partner + "/referrals", Map.of("criterion", "JOB_SEEKER",
+                "householdSize", 1, "children", 0, "need", "LAPTOP", "submittedAt", CHECKED,
+                "personalData", Map.of("name", "Amin\u0430 Diallo", "phone", "+33 6 12 34 56 78"))))
+                .containsEntry("field", "personalData.name");
         // a word in one alphabet beside a word in another, accents and all, is a name like any
         String mixed = "Ελληνική Κοινότητα de Poitiers – Общество " + UUID.randomUUID();
         assertThat(http.postForEntity("/api/partners", new HttpEntity<>(Map.of("name", mixed,
