@@ -50,8 +50,8 @@ public final class ReadModels {
 
     private static Map<String, List<String>> readModelTables() {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        tables.put("inventory", List.of("inventory_medium", "inventory_hand_over", "inventory_device", "inventory_count",
-                "workshop_month", "workshop_cohort", "workshop_lead_time"));
+        tables.put("inventory", List.of("inventory_medium", "inventory_hand_over", "inventory_device",
+                "inventory_count", "workshop_month", "workshop_cohort", "workshop_lead_time"));
         tables.put("donors", List.of("donor_batch_record", "donor_agreement_record", "donor_record"));
         tables.put("referrals", List.of("referral_record", "partner_contact", "partner_record"));
         tables.put("ceremonies", List.of("ceremony_invitation", "ceremony_record"));

@@ -9,13 +9,15 @@ import java.util.Optional;
  * any of it reaches an event or a query. An event is kept for good and replayed into every read model, so its
  * text must be storable everywhere (PostgreSQL {@code text} refuses NUL) and harmless when shown (no terminal or
  * log escapes). Refused: C0 control characters (tab, line feed and carriage return only where {@link #lineBreaks}
- * allows them), DEL, C1 control characters, unpaired surrogates (no valid UTF-8 holds them), Unicode
- * non-characters such as U+FFFE, and the direction controls that reorder what is shown; text that has characters but none visible (a no-break space, a zero-width space,
- * an accent on its own), which would be kept as if something had been written; and text longer than
- * {@link #maxLength} UTF-16 units, as Bean Validation's {@code @Size} counts. Plain spaces alone are left to each
- * field's own rule ({@code @NotBlank} where it must be written).
+ * allows them, with the line and paragraph separators U+2028 and U+2029, which break a line as shown), DEL, C1
+ * control characters, unpaired surrogates (no valid UTF-8 holds them), Unicode non-characters such as U+FFFE, and
+ * the direction controls that reorder what is shown; text that has characters but none visible (a no-break space, a
+ * zero-width space, an accent on its own), which would be kept as if something had been written; and text longer
+ * than {@link #maxLength} UTF-16 units, as Bean Validation's {@code @Size} counts. Plain spaces alone are left to
+ * each field's own rule ({@code @NotBlank} where it must be written).
  *
- * @param lineBreaks whether tab, line feed and carriage return are allowed (notes run over several lines)
+ * @param lineBreaks whether tab, line feed, carriage return and the line and paragraph separators are allowed (notes
+ *                   run over several lines)
  * @param maxLength  the most characters the text may have
  */
 public record AcceptableText(boolean lineBreaks, int maxLength) {
@@ -101,13 +103,18 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
     }
 
     private boolean isAllowed(int character) {
-        if (character == '\t' || character == '\n' || character == '\r') {
+        if (isLineBreak(character)) {
             return lineBreaks;
         }
         return !Character.isISOControl(character) // C0, DEL and C1
                 && !isSurrogate(character) // codePointAt returns an unpaired surrogate as itself
                 && !isNonCharacter(character)
                 && !isDirectionControl(character);
+    }
+
+    private static boolean isLineBreak(int character) {
+        return character == '\t' || character == '\n' || character == '\r'
+               || character == 0x2028 || character == 0x2029;
     }
 
     private static boolean isSurrogate(int character) {
@@ -132,6 +139,9 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
     private static String kind(int character) {
         if (Character.isISOControl(character)) {
             return "a control character";
+        }
+        if (isLineBreak(character)) {
+            return "a line break";
         }
         if (isDirectionControl(character)) {
             return "a direction control";

@@ -51,6 +51,11 @@ class AcceptableTextTest {
         assertThat(ONE_LINE.problem("a\tb")).hasValue("must not contain U+0009 (a control character), found at character 2");
         assertThat(ONE_LINE.problem("a\nb")).isPresent();
         assertThat(IDENTIFIER.problem("camille\r")).isPresent();
+        // the line and paragraph separators break a line as shown (an outside probe had one in a donor's name)
+        assertThat(ONE_LINE.problem("Line\u2028Sep"))
+                .hasValue("must not contain U+2028 (a line break), found at character 5");
+        assertThat(ONE_LINE.problem("Para\u2029Sep")).isPresent();
+        assertThat(MULTI_LINE.problem("line one\u2028line two")).isEmpty();
     }
 
     @Test

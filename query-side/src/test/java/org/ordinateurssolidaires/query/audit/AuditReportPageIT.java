@@ -58,9 +58,11 @@ class AuditReportPageIT extends QuerySideIntegrationTest {
                         "Purge — technique : Effacement par blocs — vérification : au choix")
                 .doesNotContain("PURGE/", "CLEAR/OVERWRITE");
 
-        HttpResponse<byte[]> report = auditor.postForBytes("/audit/rapport.pdf", Map.of("_csrf", FormBrowser.csrf(page)));
+        HttpResponse<byte[]> report = auditor.postForBytes("/audit/rapport.pdf",
+                Map.of("_csrf", FormBrowser.csrf(page)));
         String text = PdfText.of(report.body()).replaceAll("\\s+", " ");
-        assertThat(text).contains("Effacements acceptés", "Disque dur : Purge — technique : au choix — vérification : au choix")
+        assertThat(text).contains("Effacements acceptés",
+                        "Disque dur : Purge — technique : au choix — vérification : au choix")
                         .doesNotContain("PURGE/", "HARD_DISK_DRIVE");
     }
 

@@ -84,7 +84,8 @@ class EveryValueInWordsTest {
                 String refused = words.getProperty("field." + moment.group(1));
                 String labelled = words.getProperty(moment.group(2));
                 if (refused == null || !refused.equals(labelled)) {
-                    misnamed.add(language + ": " + moment.group(1) + " refused as " + refused + ", labelled " + labelled);
+                    misnamed.add(language + ": " + moment.group(1) + " refused as " + refused
+                                 + ", labelled " + labelled);
                 }
             }
         }
