@@ -50,8 +50,12 @@ class OperationsEndpointsIT extends CommandSideIntegrationTest {
         api.get("paths").properties().forEach(path -> path.getValue().properties().stream()
                 .filter(operation -> operation.getValue().path("parameters").findValuesAsString("name")
                                               .contains("Idempotency-Key"))
-                .forEach(command -> assertThat(command.getValue().at("/responses/409/description").asString())
-                        .as("%s %s", command.getKey(), path.getKey()).isNotEmpty()));
+                .forEach(command -> {
+                    assertThat(command.getValue().at("/responses/409/description").asString())
+                            .as("%s %s", command.getKey(), path.getKey()).isNotEmpty();
+                    assertThat(command.getValue().at("/responses/412/description").asString())
+                            .as("%s %s", command.getKey(), path.getKey()).startsWith("an If-Match header");
+                }));
         assertThat(api.at("/paths/~1api~1accounts/post/responses/409/content/application~1problem+json/schema/$ref")
                       .asString()).as("an account of that name exists").endsWith("Problem");
         assertThat(api.at("/paths/~1api~1devices/post/responses").propertyNames()).contains("201")

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -30,6 +31,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,7 +44,10 @@ import java.util.stream.Stream;
  * answers and says what was wrong, was answered 406 for a command recorded all the same, and retried it (a second
  * donor); this answers 406 first, and reads a type refused with {@code q=0} as refused, as HTTP says. And a body sent to an operation that reads none
  * (a deactivation's "reason") was dropped unread, where a JSON field the request does not have is refused: 400 (an
- * empty object, which many clients send with every command, says nothing and passes).
+ * empty object, which many clients send with every command, says nothing and passes). And a client that makes its
+ * change conditional ({@code If-Match: "…"}) was answered as if it had not: the API gives no entity tags, so no tag
+ * it sends can match, and HTTP answers 412 before the change (RFC 9110, 13.1.1); {@code If-Match: *} holds of any
+ * record there is, as the operation itself checks.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -73,6 +78,15 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
         }
         if (!acceptsJson(request)) {
             throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
+        }
+        if (Collections.list(request.getHeaders(HttpHeaders.IF_MATCH)).stream()
+                       .anyMatch(tags -> !"*".equals(tags.strip()))) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+                    "the API gives no entity tags, so If-Match cannot hold: nothing was changed; send the request "
+                    + "without it (a concurrent change is refused with 409 on its own)");
+            problem.setProperty("errors", List.of(Map.of("header", HttpHeaders.IF_MATCH,
+                    "message", "no entity tag matches")));
+            throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, problem, null);
         }
         if (hasABody(request) && !readsABody(operation)
             && !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(RequestParameters.contentType(request))

@@ -19,13 +19,17 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
+
+import java.util.Arrays;
 
 /**
  * The API descriptions say what every operation answers when it refuses, as {@code application/problem+json} of one
  * schema ({@code Problem}): 400 for a value refused (each named in {@code errors}), 404 for what a path names and
- * does not exist, 406, 413 and 415 for what the request's headers or body ask, 429 where one caller is answered one
- * at a time, 503 while the database cannot be reached. An app adds its own (the command side its 409); a refusal an
+ * does not exist, 406, 413 and 415 for what the request's headers or body ask, 412 for a change conditional on an
+ * entity tag (the API gives none), 429 where one caller is answered one at a time, 503 while the database cannot be reached. An app adds its own (the command side its 409); a refusal an
  * operation names itself ({@code @ApiResponse(responseCode = "409", description = ...)}) is given the schema.
  */
 @AutoConfiguration
@@ -77,6 +81,12 @@ public class OpenApiProblems implements GlobalOperationCustomizer, GlobalOpenApi
             describe(operation, "404", "what the path names does not exist, or is not the caller's");
         }
         describe(operation, "406", "the Accept header takes none of the answer's types");
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+        if (mapping != null && Arrays.stream(mapping.method()).anyMatch(method -> method != RequestMethod.GET
+                && method != RequestMethod.HEAD && method != RequestMethod.OPTIONS)) {
+            describe(operation, "412", "an If-Match header other than *: the API gives no entity tags, so none "
+                    + "matches; nothing was changed (ChangesCheckedFirst)");
+        }
         if (operation.getRequestBody() != null) {
             describe(operation, "413", "the body is larger than the operation takes");
             describe(operation, "415", "the body's Content-Type is none the operation takes");

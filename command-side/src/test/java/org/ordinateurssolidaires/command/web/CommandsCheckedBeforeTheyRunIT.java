@@ -179,6 +179,21 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
+    /** The API gives no entity tags: a change made on the condition of one is not made (it was, as if unasked). */
+    @Test
+    void aChangeConditionalOnAnEntityTagIsNotMade() throws Exception {
+        long stored = storedEvents();
+        RawHttp.Answer refused = RawHttp.send(port, "POST", "/api/donors", Map.of("Authorization",
+                TestAccounts.authorization(), "Content-Type", "application/json", "If-Match", "\"bogus\""), DONOR);
+
+        assertThat(refused.status()).isEqualTo(412);
+        assertThat(JSON.readTree(refused.body()).at("/errors/0/header").asString()).isEqualTo("If-Match");
+        assertThat(storedEvents()).isEqualTo(stored);
+        RawHttp.Answer anyRecord = RawHttp.send(port, "POST", "/api/donors", Map.of("Authorization",
+                TestAccounts.authorization(), "Content-Type", "application/json", "If-Match", "*"), DONOR);
+        assertThat(anyRecord.status()).as("If-Match: * passes").isEqualTo(201);
+    }
+
     /** The donor's registration in this encoding, under this type: the answer's status and detail. */
     private Map.Entry<Integer, String> send(String type, Charset encoding) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
