@@ -29,11 +29,14 @@ import java.util.UUID;
 class WaitingListController {
 
     private final ReferralRecordRepository referrals;
+    private final PartnerRecordRepository partners;
     private final WaitingList waitingList;
     private final QueryGateway queries;
 
-    WaitingListController(ReferralRecordRepository referrals, WaitingList waitingList, QueryGateway queries) {
+    WaitingListController(ReferralRecordRepository referrals, PartnerRecordRepository partners,
+                          WaitingList waitingList, QueryGateway queries) {
         this.referrals = referrals;
+        this.partners = partners;
         this.waitingList = waitingList;
         this.queries = queries;
     }
@@ -51,7 +54,11 @@ class WaitingListController {
     @Operation(summary = "A partner's own referrals and where each stands")
     List<ReferralRecord> partnersReferrals(@PathVariable UUID partnerId) {
         Caller.current().requirePartner(partnerId);
-        return referrals.findByPartnerIdOrderBySubmittedAt(partnerId);
+        List<ReferralRecord> its = referrals.findByPartnerIdOrderBySubmittedAt(partnerId);
+        if (its.isEmpty() && !partners.existsById(partnerId)) { // none, or no such partner
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no partner " + partnerId);
+        }
+        return its;
     }
 
     /** Staff confirm it, or choose another with a reason, through the allocation command. */

@@ -11,6 +11,7 @@ import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -49,5 +50,11 @@ class PartnerDirectoryIT extends QuerySideIntegrationTest {
                 .contains(partner.toString());
         assertThat(http.getForEntity("/api/partners/" + UUID.randomUUID(), JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        // its referrals, none yet; a partner there is not has none to list
+        assertThat(http.getForObject("/api/partners/" + partner + "/referrals", JsonNode.class)).isEmpty();
+        ResponseEntity<JsonNode> noPartner = http.getForEntity("/api/partners/" + UUID.randomUUID() + "/referrals",
+                JsonNode.class);
+        assertThat(noPartner.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noPartner.getBody().get("detail").asString()).startsWith("no partner ");
     }
 }

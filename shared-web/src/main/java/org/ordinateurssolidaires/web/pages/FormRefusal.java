@@ -48,6 +48,17 @@ public record FormRefusal(DefaultMessageSourceResolvable rule,
     }
 
     /**
+     * The refused fields to list above the form, each reason once for the rows of one list: a form sent with a
+     * seventh medium and none before it was told "Supports de stockage : obligatoire" six times.
+     */
+    public List<Map.Entry<String, DefaultMessageSourceResolvable>> listed() {
+        Map<List<Object>, Map.Entry<String, DefaultMessageSourceResolvable>> once = new LinkedHashMap<>();
+        fields.forEach((field, reason) -> once.putIfAbsent(List.of(field.replaceAll("\\[\\d+]", ""), reason),
+                Map.entry(field, reason)));
+        return List.copyOf(once.values());
+    }
+
+    /**
      * What was typed in {@code field} of {@code form}; null when nothing was, or when the refusal was another form's,
      * so that a field with a default (a step's moment: now) shows its default.
      */
