@@ -111,7 +111,10 @@ public class PageForms {
         // a field refused for its text (too long, a control character) is bound as not given: its own rules are not
         // made for text of any length, and the API's reader stops such text before them too
         Set<String> notRead = refused.getFieldErrors().stream().map(FieldError::getField).collect(Collectors.toSet());
-        FormValues values = new FormValues(request, computed, notRead);
+        Set<String> secrets = Arrays.stream(type.getRecordComponents())
+                .filter(component -> component.isAnnotationPresent(Secret.class)).map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        FormValues values = new FormValues(request, computed, notRead, secrets);
         try {
             binder.construct(values);
         } catch (BeansException | IllegalArgumentException | IndexOutOfBoundsException notThisPagesForm) {
@@ -445,10 +448,11 @@ public class PageForms {
 
     /**
      * The form's fields, as the request record's constructor names them, and what the server computed; those
-     * {@code notRead} as if not given.
+     * {@code notRead} as if not given; each without the spaces around it, as the API reads a JSON body's, but the
+     * {@code secrets} (a password), whose every character counts.
      */
-    private record FormValues(HttpServletRequest request, Map<String, ?> computed, Set<String> notRead)
-            implements ServletRequestDataBinder.ValueResolver {
+    private record FormValues(HttpServletRequest request, Map<String, ?> computed, Set<String> notRead,
+                              Set<String> secrets) implements ServletRequestDataBinder.ValueResolver {
 
         @Override
         public Object resolveValue(String name, Class<?> type) {
@@ -459,7 +463,9 @@ public class PageForms {
             if (values == null || notRead.contains(name) || (values.length == 1 && values[0].isBlank())) {
                 return null; // a field left empty is a value not given, as an absent JSON property
             }
-            return values.length == 1 ? values[0] : values;
+            String[] read = secrets.contains(name) ? values
+                    : Arrays.stream(values).map(String::strip).toArray(String[]::new);
+            return read.length == 1 ? read[0] : read;
         }
 
         @Override

@@ -101,24 +101,33 @@ class StrictRequestJson {
         }
     }
 
-    /** One line unless the field says it may hold several ({@link MultiLineText}). */
+    /**
+     * One line unless the field says it may hold several ({@link MultiLineText}); without the spaces around it, as a
+     * page's form has it ("  Mutuelle du Clain  " was kept so, and listed first among the donors), unless it is a
+     * {@link Secret}, whose every character counts.
+     */
     private static final class PlainText extends StdScalarDeserializer<String> {
 
         private final AcceptableText rule;
+        private final boolean stripped;
 
         PlainText() {
-            this(AcceptableText.ONE_LINE);
+            this(AcceptableText.ONE_LINE, true);
         }
 
-        private PlainText(AcceptableText rule) {
+        private PlainText(AcceptableText rule, boolean stripped) {
             super(String.class);
             this.rule = rule;
+            this.stripped = stripped;
         }
 
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
-            return property != null && property.getAnnotation(MultiLineText.class) != null
-                    ? new PlainText(AcceptableText.MULTI_LINE) : this;
+            if (property == null) {
+                return this;
+            }
+            return new PlainText(property.getAnnotation(MultiLineText.class) != null ? AcceptableText.MULTI_LINE
+                    : AcceptableText.ONE_LINE, property.getAnnotation(Secret.class) == null);
         }
 
         /** Text only: a number or a boolean where text is meant is refused, not turned into its digits. */
@@ -132,7 +141,7 @@ class StrictRequestJson {
             if (problem.isPresent()) {
                 throw InvalidFormatException.from(parser, problem.get(), text, String.class);
             }
-            return text;
+            return stripped ? text.strip() : text;
         }
     }
 

@@ -379,6 +379,20 @@ class OutsideTextIT extends CommandSideIntegrationTest {
         assertThat(answer.getBody().at("/errors/0/message").asString()).isNotBlank();
     }
 
+    /** "  Mutuelle du Clain  " was stored so, and listed first among the donors; a page's form reads it stripped too. */
+    @Test
+    void storesAJsonFieldsTextWithoutTheSpacesAroundIt() {
+        String name = "Mutuelle du Clain " + UUID.randomUUID();
+        ResponseEntity<JsonNode> registered = post("/api/donors", Map.of("legalName", "  " + name + "  ",
+                "kind", "COMPANY", "contactPerson", " Inès Roy", "contactEmail", "ines@example.org "));
+
+        assertThat(registered.getStatusCode().value()).isEqualTo(201);
+        String stored = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domainevententry"
+                + " where aggregateidentifier = ?", String.class, registered.getBody().get("donorId").asString());
+        assertThat(JSON.readTree(stored).get("legalName").asString()).isEqualTo(name);
+        assertThat(JSON.readTree(stored).get("contactPerson").asString()).isEqualTo("Inès Roy");
+    }
+
     private ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {
         return http.postForEntity(path, new HttpEntity<>(body, headers()), JsonNode.class);
     }

@@ -93,6 +93,22 @@ class PageFormsTest {
                 "Il manque un écran."));
     }
 
+    /** Without the spaces around each field's text, as the API reads a JSON body's; a password as it was typed. */
+    @Test
+    void aFieldIsReadWithoutTheSpacesAroundItButAPassword() {
+        MockHttpServletRequest dispute = new MockHttpServletRequest("POST", "/actions/livraisons/contestation");
+        dispute.addParameter("raisedBy", "  Claire Dubois ");
+        dispute.addParameter("comment", " Il manque un écran.   ");
+        MockHttpServletRequest opening = new MockHttpServletRequest("POST", "/actions/comptes");
+        opening.addParameter("username", " lea.martin ");
+        opening.addParameter("password", "  a long enough secret ");
+
+        assertThat(forms.bind(Dispute.class, dispute, Map.of()))
+                .isEqualTo(new Dispute("Claire Dubois", "Il manque un écran."));
+        assertThat(forms.bind(Opening.class, opening, Map.of()))
+                .isEqualTo(new Opening("lea.martin", "  a long enough secret "));
+    }
+
     @Test
     void aFieldGivenTwiceIsRefusedNamingItRatherThanJoinedOrDropped() {
         MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/appareils");
