@@ -4,9 +4,11 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Why the command side refused a page's form, carried back to the form in the browser's session (a flash attribute,
@@ -53,9 +55,21 @@ public record FormRefusal(DefaultMessageSourceResolvable rule,
      */
     public List<Map.Entry<String, DefaultMessageSourceResolvable>> listed() {
         Map<List<Object>, Map.Entry<String, DefaultMessageSourceResolvable>> once = new LinkedHashMap<>();
-        fields.forEach((field, reason) -> once.putIfAbsent(List.of(field.replaceAll("\\[\\d+]", ""), reason),
-                Map.entry(field, reason)));
+        fields.forEach((field, reason) -> once.putIfAbsent(said(field, reason), Map.entry(field, reason)));
         return List.copyOf(once.values());
+    }
+
+    /**
+     * What the list's line says: the field without its row, and the rule (a binder's most general code, the last:
+     * the others name the row, "NotNull.storageMedia[3]"), its arguments and its words.
+     */
+    private static List<Object> said(String field, DefaultMessageSourceResolvable reason) {
+        String[] codes = reason.getCodes();
+        Object[] arguments = reason.getArguments();
+        return List.of(field.replaceAll("\\[\\d+]", ""),
+                codes == null || codes.length == 0 ? "" : codes[codes.length - 1],
+                Arrays.asList(arguments == null ? new Object[0] : arguments),
+                Objects.toString(reason.getDefaultMessage(), ""));
     }
 
     /**

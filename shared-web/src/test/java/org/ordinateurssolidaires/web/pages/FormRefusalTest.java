@@ -2,34 +2,43 @@ package org.ordinateurssolidaires.web.pages;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.MapBindingResult;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FormRefusalTest {
 
-    private static final DefaultMessageSourceResolvable REQUIRED = new DefaultMessageSourceResolvable(
-            new String[]{"NotNull"}, "must not be null");
-    private static final DefaultMessageSourceResolvable TOO_LONG = new DefaultMessageSourceResolvable(
-            new String[]{"Size"}, "size must be between 0 and 100");
-
-    /** A list's rows refused for one reason are listed once, with the first row's name; other reasons each once. */
+    /**
+     * A list's rows refused for one rule are listed once, with the first row's name; another rule, or another
+     * field, each once. The reasons carry the codes a binder gives, which name each row.
+     */
     @Test
-    void listsEachReasonOfAListsRowsOnce() {
-        LinkedHashMap<String, DefaultMessageSourceResolvable> fields = new LinkedHashMap<>();
+    void listsEachRuleOfAListsRowsOnce() {
+        MapBindingResult bound = new MapBindingResult(new HashMap<>(), "form");
         for (int row = 0; row < 6; row++) {
-            fields.put("storageMedia[" + row + "]", REQUIRED);
+            bound.rejectValue("storageMedia[" + row + "]", "NotNull", "must not be null");
         }
-        fields.put("storageMedia[7].model", TOO_LONG);
-        fields.put("storageMedia[8].model", TOO_LONG);
-        fields.put("assetTag", REQUIRED);
+        bound.rejectValue("storageMedia[7].model", "Size", new Object[]{100}, "size must be at most 100");
+        bound.rejectValue("storageMedia[8].model", "Size", new Object[]{100}, "size must be at most 100");
+        bound.rejectValue("storageMedia[9].model", "Size", new Object[]{50}, "size must be at most 50");
+        bound.rejectValue("assetTag", "NotNull", "must not be null");
+        LinkedHashMap<String, DefaultMessageSourceResolvable> fields = new LinkedHashMap<>();
+        for (FieldError error : bound.getFieldErrors()) {
+            fields.put(error.getField(), new DefaultMessageSourceResolvable(error.getCodes(), error.getArguments(),
+                    error.getDefaultMessage()));
+        }
         FormRefusal refusal = new FormRefusal(null, fields, new ArrayList<>(), new LinkedHashMap<>());
 
-        assertThat(refusal.listed()).containsExactly(Map.entry("storageMedia[0]", REQUIRED),
-                Map.entry("storageMedia[7].model", TOO_LONG), Map.entry("assetTag", REQUIRED));
-        assertThat(refusal.fields()).as("each row still has its own, beside it").hasSize(9);
+        assertThat(refusal.listed()).extracting(entry -> entry.getKey()).containsExactly("storageMedia[0]",
+                "storageMedia[7].model", "storageMedia[9].model", "assetTag");
+        assertThat(refusal.fields()).as("each row still has its own, beside it").hasSize(10);
+        assertThat(List.of(fields.get("storageMedia[0]").getCodes())).as("the codes name the row")
+                .contains("NotNull.form.storageMedia[0]");
     }
 }
