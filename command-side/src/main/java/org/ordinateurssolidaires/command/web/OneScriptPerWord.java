@@ -59,8 +59,10 @@ public @interface OneScriptPerWord {
                 }
                 if (lookAlike) {
                     word = script;
-                } else if (!isLetterOrMark(character)) {
-                    word = null; // a space, a digit, a dash: a new word begins after it
+                } else if (!isLetterOrMark(character) && Character.getType(character) != Character.FORMAT) {
+                    // a space, a digit, a dash: a new word begins after it; not after a character nobody sees (a
+                    // zero-width space), which would let "Amin\u200Bа" pass for two words
+                    word = null;
                 }
             }
             return true;

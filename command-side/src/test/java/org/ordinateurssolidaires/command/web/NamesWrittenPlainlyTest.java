@@ -21,11 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NamesWrittenPlainlyTest {
 
-    /** {@link OneScriptPerWord} as it was written: a letter of one alphabet, letters or marks, one of another. */
+    /**
+     * {@link OneScriptPerWord} as it was written: a letter of one alphabet, letters or marks, one of another; with,
+     * since, the characters nobody sees (format characters) among the letters of a word rather than between words.
+     */
     private static final Pattern MIXED_WORD_BEFORE = Pattern.compile("(?s)(?!.*(?:"
-            + "\\p{IsLatin}[\\p{L}\\p{M}]*(?:\\p{IsGreek}|\\p{IsCyrillic})"
-            + "|\\p{IsGreek}[\\p{L}\\p{M}]*(?:\\p{IsLatin}|\\p{IsCyrillic})"
-            + "|\\p{IsCyrillic}[\\p{L}\\p{M}]*(?:\\p{IsLatin}|\\p{IsGreek})"
+            + "\\p{IsLatin}[\\p{L}\\p{M}\\p{Cf}]*(?:\\p{IsGreek}|\\p{IsCyrillic})"
+            + "|\\p{IsGreek}[\\p{L}\\p{M}\\p{Cf}]*(?:\\p{IsLatin}|\\p{IsCyrillic})"
+            + "|\\p{IsCyrillic}[\\p{L}\\p{M}\\p{Cf}]*(?:\\p{IsLatin}|\\p{IsGreek})"
             + ")).*");
     /** {@link PlainReference}'s pattern as it was written. */
     private static final Pattern PLAIN_BEFORE = Pattern.compile("(?:[^\\p{Pd}\\u2212\\uFF00-\\uFFEF]|-)*");
@@ -47,7 +50,8 @@ class NamesWrittenPlainlyTest {
     @Test
     void aWordWithLettersOfTwoAlphabetsIsRefusedWordsOfTwoAreNot() {
         for (String mixed : new String[]{"CCAS de P\u043Eitiers", "\u0391ssociation Emmaüs", "\u0421\u043Emmune",
-                                         "Cafe\u0301\u03B1", "\u2160\u03B1", "Salle \u0392\u2160"}) {
+                                         "Cafe\u0301\u03B1", "\u2160\u03B1", "Salle \u0392\u2160",
+                                         "Amin\u200B\u0430", "Ami\u00AD\u043Da"}) {
             assertThat(acceptedName(mixed)).as(mixed).isFalse();
         }
         for (String plain : new String[]{"Ελληνική Κοινότητα de Poitiers – Общество", "ΣΟΦΙΑ", "Salle 2-B",
@@ -60,7 +64,8 @@ class NamesWrittenPlainlyTest {
     @Test
     void theAlphabetsRuleRefusesWhatItsPatternRefused() {
         // with a lone surrogate, letters beyond the first 65,536 (mathematical A, a Greek numeral), unassigned ones
-        assertRefusesAsBefore("aéZΑβσжЖ\u0301\u0308\u2160\u0384\u0482 1-–·日ا\uD800\uD835\uDC00\uD800\uDD40\u0378", 10,
+        assertRefusesAsBefore("aéZΑβσжЖ\u0301\u0308\u2160\u0384\u0482 1-–·日ا\uD800\uD835\uDC00\uD800\uDD40\u0378"
+                + "\u200B\u00AD", 10,
                 NamesWrittenPlainlyTest::acceptedName, MIXED_WORD_BEFORE);
     }
 
