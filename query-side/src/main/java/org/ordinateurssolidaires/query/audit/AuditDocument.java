@@ -80,7 +80,7 @@ class AuditDocument {
                 .small(say(locale, "doc.audit.policy", sanitisations.inWords(report.erasurePolicy(), locale)
                         .entrySet().stream()
                         .map(entry -> say(locale, "doc.audit.policy.type", say(locale, "mediaType." + entry.getKey()),
-                                String.join(" ; ", entry.getValue())))
+                                String.join(say(locale, "sanitisation.separator"), entry.getValue())))
                         .collect(Collectors.joining("\n"))))
                 .small(say(locale, "doc.audit.issued", issue.documentId(), moment.format(report.verifiedAt()),
                         report.millis(), responsibleEntity));

@@ -67,7 +67,8 @@ class EveryValueInWordsTest {
 
     /**
      * A refused moment is named, above its form, as the form names it ("Attribué le : obligatoire"): it was "Date" for
-     * every one of a device page's forms, which its reader had to match to "Attribué le" or "Remis le".
+     * every one of a device page's forms, which its reader had to match to "Attribué le" or "Remis le". Moments drawn
+     * by the forms' fragment, and those with a label of their own before their field.
      */
     @Test
     void aRefusedMomentIsNamedAsItsFormNamesIt() throws IOException {
@@ -75,21 +76,23 @@ class EveryValueInWordsTest {
         try (var template = getClass().getResourceAsStream("/templates/inventory/device.html")) {
             page = new String(template.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Matcher moment = Pattern.compile("moment\\(\\$\\{form}, '(\\w+)', #\\{([\\w.]+)}\\)").matcher(page);
+        Matcher moment = Pattern.compile("moment\\(\\$\\{form}, '(\\w+)', #\\{([\\w.]+)}\\)"
+                + "|th:text=\"#\\{([\\w.]+)}\"[^<]*</label>\\s*<input[^>]*name=\"(\\w+At)\"").matcher(page);
         List<String> misnamed = new ArrayList<>();
         int moments = 0;
         for (; moment.find(); moments++) {
             for (String language : List.of("messages.properties", "messages_en.properties")) {
                 Properties words = words(language);
-                String refused = words.getProperty("field." + moment.group(1));
-                String labelled = words.getProperty(moment.group(2));
+                String field = moment.group(1) != null ? moment.group(1) : moment.group(4);
+                String refused = words.getProperty("field." + field);
+                String labelled = words.getProperty(moment.group(1) != null ? moment.group(2) : moment.group(3));
                 if (refused == null || !refused.equals(labelled)) {
-                    misnamed.add(language + ": " + moment.group(1) + " refused as " + refused
+                    misnamed.add(language + ": " + field + " refused as " + refused
                                  + ", labelled " + labelled);
                 }
             }
         }
-        assertThat(moments).as("the device page's moments").isGreaterThanOrEqualTo(6);
+        assertThat(moments).as("the device page's moments").isGreaterThanOrEqualTo(9);
         assertThat(misnamed).isEmpty();
     }
 
