@@ -35,8 +35,8 @@ last=$($pg -Atc "select max(globalindex) from domainevententry")
 echo "== machine: $(nproc) cores; load:$(uptime | sed 's/.*load average://')"
 echo "== emptying the read models (as docs/architecture.md's rebuild does), $events events in the store"
 $pg -c "begin" \
-    -c "truncate inventory_medium, inventory_hand_over, inventory_device, inventory_count, workshop_month, workshop_cohort,
-        workshop_lead_time, donor_batch_record, donor_agreement_record, donor_record,
+    -c "truncate inventory_medium, inventory_hand_over, inventory_device, inventory_count, workshop_month,
+        workshop_cohort, workshop_lead_time, donor_batch_record, donor_agreement_record, donor_record,
         referral_record, partner_contact, partner_record, ceremony_invitation, ceremony_record, erasure_record,
         erasure_device" \
     -c "delete from tokenentry where processorname in ($groups)" \

@@ -20,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.Arrays;
@@ -29,8 +28,8 @@ import java.util.Arrays;
  * The API descriptions say what every operation answers when it refuses, as {@code application/problem+json} of one
  * schema ({@code Problem}): 400 for a value refused (each named in {@code errors}), 404 for what a path names and
  * does not exist, 406, 413 and 415 for what the request's headers or body ask, 412 for a change conditional on an
- * entity tag (the API gives none), 429 where one caller is answered one at a time, 503 while the database cannot be reached. An app adds its own (the command side its 409); a refusal an
- * operation names itself ({@code @ApiResponse(responseCode = "409", description = ...)}) is given the schema.
+ * entity tag (the API gives none), 429 where one caller is answered one at a time, 503 while the database cannot be
+ * reached. An app adds its own (the command side its 409); a refusal an operation names itself ({@code @ApiResponse(responseCode = "409", description = ...)}) is given the schema.
  */
 @AutoConfiguration
 @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOperationCustomizer")
@@ -82,8 +81,8 @@ public class OpenApiProblems implements GlobalOperationCustomizer, GlobalOpenApi
         }
         describe(operation, "406", "the Accept header takes none of the answer's types");
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
-        if (mapping != null && Arrays.stream(mapping.method()).anyMatch(method -> method != RequestMethod.GET
-                && method != RequestMethod.HEAD && method != RequestMethod.OPTIONS)) {
+        if (mapping != null && Arrays.stream(mapping.method())
+                                     .anyMatch(method -> !ChangesCheckedFirst.READS.contains(method.name()))) {
             describe(operation, "412", "an If-Match header other than *: the API gives no entity tags, so none "
                     + "matches; nothing was changed (ChangesCheckedFirst)");
         }

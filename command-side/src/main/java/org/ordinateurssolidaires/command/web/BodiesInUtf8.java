@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
@@ -52,19 +53,21 @@ class BodiesInUtf8 extends RequestBodyAdviceAdapter {
                     "the request body is larger than the server takes (1 MB); a command's JSON is a few kilobytes");
         }
         MediaType type = message.getHeaders().getContentType();
-        if (type != null && type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
+        Charset declared = type == null ? null : type.getCharset();
+        if (declared != null && !StandardCharsets.UTF_8.equals(declared)
+            && !StandardCharsets.US_ASCII.equals(declared)) { // ASCII text is UTF-8 text
             throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the request body is read as UTF-8 "
                     + "text only (RFC 8259): send it in UTF-8, with charset=utf-8 or no charset");
         }
         try {
             StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
-            for (byte character : body) {
-                if (character == 0) {
-                    throw new CharacterCodingException();
-                }
-            }
         } catch (CharacterCodingException notUtf8) {
             throw new HttpMessageNotReadableException("the request body is not UTF-8 text", notUtf8, message);
+        }
+        for (byte character : body) {
+            if (character == 0) {
+                throw new HttpMessageNotReadableException("the request body is not UTF-8 text", message);
+            }
         }
         return new HttpInputMessage() {
             @Override

@@ -1,9 +1,9 @@
 package org.ordinateurssolidaires.query.audit;
 
-import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
-import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
 import org.ordinateurssolidaires.query.web.PageController;
+import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
+import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

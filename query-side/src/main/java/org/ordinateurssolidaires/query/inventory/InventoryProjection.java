@@ -25,7 +25,6 @@ import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitisationFailed;
 import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.events.device.StorageRemovalStated;
-import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryCounts.Cell;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
@@ -164,10 +163,9 @@ class InventoryProjection extends ReadModelProjection {
     @EventHandler
     void on(DeviceHandedOver event, @SequenceNumber long sequence) {
         var ceremony = Optional.ofNullable(event.ceremonyId()).map(CeremonyId::value).orElse(null);
-        var referral = Optional.ofNullable(event.referralId()).map(ReferralId::value).orElse(null);
         update(event.deviceId(), device -> {
             device.handedOver(ceremony, event.handedOverAt());
-            insert(new HandOver(device, sequence, referral, ceremony, event.handedOverAt()));
+            insert(new HandOver(device, sequence, event.referralId().value(), ceremony, event.handedOverAt()));
         });
     }
 

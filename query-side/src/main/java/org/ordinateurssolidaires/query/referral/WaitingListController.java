@@ -55,7 +55,8 @@ class WaitingListController {
     List<ReferralRecord> partnersReferrals(@PathVariable UUID partnerId) {
         Caller.current().requirePartner(partnerId);
         List<ReferralRecord> its = referrals.findByPartnerIdOrderBySubmittedAt(partnerId);
-        if (its.isEmpty() && !partners.existsById(partnerId)) { // none, or no such partner
+        // a partner there is not would have none either: said so rather than an empty list it could take for its own
+        if (its.isEmpty() && !partners.existsById(partnerId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no partner " + partnerId);
         }
         return its;
