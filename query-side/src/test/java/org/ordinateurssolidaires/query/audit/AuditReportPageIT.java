@@ -31,9 +31,7 @@ class AuditReportPageIT extends QuerySideIntegrationTest {
 
     @Test
     void theAuditPageOffersTheSealedReport() throws Exception {
-        TestAccounts.open(jdbc, passwords, "audit.pages", "auditor", null, null);
-        FormBrowser auditor = new FormBrowser(port);
-        auditor.signIn("audit.pages", TestAccounts.PASSWORD);
+        FormBrowser auditor = signedInAuditor("audit.pages");
         String page = auditor.get("/audit").body();
         assertThat(page).contains("Télécharger le rapport d&#39;audit (PDF)");
 
@@ -48,9 +46,7 @@ class AuditReportPageIT extends QuerySideIntegrationTest {
 
     @Test
     void theErasurePolicyIsSaidInTheReadersWordsOnThePageAndInTheReport() throws Exception {
-        TestAccounts.open(jdbc, passwords, "audit.words", "auditor", null, null);
-        FormBrowser auditor = new FormBrowser(port);
-        auditor.signIn("audit.words", TestAccounts.PASSWORD);
+        FormBrowser auditor = signedInAuditor("audit.words");
         String page = auditor.get("/audit").body();
 
         assertThat(page).contains("Mémoire flash amovible",
@@ -74,5 +70,12 @@ class AuditReportPageIT extends QuerySideIntegrationTest {
         String token = FormBrowser.csrf(partner.get("/verification").body());
 
         assertThat(partner.post("/audit/rapport.pdf", Map.of("_csrf", token)).statusCode()).isEqualTo(403);
+    }
+
+    private FormBrowser signedInAuditor(String username) throws Exception {
+        TestAccounts.open(jdbc, passwords, username, "auditor", null, null);
+        FormBrowser auditor = new FormBrowser(port);
+        auditor.signIn(username, TestAccounts.PASSWORD);
+        return auditor;
     }
 }
