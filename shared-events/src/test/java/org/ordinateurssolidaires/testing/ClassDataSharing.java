@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * The archive is made once per build of a jar: the jar is extracted to plain jars (Spring Boot's
  * {@code -Djarmode=tools extract}; an archive needs a class path of plain jars), then started once on a database of
  * its own with {@code spring.context.exit=onRefresh}, which stops it as soon as it has started, and the JVM writes
- * what it loaded at exit. If either step fails the app is started from its jar as it is, with a warning: slower,
- * never different.
+ * what it loaded at exit, under {@code classDataSharingDirectory}: the build's, where the query side's module makes
+ * its archive for the deploy module's tests too. If either step fails the app is started from its jar as it is, with
+ * a warning: slower, never different.
  */
 final class ClassDataSharing {
 
@@ -40,7 +41,8 @@ final class ClassDataSharing {
 
     private static List<String> prepared(File jar, Supplier<List<String>> trainingSettings) {
         // an archive is only good for the JDK that wrote it
-        File directory = new File(new File(System.getProperty("logDirectory", "target"), "class-data-sharing"),
+        File directory = new File(System.getProperty("classDataSharingDirectory",
+                new File(System.getProperty("logDirectory", "target"), "class-data-sharing").getPath()),
                 jar.getName().replaceAll("\\.jar$", "") + "-java-" + System.getProperty("java.vm.version")
                         .replaceAll("[^A-Za-z0-9.]", "_")).getAbsoluteFile();
         File extracted = new File(directory, jar.getName());

@@ -64,8 +64,8 @@ public class ErasureAudits {
     }
 
     /** What the verification accepts, media type by media type (level, technique and verification). */
-    Map<MediaType, List<String>> policyInForce() {
-        return policy.asWritten();
+    ErasurePolicy policyInForce() {
+        return policy;
     }
 
     /** The last link recorded: print it where the history should be vouched for. */

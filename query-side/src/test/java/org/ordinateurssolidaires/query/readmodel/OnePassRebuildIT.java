@@ -14,6 +14,7 @@ import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.query.InventoryStore;
 import org.ordinateurssolidaires.query.SampleDevices;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.time.Duration;
@@ -88,34 +89,31 @@ class OnePassRebuildIT {
         }
     }
 
+    /**
+     * Left aside as a pass does as it begins, with no pass holding the read model: by a query side that then stops
+     * as if killed, put back at the next start; by one that goes on, put back by its sweep (once a minute unless
+     * set). Each time noted and dropped in one transaction, read back in it: the sweep never sees half of it.
+     */
     @Test
-    void indexesLeftAsideByAPassThatEndedArePutBackByTheSweepOrAtTheNextStart() {
+    void indexesLeftAsideByAPassThatEndedArePutBackAtTheNextStartOrByTheSweep() {
         InventoryStore store = new InventoryStore("ordinateurs_indexes_left_aside_it");
         store.append(InventoryStore.devices(10), true, 600);
         Map<String, String> setAside;
-        try (ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000)) {
+        // no sweep once started: nothing is put back before it stops
+        try (ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000,
+                "--ordinateurs.read-models.indexes-swept-every=1h")) {
             OnePassRebuild onePass = querySide.getBean(OnePassRebuild.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> store.attempts() >= 20
                     && onePass.progress("inventory").isEmpty()); // the pass that built it has handed it back
-            TransactionManager transactions = querySide.getBean(TransactionManager.class);
-            IndexesSetAside indexes = querySide.getBean(IndexesSetAside.class);
-            // as a pass does as it begins, and no pass holds the inventory: the sweep puts them back (once a minute)
-            transactions.executeInTransaction(() -> indexes.setAside("inventory"));
-            setAside = setAside(store);
-            assertThat(setAside).containsKey("inventory_device_state");
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(setAside(store)).isEmpty());
-            setAside.forEach((index, definition) -> assertThat(definitionOf(store, index)).as(index)
-                    .isEqualTo(definition));
-
-            // again; the query side then stops as if killed, with nothing put back
-            transactions.executeInTransaction(() -> indexes.setAside("inventory"));
-            setAside = setAside(store);
-            assertThat(setAside).containsKey("inventory_device_state");
+            setAside = setAsideNow(querySide);
             assertThat(definitionOf(store, "inventory_device_state")).isNull();
         }
 
-        try (ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000)) {
-            assertThat(setAside(store)).isEmpty();
+        try (ConfigurableApplicationContext querySide = store.startQuerySide(InventoryStore.CHUNKS_OF_5_000,
+                "--ordinateurs.read-models.indexes-swept-every=1s")) {
+            assertThat(setAside(store)).as("put back at the start").isEmpty();
+            setAside.forEach((index, definition) -> assertThat(definitionOf(store, index)).as(index)
+                    .isEqualTo(definition));
             // every projection names its tables, each one the database has
             for (String projection : querySide.getBeanNamesForAnnotation(ProcessingGroup.class)) {
                 ReadModelTables tables = querySide.findAnnotationOnBean(projection, ReadModelTables.class);
@@ -125,15 +123,35 @@ class OnePassRebuildIT {
                             .as(projection + "'s " + table).isTrue();
                 }
             }
-            setAside.forEach((index, definition) -> assertThat(definitionOf(store, index)).as(index)
+
+            Map<String, String> again = setAsideNow(querySide);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(setAside(store))
+                    .as("put back by the sweep").isEmpty());
+            again.forEach((index, definition) -> assertThat(definitionOf(store, index)).as(index)
                     .isEqualTo(definition));
         }
     }
 
+    /** The inventory's indexes set aside as a pass does, in one transaction: those noted, read in it. */
+    private static Map<String, String> setAsideNow(ConfigurableApplicationContext querySide) {
+        IndexesSetAside indexes = querySide.getBean(IndexesSetAside.class);
+        JdbcTemplate itsTransaction = querySide.getBean(JdbcTemplate.class);
+        Map<String, String> setAside = querySide.getBean(TransactionManager.class).fetchInTransaction(() -> {
+            indexes.setAside("inventory");
+            return setAside(itsTransaction);
+        });
+        assertThat(setAside).containsKey("inventory_device_state");
+        return setAside;
+    }
+
     /** The indexes noted as set aside, by name: their definitions. */
     private static Map<String, String> setAside(InventoryStore store) {
+        return setAside(store.jdbc());
+    }
+
+    private static Map<String, String> setAside(JdbcTemplate jdbc) {
         Map<String, String> noted = new HashMap<>();
-        store.jdbc().query("select index_name, definition from read_model_index_set_aside",
+        jdbc.query("select index_name, definition from read_model_index_set_aside",
                 (RowCallbackHandler) row -> noted.put(row.getString(1), row.getString(2)));
         return noted;
     }
