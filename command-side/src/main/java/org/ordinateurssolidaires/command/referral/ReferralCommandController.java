@@ -140,7 +140,7 @@ class ReferralCommandController {
     @Operation(summary = "The partner withdraws its referral")
     void withdraw(@PathVariable UUID referralId, @Valid @RequestBody ReferralRequests.Explained request,
                   CommandOrigin origin) {
-        commands.dispatch(new WithdrawReferral(new ReferralId(referralId), request.reason(), request.at()), origin);
+        commands.dispatch(request.withdrawal(new ReferralId(referralId)), origin);
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * A partner's referral form (the page is the query side's {@code /partenaire/orienter}): the API's request record
  * and command, for the partner the account belongs to; the household's personal data is sealed as over the API.
- * Staff's decisions on the referrals page ({@code /orientations}).
+ * Staff's decisions on the referrals page ({@code /orientations}), and a referral's withdrawal on its own page
+ * ({@code /orientations/{id}}) when the partner says the household no longer needs a computer.
  */
 @Controller
 class ReferralPageForms {
@@ -59,5 +60,14 @@ class ReferralPageForms {
                   RedirectAttributes flash) {
         return forms.send(request, flash, "done.rejected", ReferralRequests.Explained.class,
                 PageForms.datedOnArrival("at"), form -> form.rejection(new ReferralId(referralId)), origin, REFERRALS_PAGE);
+    }
+
+    @PostMapping("/actions/orientations/{referralId}/retrait")
+    @PreAuthorize(Access.STAFF)
+    String withdraw(@PathVariable UUID referralId, HttpServletRequest request, CommandOrigin origin,
+                    RedirectAttributes flash) {
+        return forms.send(request, flash, "done.withdrawn", ReferralRequests.Explained.class,
+                PageForms.datedOnArrival("at"), form -> form.withdrawal(new ReferralId(referralId)), origin,
+                REFERRALS_PAGE + "/" + referralId);
     }
 }

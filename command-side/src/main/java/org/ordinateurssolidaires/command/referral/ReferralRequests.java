@@ -138,6 +138,10 @@ public final class ReferralRequests {
         RejectReferral rejection(ReferralId referral) {
             return new RejectReferral(referral, reason, at);
         }
+
+        WithdrawReferral withdrawal(ReferralId referral) {
+            return new WithdrawReferral(referral, reason, at);
+        }
     }
 
     public record PartnerRegistered(UUID partnerId) {

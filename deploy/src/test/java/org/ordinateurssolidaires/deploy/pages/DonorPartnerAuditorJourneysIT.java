@@ -305,6 +305,22 @@ class DonorPartnerAuditorJourneysIT {
             }
             partner.open("/partenaire").awaitText("refusée — motif : Foyer déjà équipé par la médiathèque");
             partner.look("orientation-refusee-motif");
+
+            // the first household got a computer elsewhere: the partner says so, staff withdraw its referral
+            try (Browser staff = new Browser(pages, "equipe")) {
+                staff.signIn("camille", PASSWORD).click("Orientations");
+                String household = staff.row("famille avec enfant(s) non équipée").split(" ")[1];
+                staff.click(household).look("orientation-a-retirer");
+                staff.type("withdraw-reason", "Le foyer s'est équipé entre-temps").press("Retirer l'orientation");
+                assertThat(staff.path()).startsWith("/orientations/");
+                assertThat(staff.text()).contains("Orientation retirée : le foyer a quitté la file d'attente.")
+                                        .containsPattern("Où en est l'orientation\\s+retirée")
+                                        .containsPattern("Motif\\s+Le foyer s'est équipé entre-temps")
+                                        .as("no withdrawal offered any more").doesNotContain("Motif du retrait");
+                staff.click("Retour aux orientations");
+                assertThat(staff.text()).as("the waiting list").doesNotContain(household);
+            }
+            partner.open("/partenaire").awaitText("retirée — motif : Le foyer s'est équipé entre-temps");
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Staff's referrals page: the partners' referrals awaiting a decision (accept, or reject with the reason the partner
  * will read; the forms go to the command side), and the waiting list in the programme's order. Households by their
- * codes only: their people's data opens on the referral's own page, where each read is recorded.
+ * codes only: their people's data opens on the referral's own page, where each read is recorded, and where a
+ * referral the partner no longer needs is withdrawn.
  */
 @PageController
 class ReferralPages {
@@ -65,7 +66,8 @@ class ReferralPages {
     /** One referral, its household by code: its people's data stays closed until asked for. */
     @GetMapping("/orientations/{referralId}")
     @PreAuthorize(Access.STAFF)
-    String referral(@PathVariable UUID referralId, Model model) {
+    String referral(@PathVariable UUID referralId, Model model) throws InterruptedException {
+        recorded.awaitAfterAForm(model, ReferralProjection.PROCESSING_GROUP); // a withdrawal, sent from this page
         model.addAttribute("opened", false);
         return referralPage(files.visible(referralId, Caller.current()), model);
     }
