@@ -84,8 +84,7 @@ class DeviceCommandController {
     DeviceRequests.MediumAdded addMedium(@PathVariable UUID deviceId,
                                          @Valid @RequestBody DeviceRequests.AddMedium request, CommandOrigin origin) {
         UUID mediumId = origin.newId("medium");
-        commands.dispatch(new AddStorageMedium(new DeviceId(deviceId), request.medium().withId(mediumId),
-                request.reason(), request.addedAt()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId), mediumId), origin);
         return new DeviceRequests.MediumAdded(deviceId, mediumId);
     }
 

@@ -110,6 +110,15 @@ class DevicePageForms {
                 form -> form.command(new DeviceId(deviceId), mediumId), origin, devicePage(deviceId));
     }
 
+    /** A medium fitted in the workshop (a new disk where the donor's was taken out): erased before the check. */
+    @PostMapping("/{deviceId}/supports")
+    @PreAuthorize(Access.STAFF)
+    String fitMedium(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
+                     RedirectAttributes flash) {
+        return forms.send(request, flash, "done.mediumFitted", DeviceRequests.AddMedium.class,
+                form -> form.command(new DeviceId(deviceId), origin.newId("medium")), origin, devicePage(deviceId));
+    }
+
     @PostMapping("/{deviceId}/annulation-attribution")
     @PreAuthorize(Access.STAFF)
     String cancelAllocation(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,

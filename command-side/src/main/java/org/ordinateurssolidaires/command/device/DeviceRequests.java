@@ -165,6 +165,10 @@ public final class DeviceRequests {
     public record AddMedium(@NotNull @Valid NewStorageMedium medium,
                      @NotBlank @Size(max = 500) @MultiLineText String reason,
                      @NotNull @PastOrPresent Instant addedAt) {
+
+        AddStorageMedium command(DeviceId deviceId, UUID mediumId) {
+            return new AddStorageMedium(deviceId, medium.withId(mediumId), reason, addedAt);
+        }
     }
 
     public record RemoveMedium(@NotBlank @Size(max = 500) @MultiLineText String reason,

@@ -128,6 +128,20 @@ class StaffJourneyIT {
                                   .doesNotContain("Aucun support de stockage.")
                                   .containsPattern("\\d{2}:\\d{2} Retrait du stockage déclaré par le donateur");
             staff.look("appareil-sans-stockage");
+
+            // the workshop fits a new disk where the donor's was: it is erased in turn, before the quality check
+            staff.reveal("Ajouter un support de stockage")
+                 .choose("fitMedium-mediaType", "SSD NVMe")
+                 .type("fitMedium-medium.manufacturer", "Crucial")
+                 .type("fitMedium-medium.serialNumber", "CT500-2026-77")
+                 .type("fitMedium-medium.capacityGigabytes", "500")
+                 .type("fitMedium-reason", "SSD neuf, le donateur avait retiré le disque")
+                 .submitFormOf("fitMedium-reason");
+            assertThat(staff.text()).as("%s", staff.text())
+                                    .contains("Support ajouté : il est à effacer avant le contrôle qualité.",
+                                            "CT500-2026-77", "Effacer le support SSD NVMe CT500-2026-77")
+                                    .doesNotContain("Ajouter un support de stockage");
+            staff.look("support-ajoute");
         }
     }
 

@@ -329,18 +329,19 @@ class InventoryPages {
              .addAttribute("techniques", SanitisationTechnique.values())
              .addAttribute("verifications", VerificationMethod.values())
              .addAttribute("grades", QualityGrade.values())
-             .addAttribute("destructionMethods", DestructionMethod.values());
+             .addAttribute("destructionMethods", DestructionMethod.values())
+             .addAttribute("mediaTypes", MediaType.values());
     }
 
     /**
      * The steps a device allows now, as the aggregate's rules have them: its media erased (or destroyed) while it
      * awaits erasure (one form per medium still holding data), then refurbishment, the quality check, the allocation
-     * to a household and the hand-over; and the side paths: an allocation called off, a device given back, one sent
-     * to a recycler once it holds no data.
+     * to a household and the hand-over; and the side paths: a medium fitted in the workshop (between erasure and
+     * the quality check), an allocation called off, a device given back, one sent to a recycler once it holds no data.
      */
     public record NextSteps(List<InventoryQueries.MediumView> mediaToErase, boolean refurbish, boolean checkQuality,
-                            boolean allocate, boolean handOver, boolean cancelAllocation, boolean giveBack,
-                            boolean recycle) {
+                            boolean allocate, boolean handOver, boolean fitMedium, boolean cancelAllocation,
+                            boolean giveBack, boolean recycle) {
 
         static NextSteps of(DeviceView device) {
             DeviceState state = device.state();
@@ -349,7 +350,8 @@ class InventoryPages {
                     || medium.erasureStatus() == ErasureStatus.FAILED).toList()
                     : List.of();
             return new NextSteps(toErase, state == DeviceState.SANITISED, state == DeviceState.REFURBISHED,
-                    state == DeviceState.READY, state == DeviceState.ALLOCATED, state == DeviceState.ALLOCATED,
+                    state == DeviceState.READY, state == DeviceState.ALLOCATED,
+                    state == DeviceState.SANITISED || state == DeviceState.REFURBISHED, state == DeviceState.ALLOCATED,
                     state == DeviceState.HANDED_OVER, Set.of(DeviceState.SANITISED, DeviceState.REFURBISHED,
                             DeviceState.READY).contains(state));
         }
@@ -361,7 +363,7 @@ class InventoryPages {
 
         /** Whether a side path is open (a device handed over may still be given back). */
         public boolean anySidePath() {
-            return cancelAllocation || giveBack || recycle;
+            return fitMedium || cancelAllocation || giveBack || recycle;
         }
     }
 }
