@@ -94,8 +94,7 @@ class DeviceCommandController {
     @Operation(summary = "Record that a sanitised or destroyed medium was taken out")
     void removeMedium(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
                       @Valid @RequestBody DeviceRequests.RemoveMedium request, CommandOrigin origin) {
-        commands.dispatch(new RemoveStorageMedium(new DeviceId(deviceId), mediumId, request.reason(),
-                request.removedAt()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId), mediumId), origin);
     }
 
     @PostMapping("/{deviceId}/refurbishment")

@@ -119,6 +119,15 @@ class DevicePageForms {
                 form -> form.command(new DeviceId(deviceId), origin.newId("medium")), origin, devicePage(deviceId));
     }
 
+    /** A medium erased or destroyed taken out (the donor's old disk, replaced by a new one). */
+    @PostMapping("/{deviceId}/supports/{mediumId}/retrait")
+    @PreAuthorize(Access.STAFF)
+    String takeOutMedium(@PathVariable UUID deviceId, @PathVariable UUID mediumId, HttpServletRequest request,
+                         CommandOrigin origin, RedirectAttributes flash) {
+        return forms.send(request, flash, "done.mediumTakenOut", DeviceRequests.RemoveMedium.class,
+                form -> form.command(new DeviceId(deviceId), mediumId), origin, devicePage(deviceId));
+    }
+
     @PostMapping("/{deviceId}/annulation-attribution")
     @PreAuthorize(Access.STAFF)
     String cancelAllocation(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,

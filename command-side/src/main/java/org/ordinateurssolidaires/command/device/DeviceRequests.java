@@ -173,6 +173,10 @@ public final class DeviceRequests {
 
     public record RemoveMedium(@NotBlank @Size(max = 500) @MultiLineText String reason,
                         @NotNull @PastOrPresent Instant removedAt) {
+
+        RemoveStorageMedium command(DeviceId deviceId, UUID mediumId) {
+            return new RemoveStorageMedium(deviceId, mediumId, reason, removedAt);
+        }
     }
 
     public record Refurbish(@NotBlank @Size(max = 2000) @MultiLineText String workDone,

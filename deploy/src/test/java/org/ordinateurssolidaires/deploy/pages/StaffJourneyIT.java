@@ -342,6 +342,12 @@ class StaffJourneyIT {
                  .type("destroy-" + medium + "-location", "Atelier Poitiers")
                  .submitFormOf("destroy-" + medium + "-operator");
             assertThat(staff.text()).contains("Destruction enregistrée.", "Effacé");
+            // what is left of the disk leaves the device; its destruction stays on record
+            staff.reveal("Retirer le support Disque dur WD-WX11A")
+                 .type("takeOut-" + medium + "-reason", "Disque broyé, débris remis au recycleur")
+                 .submitFormOf("takeOut-" + medium + "-reason");
+            assertThat(staff.text()).contains("Retrait du support enregistré.", "Support retiré", "Support détruit")
+                                    .doesNotContain("Retirer le support");
             staff.reveal("Envoyer au recyclage").type("recycle-recycler", "Écologic")
                  .type("recycle-certificateReference", "   ");
             staff.submitFormOf("recycle-recycler"); // its moment is now, though another form's refusal is shown

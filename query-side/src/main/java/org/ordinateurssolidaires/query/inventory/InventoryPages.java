@@ -336,11 +336,13 @@ class InventoryPages {
     /**
      * The steps a device allows now, as the aggregate's rules have them: its media erased (or destroyed) while it
      * awaits erasure (one form per medium still holding data), then refurbishment, the quality check, the allocation
-     * to a household and the hand-over; and the side paths: a medium fitted in the workshop (between erasure and
-     * the quality check), an allocation called off, a device given back, one sent to a recycler once it holds no data.
+     * to a household and the hand-over; and the side paths: between erasure and the quality check, a medium fitted
+     * in the workshop or one taken out once it holds no data; an allocation called off, a device given back, one
+     * sent to a recycler once it holds no data.
      */
     public record NextSteps(List<InventoryQueries.MediumView> mediaToErase, boolean refurbish, boolean checkQuality,
-                            boolean allocate, boolean handOver, boolean fitMedium, boolean cancelAllocation,
+                            boolean allocate, boolean handOver, boolean fitMedium,
+                            List<InventoryQueries.MediumView> mediaToTakeOut, boolean cancelAllocation,
                             boolean giveBack, boolean recycle) {
 
         static NextSteps of(DeviceView device) {
@@ -349,10 +351,14 @@ class InventoryPages {
                     ? device.media().stream().filter(medium -> medium.erasureStatus() == ErasureStatus.PENDING
                     || medium.erasureStatus() == ErasureStatus.FAILED).toList()
                     : List.of();
+            boolean mediaMayChange = state == DeviceState.SANITISED || state == DeviceState.REFURBISHED;
+            List<InventoryQueries.MediumView> toTakeOut = mediaMayChange ? device.media().stream()
+                    .filter(medium -> medium.erasureStatus() == ErasureStatus.SANITISED
+                            || medium.erasureStatus() == ErasureStatus.DESTROYED).toList()
+                    : List.of();
             return new NextSteps(toErase, state == DeviceState.SANITISED, state == DeviceState.REFURBISHED,
-                    state == DeviceState.READY, state == DeviceState.ALLOCATED,
-                    state == DeviceState.SANITISED || state == DeviceState.REFURBISHED, state == DeviceState.ALLOCATED,
-                    state == DeviceState.HANDED_OVER, Set.of(DeviceState.SANITISED, DeviceState.REFURBISHED,
+                    state == DeviceState.READY, state == DeviceState.ALLOCATED, mediaMayChange, toTakeOut,
+                    state == DeviceState.ALLOCATED, state == DeviceState.HANDED_OVER, Set.of(DeviceState.SANITISED, DeviceState.REFURBISHED,
                             DeviceState.READY).contains(state));
         }
 
@@ -363,7 +369,7 @@ class InventoryPages {
 
         /** Whether a side path is open (a device handed over may still be given back). */
         public boolean anySidePath() {
-            return fitMedium || cancelAllocation || giveBack || recycle;
+            return fitMedium || !mediaToTakeOut.isEmpty() || cancelAllocation || giveBack || recycle;
         }
     }
 }
