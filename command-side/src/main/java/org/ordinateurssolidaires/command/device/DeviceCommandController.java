@@ -167,10 +167,7 @@ class DeviceCommandController {
     @Operation(summary = "Correct details recorded by mistake (the history keeps both)")
     void correct(@PathVariable UUID deviceId, @Valid @RequestBody DeviceRequests.Correct request,
                  CommandOrigin origin) {
-        commands.dispatch(new CorrectDeviceDetails(new DeviceId(deviceId), request.category(), request.manufacturer(),
-                request.model(), request.serialNumber(), DeviceRequests.stripped(request.donationBatchReference()),
-                request.conditionNotes(),
-                request.reason()), origin);
+        commands.dispatch(request.command(new DeviceId(deviceId)), origin);
     }
 
     /** A reception, from the API or a page's form: the device and each medium found get their ids here. */

@@ -128,6 +128,15 @@ class DevicePageForms {
                 form -> form.command(new DeviceId(deviceId), mediumId), origin, devicePage(deviceId));
     }
 
+    /** Details recorded by mistake (a model mistyped at reception): the history keeps both. */
+    @PostMapping("/{deviceId}/corrections")
+    @PreAuthorize(Access.STAFF)
+    String correct(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
+                   RedirectAttributes flash) {
+        return forms.send(request, flash, "done.corrected", DeviceRequests.Correct.class,
+                form -> form.command(new DeviceId(deviceId)), origin, devicePage(deviceId));
+    }
+
     @PostMapping("/{deviceId}/annulation-attribution")
     @PreAuthorize(Access.STAFF)
     String cancelAllocation(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,

@@ -293,6 +293,11 @@ public final class DeviceRequests {
                           @Size(max = 100) @NotBlankWhenGiven @PlainReference String donationBatchReference,
                           @Size(max = 2000) @NotBlankWhenGiven @MultiLineText String conditionNotes,
                           @NotBlank @Size(max = 500) @MultiLineText String reason) {
+
+        CorrectDeviceDetails command(DeviceId deviceId) {
+            return new CorrectDeviceDetails(deviceId, category, manufacturer, model, serialNumber,
+                    stripped(donationBatchReference), conditionNotes, reason);
+        }
     }
 
     /**

@@ -142,6 +142,17 @@ class StaffJourneyIT {
                                             "CT500-2026-77", "Effacer le support SSD NVMe CT500-2026-77")
                                     .doesNotContain("Ajouter un support de stockage");
             staff.look("support-ajoute");
+
+            // the model was misread at reception: corrected, the history keeps both
+            staff.reveal("Corriger la fiche de l'appareil").type("correct-reason", "Modèle mal lu")
+                 .submitFormOf("correct-reason");
+            assertThat(staff.text()).as("a correction that changes nothing")
+                                    .contains("L'étape n'a pas été enregistrée");
+            staff.type("correct-model", "Latitude 7480").type("correct-reason", "Modèle mal lu sur l'étiquette")
+                 .submitFormOf("correct-reason");
+            assertThat(staff.text()).contains("Correction enregistrée.", "Dell Latitude 7480",
+                    "Informations corrigées", "Modèle mal lu sur l'étiquette");
+            staff.look("fiche-corrigee");
         }
     }
 

@@ -330,7 +330,8 @@ class InventoryPages {
              .addAttribute("verifications", VerificationMethod.values())
              .addAttribute("grades", QualityGrade.values())
              .addAttribute("destructionMethods", DestructionMethod.values())
-             .addAttribute("mediaTypes", MediaType.values());
+             .addAttribute("mediaTypes", MediaType.values())
+             .addAttribute("categories", DeviceCategory.values());
     }
 
     /**
