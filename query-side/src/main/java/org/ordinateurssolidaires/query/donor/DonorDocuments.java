@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -64,11 +65,11 @@ class DonorDocuments {
                 .text(words.say("doc.report.of", report.donor().legalName(), words.day(issue.issuedAt())))
                 .figures(List.of(words.say("doc.report.devicesGiven"), words.say("doc.report.mediaErased"),
                                 words.say("doc.report.householdsEquipped"), words.say("doc.report.co2Avoided")),
-                        List.of(String.valueOf(report.devices().size()),
-                                (report.erasure().sanitised() + report.erasure().destroyed()) + " / "
-                                        + report.erasure().media(),
-                                String.valueOf(report.households().equipped()),
-                                String.format(locale, "%.0f", report.impact().manufacturingCo2eAvoidedKg())))
+                        List.of(words.figure(report.devices().size()),
+                                words.figure(report.erasure().sanitised() + report.erasure().destroyed()) + " / "
+                                        + words.figure(report.erasure().media()),
+                                words.figure(report.households().equipped()),
+                                String.format(locale, "%,.0f", report.impact().manufacturingCo2eAvoidedKg())))
                 .heading(words.say("doc.report.commitments"))
                 .text(report.agreements().stream().map(agreement -> words.say("doc.report.agreement",
                                 agreement.modelAgreementVersion(), words.day(agreement.signedOn()),
@@ -77,7 +78,7 @@ class DonorDocuments {
                 .heading(words.say("doc.report.deliveries"))
                 .tableOr(words.say("doc.report.noDelivery"), words.columns("doc.report.deliveries.columns"),
                         report.batches().stream().map(batch -> row(batch.reference(), words.day(batch.receivedAt()),
-                                String.valueOf(batch.devices()), words.byState(batch.devicesByState()),
+                                words.figure(batch.devices()), words.byState(batch.devicesByState()),
                                 batch.reconciliation() == null ? ""
                                         : words.say("reconciliation." + batch.reconciliation()))).toList())
                 .heading(words.say("doc.erasure"))
@@ -90,12 +91,12 @@ class DonorDocuments {
                 .tableOr(words.say("doc.report.noCeremony"), words.columns("doc.report.ceremonies.columns"),
                         report.ceremonies().stream().map(ceremony -> row(words.day(ceremony.date()),
                                 ceremony.place(), words.say("ceremony." + ceremony.status()),
-                                String.valueOf(ceremony.devicesHandedOver()),
+                                words.figure(ceremony.devicesHandedOver()),
                                 Objects.toString(ceremony.householdsPresent(), ""))).toList())
                 .heading(words.say("doc.report.impact"))
                 .text(words.say("doc.report.impact.text", report.impact().devicesGivenASecondLife(),
-                        String.format(locale, "%.0f", report.impact().manufacturingCo2eAvoidedKg()),
-                        String.format(locale, "%.1f", report.impact().eWasteAvoidedKg())))
+                        String.format(locale, "%,.0f", report.impact().manufacturingCo2eAvoidedKg()),
+                        String.format(locale, "%,.1f", report.impact().eWasteAvoidedKg())))
                 .small(words.say("doc.report.impact.factors", words.factors(report.impact().factors()),
                         report.impact().source()))
                 .heading(words.say("doc.report.devices"))
@@ -144,7 +145,7 @@ class DonorDocuments {
                         Stream.of(erasure.media(), erasure.sanitised(), erasure.destroyed(),
                                 erasure.failedAwaitingRetry(), erasure.pending(),
                                 erasure.devicesWithStorageRemovedByTheDonor(), erasure.devicesWithoutErasureEvidence())
-                                .map(String::valueOf).toList())
+                                .map(words::figure).toList())
                 .table(words.columns("doc.certificate.columns"),
                         devices.stream().flatMap(device -> device.media().stream().map(medium -> row(
                                 medium.serialNumber(), device.assetTag(),
@@ -207,6 +208,11 @@ class DonorDocuments {
 
         String day(Instant instant) {
             return day.format(instant.atZone(zone));
+        }
+
+        /** A count as its reader writes it: "1 250" in French, "1,250" in English. */
+        String figure(long count) {
+            return NumberFormat.getIntegerInstance(locale).format(count);
         }
 
         String day(java.time.LocalDate date) {

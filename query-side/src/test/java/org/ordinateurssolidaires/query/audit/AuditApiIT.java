@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.text.NumberFormat;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +122,10 @@ class AuditApiIT extends QuerySideIntegrationTest {
         assertThat(inEnglish).contains("Audit of the event history", "erasure rule violation(s)",
                 "only once sanitised or destroyed");
         assertThat(inEnglish.contains("No alteration found.")).isEqualTo(asJson.get("tampering").isEmpty());
+        // the events checked as each language writes a count ("12 345", "12,345")
+        long events = asJson.get("eventsChecked").asLong();
+        assertThat(text).contains(NumberFormat.getIntegerInstance(Locale.FRENCH).format(events));
+        assertThat(inEnglish).contains(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(events));
         assertThat(headInThePdf).isGreaterThanOrEqualTo(asJson.at("/chainHead/globalIndex").asLong());
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PDF);
