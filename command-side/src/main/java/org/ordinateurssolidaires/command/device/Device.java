@@ -344,9 +344,12 @@ public class Device {
             }
             refuseJoiningAFile(deliveries, donorId, reference);
         }
-        apply(new DeviceDetailsCorrected(deviceId, command.category(), command.manufacturer(), command.model(),
-                command.serialNumber(), command.donationBatchReference(), command.conditionNotes(),
-                command.reason()));
+        // only what changes: a page's form states every detail, and the history says what was corrected
+        apply(new DeviceDetailsCorrected(deviceId, command.category() == category ? null : command.category(),
+                changed(command.manufacturer(), manufacturer), changed(command.model(), model),
+                changed(command.serialNumber(), serialNumber),
+                changed(command.donationBatchReference(), donationBatchReference),
+                changed(command.conditionNotes(), conditionNotes), command.reason()));
     }
 
     /** Every detail the correction states (a null one is not corrected) is the one recorded. */
@@ -360,6 +363,11 @@ public class Device {
 
     private static boolean unchanged(String stated, String recorded) {
         return stated == null || stated.equals(recorded);
+    }
+
+    /** The detail stated, if it is not the one recorded; else none (not corrected). */
+    private static String changed(String stated, String recorded) {
+        return unchanged(stated, recorded) ? null : stated;
     }
 
     /** A detail as a correction leaves it: a null one was not corrected (and may have been recorded as none). */

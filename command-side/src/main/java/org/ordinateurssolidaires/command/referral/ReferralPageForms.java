@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * A partner's referral form (the page is the query side's {@code /partenaire/orienter}): the API's request record
- * and command, for the partner the account belongs to; the household's personal data is sealed as over the API.
+ * and command, for the partner the account belongs to, or the one staff refer for; the household's personal data
+ * is sealed as over the API.
  * Staff's decisions on the referrals page ({@code /orientations}), and a referral's withdrawal on its own page
  * ({@code /orientations/{id}}) when the partner says the household no longer needs a computer.
  */
@@ -43,6 +44,22 @@ class ReferralPageForms {
             ReferralCommandController.submit(commands, Caller.current().partnerId(),
                     forms.bind(ReferralRequests.Submit.class, request, Map.of()), origin);
             return "/partenaire";
+        });
+    }
+
+    /**
+     * Staff's referral for a partner (the query side's {@code /partenaires/{id}/orienter}): one made on paper, dated
+     * as it was, or a household the programme already equipped, referred again with why. Then to the referrals to
+     * decide, where it waits.
+     */
+    @PostMapping("/actions/partenaires/{partnerId}/orientations")
+    @PreAuthorize(Access.STAFF)
+    String referForAPartner(@PathVariable UUID partnerId, HttpServletRequest request, CommandOrigin origin,
+                            RedirectAttributes flash) {
+        return forms.submit(request, flash, "done.referred", () -> {
+            ReferralCommandController.submit(commands, partnerId,
+                    forms.bind(ReferralRequests.Submit.class, request, Map.of()), origin);
+            return REFERRALS_PAGE;
         });
     }
 

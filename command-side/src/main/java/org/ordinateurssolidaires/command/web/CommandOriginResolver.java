@@ -31,15 +31,24 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
                                          NativeWebRequest request, WebDataBinderFactory binderFactory) {
         Caller caller = Caller.current();
         String header = header(request, CommandOrigin.COMMAND_ID_HEADER);
-        return new CommandOrigin(caller.username(), caller.actingRole().code(), header != null
-                ? commandId(header, CommandOrigin.COMMAND_ID_HEADER) : commandId(formsCommandId(request), FORM_FIELD),
+        UUID commandId = header != null ? commandId(header, CommandOrigin.COMMAND_ID_HEADER)
+                : commandId(formsCommandId(request), FORM_FIELD);
+        if (commandId == null && aPagesForm(request)) {
+            // every page's form is drawn with one: without it, a form sent twice would be recorded twice
+            throw new InvalidHeader(FORM_FIELD, "is required: every page's form is drawn with one");
+        }
+        return new CommandOrigin(caller.username(), caller.actingRole().code(), commandId,
                 header(request, CommandOrigin.CORRELATION_HEADER));
+    }
+
+    private static boolean aPagesForm(NativeWebRequest request) {
+        HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+        return servlet != null && servlet.getRequestURI().startsWith(PageForms.PATH);
     }
 
     /** A page's form carries its command id as a field, drawn with the form (the query side's {@code FormKeys}). */
     private static String formsCommandId(NativeWebRequest request) {
-        HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
-        return servlet != null && servlet.getRequestURI().startsWith(PageForms.PATH) ? servlet.getParameter(FORM_FIELD)
+        return aPagesForm(request) ? request.getNativeRequest(HttpServletRequest.class).getParameter(FORM_FIELD)
                 : null;
     }
 

@@ -963,10 +963,12 @@ class DeviceTest {
                                    null, "model misread"))
                            .when(new CorrectDeviceDetails(DEVICE, null, null, "Latitude 5480", null, null, null,
                                    "sent twice")));
+            // a page's form states every detail: only those that change are recorded as corrected
             fixture.given(RECEIVED)
-                   .when(new CorrectDeviceDetails(DEVICE, DeviceCategory.LAPTOP, null, null, null, null, "dented lid",
-                           "notes"))
-                   .expectSuccessfulHandlerExecution();
+                   .when(new CorrectDeviceDetails(DEVICE, DeviceCategory.LAPTOP, "Dell", "Latitude 5490", "5CG1234",
+                           "LIV-2026-03", "dented lid", "notes"))
+                   .expectEvents(new DeviceDetailsCorrected(DEVICE, null, null, null, null, null, "dented lid",
+                           "notes"));
             // a detail recorded as none and left uncorrected stays none
             fixture.given(RECEIVED_WITHOUT_MEDIA, new DeviceDetailsCorrected(DEVICE, null, null, "iPad 7", null, null,
                            null, "model misread"))

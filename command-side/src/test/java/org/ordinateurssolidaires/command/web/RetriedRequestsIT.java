@@ -149,6 +149,17 @@ class RetriedRequestsIT extends CommandSideIntegrationTest {
                 Integer.class, form.get("commandId"))).isEqualTo(1);
         assertThat(eventStore.readEvents(UUID.nameUUIDFromBytes(("referral:" + form.get("commandId"))
                 .getBytes(StandardCharsets.UTF_8)).toString()).asStream().count()).isEqualTo(1);
+
+        // a form without its command id (no page draws one so) could not be told from itself sent again
+        form.remove("commandId");
+        long referrals = referralsSubmitted();
+        assertThat(browser.post("/actions/orientations", form).statusCode()).isEqualTo(400);
+        assertThat(referralsSubmitted()).as("nothing recorded").isEqualTo(referrals);
+    }
+
+    private long referralsSubmitted() {
+        return jdbc.queryForObject("select count(*) from domainEventEntry where payloadType like '%.ReferralSubmitted'",
+                Long.class);
     }
 
     /**

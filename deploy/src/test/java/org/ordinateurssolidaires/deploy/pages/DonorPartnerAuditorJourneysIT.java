@@ -313,7 +313,7 @@ class DonorPartnerAuditorJourneysIT {
                 staff.click(household).look("orientation-a-retirer");
                 staff.type("withdraw-reason", "Le foyer s'est équipé entre-temps").press("Retirer l'orientation");
                 assertThat(staff.path()).startsWith("/orientations/");
-                assertThat(staff.text()).contains("Orientation retirée : le foyer a quitté la file d'attente.")
+                assertThat(staff.text()).contains("Orientation retirée : le partenaire en lit le motif.")
                                         .containsPattern("Où en est l'orientation\\s+retirée")
                                         .containsPattern("Motif\\s+Le foyer s'est équipé entre-temps")
                                         .as("no withdrawal offered any more").doesNotContain("Motif du retrait");
@@ -321,6 +321,38 @@ class DonorPartnerAuditorJourneysIT {
                 assertThat(staff.text()).as("the waiting list").doesNotContain(household);
             }
             partner.open("/partenaire").awaitText("retirée — motif : Le foyer s'est équipé entre-temps");
+        }
+    }
+
+    /**
+     * A referral a partner sent on paper: staff record it for the partner, dated as it was made; it waits for a
+     * decision as any other. The partner then tells staff it is no longer needed: withdrawn from its page.
+     */
+    @Test
+    void staffReferAHouseholdForAPartnerFromItsPaperForm() throws Exception {
+        commandSide.post("/api/partners", Map.of("name", "Maison de l'étudiant de Poitiers", "kind", "UNIVERSITY"));
+        try (Browser staff = new Browser(pages, "equipe-orientation-papier")) {
+            staff.signIn("camille", PASSWORD).click("Partenaires")
+                 .awaitText("Maison de l'étudiant de Poitiers")
+                 .click("Orienter un foyer pour Maison de l'étudiant de Poitiers").look("orienter-pour-un-partenaire")
+                 .choose("criterion", "étudiant")
+                 .choose("need", "Tablette")
+                 .type("householdSize", "1")
+                 .type("children", "0")
+                 .type("personalData.name", "Personne Sur Papier")
+                 .set("refer-submittedAt", "2026-11-02T10:00")
+                 .submitFormOf("householdSize");
+            assertThat(staff.path()).isEqualTo("/orientations");
+            assertThat(staff.text()).contains("Orientation enregistrée.",
+                    "étudiant ; besoin : Tablette ; 1 personne(s) dont 0 enfant(s) ; orienté le 2 novembre 2026 10:00")
+                                    .containsPattern("Foyer H-[0-9A-F]{8}, orienté par Maison de l'étudiant de Poitiers")
+                                    .doesNotContain("Personne Sur Papier");
+
+            String household = staff.text().replaceAll(
+                    "(?s).*Foyer (H-[0-9A-F]{8}), orienté par Maison de l'étudiant de Poitiers.*", "$1");
+            staff.click("Ouvrir la fiche du foyer " + household);
+            staff.type("withdraw-reason", "Le foyer a trouvé un ordinateur").press("Retirer l'orientation");
+            assertThat(staff.text()).contains("Orientation retirée");
         }
     }
 

@@ -151,7 +151,7 @@ class StaffJourneyIT {
             staff.type("correct-model", "Latitude 7480").type("correct-reason", "Modèle mal lu sur l'étiquette")
                  .submitFormOf("correct-reason");
             assertThat(staff.text()).contains("Correction enregistrée.", "Dell Latitude 7480",
-                    "Informations corrigées", "Modèle mal lu sur l'étiquette");
+                    "Informations corrigées", "Modèle : Latitude 7480 — motif : Modèle mal lu sur l'étiquette");
             staff.look("fiche-corrigee");
         }
     }
@@ -357,7 +357,8 @@ class StaffJourneyIT {
             staff.reveal("Retirer le support Disque dur WD-WX11A")
                  .type("takeOut-" + medium + "-reason", "Disque broyé, débris remis au recycleur")
                  .submitFormOf("takeOut-" + medium + "-reason");
-            assertThat(staff.text()).contains("Retrait du support enregistré.", "Support retiré", "Support détruit")
+            assertThat(staff.text()).contains("Retrait du support enregistré.", "Support détruit",
+                            "Support retiré", "Disque dur n° WD-WX11A : Disque broyé, débris remis au recycleur")
                                     .doesNotContain("Retirer le support");
             staff.reveal("Envoyer au recyclage").type("recycle-recycler", "Écologic")
                  .type("recycle-certificateReference", "   ");

@@ -9,13 +9,17 @@ import org.ordinateurssolidaires.events.device.AllocationCancelled;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceHandedOver;
+import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.device.ErasurePolicy;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
+import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageMediumAdded;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
@@ -59,8 +63,10 @@ import tools.jackson.databind.SequenceWriter;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -259,6 +265,8 @@ class InventoryPages {
                                              .sorted(Comparator.comparingLong(ProvenanceEntry::sequence).reversed())
                                              .toList())
              .addAttribute("households", householdCodes(history))
+             .addAttribute("media", mediaNamed(history))
+             .addAttribute("corrections", correctionsInWords(history, locale))
              .addAttribute("steps", NextSteps.of(device));
         if (device.state() == DeviceState.READY) {
             model.addAttribute("waiting", queries.query(new FetchWaitingList(null, device.category()),
@@ -311,6 +319,45 @@ class InventoryPages {
             referral = returned.referralId();
         }
         return referral == null ? null : referral.value();
+    }
+
+    /** Every medium the history names, by id: a medium taken out is said as it was fitted or received. */
+    private static Map<UUID, StorageMedium> mediaNamed(List<ProvenanceEntry> history) {
+        Map<UUID, StorageMedium> media = new HashMap<>();
+        for (ProvenanceEntry entry : history) {
+            if (entry.details() instanceof DeviceReceived received) {
+                received.storageMedia().forEach(medium -> media.put(medium.mediumId(), medium));
+            } else if (entry.details() instanceof StorageMediumAdded added) {
+                media.put(added.medium().mediumId(), added.medium());
+            }
+        }
+        return media;
+    }
+
+    /** What each correction changed, in the page's words ("Modèle : Latitude 7480"), by its place in the history. */
+    private Map<Long, String> correctionsInWords(List<ProvenanceEntry> history, Locale locale) {
+        Map<Long, String> said = new HashMap<>();
+        for (ProvenanceEntry entry : history) {
+            if (entry.details() instanceof DeviceDetailsCorrected correction) {
+                List<String> details = new ArrayList<>();
+                String category = correction.category() == null ? null
+                        : words.getMessage("category." + correction.category(), null, locale);
+                // in the order of the form's fields; a detail not corrected is none
+                String[][] corrected = {{"category", category}, {"manufacturer", correction.manufacturer()},
+                        {"model", correction.model()}, {"serialNumber", correction.serialNumber()},
+                        {"donationBatchReference", correction.donationBatchReference()},
+                        {"conditionNotes", correction.conditionNotes()}};
+                for (String[] detail : corrected) {
+                    if (detail[1] != null) {
+                        details.add(words.getMessage("history.detail", new Object[] {
+                                words.getMessage("field." + detail[0], null, locale), detail[1]}, locale));
+                    }
+                }
+                said.put(entry.sequence(), String.join(words.getMessage("history.detail.separator", null, locale),
+                        details));
+            }
+        }
+        return said;
     }
 
     private Map<UUID, String> donorNames(Set<UUID> donors) {
