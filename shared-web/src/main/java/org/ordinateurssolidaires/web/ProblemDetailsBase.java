@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.web;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -83,7 +84,7 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
                                                         HttpStatusCode status, WebRequest request) {
         String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : String.valueOf(mismatch.getPropertyName());
-        String expected = expected(mismatch.getRequiredType());
+        String expected = expected(mismatch);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "invalid parameters: " + name + " " + expected);
         problem.setProperty("errors", List.of(Map.of("parameter", name, "message", expected)));
@@ -137,6 +138,12 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
                 "invalid parameters: " + name + " is required");
         problem.setProperty("errors", List.of(Map.of(kind, name, "message", "is required")));
         return handleExceptionInternal(missing, problem, headers, status, request);
+    }
+
+    /** What the value refused must look like: a number beyond its type's range says the range. */
+    protected static String expected(TypeMismatchException mismatch) {
+        return NestedExceptionUtils.getMostSpecificCause(mismatch) instanceof StrictValues.OutOfRange outOfRange
+                ? outOfRange.getMessage() : expected(mismatch.getRequiredType());
     }
 
     /** What a value of the type must look like, in words, to name in a 400. */

@@ -49,27 +49,42 @@ public final class StrictValues {
     public static void register(PropertyEditorRegistry binder) {
         binder.registerCustomEditor(UUID.class, editor(StrictValues::uuid));
         for (Class<?> type : new Class<?>[]{Integer.class, int.class}) {
-            binder.registerCustomEditor(type, editor(wholeNumber(Integer::valueOf)));
+            binder.registerCustomEditor(type, editor(wholeNumber(Integer::valueOf, Integer.MAX_VALUE)));
         }
         for (Class<?> type : new Class<?>[]{Long.class, long.class}) {
-            binder.registerCustomEditor(type, editor(wholeNumber(Long::valueOf)));
+            binder.registerCustomEditor(type, editor(wholeNumber(Long::valueOf, Long.MAX_VALUE)));
         }
     }
 
     /** The same, for a conversion service used on its own. */
     public static void register(FormatterRegistry conversions) {
         conversions.addConverter(String.class, UUID.class, noneIfEmpty(StrictValues::uuid)::apply);
-        conversions.addConverter(String.class, Integer.class, noneIfEmpty(wholeNumber(Integer::valueOf))::apply);
-        conversions.addConverter(String.class, Long.class, noneIfEmpty(wholeNumber(Long::valueOf))::apply);
+        conversions.addConverter(String.class, Integer.class,
+                noneIfEmpty(wholeNumber(Integer::valueOf, Integer.MAX_VALUE))::apply);
+        conversions.addConverter(String.class, Long.class,
+                noneIfEmpty(wholeNumber(Long::valueOf, Long.MAX_VALUE))::apply);
     }
 
-    private static <N extends Number> Function<String, N> wholeNumber(Converter<String, N> parse) {
+    /** @param most the largest its type holds: one written right but beyond it is said to be so */
+    private static <N extends Number> Function<String, N> wholeNumber(Converter<String, N> parse, long most) {
         return text -> {
             if (!WHOLE_NUMBER.matcher(text).matches()) {
                 throw new IllegalArgumentException("not a whole number in decimal digits");
             }
-            return parse.convert(text);
+            try {
+                return parse.convert(text);
+            } catch (NumberFormatException beyondItsType) {
+                throw new OutOfRange("must be a whole number from " + (-most - 1) + " to " + most);
+            }
         };
+    }
+
+    /** A whole number written right, but beyond what its type holds ({@code page=1099511627776}): said so. */
+    public static final class OutOfRange extends IllegalArgumentException {
+
+        OutOfRange(String expected) {
+            super(expected);
+        }
     }
 
     private static <T> Function<String, T> noneIfEmpty(Function<String, T> parse) {

@@ -43,7 +43,7 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
         List<Map<String, String>> errors = invalid.getFieldErrors().stream().map(error -> Map.of(
                 "parameter", error.getField(),
                 "message", error.contains(TypeMismatchException.class)
-                        ? expectedHere(error.unwrap(TypeMismatchException.class).getRequiredType())
+                        ? expectedHere(error.unwrap(TypeMismatchException.class))
                         : String.valueOf(error.getDefaultMessage()))).toList();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         listErrors(problem, "parameter", errors);
@@ -51,8 +51,8 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
     }
 
     /** A filter on time here also takes a day ({@link DaysOrInstants}). */
-    private static String expectedHere(Class<?> type) {
-        return type == Instant.class ? DaysOrInstants.EXPECTED : expected(type);
+    private static String expectedHere(TypeMismatchException mismatch) {
+        return mismatch.getRequiredType() == Instant.class ? DaysOrInstants.EXPECTED : expected(mismatch);
     }
 
     /**

@@ -137,6 +137,12 @@ class OutsideTextIT extends QuerySideIntegrationTest {
             assertThat(readJson(answer.body()).at("/errors/0/parameter").asString()).as(query.getKey())
                     .isEqualTo(query.getValue());
         }
+        // written right, but beyond what a page number holds: said so, not "must be a whole number"
+        RawHttp.Answer tooFar = RawHttp.send(port, "GET", "/api/devices?page=1099511627776",
+                Map.of("Authorization", TestAccounts.authorization()), null);
+        assertThat(tooFar.status()).isEqualTo(400);
+        assertThat(readJson(tooFar.body()).at("/errors/0/message").asString())
+                .isEqualTo("must be a whole number from -2147483648 to 2147483647");
         for (String read : List.of("/api/devices?page=0&size=5", "/api/devices?page=-0&size=05",
                 "/api/erasure-register?deviceId=" + UUID.randomUUID().toString().toUpperCase())) {
             assertThat(RawHttp.send(port, "GET", read, Map.of("Authorization", TestAccounts.authorization()), null)
