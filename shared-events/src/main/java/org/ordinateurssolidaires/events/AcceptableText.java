@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.events;
 
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,14 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
             return Optional.of("has no visible character (only spaces, invisible characters or accents alone)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Text from outside as it is kept: without the spaces around it, and composed (Unicode's NFC), so that "Élise"
+     * typed as an E and a combining accent is the "Élise" others type: one name, shown, sorted and found alike.
+     */
+    public static String tidied(String text) {
+        return Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
     }
 
     /**

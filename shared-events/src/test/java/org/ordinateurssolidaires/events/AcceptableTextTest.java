@@ -109,6 +109,12 @@ class AcceptableTextTest {
     }
 
     @Test
+    void tidiesTextWithoutTheSpacesAroundItAndComposed() {
+        assertThat(AcceptableText.tidied("  E\u0301lise Martin ")).isEqualTo("\u00C9lise Martin");
+        assertThat(AcceptableText.tidied("Dell Inc")).isEqualTo("Dell Inc");
+    }
+
+    @Test
     void showsTheCharactersItRefusesAsTheReplacementCharacter() {
         assertThat(MULTI_LINE.refusedShown("a\u0000b\tc\n\u009B\uD83D\uFFFE\uD83D\uDE00"))
                 .isEqualTo("a\uFFFDb\tc\n\uFFFD\uFFFD\uFFFD\uD83D\uDE00");

@@ -54,10 +54,10 @@ final class BatchFile {
     /** One row, by column name, with its number as a spreadsheet shows it. */
     record Row(int number, Map<String, String> values) {
 
-        /** The trimmed value, or null when the cell is empty or the column absent. */
+        /** The value as a JSON field's is kept ({@link AcceptableText#tidied}), or null when empty or absent. */
         String get(String column) {
             String value = values.get(column);
-            return value == null || value.isBlank() ? null : value.strip();
+            return value == null || value.isBlank() ? null : AcceptableText.tidied(value);
         }
 
         static String mediumColumn(int medium, String field) {

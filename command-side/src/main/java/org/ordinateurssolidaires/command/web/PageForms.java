@@ -464,7 +464,7 @@ public class PageForms {
                 return null; // a field left empty is a value not given, as an absent JSON property
             }
             String[] read = secrets.contains(name) ? values
-                    : Arrays.stream(values).map(String::strip).toArray(String[]::new);
+                    : Arrays.stream(values).map(AcceptableText::tidied).toArray(String[]::new);
             return read.length == 1 ? read[0] : read;
         }
 

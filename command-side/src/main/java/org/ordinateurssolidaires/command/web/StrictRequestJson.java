@@ -102,9 +102,9 @@ class StrictRequestJson {
     }
 
     /**
-     * One line unless the field says it may hold several ({@link MultiLineText}); without the spaces around it, as a
-     * page's form has it ("  Mutuelle du Clain  " was kept so, and listed first among the donors), unless it is a
-     * {@link Secret}, whose every character counts.
+     * One line unless the field says it may hold several ({@link MultiLineText}); tidied as a page's form has it
+     * ({@link AcceptableText#tidied}: "  Mutuelle du Clain  " was kept so, and listed first among the donors), unless
+     * it is a {@link Secret}, whose every character counts.
      */
     private static final class PlainText extends StdScalarDeserializer<String> {
 
@@ -141,7 +141,7 @@ class StrictRequestJson {
             if (problem.isPresent()) {
                 throw InvalidFormatException.from(parser, problem.get(), text, String.class);
             }
-            return stripped ? text.strip() : text;
+            return stripped ? AcceptableText.tidied(text) : text;
         }
     }
 

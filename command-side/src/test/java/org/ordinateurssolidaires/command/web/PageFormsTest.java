@@ -93,20 +93,23 @@ class PageFormsTest {
                 "Il manque un écran."));
     }
 
-    /** Without the spaces around each field's text, as the API reads a JSON body's; a password as it was typed. */
+    /**
+     * Without the spaces around each field's text and composed, as the API reads a JSON body's ("écran" sent as an e
+     * and a combining accent); a password as it was typed.
+     */
     @Test
-    void aFieldIsReadWithoutTheSpacesAroundItButAPassword() {
+    void aFieldIsReadTidiedButAPassword() {
         MockHttpServletRequest dispute = new MockHttpServletRequest("POST", "/actions/livraisons/contestation");
         dispute.addParameter("raisedBy", "  Claire Dubois ");
-        dispute.addParameter("comment", " Il manque un écran.   ");
+        dispute.addParameter("comment", " Il manque un e\u0301cran.   ");
         MockHttpServletRequest opening = new MockHttpServletRequest("POST", "/actions/comptes");
         opening.addParameter("username", " lea.martin ");
-        opening.addParameter("password", "  a long enough secret ");
+        opening.addParameter("password", "  a long enough e\u0301 secret ");
 
         assertThat(forms.bind(Dispute.class, dispute, Map.of()))
-                .isEqualTo(new Dispute("Claire Dubois", "Il manque un écran."));
+                .isEqualTo(new Dispute("Claire Dubois", "Il manque un \u00E9cran."));
         assertThat(forms.bind(Opening.class, opening, Map.of()))
-                .isEqualTo(new Opening("lea.martin", "  a long enough secret "));
+                .isEqualTo(new Opening("lea.martin", "  a long enough e\u0301 secret "));
     }
 
     @Test
