@@ -61,11 +61,12 @@ public record AcceptableText(boolean lineBreaks, int maxLength) {
     }
 
     /**
-     * Text from outside as it is kept: without the spaces around it, and composed (Unicode's NFC), so that "Élise"
-     * typed as an E and a combining accent is the "Élise" others type: one name, shown, sorted and found alike.
+     * Text from outside as it is kept: without the spaces around it, its lines ended by a line feed (a browser sends
+     * a text area's as CR LF), and composed (Unicode's NFC), so that "Élise" typed as an E and a combining accent is
+     * the "Élise" others type: one name, shown, sorted and found alike.
      */
     public static String tidied(String text) {
-        return Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
+        return Normalizer.normalize(text.strip().replace("\r\n", "\n"), Normalizer.Form.NFC);
     }
 
     /**

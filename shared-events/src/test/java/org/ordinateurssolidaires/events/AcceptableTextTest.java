@@ -109,9 +109,11 @@ class AcceptableTextTest {
     }
 
     @Test
-    void tidiesTextWithoutTheSpacesAroundItAndComposed() {
+    void tidiesTextWithoutTheSpacesAroundItWithItsLinesEndedAlikeAndComposed() {
         assertThat(AcceptableText.tidied("  E\u0301lise Martin ")).isEqualTo("\u00C9lise Martin");
         assertThat(AcceptableText.tidied("Dell Inc")).isEqualTo("Dell Inc");
+        assertThat(AcceptableText.tidied("rayure\r\ncapot\n")).as("a text area's lines, as a browser sends them")
+                .isEqualTo("rayure\ncapot");
     }
 
     @Test

@@ -361,8 +361,10 @@ public class Device {
                && unchanged(command.conditionNotes(), conditionNotes);
     }
 
+    /** Lines ended alike: notes recorded by the API before may end theirs by CR LF, as a browser sends them. */
     private static boolean unchanged(String stated, String recorded) {
-        return stated == null || stated.equals(recorded);
+        return stated == null
+               || recorded != null && stated.replace("\r\n", "\n").equals(recorded.replace("\r\n", "\n"));
     }
 
     /** The detail stated, if it is not the one recorded; else none (not corrected). */

@@ -117,7 +117,8 @@ class BatchFileTest {
     /** A cell as a JSON field is kept: "Société" with its accents typed apart (NFD) is the "Société" others type. */
     @Test
     void readsACellWithoutTheSpacesAroundItAndComposed() {
-        String file = "asset_tag,category,manufacturer,model\nOS-1,LAPTOP, Socie\u0301te\u0301 Ge\u0301ne\u0301rale ,T480\n";
+        String file = "asset_tag,category,manufacturer,model\n"
+                      + "OS-1,LAPTOP, Socie\u0301te\u0301 Ge\u0301ne\u0301rale ,T480\n";
         assertThat(BatchFile.rows(file)).singleElement().satisfies(row ->
                 assertThat(row.get(BatchFile.MANUFACTURER)).isEqualTo("Soci\u00E9t\u00E9 G\u00E9n\u00E9rale"));
     }

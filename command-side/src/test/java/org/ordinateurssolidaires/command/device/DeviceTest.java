@@ -963,6 +963,12 @@ class DeviceTest {
                                    null, "model misread"))
                            .when(new CorrectDeviceDetails(DEVICE, null, null, "Latitude 5480", null, null, null,
                                    "sent twice")));
+            // notes recorded with CR LF, stated again with LF (or the other way): the same notes
+            expectRuleBroken(DeviceRule.CORRECTION_CHANGES_SOMETHING,
+                    fixture.given(new DeviceReceived(DEVICE, TAG, DONOR, "LIV-2026-03", DeviceCategory.LAPTOP, "Dell",
+                                   "Latitude 5490", "5CG1234", List.of(DISK, SSD), "scratched lid\r\ndented", T))
+                           .when(new CorrectDeviceDetails(DEVICE, null, null, null, null, null,
+                                   "scratched lid\ndented", "typed again")));
             // a page's form states every detail: only those that change are recorded as corrected
             fixture.given(RECEIVED)
                    .when(new CorrectDeviceDetails(DEVICE, DeviceCategory.LAPTOP, "Dell", "Latitude 5490", "5CG1234",

@@ -345,7 +345,7 @@ class DonorPartnerAuditorJourneysIT {
             assertThat(staff.path()).isEqualTo("/orientations");
             assertThat(staff.text()).contains("Orientation enregistrée.",
                     "étudiant ; besoin : Tablette ; 1 personne(s) dont 0 enfant(s) ; orienté le 2 novembre 2026 10:00")
-                                    .containsPattern("Foyer H-[0-9A-F]{8}, orienté par Maison de l'étudiant de Poitiers")
+                                    .containsPattern("Foyer H-\\w{8}, orienté par Maison de l'étudiant de Poitiers")
                                     .doesNotContain("Personne Sur Papier");
 
             String household = staff.text().replaceAll(

@@ -151,7 +151,7 @@ class StaffJourneyIT {
             staff.type("correct-model", "Latitude 7480").type("correct-reason", "Modèle mal lu sur l'étiquette")
                  .submitFormOf("correct-reason");
             assertThat(staff.text()).contains("Correction enregistrée.", "Dell Latitude 7480",
-                    "Informations corrigées", "Modèle : Latitude 7480 — motif : Modèle mal lu sur l'étiquette");
+                    "Informations corrigées", "Modèle : Latitude 7490 → Latitude 7480 — motif : Modèle mal lu sur l'étiquette");
             staff.look("fiche-corrigee");
         }
     }

@@ -1,12 +1,12 @@
 package org.ordinateurssolidaires.query.audit;
 
 import org.ordinateurssolidaires.query.documents.IssuedDocuments;
+import org.ordinateurssolidaires.query.documents.PdfLayout;
 import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.stream.LongStream;
 
 /**
  * The audit report as a PDF for humans, sealed like every document the programme issues; in French unless English
@@ -54,9 +54,8 @@ class AuditDocument {
                         + (report.publishedLink() == null ? "" : " " + say(locale, report.publishedLink().matches()
                         ? "doc.audit.linkMatches" : "doc.audit.linkDiffers")))
                 .figures(List.of(say(locale, "doc.audit.figures").split("\\|")),
-                        Stream.of(report.eventsChecked(), report.devicesChecked(), report.violations().size(),
-                                report.tampering().size()).map(NumberFormat.getIntegerInstance(locale)::format)
-                                .toList())
+                        LongStream.of(report.eventsChecked(), report.devicesChecked(), report.violations().size(),
+                                report.tampering().size()).mapToObj(count -> PdfLayout.count(count, locale)).toList())
                 .heading(say(locale, "doc.audit.chain"))
                 .text(head == null ? say(locale, "audit.noChain")
                         : say(locale, "doc.audit.head", String.valueOf(head.globalIndex()), head.events(), head.link(),

@@ -13,8 +13,10 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.text.NumberFormat;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +59,11 @@ public final class PdfLayout {
      * Lays out a document on A4 (landscape for wide tables) and answers its bytes, with {@code seal} in its
      * document information ({@link DocumentSeal}).
      */
+    /** A count as its reader writes it: "12 345" in French (a narrow no-break space), "12,345" in English. */
+    public static String count(long count, Locale locale) {
+        return NumberFormat.getIntegerInstance(locale).format(count);
+    }
+
     static byte[] render(boolean landscape, String seal, Consumer<PdfLayout> content) {
         var bytes = new ByteArrayOutputStream();
         var document = new Document(landscape ? PageSize.A4.rotate() : PageSize.A4, 36, 36, 36, 36);

@@ -4,6 +4,7 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.query.audit.ChainHead;
 import org.ordinateurssolidaires.query.documents.IssuedDocuments;
+import org.ordinateurssolidaires.query.documents.PdfLayout;
 import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
@@ -13,7 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -210,9 +210,8 @@ class DonorDocuments {
             return day.format(instant.atZone(zone));
         }
 
-        /** A count as its reader writes it: "1 250" in French, "1,250" in English. */
         String figure(long count) {
-            return NumberFormat.getIntegerInstance(locale).format(count);
+            return PdfLayout.count(count, locale);
         }
 
         String day(java.time.LocalDate date) {

@@ -67,6 +67,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,6 +75,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Staff's pages on the inventory: the search for a device in hand, a device's page with
@@ -259,13 +261,15 @@ class InventoryPages {
                                            "no device " + deviceId));
         List<ProvenanceEntry> history = queries.query(new FetchProvenance(deviceId),
                 ResponseTypes.multipleInstancesOf(ProvenanceEntry.class)).join();
+        Map<UUID, StorageMedium> media = mediaNamed(history);
         model.addAttribute("device", device)
              .addAttribute("donorName", donorNames(Set.of(device.donorId())).get(device.donorId()))
              .addAttribute("history", history.stream()
                                              .sorted(Comparator.comparingLong(ProvenanceEntry::sequence).reversed())
                                              .toList())
              .addAttribute("households", householdCodes(history))
-             .addAttribute("media", mediaNamed(history))
+             .addAttribute("media", media)
+             .addAttribute("mediumNames", mediumNames(media, locale))
              .addAttribute("corrections", correctionsInWords(history, locale))
              .addAttribute("steps", NextSteps.of(device));
         if (device.state() == DeviceState.READY) {
@@ -321,7 +325,7 @@ class InventoryPages {
         return referral == null ? null : referral.value();
     }
 
-    /** Every medium the history names, by id: a medium taken out is said as it was fitted or received. */
+    /** Every medium the history names, by id, as it was received or fitted (one taken out too). */
     private static Map<UUID, StorageMedium> mediaNamed(List<ProvenanceEntry> history) {
         Map<UUID, StorageMedium> media = new HashMap<>();
         for (ProvenanceEntry entry : history) {
@@ -334,30 +338,66 @@ class InventoryPages {
         return media;
     }
 
-    /** What each correction changed, in the page's words ("Modèle : Latitude 7480"), by its place in the history. */
+    /**
+     * Each medium as its forms' titles name it: its type, then its serial, else its make and model (two alike
+     * without a serial read alike on the device too).
+     */
+    private Map<UUID, String> mediumNames(Map<UUID, StorageMedium> media, Locale locale) {
+        Map<UUID, String> names = new HashMap<>();
+        media.forEach((id, medium) -> names.put(id, Stream.concat(
+                Stream.of(words.getMessage("mediaType." + medium.mediaType(), null, locale)),
+                medium.serialNumber() != null ? Stream.of(medium.serialNumber())
+                        : Stream.of(medium.manufacturer(), medium.model()).filter(Objects::nonNull))
+                .collect(Collectors.joining(" "))));
+        return names;
+    }
+
+    /**
+     * What each correction changed, in the page's words, by its place in the history: each detail with what it was
+     * before ("Modèle : Latitude 5490 → Latitude 7480"), from the reception and the corrections before it.
+     */
     private Map<Long, String> correctionsInWords(List<ProvenanceEntry> history, Locale locale) {
         Map<Long, String> said = new HashMap<>();
-        for (ProvenanceEntry entry : history) {
-            if (entry.details() instanceof DeviceDetailsCorrected correction) {
-                List<String> details = new ArrayList<>();
-                String category = correction.category() == null ? null
-                        : words.getMessage("category." + correction.category(), null, locale);
-                // in the order of the form's fields; a detail not corrected is none
-                String[][] corrected = {{"category", category}, {"manufacturer", correction.manufacturer()},
-                        {"model", correction.model()}, {"serialNumber", correction.serialNumber()},
-                        {"donationBatchReference", correction.donationBatchReference()},
-                        {"conditionNotes", correction.conditionNotes()}};
-                for (String[] detail : corrected) {
-                    if (detail[1] != null) {
-                        details.add(words.getMessage("history.detail", new Object[] {
-                                words.getMessage("field." + detail[0], null, locale), detail[1]}, locale));
-                    }
-                }
+        Map<String, String> recorded = new HashMap<>();
+        for (ProvenanceEntry entry : history.stream().sorted(Comparator.comparingLong(ProvenanceEntry::sequence))
+                                             .toList()) {
+            if (entry.details() instanceof DeviceReceived received) {
+                recorded.putAll(details(received.category(), received.manufacturer(), received.model(),
+                        received.serialNumber(), received.donationBatchReference(), received.conditionNotes(),
+                        locale));
+            } else if (entry.details() instanceof DeviceDetailsCorrected correction) {
+                List<String> changes = new ArrayList<>();
+                details(correction.category(), correction.manufacturer(), correction.model(),
+                        correction.serialNumber(), correction.donationBatchReference(), correction.conditionNotes(),
+                        locale).forEach((field, now) -> {
+                            String before = recorded.put(field, now);
+                            String label = words.getMessage("field." + field, null, locale);
+                            changes.add(before == null ? words.getMessage("history.detail", new Object[] {label, now},
+                                    locale) : words.getMessage("history.detail.changed",
+                                    new Object[] {label, before, now}, locale));
+                        });
                 said.put(entry.sequence(), String.join(words.getMessage("history.detail.separator", null, locale),
-                        details));
+                        changes));
             }
         }
         return said;
+    }
+
+    /** A device's details by their fields' names, in the order of its forms; a detail not given is left out. */
+    private Map<String, String> details(DeviceCategory category, String manufacturer, String model, String serial,
+                                        String delivery, String conditionNotes, Locale locale) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (category != null) {
+            details.put("category", words.getMessage("category." + category, null, locale));
+        }
+        String[][] texts = {{"manufacturer", manufacturer}, {"model", model}, {"serialNumber", serial},
+                {"donationBatchReference", delivery}, {"conditionNotes", conditionNotes}};
+        for (String[] text : texts) {
+            if (text[1] != null) {
+                details.put(text[0], text[1]);
+            }
+        }
+        return details;
     }
 
     private Map<UUID, String> donorNames(Set<UUID> donors) {
@@ -406,8 +446,8 @@ class InventoryPages {
                     : List.of();
             return new NextSteps(toErase, state == DeviceState.SANITISED, state == DeviceState.REFURBISHED,
                     state == DeviceState.READY, state == DeviceState.ALLOCATED, mediaMayChange, toTakeOut,
-                    state == DeviceState.ALLOCATED, state == DeviceState.HANDED_OVER, Set.of(DeviceState.SANITISED, DeviceState.REFURBISHED,
-                            DeviceState.READY).contains(state));
+                    state == DeviceState.ALLOCATED, state == DeviceState.HANDED_OVER,
+                    Set.of(DeviceState.SANITISED, DeviceState.REFURBISHED, DeviceState.READY).contains(state));
         }
 
         /** Whether the device goes on in the workshop's way (the side paths are not counted). */

@@ -11,11 +11,8 @@ import org.ordinateurssolidaires.events.device.VerificationMethod;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** The questions the inventory answers, and the shapes of its answers. */
 public final class InventoryQueries {
@@ -176,17 +173,6 @@ public final class InventoryQueries {
                     medium.getSanitisationTool(), medium.getSanitisationToolVersion(), medium.getVerificationMethod(),
                     medium.getSanitisationOperator(), medium.getToolReportSha256(), medium.getErasedAt(),
                     medium.getSanitisationAttempts());
-        }
-
-        /**
-         * What tells the medium from the device's others on a page, after its type: its serial, else its make and
-         * model, else nothing (two alike without a serial read alike on the device too).
-         */
-        public String tellsApart() {
-            if (serialNumber != null) {
-                return serialNumber;
-            }
-            return Stream.of(manufacturer, model).filter(Objects::nonNull).collect(Collectors.joining(" "));
         }
     }
 

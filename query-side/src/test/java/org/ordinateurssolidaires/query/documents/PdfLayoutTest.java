@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.query.PdfText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,15 @@ class PdfLayoutTest {
      * Chinese and this emoji have no glyph in either font; Arabic would be misspelt drawn left to right; DejaVu's
      * glyph for a private use character is its own.
      */
+    /** The audit's events checked were printed as digits run together (996883). */
+    @Test
+    void printsACountAsItsReaderWritesIt() throws IOException {
+        String text = PdfText.of(PdfLayout.render(false, "", page -> page.figures(List.of("événements", "events"),
+                List.of(PdfLayout.count(996_883, Locale.FRENCH), PdfLayout.count(996_883, Locale.ENGLISH)))));
+        // the text read back puts a word's space before the narrow one, which is a space of its own to PDFBox
+        assertThat(text.replace(" \u202F", "\u202F")).contains("996\u202F883", "996,883");
+    }
+
     @Test
     void showsWhatNoFontDrawsByItsCodePoints() throws IOException {
         String text = PdfText.of(PdfLayout.render(false, "", page -> page.text("Signé : محمد 王, ravi 👍 \uF6C5")
