@@ -89,7 +89,8 @@ final class BatchFile {
     private static String decoded(InputStream upload) throws IOException {
         byte[] file = upload.readNBytes(MAX_BYTES + 1); // never more, however large the upload
         if (file.length > MAX_BYTES) {
-            throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.fileTooLarge", "the file is larger than " + MAX_BYTES + " bytes", MAX_BYTES)));
+            throw BatchRefused.tooLarge(RowProblem.of(0, "", "batch.fileTooLarge",
+                    "the file is larger than " + MAX_BYTES + " bytes", MAX_BYTES));
         }
         if (startsAsUtf16(file)) { // a spreadsheet's "Unicode text": its byte-order mark says which UTF-16
             try {

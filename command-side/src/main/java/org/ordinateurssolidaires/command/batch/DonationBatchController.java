@@ -117,7 +117,8 @@ class DonationBatchController {
     /** The file's problems at once, by row and column (the first hundred), so staff can fix them in one go. */
     @ExceptionHandler
     ProblemDetail refused(BatchRefused refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(refused.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE
+                : HttpStatus.BAD_REQUEST, refused.getMessage());
         problem.setTitle("Batch file refused");
         problem.setProperty("errors", refused.problems());
         if (refused.notListed() > 0) {

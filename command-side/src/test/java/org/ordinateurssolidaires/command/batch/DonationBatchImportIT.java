@@ -360,7 +360,8 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
 
         ResponseEntity<JsonNode> refused = importFile(donorWithAgreement(), "LIV-HUGE", huge);
 
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getStatusCode()).as("HTTP's answer to a body too large")
+                                           .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
         assertThat(refused.getBody().toString()).contains("larger than " + BatchFile.MAX_BYTES);
     }
 
