@@ -90,7 +90,7 @@ final class BatchFile {
         byte[] file = upload.readNBytes(MAX_BYTES + 1); // never more, however large the upload
         if (file.length > MAX_BYTES) {
             throw BatchRefused.tooLarge(RowProblem.of(0, "", "batch.fileTooLarge",
-                    "the file is larger than " + MAX_BYTES + " bytes", MAX_BYTES));
+                    "the file is larger than " + MAX_BYTES + " bytes", MAX_BYTES / (1024 * 1024)));
         }
         if (startsAsUtf16(file)) { // a spreadsheet's "Unicode text": its byte-order mark says which UTF-16
             try {
