@@ -65,6 +65,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -260,13 +261,14 @@ class InventoryPages {
                                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                                            "no device " + deviceId));
         List<ProvenanceEntry> history = queries.query(new FetchProvenance(deviceId),
-                ResponseTypes.multipleInstancesOf(ProvenanceEntry.class)).join();
-        Map<UUID, StorageMedium> media = mediaNamed(history);
+                ResponseTypes.multipleInstancesOf(ProvenanceEntry.class)).join().stream()
+                .sorted(Comparator.comparingLong(ProvenanceEntry::sequence)).toList();
+        Map<UUID, StorageMedium> media = mediaInTheHistory(history);
+        List<ProvenanceEntry> latestFirst = new ArrayList<>(history);
+        Collections.reverse(latestFirst);
         model.addAttribute("device", device)
              .addAttribute("donorName", donorNames(Set.of(device.donorId())).get(device.donorId()))
-             .addAttribute("history", history.stream()
-                                             .sorted(Comparator.comparingLong(ProvenanceEntry::sequence).reversed())
-                                             .toList())
+             .addAttribute("history", latestFirst)
              .addAttribute("households", householdCodes(history))
              .addAttribute("media", media)
              .addAttribute("mediumNames", mediumNames(media, locale))
@@ -326,7 +328,7 @@ class InventoryPages {
     }
 
     /** Every medium the history names, by id, as it was received or fitted (one taken out too). */
-    private static Map<UUID, StorageMedium> mediaNamed(List<ProvenanceEntry> history) {
+    private static Map<UUID, StorageMedium> mediaInTheHistory(List<ProvenanceEntry> history) {
         Map<UUID, StorageMedium> media = new HashMap<>();
         for (ProvenanceEntry entry : history) {
             if (entry.details() instanceof DeviceReceived received) {
@@ -353,14 +355,13 @@ class InventoryPages {
     }
 
     /**
-     * What each correction changed, in the page's words, by its place in the history: each detail with what it was
-     * before ("Modèle : Latitude 5490 → Latitude 7480"), from the reception and the corrections before it.
+     * What each correction changed, in the page's words, by its place in the history (oldest first): each detail with
+     * what it was before ("Modèle : Latitude 5490 → Latitude 7480"), from the reception and the corrections before it.
      */
     private Map<Long, String> correctionsInWords(List<ProvenanceEntry> history, Locale locale) {
         Map<Long, String> said = new HashMap<>();
         Map<String, String> recorded = new HashMap<>();
-        for (ProvenanceEntry entry : history.stream().sorted(Comparator.comparingLong(ProvenanceEntry::sequence))
-                                             .toList()) {
+        for (ProvenanceEntry entry : history) {
             if (entry.details() instanceof DeviceReceived received) {
                 recorded.putAll(details(received.category(), received.manufacturer(), received.model(),
                         received.serialNumber(), received.donationBatchReference(), received.conditionNotes(),
