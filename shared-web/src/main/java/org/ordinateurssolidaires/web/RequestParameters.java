@@ -134,9 +134,11 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
         return true;
     }
 
-    /** A form's body ({@code application/x-www-form-urlencoded}) sent to an operation that reads a JSON one. */
+    /** A form's body (its fields, or its parts as a form with a file sends them) to an operation that reads JSON. */
     private static boolean aFormForAJsonBody(HttpServletRequest request, HandlerMethod operation) {
-        return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(contentType(request))
+        MediaType sent = contentType(request);
+        return (MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(sent)
+                || MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(sent))
                && Arrays.stream(operation.getMethodParameters())
                         .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
     }

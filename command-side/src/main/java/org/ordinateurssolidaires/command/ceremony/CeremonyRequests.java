@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.ordinateurssolidaires.command.web.MultiLineText;
+import org.ordinateurssolidaires.command.web.NothingHidden;
 import org.ordinateurssolidaires.command.web.OneScriptPerWord;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.donor.DonorId;
@@ -24,7 +25,7 @@ public final class CeremonyRequests {
     }
 
     public record Schedule(@NotNull LocalDate date,
-                    @NotBlank @Size(max = 200) @OneScriptPerWord String place) {
+                    @NotBlank @Size(max = 200) @OneScriptPerWord @NothingHidden String place) {
 
         ScheduleCeremony command(CeremonyId ceremonyId) {
             return new ScheduleCeremony(ceremonyId, date, place);
@@ -39,7 +40,7 @@ public final class CeremonyRequests {
     }
 
     public record Reschedule(@NotNull LocalDate date,
-                      @NotBlank @Size(max = 200) @OneScriptPerWord String place,
+                      @NotBlank @Size(max = 200) @OneScriptPerWord @NothingHidden String place,
                       @NotBlank @Size(max = 500) @MultiLineText String reason) {
 
         RescheduleCeremony command(UUID ceremonyId) {

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordinateurssolidaires.command.web.CorrectsSomething;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.NothingHidden;
 import org.ordinateurssolidaires.command.web.OneScriptPerWord;
 import org.ordinateurssolidaires.events.donor.AgreementCommitments;
 import org.ordinateurssolidaires.events.donor.DonorKind;
@@ -25,18 +26,18 @@ public final class DonorRequests {
     private DonorRequests() {
     }
 
-    public record Register(@NotBlank @Size(max = 200) @OneScriptPerWord String legalName,
+    public record Register(@NotBlank @Size(max = 200) @OneScriptPerWord @NothingHidden String legalName,
                     @NotNull DonorKind kind,
                     @WellFormedSiret @Schema(example = "73282932000074") String siret,
-                    @NotBlank @Size(max = 200) String contactPerson,
+                    @NotBlank @Size(max = 200) @NothingHidden String contactPerson,
                     @NotBlank @Email @Size(max = 200) String contactEmail) {
     }
 
     @CorrectsSomething
     @Schema(name = "DonorCorrection") // the API describes the donor's and the device's apart
-    public record Correct(@Size(max = 200) @NotBlankWhenGiven @OneScriptPerWord String legalName,
+    public record Correct(@Size(max = 200) @NotBlankWhenGiven @OneScriptPerWord @NothingHidden String legalName,
                    @WellFormedSiret String siret,
-                   @Size(max = 200) @NotBlankWhenGiven String contactPerson,
+                   @Size(max = 200) @NotBlankWhenGiven @NothingHidden String contactPerson,
                    @Email @Size(max = 200) @NotBlankWhenGiven String contactEmail,
                    @NotBlank @Size(max = 500) @MultiLineText String reason) {
     }
@@ -53,7 +54,7 @@ public final class DonorRequests {
     }
 
     public record Sign(@NotBlank @Size(max = 50) @Schema(example = "2023-0208") String modelAgreementVersion,
-                @NotBlank @Size(max = 200) String signatoryName,
+                @NotBlank @Size(max = 200) @NothingHidden String signatoryName,
                 @NotBlank @Size(max = 200) String signatoryRole,
                 @NotNull @PastOrPresent LocalDate signedOn,
                 @NotNull LocalDate validFrom,

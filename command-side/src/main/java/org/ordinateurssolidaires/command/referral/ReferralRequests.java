@@ -13,6 +13,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.NothingHidden;
 import org.ordinateurssolidaires.command.web.OneScriptPerWord;
 import org.ordinateurssolidaires.command.web.SealedWhenStored;
 import org.ordinateurssolidaires.command.web.PhoneNumber;
@@ -36,7 +37,7 @@ public final class ReferralRequests {
     private ReferralRequests() {
     }
 
-    public record RegisterPartner(@NotBlank @Size(max = 200) @OneScriptPerWord String name,
+    public record RegisterPartner(@NotBlank @Size(max = 200) @OneScriptPerWord @NothingHidden String name,
                                   @NotNull PartnerKind kind) {
 
         /** The command is named as this request is: hence its full name here. */
@@ -46,7 +47,7 @@ public final class ReferralRequests {
     }
 
     /** A person at the partner, with professional contact details: at least one way to reach them. */
-    public record Contact(@NotBlank @Size(max = 200) String name,
+    public record Contact(@NotBlank @Size(max = 200) @NothingHidden String name,
                           @Size(max = 200) @NotBlankWhenGiven String role,
                           @Email @Size(max = 200) @NotBlankWhenGiven String email,
                           @Size(max = 30) @NotBlankWhenGiven @PhoneNumber String phone) {
@@ -77,10 +78,10 @@ public final class ReferralRequests {
     }
 
     /** A name or address with a letter that only looks like another's would not be recognised as the household's. */
-    public record Person(@NotBlank @Size(max = 200) @OneScriptPerWord String name,
+    public record Person(@NotBlank @Size(max = 200) @OneScriptPerWord @NothingHidden String name,
                   @Size(max = 30) @NotBlankWhenGiven @PhoneNumber String phone,
                   @Email @Size(max = 200) @NotBlankWhenGiven String email,
-                  @Size(max = 500) @NotBlankWhenGiven @MultiLineText @OneScriptPerWord String address) {
+                  @Size(max = 500) @NotBlankWhenGiven @MultiLineText @OneScriptPerWord @NothingHidden String address) {
 
         PersonalData inClear(String notes, String accessibilityNeeds) {
             return new PersonalData(name, phone, email, address, notes, accessibilityNeeds);

@@ -10,16 +10,20 @@ import org.ordinateurssolidaires.web.StrictValues;
 import org.ordinateurssolidaires.web.pages.FormDone;
 import org.ordinateurssolidaires.web.pages.FormRefusal;
 import org.springframework.beans.BeansException;
+import org.springframework.beans.PropertyAccessException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.format.Formatter;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.validation.BindingErrorProcessor;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DefaultBindingErrorProcessor;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.MapBindingResult;
 import org.springframework.validation.SmartValidator;
@@ -107,6 +111,7 @@ public class PageForms {
         binder.setTargetType(ResolvableType.forClass(type));
         binder.setConversionService(conversions);
         StrictValues.register(binder);
+        binder.setBindingErrorProcessor(SPAN_NAMED);
         binder.setValidator(validator);
         // a field refused for its text (too long, a control character) is bound as not given: its own rules are not
         // made for text of any length, and the API's reader stops such text before them too
@@ -502,7 +507,7 @@ public class PageForms {
                 moment = local.atZone(zone).toInstant();
             }
             if (!PlausibleTime.contains(moment)) {
-                throw new IllegalArgumentException("not a plausible moment: " + text);
+                throw new OutsideTheSpan(text);
             }
             return moment;
         }
@@ -513,6 +518,33 @@ public class PageForms {
         }
     }
 
+    /** A day or a moment that is one, but outside the programme's span ({@link PlausibleTime}). */
+    private static final class OutsideTheSpan extends IllegalArgumentException {
+
+        OutsideTheSpan(String text) {
+            super("not between " + PlausibleTime.EARLIEST_DAY + " and " + PlausibleTime.LATEST_DAY + ": " + text);
+        }
+    }
+
+    /**
+     * A date outside the span said so, with the span (a slip of the year, 1026 for 2026, is then plain to see), as
+     * the API says it; any other value not of its field's type is "an incorrect value".
+     */
+    private static final BindingErrorProcessor SPAN_NAMED = new DefaultBindingErrorProcessor() {
+
+        @Override
+        public void processPropertyAccessException(PropertyAccessException failed, BindingResult fields) {
+            if (!(NestedExceptionUtils.getMostSpecificCause(failed) instanceof OutsideTheSpan)) {
+                super.processPropertyAccessException(failed, fields);
+                return;
+            }
+            String field = failed.getPropertyName();
+            fields.addError(new FieldError(fields.getObjectName(), field, failed.getValue(), true,
+                    fields.resolveMessageCodes("PlausibleTime", field), null,
+                    "must be between " + PlausibleTime.EARLIEST_DAY + " and " + PlausibleTime.LATEST_DAY));
+        }
+    };
+
     /** A browser's date field sends 2026-12-12 whatever the reader's language; held to the API's span too. */
     private record Days() implements Formatter<LocalDate> {
 
@@ -520,7 +552,7 @@ public class PageForms {
         public LocalDate parse(String text, Locale locale) {
             LocalDate day = LocalDate.parse(text);
             if (!PlausibleTime.contains(day)) {
-                throw new IllegalArgumentException("not a plausible day: " + text);
+                throw new OutsideTheSpan(text);
             }
             return day;
         }

@@ -42,6 +42,9 @@ class NamesWrittenPlainlyTest {
     record Referenced(@PlainReference String reference) {
     }
 
+    record Shown(@NothingHidden String name) {
+    }
+
     @AfterAll
     static void close() {
         FACTORY.close();
@@ -59,6 +62,22 @@ class NamesWrittenPlainlyTest {
             assertThat(acceptedName(plain)).as(plain).isTrue();
         }
         assertThat(VALIDATOR.validate(new Named(null))).isEmpty();
+    }
+
+    @Test
+    void aNameHidesNoCharacterButTheJoinersOfTheScriptsTheyShape() {
+        for (String hiding : new String[]{"Ami\u200Bn", "Mar\u00ADtin", "\u2060Salle", "Emma\u200Dus", "a\u200C",
+                                          "Salle\u200E B", "\u0645\u200C", "\u200C\u0645", "\u0645\u200C 1",
+                                          "Caf\u034Fe", "Jos\uFE0Fe", "\u3164", "Nom\uFEFF"}) {
+            assertThat(VALIDATOR.validate(new Shown(hiding))).as(hiding).isNotEmpty();
+        }
+        // Persian's non-joiner, Devanagari's joiner after a virama, Arabic's joiner before a mark
+        for (String written : new String[]{"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
+                                           "\u0915\u094D\u200D\u0937", "\u0628\u200D\u064E", "Émile Zola",
+                                           "", " "}) {
+            assertThat(VALIDATOR.validate(new Shown(written))).as(written).isEmpty();
+        }
+        assertThat(VALIDATOR.validate(new Shown(null))).isEmpty();
     }
 
     @Test

@@ -367,6 +367,26 @@ class PageFormsTest {
                 .containsExactlyInAnyOrder("place Size", "inOrder AssertTrue");
     }
 
+    /** A day or a moment outside the programme's span is said so, not as a value of another type. */
+    @Test
+    void aDateOutsideTheSpanIsSaidSo() {
+        for (String day : List.of("1999-12-31", "0001-01-01", "2100-01-01")) {
+            MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/ceremonies");
+            sent.addParameter("date", day);
+            sent.addParameter("reason", "Salle prise");
+            sent.addParameter("place", "Salons de Blossac");
+
+            PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                    () -> forms.bind(Move.class, sent, Map.of()));
+
+            assertThat(refused.fields().getFieldError("date").getCode()).as(day).isEqualTo("PlausibleTime");
+            assertThat(refused.fields().getFieldError("date").getCodes()).as(day).contains("PlausibleTime.date");
+        }
+        PageForms.FormRefused refused = catchThrowableOfType(PageForms.FormRefused.class,
+                () -> bindMoment("1999-12-31T23:59"));
+        assertThat(refused.fields().getFieldError("at").getCode()).isEqualTo("PlausibleTime");
+    }
+
     /** Paris's clocks skip 02:00–03:00 on 29 March 2026: 02:30 was stored as 01:30Z, 03:30 in Paris, altered. */
     @Test
     void aLocalTimeTheClocksSkipIsRefusedAndOneTheyPassTwiceIsTakenTheFirstTime() {

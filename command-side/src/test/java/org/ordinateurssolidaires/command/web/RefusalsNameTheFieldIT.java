@@ -139,6 +139,27 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
                 "kind", "ASSOCIATION"), headers()), JsonNode.class).getStatusCode().value()).isEqualTo(201);
     }
 
+    /** "Ami\u200Bn" shows as "Amin" everywhere but is not found by a search for it, nor sorted with it. */
+    @Test
+    void aNameWithACharacterNobodySeesIsSaidOfTheName() {
+        String hidden = "must not hide a character: no zero-width space, soft hyphen, mark of direction or other "
+                        + "character nobody sees";
+        for (String name : new String[]{"Ami\u200Bn Diallo", "Mar\u00ADtin", "CCAS\u2060de Poitiers",
+                                        "Emma\u200Dus", "Salle\u200E B", "\uFEFFRessourcerie"}) {
+            assertThat(refused("/api/partners", Map.of("name", name, "kind", "SOCIAL_SERVICES"))).as(name)
+                    .containsEntry("field", "name").containsEntry("message", hidden);
+            assertThat(refused("/api/donors", Map.of("legalName", "Mairie de Poitiers", "kind", "COMPANY",
+                    "contactPerson", name, "contactEmail", "numerique@example.org"))).as(name)
+                    .containsEntry("field", "contactPerson").containsEntry("message", hidden);
+            assertThat(refused("/api/ceremonies", Map.of("date", "2026-10-10", "place", name))).as(name)
+                    .containsEntry("field", "place").containsEntry("message", hidden);
+        }
+        // the non-joiner inside a Persian word is how the word is written
+        String persian = "کانون می\u200Cخواهم " + UUID.randomUUID();
+        assertThat(http.postForEntity("/api/partners", new HttpEntity<>(Map.of("name", persian,
+                "kind", "ASSOCIATION"), headers()), JsonNode.class).getStatusCode().value()).isEqualTo(201);
+    }
+
     @Test
     void aCorrectionOfNothingIsARuleOfTheWholeBody() {
         for (String path : new String[]{"/api/devices/" + UUID.randomUUID() + "/corrections",

@@ -45,14 +45,21 @@ class UnreadableBodiesIT extends CommandSideIntegrationTest {
         assertThat(log.getOut()).doesNotContain(" ERROR ").contains("Refused POST /api/devices: the body's");
     }
 
-    /** Read as a form, the JSON was refused as parameters the operation does not take (a 400 naming the body). */
+    /**
+     * Read as a form, the JSON was refused as parameters the operation does not take (a 400 naming the body); a
+     * form's fields in parts, as an HTML form with a file sends them, were "a is not a parameter of this request".
+     */
     @Test
     void aJsonBodySentAsAFormIsRefused415() throws Exception {
         HttpResponse<String> answer = send("/api/devices", "application/x-www-form-urlencoded", DEVICE);
+        HttpResponse<String> inParts = send("/api/donors", "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"legalName\"\r\n\r\nMairie\r\n--b--\r\n");
 
         JsonNode problem = problem(answer, 415);
         assertThat(problem.get("detail").asString()).contains("application/x-www-form-urlencoded");
         assertThat(answer.headers().firstValue("Accept")).hasValue("application/json");
+        assertThat(problem(inParts, 415).get("detail").asString()).contains("multipart/form-data");
+        assertThat(inParts.headers().firstValue("Accept")).hasValue("application/json");
     }
 
     /**

@@ -268,11 +268,11 @@ class StaffJourneyIT {
             staff.click("Cérémonies").set("schedule-date", today).type("schedule-place", "  ")
                  .submitFormOf("schedule-place");
             assertThat(staff.text()).contains("corrigez les champs signalés", "Lieu : obligatoire");
-            // a date no calendar keeps is refused, not stored as another one, and named with the place left blank
+            // a date outside the programme's span is refused with the span, and named with the place left blank
             staff.set("schedule-date", "0001-01-01").type("schedule-place", "  ")
                  .submitFormOf("schedule-place");
-            assertThat(staff.text()).contains("corrigez les champs signalés", "Date : valeur incorrecte",
-                    "Lieu : obligatoire");
+            assertThat(staff.text()).contains("corrigez les champs signalés",
+                    "Date : entre le 1er janvier 2000 et le 31 décembre 2099", "Lieu : obligatoire");
             staff.set("schedule-date", today).type("schedule-place", "Salle des fêtes de Poitiers")
                  .submitFormOf("schedule-place");
             assertThat(staff.text()).contains("Cérémonie planifiée.", "Aucun donateur invité");
