@@ -18,6 +18,7 @@ import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.CorrectsSomething;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
+import org.ordinateurssolidaires.command.web.NothingHidden;
 import org.ordinateurssolidaires.command.web.PlainReference;
 import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.events.ceremony.CeremonyId;
@@ -54,8 +55,8 @@ public final class DeviceRequests {
     }
 
     public record NewStorageMedium(@NotNull MediaType mediaType,
-                            @Size(max = 100) String manufacturer,
-                            @Size(max = 100) String model,
+                            @Size(max = 100) @NothingHidden String manufacturer,
+                            @Size(max = 100) @NothingHidden String model,
                             @Size(max = 100) @NotBlankWhenGiven @AsPrinted String serialNumber,
                             @Positive @Max(MOST_GIGABYTES) Integer capacityGigabytes) {
 
@@ -92,8 +93,8 @@ public final class DeviceRequests {
                    @NotNull UUID donorId,
                    @NotBlank @Size(max = 100) @PlainReference String donationBatchReference,
                    @NotNull DeviceCategory category,
-                   @NotBlank @Size(max = 100) String manufacturer,
-                   @NotBlank @Size(max = 100) String model,
+                   @NotBlank @Size(max = 100) @NothingHidden String manufacturer,
+                   @NotBlank @Size(max = 100) @NothingHidden String model,
                    @Size(max = 100) @NotBlankWhenGiven @AsPrinted String serialNumber,
                    @NotNull @Size(max = 16) @OneSerialPerMedium List<@NotNull @Valid NewStorageMedium> storageMedia,
                    @Valid StorageRemoval storageRemoval,
@@ -287,8 +288,8 @@ public final class DeviceRequests {
     @CorrectsSomething
     @Schema(name = "DeviceCorrection") // the API describes the device's and the donor's apart
     public record Correct(DeviceCategory category,
-                          @Size(max = 100) @NotBlankWhenGiven String manufacturer,
-                          @Size(max = 100) @NotBlankWhenGiven String model,
+                          @Size(max = 100) @NotBlankWhenGiven @NothingHidden String manufacturer,
+                          @Size(max = 100) @NotBlankWhenGiven @NothingHidden String model,
                           @Size(max = 100) @NotBlankWhenGiven @AsPrinted String serialNumber,
                           @Size(max = 100) @NotBlankWhenGiven @PlainReference String donationBatchReference,
                           @Size(max = 2000) @NotBlankWhenGiven @MultiLineText String conditionNotes,

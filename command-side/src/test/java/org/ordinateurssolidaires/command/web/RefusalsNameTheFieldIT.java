@@ -153,6 +153,9 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
                     .containsEntry("field", "contactPerson").containsEntry("message", hidden);
             assertThat(refused("/api/ceremonies", Map.of("date", "2026-10-10", "place", name))).as(name)
                     .containsEntry("field", "place").containsEntry("message", hidden);
+            // a make or model: "Latitude\u200B7490" would count apart from "Latitude7490" in every figure by model
+            assertThat(refused("/api/devices/" + UUID.randomUUID() + "/corrections", Map.of("model", name,
+                    "reason", "saisie"))).as(name).containsEntry("field", "model").containsEntry("message", hidden);
         }
         // the non-joiner inside a Persian word is how the word is written
         String persian = "کانون می\u200Cخواهم " + UUID.randomUUID();
