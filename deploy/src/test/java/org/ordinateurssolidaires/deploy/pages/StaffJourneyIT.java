@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -137,10 +138,12 @@ class StaffJourneyIT {
                  .type("fitMedium-medium.capacityGigabytes", "500")
                  .type("fitMedium-reason", "SSD neuf, le donateur avait retiré le disque")
                  .submitFormOf("fitMedium-reason");
+            // until the quality check another may be fitted; this one, holding data, is not offered to be taken out
             assertThat(staff.text()).as("%s", staff.text())
                                     .contains("Support ajouté : il est à effacer avant le contrôle qualité.",
-                                            "CT500-2026-77", "Effacer le support SSD NVMe CT500-2026-77")
-                                    .doesNotContain("Ajouter un support de stockage");
+                                            "CT500-2026-77", "Effacer le support SSD NVMe CT500-2026-77",
+                                            "Ajouter un support de stockage")
+                                    .doesNotContain("Retirer le support");
             staff.look("support-ajoute");
 
             // the model was misread at reception: corrected, the history keeps both
@@ -306,7 +309,7 @@ class StaffJourneyIT {
             staff.look("tableau-de-bord-apres-remise");
             // a device another person receives meanwhile is counted without a reload
             int tracked = Integer.parseInt(staff.tile("Appareils suivis"));
-            receivedWithADisk("OS-2026-0779", "WD-WX779");
+            receivedWithDisks("OS-2026-0779", "WD-WX779");
             staff.awaitTile("Appareils suivis", String.valueOf(tracked + 1));
 
             staff.click("Cérémonies");
@@ -340,10 +343,12 @@ class StaffJourneyIT {
         }
     }
 
+    /** Its first disk shredded and taken out while the second still awaits its fate, then the second shredded too. */
     @Test
     void destroysAMediumRatherThanEraseItThenRecyclesTheDevice() throws Exception {
-        JsonNode received = receivedWithADisk("OS-2026-0666", "WD-WX11A");
+        JsonNode received = receivedWithDisks("OS-2026-0666", "WD-WX11A", "WD-WX11B");
         String medium = received.at("/storageMedia/0/mediumId").asText();
+        String second = received.at("/storageMedia/1/mediumId").asText();
         awaitInTheInventory("OS-2026-0666");
         try (Browser staff = new Browser(pages, "staff-recyclage")) {
             staff.signIn("camille", PASSWORD).open("/appareils/" + received.get("deviceId").asText())
@@ -352,14 +357,21 @@ class StaffJourneyIT {
                  .type("destroy-" + medium + "-operator", "Camille Martin")
                  .type("destroy-" + medium + "-location", "Atelier Poitiers")
                  .submitFormOf("destroy-" + medium + "-operator");
-            assertThat(staff.text()).contains("Destruction enregistrée.", "Effacé");
-            // what is left of the disk leaves the device; its destruction stays on record
+            assertThat(staff.text()).contains("Destruction enregistrée.", "Détruit", "À effacer");
+            // what is left of the disk leaves the device, though the other still holds data; its destruction stays
             staff.reveal("Retirer le support Disque dur WD-WX11A")
                  .type("takeOut-" + medium + "-reason", "Disque broyé, débris remis au recycleur")
                  .submitFormOf("takeOut-" + medium + "-reason");
             assertThat(staff.text()).contains("Retrait du support enregistré.", "Support détruit",
                             "Support retiré", "Disque dur n° WD-WX11A : Disque broyé, débris remis au recycleur")
-                                    .doesNotContain("Retirer le support");
+                                    .doesNotContain("Retirer le support", "Envoyer au recyclage");
+            staff.reveal("Détruire physiquement le support Disque dur WD-WX11B")
+                 .choose("destroy-" + second + "-method", "broyage")
+                 .type("destroy-" + second + "-operator", "Camille Martin")
+                 .type("destroy-" + second + "-location", "Atelier Poitiers")
+                 .submitFormOf("destroy-" + second + "-operator");
+            assertThat(staff.text()).contains("Destruction enregistrée.", "Effacé",
+                    "Retirer le support Disque dur WD-WX11B");
             staff.reveal("Envoyer au recyclage").type("recycle-recycler", "Écologic")
                  .type("recycle-certificateReference", "   ");
             staff.submitFormOf("recycle-recycler"); // its moment is now, though another form's refusal is shown
@@ -374,7 +386,7 @@ class StaffJourneyIT {
     /** A colleague, or another tab, moved the device on after this page was drawn: the form is no longer there. */
     @Test
     void aFormSentFromAPageDrawnBeforeTheDeviceMovedOnIsRefusedAboveThePage() throws Exception {
-        JsonNode received = receivedWithADisk("OS-2026-0555", "WD-WX22B");
+        JsonNode received = receivedWithDisks("OS-2026-0555", "WD-WX22B");
         String device = received.get("deviceId").asText();
         String medium = received.at("/storageMedia/0/mediumId").asText();
         awaitInTheInventory("OS-2026-0555");
@@ -504,7 +516,7 @@ class StaffJourneyIT {
         try (Browser phone = new Browser(pages, "staff-390")) {
             phone.narrow().signIn("camille", PASSWORD);
             // a device's page too, with its erasure form and what the policy accepts for its disk
-            String device = "/appareils/" + receivedWithADisk("OS-2026-0390", "WD-390").get("deviceId").asText();
+            String device = "/appareils/" + receivedWithDisks("OS-2026-0390", "WD-390").get("deviceId").asText();
             for (String page : List.of("/tableau-de-bord", "/inventaire", "/reception", "/orientations", "/donateurs",
                     "/ceremonies", "/partenaires", "/registre-des-effacements", "/audit", device)) {
                 phone.open(page).look(page.startsWith("/appareils/") ? "appareil" : page.substring(1));
@@ -514,11 +526,11 @@ class StaffJourneyIT {
     }
 
     /** An Asus laptop with one hard disk, received through the API. */
-    private static JsonNode receivedWithADisk(String assetTag, String diskSerial) throws Exception {
+    private static JsonNode receivedWithDisks(String assetTag, String... diskSerials) throws Exception {
         return commandSide.post("/api/devices", Map.of("assetTag", assetTag, "donorId", donor,
                 "donationBatchReference", "LIV-2026-04", "category", "LAPTOP", "manufacturer", "Asus",
-                "model", "X550", "storageMedia", List.of(Map.of("mediaType", "HARD_DISK_DRIVE",
-                        "serialNumber", diskSerial)), "receivedAt", "2026-03-02T09:00:00Z"));
+                "model", "X550", "storageMedia", Arrays.stream(diskSerials).map(serial -> Map.of("mediaType",
+                        "HARD_DISK_DRIVE", "serialNumber", serial)).toList(), "receivedAt", "2026-03-02T09:00:00Z"));
     }
 
     /** Until the inventory shows the device received through the API a moment ago (its projection follows). */

@@ -425,9 +425,10 @@ class InventoryPages {
     /**
      * The steps a device allows now, as the aggregate's rules have them: its media erased (or destroyed) while it
      * awaits erasure (one form per medium still holding data), then refurbishment, the quality check, the allocation
-     * to a household and the hand-over; and the side paths: between erasure and the quality check, a medium fitted
-     * in the workshop or one taken out once it holds no data; an allocation called off, a device given back, one
-     * sent to a recycler once it holds no data.
+     * to a household and the hand-over; and the side paths: until the quality check, a medium fitted in the workshop
+     * (erased in turn) or one taken out once it holds no data, also while another awaits its erasure (a shredded disk
+     * taken out while its replacement waits); an allocation called off, a device given back, one sent to a recycler
+     * once it holds no data.
      */
     public record NextSteps(List<InventoryQueries.MediumView> mediaToErase, boolean refurbish, boolean checkQuality,
                             boolean allocate, boolean handOver, boolean fitMedium,
@@ -440,7 +441,8 @@ class InventoryPages {
                     ? device.media().stream().filter(medium -> medium.erasureStatus() == ErasureStatus.PENDING
                     || medium.erasureStatus() == ErasureStatus.FAILED).toList()
                     : List.of();
-            boolean mediaMayChange = state == DeviceState.SANITISED || state == DeviceState.REFURBISHED;
+            boolean mediaMayChange = Set.of(DeviceState.AWAITING_SANITISATION, DeviceState.SANITISED,
+                    DeviceState.REFURBISHED).contains(state);
             List<InventoryQueries.MediumView> toTakeOut = mediaMayChange ? device.media().stream()
                     .filter(medium -> medium.erasureStatus() == ErasureStatus.SANITISED
                             || medium.erasureStatus() == ErasureStatus.DESTROYED).toList()
