@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The error answers that Spring MVC's advice never sees, or could not write, carry a problem too: the actuator's
- * own 404, a 406 to an {@code Accept} header nobody can read, the login form sent without its CSRF token.
+ * own 404, a 406 to an {@code Accept} header nobody can read, the login form sent without its CSRF token, a change
+ * to the API sent from another site's page.
  */
 class EveryErrorIsAProblemIT extends QuerySideIntegrationTest {
 
@@ -50,6 +51,21 @@ class EveryErrorIsAProblemIT extends QuerySideIntegrationTest {
 
         JsonNode problem = assertProblem(refused, 403);
         assertThat(problem.get("detail").asText()).contains("CSRF token");
+    }
+
+    /** A rebuild asked by another site's form, riding on the admin's password the browser remembered. */
+    @Test
+    void aChangeSentFromAnotherSitesPageIsRefused() throws IOException {
+        for (Map.Entry<String, String> elsewhere : Map.of("Sec-Fetch-Site", "cross-site",
+                "Origin", "http://evil.example").entrySet()) {
+            RawHttp.Answer refused = RawHttp.send(port, "POST", "/api/read-models/rebuild", Map.of("Content-Type",
+                    "application/x-www-form-urlencoded", "Content-Length", "0", "Authorization",
+                    basic(TestAccounts.ADMIN), elsewhere.getKey(), elsewhere.getValue()), null);
+
+            JsonNode problem = assertProblem(refused, 403);
+            assertThat(problem.get("detail").asText()).contains("another site's page");
+            assertThat(problem.at("/errors/0/header").asText()).isEqualTo(elsewhere.getKey());
+        }
     }
 
     private static JsonNode assertProblem(RawHttp.Answer answer, int status) throws IOException {

@@ -174,6 +174,7 @@ public class ProgrammeSecurity {
             // an answer of the API (a JSON, a PDF) is no page: no other site may frame it (OWASP's REST advice)
             .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives("frame-ancestors 'none'")));
         http.addFilterAfter(new HeadersOnce(answers), HeaderWriterFilter.class);
+        http.addFilterAfter(new ChangesFromThisSiteOnly(), HeadersOnce.class);
         tokens.ifAvailable(decoder -> http.oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenCallers(claims)))
                 .authenticationEntryPoint(answers)
