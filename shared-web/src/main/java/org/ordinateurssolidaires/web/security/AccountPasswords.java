@@ -17,9 +17,11 @@ import java.time.Duration;
  * default cost BCrypt held the command API to about 20 requests a second on two cores (docs/benchmarks.md).
  * Apache's mod_authn_socache and Caddy's basic-auth cache do the same.
  * <p>
- * The remembering sits here, after the account was found and checked enabled, not in the password encoder: for an
- * unknown name Spring checks the password against a hash of its own, to take as long as a real check, and that
- * check must never be remembered, or an unknown name would answer faster than a known one.
+ * The remembering sits here, after the account was found, not in the password encoder: for an unknown name Spring
+ * checks the password against a hash of its own, to take as long as a real check, and that check must never be
+ * remembered, or an unknown name would answer faster than a known one. Nor is a deactivated account's: Spring
+ * checks the password before the account's state, and a remembered match would answer a deactivated account's
+ * right password faster than a wrong one, telling whoever tries that they hold it.
  * <p>
  * What is remembered is an HMAC, under a key made for this process, of the stored hash and the password: no
  * password and nothing a guess could be tried against without that key. Nothing needs forgetting when an account
@@ -49,9 +51,13 @@ final class AccountPasswords extends DaoAuthenticationProvider {
             return;
         }
         String fingerprint = fingerprints.of(storedHash, password.toString());
-        if (matches.getIfPresent(fingerprint) == null) {
+        boolean usable = account.isEnabled() && account.isAccountNonLocked() && account.isAccountNonExpired()
+                         && account.isCredentialsNonExpired();
+        if (!usable || matches.getIfPresent(fingerprint) == null) {
             super.additionalAuthenticationChecks(account, presented); // refuses a wrong password
-            matches.put(fingerprint, Boolean.TRUE);
+            if (usable) {
+                matches.put(fingerprint, Boolean.TRUE);
+            }
         }
     }
 }

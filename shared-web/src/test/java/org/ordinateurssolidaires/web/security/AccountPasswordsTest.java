@@ -78,6 +78,21 @@ class AccountPasswordsTest {
         assertThatThrownBy(() -> signIn("claire", PASSWORD)).isInstanceOf(DisabledException.class);
     }
 
+    /** Found by an outside probe: the right password of a deactivated account answered faster than a wrong one. */
+    @Test
+    void aDeactivatedAccountsRightPasswordCostsAWholeCheckEveryTime() {
+        signIn("claire", PASSWORD);
+        accounts.updateUser(User.withUserDetails(accounts.loadUserByUsername("claire")).disabled(true).build());
+        accounts.createUser(User.withUsername("dominique").password(bcrypt.encode(PASSWORD)).roles("STAFF")
+                                .disabled(true).build());
+
+        for (String username : new String[]{"claire", "claire", "dominique", "dominique"}) {
+            assertThatThrownBy(() -> signIn(username, PASSWORD)).isInstanceOf(DisabledException.class);
+        }
+
+        assertThat(bcrypt.checks.get()).isEqualTo(5);
+    }
+
     @Test
     void aMatchIsForgottenAfterItsTime() {
         signIn("claire", PASSWORD);
