@@ -89,9 +89,10 @@ class Pages implements WebMvcConfigurer {
         @Override
         public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
                                      LocaleContext context) {
+            // a language the pages do not speak, or none ({@code ?lang=}), changes nothing: no cookie of it is kept
             Locale asked = context == null ? null : context.getLocale();
-            if (asked == null || SPOKEN.contains(asked.getLanguage())) {
-                super.setLocaleContext(request, response, asked == null ? null : () -> new Locale(asked.getLanguage()));
+            if (asked != null && SPOKEN.contains(asked.getLanguage())) {
+                super.setLocaleContext(request, response, () -> new Locale(asked.getLanguage()));
             }
         }
     }
