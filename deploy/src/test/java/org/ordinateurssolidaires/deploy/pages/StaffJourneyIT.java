@@ -515,8 +515,10 @@ class StaffJourneyIT {
     void fitsAPhonesScreen() throws Exception {
         try (Browser phone = new Browser(pages, "staff-390")) {
             phone.narrow().signIn("camille", PASSWORD);
-            // a device's page too, with its erasure form and what the policy accepts for its disk
-            String device = "/appareils/" + receivedWithDisks("OS-2026-0390", "WD-390").get("deviceId").asText();
+            // a device's page too, with its erasure form and what the policy accepts for its disk, whose serial of
+            // a hundred characters (as long as one may be) names its forms
+            String device = "/appareils/" + receivedWithDisks("OS-2026-0390", "WD-390-" + "X".repeat(93))
+                    .get("deviceId").asText();
             for (String page : List.of("/tableau-de-bord", "/inventaire", "/reception", "/orientations", "/donateurs",
                     "/ceremonies", "/partenaires", "/registre-des-effacements", "/audit", device)) {
                 phone.open(page).look(page.startsWith("/appareils/") ? "appareil" : page.substring(1));
