@@ -2,7 +2,6 @@ package org.ordinateurssolidaires.command.web;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
-import com.ibm.icu.lang.UScript;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -13,15 +12,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Set;
 
 /**
  * A name people read, search and compare (a donor's, a partner's, a person's, a place's) with no character nobody
  * sees among its letters: "Ami\u200Bn" with a zero-width space, or "Mar\u00ADtin" with a soft hyphen, shows as
  * "Amin" and "Martin" on every page and PDF but is not found by a search for them, and sorts apart. Refused: Unicode's
- * default-ignorable characters (format characters, fillers, variation selectors), as in the identifiers of UTS #39;
- * but the zero-width joiner and non-joiner inside a word of a script they shape ("می‌خواهم" in Persian, Devanagari's
- * half forms), where they are part of how the word is written.
+ * default-ignorable characters (format characters, fillers, variation selectors: an emoji's "❤️" too), as in the
+ * identifiers of UTS #39; but the zero-width joiner and non-joiner where they shape a word ("می‌خواهم" in Persian,
+ * Devanagari's half forms), taken where a domain name takes them (RFC 5892), as part of how the word is written.
  */
 @Documented
 @Constraint(validatedBy = NothingHidden.Checked.class)
@@ -40,41 +38,85 @@ public @interface NothingHidden {
 
         private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
         private static final int ZERO_WIDTH_JOINER = 0x200D;
-        /** Scripts whose letters the joiners never shape: there, a joiner only hides. */
-        private static final Set<Integer> NOT_JOINED = Set.of(UScript.LATIN, UScript.GREEK, UScript.CYRILLIC,
-                UScript.COMMON, UScript.INHERITED, UScript.UNKNOWN);
+        /** The canonical combining class of a virama (Devanagari's ्, Malayalam's ്...). */
+        private static final int VIRAMA = 9;
 
         @Override
         public boolean isValid(CharSequence text, ConstraintValidatorContext context) {
             if (text == null) {
                 return true;
             }
-            int before = ' ';
             for (int i = 0; i < text.length(); ) {
                 int character = Character.codePointAt(text, i);
-                i += Character.charCount(character);
-                if (UCharacter.hasBinaryProperty(character, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
-                    && !(isJoiner(character) && shapes(before) && i < text.length()
-                         && isLetterOrMark(Character.codePointAt(text, i)))) {
+                if (refused(text, i, character)) {
                     return false;
                 }
-                before = character;
+                i += Character.charCount(character);
             }
             return true;
         }
 
-        private static boolean isJoiner(int character) {
-            return character == ZERO_WIDTH_NON_JOINER || character == ZERO_WIDTH_JOINER;
+        /** The text with each character the rule refuses put as U+FFFD, to show where it hid. */
+        static String shown(String text) {
+            StringBuilder shown = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); ) {
+                int character = text.codePointAt(i);
+                shown.appendCodePoint(refused(text, i, character) ? 0xFFFD : character);
+                i += Character.charCount(character);
+            }
+            return shown.toString();
         }
 
-        private static boolean shapes(int character) {
-            return isLetterOrMark(character) && !NOT_JOINED.contains(UScript.getScript(character));
+        private static boolean refused(CharSequence text, int at, int character) {
+            return UCharacter.hasBinaryProperty(character, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+                   && !joinerInContext(text, at, character);
         }
 
-        private static boolean isLetterOrMark(int character) {
-            int type = Character.getType(character);
-            return Character.isLetter(character) || type == Character.NON_SPACING_MARK
-                   || type == Character.COMBINING_SPACING_MARK;
+        /**
+         * The joiners where they shape a word, as IDNA takes them in a domain name (RFC 5892, CONTEXTJ): either after
+         * a virama (a half form, a chillu), or the non-joiner between a letter that joins on its left and one that
+         * joins on its right, with marks between (Persian's "می‌خواهم").
+         */
+        private static boolean joinerInContext(CharSequence text, int at, int joiner) {
+            if (joiner != ZERO_WIDTH_JOINER && joiner != ZERO_WIDTH_NON_JOINER) {
+                return false;
+            }
+            if (at > 0 && UCharacter.getCombiningClass(Character.codePointBefore(text, at)) == VIRAMA) {
+                return true;
+            }
+            return joiner == ZERO_WIDTH_NON_JOINER
+                   && joinsOn(joiningTypeBefore(text, at), UCharacter.JoiningType.LEFT_JOINING)
+                   && joinsOn(joiningTypeAfter(text, at + 1), UCharacter.JoiningType.RIGHT_JOINING);
+        }
+
+        private static boolean joinsOn(int type, int side) {
+            return type == side || type == UCharacter.JoiningType.DUAL_JOINING;
+        }
+
+        /** The joining type of the first character before {@code at} that is not a mark (transparent). */
+        private static int joiningTypeBefore(CharSequence text, int at) {
+            for (int i = at; i > 0; ) {
+                int character = Character.codePointBefore(text, i);
+                i -= Character.charCount(character);
+                int type = UCharacter.getIntPropertyValue(character, UProperty.JOINING_TYPE);
+                if (type != UCharacter.JoiningType.TRANSPARENT) {
+                    return type;
+                }
+            }
+            return UCharacter.JoiningType.NON_JOINING;
+        }
+
+        /** The joining type of the first character from {@code from} on that is not a mark (transparent). */
+        private static int joiningTypeAfter(CharSequence text, int from) {
+            for (int i = from; i < text.length(); ) {
+                int character = Character.codePointAt(text, i);
+                i += Character.charCount(character);
+                int type = UCharacter.getIntPropertyValue(character, UProperty.JOINING_TYPE);
+                if (type != UCharacter.JoiningType.TRANSPARENT) {
+                    return type;
+                }
+            }
+            return UCharacter.JoiningType.NON_JOINING;
         }
     }
 }

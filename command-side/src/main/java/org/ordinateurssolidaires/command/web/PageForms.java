@@ -395,7 +395,12 @@ public class PageForms {
                           .filter(argument -> !(argument instanceof DefaultMessageSourceResolvable))
                           .map(String::valueOf).toArray(), error.getDefaultMessage()));
         }
-        return new FormRefusal(null, reasons, new ArrayList<>(), typed(request));
+        // a name hiding a character (one kept before the rule, prefilled in a correction) shows where it hides
+        Set<String> hiding = fields.getFieldErrors().stream().filter(error -> "NothingHidden".equals(error.getCode()))
+                                   .map(FieldError::getField).collect(Collectors.toSet());
+        LinkedHashMap<String, String> typed = typed(request);
+        typed.replaceAll((field, value) -> hiding.contains(field) ? NothingHidden.Checked.shown(value) : value);
+        return new FormRefusal(null, reasons, new ArrayList<>(), typed);
     }
 
     /**

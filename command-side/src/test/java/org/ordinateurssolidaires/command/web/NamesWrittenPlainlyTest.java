@@ -68,13 +68,15 @@ class NamesWrittenPlainlyTest {
     void aNameHidesNoCharacterButTheJoinersOfTheScriptsTheyShape() {
         for (String hiding : new String[]{"Ami\u200Bn", "Mar\u00ADtin", "\u2060Salle", "Emma\u200Dus", "a\u200C",
                                           "Salle\u200E B", "\u0645\u200C", "\u200C\u0645", "\u0645\u200C 1",
-                                          "Caf\u034Fe", "Jos\uFE0Fe", "\u3164", "Nom\uFEFF"}) {
+                                          "Caf\u034Fe", "Jos\uFE0Fe", "\u3164", "Nom\uFEFF", "\u4E2D\u200D\u6587",
+                                          "\u3042\u200C\u3044", "\u0645\u200CAmin", "\u0628\u200D\u064E",
+                                          "\u0627\u200C\u0628", "\u2764\uFE0F"}) {
             assertThat(VALIDATOR.validate(new Shown(hiding))).as(hiding).isNotEmpty();
         }
-        // Persian's non-joiner, Devanagari's joiner after a virama, Arabic's joiner before a mark
+        // Persian's non-joiner, one after a vowel mark, Devanagari's joiner after a virama, Malayalam's chillu
         for (String written : new String[]{"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
-                                           "\u0915\u094D\u200D\u0937", "\u0628\u200D\u064E", "Émile Zola",
-                                           "", " "}) {
+                                           "\u0628\u064E\u200C\u0628", "\u0915\u094D\u200D\u0937",
+                                           "\u0D28\u0D4D\u200D", "Émile Zola", "", " "}) {
             assertThat(VALIDATOR.validate(new Shown(written))).as(written).isEmpty();
         }
         assertThat(VALIDATOR.validate(new Shown(null))).isEmpty();

@@ -44,6 +44,9 @@ class PageFormsTest {
     record Check(@NotNull String grade, String notes) {
     }
 
+    record Named(@NothingHidden String model, @NotNull String grade) {
+    }
+
     /** A ceremony moved: a day, and why. */
     record Move(@NotNull LocalDate date, @NotBlank String reason, @NotBlank @Size(max = 10) String place) {
     }
@@ -264,6 +267,20 @@ class PageFormsTest {
     void aRefusedFormShowsTheControlCharactersTyped() {
         assertThat(typedAfterRefusal(Check.class, Map.of("notes", "écran\u0000fêlé\nclavier\u001B")))
                 .containsEntry("notes", "écran\uFFFDfêlé\nclavier\uFFFD");
+    }
+
+    /**
+     * A make or model kept before names were held to hide nothing comes back in a correction's prefilled form: refused,
+     * it is typed back with what it hid shown, or nobody could see what to take out.
+     */
+    @Test
+    void aNameRefusedForWhatItHidesIsTypedBackShowingWhere() {
+        assertThat(typedAfterRefusal(Named.class, Map.of("model", "Latitude\u200B7490")))
+                .containsEntry("model", "Latitude\uFFFD7490");
+        assertThat(typedAfterRefusal(Named.class, Map.of("model", "Latitude\u200B7490", "grade", "A")))
+                .containsEntry("model", "Latitude\uFFFD7490");
+        assertThat(typedAfterRefusal(Named.class, Map.of("model", "\u0645\u06CC\u200C\u062E")))
+                .as("refused for another field: as typed").containsEntry("model", "\u0645\u06CC\u200C\u062E");
     }
 
     private Map<String, String> typedAfterRefusal(Class<?> form, Map<String, String> fields) {

@@ -20,8 +20,8 @@ import java.time.Duration;
  * The remembering sits here, after the account was found, not in the password encoder: for an unknown name Spring
  * checks the password against a hash of its own, to take as long as a real check, and that check must never be
  * remembered, or an unknown name would answer faster than a known one. Nor is a deactivated account's: Spring
- * checks the password before the account's state, and a remembered match would answer a deactivated account's
- * right password faster than a wrong one, telling whoever tries that they hold it.
+ * checks its password too before refusing it, to take as long as for any account, and a remembered match would
+ * answer its right password faster than a wrong one, telling whoever tries that they hold it.
  * <p>
  * What is remembered is an HMAC, under a key made for this process, of the stored hash and the password: no
  * password and nothing a guess could be tried against without that key. Nothing needs forgetting when an account

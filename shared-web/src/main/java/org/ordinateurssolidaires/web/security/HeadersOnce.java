@@ -21,7 +21,7 @@ import java.util.Map;
 final class HeadersOnce extends OncePerRequestFilter {
 
     private static final List<String> READ_ONCE = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-            "Idempotency-Key", "X-Correlation-Id");
+            "Idempotency-Key", "X-Correlation-Id", HttpHeaders.ORIGIN, "Sec-Fetch-Site");
 
     private final ProblemJsonSecurityAnswers answers;
 
