@@ -25,8 +25,8 @@ import java.time.Duration;
  * accounts unreadable) does not. Tries sent together are counted as they are checked: no more are checked at once
  * than the refusals still allowed, the others wait for them (a program's first requests, whose password is
  * right, then pass one after the other), and once the pauses began, one try is checked a pause. A name and
- * password that signed in lately are no guess: a program's requests sending them, many at once, are checked
- * without turns. Held in memory, per app: an app started again forgets, and each of the two apps counts the tries
+ * password that signed in lately from the same address are no guess: a program's requests sending them, many at
+ * once, are checked without turns; refused since (the account deactivated), they are a guess again, counted as one. Held in memory, per app: an app started again forgets, and each of the two apps counts the tries
  * made to it.
  * <p>
  * An address is held to the same turns for every account at once, with ten times the refusals allowed: each refusal
@@ -79,15 +79,25 @@ final class PasswordGuesses implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication presented) throws AuthenticationException {
-        String fingerprint = fingerprint(presented);
+        Guesser guesser = Guesser.of(presented);
+        String fingerprint = fingerprint(presented, guesser);
         if (fingerprint != null && passedLately.getIfPresent(fingerprint) != null) {
-            Authentication signedIn = passwords.authenticate(presented); // no guess: neither waits nor counts
+            // no guess: neither waits nor counts, unless refused now (the account deactivated since)
+            Authentication signedIn;
+            try {
+                signedIn = passwords.authenticate(presented);
+            } catch (InternalAuthenticationServiceException notTheCallers) {
+                throw notTheCallers;
+            } catch (AuthenticationException refused) {
+                passedLately.invalidate(fingerprint);
+                counted(guesser, tries.refusedOutOfTurn(guesser), triesFrom.refusedOutOfTurn(guesser.address()));
+                throw refused;
+            }
             if (signedIn != null) {
-                triesFrom.forget(Guesser.of(presented).address()); // but an address's refusals, as any sign-in
+                triesFrom.forget(guesser.address()); // but an address's refusals, as any sign-in
             }
             return signedIn;
         }
-        Guesser guesser = Guesser.of(presented);
         triesFrom.takeTurn(guesser.address(), "too many refused sign-ins from this address");
         try {
             tries.takeTurn(guesser, "too many refused sign-ins for this account from this address");
@@ -109,14 +119,19 @@ final class PasswordGuesses implements AuthenticationProvider {
             outcome = Outcome.REFUSED;
             throw refused;
         } finally {
-            if (tries.settle(guesser, outcome)) {
-                log.warn("Sign-ins paused for \"{}\" from {}: {} refused in a row; each further try waits",
-                        RefusedSignIns.loggable(guesser.account()), guesser.address(), tries.allowed);
-            }
-            if (triesFrom.settle(guesser.address(), outcome)) {
-                log.warn("Sign-ins paused from {}: {} refused in a row, whatever the account; each further try waits",
-                        guesser.address(), triesFrom.allowed);
-            }
+            counted(guesser, tries.settle(guesser, outcome), triesFrom.settle(guesser.address(), outcome));
+        }
+    }
+
+    /** Says when a refusal was the last allowed, for the account from the address, or from the address. */
+    private void counted(Guesser guesser, boolean accountPaused, boolean addressPaused) {
+        if (accountPaused) {
+            log.warn("Sign-ins paused for \"{}\" from {}: {} refused in a row; each further try waits",
+                    RefusedSignIns.loggable(guesser.account()), guesser.address(), tries.allowed);
+        }
+        if (addressPaused) {
+            log.warn("Sign-ins paused from {}: {} refused in a row, whatever the account; each further try waits",
+                    guesser.address(), triesFrom.allowed);
         }
     }
 
@@ -125,10 +140,14 @@ final class PasswordGuesses implements AuthenticationProvider {
         return passwords.supports(authentication);
     }
 
-    /** Null without a password. */
-    private String fingerprint(Authentication presented) {
+    /**
+     * The name and password as sent from the address: one that signed in from elsewhere is a guess here, or whoever
+     * guessed from an address paused would see the right password pass where a wrong one waits. Null without a
+     * password.
+     */
+    private String fingerprint(Authentication presented, Guesser guesser) {
         return presented.getName() == null || !(presented.getCredentials() instanceof CharSequence password) ? null
-                : fingerprints.of(presented.getName(), password.toString());
+                : fingerprints.of(presented.getName() + '\u0000' + guesser.address(), password.toString());
     }
 
     private static void waitOrGiveUp(long waitedUntil, String why) {
@@ -203,6 +222,21 @@ final class PasswordGuesses implements AuthenticationProvider {
                 };
             });
             return outcome == Outcome.REFUSED && after != null && after.refusals() == allowed;
+        }
+
+        /**
+         * Counts a refusal of a try that took no turn (a password that signed in lately, refused since): as a
+         * wrong one's, or the refusals before a pause would tell it apart. True when it is the last allowed.
+         */
+        boolean refusedOutOfTurn(K guesser) {
+            long now = clock.read();
+            Tries after = counts.asMap().compute(guesser, (key, counted) -> {
+                Tries before = counted == null ? Tries.NONE : counted;
+                int refusals = before.refusals() + 1;
+                return new Tries(refusals, before.checking(),
+                        refusals < allowed ? before.notBefore() : now + pauseAfter(refusals));
+            });
+            return after.refusals() == allowed;
         }
 
         /** Forgets the guesser's refusals, as a sign-in that passes does. */

@@ -181,13 +181,17 @@ class PasswordGuessesTest {
         }
     }
 
-    /** A name and password that signed in lately are no guess: not held to turns, nor to a pause from there. */
+    /**
+     * A name and password that signed in lately from an address are no guess there: not held to turns, nor to a
+     * pause from there.
+     */
     @Test
     void aPasswordThatSignedInLatelyIsNoGuess() throws Exception {
         assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).isTrue();
         wrongPasswords(5, GUESSER);
         assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).as("during the pause").isTrue();
 
+        assertThat(signIn("claire", PASSWORD, "198.51.100.20").isAuthenticated()).isTrue();
         CountDownLatch allChecking = new CountDownLatch(12);
         passwords.holding = () -> {
             allChecking.countDown();
@@ -205,6 +209,31 @@ class PasswordGuessesTest {
         } finally {
             program.shutdownNow();
         }
+    }
+
+    /**
+     * Found by an outside probe: a password that signed in lately passed a pause from any address, so that whoever
+     * guessed from a paused one saw the right password pass where every wrong one was refused unchecked.
+     */
+    @Test
+    void aPasswordThatSignedInFromElsewhereIsAGuessHere() {
+        assertThat(signIn("claire", PASSWORD, "198.51.100.20").isAuthenticated()).isTrue();
+        wrongPasswords(5, GUESSER);
+
+        assertPaused("claire", GUESSER, 1);
+        assertThat(signIn("claire", PASSWORD, "198.51.100.20").isAuthenticated()).as("where it signed in").isTrue();
+    }
+
+    /** Deactivated since it signed in, its right password is refused and counted as a wrong one, then waits alike. */
+    @Test
+    void aPasswordThatSignedInLatelyRefusedSinceIsAGuessAgain() {
+        assertThat(signIn("claire", PASSWORD, GUESSER).isAuthenticated()).isTrue();
+        wrongPasswords(4, GUESSER);
+        passwords.claireDeactivated = true;
+
+        assertThatThrownBy(() -> signIn("claire", PASSWORD, GUESSER)).isInstanceOf(DisabledException.class);
+
+        assertPaused("claire", GUESSER, 1);
     }
 
     /** A deactivated account's refusal counts as a wrong password's: a pause tells nothing of which it is. */
@@ -269,14 +298,15 @@ class PasswordGuessesTest {
     }
 
     /**
-     * Claire's and Bruno's passwords, and "ancien", deactivated, counting its checks; a check may let another try
-     * arrive meanwhile, or be held.
+     * Claire's and Bruno's passwords, and "ancien", deactivated (Claire too once told), counting its checks; a check
+     * may let another try arrive meanwhile, or be held.
      */
     private static final class Passwords implements AuthenticationProvider {
 
         private final AtomicInteger checks = new AtomicInteger();
         private volatile Runnable meanwhile = () -> { };
         private volatile Runnable holding = () -> { };
+        private volatile boolean claireDeactivated;
 
         @Override
         public Authentication authenticate(Authentication presented) {
@@ -285,7 +315,7 @@ class PasswordGuessesTest {
             meanwhile = () -> { };
             arriving.run();
             holding.run();
-            if ("ancien".equals(presented.getName())) {
+            if ("ancien".equals(presented.getName()) || claireDeactivated && "claire".equals(presented.getName())) {
                 throw new DisabledException("deactivated");
             }
             if (!PASSWORD.equals(presented.getCredentials())) {
