@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.web;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.lang.UScript;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -40,6 +41,7 @@ public @interface NothingHidden {
         private static final int ZERO_WIDTH_JOINER = 0x200D;
         /** The canonical combining class of a virama (Devanagari's ्, Malayalam's ്...). */
         private static final int VIRAMA = 9;
+        private static final int REPLACEMENT = 0xFFFD;
 
         @Override
         public boolean isValid(CharSequence text, ConstraintValidatorContext context) {
@@ -61,14 +63,20 @@ public @interface NothingHidden {
             StringBuilder shown = new StringBuilder(text.length());
             for (int i = 0; i < text.length(); ) {
                 int character = text.codePointAt(i);
-                shown.appendCodePoint(refused(text, i, character) ? 0xFFFD : character);
+                shown.appendCodePoint(refused(text, i, character) ? REPLACEMENT : character);
                 i += Character.charCount(character);
             }
             return shown.toString();
         }
 
+        /**
+         * Unicode's default-ignorable characters, and the other format characters a name has no use for (the
+         * interlinear annotation marks U+FFF9 to U+FFFB, hieroglyphs' format controls, which show as nothing too);
+         * and U+FFFD, which a refused form types back where a character hid, and no name holds.
+         */
         private static boolean refused(CharSequence text, int at, int character) {
-            return UCharacter.hasBinaryProperty(character, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+            return (UCharacter.hasBinaryProperty(character, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+                    || Character.getType(character) == Character.FORMAT || character == REPLACEMENT)
                    && !joinerInContext(text, at, character);
         }
 
@@ -81,12 +89,23 @@ public @interface NothingHidden {
             if (joiner != ZERO_WIDTH_JOINER && joiner != ZERO_WIDTH_NON_JOINER) {
                 return false;
             }
-            if (at > 0 && UCharacter.getCombiningClass(Character.codePointBefore(text, at)) == VIRAMA) {
+            if (afterAViramaOfItsLetter(text, at)) {
                 return true;
             }
             return joiner == ZERO_WIDTH_NON_JOINER
                    && joinsOn(joiningTypeBefore(text, at), UCharacter.JoiningType.LEFT_JOINING)
                    && joinsOn(joiningTypeAfter(text, at + 1), UCharacter.JoiningType.RIGHT_JOINING);
+        }
+
+        /** A virama on a letter of its own script (a Khmer coeng after a Latin "i" shapes nothing: it hides). */
+        private static boolean afterAViramaOfItsLetter(CharSequence text, int at) {
+            if (at == 0) {
+                return false;
+            }
+            int virama = Character.codePointBefore(text, at);
+            int base = at - Character.charCount(virama);
+            return UCharacter.getCombiningClass(virama) == VIRAMA && base > 0
+                   && UScript.getScript(Character.codePointBefore(text, base)) == UScript.getScript(virama);
         }
 
         private static boolean joinsOn(int type, int side) {

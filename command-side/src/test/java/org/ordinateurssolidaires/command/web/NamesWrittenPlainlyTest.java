@@ -70,7 +70,8 @@ class NamesWrittenPlainlyTest {
                                           "Salle\u200E B", "\u0645\u200C", "\u200C\u0645", "\u0645\u200C 1",
                                           "Caf\u034Fe", "Jos\uFE0Fe", "\u3164", "Nom\uFEFF", "\u4E2D\u200D\u6587",
                                           "\u3042\u200C\u3044", "\u0645\u200CAmin", "\u0628\u200D\u064E",
-                                          "\u0627\u200C\u0628", "\u2764\uFE0F"}) {
+                                          "\u0627\u200C\u0628", "\u2764\uFE0F", "Ami\uFFF9n", "Ami\uFFFBn",
+                                          "\uD80D\uDC30", "Ami\uFFFDn", "Ami\u17D2\u200Dn", "a\u094D\u200Cb"}) {
             assertThat(VALIDATOR.validate(new Shown(hiding))).as(hiding).isNotEmpty();
         }
         // Persian's non-joiner, one after a vowel mark, Devanagari's joiner after a virama, Malayalam's chillu
