@@ -36,6 +36,7 @@ import java.time.format.ResolverStyle;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,27 +134,31 @@ class BatchImport {
         List<Receive> requests = new ArrayList<>();
         Set<String> tagsInFile = new HashSet<>();
         for (BatchFile.Row row : BatchFile.rows(file)) {
-            List<RowProblem> unreadable = new ArrayList<>();
-            Receive request = request(row, donor, reference, receivedAt, unreadable);
-            problems.addAll(unreadable);
+            List<RowProblem> ofTheRow = new ArrayList<>();
+            Receive request = request(row, donor, reference, receivedAt, ofTheRow);
             // a value that could not be read is reported once, not again as "must not be null"
+            List<RowProblem> unreadable = List.copyOf(ofTheRow);
             validator.validate(request).stream().map(violation -> problem(row, violation))
                      .filter(problem -> unreadable.stream().noneMatch(known -> known.column().equals(problem.column())))
-                     .forEach(problems::add);
+                     .forEach(ofTheRow::add);
             if (request.storageMedia().isEmpty() && request.storageRemoval() == null) {
-                problems.add(RowProblem.of(row.number(), mediumColumn(1, "type"), "batch.storageUnaccounted",
+                ofTheRow.add(RowProblem.of(row.number(), mediumColumn(1, "type"), "batch.storageUnaccounted",
                         STORAGE_UNACCOUNTED_FOR));
             } else if (!request.storageMedia().isEmpty() && request.storageRemoval() != null) {
-                problems.add(RowProblem.of(row.number(), BatchFile.STORAGE_REMOVAL_COLUMNS.get(0),
+                ofTheRow.add(RowProblem.of(row.number(), BatchFile.STORAGE_REMOVAL_COLUMNS.get(0),
                         "batch.statementWithMedia", STATEMENT_WITH_MEDIA));
             }
             if (request.assetTag() != null && !tagsInFile.add(request.assetTag())) {
-                problems.add(RowProblem.of(row.number(), BatchFile.ASSET_TAG, "batch.tagTwice",
+                ofTheRow.add(RowProblem.of(row.number(), BatchFile.ASSET_TAG, "batch.tagTwice",
                         "appears twice in the file"));
             } else if (request.assetTag() != null && assetTags.isTaken(new AssetTag(request.assetTag()))) {
-                problems.add(RowProblem.of(row.number(), BatchFile.ASSET_TAG, "batch.tagTaken",
+                ofTheRow.add(RowProblem.of(row.number(), BatchFile.ASSET_TAG, "batch.tagTaken",
                         "already on another device"));
             }
+            // in the file's order of columns, as they are read along the row (not the validator's order)
+            List<String> columns = List.copyOf(row.values().keySet());
+            ofTheRow.sort(Comparator.comparingInt(problem -> columns.indexOf(problem.column())));
+            problems.addAll(ofTheRow);
             requests.add(request);
         }
         if (!problems.isEmpty()) {

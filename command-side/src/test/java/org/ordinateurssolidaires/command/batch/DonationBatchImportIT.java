@@ -87,7 +87,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(problems(refused)).containsExactlyInAnyOrder(
+        assertThat(problems(refused)).as("in the file's order, row by row, column by column").containsExactly(
                 "3 category", "4 manufacturer", "4 medium1_type", "4 medium1_capacity_gb", "5 asset_tag");
         assertThat(jdbc.queryForObject("select count(*) from asset_tag_registry where asset_tag like ?", Long.class,
                 prefix + "%")).isZero();
