@@ -57,7 +57,7 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
     private static final Pattern NOTHING = Pattern.compile("\\s*(\\{\\s*})?\\s*");
     private static final int EMPTY_BODY_AT_MOST = 64;
     /** The methods that change nothing: every other is checked here, and described with its 412. */
-    static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    public static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     /** The more of a range is named, the more it says of the type it includes: {@code application/json} first. */
     private static final Comparator<MediaType> SPECIFICITY = Comparator
             .comparing((MediaType range) -> !range.isWildcardType())

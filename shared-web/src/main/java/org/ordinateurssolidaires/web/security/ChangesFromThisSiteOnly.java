@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ordinateurssolidaires.web.ChangesCheckedFirst;
 import org.ordinateurssolidaires.web.ProblemJsonResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,6 @@ import java.util.Set;
  */
 final class ChangesFromThisSiteOnly extends OncePerRequestFilter {
 
-    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     /** The page's own address, or the reader's own doing (an address typed, a bookmark). */
     private static final Set<String> THIS_SITE = Set.of("same-origin", "none");
 
@@ -50,7 +50,7 @@ final class ChangesFromThisSiteOnly extends OncePerRequestFilter {
 
     /** The header that says the request comes from another site's page; null when none does. */
     private static String anotherSite(HttpServletRequest request) {
-        boolean read = READS.contains(request.getMethod());
+        boolean read = ChangesCheckedFirst.READS.contains(request.getMethod());
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null) {
             boolean followedLink = read && "navigate".equals(request.getHeader("Sec-Fetch-Mode"))

@@ -19,15 +19,15 @@ import java.time.Duration;
  * and a try made before its time is refused unchecked ({@link Paused}, 429 with Retry-After). A sign-in that passes
  * forgets the refusals.
  * <p>
- * Counted per account <em>and</em> address, not per account: a pause per account would let anyone keep its owner
- * out by typing wrong passwords for it. Every refusal counts, an unknown name's and a deactivated account's as a
- * wrong password's, so that a pause tells nothing of which accounts exist; a try that could not be checked (the
- * accounts unreadable) does not. Tries sent together are counted as they are checked: no more are checked at once
- * than the refusals still allowed, the others wait for them (a program's first requests, whose password is
- * right, then pass one after the other), and once the pauses began, one try is checked a pause. A name and
- * password that signed in lately from the same address are no guess: a program's requests sending them, many at
- * once, are checked without turns; refused since (the account deactivated), they are a guess again, counted as one. Held in memory, per app: an app started again forgets, and each of the two apps counts the tries
- * made to it.
+ * Counted per account <em>and</em> address, not per account: a pause per account would let anyone keep its owner out
+ * by typing wrong passwords for it. Every refusal counts, an unknown name's and a deactivated account's as a wrong
+ * password's, so that a pause tells nothing of which accounts exist; a try that could not be checked (the accounts
+ * unreadable) does not. Tries sent together are counted as they are checked: no more are checked at once than the
+ * refusals still allowed, the others wait for them (a program's first requests, whose password is right, then pass
+ * one after the other), and once the pauses began, one try is checked a pause. A name and password that signed in
+ * lately from the same address are no guess: a program's requests sending them, many at once, are checked without
+ * turns; refused since (the account deactivated), they are a guess again, counted as one. Held in memory, per app:
+ * an app started again forgets, and each of the two apps counts the tries made to it.
  * <p>
  * An address is held to the same turns for every account at once, with ten times the refusals allowed: each refusal
  * costs a BCrypt check (70 ms of a core), and a thousand tries under as many unknown names from one address, a
@@ -212,11 +212,7 @@ final class PasswordGuesses implements AuthenticationProvider {
                 int checking = Math.max(0, counted.checking() - 1); // none if forgotten and counted anew meanwhile
                 return switch (outcome) {
                     case SIGNED_IN -> checking > 0 ? new Tries(0, checking, 0) : null;
-                    case REFUSED -> {
-                        int refusals = counted.refusals() + 1;
-                        yield new Tries(refusals, checking,
-                                refusals < allowed ? counted.notBefore() : now + pauseAfter(refusals));
-                    }
+                    case REFUSED -> refusedOnceMore(counted, checking, now);
                     case UNCHECKED -> counted.refusals() == 0 && checking == 0 ? null
                             : new Tries(counted.refusals(), checking, counted.notBefore());
                 };
@@ -232,11 +228,15 @@ final class PasswordGuesses implements AuthenticationProvider {
             long now = clock.read();
             Tries after = counts.asMap().compute(guesser, (key, counted) -> {
                 Tries before = counted == null ? Tries.NONE : counted;
-                int refusals = before.refusals() + 1;
-                return new Tries(refusals, before.checking(),
-                        refusals < allowed ? before.notBefore() : now + pauseAfter(refusals));
+                return refusedOnceMore(before, before.checking(), now);
             });
             return after.refusals() == allowed;
+        }
+
+        /** One refusal more, the pause beginning, or doubling, once those allowed are spent. */
+        private Tries refusedOnceMore(Tries before, int checking, long now) {
+            int refusals = before.refusals() + 1;
+            return new Tries(refusals, checking, refusals < allowed ? before.notBefore() : now + pauseAfter(refusals));
         }
 
         /** Forgets the guesser's refusals, as a sign-in that passes does. */
