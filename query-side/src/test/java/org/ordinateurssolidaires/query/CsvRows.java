@@ -4,8 +4,11 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A CSV export read back as a spreadsheet imports it: one map per row, by column name. */
 public final class CsvRows {
@@ -16,6 +19,19 @@ public final class CsvRows {
     public static List<Map<String, String>> of(String csv) {
         try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            return rows.readAll();
+        }
+    }
+
+    /**
+     * A page's download read back as French Excel opens it: UTF-8 behind its byte-order mark, cells between
+     * semicolons; one map per row, by column title.
+     */
+    public static List<Map<String, String>> ofSpreadsheet(byte[] file) {
+        assertThat(file).as("UTF-8's byte-order mark").startsWith(0xEF, 0xBB, 0xBF);
+        String csv = new String(file, 3, file.length - 3, StandardCharsets.UTF_8);
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader().withColumnSeparator(';')).readValues(csv)) {
             return rows.readAll();
         }
     }

@@ -419,19 +419,25 @@ class StaffJourneyIT {
 
     @Test
     void importsADeliveryAndShowsEachRowAtFaultOfARefusedFile() throws Exception {
-        String header = Files.readAllLines(Path.of("../docs/donation-batch-template.csv")).get(0);
-        Path refused = Files.writeString(files.resolve("livraison-refusee.csv"), header + "\n"
-                + "OS-2026-0301,LAPTOP,Dell,Latitude 5490,5CG81234AB,,SATA_SSD,SK hynix,HFS256G39TND,EJ7A1,256,,,,,,,,\n"
-                + "OS-2026-0302,PHONE,Dell,Latitude 5490,5CG81234AC,,SATA_SSD,SK hynix,HFS256G39TND,EJ7A2,256,,,,,,,,\n");
-        Path accepted = Files.writeString(files.resolve("livraison.csv"), header + "\n"
-                + "OS-2026-0301,LAPTOP,Dell,Latitude 5490,5CG81234AB,,SATA_SSD,SK hynix,HFS256G39TND,EJ7A1,256,,,,,,,,\n"
-                + "OS-2026-0302,DESKTOP,HP,ProDesk 600 G4,CZC8123456,,NVME_SSD,Samsung,MZVLB256HAHQ,S4DX1,256,,,,,,,,\n");
+        String documented = Files.readString(Path.of("../docs/donation-batch-template.csv"));
         try (Browser staff = new Browser(pages, "staff-livraison")) {
             staff.signIn("camille", PASSWORD).click("Réception")
                  .click("Ou importer toute une livraison d'un fichier CSV").look("livraison");
-            // the template to fill in is the one the documentation describes
-            assertThat(new String(staff.download("Télécharger le modèle de livraison (CSV)"), StandardCharsets.UTF_8))
-                    .isEqualTo(Files.readString(Path.of("../docs/donation-batch-template.csv")));
+            // the template to fill in is the one the documentation describes, as French Excel opens it: marked as
+            // UTF-8, its cells between semicolons (the one quoted for its comma needs no quotes between them)
+            byte[] template = staff.download("Télécharger le modèle de livraison (CSV)");
+            assertThat(new String(template, StandardCharsets.UTF_8)).isEqualTo("\uFEFF" + documented.replace(',', ';')
+                    .replace("\"Olivier Lambert; DSI\"", "Olivier Lambert, DSI"));
+            // filled in and saved as Excel does ("CSV UTF-8"): its header kept, a row per device
+            String header = new String(template, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+            String laptop = "OS-2026-0301;LAPTOP;Dell;Latitude 5490;5CG81234AB;capot rayé;SATA_SSD;SK hynix;"
+                            + "HFS256G39TND;EJ7A1;256;;;;;;;;\r\n";
+            Path refused = Files.writeString(files.resolve("livraison-refusee.csv"), header + "\r\n" + laptop
+                    + "OS-2026-0302;PHONE;Dell;Latitude 5490;5CG81234AC;;SATA_SSD;SK hynix;HFS256G39TND;EJ7A2;256"
+                    + ";;;;;;;;\r\n");
+            Path accepted = Files.writeString(files.resolve("livraison.csv"), header + "\r\n" + laptop
+                    + "OS-2026-0302;DESKTOP;HP;ProDesk 600 G4;CZC8123456;;NVME_SSD;Samsung;MZVLB256HAHQ;S4DX1;256"
+                    + ";;;;;;;;\r\n");
             staff.choose("donorId", "Université de Poitiers")
                  .type("reference", "LIV-2026-11")
                  .attach("file", refused)

@@ -8,6 +8,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** The register's search, by time performed, and its CSV: the API's and the auditor's page alike. */
 @Component
@@ -74,16 +77,29 @@ class ErasureRegister {
         return records.findAll(search.matching(), PageRequest.of(page, size, ORDER));
     }
 
+    /** The API's CSV of the records found. */
     ResponseEntity<String> csv(Search search) {
+        return ResponseEntity.ok()
+                             .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"erasure-register.csv\"")
+                             .body(SpreadsheetCsv.write(ErasureRecord.class, everyRecord(search)));
+    }
+
+    /** The page's download of the records found, each column under its {@code title}. */
+    ResponseEntity<byte[]> spreadsheet(Search search, UnaryOperator<String> title) {
+        return ResponseEntity.ok()
+                             .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
+                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                     .filename("registre-des-effacements.csv").build().toString())
+                             .body(SpreadsheetCsv.forSpreadsheet(ErasureRecord.class, title, everyRecord(search)));
+    }
+
+    private List<ErasureRecord> everyRecord(Search search) {
         Page<ErasureRecord> found = records.findAll(search.matching(), PageRequest.of(0, MAX_CSV_RECORDS, ORDER));
         if (found.getTotalElements() > MAX_CSV_RECORDS) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, found.getTotalElements() + " records match: "
                     + "narrow the search (from, to, donorId...) to at most " + MAX_CSV_RECORDS);
         }
-        String csv = SpreadsheetCsv.write(ErasureRecord.class, found.getContent());
-        return ResponseEntity.ok()
-                             .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
-                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"erasure-register.csv\"")
-                             .body(csv);
+        return found.getContent();
     }
 }

@@ -5,6 +5,7 @@ import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The erasure register as auditors and staff read it: the API's search (a medium's serial, an operator, an outcome,
@@ -28,8 +30,11 @@ class ErasureRegisterPage {
 
     private final ErasureRegister register;
 
-    ErasureRegisterPage(ErasureRegister register) {
+    private final MessageSource words;
+
+    ErasureRegisterPage(ErasureRegister register, MessageSource words) {
         this.register = register;
+        this.words = words;
     }
 
     /**
@@ -56,7 +61,7 @@ class ErasureRegisterPage {
     @GetMapping("/registre-des-effacements.csv")
     @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
-    ResponseEntity<String> csv(@Valid @ModelAttribute ErasureRegister.Search search) {
-        return register.csv(search);
+    ResponseEntity<byte[]> csv(@Valid @ModelAttribute ErasureRegister.Search search, Locale locale) {
+        return register.spreadsheet(search, column -> words.getMessage("column." + column, null, locale));
     }
 }

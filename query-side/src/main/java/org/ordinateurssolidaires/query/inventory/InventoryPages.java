@@ -173,15 +173,16 @@ class InventoryPages {
     @CostlyToAnswer
     @PreAuthorize(Access.STAFF)
     void export(@RequestParam(required = false) String q, @RequestParam(required = false) DeviceState state,
-                @RequestParam(required = false) DeviceCategory category, HttpServletResponse response)
-            throws IOException {
+                @RequestParam(required = false) DeviceCategory category, HttpServletResponse response,
+                Locale locale) throws IOException {
         var selection = new FindDevicesAfter(q == null || q.isBlank() ? null : q.strip(), state, category, null,
                 EXPORT_PAGE);
         List<DeviceView> devices = devicesOf(selection);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("inventaire.csv").build().toString());
-        SequenceWriter lines = SpreadsheetCsv.writer(InventoryLine.class, response.getOutputStream());
+        SequenceWriter lines = SpreadsheetCsv.forSpreadsheet(InventoryLine.class,
+                column -> words.getMessage("column." + column, null, locale), response.getOutputStream());
         while (true) {
             Map<UUID, String> donors = donorNames(devices.stream().map(DeviceView::donorId)
                                                          .collect(Collectors.toSet()));

@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.web;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.SerializationContext;
@@ -10,12 +11,23 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
+import tools.jackson.dataformat.csv.CsvSchema;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * Every CSV the query side produces, for staff and donors who open it in a spreadsheet. A spreadsheet runs a
+ * Every CSV the query side produces, for staff and donors who open it in a spreadsheet. The API's are written for
+ * programs and any spreadsheet: comma-separated, a header of the rows' property names. A page's download is written
+ * for the spreadsheet the programme's staff open it in, French Excel: its cells separated by semicolons (its list
+ * separator, the comma being its decimal mark) and its bytes marked as UTF-8 by a byte-order mark (without one, it
+ * reads them as Windows-1252 and shows "rayÃ©"); its header in the reader's language. A spreadsheet runs a
  * cell beginning with {@code = + - @}, a tab or a line break as a formula, so every text cell beginning so is
  * prefixed with a single quote, as OWASP's "CSV Injection" advises; quoting (a cell holding the separator, a
  * quote or a line break is wrapped in double quotes, its quotes doubled) is Jackson's, applied after. Only text
@@ -25,6 +37,8 @@ import java.util.List;
 public final class SpreadsheetCsv {
 
     private static final String FORMULA_TRIGGERS = "=+-@\t\r\n";
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final char SPREADSHEET_SEPARATOR = ';';
     // the columns in the row type's declared order, instants as ISO-8601 text: said here, not left to defaults
     private static final CsvMapper CSV = CsvMapper.builder()
                                                   .addModule(new SimpleModule("spreadsheet-safe-text")
@@ -42,15 +56,49 @@ public final class SpreadsheetCsv {
     }
 
     /**
-     * The same, row after row as they are written, for more rows than are worth holding at once: the header line,
-     * then one line per value written, sent as the buffer fills. Closing the writer sends what is left but leaves
-     * {@code out} open: a writer not closed because the rows failed never finishes the file as if it were whole.
+     * A page's download, row after row as they are written, for more rows than are worth holding at once: the
+     * byte-order mark and the header line, each of {@code type}'s properties under its {@code title}, then one line
+     * per value written, sent as the buffer fills. Closing the writer sends what is left but leaves {@code out} open:
+     * a writer not closed because the rows failed never finishes the file as if it were whole.
      */
-    public static SequenceWriter writer(Class<?> type, OutputStream out) {
-        return CSV.writer(CSV.schemaFor(type).withHeader())
+    public static SequenceWriter forSpreadsheet(Class<?> type, UnaryOperator<String> title, OutputStream out)
+            throws IOException {
+        CsvSchema columns = CSV.schemaFor(type).withColumnSeparator(SPREADSHEET_SEPARATOR);
+        out.write(BYTE_ORDER_MARK);
+        spreadsheetLines().without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                          .writeValue(out, columns.getColumnNames().stream().map(title).toArray(String[]::new));
+        return CSV.writer(columns.withoutHeader())
+                  .with(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
                   .without(StreamWriteFeature.AUTO_CLOSE_TARGET)
                   .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
                   .writeValues(out);
+    }
+
+    /** A page's download of rows held at once, as {@link #forSpreadsheet(Class, UnaryOperator, OutputStream)}. */
+    public static <T> byte[] forSpreadsheet(Class<T> type, UnaryOperator<String> title, List<T> rows) {
+        var file = new ByteArrayOutputStream();
+        try (SequenceWriter lines = forSpreadsheet(type, title, file)) {
+            lines.writeAll(rows);
+        } catch (IOException notInMemory) {
+            throw new UncheckedIOException(notInMemory);
+        }
+        return file.toByteArray();
+    }
+
+    /** A file written for programs (commas, no byte-order mark) as a page's download: the same lines and cells. */
+    public static byte[] forSpreadsheet(String csv) {
+        List<String[]> lines = CSV.readerFor(String[].class).with(CsvReadFeature.WRAP_AS_ARRAY)
+                                  .<String[]>readValues(csv).readAll();
+        var file = new ByteArrayOutputStream();
+        file.writeBytes(BYTE_ORDER_MARK);
+        spreadsheetLines().writeValues(file).writeAll(lines).close();
+        return file.toByteArray();
+    }
+
+    /** Lines of cells between semicolons, only those that must be quoted so: Jackson's loose check quotes more. */
+    private static ObjectWriter spreadsheetLines() {
+        return CSV.writer(CsvSchema.emptySchema().withColumnSeparator(SPREADSHEET_SEPARATOR))
+                  .with(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING);
     }
 
     /** The text as a spreadsheet will show it, never run it. */

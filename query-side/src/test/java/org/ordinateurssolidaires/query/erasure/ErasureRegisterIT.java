@@ -90,6 +90,20 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         assertThat(csv.lines()).hasSize(4);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("performedAt,mediumSerial,mediaType,assetTag,outcome,level");
         assertThat(csv).contains(serial + "-B").contains("SHRED, certificate DEST-77");
+
+        // the page's download, for French Excel, in the reader's language
+        List<Map<String, String>> french = CsvRows.ofSpreadsheet(
+                http.getForObject("/registre-des-effacements.csv?donorId=" + donor, byte[].class));
+        assertThat(french).hasSize(3);
+        assertThat(french.get(0).keySet()).startsWith("Date et heure", "N° de série du support", "Type de support",
+                "N° d'inventaire", "Résultat");
+        assertThat(french).extracting(row -> row.get("N° de série du support")).contains(serial + "-B");
+        HttpHeaders english = new HttpHeaders();
+        english.add(HttpHeaders.COOKIE, "langue=en");
+        byte[] inEnglish = http.exchange("/registre-des-effacements.csv?donorId=" + donor, HttpMethod.GET,
+                new HttpEntity<>(english), byte[].class).getBody();
+        assertThat(CsvRows.ofSpreadsheet(inEnglish).get(0).keySet()).startsWith("Date and time",
+                "Medium serial number", "Type of medium", "Asset tag", "Outcome");
     }
 
     /** Recorded through whatever path let it in: the export is where it must stop being a formula. */

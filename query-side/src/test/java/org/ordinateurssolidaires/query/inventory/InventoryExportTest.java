@@ -16,6 +16,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -39,7 +40,7 @@ class InventoryExportTest {
 
     private final QueryGateway queries = mock(QueryGateway.class);
     private final InventoryPages pages = new InventoryPages(queries, mock(StepsAlreadyRecorded.class),
-            new StaticMessageSource(), mock(PageDates.class), new DevicePageAddresses(""),
+            columnTitledByItsCode(), mock(PageDates.class), new DevicePageAddresses(""),
             mock(AcceptedSanitisations.class));
     private final MockHttpServletResponse response = new MockHttpServletResponse();
 
@@ -47,7 +48,7 @@ class InventoryExportTest {
     void aFailureBeforeTheFirstDevicesIsAnsweredAsAnError() {
         devicesAfter(null, CompletableFuture.failedFuture(new IllegalStateException("database out of reach")));
 
-        assertThatThrownBy(() -> pages.export(null, DeviceState.READY, null, response))
+        assertThatThrownBy(() -> pages.export(null, DeviceState.READY, null, response, Locale.FRENCH))
                 .hasRootCauseMessage("database out of reach");
         assertThat(response.isCommitted()).isFalse();
         assertThat(response.getContentAsByteArray()).isEmpty();
@@ -62,7 +63,7 @@ class InventoryExportTest {
         when(queries.query(any(FetchDonorNames.class), eq(DonorNames.class)))
                 .thenReturn(CompletableFuture.completedFuture(new DonorNames(Map.of())));
 
-        assertThatThrownBy(() -> pages.export(null, DeviceState.READY, null, response))
+        assertThatThrownBy(() -> pages.export(null, DeviceState.READY, null, response, Locale.FRENCH))
                 .hasRootCauseMessage("database out of reach");
         assertThat(response.getContentAsString()).doesNotContain("T-0499");
     }
@@ -73,10 +74,16 @@ class InventoryExportTest {
         when(queries.query(any(FetchDonorNames.class), eq(DonorNames.class)))
                 .thenReturn(CompletableFuture.completedFuture(new DonorNames(Map.of())));
 
-        pages.export(null, DeviceState.READY, null, response);
+        pages.export(null, DeviceState.READY, null, response, Locale.FRENCH);
 
         assertThat(response.getContentType()).isEqualTo("text/csv; charset=UTF-8");
-        assertThat(response.getContentAsString().lines()).hasSize(3).last().asString().startsWith("T-0002,READY");
+        assertThat(response.getContentAsString().lines()).hasSize(3).last().asString().startsWith("T-0002;READY");
+    }
+
+    private static StaticMessageSource columnTitledByItsCode() {
+        var words = new StaticMessageSource();
+        words.setUseCodeAsDefaultMessage(true);
+        return words;
     }
 
     @SuppressWarnings("unchecked")

@@ -267,12 +267,15 @@ class InventoryIT extends QuerySideIntegrationTest {
                 + " and category = 'DESKTOP' order by asset_tag";
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(selected, String.class).containsAll(ours));
 
-        ResponseEntity<String> export = http.getForEntity(
-                "/inventaire.csv?state=AWAITING_SANITISATION&category=DESKTOP", String.class);
+        ResponseEntity<byte[]> export = http.getForEntity(
+                "/inventaire.csv?state=AWAITING_SANITISATION&category=DESKTOP", byte[].class);
 
         assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(export.getHeaders().getContentType()).hasToString("text/csv;charset=UTF-8");
-        List<String> tags = CsvRows.of(export.getBody()).stream().map(row -> row.get("assetTag")).toList();
+        List<Map<String, String>> rows = CsvRows.ofSpreadsheet(export.getBody());
+        assertThat(rows.get(0).keySet()).as("as on the pages, in French").startsWith("N° d'inventaire", "État",
+                "Depuis", "Catégorie", "Marque", "Modèle");
+        List<String> tags = rows.stream().map(row -> row.get("N° d'inventaire")).toList();
         assertThat(tags).hasSizeGreaterThan(1_100).containsAll(ours)
                         .containsExactlyElementsOf(jdbc.queryForList(selected, String.class));
     }

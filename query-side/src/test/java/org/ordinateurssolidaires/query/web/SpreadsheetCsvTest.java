@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.query.CsvRows;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,5 +42,33 @@ class SpreadsheetCsvTest {
         assertThat(CsvRows.of(csv)).extracting(row -> row.get("text"))
                                  .containsExactly("'=HYPERLINK(\"http://x\",\"a;b\")", "'-2+3",
                                          "Dell, \"Latitude\"\nsecond line");
+    }
+
+    @Test
+    void writesAPagesDownloadForFrenchExcelUnderTheReadersTitles() throws Exception {
+        List<Line> lines = List.of(new Line("capot rayé; écran neuf", -12, Instant.parse("2026-03-03T09:00:00Z")),
+                new Line("=1+1", 7, null));
+
+        byte[] file = SpreadsheetCsv.forSpreadsheet(Line.class, column -> "Titre de " + column, lines);
+
+        assertThat(new String(file, StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFTitre de text;Titre de figure;Titre de at\n"
+                           + "\"capot rayé; écran neuf\";-12;2026-03-03T09:00:00Z\n"
+                           + "'=1+1;7;\n");
+        assertThat(CsvRows.ofSpreadsheet(file)).extracting(row -> row.get("Titre de text"))
+                                              .containsExactly("capot rayé; écran neuf", "'=1+1");
+    }
+
+    @Test
+    void rewritesAFileForProgramsAsAPagesDownloadCellForCell() {
+        String forPrograms = "asset_tag,condition_notes,stated_by\nOS-1,capot rayé,\"Olivier Lambert, DSI\"\n"
+                             + "OS-2,\"deux; points\",\n";
+
+        byte[] file = SpreadsheetCsv.forSpreadsheet(forPrograms);
+
+        assertThat(new String(file, StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFasset_tag;condition_notes;stated_by\nOS-1;capot rayé;Olivier Lambert, DSI\n"
+                           + "OS-2;\"deux; points\";\n");
+        assertThat(CsvRows.ofSpreadsheet(file)).isEqualTo(CsvRows.of(forPrograms));
     }
 }
