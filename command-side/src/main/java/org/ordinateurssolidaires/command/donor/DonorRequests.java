@@ -1,13 +1,13 @@
 package org.ordinateurssolidaires.command.donor;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordinateurssolidaires.command.web.CorrectsSomething;
+import org.ordinateurssolidaires.command.web.MailAddress;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.command.web.NothingHidden;
@@ -30,7 +30,7 @@ public final class DonorRequests {
                     @NotNull DonorKind kind,
                     @WellFormedSiret @Schema(example = "73282932000074") String siret,
                     @NotBlank @Size(max = 200) @NothingHidden String contactPerson,
-                    @NotBlank @Email @Size(max = 200) String contactEmail) {
+                    @NotBlank @MailAddress @Size(max = 200) String contactEmail) {
     }
 
     @CorrectsSomething
@@ -38,7 +38,7 @@ public final class DonorRequests {
     public record Correct(@Size(max = 200) @NotBlankWhenGiven @OneScriptPerWord @NothingHidden String legalName,
                    @WellFormedSiret String siret,
                    @Size(max = 200) @NotBlankWhenGiven @NothingHidden String contactPerson,
-                   @Email @Size(max = 200) @NotBlankWhenGiven String contactEmail,
+                   @MailAddress @Size(max = 200) @NotBlankWhenGiven String contactEmail,
                    @NotBlank @Size(max = 500) @MultiLineText String reason) {
     }
 

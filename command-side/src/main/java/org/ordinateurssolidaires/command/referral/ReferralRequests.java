@@ -3,7 +3,6 @@ package org.ordinateurssolidaires.command.referral;
 import org.ordinateurssolidaires.events.referral.PersonalData;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.ordinateurssolidaires.command.web.MailAddress;
 import org.ordinateurssolidaires.command.web.MultiLineText;
 import org.ordinateurssolidaires.command.web.NotBlankWhenGiven;
 import org.ordinateurssolidaires.command.web.NothingHidden;
@@ -49,7 +49,7 @@ public final class ReferralRequests {
     /** A person at the partner, with professional contact details: at least one way to reach them. */
     public record Contact(@NotBlank @Size(max = 200) @NothingHidden String name,
                           @Size(max = 200) @NotBlankWhenGiven String role,
-                          @Email @Size(max = 200) @NotBlankWhenGiven String email,
+                          @MailAddress @Size(max = 200) @NotBlankWhenGiven String email,
                           @Size(max = 30) @NotBlankWhenGiven @PhoneNumber String phone) {
 
         @AssertTrue(message = "give an email or a phone")
@@ -80,7 +80,7 @@ public final class ReferralRequests {
     /** A name or address with a letter that only looks like another's would not be recognised as the household's. */
     public record Person(@NotBlank @Size(max = 200) @OneScriptPerWord @NothingHidden String name,
                   @Size(max = 30) @NotBlankWhenGiven @PhoneNumber String phone,
-                  @Email @Size(max = 200) @NotBlankWhenGiven String email,
+                  @MailAddress @Size(max = 200) @NotBlankWhenGiven String email,
                   @Size(max = 500) @NotBlankWhenGiven @MultiLineText @OneScriptPerWord @NothingHidden String address) {
 
         PersonalData inClear(String notes, String accessibilityNeeds) {

@@ -89,6 +89,14 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
                         "message", "must be a UUID (32 hexadecimal digits as 8-4-4-4-12)"));
     }
 
+    /** Hibernate Validator's e-mail rule takes "a@b": a donor would have been written to at no address. */
+    @Test
+    void anAddressWithoutADotInItsDomainIsSaidOfItsField() {
+        assertThat(refused("/api/donors", Map.of("legalName", "Mutuelle du Clain", "kind", "ASSOCIATION",
+                "contactPerson", "Inès", "contactEmail", "ines@mutuelle"))).isEqualTo(Map.of("field", "contactEmail",
+                "message", "must be an e-mail address: a name, @ and a domain with a dot (accueil@example.org)"));
+    }
+
     @Test
     void moreChildrenThanTheHouseholdHasIsSaidOfTheChildren() {
         String partner = newPartner(http, "SOCIAL_SERVICES");
