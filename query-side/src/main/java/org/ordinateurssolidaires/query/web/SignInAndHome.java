@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.ordinateurssolidaires.web.security.Role;
@@ -31,9 +32,9 @@ class SignInAndHome {
      */
     @GetMapping("/login")
     @PreAuthorize(Access.ANYONE)
-    String signIn(Model model, HttpServletRequest request) {
-        model.addAttribute("username", SignInRefused.usernameTyped(request));
-        Long pausedFor = SignInRefused.pausedFor(request);
+    String signIn(Model model, HttpServletRequest request, HttpServletResponse response) {
+        model.addAttribute("username", SignInRefused.usernameTyped(request, response));
+        Long pausedFor = SignInRefused.pausedFor(request, response);
         if (pausedFor != null) { // as a person reads a wait: seconds, then whole minutes
             model.addAttribute("pausedFor", pausedFor < 60 ? pausedFor + " s" : (pausedFor + 59) / 60 + " min");
         }

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.web.testing.FormBrowser;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +20,9 @@ class SignInPageIT extends QuerySideIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aRefusedSignInKeepsTheUsernameTypedForTheNextTry() throws Exception {
@@ -75,5 +80,37 @@ class SignInPageIT extends QuerySideIntegrationTest {
         assertThat(api.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(
                 Long.parseLong(seconds)).isBetween(1L, 2L));
         assertThat(api.body()).contains("too many refused sign-ins for this account from this address");
+    }
+
+    /**
+     * Before signing in, a browser is kept by no session: the sign-in form's token, the page it asked for and what a
+     * refused try keeps are its own cookies. A caller looping on the sign-in page, or refused over and over, wrote a
+     * session row at each request, kept for half an hour. Signed in, it is taken to the page it asked for.
+     */
+    @Test
+    void aBrowserNotSignedInWritesNoSession() throws Exception {
+        int before = anonymousSessions();
+        FormBrowser browser = new FormBrowser(port);
+        for (int asked = 0; asked < 2; asked++) { // asked again, still a page's sign-in, not the API's 401
+            assertThat(browser.get("/inventaire?state=READY").headers().firstValue("Location"))
+                    .hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
+        }
+        assertThat(browser.get("/login").statusCode()).isEqualTo(200);
+        browser.signIn(TestAccounts.STAFF, "not-" + TestAccounts.PASSWORD);
+        assertThat(browser.get("/login?error").body()).contains("value=\"" + TestAccounts.STAFF + "\"");
+        assertThat(anonymousSessions()).as("no session row written").isLessThanOrEqualTo(before);
+
+        HttpResponse<String> signedIn = browser.signIn(TestAccounts.STAFF, TestAccounts.PASSWORD);
+
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
+                .endsWith("/inventaire?state=READY"));
+        assertThat(browser.get("/inventaire?state=READY").statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
+                Integer.class, TestAccounts.STAFF)).isPositive();
+    }
+
+    private int anonymousSessions() {
+        return jdbc.queryForObject("select count(*) from spring_session where principal_name is null",
+                Integer.class);
     }
 }

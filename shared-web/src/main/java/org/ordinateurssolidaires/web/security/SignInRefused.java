@@ -1,33 +1,44 @@
 package org.ordinateurssolidaires.web.security;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.ordinateurssolidaires.events.AcceptableText;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A sign-in refused (a wrong password, a locked account, a try during a pause after wrong passwords) goes back to
  * the sign-in page, as Spring Security's form login does, with the username typed kept for it: only the password is
- * typed again, as on every sign-in page people know. It is kept in the browser's own session, read once by the page,
- * and only when it is acceptable text (one line, the length of an identifier): what {@link SignInFieldsOnce} refuses
- * is not shown again. A paused try's wait is kept there too, for the page to say how long.
+ * typed again, as on every sign-in page people know. A paused try's wait is kept too, for the page to say how long.
+ * Both are kept by the browser, in cookies of the sign-in page's that it reads once, never in a session: a caller
+ * refused over and over would otherwise leave a session row for each try, kept for the sessions' half hour. What
+ * {@link SignInFieldsOnce} refuses is not kept, and a cookie that holds anything else is read as none.
  */
 public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
 
     private static final String USERNAME = "username";
-    private static final String KEPT = SignInRefused.class.getName() + ".username";
-    private static final String PAUSED_FOR = SignInRefused.class.getName() + ".pausedFor";
+    private static final String KEPT = "connexion-identifiant";
+    private static final String PAUSED_FOR = "connexion-attente";
+    /** The page is opened at once, by the redirection: what it has not read by then is for nobody. */
+    private static final Duration READ_WITHIN = Duration.ofMinutes(1);
+    private static final long LONGEST_PAUSE = Duration.ofDays(1).toSeconds();
 
-    private final String pausedPage;
+    private final String signInPage;
 
     SignInRefused(String signInPage) {
         super(signInPage + "?error");
-        this.pausedPage = signInPage + "?pause";
+        this.signInPage = signInPage;
+        setAllowSessionCreation(false); // Spring Security would keep the refusal in a new session, for no page
     }
 
     @Override
@@ -35,35 +46,61 @@ public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
                                         AuthenticationException refused) throws IOException, ServletException {
         String typed = request.getParameter(USERNAME);
         if (typed != null && AcceptableText.IDENTIFIER.problem(typed).isEmpty()) {
-            request.getSession().setAttribute(KEPT, typed.strip());
+            String kept = URLEncoder.encode(typed.strip(), StandardCharsets.UTF_8);
+            keep(request, response, page(request), KEPT, kept, READ_WITHIN);
         }
         if (refused instanceof PasswordGuesses.Paused paused) {
             // the page says why and for how long, rather than "wrong password" for a password that was not checked
-            request.getSession().setAttribute(PAUSED_FOR, paused.retryAfterSeconds());
-            getRedirectStrategy().sendRedirect(request, response, pausedPage);
+            String seconds = Long.toString(paused.retryAfterSeconds());
+            keep(request, response, page(request), PAUSED_FOR, seconds, READ_WITHIN);
+            getRedirectStrategy().sendRedirect(request, response, signInPage + "?pause");
             return;
         }
         super.onAuthenticationFailure(request, response, refused);
     }
 
     /** The seconds this browser's last try has to wait, once; null when it was not paused. */
-    public static Long pausedFor(HttpServletRequest request) {
-        return readOnce(request, PAUSED_FOR, Long.class);
+    public static Long pausedFor(HttpServletRequest request, HttpServletResponse response) {
+        String seconds = readOnce(request, response, PAUSED_FOR);
+        try {
+            long wait = seconds == null ? -1 : Long.parseLong(seconds);
+            return wait >= 0 && wait <= LONGEST_PAUSE ? wait : null;
+        } catch (NumberFormatException notOurs) {
+            return null;
+        }
     }
 
     /** The username of the sign-in just refused in this browser, once; null when there is none. */
-    public static String usernameTyped(HttpServletRequest request) {
-        return readOnce(request, KEPT, String.class);
-    }
-
-    /** What this browser's session keeps for the sign-in page, taken out as it is read. */
-    private static <T> T readOnce(HttpServletRequest request, String name, Class<T> type) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !type.isInstance(session.getAttribute(name))) {
+    public static String usernameTyped(HttpServletRequest request, HttpServletResponse response) {
+        String kept = readOnce(request, response, KEPT);
+        try {
+            String typed = kept == null ? null : URLDecoder.decode(kept, StandardCharsets.UTF_8);
+            return typed != null && AcceptableText.IDENTIFIER.problem(typed).isEmpty() ? typed : null;
+        } catch (IllegalArgumentException notOurs) {
             return null;
         }
-        T kept = type.cast(session.getAttribute(name));
-        session.removeAttribute(name);
-        return kept;
+    }
+
+    /** The cookie's value, the cookie ended as it is read, by the sign-in page whose cookie it is. */
+    private static String readOnce(HttpServletRequest request, HttpServletResponse response, String name) {
+        Cookie[] cookies = request.getCookies();
+        for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
+            if (cookie.getName().equals(name)) {
+                keep(request, response, request.getRequestURI(), name, "", Duration.ZERO);
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Where the browser sends the cookies back: the sign-in page only. */
+    private String page(HttpServletRequest request) {
+        return request.getContextPath() + signInPage;
+    }
+
+    private static void keep(HttpServletRequest request, HttpServletResponse response, String page, String name,
+                             String value, Duration lasting) {
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(name, value).path(page).httpOnly(true)
+                .secure(request.isSecure()).sameSite("Lax").maxAge(lasting).build().toString());
     }
 }

@@ -1,0 +1,51 @@
+package org.ordinateurssolidaires.web.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+
+/**
+ * Where a browser's CSRF token is kept: in its session once it has one (signed in), as Spring Security keeps it by
+ * default; before, in a cookie of its own, checked against the form's copy as OWASP's double-submitted cookie. A
+ * browser that only opens the sign-in page then writes no session row: a caller looping on that page filled the
+ * sessions' table, each row kept for the sessions' half-hour timeout.
+ */
+final class TokensBeforeSignIn implements CsrfTokenRepository {
+
+    private final HttpSessionCsrfTokenRepository inSession = new HttpSessionCsrfTokenRepository();
+    private final CookieCsrfTokenRepository inCookie = new CookieCsrfTokenRepository();
+
+    TokensBeforeSignIn() {
+        inCookie.setCookieName("JETON-CSRF");
+        inCookie.setHeaderName("X-CSRF-TOKEN"); // the session's: one name for the token, wherever it is kept
+        inCookie.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+    }
+
+    @Override
+    public CsrfToken generateToken(HttpServletRequest request) {
+        return inCookie.generateToken(request);
+    }
+
+    @Override
+    public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+        if (token == null) { // signing in or out: no token stays, where it was kept
+            inSession.saveToken(null, request, response);
+            if (inCookie.loadToken(request) != null) {
+                inCookie.saveToken(null, request, response);
+            }
+        } else if (request.getSession(false) != null) {
+            inSession.saveToken(token, request, response);
+        } else {
+            inCookie.saveToken(token, request, response);
+        }
+    }
+
+    @Override
+    public CsrfToken loadToken(HttpServletRequest request) {
+        CsrfToken kept = request.getSession(false) == null ? null : inSession.loadToken(request);
+        return kept != null ? kept : inCookie.loadToken(request);
+    }
+}
