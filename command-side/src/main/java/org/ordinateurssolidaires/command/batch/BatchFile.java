@@ -100,7 +100,7 @@ final class BatchFile {
                         "the file begins as UTF-16 text but is not: save it again as CSV UTF-8")));
             }
         }
-        if (isWorkbookOrUtf16WithoutMark(file)) { // as Windows-1252, it would be "unknown column PK\u0003\u0004..."
+        if (isNoText(file)) { // as Windows-1252, it would be "unknown column PK\u0003\u0004..." or "\u2030PNG"
             throw notText();
         }
         try {
@@ -123,7 +123,7 @@ final class BatchFile {
 
     private static BatchRefused notText() {
         return new BatchRefused(List.of(RowProblem.of(0, "", "batch.notText", "the file is not CSV text (a workbook, "
-                + "UTF-32, or UTF-16 without its byte-order mark): save it as CSV UTF-8")));
+                + "an image, a PDF, UTF-32, or UTF-16 without its byte-order mark): save it as CSV UTF-8")));
     }
 
     private static boolean startsAsUtf16(byte[] file) {
@@ -139,10 +139,20 @@ final class BatchFile {
      * By how such a file begins: a zip (.xlsx, .ods) or an OLE2 compound file (.xls), or a header's first two letters
      * each beside a zero byte, as UTF-16 writes a letter of ASCII.
      */
-    private static boolean isWorkbookOrUtf16WithoutMark(byte[] file) {
-        return startsWith(file, 'P', 'K', 3, 4) || startsWith(file, 0xD0, 0xCF, 0x11, 0xE0)
-               || file.length >= 4 && (file[0] != 0 && file[1] == 0 && file[2] != 0 && file[3] == 0
-                                       || file[0] == 0 && file[1] != 0 && file[2] == 0 && file[3] != 0);
+    /**
+     * A workbook (.xlsx, .ods, .xls), UTF-16 without its mark, or any file holding a NUL byte, which no text in
+     * UTF-8 or Windows-1252 has: an image, a PDF.
+     */
+    private static boolean isNoText(byte[] file) {
+        if (startsWith(file, 'P', 'K', 3, 4) || startsWith(file, 0xD0, 0xCF, 0x11, 0xE0)) {
+            return true;
+        }
+        for (byte b : file) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] file, int... bytes) {

@@ -123,15 +123,19 @@ class BatchFileTest {
                 assertThat(row.get(BatchFile.MANUFACTURER)).isEqualTo("Soci\u00E9t\u00E9 G\u00E9n\u00E9rale"));
     }
 
-    /** Read as Windows-1252, these would be "unknown column PK..." or "ÿþa...": the file itself is named instead. */
+    /**
+     * Read as Windows-1252, these would be "unknown column PK...", "ÿþa..." or "‰PNG": the file itself is named
+     * instead.
+     */
     @Test
-    void refusesAWorkbookOrUtf16WithoutItsMarkOrBrokenAsNoCsvText() {
+    void refusesAWorkbookAnImageOrUtf16WithoutItsMarkOrBrokenAsNoCsvText() {
         byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0};
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, '\r', 'I', 'H', 'D', 'R'};
         byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
         byte[] unmarked = "asset_tag,category\n".getBytes(StandardCharsets.UTF_16LE);
         byte[] unmarkedBigEndian = "asset_tag,category\n".getBytes(StandardCharsets.UTF_16BE);
 
-        for (byte[] file : List.of(xlsx, xls, unmarked, unmarkedBigEndian)) {
+        for (byte[] file : List.of(xlsx, png, xls, unmarked, unmarkedBigEndian)) {
             assertThat(refusal(file)).isEqualTo("batch.notText");
         }
         for (Charset utf32 : List.of(Charset.forName("UTF-32LE"), Charset.forName("UTF-32BE"))) { // with its mark

@@ -10,6 +10,7 @@ import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.ErasureEvidence;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
+import org.ordinateurssolidaires.query.web.PageDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -192,7 +193,7 @@ class DonorDocuments {
 
         Words(Locale locale) {
             this.locale = locale;
-            this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+            this.day = PageDates.longDay(locale);
             this.moment = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                                            .withLocale(locale).withZone(zone);
         }

@@ -9,9 +9,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * Times on the pages, in the programme's time zone and the reader's way ({@code 2 mars 2026 à 10:00} in French),
@@ -20,6 +27,13 @@ import java.time.temporal.ChronoUnit;
 @Component
 public class PageDates {
 
+    private static final DateTimeFormatter FRENCH_DAY = new DateTimeFormatterBuilder()
+            .appendText(ChronoField.DAY_OF_MONTH, LongStream.rangeClosed(1, 31).boxed().collect(Collectors.toMap(
+                    Function.identity(), day -> day == 1 ? "1er" : Long.toString(day))))
+            .appendLiteral(' ').appendText(ChronoField.MONTH_OF_YEAR, TextStyle.FULL)
+            .appendLiteral(' ').appendValue(ChronoField.YEAR)
+            .toFormatter(Locale.FRENCH);
+
     private final ZoneId zone;
 
     PageDates(@Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
@@ -27,14 +41,28 @@ public class PageDates {
     }
 
     public String dayAndTime(Instant instant) {
-        return instant == null ? "" : said(instant, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG,
-                FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale()).withZone(zone));
+        Locale locale = LocaleContextHolder.getLocale();
+        DateTimeFormatter words = french(locale) ? new DateTimeFormatterBuilder().append(FRENCH_DAY)
+                .appendLiteral(" à ").appendPattern("HH:mm").toFormatter(locale)
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale);
+        return instant == null ? "" : said(instant, words.withZone(zone));
     }
 
-    /** A day, in the reader's way ({@code 2 mars 2026}). */
+    /** A day, in the reader's way ({@code 2 mars 2026}, {@code 1er mars 2026}). */
     public String day(LocalDate day) {
-        return day == null ? "" : said(day, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                                                            .withLocale(LocaleContextHolder.getLocale()));
+        return day == null ? "" : said(day, longDay(LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * A day in words in {@code locale}: the first of a month is "1er" in French, as the Imprimerie nationale's rules
+     * write it and every French reader expects, which neither the JDK's nor CLDR's long date says.
+     */
+    public static DateTimeFormatter longDay(Locale locale) {
+        return french(locale) ? FRENCH_DAY : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+    }
+
+    private static boolean french(Locale locale) {
+        return locale.getLanguage().equals(Locale.FRENCH.getLanguage());
     }
 
     /** The month an instant falls in, as a table's row names it ({@code novembre 2026}). */
