@@ -52,10 +52,12 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The inventory: every device, its state, donor, category and media with their erasure status. Fed by a pooled
@@ -307,7 +309,10 @@ class InventoryProjection extends ReadModelProjection {
         if (text == null || text.isBlank()) {
             return Specification.unrestricted();
         }
-        List<UUID> holding = devices.findIdsByLabel(text.strip());
+        // as typed, and in capitals: an asset tag is only ever in capitals, and so nearly every serial, which
+        // staff typing one by hand rarely are
+        String typed = text.strip();
+        List<UUID> holding = devices.findIdsByLabel(Stream.of(typed, typed.toUpperCase(Locale.ROOT)).distinct().toList());
         return (device, query, where) -> holding.isEmpty() ? where.disjunction() : device.get("deviceId").in(holding);
     }
 

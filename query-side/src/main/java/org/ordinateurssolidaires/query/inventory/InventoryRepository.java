@@ -5,6 +5,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,8 +17,8 @@ interface InventoryRepository extends JpaRepository<InventoryDevice, UUID>, JpaS
     List<InventoryDevice> findByReferralIdOrderByAssetTagAsc(UUID referralId);
 
     /** The devices labelled so: by asset tag, by serial, or by a medium's serial; each by its own index. */
-    @Query("select d.deviceId from InventoryDevice d where d.assetTag = :label"
-            + " union select d.deviceId from InventoryDevice d where d.serialNumber = :label"
-            + " union select d.deviceId from InventoryDevice d join d.media m where m.serialNumber = :label")
-    List<UUID> findIdsByLabel(@Param("label") String label);
+    @Query("select d.deviceId from InventoryDevice d where d.assetTag in :labels"
+            + " union select d.deviceId from InventoryDevice d where d.serialNumber in :labels"
+            + " union select d.deviceId from InventoryDevice d join d.media m where m.serialNumber in :labels")
+    List<UUID> findIdsByLabel(@Param("labels") Collection<String> labels);
 }

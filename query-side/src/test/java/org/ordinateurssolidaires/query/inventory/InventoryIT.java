@@ -280,7 +280,10 @@ class InventoryIT extends QuerySideIntegrationTest {
                         .containsExactlyElementsOf(jdbc.queryForList(selected, String.class));
     }
 
-    /** What a barcode scanner types: the asset tag, the device's serial or a medium's, as on its label. */
+    /**
+     * What a barcode scanner types: the asset tag, the device's serial or a medium's, as on its label; or staff, in
+     * small letters.
+     */
     @Test
     void findsADeviceByWhatIsInHand() {
         var donor = new DonorId(UUID.randomUUID());
@@ -294,7 +297,8 @@ class InventoryIT extends QuerySideIntegrationTest {
                 "Lenovo", "ThinkPad T480", serial, List.of(disk("OTHER-1"), disk(mediumSerial)), null, RECEIVED_AT));
         awaitState(device, "AWAITING_SANITISATION");
 
-        for (String inHand : List.of(assetTag, serial, mediumSerial, " " + mediumSerial + " ")) {
+        for (String inHand : List.of(assetTag, serial, mediumSerial, " " + mediumSerial + " ",
+                assetTag.toLowerCase(Locale.ROOT), serial.toLowerCase(Locale.ROOT), "wd" + mediumSerial.substring(2))) {
             JsonNode found = http.getForObject("/api/devices?q={q}", JsonNode.class, inHand);
             assertThat(found.get("devices").findValuesAsString("deviceId")).as(inHand)
                                                                           .containsExactly(device.toString());
