@@ -45,6 +45,11 @@ class ErasureRegister {
     public record Search(String serial, UUID deviceId, UUID donorId, @PlausibleTime.Within Instant from,
                          @PlausibleTime.Within Instant to, String operator, Outcome outcome) {
 
+        /** The same search, ending at {@code end}. */
+        Search endingAt(Instant end) {
+            return new Search(serial, deviceId, donorId, from, end, operator, outcome);
+        }
+
         /** Whether the period, when both its ends are given, starts before it ends: otherwise it holds nothing. */
         boolean periodInOrder() {
             return from == null || to == null || from.isBefore(to);

@@ -5,6 +5,7 @@ import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,10 +34,13 @@ class ErasureRegisterPage {
     private final ErasureRegister register;
 
     private final MessageSource words;
+    private final ZoneId zone;
 
-    ErasureRegisterPage(ErasureRegister register, MessageSource words) {
+    ErasureRegisterPage(ErasureRegister register, MessageSource words,
+                        @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.register = register;
         this.words = words;
+        this.zone = zone;
     }
 
     /**
@@ -43,13 +49,15 @@ class ErasureRegisterPage {
      */
     @GetMapping("/registre-des-effacements")
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
-    String register(@Valid @ModelAttribute("search") ErasureRegister.Search search, BindingResult mistyped,
-                    @RequestParam(defaultValue = "0") int page, Model model) {
+    String register(@Valid @ModelAttribute("search") ErasureRegister.Search typed, BindingResult mistyped,
+                    @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
+                    Model model) {
         model.addAttribute("outcomes", Outcome.values());
         if (mistyped.hasErrors()) {
             model.addAttribute("mistyped", mistyped.getFieldErrors().stream().map(error -> error.getField()).toList());
             return "erasure/register";
         }
+        ErasureRegister.Search search = lastDayCountedIn(typed, to);
         if (!search.periodInOrder()) {
             model.addAttribute("mistyped", List.of("from", "to")).addAttribute("periodOutOfOrder", true);
             return "erasure/register";
@@ -61,7 +69,20 @@ class ErasureRegisterPage {
     @GetMapping("/registre-des-effacements.csv")
     @CostlyToAnswer
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
-    ResponseEntity<byte[]> csv(@Valid @ModelAttribute ErasureRegister.Search search, Locale locale) {
-        return register.spreadsheet(search, column -> words.getMessage("column." + column, null, locale));
+    ResponseEntity<byte[]> csv(@Valid @ModelAttribute ErasureRegister.Search search,
+                               @RequestParam(required = false) String to, Locale locale) {
+        return register.spreadsheet(lastDayCountedIn(search, to),
+                column -> words.getMessage("column." + column, null, locale));
+    }
+
+    /**
+     * The page's "jusqu'au" counts its day in, as people read "du 2 au 3 mars": a day ends the search as the next
+     * one starts in the programme's time zone. An instant (an address written for the API) is taken as it is.
+     */
+    private ErasureRegister.Search lastDayCountedIn(ErasureRegister.Search search, String to) {
+        if (search.to() == null || to.strip().length() != "2026-03-03".length()) {
+            return search;
+        }
+        return search.endingAt(LocalDate.parse(to.strip()).plusDays(1).atStartOfDay(zone).toInstant());
     }
 }

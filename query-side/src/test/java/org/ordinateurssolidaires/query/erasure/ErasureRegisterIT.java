@@ -187,6 +187,16 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         assertThat(second.get("records").findValuesAsString("mediumSerial"))
                 .containsExactly(earlyOnTheSecond.serialNumber());
         assertThat(count("donorId=" + donor + "&from=2026-03-01&to=2026-03-02")).isOne();
+        // the page's "jusqu'au" counts its day in, as people read "du 2 au 2 mars"; its download too
+        HttpHeaders asAPage = new HttpHeaders();
+        asAPage.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
+        String onePage = http.exchange("/registre-des-effacements?donorId=" + donor + "&from=2026-03-02&to=2026-03-02",
+                HttpMethod.GET, new HttpEntity<>(asAPage), String.class).getBody();
+        assertThat(onePage).contains(earlyOnTheSecond.serialNumber()).doesNotContain(lateOnTheFirst.serialNumber())
+                           .doesNotContain("Cette période finit avant de commencer");
+        assertThat(CsvRows.ofSpreadsheet(http.getForObject("/registre-des-effacements.csv?donorId=" + donor
+                + "&from=2026-03-01&to=2026-03-01", byte[].class))).extracting(row -> row.get("N° de série du support"))
+                .containsExactly(lateOnTheFirst.serialNumber());
         var refused = http.getForEntity("/api/erasure-register?from=2026-03-32", JsonNode.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().at("/errors/0/message").asString())
