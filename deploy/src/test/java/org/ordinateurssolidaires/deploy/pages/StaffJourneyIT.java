@@ -290,14 +290,17 @@ class StaffJourneyIT {
                  .type("held-" + ceremony + "-householdsPresent", "1").type("held-" + ceremony + "-donorsPresent", "1")
                  .submitFormOf("held-" + ceremony + "-donorsPresent");
             assertThat(staff.text()).contains("Cérémonie enregistrée comme tenue.");
-            staff.open(devicePage).choose("handOver-ceremonyId", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                    .withLocale(Locale.FRENCH).format(LocalDate.parse(today)) + " — Salle des fêtes de Poitiers");
+            // as French writes a day: the first of a month is "1er"
+            String todayInWords = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.FRENCH)
+                                                   .format(LocalDate.parse(today)).replaceFirst("^1 ", "1er ");
+            staff.open(devicePage).choose("handOver-ceremonyId", todayInWords + " — Salle des fêtes de Poitiers");
 
             staff.submitFormOf("handOver-freeOfCharge");
             assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
                     "cochez la case : le foyer reconnaît la gratuité");
             staff.tick("handOver-freeOfCharge").submitFormOf("handOver-freeOfCharge");
-            assertThat(staff.text()).contains("Remise enregistrée.", "Remis", "Remis au foyer");
+            assertThat(staff.text()).contains("Remise enregistrée.", "Remis", "Remis au foyer",
+                    "à la cérémonie du " + todayInWords + " (Salle des fêtes de Poitiers)");
             staff.look("appareil-remis");
 
             // the dashboard counts it among this month's, and times its way from reception to hand-over
@@ -329,12 +332,13 @@ class StaffJourneyIT {
                     labels);
             assertThat(Pdf.text(labels).replaceAll("\\s+", " ")) // what the device is wraps under its tag
                     .contains("OS-2026-0042", "Ordinateur portable Lenovo ThinkPad T480");
-            // the export follows the list's filters: the devices handed over
+            // the export follows the list's filters: the devices handed over; for French Excel
             staff.open("/inventaire?state=HANDED_OVER");
             String csv = new String(staff.download("Exporter en CSV"), StandardCharsets.UTF_8);
+            assertThat(csv).startsWith("\uFEFFN° d'inventaire;État;Depuis;Catégorie;");
             assertThat(csv.lines()).hasSize(2).last().asString()
-                                   .startsWith("OS-2026-0042,HANDED_OVER,")
-                                   .contains("Université de Poitiers", "LIV-2026-03", ",1,1,A");
+                                   .startsWith("OS-2026-0042;HANDED_OVER;")
+                                   .contains("Université de Poitiers", "LIV-2026-03", ";1;1;A");
 
             // the household gives it back: its medium is to be erased again
             staff.open(devicePage).reveal("Retour de l'appareil par le foyer")

@@ -33,8 +33,9 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAft
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListedDevice;
+import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.FetchCeremonies;
 import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.FetchRecentCeremonies;
-import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.RecentCeremony;
+import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.CeremonyDay;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
 import org.ordinateurssolidaires.query.referral.HouseholdCodes;
@@ -271,6 +272,7 @@ class InventoryPages {
              .addAttribute("donorName", donorNames(Set.of(device.donorId())).get(device.donorId()))
              .addAttribute("history", latestFirst)
              .addAttribute("households", householdCodes(history))
+             .addAttribute("handedOverAt", ceremoniesOf(history))
              .addAttribute("media", media)
              .addAttribute("mediumNames", mediumNames(media, locale))
              .addAttribute("corrections", correctionsInWords(history, locale))
@@ -285,7 +287,7 @@ class InventoryPages {
         }
         if (device.state() == DeviceState.ALLOCATED) {
             model.addAttribute("ceremonies", queries.query(new FetchRecentCeremonies(dates.today()),
-                    ResponseTypes.multipleInstancesOf(RecentCeremony.class)).join());
+                    ResponseTypes.multipleInstancesOf(CeremonyDay.class)).join());
         }
         choices(model, locale);
         return "inventory/device";
@@ -312,6 +314,17 @@ class InventoryPages {
                                      .collect(Collectors.toSet());
         return referrals.isEmpty() ? Map.of()
                 : queries.query(new HouseholdCodes.Fetch(referrals), HouseholdCodes.class).join().byReferral();
+    }
+
+    /** The ceremonies the device was handed over at, by id, as the history names them. */
+    private Map<UUID, CeremonyDay> ceremoniesOf(List<ProvenanceEntry> history) {
+        Set<UUID> ceremonies = history.stream()
+                                      .map(entry -> entry.details() instanceof DeviceHandedOver handedOver
+                                              && handedOver.ceremonyId() != null ? handedOver.ceremonyId().value() : null)
+                                      .filter(Objects::nonNull).collect(Collectors.toSet());
+        return ceremonies.isEmpty() ? Map.of()
+                : queries.query(new FetchCeremonies(ceremonies), ResponseTypes.multipleInstancesOf(CeremonyDay.class))
+                         .join().stream().collect(Collectors.toMap(CeremonyDay::ceremonyId, ceremony -> ceremony));
     }
 
     private static UUID householdOf(Object event) {

@@ -8,31 +8,29 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * Times on the pages, in the programme's time zone and the reader's way ({@code 2 mars 2026 à 10:00} in French),
+ * Times on the pages, in the programme's time zone and the reader's way ({@code 2 mars 2026 10:00} in French),
  * and the value a date and time field starts with. Templates call it as {@code @pageDates}.
  */
 @Component
 public class PageDates {
 
-    private static final DateTimeFormatter FRENCH_DAY = new DateTimeFormatterBuilder()
-            .appendText(ChronoField.DAY_OF_MONTH, LongStream.rangeClosed(1, 31).boxed().collect(Collectors.toMap(
-                    Function.identity(), day -> day == 1 ? "1er" : Long.toString(day))))
-            .appendLiteral(' ').appendText(ChronoField.MONTH_OF_YEAR, TextStyle.FULL)
-            .appendLiteral(' ').appendValue(ChronoField.YEAR)
-            .toFormatter(Locale.FRENCH);
+    /** The days of a month as French writes them: the first is "1er". */
+    private static final Map<Long, String> FRENCH_DAYS = LongStream.rangeClosed(1, 31).boxed().collect(
+            Collectors.toMap(Function.identity(), day -> day == 1 ? "1er" : Long.toString(day)));
 
     private final ZoneId zone;
 
@@ -41,11 +39,8 @@ public class PageDates {
     }
 
     public String dayAndTime(Instant instant) {
-        Locale locale = LocaleContextHolder.getLocale();
-        DateTimeFormatter words = french(locale) ? new DateTimeFormatterBuilder().append(FRENCH_DAY)
-                .appendLiteral(" à ").appendPattern("HH:mm").toFormatter(locale)
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale);
-        return instant == null ? "" : said(instant, words.withZone(zone));
+        return instant == null ? "" : said(instant, inWords(FormatStyle.SHORT, LocaleContextHolder.getLocale())
+                .withZone(zone));
     }
 
     /** A day, in the reader's way ({@code 2 mars 2026}, {@code 1er mars 2026}). */
@@ -58,7 +53,18 @@ public class PageDates {
      * write it and every French reader expects, which neither the JDK's nor CLDR's long date says.
      */
     public static DateTimeFormatter longDay(Locale locale) {
-        return french(locale) ? FRENCH_DAY : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        return inWords(null, locale);
+    }
+
+    /** The long date of {@code locale}, with its time in {@code timeStyle} if any, its first day "1er" in French. */
+    private static DateTimeFormatter inWords(FormatStyle timeStyle, Locale locale) {
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.LONG, timeStyle,
+                IsoChronology.INSTANCE, locale);
+        if (!french(locale) || !pattern.startsWith("d ")) {
+            return DateTimeFormatter.ofPattern(pattern, locale);
+        }
+        return new DateTimeFormatterBuilder().appendText(ChronoField.DAY_OF_MONTH, FRENCH_DAYS)
+                                             .appendPattern(pattern.substring(1)).toFormatter(locale);
     }
 
     private static boolean french(Locale locale) {

@@ -9,13 +9,15 @@ import org.ordinateurssolidaires.events.ceremony.CeremonyId;
 import org.ordinateurssolidaires.events.ceremony.CeremonyRescheduled;
 import org.ordinateurssolidaires.events.ceremony.CeremonyScheduled;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.CeremonyDay;
+import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.FetchCeremonies;
 import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.FetchRecentCeremonies;
-import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.RecentCeremony;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,14 +61,19 @@ class RecentCeremoniesIT extends QuerySideIntegrationTest {
 
         // the processor may take the ceremonies in several segments, each in its own order: awaited until it is right
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<RecentCeremony> offered = queries.query(new FetchRecentCeremonies(today),
-                    ResponseTypes.multipleInstancesOf(RecentCeremony.class)).join();
-            assertThat(offered).extracting(RecentCeremony::ceremonyId)
+            List<CeremonyDay> offered = queries.query(new FetchRecentCeremonies(today),
+                    ResponseTypes.multipleInstancesOf(CeremonyDay.class)).join();
+            assertThat(offered).extracting(CeremonyDay::ceremonyId)
                                .containsExactly(movedThere.value(), heldAlready.value(), morning.value(),
                                        yesterday.value(), weekAgo.value());
-            assertThat(offered).extracting(RecentCeremony::place)
+            assertThat(offered).extracting(CeremonyDay::place)
                                .containsExactly("Centre social des Trois-Cités", "Hôtel de ville",
                                        "Maison des associations", "Salons de Blossac", "Gymnase des Couronneries");
         });
+        // a device's history names the ceremony it was handed over at, however long ago, moved or not
+        assertThat(queries.query(new FetchCeremonies(Set.of(tooOld.value(), movedAway.value())),
+                ResponseTypes.multipleInstancesOf(CeremonyDay.class)).join())
+                .containsExactlyInAnyOrder(new CeremonyDay(tooOld.value(), today.minusDays(8), "Espace Mendès-France"),
+                        new CeremonyDay(movedAway.value(), today.plusDays(7), "Gymnase"));
     }
 }
