@@ -141,7 +141,7 @@ class StaffJourneyIT {
             // until the quality check another may be fitted; this one, holding data, is not offered to be taken out
             assertThat(staff.text()).as("%s", staff.text())
                                     .contains("Support ajouté : il est à effacer avant le contrôle qualité.",
-                                            "CT500-2026-77", "Effacer le support SSD NVMe CT500-2026-77",
+                                            "CT500-2026-77", "500 Go", "Effacer le support SSD NVMe CT500-2026-77",
                                             "Ajouter un support de stockage")
                                     .doesNotContain("Retirer le support");
             staff.look("support-ajoute");
