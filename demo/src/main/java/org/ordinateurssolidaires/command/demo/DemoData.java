@@ -222,9 +222,9 @@ class DemoData {
             List.of(List.of(SEAGATE_1000), List.of(SEAGATE_500)));
     private static final Model OPTIPLEX_7060 = new Model(DESKTOP, "Dell", "OptiPlex 7060 SFF", "#######",
             List.of(List.of(SAMSUNG_PM981), List.of(HYNIX_SC311, SEAGATE_1000)));
-    private static final Model IPAD_6 = new Model(TABLET, "Apple", "iPad 6th generation (A1893)", "DMPX########",
+    private static final Model IPAD_6 = new Model(TABLET, "Apple", "iPad 6e génération (A1893)", "DMPX########",
             List.of(List.of(IPAD_FLASH)));
-    private static final Model IPAD_7 = new Model(TABLET, "Apple", "iPad 7th generation (A2197)", "DMPZ########",
+    private static final Model IPAD_7 = new Model(TABLET, "Apple", "iPad 7e génération (A2197)", "DMPZ########",
             List.of(List.of(IPAD_FLASH)));
 
     /** Oldest first: the asset tags follow the order of arrival. */
@@ -245,20 +245,23 @@ class DemoData {
 
     // in these lists, an entry given twice is chosen twice as often
     private static final Map<DeviceCategory, Workbench> WORKBENCHES = Map.of(
-            LAPTOP, new Workbench("Cleaned, thermal paste renewed, battery, keyboard, screen and ports tested",
+            LAPTOP, new Workbench("Nettoyé, pâte thermique renouvelée, batterie, clavier, écran et ports testés",
                     List.of("Linux Mint 22.1 Cinnamon", "Linux Mint 22.1 Cinnamon",
-                            "Windows 11 Pro (refurbisher licence)"),
-                    List.of(new QualityIssue("the battery holds 38% of its design capacity", "battery replaced"),
-                            new QualityIssue("three keys of the keyboard do not respond", "keyboard replaced"),
-                            new QualityIssue("dead pixels in the middle of the screen", "screen panel replaced"))),
-            DESKTOP, new Workbench("Dust removed, memory upgraded to 16 GB, fans and ports tested",
-                    List.of("Linux Mint 22.1 Cinnamon", "Windows 11 Pro (refurbisher licence)"),
-                    List.of(new QualityIssue("the front USB ports do not work", "front USB board replaced"),
-                            new QualityIssue("memory errors under memtest86+", "faulty memory module replaced"))),
-            TABLET, new Workbench("Cleaned, screen, cameras, speakers and battery tested",
+                            "Windows 11 Pro (licence reconditionneur)"),
+                    List.of(new QualityIssue("la batterie ne tient plus que 38 % de sa capacité d'origine",
+                                    "batterie remplacée"),
+                            new QualityIssue("trois touches du clavier ne répondent pas", "clavier remplacé"),
+                            new QualityIssue("pixels morts au milieu de l'écran", "dalle remplacée"))),
+            DESKTOP, new Workbench("Dépoussiéré, mémoire portée à 16 Go, ventilateurs et ports testés",
+                    List.of("Linux Mint 22.1 Cinnamon", "Windows 11 Pro (licence reconditionneur)"),
+                    List.of(new QualityIssue("les ports USB de la façade ne fonctionnent pas",
+                                    "carte USB de façade remplacée"),
+                            new QualityIssue("erreurs de mémoire sous memtest86+", "barrette défectueuse remplacée"))),
+            TABLET, new Workbench("Nettoyée, écran, caméras, haut-parleurs et batterie testés",
                     List.of("iPadOS 17.7"),
-                    List.of(new QualityIssue("the touch screen ignores one corner", "digitiser replaced"),
-                            new QualityIssue("the battery holds 61% of its design capacity", "battery replaced"))));
+                    List.of(new QualityIssue("l'écran tactile ne réagit pas dans un coin", "vitre tactile remplacée"),
+                            new QualityIssue("la batterie ne tient plus que 61 % de sa capacité d'origine",
+                                    "batterie remplacée"))));
 
     private static final List<String> OPERATORS =
             List.of("Mathilde Roux", "Karim Benali", "Théo Lefèvre", "Inès Dubois");
@@ -267,22 +270,23 @@ class DemoData {
     private static final List<String> INSPECTORS = List.of("Nathalie Perrin", "Antoine Chevalier");
     private static final List<QualityGrade> GRADES =
             List.of(QualityGrade.A, QualityGrade.B, QualityGrade.B, QualityGrade.C);
-    private static final List<String> CONDITION_NOTES = List.of("light scratches on the lid", "no power adapter",
-            "worn battery", "missing rubber feet", "asset sticker of the donor still on", "good condition");
-    private static final List<String> DAMAGE_NOTES = List.of("cracked screen, broken hinge",
-            "does not power on", "liquid damage under the keyboard", "bent chassis, dented corner");
-    private static final List<String> CANCELLATION_REASONS = List.of("the household moved out of the area",
-            "the referral was closed: the household no longer needs a computer", "the household asked for a tablet");
+    private static final List<String> CONDITION_NOTES = List.of("légères rayures sur le capot", "sans chargeur",
+            "batterie usée", "patins manquants", "étiquette d'inventaire du donateur encore collée", "bon état");
+    private static final List<String> DAMAGE_NOTES = List.of("écran fêlé, charnière cassée",
+            "ne s'allume pas", "liquide renversé sous le clavier", "châssis tordu, coin enfoncé");
+    private static final List<String> CANCELLATION_REASONS = List.of("le foyer a déménagé hors du territoire",
+            "orientation close : le foyer n'a plus besoin d'ordinateur", "le foyer a demandé une tablette");
     private static final List<String> RETURN_REASONS = List.of(
-            "the child received a laptop from the school in the meantime",
-            "the household prefers a desktop with a larger screen", "the household is moving abroad");
+            "l'enfant a reçu entre-temps un portable de son collège",
+            "le foyer préfère un ordinateur de bureau avec un plus grand écran", "le foyer part à l'étranger");
     /** Recorded only when another household was ahead in line. */
-    private static final String OUT_OF_TURN = "the partner asked to equip this household first: urgent situation";
+    private static final String OUT_OF_TURN =
+            "le partenaire a demandé d'équiper ce foyer en premier : situation urgente";
 
     /** What the households on the waiting list need. */
     private static final List<DeviceCategory> NEEDS = List.of(LAPTOP, LAPTOP, LAPTOP, DESKTOP, TABLET);
-    private static final List<String> ACCESSIBILITY_NEEDS = List.of("large-print keyboard",
-            "screen reader: the parent is visually impaired", "delivery at home: wheelchair user");
+    private static final List<String> ACCESSIBILITY_NEEDS = List.of("clavier à gros caractères",
+            "lecteur d'écran : le parent est malvoyant", "livraison à domicile : personne en fauteuil roulant");
     // made-up households: common first and last names combined at random
     private static final List<String> FIRST_NAMES = List.of("Nadia", "Sébastien", "Fatou", "Kevin", "Amandine",
             "Mohamed", "Sandrine", "Dylan", "Aïcha", "Grégory", "Océane", "Rachid", "Laetitia", "Jordan", "Mélanie",
@@ -291,12 +295,12 @@ class DemoData {
             "Haddad", "Guérin", "Boucher", "Traoré", "Morin", "Renaudin", "Benhamou", "Gauthier", "Pasquier",
             "N'Diaye", "Chauvet");
     private static final List<String> REJECTION_REASONS = List.of(
-            "the household lives outside Grand Poitiers", "the household already has a working computer",
-            "the referral is incomplete: the household's situation could not be confirmed");
-    private static final List<String> WITHDRAWAL_REASONS = List.of("the household bought a computer in the meantime",
-            "the household moved out of the area", "the household could not be reached");
+            "le foyer habite hors de Grand Poitiers", "le foyer a déjà un ordinateur en état de marche",
+            "orientation incomplète : la situation du foyer n'a pas pu être confirmée");
+    private static final List<String> WITHDRAWAL_REASONS = List.of("le foyer a acheté un ordinateur entre-temps",
+            "le foyer a déménagé hors du territoire", "le foyer n'a pas pu être joint");
     private static final String RECYCLER = "Envie 86";
-    private static final String SHREDDER = "Poitiers workshop, disk shredder";
+    private static final String SHREDDER = "Atelier de Poitiers, broyeur de disques";
     /** Where the ceremonies take place, alternately month by month. */
     private static final List<String> CEREMONY_PLACES =
             List.of("Hôtel de Ville de Poitiers", "Salons de Blossac, Poitiers");
@@ -393,16 +397,16 @@ class DemoData {
         return switch (mediaType) {
             case HARD_DISK_DRIVE, REMOVABLE_FLASH -> new ErasureMethod(SanitisationLevel.CLEAR,
                     SanitisationTechnique.OVERWRITE, "ShredOS nwipe", "0.37", VerificationMethod.FULL,
-                    "verification found sectors that could not be read back");
+                    "la vérification a trouvé des secteurs illisibles");
             case SATA_SSD -> new ErasureMethod(SanitisationLevel.PURGE, SanitisationTechnique.BLOCK_ERASE,
                     "Blancco Drive Eraser", "7.13.0", VerificationMethod.FULL,
-                    "the drive was security-frozen and refused the erase command");
+                    "le disque était verrouillé (security frozen) et a refusé l'effacement");
             case NVME_SSD -> new ErasureMethod(SanitisationLevel.PURGE, SanitisationTechnique.CRYPTOGRAPHIC_ERASE,
                     "nvme-cli", "2.9.1", VerificationMethod.FULL,
-                    "the sanitize operation was aborted by a controller reset");
+                    "l'effacement a été interrompu par une réinitialisation du contrôleur");
             case EMBEDDED_FLASH -> new ErasureMethod(SanitisationLevel.PURGE, SanitisationTechnique.CRYPTOGRAPHIC_ERASE,
                     "Blancco Mobile Diagnostics & Erasure", "6.4.1", VerificationMethod.SAMPLING,
-                    "the tablet restarted during the erase");
+                    "la tablette a redémarré pendant l'effacement");
         };
     }
 
@@ -602,7 +606,8 @@ class DemoData {
             send("/api/devices/{device}/media/{medium}/sanitisations",
                     new Sanitise(method.level(), method.technique(), method.tool(), method.toolVersion(),
                             method.verification(), passed, passed ? null : method.typicalFailure(), oneOf(OPERATORS),
-                            "Poitiers workshop, erasure bench " + random.nextInt(1, 4), performedAt, sha256(report)),
+                            "Atelier de Poitiers, banc d'effacement " + random.nextInt(1, 4), performedAt,
+                            sha256(report)),
                     device.id(), medium.mediumId());
         }
 
@@ -646,10 +651,10 @@ class DemoData {
         /** Takes the shredded disk's carcass out and fits an SSD from stock, erased like any other medium. */
         private void replace(DeviceInProgress device, Medium shredded) {
             send("/api/devices/{device}/media/{medium}/removal",
-                    new RemoveMedium("shredded after a failed sanitisation", device.timeline().after(24, 72)),
+                    new RemoveMedium("broyé après un effacement échoué", device.timeline().after(24, 72)),
                     device.id(), shredded.mediumId());
             MediumAdded added = post("/api/devices/{device}/media", new AddMedium(newMedium(STOCK_SSD),
-                    "replaces the shredded hard disk", device.timeline().after(1, 24)), device.id())
+                    "remplace le disque dur broyé", device.timeline().after(1, 24)), device.id())
                     .body(MediumAdded.class);
             erase(device, new Medium(added.mediumId(), STOCK_SSD.mediaType()));
         }
@@ -663,7 +668,7 @@ class DemoData {
         private void passQualityCheck(DeviceInProgress device, Workbench workbench) {
             if (random.nextInt(8) == 0) {
                 QualityIssue issue = failQualityCheck(device, workbench);
-                refurbish(device, workbench, "Rework after the quality check: " + issue.fix());
+                refurbish(device, workbench, "Reprise après le contrôle qualité : " + issue.fix());
             }
             send("/api/devices/{device}/quality-checks", new QualityCheck(true, oneOf(GRADES), null,
                     oneOf(INSPECTORS), device.timeline().after(4, 72)), device.id());
