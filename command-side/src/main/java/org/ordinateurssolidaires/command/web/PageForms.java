@@ -45,6 +45,8 @@ import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -389,7 +391,11 @@ public class PageForms {
 
     private static FormRefusal refusal(BindingResult fields, HttpServletRequest request) {
         LinkedHashMap<String, DefaultMessageSourceResolvable> reasons = new LinkedHashMap<>();
-        for (FieldError error : fields.getFieldErrors()) {
+        // in the form's order, as its fields were sent: a validator reports them in no order at all
+        List<String> sent = Collections.list(request.getParameterNames());
+        for (FieldError error : fields.getFieldErrors().stream()
+                                      .sorted(Comparator.comparingInt(error -> placeIn(sent, error.getField())))
+                                      .toList()) {
             reasons.putIfAbsent(error.getField(), new DefaultMessageSourceResolvable(error.getCodes(),
                     Arrays.stream(error.getArguments() == null ? new Object[0] : error.getArguments())
                           .filter(argument -> !(argument instanceof DefaultMessageSourceResolvable))
@@ -401,6 +407,17 @@ public class PageForms {
         LinkedHashMap<String, String> typed = typed(request);
         typed.replaceAll((field, value) -> hiding.contains(field) ? NothingHidden.Checked.shown(value) : value);
         return new FormRefusal(null, reasons, new ArrayList<>(), typed);
+    }
+
+    /** Where the field's value (or a row's first) was sent among the form's; a field not sent, after them all. */
+    private static int placeIn(List<String> sent, String field) {
+        for (int place = 0; place < sent.size(); place++) {
+            String name = sent.get(place);
+            if (name.equals(field) || name.startsWith(field + ".") || name.startsWith(field + "[")) {
+                return place;
+            }
+        }
+        return sent.size();
     }
 
     /**

@@ -352,6 +352,25 @@ class PageFormsTest {
                 .containsExactlyInAnyOrder("place AcceptableText", "reason NotBlank", "date typeMismatch");
     }
 
+    /** Said in the form's order, as its fields were sent: a validator reports its refusals in no order at all. */
+    @Test
+    void aRefusalListsTheFieldsInTheFormsOrder() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/ceremonies");
+        sent.addParameter("place", "Salle des f\u00EAtes de Poitiers");
+        sent.addParameter("reason", " ");
+        sent.addParameter("date", "2026-13-01");
+        sent.addParameter("form", "move");
+        RedirectAttributesModelMap flash = new RedirectAttributesModelMap();
+
+        forms.submit(sent, flash, "done", () -> {
+            forms.bind(Move.class, sent, Map.of());
+            return "/";
+        });
+
+        assertThat(((FormRefusal) flash.getFlashAttributes().get(FormRefusal.ATTRIBUTE)).listed())
+                .extracting(field -> field.getKey()).containsExactly("place", "reason", "date");
+    }
+
     /**
      * A field too long for any text is refused for that alone, the others still named: its other rules ran on the
      * whole of it, and a delivery's reference of 3,000 characters overflowed the stack of its pattern (a 500).
