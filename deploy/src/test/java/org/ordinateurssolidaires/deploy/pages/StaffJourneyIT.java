@@ -202,6 +202,13 @@ class StaffJourneyIT {
             staff.smuggle("assetTag", "storageMedia[5000].serialNumber", "Z").submitFormOf("assetTag");
             assertThat(staff.text()).contains("Le formulaire reçu n'est pas celui de la page");
             staff.look("reception-refusee");
+            // a medium's field refused is said beside it, in its own fieldset, as well as above the form
+            staff.click("Réception").type("assetTag", "OS-2026-0043").choose("donorId", "Université de Poitiers")
+                 .type("donationBatchReference", "LIV-2026-03").type("manufacturer", "Dell")
+                 .type("model", "Latitude 5490").choose("medium1-type", "Disque dur")
+                 .type("medium1-capacity", "2000000").submitFormOf("assetTag");
+            assertThat(staff.ids("receive-storageMedia[1].capacityGigabytes-erreur")).hasSize(1);
+            assertThat(staff.value("medium1-capacity")).as("kept as typed").isEqualTo("2000000");
 
             // a label scanned into the search box opens the device's page
             staff.click("Tableau de bord").type("q", "OS-2026-0042").submitFormOf("q");
