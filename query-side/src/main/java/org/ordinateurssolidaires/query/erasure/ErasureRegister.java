@@ -64,17 +64,23 @@ class ErasureRegister {
                     equal("deviceId", deviceId), equal("donorId", donorId),
                     (record, query, where) -> from == null ? null : where.greaterThanOrEqualTo(record.get("performedAt"), from),
                     (record, query, where) -> to == null ? null : where.lessThan(record.get("performedAt"), to),
-                    sameText("operator", operator), equal("outcome", outcome));
+                    partOfTheText("operator", operator), equal("outcome", outcome));
         }
 
         private static Specification<ErasureRecord> equal(String attribute, Object value) {
             return (record, query, where) -> value == null ? null : where.equal(record.get(attribute), value);
         }
 
-        /** Case and surrounding spaces do not matter: an operator is found however staff typed the name. */
-        private static Specification<ErasureRecord> sameText(String attribute, String value) {
+        /**
+         * Part of the text, case and surrounding spaces aside: an operator is found by a name as an auditor knows it
+         * ("Martin" for Léa Martin), however staff typed it. Read row by row (no index serves a part of a name): the
+         * register's other filters, a period or a device, narrow it first.
+         */
+        private static Specification<ErasureRecord> partOfTheText(String attribute, String value) {
             return (record, query, where) -> value == null || value.isBlank() ? null
-                    : where.equal(where.upper(record.get(attribute)), value.strip().toUpperCase(Locale.ROOT));
+                    : where.like(where.upper(record.get(attribute)),
+                            "%" + value.strip().toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                                       .replace("_", "\\_") + "%", '\\');
         }
     }
 

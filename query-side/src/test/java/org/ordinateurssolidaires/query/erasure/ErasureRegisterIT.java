@@ -82,6 +82,9 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
                 new HttpEntity<>(inFrench), String.class).getBody()).as("the page says it in the reader's language")
                 .contains("broyage, certificat DEST-77").doesNotContain("SHRED");
         assertThat(count("donorId=" + donor + "&operator=camille")).isEqualTo(2);
+        assertThat(count("donorId=" + donor + "&operator=AMIL")).as("part of the name").isEqualTo(2);
+        assertThat(count("donorId=" + donor + "&operator=%")).as("a % is a %, no pattern").isZero();
+        assertThat(count("donorId=" + donor + "&operator=C_mille")).as("an _ is an _").isZero();
         assertThat(count("donorId=" + donor + "&deviceId=" + desktop)).isEqualTo(1);
         assertThat(count("donorId=" + donor + "&from=" + LATER)).isEqualTo(1);
         assertThat(count("donorId=" + donor + "&to=" + LATER)).isEqualTo(2);
