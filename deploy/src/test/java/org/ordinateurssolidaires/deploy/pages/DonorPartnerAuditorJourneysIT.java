@@ -132,6 +132,13 @@ class DonorPartnerAuditorJourneysIT {
                   .attach("file", copy).submitFormOf("file");
             assertThat(anyone.text()).contains("Document authentique et intact : certificat d'effacement");
             anyone.look("verification-authentique");
+            // one byte changed: said not to be one of the documents the programme seals, or altered
+            byte[] altered = certificate.clone();
+            altered[altered.length / 2] ^= 1;
+            anyone.open("/verification").attach("file", Files.write(files.resolve("certificat-modifie.pdf"), altered))
+                  .submitFormOf("file");
+            assertThat(anyone.text()).contains("n'est pas l'un de ceux que le programme émet et scelle",
+                    "ou il a été modifié");
         }
     }
 
