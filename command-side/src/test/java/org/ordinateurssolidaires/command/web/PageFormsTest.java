@@ -287,14 +287,17 @@ class PageFormsTest {
         MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/x");
         sent.addParameter("form", "refer");
         fields.forEach(sent::addParameter);
-        RedirectAttributesModelMap flash = new RedirectAttributesModelMap();
+        return refusalOf(form, sent).values();
+    }
 
+    /** What the page is told when the form {@code sent} is refused. */
+    private FormRefusal refusalOf(Class<?> form, MockHttpServletRequest sent) {
+        RedirectAttributesModelMap flash = new RedirectAttributesModelMap();
         forms.submit(sent, flash, "done", () -> {
             forms.bind(form, sent, Map.of());
             return "/";
         });
-
-        return ((FormRefusal) flash.getFlashAttributes().get(FormRefusal.ATTRIBUTE)).values();
+        return (FormRefusal) flash.getFlashAttributes().get(FormRefusal.ATTRIBUTE);
     }
 
     /** A value the server gives may be of the record's own type: no medium's row filled is none found. */
@@ -360,15 +363,9 @@ class PageFormsTest {
         sent.addParameter("reason", " ");
         sent.addParameter("date", "2026-13-01");
         sent.addParameter("form", "move");
-        RedirectAttributesModelMap flash = new RedirectAttributesModelMap();
 
-        forms.submit(sent, flash, "done", () -> {
-            forms.bind(Move.class, sent, Map.of());
-            return "/";
-        });
-
-        assertThat(((FormRefusal) flash.getFlashAttributes().get(FormRefusal.ATTRIBUTE)).listed())
-                .extracting(field -> field.getKey()).containsExactly("place", "reason", "date");
+        assertThat(refusalOf(Move.class, sent).listed()).extracting(field -> field.getKey())
+                                                     .containsExactly("place", "reason", "date");
     }
 
     /**
