@@ -71,14 +71,13 @@ class OperationsEndpointsIT extends CommandSideIntegrationTest {
         AccessRules.assertEveryOperationStatesWhoMayCallIt(operations, "org.ordinateurssolidaires.command");
     }
 
-    /** A client's form can check an address as the API does: an e-mail address, its domain dotted. */
+    /** A client's form can check an address as an e-mail address, as the API does. */
     @Test
     void describesAnEmailAddressAsOne() {
         JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
 
         JsonNode address = api.at("/components/schemas/Register/properties/contactEmail");
         assertThat(address.path("format").asString()).isEqualTo("email");
-        assertThat(address.path("pattern").asString()).isEqualTo("[^@]+@[^@.]+(?:\\.[^@.]+)+");
         assertThat(address.path("maxLength").asInt()).isEqualTo(200);
     }
 

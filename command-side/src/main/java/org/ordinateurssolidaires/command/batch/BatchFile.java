@@ -136,23 +136,15 @@ final class BatchFile {
     }
 
     /**
-     * By how such a file begins: a zip (.xlsx, .ods) or an OLE2 compound file (.xls), or a header's first two letters
-     * each beside a zero byte, as UTF-16 writes a letter of ASCII.
-     */
-    /**
-     * A workbook (.xlsx, .ods, .xls), UTF-16 without its mark, or any file holding a NUL byte, which no text in
-     * UTF-8 or Windows-1252 has: an image, a PDF.
+     * By how such a file begins: a zip (.xlsx, .ods) or an OLE2 compound file (.xls), an image (PNG, JPEG, GIF) or a
+     * PDF, or a header's first two letters each beside a zero byte, as UTF-16 writes a letter of ASCII.
      */
     private static boolean isNoText(byte[] file) {
-        if (startsWith(file, 'P', 'K', 3, 4) || startsWith(file, 0xD0, 0xCF, 0x11, 0xE0)) {
-            return true;
-        }
-        for (byte b : file) {
-            if (b == 0) {
-                return true;
-            }
-        }
-        return false;
+        return startsWith(file, 'P', 'K', 3, 4) || startsWith(file, 0xD0, 0xCF, 0x11, 0xE0)
+               || startsWith(file, 0x89, 'P', 'N', 'G') || startsWith(file, 0xFF, 0xD8, 0xFF)
+               || startsWith(file, 'G', 'I', 'F', '8') || startsWith(file, '%', 'P', 'D', 'F', '-')
+               || file.length >= 4 && (file[0] != 0 && file[1] == 0 && file[2] != 0 && file[3] == 0
+                                       || file[0] == 0 && file[1] != 0 && file[2] == 0 && file[3] != 0);
     }
 
     private static boolean startsWith(byte[] file, int... bytes) {

@@ -131,11 +131,12 @@ class BatchFileTest {
     void refusesAWorkbookAnImageOrUtf16WithoutItsMarkOrBrokenAsNoCsvText() {
         byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0};
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, '\r', 'I', 'H', 'D', 'R'};
+        byte[] pdf = "%PDF-1.7\n%\u00E2\u00E3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
         byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
         byte[] unmarked = "asset_tag,category\n".getBytes(StandardCharsets.UTF_16LE);
         byte[] unmarkedBigEndian = "asset_tag,category\n".getBytes(StandardCharsets.UTF_16BE);
 
-        for (byte[] file : List.of(xlsx, png, xls, unmarked, unmarkedBigEndian)) {
+        for (byte[] file : List.of(xlsx, png, pdf, xls, unmarked, unmarkedBigEndian)) {
             assertThat(refusal(file)).isEqualTo("batch.notText");
         }
         for (Charset utf32 : List.of(Charset.forName("UTF-32LE"), Charset.forName("UTF-32BE"))) { // with its mark

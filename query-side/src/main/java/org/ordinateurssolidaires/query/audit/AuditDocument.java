@@ -3,6 +3,7 @@ package org.ordinateurssolidaires.query.audit;
 import org.ordinateurssolidaires.query.documents.IssuedDocuments;
 import org.ordinateurssolidaires.query.documents.PdfLayout;
 import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
+import org.ordinateurssolidaires.query.web.PageDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -45,8 +46,7 @@ class AuditDocument {
     byte[] render(AuditReport report, Locale locale) {
         IssuedDocuments.Issue issue = issued.next(KIND, null);
         ChainHead head = report.chainHead();
-        DateTimeFormatter moment = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-                                                    .withZone(zone);
+        DateTimeFormatter moment = PageDates.inWords(FormatStyle.MEDIUM, FormatStyle.MEDIUM, locale).withZone(zone);
         return issued.issue(issue, true, page -> {
             page.title(say(locale, "doc.audit.title"))
                 .text(say(locale, report.clean() ? "doc.audit.clean" : "doc.audit.notClean",

@@ -162,7 +162,8 @@ class DonorDocuments {
                     .table(words.columns("doc.certificate.withoutMedia.columns"),
                             withoutMedia.stream().map(device -> row(device.assetTag(), words.erasure(device),
                                     statement(device, StorageRemovalStatement::statedBy),
-                                    statement(device, StorageRemovalStatement::statedOn),
+                                    device.storageRemoval() == null ? ""
+                                            : words.day(device.storageRemoval().statedOn()),
                                     statement(device, StorageRemovalStatement::documentReference))).toList(),
                             9, 16, 20, 8, 47);
             }
@@ -194,8 +195,7 @@ class DonorDocuments {
         Words(Locale locale) {
             this.locale = locale;
             this.day = PageDates.longDay(locale);
-            this.moment = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                                           .withLocale(locale).withZone(zone);
+            this.moment = PageDates.inWords(FormatStyle.MEDIUM, FormatStyle.SHORT, locale).withZone(zone);
         }
 
         String say(String code, Object... arguments) {

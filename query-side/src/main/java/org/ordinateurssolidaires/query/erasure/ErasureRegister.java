@@ -73,8 +73,8 @@ class ErasureRegister {
 
         /**
          * Part of the text, case and surrounding spaces aside: an operator is found by a name as an auditor knows it
-         * ("Martin" for Léa Martin), however staff typed it. Read row by row (no index serves a part of a name): the
-         * register's other filters, a period or a device, narrow it first.
+         * ("Martin" for Léa Martin), however staff typed it; accents count. Read row by row (no index serves a part
+         * of a name), as the exact name in capitals was: the register's other filters, when given, narrow it.
          */
         private static Specification<ErasureRecord> partOfTheText(String attribute, String value) {
             return (record, query, where) -> value == null || value.isBlank() ? null

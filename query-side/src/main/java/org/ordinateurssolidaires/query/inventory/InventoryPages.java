@@ -320,7 +320,8 @@ class InventoryPages {
     private Map<UUID, CeremonyDay> ceremoniesOf(List<ProvenanceEntry> history) {
         Set<UUID> ceremonies = history.stream()
                                       .map(entry -> entry.details() instanceof DeviceHandedOver handedOver
-                                              && handedOver.ceremonyId() != null ? handedOver.ceremonyId().value() : null)
+                                                    && handedOver.ceremonyId() != null
+                                              ? handedOver.ceremonyId().value() : null)
                                       .filter(Objects::nonNull).collect(Collectors.toSet());
         return ceremonies.isEmpty() ? Map.of()
                 : queries.query(new FetchCeremonies(ceremonies), ResponseTypes.multipleInstancesOf(CeremonyDay.class))

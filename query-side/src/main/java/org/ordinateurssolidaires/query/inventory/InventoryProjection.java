@@ -312,7 +312,8 @@ class InventoryProjection extends ReadModelProjection {
         // as typed, and in capitals: an asset tag is only ever in capitals, and so nearly every serial, which
         // staff typing one by hand rarely are
         String typed = text.strip();
-        List<UUID> holding = devices.findIdsByLabel(Stream.of(typed, typed.toUpperCase(Locale.ROOT)).distinct().toList());
+        List<UUID> holding = devices.findIdsByLabel(Stream.of(typed, typed.toUpperCase(Locale.ROOT)).distinct()
+                                                          .toList());
         return (device, query, where) -> holding.isEmpty() ? where.disjunction() : device.get("deviceId").in(holding);
     }
 

@@ -39,8 +39,8 @@ public class PageDates {
     }
 
     public String dayAndTime(Instant instant) {
-        return instant == null ? "" : said(instant, inWords(FormatStyle.SHORT, LocaleContextHolder.getLocale())
-                .withZone(zone));
+        return instant == null ? "" : said(instant, inWords(FormatStyle.LONG, FormatStyle.SHORT,
+                LocaleContextHolder.getLocale()).withZone(zone));
     }
 
     /** A day, in the reader's way ({@code 2 mars 2026}, {@code 1er mars 2026}). */
@@ -53,12 +53,15 @@ public class PageDates {
      * write it and every French reader expects, which neither the JDK's nor CLDR's long date says.
      */
     public static DateTimeFormatter longDay(Locale locale) {
-        return inWords(null, locale);
+        return inWords(FormatStyle.LONG, null, locale);
     }
 
-    /** The long date of {@code locale}, with its time in {@code timeStyle} if any, its first day "1er" in French. */
-    private static DateTimeFormatter inWords(FormatStyle timeStyle, Locale locale) {
-        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.LONG, timeStyle,
+    /**
+     * The date of {@code locale} in {@code dateStyle}, with its time in {@code timeStyle} if any, its first day "1er"
+     * in French ({@code 1er déc. 2026, 09:00} in the documents).
+     */
+    public static DateTimeFormatter inWords(FormatStyle dateStyle, FormatStyle timeStyle, Locale locale) {
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(dateStyle, timeStyle,
                 IsoChronology.INSTANCE, locale);
         if (!french(locale) || !pattern.startsWith("d ")) {
             return DateTimeFormatter.ofPattern(pattern, locale);

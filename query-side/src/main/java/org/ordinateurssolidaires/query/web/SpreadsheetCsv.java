@@ -64,9 +64,11 @@ public final class SpreadsheetCsv {
     public static SequenceWriter forSpreadsheet(Class<?> type, UnaryOperator<String> title, OutputStream out)
             throws IOException {
         CsvSchema columns = CSV.schemaFor(type).withColumnSeparator(SPREADSHEET_SEPARATOR);
-        out.write(BYTE_ORDER_MARK);
-        spreadsheetLines().without(StreamWriteFeature.AUTO_CLOSE_TARGET)
-                          .writeValue(out, columns.getColumnNames().stream().map(title).toArray(String[]::new));
+        // written in memory first: Jackson flushes what it closes, which would send the response's first bytes
+        var header = new ByteArrayOutputStream();
+        header.writeBytes(BYTE_ORDER_MARK);
+        spreadsheetLines().writeValue(header, columns.getColumnNames().stream().map(title).toArray(String[]::new));
+        out.write(header.toByteArray());
         return CSV.writer(columns.withoutHeader())
                   .with(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
                   .without(StreamWriteFeature.AUTO_CLOSE_TARGET)

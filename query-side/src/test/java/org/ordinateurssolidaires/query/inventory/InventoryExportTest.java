@@ -55,6 +55,18 @@ class InventoryExportTest {
         assertThat(response.getContentType()).isNull();
     }
 
+    /** The donors' names of the first devices are read before anything is sent too. */
+    @Test
+    void aFailureReadingTheFirstDonorsNamesIsAnsweredAsAnError() {
+        devicesAfter(null, CompletableFuture.completedFuture(List.of(device("T-0001"), device("T-0002"))));
+        when(queries.query(any(FetchDonorNames.class), eq(DonorNames.class)))
+                .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("database out of reach")));
+
+        assertThatThrownBy(() -> pages.export(null, DeviceState.READY, null, response, Locale.FRENCH))
+                .hasRootCauseMessage("database out of reach");
+        assertThat(response.isCommitted()).as("the error page can still be sent").isFalse();
+    }
+
     @Test
     void aFailureAfterTheFirstDevicesCutsTheFileShort() throws Exception {
         List<DeviceView> firstPage = IntStream.range(0, 500).mapToObj(i -> device("T-%04d".formatted(i))).toList();

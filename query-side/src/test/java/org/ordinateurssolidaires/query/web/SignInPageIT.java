@@ -8,10 +8,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,28 +93,61 @@ class SignInPageIT extends QuerySideIntegrationTest {
      */
     @Test
     void aBrowserNotSignedInWritesNoSession() throws Exception {
-        int before = anonymousSessions();
         FormBrowser browser = new FormBrowser(port);
+        List<HttpResponse<String>> answers = new ArrayList<>();
         for (int asked = 0; asked < 2; asked++) { // asked again, still a page's sign-in, not the API's 401
-            assertThat(browser.get("/inventaire?state=READY").headers().firstValue("Location"))
+            HttpResponse<String> protectedPage = browser.get("/inventaire?state=READY");
+            assertThat(protectedPage.headers().firstValue("Location"))
                     .hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
+            answers.add(protectedPage);
         }
-        assertThat(browser.get("/login").statusCode()).isEqualTo(200);
-        browser.signIn(TestAccounts.STAFF, "not-" + TestAccounts.PASSWORD);
-        assertThat(browser.get("/login?error").body()).contains("value=\"" + TestAccounts.STAFF + "\"");
-        assertThat(anonymousSessions()).as("no session row written").isLessThanOrEqualTo(before);
+        answers.add(browser.get("/login"));
+        answers.add(browser.signIn(TestAccounts.STAFF, "not-" + TestAccounts.PASSWORD));
+        HttpResponse<String> again = browser.get("/login?error");
+        answers.add(again);
+        assertThat(again.body()).contains("value=\"" + TestAccounts.STAFF + "\"");
+        assertThat(answers).flatExtracting(answer -> answer.headers().allValues("Set-Cookie"))
+                           .as("no session given").noneMatch(cookie -> cookie.startsWith("SESSION="))
+                           .anyMatch(cookie -> cookie.startsWith("JETON-CSRF="));
 
         HttpResponse<String> signedIn = browser.signIn(TestAccounts.STAFF, TestAccounts.PASSWORD);
 
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
                 .endsWith("/inventaire?state=READY"));
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("SESSION="));
         assertThat(browser.get("/inventaire?state=READY").statusCode()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
                 Integer.class, TestAccounts.STAFF)).isPositive();
     }
 
-    private int anonymousSessions() {
-        return jdbc.queryForObject("select count(*) from spring_session where principal_name is null",
-                Integer.class);
+    /**
+     * What a browser keeps before signing in is read as none when no refusal nor page could have written it: a
+     * cookie planted by another site of the domain neither fails the sign-in nor puts its words on the page.
+     */
+    @Test
+    void aPlantedCookieIsReadAsNone() throws Exception {
+        FormBrowser browser = new FormBrowser(port);
+        HttpResponse<String> planted = browser.send(HttpRequest.newBuilder(browser.uri("/login?pause"))
+                .header("Accept", "text/html")
+                .header("Cookie", "connexion-attente=-5; connexion-identifiant=%FF%FE"));
+        assertThat(planted.statusCode()).isEqualTo(200);
+        assertThat(planted.body()).contains("Réessayez dans un instant").doesNotContain("\uFFFD")
+                                  .containsPattern("id=\"username\"[^>]*autofocus");
+
+        String lineBreak = Base64.getEncoder().encodeToString("/x\r\nSet-Cookie: a=b".getBytes(StandardCharsets.UTF_8));
+        HttpClient plain = HttpClient.newHttpClient(); // its cookies written by hand: the one planted among them
+        HttpResponse<String> login = plain.send(HttpRequest.newBuilder(browser.uri("/login"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        String token = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JETON-CSRF="))
+                            .findFirst().orElseThrow().split(";", 2)[0];
+        HttpResponse<String> signedIn = plain.send(HttpRequest.newBuilder(browser.uri("/login"))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", token + "; REDIRECT_URI=" + lineBreak)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + TestAccounts.STAFF + "&password="
+                        + URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                        + URLEncoder.encode(FormBrowser.csrf(login.body()), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as("no line break in a redirection").isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
     }
 }

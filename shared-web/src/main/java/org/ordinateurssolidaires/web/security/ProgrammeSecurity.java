@@ -205,7 +205,8 @@ public class ProgrammeSecurity {
             // the error page a refused form is answered with is drawn in an error dispatch of the same POST: its
             // token was checked already
             .csrf(csrf -> csrf.ignoringRequestMatchers(new DispatcherTypeRequestMatcher(DispatcherType.ERROR))
-                    .csrfTokenRepository(new TokensBeforeSignIn())
+                    // the pages' sign-in and the command side's own (its API description's) keep theirs apart
+                    .csrfTokenRepository(new TokensBeforeSignIn(page == null ? "JETON-CSRF-API" : "JETON-CSRF"))
                     .csrfTokenRequestHandler(new TamperedCsrfTokens()))
             // a page asked before signing in is opened after it, remembered by the browser: no session for it yet
             .requestCache(cache -> cache.requestCache(new PageAskedBeforeSignIn()))

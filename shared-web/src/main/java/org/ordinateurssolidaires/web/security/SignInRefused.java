@@ -31,6 +31,7 @@ public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
     private static final String PAUSED_FOR = "connexion-attente";
     /** The page is opened at once, by the redirection: what it has not read by then is for nobody. */
     private static final Duration READ_WITHIN = Duration.ofMinutes(1);
+    /** Longer than any pause an installation sets (15 minutes by default). */
     private static final long LONGEST_PAUSE = Duration.ofDays(1).toSeconds();
 
     private final String signInPage;
@@ -59,23 +60,29 @@ public final class SignInRefused extends SimpleUrlAuthenticationFailureHandler {
         super.onAuthenticationFailure(request, response, refused);
     }
 
-    /** The seconds this browser's last try has to wait, once; null when it was not paused. */
+    /**
+     * The seconds this browser's last try has to wait, once; null when it was not paused, or when the cookie holds
+     * what no pause writes (digits of another script, a wait beyond the longest pause).
+     */
     public static Long pausedFor(HttpServletRequest request, HttpServletResponse response) {
         String seconds = readOnce(request, response, PAUSED_FOR);
-        try {
-            long wait = seconds == null ? -1 : Long.parseLong(seconds);
-            return wait >= 0 && wait <= LONGEST_PAUSE ? wait : null;
-        } catch (NumberFormatException notOurs) {
+        if (seconds == null || !seconds.matches("[0-9]{1,6}")) {
             return null;
         }
+        long wait = Long.parseLong(seconds);
+        return wait >= 1 && wait <= LONGEST_PAUSE ? wait : null;
     }
 
-    /** The username of the sign-in just refused in this browser, once; null when there is none. */
+    /**
+     * The username of the sign-in just refused in this browser, once; null when there is none, or when the cookie
+     * holds what no refusal writes (bytes that are no UTF-8, text no account could be named).
+     */
     public static String usernameTyped(HttpServletRequest request, HttpServletResponse response) {
         String kept = readOnce(request, response, KEPT);
         try {
             String typed = kept == null ? null : URLDecoder.decode(kept, StandardCharsets.UTF_8);
-            return typed != null && AcceptableText.IDENTIFIER.problem(typed).isEmpty() ? typed : null;
+            return typed != null && typed.indexOf('\uFFFD') < 0 && AcceptableText.IDENTIFIER.problem(typed).isEmpty()
+                    ? typed : null;
         } catch (IllegalArgumentException notOurs) {
             return null;
         }

@@ -18,8 +18,12 @@ final class TokensBeforeSignIn implements CsrfTokenRepository {
     private final HttpSessionCsrfTokenRepository inSession = new HttpSessionCsrfTokenRepository();
     private final CookieCsrfTokenRepository inCookie = new CookieCsrfTokenRepository();
 
-    TokensBeforeSignIn() {
-        inCookie.setCookieName("JETON-CSRF");
+    /**
+     * @param cookieName the cookie's name: each app's own, as a browser sends the cookies of a host to all its ports
+     *                   (the embedded default's two apps), and one app's sign-in would end the other's form's token
+     */
+    TokensBeforeSignIn(String cookieName) {
+        inCookie.setCookieName(cookieName);
         inCookie.setHeaderName("X-CSRF-TOKEN"); // the session's: one name for the token, wherever it is kept
         inCookie.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
     }
@@ -43,9 +47,14 @@ final class TokensBeforeSignIn implements CsrfTokenRepository {
         }
     }
 
+    /**
+     * The session's token once there is a session, never the cookie's: a cookie another site of the domain planted
+     * would otherwise become the token of every form of a signed-in browser. Before, the cookie's: a planted one
+     * could at most sign the browser in to an account of the planter's (login CSRF), as any token kept without a
+     * session could.
+     */
     @Override
     public CsrfToken loadToken(HttpServletRequest request) {
-        CsrfToken kept = request.getSession(false) == null ? null : inSession.loadToken(request);
-        return kept != null ? kept : inCookie.loadToken(request);
+        return request.getSession(false) != null ? inSession.loadToken(request) : inCookie.loadToken(request);
     }
 }
