@@ -256,9 +256,10 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 byte[].class)).replaceAll("\\s+", " ");
         assertThat(certificate)
                 .contains("Certificat d'effacement des données", "Appareils sans support de stockage déclaré",
-                        "Paul Martin, DSI", "2026-02-27", "stockage retiré par le donateur",
+                        "Paul Martin, DSI", "27 février 2026", "stockage retiré par le donateur",
                         "aucune preuve d'effacement", "maillon de la chaîne de traçabilité")
-                .contains("1 appareils : stockage retiré par le donateur", "1 appareils : aucune preuve d'effacement");
+                .contains("1 appareils : stockage retiré par le donateur", "1 appareils : aucune preuve d'effacement")
+                .as("a day in words, as the report says it").doesNotContain("2026-02-27");
     }
 
     /** A legal document names the donor and its signatory exactly as recorded, whatever their script. */
