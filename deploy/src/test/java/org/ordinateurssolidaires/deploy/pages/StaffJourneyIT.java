@@ -344,7 +344,7 @@ class StaffJourneyIT {
             String csv = new String(staff.download("Exporter en CSV"), StandardCharsets.UTF_8);
             assertThat(csv).startsWith("\uFEFFN° d'inventaire;État;Depuis;Catégorie;");
             assertThat(csv.lines()).hasSize(2).last().asString()
-                                   .startsWith("OS-2026-0042;HANDED_OVER;")
+                                   .startsWith("OS-2026-0042;Remis;")
                                    .contains("Université de Poitiers", "LIV-2026-03", ";1;1;A");
 
             // the household gives it back: its medium is to be erased again

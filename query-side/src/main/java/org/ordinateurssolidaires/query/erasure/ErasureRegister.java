@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /** The register's search, by time performed, and its CSV: the API's and the auditor's page alike. */
 @Component
@@ -96,13 +95,13 @@ class ErasureRegister {
                              .body(SpreadsheetCsv.write(ErasureRecord.class, everyRecord(search)));
     }
 
-    /** The page's download of the records found, each column under its {@code title}. */
-    ResponseEntity<byte[]> spreadsheet(Search search, UnaryOperator<String> title) {
+    /** The page's download of the records found, said in the reader's {@code words}. */
+    ResponseEntity<byte[]> spreadsheet(Search search, SpreadsheetCsv.Words words) {
         return ResponseEntity.ok()
                              .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
                              .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                                      .filename("registre-des-effacements.csv").build().toString())
-                             .body(SpreadsheetCsv.forSpreadsheet(ErasureRecord.class, title, everyRecord(search)));
+                             .body(SpreadsheetCsv.forSpreadsheet(ErasureRecord.class, words, everyRecord(search)));
     }
 
     private List<ErasureRecord> everyRecord(Search search) {

@@ -3,6 +3,8 @@ package org.ordinateurssolidaires.query.erasure;
 import jakarta.validation.Valid;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.web.PageController;
+import org.ordinateurssolidaires.query.web.PageDates;
+import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,12 +36,14 @@ class ErasureRegisterPage {
     private final ErasureRegister register;
 
     private final MessageSource words;
+    private final PageDates dates;
     private final ZoneId zone;
 
-    ErasureRegisterPage(ErasureRegister register, MessageSource words,
+    ErasureRegisterPage(ErasureRegister register, MessageSource words, PageDates dates,
                         @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
         this.register = register;
         this.words = words;
+        this.dates = dates;
         this.zone = zone;
     }
 
@@ -72,7 +76,7 @@ class ErasureRegisterPage {
     ResponseEntity<byte[]> csv(@Valid @ModelAttribute ErasureRegister.Search search,
                                @RequestParam(required = false) String to, Locale locale) {
         return register.spreadsheet(lastDayCountedIn(search, to),
-                column -> words.getMessage("column." + column, null, locale));
+                SpreadsheetCsv.Words.of(words, locale, dates.forASpreadsheet(locale)));
     }
 
     /**

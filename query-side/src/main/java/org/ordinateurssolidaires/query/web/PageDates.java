@@ -43,6 +43,15 @@ public class PageDates {
                 LocaleContextHolder.getLocale()).withZone(zone));
     }
 
+    /**
+     * A moment as the reader's spreadsheet reads one, in the programme's time zone: {@code 07/12/2026 09:15} in
+     * French (French Excel takes it for a date and time), {@code 2026-12-07 09:15} otherwise (as any spreadsheet).
+     */
+    public DateTimeFormatter forASpreadsheet(Locale locale) {
+        return DateTimeFormatter.ofPattern(french(locale) ? "dd/MM/yyyy HH:mm" : "yyyy-MM-dd HH:mm", Locale.ROOT)
+                                .withZone(zone);
+    }
+
     /** A day, in the reader's way ({@code 2 mars 2026}, {@code 1er mars 2026}). */
     public String day(LocalDate day) {
         return day == null ? "" : said(day, longDay(LocaleContextHolder.getLocale()));

@@ -1,25 +1,31 @@
 package org.ordinateurssolidaires.query.web;
 
+import org.springframework.context.MessageSource;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SequenceWriter;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
-import tools.jackson.dataformat.csv.CsvWriteFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,12 +48,35 @@ public final class SpreadsheetCsv {
     // the columns in the row type's declared order, instants as ISO-8601 text: said here, not left to defaults
     private static final CsvMapper CSV = CsvMapper.builder()
                                                   .addModule(new SimpleModule("spreadsheet-safe-text")
-                                                          .addSerializer(String.class, new NeutralisedText()))
+                                                          .addSerializer(String.class, new NeutralisedText())
+                                                          .addSerializer(Enum.class, new ConstantInWords())
+                                                          .addSerializer(Instant.class, new MomentInWords()))
                                                   .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                                                   .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                                                   .build();
 
     private SpreadsheetCsv() {
+    }
+
+    /**
+     * How a page's download says its cells to a person: each column's title by its property's name, a constant (a
+     * state, a category) in words, a moment in the programme's time zone as the reader's spreadsheet reads one. The
+     * API's files say them as the API does: the constant's name, the instant in ISO 8601.
+     */
+    public record Words(UnaryOperator<String> titles, Function<Enum<?>, String> constants,
+                        DateTimeFormatter moments) {
+
+        /** What the pages call each constant's type in their messages ({@code state.READY}). */
+        private static final Map<String, String> MESSAGES = Map.of("DeviceState", "state", "DeviceCategory",
+                "category", "QualityGrade", "grade", "MediaType", "mediaType", "SanitisationLevel", "level",
+                "SanitisationTechnique", "technique", "VerificationMethod", "verification", "Outcome", "outcome");
+
+        /** The pages' own words in {@code locale}: the titles {@code column.*}, the constants as the pages say them. */
+        public static Words of(MessageSource words, Locale locale, DateTimeFormatter moments) {
+            return new Words(column -> words.getMessage("column." + column, null, locale),
+                    constant -> words.getMessage(MESSAGES.getOrDefault(constant.getDeclaringClass().getSimpleName(),
+                            "") + "." + constant.name(), null, constant.name(), locale), moments);
+        }
     }
 
     /** The rows with a header line, one column per property of {@code type}, in its declared order. */
@@ -57,29 +86,30 @@ public final class SpreadsheetCsv {
 
     /**
      * A page's download, row after row as they are written, for more rows than are worth holding at once: the
-     * byte-order mark and the header line, each of {@code type}'s properties under its {@code title}, then one line
+     * byte-order mark and the header line, each of {@code type}'s properties under its title, then one line
      * per value written, sent as the buffer fills. Closing the writer sends what is left but leaves {@code out} open:
      * a writer not closed because the rows failed never finishes the file as if it were whole.
      */
-    public static SequenceWriter forSpreadsheet(Class<?> type, UnaryOperator<String> title, OutputStream out)
-            throws IOException {
+    public static SequenceWriter forSpreadsheet(Class<?> type, Words words, OutputStream out) throws IOException {
         CsvSchema columns = CSV.schemaFor(type).withColumnSeparator(SPREADSHEET_SEPARATOR);
         // written in memory first: Jackson flushes what it closes, which would send the response's first bytes
         var header = new ByteArrayOutputStream();
         header.writeBytes(BYTE_ORDER_MARK);
-        spreadsheetLines().writeValue(header, columns.getColumnNames().stream().map(title).toArray(String[]::new));
+        spreadsheetLines().writeValue(header, columns.getColumnNames().stream().map(words.titles())
+                                                     .toArray(String[]::new));
         out.write(header.toByteArray());
         return CSV.writer(columns.withoutHeader())
+                  .withAttribute(Words.class, words)
                   .with(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
                   .without(StreamWriteFeature.AUTO_CLOSE_TARGET)
                   .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
                   .writeValues(out);
     }
 
-    /** A page's download of rows held at once, as {@link #forSpreadsheet(Class, UnaryOperator, OutputStream)}. */
-    public static <T> byte[] forSpreadsheet(Class<T> type, UnaryOperator<String> title, List<T> rows) {
+    /** A page's download of rows held at once, as {@link #forSpreadsheet(Class, Words, OutputStream)}. */
+    public static <T> byte[] forSpreadsheet(Class<T> type, Words words, List<T> rows) {
         var file = new ByteArrayOutputStream();
-        try (SequenceWriter lines = forSpreadsheet(type, title, file)) {
+        try (SequenceWriter lines = forSpreadsheet(type, words, file)) {
             lines.writeAll(rows);
         } catch (IOException notInMemory) {
             throw new UncheckedIOException(notInMemory);
@@ -117,6 +147,35 @@ public final class SpreadsheetCsv {
         @Override
         public void serialize(String text, JsonGenerator generator, SerializationContext context) {
             generator.writeString(neutralise(text));
+        }
+    }
+
+    /** A constant in a page's download in words; as its name in the API's. */
+    @SuppressWarnings("rawtypes")
+    private static final class ConstantInWords extends StdSerializer<Enum> {
+
+        ConstantInWords() {
+            super(Enum.class);
+        }
+
+        @Override
+        public void serialize(Enum constant, JsonGenerator generator, SerializationContext context) {
+            Words words = (Words) context.getAttribute(Words.class);
+            generator.writeString(words == null ? constant.name() : words.constants().apply(constant));
+        }
+    }
+
+    /** A moment in a page's download as the reader's spreadsheet reads one; in ISO 8601 in the API's. */
+    private static final class MomentInWords extends StdSerializer<Instant> {
+
+        MomentInWords() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant moment, JsonGenerator generator, SerializationContext context) {
+            Words words = (Words) context.getAttribute(Words.class);
+            generator.writeString(words == null ? moment.toString() : words.moments().format(moment));
         }
     }
 }

@@ -101,6 +101,9 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         assertThat(french.get(0).keySet()).startsWith("Date et heure", "N° de série du support", "Type de support",
                 "N° d'inventaire", "Résultat");
         assertThat(french).extracting(row -> row.get("N° de série du support")).contains(serial + "-B");
+        assertThat(french).extracting(row -> row.get("Résultat")).containsExactly("échec, à refaire", "effacé",
+                "détruit");
+        assertThat(french.get(2).get("Date et heure")).as("in Paris").isEqualTo("09/03/2026 10:00");
         HttpHeaders english = new HttpHeaders();
         english.add(HttpHeaders.COOKIE, "langue=en");
         byte[] inEnglish = http.exchange("/registre-des-effacements.csv?donorId=" + donor, HttpMethod.GET,

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.inventory;
 
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
@@ -15,6 +16,7 @@ import org.springframework.context.support.StaticMessageSource;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +41,15 @@ import static org.mockito.Mockito.when;
 class InventoryExportTest {
 
     private final QueryGateway queries = mock(QueryGateway.class);
+    private final PageDates dates = mock(PageDates.class);
     private final InventoryPages pages = new InventoryPages(queries, mock(StepsAlreadyRecorded.class),
-            columnTitledByItsCode(), mock(PageDates.class), new DevicePageAddresses(""),
-            mock(AcceptedSanitisations.class));
+            columnTitledByItsCode(), dates, new DevicePageAddresses(""), mock(AcceptedSanitisations.class));
     private final MockHttpServletResponse response = new MockHttpServletResponse();
+
+    @BeforeEach
+    void momentsInIso() {
+        when(dates.forASpreadsheet(any())).thenReturn(DateTimeFormatter.ISO_INSTANT);
+    }
 
     @Test
     void aFailureBeforeTheFirstDevicesIsAnsweredAsAnError() {

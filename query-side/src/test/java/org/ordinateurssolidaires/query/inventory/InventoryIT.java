@@ -275,6 +275,10 @@ class InventoryIT extends QuerySideIntegrationTest {
         List<Map<String, String>> rows = CsvRows.ofSpreadsheet(export.getBody());
         assertThat(rows.get(0).keySet()).as("as on the pages, in French").startsWith("N° d'inventaire", "État",
                 "Depuis", "Catégorie", "Marque", "Modèle");
+        assertThat(rows).extracting(row -> row.get("État")).as("the pages' words").containsOnly("À effacer");
+        assertThat(rows).extracting(row -> row.get("Catégorie")).containsOnly("Ordinateur de bureau");
+        assertThat(rows.get(0).get("Reçu le")).as("as French Excel reads a date and time")
+                                             .matches("\\d{2}/\\d{2}/20\\d{2} \\d{2}:\\d{2}");
         List<String> tags = rows.stream().map(row -> row.get("N° d'inventaire")).toList();
         assertThat(tags).hasSizeGreaterThan(1_100).containsAll(ours)
                         .containsExactlyElementsOf(jdbc.queryForList(selected, String.class));

@@ -6,6 +6,8 @@ import org.ordinateurssolidaires.query.CsvRows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +17,12 @@ class SpreadsheetCsvTest {
 
     @JsonPropertyOrder({"text", "figure", "at"})
     record Line(String text, long figure, Instant at) {
+    }
+
+    enum State { READY, GONE }
+
+    @JsonPropertyOrder({"text", "state", "figure", "at"})
+    record Stage(String text, State state, long figure, Instant at) {
     }
 
     @Test
@@ -45,18 +53,23 @@ class SpreadsheetCsvTest {
     }
 
     @Test
-    void writesAPagesDownloadForFrenchExcelUnderTheReadersTitles() throws Exception {
-        List<Line> lines = List.of(new Line("capot rayé; écran neuf", -12, Instant.parse("2026-03-03T09:00:00Z")),
-                new Line("=1+1", 7, null));
+    void writesAPagesDownloadForFrenchExcelInTheReadersWords() throws Exception {
+        List<Stage> lines = List.of(new Stage("capot rayé; écran neuf", State.READY, -12,
+                Instant.parse("2026-03-03T09:00:00Z")), new Stage("=1+1", State.GONE, 7, null));
+        var words = new SpreadsheetCsv.Words(column -> "Titre de " + column,
+                constant -> constant == State.READY ? "Prêt à donner" : "Parti",
+                DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris")));
 
-        byte[] file = SpreadsheetCsv.forSpreadsheet(Line.class, column -> "Titre de " + column, lines);
+        byte[] file = SpreadsheetCsv.forSpreadsheet(Stage.class, words, lines);
 
         assertThat(new String(file, StandardCharsets.UTF_8))
-                .isEqualTo("\uFEFFTitre de text;Titre de figure;Titre de at\n"
-                           + "\"capot rayé; écran neuf\";-12;2026-03-03T09:00:00Z\n"
-                           + "'=1+1;7;\n");
+                .isEqualTo("\uFEFFTitre de text;Titre de state;Titre de figure;Titre de at\n"
+                           + "\"capot rayé; écran neuf\";Prêt à donner;-12;03/03/2026 10:00\n"
+                           + "'=1+1;Parti;7;\n");
         assertThat(CsvRows.ofSpreadsheet(file)).extracting(row -> row.get("Titre de text"))
                                               .containsExactly("capot rayé; écran neuf", "'=1+1");
+        assertThat(SpreadsheetCsv.write(Stage.class, lines)).as("the API's: names and instants as they are")
+                .contains("READY,-12,2026-03-03T09:00:00Z").contains("GONE,7,");
     }
 
     @Test
