@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,10 @@ class ErasureRegister {
     public record Search(String serial, UUID deviceId, UUID donorId, @PlausibleTime.Within Instant from,
                          @PlausibleTime.Within Instant to, String operator, Outcome outcome) {
 
+        /** The letters with accents French names have, and the same without: what the SQL side can take off. */
+        private static final String ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ";
+        private static final String PLAIN = "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUYY";
+
         /** The same search, ending at {@code end}. */
         Search endingAt(Instant end) {
             return new Search(serial, deviceId, donorId, from, end, operator, outcome);
@@ -71,15 +76,21 @@ class ErasureRegister {
         }
 
         /**
-         * Part of the text, case and surrounding spaces aside: an operator is found by a name as an auditor knows it
-         * ("Martin" for Léa Martin), however staff typed it; accents count. Read row by row (no index serves a part
-         * of a name), as the exact name in capitals was: the register's other filters, when given, narrow it.
+         * Part of the text, case, accents and surrounding spaces aside: an operator is found by a name as an auditor
+         * knows it ("Martin" for Léa Martin, "Ines" for Inès), however staff typed it. The stored name loses the
+         * accents of French names in SQL (translate, on PostgreSQL and H2 alike); read row by row (no index serves a
+         * part of a name), as the exact name in capitals was: the register's other filters, when given, narrow it.
          */
         private static Specification<ErasureRecord> partOfTheText(String attribute, String value) {
             return (record, query, where) -> value == null || value.isBlank() ? null
-                    : where.like(where.upper(record.get(attribute)),
-                            "%" + value.strip().toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                                       .replace("_", "\\_") + "%", '\\');
+                    : where.like(where.upper(where.function("translate", String.class, record.get(attribute),
+                                    where.literal(ACCENTED), where.literal(PLAIN))),
+                            "%" + withoutAccents(value.strip()).toUpperCase(Locale.ROOT).replace("\\", "\\\\")
+                                    .replace("%", "\\%").replace("_", "\\_") + "%", '\\');
+        }
+
+        private static String withoutAccents(String text) {
+            return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         }
     }
 

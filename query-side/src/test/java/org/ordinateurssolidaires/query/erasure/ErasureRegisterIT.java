@@ -57,7 +57,7 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         events.append(received(laptop, "ER-" + serial, donor, DeviceCategory.LAPTOP, retried),
                 failed(laptop, retried), sanitised(laptop, retried),
                 received(desktop, "ER2-" + serial, donor, DeviceCategory.DESKTOP, shredded),
-                new StorageMediumDestroyed(desktop, shredded, DestructionMethod.SHRED, "Sam", "Broyeur municipal",
+                new StorageMediumDestroyed(desktop, shredded, DestructionMethod.SHRED, "Inès Sam", "Broyeur municipal",
                         "DEST-77", LATER));
 
         JsonNode bySerial = await().atMost(Duration.ofSeconds(30)).until(
@@ -85,6 +85,9 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         assertThat(count("donorId=" + donor + "&operator=AMIL")).as("part of the name").isEqualTo(2);
         assertThat(count("donorId=" + donor + "&operator=%")).as("a % is a %, no pattern").isZero();
         assertThat(count("donorId=" + donor + "&operator=C_mille")).as("an _ is an _").isZero();
+        for (String typed : List.of("ines", "INÈS", "Inès Sam", "inés")) {
+            assertThat(count("donorId=" + donor + "&operator={typed}", typed)).as("accents aside: %s", typed).isOne();
+        }
         assertThat(count("donorId=" + donor + "&deviceId=" + desktop)).isEqualTo(1);
         assertThat(count("donorId=" + donor + "&from=" + LATER)).isEqualTo(1);
         assertThat(count("donorId=" + donor + "&to=" + LATER)).isEqualTo(2);
@@ -265,7 +268,8 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         }
     }
 
-    private long count(String filters) {
-        return http.getForObject("/api/erasure-register?" + filters, JsonNode.class).get("totalRecords").asLong();
+    private long count(String filters, Object... values) {
+        return http.getForObject("/api/erasure-register?" + filters, JsonNode.class, values).get("totalRecords")
+                   .asLong();
     }
 }
