@@ -1,6 +1,5 @@
 package org.ordinateurssolidaires.web.security;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -23,8 +22,6 @@ import java.net.URI;
  * Security's cache throws on an address it cannot parse, which would fail every page of that browser.
  */
 final class PageAskedBeforeSignIn implements RequestCache {
-
-    private static final String COOKIE = "REDIRECT_URI"; // CookieRequestCache's, which it does not publish
 
     private final CookieRequestCache remembered = new CookieRequestCache();
 
@@ -54,15 +51,14 @@ final class PageAskedBeforeSignIn implements RequestCache {
     public SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
         try {
             SavedRequest page = remembered.getRequest(request, response);
-            if (page != null && !anAddress(page.getRedirectUrl())) {
-                forget(request, response);
-                return null;
+            if (page == null || anAddress(page.getRedirectUrl())) {
+                return page;
             }
-            return page;
+            remembered.removeRequest(request, response); // which ends the cookie without reading it
         } catch (RuntimeException noPage) {
-            forget(request, response);
-            return null;
+            remembered.removeRequest(request, response);
         }
+        return null;
     }
 
     private static boolean anAddress(String url) {
@@ -82,7 +78,7 @@ final class PageAskedBeforeSignIn implements RequestCache {
         try {
             remembered.getMatchingRequest(request, response); // forgets the page when this is it
         } catch (RuntimeException noPage) {
-            forget(request, response);
+            remembered.removeRequest(request, response);
         }
         return null;
     }
@@ -90,13 +86,5 @@ final class PageAskedBeforeSignIn implements RequestCache {
     @Override
     public void removeRequest(HttpServletRequest request, HttpServletResponse response) {
         remembered.removeRequest(request, response);
-    }
-
-    /** Ends the cookie as Spring Security's cache ends it, whatever it holds. */
-    private void forget(HttpServletRequest request, HttpServletResponse response) {
-        Cookie ended = new Cookie(COOKIE, "");
-        ended.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        ended.setMaxAge(0);
-        response.addCookie(ended);
     }
 }

@@ -40,21 +40,23 @@ final class TokensBeforeSignIn implements CsrfTokenRepository {
             if (inCookie.loadToken(request) != null) {
                 inCookie.saveToken(null, request, response);
             }
-        } else if (request.getSession(false) != null) {
-            inSession.saveToken(token, request, response);
         } else {
-            inCookie.saveToken(token, request, response);
+            keptFor(request).saveToken(token, request, response);
         }
     }
 
-    /**
-     * The session's token once there is a session, never the cookie's: a cookie another site of the domain planted
-     * would otherwise become the token of every form of a signed-in browser. Before, the cookie's: a planted one
-     * could at most sign the browser in to an account of the planter's (login CSRF), as any token kept without a
-     * session could.
-     */
     @Override
     public CsrfToken loadToken(HttpServletRequest request) {
-        return request.getSession(false) != null ? inSession.loadToken(request) : inCookie.loadToken(request);
+        return keptFor(request).loadToken(request);
+    }
+
+    /**
+     * The session once there is a session, never the cookie: a cookie another site of the domain planted would
+     * otherwise become the token of every form of a signed-in browser. Before, the cookie: a planted one could at
+     * most sign the browser in to an account of the planter's (login CSRF), as any token kept without a session
+     * could.
+     */
+    private CsrfTokenRepository keptFor(HttpServletRequest request) {
+        return request.getSession(false) != null ? inSession : inCookie;
     }
 }
