@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -49,8 +50,11 @@ public final class SpreadsheetCsv {
     private static final CsvMapper CSV = CsvMapper.builder()
                                                   .addModule(new SimpleModule("spreadsheet-safe-text")
                                                           .addSerializer(String.class, new NeutralisedText())
-                                                          .addSerializer(Enum.class, new ConstantInWords())
-                                                          .addSerializer(Instant.class, new MomentInWords()))
+                                                          .addSerializer(Enum.class,
+                                                                  new InWords<>(Enum.class, Enum::name, Words::said))
+                                                          .addSerializer(Instant.class,
+                                                                  new InWords<>(Instant.class, Instant::toString,
+                                                                          Words::said)))
                                                   .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                                                   .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                                                   .build();
@@ -71,11 +75,23 @@ public final class SpreadsheetCsv {
                 "category", "QualityGrade", "grade", "MediaType", "mediaType", "SanitisationLevel", "level",
                 "SanitisationTechnique", "technique", "VerificationMethod", "verification", "Outcome", "outcome");
 
-        /** The pages' own words in {@code locale}: the titles {@code column.*}, the constants as the pages say them. */
-        public static Words of(MessageSource words, Locale locale, DateTimeFormatter moments) {
+        String said(Enum<?> constant) {
+            return constants.apply(constant);
+        }
+
+        String said(Instant moment) {
+            return moments.format(moment);
+        }
+
+        /**
+         * The pages' own words in {@code locale}: the titles {@code column.*}, the constants as the pages say them, the
+         * moments as {@link PageDates#forASpreadsheet} writes them.
+         */
+        public static Words of(MessageSource words, Locale locale, PageDates dates) {
             return new Words(column -> words.getMessage("column." + column, null, locale),
                     constant -> words.getMessage(MESSAGES.getOrDefault(constant.getDeclaringClass().getSimpleName(),
-                            "") + "." + constant.name(), null, constant.name(), locale), moments);
+                            "") + "." + constant.name(), null, constant.name(), locale),
+                    dates.forASpreadsheet(locale));
         }
     }
 
@@ -150,32 +166,25 @@ public final class SpreadsheetCsv {
         }
     }
 
-    /** A constant in a page's download in words; as its name in the API's. */
-    @SuppressWarnings("rawtypes")
-    private static final class ConstantInWords extends StdSerializer<Enum> {
+    /**
+     * A value said in a page's download's {@link Words} (a constant in words, a moment as the reader's spreadsheet
+     * reads one), and as the API says it in the API's files (a constant's name, an instant in ISO 8601).
+     */
+    private static final class InWords<T> extends StdSerializer<T> {
 
-        ConstantInWords() {
-            super(Enum.class);
+        private final Function<T, String> forPrograms;
+        private final BiFunction<Words, T, String> forPeople;
+
+        InWords(Class<T> type, Function<T, String> forPrograms, BiFunction<Words, T, String> forPeople) {
+            super(type);
+            this.forPrograms = forPrograms;
+            this.forPeople = forPeople;
         }
 
         @Override
-        public void serialize(Enum constant, JsonGenerator generator, SerializationContext context) {
+        public void serialize(T value, JsonGenerator generator, SerializationContext context) {
             Words words = (Words) context.getAttribute(Words.class);
-            generator.writeString(words == null ? constant.name() : words.constants().apply(constant));
-        }
-    }
-
-    /** A moment in a page's download as the reader's spreadsheet reads one; in ISO 8601 in the API's. */
-    private static final class MomentInWords extends StdSerializer<Instant> {
-
-        MomentInWords() {
-            super(Instant.class);
-        }
-
-        @Override
-        public void serialize(Instant moment, JsonGenerator generator, SerializationContext context) {
-            Words words = (Words) context.getAttribute(Words.class);
-            generator.writeString(words == null ? moment.toString() : words.moments().format(moment));
+            generator.writeString(words == null ? forPrograms.apply(value) : forPeople.apply(words, value));
         }
     }
 }
