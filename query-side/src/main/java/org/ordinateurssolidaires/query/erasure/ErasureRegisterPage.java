@@ -7,7 +7,6 @@ import org.ordinateurssolidaires.query.web.PageDates;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,14 +35,11 @@ class ErasureRegisterPage {
 
     private final MessageSource words;
     private final PageDates dates;
-    private final ZoneId zone;
 
-    ErasureRegisterPage(ErasureRegister register, MessageSource words, PageDates dates,
-                        @Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
+    ErasureRegisterPage(ErasureRegister register, MessageSource words, PageDates dates) {
         this.register = register;
         this.words = words;
         this.dates = dates;
-        this.zone = zone;
     }
 
     /**
@@ -76,7 +71,7 @@ class ErasureRegisterPage {
     ResponseEntity<byte[]> csv(@Valid @ModelAttribute ErasureRegister.Search search,
                                @RequestParam(required = false) String to, Locale locale) {
         return register.spreadsheet(lastDayCountedIn(search, to),
-                SpreadsheetCsv.Words.of(words, locale, dates.forASpreadsheet(locale)));
+                SpreadsheetCsv.Words.of(words, locale, dates));
     }
 
     /**
@@ -87,6 +82,6 @@ class ErasureRegisterPage {
         if (search.to() == null || to.strip().length() != "2026-03-03".length()) {
             return search;
         }
-        return search.endingAt(LocalDate.parse(to.strip()).plusDays(1).atStartOfDay(zone).toInstant());
+        return search.endingAt(dates.startOf(LocalDate.parse(to.strip()).plusDays(1)));
     }
 }

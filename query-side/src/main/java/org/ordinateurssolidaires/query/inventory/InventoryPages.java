@@ -183,7 +183,7 @@ class InventoryPages {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("inventaire.csv").build().toString());
         SequenceWriter lines = SpreadsheetCsv.forSpreadsheet(InventoryLine.class,
-                SpreadsheetCsv.Words.of(words, locale, dates.forASpreadsheet(locale)), response.getOutputStream());
+                SpreadsheetCsv.Words.of(words, locale, dates), response.getOutputStream());
         while (true) {
             Map<UUID, String> donors = donorNames(devices.stream().map(DeviceView::donorId)
                                                          .collect(Collectors.toSet()));

@@ -17,6 +17,7 @@ import java.time.temporal.TemporalAccessor;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -31,6 +32,15 @@ public class PageDates {
     /** The days of a month as French writes them: the first is "1er". */
     private static final Map<Long, String> FRENCH_DAYS = LongStream.rangeClosed(1, 31).boxed().collect(
             Collectors.toMap(Function.identity(), day -> day == 1 ? "1er" : Long.toString(day)));
+
+    /**
+     * Each formatter built once (a page draws a date per row of its list), by its styles and locale: a few, as the
+     * pages speak French and English.
+     */
+    private static final Map<Style, DateTimeFormatter> IN_WORDS = new ConcurrentHashMap<>();
+
+    private record Style(FormatStyle date, FormatStyle time, Locale locale) {
+    }
 
     private final ZoneId zone;
 
@@ -70,13 +80,20 @@ public class PageDates {
      * in French ({@code 1er déc. 2026, 09:00} in the documents).
      */
     public static DateTimeFormatter inWords(FormatStyle dateStyle, FormatStyle timeStyle, Locale locale) {
-        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(dateStyle, timeStyle,
-                IsoChronology.INSTANCE, locale);
-        if (!french(locale) || !pattern.startsWith("d ")) {
-            return DateTimeFormatter.ofPattern(pattern, locale);
-        }
-        return new DateTimeFormatterBuilder().appendText(ChronoField.DAY_OF_MONTH, FRENCH_DAYS)
-                                             .appendPattern(pattern.substring(1)).toFormatter(locale);
+        return IN_WORDS.computeIfAbsent(new Style(dateStyle, timeStyle, locale), style -> {
+            String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(dateStyle, timeStyle,
+                    IsoChronology.INSTANCE, locale);
+            if (!french(locale) || !pattern.startsWith("d ")) {
+                return DateTimeFormatter.ofPattern(pattern, locale);
+            }
+            return new DateTimeFormatterBuilder().appendText(ChronoField.DAY_OF_MONTH, FRENCH_DAYS)
+                                                 .appendPattern(pattern.substring(1)).toFormatter(locale);
+        });
+    }
+
+    /** When a day starts in the programme's time zone. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
     }
 
     private static boolean french(Locale locale) {
