@@ -17,8 +17,10 @@ import java.util.UUID;
  * @param commandId     the client's own id for this command ({@value #COMMAND_ID_HEADER}); sending the same id
  *                      twice records the command once
  * @param correlationId the conversation the command belongs to ({@value #CORRELATION_HEADER}), if the client has one
+ * @param drawnVersion  the version of the thing the command changes as the sender last saw it (a page's form drawn
+ *                      from a device's history); the command is refused if it changed since ({@link VersionsSeen})
  */
-public record CommandOrigin(String userId, String userRole, UUID commandId, String correlationId) {
+public record CommandOrigin(String userId, String userRole, UUID commandId, String correlationId, Long drawnVersion) {
 
     public static final String COMMAND_ID_HEADER = "Idempotency-Key";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
@@ -35,10 +37,10 @@ public record CommandOrigin(String userId, String userRole, UUID commandId, Stri
 
     /**
      * The same person, for the several commands one request sends (a batch import): none of them is the client's
-     * command, and they share one conversation.
+     * command, and they share one conversation; none is the one thing whose version was seen.
      */
     public CommandOrigin inConversation(String conversation) {
-        return new CommandOrigin(userId, userRole, null, correlationId == null ? conversation : correlationId);
+        return new CommandOrigin(userId, userRole, null, correlationId == null ? conversation : correlationId, null);
     }
 
     CommandMessage<?> asMessage(Object command) {
@@ -55,6 +57,9 @@ public record CommandOrigin(String userId, String userRole, UUID commandId, Stri
         }
         if (correlationId != null) {
             metaData.put(EventMetadata.CORRELATION_ID, correlationId);
+        }
+        if (drawnVersion != null) {
+            metaData.put(VersionsSeen.DRAWN_VERSION, drawnVersion);
         }
         String messageId = commandId == null ? UUID.randomUUID().toString() : commandId.toString();
         return new GenericCommandMessage<>(new GenericMessage<>(messageId, command, metaData),

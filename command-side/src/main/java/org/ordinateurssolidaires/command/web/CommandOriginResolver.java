@@ -11,6 +11,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Lets a controller method take a {@link CommandOrigin} parameter: who sends the command is the signed-in
@@ -19,7 +20,12 @@ import java.util.UUID;
  */
 class CommandOriginResolver implements HandlerMethodArgumentResolver {
 
+    /** A sequence number of Axon's, as a page draws it: no sign, no leading zero, within a long. */
+    private static final Pattern DRAWN_VERSION = Pattern.compile("0|[1-9][0-9]{0,17}");
+
     static final String FORM_FIELD = "commandId";
+    /** A page's form acting on one thing carries the version the page showed of it ({@link VersionsSeen}). */
+    static final String VERSION_FIELD = "drawnVersion";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -38,7 +44,19 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
             throw new InvalidHeader(FORM_FIELD, "is required: every page's form is drawn with one");
         }
         return new CommandOrigin(caller.username(), caller.actingRole().code(), commandId,
-                header(request, CommandOrigin.CORRELATION_HEADER));
+                header(request, CommandOrigin.CORRELATION_HEADER), drawnVersion(request));
+    }
+
+    /** The version a page's form was drawn at, as the page writes it: a number of the history's steps, from 0. */
+    private static Long drawnVersion(NativeWebRequest request) {
+        String drawn = aPagesForm(request) ? request.getParameter(VERSION_FIELD) : null;
+        if (drawn == null) {
+            return null;
+        }
+        if (!DRAWN_VERSION.matcher(drawn).matches()) {
+            throw new InvalidHeader(VERSION_FIELD, "must be the version the page was drawn at, a whole number");
+        }
+        return Long.valueOf(drawn);
     }
 
     private static boolean aPagesForm(NativeWebRequest request) {

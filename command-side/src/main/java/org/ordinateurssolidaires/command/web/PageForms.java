@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.events.AcceptableText;
@@ -73,8 +74,12 @@ public class PageForms {
     public static final String PATH = "/actions/";
     /** A form says which page it was on; only a path of this app's address may be returned to. */
     private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
-    /** The fields every page's form has besides its request's: its token, command id, own id and page. */
-    private static final Set<String> EVERY_FORMS = Set.of("_csrf", CommandOriginResolver.FORM_FIELD, "form", "page");
+    /**
+     * The fields every page's form has besides its request's: its token, command id, own id and page, and the
+     * version of what it acts on as the page drew it, where the page shows one.
+     */
+    private static final Set<String> EVERY_FORMS = Set.of("_csrf", CommandOriginResolver.FORM_FIELD, "form", "page",
+            CommandOriginResolver.VERSION_FIELD);
     /** A form's fields refused as no page sends them: a field it has not, or one given twice. */
     private static final Set<String> NOT_THE_PAGES = Set.of("Unknown", "Repeated");
     /**
@@ -249,6 +254,11 @@ public class PageForms {
             // the same drawn form, sent once recorded and then again with other values (the browser's back button)
             flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule.FORM_SENT_AGAIN",
                     sentAgainChanged.getMessage(), List.of(), typed(request)));
+        } catch (ConflictingAggregateVersionException changedSinceDrawn) {
+            // the page is drawn again as it is now: what was typed on the older one is not put back into it, where
+            // a form filled from the older state (a correction's) would undo the step in between if sent as is
+            flash.addFlashAttribute(FormRefusal.ATTRIBUTE, FormRefusal.ofRule("rule.CHANGED_SINCE_DRAWN",
+                    changedSinceDrawn.getMessage(), List.of(), whichForm(request)));
         } catch (UnknownEntity unknown) {
             // what was not found, in words, or at least that something was not
             flash.addFlashAttribute(FormRefusal.ATTRIBUTE, new FormRefusal(new DefaultMessageSourceResolvable(
@@ -425,6 +435,13 @@ public class PageForms {
      * a password), a file, or a person's data: the refusal is kept in the session, in the database, and a
      * beneficiary's data is only ever stored sealed (it is typed again).
      */
+    /** Which of the page's forms was sent, without what was typed in it. */
+    private static Map<String, String> whichForm(HttpServletRequest request) {
+        Map<String, String> typed = typed(request);
+        typed.keySet().retainAll(Set.of("form"));
+        return typed;
+    }
+
     private static LinkedHashMap<String, String> typed(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
         Set<String> typedBack = request.getAttribute(TYPED_BACK) instanceof Set<?> fields

@@ -60,7 +60,7 @@ class CommandOriginResolverTest {
         request.addHeader(CommandOrigin.CORRELATION_HEADER, "ticket-42");
         request.addHeader(CommandOrigin.COMMAND_ID_HEADER, command.toString());
 
-        assertThat(resolve(request)).isEqualTo(new CommandOrigin("camille", "staff", command, "ticket-42"));
+        assertThat(resolve(request)).isEqualTo(new CommandOrigin("camille", "staff", command, "ticket-42", null));
     }
 
     /** A page's form has no headers of its own: its command id is a field, drawn with the form. */

@@ -428,6 +428,40 @@ class StaffJourneyIT {
         }
     }
 
+    /**
+     * A form still offered, drawn before a colleague's step (here the API's): sent as it was, it would put back
+     * what that step corrected. Refused above its form, which is drawn again from the device as it is now.
+     */
+    @Test
+    void aCorrectionDrawnBeforeAColleaguesIsRefusedAndShownAgainAsTheDeviceIsNow() throws Exception {
+        JsonNode received = receivedWithDisks("OS-2026-0556", "WD-WX23C");
+        String device = received.get("deviceId").asText();
+        awaitInTheInventory("OS-2026-0556");
+        try (Browser staff = new Browser(pages, "staff-onglet-ancien")) {
+            staff.signIn("camille", PASSWORD).open("/appareils/" + device)
+                 .reveal("Corriger la fiche de l'appareil")
+                 .type("correct-serialNumber", "5CG7301A")
+                 .type("correct-reason", "Numéro de série relevé sur l'étiquette");
+            commandSide.post("/api/devices/" + device + "/corrections", Map.of("model", "Latitude 7480",
+                    "reason", "Modèle mal lu"));
+            staff.submitFormOf("correct-reason");
+
+            assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
+                    "Une autre étape a été enregistrée depuis l'affichage de ce formulaire",
+                    "Modèle : X550 → Latitude 7480 — motif : Modèle mal lu")
+                                    .doesNotContain("Correction enregistrée.", "5CG7301A");
+            assertThat(staff.pageRefusal()).as("said above its own form").isEmpty();
+            assertThat(staff.value("correct-model")).isEqualTo("Latitude 7480");
+            staff.look("formulaire-d-un-onglet-ancien");
+
+            staff.type("correct-serialNumber", "5CG7301A")
+                 .type("correct-reason", "Numéro de série relevé sur l'étiquette")
+                 .submitFormOf("correct-reason");
+            assertThat(staff.text()).contains("Correction enregistrée.", "5CG7301A",
+                    "Modèle : X550 → Latitude 7480");
+        }
+    }
+
     @Test
     void importsADeliveryAndShowsEachRowAtFaultOfARefusedFile() throws Exception {
         String documented = Files.readString(Path.of("../docs/donation-batch-template.csv"));

@@ -82,7 +82,18 @@ class InventoryIT extends QuerySideIntegrationTest {
         assertThat(sanitised.at("/media/0/sanitisationAttempts").asInt()).isEqualTo(2);
         assertThat(sanitised.at("/media/0/serialNumber").asString()).isEqualTo("ZDE1ABCD");
 
-        events.append(refurbished(device), ready(device), allocated(device, referral), handedOver(device, referral));
+        events.append(refurbished(device), ready(device), allocated(device, referral));
+        awaitState(device, "ALLOCATED");
+        // each form acting on the device says the step of its history the page was drawn after (the sixth, from 0);
+        // the household's hand-over, which acts on several devices, does not
+        String allocatedPage = http.getForObject("/appareils/" + device, String.class);
+        assertThat(Pattern.compile("name=\"drawnVersion\" value=\"([^\"]*)\"").matcher(allocatedPage).results()
+                          .map(drawn -> drawn.group(1))).isNotEmpty().containsOnly("5");
+        int handOver = allocatedPage.indexOf("action=\"/actions/foyers/");
+        assertThat(allocatedPage.substring(handOver, allocatedPage.indexOf("</form>", handOver)))
+                .contains("name=\"commandId\"").doesNotContain("drawnVersion");
+
+        events.append(handedOver(device, referral));
         JsonNode handedOver = awaitState(device, "HANDED_OVER");
         assertThat(handedOver.get("referralId").asString()).isEqualTo(referral.toString());
         assertThat(handedOver.get("grade").asString()).isEqualTo("B");

@@ -1,0 +1,168 @@
+package org.ordinateurssolidaires.command.device;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.command.CommandSideIntegrationTest;
+import org.ordinateurssolidaires.command.StaffRequests;
+import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
+import org.ordinateurssolidaires.web.testing.FormBrowser;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The device page's forms carry the version of the device the page showed (its history's last step): a form drawn
+ * before another step was recorded, in a second tab or by a colleague, is refused rather than recorded over it. A
+ * correction's form holds every detail as the page showed them, so the older tab's would put back what the newer
+ * one corrected.
+ */
+class FormsDrawnBeforeAStepIT extends CommandSideIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventStore eventStore;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aCorrectionFromATabDrawnBeforeAnotherIsRefusedAndUndoesNothing() throws Exception {
+        String device = StaffRequests.readyLaptop(http, StaffRequests.donorWithAgreement(http));
+        long drawn = version(device);
+        FormBrowser staff = signedIn();
+        Map<String, String> firstTab = correction(staff, device, drawn, "ThinkPad T480s", null);
+        Map<String, String> secondTab = correction(staff, device, drawn, "ThinkPad T480", "PF-1A2B3C");
+
+        assertThat(staff.post("/actions/appareils/" + device + "/corrections", firstTab).statusCode()).isEqualTo(302);
+        long refusalsBefore = refusalsKept();
+        HttpResponse<String> stale = staff.post("/actions/appareils/" + device + "/corrections", secondTab);
+
+        assertThat(stale.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
+                .endsWith("/appareils/" + device));
+        assertThat(corrections(device)).as("the first tab's correction alone").singleElement()
+                .satisfies(corrected -> assertThat(corrected.model()).isEqualTo("ThinkPad T480s"));
+        assertThat(refusalsKept()).as("said on the page drawn again").isEqualTo(refusalsBefore + 1);
+
+        // the same form drawn again, at the device's version now, is recorded
+        secondTab = correction(staff, device, version(device), "ThinkPad T480s", "PF-1A2B3C");
+        assertThat(staff.post("/actions/appareils/" + device + "/corrections", secondTab).statusCode())
+                .isEqualTo(302);
+        assertThat(corrections(device)).extracting(DeviceDetailsCorrected::serialNumber)
+                                       .containsExactly(null, "PF-1A2B3C");
+    }
+
+    /** A double click sends the same form twice: the second is answered as the first, not as a stale form. */
+    @Test
+    void theSameFormSentTwiceIsRecordedOnceAndNotRefused() throws Exception {
+        String device = StaffRequests.readyLaptop(http, StaffRequests.donorWithAgreement(http));
+        FormBrowser staff = signedIn();
+        Map<String, String> form = correction(staff, device, version(device), "ThinkPad T480s", null);
+        long refusalsBefore = refusalsKept();
+
+        staff.post("/actions/appareils/" + device + "/corrections", form);
+        staff.post("/actions/appareils/" + device + "/corrections", form);
+
+        assertThat(corrections(device)).hasSize(1);
+        assertThat(refusalsKept()).isEqualTo(refusalsBefore);
+    }
+
+    /** A stale form whose step a rule refuses is told the rule: that is what the person has to know. */
+    @Test
+    void aStaleFormARuleRefusesSaysTheRule() throws Exception {
+        String device = StaffRequests.readyLaptop(http, StaffRequests.donorWithAgreement(http));
+        FormBrowser staff = signedIn();
+        long drawn = version(device);
+        staff.post("/actions/appareils/" + device + "/corrections", correction(staff, device, drawn, "ThinkPad T480s", null));
+        Map<String, String> giveBack = every(staff, device, drawn, "giveBack");
+        giveBack.put("reason", "écran cassé");
+        giveBack.put("returnedAt", "2026-06-01T10:00");
+        long refusalsBefore = refusalsKept();
+        long ruleSaidBefore = sessionsHolding("rule." + DeviceRule.RETURN_AFTER_HAND_OVER.name());
+
+        staff.post("/actions/appareils/" + device + "/retour", giveBack);
+
+        assertThat(refusalsKept()).as("not refused as stale").isEqualTo(refusalsBefore);
+        assertThat(sessionsHolding("rule." + DeviceRule.RETURN_AFTER_HAND_OVER.name())).isEqualTo(ruleSaidBefore + 1);
+    }
+
+    /** Only a page sends it, and only as a number. */
+    @Test
+    void aVersionThatIsNoNumberIsRefused() throws Exception {
+        String device = StaffRequests.readyLaptop(http, StaffRequests.donorWithAgreement(http));
+        FormBrowser staff = signedIn();
+
+        for (String notAVersion : List.of("-1", "1.0", "01", " 2", "99999999999999999999", "deux")) {
+            Map<String, String> form = correction(staff, device, 0, "ThinkPad T480s", null);
+            form.put("drawnVersion", notAVersion);
+
+            assertThat(staff.post("/actions/appareils/" + device + "/corrections", form).statusCode())
+                    .as(notAVersion).isEqualTo(400);
+        }
+        assertThat(corrections(device)).isEmpty();
+    }
+
+    private FormBrowser signedIn() throws Exception {
+        FormBrowser browser = new FormBrowser(port);
+        assertThat(browser.signIn(TestAccounts.STAFF, TestAccounts.PASSWORD).statusCode()).isEqualTo(302);
+        return browser;
+    }
+
+    private long version(String device) {
+        return eventStore.lastSequenceNumberFor(device).orElseThrow();
+    }
+
+    /** The correction form as the device page draws it: every detail filled as the page showed it. */
+    private static Map<String, String> correction(FormBrowser browser, String device, long drawn, String model,
+                                                  String serial) throws Exception {
+        Map<String, String> form = every(browser, device, drawn, "correct");
+        form.put("category", "LAPTOP");
+        form.put("manufacturer", "Lenovo");
+        form.put("model", model);
+        if (serial != null) {
+            form.put("serialNumber", serial);
+        }
+        form.put("reason", "saisie à la réception");
+        return form;
+    }
+
+    private static Map<String, String> every(FormBrowser browser, String device, long drawn, String name)
+            throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", FormBrowser.csrf(browser.get("/login").body()));
+        form.put("form", name);
+        form.put("commandId", UUID.randomUUID().toString());
+        form.put("page", "/appareils/" + device);
+        form.put("drawnVersion", Long.toString(drawn));
+        return form;
+    }
+
+    private List<DeviceDetailsCorrected> corrections(String device) {
+        return eventStore.readEvents(device).asStream().map(DomainEventMessage::getPayload)
+                         .filter(DeviceDetailsCorrected.class::isInstance).map(DeviceDetailsCorrected.class::cast)
+                         .toList();
+    }
+
+    private long refusalsKept() {
+        return sessionsHolding("rule.CHANGED_SINCE_DRAWN");
+    }
+
+    /** The sessions whose flash holds a refusal with this code: said on the page the browser goes to. */
+    private long sessionsHolding(String code) {
+        return jdbc.queryForList("select attribute_bytes from spring_session_attributes", byte[].class).stream()
+                   .filter(bytes -> new String(bytes, StandardCharsets.ISO_8859_1).contains(code)).count();
+    }
+}
