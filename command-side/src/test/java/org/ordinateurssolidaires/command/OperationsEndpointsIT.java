@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.command;
 
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.web.testing.AccessRules;
 import org.ordinateurssolidaires.web.testing.ApiDescriptions;
@@ -53,8 +54,14 @@ class OperationsEndpointsIT extends CommandSideIntegrationTest {
                 .forEach(command -> {
                     assertThat(command.getValue().at("/responses/409/description").asString())
                             .as("%s %s", command.getKey(), path.getKey()).isNotEmpty();
+                    // a step on one device takes its version (the provenance's ETag); any other change takes *
+                    boolean onOneDevice = path.getKey().startsWith("/api/devices/{deviceId}/");
+                    assertThat(command.getValue().path("parameters").findValuesAsString("name"))
+                            .as("%s %s", command.getKey(), path.getKey()).is(new Condition<>(
+                                    names -> names.contains("If-Match") == onOneDevice, "If-Match where it holds"));
                     assertThat(command.getValue().at("/responses/412/description").asString())
-                            .as("%s %s", command.getKey(), path.getKey()).startsWith("an If-Match header");
+                            .as("%s %s", command.getKey(), path.getKey())
+                            .startsWith(onOneDevice ? "the If-Match header names a version" : "an If-Match header");
                 }));
         assertThat(api.at("/paths/~1api~1accounts/post/responses/409/content/application~1problem+json/schema/$ref")
                       .asString()).as("an account of that name exists").endsWith("Problem");

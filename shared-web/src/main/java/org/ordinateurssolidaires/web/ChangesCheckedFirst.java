@@ -45,9 +45,10 @@ import java.util.stream.Stream;
  * donor); this answers 406 first, and reads a type refused with {@code q=0} as refused, as HTTP says. And a body sent to an operation that reads none
  * (a deactivation's "reason") was dropped unread, where a JSON field the request does not have is refused: 400 (an
  * empty object, which many clients send with every command, says nothing and passes). And a client that makes its
- * change conditional ({@code If-Match: "…"}) was answered as if it had not: the API gives no entity tags, so no tag
- * it sends can match, and HTTP answers 412 before the change (RFC 9110, 13.1.1); {@code If-Match: *} holds of any
- * record there is, as the operation itself checks.
+ * change conditional ({@code If-Match: "…"}) was answered as if it had not: but for an operation on a thing whose
+ * version is its entity tag ({@link IfMatchItsVersion}, checked as the change is made), the API gives no entity tags,
+ * so no tag it sends can match, and HTTP answers 412 before the change (RFC 9110, 13.1.1); {@code If-Match: *} holds
+ * of any record there is, as the operation itself checks.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -80,14 +81,12 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
         if (!acceptsJson(request)) {
             throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
         }
-        if (Collections.list(request.getHeaders(HttpHeaders.IF_MATCH)).stream()
-                       .anyMatch(tags -> !"*".equals(tags.strip()))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
-                    "the API gives no entity tags, so If-Match cannot hold: nothing was changed; send the request "
-                    + "without it (a concurrent change is refused with 409 on its own)");
-            problem.setProperty("errors", List.of(Map.of("header", HttpHeaders.IF_MATCH,
-                    "message", "no entity tag matches")));
-            throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, problem, null);
+        if (!operation.hasMethodAnnotation(IfMatchItsVersion.class)
+            && Collections.list(request.getHeaders(HttpHeaders.IF_MATCH)).stream()
+                          .anyMatch(tags -> !"*".equals(tags.strip()))) {
+            throw ifMatchRefused("the API gives no entity tags, so If-Match cannot hold: nothing was changed; send "
+                                 + "the request without it (a concurrent change is refused with 409 on its own)",
+                    "no entity tag matches");
         }
         if (hasABody(request) && !readsABody(operation)
             && !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(RequestParameters.contentType(request))
@@ -98,6 +97,13 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
         return true;
+    }
+
+    /** 412, naming the header: {@code detail} says why, {@code problem} what was wrong with the header. */
+    public static ErrorResponseException ifMatchRefused(String detail, String problem) {
+        ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, detail);
+        refused.setProperty("errors", List.of(Map.of("header", HttpHeaders.IF_MATCH, "message", problem)));
+        return new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, refused, null);
     }
 
     /**

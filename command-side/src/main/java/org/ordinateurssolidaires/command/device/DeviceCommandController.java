@@ -8,6 +8,7 @@ import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.web.IfMatchItsVersion;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,6 +51,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/storage-removal")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the donor's statement that the storage of a device received without media was "
@@ -60,6 +62,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/sanitisations")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record a sanitisation of one medium (a failed verification is recorded as a failure)")
@@ -69,6 +72,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/destruction")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the physical destruction of one medium")
@@ -78,6 +82,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a medium fitted during refurbishment")
@@ -89,6 +94,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/removal")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that a sanitised or destroyed medium was taken out")
@@ -98,6 +104,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/refurbishment")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the refurbishment of a device whose media are all sanitised or destroyed")
@@ -107,6 +114,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/quality-checks")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the quality check of a refurbished device")
@@ -116,6 +124,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/allocation")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Allocate a ready device to a referral: the next in line, or another with a reason")
@@ -125,6 +134,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/allocation/cancellation")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Cancel the allocation of a device")
@@ -134,6 +144,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/hand-over")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that the household received its allocated device, free of charge")
@@ -144,6 +155,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/return")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that a household gave the device back; its media must be sanitised again")
@@ -153,6 +165,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/recycling")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Send a device whose media are all sanitised or destroyed to a recycler")
@@ -162,6 +175,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/corrections")
+    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Correct details recorded by mistake (the history keeps both)")

@@ -2,14 +2,19 @@ package org.ordinateurssolidaires.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.ordinateurssolidaires.events.AcceptableText;
+import org.ordinateurssolidaires.web.ChangesCheckedFirst;
+import org.ordinateurssolidaires.web.IfMatchItsVersion;
 import org.ordinateurssolidaires.web.StrictValues;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,8 +25,8 @@ import java.util.regex.Pattern;
  */
 class CommandOriginResolver implements HandlerMethodArgumentResolver {
 
-    /** A sequence number of Axon's, as a page draws it: no sign, no leading zero, within a long. */
-    private static final Pattern DRAWN_VERSION = Pattern.compile("0|[1-9][0-9]{0,17}");
+    /** A sequence number of Axon's, as a page or an ETag writes it: no sign, no leading zero, within a long. */
+    private static final Pattern VERSION = Pattern.compile("0|[1-9][0-9]{0,17}");
 
     static final String FORM_FIELD = "commandId";
     /** A page's form acting on one thing carries the version the page showed of it ({@link VersionsSeen}). */
@@ -44,19 +49,49 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
             throw new InvalidHeader(FORM_FIELD, "is required: every page's form is drawn with one");
         }
         return new CommandOrigin(caller.username(), caller.actingRole().code(), commandId,
-                header(request, CommandOrigin.CORRELATION_HEADER), drawnVersion(request));
+                header(request, CommandOrigin.CORRELATION_HEADER),
+                aPagesForm(request) ? drawnVersion(request)
+                        : parameter.hasMethodAnnotation(IfMatchItsVersion.class) ? versionMatched(request) : null);
     }
 
     /** The version a page's form was drawn at, as the page writes it: a number of the history's steps, from 0. */
     private static Long drawnVersion(NativeWebRequest request) {
-        String drawn = aPagesForm(request) ? request.getParameter(VERSION_FIELD) : null;
+        String drawn = request.getParameter(VERSION_FIELD);
         if (drawn == null) {
             return null;
         }
-        if (!DRAWN_VERSION.matcher(drawn).matches()) {
+        if (!VERSION.matcher(drawn).matches()) {
             throw new InvalidHeader(VERSION_FIELD, "must be the version the page was drawn at, a whole number");
         }
         return Long.valueOf(drawn);
+    }
+
+    /**
+     * The version an API client's {@code If-Match} names, as the provenance's {@code ETag} gives it; none for
+     * {@code *} (the thing exists, as the command itself checks). A weak tag or another's never matches (HTTP
+     * compares strongly): 412 before anything is done, as for any other change; several tags are refused, as a
+     * command changes one version.
+     */
+    private static Long versionMatched(NativeWebRequest request) {
+        String[] headers = request.getHeaderValues(HttpHeaders.IF_MATCH);
+        if (headers == null) {
+            return null;
+        }
+        List<String> tags = Arrays.stream(headers).flatMap(header -> Arrays.stream(header.split(",")))
+                                  .map(String::strip).filter(tag -> !tag.isEmpty()).toList();
+        if (tags.equals(List.of("*"))) {
+            return null;
+        }
+        if (tags.size() != 1) {
+            throw new InvalidHeader(HttpHeaders.IF_MATCH, "must name one version, as the provenance's ETag does");
+        }
+        String tag = tags.get(0);
+        if (tag.length() < 3 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"'
+            || !VERSION.matcher(tag.substring(1, tag.length() - 1)).matches()) {
+            throw ChangesCheckedFirst.ifMatchRefused("If-Match names no version of this: nothing was changed; "
+                    + "its provenance's ETag is its version now", "no entity tag matches");
+        }
+        return Long.valueOf(tag.substring(1, tag.length() - 1));
     }
 
     private static boolean aPagesForm(NativeWebRequest request) {

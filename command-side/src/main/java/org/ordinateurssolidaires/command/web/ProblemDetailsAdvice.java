@@ -5,9 +5,11 @@ import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.rules.UnknownEntity;
 import org.ordinateurssolidaires.store.DatabaseFailures;
+import org.ordinateurssolidaires.web.ChangesCheckedFirst;
 import org.ordinateurssolidaires.web.ProblemDetailsBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +94,14 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
     @ExceptionHandler
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReused reused) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, reused.getMessage());
+    }
+
+    /** A step recorded since the version the request's {@code If-Match} names ({@link VersionsSeen}). */
+    @ExceptionHandler
+    ProblemDetail changedSince(ConflictingAggregateVersionException changed) {
+        return ChangesCheckedFirst.ifMatchRefused("a step was recorded since version " + changed.getExpectedVersion()
+                + " of " + changed.getAggregateIdentifier() + ": nothing was changed; its version is "
+                + changed.getActualVersion() + " now", "no longer its latest version").getBody();
     }
 
     @ExceptionHandler

@@ -3,8 +3,11 @@ package org.ordinateurssolidaires.command.web;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.web.IfMatchItsVersion;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.ordinateurssolidaires.web.security.Role;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -85,7 +88,29 @@ class CommandOriginResolverTest {
                 .extracting(refused -> ((InvalidHeader) refused).header()).isEqualTo("commandId");
     }
 
+    /** The version named in If-Match is read only by a step on one thing with a history of its own. */
+    @Test
+    void takesTheVersionOfIfMatchForAStepOnADeviceAlone() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/devices/d/corrections");
+        request.addHeader(HttpHeaders.IF_MATCH, "\"12\"");
+
+        assertThat(resolve(request, "aDevicesStep").drawnVersion()).isEqualTo(12L);
+        assertThat(resolve(request).drawnVersion()).as("checked by ChangesCheckedFirst there").isNull();
+    }
+
+    @IfMatchItsVersion
+    void aDevicesStep(CommandOrigin origin) {
+    }
+
+    void anotherChange(CommandOrigin origin) {
+    }
+
     private CommandOrigin resolve(MockHttpServletRequest request) throws Exception {
-        return resolver.resolveArgument(null, null, new ServletWebRequest(request), null);
+        return resolve(request, "anotherChange");
+    }
+
+    private CommandOrigin resolve(MockHttpServletRequest request, String operation) throws Exception {
+        MethodParameter origin = new MethodParameter(getClass().getDeclaredMethod(operation, CommandOrigin.class), 0);
+        return resolver.resolveArgument(origin, null, new ServletWebRequest(request), null);
     }
 }

@@ -11,7 +11,11 @@ import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +27,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The device page's forms carry the version of the device the page showed (its history's last step): a form drawn
- * before another step was recorded, in a second tab or by a colleague, is refused rather than recorded over it. A
- * correction's form holds every detail as the page showed them, so the older tab's would put back what the newer
- * one corrected.
+ * The device page's forms carry the version of the device the page showed (its history's last step), and an API
+ * client may name it in {@code If-Match} (the provenance's ETag): a step sent from an older version, a form left open
+ * in a second tab or by a colleague, is refused rather than recorded over the steps since. A correction's form holds
+ * every detail as the page showed them, so the older tab's would put back what the newer one corrected.
  */
-class FormsDrawnBeforeAStepIT extends CommandSideIntegrationTest {
+class StepsOverAnOlderVersionIT extends CommandSideIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
@@ -113,6 +117,75 @@ class FormsDrawnBeforeAStepIT extends CommandSideIntegrationTest {
                     .as(notAVersion).isEqualTo(400);
         }
         assertThat(corrections(device)).isEmpty();
+    }
+
+    @Test
+    void aClientsStepIfMatchingAnOlderVersionIsRefusedWith412() {
+        String device = StaffRequests.readyLaptop(http, StaffRequests.donorWithAgreement(http));
+        String seen = "\"" + version(device) + "\"";
+
+        assertThat(correct(device, "ThinkPad T480s", seen).getStatusCode().value()).isEqualTo(204);
+        ResponseEntity<JsonNode> stale = correct(device, "ThinkPad T480", seen);
+
+        assertThat(stale.getStatusCode().value()).as("%s", stale.getBody()).isEqualTo(412);
+        assertThat(stale.getBody().at("/errors/0/header").asString()).isEqualTo("If-Match");
+        assertThat(stale.getBody().get("detail").asString()).contains("version " + (version(device) - 1),
+                "version is " + version(device));
+        assertThat(corrections(device)).extracting(DeviceDetailsCorrected::model).containsExactly("ThinkPad T480s");
+        assertThat(correct(device, "ThinkPad T480", "\"" + version(device) + "\"").getStatusCode().value())
+                .as("the version now").isEqualTo(204);
+        assertThat(correct(device, "ThinkPad T480s", "*").getStatusCode().value()).as("any").isEqualTo(204);
+    }
+
+    /** HTTP compares entity tags strongly: a weak one, or one that is no version, never matches. */
+    @Test
+    void anEntityTagThatIsNoVersionNeverMatchesAndSeveralAreRefused() {
+        String device = StaffRequests.readyLaptop(http, StaffRequests.donorWithAgreement(http));
+        String now = Long.toString(version(device));
+
+        for (String never : List.of("W/\"" + now + "\"", now, "\"v" + now + "\"", "\"-1\"", "\"0" + now + "\"",
+                "\"99999999999999999999\"", "\"\"")) {
+            ResponseEntity<JsonNode> refused = correct(device, "ThinkPad T480s", never);
+            assertThat(refused.getStatusCode().value()).as(never).isEqualTo(412);
+            assertThat(refused.getBody().at("/errors/0/header").asString()).isEqualTo("If-Match");
+        }
+        ResponseEntity<JsonNode> several = correct(device, "ThinkPad T480s", "\"" + now + "\", \"7\"");
+        assertThat(several.getStatusCode().value()).isEqualTo(400);
+        assertThat(several.getBody().at("/errors/0/header").asString()).isEqualTo("If-Match");
+        assertThat(corrections(device)).isEmpty();
+    }
+
+    /** As a page's: the rule first, and a request sent again under its key answered as the first. */
+    @Test
+    void aClientsStaleStepARuleRefusesSaysTheRuleAndARetryIsAnsweredAsTheFirst() {
+        String device = StaffRequests.readyLaptop(http, StaffRequests.donorWithAgreement(http));
+        String seen = "\"" + version(device) + "\"";
+        HttpHeaders once = conditional(seen);
+        once.set("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, String> correction = Map.of("model", "ThinkPad T480s", "reason", "typo");
+
+        assertThat(http.postForEntity("/api/devices/" + device + "/corrections", new HttpEntity<>(correction, once),
+                JsonNode.class).getStatusCode().value()).isEqualTo(204);
+        assertThat(http.postForEntity("/api/devices/" + device + "/corrections", new HttpEntity<>(correction, once),
+                JsonNode.class).getStatusCode().value()).as("sent again").isEqualTo(204);
+        ResponseEntity<JsonNode> giveBack = http.postForEntity("/api/devices/" + device + "/return",
+                new HttpEntity<>(Map.of("reason", "écran cassé", "returnedAt", "2026-06-01T10:00:00Z"),
+                        conditional(seen)), JsonNode.class);
+
+        assertThat(giveBack.getStatusCode().value()).isEqualTo(409);
+        assertThat(giveBack.getBody().get("rule").asString()).isEqualTo(DeviceRule.RETURN_AFTER_HAND_OVER.name());
+        assertThat(corrections(device)).hasSize(1);
+    }
+
+    private ResponseEntity<JsonNode> correct(String device, String model, String ifMatch) {
+        return http.postForEntity("/api/devices/" + device + "/corrections",
+                new HttpEntity<>(Map.of("model", model, "reason", "typo"), conditional(ifMatch)), JsonNode.class);
+    }
+
+    private static HttpHeaders conditional(String ifMatch) {
+        HttpHeaders headers = StaffRequests.headers();
+        headers.set(HttpHeaders.IF_MATCH, ifMatch);
+        return headers;
     }
 
     private FormBrowser signedIn() throws Exception {
