@@ -96,12 +96,14 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, reused.getMessage());
     }
 
-    /** A step recorded since the version the request's {@code If-Match} names ({@link VersionsSeen}). */
+    /** A step recorded since the version the request's {@code If-Match} names ({@link VersionsSeen}), or none yet. */
     @ExceptionHandler
     ProblemDetail changedSince(ConflictingAggregateVersionException changed) {
-        return ChangesCheckedFirst.ifMatchRefused("a step was recorded since version " + changed.getExpectedVersion()
-                + " of " + changed.getAggregateIdentifier() + ": nothing was changed; its version is "
-                + changed.getActualVersion() + " now", "no longer its latest version").getBody();
+        boolean ahead = changed.getExpectedVersion() > changed.getActualVersion();
+        return ChangesCheckedFirst.ifMatchRefused((ahead ? "no version " : "a step was recorded since version ")
+                + changed.getExpectedVersion() + " of " + changed.getAggregateIdentifier() + ": nothing was changed; "
+                + "its version is " + changed.getActualVersion() + " now",
+                ahead ? "not one of its versions" : "no longer its latest version").getBody();
     }
 
     @ExceptionHandler

@@ -135,6 +135,9 @@ class StepsOverAnOlderVersionIT extends CommandSideIntegrationTest {
         assertThat(correct(device, "ThinkPad T480", "\"" + version(device) + "\"").getStatusCode().value())
                 .as("the version now").isEqualTo(204);
         assertThat(correct(device, "ThinkPad T480s", "*").getStatusCode().value()).as("any").isEqualTo(204);
+        ResponseEntity<JsonNode> ahead = correct(device, "ThinkPad T480", "\"" + (version(device) + 5) + "\"");
+        assertThat(ahead.getStatusCode().value()).isEqualTo(412);
+        assertThat(ahead.getBody().get("detail").asString()).startsWith("no version " + (version(device) + 5));
     }
 
     /** HTTP compares entity tags strongly: a weak one, or one that is no version, never matches. */
