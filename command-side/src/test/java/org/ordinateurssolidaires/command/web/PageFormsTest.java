@@ -364,7 +364,7 @@ class PageFormsTest {
         sent.addParameter("date", "2026-13-01");
         sent.addParameter("form", "move");
 
-        assertThat(refusalOf(Move.class, sent).listed()).extracting(field -> field.getKey())
+        assertThat(refusalOf(Move.class, sent).listed()).extracting(FormRefusal.Line::field)
                                                      .containsExactly("place", "reason", "date");
     }
 

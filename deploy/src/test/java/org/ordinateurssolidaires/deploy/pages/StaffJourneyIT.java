@@ -209,6 +209,7 @@ class StaffJourneyIT {
                  .type("medium1-capacity", "2000000").submitFormOf("assetTag");
             assertThat(staff.ids("receive-storageMedia[1].capacityGigabytes-erreur")).hasSize(1);
             assertThat(staff.value("medium1-capacity")).as("kept as typed").isEqualTo("2000000");
+            assertThat(staff.text()).as("above the form, which of the media").contains("Capacité du support (n° 2) : ");
 
             // a label scanned into the search box opens the device's page
             staff.click("Tableau de bord").type("q", "OS-2026-0042").submitFormOf("q");

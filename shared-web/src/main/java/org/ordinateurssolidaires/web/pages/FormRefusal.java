@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Why the command side refused a page's form, carried back to the form in the browser's session (a flash attribute,
@@ -27,6 +29,8 @@ public record FormRefusal(DefaultMessageSourceResolvable rule,
 
     /** The flash attribute's name, on both sides. */
     public static final String ATTRIBUTE = "refusal";
+    /** A row of a list, in a field's name: {@code storageMedia[2].model}. */
+    private static final Pattern ROW = Pattern.compile("\\[(\\d{1,9})]");
 
     public FormRefusal {
         fields = new LinkedHashMap<>(fields);
@@ -50,13 +54,34 @@ public record FormRefusal(DefaultMessageSourceResolvable rule,
     }
 
     /**
-     * The refused fields to list above the form, each reason once for the rows of one list: a form sent with a
-     * seventh medium and none before it was told "Supports de stockage : obligatoire" six times.
+     * A line of the list above a refused form: a field's reason, and the rows of the form's list it was refused in,
+     * counted from 1 as the page numbers them ("2, 3"), or null for a field of no list.
+     *
+     * @param field the field's name in the form, its first row's
      */
-    public List<Map.Entry<String, DefaultMessageSourceResolvable>> listed() {
-        Map<List<Object>, Map.Entry<String, DefaultMessageSourceResolvable>> once = new LinkedHashMap<>();
-        fields.forEach((field, reason) -> once.putIfAbsent(said(field, reason), Map.entry(field, reason)));
-        return List.copyOf(once.values());
+    public record Line(String field, String rows, DefaultMessageSourceResolvable reason) {
+    }
+
+    /**
+     * The refused fields to list above the form, each reason once for the rows of one list, which it names: a form
+     * sent with a seventh medium and none before it was told "Supports de stockage : obligatoire" six times, and a
+     * medium's capacity refused in the second of three was said without which.
+     */
+    public List<Line> listed() {
+        Map<List<Object>, String> firstField = new LinkedHashMap<>();
+        Map<List<Object>, List<String>> rows = new LinkedHashMap<>();
+        fields.forEach((field, reason) -> {
+            List<Object> said = said(field, reason);
+            firstField.putIfAbsent(said, field);
+            Matcher row = ROW.matcher(field);
+            if (row.find()) {
+                rows.computeIfAbsent(said, line -> new ArrayList<>()).add(
+                        Integer.toString(Integer.parseInt(row.group(1)) + 1));
+            }
+        });
+        return firstField.entrySet().stream().map(line -> new Line(line.getValue(),
+                rows.containsKey(line.getKey()) ? String.join(", ", rows.get(line.getKey())) : null,
+                fields.get(line.getValue()))).toList();
     }
 
     /**

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FormRefusalTest {
 
     /**
-     * A list's rows refused for one rule are listed once, with the first row's name; another rule, or another
-     * field, each once. The reasons carry the codes a binder gives, which name each row.
+     * A list's rows refused for one rule are listed once, with the first row's name and every row's number; another
+     * rule, or another field, each once. The reasons carry the codes a binder gives, which name each row.
      */
     @Test
     void listsEachRuleOfAListsRowsOnce() {
@@ -35,8 +35,11 @@ class FormRefusalTest {
         }
         FormRefusal refusal = new FormRefusal(null, fields, new ArrayList<>(), new LinkedHashMap<>());
 
-        assertThat(refusal.listed()).extracting(entry -> entry.getKey()).containsExactly("storageMedia[0]",
+        assertThat(refusal.listed()).extracting(FormRefusal.Line::field).containsExactly("storageMedia[0]",
                 "storageMedia[7].model", "storageMedia[9].model", "assetTag");
+        assertThat(refusal.listed()).as("the rows each names, counted as the page numbers them")
+                                    .extracting(FormRefusal.Line::rows)
+                                    .containsExactly("1, 2, 3, 4, 5, 6", "8, 9", "10", null);
         assertThat(refusal.fields()).as("each row still has its own, beside it").hasSize(10);
         assertThat(List.of(fields.get("storageMedia[0]").getCodes())).as("the codes name the row")
                 .contains("NotNull.form.storageMedia[0]");
