@@ -45,10 +45,10 @@ import java.util.stream.Stream;
  * donor); this answers 406 first, and reads a type refused with {@code q=0} as refused, as HTTP says. And a body sent to an operation that reads none
  * (a deactivation's "reason") was dropped unread, where a JSON field the request does not have is refused: 400 (an
  * empty object, which many clients send with every command, says nothing and passes). And a client that makes its
- * change conditional ({@code If-Match: "…"}) was answered as if it had not: but for an operation on a thing whose
- * version is its entity tag ({@link IfMatchItsVersion}, checked as the change is made), the API gives no entity tags,
- * so no tag it sends can match, and HTTP answers 412 before the change (RFC 9110, 13.1.1); {@code If-Match: *} holds
- * of any record there is, as the operation itself checks.
+ * change conditional ({@code If-Match: "…"}) was answered as if it had not: but for a step on a thing whose version
+ * is its entity tag ({@link VersionChecked}, checked as the step is recorded), an operation takes no entity tag, so
+ * no tag it sends can match, and HTTP answers 412 before the change (RFC 9110, 13.1.1); {@code If-Match: *} holds of
+ * any record there is, as the operation itself checks.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -81,12 +81,12 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
         if (!acceptsJson(request)) {
             throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
         }
-        if (!operation.hasMethodAnnotation(IfMatchItsVersion.class)
+        if (!operation.hasMethodAnnotation(VersionChecked.class)
             && Collections.list(request.getHeaders(HttpHeaders.IF_MATCH)).stream()
                           .anyMatch(tags -> !"*".equals(tags.strip()))) {
-            throw ifMatchRefused("the API gives no entity tags, so If-Match cannot hold: nothing was changed; send "
-                                 + "the request without it (a concurrent change is refused with 409 on its own)",
-                    "no entity tag matches");
+            throw ifMatchRefused("this operation takes no entity tag (a step on one device takes its version), so "
+                                 + "If-Match cannot hold: nothing was changed; send the request without it (a "
+                                 + "concurrent change is refused with 409 on its own)", "no entity tag matches");
         }
         if (hasABody(request) && !readsABody(operation)
             && !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(RequestParameters.contentType(request))

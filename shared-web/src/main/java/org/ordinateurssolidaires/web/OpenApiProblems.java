@@ -28,7 +28,7 @@ import java.util.Arrays;
  * The API descriptions say what every operation answers when it refuses, as {@code application/problem+json} of one
  * schema ({@code Problem}): 400 for a value refused (each named in {@code errors}), 404 for what a path names and
  * does not exist, 406, 413 and 415 for what the request's headers or body ask, 412 for a change conditional on an
- * entity tag that does not match (only a device's version is one: {@link IfMatchItsVersion}), 429 where one caller
+ * entity tag that does not match (only a device's version is one: {@link VersionChecked}), 429 where one caller
  * is answered one at a time, 503 while the database cannot be reached. An app adds its own (the command side its
  * 409); a refusal an operation names itself ({@code @ApiResponse(responseCode = "409", description = ...)}) is given
  * the schema.
@@ -85,13 +85,14 @@ public class OpenApiProblems implements GlobalOperationCustomizer, GlobalOpenApi
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         if (mapping != null && Arrays.stream(mapping.method())
                                      .anyMatch(method -> !ChangesCheckedFirst.READS.contains(method.name()))) {
-            if (handler.hasMethodAnnotation(IfMatchItsVersion.class)) {
+            if (handler.hasMethodAnnotation(VersionChecked.class)) {
                 describe(operation, "412", "the If-Match header names a version that is no longer the latest (a "
-                        + "step was recorded since: its provenance's ETag names the latest), or no version at all; "
+                        + "step was recorded since: the device's ETag names the latest), or no version at all; "
                         + "nothing was changed");
             } else {
-                describe(operation, "412", "an If-Match header other than *: the API gives no entity tags, so none "
-                        + "matches; nothing was changed (ChangesCheckedFirst)");
+                describe(operation, "412", "an If-Match header other than *: this operation takes no entity tag "
+                        + "(a step on one device takes its version), so none matches; nothing was changed "
+                        + "(ChangesCheckedFirst)");
             }
         }
         if (operation.getRequestBody() != null) {

@@ -3,7 +3,7 @@ package org.ordinateurssolidaires.command.config;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
-import org.ordinateurssolidaires.web.IfMatchItsVersion;
+import org.ordinateurssolidaires.web.VersionChecked;
 import org.ordinateurssolidaires.web.OpenApiProblems;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -33,9 +33,9 @@ class OpenApiConfiguration {
                                  + " another command or another account's with it is refused (409)"))
                          .addParametersItem(header(CommandOrigin.CORRELATION_HEADER, false,
                                  "the conversation this command belongs to, copied onto its events"));
-                if (handlerMethod.hasMethodAnnotation(IfMatchItsVersion.class)) {
+                if (handlerMethod.hasMethodAnnotation(VersionChecked.class)) {
                     operation.addParametersItem(header(HttpHeaders.IF_MATCH, false, "the device's version as its"
-                            + " provenance's ETag gives it (\"12\"): the step is recorded only if no other was since"
+                            + " view's ETag gives it (\"12\"): the step is recorded only if no other was since"
                             + " (412 otherwise); * for any"));
                 }
                 OpenApiProblems.describe(operation, "409", "a rule refused it (`rule` names it), another change came"

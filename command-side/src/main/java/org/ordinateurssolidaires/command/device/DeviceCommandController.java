@@ -8,7 +8,7 @@ import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.StorageMedium;
-import org.ordinateurssolidaires.web.IfMatchItsVersion;
+import org.ordinateurssolidaires.web.VersionChecked;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,7 +51,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/storage-removal")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the donor's statement that the storage of a device received without media was "
@@ -62,7 +62,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/sanitisations")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record a sanitisation of one medium (a failed verification is recorded as a failure)")
@@ -72,7 +72,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/destruction")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the physical destruction of one medium")
@@ -82,7 +82,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a medium fitted during refurbishment")
@@ -94,7 +94,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/media/{mediumId}/removal")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that a sanitised or destroyed medium was taken out")
@@ -104,7 +104,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/refurbishment")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the refurbishment of a device whose media are all sanitised or destroyed")
@@ -114,7 +114,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/quality-checks")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record the quality check of a refurbished device")
@@ -124,7 +124,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/allocation")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Allocate a ready device to a referral: the next in line, or another with a reason")
@@ -134,7 +134,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/allocation/cancellation")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Cancel the allocation of a device")
@@ -144,7 +144,6 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/hand-over")
-    @IfMatchItsVersion
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that the household received its allocated device, free of charge")
@@ -155,7 +154,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/return")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record that a household gave the device back; its media must be sanitised again")
@@ -165,7 +164,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/recycling")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Send a device whose media are all sanitised or destroyed to a recycler")
@@ -175,7 +174,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{deviceId}/corrections")
-    @IfMatchItsVersion
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Correct details recorded by mistake (the history keeps both)")

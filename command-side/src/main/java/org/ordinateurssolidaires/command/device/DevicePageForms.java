@@ -5,6 +5,7 @@ import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
 import org.ordinateurssolidaires.command.web.PageForms;
 import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.web.VersionChecked;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -62,6 +63,7 @@ class DevicePageForms {
      * digest, not the file (the programme keeps the report in its own archive; the digest proves which one it is).
      */
     @PostMapping("/{deviceId}/supports/{mediumId}/effacement")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String sanitise(@PathVariable UUID deviceId, @PathVariable UUID mediumId,
                     @RequestParam(name = "toolReport", required = false) MultipartFile report,
@@ -77,6 +79,7 @@ class DevicePageForms {
     }
 
     @PostMapping("/{deviceId}/reconditionnement")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String refurbish(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                      RedirectAttributes flash) {
@@ -85,6 +88,7 @@ class DevicePageForms {
     }
 
     @PostMapping("/{deviceId}/controle-qualite")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String checkQuality(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                         RedirectAttributes flash) {
@@ -94,6 +98,7 @@ class DevicePageForms {
 
     /** To the next household in line, or to another with the reason why (the aggregate decides which it is). */
     @PostMapping("/{deviceId}/attribution")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String allocate(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                     RedirectAttributes flash) {
@@ -103,6 +108,7 @@ class DevicePageForms {
 
     /** A medium that cannot be erased (or is not to be) is destroyed instead, and the device goes on. */
     @PostMapping("/{deviceId}/supports/{mediumId}/destruction")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String destroy(@PathVariable UUID deviceId, @PathVariable UUID mediumId, HttpServletRequest request,
                    CommandOrigin origin, RedirectAttributes flash) {
@@ -112,6 +118,7 @@ class DevicePageForms {
 
     /** A medium fitted in the workshop (a new disk where the donor's was taken out): erased before the check. */
     @PostMapping("/{deviceId}/supports")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String fitMedium(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                      RedirectAttributes flash) {
@@ -121,6 +128,7 @@ class DevicePageForms {
 
     /** A medium erased or destroyed taken out (the donor's old disk, replaced by a new one). */
     @PostMapping("/{deviceId}/supports/{mediumId}/retrait")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String takeOutMedium(@PathVariable UUID deviceId, @PathVariable UUID mediumId, HttpServletRequest request,
                          CommandOrigin origin, RedirectAttributes flash) {
@@ -130,6 +138,7 @@ class DevicePageForms {
 
     /** Details recorded by mistake (a model mistyped at reception): the history keeps both. */
     @PostMapping("/{deviceId}/corrections")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String correct(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                    RedirectAttributes flash) {
@@ -138,6 +147,7 @@ class DevicePageForms {
     }
 
     @PostMapping("/{deviceId}/annulation-attribution")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String cancelAllocation(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                             RedirectAttributes flash) {
@@ -146,6 +156,7 @@ class DevicePageForms {
     }
 
     @PostMapping("/{deviceId}/retour")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String giveBack(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                     RedirectAttributes flash) {
@@ -154,6 +165,7 @@ class DevicePageForms {
     }
 
     @PostMapping("/{deviceId}/recyclage")
+    @VersionChecked
     @PreAuthorize(Access.STAFF)
     String recycle(@PathVariable UUID deviceId, HttpServletRequest request, CommandOrigin origin,
                    RedirectAttributes flash) {

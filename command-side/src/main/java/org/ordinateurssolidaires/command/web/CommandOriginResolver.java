@@ -3,7 +3,7 @@ package org.ordinateurssolidaires.command.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.ordinateurssolidaires.events.AcceptableText;
 import org.ordinateurssolidaires.web.ChangesCheckedFirst;
-import org.ordinateurssolidaires.web.IfMatchItsVersion;
+import org.ordinateurssolidaires.web.VersionChecked;
 import org.ordinateurssolidaires.web.StrictValues;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.core.MethodParameter;
@@ -50,15 +50,21 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
         }
         return new CommandOrigin(caller.username(), caller.actingRole().code(), commandId,
                 header(request, CommandOrigin.CORRELATION_HEADER),
-                aPagesForm(request) ? drawnVersion(request)
-                        : parameter.hasMethodAnnotation(IfMatchItsVersion.class) ? versionMatched(request) : null);
+                aPagesForm(request) ? drawnVersion(request, parameter.hasMethodAnnotation(VersionChecked.class))
+                        : parameter.hasMethodAnnotation(VersionChecked.class) ? versionMatched(request) : null);
     }
 
-    /** The version a page's form was drawn at, as the page writes it: a number of the history's steps, from 0. */
-    private static Long drawnVersion(NativeWebRequest request) {
+    /**
+     * The version a page's form was drawn at, as the page writes it: its device's view's. Only the forms of a step on
+     * one device carry one ({@link VersionChecked}); another form sent with one is not the page's.
+     */
+    private static Long drawnVersion(NativeWebRequest request, boolean versionChecked) {
         String drawn = request.getParameter(VERSION_FIELD);
         if (drawn == null) {
             return null;
+        }
+        if (!versionChecked) {
+            throw new InvalidHeader(VERSION_FIELD, "is not a field of this form");
         }
         if (!VERSION.matcher(drawn).matches()) {
             throw new InvalidHeader(VERSION_FIELD, "must be the version the page was drawn at, a whole number");
@@ -67,8 +73,8 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
     }
 
     /**
-     * The version an API client's {@code If-Match} names, as the provenance's {@code ETag} gives it; none for
-     * {@code *} (the thing exists, as the command itself checks). A weak tag or another's never matches (HTTP
+     * The version an API client's {@code If-Match} names, as the device's view gives it in its {@code ETag}; none
+     * for {@code *} (the thing exists, as the command itself checks). A weak tag or another's never matches (HTTP
      * compares strongly): 412 before anything is done, as for any other change; several tags are refused, as a
      * command changes one version.
      */
@@ -79,17 +85,17 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
         }
         List<String> tags = Arrays.stream(headers).flatMap(header -> Arrays.stream(header.split(",")))
                                   .map(String::strip).filter(tag -> !tag.isEmpty()).toList();
-        if (tags.equals(List.of("*"))) {
+        if (!tags.isEmpty() && tags.stream().allMatch("*"::equals)) {
             return null;
         }
         if (tags.size() != 1) {
-            throw new InvalidHeader(HttpHeaders.IF_MATCH, "must name one version, as the provenance's ETag does");
+            throw new InvalidHeader(HttpHeaders.IF_MATCH, "must name one version, as the device's ETag does");
         }
         String tag = tags.get(0);
         if (tag.length() < 3 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"'
             || !VERSION.matcher(tag.substring(1, tag.length() - 1)).matches()) {
             throw ChangesCheckedFirst.ifMatchRefused("If-Match names no version of this: nothing was changed; "
-                    + "its provenance's ETag is its version now", "no entity tag matches");
+                    + "its view's ETag is its version now", "no entity tag matches");
         }
         return Long.valueOf(tag.substring(1, tag.length() - 1));
     }

@@ -430,11 +430,6 @@ public class PageForms {
         return sent.size();
     }
 
-    /**
-     * What was typed, to fill the form again, its control characters shown as such; never a secret (the CSRF token,
-     * a password), a file, or a person's data: the refusal is kept in the session, in the database, and a
-     * beneficiary's data is only ever stored sealed (it is typed again).
-     */
     /** Which of the page's forms was sent, without what was typed in it. */
     private static Map<String, String> whichForm(HttpServletRequest request) {
         Map<String, String> typed = typed(request);
@@ -442,6 +437,11 @@ public class PageForms {
         return typed;
     }
 
+    /**
+     * What was typed, to fill the form again, its control characters shown as such; never a secret (the CSRF token,
+     * a password), a file, or a person's data: the refusal is kept in the session, in the database, and a
+     * beneficiary's data is only ever stored sealed (it is typed again).
+     */
     private static LinkedHashMap<String, String> typed(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
         Set<String> typedBack = request.getAttribute(TYPED_BACK) instanceof Set<?> fields

@@ -10,16 +10,18 @@ import org.springframework.stereotype.Component;
 import javax.annotation.Nonnull;
 
 /**
- * A command sent from a page drawn at some version of what it changes (a device's page shows its history up to its
- * last step) is refused when a step was recorded since: a form left open in a second tab, or by a colleague, would
- * otherwise record its step again, or put back with its other fields what the step in between corrected.
+ * A step sent from a view of what it changes at some version (a device's page, its API view: the inventory's row
+ * and its last step) is refused when another step was recorded since: a form left open in a second tab, or by a
+ * colleague, would otherwise record its step again, or put back with its other fields what the step in between
+ * corrected.
  * <p>
  * The version travels in the command's metadata ({@link CommandOrigin#drawnVersion()}), not in each command, and
  * Axon's own check does the rest: for every aggregate (Axon's Spring configuration gives this one resolver to each),
  * an event-sourced repository that loads a later version than expected lets the handler run, then refuses the
- * command as it commits, with {@link ConflictingAggregateVersionException}. So a stale form whose step a rule refuses
- * is told the rule, and a form sent twice (a double click) is answered as the first was: {@link ProcessedCommands}
- * acknowledges it before the aggregate is even loaded.
+ * command as it commits, before its events are stored, with {@link ConflictingAggregateVersionException}. So a stale
+ * form whose step a rule refuses is told the rule, and a form sent twice (a double click) is answered as the first
+ * was: {@link ProcessedCommands} acknowledges it before the aggregate is even loaded. A version the aggregate never
+ * had is refused as it loads, before any rule.
  */
 @Component
 public class VersionsSeen implements CommandTargetResolver {
@@ -32,9 +34,7 @@ public class VersionsSeen implements CommandTargetResolver {
     @Override
     public VersionedAggregateIdentifier resolveTarget(@Nonnull CommandMessage<?> command) {
         VersionedAggregateIdentifier target = identifiers.resolveTarget(command);
-        if (target == null || !(command.getMetaData().get(DRAWN_VERSION) instanceof Long drawn)) {
-            return target; // a command creating its aggregate, or sent with no version seen
-        }
-        return new VersionedAggregateIdentifier(target.getIdentifierValue(), drawn);
+        return command.getMetaData().get(DRAWN_VERSION) instanceof Number drawn
+                ? new VersionedAggregateIdentifier(target.getIdentifierValue(), drawn.longValue()) : target;
     }
 }

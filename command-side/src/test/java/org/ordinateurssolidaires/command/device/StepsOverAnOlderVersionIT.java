@@ -77,9 +77,11 @@ class StepsOverAnOlderVersionIT extends CommandSideIntegrationTest {
         Map<String, String> form = correction(staff, device, version(device), "ThinkPad T480s", null);
         long refusalsBefore = refusalsKept();
 
-        staff.post("/actions/appareils/" + device + "/corrections", form);
-        staff.post("/actions/appareils/" + device + "/corrections", form);
+        HttpResponse<String> first = staff.post("/actions/appareils/" + device + "/corrections", form);
+        HttpResponse<String> again = staff.post("/actions/appareils/" + device + "/corrections", form);
 
+        assertThat(List.of(first.statusCode(), again.statusCode())).containsExactly(302, 302);
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
         assertThat(corrections(device)).hasSize(1);
         assertThat(refusalsKept()).isEqualTo(refusalsBefore);
     }
@@ -156,6 +158,32 @@ class StepsOverAnOlderVersionIT extends CommandSideIntegrationTest {
         assertThat(several.getStatusCode().value()).isEqualTo(400);
         assertThat(several.getBody().at("/errors/0/header").asString()).isEqualTo("If-Match");
         assertThat(corrections(device)).isEmpty();
+    }
+
+    /**
+     * Only a step on one device takes a version: a household's hand-over (of one device or several) acts on the
+     * referral too, and no other page's form sends one.
+     */
+    @Test
+    void aVersionIsTakenByAStepOnOneDeviceAlone() throws Exception {
+        String device = StaffRequests.readyLaptop(http, StaffRequests.donorWithAgreement(http));
+        String now = "\"" + version(device) + "\"";
+
+        ResponseEntity<JsonNode> handOver = http.postForEntity("/api/devices/" + device + "/hand-over",
+                new HttpEntity<>(Map.of("freeOfChargeAcknowledged", true), conditional(now)), JsonNode.class);
+        assertThat(handOver.getStatusCode().value()).as("%s", handOver.getBody()).isEqualTo(412);
+        assertThat(handOver.getBody().get("detail").asString()).contains("takes no entity tag");
+
+        FormBrowser staff = signedIn();
+        Map<String, String> partner = every(staff, device, version(device), "partner");
+        partner.put("page", "/partenaires");
+        partner.put("name", "Partenaire " + UUID.randomUUID());
+        partner.put("kind", "SOCIAL_SERVICES");
+        long partners = jdbc.queryForObject("select count(*) from domainEventEntry where payloadType like "
+                + "'%.PartnerRegistered'", Long.class);
+        assertThat(staff.post("/actions/partenaires", partner).statusCode()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from domainEventEntry where payloadType like "
+                + "'%.PartnerRegistered'", Long.class)).isEqualTo(partners);
     }
 
     /** As a page's: the rule first, and a request sent again under its key answered as the first. */

@@ -3,7 +3,7 @@ package org.ordinateurssolidaires.command.web;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ordinateurssolidaires.web.IfMatchItsVersion;
+import org.ordinateurssolidaires.web.VersionChecked;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.ordinateurssolidaires.web.security.Role;
 import org.springframework.core.MethodParameter;
@@ -98,7 +98,7 @@ class CommandOriginResolverTest {
         assertThat(resolve(request).drawnVersion()).as("checked by ChangesCheckedFirst there").isNull();
     }
 
-    @IfMatchItsVersion
+    @VersionChecked
     void aDevicesStep(CommandOrigin origin) {
     }
 

@@ -179,7 +179,7 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
-    /** The API gives no entity tags: a change made on the condition of one is not made (it was, as if unasked). */
+    /** A donor takes no entity tag: a change made on the condition of one is not made (it was, as if unasked). */
     @Test
     void aChangeConditionalOnAnEntityTagIsNotMade() throws Exception {
         long stored = storedEvents();

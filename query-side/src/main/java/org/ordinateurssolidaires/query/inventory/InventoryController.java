@@ -1,6 +1,9 @@
 package org.ordinateurssolidaires.query.inventory;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +19,9 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.web.security.Access;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,12 +68,22 @@ class InventoryController {
         return queries.query(new CountDevices(), DeviceCounts.class).join();
     }
 
+    /**
+     * Its entity tag is its version, which a step's If-Match names: the view is the inventory's row alone, which only
+     * the device's own events change, each moving the version on.
+     */
     @GetMapping("/{deviceId}")
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "One device as it is now")
-    DeviceView fetch(@PathVariable UUID deviceId) {
-        return queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
-                      .join()
-                      .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no device " + deviceId));
+    @ApiResponse(responseCode = "200", description = "the device", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = "string"), description = "its version,"
+                    + " as `version` gives it (\"12\"): a step's If-Match names it to be recorded only if no other"
+                    + " step was since"))
+    ResponseEntity<DeviceView> fetch(@PathVariable UUID deviceId) {
+        DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
+                                   .join()
+                                   .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                                           "no device " + deviceId));
+        return ResponseEntity.ok().eTag("\"" + device.version() + "\"").body(device);
     }
 }

@@ -72,12 +72,15 @@ public class InventoryDevice {
     private String storageRemovalStatedBy;
     private LocalDate storageRemovalStatedOn;
     private String storageRemovalDocument;
+    /** The sequence of the device's last event applied here: its version as this row shows it. */
+    private long lastSequence;
 
     protected InventoryDevice() {
         // for JPA
     }
 
-    InventoryDevice(DeviceReceived received) {
+    InventoryDevice(DeviceReceived received, long sequence) {
+        lastSequence = sequence;
         deviceId = received.deviceId().value();
         assetTag = received.assetTag().value();
         donorId = received.donorId().value();
@@ -91,6 +94,10 @@ public class InventoryDevice {
         received.storageMedia().forEach(medium -> media.add(new InventoryMedium(medium)));
         mediaDeclared = !media.isEmpty();
         moveTo(Stage.AWAITING_REFURBISHMENT, receivedAt);
+    }
+
+    void reached(long sequence) {
+        lastSequence = sequence;
     }
 
     void changeMedium(UUID mediumId, Consumer<InventoryMedium> change, Instant at) {
@@ -275,6 +282,10 @@ public class InventoryDevice {
 
     public UUID getCeremonyId() {
         return ceremonyId;
+    }
+
+    public long getLastSequence() {
+        return lastSequence;
     }
 
     public String getOperatingSystem() {

@@ -17,6 +17,7 @@ import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRecycled;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.device.QualityCheckFailed;
 import org.ordinateurssolidaires.events.device.QualityCheckPassed;
 import org.ordinateurssolidaires.events.device.StorageMediumAdded;
@@ -89,8 +90,8 @@ class InventoryProjection extends ReadModelProjection {
     }
 
     @EventHandler
-    void on(DeviceReceived event) {
-        InventoryDevice device = new InventoryDevice(event);
+    void on(DeviceReceived event, @SequenceNumber long sequence) {
+        InventoryDevice device = new InventoryDevice(event, sequence);
         insert(device);
         counts.moved(null, cellOf(device));
         workshop.changed(null, device.milestones());
@@ -102,88 +103,95 @@ class InventoryProjection extends ReadModelProjection {
      */
     @EventHandler
     void on(StorageRemovalStated event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        update(event.deviceId(), device -> device.storageRemovalStated(event.statement(),
+        update(event.deviceId(), sequence, device -> device.storageRemovalStated(event.statement(),
                 sequence == 1 ? device.getReceivedAt() : recordedAt));
     }
 
     @EventHandler
-    void on(StorageMediumSanitised event) {
+    void on(StorageMediumSanitised event, @SequenceNumber long sequence) {
         var record = event.sanitisation();
-        update(event.deviceId(), device -> device.changeMedium(record.medium().mediumId(),
+        update(event.deviceId(), sequence, device -> device.changeMedium(record.medium().mediumId(),
                 medium -> medium.sanitised(record),
                 record.performedAt()));
     }
 
     @EventHandler
-    void on(StorageMediumSanitisationFailed event) {
+    void on(StorageMediumSanitisationFailed event, @SequenceNumber long sequence) {
         var attempt = event.attempt();
-        update(event.deviceId(), device -> device.changeMedium(attempt.medium().mediumId(),
+        update(event.deviceId(), sequence, device -> device.changeMedium(attempt.medium().mediumId(),
                 InventoryMedium::sanitisationFailed, attempt.performedAt()));
     }
 
     @EventHandler
-    void on(StorageMediumDestroyed event) {
-        update(event.deviceId(), device -> device.changeMedium(event.medium().mediumId(),
+    void on(StorageMediumDestroyed event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.changeMedium(event.medium().mediumId(),
                 medium -> medium.destroyed(event.destroyedAt()), event.destroyedAt()));
     }
 
     @EventHandler
-    void on(StorageMediumAdded event) {
-        update(event.deviceId(), device -> device.addMedium(event.medium(), event.addedAt()));
+    void on(StorageMediumAdded event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.addMedium(event.medium(), event.addedAt()));
     }
 
     @EventHandler
-    void on(StorageMediumRemoved event) {
-        update(event.deviceId(), device -> device.removeMedium(event.mediumId(), event.removedAt()));
+    void on(StorageMediumRemoved event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.removeMedium(event.mediumId(), event.removedAt()));
     }
 
     @EventHandler
-    void on(DeviceRefurbished event) {
-        update(event.deviceId(), device -> device.refurbished(event.operatingSystem(), event.refurbishedAt()));
+    void on(DeviceRefurbished event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.refurbished(event.operatingSystem(), event.refurbishedAt()));
     }
 
     @EventHandler
-    void on(QualityCheckFailed event) {
-        update(event.deviceId(), device -> device.failedQualityCheck(event.checkedAt()));
+    void on(QualityCheckFailed event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.failedQualityCheck(event.checkedAt()));
     }
 
     @EventHandler
-    void on(QualityCheckPassed event) {
-        update(event.deviceId(), device -> device.ready(event.grade(), event.checkedAt()));
+    void on(QualityCheckPassed event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.ready(event.grade(), event.checkedAt()));
     }
 
     @EventHandler
-    void on(DeviceAllocated event) {
-        update(event.deviceId(), device -> device.allocated(event.referralId().value(), event.allocatedAt()));
+    void on(DeviceAllocated event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.allocated(event.referralId().value(), event.allocatedAt()));
     }
 
     @EventHandler
-    void on(AllocationCancelled event) {
-        update(event.deviceId(), device -> device.allocationCancelled(event.cancelledAt()));
+    void on(AllocationCancelled event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.allocationCancelled(event.cancelledAt()));
     }
 
     @EventHandler
     void on(DeviceHandedOver event, @SequenceNumber long sequence) {
         var ceremony = Optional.ofNullable(event.ceremonyId()).map(CeremonyId::value).orElse(null);
-        update(event.deviceId(), device -> {
+        update(event.deviceId(), sequence, device -> {
             device.handedOver(ceremony, event.handedOverAt());
             insert(new HandOver(device, sequence, event.referralId().value(), ceremony, event.handedOverAt()));
         });
     }
 
     @EventHandler
-    void on(DeviceReturned event) {
-        update(event.deviceId(), device -> device.returned(event.returnedAt()));
+    void on(DeviceReturned event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.returned(event.returnedAt()));
     }
 
     @EventHandler
-    void on(DeviceRecycled event) {
-        update(event.deviceId(), device -> device.recycled(event.recycledAt()));
+    void on(DeviceRecycled event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.recycled(event.recycledAt()));
     }
 
     @EventHandler
-    void on(DeviceDetailsCorrected event) {
-        update(event.deviceId(), device -> device.corrected(event));
+    void on(DeviceDetailsCorrected event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> device.corrected(event));
+    }
+
+    /** Said in the device's history; here only its version moves on. */
+    @EventHandler
+    void on(NextInLinePassedOver event, @SequenceNumber long sequence) {
+        update(event.deviceId(), sequence, device -> {
+        });
     }
 
     /** A replay rebuilds the inventory from the first event. */
@@ -278,12 +286,14 @@ class InventoryProjection extends ReadModelProjection {
         return new DeviceCounts(total, byState, byCategory);
     }
 
-    private void update(DeviceId deviceId, Consumer<InventoryDevice> change) {
+    /** Every event of a device moves its version on, the one its page's forms are drawn at, whatever else it does. */
+    private void update(DeviceId deviceId, long sequence, Consumer<InventoryDevice> change) {
         InventoryDevice device = row(InventoryDevice.class, deviceId.value()).orElseThrow(() -> new IllegalStateException(
                 "event for device " + deviceId + " which the inventory never saw received"));
         Cell before = cellOf(device);
         var reachedBefore = device.milestones();
         change.accept(device);
+        device.reached(sequence);
         counts.moved(before, cellOf(device));
         workshop.changed(reachedBefore, device.milestones());
     }

@@ -116,6 +116,8 @@ public final class InventoryQueries {
      *
      * @param erasureEvidence what the proof that it holds no donor's data rests on
      * @param storageRemoval  the donor's statement that its storage was removed before the gift; null when none
+     * @param version         the device's version as this view shows it (its last step's sequence, from 0): what a
+     *                        step's If-Match names, and the device page's forms are drawn at
      */
     public record DeviceView(UUID deviceId,
                              String assetTag,
@@ -135,7 +137,8 @@ public final class InventoryQueries {
                              String operatingSystem,
                              List<MediumView> media,
                              ErasureEvidence erasureEvidence,
-                             StorageRemovalStatement storageRemoval) {
+                             StorageRemovalStatement storageRemoval,
+                             long version) {
 
         static DeviceView of(InventoryDevice device) {
             return new DeviceView(device.getDeviceId(), device.getAssetTag(), device.getDonorId(),
@@ -144,7 +147,7 @@ public final class InventoryQueries {
                     device.getStateSince(), device.getReceivedAt(), device.getGrade(), device.getReferralId(),
                     device.getCeremonyId(), device.getOperatingSystem(),
                     device.getMedia().stream().map(MediumView::of).toList(), device.getErasureEvidence(),
-                    device.getStorageRemoval().orElse(null));
+                    device.getStorageRemoval().orElse(null), device.getLastSequence());
         }
     }
 

@@ -1,9 +1,6 @@
 package org.ordinateurssolidaires.query.provenance;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -11,9 +8,7 @@ import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,18 +31,13 @@ class ProvenanceController {
     @GetMapping("/api/devices/{deviceId}/provenance")
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "Every recorded step of a device's life, in order, in plain words, with each event's fields")
-    @ApiResponse(responseCode = "200", description = "the history, oldest step first", useReturnTypeSchema = true,
-            headers = @Header(name = HttpHeaders.ETAG, description = "the device's version, its last step's "
-                    + "sequence (\"12\"): a command's If-Match names it to be recorded only if no other step was since",
-                    schema = @Schema(type = "string")))
-    ResponseEntity<List<ProvenanceEntry>> provenance(@PathVariable UUID deviceId) {
+    List<ProvenanceEntry> provenance(@PathVariable UUID deviceId) {
         List<ProvenanceEntry> history = queries.query(new FetchProvenance(deviceId),
                 ResponseTypes.multipleInstancesOf(ProvenanceEntry.class)).join();
         if (history.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no device " + deviceId);
         }
-        // read from the event store, as the command side reads the device: never behind it, as a read model may be
-        return ResponseEntity.ok().eTag("\"" + history.get(history.size() - 1).sequence() + "\"").body(history);
+        return history;
     }
 
     /** The same history for the device's donor, and only for it: in plain words, nothing about the household. */

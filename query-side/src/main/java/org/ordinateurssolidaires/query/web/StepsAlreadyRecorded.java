@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.ordinateurssolidaires.web.pages.FormDone;
+import org.ordinateurssolidaires.web.pages.FormRefusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,9 @@ import java.util.Map;
  * A page shown after a form shows the step the form recorded: the browser lands on it a few milliseconds after the
  * command side stored the step, and the read model applies it a moment later. Such a page waits for that moment
  * (at most {@code ordinateurs.web.read-your-steps-patience}): until every segment of the read model's processor has
- * passed the last event stored when the page was asked. A page that is only looked at does not wait.
+ * passed the last event stored when the page was asked. So does a page shown after a refused form, which may have
+ * been refused for a step the read model has not applied yet (a device's page drawn before it). A page that is only
+ * looked at does not wait.
  */
 @Component
 public class StepsAlreadyRecorded {
@@ -36,7 +39,7 @@ public class StepsAlreadyRecorded {
 
     /** @param processingGroups the processors of the read models the page shows */
     public void awaitAfterAForm(Model model, String... processingGroups) throws InterruptedException {
-        if (!model.containsAttribute(FormDone.ATTRIBUTE)) {
+        if (!model.containsAttribute(FormDone.ATTRIBUTE) && !model.containsAttribute(FormRefusal.ATTRIBUTE)) {
             return;
         }
         Long last = jdbc.queryForObject("select max(globalIndex) from domainEventEntry", Long.class);

@@ -30,7 +30,7 @@ class InventoryDeviceTest {
     private final StorageMedium disk = disk("A");
     private final StorageMedium ssd = disk("B");
     private final InventoryDevice device = new InventoryDevice(received(DEVICE, "OS-1", new DonorId(UUID.randomUUID()),
-            DeviceCategory.LAPTOP, disk, ssd));
+            DeviceCategory.LAPTOP, disk, ssd), 0);
 
     @Test
     void waitsForSanitisationUntilEveryMediumHoldsNoData() {
@@ -150,7 +150,7 @@ class InventoryDeviceTest {
     @Test
     void aDeviceWithoutMediaAwaitsSanitisationUntilTheDonorsStatementIsRecorded() {
         var tablet = new InventoryDevice(received(new DeviceId(UUID.randomUUID()), "OS-2",
-                new DonorId(UUID.randomUUID()), DeviceCategory.TABLET));
+                new DonorId(UUID.randomUUID()), DeviceCategory.TABLET), 0);
         assertThat(tablet.getErasureEvidence()).isEqualTo(ErasureEvidence.NONE);
         assertThat(tablet.getState()).as("an empty media list proves nothing").isEqualTo(DeviceState.AWAITING_SANITISATION);
 
@@ -166,7 +166,7 @@ class InventoryDeviceTest {
     @Test
     void aDeviceReturnedWithNoMediumOnRecordHasNoErasureEvidenceLeft() {
         var tablet = new InventoryDevice(received(new DeviceId(UUID.randomUUID()), "OS-3",
-                new DonorId(UUID.randomUUID()), DeviceCategory.TABLET));
+                new DonorId(UUID.randomUUID()), DeviceCategory.TABLET), 0);
         tablet.storageRemovalStated(new StorageRemovalStatement("Paul Martin", LocalDate.of(2026, 2, 27), "BL-2026-03"),
                 LATER);
 

@@ -115,6 +115,6 @@ class InventoryExportTest {
     private static DeviceView device(String assetTag) {
         return new DeviceView(UUID.randomUUID(), assetTag, UUID.randomUUID(), "LIV-1", DeviceCategory.LAPTOP, "Dell",
                 "Latitude", "SN", null, DeviceState.READY, Instant.EPOCH, Instant.EPOCH, null, null, null, null,
-                List.of(), ErasureEvidence.NONE, null);
+                List.of(), ErasureEvidence.NONE, null, 0);
     }
 }

@@ -84,14 +84,22 @@ class InventoryIT extends QuerySideIntegrationTest {
 
         events.append(refurbished(device), ready(device), allocated(device, referral));
         awaitState(device, "ALLOCATED");
-        // each form acting on the device says the step of its history the page was drawn after (the sixth, from 0);
-        // the household's hand-over, which acts on several devices, does not
+        // each form acting on the device says the version of the device its fields show, its view's (the sixth
+        // step, from 0); the household's hand-over, which acts on several devices, does not
         String allocatedPage = http.getForObject("/appareils/" + device, String.class);
         assertThat(Pattern.compile("name=\"drawnVersion\" value=\"([^\"]*)\"").matcher(allocatedPage).results()
                           .map(drawn -> drawn.group(1))).isNotEmpty().containsOnly("5");
         int handOver = allocatedPage.indexOf("action=\"/actions/foyers/");
         assertThat(allocatedPage.substring(handOver, allocatedPage.indexOf("</form>", handOver)))
                 .contains("name=\"commandId\"").doesNotContain("drawnVersion");
+        // the API's view gives the same version, as its entity tag too: asked again unchanged, 304
+        ResponseEntity<JsonNode> view = http.getForEntity("/api/devices/" + device, JsonNode.class);
+        assertThat(view.getBody().get("version").asLong()).isEqualTo(5);
+        assertThat(view.getHeaders().getETag()).isEqualTo("\"5\"");
+        HttpHeaders seen = new HttpHeaders();
+        seen.setIfNoneMatch("\"5\"");
+        assertThat(http.exchange("/api/devices/" + device, HttpMethod.GET, new HttpEntity<>(seen), JsonNode.class)
+                       .getStatusCode().value()).isEqualTo(304);
 
         events.append(handedOver(device, referral));
         JsonNode handedOver = awaitState(device, "HANDED_OVER");

@@ -9,10 +9,6 @@ import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpEntity;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
@@ -66,30 +62,6 @@ class ProvenanceIT extends QuerySideIntegrationTest {
         assertThat(history.get(2).at("/details/sanitisation/toolReportSha256").asString()).hasSize(64);
         assertThat(history.get(0).get("description").asString())
                 .startsWith("Received from Banque Régionale du Centre-Ouest (donor " + donor + ") in batch");
-    }
-
-    /** Its entity tag is the device's version, which a command's If-Match names; asked again unchanged, 304. */
-    @Test
-    void namesTheDevicesVersionAsItsEntityTag() {
-        DeviceId device = newDevice();
-        StorageMedium disk = disk("ZDE2ABCD");
-        events.append(received(device, "PV-" + device.toString().substring(0, 8).toUpperCase(),
-                new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP, disk), failed(device, disk));
-
-        ResponseEntity<JsonNode> twoSteps = http.getForEntity("/api/devices/" + device + "/provenance",
-                JsonNode.class);
-        assertThat(twoSteps.getHeaders().getETag()).isEqualTo("\"1\"");
-
-        HttpHeaders unchanged = new HttpHeaders();
-        unchanged.setIfNoneMatch("\"1\"");
-        assertThat(http.exchange("/api/devices/" + device + "/provenance", HttpMethod.GET, new HttpEntity<>(unchanged),
-                JsonNode.class).getStatusCode().value()).isEqualTo(304);
-        events.append(sanitised(device, disk));
-        ResponseEntity<JsonNode> threeSteps = http.exchange("/api/devices/" + device + "/provenance", HttpMethod.GET,
-                new HttpEntity<>(unchanged), JsonNode.class);
-        assertThat(threeSteps.getStatusCode().value()).isEqualTo(200);
-        assertThat(threeSteps.getHeaders().getETag()).isEqualTo("\"2\"");
-        assertThat(threeSteps.getBody()).hasSize(3);
     }
 
     @Test
