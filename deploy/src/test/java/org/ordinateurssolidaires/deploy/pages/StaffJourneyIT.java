@@ -463,6 +463,24 @@ class StaffJourneyIT {
         }
     }
 
+    /** A serial typed twice, or a disk moved without being taken out: the page says so, and links the other. */
+    @Test
+    void aDevicesPageSaysWhenAnotherListsAMediumOfTheSameSerial() throws Exception {
+        String device = receivedWithDisks("OS-2026-0557", "WD-WX24D", "WD-WX24E").get("deviceId").asText();
+        receivedWithDisks("OS-2026-0558", "WD-WX24D");
+        awaitInTheInventory("OS-2026-0558");
+        try (Browser staff = new Browser(pages, "staff-meme-serie")) {
+            staff.signIn("camille", PASSWORD).open("/appareils/" + device);
+
+            assertThat(staff.text()).contains("Le support Disque dur WD-WX24D porte le même numéro de série qu'un "
+                    + "support de l'appareil OS-2026-0558.", "Un même support ne peut être dans deux appareils")
+                                    .doesNotContain("WD-WX24E porte");
+            staff.look("meme-numero-de-serie");
+            staff.click("OS-2026-0558");
+            assertThat(staff.path()).isNotEqualTo("/appareils/" + device).startsWith("/appareils/");
+        }
+    }
+
     @Test
     void importsADeliveryAndShowsEachRowAtFaultOfARefusedFile() throws Exception {
         String documented = Files.readString(Path.of("../docs/donation-batch-template.csv"));

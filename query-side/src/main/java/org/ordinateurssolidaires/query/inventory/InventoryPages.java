@@ -31,8 +31,10 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorName
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchEveryDonorName;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAfter;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindSerialsShared;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.ListedDevice;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.SerialShared;
 import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.FetchCeremonies;
 import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.FetchRecentCeremonies;
 import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.CeremonyDay;
@@ -274,6 +276,8 @@ class InventoryPages {
              .addAttribute("households", householdCodes(history))
              .addAttribute("handedOverAt", ceremoniesOf(history))
              .addAttribute("media", media)
+             .addAttribute("serialsShared", queries.query(new FindSerialsShared(deviceId),
+                     ResponseTypes.multipleInstancesOf(SerialShared.class)).join())
              .addAttribute("mediumNames", mediumNames(media, locale))
              .addAttribute("corrections", correctionsInWords(history, locale))
              .addAttribute("steps", NextSteps.of(device));

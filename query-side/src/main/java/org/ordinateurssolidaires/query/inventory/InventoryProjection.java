@@ -30,6 +30,8 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryCounts.Cell;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceList;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindSerialsShared;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries.SerialShared;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
@@ -267,6 +269,12 @@ class InventoryProjection extends ReadModelProjection {
     @QueryHandler
     List<HandOverView> handle(FindHandOversOfDonor query) {
         return handOvers.findByDonorIdOrderByHandedOverAt(query.donorId()).stream().map(HandOver::view).toList();
+    }
+
+    @QueryHandler
+    List<SerialShared> handle(FindSerialsShared query) {
+        return devices.findSerialsSharedWith(query.deviceId()).stream()
+                      .map(row -> new SerialShared((UUID) row[0], (UUID) row[1], (String) row[2])).toList();
     }
 
     @QueryHandler

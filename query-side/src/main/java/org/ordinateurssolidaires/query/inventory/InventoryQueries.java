@@ -96,6 +96,17 @@ public final class InventoryQueries {
     public record FindDevicesOfDonor(UUID donorId) {
     }
 
+    /**
+     * The other devices that list a medium of the same serial as one of this device's: one disk cannot be in two, so
+     * one serial was mistyped, or the disk moved without being taken out of the first.
+     */
+    public record FindSerialsShared(UUID deviceId) {
+    }
+
+    /** A medium of the device asked about, and another device listing a medium of its serial. */
+    public record SerialShared(UUID mediumId, UUID otherDeviceId, String otherAssetTag) {
+    }
+
     /** The devices allocated or handed over to a household (its referral), by asset tag. */
     public record FindDevicesOfHousehold(UUID referralId) {
     }

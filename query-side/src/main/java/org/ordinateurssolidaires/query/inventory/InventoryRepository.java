@@ -16,6 +16,16 @@ interface InventoryRepository extends JpaRepository<InventoryDevice, UUID>, JpaS
 
     List<InventoryDevice> findByReferralIdOrderByAssetTagAsc(UUID referralId);
 
+    /**
+     * Each medium of the device whose serial another device lists too, with that device's id and asset tag, by
+     * asset tag: the other media found by the serials' index.
+     */
+    @Query("select m.mediumId, other.deviceId, other.assetTag from InventoryDevice d join d.media m,"
+            + " InventoryDevice other join other.media o"
+            + " where d.deviceId = :deviceId and o.serialNumber = m.serialNumber and other.deviceId <> d.deviceId"
+            + " order by other.assetTag")
+    List<Object[]> findSerialsSharedWith(@Param("deviceId") UUID deviceId);
+
     /** The devices labelled so: by asset tag, by serial, or by a medium's serial; each by its own index. */
     @Query("select d.deviceId from InventoryDevice d where d.assetTag in :labels"
             + " union select d.deviceId from InventoryDevice d where d.serialNumber in :labels"

@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.device.StorageMedium;
+import org.ordinateurssolidaires.events.device.StorageMediumRemoved;
 import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorKind;
@@ -395,6 +396,34 @@ class InventoryIT extends QuerySideIntegrationTest {
     }
 
     /**
+     * One disk is in one device: a device's page says which of its media another device lists too, until that one
+     * is taken out of it; a medium without a serial is like no other.
+     */
+    @Test
+    void aDevicesPageSaysWhichOfItsMediaAnotherDeviceListsToo() {
+        String serial = "DUP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        DeviceId here = newDevice();
+        DeviceId there = newDevice();
+        String thereTag = tag();
+        StorageMedium moved = disk(serial);
+        events.append(received(here, tag(), new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP, disk(serial),
+                        disk(null)),
+                received(there, thereTag, new DonorId(UUID.randomUUID()), DeviceCategory.DESKTOP, moved, disk(null)));
+        awaitState(here, "AWAITING_SANITISATION");
+        awaitState(there, "AWAITING_SANITISATION");
+
+        assertThat(http.getForObject("/appareils/" + here, String.class))
+                .contains("Le support Disque dur " + serial + " porte le même numéro de série qu&#39;un support de "
+                          + "l&#39;appareil", "<a href=\"/appareils/" + there + "\">" + thereTag + "</a>")
+                .containsOnlyOnce("porte le même numéro de série");
+
+        events.append(sanitised(there, moved), new StorageMediumRemoved(there, moved.mediumId(), "disque déplacé",
+                LATER));
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/appareils/" + here, String.class),
+                page -> !page.contains("porte le même numéro de série"));
+    }
+
+    /**
      * Each row of the inventory's page says its device in the reader's words: its category, make and model, its
      * donor's name (its id while the donor is unknown), its state and since when, linked to its page.
      */
@@ -436,7 +465,7 @@ class InventoryIT extends QuerySideIntegrationTest {
         String desktops = http.getForObject("/inventaire?q={q}&category=DESKTOP&state=AWAITING_SANITISATION",
                 String.class, sharedSerial);
         assertThat(desktops).as("with the other filters, the one device left: its page opens")
-                            .contains("/appareils/" + unnamed + "/etiquette").doesNotContain(namedTag);
+                            .contains("/appareils/" + unnamed + "/etiquette", "<title>Appareil " + unnamedTag + " — ");
         assertThat(http.getForObject("/inventaire?q={q}&state=READY", String.class, sharedSerial))
                 .contains("Aucun appareil ne correspond.").doesNotContain(">" + unnamedTag + "</a>");
     }
