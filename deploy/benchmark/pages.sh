@@ -82,6 +82,13 @@ $pg -d ordinateurs_bench_pages -Atc "select format('up to date: %s events, %s de
 if [ -n "${DEVICES:-}" ]; then
     began=$(date +%s)
     $pg -d ordinateurs_bench_pages -v ON_ERROR_STOP=1 -v devices="$DEVICES" <<'SQL'
+-- a generated device has no history in the store: its version (V29), where this version keeps one, is its first
+do $$ begin
+    if exists (select 1 from information_schema.columns
+               where table_name = 'inventory_device' and column_name = 'last_sequence') then
+        alter table inventory_device alter column last_sequence set default 0;
+    end if;
+end $$;
 -- states as a programme that has run for years has them: most devices handed over, a stock in the workshop
 insert into inventory_device (device_id, asset_tag, donor_id, donation_batch_reference, category, manufacturer,
         model, serial_number, stage, state, state_since, received_at, grade, operating_system, media_declared,
@@ -118,6 +125,12 @@ select device_id, 0, md5('medium' || asset_tag)::uuid, 'HARD_DISK_DRIVE', 'Seaga
        case when sanitised_at is not null then 'nwipe' end, case when sanitised_at is not null then '0.37' end,
        case when sanitised_at is not null then 'FULL' end, case when sanitised_at is not null then 'Camille' end
 from inventory_device where asset_tag like 'GEN-%';
+do $$ begin
+    if exists (select 1 from information_schema.columns
+               where table_name = 'inventory_device' and column_name = 'last_sequence') then
+        alter table inventory_device alter column last_sequence drop default;
+    end if;
+end $$;
 -- the counts the inventory keeps (V20), as its migration fills them, where this version keeps them
 do $$ begin
     if to_regclass('inventory_count') is not null then
