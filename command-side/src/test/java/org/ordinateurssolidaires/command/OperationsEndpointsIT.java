@@ -54,7 +54,7 @@ class OperationsEndpointsIT extends CommandSideIntegrationTest {
                 .forEach(command -> {
                     assertThat(command.getValue().at("/responses/409/description").asString())
                             .as("%s %s", command.getKey(), path.getKey()).isNotEmpty();
-                    // a step on one device takes its version (the provenance's ETag); any other change takes *
+                    // a step on one device takes its version (the device view's ETag); any other change takes *
                     // (the hand-over goes with its household's, which acts on several devices)
                     boolean onOneDevice = path.getKey().startsWith("/api/devices/{deviceId}/")
                                           && !path.getKey().endsWith("/hand-over");

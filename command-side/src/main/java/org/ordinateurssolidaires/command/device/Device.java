@@ -35,6 +35,7 @@ import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.device.MediumSerials;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

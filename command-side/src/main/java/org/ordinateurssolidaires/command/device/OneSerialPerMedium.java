@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.command.device;
 
+import org.ordinateurssolidaires.events.device.MediumSerials;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -31,6 +32,8 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
     static final String FORM_FIELD = "commandId";
     /** A page's form acting on one thing carries the version the page showed of it ({@link VersionsSeen}). */
     static final String VERSION_FIELD = "drawnVersion";
+    /** The request attribute saying the form's version was taken, for {@link PageForms} to let its field through. */
+    static final String VERSION_TAKEN = CommandOriginResolver.class.getName() + ".versionTaken";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -56,19 +59,18 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
 
     /**
      * The version a page's form was drawn at, as the page writes it: its device's view's. Only the forms of a step on
-     * one device carry one ({@link VersionChecked}); another form sent with one is not the page's.
+     * one device take one ({@link VersionChecked}); on another form the field is left to {@link PageForms}, which
+     * refuses it as a field the form has not.
      */
     private static Long drawnVersion(NativeWebRequest request, boolean versionChecked) {
         String drawn = request.getParameter(VERSION_FIELD);
-        if (drawn == null) {
+        if (drawn == null || !versionChecked) {
             return null;
-        }
-        if (!versionChecked) {
-            throw new InvalidHeader(VERSION_FIELD, "is not a field of this form");
         }
         if (!VERSION.matcher(drawn).matches()) {
             throw new InvalidHeader(VERSION_FIELD, "must be the version the page was drawn at, a whole number");
         }
+        request.setAttribute(VERSION_TAKEN, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
         return Long.valueOf(drawn);
     }
 

@@ -75,11 +75,10 @@ public class PageForms {
     /** A form says which page it was on; only a path of this app's address may be returned to. */
     private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
     /**
-     * The fields every page's form has besides its request's: its token, command id, own id and page, and the
-     * version of what it acts on as the page drew it, where the page shows one.
+     * The fields every page's form has besides its request's: its token, command id, own id and page. A step on one
+     * device has the version the page showed of it too, which {@link CommandOriginResolver} takes.
      */
-    private static final Set<String> EVERY_FORMS = Set.of("_csrf", CommandOriginResolver.FORM_FIELD, "form", "page",
-            CommandOriginResolver.VERSION_FIELD);
+    private static final Set<String> EVERY_FORMS = Set.of("_csrf", CommandOriginResolver.FORM_FIELD, "form", "page");
     /** A form's fields refused as no page sends them: a field it has not, or one given twice. */
     private static final Set<String> NOT_THE_PAGES = Set.of("Unknown", "Repeated");
     /**
@@ -317,7 +316,10 @@ public class PageForms {
             RecordComponent component = component(type, name);
             // a list of plain values (the devices handed over) is sent as its name repeated, never by index: an
             // indexed one beside it (deviceIds[5]) would be dropped unread, alone it would bind gaps as nulls
-            if ((component == null && !EVERY_FORMS.contains(name)) || computed.contains(name) || name.endsWith("]")) {
+            boolean versionTaken = name.equals(CommandOriginResolver.VERSION_FIELD)
+                                   && request.getAttribute(CommandOriginResolver.VERSION_TAKEN) != null;
+            if ((component == null && !EVERY_FORMS.contains(name) && !versionTaken) || computed.contains(name)
+                || name.endsWith("]")) {
                 // as the API refuses a field its request has not: a page's form has none
                 refused.rejectValue(name, "Unknown", "is not a field of this form");
                 return;

@@ -69,8 +69,9 @@ class InventoryController {
     }
 
     /**
-     * Its entity tag is its version, which a step's If-Match names: the view is the inventory's row alone, which only
-     * the device's own events change, each moving the version on.
+     * Its entity tag is its version, which a step's If-Match names: the view is the inventory's row alone, which the
+     * device's own events change, each moving the version on (and an upgrade that changes what the inventory keeps,
+     * which rebuilds it: V28, V29).
      */
     @GetMapping("/{deviceId}")
     @PreAuthorize(Access.STAFF)

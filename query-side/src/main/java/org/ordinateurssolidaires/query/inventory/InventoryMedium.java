@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.MediumSerials;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationRecord;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
@@ -25,6 +26,8 @@ public class InventoryMedium {
     private String manufacturer;
     private String model;
     private String serialNumber;
+    /** The serial as a scanner may read it ({@link MediumSerials}): how two devices' media are found to be one. */
+    private String serialScanned;
     private Integer capacityGigabytes;
     @Enumerated(EnumType.STRING)
     private ErasureStatus erasureStatus;
@@ -51,6 +54,7 @@ public class InventoryMedium {
         this.manufacturer = medium.manufacturer();
         this.model = medium.model();
         this.serialNumber = medium.serialNumber();
+        this.serialScanned = MediumSerials.asScanned(medium.serialNumber());
         this.capacityGigabytes = medium.capacityGigabytes();
         this.erasureStatus = ErasureStatus.PENDING;
     }

@@ -46,6 +46,7 @@ import org.ordinateurssolidaires.query.readmodel.ReadModelProjection;
 import org.ordinateurssolidaires.query.readmodel.ReadModelTables;
 import org.ordinateurssolidaires.query.readmodel.RebuiltAggregateByAggregate;
 import org.ordinateurssolidaires.query.readmodel.WritesPerBatch;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -76,6 +77,8 @@ import java.util.stream.Stream;
 class InventoryProjection extends ReadModelProjection {
 
     static final String PROCESSING_GROUP = "inventory";
+    /** A placeholder serial typed on many devices ("0000") lists a few of them, not every one. */
+    private static final int SERIALS_SHARED_AT_MOST = 20;
 
     private final InventoryRepository devices;
     private final HandOverRepository handOvers;
@@ -273,7 +276,7 @@ class InventoryProjection extends ReadModelProjection {
 
     @QueryHandler
     List<SerialShared> handle(FindSerialsShared query) {
-        return devices.findSerialsSharedWith(query.deviceId()).stream()
+        return devices.findSerialsSharedWith(query.deviceId(), Limit.of(SERIALS_SHARED_AT_MOST)).stream()
                       .map(row -> new SerialShared((UUID) row[0], (UUID) row[1], (String) row[2])).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.inventory;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -17,14 +18,14 @@ interface InventoryRepository extends JpaRepository<InventoryDevice, UUID>, JpaS
     List<InventoryDevice> findByReferralIdOrderByAssetTagAsc(UUID referralId);
 
     /**
-     * Each medium of the device whose serial another device lists too, with that device's id and asset tag, by
-     * asset tag: the other media found by the serials' index.
+     * Each medium of the device whose serial another device lists too, as a scanner may read it, with that device's
+     * id and asset tag, by asset tag, at most {@code limit}: the other media found by the serials' index.
      */
     @Query("select m.mediumId, other.deviceId, other.assetTag from InventoryDevice d join d.media m,"
             + " InventoryDevice other join other.media o"
-            + " where d.deviceId = :deviceId and o.serialNumber = m.serialNumber and other.deviceId <> d.deviceId"
-            + " order by other.assetTag")
-    List<Object[]> findSerialsSharedWith(@Param("deviceId") UUID deviceId);
+            + " where d.deviceId = :deviceId and o.serialScanned = m.serialScanned and other.deviceId <> d.deviceId"
+            + " order by other.assetTag, m.mediumId")
+    List<Object[]> findSerialsSharedWith(@Param("deviceId") UUID deviceId, Limit limit);
 
     /** The devices labelled so: by asset tag, by serial, or by a medium's serial; each by its own index. */
     @Query("select d.deviceId from InventoryDevice d where d.assetTag in :labels"

@@ -1,4 +1,4 @@
-package org.ordinateurssolidaires.command.device;
+package org.ordinateurssolidaires.events.device;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

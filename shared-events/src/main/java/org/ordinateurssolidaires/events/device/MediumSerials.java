@@ -1,4 +1,4 @@
-package org.ordinateurssolidaires.command.device;
+package org.ordinateurssolidaires.events.device;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
  * A medium's serial as two readings of one label agree on it: a scanner's case and spaces vary, a keyboard in
  * full-width mode types "ＭＳ-Ｃ1" for "MS-C1" (Unicode's compatibility forms, folded by NFKC), and a word processor
  * turns the hyphen of a pasted "MS-C1" into a dash "MS‐C1". Separators are left out of the comparison: within one
- * device, two media whose serials differ only by them are one medium read twice, not two.
+ * device, two media whose serials differ only by them are one medium read twice, not two; across devices, a serial
+ * another device lists too is the same disk in two (the inventory says so on a device's page).
  */
-final class MediumSerials {
+public final class MediumSerials {
 
     /** Spaces of any kind, dashes of any kind (Unicode's Pd) and the minus sign. */
     private static final Pattern SEPARATORS = Pattern.compile("[\\p{javaWhitespace}\\p{Z}\\p{Pd}\\u2212]+");
@@ -22,7 +23,7 @@ final class MediumSerials {
      * Null for no serial, "-" in a form's cell included: a medium without one (a soldered chip, say) is never the
      * same as another by it.
      */
-    static String asScanned(String serial) {
+    public static String asScanned(String serial) {
         if (serial == null) {
             return null;
         }
