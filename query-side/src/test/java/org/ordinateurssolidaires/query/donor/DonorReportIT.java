@@ -201,11 +201,13 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 allocated(givenTwice, secondHousehold),
                 new DeviceHandedOver(givenTwice, secondHousehold, true, second, LATER.plusSeconds(3600)));
 
-        JsonNode report = await().atMost(Duration.ofSeconds(30)).until(
-                () -> http.getForEntity("/api/donors/" + donor + "/report", JsonNode.class).getBody(),
-                body -> body != null && body.at("/batches/0/devicesByState/HANDED_OVER").asLong() == 1
-                        && body.at("/ceremonies").size() == 2);
+        // the two devices' events are applied on segments of their own: a report read before the last of them could
+        // show a state the history passed through (one hand-over applied, the other not yet), whatever it asserts
+        awaitTheReportsReadModels();
+        JsonNode report = http.getForEntity("/api/donors/" + donor + "/report", JsonNode.class).getBody();
 
+        assertThat(report.at("/batches/0/devicesByState/HANDED_OVER").asLong()).isEqualTo(1);
+        assertThat(report.at("/ceremonies").size()).isEqualTo(2);
         assertThat(report.at("/ceremonies/0/place").asString()).isEqualTo("Salons de Blossac");
         assertThat(report.at("/ceremonies/0/devicesHandedOver").asLong()).isEqualTo(2);
         assertThat(report.at("/ceremonies/0/invited").asBoolean()).isFalse();
@@ -469,5 +471,21 @@ class DonorReportIT extends QuerySideIntegrationTest {
     /** The report lists devices by asset tag: the first letter fixes their order. */
     private static String tag(String first) {
         return first + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    /**
+     * Until the read models a donor's report reads (the inventory's, the donors', the ceremonies') have passed the last
+     * event stored now, whichever test context holds their segments: their tokens in the token store, read as
+     * deploy/benchmark/token-position.sh reads them.
+     */
+    private void awaitTheReportsReadModels() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                select count(*) from tokenEntry, (select max(globalIndex) as last from domainEventEntry) store
+                 where processorName in ('inventory', 'donors', 'ceremonies')
+                   and (case when convert_from(token, 'UTF8') like '%"tokenAtReset"%'
+                             then coalesce(substring(convert_from(token, 'UTF8')
+                                                     from '"currentToken":\\{[^}]*"index":([0-9]+)'), '-1')
+                             else coalesce(substring(convert_from(token, 'UTF8') from '"index":([0-9]+)'), '-1')
+                        end)::bigint < store.last""", Long.class) == 0);
     }
 }
