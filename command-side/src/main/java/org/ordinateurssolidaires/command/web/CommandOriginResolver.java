@@ -53,8 +53,8 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
         }
         return new CommandOrigin(caller.username(), caller.actingRole().code(), commandId,
                 header(request, CommandOrigin.CORRELATION_HEADER),
-                aPagesForm(request) ? drawnVersion(request, parameter.hasMethodAnnotation(VersionChecked.class))
-                        : parameter.hasMethodAnnotation(VersionChecked.class) ? versionMatched(request) : null);
+                !parameter.hasMethodAnnotation(VersionChecked.class) ? null
+                        : aPagesForm(request) ? drawnVersion(request) : versionMatched(request));
     }
 
     /**
@@ -62,9 +62,9 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
      * one device take one ({@link VersionChecked}); on another form the field is left to {@link PageForms}, which
      * refuses it as a field the form has not.
      */
-    private static Long drawnVersion(NativeWebRequest request, boolean versionChecked) {
+    private static Long drawnVersion(NativeWebRequest request) {
         String drawn = request.getParameter(VERSION_FIELD);
-        if (drawn == null || !versionChecked) {
+        if (drawn == null) {
             return null;
         }
         if (!VERSION.matcher(drawn).matches()) {
