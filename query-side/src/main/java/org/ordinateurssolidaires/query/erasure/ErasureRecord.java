@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.ordinateurssolidaires.events.device.DestructionMethod;
 import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.MediumSerials;
 import org.ordinateurssolidaires.events.device.SanitisationLevel;
 import org.ordinateurssolidaires.events.device.SanitisationRecord;
 import org.ordinateurssolidaires.events.device.SanitisationTechnique;
@@ -17,7 +18,6 @@ import org.ordinateurssolidaires.events.device.StorageMediumDestroyed;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -41,7 +41,7 @@ public class ErasureRecord {
     private UUID donorId;
     private UUID mediumId;
     private String mediumSerial;
-    /** What a search by serial compares: see {@link #serialKey(String)}. */
+    /** What a search by serial compares: the serial as a scanner may read it ({@link MediumSerials}). */
     @JsonIgnore
     private String serialKey;
     @Enumerated(EnumType.STRING)
@@ -80,18 +80,13 @@ public class ErasureRecord {
         this.donorId = device == null ? null : device.getDonorId();
         this.mediumId = medium.mediumId();
         this.mediumSerial = medium.serialNumber();
-        this.serialKey = medium.serialNumber() == null ? null : serialKey(medium.serialNumber());
+        this.serialKey = MediumSerials.asScanned(medium.serialNumber());
         this.mediaType = medium.mediaType();
         this.outcome = outcome;
         this.operator = operator;
         this.location = location;
         this.performedAt = performedAt;
         this.remark = remark;
-    }
-
-    /** Case and surrounding spaces do not matter: "wd-wcc4e1234 " finds "WD-WCC4E1234". */
-    static String serialKey(String serial) {
-        return serial.strip().toUpperCase(Locale.ROOT);
     }
 
     /** Which event a record comes from, and where it is in the store. */

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.erasure;
 
+import org.ordinateurssolidaires.events.device.MediumSerials;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
 import org.ordinateurssolidaires.web.ParameterRefused;
@@ -39,8 +40,9 @@ class ErasureRegister {
      * The filters, each optional, bound from the query string by both endpoints; given together, a record must
      * match them all.
      *
-     * @param from performed at or after (an ISO instant, or a day: its start in the programme's time zone)
-     * @param to   performed before (the same; {@code to=2026-03-03} ends with 2 March)
+     * @param serial the medium's, as it reads: case, spaces and dashes aside
+     * @param from   performed at or after (an ISO instant, or a day: its start in the programme's time zone)
+     * @param to     performed before (the same; {@code to=2026-03-03} ends with 2 March)
      */
     public record Search(String serial, UUID deviceId, UUID donorId, @PlausibleTime.Within Instant from,
                          @PlausibleTime.Within Instant to, String operator, Outcome outcome) {
@@ -64,11 +66,23 @@ class ErasureRegister {
                 throw ParameterRefused.atOdds("to", "must come after from");
             }
             return Specification.allOf(
-                    equal("serialKey", serial == null || serial.isBlank() ? null : ErasureRecord.serialKey(serial)),
-                    equal("deviceId", deviceId), equal("donorId", donorId),
+                    serialRead(), equal("deviceId", deviceId), equal("donorId", donorId),
                     (record, query, where) -> from == null ? null : where.greaterThanOrEqualTo(record.get("performedAt"), from),
                     (record, query, where) -> to == null ? null : where.lessThan(record.get("performedAt"), to),
                     partOfTheText("operator", operator), equal("outcome", outcome));
+        }
+
+        /**
+         * The medium's serial as a scanner or a keyboard gives it ({@link MediumSerials}); one of separators alone
+         * reads as no serial, which no record has.
+         */
+        private Specification<ErasureRecord> serialRead() {
+            if (serial == null || serial.isBlank()) {
+                return Specification.unrestricted();
+            }
+            String reading = MediumSerials.asScanned(serial);
+            return (record, query, where) -> reading == null ? where.disjunction()
+                    : where.equal(record.get("serialKey"), reading);
         }
 
         private static Specification<ErasureRecord> equal(String attribute, Object value) {

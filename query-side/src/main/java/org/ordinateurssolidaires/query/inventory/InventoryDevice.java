@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceDetailsCorrected;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.MediumSerials;
 import org.ordinateurssolidaires.events.device.QualityGrade;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
@@ -42,6 +43,8 @@ public class InventoryDevice {
     private String manufacturer;
     private String model;
     private String serialNumber;
+    /** The serial as a scanner may read it ({@link MediumSerials}), as a search by what is in hand compares it. */
+    private String serialScanned;
     private String conditionNotes;
     /** Where the device is in the workshop's flow; {@link #state} adds what its media say. */
     @Enumerated(EnumType.STRING)
@@ -89,6 +92,7 @@ public class InventoryDevice {
         manufacturer = received.manufacturer();
         model = received.model();
         serialNumber = received.serialNumber();
+        serialScanned = MediumSerials.asScanned(serialNumber);
         conditionNotes = received.conditionNotes();
         receivedAt = received.receivedAt();
         received.storageMedia().forEach(medium -> media.add(new InventoryMedium(medium)));
@@ -175,6 +179,7 @@ public class InventoryDevice {
         manufacturer = Optional.ofNullable(correction.manufacturer()).orElse(manufacturer);
         model = Optional.ofNullable(correction.model()).orElse(model);
         serialNumber = Optional.ofNullable(correction.serialNumber()).orElse(serialNumber);
+        serialScanned = MediumSerials.asScanned(serialNumber);
         donationBatchReference = Optional.ofNullable(correction.donationBatchReference()).orElse(donationBatchReference);
         conditionNotes = Optional.ofNullable(correction.conditionNotes()).orElse(conditionNotes);
     }

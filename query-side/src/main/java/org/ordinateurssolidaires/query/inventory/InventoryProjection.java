@@ -17,6 +17,7 @@ import org.ordinateurssolidaires.events.device.DeviceReceived;
 import org.ordinateurssolidaires.events.device.DeviceRecycled;
 import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
+import org.ordinateurssolidaires.events.device.MediumSerials;
 import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.device.QualityCheckFailed;
 import org.ordinateurssolidaires.events.device.QualityCheckPassed;
@@ -323,18 +324,18 @@ class InventoryProjection extends ReadModelProjection {
     }
 
     /**
-     * The devices whose asset tag, serial or a medium's serial is the text, as a barcode scanner types it: found
-     * first by each label's own index (one condition joining the three would scan every device), then filtered.
+     * The devices whose asset tag, serial or a medium's serial is the text, as a barcode scanner or staff type it:
+     * found first by each label's own index (one condition joining the three would scan every device), then filtered.
      */
     private Specification<InventoryDevice> inHand(String text) {
         if (text == null || text.isBlank()) {
             return Specification.unrestricted();
         }
-        // as typed, and in capitals: an asset tag is only ever in capitals, and so nearly every serial, which
-        // staff typing one by hand rarely are
+        // an asset tag as typed, and in capitals, as it is printed; a serial as it reads, case, spaces and dashes
+        // aside: "WD 10ab-C" finds a disk labelled "WD10ABC"
         String typed = text.strip();
         List<UUID> holding = devices.findIdsByLabel(Stream.of(typed, typed.toUpperCase(Locale.ROOT)).distinct()
-                                                          .toList());
+                                                          .toList(), MediumSerials.asScanned(typed));
         return (device, query, where) -> holding.isEmpty() ? where.disjunction() : device.get("deviceId").in(holding);
     }
 

@@ -27,9 +27,12 @@ interface InventoryRepository extends JpaRepository<InventoryDevice, UUID>, JpaS
             + " order by other.assetTag, m.mediumId")
     List<Object[]> findSerialsSharedWith(@Param("deviceId") UUID deviceId, Limit limit);
 
-    /** The devices labelled so: by asset tag, by serial, or by a medium's serial; each by its own index. */
-    @Query("select d.deviceId from InventoryDevice d where d.assetTag in :labels"
-            + " union select d.deviceId from InventoryDevice d where d.serialNumber in :labels"
-            + " union select d.deviceId from InventoryDevice d join d.media m where m.serialNumber in :labels")
-    List<UUID> findIdsByLabel(@Param("labels") Collection<String> labels);
+    /**
+     * The devices labelled so: by one of these asset tags, or by a serial, theirs or a medium's, read as a scanner
+     * may ({@link org.ordinateurssolidaires.events.device.MediumSerials}); each by its own index.
+     */
+    @Query("select d.deviceId from InventoryDevice d where d.assetTag in :assetTags"
+            + " union select d.deviceId from InventoryDevice d where d.serialScanned = :serial"
+            + " union select d.deviceId from InventoryDevice d join d.media m where m.serialScanned = :serial")
+    List<UUID> findIdsByLabel(@Param("assetTags") Collection<String> assetTags, @Param("serial") String serial);
 }

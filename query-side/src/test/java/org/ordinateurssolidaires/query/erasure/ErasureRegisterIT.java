@@ -68,6 +68,9 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         assertThat(bySerial.at("/records/1/donorId").asString()).isEqualTo(donor.toString());
         assertThat(bySerial.at("/records/1/toolReportSha256").asString()).hasSize(64);
         assertThat(bySerial.at("/records/0/remark").asString()).isEqualTo("3 unreadable sectors");
+        assertThat(count("donorId=" + donor + "&serial={typed}", " " + serial.toLowerCase().replace('-', ' ') + " "))
+                .as("as a scanner or a keyboard reads it").isEqualTo(2);
+        assertThat(count("donorId=" + donor + "&serial={typed}", " - ")).as("separators alone are no serial").isZero();
 
         JsonNode destroyed = await().atMost(Duration.ofSeconds(30)).until(
                 () -> http.getForObject("/api/erasure-register?donorId=" + donor + "&outcome=DESTROYED", JsonNode.class),

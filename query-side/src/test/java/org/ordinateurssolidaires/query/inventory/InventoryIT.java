@@ -310,14 +310,14 @@ class InventoryIT extends QuerySideIntegrationTest {
 
     /**
      * What a barcode scanner types: the asset tag, the device's serial or a medium's, as on its label; or staff, in
-     * small letters.
+     * small letters or capitals, with spaces or dashes where the label has none or others (a serial as it reads).
      */
     @Test
     void findsADeviceByWhatIsInHand() {
         var donor = new DonorId(UUID.randomUUID());
         DeviceId device = newDevice();
         String assetTag = tag();
-        String serial = "SN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String serial = "Sn-" + UUID.randomUUID().toString().substring(0, 8);
         String mediumSerial = "WD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         events.append(new DonorRegistered(donor, "Université de Poitiers", DonorKind.PUBLIC_BODY, null, "Service",
                         "service@example.org"),
@@ -326,7 +326,9 @@ class InventoryIT extends QuerySideIntegrationTest {
         awaitState(device, "AWAITING_SANITISATION");
 
         for (String inHand : List.of(assetTag, serial, mediumSerial, " " + mediumSerial + " ",
-                assetTag.toLowerCase(Locale.ROOT), serial.toLowerCase(Locale.ROOT), "wd" + mediumSerial.substring(2))) {
+                assetTag.toLowerCase(Locale.ROOT), serial.toLowerCase(Locale.ROOT), "wd" + mediumSerial.substring(2),
+                serial.toUpperCase(Locale.ROOT), serial.replace("-", ""), "wd " + mediumSerial.substring(3),
+                mediumSerial.replace('-', '\u2010'))) {
             JsonNode found = http.getForObject("/api/devices?q={q}", JsonNode.class, inHand);
             assertThat(found.get("devices").findValuesAsString("deviceId")).as(inHand)
                                                                           .containsExactly(device.toString());
@@ -340,6 +342,31 @@ class InventoryIT extends QuerySideIntegrationTest {
                        .asLong()).as("with the other filters").isZero();
         assertThat(http.getForObject("/api/devices?q={q}", JsonNode.class, mediumSerial.substring(1))
                        .get("totalDevices").asLong()).as("not a part of a serial").isZero();
+        assertThat(http.getForObject("/api/devices?q={q}", JsonNode.class, " - ").get("totalDevices").asLong())
+                .as("separators alone are no serial").isZero();
+    }
+
+    /**
+     * A label of 100 characters (the longest taken) whose reading NFKC and capitals spell out at length, as a device's
+     * serial and its medium's: the inventory and the erasure register keep the device, and find it by them.
+     */
+    @Test
+    void keepsAndFindsSerialsThatReadLongerThanTheirLabels() {
+        var donor = new DonorId(UUID.randomUUID());
+        DeviceId device = newDevice();
+        String serial = "\ufdfa".repeat(100);
+        StorageMedium medium = disk("\ufb03".repeat(99) + UUID.randomUUID().toString().charAt(0));
+        events.append(new DeviceReceived(device, new AssetTag(tag()), donor, "LIV-2026-03", DeviceCategory.LAPTOP,
+                "Lenovo", "ThinkPad T480", serial, List.of(medium), null, RECEIVED_AT), sanitised(device, medium));
+        awaitState(device, "SANITISED");
+
+        for (String inHand : List.of(serial, medium.serialNumber(), "ffi".repeat(99) + medium.serialNumber()
+                                                                                             .substring(99))) {
+            assertThat(http.getForObject("/api/devices?q={q}", JsonNode.class, inHand).get("devices")
+                           .findValuesAsString("deviceId")).as(inHand).containsExactly(device.toString());
+        }
+        assertThat(http.getForObject("/api/erasure-register?serial={serial}&deviceId={device}", JsonNode.class,
+                medium.serialNumber(), device).get("totalRecords").asLong()).isOne();
     }
 
     @Test

@@ -1,8 +1,12 @@
 package org.ordinateurssolidaires.query.inventory;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
+import org.ordinateurssolidaires.query.readmodel.SerialsAsScannedFill;
 import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 
+import java.sql.Connection;
 import java.time.ZoneId;
 
 /**
@@ -22,11 +26,26 @@ public final class QuerySideSchema {
         Flyway.configure()
               .dataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
               .locations("classpath:db/query-side")
-              .javaMigrations(new WorkshopFiguresFirstFill(ZoneId.of("Europe/Paris")))
+              .javaMigrations(new WorkshopFiguresFirstFill(ZoneId.of("Europe/Paris")), new SerialsAsScannedFill())
               .table("flyway_query_side_history")
               .baselineOnMigrate(true) // as the query side's own settings: the command side's tables are there
               .baselineVersion("0")
               .load()
               .migrate();
+    }
+
+    /** What a Java migration is given, on this connection: its test calls it as Flyway would. */
+    public static Context on(Connection connection) {
+        return new Context() {
+            @Override
+            public Configuration getConfiguration() {
+                return null;
+            }
+
+            @Override
+            public Connection getConnection() {
+                return connection;
+            }
+        };
     }
 }

@@ -37,7 +37,7 @@ class WorkshopFiguresFirstFillTest {
                     + " '2026-05-10 08:00:00+00', null, null, null)");
             connection.setAutoCommit(false);
 
-            new WorkshopFiguresFirstFill(ZoneId.of("Europe/Paris")).migrate(WorkshopFlowIT.on(connection));
+            new WorkshopFiguresFirstFill(ZoneId.of("Europe/Paris")).migrate(QuerySideSchema.on(connection));
             connection.commit();
 
             assertThat(jdbc.queryForList("select month_start || ' ' || milestone || ' ' || devices from workshop_month"

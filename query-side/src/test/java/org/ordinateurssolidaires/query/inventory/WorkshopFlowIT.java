@@ -1,8 +1,6 @@
 package org.ordinateurssolidaires.query.inventory;
 
 import org.axonframework.queryhandling.QueryGateway;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.AssetTag;
 import org.ordinateurssolidaires.events.device.DeviceAllocated;
@@ -222,7 +220,7 @@ class WorkshopFlowIT extends QuerySideIntegrationTest {
                 for (Figure figure : WorkshopRecount.FIGURES) {
                     sql.execute("delete from " + figure.table());
                 }
-                new WorkshopFiguresFirstFill(ZoneId.of("Europe/Paris")).migrate(on(connection));
+                new WorkshopFiguresFirstFill(ZoneId.of("Europe/Paris")).migrate(QuerySideSchema.on(connection));
                 for (Figure figure : WorkshopRecount.FIGURES) {
                     assertThat(number(sql, "select count(*) from " + figure.table())).as(figure.table()).isPositive();
                     assertThat(number(sql, figure.differences())).as(figure.table()).isZero();
@@ -251,20 +249,6 @@ class WorkshopFlowIT extends QuerySideIntegrationTest {
     }
 
     /** What Flyway gives a Java migration: the connection of its transaction. */
-    static Context on(Connection connection) {
-        return new Context() {
-            @Override
-            public Configuration getConfiguration() {
-                return null;
-            }
-
-            @Override
-            public Connection getConnection() {
-                return connection;
-            }
-        };
-    }
-
     private static long number(Statement sql, String query) throws SQLException {
         try (ResultSet row = sql.executeQuery(query)) {
             row.next();

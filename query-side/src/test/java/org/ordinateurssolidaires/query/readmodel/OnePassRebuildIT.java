@@ -78,7 +78,7 @@ class OnePassRebuildIT {
             assertThat(parked(store)).isZero();
             assertThat(segmentsHeldByAPass(store)).as("handed back").isZero();
             assertThat(setAside).as("set aside during the pass").containsKeys("inventory_device_state",
-                    "inventory_medium_serial", "referral_record_waiting", "erasure_record_device")
+                    "inventory_medium_serial_scanned", "referral_record_waiting", "erasure_record_device")
                     .as("those that may refuse a row stay").doesNotContainKeys("inventory_device_pkey",
                             "inventory_device_asset_tag", "inventory_medium_pkey", "referral_record_pkey");
             // the other read models may still be handing back

@@ -2,7 +2,11 @@ package org.ordinateurssolidaires.events.device;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Locale;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,5 +24,22 @@ class MediumSerialsTest {
     @ValueSource(strings = {"", "  ", "-", "\u2013", " \u2014 ", "\u2212"})
     void noSerialForSeparatorsAlone(String cell) {
         assertThat(MediumSerials.asScanned(cell)).isNull();
+    }
+
+    /** Labels of 100 characters at most (the longest taken) whose readings NFKC or capitals spell out at length. */
+    static Stream<String> labelsReadAtLength() {
+        return Stream.of("a" + "\ufdfa".repeat(99), "a" + "\ufb03".repeat(99),
+                // a pair of surrogates across the 200th character: "A", 13 × 15 characters, "BBB", then the pair
+                "a" + "\ufdfa".repeat(13) + "bbb" + "\ud83d\ude00" + "\ufdfa");
+    }
+
+    @ParameterizedTest
+    @MethodSource("labelsReadAtLength")
+    void aReadingLongerThanAColumnComparesByItsFirst200Characters(String label) {
+        String reading = MediumSerials.asScanned(label);
+
+        assertThat(reading).hasSizeLessThanOrEqualTo(MediumSerials.AT_MOST).hasSizeGreaterThan(190).startsWith("A")
+                           .isEqualTo(MediumSerials.asScanned(" " + label.toUpperCase(Locale.ROOT) + " "));
+        assertThat(Character.isHighSurrogate(reading.charAt(reading.length() - 1))).as("a pair cut").isFalse();
     }
 }

@@ -1,0 +1,82 @@
+package org.ordinateurssolidaires.query.readmodel;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.ordinateurssolidaires.events.device.MediumSerials;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Migration 31: the serials' readings V30 asks for (a device's in the inventory, a medium's in the erasure register)
+ * filled from the serials an installation already has, by the code that keeps them afterwards ({@link MediumSerials}:
+ * NFKC has no SQL on the embedded H2). Row by row in batches, on the migration's connection and in its transaction:
+ * a failed fill leaves nothing behind. Public for the tests' schema (QuerySideSchema), which makes the tables as the
+ * query side does.
+ */
+@Component
+public class SerialsAsScannedFill implements JavaMigration {
+
+    private static final int BATCH = 1_000;
+
+    /** A table's serials and where their readings go. */
+    private record Readings(String table, String key, String serial, String reading) {
+
+        String rows() {
+            return "select " + key + ", " + serial + " from " + table + " where " + serial + " is not null";
+        }
+
+        String update() {
+            return "update " + table + " set " + reading + " = ? where " + key + " = ?";
+        }
+    }
+
+    private static final List<Readings> FILLED = List.of(
+            new Readings("inventory_device", "device_id", "serial_number", "serial_scanned"),
+            new Readings("erasure_record", "event_id", "medium_serial", "serial_key"));
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("31");
+    }
+
+    @Override
+    public String getDescription() {
+        return "serials as scanned";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) {
+        var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
+        jdbc.setFetchSize(BATCH);
+        for (Readings readings : FILLED) {
+            List<Object[]> batch = new ArrayList<>(BATCH);
+            try (Stream<Object[]> rows = jdbc.queryForStream(readings.rows(), (row, n) -> new Object[] {
+                    MediumSerials.asScanned(row.getString(2)), row.getObject(1)})) {
+                rows.forEach(row -> {
+                    batch.add(row);
+                    if (batch.size() == BATCH) {
+                        jdbc.batchUpdate(readings.update(), batch);
+                        batch.clear();
+                    }
+                });
+            }
+            jdbc.batchUpdate(readings.update(), batch);
+        }
+    }
+}
