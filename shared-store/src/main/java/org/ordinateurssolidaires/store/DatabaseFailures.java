@@ -36,6 +36,14 @@ public final class DatabaseFailures {
         return anySqlState(failure, state -> state != null && CONTENTION_STATES.contains(state));
     }
 
+    /**
+     * A value the database cannot take as it is (class 22: too long for its column, out of its type's range): a
+     * fault of the code that wrote it, which no later attempt would mend.
+     */
+    public static boolean isDataException(Throwable failure) {
+        return anySqlState(failure, state -> state != null && state.startsWith("22"));
+    }
+
     /** Unavailability, or contention with another transaction: the same work may well pass on a later attempt. */
     public static boolean mayPassOnRetry(Throwable failure) {
         return isUnavailability(failure) || isContention(failure);

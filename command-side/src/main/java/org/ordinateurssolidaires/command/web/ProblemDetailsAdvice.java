@@ -113,9 +113,20 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
         return problem;
     }
 
-    /** Still conflicting after the gateway's retries, or two commands claiming the same unique value at once. */
+    /**
+     * Still conflicting after the gateway's retries, or two commands claiming the same unique value at once. Not a
+     * value the database could not take (too long for its column): sending it again would never pass, and the fault
+     * is ours, a store failure logged as such.
+     */
     @ExceptionHandler({ConcurrencyException.class, DataIntegrityViolationException.class})
-    ProblemDetail concurrentChange(Exception conflict) {
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException conflict) {
+        if (conflict instanceof DataIntegrityViolationException && DatabaseFailures.isDataException(conflict)) {
+            return storeFailure(conflict);
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentChange());
+    }
+
+    private static ProblemDetail concurrentChange() {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "a concurrent change conflicted with this command; nothing was recorded, try again");
     }
@@ -143,7 +154,7 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
         }
         if (DatabaseFailures.isContention(failure)) { // two commands' locks crossed: one was rolled back whole
             log.info("Command in contention with another, not recorded: {}", failure.toString());
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentChange(failure));
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentChange());
         }
         log.error("Store failure", failure);
         return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(

@@ -82,6 +82,27 @@ class SignInWithTokensIT extends CommandSideIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /** A provider names people by up to 254 characters (an e-mail address): the accounts they open and change say so. */
+    @Test
+    void anAdminNamedByTheLongestNameAProviderGivesOpensAndChangesAccounts() {
+        String admin = "a".repeat(64) + "." + "b".repeat(64) + "." + "c".repeat(60) + "@" + "d".repeat(59) + ".org";
+        String token = token(Map.of("preferred_username", admin, "roles", List.of("admin")));
+        String username = "acces." + UUID.randomUUID().toString().substring(0, 8);
+
+        ResponseEntity<JsonNode> opened = withToken(token, HttpMethod.POST, "/api/accounts", Map.of("username",
+                username, "password", "quatre chevaux dans un pré", "access", Map.of("roles", List.of("AUDITOR"))));
+        ResponseEntity<JsonNode> changed = withToken(token, HttpMethod.PUT, "/api/accounts/" + username + "/access",
+                Map.of("roles", List.of("STAFF")));
+
+        assertThat(admin).hasSize(254);
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode account = withToken(token, HttpMethod.GET, "/api/accounts/" + username, null).getBody();
+        assertThat(account.get("createdBy").asString()).isEqualTo(admin);
+        assertThat(account.get("updatedBy").asString()).isEqualTo(admin);
+        assertThat(account.at("/access/roles/0").asString()).isEqualTo("STAFF");
+    }
+
     @Test
     void refusesATokenItCannotTrustOrWhoseClaimsBreakTheRules() {
         Map<String, Object> staff = Map.of("preferred_username", "lucie.martin", "roles", List.of("staff"));

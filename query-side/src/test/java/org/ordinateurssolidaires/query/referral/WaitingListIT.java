@@ -22,6 +22,7 @@ import org.ordinateurssolidaires.events.referral.ReferralRejected;
 import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.ReferralWithdrawn;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
+import org.ordinateurssolidaires.query.SampleDevices;
 import org.ordinateurssolidaires.web.testing.FormBrowser;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -132,6 +134,25 @@ class WaitingListIT extends QuerySideIntegrationTest {
         events.append(new AllocationCancelled(laptop, family, "household unreachable", LATER));
 
         assertThat(awaitWaitingList(mine, list -> list.size() == 1)).containsExactly(family.toString());
+    }
+
+    /** No rule bounds a household's devices: the referral names each, past what a column of V26 held (100). */
+    @Test
+    void aHouseholdGivenManyDevicesIsNamedAsHoldingEach() {
+        ReferralId school = waiting(new PartnerId(UUID.randomUUID()), EligibilityCriterion.STUDENT,
+                DeviceCategory.LAPTOP, 1);
+        var donor = new DonorId(UUID.randomUUID());
+        List<DeviceId> devices = Stream.generate(SampleDevices::newDevice).limit(150).toList();
+        // devices the inventory knows, as the command side allows no other
+        events.append(devices.stream().flatMap(device -> Stream.of(received(device, tag(device), donor,
+                DeviceCategory.LAPTOP), new DeviceAllocated(device, school, LATER))).toList());
+        events.append(new AllocationCancelled(devices.get(0), school, "one too many", LATER));
+
+        JsonNode referral = await().atMost(Duration.ofSeconds(30)).until(() -> http.getForObject("/api/referrals/"
+                + school, JsonNode.class), found -> found.get("allocatedDevices").size() == 149);
+        assertThat(referral.get("allocatedDevices").valueStream().map(JsonNode::asString))
+                .containsExactlyElementsOf(devices.subList(1, 150).stream().map(DeviceId::toString).toList());
+        assertThat(referral.get("allocatedDevice").asString()).isEqualTo(devices.get(149).toString());
     }
 
     /** Histories from before the rule hold a withdrawal while a device was allocated: the referral stays closed. */

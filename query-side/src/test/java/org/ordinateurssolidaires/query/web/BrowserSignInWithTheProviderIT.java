@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.ordinateurssolidaires.web.testing.IdentityProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +33,9 @@ class BrowserSignInWithTheProviderIT extends QuerySideIntegrationTest {
     @RegisterExtension
     static final IdentityProvider PROVIDER = IdentityProvider.started();
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @LocalServerPort
     int port;
 
@@ -54,6 +59,23 @@ class BrowserSignInWithTheProviderIT extends QuerySideIntegrationTest {
         HttpResponse<String> description = get(browser, uri("/v3/api-docs"));
         assertThat(description.statusCode()).as("the session's").isEqualTo(200);
         assertThat(description.body()).contains("\"openapi\"");
+    }
+
+    /** A provider names people by up to 254 characters (an e-mail address): the session is theirs by that name. */
+    @Test
+    void aPersonNamedByTheLongestNameAProviderGivesGetsASessionUnderIt() throws Exception {
+        String name = "l".repeat(64) + "@" + "v".repeat(185) + ".org";
+        HttpClient browser = browser();
+        get(browser, uri("/v3/api-docs"));
+
+        PROVIDER.nextSignInAs(Map.of("preferred_username", name, "roles", List.of("staff")));
+        HttpResponse<String> end = signIn(browser);
+
+        assertThat(name).hasSize(254);
+        assertThat(end.uri().getPath()).isNotEqualTo("/login");
+        assertThat(get(browser, uri("/v3/api-docs")).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Long.class,
+                name)).isOne();
     }
 
     @Test

@@ -54,7 +54,7 @@ public class BrowserSessions {
             WITH accessed (session_id, last_access_time, max_inactive_interval, expiry_time, principal_name,
                            primary_id)
                 AS (VALUES (CAST(? AS CHAR(36)), CAST(? AS BIGINT), CAST(? AS INT), CAST(? AS BIGINT),
-                            CAST(? AS VARCHAR(100)), CAST(? AS CHAR(36))))
+                            CAST(? AS VARCHAR(254)), CAST(? AS CHAR(36))))
             UPDATE %%TABLE_NAME%% AS stored
             SET SESSION_ID = accessed.session_id, LAST_ACCESS_TIME = accessed.last_access_time,
                 MAX_INACTIVE_INTERVAL = accessed.max_inactive_interval, EXPIRY_TIME = accessed.expiry_time,
