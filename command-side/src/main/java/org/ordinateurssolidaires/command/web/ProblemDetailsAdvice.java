@@ -120,7 +120,7 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
      */
     @ExceptionHandler({ConcurrencyException.class, DataIntegrityViolationException.class})
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException conflict) {
-        if (conflict instanceof DataIntegrityViolationException && DatabaseFailures.isDataException(conflict)) {
+        if (DatabaseFailures.isDataException(conflict)) {
             return storeFailure(conflict);
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentChange());

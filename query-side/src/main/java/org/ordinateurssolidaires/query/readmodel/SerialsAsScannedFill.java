@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * Migration 31: the serials' readings V30 asks for (a device's in the inventory, a medium's in the erasure register)
  * filled from the serials an installation already has, by the code that keeps them afterwards ({@link MediumSerials}:
- * NFKC has no SQL on the embedded H2). Row by row in batches, on the migration's connection and in its transaction:
- * a failed fill leaves nothing behind. Public for the tests' schema (QuerySideSchema), which makes the tables as the
+ * NFKC has no SQL on the embedded H2). Only the rows whose reading changes (the register's keys of serials without
+ * separators stay as they were), in batches, on the migration's connection and in its transaction: a failed fill
+ * leaves nothing behind. Public for the tests' schema (QuerySideSchema), which makes the tables as the
  * query side does.
  */
 @Component
@@ -28,7 +30,8 @@ public class SerialsAsScannedFill implements JavaMigration {
     private record Readings(String table, String key, String serial, String reading) {
 
         String rows() {
-            return "select " + key + ", " + serial + " from " + table + " where " + serial + " is not null";
+            return "select " + key + ", " + serial + ", " + reading + " from " + table + " where " + serial
+                    + " is not null";
         }
 
         String update() {
@@ -66,9 +69,11 @@ public class SerialsAsScannedFill implements JavaMigration {
         jdbc.setFetchSize(BATCH);
         for (Readings readings : FILLED) {
             List<Object[]> batch = new ArrayList<>(BATCH);
-            try (Stream<Object[]> rows = jdbc.queryForStream(readings.rows(), (row, n) -> new Object[] {
-                    MediumSerials.asScanned(row.getString(2)), row.getObject(1)})) {
-                rows.forEach(row -> {
+            try (Stream<Object[]> rows = jdbc.queryForStream(readings.rows(), (row, n) -> {
+                String reading = MediumSerials.asScanned(row.getString(2));
+                return Objects.equals(reading, row.getString(3)) ? null : new Object[] {reading, row.getObject(1)};
+            })) {
+                rows.filter(Objects::nonNull).forEach(row -> {
                     batch.add(row);
                     if (batch.size() == BATCH) {
                         jdbc.batchUpdate(readings.update(), batch);

@@ -13,8 +13,8 @@ import java.time.ZoneId;
  * The query side's tables made in a test's database as the query side makes them at its start: its SQL migrations
  * and its Java ones, in one history. A database left without the Java ones is refused by a query side started on
  * it later (Flyway: "resolved migration not applied"), as the rebuild benchmark starts one on the audit benchmark's
- * store. In this package because the Java migrations are package-private; the app registers every such bean, so a
- * new one is added here too. The zone is the one the app defaults to ({@code ordinateurs.time-zone}).
+ * store. In this package because migration 22 is package-private to it; the app registers every such bean, so a new
+ * one is added here too. The zone is the one the app defaults to ({@code ordinateurs.time-zone}).
  */
 public final class QuerySideSchema {
 

@@ -19,8 +19,9 @@ public final class MediumSerials {
 
     /**
      * The longest reading, in UTF-16 units: what the read models' columns hold. A serial of 100 characters fits, but
-     * NFKC spells some characters out (one Arabic ligature in 18) and capitals some more ("ﬃ" in 3): such a reading
-     * compares by its first 200 characters, never a whole surrogate pair cut.
+     * NFKC spells some characters out (an Arabic ligature in 18, "ﬃ" in 3) and capitals some more ("ß" in 2): such a
+     * reading compares by its first 200 characters, never a surrogate pair cut. So two media whose readings agree on
+     * those are one serial on the command side too (one serial per medium), which no real label comes near.
      */
     public static final int AT_MOST = 200;
 
