@@ -19,6 +19,7 @@ import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ public class InventoryDevice {
         serialNumber = received.serialNumber();
         serialScanned = MediumSerials.asScanned(serialNumber);
         conditionNotes = received.conditionNotes();
-        receivedAt = received.receivedAt();
+        receivedAt = asKept(received.receivedAt());
         received.storageMedia().forEach(medium -> media.add(new InventoryMedium(medium)));
         mediaDeclared = !media.isEmpty();
         moveTo(Stage.AWAITING_REFURBISHMENT, receivedAt);
@@ -195,7 +196,8 @@ public class InventoryDevice {
      * once erased it waits for refurbishment or its check. Later stages are only reached with every medium erased
      * (the command side sees to it), so they speak for themselves; {@link #getErasureEvidence()} tells the rest.
      */
-    private void reviewState(Instant at) {
+    private void reviewState(Instant when) {
+        Instant at = asKept(when);
         boolean erased = getErasureEvidence() != ErasureEvidence.NONE
                 && media.stream().allMatch(medium -> medium.getErasureStatus().holdsNoData());
         DeviceState newState = switch (stage) {
@@ -219,6 +221,15 @@ public class InventoryDevice {
         if (state == DeviceState.HANDED_OVER && handedOverAt == null) {
             handedOverAt = at;
         }
+    }
+
+    /**
+     * An instant as its column keeps it, to the nearest microsecond (half up, as the PostgreSQL driver and H2 round
+     * it): the workshop's figures count a milestone from this row now and from its stored copy at a later event, and
+     * an event timed to the nanosecond at a month's last instant would otherwise be counted in two months.
+     */
+    private static Instant asKept(Instant at) {
+        return at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     private Optional<InventoryMedium> medium(UUID mediumId) {
