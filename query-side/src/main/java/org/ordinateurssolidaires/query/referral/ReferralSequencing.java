@@ -4,6 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.serialization.SerializationException;
 import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,13 +59,28 @@ class ReferralSequencing {
             }
         };
 
+        /**
+         * An event whose payload this version cannot read (a newer app's value it does not know) keeps its
+         * aggregate's sequence: asked for before any handler, a failure here would stop the whole group at that event,
+         * where the handler's own failure to read it parks it alone.
+         */
         @Override
         public Object getSequenceIdentifierFor(EventMessage<?> event) {
             Object referral = REFERRAL_ACCESSOR.get(event.getPayloadType())
-                                               .map(accessor -> invoke(accessor, event.getPayload()))
+                                               .map(accessor -> referralOf(accessor, event))
                                                .orElse(null);
             return referral != null ? referral.toString()
                     : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+        }
+
+        private static Object referralOf(Method accessor, EventMessage<?> event) {
+            Object payload;
+            try {
+                payload = event.getPayload();
+            } catch (SerializationException unreadable) {
+                return null;
+            }
+            return invoke(accessor, payload);
         }
 
         private static Object invoke(Method accessor, Object payload) {
