@@ -118,6 +118,7 @@ public class PageLoad {
         List<String> devices = ids(args[4]);
         List<String> donorDevices = ids(args[5]);
         List<String> recordedDevices = ids(args[6]);
+        List<String> serials = ids(args[7]);
 
         List<Page> pages = Stream.of(
                 new Page("/tableau-de-bord", "demo-equipe", i -> "/tableau-de-bord", 200),
@@ -131,6 +132,8 @@ public class PageLoad {
                         i -> "/donateur/appareils/" + donorDevices.get(i % donorDevices.size()), 200),
                 Page.api("/api/devices?state=READY", i -> "/api/devices?state=READY"),
                 Page.api("/api/devices/counts", i -> "/api/devices/counts"),
+                Page.api("/api/devices?q=SERIAL", i -> "/api/devices?q="
+                        + URLEncoder.encode(serials.get(i % serials.size()), StandardCharsets.UTF_8)),
                 provenance(recordedDevices))
                 .filter(page -> ONLY.equals(Set.of("")) || ONLY.contains(page.name()))
                 .toList();

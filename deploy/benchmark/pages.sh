@@ -131,6 +131,18 @@ do $$ begin
         alter table inventory_device alter column last_sequence drop default;
     end if;
 end $$;
+-- the serials as they read (MediumSerials; V29, V30), where this version keeps them: the generated ones are
+-- capitals, digits and dashes, which is all the reading takes out
+do $$ begin
+    if exists (select 1 from information_schema.columns
+               where table_name = 'inventory_device' and column_name = 'serial_scanned') then
+        update inventory_device set serial_scanned = replace(serial_number, '-', '') where asset_tag like 'GEN-%';
+    end if;
+    if exists (select 1 from information_schema.columns
+               where table_name = 'inventory_medium' and column_name = 'serial_scanned') then
+        update inventory_medium set serial_scanned = replace(serial_number, '-', '') where serial_number like 'MS-GEN-%';
+    end if;
+end $$;
 -- the counts the inventory keeps (V20), as its migration fills them, where this version keeps them
 do $$ begin
     if to_regclass('inventory_count') is not null then
@@ -186,6 +198,9 @@ $pg -d ordinateurs_bench_pages -Atc "select device_id from inventory_device d wh
     order by md5(device_id::text) limit $rounds" > "$logs/recorded-devices"
 tag=$($pg -d ordinateurs_bench_pages -Atc "select asset_tag from inventory_device order by md5(device_id::text)
     limit 1")
+# media's serials in hand, as staff type them rather than scan them: small letters, a space for each dash
+$pg -d ordinateurs_bench_pages -Atc "select lower(replace(serial_number, '-', ' ')) from inventory_medium
+    where serial_number is not null order by md5(medium_id::text) limit $rounds" > "$logs/serials"
 
 echo "== pages: $rounds requests each (after $warm_up each not counted), signed in with the login form;" \
     "load:$(uptime | sed 's/.*load average://')"
@@ -194,7 +209,7 @@ echo "== pages: $rounds requests each (after $warm_up each not counted), signed 
 java -DwarmUp="$warm_up" -DcpuOf="query side:${pids[1]},command side:${pids[0]}" \
     -DgcLogOf="query side:$logs/query-side-gc.log" deploy/benchmark/PageLoad.java \
     "http://localhost:$query_port" "$rounds" "$logs/demo-accounts" "$tag" "$logs/devices" "$logs/donor-devices" \
-    "$logs/recorded-devices"
+    "$logs/recorded-devices" "$logs/serials"
 echo "== load after the pages:$(uptime | sed 's/.*load average://')"
 
 echo "== raw PostgreSQL baseline: the same reads with pgbench, same database, same requests and clients"
@@ -237,6 +252,33 @@ select device_id, asset_tag, donor_id, category, manufacturer, model, state, sta
     from inventory_device where state = 'READY' order by asset_tag limit 50;
 select coalesce(sum(devices), 0) from inventory_count where state = 'READY';
 SQL
+# the search by a serial in hand (InventoryProjection.inHand) where this version reads serials as they read (V30):
+# the devices an asset tag or a serial's reading finds, each by its index, then their rows and media, and their count
+serials_read=$($pg -d ordinateurs_bench_pages -Atc "select 1 from information_schema.columns
+    where table_name = 'inventory_device' and column_name = 'serial_scanned'")
+if [ -n "$serials_read" ]; then
+    $pg -d ordinateurs_bench_pages -c "create table baseline_serial as select row_number() over (order by
+        md5(medium_id::text)) as n, serial_scanned as reading from inventory_medium where serial_scanned is not null" \
+        -c "alter table baseline_serial add primary key (n)" -c "analyze baseline_serial"
+    serials=$($pg -d ordinateurs_bench_pages -Atc "select count(*) from baseline_serial")
+    cat > "$logs/serial.sql" <<'SQL'
+\set n random(1, :serials)
+select d.*, m.* from inventory_device d left join inventory_medium m using (device_id)
+    where d.device_id in (select device_id from inventory_device
+                          where asset_tag = (select reading from baseline_serial where n = :n)
+                          union select device_id from inventory_device
+                          where serial_scanned = (select reading from baseline_serial where n = :n)
+                          union select device_id from inventory_medium
+                          where serial_scanned = (select reading from baseline_serial where n = :n))
+    order by d.asset_tag, m.position limit 50;
+select count(*) from (select device_id from inventory_device
+                      where asset_tag = (select reading from baseline_serial where n = :n)
+                      union select device_id from inventory_device
+                      where serial_scanned = (select reading from baseline_serial where n = :n)
+                      union select device_id from inventory_medium
+                      where serial_scanned = (select reading from baseline_serial where n = :n)) found;
+SQL
+fi
 cat > "$logs/dashboard.sql" <<'SQL'
 select month_start, milestone, devices from workshop_month where month_start > current_date - 366;
 select milestone, sum(devices) from workshop_cohort where received_month > current_date - 366 group by milestone;
@@ -260,6 +302,10 @@ if [ -n "$counts_kept" ]; then
 fi
 if [ -n "$($pg -d ordinateurs_bench_pages -Atc "select to_regclass('workshop_month')")" ]; then
     baseline "dashboard's kept figures" dashboard.sql 1
+fi
+if [ -n "$serials_read" ]; then
+    raw_read "serial in hand: three indexes, rows, media, count" "$logs/serial.sql" 1 "$rounds" \
+        ordinateurs_bench_pages -D serials="$serials"
 fi
 . deploy/benchmark/heap.sh
 echo "heap in use after a collection at most: command side $(heap_in_use "$logs/command-side-gc.log") MB," \
