@@ -463,6 +463,49 @@ class StaffJourneyIT {
         }
     }
 
+    /**
+     * The inventory behind the store (a slow database, a long batch): a page drawn from it shows the device as it was
+     * before a colleague's step, and its forms carry the version those fields show, not the store's. Sent, the step
+     * is refused rather than recorded over the colleague's it never showed; once the inventory has it, the page does.
+     */
+    @Test
+    void aPageDrawnWhileTheInventoryLagsIsRefusedRatherThanRecordedOverWhatItNeverShowed() throws Exception {
+        String device = receivedWithDisks("OS-2026-0559", "WD-WX25F").get("deviceId").asText();
+        awaitInTheInventory("OS-2026-0559");
+        try (Connection held = DriverManager.getConnection(database, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD); Browser staff = new Browser(pages, "staff-inventaire-en-retard")) {
+            held.setAutoCommit(false);
+            // the inventory's processor cannot record how far it went: none of its batches commits until this ends
+            try (Statement tokens = held.createStatement()) {
+                tokens.executeQuery("select * from tokenentry where processorname = 'inventory' for update").close();
+            }
+            commandSide.post("/api/devices/" + device + "/corrections", Map.of("model", "Latitude 7480",
+                    "reason", "Modèle mal lu"));
+            staff.signIn("camille", PASSWORD).open("/appareils/" + device);
+            assertThat(staff.value("correct-model")).as("drawn from the inventory as it lags").isEqualTo("X550");
+
+            staff.reveal("Corriger la fiche de l'appareil")
+                 .type("correct-serialNumber", "5CG7302B")
+                 .type("correct-reason", "Numéro de série relevé sur l'étiquette")
+                 .submitFormOf("correct-reason");
+
+            assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
+                    "Une autre étape a été enregistrée depuis l'affichage de ce formulaire")
+                                    .doesNotContain("Correction enregistrée.");
+            held.rollback();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(staff.open("/appareils/" + device)
+                    .value("correct-model")).isEqualTo("Latitude 7480"));
+            assertThat(staff.text()).doesNotContain("5CG7302B");
+        }
+        try (Connection store = DriverManager.getConnection(database, PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD); Statement corrections = store.createStatement();
+             var found = corrections.executeQuery("select count(*) from domainevententry where aggregateidentifier = '"
+                     + device + "' and payloadtype like '%DeviceDetailsCorrected'")) {
+            found.next();
+            assertThat(found.getLong(1)).as("the colleague's correction alone").isOne();
+        }
+    }
+
     /** A serial typed twice, or a disk moved without being taken out: the page says so, and links the other. */
     @Test
     void aDevicesPageSaysWhenAnotherListsAMediumOfTheSameSerial() throws Exception {
