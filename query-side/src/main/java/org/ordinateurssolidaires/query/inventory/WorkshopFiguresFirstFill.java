@@ -1,12 +1,9 @@
 package org.ordinateurssolidaires.query.inventory;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.ordinateurssolidaires.query.inventory.WorkshopFigures.Milestones;
+import org.ordinateurssolidaires.query.readmodel.FillMigration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -22,39 +19,17 @@ import java.util.stream.Stream;
  * time zone, which only the configuration knows, and by the very code that keeps them afterwards.
  */
 @Component
-class WorkshopFiguresFirstFill implements JavaMigration {
+class WorkshopFiguresFirstFill extends FillMigration {
 
     private final ZoneId zone;
 
     WorkshopFiguresFirstFill(@Value("${ordinateurs.time-zone:Europe/Paris}") ZoneId zone) {
+        super("22", "workshop figures first fill");
         this.zone = zone;
     }
 
     @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("22");
-    }
-
-    @Override
-    public String getDescription() {
-        return "workshop figures first fill";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    /** In the migration's own transaction, on its connection: a failed fill leaves nothing behind. */
-    @Override
-    public void migrate(Context context) {
-        var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
-        jdbc.setFetchSize(1_000);
+    protected void fill(JdbcTemplate jdbc) {
         try (Stream<Milestones> devices = jdbc.queryForStream("select received_at, sanitised_at, ready_at,"
                 + " handed_over_at from inventory_device where received_at is not null", (row, n) -> new Milestones(
                 instant(row, 1), instant(row, 2), instant(row, 3), instant(row, 4)))) {

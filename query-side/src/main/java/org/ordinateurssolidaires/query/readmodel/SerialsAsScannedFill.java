@@ -1,11 +1,7 @@
 package org.ordinateurssolidaires.query.readmodel;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.ordinateurssolidaires.events.device.MediumSerials;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -17,12 +13,11 @@ import java.util.stream.Stream;
  * Migration 31: the serials' readings V30 asks for (a device's in the inventory, a medium's in the erasure register)
  * filled from the serials an installation already has, by the code that keeps them afterwards ({@link MediumSerials}:
  * NFKC has no SQL on the embedded H2). Only the rows whose reading changes (the register's keys of serials without
- * separators stay as they were), in batches, on the migration's connection and in its transaction: a failed fill
- * leaves nothing behind. Public for the tests' schema (QuerySideSchema), which makes the tables as the
- * query side does.
+ * separators stay as they were), in batches. Public for the tests' schema (QuerySideSchema), which makes the tables
+ * as the query side does.
  */
 @Component
-public class SerialsAsScannedFill implements JavaMigration {
+public class SerialsAsScannedFill extends FillMigration {
 
     private static final int BATCH = 1_000;
 
@@ -43,30 +38,12 @@ public class SerialsAsScannedFill implements JavaMigration {
             new Readings("inventory_device", "device_id", "serial_number", "serial_scanned"),
             new Readings("erasure_record", "event_id", "medium_serial", "serial_key"));
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("31");
+    public SerialsAsScannedFill() {
+        super("31", "serials as scanned");
     }
 
     @Override
-    public String getDescription() {
-        return "serials as scanned";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) {
-        var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
-        jdbc.setFetchSize(BATCH);
+    protected void fill(JdbcTemplate jdbc) {
         for (Readings readings : FILLED) {
             List<Object[]> batch = new ArrayList<>(BATCH);
             try (Stream<Object[]> rows = jdbc.queryForStream(readings.rows(), (row, n) -> {
