@@ -48,8 +48,8 @@ class InventoryController {
     @GetMapping
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "List devices, filtered by what is in hand (q: an asset tag, as on its label or in small"
-            + " letters; a device's or a medium's serial, case, spaces and dashes aside), state, donor and category,"
-            + " a page at a time, by asset tag")
+            + " letters, spaces for its dashes; a device's or a medium's serial, case, spaces and dashes aside), state,"
+            + " donor and category, a page at a time, by asset tag")
     DevicePage find(@RequestParam(required = false) String q,
                     @RequestParam(required = false) DeviceState state,
                     @RequestParam(required = false) UUID donorId,

@@ -54,6 +54,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -62,6 +63,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -80,6 +82,8 @@ class InventoryProjection extends ReadModelProjection {
     static final String PROCESSING_GROUP = "inventory";
     /** A placeholder serial typed on many devices ("0000") lists a few of them, not every one. */
     private static final int SERIALS_SHARED_AT_MOST = 20;
+    /** Spaces of any kind, dashes of any kind and the minus sign, where an asset tag prints a dash. */
+    private static final Pattern TAG_SEPARATORS = Pattern.compile("[\\p{javaWhitespace}\\p{Z}\\p{Pd}\\u2212]+");
 
     private final InventoryRepository devices;
     private final HandOverRepository handOvers;
@@ -331,12 +335,21 @@ class InventoryProjection extends ReadModelProjection {
         if (text == null || text.isBlank()) {
             return Specification.unrestricted();
         }
-        // an asset tag as typed, and in capitals, as it is printed; a serial as it reads, case, spaces and dashes
-        // aside: "WD 10ab-C" finds a disk labelled "WD10ABC"
+        // an asset tag as typed, and as it is printed; a serial as it reads, case, spaces and dashes aside: "WD 10ab-C"
+        // finds a disk labelled "WD10ABC"
         String typed = text.strip();
-        List<UUID> holding = devices.findIdsByLabel(Stream.of(typed, typed.toUpperCase(Locale.ROOT)).distinct()
-                                                          .toList(), MediumSerials.asScanned(typed));
+        List<UUID> holding = devices.findIdsByLabel(Stream.of(typed, asPrinted(typed)).distinct().toList(),
+                MediumSerials.asScanned(typed));
         return (device, query, where) -> holding.isEmpty() ? where.disjunction() : device.get("deviceId").in(holding);
+    }
+
+    /**
+     * An asset tag as its label prints it: capitals, digits and dashes, however typed ("os 2026 0042", "OS–2026–0042"
+     * or "ＯＳ-2026-0042" for OS-2026-0042: small letters, spaces or another dash, a keyboard's full-width mode).
+     */
+    private static String asPrinted(String typed) {
+        return TAG_SEPARATORS.matcher(Normalizer.normalize(typed, Normalizer.Form.NFKC)).replaceAll("-")
+                             .toUpperCase(Locale.ROOT);
     }
 
     private static Specification<InventoryDevice> after(String assetTag) {

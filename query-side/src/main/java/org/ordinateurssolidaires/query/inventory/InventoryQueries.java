@@ -23,10 +23,12 @@ public final class InventoryQueries {
     private InventoryQueries() {
     }
 
-    /** Devices matching every filter given (a null filter matches all), ordered by asset tag. */
     /**
-     * @param inHand an asset tag as on its label or in small letters, a device's serial or a medium's as a scanner
-     *               may read it (case, spaces and dashes aside: {@code MediumSerials}); null for any
+     * Devices matching every filter given (a null filter matches all), ordered by asset tag.
+     *
+     * @param inHand an asset tag as on its label or as typed (small letters, spaces for dashes), a device's serial or
+     *               a medium's as a scanner may read it (case, spaces and dashes aside: {@code MediumSerials}); null
+     *               for any
      */
     public record FindDevices(String inHand, DeviceState state, UUID donorId, DeviceCategory category, int page,
                               int size) {

@@ -328,7 +328,8 @@ class InventoryIT extends QuerySideIntegrationTest {
         for (String inHand : List.of(assetTag, serial, mediumSerial, " " + mediumSerial + " ",
                 assetTag.toLowerCase(Locale.ROOT), serial.toLowerCase(Locale.ROOT), "wd" + mediumSerial.substring(2),
                 serial.toUpperCase(Locale.ROOT), serial.replace("-", ""), "wd " + mediumSerial.substring(3),
-                mediumSerial.replace('-', '\u2010'))) {
+                mediumSerial.replace('-', '\u2010'), assetTag.toLowerCase(Locale.ROOT).replace('-', ' '),
+                assetTag.replace('-', '\u2013'), fullWidth(assetTag))) {
             JsonNode found = http.getForObject("/api/devices?q={q}", JsonNode.class, inHand);
             assertThat(found.get("devices").findValuesAsString("deviceId")).as(inHand)
                                                                           .containsExactly(device.toString());
@@ -518,6 +519,12 @@ class InventoryIT extends QuerySideIntegrationTest {
                 response -> response.getStatusCode().is2xxSuccessful()
                         && state.equals(response.getBody().get("state").asString()))
                       .getBody();
+    }
+
+    /** As a keyboard in full-width mode types it: "ＱＳ-１２" for "QS-12". */
+    private static String fullWidth(String text) {
+        return text.codePoints().map(point -> Character.isLetterOrDigit(point) ? point + 0xFEE0 : point)
+                   .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static String tag() {

@@ -1,6 +1,10 @@
 package org.ordinateurssolidaires.events.device;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,10 +24,13 @@ public final class MediumSerials {
     /**
      * The longest reading, in UTF-16 units: what the read models' columns hold. A serial of 100 characters fits, but
      * NFKC spells some characters out (an Arabic ligature in 18, "ﬃ" in 3) and capitals some more ("ß" in 2): such a
-     * reading compares by its first 200 characters, never a surrogate pair cut. So two media whose readings agree on
-     * those are one serial on the command side too (one serial per medium), which no real label comes near.
+     * reading keeps its beginning and ends with a digest of the whole ({@link #LONG_READING_MARK} and SHA-256 in
+     * hexadecimal), so that two long readings are one only where they are the same throughout.
      */
     public static final int AT_MOST = 200;
+    /** Between a long reading's beginning and its digest. */
+    public static final char LONG_READING_MARK = '#';
+    private static final int DIGEST_LENGTH = 64;
 
     private MediumSerials() {
     }
@@ -41,9 +48,19 @@ public final class MediumSerials {
             return null;
         }
         String reading = folded.toUpperCase(Locale.ROOT);
-        if (reading.length() <= AT_MOST) {
-            return reading;
+        return reading.length() <= AT_MOST ? reading : beginningAndDigest(reading);
+    }
+
+    private static String beginningAndDigest(String reading) {
+        int kept = AT_MOST - 1 - DIGEST_LENGTH;
+        if (Character.isHighSurrogate(reading.charAt(kept - 1))) {
+            kept--; // never half a pair
         }
-        return reading.substring(0, Character.isHighSurrogate(reading.charAt(AT_MOST - 1)) ? AT_MOST - 1 : AT_MOST);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(reading.getBytes(StandardCharsets.UTF_8));
+            return reading.substring(0, kept) + LONG_READING_MARK + HexFormat.of().withUpperCase().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }
