@@ -61,6 +61,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.SequenceWriter;
 
@@ -76,6 +77,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -130,6 +132,14 @@ class InventoryPages {
                 DeviceList.class).join();
         if (inHand != null && devices.totalDevices() == 1) {
             return "redirect:/appareils/" + devices.devices().get(0).deviceId();
+        }
+        if (devices.page() >= devices.totalPages() && devices.totalPages() > 0) {
+            // a page past the last (an old link, a number typed): the last, rather than none and no way back
+            return "redirect:" + UriComponentsBuilder.fromPath("/inventaire")
+                    .queryParamIfPresent("q", Optional.ofNullable(inHand))
+                    .queryParamIfPresent("state", Optional.ofNullable(state))
+                    .queryParamIfPresent("category", Optional.ofNullable(category))
+                    .queryParam("page", devices.totalPages() - 1).encode().build().toUriString();
         }
         Map<UUID, String> donors = donorNames(devices.devices().stream().map(ListedDevice::donorId)
                                                      .collect(Collectors.toSet()));

@@ -426,6 +426,9 @@ class InventoryIT extends QuerySideIntegrationTest {
             }
         }
         assertThat(onThePages).containsExactlyElementsOf(tags);
+        // a page past the last (an old link, a number typed): the last one, its filters kept (the redirect followed)
+        assertThat(http.getForObject("/inventaire?q={q}&category=LAPTOP&page=99", String.class, serial))
+                .contains("Page 3 sur 3", prefix + "119", "category=LAPTOP").doesNotContain(prefix + "069");
     }
 
     /**

@@ -9,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Why the command side refused a page's form, carried back to the form in the browser's session (a flash attribute,
@@ -69,19 +72,22 @@ public record FormRefusal(DefaultMessageSourceResolvable rule,
      */
     public List<Line> listed() {
         Map<List<Object>, String> firstField = new LinkedHashMap<>();
-        Map<List<Object>, List<String>> rows = new LinkedHashMap<>();
+        // each line's rows in the page's order, whatever order the rules were checked in, with the field of each
+        Map<List<Object>, SortedMap<Integer, String>> rows = new LinkedHashMap<>();
         fields.forEach((field, reason) -> {
             List<Object> said = said(field, reason);
             firstField.putIfAbsent(said, field);
             Matcher row = ROW.matcher(field);
             if (row.find()) {
-                rows.computeIfAbsent(said, line -> new ArrayList<>()).add(
-                        Integer.toString(Integer.parseInt(row.group(1)) + 1));
+                rows.computeIfAbsent(said, line -> new TreeMap<>()).put(Integer.parseInt(row.group(1)) + 1, field);
             }
         });
-        return firstField.entrySet().stream().map(line -> new Line(line.getValue(),
-                rows.containsKey(line.getKey()) ? String.join(", ", rows.get(line.getKey())) : null,
-                fields.get(line.getValue()))).toList();
+        return firstField.entrySet().stream().map(line -> {
+            SortedMap<Integer, String> inRows = rows.get(line.getKey());
+            String field = inRows == null ? line.getValue() : inRows.get(inRows.firstKey());
+            return new Line(field, inRows == null ? null : inRows.keySet().stream().map(String::valueOf)
+                                                                 .collect(Collectors.joining(", ")), fields.get(field));
+        }).toList();
     }
 
     /**

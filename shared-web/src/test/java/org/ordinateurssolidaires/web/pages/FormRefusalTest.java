@@ -28,11 +28,7 @@ class FormRefusalTest {
         bound.rejectValue("storageMedia[8].model", "Size", new Object[]{100}, "size must be at most 100");
         bound.rejectValue("storageMedia[9].model", "Size", new Object[]{50}, "size must be at most 50");
         bound.rejectValue("assetTag", "NotNull", "must not be null");
-        LinkedHashMap<String, DefaultMessageSourceResolvable> fields = new LinkedHashMap<>();
-        for (FieldError error : bound.getFieldErrors()) {
-            fields.put(error.getField(), new DefaultMessageSourceResolvable(error.getCodes(), error.getArguments(),
-                    error.getDefaultMessage()));
-        }
+        LinkedHashMap<String, DefaultMessageSourceResolvable> fields = reasons(bound);
         FormRefusal refusal = new FormRefusal(null, fields, new ArrayList<>(), new LinkedHashMap<>());
 
         assertThat(refusal.listed()).extracting(FormRefusal.Line::field).containsExactly("storageMedia[0]",
@@ -43,5 +39,32 @@ class FormRefusalTest {
         assertThat(refusal.fields()).as("each row still has its own, beside it").hasSize(10);
         assertThat(List.of(fields.get("storageMedia[0]").getCodes())).as("the codes name the row")
                 .contains("NotNull.form.storageMedia[0]");
+    }
+
+    /** A validator checks a list's rows in no order (a set of violations): the page's order, whatever the checks'. */
+    @Test
+    void namesTheRowsInThePagesOrder() {
+        MapBindingResult bound = new MapBindingResult(new HashMap<>(), "form");
+        for (int row : new int[]{59, 0, 83, 1, 2, 49, 99}) {
+            bound.rejectValue("storageMedia[" + row + "].mediaType", "NotNull", "must not be null");
+        }
+
+        assertThat(new FormRefusal(null, reasons(bound), new ArrayList<>(), new LinkedHashMap<>()).listed())
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(line.rows()).isEqualTo("1, 2, 3, 50, 60, 84, 100");
+                    assertThat(line.field()).as("the first row's, where the page takes the reader")
+                                            .isEqualTo("storageMedia[0].mediaType");
+                });
+    }
+
+    /** Each refused field's reason, as PageForms takes them from the binder. */
+    private static LinkedHashMap<String, DefaultMessageSourceResolvable> reasons(MapBindingResult bound) {
+        LinkedHashMap<String, DefaultMessageSourceResolvable> fields = new LinkedHashMap<>();
+        for (FieldError error : bound.getFieldErrors()) {
+            fields.put(error.getField(), new DefaultMessageSourceResolvable(error.getCodes(), error.getArguments(),
+                    error.getDefaultMessage()));
+        }
+        return fields;
     }
 }
