@@ -112,7 +112,8 @@ class RefusalsNameTheFieldIT extends CommandSideIntegrationTest {
     void aPhoneThatIsNoNumberIsSaidOfThePhone() {
         String partner = newPartner(http, "SOCIAL_SERVICES");
 
-        for (String phone : new String[]{"not a phone!!", "12345", "+33 6 12 34 56 78 ou le 05"}) {
+        for (String phone : new String[]{"not a phone!!", "12345", "+33 6 12 34 56 78 ou le 05",
+                "06 12 34 56 78 05 49 00 00 00"}) {
             assertThat(refused("/api/partners/" + partner + "/referrals", Map.of("criterion", "JOB_SEEKER",
                     "householdSize", 1, "children", 0, "need", "LAPTOP", "submittedAt", CHECKED,
                     "personalData", Map.of("name", "Lucien Perrin", "phone", phone))))
