@@ -4,14 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRepository;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +39,7 @@ class CeremonyInvitationsController {
     List<CeremonyInvitation> invitations(@PathVariable UUID donorId) {
         Caller.current().requireDonor(donorId);
         if (!donors.existsById(donorId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no donor " + donorId);
+            throw new NotInTheReadModels("no donor " + donorId);
         }
         return ceremonies.findInvitationsOf(donorId).stream()
                          .map(ceremony -> new CeremonyInvitation(ceremony.getCeremonyId(), ceremony.getCeremonyDate(),

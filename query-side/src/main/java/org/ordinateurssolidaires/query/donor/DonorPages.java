@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
@@ -14,7 +15,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,7 +22,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,7 +100,7 @@ class DonorPages {
         DonorReport report = ownReport();
         DonorReport.GivenDevice device = report.devices().stream()
                 .filter(given -> given.deviceId().equals(deviceId)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no device " + deviceId));
+                .orElseThrow(() -> new NotInTheReadModels("no device " + deviceId));
         List<ProvenanceEntry> history = new ArrayList<>(queries.query(new FetchProvenance(deviceId),
                 ResponseTypes.multipleInstancesOf(ProvenanceEntry.class)).join().stream()
                 .map(ProvenanceEntry::forDonor).toList());
@@ -131,7 +130,7 @@ class DonorPages {
     private DonorReport reportOf(UUID donor) {
         return queries.query(FetchDonorReport.wholeGift(donor), ResponseTypes.optionalInstanceOf(DonorReport.class))
                       .join()
-                      .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no donor " + donor));
+                      .orElseThrow(() -> new NotInTheReadModels("no donor " + donor));
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] document, String name) {

@@ -11,19 +11,18 @@ import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +55,7 @@ class DonorReportController {
         Caller.current().requireDonor(donorId);
         return queries.query(FetchDonorReport.wholeGift(donorId), ResponseTypes.optionalInstanceOf(DonorReport.class))
                       .join()
-                      .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no donor " + donorId));
+                      .orElseThrow(() -> new NotInTheReadModels("no donor " + donorId));
     }
 
     @GetMapping("/api/donors/{donorId}/agreements/{agreementId}/report")
@@ -67,8 +66,7 @@ class DonorReportController {
         return queries.query(new FetchDonorReport(donorId, agreementId),
                               ResponseTypes.optionalInstanceOf(DonorReport.class))
                       .join()
-                      .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                              "donor " + donorId + " has no agreement " + agreementId));
+                      .orElseThrow(() -> new NotInTheReadModels("donor " + donorId + " has no agreement " + agreementId));
     }
 
     /** One line per storage medium (or per device without media), for a spreadsheet. */
@@ -110,7 +108,7 @@ class DonorReportController {
 
     private static DonorReport withDelivery(DonorReport report, String delivery) {
         if (delivery != null && report.batches().stream().noneMatch(batch -> batch.reference().equals(delivery))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + delivery + " from donor "
+            throw new NotInTheReadModels("no delivery " + delivery + " from donor "
                     + report.donor().donorId());
         }
         return report;

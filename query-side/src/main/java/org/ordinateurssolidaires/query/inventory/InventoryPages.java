@@ -40,6 +40,7 @@ import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.FetchRecentCere
 import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.CeremonyDay;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
 import org.ordinateurssolidaires.query.referral.HouseholdCodes;
 import org.ordinateurssolidaires.query.referral.WaitingList;
 import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
@@ -53,14 +54,12 @@ import org.ordinateurssolidaires.query.web.PageController;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.SequenceWriter;
@@ -254,7 +253,7 @@ class InventoryPages {
 
     private ResponseEntity<byte[]> labels(List<ListedDevice> devices, Locale locale) {
         if (devices.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no device to label");
+            throw new NotInTheReadModels("no device to label");
         }
         byte[] sheets = LabelSheets.of(devices, device -> addresses.of(device.deviceId()),
                 device -> described(device, locale),
@@ -272,8 +271,7 @@ class InventoryPages {
         recorded.awaitAfterAForm(model, InventoryProjection.PROCESSING_GROUP, WaitingList.PROCESSING_GROUP);
         DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
                                    .join()
-                                   .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                                           "no device " + deviceId));
+                                   .orElseThrow(() -> new NotInTheReadModels("no device " + deviceId));
         List<ProvenanceEntry> history = queries.query(new FetchProvenance(deviceId),
                 ResponseTypes.multipleInstancesOf(ProvenanceEntry.class)).join().stream()
                 .sorted(Comparator.comparingLong(ProvenanceEntry::sequence)).toList();

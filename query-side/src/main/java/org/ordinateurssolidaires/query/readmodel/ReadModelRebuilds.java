@@ -13,6 +13,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Duration;
@@ -115,8 +116,15 @@ public class ReadModelRebuilds {
     public void requireNoneRebuilding() {
         List<Status> rebuilding = rebuilding();
         if (!rebuilding.isEmpty()) {
-            throw new ReadModelsBeingRebuilt(rebuilding);
+            throw new ReadModelsBeingRebuilt(rebuilding, "a document drawn from them now would be incomplete");
         }
+    }
+
+    /** What to answer for a thing the read models do not hold: not found, or not yet while one is being rebuilt. */
+    public ErrorResponseException answerFor(NotInTheReadModels missing) {
+        List<Status> rebuilding = rebuilding();
+        return rebuilding.isEmpty() ? missing : new ReadModelsBeingRebuilt(rebuilding, missing.getReason()
+                + " now, which may be there once they are done");
     }
 
     /** The read models this query side is rebuilding now. */

@@ -6,12 +6,11 @@ import org.ordinateurssolidaires.query.documents.IssuedDocuments;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
 import org.ordinateurssolidaires.query.web.PageDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 import java.util.Locale;
@@ -52,13 +51,12 @@ class HandOverReceipts {
     }
 
     byte[] receipt(UUID referralId, Locale locale) {
-        ReferralRecord referral = referrals.findById(referralId).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "no referral " + referralId));
+        ReferralRecord referral = referrals.findById(referralId).orElseThrow(() -> new NotInTheReadModels("no referral " + referralId));
         List<DeviceView> devices = queries.query(new FindDevicesOfHousehold(referralId),
                 ResponseTypes.multipleInstancesOf(DeviceView.class)).join().stream()
                 .filter(device -> GIVEN.contains(device.state())).toList();
         if (devices.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no device is allocated to referral " + referralId);
+            throw new NotInTheReadModels("no device is allocated to referral " + referralId);
         }
         String partner = partners.findById(referral.getPartnerId()).map(PartnerRecord::getName).orElse("");
         IssuedDocuments.Issue issue = issued.next(KIND, null);

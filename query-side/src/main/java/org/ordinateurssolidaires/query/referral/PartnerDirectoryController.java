@@ -3,14 +3,13 @@ package org.ordinateurssolidaires.query.referral;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordinateurssolidaires.events.referral.PartnerKind;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +55,6 @@ class PartnerDirectoryController {
     PartnerView partner(@PathVariable UUID partnerId) {
         Caller.current().requirePartner(partnerId);
         return partners.findById(partnerId).map(PartnerView::of)
-                       .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no partner " + partnerId));
+                       .orElseThrow(() -> new NotInTheReadModels("no partner " + partnerId));
     }
 }

@@ -3,15 +3,14 @@ package org.ordinateurssolidaires.query.referral;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.referral.EligibilityCriterion;
 import org.ordinateurssolidaires.events.referral.PartnerKind;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.query.web.StepsAlreadyRecorded;
 import org.ordinateurssolidaires.web.security.Access;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.UUID;
 
@@ -45,7 +44,7 @@ class PartnerDirectoryPage {
     @PreAuthorize(Access.STAFF)
     String referralForm(@PathVariable UUID partnerId, Model model) {
         PartnerRecord partner = partners.findById(partnerId).filter(PartnerRecord::isActive).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no active partner " + partnerId));
+                () -> new NotInTheReadModels("no active partner " + partnerId));
         model.addAttribute("criteria", EligibilityCriterion.values())
              .addAttribute("needs", DeviceCategory.values())
              .addAttribute("partner", partner);

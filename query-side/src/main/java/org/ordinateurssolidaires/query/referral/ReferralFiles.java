@@ -1,12 +1,11 @@
 package org.ordinateurssolidaires.query.referral;
 
 import org.ordinateurssolidaires.events.referral.PersonalData;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +34,7 @@ class ReferralFiles {
     ReferralRecord visible(UUID referralId, Caller reader) {
         return referrals.findById(referralId)
                         .filter(found -> reader.maySeePartner(found.getPartnerId()))
-                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                                "no referral " + referralId));
+                        .orElseThrow(() -> new NotInTheReadModels("no referral " + referralId));
     }
 
     /** Its people's data, recorded as read by the reader; empty once forgotten. */

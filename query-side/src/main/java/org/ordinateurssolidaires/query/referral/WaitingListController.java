@@ -8,6 +8,7 @@ import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
 import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
 import org.ordinateurssolidaires.query.referral.WaitingList.WaitingHousehold;
 import org.ordinateurssolidaires.web.security.Access;
@@ -57,7 +58,7 @@ class WaitingListController {
         List<ReferralRecord> its = referrals.findByPartnerIdOrderBySubmittedAt(partnerId);
         // a partner there is not would have none either: said so rather than an empty list it could take for its own
         if (its.isEmpty() && !partners.existsById(partnerId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no partner " + partnerId);
+            throw new NotInTheReadModels("no partner " + partnerId);
         }
         return its;
     }
@@ -69,13 +70,11 @@ class WaitingListController {
     WaitingHousehold proposal(@PathVariable UUID deviceId) {
         DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
                                    .join()
-                                   .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                                           "no device " + deviceId));
+                                   .orElseThrow(() -> new NotInTheReadModels("no device " + deviceId));
         if (device.state() != DeviceState.READY) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "device " + deviceId + " is not ready");
         }
         return waitingList(null, device.category()).stream().findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "no household is waiting for a " + device.category().name().toLowerCase()));
+                .orElseThrow(() -> new NotInTheReadModels("no household is waiting for a " + device.category().name().toLowerCase()));
     }
 }

@@ -1,6 +1,8 @@
 package org.ordinateurssolidaires.query.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.web.ParameterRefused;
 import org.ordinateurssolidaires.web.ParameterRefused.Where;
 import org.slf4j.Logger;
@@ -29,13 +31,21 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    private final ReadModelRebuilds rebuilds;
+
+    PageErrors(ReadModelRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
     /**
      * A refusal says its status (an id that is not one: 400; nothing there: 404), and which of the address's values
      * to change when it is one of them (a search term with a control character, a filter given twice, a state that is
      * none; not a value of the path, which is the address itself); anything else is our fault.
      */
     @ExceptionHandler
-    ModelAndView failed(Exception failure, HttpServletResponse response) {
+    ModelAndView failed(Exception thrown, HttpServletResponse response) {
+        // not found, or not yet while a read model is being rebuilt ("Momentanément indisponible")
+        Exception failure = thrown instanceof NotInTheReadModels missing ? rebuilds.answerFor(missing) : thrown;
         if (failure instanceof ParameterRefused refused && refused.where() == Where.QUERY) {
             return refused(refused.name(), refused.rule().name());
         }

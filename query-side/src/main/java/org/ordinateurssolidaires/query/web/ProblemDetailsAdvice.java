@@ -1,6 +1,8 @@
 package org.ordinateurssolidaires.query.web;
 
 import org.axonframework.common.jdbc.JdbcException;
+import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.store.DatabaseFailures;
 import org.ordinateurssolidaires.web.ProblemDetailsBase;
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,6 +34,19 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final ReadModelRebuilds rebuilds;
+
+    ProblemDetailsAdvice(ReadModelRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    /** Not found, or not yet while a read model is being rebuilt (503, to ask again). */
+    @ExceptionHandler
+    ResponseEntity<Object> notInTheReadModels(NotInTheReadModels missing, WebRequest request) {
+        ErrorResponseException answer = rebuilds.answerFor(missing);
+        return handleExceptionInternal(answer, answer.getBody(), answer.getHeaders(), answer.getStatusCode(), request);
+    }
 
     /**
      * A set of filters (query parameters bound to one object) with one that is not of its kind or breaks its

@@ -189,10 +189,19 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
             assertThat(certificate.getBody().get("detail").asString()).contains("inventory", "being rebuilt");
             assertThat(pageOf(staff, "/donateurs/" + UUID.randomUUID() + "/rapport.pdf"))
                     .contains("Momentanément indisponible");
+            // what the read models do not hold now may be there once rebuilt: not "not found" meanwhile
+            ResponseEntity<JsonNode> device = http.exchange("/api/devices/" + UUID.randomUUID(), HttpMethod.GET,
+                    new HttpEntity<>(staffHeaders()), JsonNode.class);
+            assertThat(device.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(device.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
+            assertThat(device.getBody().get("detail").asString()).contains("no device", "inventory", "being rebuilt");
+            assertThat(pageOf(staff, "/appareils/" + UUID.randomUUID())).contains("Momentanément indisponible");
             holdingTheCounts.setRollbackOnly();
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> !rebuilding());
         assertThat(staff.get("/tableau-de-bord").body()).doesNotContain("reconstruction");
+        assertThat(http.exchange("/api/devices/" + UUID.randomUUID(), HttpMethod.GET,
+                new HttpEntity<>(staffHeaders()), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     /**

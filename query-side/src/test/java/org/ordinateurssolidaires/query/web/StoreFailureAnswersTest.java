@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.web;
 
 import org.junit.jupiter.api.Test;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,6 +17,7 @@ import java.net.SocketException;
 import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -44,7 +46,8 @@ class StoreFailureAnswersTest {
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Reads())
-                                               .setControllerAdvice(new ProblemDetailsAdvice()).build();
+                                               .setControllerAdvice(new ProblemDetailsAdvice(
+                                                       mock(ReadModelRebuilds.class))).build();
 
     /** Spring 6.2 took this for a client gone (an empty 200); Spring 7 no longer does, and alone would answer 500. */
     @Test
