@@ -405,7 +405,9 @@ public class PageForms {
         LinkedHashMap<String, DefaultMessageSourceResolvable> reasons = new LinkedHashMap<>();
         // in the form's order, as its fields were sent: a validator reports them in no order at all
         List<String> sent = Collections.list(request.getParameterNames());
+        Set<String> refused = fields.getFieldErrors().stream().map(FieldError::getField).collect(Collectors.toSet());
         for (FieldError error : fields.getFieldErrors().stream()
+                                      .filter(error -> !missingForItsOwnFields(error, refused))
                                       .sorted(Comparator.comparingInt(error -> placeIn(sent, error.getField())))
                                       .toList()) {
             reasons.putIfAbsent(error.getField(), new DefaultMessageSourceResolvable(error.getCodes(),
@@ -419,6 +421,16 @@ public class PageForms {
         LinkedHashMap<String, String> typed = typed(request);
         typed.replaceAll((field, value) -> hiding.contains(field) ? NothingHidden.Checked.shown(value) : value);
         return new FormRefusal(null, reasons, new ArrayList<>(), typed);
+    }
+
+    /**
+     * A group of fields said to be missing (the household's person) because one of its own was refused, and said so
+     * beside it ("Nom : caractère non accepté ici"): the group was sent, the line "Personne à contacter :
+     * obligatoire" beside it would be wrong.
+     */
+    private static boolean missingForItsOwnFields(FieldError error, Set<String> refused) {
+        return "NotNull".equals(error.getCode())
+               && refused.stream().anyMatch(field -> field.startsWith(error.getField() + "."));
     }
 
     /** Where the field's value (or a row's first) was sent among the form's; a field not sent, after them all. */

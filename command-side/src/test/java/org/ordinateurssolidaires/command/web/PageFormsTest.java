@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.command.web;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -42,6 +43,13 @@ class PageFormsTest {
     }
 
     record Check(@NotNull String grade, String notes) {
+    }
+
+    /** A household's referral: its person, a group of fields of its own. */
+    record Household(@NotNull String need, @NotNull @Valid Contact personalData) {
+    }
+
+    record Contact(@NotBlank String name, String phone) {
     }
 
     record Named(@NothingHidden String model, @NotNull String grade) {
@@ -383,6 +391,20 @@ class PageFormsTest {
 
         assertThat(refused.fields().getFieldErrors()).extracting(error -> error.getField() + " " + error.getCode())
                 .containsExactlyInAnyOrder("place Size", "reason NotBlank");
+    }
+
+    /**
+     * A group of fields whose own field is refused for its text is not also said to be missing: the page listed
+     * "Nom : caractère non accepté ici" and "Personne à contacter : obligatoire" for one name.
+     */
+    @Test
+    void aGroupWhoseFieldIsRefusedIsNotAlsoSaidMissing() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/orientations");
+        sent.addParameter("form", "refer");
+        sent.addParameter("personalData.name", "Awa\u0007");
+
+        assertThat(refusalOf(Household.class, sent).fields()).containsKeys("personalData.name", "need")
+                                                             .doesNotContainKey("personalData");
     }
 
     /** A rule about several fields is still said, beside the field refused for its text. */
