@@ -4,13 +4,12 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.ordinateurssolidaires.events.device.ErasurePolicy;
 import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.query.audit.HistoryAudit.PublishedLink;
+import org.ordinateurssolidaires.web.ParameterRefused;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -56,7 +55,7 @@ public class ErasureAudits {
     AuditReport verify(PublishedLink published) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (published != null && !HistoryAudit.eventAt(connection, published.globalIndex())) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no event is stored at position "
+                throw ParameterRefused.atOdds("position", "no event is stored at position "
                         + published.globalIndex() + ": check the published link's position");
             }
             return new HistoryAudit(policy, upcasters, Clock.systemUTC()).run(connection, published);

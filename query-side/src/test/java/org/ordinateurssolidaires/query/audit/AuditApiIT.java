@@ -96,7 +96,9 @@ class AuditApiIT extends QuerySideIntegrationTest {
                 + "0".repeat(64), JsonNode.class);
 
         assertThat(nowhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(nowhere.getBody().get("detail").asString()).startsWith("no event is stored at position 999999999");
+        assertThat(nowhere.getBody().get("errors").findValuesAsString("parameter")).containsExactly("position");
+        assertThat(nowhere.getBody().at("/errors/0/message").asString())
+                .startsWith("no event is stored at position 999999999");
     }
 
     @Test
