@@ -91,9 +91,13 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
         return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
     }
 
+    /** The header at fault named, as a field or a parameter is: the key, not the command, is what to change. */
     @ExceptionHandler
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReused reused) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, reused.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, reused.getMessage());
+        problem.setProperty("errors", List.of(Map.of("header", CommandOrigin.COMMAND_ID_HEADER,
+                "message", "names another command already recorded: send this one with a key of its own")));
+        return problem;
     }
 
     /** A step recorded since the version the request's {@code If-Match} names ({@link VersionsSeen}), or none yet. */

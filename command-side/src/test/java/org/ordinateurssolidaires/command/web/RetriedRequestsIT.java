@@ -70,6 +70,8 @@ class RetriedRequestsIT extends CommandSideIntegrationTest {
                 new HttpEntity<>(referral("Jeanne Aubert"), once), JsonNode.class);
         assertThat(another.getStatusCode().value()).as("another household under the same key").isEqualTo(409);
         assertThat(another.getBody().get("detail").asString()).contains(CommandOrigin.COMMAND_ID_HEADER);
+        assertThat(another.getBody().get("errors").findValuesAsString("header"))
+                .containsExactly(CommandOrigin.COMMAND_ID_HEADER);
     }
 
     /** The request is compared as read, not byte for byte: a client's library may write its keys in any order. */
