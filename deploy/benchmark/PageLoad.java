@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 /**
  * Load for the pages a signed-in person opens, run as a single-file program:
  * java PageLoad.java BASE_URL ROUNDS ACCOUNTS_FILE ASSET_TAG DEVICES_FILE DONOR_DEVICES_FILE RECORDED_DEVICES_FILE
+ * SERIALS_FILE (media's serials as staff type them, searched in turn)
  * <br>or, a device's provenance alone (deploy/benchmark/rebuild.sh, on the store it rebuilt from):
  * java PageLoad.java --provenance BASE_URL ROUNDS ACCOUNTS_FILE RECORDED_DEVICES_FILE
  * <br>{@code java -DwarmUp=N PageLoad.java ...} asks each page N times first, not counted (1,000 by default).

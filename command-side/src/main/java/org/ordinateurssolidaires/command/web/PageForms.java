@@ -430,7 +430,8 @@ public class PageForms {
      */
     private static boolean missingForItsOwnFields(FieldError error, Set<String> refused) {
         return "NotNull".equals(error.getCode())
-               && refused.stream().anyMatch(field -> field.startsWith(error.getField() + "."));
+               && refused.stream().anyMatch(field -> field.startsWith(error.getField() + ".")
+                                                     || field.startsWith(error.getField() + "["));
     }
 
     /** Where the field's value (or a row's first) was sent among the form's; a field not sent, after them all. */

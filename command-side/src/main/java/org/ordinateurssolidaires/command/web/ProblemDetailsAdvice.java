@@ -96,7 +96,8 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReused reused) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, reused.getMessage());
         problem.setProperty("errors", List.of(Map.of("header", CommandOrigin.COMMAND_ID_HEADER,
-                "message", "names another command already recorded: send this one with a key of its own")));
+                "message", "names another request recorded under it, or another account's: send this one with a key"
+                           + " of its own")));
         return problem;
     }
 

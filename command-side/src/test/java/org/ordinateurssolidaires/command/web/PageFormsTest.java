@@ -1,7 +1,7 @@
 package org.ordinateurssolidaires.command.web;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -82,7 +82,7 @@ class SignInWithTokensIT extends CommandSideIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
-    /** A provider names people by up to 254 characters (an e-mail address): the accounts they open and change say so. */
+    /** A provider names people by up to 254 characters (an e-mail address): accounts they open and change say so. */
     @Test
     void anAdminNamedByTheLongestNameAProviderGivesOpensAndChangesAccounts() {
         String admin = "a".repeat(64) + "." + "b".repeat(64) + "." + "c".repeat(60) + "@" + "d".repeat(59) + ".org";

@@ -66,7 +66,8 @@ class DonorReportController {
         return queries.query(new FetchDonorReport(donorId, agreementId),
                               ResponseTypes.optionalInstanceOf(DonorReport.class))
                       .join()
-                      .orElseThrow(() -> new NotInTheReadModels("donor " + donorId + " has no agreement " + agreementId));
+                      .orElseThrow(() -> new NotInTheReadModels("donor " + donorId + " has no agreement "
+                              + agreementId));
     }
 
     /** One line per storage medium (or per device without media), for a spreadsheet. */

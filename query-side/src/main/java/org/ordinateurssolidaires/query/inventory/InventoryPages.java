@@ -134,11 +134,14 @@ class InventoryPages {
         }
         if (devices.page() >= devices.totalPages() && devices.totalPages() > 0) {
             // a page past the last (an old link, a number typed): the last, rather than none and no way back
+            // the search as a variable, encoded whole: a serial's "+" or "{1}" kept as typed, not read as a space
+            // or as one of the redirect's own variables
             return "redirect:" + UriComponentsBuilder.fromPath("/inventaire")
-                    .queryParamIfPresent("q", Optional.ofNullable(inHand))
+                    .queryParamIfPresent("q", Optional.ofNullable(inHand).map(typed -> "{q}"))
                     .queryParamIfPresent("state", Optional.ofNullable(state))
                     .queryParamIfPresent("category", Optional.ofNullable(category))
-                    .queryParam("page", devices.totalPages() - 1).encode().build().toUriString();
+                    .queryParam("page", devices.totalPages() - 1).encode()
+                    .buildAndExpand(inHand == null ? Map.of() : Map.of("q", inHand)).toUriString();
         }
         Map<UUID, String> donors = donorNames(devices.devices().stream().map(ListedDevice::donorId)
                                                      .collect(Collectors.toSet()));

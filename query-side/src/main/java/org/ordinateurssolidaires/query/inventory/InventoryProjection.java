@@ -82,8 +82,8 @@ class InventoryProjection extends ReadModelProjection {
     static final String PROCESSING_GROUP = "inventory";
     /** A placeholder serial typed on many devices ("0000") lists a few of them, not every one. */
     private static final int SERIALS_SHARED_AT_MOST = 20;
-    /** Spaces of any kind, dashes of any kind and the minus sign, where an asset tag prints a dash. */
-    private static final Pattern TAG_SEPARATORS = Pattern.compile("[\\p{javaWhitespace}\\p{Z}\\p{Pd}\\u2212]+");
+    /** What a tag typed begins or ends with that no tag does: a space pasted with it, a dash. */
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
     private final InventoryRepository devices;
     private final HandOverRepository handOvers;
@@ -338,8 +338,8 @@ class InventoryProjection extends ReadModelProjection {
         // an asset tag as typed, and as it is printed; a serial as it reads, case, spaces and dashes aside: "WD 10ab-C"
         // finds a disk labelled "WD10ABC"
         String typed = text.strip();
-        List<UUID> holding = devices.findIdsByLabel(Stream.of(typed, asPrinted(typed)).distinct().toList(),
-                MediumSerials.asScanned(typed));
+        List<UUID> holding = devices.findIdsByLabel(Stream.of(typed, typed.toUpperCase(Locale.ROOT), asPrinted(typed))
+                                                          .distinct().toList(), MediumSerials.asScanned(typed));
         return (device, query, where) -> holding.isEmpty() ? where.disjunction() : device.get("deviceId").in(holding);
     }
 
@@ -348,8 +348,9 @@ class InventoryProjection extends ReadModelProjection {
      * or "ＯＳ-2026-0042" for OS-2026-0042: small letters, spaces or another dash, a keyboard's full-width mode).
      */
     private static String asPrinted(String typed) {
-        return TAG_SEPARATORS.matcher(Normalizer.normalize(typed, Normalizer.Form.NFKC)).replaceAll("-")
-                             .toUpperCase(Locale.ROOT);
+        String dashed = MediumSerials.SEPARATORS.matcher(Normalizer.normalize(typed, Normalizer.Form.NFKC))
+                                                .replaceAll("-");
+        return EDGE_DASHES.matcher(dashed).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     private static Specification<InventoryDevice> after(String assetTag) {

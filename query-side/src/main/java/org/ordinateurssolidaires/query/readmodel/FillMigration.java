@@ -24,7 +24,7 @@ public abstract class FillMigration implements JavaMigration {
         this.description = description;
     }
 
-    /** Reads the rows a thousand at a time, however many there are. */
+    /** Fills the read model from the rows there, on the migration's connection, read a thousand at a time. */
     protected abstract void fill(JdbcTemplate jdbc);
 
     @Override

@@ -116,7 +116,8 @@ public class ReadModelRebuilds {
     public void requireNoneRebuilding() {
         List<Status> rebuilding = rebuilding();
         if (!rebuilding.isEmpty()) {
-            throw new ReadModelsBeingRebuilt(rebuilding, "a document drawn from them now would be incomplete");
+            throw new ReadModelsBeingRebuilt(rebuilding, "a document drawn from them now would be incomplete (their"
+                    + " progress: GET /api/read-models)");
         }
     }
 
@@ -124,7 +125,7 @@ public class ReadModelRebuilds {
     public ErrorResponseException answerFor(NotInTheReadModels missing) {
         List<Status> rebuilding = rebuilding();
         return rebuilding.isEmpty() ? missing : new ReadModelsBeingRebuilt(rebuilding, missing.getReason()
-                + " now, which may be there once they are done");
+                + " now, which may be there once the rebuild is done");
     }
 
     /** The read models this query side is rebuilding now. */

@@ -20,8 +20,8 @@ public class ReadModelsBeingRebuilt extends ErrorResponseException {
     ReadModelsBeingRebuilt(List<ReadModelRebuilds.Status> rebuilding, String why) {
         super(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "read model(s) " + rebuilding.stream().map(status -> status.name() + " (" + status.percent() + " %)")
-                        .collect(Collectors.joining(", ")) + " being rebuilt: " + why + "; ask again once they are"
-                        + " done (GET /api/read-models)"), null);
+                        .collect(Collectors.joining(", ")) + " being rebuilt: " + why + "; ask again in a moment"),
+                null);
         getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
 }

@@ -51,7 +51,8 @@ class HandOverReceipts {
     }
 
     byte[] receipt(UUID referralId, Locale locale) {
-        ReferralRecord referral = referrals.findById(referralId).orElseThrow(() -> new NotInTheReadModels("no referral " + referralId));
+        ReferralRecord referral = referrals.findById(referralId).orElseThrow(() -> new NotInTheReadModels(
+                "no referral " + referralId));
         List<DeviceView> devices = queries.query(new FindDevicesOfHousehold(referralId),
                 ResponseTypes.multipleInstancesOf(DeviceView.class)).join().stream()
                 .filter(device -> GIVEN.contains(device.state())).toList();

@@ -75,6 +75,7 @@ class WaitingListController {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "device " + deviceId + " is not ready");
         }
         return waitingList(null, device.category()).stream().findFirst()
-                .orElseThrow(() -> new NotInTheReadModels("no household is waiting for a " + device.category().name().toLowerCase()));
+                .orElseThrow(() -> new NotInTheReadModels("no household is waiting for a "
+                        + device.category().name().toLowerCase()));
     }
 }

@@ -38,9 +38,10 @@ class PageErrors {
     }
 
     /**
-     * A refusal says its status (an id that is not one: 400; nothing there: 404), and which of the address's values
-     * to change when it is one of them (a search term with a control character, a filter given twice, a state that is
-     * none; not a value of the path, which is the address itself); anything else is our fault.
+     * A refusal says its status (an id that is not one: 400; nothing there: 404, or 503 while a read model that may
+     * hold it is being rebuilt), and which of the address's values to change when it is one of them (a search term
+     * with a control character, a filter given twice, a state that is none; not a value of the path, which is the
+     * address itself); anything else is our fault.
      */
     @ExceptionHandler
     ModelAndView failed(Exception thrown, HttpServletResponse response) {

@@ -30,8 +30,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -345,6 +347,28 @@ class InventoryIT extends QuerySideIntegrationTest {
                        .get("totalDevices").asLong()).as("not a part of a serial").isZero();
         assertThat(http.getForObject("/api/devices?q={q}", JsonNode.class, " - ").get("totalDevices").asLong())
                 .as("separators alone are no serial").isZero();
+    }
+
+    /**
+     * A page past the last of a search for a serial holding a "+" and braces: the last page of that search, not of
+     * one for a space in its place, nor a page that failed reading "{1}" as a variable of its own redirect.
+     */
+    @Test
+    void aPagePastTheLastOfASearchOpensItsLastPage() {
+        String serial = "SN{1}+" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String prefix = tag() + "-";
+        events.append(IntStream.range(0, 51).mapToObj(i -> (Object) new DeviceReceived(newDevice(),
+                new AssetTag(prefix + "%03d".formatted(i)), new DonorId(UUID.randomUUID()), "LIV-2026-03",
+                DeviceCategory.LAPTOP, "Dell", "Latitude 5490", serial, List.of(), null, RECEIVED_AT)).toList());
+        URI searched = UriComponentsBuilder.fromPath("/api/devices").queryParam("q", "{q}").encode()
+                                           .buildAndExpand(serial).toUri();
+        URI pastTheLast = UriComponentsBuilder.fromPath("/inventaire").queryParam("q", "{q}").queryParam("page", 5)
+                                              .encode().buildAndExpand(serial).toUri();
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject(searched, JsonNode.class)
+                                                               .get("totalDevices").asLong() == 51);
+
+        assertThat(http.getForObject(pastTheLast, String.class)).contains("Page 2 sur 2", prefix + "050")
+                                                                .doesNotContain(prefix + "049");
     }
 
     /**

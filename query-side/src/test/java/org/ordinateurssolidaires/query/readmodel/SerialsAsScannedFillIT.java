@@ -47,8 +47,8 @@ class SerialsAsScannedFillIT {
                 records.add(new Object[] {UUID.randomUUID().toString(), serial, serial.strip().toUpperCase()});
             }
             jdbc.batchUpdate("insert into inventory_device (device_id, serial_number) values (?, ?)", devices);
-            jdbc.batchUpdate("insert into erasure_record (event_id, medium_serial, serial_key) values (?, ?, left(?, 200))",
-                    records);
+            jdbc.batchUpdate("insert into erasure_record (event_id, medium_serial, serial_key)"
+                    + " values (?, ?, left(?, 200))", records);
             connection.setAutoCommit(false);
 
             new SerialsAsScannedFill().migrate(QuerySideSchema.on(connection));

@@ -46,12 +46,13 @@ class ReferralSequencingTest {
         String device = UUID.randomUUID().toString();
         var stored = new GenericDomainEventEntry<>("Device", device, 4, UUID.randomUUID().toString(),
                 Instant.parse("2026-03-02T10:00:00Z"), DeviceAllocated.class.getName(), null,
-                ("{\"deviceId\":\"" + device + "\",\"referralId\":\"not one\",\"allocatedAt\":\"2026-03-02T10:00:00Z\"}")
-                        .getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+                ("{\"deviceId\":\"" + device + "\",\"referralId\":\"not one\","
+                 + "\"allocatedAt\":\"2026-03-02T10:00:00Z\"}").getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
         // as the processor is given it: read from the store, its payload read when first asked for
-        EventMessage<?> unreadable = EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(new TrackedDomainEventData<>(
-                new GlobalSequenceTrackingToken(7), stored)), EventSerialization.serializer(),
-                NoOpEventUpcaster.INSTANCE).findFirst().orElseThrow();
+        EventMessage<?> unreadable = EventUtils.upcastAndDeserializeTrackedEvents(
+                Stream.of(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(7), stored)),
+                EventSerialization.serializer(), NoOpEventUpcaster.INSTANCE).findFirst().orElseThrow();
 
         assertThat(policy.getSequenceIdentifierFor(unreadable)).isEqualTo(device);
         assertThatThrownBy(unreadable::getPayload).isInstanceOf(SerializationException.class);

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class MediumSerials {
 
     /** Spaces of any kind, dashes of any kind (Unicode's Pd) and the minus sign. */
-    private static final Pattern SEPARATORS = Pattern.compile("[\\p{javaWhitespace}\\p{Z}\\p{Pd}\\u2212]+");
+    public static final Pattern SEPARATORS = Pattern.compile("[\\p{javaWhitespace}\\p{Z}\\p{Pd}\\u2212]+");
 
     /**
      * The longest reading, in UTF-16 units: what the read models' columns hold. A serial of 100 characters fits, but
