@@ -22,6 +22,7 @@ import org.ordinateurssolidaires.events.device.DeviceRefurbished;
 import org.ordinateurssolidaires.events.device.DeviceReturned;
 import org.ordinateurssolidaires.events.device.ErasurePolicy;
 import org.ordinateurssolidaires.events.device.MediaType;
+import org.ordinateurssolidaires.events.device.MediumSerials;
 import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.device.QualityCheckFailed;
 import org.ordinateurssolidaires.events.device.QualityCheckPassed;
@@ -35,7 +36,6 @@ import org.ordinateurssolidaires.events.device.StorageMediumSanitised;
 import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.referral.ReferralId;
-import org.ordinateurssolidaires.events.device.MediumSerials;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

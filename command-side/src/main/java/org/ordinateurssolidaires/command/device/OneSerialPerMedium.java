@@ -1,11 +1,11 @@
 package org.ordinateurssolidaires.command.device;
 
-import org.ordinateurssolidaires.events.device.MediumSerials;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import org.ordinateurssolidaires.command.web.AsPrinted;
+import org.ordinateurssolidaires.events.device.MediumSerials;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -109,8 +109,7 @@ class DonorReportController {
 
     private static DonorReport withDelivery(DonorReport report, String delivery) {
         if (delivery != null && report.batches().stream().noneMatch(batch -> batch.reference().equals(delivery))) {
-            throw new NotInTheReadModels("no delivery " + delivery + " from donor "
-                    + report.donor().donorId());
+            throw new NotInTheReadModels("no delivery " + delivery + " from donor " + report.donor().donorId());
         }
         return report;
     }

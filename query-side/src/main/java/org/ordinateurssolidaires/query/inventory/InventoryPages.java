@@ -133,9 +133,9 @@ class InventoryPages {
             return "redirect:/appareils/" + devices.devices().get(0).deviceId();
         }
         if (devices.page() >= devices.totalPages() && devices.totalPages() > 0) {
-            // a page past the last (an old link, a number typed): the last, rather than none and no way back
-            // the search as a variable, encoded whole: a serial's "+" or "{1}" kept as typed, not read as a space
-            // or as one of the redirect's own variables
+            // a page past the last (an old link, a number typed): the last, rather than none and no way back; the
+            // search as a variable, encoded whole: a serial's "+" or "{1}" kept, not read as a space or as one of the
+            // redirect's own variables
             return "redirect:" + UriComponentsBuilder.fromPath("/inventaire")
                     .queryParamIfPresent("q", Optional.ofNullable(inHand).map(typed -> "{q}"))
                     .queryParamIfPresent("state", Optional.ofNullable(state))

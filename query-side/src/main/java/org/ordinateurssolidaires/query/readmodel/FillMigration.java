@@ -14,7 +14,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 public abstract class FillMigration implements JavaMigration {
 
-    private static final int ROWS_FETCHED_AT_ONCE = 1_000;
+    /** Rows read at once, and written at once by a fill that writes in batches. */
+    protected static final int ROWS_AT_ONCE = 1_000;
 
     private final MigrationVersion version;
     private final String description;
@@ -30,7 +31,7 @@ public abstract class FillMigration implements JavaMigration {
     @Override
     public final void migrate(Context context) {
         var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
-        jdbc.setFetchSize(ROWS_FETCHED_AT_ONCE);
+        jdbc.setFetchSize(ROWS_AT_ONCE);
         fill(jdbc);
     }
 

@@ -19,8 +19,6 @@ import java.util.stream.Stream;
 @Component
 public class SerialsAsScannedFill extends FillMigration {
 
-    private static final int BATCH = 1_000;
-
     /** A table's serials and where their readings go. */
     private record Readings(String table, String key, String serial, String reading) {
 
@@ -45,14 +43,14 @@ public class SerialsAsScannedFill extends FillMigration {
     @Override
     protected void fill(JdbcTemplate jdbc) {
         for (Readings readings : FILLED) {
-            List<Object[]> batch = new ArrayList<>(BATCH);
+            List<Object[]> batch = new ArrayList<>(ROWS_AT_ONCE);
             try (Stream<Object[]> rows = jdbc.queryForStream(readings.rows(), (row, n) -> {
                 String reading = MediumSerials.asScanned(row.getString(2));
                 return Objects.equals(reading, row.getString(3)) ? null : new Object[] {reading, row.getObject(1)};
             })) {
                 rows.filter(Objects::nonNull).forEach(row -> {
                     batch.add(row);
-                    if (batch.size() == BATCH) {
+                    if (batch.size() == ROWS_AT_ONCE) {
                         jdbc.batchUpdate(readings.update(), batch);
                         batch.clear();
                     }
