@@ -1,11 +1,14 @@
 package org.ordinateurssolidaires.query.documents;
 
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.LayoutProcessor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.Bidi;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -13,15 +16,24 @@ import java.util.StringJoiner;
  * The typeface of every PDF the programme issues or prints, so that a name comes out exactly as it was recorded.
  * Liberation Sans, which has Helvetica's metrics (the documents keep their look and layout), draws Latin and its
  * extensions (Polish, Romanian, Czech, Vietnamese…), Greek and Cyrillic; DejaVu Sans draws what it lacks (Armenian,
- * Georgian, Lao, Tifinagh, symbols). Both are embedded, each as the subset of its glyphs a document uses.
+ * Georgian, Lao, Tifinagh, symbols, Arabic, Hebrew). Both are embedded, each as the subset of its glyphs a document
+ * uses.
  * <p>
- * A character neither font draws (Chinese, Japanese, Korean, Indic scripts, most emoji), one written right to left
- * (Arabic, Hebrew: the documents lay text out left to right only, and drawn so a name would be misspelt), or one for
- * private use (a font's own glyph there means nothing the writer meant) is never dropped, as OpenPDF's own
- * {@code FontSelector} drops it: it is shown as its code point, {@code [U+738B]}, which says that something is there
- * and lets anyone find what it is.
+ * Text written right to left (Arabic, Hebrew) is drawn so: the documents read left to right, and each part of a
+ * text written the other way is put in its place by the Unicode bidirectional algorithm ({@link Bidi}), then shaped
+ * by Java's own text layout, which OpenPDF's {@link LayoutProcessor} draws with (Arabic letters joined, marks
+ * placed, brackets mirrored).
+ * <p>
+ * A character neither font draws (Chinese, Japanese, Korean, Indic scripts, most emoji), or one for private use (a
+ * font's own glyph there means nothing the writer meant), is never dropped, as OpenPDF's own {@code FontSelector}
+ * drops it: it is shown as its code point, {@code [U+738B]}, which says that something is there and lets anyone find
+ * what it is.
  */
 public final class DocumentFonts {
+
+    static {
+        LayoutProcessor.enable(); // before any font is made: a font is made ready for the layout as it is loaded
+    }
 
     private static final List<BaseFont> REGULAR = List.of(font("liberation/LiberationSans-Regular.ttf"),
             font("net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf"));
@@ -36,12 +48,59 @@ public final class DocumentFonts {
     }
 
     /**
-     * The text as it is drawn, in runs of one font each, composed first (Unicode NFC) so that an accent stored apart
-     * from its letter is drawn with it; what no font draws is put as its code points, {@code [U+0645 U+062D]}.
+     * The text as it is drawn, from left to right, in runs of one font and one direction each, composed first
+     * (Unicode NFC) so that an accent stored apart from its letter is drawn with it; what no font draws is put as its
+     * code points, {@code [U+738B]}.
      */
     public static List<Run> runs(String text, boolean bold) {
         List<BaseFont> fonts = bold ? BOLD : REGULAR;
-        int[] characters = Normalizer.normalize(text, Normalizer.Form.NFC).codePoints().toArray();
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+        if (composed.isEmpty()) {
+            return List.of(); // no part: the order of none is refused
+        }
+        Bidi bidi = new Bidi(composed, Bidi.DIRECTION_LEFT_TO_RIGHT);
+        int count = bidi.getRunCount();
+        Part[] parts = new Part[count];
+        byte[] levels = new byte[count];
+        for (int i = 0; i < count; i++) {
+            String part = composed.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
+            levels[i] = (byte) bidi.getRunLevel(i);
+            parts[i] = new Part(levels[i] % 2 == 1 ? rightToLeft(part, fonts) : runs(part, fonts));
+        }
+        Bidi.reorderVisually(levels, 0, parts, 0, count);
+        List<Run> all = new ArrayList<>();
+        for (Part part : parts) {
+            all.addAll(part.runs());
+        }
+        return List.copyOf(all);
+    }
+
+    /** The runs of a part of the text all of one direction. */
+    private record Part(List<Run> runs) {
+    }
+
+    /**
+     * A part written right to left, as it is drawn from left to right: its runs in reverse order, each laid out right
+     * to left itself, and the spaces at its ends apart (a line's end trims the spaces at the end of its last run's
+     * text: here those drawn on its left, inside the line).
+     */
+    private static List<Run> rightToLeft(String part, List<BaseFont> fonts) {
+        String written = part.strip();
+        if (written.isEmpty()) {
+            return runs(part, fonts);
+        }
+        int start = part.indexOf(written);
+        List<Run> drawn = new ArrayList<>(runs(part.substring(start + written.length()), fonts));
+        List<Run> letters = new ArrayList<>(runs(written, allIn(written, fonts)));
+        Collections.reverse(letters);
+        drawn.addAll(letters);
+        drawn.addAll(runs(part.substring(0, start), fonts));
+        return drawn;
+    }
+
+    /** Text in runs of one font each, in its own order. */
+    private static List<Run> runs(String text, List<BaseFont> fonts) {
+        int[] characters = text.codePoints().toArray();
         Runs runs = new Runs();
         for (int i = 0; i < characters.length; ) {
             BaseFont font = drawing(characters[i], fonts);
@@ -58,6 +117,15 @@ public final class DocumentFonts {
         return runs.all();
     }
 
+    /**
+     * The fonts for a text written right to left: the one that draws all of it alone when there is one, so that its
+     * spaces and brackets are laid out with its letters (a bracket is mirrored there).
+     */
+    private static List<BaseFont> allIn(String text, List<BaseFont> fonts) {
+        return fonts.stream().filter(font -> text.codePoints().allMatch(c -> drawing(c, List.of(font)) != null))
+                    .findFirst().map(List::of).orElse(fonts);
+    }
+
     /** How wide the text is drawn at this size, in points. */
     public static float width(String text, boolean bold, float size) {
         float width = 0;
@@ -67,15 +135,12 @@ public final class DocumentFonts {
         return width;
     }
 
-    /** The first font that draws the character; none for one written right to left, for private use, or undrawn. */
+    /** The first font that draws the character; none for one for private use, or undrawn. */
     private static BaseFont drawing(int character, List<BaseFont> fonts) {
         if (character == '\n' || character == '\r' || character == '\t') {
             return fonts.get(0); // laid out, not drawn
         }
-        byte direction = Character.getDirectionality(character);
-        if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
-            || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
-            || Character.getType(character) == Character.PRIVATE_USE) {
+        if (Character.getType(character) == Character.PRIVATE_USE) {
             return null;
         }
         return fonts.stream().filter(font -> font.charExists(character)).findFirst().orElse(null);

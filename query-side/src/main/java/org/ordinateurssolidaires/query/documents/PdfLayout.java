@@ -44,26 +44,33 @@ public final class PdfLayout {
 
         /** The text, each part of it in the font that draws it, with the leading OpenPDF gives a font's text. */
         Phrase phrase(String text) {
-            Phrase phrase = new Phrase(1.5f * size);
-            DocumentFonts.runs(text, bold).forEach(run -> phrase.add(new Chunk(run.text(),
-                    new Font(run.font(), size, Font.NORMAL, colour))));
-            return phrase;
+            return drawn(new Phrase(1.5f * size), text);
         }
 
         Paragraph paragraph(String text) {
-            return new Paragraph(phrase(text));
+            return drawn(new Paragraph(1.5f * size), text);
         }
+
+        /**
+         * Each run a chunk of its own: {@code Phrase.add(Element)} joins a chunk to the one before it in the same
+         * font, and a run written right to left would be laid out with its neighbour, in one direction.
+         */
+        private <T extends Phrase> T drawn(T phrase, String text) {
+            DocumentFonts.runs(text, bold).forEach(run -> phrase.add(phrase.size(), new Chunk(run.text(),
+                    new Font(run.font(), size, Font.NORMAL, colour))));
+            return phrase;
+        }
+    }
+
+    /** A count as its reader writes it: "12 345" in French (a narrow no-break space), "12,345" in English. */
+    public static String count(long count, Locale locale) {
+        return NumberFormat.getIntegerInstance(locale).format(count);
     }
 
     /**
      * Lays out a document on A4 (landscape for wide tables) and answers its bytes, with {@code seal} in its
      * document information ({@link DocumentSeal}).
      */
-    /** A count as its reader writes it: "12 345" in French (a narrow no-break space), "12,345" in English. */
-    public static String count(long count, Locale locale) {
-        return NumberFormat.getIntegerInstance(locale).format(count);
-    }
-
     static byte[] render(boolean landscape, String seal, Consumer<PdfLayout> content) {
         var bytes = new ByteArrayOutputStream();
         var document = new Document(landscape ? PageSize.A4.rotate() : PageSize.A4, 36, 36, 36, 36);

@@ -8,6 +8,7 @@ import org.ordinateurssolidaires.query.PdfText;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -44,10 +45,6 @@ class PdfLayoutTest {
         assertThat(text).contains("Թբիլիսի თბილისი Қазақстан ✓", "Nguyễn");
     }
 
-    /**
-     * Chinese and this emoji have no glyph in either font; Arabic would be misspelt drawn left to right; DejaVu's
-     * glyph for a private use character is its own.
-     */
     /** The audit's events checked were printed as digits run together (996883). */
     @Test
     void printsACountAsItsReaderWritesIt() throws IOException {
@@ -57,13 +54,43 @@ class PdfLayoutTest {
         assertThat(text.replace(" \u202F", "\u202F")).contains("996\u202F883", "996,883");
     }
 
+    /**
+     * Neither font draws Chinese or this emoji; DejaVu's glyph for a private use character is its own. They are
+     * shown by their code points, wherever they are, in a text written right to left too.
+     */
     @Test
     void showsWhatNoFontDrawsByItsCodePoints() throws IOException {
-        String text = PdfText.of(PdfLayout.render(false, "", page -> page.text("Signé : محمد 王, ravi 👍 \uF6C5")
+        String text = PdfText.of(PdfLayout.render(false, "", page -> page.text("Signé : 王, ravi 👍 \uF6C5")
                 .table(List.of("Signataire"), List.of(List.of("王")))));
 
-        assertThat(text).contains("Signé : [U+0645 U+062D U+0645 U+062F] [U+738B], ravi [U+1F44D] [U+F6C5]");
+        assertThat(text).contains("Signé : [U+738B], ravi [U+1F44D] [U+F6C5]");
         assertThat(text.split(Pattern.quote("[U+738B]"), -1)).as("in the text and in the table").hasSize(3);
+    }
+
+    /**
+     * A name written right to left is drawn right to left, its Arabic letters joined: the text read back from the
+     * page comes in the order it is drawn, from left to right, each letter in the form it takes where it stands (the
+     * final, medial, medial and initial forms of محمد, in Unicode's presentation forms; a letter in its own form is
+     * read back as itself), a bracket mirrored, a number left to right.
+     */
+    @Test
+    void drawsArabicAndHebrewRightToLeftWithTheirLettersJoined() throws IOException {
+        String text = PdfText.of(PdfLayout.render(false, "", page -> page.text("Signé : محمد علي, ravi")
+                .text("Famille שלום (כהן)").table(List.of("Adresse"), List.of(List.of("شارع 12")))));
+
+        assertThat(text).contains("Signé : \uFEF2\uFEE0\uFECB \uFEAA\uFEE4\uFEA4\uFEE3, ravi")
+                        .contains("Famille (ןהכ) םולש")
+                        .contains("12 \u0639\u0631\uFE8E\uFEB7")
+                        .doesNotContain("[U+");
+    }
+
+    /** An empty text (a table's cell with no value) is drawn as nothing. */
+    @Test
+    void drawsAnEmptyTextAsNothing() throws IOException {
+        String text = PdfText.of(PdfLayout.render(false, "", page -> page.text("")
+                .table(List.of("Nom", "Remarque"), List.of(Arrays.asList("Łódź", null)))));
+
+        assertThat(text).contains("Łódź");
     }
 
     /** Only the glyphs a document uses are embedded: DejaVu Sans alone is 740 KB. */
