@@ -8,12 +8,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.HandlerMethod;
@@ -26,10 +27,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +41,9 @@ import java.util.stream.Stream;
  * whatever the answer. Spring MVC chooses the answer's type after the operation: a client whose {@code Accept}
  * admits no JSON ({@code text/html}, {@code application/json;q=0}, a charset other than UTF-8), in which the API
  * answers and says what was wrong, was answered 406 for a command recorded all the same, and retried it (a second
- * donor); this answers 406 first, and reads a type refused with {@code q=0} as refused, as HTTP says. And a body sent to an operation that reads none
+ * donor); this answers 406 first, and reads a type refused with {@code q=0} as refused, as HTTP says
+ * ({@link AnswersAsAccepted}). A body in a JSON type other than JSON itself ({@code application/merge-patch+json},
+ * which Spring reads as JSON) is a document of another kind: 415. And a body sent to an operation that reads none
  * (a deactivation's "reason") was dropped unread, where a JSON field the request does not have is refused: 400 (an
  * empty object, which many clients send with every command, says nothing and passes). And a client that makes its
  * change conditional ({@code If-Match: "…"}) was answered as if it had not: but for a step on a thing whose version
@@ -59,12 +60,6 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
     private static final int EMPTY_BODY_AT_MOST = 64;
     /** The methods that change nothing: every other is checked here, and described with its 412. */
     public static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    /** The more of a range is named, the more it says of the type it includes: {@code application/json} first. */
-    private static final Comparator<MediaType> SPECIFICITY = Comparator
-            .comparing((MediaType range) -> !range.isWildcardType())
-            .thenComparing(range -> !range.isWildcardSubtype())
-            .thenComparing(range -> range.getParameters().size() - (range.getParameter("q") == null ? 0 : 1));
-
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // after the operation's rule (a role refused gets 403 first) and its parameters' (RequestParameters)
@@ -73,13 +68,19 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-            throws HttpMediaTypeNotAcceptableException, IOException {
+            throws HttpMediaTypeNotAcceptableException, HttpMediaTypeNotSupportedException, IOException {
         if (request.getDispatcherType() == DispatcherType.ERROR || READS.contains(request.getMethod())
             || !(handler instanceof HandlerMethod operation)) {
             return true;
         }
-        if (!acceptsJson(request)) {
+        if (!AnswersAsAccepted.admitsOneOf(request, List.of(MediaType.APPLICATION_JSON))) {
             throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
+        }
+        MediaType sent = RequestParameters.contentType(request);
+        if (sent != null && "json".equals(sent.getSubtypeSuffix())) {
+            // Spring's JSON reader takes any application/*+json: a JSON Patch or a merge patch is not the record
+            throw new HttpMediaTypeNotSupportedException(sent, List.of(MediaType.APPLICATION_JSON),
+                    HttpMethod.valueOf(request.getMethod()));
         }
         if (!operation.hasMethodAnnotation(VersionChecked.class)
             && Collections.list(request.getHeaders(HttpHeaders.IF_MATCH)).stream()
@@ -104,32 +105,6 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
         ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, detail);
         refused.setProperty("errors", List.of(Map.of("header", HttpHeaders.IF_MATCH, "message", problem)));
         return new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, refused, null);
-    }
-
-    /**
-     * Whether the client takes JSON in UTF-8: no {@code Accept}, or a range including {@code application/json} whose
-     * most specific one has a quality above 0 and no other charset.
-     */
-    private static boolean acceptsJson(HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
-        List<MediaType> ranges = new ArrayList<>();
-        for (String header : Collections.list(request.getHeaders("Accept"))) {
-            try {
-                ranges.addAll(MediaType.parseMediaTypes(header));
-            } catch (InvalidMediaTypeException unreadable) {
-                throw new HttpMediaTypeNotAcceptableException("the Accept header cannot be read: "
-                                                              + unreadable.getMessage());
-            }
-        }
-        if (ranges.isEmpty()) {
-            return true;
-        }
-        return ranges.stream().filter(range -> range.includes(MediaType.APPLICATION_JSON)).max(SPECIFICITY)
-                     .filter(range -> range.getQualityValue() > 0 && utf8OrNone(range)).isPresent();
-    }
-
-    private static boolean utf8OrNone(MediaType range) {
-        String charset = range.getParameter("charset");
-        return charset == null || StandardCharsets.UTF_8.name().equalsIgnoreCase(charset.replace("\"", ""));
     }
 
     private static boolean hasABody(HttpServletRequest request) {

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.UniqueElements;
 import org.ordinateurssolidaires.command.web.PageForms;
 import org.ordinateurssolidaires.command.web.ReportedOn;
 import org.ordinateurssolidaires.command.web.Secret;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /** The shapes of the account requests, checked at the edge (400 naming each bad field). Public for the demo
@@ -63,13 +63,13 @@ public final class AccountRequests {
      * recorded under), admin beside it or alone; a partner's account names its partner organisation, a donor's
      * its donor, and no other account names either.
      */
-    public record AccountAccess(@NotEmpty Set<@NotNull Role> roles, UUID partnerId, UUID donorId) {
+    public record AccountAccess(@NotEmpty @UniqueElements List<@NotNull Role> roles, UUID partnerId, UUID donorId) {
 
         @AssertTrue(message = "at most one of the roles STAFF, PARTNER, DONOR and AUDITOR, with ADMIN or not")
         @ReportedOn("roles")
         @Schema(hidden = true)
         boolean isOneProgrammeRole() {
-            return roles == null || roles.stream().filter(role -> role != Role.ADMIN).count() <= 1;
+            return roles == null || roles.stream().filter(role -> role != Role.ADMIN).distinct().count() <= 1;
         }
 
         @AssertTrue(message = "a PARTNER account names its partnerId, and only a PARTNER account does")

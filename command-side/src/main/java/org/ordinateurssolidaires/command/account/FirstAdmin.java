@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 
 /**
  * A fresh installation's first account, {@code admin}, in the admin and staff roles so that the programme can be
@@ -44,7 +44,7 @@ class FirstAdmin implements ApplicationRunner {
         if (!accounts.all().isEmpty()) {
             return;
         }
-        AccountAccess adminAndStaff = new AccountAccess(Set.of(Role.ADMIN, Role.STAFF), null, null);
+        AccountAccess adminAndStaff = new AccountAccess(List.of(Role.ADMIN, Role.STAFF), null, null);
         if (!password.isEmpty()) {
             if (password.length() < 12 || !AccountRequests.Passwords.hashable(password)
                 || !AccountRequests.Passwords.longEnough(password)) {

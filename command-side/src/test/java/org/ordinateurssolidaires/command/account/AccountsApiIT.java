@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,7 +118,7 @@ class AccountsApiIT extends CommandSideIntegrationTest {
     @Test
     void aProgramsAccountNamesTheProgramThatOpenedIt() {
         String username = unique("demo-equipe");
-        AccountRequests.AccountAccess staff = new AccountRequests.AccountAccess(Set.of(Role.STAFF), null, null);
+        AccountRequests.AccountAccess staff = new AccountRequests.AccountAccess(List.of(Role.STAFF), null, null);
 
         accounts.openForAProgram(username, staff, "demo-seeder");
         accounts.openForAProgram(username, staff, "demo-seeder"); // opened again, with a new password, at a restart
@@ -158,6 +157,9 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                 "access.roles");
         assertRefused(Map.of("username", unique("f"), "password", " ".repeat(12), "access",
                 Map.of("roles", List.of("STAFF"))), "password");
+        // found by an outside probe: a role given twice was taken once, where every other list refuses it
+        assertRefused(Map.of("username", unique("f"), "password", PASSWORD, "access",
+                Map.of("roles", List.of("STAFF", "STAFF"))), "access.roles");
         // found by an outside probe: a common password, the username, a letter and spaces, six emoji
         String camille = unique("camille.bernard");
         for (String guessable : List.of("password1234", camille, "a           ", "\uD83D\uDD11".repeat(6))) {

@@ -55,6 +55,28 @@ class AnswersInJsonIT extends CommandSideIntegrationTest {
                        .getStatusCode().value()).as("recorded once, now").isEqualTo(201);
     }
 
+    /** Spring reads any {@code application/*+json} as JSON: a merge patch or an error document is not a command. */
+    @Test
+    void aBodyOfAnotherJsonTypeIsRefusedAndNotRecorded() {
+        String tag = "AJ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> reception = Map.of("assetTag", tag,
+                "donorId", donorWithAgreement(http), "donationBatchReference", "LIV-2026-05", "category", "LAPTOP",
+                "manufacturer", "Lenovo", "model", "ThinkPad T480", "storageMedia", List.of(),
+                "storageRemoval", STORAGE_REMOVED_BY_THE_DONOR, "receivedAt", "2026-05-02T09:00:00Z");
+
+        for (String type : new String[]{"application/merge-patch+json", "application/json-patch+json",
+                "application/problem+json", "application/vnd.other+json; charset=utf-8"}) {
+            HttpHeaders headers = headers();
+            headers.set(HttpHeaders.CONTENT_TYPE, type);
+            ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices", new HttpEntity<>(reception, headers),
+                    JsonNode.class);
+            assertThat(refused.getStatusCode().value()).as(type).isEqualTo(415);
+            assertThat(refused.getHeaders().getAccept()).as(type).containsExactly(MediaType.APPLICATION_JSON);
+        }
+        assertThat(http.postForEntity("/api/devices", new HttpEntity<>(reception, headers()), JsonNode.class)
+                       .getStatusCode().value()).as("recorded once, now").isEqualTo(201);
+    }
+
     private static HttpHeaders accepting(String accept) {
         HttpHeaders headers = headers();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -324,7 +324,7 @@ class DemoData {
     @EventListener
     void seed(ApplicationReadyEvent ready) {
         int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
-        String password = accounts.openForAProgram(USER, new AccountAccess(Set.of(Role.STAFF), null, null), USER);
+        String password = accounts.openForAProgram(USER, new AccountAccess(List.of(Role.STAFF), null, null), USER);
         try {
             RestClient api = restClients.baseUrl("http://localhost:" + port)
                                         .defaultHeaders(headers -> headers.setBasicAuth(USER, password))
@@ -343,10 +343,10 @@ class DemoData {
      */
     private void openDemoAccounts(UUID bank, UUID ccas) {
         Map<String, AccountAccess> demo = new LinkedHashMap<>();
-        demo.put("demo-equipe", new AccountAccess(Set.of(Role.STAFF), null, null));
-        demo.put("demo-donateur", new AccountAccess(Set.of(Role.DONOR), null, bank));
-        demo.put("demo-partenaire", new AccountAccess(Set.of(Role.PARTNER), ccas, null));
-        demo.put("demo-auditeur", new AccountAccess(Set.of(Role.AUDITOR), null, null));
+        demo.put("demo-equipe", new AccountAccess(List.of(Role.STAFF), null, null));
+        demo.put("demo-donateur", new AccountAccess(List.of(Role.DONOR), null, bank));
+        demo.put("demo-partenaire", new AccountAccess(List.of(Role.PARTNER), ccas, null));
+        demo.put("demo-auditeur", new AccountAccess(List.of(Role.AUDITOR), null, null));
         StringBuilder lines = new StringBuilder();
         demo.forEach((username, access) -> lines.append("%-16s %-8s %s%n".formatted(username,
                 access.roles().iterator().next().code(), newPassword(username, access))));

@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.web.security;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public enum Role {
     }
 
     /** The roles as the {@code account} table keeps them: their codes, comma-separated, in a stable order. */
-    public static String stored(Set<Role> roles) {
+    public static String stored(Collection<Role> roles) {
         return roles.stream().map(Role::code).sorted().collect(Collectors.joining(","));
     }
 
