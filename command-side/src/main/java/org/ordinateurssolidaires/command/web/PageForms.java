@@ -60,6 +60,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The pages' forms (docs/architecture.md, "Pages"). The pages live on the query side; their forms come here, and
@@ -348,27 +349,34 @@ public class PageForms {
 
     /**
      * One field that is not of its type ({@code date=2026-13-01}) leaves no record to validate: each other field of
-     * a plain type is validated alone, so that the refusal names every field at fault at once, as the API's does.
-     * A rule about several fields ({@code @AssertTrue}) waits for a record, as do a list's or a record's fields.
+     * a plain type is validated alone, a list's rows' too ({@code storageMedia[0].capacityGigabytes=-5} beside
+     * {@code storageMedia[1].capacityGigabytes=abc}), so that the refusal names every field at fault at once, as the
+     * API's does. A rule about several fields ({@code @AssertTrue}) waits for a record, and so does a row's field
+     * left empty.
      */
     private void eachFieldAlone(Class<?> type, FormValues values, BindingResult notBound, MapBindingResult refused) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            String name = component.getName();
-            Object typed = values.resolveValue(name, component.getType());
-            if (notBound.hasFieldErrors(name) || refused.hasFieldErrors(name) || !plain(component.getType())
-                || !(typed == null || typed instanceof String)) {
-                continue;
+        Stream.concat(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName),
+                      values.getNames().stream().filter(name -> name.contains("."))).distinct().forEach(field -> {
+            RecordComponent component = component(type, field);
+            if (component == null || notBound.hasFieldErrors(field) || refused.hasFieldErrors(field)
+                || !plain(component.getType())) {
+                return;
+            }
+            Object typed = values.resolveValue(field, component.getType());
+            if (!(typed == null || typed instanceof String)) {
+                return;
             }
             Object value;
             try {
                 value = typed == null ? null : conversions.convert(typed, component.getType());
             } catch (ConversionException notOfItsType) {
-                continue; // the binder said so already
+                return; // the binder said so already
             }
-            fieldValidator.validateValue(type, name, value).forEach(violation -> refused.rejectValue(name,
-                    violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
-                    violation.getMessage()));
-        }
+            fieldValidator.validateValue(component.getDeclaringRecord(), component.getName(), value).forEach(
+                    violation -> refused.rejectValue(field,
+                            violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                            violation.getMessage()));
+        });
     }
 
     private static boolean plain(Class<?> type) {
