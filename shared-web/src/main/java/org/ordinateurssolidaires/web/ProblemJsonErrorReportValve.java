@@ -4,17 +4,23 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The servlet container's own error answers, as {@code application/problem+json} like every other answer of the
  * API, instead of Tomcat's HTML page. Tomcat answers by itself when a request breaks HTTP before any servlet sees
- * it: headers beyond the size limit, a character not allowed in the request line or a header, a malformed URL.
- * The detail names the rule, never the request's own bytes (they are what was refused).
+ * it: headers beyond the size limit, a character not allowed in the request line or a header, a malformed URL
+ * ({@code /appareils/%2F}, {@code %00}). The detail names the rule, never the request's own bytes (they are what was
+ * refused). A browser asking for a page (its headers read: {@code Accept: text/html}, an address outside the API)
+ * gets a page in the pages' words instead, in French unless it prefers English: no Spring, no template here.
  */
 public class ProblemJsonErrorReportValve extends ErrorReportValve {
 
@@ -31,10 +37,12 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + (known != null ? known.getReasonPhrase() : "Error")
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail(status) + "\"}";
+        boolean page = asksForAPage(request);
+        String body = page ? page(status, prefersEnglish(request))
+                : "{\"type\":\"about:blank\",\"title\":\"" + (known != null ? known.getReasonPhrase() : "Error")
+                  + "\",\"status\":" + status + ",\"detail\":\"" + detail(status) + "\"}";
         try {
-            response.setContentType("application/problem+json");
+            response.setContentType(page ? "text/html" : "application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
@@ -44,6 +52,43 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException connectionGone) {
             // the client is gone or the response was taken meanwhile: nothing more can be said
         }
+    }
+
+    /** A browser's request for a page: HTML named in its {@code Accept}, at an address outside the API. */
+    private static boolean asksForAPage(Request request) {
+        String address = request.getRequestURI();
+        if (address != null && address.startsWith("/api/")) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT)).stream().anyMatch(range ->
+                    MediaType.TEXT_HTML.equalsTypeAndSubtype(range) && range.getQualityValue() > 0);
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+    }
+
+    private static boolean prefersEnglish(Request request) {
+        String languages = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        return languages != null && LanguagesPreferred.mostPreferred(languages).stream().map(Locale::getLanguage).filter(language -> language.equals("fr") || language.equals("en"))
+                .findFirst().map("en"::equals).orElse(false);
+    }
+
+    /** The pages' own words for a refusal or a fault (error.refused, error.fault), with the way home. */
+    private static String page(int status, boolean english) {
+        boolean fault = status >= 500;
+        String title = english ? (fault ? "Something went wrong" : "Request refused")
+                : (fault ? "Une erreur est survenue" : "Demande refusée");
+        String why = english ? (fault ? "The page could not be shown. Try again in a moment."
+                : "The request is not valid: check the address or the values typed.")
+                : (fault ? "La page n'a pas pu être affichée. Réessayez dans un instant."
+                : "La demande n'est pas valable : vérifiez l'adresse ou les valeurs saisies.");
+        return "<!DOCTYPE html><html lang=\"" + (english ? "en" : "fr") + "\"><head><meta charset=\"utf-8\">"
+               + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+               + " — Ordinateurs solidaires</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;"
+               + "margin:2rem auto;padding:0 1rem;line-height:1.5}h1{color:#1f6f50}</style></head><body><main><h1>"
+               + title + "</h1><p>" + why + "</p><p><a href=\"/\">" + (english ? "Back to the home page"
+               : "Retour à l'accueil") + "</a></p></main></body></html>";
     }
 
     private static String detail(int status) {

@@ -44,6 +44,30 @@ class EveryErrorIsAProblemIT extends QuerySideIntegrationTest {
         }
     }
 
+    /**
+     * Found by an outside probe: an address the servlet container refuses by itself, before any page is drawn, was
+     * answered to a browser in the API's English JSON.
+     */
+    @Test
+    void anAddressTheServerRefusesByItselfIsAPageToABrowser() throws IOException {
+        for (String address : new String[]{"/appareils/%2F", "/appareils/%00", "/appareils/a%2F..%2Fb"}) {
+            RawHttp.Answer page = RawHttp.send(port, "GET", address, Map.of("Accept",
+                    "text/html,application/xhtml+xml,*/*;q=0.8"), null);
+            assertThat(page.status()).as(address).isEqualTo(400);
+            assertThat(page.head()).as(address).containsIgnoringCase("Content-Type: text/html");
+            assertThat(page.body()).as(address).contains("<html lang=\"fr\">", "<h1>Demande refusée</h1>",
+                    "<a href=\"/\">Retour à l'accueil</a>");
+
+            RawHttp.Answer english = RawHttp.send(port, "GET", address, Map.of("Accept", "text/html",
+                    "Accept-Language", "en-GB,en;q=0.9,fr;q=0.5"), null);
+            assertThat(english.body()).as(address).contains("<h1>Request refused</h1>");
+
+            RawHttp.assertRefusedByTheServer(RawHttp.send(port, "GET", address, Map.of(), null));
+            RawHttp.assertRefusedByTheServer(RawHttp.send(port, "GET", "/api/devices" + address.substring(9),
+                    Map.of("Accept", "text/html"), null)); // the API's addresses answer the API's way
+        }
+    }
+
     @Test
     void theLoginFormWithoutItsCsrfTokenSaysSo() throws IOException {
         RawHttp.Answer refused = RawHttp.send(port, "POST", "/login", Map.of("Content-Type",
