@@ -19,6 +19,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
+import org.ordinateurssolidaires.query.web.EntityTagConditions;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 import java.util.Set;
 import java.util.UUID;
@@ -80,10 +82,12 @@ class InventoryController {
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = "string"), description = "its version,"
                     + " as `version` gives it (\"12\"): a step's If-Match names it to be recorded only if no other"
                     + " step was since"))
-    ResponseEntity<DeviceView> fetch(@PathVariable UUID deviceId) {
+    @ApiResponse(responseCode = "304", description = "If-None-Match names its version, or is *: not sent again")
+    @ApiResponse(responseCode = "412", description = "If-Match names none of its version (EntityTagConditions)")
+    ResponseEntity<DeviceView> fetch(@PathVariable UUID deviceId, WebRequest request) {
         DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
                                    .join()
                                    .orElseThrow(() -> new NotInTheReadModels("no device " + deviceId));
-        return ResponseEntity.ok().eTag("\"" + device.version() + "\"").body(device);
+        return EntityTagConditions.answer(request, "\"" + device.version() + "\"", device);
     }
 }

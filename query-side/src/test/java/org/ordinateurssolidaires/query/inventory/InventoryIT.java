@@ -103,6 +103,31 @@ class InventoryIT extends QuerySideIntegrationTest {
         seen.setIfNoneMatch("\"5\"");
         assertThat(http.exchange("/api/devices/" + device, HttpMethod.GET, new HttpEntity<>(seen), JsonNode.class)
                        .getStatusCode().value()).isEqualTo(304);
+        // found by an outside probe: each condition as HTTP says (Spring's own let If-Match pass on a read, took
+        // If-None-Match: * for no match, and found "5" in "5"garbage)
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        answers.put("If-None-Match: *", 304);
+        answers.put("If-None-Match: \"4\", W/\"5\"", 304);
+        answers.put("If-None-Match: \"4\"", 200);
+        answers.put("If-None-Match: \"5\"garbage", 400);
+        answers.put("If-None-Match: 5", 400);
+        answers.put("If-Match: \"4\"", 412);
+        answers.put("If-Match: W/\"5\"", 412);
+        answers.put("If-Match: \"4\", \"5\"", 200);
+        answers.put("If-Match: *", 200);
+        answers.put("If-Match: \"5", 400);
+        answers.forEach((condition, status) -> {
+            HttpHeaders conditional = new HttpHeaders();
+            conditional.set(condition.substring(0, condition.indexOf(':')), condition.substring(condition.indexOf(':')
+                                                                                                + 2));
+            ResponseEntity<JsonNode> answer = http.exchange("/api/devices/" + device, HttpMethod.GET,
+                    new HttpEntity<>(conditional), JsonNode.class);
+            assertThat(answer.getStatusCode().value()).as(condition).isEqualTo(status);
+            if (status == 400) {
+                assertThat(answer.getBody().at("/errors/0/header").asString()).as(condition)
+                        .isEqualTo(condition.substring(0, condition.indexOf(':')));
+            }
+        });
 
         events.append(handedOver(device, referral));
         JsonNode handedOver = awaitState(device, "HANDED_OVER");
