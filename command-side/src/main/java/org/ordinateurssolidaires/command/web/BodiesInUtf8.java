@@ -65,8 +65,9 @@ class BodiesInUtf8 extends RequestBodyAdviceAdapter {
             throw new HttpMessageNotReadableException("the request body is not UTF-8 text", notUtf8, message);
         }
         for (byte character : body) {
-            if (character == 0) {
-                throw new HttpMessageNotReadableException("the request body is not UTF-8 text", message);
+            if (character == 0) { // UTF-16 all in ASCII is UTF-8 too: said as the other text that is none
+                throw new HttpMessageNotReadableException("the request body is not UTF-8 text",
+                        new CharacterCodingException(), message);
             }
         }
         return new HttpInputMessage() {

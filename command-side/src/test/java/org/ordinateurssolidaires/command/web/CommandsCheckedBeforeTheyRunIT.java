@@ -156,6 +156,12 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
                 .isEqualTo(Map.entry(400, "the request body is not UTF-8 text"));
         assertThat(send("application/json", StandardCharsets.UTF_16))
                 .isEqualTo(Map.entry(400, "the request body is not UTF-8 text"));
+        // found by an outside probe: text all in ASCII is UTF-8 with a NUL byte between each character in UTF-16
+        String ascii = DONOR.replace("Fondation Ligérienne", "Fondation Ligerienne").replace("Inès", "Ines");
+        assertThat(send("application/json", ascii, StandardCharsets.UTF_16LE))
+                .isEqualTo(Map.entry(400, "the request body is not UTF-8 text"));
+        assertThat(send("application/json", ascii.replace("Ligerienne", "Lige\u0000rienne"), StandardCharsets.UTF_8))
+                .as("a NUL byte in a JSON text").isEqualTo(Map.entry(400, "the request body is not UTF-8 text"));
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
@@ -196,10 +202,14 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
 
     /** The donor's registration in this encoding, under this type: the answer's status and detail. */
     private Map.Entry<Integer, String> send(String type, Charset encoding) throws Exception {
+        return send(type, DONOR, encoding);
+    }
+
+    private Map.Entry<Integer, String> send(String type, String body, Charset encoding) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/donors"))
                 .header("Content-Type", type).header("Authorization", TestAccounts.authorization())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(DONOR.getBytes(encoding))).build(),
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(encoding))).build(),
                 HttpResponse.BodyHandlers.ofString());
         return Map.entry(answer.statusCode(), JSON.readTree(answer.body()).get("detail").asString());
     }
