@@ -49,8 +49,19 @@ public class ProblemJsonErrorController implements ErrorController {
                 : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
-    /** The path the request was for, as Spring's own problems give it, its odd characters quoted. */
+    /**
+     * The path the request was for, as Spring's own problems give it: as it was sent ({@code %2e%2e} stays so, where
+     * quoting it again made it {@code %252e%252e}), or, when that is no URI's path, its odd characters quoted.
+     */
     public static URI pathOf(String path) {
+        try {
+            URI sent = new URI(path);
+            if (sent.getScheme() == null && sent.getRawAuthority() == null) {
+                return sent;
+            }
+        } catch (URISyntaxException notAsSent) {
+            // quoted below
+        }
         try {
             return new URI(null, null, path, null);
         } catch (URISyntaxException unquotable) {

@@ -39,7 +39,7 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         boolean page = asksForAPage(request);
         String body = page ? page(status, prefersEnglish(request))
-                : "{\"type\":\"about:blank\",\"title\":\"" + (known != null ? known.getReasonPhrase() : "Error")
+                : "{\"title\":\"" + (known != null ? known.getReasonPhrase() : "Error")
                   + "\",\"status\":" + status + ",\"detail\":\"" + detail(status) + "\"}";
         try {
             response.setContentType(page ? "text/html" : "application/problem+json");

@@ -33,7 +33,6 @@ public final class ProblemJsonResponses {
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                              String detail, List<Map<String, String>> errors) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
