@@ -40,10 +40,12 @@ final class LabelSheets {
     private static final float LEADING = 1.2f * CAPTION_SIZE;
     /** From a label's top to the caption's first line: the tag's height again below the tag's line. */
     private static final float CAPTION_TOP = PADDING + 2 * TAG_SIZE;
-    /** The caption's lines that fit above the programme's name, half a line apart from it. */
-    private static final int CAPTION_LINES = (int) ((HEIGHT - CAPTION_TOP - PADDING - SMALLEST - CAPTION_SIZE / 2)
-                                                    / LEADING) + 1;
     private static final String ELLIPSIS = "\u2026";
+    /** A tag set smaller in one line is set in two or three. */
+    private static final float TAG_LEGIBLE = 8;
+    /** The height a tag's lines take at most, from the top padding to the last one's line: two lines'. */
+    private static final float TAG_BLOCK = 2 * TAG_SIZE;
+    private static final float TAG_LEADING = 1.1f;
 
     private LabelSheets() {
     }
@@ -72,14 +74,20 @@ final class LabelSheets {
                     bottom + PADDING);
             float textLeft = left + PADDING + QR_SIZE + 2 * MM;
             float textWidth = left + WIDTH - PADDING - textLeft;
-            String tag = device.assetTag();
-            float tagSize = Math.min(TAG_SIZE, TAG_SIZE * textWidth / Math.max(1, DocumentFonts.width(tag, true,
-                    TAG_SIZE)));
-            line(canvas, tag, true, tagSize, textLeft, bottom + HEIGHT - PADDING - TAG_SIZE);
-            List<String> captionLines = lines(caption.apply(device), CAPTION_SIZE, textWidth, CAPTION_LINES);
-            for (int line = 0; line < captionLines.size(); line++) {
-                line(canvas, captionLines.get(line), false, CAPTION_SIZE, textLeft,
-                        bottom + HEIGHT - CAPTION_TOP - line * LEADING);
+            TagLines tag = tagLines(device.assetTag(), textWidth);
+            float first = tag.lines().size() == 1 ? TAG_SIZE : tag.size();
+            float tagEnd = PADDING + first + (tag.lines().size() - 1) * TAG_LEADING * tag.size();
+            for (int line = 0; line < tag.lines().size(); line++) {
+                line(canvas, tag.lines().get(line), true, tag.size(), textLeft,
+                        bottom + HEIGHT - tagEnd + (tag.lines().size() - 1 - line) * TAG_LEADING * tag.size());
+            }
+            // below the tag, a caption line and a half under its last line, and half a line above the programme's name
+            float captionTop = Math.max(CAPTION_TOP, tagEnd + 1.5f * LEADING);
+            int captionLines = (int) ((HEIGHT - captionTop - PADDING - SMALLEST - CAPTION_SIZE / 2) / LEADING) + 1;
+            List<String> captionShown = lines(caption.apply(device), CAPTION_SIZE, textWidth, captionLines);
+            for (int line = 0; line < captionShown.size(); line++) {
+                line(canvas, captionShown.get(line), false, CAPTION_SIZE, textLeft,
+                        bottom + HEIGHT - captionTop - line * LEADING);
             }
             line(canvas, lines(programme, SMALLEST, textWidth, 1).get(0), false, SMALLEST, textLeft,
                     bottom + PADDING);
@@ -100,6 +108,55 @@ final class LabelSheets {
             }
         }
         canvas.fill();
+    }
+
+    /** A tag, in the lines it is printed in, and their size. */
+    private record TagLines(List<String> lines, float size) {
+    }
+
+    /**
+     * The tag in one line, or, when one would set it smaller than {@link #TAG_LEGIBLE} (a tag of 32 characters was
+     * set at 4 points), in the two or three that set it largest, each cut after a dash where one is near.
+     */
+    private static TagLines tagLines(String tag, float width) {
+        TagLines best = null;
+        for (int count = 1; count <= Math.min(3, tag.length()); count++) {
+            List<String> lines = cut(tag, count);
+            float size = Math.min(TAG_SIZE, TAG_BLOCK / (1 + TAG_LEADING * (count - 1)));
+            for (String line : lines) {
+                size = Math.min(size, TAG_SIZE * width / Math.max(1, DocumentFonts.width(line, true, TAG_SIZE)));
+            }
+            if (best == null || size > best.size()) {
+                best = new TagLines(lines, size);
+            }
+            if (best.size() >= TAG_LEGIBLE) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** The text (a tag: ASCII) in pieces of about one length, each cut moved after a dash at most two away. */
+    private static List<String> cut(String text, int count) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        for (int piece = 1; piece < count; piece++) {
+            int cut = Math.max(start + 1, text.length() * piece / count);
+            for (int away = 0; away <= 2; away++) {
+                if (cut - away - 1 > start && text.charAt(cut - away - 1) == '-') {
+                    cut -= away;
+                    break;
+                }
+                if (cut + away < text.length() && text.charAt(cut + away - 1) == '-') {
+                    cut += away;
+                    break;
+                }
+            }
+            pieces.add(text.substring(start, cut));
+            start = cut;
+        }
+        pieces.add(text.substring(start));
+        return pieces;
     }
 
     private static void line(PdfContentByte canvas, String text, boolean bold, float size, float left,

@@ -43,6 +43,20 @@ class LabelSheetsTest {
         assertThat(textSizes(pdf)).allMatch(size -> size >= LabelSheets.SMALLEST);
     }
 
+    /** Found by an outside probe: a tag of 32 characters, the most a tag may have, was set at 4 points. */
+    @Test
+    void setsTheLongestTagsInLinesOfLegibleType() throws IOException {
+        for (String tag : List.of("OS-2026-9020-" + "W".repeat(19), "OS-2026-" + "0".repeat(24), "W".repeat(32))) {
+            assertThat(tag).hasSize(32);
+            byte[] pdf = labels(device(tag, "Lenovo", "ThinkPad T480"));
+
+            assertThat(PdfText.of(pdf).replaceAll("\\s+", "")).as(tag).contains(tag + "Ordinateurportable");
+            assertThat(textSizes(pdf)).as(tag).isNotEmpty().allMatch(size -> size >= LabelSheets.SMALLEST);
+        }
+        assertThat(PdfText.of(labels(device("OS-2026-9020-" + "W".repeat(19), "Lenovo", "T480"))))
+                .as("cut after a dash").containsPattern("OS-2026-\\s+9020-");
+    }
+
     @Test
     void namesTheDeviceAsRecordedInAnyScript() throws IOException {
         String text = PdfText.of(labels(device("OS-2026-0044", "Łódź Ștefan", "Nguyễn Ωmega Борис 王")))
