@@ -31,14 +31,26 @@ import java.util.StringJoiner;
  */
 public final class DocumentFonts {
 
+    private static final String REGULAR_LATIN = "liberation/LiberationSans-Regular.ttf";
+    private static final String REGULAR_MORE = "net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
+    private static final String BOLD_LATIN = "liberation/LiberationSans-Bold.ttf";
+    private static final String BOLD_MORE = "net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
+
+    /**
+     * Drawn as OpenPDF draws text itself, a glyph for a character: made before Java's layout is enabled, which then
+     * never applies to them (it takes two and a half times as long, for text that needs none).
+     */
+    private static final List<BaseFont> REGULAR = List.of(font(REGULAR_LATIN, true), font(REGULAR_MORE, true));
+    private static final List<BaseFont> BOLD = List.of(font(BOLD_LATIN, true), font(BOLD_MORE, true));
+
     static {
-        LayoutProcessor.enable(); // before any font is made: a font is made ready for the layout as it is loaded
+        LayoutProcessor.enable(); // a font made from here on is laid out by Java as it is drawn
     }
 
-    private static final List<BaseFont> REGULAR = List.of(font("liberation/LiberationSans-Regular.ttf"),
-            font("net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf"));
-    private static final List<BaseFont> BOLD = List.of(font("liberation/LiberationSans-Bold.ttf"),
-            font("net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf"));
+    /** The same fonts made again, laid out by Java: for text written right to left. */
+    private static final List<BaseFont> REGULAR_LAID_OUT = List.of(font(REGULAR_LATIN, false),
+            font(REGULAR_MORE, false));
+    private static final List<BaseFont> BOLD_LAID_OUT = List.of(font(BOLD_LATIN, false), font(BOLD_MORE, false));
 
     private DocumentFonts() {
     }
@@ -65,7 +77,8 @@ public final class DocumentFonts {
         for (int i = 0; i < count; i++) {
             String part = composed.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
             levels[i] = (byte) bidi.getRunLevel(i);
-            parts[i] = new Part(levels[i] % 2 == 1 ? rightToLeft(part, fonts) : runs(part, fonts));
+            parts[i] = new Part(levels[i] % 2 == 1 ? rightToLeft(part, bold ? BOLD_LAID_OUT : REGULAR_LAID_OUT)
+                    : runs(part, fonts));
         }
         Bidi.reorderVisually(levels, 0, parts, 0, count);
         List<Run> all = new ArrayList<>();
@@ -174,10 +187,13 @@ public final class DocumentFonts {
         }
     }
 
-    /** A TrueType font from the class path, embedded as a subset in Identity-H, OpenPDF's encoding for Unicode. */
-    private static BaseFont font(String resource) {
+    /**
+     * A TrueType font from the class path, embedded as a subset in Identity-H, OpenPDF's encoding for Unicode; kept
+     * in OpenPDF's cache of fonts or not (a second one made of the same file, laid out by Java).
+     */
+    private static BaseFont font(String resource, boolean cached) {
         try {
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, cached, null, null);
         } catch (IOException missing) {
             throw new UncheckedIOException(missing);
         }
