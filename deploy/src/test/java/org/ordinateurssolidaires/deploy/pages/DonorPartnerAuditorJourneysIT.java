@@ -220,11 +220,11 @@ class DonorPartnerAuditorJourneysIT {
             socialWorker.signIn("awa.diallo", PASSWORD + " du centre social");
             assertThat(socialWorker.path()).isEqualTo("/partenaire");
 
-            admin.press("Désactiver awa.diallo");
+            admin.reveal("Désactiver awa.diallo").press("Confirmer la désactivation de awa.diallo");
             assertThat(admin.text()).contains("Compte désactivé ; ses sessions sont fermées.");
             assertThat(socialWorker.open("/partenaire").path()).as("put out at once").isEqualTo("/login");
             // the last enabled admin stays: refused, said in words
-            admin.press("Désactiver admin");
+            admin.reveal("Désactiver admin").press("Confirmer la désactivation de admin");
             assertThat(admin.text()).contains("Il doit rester au moins un compte administrateur actif");
 
             // an admin with no programme role lands on the accounts, the only pages of its role

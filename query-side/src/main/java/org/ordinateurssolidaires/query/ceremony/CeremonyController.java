@@ -24,9 +24,17 @@ class CeremonyController {
         this.ceremonies = ceremonies;
     }
 
-    /** As it now stands: a rescheduled ceremony at its new date and place; the counts once it was held. */
+    /**
+     * As it now stands: a rescheduled ceremony at its new date and place, with where and when it was to be before its
+     * last move and why it moved; why it was cancelled; the counts once it was held.
+     */
     record CeremonyView(UUID ceremonyId, LocalDate date, String place, CeremonyRecord.Status status,
-                        Set<UUID> invitedDonors, Integer householdsPresent, Integer donorsPresent) {
+                        Set<UUID> invitedDonors, Integer householdsPresent, Integer donorsPresent, Move lastMove,
+                        String cancellationReason) {
+    }
+
+    /** The day and place a ceremony was moved from, and why. */
+    record Move(LocalDate fromDate, String fromPlace, String reason) {
     }
 
     @GetMapping("/api/ceremonies")
@@ -36,7 +44,10 @@ class CeremonyController {
         return ceremonies.findAll(Sort.by("ceremonyDate", "ceremonyId")).stream()
                          .map(ceremony -> new CeremonyView(ceremony.getCeremonyId(), ceremony.getCeremonyDate(),
                                  ceremony.getPlace(), ceremony.getStatus(), Set.copyOf(ceremony.getInvitedDonors()),
-                                 ceremony.getHouseholdsPresent(), ceremony.getDonorsPresent()))
+                                 ceremony.getHouseholdsPresent(), ceremony.getDonorsPresent(),
+                                 ceremony.getMovedFromDate() == null ? null : new Move(ceremony.getMovedFromDate(),
+                                         ceremony.getMovedFromPlace(), ceremony.getMoveReason()),
+                                 ceremony.getCancellationReason()))
                          .toList();
     }
 }

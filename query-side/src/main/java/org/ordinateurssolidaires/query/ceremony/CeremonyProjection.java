@@ -42,12 +42,12 @@ class CeremonyProjection extends ReadModelProjection {
 
     @EventHandler
     void on(CeremonyRescheduled event) {
-        update(event.ceremonyId(), ceremony -> ceremony.rescheduled(event.date(), event.place()));
+        update(event.ceremonyId(), ceremony -> ceremony.rescheduled(event.date(), event.place(), event.reason()));
     }
 
     @EventHandler
     void on(CeremonyCancelled event) {
-        update(event.ceremonyId(), CeremonyRecord::cancelled);
+        update(event.ceremonyId(), ceremony -> ceremony.cancelled(event.reason()));
     }
 
     @EventHandler

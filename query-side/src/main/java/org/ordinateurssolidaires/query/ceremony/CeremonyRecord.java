@@ -33,6 +33,11 @@ public class CeremonyRecord {
     private Status status;
     private Integer householdsPresent;
     private Integer donorsPresent;
+    /** Where and when it was to take place before its last move, and why it moved; none if it never did. */
+    private LocalDate movedFromDate;
+    private String movedFromPlace;
+    private String moveReason;
+    private String cancellationReason;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "ceremony_invitation", joinColumns = @JoinColumn(name = "ceremony_id"))
     @Column(name = "donor_id")
@@ -53,13 +58,17 @@ public class CeremonyRecord {
         invitedDonors.addAll(donors);
     }
 
-    void rescheduled(LocalDate date, String newPlace) {
+    void rescheduled(LocalDate date, String newPlace, String reason) {
+        movedFromDate = ceremonyDate;
+        movedFromPlace = place;
+        moveReason = reason;
         ceremonyDate = date;
         place = newPlace;
     }
 
-    void cancelled() {
+    void cancelled(String reason) {
         status = Status.CANCELLED;
+        cancellationReason = reason;
     }
 
     void held(int households, int donors) {
@@ -94,5 +103,21 @@ public class CeremonyRecord {
 
     public Set<UUID> getInvitedDonors() {
         return Set.copyOf(invitedDonors);
+    }
+
+    public LocalDate getMovedFromDate() {
+        return movedFromDate;
+    }
+
+    public String getMovedFromPlace() {
+        return movedFromPlace;
+    }
+
+    public String getMoveReason() {
+        return moveReason;
+    }
+
+    public String getCancellationReason() {
+        return cancellationReason;
     }
 }
