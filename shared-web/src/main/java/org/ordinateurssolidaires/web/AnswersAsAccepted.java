@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A read of the API is answered in a type its caller takes, or refused 406 before it runs. Spring MVC reads an
@@ -35,6 +36,8 @@ import java.util.List;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class AnswersAsAccepted implements WebMvcConfigurer, HandlerInterceptor {
 
+    /** The reads answered with what their operation answers. */
+    private static final Set<String> ANSWERED = Set.of("GET", "HEAD");
     /** The more of a range is named, the more it says of the type it includes: {@code application/json} first. */
     private static final Comparator<MediaType> SPECIFICITY = Comparator
             .comparing((MediaType range) -> !range.isWildcardType())
@@ -50,9 +53,9 @@ public class AnswersAsAccepted implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
-        if (request.getDispatcherType() == DispatcherType.ERROR
-            || !ChangesCheckedFirst.READS.contains(request.getMethod()) || !(handler instanceof HandlerMethod)) {
-            return true;
+        if (request.getDispatcherType() == DispatcherType.ERROR || !ANSWERED.contains(request.getMethod())
+            || !(handler instanceof HandlerMethod)) {
+            return true; // an OPTIONS request is answered by Spring itself, its Allow header
         }
         List<MediaType> answered = answered(request);
         if (!admitsOneOf(request, answered)) {

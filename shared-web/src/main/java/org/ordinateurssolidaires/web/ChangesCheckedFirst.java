@@ -60,6 +60,7 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
     private static final int EMPTY_BODY_AT_MOST = 64;
     /** The methods that change nothing: every other is checked here, and described with its 412. */
     public static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // after the operation's rule (a role refused gets 403 first) and its parameters' (RequestParameters)

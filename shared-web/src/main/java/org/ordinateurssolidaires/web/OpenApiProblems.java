@@ -61,7 +61,6 @@ public class OpenApiProblems implements GlobalOperationCustomizer, GlobalOpenApi
         }
         api.getComponents().addSchemas(PROBLEM, new ObjectSchema()
                 .description("RFC 9457 problem details, in English")
-                .addProperty("type", new StringSchema().example("about:blank"))
                 .addProperty("title", new StringSchema().example("Conflict"))
                 .addProperty("status", new IntegerSchema().example(409))
                 .addProperty("detail", new StringSchema().description("what was refused and why, in words"))

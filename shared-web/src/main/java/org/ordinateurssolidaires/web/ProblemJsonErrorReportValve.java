@@ -11,6 +11,10 @@ import org.springframework.http.MediaType;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -54,24 +58,42 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         }
     }
 
-    /** A browser's request for a page: HTML named in its {@code Accept}, at an address outside the API. */
+    /**
+     * A browser's request for a page: HTML named in its {@code Accept}, preferred to JSON (the any-type range a
+     * browser adds is no request for JSON; a client's alone is no request for a page), at an address outside the API.
+     */
     private static boolean asksForAPage(Request request) {
         String address = request.getRequestURI();
         if (address != null && address.startsWith("/api/")) {
             return false;
         }
-        try {
-            return MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT)).stream().anyMatch(range ->
-                    MediaType.TEXT_HTML.equalsTypeAndSubtype(range) && range.getQualityValue() > 0);
-        } catch (InvalidMediaTypeException unreadable) {
-            return false;
+        List<MediaType> ranges = new ArrayList<>();
+        for (String line : Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) {
+            try {
+                ranges.addAll(MediaType.parseMediaTypes(line));
+            } catch (InvalidMediaTypeException unreadable) {
+                return false;
+            }
         }
+        double page = ranges.stream().filter(MediaType.TEXT_HTML::equalsTypeAndSubtype)
+                            .mapToDouble(MediaType::getQualityValue).max().orElse(0);
+        return page > 0 && page >= Math.max(quality(ranges, MediaType.APPLICATION_JSON),
+                quality(ranges, MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    /** The quality the most specific range including the type gives it; 0 if none does. */
+    private static double quality(List<MediaType> ranges, MediaType type) {
+        return ranges.stream().filter(range -> range.includes(type))
+                     .max(Comparator.comparing((MediaType range) -> !range.isWildcardType())
+                                    .thenComparing(range -> !range.isWildcardSubtype()))
+                     .map(MediaType::getQualityValue).orElse(0.0);
     }
 
     private static boolean prefersEnglish(Request request) {
         String languages = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        return languages != null && LanguagesPreferred.mostPreferred(languages).stream().map(Locale::getLanguage).filter(language -> language.equals("fr") || language.equals("en"))
-                .findFirst().map("en"::equals).orElse(false);
+        return languages != null && LanguagesPreferred.mostPreferred(languages).stream().map(Locale::getLanguage)
+                .filter(language -> language.equals("fr") || language.equals("en")).findFirst().map("en"::equals)
+                .orElse(false);
     }
 
     /** The pages' own words for a refusal or a fault (error.refused, error.fault), with the way home. */

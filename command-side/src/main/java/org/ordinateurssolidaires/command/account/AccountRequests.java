@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.command.account;
 
 import com.nulabinc.zxcvbn.Zxcvbn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -63,7 +64,8 @@ public final class AccountRequests {
      * recorded under), admin beside it or alone; a partner's account names its partner organisation, a donor's
      * its donor, and no other account names either.
      */
-    public record AccountAccess(@NotEmpty @UniqueElements List<@NotNull Role> roles, UUID partnerId, UUID donorId) {
+    public record AccountAccess(@NotEmpty @UniqueElements @ArraySchema(uniqueItems = true) List<@NotNull Role> roles,
+                                UUID partnerId, UUID donorId) {
 
         @AssertTrue(message = "at most one of the roles STAFF, PARTNER, DONOR and AUDITOR, with ADMIN or not")
         @ReportedOn("roles")

@@ -35,8 +35,8 @@ public class Accounts {
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
     private static final RowMapper<AccountView> VIEW = (row, number) -> new AccountView(row.getString("username"),
-            new AccountAccess(List.copyOf(Role.ofStored(row.getString("roles"))), row.getObject("partner_id", UUID.class),
-                    row.getObject("donor_id", UUID.class)),
+            new AccountAccess(List.copyOf(Role.ofStored(row.getString("roles"))),
+                    row.getObject("partner_id", UUID.class), row.getObject("donor_id", UUID.class)),
             row.getBoolean("enabled"), row.getTimestamp("created_at").toInstant(), row.getString("created_by"),
             row.getTimestamp("updated_at").toInstant(), row.getString("updated_by"));
 

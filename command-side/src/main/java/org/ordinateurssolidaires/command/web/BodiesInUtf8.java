@@ -26,8 +26,8 @@ import java.nio.charset.StandardCharsets;
  * that character: "Ov\xC0\xAFer" was stored as "Ov/er". Java's own decoder refuses it, and every other malformed
  * sequence; the body is then refused as a whole (400), before any of it is read into the request. JSON between
  * systems is UTF-8 (RFC 8259): a body declared in another charset is refused (415), not decoded as declared
- * ("Café" sent as ISO-8859-1 was stored as "CafÃ©"), and so is one holding a NUL byte, which no JSON text holds and
- * UTF-16 text does (Jackson took it for UTF-16, undeclared).
+ * ("Café" sent as ISO-8859-1 was stored as "CafÃ©"); one holding a NUL byte, which no JSON text holds and UTF-16
+ * text does (Jackson took it for UTF-16, undeclared), is refused as text that is not UTF-8 (400).
  * <p>
  * Read whole before Jackson reads it, a body is bounded: a command's JSON is a few kilobytes at most (sixteen media
  * with their notes), so one beyond {@link #MAX_BYTES} is refused (413) before it fills the heap.

@@ -15,14 +15,17 @@ import java.util.StringJoiner;
 /**
  * The typeface of every PDF the programme issues or prints, so that a name comes out exactly as it was recorded.
  * Liberation Sans, which has Helvetica's metrics (the documents keep their look and layout), draws Latin and its
- * extensions (Polish, Romanian, Czech, Vietnamese…), Greek and Cyrillic; DejaVu Sans draws what it lacks (Armenian,
- * Georgian, Lao, Tifinagh, symbols, Arabic, Hebrew). Both are embedded, each as the subset of its glyphs a document
- * uses.
+ * extensions (Polish, Romanian, Czech, Vietnamese…), Greek, Cyrillic and Hebrew; DejaVu Sans draws what it lacks
+ * (Armenian, Georgian, Lao, Tifinagh, symbols, Arabic). Both are embedded, each as the subset of its glyphs a
+ * document uses.
  * <p>
  * Text written right to left (Arabic, Hebrew) is drawn so: the documents read left to right, and each part of a
  * text written the other way is put in its place by the Unicode bidirectional algorithm ({@link Bidi}), then shaped
  * by Java's own text layout, which OpenPDF's {@link LayoutProcessor} draws with (Arabic letters joined, marks
- * placed, brackets mirrored).
+ * placed, brackets mirrored). The layout applies to the parts written right to left only, and is put in place
+ * for the whole of the JVM ({@link LayoutProcessor#enable()} is OpenPDF's global switch): nothing else here makes
+ * fonts. A part written right to left that wraps over lines is cut in the order it is drawn, its end on the first
+ * line when a number or a character of the other font is within it (names and short lines do not wrap).
  * <p>
  * A character neither font draws (Chinese, Japanese, Korean, Indic scripts, most emoji), or one for private use (a
  * font's own glyph there means nothing the writer meant), is never dropped, as OpenPDF's own {@code FontSelector}
@@ -38,19 +41,19 @@ public final class DocumentFonts {
 
     /**
      * Drawn as OpenPDF draws text itself, a glyph for a character: made before Java's layout is enabled, which then
-     * never applies to them (it takes two and a half times as long, for text that needs none).
+     * never applies to them (it takes two and a half times as long, for text that needs none). No font is kept in
+     * OpenPDF's cache: one found there is made ready for the layout again.
      */
-    private static final List<BaseFont> REGULAR = List.of(font(REGULAR_LATIN, true), font(REGULAR_MORE, true));
-    private static final List<BaseFont> BOLD = List.of(font(BOLD_LATIN, true), font(BOLD_MORE, true));
+    private static final List<BaseFont> REGULAR = List.of(font(REGULAR_LATIN), font(REGULAR_MORE));
+    private static final List<BaseFont> BOLD = List.of(font(BOLD_LATIN), font(BOLD_MORE));
 
     static {
         LayoutProcessor.enable(); // a font made from here on is laid out by Java as it is drawn
     }
 
     /** The same fonts made again, laid out by Java: for text written right to left. */
-    private static final List<BaseFont> REGULAR_LAID_OUT = List.of(font(REGULAR_LATIN, false),
-            font(REGULAR_MORE, false));
-    private static final List<BaseFont> BOLD_LAID_OUT = List.of(font(BOLD_LATIN, false), font(BOLD_MORE, false));
+    private static final List<BaseFont> REGULAR_LAID_OUT = List.of(font(REGULAR_LATIN), font(REGULAR_MORE));
+    private static final List<BaseFont> BOLD_LAID_OUT = List.of(font(BOLD_LATIN), font(BOLD_MORE));
 
     private DocumentFonts() {
     }
@@ -77,8 +80,9 @@ public final class DocumentFonts {
         for (int i = 0; i < count; i++) {
             String part = composed.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
             levels[i] = (byte) bidi.getRunLevel(i);
-            parts[i] = new Part(levels[i] % 2 == 1 ? rightToLeft(part, bold ? BOLD_LAID_OUT : REGULAR_LAID_OUT)
-                    : runs(part, fonts));
+            parts[i] = new Part(levels[i] % 2 == 1
+                    ? rightToLeft(part, bold ? BOLD_LAID_OUT : REGULAR_LAID_OUT, fonts.get(0))
+                    : runs(part, fonts, fonts.get(0)));
         }
         Bidi.reorderVisually(levels, 0, parts, 0, count);
         List<Run> all = new ArrayList<>();
@@ -95,24 +99,25 @@ public final class DocumentFonts {
     /**
      * A part written right to left, as it is drawn from left to right: its runs in reverse order, each laid out right
      * to left itself, and the spaces at its ends apart (a line's end trims the spaces at the end of its last run's
-     * text: here those drawn on its left, inside the line).
+     * text: here those drawn on its left, inside the line). What no font draws is put in {@code plain}, as it is
+     * written: its code points, left to right.
      */
-    private static List<Run> rightToLeft(String part, List<BaseFont> fonts) {
+    private static List<Run> rightToLeft(String part, List<BaseFont> fonts, BaseFont plain) {
         String written = part.strip();
         if (written.isEmpty()) {
-            return runs(part, fonts);
+            return runs(part, fonts, plain);
         }
         int start = part.indexOf(written);
-        List<Run> drawn = new ArrayList<>(runs(part.substring(start + written.length()), fonts));
-        List<Run> letters = new ArrayList<>(runs(written, allIn(written, fonts)));
+        List<Run> drawn = new ArrayList<>(runs(part.substring(start + written.length()), fonts, plain));
+        List<Run> letters = new ArrayList<>(runs(written, allIn(written, fonts), plain));
         Collections.reverse(letters);
         drawn.addAll(letters);
-        drawn.addAll(runs(part.substring(0, start), fonts));
+        drawn.addAll(runs(part.substring(0, start), fonts, plain));
         return drawn;
     }
 
-    /** Text in runs of one font each, in its own order. */
-    private static List<Run> runs(String text, List<BaseFont> fonts) {
+    /** Text in runs of one font each, in its own order; what no font draws, as its code points in {@code plain}. */
+    private static List<Run> runs(String text, List<BaseFont> fonts, BaseFont plain) {
         int[] characters = text.codePoints().toArray();
         Runs runs = new Runs();
         for (int i = 0; i < characters.length; ) {
@@ -125,7 +130,7 @@ public final class DocumentFonts {
             for (; i < characters.length && drawing(characters[i], fonts) == null; i++) {
                 undrawn.add(String.format("U+%04X", characters[i]));
             }
-            runs.add(fonts.get(0), undrawn.toString());
+            runs.add(plain, undrawn.toString());
         }
         return runs.all();
     }
@@ -188,12 +193,12 @@ public final class DocumentFonts {
     }
 
     /**
-     * A TrueType font from the class path, embedded as a subset in Identity-H, OpenPDF's encoding for Unicode; kept
-     * in OpenPDF's cache of fonts or not (a second one made of the same file, laid out by Java).
+     * A TrueType font from the class path, embedded as a subset in Identity-H, OpenPDF's encoding for Unicode; not
+     * kept in OpenPDF's cache (the fonts above are made twice).
      */
-    private static BaseFont font(String resource, boolean cached) {
+    private static BaseFont font(String resource) {
         try {
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, cached, null, null);
+            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, null, null);
         } catch (IOException missing) {
             throw new UncheckedIOException(missing);
         }

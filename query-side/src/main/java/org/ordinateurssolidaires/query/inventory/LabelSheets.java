@@ -15,10 +15,10 @@ import java.util.function.Function;
 
 /**
  * Printable A4 sheets of device labels, 3 columns by 8 rows of 70 × 37 mm (the common "24 per sheet" stock): on
- * each, a QR code that opens the device's page, the asset tag in large type (never broken across lines: it is
- * shrunk to fit instead), and what the device is, wrapped over the lines that fit under the tag and ended with an
- * ellipsis when it needs more (shrunk onto one line, a model's hundred characters were a hairline): only a tag of
- * many wide capitals is set smaller than {@link #SMALLEST}. The QR code is drawn as vector squares, sharp at any
+ * each, a QR code that opens the device's page, the asset tag in large type (shrunk to fit one line, or in two or
+ * three lines when one would set it too small), and what the device is, wrapped over the lines that fit under the
+ * tag and ended with an ellipsis when it needs more (shrunk onto one line, a model's hundred characters were a
+ * hairline): nothing is set smaller than {@link #SMALLEST}. The QR code is drawn as vector squares, sharp at any
  * printer's resolution, with its four-module quiet zone. The text is in the programme's typeface
  * ({@link DocumentFonts}), as on its documents.
  */

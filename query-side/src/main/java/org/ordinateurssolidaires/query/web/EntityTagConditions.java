@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.web;
 
+import org.ordinateurssolidaires.web.ChangesCheckedFirst;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -8,8 +9,6 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.context.request.WebRequest;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,9 +23,12 @@ import java.util.regex.Pattern;
  */
 public final class EntityTagConditions {
 
-    /** One element of the list: an entity tag, weak or not, or {@code *}; a list's empty elements are allowed. */
+    /**
+     * One element of the list and the comma after it: an entity tag, weak or not (a comma may be within its quotes),
+     * or {@code *}; a list's empty elements are allowed.
+     */
     private static final Pattern ELEMENT = Pattern.compile(
-            "\\s*(?:(\\*)|(W/)?(\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"))?\\s*");
+            "[ \\t]*(?:(\\*)|(W/)?(\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"))?[ \\t]*(?:,|$)");
 
     private EntityTagConditions() {
     }
@@ -36,11 +38,8 @@ public final class EntityTagConditions {
         List<Tag> required = tags(request, HttpHeaders.IF_MATCH);
         if (required != null && required.stream().noneMatch(each -> each.any() || !each.weak() && each.quoted()
                 .equals(tag))) {
-            ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
-                    "If-Match names no version of this: its ETag is its version now");
-            refused.setProperty("errors", List.of(Map.of("header", HttpHeaders.IF_MATCH,
-                    "message", "no entity tag matches")));
-            throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, refused, null);
+            throw ChangesCheckedFirst.ifMatchRefused("If-Match names no version of this: its ETag is its version now",
+                    "no entity tag matches");
         }
         List<Tag> excluded = tags(request, HttpHeaders.IF_NONE_MATCH);
         if (excluded != null && excluded.stream().anyMatch(each -> each.any() || each.quoted().equals(tag))) {
@@ -60,18 +59,21 @@ public final class EntityTagConditions {
             return null;
         }
         List<Tag> tags = new ArrayList<>();
-        for (Iterator<String> elements = Arrays.stream(lines).flatMap(line -> Arrays.stream(line.split(",", -1)))
-                                               .iterator(); elements.hasNext(); ) {
-            Matcher element = ELEMENT.matcher(elements.next());
-            if (!element.matches()) {
-                ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        "invalid headers: " + header);
-                refused.setProperty("errors", List.of(Map.of("header", header,
-                        "message", "must be * or a list of entity tags, as the ETag gives one (\"12\")")));
-                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, refused, null);
-            }
-            if (element.group(1) != null || element.group(3) != null) {
-                tags.add(new Tag(element.group(1) != null, element.group(2) != null, element.group(3)));
+        for (String line : lines) {
+            Matcher element = ELEMENT.matcher(line);
+            int at = 0;
+            while (at < line.length()) {
+                if (!element.region(at, line.length()).lookingAt() || element.end() == at) {
+                    ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                            "invalid headers: " + header);
+                    refused.setProperty("errors", List.of(Map.of("header", header,
+                            "message", "must be * or a list of entity tags, as the ETag gives one (\"12\")")));
+                    throw new ErrorResponseException(HttpStatus.BAD_REQUEST, refused, null);
+                }
+                if (element.group(1) != null || element.group(3) != null) {
+                    tags.add(new Tag(element.group(1) != null, element.group(2) != null, element.group(3)));
+                }
+                at = element.end();
             }
         }
         return tags;

@@ -61,9 +61,11 @@ class PdfLayoutTest {
     @Test
     void showsWhatNoFontDrawsByItsCodePoints() throws IOException {
         String text = PdfText.of(PdfLayout.render(false, "", page -> page.text("Signé : 王, ravi 👍 \uF6C5")
-                .table(List.of("Signataire"), List.of(List.of("王")))));
+                .table(List.of("Signataire"), List.of(List.of("王"))).text("שלום 👍 עולם")));
 
         assertThat(text).contains("Signé : [U+738B], ravi [U+1F44D] [U+F6C5]");
+        assertThat(text).as("between letters written right to left, as written").contains("[U+1F44D]")
+                        .doesNotContain("[D44F1+U]");
         assertThat(text.split(Pattern.quote("[U+738B]"), -1)).as("in the text and in the table").hasSize(3);
     }
 

@@ -116,6 +116,8 @@ class InventoryIT extends QuerySideIntegrationTest {
         answers.put("If-Match: \"4\", \"5\"", 200);
         answers.put("If-Match: *", 200);
         answers.put("If-Match: \"5", 400);
+        answers.put("If-None-Match: \"a,b\", \"5,\"", 200); // a comma within a tag's quotes is the tag's
+        answers.put("If-None-Match: ,\"4\",,W/\"5\"", 304);
         answers.forEach((condition, status) -> {
             HttpHeaders conditional = new HttpHeaders();
             conditional.set(condition.substring(0, condition.indexOf(':')), condition.substring(condition.indexOf(':')

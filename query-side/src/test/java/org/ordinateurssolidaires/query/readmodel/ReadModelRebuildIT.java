@@ -182,8 +182,8 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
                             .doesNotContain("registre des effacements :");
             // a sealed document drawn now would hold part of the store and verify as genuine
             ResponseEntity<JsonNode> certificate = http.exchange("/api/donors/" + UUID.randomUUID()
-                    + "/sanitisation-certificate.pdf", HttpMethod.GET, new HttpEntity<>(staffHeaders()),
-                    JsonNode.class);
+                    + "/sanitisation-certificate.pdf", HttpMethod.GET,
+                    new HttpEntity<>(staffHeaders(MediaType.APPLICATION_PDF)), JsonNode.class);
             assertThat(certificate.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(certificate.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
             assertThat(certificate.getBody().get("detail").asString()).contains("inventory", "being rebuilt");
@@ -191,7 +191,7 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
                     .contains("Momentanément indisponible");
             // what the read models do not hold now may be there once rebuilt: not "not found" meanwhile
             ResponseEntity<JsonNode> device = http.exchange("/api/devices/" + UUID.randomUUID(), HttpMethod.GET,
-                    new HttpEntity<>(staffHeaders()), JsonNode.class);
+                    new HttpEntity<>(staffHeaders(MediaType.APPLICATION_JSON)), JsonNode.class);
             assertThat(device.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(device.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
             assertThat(device.getBody().get("detail").asString()).contains("no device", "inventory", "being rebuilt");
@@ -201,7 +201,8 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> !rebuilding());
         assertThat(staff.get("/tableau-de-bord").body()).doesNotContain("reconstruction");
         assertThat(http.exchange("/api/devices/" + UUID.randomUUID(), HttpMethod.GET,
-                new HttpEntity<>(staffHeaders()), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+                new HttpEntity<>(staffHeaders(MediaType.APPLICATION_JSON)), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     /**
@@ -245,10 +246,11 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
         assertThat(jdbc.queryForObject(KEPT_COUNTS_DIFFERENCES, Long.class)).as("inventory_count").isZero();
     }
 
-    private static HttpHeaders staffHeaders() {
+    /** A staff member's request for what the operation answers ({@code answered}), or its problem. */
+    private static HttpHeaders staffHeaders(MediaType answered) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.AUTHORIZATION, TestAccounts.authorization());
-        headers.setAccept(List.of(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON));
+        headers.setAccept(List.of(answered, MediaType.APPLICATION_PROBLEM_JSON));
         return headers;
     }
 

@@ -63,6 +63,9 @@ class EveryErrorIsAProblemIT extends QuerySideIntegrationTest {
             assertThat(english.body()).as(address).contains("<h1>Request refused</h1>");
 
             RawHttp.assertRefusedByTheServer(RawHttp.send(port, "GET", address, Map.of(), null));
+            for (String client : new String[]{"*/*", "text/html;q=0.1, application/json", "application/json"}) {
+                RawHttp.assertRefusedByTheServer(RawHttp.send(port, "GET", address, Map.of("Accept", client), null));
+            }
             RawHttp.assertRefusedByTheServer(RawHttp.send(port, "GET", "/api/devices" + address.substring(9),
                     Map.of("Accept", "text/html"), null)); // the API's addresses answer the API's way
         }
