@@ -324,7 +324,8 @@ class StaffJourneyIT {
             staff.awaitTile("Appareils suivis", String.valueOf(tracked + 1));
 
             staff.click("Cérémonies");
-            assertThat(staff.row("Salle des fêtes de Poitiers")).endsWith("tenue 1 1 1");
+            assertThat(staff.row("Salle des fêtes de Poitiers")).as("held: no reason to call it off")
+                                                               .endsWith("tenue 1 1 1 —");
             staff.look("ceremonie-tenue");
 
             staff.click("Inventaire").look("inventaire");
