@@ -31,11 +31,7 @@ class AnswersInJsonIT extends CommandSideIntegrationTest {
 
     @Test
     void aCommandWhoseAnswerTheCallerCannotReadIsNotRecorded() {
-        String tag = "AJ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Map<String, Object> reception = Map.of("assetTag", tag,
-                "donorId", donorWithAgreement(http), "donationBatchReference", "LIV-2026-05", "category", "LAPTOP",
-                "manufacturer", "Lenovo", "model", "ThinkPad T480", "storageMedia", List.of(),
-                "storageRemoval", STORAGE_REMOVED_BY_THE_DONOR, "receivedAt", "2026-05-02T09:00:00Z");
+        Map<String, Object> reception = reception();
 
         for (String accept : new String[]{"text/html", "application/xml", "image/png, text/plain;q=0.5",
                 "application/json;q=0", "application/xml;q=1, */*;q=0", "application/json;q=0, */*",
@@ -58,11 +54,7 @@ class AnswersInJsonIT extends CommandSideIntegrationTest {
     /** Spring reads any {@code application/*+json} as JSON: a merge patch or an error document is not a command. */
     @Test
     void aBodyOfAnotherJsonTypeIsRefusedAndNotRecorded() {
-        String tag = "AJ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Map<String, Object> reception = Map.of("assetTag", tag,
-                "donorId", donorWithAgreement(http), "donationBatchReference", "LIV-2026-05", "category", "LAPTOP",
-                "manufacturer", "Lenovo", "model", "ThinkPad T480", "storageMedia", List.of(),
-                "storageRemoval", STORAGE_REMOVED_BY_THE_DONOR, "receivedAt", "2026-05-02T09:00:00Z");
+        Map<String, Object> reception = reception();
 
         for (String type : new String[]{"application/merge-patch+json", "application/json-patch+json",
                 "application/problem+json", "application/vnd.other+json; charset=utf-8"}) {
@@ -75,6 +67,15 @@ class AnswersInJsonIT extends CommandSideIntegrationTest {
         }
         assertThat(http.postForEntity("/api/devices", new HttpEntity<>(reception, headers()), JsonNode.class)
                        .getStatusCode().value()).as("recorded once, now").isEqualTo(201);
+    }
+
+    /** A device's reception under a tag of its own. */
+    private Map<String, Object> reception() {
+        String tag = "AJ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return Map.of("assetTag", tag,
+                "donorId", donorWithAgreement(http), "donationBatchReference", "LIV-2026-05", "category", "LAPTOP",
+                "manufacturer", "Lenovo", "model", "ThinkPad T480", "storageMedia", List.of(),
+                "storageRemoval", STORAGE_REMOVED_BY_THE_DONOR, "receivedAt", "2026-05-02T09:00:00Z");
     }
 
     private static HttpHeaders accepting(String accept) {
