@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,8 +89,13 @@ public class AnswersAsAccepted implements WebMvcConfigurer, HandlerInterceptor {
                                                               + unreadable.getMessage());
             }
         }
-        return ranges.isEmpty() || types.stream().anyMatch(type -> ranges.stream().filter(range -> range.includes(type))
-                .max(SPECIFICITY).filter(range -> range.getQualityValue() > 0 && utf8OrNone(range)).isPresent());
+        return ranges.isEmpty() || types.stream().anyMatch(type -> mostSpecific(ranges, type)
+                .filter(range -> range.getQualityValue() > 0 && utf8OrNone(range)).isPresent());
+    }
+
+    /** Of the ranges including the type, the most specific: the one whose quality says what the caller makes of it. */
+    static Optional<MediaType> mostSpecific(List<MediaType> ranges, MediaType type) {
+        return ranges.stream().filter(range -> range.includes(type)).max(SPECIFICITY);
     }
 
     private static boolean utf8OrNone(MediaType range) {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -83,10 +82,7 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
 
     /** The quality the most specific range including the type gives it; 0 if none does. */
     private static double quality(List<MediaType> ranges, MediaType type) {
-        return ranges.stream().filter(range -> range.includes(type))
-                     .max(Comparator.comparing((MediaType range) -> !range.isWildcardType())
-                                    .thenComparing(range -> !range.isWildcardSubtype()))
-                     .map(MediaType::getQualityValue).orElse(0.0);
+        return AnswersAsAccepted.mostSpecific(ranges, type).map(MediaType::getQualityValue).orElse(0.0);
     }
 
     private static boolean prefersEnglish(Request request) {
