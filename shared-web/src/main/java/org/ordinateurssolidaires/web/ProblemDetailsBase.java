@@ -1,5 +1,7 @@
 package org.ordinateurssolidaires.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +21,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.lang.reflect.AnnotatedElement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -140,10 +143,22 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
         return handleExceptionInternal(missing, problem, headers, status, request);
     }
 
-    /** What the value refused must look like: a number beyond its type's range says the range. */
+    /**
+     * What the value refused must look like: a number beyond its type's range says the range the operation's
+     * parameter is bound to ({@code page}: 0 to 100000), where its bounds are declared on it.
+     */
     protected static String expected(TypeMismatchException mismatch) {
-        return NestedExceptionUtils.getMostSpecificCause(mismatch) instanceof StrictValues.OutOfRange outOfRange
-                ? outOfRange.getMessage() : expected(mismatch.getRequiredType());
+        return expected(mismatch, mismatch instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getParameter().getParameter() : null);
+    }
+
+    /** @param declared the parameter or field the value was for, its bounds read there (none when not known) */
+    protected static String expected(TypeMismatchException mismatch, AnnotatedElement declared) {
+        if (!(NestedExceptionUtils.getMostSpecificCause(mismatch) instanceof StrictValues.OutOfRange outOfRange)) {
+            return expected(mismatch.getRequiredType());
+        }
+        return declared == null ? outOfRange.getMessage()
+                : outOfRange.expected(declared.getAnnotation(Min.class), declared.getAnnotation(Max.class));
     }
 
     /** What a value of the type must look like, in words, to name in a 400. */

@@ -1,5 +1,7 @@
 package org.ordinateurssolidaires.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.beans.PropertyEditorRegistry;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
@@ -49,10 +51,11 @@ public final class StrictValues {
     public static void register(PropertyEditorRegistry binder) {
         binder.registerCustomEditor(UUID.class, editor(StrictValues::uuid));
         for (Class<?> type : new Class<?>[]{Integer.class, int.class}) {
-            binder.registerCustomEditor(type, editor(wholeNumber(Integer::valueOf, Integer.MAX_VALUE)));
+            binder.registerCustomEditor(type, editor(wholeNumber(Integer::valueOf, Integer.MIN_VALUE,
+                    Integer.MAX_VALUE)));
         }
         for (Class<?> type : new Class<?>[]{Long.class, long.class}) {
-            binder.registerCustomEditor(type, editor(wholeNumber(Long::valueOf, Long.MAX_VALUE)));
+            binder.registerCustomEditor(type, editor(wholeNumber(Long::valueOf, Long.MIN_VALUE, Long.MAX_VALUE)));
         }
     }
 
@@ -60,13 +63,14 @@ public final class StrictValues {
     public static void register(FormatterRegistry conversions) {
         conversions.addConverter(String.class, UUID.class, noneIfEmpty(StrictValues::uuid)::apply);
         conversions.addConverter(String.class, Integer.class,
-                noneIfEmpty(wholeNumber(Integer::valueOf, Integer.MAX_VALUE))::apply);
+                noneIfEmpty(wholeNumber(Integer::valueOf, Integer.MIN_VALUE, Integer.MAX_VALUE))::apply);
         conversions.addConverter(String.class, Long.class,
-                noneIfEmpty(wholeNumber(Long::valueOf, Long.MAX_VALUE))::apply);
+                noneIfEmpty(wholeNumber(Long::valueOf, Long.MIN_VALUE, Long.MAX_VALUE))::apply);
     }
 
-    /** @param most the largest its type holds: one written right but beyond it is said to be so */
-    private static <N extends Number> Function<String, N> wholeNumber(Converter<String, N> parse, long most) {
+    /** @param least, most what its type holds: one written right but beyond it is said to be so */
+    private static <N extends Number> Function<String, N> wholeNumber(Converter<String, N> parse, long least,
+                                                                      long most) {
         return text -> {
             if (!WHOLE_NUMBER.matcher(text).matches()) {
                 throw new IllegalArgumentException("not a whole number in decimal digits");
@@ -74,16 +78,34 @@ public final class StrictValues {
             try {
                 return parse.convert(text);
             } catch (NumberFormatException beyondItsType) {
-                throw new OutOfRange("must be a whole number from " + (-most - 1) + " to " + most);
+                throw new OutOfRange(least, most);
             }
         };
     }
 
-    /** A whole number written right, but beyond what its type holds ({@code page=1099511627776}): said so. */
+    /**
+     * A whole number written right, but beyond what its type holds ({@code page=1099511627776}): said so, with the
+     * bounds its operation sets ({@link #expected(Min, Max)}) where it sets them, rather than its type's.
+     */
     public static final class OutOfRange extends IllegalArgumentException {
 
-        OutOfRange(String expected) {
-            super(expected);
+        private final long least;
+        private final long most;
+
+        OutOfRange(long least, long most) {
+            super(range(least, most));
+            this.least = least;
+            this.most = most;
+        }
+
+        /** The range the value must be in: the declared bounds, either of them the type's where none is declared. */
+        public String expected(Min min, Max max) {
+            return range(min == null ? least : Math.max(least, min.value()),
+                    max == null ? most : Math.min(most, max.value()));
+        }
+
+        private static String range(long least, long most) {
+            return "must be a whole number from " + least + " to " + most;
         }
     }
 

@@ -137,12 +137,16 @@ class OutsideTextIT extends QuerySideIntegrationTest {
             assertThat(readJson(answer.body()).at("/errors/0/parameter").asString()).as(query.getKey())
                     .isEqualTo(query.getValue());
         }
-        // written right, but beyond what a page number holds: said so, not "must be a whole number"
-        RawHttp.Answer tooFar = RawHttp.send(port, "GET", "/api/devices?page=1099511627776",
-                Map.of("Authorization", TestAccounts.authorization()), null);
-        assertThat(tooFar.status()).isEqualTo(400);
-        assertThat(readJson(tooFar.body()).at("/errors/0/message").asString())
-                .isEqualTo("must be a whole number from -2147483648 to 2147483647");
+        // written right, but beyond what a page number holds: said so with the operation's own bounds, not the int's
+        Map<String, String> tooFar = Map.of("/api/devices?page=1099511627776", "must be a whole number from 0 to 100000",
+                "/api/devices?size=-1099511627776", "must be a whole number from 1 to 500");
+        for (Map.Entry<String, String> query : tooFar.entrySet()) {
+            RawHttp.Answer answer = RawHttp.send(port, "GET", query.getKey(),
+                    Map.of("Authorization", TestAccounts.authorization()), null);
+            assertThat(answer.status()).as(query.getKey()).isEqualTo(400);
+            assertThat(readJson(answer.body()).at("/errors/0/message").asString()).as(query.getKey())
+                    .isEqualTo(query.getValue());
+        }
         for (String read : List.of("/api/devices?page=0&size=5", "/api/devices?page=-0&size=05",
                 "/api/erasure-register?deviceId=" + UUID.randomUUID().toString().toUpperCase())) {
             assertThat(RawHttp.send(port, "GET", read, Map.of("Authorization", TestAccounts.authorization()), null)
