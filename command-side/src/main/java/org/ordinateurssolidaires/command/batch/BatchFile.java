@@ -1,6 +1,8 @@
 package org.ordinateurssolidaires.command.batch;
 
 import org.ordinateurssolidaires.events.AcceptableText;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
@@ -8,8 +10,11 @@ import tools.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,6 +55,7 @@ final class BatchFile {
     /** The most a batch file's header may have: every column it knows, once each. */
     private static final int MAX_COLUMNS = DEVICE_COLUMNS.size() + MAX_MEDIA * MEDIUM_FIELDS.size();
     private static final CsvMapper CSV = new CsvMapper();
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** One row, by column name, with its number as a spreadsheet shows it. */
     record Row(int number, Map<String, String> values) {
@@ -77,21 +83,47 @@ final class BatchFile {
      * neither — UTF-8 text with a stray byte, which would turn every accent in it into "Ã©", or a byte that
      * Windows-1252 leaves undefined — is refused, naming the line of the first byte that does not fit; and so is one
      * whose first line holds a NUL, as UTF-32 text and binary files do.
+     * <p>
+     * A file sent with its charset ({@code text/csv; charset=ISO-8859-15}) is read in it, as HTTP says, and refused
+     * where it is not text in it, rather than guessed at: "€" in ISO-8859-15 is another byte than in Windows-1252.
+     * ISO-8859-1 is read as Windows-1252 and US-ASCII as UTF-8, their supersets, as browsers and JSON read them.
+     *
+     * @param declared the charset its Content-Type names, or null
      */
-    static String text(InputStream upload) throws IOException {
-        String text = decoded(upload);
+    static String text(InputStream upload, Charset declared) throws IOException {
+        String text = declared == null ? decoded(read(upload)) : asDeclared(read(upload), declared);
         if (text.lines().findFirst().orElse("").indexOf('\u0000') >= 0) {
             throw notText(); // UTF-32, or a binary file: no header holds a NUL (a cell's is named at its cell)
         }
         return text;
     }
 
-    private static String decoded(InputStream upload) throws IOException {
+    /**
+     * The charset an upload's Content-Type names, or null when it names none (as browsers send a file). One unknown
+     * to Java, or no type at all that can be read, is refused: the file could only be guessed at.
+     */
+    static Charset declaredCharset(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        try {
+            return MediaType.parseMediaType(contentType).getCharset();
+        } catch (InvalidMediaTypeException unknown) {
+            throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.typeUnread", "the file's Content-Type cannot"
+                    + " be read, or names a charset that is not known: send it as CSV UTF-8, with no charset")));
+        }
+    }
+
+    private static byte[] read(InputStream upload) throws IOException {
         byte[] file = upload.readNBytes(MAX_BYTES + 1); // never more, however large the upload
         if (file.length > MAX_BYTES) {
             throw BatchRefused.tooLarge(RowProblem.of(0, "", "batch.fileTooLarge",
                     "the file is larger than " + MAX_BYTES + " bytes", MAX_BYTES / (1024 * 1024)));
         }
+        return file;
+    }
+
+    private static String decoded(byte[] file) {
         if (startsAsUtf16(file)) { // a spreadsheet's "Unicode text": its byte-order mark says which UTF-16
             try {
                 return strictly(StandardCharsets.UTF_16, file);
@@ -100,8 +132,8 @@ final class BatchFile {
                         "the file begins as UTF-16 text but is not: save it again as CSV UTF-8")));
             }
         }
-        if (isNoText(file)) { // as Windows-1252, it would be "unknown column PK\u0003\u0004..." or "\u2030PNG"
-            throw notText();
+        if (isOfAnotherKind(file) || looksUtf16WithoutMark(file)) {
+            throw notText(); // as Windows-1252, it would be "unknown column PK\u0003\u0004..." or "\u2030PNG"
         }
         try {
             return strictly(StandardCharsets.UTF_8, file);
@@ -111,7 +143,7 @@ final class BatchFile {
                 throw new BatchRefused(List.of(RowProblem.of(scan.lineOfFirstStrayByte(), "", "batch.mixedEncoding",
                         "the file is UTF-8 with bytes of another encoding in it: save it again as CSV UTF-8")));
             }
-            String text = new String(file, Charset.forName("windows-1252"));
+            String text = new String(file, WINDOWS_1252);
             int undefined = text.indexOf('\uFFFD');
             if (undefined >= 0) {
                 throw new BatchRefused(List.of(RowProblem.of(lineOf(text, undefined), "", "batch.strayByte",
@@ -119,6 +151,29 @@ final class BatchFile {
             }
             return text;
         }
+    }
+
+    /** Decoded in the charset declared, up to the first byte that is no character in it, whose line is named. */
+    private static String asDeclared(byte[] file, Charset declared) {
+        if (isOfAnotherKind(file)) {
+            throw notText();
+        }
+        Charset read = StandardCharsets.ISO_8859_1.equals(declared) ? WINDOWS_1252
+                : StandardCharsets.US_ASCII.equals(declared) ? StandardCharsets.UTF_8 : declared;
+        CharsetDecoder decoder = read.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                                     .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer text = CharBuffer.allocate((int) Math.ceil(file.length * (double) decoder.maxCharsPerByte()) + 2);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(file), text, true);
+        if (!result.isError()) {
+            result = decoder.flush(text);
+        }
+        String decoded = text.flip().toString();
+        if (result.isError()) {
+            throw new BatchRefused(List.of(RowProblem.of(lineOf(decoded, decoded.length()), "", "batch.notAsDeclared",
+                    "the file is not " + declared.name() + " text, as its Content-Type declares: send it as CSV "
+                    + "UTF-8, with no charset or charset=utf-8", declared.name())));
+        }
+        return decoded;
     }
 
     private static BatchRefused notText() {
@@ -135,16 +190,17 @@ final class BatchFile {
                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
     }
 
-    /**
-     * By how such a file begins: a zip (.xlsx, .ods) or an OLE2 compound file (.xls), an image (PNG, JPEG, GIF) or a
-     * PDF, or a header's first two letters each beside a zero byte, as UTF-16 writes a letter of ASCII.
-     */
-    private static boolean isNoText(byte[] file) {
+    /** By how such a file begins: a zip (.xlsx, .ods) or an OLE2 compound file (.xls), an image or a PDF. */
+    private static boolean isOfAnotherKind(byte[] file) {
         return startsWith(file, 'P', 'K', 3, 4) || startsWith(file, 0xD0, 0xCF, 0x11, 0xE0)
                || startsWith(file, 0x89, 'P', 'N', 'G') || startsWith(file, 0xFF, 0xD8, 0xFF)
-               || startsWith(file, 'G', 'I', 'F', '8') || startsWith(file, '%', 'P', 'D', 'F', '-')
-               || file.length >= 4 && (file[0] != 0 && file[1] == 0 && file[2] != 0 && file[3] == 0
-                                       || file[0] == 0 && file[1] != 0 && file[2] == 0 && file[3] != 0);
+               || startsWith(file, 'G', 'I', 'F', '8') || startsWith(file, '%', 'P', 'D', 'F', '-');
+    }
+
+    /** A header's first two letters each beside a zero byte, as UTF-16 writes a letter of ASCII. */
+    private static boolean looksUtf16WithoutMark(byte[] file) {
+        return file.length >= 4 && (file[0] != 0 && file[1] == 0 && file[2] != 0 && file[3] == 0
+                                    || file[0] == 0 && file[1] != 0 && file[2] == 0 && file[3] != 0);
     }
 
     private static boolean startsWith(byte[] file, int... bytes) {

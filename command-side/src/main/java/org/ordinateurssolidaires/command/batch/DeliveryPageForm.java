@@ -56,7 +56,9 @@ class DeliveryPageForm {
             Delivery delivery = forms.bind(Delivery.class, request, Map.of());
             try (InputStream csv = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
                 BatchImport.Imported imported = batchImport.importBatch(new DonorId(delivery.donorId()),
-                        delivery.reference().strip(), delivery.receivedAt(), BatchFile.text(csv), origin);
+                        delivery.reference().strip(), delivery.receivedAt(),
+                        BatchFile.text(csv, file == null ? null : BatchFile.declaredCharset(file.getContentType())),
+                        origin);
                 return new PageForms.Next("/inventaire", imported.devices().stream()
                         .map(device -> device.assetTag().value() + " — " + device.manufacturer() + " "
                                        + device.model())

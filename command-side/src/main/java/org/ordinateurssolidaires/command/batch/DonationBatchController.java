@@ -21,6 +21,7 @@ import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.ordinateurssolidaires.web.security.Role;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,15 +80,18 @@ class DonationBatchController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import a delivery from a CSV file (template: docs/donation-batch-template.csv), all or "
             + "nothing", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-            description = "the delivery's file: UTF-8, UTF-16 with its BOM, or Latin-1; a row per device"
+            description = "the delivery's file: UTF-8, UTF-16 with its BOM, or Latin-1 (Windows-1252), or in the"
+                    + " charset its Content-Type names; a row per device"
                     + " (docs/donation-batches.md)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     ImportedBatch importBatch(@PathVariable UUID donorId,
                               @RequestParam @NotBlank @Size(max = 100) @PlainReference String reference,
                               @RequestParam @PastOrPresent @PlausibleTime.Within Instant receivedAt,
-                              @Parameter(hidden = true) InputStream file, CommandOrigin origin) throws IOException {
+                              @Parameter(hidden = true) InputStream file,
+                              @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
+                              CommandOrigin origin) throws IOException {
         BatchImport.Imported imported = batchImport.importBatch(new DonorId(donorId), reference.strip(), receivedAt,
-                BatchFile.text(file), origin);
+                BatchFile.text(file, BatchFile.declaredCharset(type)), origin);
         return new ImportedBatch(imported.batchId(), reference.strip(), imported.devices().size(),
                 imported.devices().stream().map(device -> new ImportedDevice(device.deviceId().value(),
                         device.assetTag().value(), device.storageMedia())).toList());

@@ -20,7 +20,7 @@ class BatchFileTest {
     void stopsReadingAnUploadJustPastTheLargestBatchFile() {
         var upload = new EndlessUpload('a');
 
-        assertThatThrownBy(() -> BatchFile.text(upload)).isInstanceOf(BatchRefused.class)
+        assertThatThrownBy(() -> BatchFile.text(upload, null)).isInstanceOf(BatchRefused.class)
                 .extracting(refused -> ((BatchRefused) refused).problems().get(0).message())
                 .asString().contains("larger than " + BatchFile.MAX_BYTES);
         assertThat(upload.bytesRead()).isEqualTo(BatchFile.MAX_BYTES + 1L);
@@ -32,7 +32,8 @@ class BatchFileTest {
         byte[] mixed = concat("asset_tag,manufacturer\nOS-1,Société Générale\n".getBytes(StandardCharsets.UTF_8),
                 new byte[]{'O', 'S', '-', '2', ',', (byte) 0xC0, (byte) 0x80, '\n'});
 
-        assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(mixed))).isInstanceOf(BatchRefused.class)
+        assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(mixed), null))
+                .isInstanceOf(BatchRefused.class)
                 .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
                 .containsExactly(RowProblem.of(3, "", "batch.mixedEncoding", "the file is UTF-8 with bytes of another encoding in it: "
                         + "save it again as CSV UTF-8"));
@@ -42,7 +43,8 @@ class BatchFileTest {
     void refusesAByteThatIsACharacterInNeitherEncoding() {
         byte[] undefined = {'O', 'S', '-', '1', '\n', 'D', 'e', (byte) 0x81, 'l', 'l', '\n'};
 
-        assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(undefined))).isInstanceOf(BatchRefused.class)
+        assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(undefined), null))
+                .isInstanceOf(BatchRefused.class)
                 .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
                 .containsExactly(RowProblem.of(2, "", "batch.strayByte", "the file holds a byte that is a character neither in UTF-8 "
                         + "nor in Windows-1252"));
@@ -95,7 +97,52 @@ class BatchFileTest {
     void readsWindows1252WhenTheFileIsNotUtf8() throws Exception {
         byte[] exported = "François".getBytes(Charset.forName("windows-1252"));
 
-        assertThat(BatchFile.text(new ByteArrayInputStream(exported))).isEqualTo("François");
+        assertThat(BatchFile.text(new ByteArrayInputStream(exported), null)).isEqualTo("François");
+    }
+
+    /**
+     * A charset sent with the file is the one it is read in: guessed, the "€" of ISO-8859-15 (0xA4) would be read
+     * as Windows-1252's "¤", and Shift_JIS text as Windows-1252 letters. ISO-8859-1 is read as Windows-1252.
+     */
+    @Test
+    void readsAFileInTheCharsetItsTypeDeclares() throws Exception {
+        String text = "asset_tag,manufacturer\nOS-1,Société 5 € ワ\n";
+        for (String charset : List.of("ISO-8859-15", "Shift_JIS", "UTF-16LE", "UTF-8", "windows-1252")) {
+            Charset declared = BatchFile.declaredCharset("text/csv; charset=" + charset);
+            String readable = new String(text.getBytes(declared), declared); // what the charset can write of it
+            assertThat(BatchFile.text(new ByteArrayInputStream(readable.getBytes(declared)), declared)).as(charset)
+                    .isEqualTo(readable).contains("Soci");
+        }
+        byte[] windows1252 = "5 € œ".getBytes(Charset.forName("windows-1252"));
+        assertThat(BatchFile.text(new ByteArrayInputStream(windows1252), StandardCharsets.ISO_8859_1))
+                .isEqualTo("5 € œ");
+        assertThat(BatchFile.declaredCharset("text/csv")).isNull();
+        assertThat(BatchFile.declaredCharset(null)).isNull();
+    }
+
+    /** Bytes that are no text in the charset declared are named by their line, not read in another. */
+    @Test
+    void refusesAFileThatIsNotTextInTheCharsetItsTypeDeclares() {
+        byte[] latin1 = "asset_tag\nOS-1\nSociété\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(latin1), StandardCharsets.UTF_8))
+                .isInstanceOf(BatchRefused.class)
+                .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
+                .containsExactly(RowProblem.of(3, "", "batch.notAsDeclared", "the file is not UTF-8 text, as its "
+                        + "Content-Type declares: send it as CSV UTF-8, with no charset or charset=utf-8", "UTF-8"));
+        byte[] undefined = {'O', 'S', '-', '1', '\n', (byte) 0x81};
+        assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(undefined), StandardCharsets.ISO_8859_1))
+                .extracting(refused -> ((BatchRefused) refused).problems().get(0).code())
+                .isEqualTo("batch.notAsDeclared");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(png), StandardCharsets.ISO_8859_1))
+                .extracting(refused -> ((BatchRefused) refused).problems().get(0).code())
+                .isEqualTo("batch.notText");
+        for (String unread : List.of("text/csv; charset=x-no-such-charset", "text/csv; charset=\"", "text/")) {
+            assertThatThrownBy(() -> BatchFile.declaredCharset(unread)).as(unread)
+                    .extracting(refused -> ((BatchRefused) refused).problems().get(0).code())
+                    .isEqualTo("batch.typeUnread");
+        }
     }
 
     /** A spreadsheet's "Unicode text" export: UTF-16 with its byte-order mark, little- or big-endian, tabs between. */
@@ -106,7 +153,7 @@ class BatchFileTest {
         for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
             byte[] mark = utf16 == StandardCharsets.UTF_16LE ? new byte[]{(byte) 0xFF, (byte) 0xFE}
                     : new byte[]{(byte) 0xFE, (byte) 0xFF};
-            String text = BatchFile.text(new ByteArrayInputStream(concat(mark, exported.getBytes(utf16))));
+            String text = BatchFile.text(new ByteArrayInputStream(concat(mark, exported.getBytes(utf16))), null);
             assertThat(BatchFile.rows(text)).singleElement().satisfies(row -> {
                 assertThat(row.get(BatchFile.MANUFACTURER)).isEqualTo("Société Générale");
                 assertThat(row.get(BatchFile.MODEL)).isEqualTo("Latitude");
@@ -171,7 +218,7 @@ class BatchFileTest {
 
     private static String refusal(byte[] file) {
         try {
-            BatchFile.text(new ByteArrayInputStream(file));
+            BatchFile.text(new ByteArrayInputStream(file), null);
             throw new AssertionError("read as text");
         } catch (BatchRefused refused) {
             return refused.problems().get(0).code();

@@ -7,8 +7,11 @@ import org.ordinateurssolidaires.command.StaffRequests;
 import org.ordinateurssolidaires.events.device.DeviceId;
 import org.ordinateurssolidaires.events.device.StorageRemovalStated;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
+import org.ordinateurssolidaires.testing.RawHttp;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,6 +56,8 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     EventStore eventStore;
     @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     @Test
     void importsTheShippedTemplateWithEveryDeviceAndMedium() throws Exception {
@@ -131,6 +136,32 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                 .containsExactly("2 ");
         assertThat(problems(importFile(donor, "LIV-TWICE", "asset_tag,category,manufacturer,model,model\n")))
                 .containsExactly("1 model");
+    }
+
+    /** A file sent with its charset is read in it: ISO-8859-15 writes "€" as 0xA4, Windows-1252's "¤". */
+    @Test
+    void readsAFileInTheCharsetItsTypeDeclaresAndRefusesOneItIsNotIn() {
+        String donor = donorWithAgreement();
+        byte[] latin9 = (HEADER + "\n" + prefix() + "1,LAPTOP,Dell,Latitude 5490,SN1,écran 15 € neuf,SATA_SSD,,,,\n")
+                .getBytes(Charset.forName("ISO-8859-15"));
+
+        ResponseEntity<JsonNode> imported = importFile(donor, "LIV-LATIN9", latin9, null,
+                "text/csv; charset=ISO-8859-15");
+
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(eventStore.readEvents(imported.getBody().at("/received/0/deviceId").asString()).next().getPayload()
+                .toString()).contains("écran 15 € neuf");
+        long stored = storedEvents();
+        byte[] latin1 = (HEADER + "\n" + prefix() + "1,LAPTOP,Dell,Latitude,SN1,écran,SATA_SSD,,,,\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(problems(importFile(donor, "LIV-NOT-UTF8", latin1, null, "text/csv; charset=utf-8")))
+                .containsExactly("2 ");
+        RawHttp.Answer unknown = RawHttp.send(port, "POST", "/api/donors/" + donor
+                + "/batches?reference=LIV-UNKNOWN&receivedAt=2026-03-02T09:00:00Z", Map.of("Authorization",
+                TestAccounts.authorization(), "Content-Type", "text/csv; charset=x-no-such-charset"), HEADER + "\n");
+        assertThat(unknown.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+        assertThat(unknown.head()).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(storedEvents()).isEqualTo(stored);
     }
 
     @Test
@@ -464,8 +495,13 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
     }
 
     private ResponseEntity<JsonNode> importFile(String donor, String reference, byte[] file, String idempotencyKey) {
+        return importFile(donor, reference, file, idempotencyKey, "text/csv");
+    }
+
+    private ResponseEntity<JsonNode> importFile(String donor, String reference, byte[] file, String idempotencyKey,
+                                                String type) {
         HttpHeaders headers = headers();
-        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        headers.set(HttpHeaders.CONTENT_TYPE, type);
         if (idempotencyKey != null) {
             headers.set("Idempotency-Key", idempotencyKey);
         }
