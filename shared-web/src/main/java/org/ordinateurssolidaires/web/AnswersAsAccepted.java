@@ -48,7 +48,7 @@ public class AnswersAsAccepted implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // after the operation's rule (a role refused gets 403 first) and its parameters' (RequestParameters)
-        registry.addInterceptor(this).addPathPatterns("/api/**").order(Ordered.HIGHEST_PRECEDENCE + 2);
+        registry.addInterceptor(this).addPathPatterns("/api/**").order(Ordered.HIGHEST_PRECEDENCE + 3);
     }
 
     @Override

@@ -64,7 +64,7 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // after the operation's rule (a role refused gets 403 first) and its parameters' (RequestParameters)
-        registry.addInterceptor(this).addPathPatterns("/api/**").order(Ordered.HIGHEST_PRECEDENCE + 2);
+        registry.addInterceptor(this).addPathPatterns("/api/**").order(Ordered.HIGHEST_PRECEDENCE + 3);
     }
 
     @Override
@@ -123,7 +123,7 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
     }
 
     /** Whether the operation reads its body: bound ({@code @RequestBody}, a part, a file), or as it comes. */
-    private static boolean readsABody(HandlerMethod operation) {
+    static boolean readsABody(HandlerMethod operation) {
         return Arrays.stream(operation.getMethodParameters()).anyMatch(parameter ->
                 parameter.hasParameterAnnotation(RequestBody.class)
                 || parameter.hasParameterAnnotation(RequestPart.class)

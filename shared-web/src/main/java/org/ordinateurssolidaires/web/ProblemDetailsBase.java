@@ -7,9 +7,11 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
@@ -92,6 +94,22 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
                 "invalid parameters: " + name + " " + expected);
         problem.setProperty("errors", List.of(Map.of("parameter", name, "message", expected)));
         return handleExceptionInternal(mismatch, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A body of a type the operation does not read: named, with the types it reads (in the detail as in Spring's
+     * {@code Accept} header), where Spring says only that the one sent "is not supported".
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException unsupported,
+                                                                      HttpHeaders headers, HttpStatusCode status,
+                                                                      WebRequest request) {
+        ProblemDetail problem = unsupported.getBody();
+        if (!unsupported.getSupportedMediaTypes().isEmpty()) {
+            problem.setDetail(problem.getDetail() + " Send " + MediaType.toString(unsupported.getSupportedMediaTypes())
+                              + ".");
+        }
+        return handleExceptionInternal(unsupported, problem, headers, status, request);
     }
 
     /**

@@ -69,8 +69,9 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        // after the operation's rule (RulesBeforeBinding): a role refused gets 403 whatever parameters it sent
-        registry.addInterceptor(this).excludePathPatterns(FORMS).order(Ordered.HIGHEST_PRECEDENCE + 1);
+        // after the operation's rule (RulesBeforeBinding): a role refused gets 403 whatever parameters it sent; and
+        // after BodiesSentPlain, before a coded form's body is read as parameters
+        registry.addInterceptor(this).excludePathPatterns(FORMS).order(Ordered.HIGHEST_PRECEDENCE + 2);
     }
 
     /** Identifiers and whole numbers read in one form only, by every operation of the apps. */

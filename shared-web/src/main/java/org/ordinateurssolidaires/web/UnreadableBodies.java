@@ -12,14 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -35,13 +32,9 @@ import java.util.function.Predicate;
  *     Tomcat's ({@code server.tomcat.max-http-form-post-size}, 2 MB), or one of more parts than it takes
  *     ({@code server.tomcat.max-part-count}, 50): 413, saying which;</li>
  *     <li>a form the container cannot parse (multipart with no boundary, or cut short; parameters it cannot
- *     decode): 400;</li>
- *     <li>a {@code Content-Type} that names no type ({@code *}{@code /*}, {@code application/*}): 415. Spring failed on
- *     it with a 500 as it read any body.</li>
- *     <li>a body sent with a {@code Content-Encoding} (gzip, say): 415 with {@code Accept-Encoding: identity}
- *     (RFC 7694). Nothing here decodes a body, and the coding was ignored: a body said to be compressed was read as
- *     it came.</li>
+ *     decode): 400.</li>
  * </ul>
+ * (A body of no named type or in a coding is refused once the operation's rule has been read: {@link BodiesSentPlain}.)
  * The first two come out of the container's parsing of the body, which the first reader of a parameter sets off (the
  * browser chain's CSRF check, a form's command id); that parsing then fails again at every later read, its error
  * page's included, and it logged two stack traces for each such request, anyone's. Each is answered here from a
@@ -68,17 +61,6 @@ class UnreadableBodies extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (namesNoType(request.getContentType())) {
-            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "the body's Content-Type names no type; send the one the operation takes (application/json)");
-            return;
-        }
-        if (coded(request)) {
-            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "the body is sent with a Content-Encoding the server does not decode: send it as it is (identity)",
-                    Map.of(HttpHeaders.ACCEPT_ENCODING, "identity"));
-            return;
-        }
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException failure) {
@@ -101,41 +83,14 @@ class UnreadableBodies extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String why)
             throws ServletException, IOException {
-        refuse(request, response, status, why, Map.of());
-    }
-
-    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String why,
-                        Map<String, String> headers) throws ServletException, IOException {
         log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), why);
         response.reset();
         ProgrammeSecurity.writePageHeaders(request, response); // the security filters' were reset, or never ran
-        headers.forEach(response::setHeader);
         response.setStatus(status.value());
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
         request.setAttribute(REFUSAL, why);
         request.getRequestDispatcher(errorPath).forward(new WithoutItsBody(request), response);
-    }
-
-    private static boolean namesNoType(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return type.isWildcardType() || type.isWildcardSubtype();
-        } catch (InvalidMediaTypeException unparsable) {
-            return false; // Spring's own 415 follows wherever a body is read
-        }
-    }
-
-    /** Whether the request has a body whose coding is other than none ("identity", which a sender may name). */
-    private static boolean coded(HttpServletRequest request) {
-        boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
-        return body && Collections.list(request.getHeaders(HttpHeaders.CONTENT_ENCODING)).stream()
-                                  .flatMap(codings -> Arrays.stream(codings.split(",")))
-                                  .map(String::strip)
-                                  .anyMatch(coding -> !coding.isEmpty() && !coding.equalsIgnoreCase("identity"));
     }
 
     /** The container's own exceptions are not public API: they are known by Spring's, or by their name. */

@@ -100,6 +100,25 @@ class UnreadableBodiesIT extends CommandSideIntegrationTest {
         assertThat(log.getOut()).doesNotContain(" ERROR ").contains("Refused POST /api/devices: the body is sent with");
     }
 
+    /**
+     * Found by an outside probe: an account whose role may not record a device was told its gzip body was the
+     * problem. It gets 403 whatever it sent, as docs/security.md says; a type the address takes from nobody aside,
+     * which names the types it takes (a delivery's file: text/csv).
+     */
+    @Test
+    void aRoleThatMayNotCallTheOperationIsRefused403WhateverItsBody() throws Exception {
+        String admin = TestAccounts.authorization(TestAccounts.ADMIN); // accounts only: no device
+        HttpResponse<String> coded = send("/api/devices", "application/json", DEVICE, "gzip", admin);
+        HttpResponse<String> noType = send("/api/devices", "*/*", DEVICE, null, admin);
+        HttpResponse<String> delivery = send("/api/donors/6f1d3c2a-9b7e-4c1d-8a2f-0e5b7c9d1a23/batches"
+                + "?reference=LIV-1&receivedAt=2026-03-02T09:00:00Z", "*/*", "asset_tag\n", null, admin);
+
+        problem(coded, 403);
+        problem(noType, 403);
+        assertThat(problem(delivery, 415).get("detail").asString()).contains("text/csv")
+                .doesNotContain("application/json");
+    }
+
     @Test
     void aFormTheContainerCannotParseIsRefused400(CapturedOutput log) throws Exception {
         HttpResponse<String> noBoundary = send("/login", "multipart/form-data", "username=someone");
@@ -131,8 +150,13 @@ class UnreadableBodiesIT extends CommandSideIntegrationTest {
     }
 
     private HttpResponse<String> send(String path, String contentType, String body, String coding) throws Exception {
+        return send(path, contentType, body, coding, TestAccounts.authorization());
+    }
+
+    private HttpResponse<String> send(String path, String contentType, String body, String coding,
+                                      String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                                 .header("Authorization", TestAccounts.authorization())
+                                                 .header("Authorization", authorization)
                                                  .header("Accept", "application/json")
                                                  .header("Content-Type", contentType);
         if (coding != null) {
