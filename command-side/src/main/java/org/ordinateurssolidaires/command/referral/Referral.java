@@ -47,13 +47,18 @@ public class Referral {
         // for Axon: rebuilt from its events
     }
 
-    /** The household's identifiers are remembered (hashed) in the same transaction, to recognise it later. */
+    /**
+     * The household's identifiers are remembered (hashed) in the same transaction, to recognise it later. A household
+     * the programme already equipped is refused to staff without their justification; a partner's referral of it is
+     * recorded as any other, for the partner's answer must not tell who the programme helped, and staff find it out
+     * as they accept it ({@link #handle(AcceptReferral, HouseholdRegister)}).
+     */
     @CommandHandler
     public Referral(SubmitReferral command, PartnerRoster partners, HouseholdRegister households,
                     PersonalDataVault vault) {
         partners.requireActive(command.partnerId(), ReferralRule.REFERRAL_BY_AN_ACTIVE_PARTNER);
         boolean equippedBefore = households.alreadyEquipped(command.personalData());
-        if (equippedBefore && command.alreadyEquippedJustification() == null) {
+        if (equippedBefore && command.alreadyEquippedJustification() == null && command.byStaff()) {
             throw new RuleViolation(ReferralRule.SECOND_REFERRAL_JUSTIFIED, "the programme already equipped this "
                     + "household: staff record why it should be equipped again (alreadyEquippedJustification)");
         }
@@ -62,15 +67,21 @@ public class Referral {
                 command.criterion(), command.householdSize(), command.children(), command.need(),
                 vault.seal("referral:" + command.referralId(), command.personalData()),
                 command.submittedAt()));
-        if (equippedBefore) {
+        if (equippedBefore && command.alreadyEquippedJustification() != null) {
             apply(new SecondReferralJustified(command.referralId(), command.alreadyEquippedJustification()));
         }
     }
 
+    /** A household the programme already equipped joins the waiting list only with staff's justification. */
     @CommandHandler
-    void handle(AcceptReferral command) {
+    void handle(AcceptReferral command, HouseholdRegister households) {
         requireAwaitingDecision();
         refuseDatedBeforeItsStatus(command.acceptedAt());
+        if (!secondReferralJustified && households.equippedThroughAnother(referralId)) {
+            throw new RuleViolation(ReferralRule.SECOND_REFERRAL_JUSTIFIED, "the programme already equipped this "
+                    + "household: reject this referral, or refer it again with staff's justification "
+                    + "(alreadyEquippedJustification)");
+        }
         apply(new ReferralAccepted(referralId, command.acceptedAt()));
     }
 

@@ -112,7 +112,7 @@ class ReferralCommandController {
         commands.dispatch(new SubmitReferral(referralId, new PartnerId(partnerId), householdCode, request.criterion(),
                 request.householdSize(), request.children(), request.need(),
                 request.personalData().inClear(request.notes(), request.accessibilityNeeds()),
-                request.alreadyEquippedJustification(), submittedAt), origin);
+                request.alreadyEquippedJustification(), submittedAt, caller.has(Role.STAFF)), origin);
         return new ReferralRequests.Submitted(referralId.value(), householdCode);
     }
 

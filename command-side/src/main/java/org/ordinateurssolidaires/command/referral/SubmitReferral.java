@@ -14,6 +14,10 @@ import java.time.Instant;
  * @param householdCode                the pseudonymous code everything else will know the household by
  * @param alreadyEquippedJustification why staff equip this household again, if the programme already did; null
  *                                     otherwise
+ * @param byStaff                      whether staff refer it: they are told at once that the programme already
+ *                                     equipped the household; a partner is not, for its answer would tell whether a
+ *                                     phone or an e-mail is of a household the programme helped (its referral is
+ *                                     recorded, and staff's acceptance refused until justified)
  */
 public record SubmitReferral(ReferralId referralId,
                              PartnerId partnerId,
@@ -24,7 +28,8 @@ public record SubmitReferral(ReferralId referralId,
                              DeviceCategory need,
                              PersonalData personalData,
                              String alreadyEquippedJustification,
-                             Instant submittedAt) {
+                             Instant submittedAt,
+                             boolean byStaff) {
 
     @Override
     public String toString() {

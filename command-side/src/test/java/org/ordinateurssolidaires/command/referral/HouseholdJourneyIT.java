@@ -11,7 +11,9 @@ import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.referral.ReferralAccepted;
 import org.ordinateurssolidaires.events.referral.ReferralFulfilled;
 import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.events.referral.ReferralSubmitted;
 import org.ordinateurssolidaires.events.referral.SecondReferralJustified;
+import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -73,6 +75,23 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
                 .isEqualTo(new SecondReferralJustified(referralId(justified), "the laptop was stolen; police report seen"));
         assertThat(submit(partner, Map.of("name", "Amina Diallo", "phone", "06 39 98 99 99"), null).getStatusCode())
                 .as("a namesake with another phone and no address is another household").isEqualTo(HttpStatus.CREATED);
+        // the partner's own account is not told (its answer would say who the programme helped): staff find out
+        String username = "partenaire." + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD).postForEntity("/api/accounts",
+                new HttpEntity<>(Map.of("username", username, "password", TestAccounts.PASSWORD, "access",
+                        Map.of("roles", List.of("PARTNER"), "partnerId", partner)), headers()), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<JsonNode> byThePartner = http.withBasicAuth(username, TestAccounts.PASSWORD).postForEntity(
+                "/api/partners/" + partner + "/referrals", new HttpEntity<>(referral(again), headers()),
+                JsonNode.class);
+        assertThat(byThePartner.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String unjustified = byThePartner.getBody().get("referralId").asString();
+        ResponseEntity<JsonNode> acceptance = post("/api/referrals/" + unjustified + "/acceptance",
+                Map.of("at", Instant.now().toString())); // a partner refers now
+        assertThat(acceptance.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(acceptance.getBody().get("rule").asString()).isEqualTo("SECOND_REFERRAL_JUSTIFIED");
+        assertThat(payloads(unjustified)).singleElement().isInstanceOf(ReferralSubmitted.class);
+        post("/api/referrals/" + unjustified + "/personal-data/erasure", Map.of());
 
         post("/api/referrals/" + referral + "/personal-data/erasure", Map.of());
         post("/api/referrals/" + justified + "/personal-data/erasure", Map.of());
@@ -275,13 +294,16 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
     }
 
     private ResponseEntity<JsonNode> submit(String partner, Map<String, String> person, String justification) {
-        Map<String, Object> body = new HashMap<>(Map.of("criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER",
-                "householdSize", 3, "children", 2, "need", "LAPTOP", "personalData", person,
-                "submittedAt", "2026-01-05T10:00:00Z"));
+        Map<String, Object> body = referral(person);
         if (justification != null) {
             body.put("alreadyEquippedJustification", justification);
         }
         return post("/api/partners/" + partner + "/referrals", body);
+    }
+
+    private static Map<String, Object> referral(Map<String, String> person) {
+        return new HashMap<>(Map.of("criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 3,
+                "children", 2, "need", "LAPTOP", "personalData", person, "submittedAt", "2026-01-05T10:00:00Z"));
     }
 
     private void accept(String referral) {

@@ -95,7 +95,7 @@ class ReferralTest {
         referrals.givenNoPriorActivity()
                  .when(new SubmitReferral(REFERRAL, PARTNER, "H-7K3Q9M",
                          EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP,
-                         FAMILY, null, T))
+                         FAMILY, null, T, false))
                  .expectEvents(SUBMITTED);
         verify(households).remember(REFERRAL, FAMILY);
     }
@@ -113,12 +113,31 @@ class ReferralTest {
     void refersAnAlreadyEquippedHouseholdAgainOnlyWithAJustification() {
         when(households.alreadyEquipped(FAMILY)).thenReturn(true);
         expectRuleBroken(ReferralRule.SECOND_REFERRAL_JUSTIFIED,
-                referrals.givenNoPriorActivity().when(submission(null)));
+                referrals.givenNoPriorActivity().when(submission(null, true)));
 
         referrals.givenNoPriorActivity()
-                 .when(submission("the laptop was stolen; police report seen"))
+                 .when(submission("the laptop was stolen; police report seen", true))
                  .expectEvents(SUBMITTED,
                          new SecondReferralJustified(REFERRAL, "the laptop was stolen; police report seen"));
+    }
+
+    /**
+     * Found by an outside probe: a partner refused "already equipped" learnt, with no trace, that a phone or an
+     * e-mail was of a household the programme helped. Its referral is recorded as any other; staff cannot accept it
+     * without their justification.
+     */
+    @Test
+    void recordsAPartnersReferralOfAnAlreadyEquippedHouseholdWithoutTellingItAndStaffCannotAcceptIt() {
+        when(households.alreadyEquipped(FAMILY)).thenReturn(true);
+        referrals.givenNoPriorActivity().when(submission(null, false)).expectEvents(SUBMITTED);
+
+        when(households.equippedThroughAnother(REFERRAL)).thenReturn(true);
+        expectRuleBroken(ReferralRule.SECOND_REFERRAL_JUSTIFIED,
+                referrals.given(SUBMITTED).when(new AcceptReferral(REFERRAL, T)));
+        referrals.given(SUBMITTED).when(new RejectReferral(REFERRAL, "already equipped", T))
+                 .expectEvents(new ReferralRejected(REFERRAL, "already equipped", T));
+        referrals.given(SUBMITTED, new SecondReferralJustified(REFERRAL, "the laptop was stolen"))
+                 .when(new AcceptReferral(REFERRAL, T)).expectEvents(new ReferralAccepted(REFERRAL, T));
     }
 
     @Test
@@ -149,9 +168,13 @@ class ReferralTest {
     }
 
     private static SubmitReferral submission(String alreadyEquippedJustification) {
+        return submission(alreadyEquippedJustification, false);
+    }
+
+    private static SubmitReferral submission(String alreadyEquippedJustification, boolean byStaff) {
         return new SubmitReferral(REFERRAL, PARTNER, "H-7K3Q9M",
                 EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER, 4, 2, DeviceCategory.LAPTOP, FAMILY,
-                alreadyEquippedJustification, T);
+                alreadyEquippedJustification, T, byStaff);
     }
 
     @Test
