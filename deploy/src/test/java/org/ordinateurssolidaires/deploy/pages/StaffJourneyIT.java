@@ -632,6 +632,14 @@ class StaffJourneyIT {
             // a hundred characters (as long as one may be) names its forms
             String device = "/appareils/" + receivedWithDisks("OS-2026-0390", "WD-390-" + "X".repeat(93))
                     .get("deviceId").asText();
+            // a partner's contacts, whose table's hidden header once escaped its scrolling box and widened the page
+            String partner = commandSide.post("/api/partners", Map.of("name", "Mission locale du Pays mélusin",
+                    "kind", "JOB_CENTRE")).get("partnerId").asText();
+            commandSide.post("/api/partners/" + partner + "/contacts", Map.of("name", "Inès Garnier-Delacroix",
+                    "role", "conseillère en insertion professionnelle", "email", "ines.garnier@example.org",
+                    "phone", "05 49 00 00 00"));
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                   .until(() -> querySide.get("/api/partners/" + partner).get("contacts").size() == 1);
             for (String page : List.of("/tableau-de-bord", "/inventaire", "/reception", "/orientations", "/donateurs",
                     "/ceremonies", "/partenaires", "/registre-des-effacements", "/audit", device)) {
                 phone.open(page).look(page.startsWith("/appareils/") ? "appareil" : page.substring(1));
