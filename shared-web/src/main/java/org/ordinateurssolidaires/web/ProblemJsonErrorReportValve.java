@@ -1,9 +1,11 @@
 package org.ordinateurssolidaires.web;
 
+import jakarta.servlet.http.Cookie;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.ordinateurssolidaires.web.pages.FrenchFirst;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -85,11 +87,15 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         return AnswersAsAccepted.mostSpecific(ranges, type).map(MediaType::getQualityValue).orElse(0.0);
     }
 
+    /** The reader's own choice of the pages' language, kept in its cookie, else as the pages read the browser's. */
     private static boolean prefersEnglish(Request request) {
-        String languages = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        return languages != null && LanguagesPreferred.mostPreferred(languages).stream().map(Locale::getLanguage)
-                .filter(language -> language.equals("fr") || language.equals("en")).findFirst().map("en"::equals)
-                .orElse(false);
+        Cookie[] cookies = request.getCookies();
+        for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
+            if (FrenchFirst.COOKIE.equals(cookie.getName())) {
+                return cookie.getValue().startsWith("en");
+            }
+        }
+        return FrenchFirst.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).equals(Locale.ENGLISH);
     }
 
     /** The pages' own words for a refusal or a fault (error.refused, error.fault), with the way home. */

@@ -54,8 +54,9 @@ final class Browser implements AutoCloseable {
     Browser(String address, String who) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium", "/usr/bin/chromium"));
+        // a French reader's browser: headless Chromium sends the languages of --accept-lang, not of --lang
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-                "--lang=fr-FR");
+                "--lang=fr-FR", "--accept-lang=fr-FR,fr");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL")); // the console, to read back
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromiumDriver", "/usr/bin/chromedriver")))

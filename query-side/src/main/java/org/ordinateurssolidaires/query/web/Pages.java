@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ordinateurssolidaires.web.pages.FrenchFirst;
 import org.ordinateurssolidaires.web.security.ProgrammeSecurity;
 import org.ordinateurssolidaires.web.security.PublicEndpoints;
 import org.ordinateurssolidaires.web.security.SignInPage;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -46,7 +48,7 @@ class Pages implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         SpokenLanguages resolver = new SpokenLanguages();
-        resolver.setDefaultLocale(Locale.FRENCH);
+        resolver.setDefaultLocaleFunction(request -> FrenchFirst.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         resolver.setCookieMaxAge(Duration.ofDays(365));
         // a cookie that names no language (planted, or another site's) is read as none, never an error page
         resolver.setRejectInvalidCookies(false);
@@ -54,15 +56,17 @@ class Pages implements WebMvcConfigurer {
     }
 
     /**
-     * French or English, as the pages speak them: any other asked ({@code ?lang=xx}, an old cookie) is French. The API
-     * speaks its own words, English, whoever asks: a rule's message is never half in the reader's language.
+     * French or English, as the pages speak them: the reader's choice ({@code ?lang=}, kept in a cookie), else as the
+     * browser reads them, French first ({@link FrenchFirst}); any other asked ({@code ?lang=xx}, an old cookie) is
+     * French. The API speaks its own words, English, whoever asks: a rule's message is never half in the reader's
+     * language.
      */
     static final class SpokenLanguages extends CookieLocaleResolver {
 
         private static final Set<String> SPOKEN = Set.of("fr", "en");
 
         SpokenLanguages() {
-            super("langue");
+            super(FrenchFirst.COOKIE);
         }
 
         @Override

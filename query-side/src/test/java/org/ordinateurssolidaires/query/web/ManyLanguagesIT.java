@@ -35,12 +35,26 @@ class ManyLanguagesIT extends QuerySideIntegrationTest {
         HttpResponse<String> page = get("/login", "en," + ELEVEN, null);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).as("the pages speak French unless asked otherwise (?lang=)")
-                               .contains("<html lang=\"fr\"");
+        assertThat(page.body()).as("English first, and no French among the ten").contains("<html lang=\"en\"");
         assertThat(get("/actuator/health/readiness", ELEVEN, null).statusCode()).isEqualTo(200);
         assertThat(get("/api/devices", ELEVEN, TestAccounts.authorization()).statusCode()).isEqualTo(200);
         assertThat(get("/login", "en;q=x,,;;=", null).statusCode()).as("a list that cannot be read").isEqualTo(200);
         assertThat(log.getOut()).doesNotContain(" ERROR ", "maximum allowed number of locales");
+    }
+
+    /**
+     * Found by an outside probe: a browser that reads no French was answered in French all the same. The reader's
+     * choice first (?lang=, kept in a cookie), then the browser's languages, French whenever it reads French.
+     */
+    @Test
+    void thePagesSpeakTheBrowsersLanguageFrenchFirst() throws Exception {
+        assertThat(get("/login", "en-GB,en;q=0.9", null).body()).contains("<html lang=\"en\"", "Sign in");
+        assertThat(get("/login", "en-US,en;q=0.9,fr;q=0.8", null).body()).contains("<html lang=\"fr\"");
+        assertThat(get("/login", "de-DE,de;q=0.9", null).body()).contains("<html lang=\"fr\"");
+        HttpResponse<String> chosen = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/login")).header("Accept-Language", "en-GB,en;q=0.9").header("Cookie", "langue=fr").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chosen.body()).as("the reader's own choice").contains("<html lang=\"fr\"");
     }
 
     private HttpResponse<String> get(String path, String languages, String authorization) throws Exception {
