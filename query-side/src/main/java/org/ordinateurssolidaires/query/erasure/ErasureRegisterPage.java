@@ -8,6 +8,7 @@ import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -61,7 +62,12 @@ class ErasureRegisterPage {
             model.addAttribute("mistyped", List.of("from", "to")).addAttribute("periodOutOfOrder", true);
             return "erasure/register";
         }
-        model.addAttribute("records", register.search(search, Math.max(0, Math.min(page, LAST_PAGE)), PAGE_SIZE));
+        Page<ErasureRecord> records = register.search(search, Math.max(0, Math.min(page, LAST_PAGE)), PAGE_SIZE);
+        if (records.getNumber() >= records.getTotalPages() && records.getTotalPages() > 0) {
+            // a page past the last (an old link, a number typed): the last, rather than none and no way back
+            records = register.search(search, records.getTotalPages() - 1, PAGE_SIZE);
+        }
+        model.addAttribute("records", records);
         return "erasure/register";
     }
 

@@ -84,6 +84,10 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
         assertThat(http.exchange("/registre-des-effacements?outcome=DESTROYED&deviceId=" + desktop, HttpMethod.GET,
                 new HttpEntity<>(inFrench), String.class).getBody()).as("the page says it in the reader's language")
                 .contains("broyage, certificat DEST-77").doesNotContain("SHRED");
+        assertThat(http.exchange("/registre-des-effacements?outcome=DESTROYED&deviceId=" + desktop + "&page=99999",
+                HttpMethod.GET, new HttpEntity<>(inFrench), String.class).getBody())
+                .as("a page past the last (an old link, a number typed) shows the last, not an empty one")
+                .contains("broyage, certificat DEST-77");
         assertThat(count("donorId=" + donor + "&operator=camille")).isEqualTo(2);
         assertThat(count("donorId=" + donor + "&operator=AMIL")).as("part of the name").isEqualTo(2);
         assertThat(count("donorId=" + donor + "&operator=%")).as("a % is a %, no pattern").isZero();
