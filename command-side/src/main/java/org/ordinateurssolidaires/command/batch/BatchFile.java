@@ -260,6 +260,10 @@ final class BatchFile {
             throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.emptyFile", "the file is empty")));
         }
         String header = text.lines().findFirst().orElse("");
+        if (header.isBlank()) { // the parser's own words: "Empty header line: can not bind data"
+            throw new BatchRefused(List.of(RowProblem.of(1, "", "batch.emptyHeader", "the first line is empty: it"
+                    + " holds the columns' names (asset_tag, category...), as the template's does")));
+        }
         char separator = separator(header);
         int columns = header.split(Pattern.quote(String.valueOf(separator)), -1).length;
         if (columns > MAX_COLUMNS) { // not a batch file: its parser's own limit would speak of its internals

@@ -207,6 +207,20 @@ class BatchFileTest {
                 });
     }
 
+    /** Found by an outside probe: the parser's own words, "Empty header line: can not bind data". */
+    @Test
+    void refusesAFileWhoseFirstLineIsBlankNamingIt() {
+        for (String file : List.of("\nasset_tag,category,manufacturer,model\nOS-1,LAPTOP,Dell,Latitude\n",
+                " \t\nasset_tag\nOS-1\n", "\uFEFF\r\nasset_tag\nOS-1\n")) {
+            assertThatThrownBy(() -> BatchFile.rows(file)).isInstanceOf(BatchRefused.class)
+                    .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
+                    .singleElement().satisfies(problem -> {
+                        assertThat(((RowProblem) problem).row()).isEqualTo(1);
+                        assertThat(((RowProblem) problem).code()).isEqualTo("batch.emptyHeader");
+                    });
+        }
+    }
+
     @Test
     void refusesAnEmptyFileSayingSo() {
         for (String empty : List.of("", "\uFEFF", " \n\r\n")) {
