@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.ordinateurssolidaires.events.AcceptableText;
 import org.ordinateurssolidaires.events.device.StorageRemovalStatement;
 import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
@@ -98,13 +98,15 @@ class DonorReportController {
     @Operation(summary = "A data-sanitisation certificate for the donor's media (one delivery's, when named); in "
             + "French unless lang=en")
     ResponseEntity<byte[]> sanitisationCertificate(@PathVariable UUID donorId,
-                                                   @RequestParam(required = false) @Size(min = 1, message =
-                                                           "must not be empty: leave it out for every delivery")
-                                                   String delivery,
+                                                   @RequestParam(required = false) @Pattern(regexp = ".*\\S.*",
+                                                           message = "must not be empty: leave it out for every "
+                                                                     + "delivery") String delivery,
                                                    @RequestParam(defaultValue = "fr") @Pattern(regexp = LANGUAGES)
                                                    String lang) {
-        return pdf(documents.sanitisationCertificate(() -> withDelivery(report(donorId), delivery),
-                delivery, Locale.forLanguageTag(lang)), "sanitisation-certificate-" + donorId);
+        // as the delivery's import keeps its reference: "LIV-04 " is the delivery LIV-04
+        String reference = delivery == null ? null : AcceptableText.tidied(delivery);
+        return pdf(documents.sanitisationCertificate(() -> withDelivery(report(donorId), reference),
+                reference, Locale.forLanguageTag(lang)), "sanitisation-certificate-" + donorId);
     }
 
     private static DonorReport withDelivery(DonorReport report, String delivery) {

@@ -165,6 +165,9 @@ class DonorReportIT extends QuerySideIntegrationTest {
                 + reference + "&lang=en", byte[].class));
         assertThat(certificate.replaceAll("\\s", ""))
                 .contains("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"); // may wrap in its cell
+        assertThat(http.getForEntity("/api/donors/" + donor + "/sanitisation-certificate.pdf?delivery={reference}",
+                byte[].class, " " + reference + " ").getStatusCode()).as("the reference as its import keeps it")
+                .isEqualTo(HttpStatus.OK);
         assertThat(certificate).contains("Certificate of data sanitisation", "73282932000074", "GIVEN-1", "WORK-1",
                 "nwipe 0.37")
                                .containsPattern("2\\s+media")

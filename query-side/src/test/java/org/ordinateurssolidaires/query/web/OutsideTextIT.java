@@ -157,10 +157,12 @@ class OutsideTextIT extends QuerySideIntegrationTest {
     /** An optional parameter given empty is refused, not taken as a name nothing has (a 404 that misleads). */
     @Test
     void refusesAnOptionalParameterGivenEmpty() {
-        ResponseEntity<JsonNode> delivery = get("/api/donors/" + UUID.randomUUID()
-                                                + "/sanitisation-certificate.pdf?delivery={value}", "");
-        assertRefused(delivery, "parameter", "delivery");
-        assertThat(delivery.getBody().at("/errors/0/message").asString()).startsWith("must not be empty");
+        for (String empty : List.of("", "   ")) {
+            ResponseEntity<JsonNode> delivery = get("/api/donors/" + UUID.randomUUID()
+                                                    + "/sanitisation-certificate.pdf?delivery={value}", empty);
+            assertRefused(delivery, "parameter", "delivery");
+            assertThat(delivery.getBody().at("/errors/0/message").asString()).startsWith("must not be empty");
+        }
         ResponseEntity<JsonNode> sequence = http.withBasicAuth(TestAccounts.STAFF, TestAccounts.PASSWORD).exchange(
                 "/api/dead-letters/inventory/retry?sequenceId=", HttpMethod.POST, null, JsonNode.class);
         assertRefused(sequence, "parameter", "sequenceId");
