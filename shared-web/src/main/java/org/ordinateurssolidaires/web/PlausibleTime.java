@@ -31,18 +31,29 @@ public final class PlausibleTime {
 
     /** An ISO-8601 time of day: its hour, and its seconds when written; {@code t} as {@link Instant#parse} reads it. */
     private static final Pattern CLOCK = Pattern.compile("[Tt](\\d{2}):\\d{2}(?::(\\d{2}))?");
+    /**
+     * An instant as clocks and clients write it: a year of four digits, the time to the second, UTC or an
+     * offset of hours and minutes. {@link Instant#parse} also reads a signed year of six digits ({@code +002026}) and
+     * an offset with seconds ({@code +00:00:30}), which no one writes, and which a query's parameter did not take.
+     */
+    private static final Pattern WRITTEN = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:[Zz]|[+-]\\d{2}:\\d{2})");
 
     private PlausibleTime() {
     }
 
     /**
-     * The instant an ISO-8601 text names, as {@link Instant#parse} reads it but for its two leniencies: {@code 24:00}
-     * (the next day's midnight) and a leap second's {@code :60} (read as {@code :59}, the text silently altered). No
-     * clock of the programme writes either; each is refused as not an instant.
+     * The instant an ISO-8601 text names, as {@link Instant#parse} reads it but for its leniencies: {@code 24:00}
+     * (the next day's midnight), a leap second's {@code :60} (read as {@code :59}, the text silently altered), and the
+     * forms no one writes ({@link #WRITTEN}). No clock of the programme writes any of them; each is refused as not
+     * an instant.
      *
      * @throws DateTimeParseException for those and for anything {@link Instant#parse} refuses
      */
     public static Instant instant(String text) {
+        if (!WRITTEN.matcher(text).matches()) {
+            throw new DateTimeParseException("not an instant as written: 2026-03-02T09:00:00Z", text, 0);
+        }
         Matcher clock = CLOCK.matcher(text);
         if (clock.find() && ("24".equals(clock.group(1)) || "60".equals(clock.group(2)))) {
             throw new DateTimeParseException("24:00 and leap seconds are not read", text, clock.start());
