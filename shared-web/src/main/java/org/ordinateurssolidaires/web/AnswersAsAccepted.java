@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -44,6 +45,12 @@ public class AnswersAsAccepted implements WebMvcConfigurer, HandlerInterceptor {
             .comparing((MediaType range) -> !range.isWildcardType())
             .thenComparing(range -> !range.isWildcardSubtype())
             .thenComparing(range -> range.getParameters().size() - (range.getParameter("q") == null ? 0 : 1));
+
+    /** What an answer is labelled: its own type, whatever else the range it matched named. */
+    @Bean
+    AnswersLabelledPlainly answersLabelledPlainly() {
+        return new AnswersLabelledPlainly();
+    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

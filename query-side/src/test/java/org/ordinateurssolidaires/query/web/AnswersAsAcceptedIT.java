@@ -52,6 +52,19 @@ class AnswersAsAcceptedIT extends QuerySideIntegrationTest {
         }
     }
 
+    /** Found by an outside probe: JSON asked as application/json;version=2 was labelled so, a version there is not. */
+    @Test
+    void anAnswerIsLabelledWithItsOwnTypeNotTheParametersOfTheRangeItMatched() throws IOException {
+        for (String path : new String[]{"/api/devices/counts", "/api/devices?size=1"}) {
+            RawHttp.Answer answered = read(path, "application/json;version=2");
+            assertThat(answered.status()).as(path).isEqualTo(200);
+            assertThat(answered.head()).as(path).containsIgnoringCase("Content-Type: application/json\r\n")
+                                       .doesNotContain("version");
+        }
+        assertThat(read("/api/erasure-register.csv", "text/csv;header=present").head())
+                .containsPattern("(?i)Content-Type: text/csv(;charset=UTF-8)?\r\n");
+    }
+
     private RawHttp.Answer read(String path, String accept) throws IOException {
         return RawHttp.send(port, "GET", path, Map.of("Accept", accept, "Authorization",
                 TestAccounts.authorization()), null);
