@@ -6,11 +6,13 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -34,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * half second too).
  */
 @Component
-public class EventArrivals implements StreamableMessageSource<TrackedEventMessage<?>> {
+public class EventArrivals implements StreamableMessageSource<TrackedEventMessage<?>>, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventArrivals.class);
     /**
@@ -54,6 +56,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     /** Open once the watcher follows the shared read (or could not reach the store): see {@link #startWatching}. */
     private final CountDownLatch following = new CountDownLatch(1);
     private Thread watcher;
+    private volatile boolean running;
 
     @Autowired
     EventArrivals(EventStorageEngine storageEngine,
@@ -166,11 +169,39 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
         }
     }
 
+    @Override
+    public void start() {
+        running = true; // the watcher starts with the first stream
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Once the processors have stopped (Axon stops them in a later phase of the lifecycle than this one's). */
+    @Override
+    public int getPhase() {
+        return Phase.OUTBOUND_EVENT_CONNECTORS;
+    }
+
+    /**
+     * Stops the watcher and the store's shared read. In the context's lifecycle, before any bean is destroyed: stopped
+     * as the bean was destroyed, after the database's pool had closed, the shared read's next look found it closed
+     * and logged an error at a stop of the app.
+     */
+    @Override
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() {
+        running = false;
         if (watcher != null) {
             watcher.interrupt();
-            watcher.join(AFTER_FAILURE.toMillis());
+            try {
+                watcher.join(AFTER_FAILURE.toMillis());
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+            watcher = null;
         }
         store.shutDown();
     }

@@ -4,6 +4,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.lifecycle.Phase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,25 @@ class EventArrivalsTest {
             assertThat(calledBack.tryAcquire(3, 10, TimeUnit.SECONDS)).as("called back three times").isTrue();
             assertThat(stream.hasNextAvailable()).as("with no event").isFalse();
         }
+    }
+
+    /**
+     * Stopped with the context's lifecycle, after the processors and before any bean is destroyed: the database's
+     * pool closed first, and the shared read's next look logged an error at a stop of the app.
+     */
+    @Test
+    void stopsInTheLifecycleOnceTheProcessorsHave() throws InterruptedException {
+        arrivals.start();
+        arrivals.openStream(null).close();
+        assertThat(arrivals.isRunning()).isTrue();
+        assertThat(Thread.getAllStackTraces().keySet()).anyMatch(thread -> thread.getName().equals("EventArrivals"));
+
+        arrivals.stop();
+
+        assertThat(arrivals.isRunning()).isFalse();
+        assertThat(arrivals.getPhase()).isLessThan(Phase.INBOUND_EVENT_CONNECTORS);
+        assertThat(Thread.getAllStackTraces().keySet()).as("the watcher, stopped")
+                .noneMatch(thread -> thread.getName().equals("EventArrivals") && thread.isAlive());
     }
 
     private void append(String device, long sequence) {
