@@ -105,7 +105,7 @@ class ReferralCommandController {
         // the waiting list is ordered by this date: a partner refers now; only staff record a referral made earlier
         // (on paper, before the programme's records). Now to the second, as people and clients write a moment: a
         // decision sent within the same second is not dated before it
-        Instant submittedAt = caller.has(Role.STAFF) ? request.submittedAt()
+        Instant submittedAt = caller.has(Role.STAFF) && request.submittedAt() != null ? request.submittedAt()
                 : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var referralId = new ReferralId(origin.newId("referral"));
         String householdCode = "H-" + origin.newId("household").toString().substring(0, 8).toUpperCase(Locale.ROOT);

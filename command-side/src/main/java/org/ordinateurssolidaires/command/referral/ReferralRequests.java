@@ -98,9 +98,9 @@ public final class ReferralRequests {
      *                                     data, never in clear
      * @param notes                        what the partner tells about the household: sealed with its personal
      *                                     data, never in clear
-     * @param submittedAt                  when the household was referred: kept as given from staff (a paper referral
-     *                                     made earlier); a partner's referral is dated when it arrives, since the
-     *                                     waiting list is ordered by it
+     * @param submittedAt                  when the household was referred, from staff (a paper referral made
+     *                                     earlier); now when none is given. A partner's referral is dated when it
+     *                                     arrives, whatever it says, since the waiting list is ordered by it
      * @param alreadyEquippedJustification staff's reason to equip again a household the programme already equipped
      */
     public record Submit(@NotNull EligibilityCriterion criterion,
@@ -111,7 +111,7 @@ public final class ReferralRequests {
                   @NotNull @Valid @SealedWhenStored Person personalData,
                   @Size(max = 2000) @NotBlankWhenGiven @MultiLineText @SealedWhenStored String notes,
                   @Size(max = 500) @NotBlankWhenGiven @MultiLineText String alreadyEquippedJustification,
-                  @NotNull @PastOrPresent Instant submittedAt) {
+                  @PastOrPresent Instant submittedAt) {
 
         /** The children are counted in the household's size: a household of two has at most two children. */
         @AssertTrue(message = "children are counted in householdSize: there cannot be more of them")

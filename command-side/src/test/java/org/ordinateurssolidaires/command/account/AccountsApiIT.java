@@ -71,6 +71,11 @@ class AccountsApiIT extends CommandSideIntegrationTest {
         justified.put("alreadyEquippedJustification", "the partner says so");
         ResponseEntity<JsonNode> justifiedByThePartner = socialWorker.postForEntity("/api/partners/" + partner
                 + "/referrals", new HttpEntity<>(justified, headers()), JsonNode.class);
+        // its date is the moment it arrives, whatever the partner says: it need not say one
+        Map<String, Object> undated = new HashMap<>(referral());
+        undated.remove("submittedAt");
+        ResponseEntity<JsonNode> withoutADate = socialWorker.postForEntity("/api/partners/" + partner
+                + "/referrals", new HttpEntity<>(undated, headers()), JsonNode.class);
         ResponseEntity<JsonNode> staffsWork = socialWorker.postForEntity("/api/partners", new HttpEntity<>(
                 Map.of("name", "Another partner", "kind", "ASSOCIATION"), headers()), JsonNode.class);
 
@@ -79,6 +84,7 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                 .singleElement().satisfies(event -> assertThat(event.getMetaData())
                         .containsEntry(EventMetadata.USER_ID, username)
                         .containsEntry(EventMetadata.USER_ROLE, "partner"));
+        assertThat(withoutADate.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(forAnother.getStatusCode()).as("another partner's, as if it did not exist")
                                               .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(justifiedByThePartner.getStatusCode()).as("staff's word, not the partner's")
