@@ -12,6 +12,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -149,8 +150,11 @@ class OperationsEndpointsIT extends CommandSideIntegrationTest {
                 "ASSOCIATION", "contactPerson", "Lucie Petit", "contactEmail", "lucie@example.org"), headers),
                 String.class);
 
-        String metrics = http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD)
-                             .getForObject("/actuator/prometheus", String.class);
+        ResponseEntity<String> scraped = http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD)
+                                             .getForEntity("/actuator/prometheus", String.class);
+        assertThat(scraped.getHeaders().getContentType().getParameter("version"))
+                .as("the format's version, as the actuator names it").isNotBlank();
+        String metrics = scraped.getBody();
         assertThat(metrics).contains("commandBus_");
         // the processors that see each command's events count them, and do no more (ProcessorMetrics)
         assertThat(metrics.lines().filter(line -> line.startsWith("eventProcessor_ingestedCounter_total{")))

@@ -50,14 +50,13 @@ public class BodiesSentPlain implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (request.getDispatcherType() == DispatcherType.ERROR || !(handler instanceof HandlerMethod operation)) {
+        // an error page, or one a filter forwarded to (UnreadableBodies' 400 or 413), says what it was sent to say
+        if (request.getDispatcherType() == DispatcherType.ERROR || request.getDispatcherType() == DispatcherType.FORWARD
+            || !(handler instanceof HandlerMethod operation)) {
             return true;
         }
-        MediaType sent = RequestParameters.contentType(request);
-        if (sent != null && (sent.isWildcardType() || sent.isWildcardSubtype())
-            && ChangesCheckedFirst.readsABody(operation)) {
-            throw refused(request, "the body's Content-Type names no type; send the one the operation takes ("
-                                   + taken(operation) + ")");
+        if (namesNoType(request) && ChangesCheckedFirst.readsABody(operation)) {
+            throw refused(request, noType(taken(operation)));
         }
         if (coded(request)) {
             ErrorResponseException refused = refused(request, "the body is sent with a Content-Encoding the server"
@@ -66,6 +65,17 @@ public class BodiesSentPlain implements WebMvcConfigurer, HandlerInterceptor {
             throw refused;
         }
         return true;
+    }
+
+    /** Whether the request's {@code Content-Type} names no type ({@code *}{@code /*}, {@code application/*}). */
+    static boolean namesNoType(HttpServletRequest request) {
+        MediaType sent = RequestParameters.contentType(request);
+        return sent != null && (sent.isWildcardType() || sent.isWildcardSubtype());
+    }
+
+    /** What a refusal of a body of no named type says: the type to send instead. */
+    static String noType(MediaType taken) {
+        return "the body's Content-Type names no type; send the one the operation takes (" + taken + ")";
     }
 
     private static ErrorResponseException refused(HttpServletRequest request, String why) {
@@ -84,10 +94,10 @@ public class BodiesSentPlain implements WebMvcConfigurer, HandlerInterceptor {
 
     /** Whether the request has a body whose coding is other than none ("identity", which a sender may name). */
     private static boolean coded(HttpServletRequest request) {
-        boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
-        return body && Collections.list(request.getHeaders(HttpHeaders.CONTENT_ENCODING)).stream()
-                                  .flatMap(codings -> Arrays.stream(codings.split(",")))
-                                  .map(String::strip)
-                                  .anyMatch(coding -> !coding.isEmpty() && !coding.equalsIgnoreCase("identity"));
+        return ChangesCheckedFirst.hasABody(request)
+               && Collections.list(request.getHeaders(HttpHeaders.CONTENT_ENCODING)).stream()
+                             .flatMap(codings -> Arrays.stream(codings.split(",")))
+                             .map(String::strip)
+                             .anyMatch(coding -> !coding.isEmpty() && !coding.equalsIgnoreCase("identity"));
     }
 }

@@ -108,7 +108,7 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
         return new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, refused, null);
     }
 
-    private static boolean hasABody(HttpServletRequest request) {
+    static boolean hasABody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 

@@ -105,9 +105,11 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
                                                                       HttpHeaders headers, HttpStatusCode status,
                                                                       WebRequest request) {
         ProblemDetail problem = unsupported.getBody();
-        if (!unsupported.getSupportedMediaTypes().isEmpty()) {
-            problem.setDetail(problem.getDetail() + " Send " + MediaType.toString(unsupported.getSupportedMediaTypes())
-                              + ".");
+        // the types themselves: not the ranges Spring's readers take (application/*+json), which are refused here
+        List<MediaType> taken = unsupported.getSupportedMediaTypes().stream()
+                .filter(type -> type.isConcrete() && type.getSubtypeSuffix() == null).toList();
+        if (!taken.isEmpty()) {
+            problem.setDetail(problem.getDetail() + " Send " + MediaType.toString(taken) + ".");
         }
         return handleExceptionInternal(unsupported, problem, headers, status, request);
     }

@@ -87,12 +87,17 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         return AnswersAsAccepted.mostSpecific(ranges, type).map(MediaType::getQualityValue).orElse(0.0);
     }
 
-    /** The reader's own choice of the pages' language, kept in its cookie, else as the pages read the browser's. */
+    /**
+     * The reader's own choice of the pages' language, kept in its cookie, else as the pages read the browser's: a
+     * cookie that names neither language is none, as the pages' resolver reads it.
+     */
     private static boolean prefersEnglish(Request request) {
         Cookie[] cookies = request.getCookies();
         for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
-            if (FrenchFirst.COOKIE.equals(cookie.getName())) {
-                return cookie.getValue().startsWith("en");
+            String chosen = FrenchFirst.COOKIE.equals(cookie.getName())
+                    ? Locale.forLanguageTag(cookie.getValue().replace('_', '-')).getLanguage() : "";
+            if (chosen.equals("fr") || chosen.equals("en")) {
+                return chosen.equals("en");
             }
         }
         return FrenchFirst.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).equals(Locale.ENGLISH);

@@ -50,8 +50,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * 400 naming the parameter. A query whose bytes are no UTF-8 text ({@code ?q=%FF}) cannot be read into parameters at
  * all; each parameter is given once (no read or command takes a list: a second value would be joined to the first or
  * dropped); and each is held to {@link AcceptableText#ONE_LINE} (a NUL in a search term would otherwise reach
- * PostgreSQL and fail as a 500, and a batch's reference goes into its events). Registered first of the apps'
- * interceptors, so that none of them reads a parameter before (the pages' language fails as a fault on such a query).
+ * PostgreSQL and fail as a 500, and a batch's reference goes into its events). Registered before the apps' other
+ * interceptors but the rule's and the body's, so that none of them reads a parameter before (the pages' language
+ * fails as a fault on such a query).
  * The pages' forms ({@link #FORMS}) are read field by field by the command side (PageForms), where a field may be a
  * list or run over lines, and passed on unread by the query side. And the API's operations take only the parameters
  * they read: a misspelt filter ({@code ?stat=READY}) is refused, not ignored with every device answered, as a misspelt
@@ -70,7 +71,7 @@ public class RequestParameters implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // after the operation's rule (RulesBeforeBinding): a role refused gets 403 whatever parameters it sent; and
-        // after BodiesSentPlain, before a coded form's body is read as parameters
+        // after BodiesSentPlain: a coded body is refused as such, not as the parameters read from it
         registry.addInterceptor(this).excludePathPatterns(FORMS).order(Ordered.HIGHEST_PRECEDENCE + 2);
     }
 

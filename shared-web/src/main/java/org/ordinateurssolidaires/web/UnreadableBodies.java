@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -34,11 +35,11 @@ import java.util.function.Predicate;
  *     <li>a form the container cannot parse (multipart with no boundary, or cut short; parameters it cannot
  *     decode): 400.</li>
  * </ul>
- * (A body of no named type or in a coding is refused once the operation's rule has been read: {@link BodiesSentPlain}.)
- * The first two come out of the container's parsing of the body, which the first reader of a parameter sets off (the
- * browser chain's CSRF check, a form's command id); that parsing then fails again at every later read, its error
- * page's included, and it logged two stack traces for each such request, anyone's. Each is answered here from a
- * request that no longer offers its body.
+ * Both come out of the container's parsing of the body, which the first reader of a parameter sets off (the browser
+ * chain's CSRF check, a form's command id); that parsing then fails again at every later read, its error page's
+ * included, and it logged two stack traces for each such request, anyone's. Each is answered here from a request
+ * that no longer offers its body. A body of no named type or in a coding is refused once the operation's rule has
+ * been read ({@link BodiesSentPlain}); but at the actuator's addresses, which are no operation of the apps, here.
  */
 class UnreadableBodies extends OncePerRequestFilter {
 
@@ -61,6 +62,14 @@ class UnreadableBodies extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // the actuator's operations are none of the apps' (BodiesSentPlain does not see them), and Spring failed on a
+        // type that names none as it read their optional body: a 500, which anyone could ask of the health
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")
+            && BodiesSentPlain.namesNoType(request)) {
+            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    BodiesSentPlain.noType(MediaType.APPLICATION_JSON));
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException failure) {

@@ -10,11 +10,8 @@ import tools.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -153,27 +150,26 @@ final class BatchFile {
         }
     }
 
-    /** Decoded in the charset declared, up to the first byte that is no character in it, whose line is named. */
+    /**
+     * Decoded in the charset declared, or refused naming the line of the first byte that is no character in it.
+     * ISO-8859-1 is read as Windows-1252, so a byte neither defines (0x81) is said to be no Windows-1252 text.
+     */
     private static String asDeclared(byte[] file, Charset declared) {
         if (isOfAnotherKind(file)) {
             throw notText();
         }
         Charset read = StandardCharsets.ISO_8859_1.equals(declared) ? WINDOWS_1252
                 : StandardCharsets.US_ASCII.equals(declared) ? StandardCharsets.UTF_8 : declared;
-        CharsetDecoder decoder = read.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer text = CharBuffer.allocate((int) Math.ceil(file.length * (double) decoder.maxCharsPerByte()) + 2);
-        CoderResult result = decoder.decode(ByteBuffer.wrap(file), text, true);
-        if (!result.isError()) {
-            result = decoder.flush(text);
+        try {
+            return strictly(read, file);
+        } catch (CharacterCodingException notInIt) {
+            // the text up to the first byte its charset replaced, for the line it is on
+            String replaced = new String(file, read);
+            int first = replaced.indexOf('\uFFFD');
+            throw new BatchRefused(List.of(RowProblem.of(lineOf(replaced, first < 0 ? replaced.length() : first), "",
+                    "batch.notAsDeclared", "the file is not " + read.name() + " text, as its Content-Type declares: "
+                    + "send it as CSV UTF-8, with no charset or charset=utf-8", read.name())));
         }
-        String decoded = text.flip().toString();
-        if (result.isError()) {
-            throw new BatchRefused(List.of(RowProblem.of(lineOf(decoded, decoded.length()), "", "batch.notAsDeclared",
-                    "the file is not " + declared.name() + " text, as its Content-Type declares: send it as CSV "
-                    + "UTF-8, with no charset or charset=utf-8", declared.name())));
-        }
-        return decoded;
     }
 
     private static BatchRefused notText() {

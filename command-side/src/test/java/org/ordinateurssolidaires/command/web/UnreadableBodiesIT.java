@@ -100,6 +100,17 @@ class UnreadableBodiesIT extends CommandSideIntegrationTest {
         assertThat(log.getOut()).doesNotContain(" ERROR ").contains("Refused POST /api/devices: the body is sent with");
     }
 
+    /** The actuator's addresses are no operation of the app's: its health, anyone's, failed on it with a 500. */
+    @Test
+    void aBodyOfNoNamedTypeToTheActuatorIsRefused415(CapturedOutput log) throws Exception {
+        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/health")).header("Accept", "application/json").header("Content-Type", "*/*").GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        problem(health, 415);
+        assertThat(log.getOut()).doesNotContain(" ERROR ");
+    }
+
     /**
      * Found by an outside probe: an account whose role may not record a device was told its gzip body was the
      * problem. It gets 403 whatever it sent, as docs/security.md says; a type the address takes from nobody aside,

@@ -268,8 +268,8 @@ class DonorPartnerAuditorJourneysIT {
             assertThat(partner.value("personalData.name")).isEmpty();
             assertThat(partner.text()).contains("ses données personnelles, ses besoins d'accessibilité et vos "
                     + "remarques ne sont pas gardés après un refus : saisissez-les de nouveau");
-            // a date sent back by hand would move the household up the waiting list: the referral is dated on arrival
-            partner.set("submittedAt", "2001-01-01T10:00").type("children", "2")
+            // a date sent by hand would move the household up the waiting list: the referral is dated on arrival
+            partner.smuggle("householdSize", "submittedAt", "2001-01-01T10:00").type("children", "2")
                    .type("personalData.name", "Personne Fictive").submitFormOf("householdSize");
             assertThat(partner.path()).isEqualTo("/partenaire");
             assertThat(partner.text()).contains("Orientation enregistrée.");

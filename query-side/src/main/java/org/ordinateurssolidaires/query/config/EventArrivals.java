@@ -6,8 +6,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +57,8 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     private final CountDownLatch following = new CountDownLatch(1);
     private Thread watcher;
     private volatile boolean running;
+    /** Once stopped, no watcher starts again: the store it would follow is shut down. */
+    private boolean stopped;
 
     @Autowired
     EventArrivals(EventStorageEngine storageEngine,
@@ -104,7 +106,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      * {@code EventArrivalsTest}).
      */
     private synchronized void startWatching() {
-        if (watcher == null) {
+        if (watcher == null && !stopped) {
             TrackingToken head = store.createHeadToken();
             watcher = new Thread(() -> watch(head), "EventArrivals");
             watcher.setDaemon(true);
@@ -171,7 +173,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
     @Override
     public void start() {
-        running = true; // the watcher starts with the first stream
+        running = !stopped; // the watcher starts with the first stream
     }
 
     @Override
@@ -179,21 +181,22 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
         return running;
     }
 
-    /** Once the processors have stopped (Axon stops them in a later phase of the lifecycle than this one's). */
+    /** Below Axon's: Spring stops the higher phases first, so the processors have stopped reading by then. */
     @Override
     public int getPhase() {
-        return Phase.OUTBOUND_EVENT_CONNECTORS;
+        return SpringAxonConfiguration.LIFECYCLE_PHASE - 1;
     }
 
     /**
-     * Stops the watcher and the store's shared read. In the context's lifecycle, before any bean is destroyed: stopped
-     * as the bean was destroyed, after the database's pool had closed, the shared read's next look found it closed
-     * and logged an error at a stop of the app.
+     * Stops the watcher and the store's shared read, for good. In the context's lifecycle, before any bean is
+     * destroyed: stopped as the bean was destroyed, after the database's pool had closed, the shared read's next look
+     * found it closed and logged an error at a stop of the app.
      */
     @Override
     @PreDestroy
     public synchronized void stop() {
         running = false;
+        stopped = true;
         if (watcher != null) {
             watcher.interrupt();
             try {
@@ -201,7 +204,6 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             }
-            watcher = null;
         }
         store.shutDown();
     }

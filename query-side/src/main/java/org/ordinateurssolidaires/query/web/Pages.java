@@ -57,9 +57,9 @@ class Pages implements WebMvcConfigurer {
 
     /**
      * French or English, as the pages speak them: the reader's choice ({@code ?lang=}, kept in a cookie), else as the
-     * browser reads them, French first ({@link FrenchFirst}); any other asked ({@code ?lang=xx}, an old cookie) is
-     * French. The API speaks its own words, English, whoever asks: a rule's message is never half in the reader's
-     * language.
+     * browser reads them, French first ({@link FrenchFirst}); another language asked ({@code ?lang=xx}) changes
+     * nothing, and an old cookie of one is read as French. The API speaks its own words, English, whoever asks: a
+     * rule's message is never half in the reader's language.
      */
     static final class SpokenLanguages extends CookieLocaleResolver {
 

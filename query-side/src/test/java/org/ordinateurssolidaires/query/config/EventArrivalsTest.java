@@ -4,7 +4,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.lifecycle.Phase;
+import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +109,8 @@ class EventArrivalsTest {
         arrivals.stop();
 
         assertThat(arrivals.isRunning()).isFalse();
-        assertThat(arrivals.getPhase()).isLessThan(Phase.INBOUND_EVENT_CONNECTORS);
+        assertThat(arrivals.getPhase()).as("stopped after Axon's processors").isLessThan(
+                SpringAxonConfiguration.LIFECYCLE_PHASE);
         assertThat(Thread.getAllStackTraces().keySet()).as("the watcher, stopped")
                 .noneMatch(thread -> thread.getName().equals("EventArrivals") && thread.isAlive());
     }

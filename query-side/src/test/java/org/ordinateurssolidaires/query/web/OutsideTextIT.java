@@ -138,7 +138,8 @@ class OutsideTextIT extends QuerySideIntegrationTest {
                     .isEqualTo(query.getValue());
         }
         // written right, but beyond what a page number holds: said so with the operation's own bounds, not the int's
-        Map<String, String> tooFar = Map.of("/api/devices?page=1099511627776", "must be a whole number from 0 to 100000",
+        Map<String, String> tooFar = Map.of(
+                "/api/devices?page=1099511627776", "must be a whole number from 0 to 100000",
                 "/api/devices?size=-1099511627776", "must be a whole number from 1 to 500");
         for (Map.Entry<String, String> query : tooFar.entrySet()) {
             RawHttp.Answer answer = RawHttp.send(port, "GET", query.getKey(),
