@@ -7,12 +7,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -36,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * half second too).
  */
 @Component
-public class EventArrivals implements StreamableMessageSource<TrackedEventMessage<?>>, SmartLifecycle {
+public class EventArrivals implements StreamableMessageSource<TrackedEventMessage<?>>, BesideAxonsProcessors {
 
     private static final Logger log = LoggerFactory.getLogger(EventArrivals.class);
     /**
@@ -179,12 +177,6 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /** Below Axon's: Spring stops the higher phases first, so the processors have stopped reading by then. */
-    @Override
-    public int getPhase() {
-        return SpringAxonConfiguration.LIFECYCLE_PHASE - 1;
     }
 
     /**

@@ -1,13 +1,11 @@
 package org.ordinateurssolidaires.query.config;
 
-import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.ordinateurssolidaires.store.DatabaseReachability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,7 +24,7 @@ import java.time.Instant;
  * health answers from the last check at once.
  */
 @Component("eventStore")
-public class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
+public class EventStoreAvailability implements BesideAxonsProcessors, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreAvailability.class);
 
@@ -105,11 +103,5 @@ public class EventStoreAvailability implements SmartLifecycle, HealthIndicator {
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /** Just before Axon starts its processors. */
-    @Override
-    public int getPhase() {
-        return SpringAxonConfiguration.LIFECYCLE_PHASE - 1;
     }
 }

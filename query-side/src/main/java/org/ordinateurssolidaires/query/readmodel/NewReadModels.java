@@ -1,13 +1,12 @@
 package org.ordinateurssolidaires.query.readmodel;
 
-import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.axonframework.springboot.EventProcessorProperties;
+import org.ordinateurssolidaires.query.config.BesideAxonsProcessors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +29,7 @@ import java.util.concurrent.Executor;
  * only to have it emptied (and a reader see a read model filled, then empty, then filled again).
  */
 @Component
-class NewReadModels implements SmartLifecycle {
+class NewReadModels implements BesideAxonsProcessors {
 
     private static final Logger log = LoggerFactory.getLogger(NewReadModels.class);
 
@@ -132,12 +131,6 @@ class NewReadModels implements SmartLifecycle {
                 }
             });
         }
-    }
-
-    /** Just before Axon starts its processors. */
-    @Override
-    public int getPhase() {
-        return SpringAxonConfiguration.LIFECYCLE_PHASE - 1;
     }
 
     @Override
