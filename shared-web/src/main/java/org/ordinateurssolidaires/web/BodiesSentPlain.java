@@ -74,7 +74,7 @@ public class BodiesSentPlain implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     /** What a refusal of a body of no named type says: the type to send instead. */
-    static String noType(MediaType taken) {
+    private static String noType(MediaType taken) {
         return "the body's Content-Type names no type; send the one the operation takes (" + taken + ")";
     }
 

@@ -105,6 +105,9 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
                                                                       HttpHeaders headers, HttpStatusCode status,
                                                                       WebRequest request) {
         ProblemDetail problem = unsupported.getBody();
+        if (unsupported.getContentType() == null) { // Spring's "Could not parse Content-Type."
+            problem.setDetail("The body's Content-Type cannot be read, or names a charset the server does not know.");
+        }
         // the types themselves: not the ranges Spring's readers take (application/*+json), which are refused here
         List<MediaType> taken = unsupported.getSupportedMediaTypes().stream()
                 .filter(type -> type.isConcrete() && type.getSubtypeSuffix() == null).toList();

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -39,7 +38,8 @@ import java.util.function.Predicate;
  * chain's CSRF check, a form's command id); that parsing then fails again at every later read, its error page's
  * included, and it logged two stack traces for each such request, anyone's. Each is answered here from a request
  * that no longer offers its body. A body of no named type or in a coding is refused once the operation's rule has
- * been read ({@link BodiesSentPlain}); but at the actuator's addresses, which are no operation of the apps, here.
+ * been read ({@link BodiesSentPlain}); at the actuator's addresses, which are no operation of the apps, a type that
+ * names none is read here as none.
  */
 class UnreadableBodies extends OncePerRequestFilter {
 
@@ -63,15 +63,12 @@ class UnreadableBodies extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // the actuator's operations are none of the apps' (BodiesSentPlain does not see them), and Spring failed on a
-        // type that names none as it read their optional body: a 500, which anyone could ask of the health
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")
-            && BodiesSentPlain.namesNoType(request)) {
-            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    BodiesSentPlain.noType(MediaType.APPLICATION_JSON));
-            return;
-        }
+        // type that names none as it read their optional body: a 500, which anyone could ask of the health. Such a
+        // type says nothing: read as none, after the sign-in and the rules as any other request
+        HttpServletRequest read = request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")
+                                  && BodiesSentPlain.namesNoType(request) ? new WithoutItsType(request) : request;
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(read, response);
         } catch (RuntimeException | ServletException failure) {
             if (response.isCommitted()) {
                 throw failure;
@@ -157,32 +154,10 @@ class UnreadableBodies extends OncePerRequestFilter {
     }
 
     /** The request as the error page reads it: no type, no parameter, no part, nothing left of the body to parse. */
-    private static final class WithoutItsBody extends HttpServletRequestWrapper {
+    private static final class WithoutItsBody extends WithoutItsType {
 
         WithoutItsBody(HttpServletRequest request) {
             super(request);
-        }
-
-        @Override
-        public String getContentType() {
-            return null;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? null : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? Collections.emptyEnumeration()
-                    : super.getHeaders(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                    .filter(name -> !HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)).toList());
         }
 
         @Override
@@ -213,6 +188,36 @@ class UnreadableBodies extends OncePerRequestFilter {
         @Override
         public Part getPart(String name) {
             return null;
+        }
+    }
+
+    /** The request as if it had named no type. */
+    private static class WithoutItsType extends HttpServletRequestWrapper {
+
+        WithoutItsType(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? Collections.emptyEnumeration()
+                    : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                    .filter(name -> !HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)).toList());
         }
     }
 }

@@ -49,6 +49,10 @@ final class BatchFile {
     private static final Set<String> DEVICE_COLUMNS = Set.of(ASSET_TAG, CATEGORY, MANUFACTURER, MODEL, SERIAL_NUMBER,
             CONDITION_NOTES, STORAGE_REMOVAL_STATED_BY, STORAGE_REMOVAL_STATED_ON, STORAGE_REMOVAL_DOCUMENT);
     private static final Pattern MEDIUM_COLUMN = Pattern.compile("medium([1-9])_(.+)");
+    /** A header that names no column: blank, or only separators (a spreadsheet's empty first row, ",,,,"). */
+    private static final Pattern NO_NAME = Pattern.compile("[\\s,;\"]*");
+    /** A parameter of a Content-Type naming the charset: two of them say neither. */
+    private static final Pattern CHARSET_PARAMETER = Pattern.compile("(?i);\\s*charset\\s*=");
     /** The most a batch file's header may have: every column it knows, once each. */
     private static final int MAX_COLUMNS = DEVICE_COLUMNS.size() + MAX_MEDIA * MEDIUM_FIELDS.size();
     private static final CsvMapper CSV = new CsvMapper();
@@ -104,6 +108,9 @@ final class BatchFile {
             return null;
         }
         try {
+            if (CHARSET_PARAMETER.matcher(contentType).results().count() > 1) {
+                throw new InvalidMediaTypeException(contentType, "its charset given twice");
+            }
             return MediaType.parseMediaType(contentType).getCharset();
         } catch (InvalidMediaTypeException unknown) {
             throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.typeUnread", "the file's Content-Type cannot"
@@ -256,7 +263,7 @@ final class BatchFile {
             throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.emptyFile", "the file is empty")));
         }
         String header = text.lines().findFirst().orElse("");
-        if (header.isBlank()) { // the parser's own words: "Empty header line: can not bind data"
+        if (NO_NAME.matcher(header).matches()) { // the parser's words: "Empty header line", or "given twice"
             throw new BatchRefused(List.of(RowProblem.of(1, "", "batch.emptyHeader", "the first line is empty: it"
                     + " holds the columns' names (asset_tag, category...), as the template's does")));
         }

@@ -138,7 +138,8 @@ class BatchFileTest {
         assertThatThrownBy(() -> BatchFile.text(new ByteArrayInputStream(png), StandardCharsets.ISO_8859_1))
                 .extracting(refused -> ((BatchRefused) refused).problems().get(0).code())
                 .isEqualTo("batch.notText");
-        for (String unread : List.of("text/csv; charset=x-no-such-charset", "text/csv; charset=\"", "text/")) {
+        for (String unread : List.of("text/csv; charset=x-no-such-charset", "text/csv; charset=\"", "text/",
+                "text/csv; charset=iso-8859-1; Charset=utf-8")) {
             assertThatThrownBy(() -> BatchFile.declaredCharset(unread)).as(unread)
                     .extracting(refused -> ((BatchRefused) refused).problems().get(0).code())
                     .isEqualTo("batch.typeUnread");
@@ -211,7 +212,8 @@ class BatchFileTest {
     @Test
     void refusesAFileWhoseFirstLineIsBlankNamingIt() {
         for (String file : List.of("\nasset_tag,category,manufacturer,model\nOS-1,LAPTOP,Dell,Latitude\n",
-                " \t\nasset_tag\nOS-1\n", "\uFEFF\r\nasset_tag\nOS-1\n")) {
+                " \t\nasset_tag\nOS-1\n", "\uFEFF\r\nasset_tag\nOS-1\n",
+                ",,,,\nasset_tag,category,manufacturer,model\nOS-1,LAPTOP,Dell,Latitude\n", "\"\";;\r\nasset_tag\nOS-1\n")) {
             assertThatThrownBy(() -> BatchFile.rows(file)).isInstanceOf(BatchRefused.class)
                     .extracting(refused -> ((BatchRefused) refused).problems(), InstanceOfAssertFactories.LIST)
                     .singleElement().satisfies(problem -> {

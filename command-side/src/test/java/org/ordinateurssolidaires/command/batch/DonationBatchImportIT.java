@@ -161,6 +161,7 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                 TestAccounts.authorization(), "Content-Type", "text/csv; charset=x-no-such-charset"), HEADER + "\n");
         assertThat(unknown.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
         assertThat(unknown.head()).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(unknown.body()).contains("a charset the server does not know", "Send text/csv.");
         assertThat(storedEvents()).isEqualTo(stored);
     }
 

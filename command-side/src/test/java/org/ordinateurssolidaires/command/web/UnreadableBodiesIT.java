@@ -100,15 +100,26 @@ class UnreadableBodiesIT extends CommandSideIntegrationTest {
         assertThat(log.getOut()).doesNotContain(" ERROR ").contains("Refused POST /api/devices: the body is sent with");
     }
 
-    /** The actuator's addresses are no operation of the app's: its health, anyone's, failed on it with a 500. */
+    /**
+     * The actuator's addresses are no operation of the app's: its health, anyone's, failed on a type that names
+     * none with a 500; such a type says nothing, and the sign-in and the rules answer as they would without it.
+     */
     @Test
-    void aBodyOfNoNamedTypeToTheActuatorIsRefused415(CapturedOutput log) throws Exception {
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/actuator/health")).header("Accept", "application/json").header("Content-Type", "*/*").GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
-
-        problem(health, 415);
+    void aTypeThatNamesNoneIsReadAsNoneAtTheActuator(CapturedOutput log) throws Exception {
+        assertThat(actuator("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(actuator("/actuator/prometheus", null).statusCode()).as("anyone").isEqualTo(401);
+        assertThat(actuator("/actuator/prometheus", TestAccounts.authorization()).statusCode()).as("staff")
+                .isEqualTo(403);
         assertThat(log.getOut()).doesNotContain(" ERROR ");
+    }
+
+    private HttpResponse<String> actuator(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                                 .header("Accept", "application/json").header("Content-Type", "*/*");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

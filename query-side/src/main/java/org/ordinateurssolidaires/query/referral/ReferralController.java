@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.events.referral.PersonalData;
 import org.ordinateurssolidaires.query.referral.ReferralRecord.Status;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
+import org.ordinateurssolidaires.web.security.Role;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -79,7 +80,8 @@ class ReferralController {
                 referral.getSubmittedAt(), referral.getAllocatedDevice(), referral.getAllocatedDevices(),
                 referral.getDeviceReturnedAt(),
                 referral.getOutcomeReason(),
-                referral.getSecondReferralJustification(), personalData));
+                // staff's own: to a partner, it would say the household was equipped before (docs/security.md)
+                reader.has(Role.STAFF) ? referral.getSecondReferralJustification() : null, personalData));
     }
 
     @GetMapping("/api/referrals/{referralId}/personal-data-reads")

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.referral;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -220,6 +221,8 @@ public class ReferralRecord {
         return outcomeReason;
     }
 
+    /** Staff's own, never in a partner's list of its referrals: it would say the household was equipped before. */
+    @JsonIgnore
     public String getSecondReferralJustification() {
         return secondReferralJustification;
     }

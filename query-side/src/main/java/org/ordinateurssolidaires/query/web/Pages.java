@@ -58,8 +58,8 @@ class Pages implements WebMvcConfigurer {
     /**
      * French or English, as the pages speak them: the reader's choice ({@code ?lang=}, kept in a cookie), else as the
      * browser reads them, French first ({@link FrenchFirst}); another language asked ({@code ?lang=xx}) changes
-     * nothing, and an old cookie of one is read as French. The API speaks its own words, English, whoever asks: a
-     * rule's message is never half in the reader's language.
+     * nothing, and a cookie of one is read as none. The API speaks its own words, English, whoever asks: a rule's
+     * message is never half in the reader's language.
      */
     static final class SpokenLanguages extends CookieLocaleResolver {
 
@@ -76,7 +76,7 @@ class Pages implements WebMvcConfigurer {
             }
             // read again each time it is asked: ?lang= changes the request's language after this context is made,
             // and what the page says (its words, its months' names) must all be in the one it changed to
-            return () -> spoken(super.resolveLocaleContext(request).getLocale());
+            return () -> spoken(super.resolveLocaleContext(request).getLocale(), request);
         }
 
         /** What a page's own lang attribute and its cached parts go by: a spoken language too. */
@@ -85,9 +85,10 @@ class Pages implements WebMvcConfigurer {
             return resolveLocaleContext(request).getLocale();
         }
 
-        private static Locale spoken(Locale asked) {
+        /** A cookie of another language (the app sets none) is none: the browser's are read, as by the error valve. */
+        private static Locale spoken(Locale asked, HttpServletRequest request) {
             return asked != null && SPOKEN.contains(asked.getLanguage()) ? new Locale(asked.getLanguage())
-                    : Locale.FRENCH;
+                    : FrenchFirst.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         }
 
         @Override

@@ -88,7 +88,15 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
         assertThat(sealedColumns(referral).get("personal_data_ciphertext")).isEqualTo(sealed.ciphertext());
         assertThat(http.getForObject("/api/partners/" + partner + "/referrals", String.class))
                 .contains(referral.toString())
-                .doesNotContain(PEOPLE.name(), PEOPLE.phone(), sealed.ciphertext(), sealed.nonce());
+                .doesNotContain(PEOPLE.name(), PEOPLE.phone(), sealed.ciphertext(), sealed.nonce(),
+                        "the first laptop was stolen");
+        // found by an outside probe: staff's reason to equip the household again told its partner it was equipped
+        TestAccounts.open(jdbc, passwords, "ccas.justification", "partner", partner.value(), null);
+        TestRestTemplate itsPartner = http.withBasicAuth("ccas.justification", TestAccounts.PASSWORD);
+        assertThat(itsPartner.getForObject("/api/referrals/" + referral, JsonNode.class)
+                             .hasNonNull("secondReferralJustification")).isFalse();
+        assertThat(itsPartner.getForObject("/api/partners/" + partner + "/referrals", String.class))
+                .contains(referral.toString()).doesNotContain("the first laptop was stolen");
 
         jdbc.update("delete from personal_data_key where key_id = ?", keyId);
         events.append(new PersonalDataForgotten(referral, keyId));

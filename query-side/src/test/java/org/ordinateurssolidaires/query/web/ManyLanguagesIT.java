@@ -55,6 +55,10 @@ class ManyLanguagesIT extends QuerySideIntegrationTest {
                 + "/login")).header("Accept-Language", "en-GB,en;q=0.9").header("Cookie", "langue=fr").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(chosen.body()).as("the reader's own choice").contains("<html lang=\"fr\"");
+        HttpResponse<String> none = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/login")).header("Accept-Language", "en").header("Cookie", "langue=xx").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(none.body()).as("a cookie of no language the pages speak is none").contains("<html lang=\"en\"");
     }
 
     private HttpResponse<String> get(String path, String languages, String authorization) throws Exception {
