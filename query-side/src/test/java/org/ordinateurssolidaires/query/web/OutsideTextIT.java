@@ -130,28 +130,27 @@ class OutsideTextIT extends QuerySideIntegrationTest {
         Map<String, String> refused = Map.of("/api/devices?page=0x10", "page", "/api/devices?page=%2310", "page",
                 "/api/devices?size=%2B5", "size", "/api/devices?size=%205", "size", "/api/devices?page=1e1", "page",
                 "/api/erasure-register?deviceId=1-2-3-4-5", "deviceId", "/api/devices/1-2-3-4-5", "deviceId");
-        for (Map.Entry<String, String> query : refused.entrySet()) {
-            RawHttp.Answer answer = RawHttp.send(port, "GET", query.getKey(),
-                    Map.of("Authorization", TestAccounts.authorization()), null);
-            assertThat(answer.status()).as(query.getKey()).isEqualTo(400);
-            assertThat(readJson(answer.body()).at("/errors/0/parameter").asString()).as(query.getKey())
-                    .isEqualTo(query.getValue());
-        }
+        assertEachRefused(refused, "/errors/0/parameter");
         // written right, but beyond what a page number holds: said so with the operation's own bounds, not the int's
         Map<String, String> tooFar = Map.of(
                 "/api/devices?page=1099511627776", "must be a whole number from 0 to 100000",
                 "/api/devices?size=-1099511627776", "must be a whole number from 1 to 500");
-        for (Map.Entry<String, String> query : tooFar.entrySet()) {
-            RawHttp.Answer answer = RawHttp.send(port, "GET", query.getKey(),
-                    Map.of("Authorization", TestAccounts.authorization()), null);
-            assertThat(answer.status()).as(query.getKey()).isEqualTo(400);
-            assertThat(readJson(answer.body()).at("/errors/0/message").asString()).as(query.getKey())
-                    .isEqualTo(query.getValue());
-        }
+        assertEachRefused(tooFar, "/errors/0/message");
         for (String read : List.of("/api/devices?page=0&size=5", "/api/devices?page=-0&size=05",
                 "/api/erasure-register?deviceId=" + UUID.randomUUID().toString().toUpperCase())) {
             assertThat(RawHttp.send(port, "GET", read, Map.of("Authorization", TestAccounts.authorization()), null)
                               .status()).as(read).isEqualTo(200);
+        }
+    }
+
+    /** Each read refused 400, with {@code expected}'s value at {@code pointer} in its problem. */
+    private void assertEachRefused(Map<String, String> expected, String pointer) {
+        for (Map.Entry<String, String> query : expected.entrySet()) {
+            RawHttp.Answer answer = RawHttp.send(port, "GET", query.getKey(),
+                    Map.of("Authorization", TestAccounts.authorization()), null);
+            assertThat(answer.status()).as(query.getKey()).isEqualTo(400);
+            assertThat(readJson(answer.body()).at(pointer).asString()).as(query.getKey())
+                    .isEqualTo(query.getValue());
         }
     }
 
