@@ -77,11 +77,8 @@ public class Referral {
     void handle(AcceptReferral command, HouseholdRegister households) {
         requireAwaitingDecision();
         refuseDatedBeforeItsStatus(command.acceptedAt());
-        if (!secondReferralJustified && households.equippedThroughAnother(referralId)) {
-            throw new RuleViolation(ReferralRule.SECOND_REFERRAL_JUSTIFIED, "the programme already equipped this "
-                    + "household: reject this referral, or refer it again with staff's justification "
-                    + "(alreadyEquippedJustification)");
-        }
+        requireJustifiedIfEquippedThroughAnother(households, "the programme already equipped this household: reject"
+                + " this referral, or refer it again with staff's justification (alreadyEquippedJustification)");
         apply(new ReferralAccepted(referralId, command.acceptedAt()));
     }
 
@@ -117,11 +114,9 @@ public class Referral {
             throw new RuleViolation(ReferralRule.FULFILMENT_OF_AN_ACCEPTED_REFERRAL,
                     "referral " + referralId + " is " + status.inWords());
         }
-        if (!secondReferralJustified && households.equippedThroughAnother(referralId)) {
-            throw new RuleViolation(ReferralRule.SECOND_REFERRAL_JUSTIFIED, "the programme equipped this household"
-                    + " through another referral since this one was made: cancel the allocation and withdraw this"
-                    + " referral; a new one with staff's justification (alreadyEquippedJustification) equips it again");
-        }
+        requireJustifiedIfEquippedThroughAnother(households, "the programme equipped this household through another"
+                + " referral since this one was made: cancel the allocation and withdraw this referral; a new one with"
+                + " staff's justification (alreadyEquippedJustification) equips it again");
         apply(new ReferralFulfilled(referralId, command.devices(), command.fulfilledAt()));
     }
 
@@ -134,6 +129,13 @@ public class Referral {
         vault.forget(personalDataKey);
         households.forget(referralId);
         apply(new PersonalDataForgotten(referralId, personalDataKey));
+    }
+
+    /** A household another referral equipped is accepted or equipped through this one only with staff's reason. */
+    private void requireJustifiedIfEquippedThroughAnother(HouseholdRegister households, String why) {
+        if (!secondReferralJustified && households.equippedThroughAnother(referralId)) {
+            throw new RuleViolation(ReferralRule.SECOND_REFERRAL_JUSTIFIED, why);
+        }
     }
 
     /** A decision, or a withdrawal, is not dated before the submission or the acceptance it follows. */
