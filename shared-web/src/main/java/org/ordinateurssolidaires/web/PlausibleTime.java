@@ -29,15 +29,14 @@ public final class PlausibleTime {
     public static final LocalDate EARLIEST_DAY = LocalDate.ofInstant(EARLIEST, ZoneOffset.UTC);
     public static final LocalDate LATEST_DAY = LocalDate.ofInstant(LATEST, ZoneOffset.UTC);
 
-    /** An ISO-8601 time of day: its hour, and its seconds when written; {@code t} as {@link Instant#parse} reads it. */
-    private static final Pattern CLOCK = Pattern.compile("[Tt](\\d{2}):\\d{2}(?::(\\d{2}))?");
     /**
-     * An instant as clocks and clients write it: a year of four digits, the time to the second, UTC or an
-     * offset of hours and minutes. {@link Instant#parse} also reads a signed year of six digits ({@code +002026}) and
-     * an offset with seconds ({@code +00:00:30}), which no one writes, and which a query's parameter did not take.
+     * An instant as clocks and clients write it: a year of four digits, the time to the second (its hour and its
+     * seconds captured), UTC or an offset of hours and minutes; {@code t} and {@code z} as {@link Instant#parse} reads
+     * them. {@link Instant#parse} also reads a signed year of six digits ({@code +002026}) and an offset with seconds
+     * ({@code +00:00:30}), which no one writes, and which a query's parameter did not take.
      */
     private static final Pattern WRITTEN = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:[Zz]|[+-]\\d{2}:\\d{2})");
+            "\\d{4}-\\d{2}-\\d{2}[Tt](\\d{2}):\\d{2}:(\\d{2})(?:\\.\\d{1,9})?(?:[Zz]|[+-]\\d{2}:\\d{2})");
 
     private PlausibleTime() {
     }
@@ -51,12 +50,12 @@ public final class PlausibleTime {
      * @throws DateTimeParseException for those and for anything {@link Instant#parse} refuses
      */
     public static Instant instant(String text) {
-        if (!WRITTEN.matcher(text).matches()) {
+        Matcher written = WRITTEN.matcher(text);
+        if (!written.matches()) {
             throw new DateTimeParseException("not an instant as written: 2026-03-02T09:00:00Z", text, 0);
         }
-        Matcher clock = CLOCK.matcher(text);
-        if (clock.find() && ("24".equals(clock.group(1)) || "60".equals(clock.group(2)))) {
-            throw new DateTimeParseException("24:00 and leap seconds are not read", text, clock.start());
+        if ("24".equals(written.group(1)) || "60".equals(written.group(2))) {
+            throw new DateTimeParseException("24:00 and leap seconds are not read", text, written.start(1));
         }
         return Instant.parse(text);
     }
