@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -93,14 +94,10 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
      */
     private static boolean prefersEnglish(Request request) {
         Cookie[] cookies = request.getCookies();
-        for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
-            String chosen = FrenchFirst.COOKIE.equals(cookie.getName())
-                    ? Locale.forLanguageTag(cookie.getValue().replace('_', '-')).getLanguage() : "";
-            if (chosen.equals("fr") || chosen.equals("en")) {
-                return chosen.equals("en");
-            }
-        }
-        return FrenchFirst.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).equals(Locale.ENGLISH);
+        Locale chosen = Arrays.stream(cookies == null ? new Cookie[0] : cookies)
+                              .filter(cookie -> FrenchFirst.COOKIE.equals(cookie.getName())).findFirst()
+                              .map(cookie -> Locale.forLanguageTag(cookie.getValue().replace('_', '-'))).orElse(null);
+        return FrenchFirst.of(chosen, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).equals(Locale.ENGLISH);
     }
 
     /** The pages' own words for a refusal or a fault (error.refused, error.fault), with the way home. */

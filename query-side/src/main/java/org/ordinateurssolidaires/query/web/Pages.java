@@ -23,7 +23,6 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The pages people use (docs/architecture.md, "One address"): this app serves them, in French unless the reader
@@ -63,8 +62,6 @@ class Pages implements WebMvcConfigurer {
      */
     static final class SpokenLanguages extends CookieLocaleResolver {
 
-        private static final Set<String> SPOKEN = Set.of("fr", "en");
-
         SpokenLanguages() {
             super(FrenchFirst.COOKIE);
         }
@@ -75,8 +72,10 @@ class Pages implements WebMvcConfigurer {
                 return () -> Locale.ENGLISH;
             }
             // read again each time it is asked: ?lang= changes the request's language after this context is made,
-            // and what the page says (its words, its months' names) must all be in the one it changed to
-            return () -> spoken(super.resolveLocaleContext(request).getLocale(), request);
+            // and what the page says (its words, its months' names) must all be in the one it changed to; a cookie
+            // of another language (the app sets none) is none, and the browser's are read, as by the error valve
+            return () -> FrenchFirst.of(super.resolveLocaleContext(request).getLocale(),
+                    request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         }
 
         /** What a page's own lang attribute and its cached parts go by: a spoken language too. */
@@ -85,18 +84,12 @@ class Pages implements WebMvcConfigurer {
             return resolveLocaleContext(request).getLocale();
         }
 
-        /** A cookie of another language (the app sets none) is none: the browser's are read, as by the error valve. */
-        private static Locale spoken(Locale asked, HttpServletRequest request) {
-            return asked != null && SPOKEN.contains(asked.getLanguage()) ? new Locale(asked.getLanguage())
-                    : FrenchFirst.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        }
-
         @Override
         public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
                                      LocaleContext context) {
             // a language the pages do not speak, or none ({@code ?lang=}), changes nothing: no cookie of it is kept
             Locale asked = context == null ? null : context.getLocale();
-            if (asked != null && SPOKEN.contains(asked.getLanguage())) {
+            if (FrenchFirst.speaks(asked)) {
                 super.setLocaleContext(request, response, () -> new Locale(asked.getLanguage()));
             }
         }

@@ -16,6 +16,21 @@ public final class FrenchFirst {
     private FrenchFirst() {
     }
 
+    /**
+     * The language the reader chose, if the pages speak it, else the one its browser reads ({@link #of(String)}): a
+     * choice of another language (a cookie the app never set) is none.
+     *
+     * @param chosen the reader's choice, from its cookie, or null
+     */
+    public static Locale of(Locale chosen, String acceptLanguage) {
+        return speaks(chosen) ? Locale.forLanguageTag(chosen.getLanguage()) : of(acceptLanguage);
+    }
+
+    /** Whether the pages speak the language: French or English. */
+    public static boolean speaks(Locale language) {
+        return language != null && (language.getLanguage().equals("fr") || language.getLanguage().equals("en"));
+    }
+
     /** @param acceptLanguage the request's {@code Accept-Language}, or null */
     public static Locale of(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {

@@ -29,4 +29,13 @@ class FrenchFirstTest {
     void speaksFrenchToABrowserThatSaysNothing() {
         assertThat(FrenchFirst.of(null)).isEqualTo(Locale.FRENCH);
     }
+
+    /** The reader's own choice first, if the pages speak it; one of another language is none. */
+    @Test
+    void takesTheReadersChoiceOfALanguageThePagesSpeak() {
+        assertThat(FrenchFirst.of(Locale.FRENCH, "en-GB")).isEqualTo(Locale.FRENCH);
+        assertThat(FrenchFirst.of(Locale.forLanguageTag("en-US"), "fr")).isEqualTo(Locale.ENGLISH);
+        assertThat(FrenchFirst.of(Locale.GERMAN, "en-GB")).isEqualTo(Locale.ENGLISH);
+        assertThat(FrenchFirst.of(null, null)).isEqualTo(Locale.FRENCH);
+    }
 }
