@@ -176,7 +176,7 @@ public abstract class ProblemDetailsBase extends ResponseEntityExceptionHandler 
     }
 
     /** @param declared the parameter or field the value was for, its bounds read there (none when not known) */
-    protected static String expected(TypeMismatchException mismatch, AnnotatedElement declared) {
+    private static String expected(TypeMismatchException mismatch, AnnotatedElement declared) {
         if (!(NestedExceptionUtils.getMostSpecificCause(mismatch) instanceof StrictValues.OutOfRange outOfRange)) {
             return expected(mismatch.getRequiredType());
         }

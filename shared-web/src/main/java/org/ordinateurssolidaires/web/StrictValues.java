@@ -32,6 +32,9 @@ public final class StrictValues {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Decimal digits, a minus sign before them at most. */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
+    private static final Function<String, Integer> INT = wholeNumber(Integer::valueOf, Integer.MIN_VALUE,
+            Integer.MAX_VALUE);
+    private static final Function<String, Long> LONG = wholeNumber(Long::valueOf, Long.MIN_VALUE, Long.MAX_VALUE);
 
     /** @throws IllegalArgumentException for anything but the canonical form */
     public static UUID uuid(String text) {
@@ -51,21 +54,18 @@ public final class StrictValues {
     public static void register(PropertyEditorRegistry binder) {
         binder.registerCustomEditor(UUID.class, editor(StrictValues::uuid));
         for (Class<?> type : new Class<?>[]{Integer.class, int.class}) {
-            binder.registerCustomEditor(type, editor(wholeNumber(Integer::valueOf, Integer.MIN_VALUE,
-                    Integer.MAX_VALUE)));
+            binder.registerCustomEditor(type, editor(INT));
         }
         for (Class<?> type : new Class<?>[]{Long.class, long.class}) {
-            binder.registerCustomEditor(type, editor(wholeNumber(Long::valueOf, Long.MIN_VALUE, Long.MAX_VALUE)));
+            binder.registerCustomEditor(type, editor(LONG));
         }
     }
 
     /** The same, for a conversion service used on its own. */
     public static void register(FormatterRegistry conversions) {
         conversions.addConverter(String.class, UUID.class, noneIfEmpty(StrictValues::uuid)::apply);
-        conversions.addConverter(String.class, Integer.class,
-                noneIfEmpty(wholeNumber(Integer::valueOf, Integer.MIN_VALUE, Integer.MAX_VALUE))::apply);
-        conversions.addConverter(String.class, Long.class,
-                noneIfEmpty(wholeNumber(Long::valueOf, Long.MIN_VALUE, Long.MAX_VALUE))::apply);
+        conversions.addConverter(String.class, Integer.class, noneIfEmpty(INT)::apply);
+        conversions.addConverter(String.class, Long.class, noneIfEmpty(LONG)::apply);
     }
 
     /** @param least, most what its type holds: one written right but beyond it is said to be so */
