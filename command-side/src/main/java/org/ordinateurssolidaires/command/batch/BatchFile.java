@@ -107,15 +107,19 @@ final class BatchFile {
         if (contentType == null || contentType.isBlank()) {
             return null;
         }
+        if (CHARSET_PARAMETER.matcher(contentType).results().count() > 1) {
+            throw typeUnread(); // MediaType would keep the last
+        }
         try {
-            if (CHARSET_PARAMETER.matcher(contentType).results().count() > 1) {
-                throw new InvalidMediaTypeException(contentType, "its charset given twice");
-            }
             return MediaType.parseMediaType(contentType).getCharset();
         } catch (InvalidMediaTypeException unknown) {
-            throw new BatchRefused(List.of(RowProblem.of(0, "", "batch.typeUnread", "the file's Content-Type cannot"
-                    + " be read, or names a charset that is not known: send it as CSV UTF-8, with no charset")));
+            throw typeUnread();
         }
+    }
+
+    private static BatchRefused typeUnread() {
+        return new BatchRefused(List.of(RowProblem.of(0, "", "batch.typeUnread", "the file's Content-Type cannot be"
+                + " read, or names a charset that is not known: send it as CSV UTF-8, with no charset")));
     }
 
     private static byte[] read(InputStream upload) throws IOException {
