@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.ceremony;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,9 +20,11 @@ import java.util.UUID;
 class CeremonyController {
 
     private final CeremonyRepository ceremonies;
+    private final ReadModelRebuilds rebuilds;
 
-    CeremonyController(CeremonyRepository ceremonies) {
+    CeremonyController(CeremonyRepository ceremonies, ReadModelRebuilds rebuilds) {
         this.ceremonies = ceremonies;
+        this.rebuilds = rebuilds;
     }
 
     /**
@@ -41,6 +44,7 @@ class CeremonyController {
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "Every ceremony, by date, planned, cancelled or held")
     List<CeremonyView> ceremonies() {
+        rebuilds.requireWhole(CeremonyProjection.PROCESSING_GROUP);
         return ceremonies.findAll(Sort.by("ceremonyDate", "ceremonyId")).stream()
                          .map(ceremony -> new CeremonyView(ceremony.getCeremonyId(), ceremony.getCeremonyDate(),
                                  ceremony.getPlace(), ceremony.getStatus(), Set.copyOf(ceremony.getInvitedDonors()),

@@ -1,5 +1,6 @@
 package org.ordinateurssolidaires.query.ceremony;
 
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -9,6 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 public interface CeremonyRepository extends JpaRepository<CeremonyRecord, UUID> {
+
+    /** The processor that keeps the ceremonies, for a list drawn from them to be refused while it is rebuilt. */
+    String PROCESSING_GROUP = CeremonyProjection.PROCESSING_GROUP;
 
     /** The ceremonies a donor was invited to, or whose ids are given (those its devices were handed over at). */
     @Query("select distinct c from CeremonyRecord c left join c.invitedDonors d"

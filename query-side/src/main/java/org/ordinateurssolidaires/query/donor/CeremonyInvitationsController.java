@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRecord;
 import org.ordinateurssolidaires.query.ceremony.CeremonyRepository;
 import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,10 +24,13 @@ class CeremonyInvitationsController {
 
     private final DonorRecordRepository donors;
     private final CeremonyRepository ceremonies;
+    private final ReadModelRebuilds rebuilds;
 
-    CeremonyInvitationsController(DonorRecordRepository donors, CeremonyRepository ceremonies) {
+    CeremonyInvitationsController(DonorRecordRepository donors, CeremonyRepository ceremonies,
+                                  ReadModelRebuilds rebuilds) {
         this.donors = donors;
         this.ceremonies = ceremonies;
+        this.rebuilds = rebuilds;
     }
 
     /** Where and when, as it now stands: a rescheduled ceremony shows its new date and place. */
@@ -38,6 +42,7 @@ class CeremonyInvitationsController {
     @Operation(summary = "The ceremonies the donor is invited to, by date, each as planned, cancelled or held")
     List<CeremonyInvitation> invitations(@PathVariable UUID donorId) {
         Caller.current().requireDonor(donorId);
+        rebuilds.requireWhole(CeremonyRepository.PROCESSING_GROUP);
         if (!donors.existsById(donorId)) {
             throw new NotInTheReadModels("no donor " + donorId);
         }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -21,9 +22,11 @@ import java.util.List;
 class DonorDirectoryController {
 
     private final DonorRecordRepository donors;
+    private final ReadModelRebuilds rebuilds;
 
-    DonorDirectoryController(DonorRecordRepository donors) {
+    DonorDirectoryController(DonorRecordRepository donors, ReadModelRebuilds rebuilds) {
         this.donors = donors;
+        this.rebuilds = rebuilds;
     }
 
     record DonorPage(List<DonorReport.Donor> donors, int page, int size, long totalDonors, int totalPages) {
@@ -34,6 +37,7 @@ class DonorDirectoryController {
     @Operation(summary = "Every donor, by legal name, a page at a time")
     DonorPage donors(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        rebuilds.requireWhole(DonorProjection.PROCESSING_GROUP);
         Page<DonorRecord> found = donors.findAll(PageRequest.of(page, size, Sort.by("legalName", "donorId")));
         return new DonorPage(found.getContent().stream().map(DonorReport.Donor::of).toList(), page, size,
                 found.getTotalElements(), found.getTotalPages());

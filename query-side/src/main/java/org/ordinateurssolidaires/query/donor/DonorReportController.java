@@ -12,6 +12,7 @@ import org.ordinateurssolidaires.query.donor.DonorReport.FetchDonorReport;
 import org.ordinateurssolidaires.query.donor.DonorReport.GivenDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.MediumView;
 import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
@@ -42,10 +43,12 @@ class DonorReportController {
 
     private final QueryGateway queries;
     private final DonorDocuments documents;
+    private final ReadModelRebuilds rebuilds;
 
-    DonorReportController(QueryGateway queries, DonorDocuments documents) {
+    DonorReportController(QueryGateway queries, DonorDocuments documents, ReadModelRebuilds rebuilds) {
         this.queries = queries;
         this.documents = documents;
+        this.rebuilds = rebuilds;
     }
 
     @GetMapping("/api/donors/{donorId}/report")
@@ -53,6 +56,7 @@ class DonorReportController {
     @Operation(summary = "The donor's devices, erasure proof, households equipped, ceremonies and impact")
     DonorReport report(@PathVariable UUID donorId) {
         Caller.current().requireDonor(donorId);
+        rebuilds.requireNoneRebuilding(); // drawn from every read model, as its documents are
         return queries.query(FetchDonorReport.wholeGift(donorId), ResponseTypes.optionalInstanceOf(DonorReport.class))
                       .join()
                       .orElseThrow(() -> new NotInTheReadModels("no donor " + donorId));
@@ -63,6 +67,7 @@ class DonorReportController {
     @Operation(summary = "The same report for one agreement: the devices received while it was in force")
     DonorReport agreementReport(@PathVariable UUID donorId, @PathVariable UUID agreementId) {
         Caller.current().requireDonor(donorId);
+        rebuilds.requireNoneRebuilding();
         return queries.query(new FetchDonorReport(donorId, agreementId),
                               ResponseTypes.optionalInstanceOf(DonorReport.class))
                       .join()

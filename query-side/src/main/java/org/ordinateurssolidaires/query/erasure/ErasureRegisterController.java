@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.web.limits.CostlyToAnswer;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springdoc.core.annotations.ParameterObject;
@@ -24,9 +25,11 @@ import java.util.List;
 class ErasureRegisterController {
 
     private final ErasureRegister register;
+    private final ReadModelRebuilds rebuilds;
 
-    ErasureRegisterController(ErasureRegister register) {
+    ErasureRegisterController(ErasureRegister register, ReadModelRebuilds rebuilds) {
         this.register = register;
+        this.rebuilds = rebuilds;
     }
 
     record RegisterPage(List<ErasureRecord> records, int page, int size, long totalRecords, int totalPages) {
@@ -38,6 +41,7 @@ class ErasureRegisterController {
     RegisterPage search(@Valid @ModelAttribute @ParameterObject ErasureRegister.Search search,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        rebuilds.requireWhole(ErasureRegisterProjection.PROCESSING_GROUP);
         Page<ErasureRecord> found = register.search(search, page, size);
         return new RegisterPage(found.getContent(), page, size, found.getTotalElements(), found.getTotalPages());
     }
@@ -48,6 +52,7 @@ class ErasureRegisterController {
     @Operation(summary = "The same search as CSV, every matching record (up to " + ErasureRegister.MAX_CSV_RECORDS
             + ")")
     ResponseEntity<String> searchAsCsv(@Valid @ModelAttribute @ParameterObject ErasureRegister.Search search) {
+        rebuilds.requireWhole(ErasureRegisterProjection.PROCESSING_GROUP);
         return register.csv(search);
     }
 }

@@ -2,6 +2,7 @@ package org.ordinateurssolidaires.query.erasure;
 
 import jakarta.validation.Valid;
 import org.ordinateurssolidaires.query.erasure.ErasureRecord.Outcome;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.query.web.PageController;
 import org.ordinateurssolidaires.query.web.PageDates;
 import org.ordinateurssolidaires.query.web.SpreadsheetCsv;
@@ -33,12 +34,13 @@ class ErasureRegisterPage {
     private static final int LAST_PAGE = 100_000;
 
     private final ErasureRegister register;
-
+    private final ReadModelRebuilds rebuilds;
     private final MessageSource words;
     private final PageDates dates;
 
-    ErasureRegisterPage(ErasureRegister register, MessageSource words, PageDates dates) {
+    ErasureRegisterPage(ErasureRegister register, ReadModelRebuilds rebuilds, MessageSource words, PageDates dates) {
         this.register = register;
+        this.rebuilds = rebuilds;
         this.words = words;
         this.dates = dates;
     }
@@ -76,6 +78,8 @@ class ErasureRegisterPage {
     @PreAuthorize(Access.STAFF_OR_AUDITOR)
     ResponseEntity<byte[]> csv(@Valid @ModelAttribute ErasureRegister.Search search,
                                @RequestParam(required = false) String to, Locale locale) {
+        // a file carries no banner to say it is short
+        rebuilds.requireWhole(ErasureRegisterProjection.PROCESSING_GROUP);
         return register.spreadsheet(lastDayCountedIn(search, to),
                 SpreadsheetCsv.Words.of(words, locale, dates));
     }

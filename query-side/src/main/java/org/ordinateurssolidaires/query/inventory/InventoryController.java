@@ -19,6 +19,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.query.web.EntityTagConditions;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpHeaders;
@@ -41,9 +42,11 @@ import java.util.stream.Collectors;
 class InventoryController {
 
     private final QueryGateway queries;
+    private final ReadModelRebuilds rebuilds;
 
-    InventoryController(QueryGateway queries) {
+    InventoryController(QueryGateway queries, ReadModelRebuilds rebuilds) {
         this.queries = queries;
+        this.rebuilds = rebuilds;
     }
 
     @GetMapping
@@ -57,6 +60,7 @@ class InventoryController {
                     @RequestParam(required = false) DeviceCategory category,
                     @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        rebuilds.requireWhole(InventoryQueries.PROCESSING_GROUP);
         DevicePage devices = queries.query(new FindDevices(q, state, donorId, category, page, size), DevicePage.class)
                                     .join();
         Set<UUID> donors = devices.devices().stream().map(DeviceView::donorId).collect(Collectors.toSet());
@@ -67,6 +71,7 @@ class InventoryController {
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "Count devices by state and by category")
     DeviceCounts counts() {
+        rebuilds.requireWhole(InventoryQueries.PROCESSING_GROUP);
         return queries.query(new CountDevices(), DeviceCounts.class).join();
     }
 

@@ -41,6 +41,7 @@ import org.ordinateurssolidaires.query.ceremony.RecentCeremonies.CeremonyDay;
 import org.ordinateurssolidaires.query.provenance.DeviceProvenance.FetchProvenance;
 import org.ordinateurssolidaires.query.provenance.ProvenanceEntry;
 import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.query.referral.HouseholdCodes;
 import org.ordinateurssolidaires.query.referral.WaitingList;
 import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
@@ -106,11 +107,13 @@ class InventoryPages {
     private final PageDates dates;
     private final DevicePageAddresses addresses;
     private final AcceptedSanitisations sanitisations;
+    private final ReadModelRebuilds rebuilds;
 
     InventoryPages(QueryGateway queries, StepsAlreadyRecorded recorded, MessageSource words, PageDates dates,
-                   DevicePageAddresses addresses, AcceptedSanitisations sanitisations) {
+                   DevicePageAddresses addresses, AcceptedSanitisations sanitisations, ReadModelRebuilds rebuilds) {
         this.queries = queries;
         this.sanitisations = sanitisations;
+        this.rebuilds = rebuilds;
         this.recorded = recorded;
         this.words = words;
         this.dates = dates;
@@ -190,6 +193,7 @@ class InventoryPages {
     void export(@RequestParam(required = false) String q, @RequestParam(required = false) DeviceState state,
                 @RequestParam(required = false) DeviceCategory category, HttpServletResponse response,
                 Locale locale) throws IOException {
+        rebuilds.requireWhole(InventoryProjection.PROCESSING_GROUP); // a file carries no banner to say it is short
         var selection = new FindDevicesAfter(q == null || q.isBlank() ? null : q.strip(), state, category, null,
                 EXPORT_PAGE);
         List<DeviceView> devices = devicesOf(selection);

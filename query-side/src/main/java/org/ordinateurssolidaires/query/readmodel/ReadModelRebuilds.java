@@ -32,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * Rebuilds one read model while every other goes on, or all of them together: its processor is stopped on this query
@@ -118,6 +119,18 @@ public class ReadModelRebuilds {
         if (!rebuilding.isEmpty()) {
             throw new ReadModelsBeingRebuilt(rebuilding, "a document drawn from them now would be incomplete (their"
                     + " progress: GET /api/read-models)");
+        }
+    }
+
+    /**
+     * Refuses a list, figures or a file drawn from these read models while one of them is being rebuilt: they would
+     * be short, and a program would take them as whole (503, Retry-After). The pages draw theirs all the same, and
+     * say so beside them (RebuildsOnPages).
+     */
+    public void requireWhole(String... readModels) {
+        List<Status> rebuilding = Stream.of(readModels).map(this::of).filter(Status::rebuilding).toList();
+        if (!rebuilding.isEmpty()) {
+            throw new ReadModelsBeingRebuilt(rebuilding, "what is drawn from them now would be short");
         }
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordinateurssolidaires.events.referral.PartnerKind;
 import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.web.security.Access;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,9 +21,11 @@ import java.util.UUID;
 class PartnerDirectoryController {
 
     private final PartnerRecordRepository partners;
+    private final ReadModelRebuilds rebuilds;
 
-    PartnerDirectoryController(PartnerRecordRepository partners) {
+    PartnerDirectoryController(PartnerRecordRepository partners, ReadModelRebuilds rebuilds) {
         this.partners = partners;
+        this.rebuilds = rebuilds;
     }
 
     record PartnerView(UUID partnerId, String name, PartnerKind kind, boolean active, String deactivationReason,
@@ -46,6 +49,7 @@ class PartnerDirectoryController {
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "Every partner, by name, with its contact people")
     List<PartnerView> partners() {
+        rebuilds.requireWhole(ReferralProjection.PROCESSING_GROUP);
         return partners.findAllByOrderByName().stream().map(PartnerView::of).toList();
     }
 

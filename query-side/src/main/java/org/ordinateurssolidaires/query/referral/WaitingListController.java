@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDevice;
 import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.query.referral.WaitingList.FetchWaitingList;
 import org.ordinateurssolidaires.query.referral.WaitingList.WaitingHousehold;
 import org.ordinateurssolidaires.web.security.Access;
@@ -33,13 +34,15 @@ class WaitingListController {
     private final PartnerRecordRepository partners;
     private final WaitingList waitingList;
     private final QueryGateway queries;
+    private final ReadModelRebuilds rebuilds;
 
     WaitingListController(ReferralRecordRepository referrals, PartnerRecordRepository partners,
-                          WaitingList waitingList, QueryGateway queries) {
+                          WaitingList waitingList, QueryGateway queries, ReadModelRebuilds rebuilds) {
         this.referrals = referrals;
         this.partners = partners;
         this.waitingList = waitingList;
         this.queries = queries;
+        this.rebuilds = rebuilds;
     }
 
     @GetMapping("/api/waiting-list")
@@ -47,6 +50,7 @@ class WaitingListController {
     @Operation(summary = "Accepted referrals not yet fulfilled: by criterion, then referral date")
     List<WaitingHousehold> waitingList(@RequestParam(required = false) UUID partnerId,
                                        @RequestParam(required = false) DeviceCategory need) {
+        rebuilds.requireWhole(WaitingList.PROCESSING_GROUP);
         return waitingList.handle(new FetchWaitingList(partnerId, need));
     }
 
@@ -55,6 +59,7 @@ class WaitingListController {
     @Operation(summary = "A partner's own referrals and where each stands")
     List<ReferralRecord> partnersReferrals(@PathVariable UUID partnerId) {
         Caller.current().requirePartner(partnerId);
+        rebuilds.requireWhole(WaitingList.PROCESSING_GROUP);
         List<ReferralRecord> its = referrals.findByPartnerIdOrderBySubmittedAt(partnerId);
         // a partner there is not would have none either: said so rather than an empty list it could take for its own
         if (its.isEmpty() && !partners.existsById(partnerId)) {
@@ -68,6 +73,8 @@ class WaitingListController {
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "The next household in line whose need matches this ready device")
     WaitingHousehold proposal(@PathVariable UUID deviceId) {
+        // the first in line of a waiting list being rebuilt may not be the first
+        rebuilds.requireWhole(WaitingList.PROCESSING_GROUP);
         DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
                                    .join()
                                    .orElseThrow(() -> new NotInTheReadModels("no device " + deviceId));

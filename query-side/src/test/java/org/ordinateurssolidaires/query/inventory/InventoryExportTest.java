@@ -10,6 +10,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesAfter;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.query.web.PageDates;
 import org.ordinateurssolidaires.query.web.StepsAlreadyRecorded;
 import org.springframework.context.support.StaticMessageSource;
@@ -43,7 +44,8 @@ class InventoryExportTest {
     private final QueryGateway queries = mock(QueryGateway.class);
     private final PageDates dates = mock(PageDates.class);
     private final InventoryPages pages = new InventoryPages(queries, mock(StepsAlreadyRecorded.class),
-            columnTitledByItsCode(), dates, new DevicePageAddresses(""), mock(AcceptedSanitisations.class));
+            columnTitledByItsCode(), dates, new DevicePageAddresses(""), mock(AcceptedSanitisations.class),
+            mock(ReadModelRebuilds.class));
     private final MockHttpServletResponse response = new MockHttpServletResponse();
 
     @BeforeEach

@@ -165,17 +165,11 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
     void pagesSayWhichReadModelIsBeingRebuiltUntilItIsDone() throws Exception {
         List<DeviceId> devices = receive(20);
         await().atMost(Duration.ofSeconds(60)).until(() -> inInventory(devices) == devices.size());
-        jdbc.update("delete from inventory_count");
         FormBrowser staff = new FormBrowser(port);
         staff.signIn(TestAccounts.STAFF, TestAccounts.PASSWORD);
         assertThat(staff.get("/tableau-de-bord").body()).doesNotContain("reconstruction");
 
-        transaction.executeWithoutResult(holdingTheCounts -> {
-            jdbc.update("insert into inventory_count (state, category, devices)"
-                    + " select state, category, 0 from inventory_device group by state, category");
-            assertThat(admin().postForEntity("/api/read-models/inventory/rebuild", null, JsonNode.class)
-                    .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-
+        whileTheInventoryIsRebuilt(() -> {
             String page = pageOf(staff, "/tableau-de-bord");
 
             assertThat(page).contains("Ces données sont en cours de reconstruction", "<li>inventaire : ")
@@ -196,7 +190,6 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
             assertThat(device.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
             assertThat(device.getBody().get("detail").asString()).contains("no device", "inventory", "being rebuilt");
             assertThat(pageOf(staff, "/appareils/" + UUID.randomUUID())).contains("Momentanément indisponible");
-            holdingTheCounts.setRollbackOnly();
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> !rebuilding());
         assertThat(staff.get("/tableau-de-bord").body()).doesNotContain("reconstruction");
@@ -209,8 +202,7 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
      * The pass hands the read model back to its processor where it ended: devices received while it runs are all in
      * the rebuilt inventory, none lost at the hand-over and none applied twice (a second reception of a device would be
      * refused, and parked). The test holds the pass back while the first of them arrive, so that they do arrive while
-     * it runs however the machine is loaded: its chunk waits to write the kept counts, rows of which the test has
-     * deleted and is inserting again, uncommitted. {@code OnePassRebuildIT} has a pass over several chunks.
+     * it runs however the machine is loaded. {@code OnePassRebuildIT} has a pass over several chunks.
      */
     @Test
     void devicesReceivedWhileTheInventoryIsRebuiltAreEachInItOnce() {
@@ -219,18 +211,12 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
             devices.addAll(receive(500));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> inInventory(devices) == devices.size());
-        jdbc.update("delete from inventory_count"); // the rebuild counts from nothing all the same
 
-        transaction.executeWithoutResult(holdingTheCounts -> {
-            jdbc.update("insert into inventory_count (state, category, devices)"
-                    + " select state, category, 0 from inventory_device group by state, category");
-            assertThat(admin().postForEntity("/api/read-models/inventory/rebuild", null, JsonNode.class)
-                    .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        whileTheInventoryIsRebuilt(() -> {
             for (int batch = 0; batch < 3; batch++) {
                 assertThat(rebuilding()).as("while the pass is held back").isTrue();
                 devices.addAll(receive(5));
             }
-            holdingTheCounts.setRollbackOnly();
         });
         while (rebuilding()) {
             devices.addAll(receive(5));
@@ -244,6 +230,64 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from deadletterentry where processinggroup = 'inventory'",
                 Long.class)).as("parked").isZero();
         assertThat(jdbc.queryForObject(KEPT_COUNTS_DIFFERENCES, Long.class)).as("inventory_count").isZero();
+    }
+
+    /**
+     * A list, figures or a file drawn from a read model being rebuilt would be short, and a program would take them as
+     * whole: refused (503, to ask again), while those of the read models that are whole are answered. A donor's report
+     * is drawn from every read model, as its documents are.
+     */
+    @Test
+    void listsAndFiguresOfAReadModelBeingRebuiltAreRefusedUntilItIsDone() throws Exception {
+        List<DeviceId> devices = receive(20);
+        await().atMost(Duration.ofSeconds(60)).until(() -> inInventory(devices) == devices.size());
+        FormBrowser staff = new FormBrowser(port);
+        staff.signIn(TestAccounts.STAFF, TestAccounts.PASSWORD);
+        List<String> inventory = List.of("/api/devices", "/api/devices?state=READY&page=0", "/api/devices/counts");
+
+        whileTheInventoryIsRebuilt(() -> {
+            for (String path : inventory) {
+                ResponseEntity<JsonNode> refused = http.exchange(path, HttpMethod.GET,
+                        new HttpEntity<>(staffHeaders(MediaType.APPLICATION_JSON)), JsonNode.class);
+                assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("30");
+                assertThat(refused.getBody().get("detail").asString()).as(path)
+                        .contains("inventory", "being rebuilt", "would be short");
+            }
+            ResponseEntity<JsonNode> report = http.exchange("/api/donors/" + UUID.randomUUID() + "/report",
+                    HttpMethod.GET, new HttpEntity<>(staffHeaders(MediaType.APPLICATION_JSON)), JsonNode.class);
+            assertThat(report.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(pageOf(staff, "/inventaire.csv")).contains("Momentanément indisponible");
+            // the others are whole: answered
+            for (String path : List.of("/api/ceremonies", "/api/donors", "/api/erasure-register", "/api/partners",
+                    "/api/waiting-list")) {
+                assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(staffHeaders(
+                        MediaType.APPLICATION_JSON)), JsonNode.class).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            }
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> !rebuilding());
+        for (String path : inventory) {
+            assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(staffHeaders(MediaType.APPLICATION_JSON)),
+                    JsonNode.class).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(staff.get("/inventaire.csv").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Has the inventory rebuilt while {@code meanwhile} runs, its pass held back until then however fast the machine:
+     * its chunk waits to write the kept counts, rows of which this deletes and inserts again, uncommitted (the rebuild
+     * counts from nothing all the same).
+     */
+    private void whileTheInventoryIsRebuilt(Runnable meanwhile) {
+        jdbc.update("delete from inventory_count");
+        transaction.executeWithoutResult(holdingTheCounts -> {
+            jdbc.update("insert into inventory_count (state, category, devices)"
+                    + " select state, category, 0 from inventory_device group by state, category");
+            assertThat(admin().postForEntity("/api/read-models/inventory/rebuild", null, JsonNode.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            meanwhile.run();
+            holdingTheCounts.setRollbackOnly();
+        });
     }
 
     /** A staff member's request for what the operation answers ({@code answered}), or its problem. */
