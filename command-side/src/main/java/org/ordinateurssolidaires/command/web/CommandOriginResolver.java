@@ -3,6 +3,8 @@ package org.ordinateurssolidaires.command.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.ordinateurssolidaires.events.AcceptableText;
 import org.ordinateurssolidaires.web.ChangesCheckedFirst;
+import org.ordinateurssolidaires.web.EntityTags;
+import org.ordinateurssolidaires.web.EntityTags.Tag;
 import org.ordinateurssolidaires.web.VersionChecked;
 import org.ordinateurssolidaires.web.StrictValues;
 import org.ordinateurssolidaires.web.security.Caller;
@@ -14,7 +16,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -81,25 +82,20 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
      * command changes one version.
      */
     private static Long versionMatched(NativeWebRequest request) {
-        String[] headers = request.getHeaderValues(HttpHeaders.IF_MATCH);
-        if (headers == null) {
-            return null;
-        }
-        List<String> tags = Arrays.stream(headers).flatMap(header -> Arrays.stream(header.split(",")))
-                                  .map(String::strip).filter(tag -> !tag.isEmpty()).toList();
-        if (!tags.isEmpty() && tags.stream().allMatch("*"::equals)) {
+        List<Tag> tags = EntityTags.of(HttpHeaders.IF_MATCH, request.getHeaderValues(HttpHeaders.IF_MATCH));
+        if (tags == null || !tags.isEmpty() && tags.stream().allMatch(Tag::any)) {
             return null;
         }
         if (tags.size() != 1) {
             throw new InvalidHeader(HttpHeaders.IF_MATCH, "must name one version, as the device's ETag does");
         }
-        String tag = tags.get(0);
-        if (tag.length() < 3 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"'
-            || !VERSION.matcher(tag.substring(1, tag.length() - 1)).matches()) {
+        Tag tag = tags.get(0);
+        String version = tag.any() ? "" : tag.quoted().substring(1, tag.quoted().length() - 1);
+        if (tag.weak() || !VERSION.matcher(version).matches()) {
             throw ChangesCheckedFirst.ifMatchRefused("If-Match names no version of this: nothing was changed; "
                     + "its view's ETag is its version now", "no entity tag matches");
         }
-        return Long.valueOf(tag.substring(1, tag.length() - 1));
+        return Long.valueOf(version);
     }
 
     private static boolean aPagesForm(NativeWebRequest request) {

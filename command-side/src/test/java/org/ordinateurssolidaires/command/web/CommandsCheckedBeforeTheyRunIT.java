@@ -194,6 +194,10 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(412);
         assertThat(JSON.readTree(refused.body()).at("/errors/0/header").asString()).isEqualTo("If-Match");
+        RawHttp.Answer noTag = RawHttp.send(port, "POST", "/api/donors", Map.of("Authorization",
+                TestAccounts.authorization(), "Content-Type", "application/json", "If-Match", "bogus"), DONOR);
+        assertThat(noTag.status()).as("no entity tag: no condition at all").isEqualTo(400);
+        assertThat(JSON.readTree(noTag.body()).at("/errors/0/header").asString()).isEqualTo("If-Match");
         assertThat(storedEvents()).isEqualTo(stored);
         RawHttp.Answer anyRecord = RawHttp.send(port, "POST", "/api/donors", Map.of("Authorization",
                 TestAccounts.authorization(), "Content-Type", "application/json", "If-Match", "*"), DONOR);
