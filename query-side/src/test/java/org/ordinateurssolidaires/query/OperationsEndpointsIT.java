@@ -93,6 +93,13 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
         assertThat(api.get("paths").propertyNames()).contains("/api/devices", "/api/devices/counts",
                 "/api/devices/{deviceId}", "/api/devices/{deviceId}/provenance")
                 .doesNotContain("/error"); // the container's error page is no operation
+        // an answer drawn from a read model says it may be refused while that read model is being rebuilt
+        JsonNode counts = api.at("/paths/~1api~1devices~1counts/get/responses");
+        assertThat(counts.propertyNames()).contains("200", "503");
+        assertThat(counts.at("/503/description").asString()).contains("being rebuilt");
+        assertThat(counts.at("/503/content").propertyNames()).containsExactly("application/problem+json");
+        assertThat(api.at("/paths/~1api~1read-models~1rebuild/post/responses/503/description").asString())
+                .as("a change's own").doesNotContain("drawn from");
     }
 
     @Test

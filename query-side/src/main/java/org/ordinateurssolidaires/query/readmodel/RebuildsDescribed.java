@@ -1,0 +1,33 @@
+package org.ordinateurssolidaires.query.readmodel;
+
+import io.swagger.v3.oas.models.Operation;
+import org.ordinateurssolidaires.web.OpenApiProblems;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * The API description of every read says its 503 as it may come: besides the database out of reach, a read model
+ * the answer is drawn from being rebuilt (a list, figures or a report that would be short,
+ * {@link ReadModelRebuilds#requireWhole}; a thing it does not hold yet, {@link ReadModelRebuilds#answerFor}).
+ */
+@Component
+class RebuildsDescribed implements GlobalOperationCustomizer {
+
+    static final String UNAVAILABLE = "the database cannot be reached just now, or a read model the answer is drawn"
+            + " from is being rebuilt (the problem names it): nothing was done; send it again after Retry-After";
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GetMapping.class)) {
+            if (operation.getResponses() != null && operation.getResponses().containsKey("503")) {
+                operation.getResponses().get("503").setDescription(UNAVAILABLE);
+            } else {
+                OpenApiProblems.describe(operation, "503", UNAVAILABLE);
+            }
+        }
+        return operation;
+    }
+}
