@@ -75,6 +75,8 @@ public class PageForms {
     public static final String PATH = "/actions/";
     /** A form says which page it was on; only a path of this app's address may be returned to. */
     private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
+    /** A form's name as the pages give it ({@code correct}, {@code sanitise-{medium}}). */
+    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9-]{1,100}");
     /**
      * The fields every page's form has besides its request's: its token, command id, own id and page. A step on one
      * device has the version the page showed of it too, which {@link CommandOriginResolver} takes.
@@ -270,7 +272,17 @@ public class PageForms {
                     new String[]{"rule.UNKNOWN." + namedBy(request), "rule.UNKNOWN"},
                     unknown.getMessage()), new LinkedHashMap<>(), new ArrayList<>(), typed(request)));
         }
-        return "redirect:" + formPage(request);
+        return "redirect:" + atTheRefusal(request);
+    }
+
+    /**
+     * The form's page, scrolled to the form's refusal (fragments/forms.html gives it the id {@code refus-{form}}): a
+     * form low on a long page is refused out of sight otherwise, the page drawn again from its top. A form the page
+     * no longer offers has no such anchor, and its refusal is said at the top.
+     */
+    private static String atTheRefusal(HttpServletRequest request) {
+        String form = request.getParameter("form");
+        return formPage(request) + (form != null && FORM.matcher(form).matches() ? "#refus-" + form : "");
     }
 
     /** What the forms under each {@code /actions/...} address name first, said when it does not exist. */

@@ -64,8 +64,8 @@ class AccountPageFormsIT extends CommandSideIntegrationTest {
 
         HttpResponse<String> refused = admin.post("/actions/comptes", form);
 
-        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
-                .endsWith("/comptes"));
+        assertThat(refused.headers().firstValue("Location")).as("at the form's refusal")
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/comptes#refus-open"));
         List<byte[]> stored = jdbc.queryForList("select attribute_bytes from spring_session_attributes",
                 byte[].class);
         assertThat(stored).as("the refusal is in the session").anySatisfy(bytes -> assertThat(

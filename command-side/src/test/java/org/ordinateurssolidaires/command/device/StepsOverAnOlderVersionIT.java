@@ -57,7 +57,7 @@ class StepsOverAnOlderVersionIT extends CommandSideIntegrationTest {
         HttpResponse<String> stale = staff.post("/actions/appareils/" + device + "/corrections", secondTab);
 
         assertThat(stale.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
-                .endsWith("/appareils/" + device));
+                .endsWith("/appareils/" + device + "#refus-correct"));
         assertThat(corrections(device)).as("the first tab's correction alone").singleElement()
                 .satisfies(corrected -> assertThat(corrected.model()).isEqualTo("ThinkPad T480s"));
         assertThat(refusalsKept()).as("said on the page drawn again").isEqualTo(refusalsBefore + 1);
@@ -191,7 +191,7 @@ class StepsOverAnOlderVersionIT extends CommandSideIntegrationTest {
         HttpResponse<String> refused = staff.post("/actions/partenaires", partner);
 
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
-                .endsWith("/partenaires"));
+                .endsWith("/partenaires#refus-partner"));
         assertThat(sessionsHolding("Unknown.form.drawnVersion")).as("a field the form has not")
                                                                 .isEqualTo(refusedBefore + 1);
         assertThat(partnersRegistered()).isEqualTo(partners);

@@ -304,6 +304,13 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("main")).getText();
     }
 
+    /** Whether the top of what {@code css} finds is within the window, as the page is now scrolled. */
+    boolean inView(String css) {
+        return (Boolean) driver.executeScript("const shown = document.querySelector(arguments[0]);"
+                + " if (!shown) { return false; }"
+                + " const top = shown.getBoundingClientRect().top; return top >= 0 && top < window.innerHeight;", css);
+    }
+
     /** The refusal said above the page, for a form the page no longer offers; empty when none is shown. */
     String pageRefusal() {
         return driver.findElements(By.cssSelector(".refus-de-page")).stream().map(WebElement::getText)

@@ -427,6 +427,8 @@ class StaffJourneyIT {
             staff.submitFormOf("recycle-recycler"); // its moment is now, though another form's refusal is shown
             assertThat(staff.text()).contains("corrigez les champs signalés");
             assertThat(staff.pageRefusal()).isEmpty();
+            // low on a long page: the browser is brought back to it, not to the page's top
+            assertThat(staff.inView("#refus-recycle")).as("the refusal in view").isTrue();
         }
     }
 
