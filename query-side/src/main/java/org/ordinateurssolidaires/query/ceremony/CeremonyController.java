@@ -44,8 +44,8 @@ class CeremonyController {
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "Every ceremony, by date, planned, cancelled or held")
     List<CeremonyView> ceremonies() {
-        rebuilds.requireWhole(CeremonyProjection.PROCESSING_GROUP);
-        return ceremonies.findAll(Sort.by("ceremonyDate", "ceremonyId")).stream()
+        return rebuilds.whole(() -> ceremonies.findAll(Sort.by("ceremonyDate", "ceremonyId")),
+                              CeremonyProjection.PROCESSING_GROUP).stream()
                          .map(ceremony -> new CeremonyView(ceremony.getCeremonyId(), ceremony.getCeremonyDate(),
                                  ceremony.getPlace(), ceremony.getStatus(), Set.copyOf(ceremony.getInvitedDonors()),
                                  ceremony.getHouseholdsPresent(), ceremony.getDonorsPresent(),

@@ -42,11 +42,10 @@ class CeremonyInvitationsController {
     @Operation(summary = "The ceremonies the donor is invited to, by date, each as planned, cancelled or held")
     List<CeremonyInvitation> invitations(@PathVariable UUID donorId) {
         Caller.current().requireDonor(donorId);
-        rebuilds.requireWhole(CeremonyRepository.PROCESSING_GROUP);
         if (!donors.existsById(donorId)) {
             throw new NotInTheReadModels("no donor " + donorId);
         }
-        return ceremonies.findInvitationsOf(donorId).stream()
+        return rebuilds.whole(() -> ceremonies.findInvitationsOf(donorId), CeremonyRepository.PROCESSING_GROUP).stream()
                          .map(ceremony -> new CeremonyInvitation(ceremony.getCeremonyId(), ceremony.getCeremonyDate(),
                                  ceremony.getPlace(), ceremony.getStatus()))
                          .toList();

@@ -37,8 +37,8 @@ class DonorDirectoryController {
     @Operation(summary = "Every donor, by legal name, a page at a time")
     DonorPage donors(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        rebuilds.requireWhole(DonorProjection.PROCESSING_GROUP);
-        Page<DonorRecord> found = donors.findAll(PageRequest.of(page, size, Sort.by("legalName", "donorId")));
+        Page<DonorRecord> found = rebuilds.whole(() -> donors.findAll(PageRequest.of(page, size,
+                Sort.by("legalName", "donorId"))), DonorProjection.PROCESSING_GROUP);
         return new DonorPage(found.getContent().stream().map(DonorReport.Donor::of).toList(), page, size,
                 found.getTotalElements(), found.getTotalPages());
     }

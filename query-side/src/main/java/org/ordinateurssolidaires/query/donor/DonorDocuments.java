@@ -57,8 +57,12 @@ class DonorDocuments {
         this.zone = zone;
     }
 
+    /**
+     * The report's document, drawn while no read model is being rebuilt: drawn from one emptied for its rebuild, it
+     * would hold part of the store and verify as genuine (503 meanwhile). The certificate likewise.
+     */
     byte[] report(Supplier<DonorReport> drawn, Locale locale) {
-        DonorReport report = settled(drawn);
+        DonorReport report = rebuilds.settled(drawn);
         Words words = new Words(locale);
         IssuedDocuments.Issue issue = issued.next(REPORT, report.donor().donorId());
         return issued.issue(issue, false, page -> {
@@ -111,21 +115,9 @@ class DonorDocuments {
         });
     }
 
-    /**
-     * The report, drawn while no read model is being rebuilt: a sealed document drawn from a read model emptied for
-     * its rebuild would hold part of the store and verify as genuine (503 meanwhile). Asked before and after it is
-     * drawn, so that a rebuild begun meanwhile is caught too.
-     */
-    private DonorReport settled(Supplier<DonorReport> drawn) {
-        rebuilds.requireNoneRebuilding();
-        DonorReport report = drawn.get();
-        rebuilds.requireNoneRebuilding();
-        return report;
-    }
-
     /** One line per medium of the donor's devices (of one delivery, when a reference is given). */
     byte[] sanitisationCertificate(Supplier<DonorReport> drawn, String deliveryReference, Locale locale) {
-        DonorReport report = settled(drawn);
+        DonorReport report = rebuilds.settled(drawn);
         Words words = new Words(locale);
         IssuedDocuments.Issue issue = issued.next(CERTIFICATE, report.donor().donorId());
         List<GivenDevice> devices = report.devices().stream()

@@ -35,6 +35,9 @@ public record DonorReport(Donor donor,
                           Impact impact,
                           ChainHead historyChainHead) {
 
+    /** The processor that keeps the donors, whose names other read models' lists show (refused while rebuilt). */
+    public static final String PROCESSING_GROUP = DonorProjection.PROCESSING_GROUP;
+
     /**
      * Asks for the report of one donor, or of one of its agreements (the devices received while it was in force);
      * an empty answer means no such donor, or no such agreement of that donor.

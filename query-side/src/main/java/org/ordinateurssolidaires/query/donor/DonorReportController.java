@@ -56,10 +56,11 @@ class DonorReportController {
     @Operation(summary = "The donor's devices, erasure proof, households equipped, ceremonies and impact")
     DonorReport report(@PathVariable UUID donorId) {
         Caller.current().requireDonor(donorId);
-        rebuilds.requireNoneRebuilding(); // drawn from every read model, as its documents are
-        return queries.query(FetchDonorReport.wholeGift(donorId), ResponseTypes.optionalInstanceOf(DonorReport.class))
-                      .join()
-                      .orElseThrow(() -> new NotInTheReadModels("no donor " + donorId));
+        // drawn from every read model, as its documents are
+        return rebuilds.settled(() -> queries.query(FetchDonorReport.wholeGift(donorId),
+                                                     ResponseTypes.optionalInstanceOf(DonorReport.class))
+                                              .join()
+                                              .orElseThrow(() -> new NotInTheReadModels("no donor " + donorId)));
     }
 
     @GetMapping("/api/donors/{donorId}/agreements/{agreementId}/report")
@@ -67,12 +68,11 @@ class DonorReportController {
     @Operation(summary = "The same report for one agreement: the devices received while it was in force")
     DonorReport agreementReport(@PathVariable UUID donorId, @PathVariable UUID agreementId) {
         Caller.current().requireDonor(donorId);
-        rebuilds.requireNoneRebuilding();
-        return queries.query(new FetchDonorReport(donorId, agreementId),
-                              ResponseTypes.optionalInstanceOf(DonorReport.class))
-                      .join()
-                      .orElseThrow(() -> new NotInTheReadModels("donor " + donorId + " has no agreement "
-                              + agreementId));
+        return rebuilds.settled(() -> queries.query(new FetchDonorReport(donorId, agreementId),
+                                                     ResponseTypes.optionalInstanceOf(DonorReport.class))
+                                              .join()
+                                              .orElseThrow(() -> new NotInTheReadModels("donor " + donorId
+                                                      + " has no agreement " + agreementId)));
     }
 
     /** One line per storage medium (or per device without media), for a spreadsheet. */

@@ -41,8 +41,8 @@ class ErasureRegisterController {
     RegisterPage search(@Valid @ModelAttribute @ParameterObject ErasureRegister.Search search,
                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        rebuilds.requireWhole(ErasureRegisterProjection.PROCESSING_GROUP);
-        Page<ErasureRecord> found = register.search(search, page, size);
+        Page<ErasureRecord> found = rebuilds.whole(() -> register.search(search, page, size),
+                ErasureRegisterProjection.PROCESSING_GROUP);
         return new RegisterPage(found.getContent(), page, size, found.getTotalElements(), found.getTotalPages());
     }
 
@@ -52,7 +52,6 @@ class ErasureRegisterController {
     @Operation(summary = "The same search as CSV, every matching record (up to " + ErasureRegister.MAX_CSV_RECORDS
             + ")")
     ResponseEntity<String> searchAsCsv(@Valid @ModelAttribute @ParameterObject ErasureRegister.Search search) {
-        rebuilds.requireWhole(ErasureRegisterProjection.PROCESSING_GROUP);
-        return register.csv(search);
+        return rebuilds.whole(() -> register.csv(search), ErasureRegisterProjection.PROCESSING_GROUP);
     }
 }

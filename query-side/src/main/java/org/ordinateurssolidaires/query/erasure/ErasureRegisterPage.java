@@ -79,9 +79,8 @@ class ErasureRegisterPage {
     ResponseEntity<byte[]> csv(@Valid @ModelAttribute ErasureRegister.Search search,
                                @RequestParam(required = false) String to, Locale locale) {
         // a file carries no banner to say it is short
-        rebuilds.requireWhole(ErasureRegisterProjection.PROCESSING_GROUP);
-        return register.spreadsheet(lastDayCountedIn(search, to),
-                SpreadsheetCsv.Words.of(words, locale, dates));
+        return rebuilds.whole(() -> register.spreadsheet(lastDayCountedIn(search, to),
+                SpreadsheetCsv.Words.of(words, locale, dates)), ErasureRegisterProjection.PROCESSING_GROUP);
     }
 
     /**

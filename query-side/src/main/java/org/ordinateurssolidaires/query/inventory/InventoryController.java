@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
+import org.ordinateurssolidaires.query.donor.DonorReport;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.CountDevices;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceCounts;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DevicePage;
@@ -60,19 +61,22 @@ class InventoryController {
                     @RequestParam(required = false) DeviceCategory category,
                     @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        rebuilds.requireWhole(InventoryQueries.PROCESSING_GROUP);
-        DevicePage devices = queries.query(new FindDevices(q, state, donorId, category, page, size), DevicePage.class)
-                                    .join();
-        Set<UUID> donors = devices.devices().stream().map(DeviceView::donorId).collect(Collectors.toSet());
-        return devices.withDonorNames(queries.query(new FetchDonorNames(donors), DonorNames.class).join().byDonor());
+        // the donors' names beside the devices are the donors' read model's
+        return rebuilds.whole(() -> {
+            DevicePage devices = queries.query(new FindDevices(q, state, donorId, category, page, size),
+                    DevicePage.class).join();
+            Set<UUID> donors = devices.devices().stream().map(DeviceView::donorId).collect(Collectors.toSet());
+            return devices.withDonorNames(queries.query(new FetchDonorNames(donors), DonorNames.class).join()
+                                                 .byDonor());
+        }, InventoryQueries.PROCESSING_GROUP, DonorReport.PROCESSING_GROUP);
     }
 
     @GetMapping("/counts")
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "Count devices by state and by category")
     DeviceCounts counts() {
-        rebuilds.requireWhole(InventoryQueries.PROCESSING_GROUP);
-        return queries.query(new CountDevices(), DeviceCounts.class).join();
+        return rebuilds.whole(() -> queries.query(new CountDevices(), DeviceCounts.class).join(),
+                InventoryQueries.PROCESSING_GROUP);
     }
 
     /**

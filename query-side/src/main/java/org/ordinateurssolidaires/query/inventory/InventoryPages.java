@@ -22,6 +22,7 @@ import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.device.StorageMediumAdded;
 import org.ordinateurssolidaires.events.device.VerificationMethod;
 import org.ordinateurssolidaires.events.referral.ReferralId;
+import org.ordinateurssolidaires.query.donor.DonorReport;
 import org.ordinateurssolidaires.query.erasure.AcceptedSanitisations;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceList;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
@@ -193,18 +194,16 @@ class InventoryPages {
     void export(@RequestParam(required = false) String q, @RequestParam(required = false) DeviceState state,
                 @RequestParam(required = false) DeviceCategory category, HttpServletResponse response,
                 Locale locale) throws IOException {
-        rebuilds.requireWhole(InventoryProjection.PROCESSING_GROUP); // a file carries no banner to say it is short
         var selection = new FindDevicesAfter(q == null || q.isBlank() ? null : q.strip(), state, category, null,
                 EXPORT_PAGE);
         List<DeviceView> devices = devicesOf(selection);
+        Map<UUID, String> donors = donorNamesOf(devices);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("inventaire.csv").build().toString());
         SequenceWriter lines = SpreadsheetCsv.forSpreadsheet(InventoryLine.class,
                 SpreadsheetCsv.Words.of(words, locale, dates), response.getOutputStream());
         while (true) {
-            Map<UUID, String> donors = donorNames(devices.stream().map(DeviceView::donorId)
-                                                         .collect(Collectors.toSet()));
             for (DeviceView device : devices) {
                 lines.write(InventoryLine.of(device, donors.get(device.donorId())));
             }
@@ -213,7 +212,19 @@ class InventoryPages {
                 return;
             }
             devices = devicesOf(selection.after(devices.get(devices.size() - 1).assetTag()));
+            donors = donorNamesOf(devices);
         }
+    }
+
+    /**
+     * The donors' names of these devices, once they are read: a file carries no banner to say it is short, so it is
+     * refused while the inventory or the donors are being rebuilt, and a rebuild begun while it is written cuts it,
+     * never ends it.
+     */
+    private Map<UUID, String> donorNamesOf(List<DeviceView> devices) {
+        Map<UUID, String> donors = donorNames(devices.stream().map(DeviceView::donorId).collect(Collectors.toSet()));
+        rebuilds.requireWhole(InventoryProjection.PROCESSING_GROUP, DonorReport.PROCESSING_GROUP);
+        return donors;
     }
 
     private List<DeviceView> devicesOf(FindDevicesAfter selection) {

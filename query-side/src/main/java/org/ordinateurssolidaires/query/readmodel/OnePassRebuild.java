@@ -141,6 +141,11 @@ public class OnePassRebuild {
     private final Map<String, ReadModel> underWay = new ConcurrentHashMap<>();
     /** The read models whose segments are held for a pass that has not begun, by name: how far they are. */
     private final Map<String, Progress> reserved = new ConcurrentHashMap<>();
+    /**
+     * The read models being emptied for a pass, by name, with the store's end it is to reach: marked before the
+     * emptying commits, and until the pass has them, so that none is read emptied and taken as whole.
+     */
+    private final Map<String, Long> emptying = new ConcurrentHashMap<>();
     private final Set<Thread> passes = ConcurrentHashMap.newKeySet();
     /** Extends the claims of every read model in a pass, on a connection of its own. */
     private final ScheduledExecutorService claimsKept = Executors.newSingleThreadScheduledExecutor(
@@ -194,7 +199,8 @@ public class OnePassRebuild {
     /** A read model held for a pass, or in one: in that order, as a pass puts it in one before it takes it out. */
     public Optional<Progress> progress(String readModel) {
         return Optional.ofNullable(reserved.get(readModel))
-                       .or(() -> Optional.ofNullable(underWay.get(readModel)).map(inPass -> inPass.progress));
+                       .or(() -> Optional.ofNullable(underWay.get(readModel)).map(inPass -> inPass.progress))
+                       .or(() -> Optional.ofNullable(emptying.get(readModel)).map(upTo -> Progress.along(0, 0, upTo)));
     }
 
     /** Whether a pass applies the store to the read model now (not only holds its segments for one to come). */
@@ -263,15 +269,21 @@ public class OnePassRebuild {
             throw new IllegalStateException("being rebuilt already");
         }
         long upTo = position(store.createHeadToken());
-        // all or none: a read model held elsewhere leaves every other as it was
-        List<ReadModel> readModels = transactions.fetchInTransaction(() -> stopped.stream().map(this::emptied)
-                .toList());
-        readModels.forEach(readModel -> {
-            readModel.progress = Progress.along(readModel.segments.length, 0, upTo);
-            underWay.put(readModel.name, readModel);
-            reserved.remove(readModel.name);
-            setIndexesAside(readModel);
-        });
+        List<String> names = stopped.stream().map(StreamingEventProcessor::getName).toList();
+        names.forEach(name -> emptying.put(name, upTo));
+        List<ReadModel> readModels;
+        try {
+            // all or none: a read model held elsewhere leaves every other as it was
+            readModels = transactions.fetchInTransaction(() -> stopped.stream().map(this::emptied).toList());
+            readModels.forEach(readModel -> {
+                readModel.progress = Progress.along(readModel.segments.length, 0, upTo);
+                underWay.put(readModel.name, readModel);
+                reserved.remove(readModel.name);
+            });
+        } finally {
+            names.forEach(emptying::remove);
+        }
+        readModels.forEach(this::setIndexesAside);
         List<ReadModel> notStarted = new ArrayList<>(readModels);
         List<ReadModel> inOrder = readModels.stream().filter(readModel -> readModel.aggregateType == null).toList();
         try {

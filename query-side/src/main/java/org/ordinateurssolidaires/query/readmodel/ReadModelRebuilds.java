@@ -32,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -113,8 +114,19 @@ public class ReadModelRebuilds {
         return new TreeMap<>(processing.eventProcessors()).keySet().stream().map(this::of).toList();
     }
 
-    /** Refuses what must not be drawn from a read model being rebuilt, a sealed document (503, Retry-After). */
-    public void requireNoneRebuilding() {
+    /**
+     * What {@code drawn} draws from every read model, refused while any is being rebuilt: a report, or a sealed
+     * document drawn from it, would be incomplete (503, Retry-After). Asked before and after it is drawn, so that a
+     * rebuild begun meanwhile is caught too (a read model is said rebuilt before it is emptied).
+     */
+    public <T> T settled(Supplier<T> drawn) {
+        requireNoneRebuilding();
+        T answer = drawn.get();
+        requireNoneRebuilding();
+        return answer;
+    }
+
+    private void requireNoneRebuilding() {
         List<Status> rebuilding = rebuilding();
         if (!rebuilding.isEmpty()) {
             throw new ReadModelsBeingRebuilt(rebuilding, "a document drawn from them now would be incomplete (their"
@@ -123,10 +135,19 @@ public class ReadModelRebuilds {
     }
 
     /**
-     * Refuses a list, figures or a file drawn from these read models while one of them is being rebuilt: they would
-     * be short, and a program would take them as whole (503, Retry-After). The pages draw theirs all the same, and
-     * say so beside them (RebuildsOnPages).
+     * A list, figures or a file that {@code drawn} draws from these read models, refused while one of them is being
+     * rebuilt: they would be short, and a program would take them as whole (503, Retry-After). Asked before and after
+     * they are drawn, as {@link #settled}. The pages draw theirs all the same, and say so beside them
+     * (RebuildsOnPages).
      */
+    public <T> T whole(Supplier<T> drawn, String... readModels) {
+        requireWhole(readModels);
+        T answer = drawn.get();
+        requireWhole(readModels);
+        return answer;
+    }
+
+    /** The same, for what is drawn a part at a time (a file written as it is read): asked before each part. */
     public void requireWhole(String... readModels) {
         List<Status> rebuilding = Stream.of(readModels).map(this::of).filter(Status::rebuilding).toList();
         if (!rebuilding.isEmpty()) {

@@ -49,8 +49,8 @@ class PartnerDirectoryController {
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "Every partner, by name, with its contact people")
     List<PartnerView> partners() {
-        rebuilds.requireWhole(ReferralProjection.PROCESSING_GROUP);
-        return partners.findAllByOrderByName().stream().map(PartnerView::of).toList();
+        return rebuilds.whole(partners::findAllByOrderByName, ReferralProjection.PROCESSING_GROUP).stream()
+                       .map(PartnerView::of).toList();
     }
 
     @GetMapping("/api/partners/{partnerId}")

@@ -50,8 +50,8 @@ class WaitingListController {
     @Operation(summary = "Accepted referrals not yet fulfilled: by criterion, then referral date")
     List<WaitingHousehold> waitingList(@RequestParam(required = false) UUID partnerId,
                                        @RequestParam(required = false) DeviceCategory need) {
-        rebuilds.requireWhole(WaitingList.PROCESSING_GROUP);
-        return waitingList.handle(new FetchWaitingList(partnerId, need));
+        return rebuilds.whole(() -> waitingList.handle(new FetchWaitingList(partnerId, need)),
+                WaitingList.PROCESSING_GROUP);
     }
 
     @GetMapping("/api/partners/{partnerId}/referrals")
@@ -59,8 +59,8 @@ class WaitingListController {
     @Operation(summary = "A partner's own referrals and where each stands")
     List<ReferralRecord> partnersReferrals(@PathVariable UUID partnerId) {
         Caller.current().requirePartner(partnerId);
-        rebuilds.requireWhole(WaitingList.PROCESSING_GROUP);
-        List<ReferralRecord> its = referrals.findByPartnerIdOrderBySubmittedAt(partnerId);
+        List<ReferralRecord> its = rebuilds.whole(() -> referrals.findByPartnerIdOrderBySubmittedAt(partnerId),
+                WaitingList.PROCESSING_GROUP);
         // a partner there is not would have none either: said so rather than an empty list it could take for its own
         if (its.isEmpty() && !partners.existsById(partnerId)) {
             throw new NotInTheReadModels("no partner " + partnerId);
@@ -73,8 +73,6 @@ class WaitingListController {
     @PreAuthorize(Access.STAFF)
     @Operation(summary = "The next household in line whose need matches this ready device")
     WaitingHousehold proposal(@PathVariable UUID deviceId) {
-        // the first in line of a waiting list being rebuilt may not be the first
-        rebuilds.requireWhole(WaitingList.PROCESSING_GROUP);
         DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
                                    .join()
                                    .orElseThrow(() -> new NotInTheReadModels("no device " + deviceId));

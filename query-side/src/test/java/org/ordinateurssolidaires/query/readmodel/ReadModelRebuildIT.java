@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -271,6 +273,31 @@ class ReadModelRebuildIT extends QuerySideIntegrationTest {
                     JsonNode.class).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         }
         assertThat(staff.get("/inventaire.csv").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A read model is said rebuilt before it is emptied: found by an outside probe, the lists asked just as the
+     * emptying committed answered 200 and nothing (the pass marked the read model rebuilt only afterwards). The test
+     * holds the emptying back, a device's row locked, and asks meanwhile.
+     */
+    @Test
+    void aReadModelBeingEmptiedForItsRebuildIsSaidRebuilt() {
+        List<DeviceId> devices = receive(5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> inInventory(devices) == devices.size());
+        AtomicReference<CompletableFuture<ResponseEntity<JsonNode>>> started = new AtomicReference<>();
+
+        transaction.executeWithoutResult(holdingARow -> {
+            jdbc.queryForList("select device_id from inventory_device where device_id = ? for update",
+                    devices.get(0).value());
+            started.set(CompletableFuture.supplyAsync(() -> admin().postForEntity("/api/read-models/inventory/rebuild",
+                    null, JsonNode.class)));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.exchange("/api/devices/counts",
+                    HttpMethod.GET, new HttpEntity<>(staffHeaders(MediaType.APPLICATION_JSON)), JsonNode.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        });
+        assertThat(started.get().join().getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !rebuilding());
+        assertThat(inInventory(devices)).isEqualTo(devices.size());
     }
 
     /**
