@@ -44,6 +44,16 @@ public final class StrictValues {
         return UUID.fromString(text);
     }
 
+    /**
+     * A whole number as the apps read one everywhere: decimal digits, a minus sign before them at most (not
+     * {@code +5}, nor another script's digits, which {@link Integer#valueOf} takes).
+     *
+     * @throws IllegalArgumentException for anything else, or beyond an int ({@link OutOfRange})
+     */
+    public static Integer wholeNumber(String text) {
+        return INT.apply(text);
+    }
+
     /** Every binder of the apps' operations: their parameters, paths and searches. */
     @InitBinder
     void strictly(WebDataBinder binder) {

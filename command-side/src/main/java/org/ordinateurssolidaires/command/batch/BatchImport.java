@@ -13,7 +13,6 @@ import org.ordinateurssolidaires.command.donor.DonorAgreements;
 import org.ordinateurssolidaires.command.rules.RuleViolation;
 import org.ordinateurssolidaires.command.web.CommandDispatcher;
 import org.ordinateurssolidaires.command.web.CommandOrigin;
-import org.ordinateurssolidaires.web.PlausibleTime;
 import org.ordinateurssolidaires.command.web.ProcessedCommands;
 import org.ordinateurssolidaires.events.Sha256;
 import org.ordinateurssolidaires.events.device.AssetTag;
@@ -23,6 +22,8 @@ import org.ordinateurssolidaires.events.device.MediaType;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonationBatchId;
 import org.ordinateurssolidaires.events.donor.DonorId;
+import org.ordinateurssolidaires.web.PlausibleTime;
+import org.ordinateurssolidaires.web.StrictValues;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -283,8 +284,8 @@ class BatchImport {
             return null;
         }
         try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException notANumber) {
+            return StrictValues.wholeNumber(value);
+        } catch (IllegalArgumentException notANumber) {
             problems.add(RowProblem.of(row.number(), column, "batch.notAWholeNumber", "must be a whole number"));
             return null;
         }

@@ -86,14 +86,19 @@ class DonationBatchImportIT extends CommandSideIntegrationTest {
                 prefix + "1;LAPTOP;Dell;Latitude 5490;SN1;;SATA_SSD;Samsung;PM871;S1;256",
                 prefix + "2;PHONE;Dell;Latitude 5490;SN2;;SATA_SSD;Samsung;PM871;S2;256",
                 prefix + "3;LAPTOP;;Latitude 5490;SN3;;FLOPPY;Samsung;PM871;S3;lots",
-                prefix + "1;DESKTOP;HP;ProDesk;SN4;;HARD_DISK_DRIVE;;;;");
+                prefix + "1;DESKTOP;HP;ProDesk;SN4;;HARD_DISK_DRIVE;;;;",
+                // a whole number is decimal digits, as everywhere else: not signed, nor in another script's digits
+                prefix + "6;LAPTOP;Dell;Latitude 5490;SN6;;SATA_SSD;Samsung;PM871;S6;+256",
+                prefix + "7;LAPTOP;Dell;Latitude 5490;SN7;;SATA_SSD;Samsung;PM871;S7;\u0662\u0665\u0666",
+                prefix + "8;LAPTOP;Dell;Latitude 5490;SN8;;SATA_SSD;Samsung;PM871;S8;\uff12\uff15\uff16");
 
         ResponseEntity<JsonNode> refused = importFile(donor, "LIV-BAD", file);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(problems(refused)).as("in the file's order, row by row, column by column").containsExactly(
-                "3 category", "4 manufacturer", "4 medium1_type", "4 medium1_capacity_gb", "5 asset_tag");
+                "3 category", "4 manufacturer", "4 medium1_type", "4 medium1_capacity_gb", "5 asset_tag",
+                "6 medium1_capacity_gb", "7 medium1_capacity_gb", "8 medium1_capacity_gb");
         assertThat(jdbc.queryForObject("select count(*) from asset_tag_registry where asset_tag like ?", Long.class,
                 prefix + "%")).isZero();
     }
