@@ -120,6 +120,17 @@ public final class ReferralRequests {
             return householdSize == null || children == null || children <= householdSize;
         }
 
+        /**
+         * The first criterion is a family's with children: without one, the household would wait ahead of every
+         * other in the line, under a criterion that is not its own.
+         */
+        @AssertTrue(message = "a family with children has at least one: give their number, or another criterion")
+        @ReportedOn("criterion")
+        boolean isAFamilyWithChildrenWithSome() {
+            return criterion != EligibilityCriterion.FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER || children == null
+                   || children > 0;
+        }
+
         @Override
         public String toString() {
             return "Submit[" + criterion + ", " + need + ", personal data and notes withheld]"; // never in a log

@@ -244,6 +244,15 @@ class HouseholdJourneyIT extends CommandSideIntegrationTest {
         assertThat(moreChildrenThanPeople.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(moreChildrenThanPeople.getBody().get("errors").findValuesAsString("message"))
                 .contains("children are counted in householdSize: there cannot be more of them");
+        ResponseEntity<JsonNode> familyWithoutChildren = post("/api/partners/" + another + "/referrals", Map.of(
+                "criterion", "FAMILY_WITH_CHILDREN_WITHOUT_COMPUTER", "householdSize", 2, "children", 0,
+                "need", "LAPTOP", "personalData", AMINA));
+        assertThat(familyWithoutChildren.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(familyWithoutChildren.getBody().get("errors").findValuesAsString("field"))
+                .containsExactly("criterion");
+        assertThat(post("/api/partners/" + another + "/referrals", Map.of("criterion", "JOB_SEEKER",
+                "householdSize", 2, "children", 0, "need", "LAPTOP", "personalData", AMINA)).getStatusCode())
+                .as("another criterion takes a household without children").isEqualTo(HttpStatus.CREATED);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getBody().get("detail").asString()).startsWith("no partner ");
         assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
