@@ -233,7 +233,7 @@ class StaffJourneyIT {
             staff.look("effacement-refuse");
             erase(staff, sanitise, "Purge", "Effacement par blocs", "Blancco Drive Eraser", "7.9", report);
             assertThat(staff.text()).contains("Effacement enregistré.", "Effacé", sha256(TOOL_REPORT),
-                    "Support effacé");
+                    "Support effacé", "opérateur : Camille Martin", "enregistré par camille");
             staff.look("appareil-efface");
 
             // a text box runs over several lines, as the API's multi-line fields do
@@ -241,7 +241,8 @@ class StaffJourneyIT {
                  .type("refurbish-operatingSystem", "Linux Mint 22")
                  .type("refurbish-technician", "Camille Martin")
                  .submitFormOf("refurbish-workDone");
-            assertThat(staff.text()).contains("Reconditionnement enregistré.", "Reconditionné");
+            assertThat(staff.text()).contains("Reconditionnement enregistré.", "Reconditionné",
+                    "technicien : Camille Martin");
 
             staff.type("check-inspector", "Dominique Bernard").submitFormOf("check-inspector");
             assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
@@ -250,7 +251,7 @@ class StaffJourneyIT {
             staff.choose("check-grade", "A").type("check-inspector", "Dominique Bernard")
                  .submitFormOf("check-inspector");
             assertThat(staff.text()).contains("Contrôle qualité enregistré.", "Prêt à donner",
-                    "Contrôle qualité réussi");
+                    "Contrôle qualité réussi", "grade A ; contrôleur : Dominique Bernard");
             staff.look("appareil-pret");
 
             assertThat(staff.text()).contains("Foyer", "demandeur d'emploi", "France Travail Poitiers",
