@@ -311,6 +311,9 @@ class StaffJourneyIT {
             assertThat(staff.text()).contains("Remise enregistrée.", "Remis", "Remis au foyer",
                     "à la cérémonie du " + todayInWords + " (Salle des fêtes de Poitiers)");
             staff.look("appareil-remis");
+            // a copy printed once it is handed over says when
+            assertThat(Pdf.text(staff.download("Reçu de remise à faire signer (PDF)"))).contains("Remis au foyer le",
+                    "(/verification)");
 
             // the dashboard counts it among this month's, and times its way from reception to hand-over
             staff.click("Tableau de bord");

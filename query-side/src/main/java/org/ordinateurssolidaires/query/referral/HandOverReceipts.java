@@ -12,9 +12,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,12 +63,16 @@ class HandOverReceipts {
             throw new NotInTheReadModels("no device is allocated to referral " + referralId);
         }
         String partner = partners.findById(referral.getPartnerId()).map(PartnerRecord::getName).orElse("");
+        // once every device is handed over, a copy printed afterwards says when
+        Optional<Instant> handedOver = devices.stream().allMatch(device -> device.state() == DeviceState.HANDED_OVER)
+                ? devices.stream().map(DeviceView::stateSince).max(Comparator.naturalOrder()) : Optional.empty();
         IssuedDocuments.Issue issue = issued.next(KIND, null);
         return issued.issue(issue, false, page -> page
                 .title(say(locale, "receipt.title"))
                 .text(responsibleEntity)
                 .text(say(locale, "receipt.household", referral.getHouseholdCode(), partner,
-                        say(locale, "criterion." + referral.getCriterion())))
+                        say(locale, "criterion." + referral.getCriterion())) + handedOver.map(at -> " "
+                        + say(locale, "receipt.handedOver", dates.dayAndTime(at))).orElse(""))
                 .table(List.of(say(locale, "inventory.assetTag"), say(locale, "device.category"),
                                 say(locale, "device.makeModel"), say(locale, "device.serial"),
                                 say(locale, "device.grade")),
