@@ -197,7 +197,7 @@ class StaffJourneyIT {
                  .submitFormOf("assetTag");
             assertThat(staff.path()).isEqualTo("/reception");
             assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
-                    "Ce numéro d'inventaire étiquette déjà un autre appareil.");
+                    "Ce numéro d'inventaire est déjà attribué à un autre appareil");
             // a field no page has is refused with the whole form, not answered with a fault
             staff.smuggle("assetTag", "storageMedia[5000].serialNumber", "Z").submitFormOf("assetTag");
             assertThat(staff.text()).contains("Le formulaire reçu n'est pas celui de la page");

@@ -56,7 +56,8 @@ class ErasureRegisterPage {
                     Model model) {
         model.addAttribute("outcomes", Outcome.values());
         if (mistyped.hasErrors()) {
-            model.addAttribute("mistyped", mistyped.getFieldErrors().stream().map(error -> error.getField()).toList());
+            model.addAttribute("mistyped", mistyped.getFieldErrors().stream().map(error -> error.getField()).toList())
+                 .addAttribute("mistypedWhy", mistyped.getFieldErrors()); // each said with what is wrong with it
             return "erasure/register";
         }
         ErasureRegister.Search search = lastDayCountedIn(typed, to);

@@ -254,7 +254,8 @@ class ErasureRegisterIT extends QuerySideIntegrationTest {
             var page = http.exchange("/registre-des-effacements?" + outside, HttpMethod.GET,
                     new HttpEntity<>(asAPage), String.class);
             assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(page.getBody()).as("named beside the form").contains("Ces filtres sont mal saisis")
+            assertThat(page.getBody()).as("named beside the form, with the span").contains("Ces filtres sont mal saisis")
+                                      .contains(" » : hors du temps du programme, de 2000 à 2099")
                                       .contains("aria-invalid=\"true\"");
         }
         assertThat(http.getForEntity("/api/erasure-register?from=2000-01-01T00:00:00Z&to=2099-12-31T23:59:59Z",
