@@ -7,6 +7,7 @@ import org.ordinateurssolidaires.web.EntityTags;
 import org.ordinateurssolidaires.web.EntityTags.Tag;
 import org.ordinateurssolidaires.web.VersionChecked;
 import org.ordinateurssolidaires.web.StrictValues;
+import org.ordinateurssolidaires.web.pages.FormPages;
 import org.ordinateurssolidaires.web.security.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -100,7 +101,7 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
 
     private static boolean aPagesForm(NativeWebRequest request) {
         HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
-        return servlet != null && servlet.getRequestURI().startsWith(PageForms.PATH);
+        return servlet != null && servlet.getRequestURI().startsWith(FormPages.PATH);
     }
 
     /** A page's form carries its command id as a field, drawn with the form (the query side's {@code FormKeys}). */

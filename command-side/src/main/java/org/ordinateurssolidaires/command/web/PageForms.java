@@ -9,6 +9,7 @@ import org.ordinateurssolidaires.events.AcceptableText;
 import org.ordinateurssolidaires.web.PlausibleTime;
 import org.ordinateurssolidaires.web.StrictValues;
 import org.ordinateurssolidaires.web.pages.FormDone;
+import org.ordinateurssolidaires.web.pages.FormPages;
 import org.ordinateurssolidaires.web.pages.FormRefusal;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.PropertyAccessException;
@@ -58,7 +59,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -71,12 +71,6 @@ import java.util.stream.Stream;
 @Component
 public class PageForms {
 
-    /** Where the pages' forms are sent (the query side relays its own {@code /actions/**} here). */
-    public static final String PATH = "/actions/";
-    /** A form says which page it was on; only a path of this app's address may be returned to. */
-    private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/_-]{0,200}");
-    /** A form's name as the pages give it ({@code correct}, {@code sanitise-{medium}}). */
-    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9-]{1,100}");
     /**
      * The fields every page's form has besides its request's: its token, command id, own id and page. A step on one
      * device has the version the page showed of it too, which {@link CommandOriginResolver} takes.
@@ -272,17 +266,7 @@ public class PageForms {
                     new String[]{"rule.UNKNOWN." + namedBy(request), "rule.UNKNOWN"},
                     unknown.getMessage()), new LinkedHashMap<>(), new ArrayList<>(), typed(request)));
         }
-        return "redirect:" + atTheRefusal(request);
-    }
-
-    /**
-     * The form's page, scrolled to the form's refusal (fragments/forms.html gives it the id {@code refus-{form}}): a
-     * form low on a long page is refused out of sight otherwise, the page drawn again from its top. A form the page
-     * no longer offers has no such anchor, and its refusal is said at the top.
-     */
-    private static String atTheRefusal(HttpServletRequest request) {
-        String form = request.getParameter("form");
-        return formPage(request) + (form != null && FORM.matcher(form).matches() ? "#refus-" + form : "");
+        return "redirect:" + FormPages.atTheRefusal(request);
     }
 
     /** What the forms under each {@code /actions/...} address name first, said when it does not exist. */
@@ -493,11 +477,6 @@ public class PageForms {
     private static String atMostTheLongest(String typed) {
         return typed.length() <= AcceptableText.DEFAULT_MAX_LENGTH ? typed
                 : typed.substring(0, AcceptableText.DEFAULT_MAX_LENGTH);
-    }
-
-    private static String formPage(HttpServletRequest request) {
-        String page = request.getParameter("page");
-        return page != null && PAGE.matcher(page).matches() && !page.startsWith("//") ? page : "/";
     }
 
     /**

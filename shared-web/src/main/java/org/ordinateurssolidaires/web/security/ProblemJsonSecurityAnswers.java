@@ -2,15 +2,20 @@ package org.ordinateurssolidaires.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ordinateurssolidaires.web.ProblemJsonResponses;
+import org.ordinateurssolidaires.web.pages.FormPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.ordinateurssolidaires.web.ProblemJsonResponses;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -74,9 +79,24 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
                 + " (docs/security.md); a wrong username, password or token is refused alike");
     }
 
+    /**
+     * A page's form sent with a token its session no longer has: its session ended (signed out in another tab, or
+     * expired) and the person is asked to sign in again, as for any form sent after it ended; or they signed in
+     * again since, and the form's page is drawn again, saying so ({@link FormPages#sendBackStale}). Anything else
+     * refused is the app's error page to a person's browser, a problem to a client.
+     */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException refused) throws IOException {
+        if (refused instanceof CsrfException && browsingAPage(request)
+            && request.getRequestURI().startsWith(request.getContextPath() + FormPages.PATH)) {
+            if (signedIn()) {
+                FormPages.sendBackStale(request, response);
+            } else {
+                commence(request, response, new InsufficientAuthenticationException("the form's session ended"));
+            }
+            return;
+        }
         if (browsingAPage(request)) {
             response.sendError(HttpStatus.FORBIDDEN.value()); // the app's error page, in the reader's language
             return;
@@ -84,6 +104,11 @@ class ProblemJsonSecurityAnswers implements AuthenticationEntryPoint, AccessDeni
         ProblemJsonResponses.write(request, response, HttpStatus.FORBIDDEN, refused instanceof CsrfException
                 ? "the form's CSRF token is missing or no longer valid: reload the page and send the form again"
                 : "the roles of this account may not do this");
+    }
+
+    private static boolean signedIn() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        return who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
     }
 
     /** A person's browser on one of the pages (a form of its own), not a client of the API or of operations. */
