@@ -86,7 +86,7 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
         List<EntityTags.Tag> tags = EntityTags.of(HttpHeaders.IF_MATCH,
                 Collections.list(request.getHeaders(HttpHeaders.IF_MATCH)).toArray(String[]::new));
         if (!operation.hasMethodAnnotation(VersionChecked.class) && tags != null
-            && (tags.isEmpty() || !tags.stream().allMatch(EntityTags.Tag::any))) {
+            && (tags.isEmpty() || !tags.get(0).any())) {
             throw ifMatchRefused("this operation takes no entity tag (a step on one device takes its version), so "
                                  + "If-Match cannot hold: nothing was changed; send the request without it (a "
                                  + "concurrent change is refused with 409 on its own)", "no entity tag matches");

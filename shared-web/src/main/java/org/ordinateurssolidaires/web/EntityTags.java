@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The entity tags an {@code If-Match} or {@code If-None-Match} names, every line of it (RFC 9110, 8.8.3 and 13.1):
- * {@code *}, or a list of tags, weak or not. Anything else ({@code 8} unquoted, {@code "5"garbage}) is no condition
- * at all, refused with 400 naming the header, on a read as on a command: a 412 would say a version was named and is
- * not the thing's.
+ * {@code *} alone, or a list of tags, weak or not. Anything else ({@code 8} unquoted, {@code "5"garbage}, {@code *}
+ * among tags) is no condition at all, refused with 400 naming the header, on a read as on a command: a 412 would say
+ * a version was named and is not the thing's.
  */
 public final class EntityTags {
 
@@ -50,6 +50,9 @@ public final class EntityTags {
                 }
                 at = element.end();
             }
+        }
+        if (tags.size() > 1 && tags.stream().anyMatch(Tag::any)) { // "*" stands alone (RFC 9110, 13.1.1)
+            throw refused(header, "must be * alone, or a list of entity tags");
         }
         return tags;
     }

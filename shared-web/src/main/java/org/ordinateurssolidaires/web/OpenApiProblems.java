@@ -38,6 +38,9 @@ import java.util.Arrays;
 public class OpenApiProblems implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
+    /** The 503 every operation may answer. */
+    public static final String UNAVAILABLE = "the database cannot be reached just now: nothing was done; send it"
+            + " again after Retry-After";
 
     /** A refusal's answer, described by the shared schema. */
     public static ApiResponse problem(String description) {
@@ -102,8 +105,7 @@ public class OpenApiProblems implements GlobalOperationCustomizer, GlobalOpenApi
             describe(operation, "429", "one such request of this caller's is being answered: send it again after "
                     + "Retry-After");
         }
-        describe(operation, "503", "the database cannot be reached just now: nothing was done; send it again after "
-                + "Retry-After");
+        describe(operation, "503", UNAVAILABLE);
         // every refusal is a problem, those an operation names itself (@ApiResponse with its code and words) too,
         // which springdoc would describe with the operation's own answer
         operation.getResponses().forEach((status, answer) -> {

@@ -13,9 +13,10 @@ class EntityTagsTest {
 
     @Test
     void readsEveryTagOfEveryLineWeakOrNot() {
-        assertThat(EntityTags.of("If-Match", new String[] {"\"4\", W/\"5\"", ",\"a,b\",,*"}))
+        assertThat(EntityTags.of("If-Match", new String[] {"\"4\", W/\"5\"", ",\"a,b\",,"}))
                 .containsExactly(new Tag(false, false, "\"4\""), new Tag(false, true, "\"5\""),
-                        new Tag(false, false, "\"a,b\""), new Tag(true, false, null));
+                        new Tag(false, false, "\"a,b\""));
+        assertThat(EntityTags.of("If-Match", new String[] {" * "})).containsExactly(new Tag(true, false, null));
         assertThat(EntityTags.of("If-Match", new String[] {""})).as("sent empty").isEmpty();
     }
 
@@ -25,10 +26,10 @@ class EntityTagsTest {
         assertThat(EntityTags.of("If-Match", new String[0])).isNull();
     }
 
-    /** A version unquoted, a quote left open, text after a tag: no condition at all, 400 naming the header. */
+    /** A version unquoted, a quote left open, text after a tag, * among others: no condition, 400 naming the header. */
     @Test
     void refusesWhatIsNoListOfTags() {
-        for (String malformed : List.of("8", "\"8", "\"5\"garbage", "W/8", "* *", "\"4\" \"5\"")) {
+        for (String malformed : List.of("8", "\"8", "\"5\"garbage", "W/8", "* *", "\"4\" \"5\"", "*, \"5\"", "*, *")) {
             assertThatThrownBy(() -> EntityTags.of("If-None-Match", new String[] {malformed})).as(malformed)
                     .isInstanceOfSatisfying(ErrorResponseException.class, refused -> {
                         assertThat(refused.getStatusCode().value()).isEqualTo(400);

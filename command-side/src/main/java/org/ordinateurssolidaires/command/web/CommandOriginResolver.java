@@ -84,15 +84,15 @@ class CommandOriginResolver implements HandlerMethodArgumentResolver {
      */
     private static Long versionMatched(NativeWebRequest request) {
         List<Tag> tags = EntityTags.of(HttpHeaders.IF_MATCH, request.getHeaderValues(HttpHeaders.IF_MATCH));
-        if (tags == null || !tags.isEmpty() && tags.stream().allMatch(Tag::any)) {
+        if (tags == null || tags.size() == 1 && tags.get(0).any()) {
             return null;
         }
-        if (tags.size() != 1) {
+        if (tags.size() > 1) {
             throw new InvalidHeader(HttpHeaders.IF_MATCH, "must name one version, as the device's ETag does");
         }
-        Tag tag = tags.get(0);
-        String version = tag.any() ? "" : tag.quoted().substring(1, tag.quoted().length() - 1);
-        if (tag.weak() || !VERSION.matcher(version).matches()) {
+        // none (the header empty) matches no version
+        String version = tags.isEmpty() ? "" : tags.get(0).quoted().substring(1, tags.get(0).quoted().length() - 1);
+        if (!VERSION.matcher(version).matches() || tags.get(0).weak()) {
             throw ChangesCheckedFirst.ifMatchRefused("If-Match names no version of this: nothing was changed; "
                     + "its view's ETag is its version now", "no entity tag matches");
         }

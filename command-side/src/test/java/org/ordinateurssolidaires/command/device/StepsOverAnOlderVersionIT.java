@@ -158,9 +158,11 @@ class StepsOverAnOlderVersionIT extends CommandSideIntegrationTest {
             assertThat(refused.getStatusCode().value()).as(never).isEqualTo(412);
             assertThat(refused.getBody().at("/errors/0/header").asString()).isEqualTo("If-Match");
         }
-        for (String malformed : List.of("\"" + now + "\", \"7\"", now, "\"" + now, "\"" + now + "\"x")) {
-            ResponseEntity<JsonNode> refused = correct(device, "ThinkPad T480s", malformed);
-            assertThat(refused.getStatusCode().value()).as(malformed).isEqualTo(400);
+        // several tags, as a step changes one version; and what names no tag at all
+        for (String badRequest : List.of("\"" + now + "\", \"7\"", now, "\"" + now, "\"" + now + "\"x",
+                "*, \"" + now + "\"")) {
+            ResponseEntity<JsonNode> refused = correct(device, "ThinkPad T480s", badRequest);
+            assertThat(refused.getStatusCode().value()).as(badRequest).isEqualTo(400);
             assertThat(refused.getBody().at("/errors/0/header").asString()).isEqualTo("If-Match");
         }
         assertThat(corrections(device)).isEmpty();

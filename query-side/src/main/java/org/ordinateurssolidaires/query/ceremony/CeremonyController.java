@@ -45,7 +45,7 @@ class CeremonyController {
     @Operation(summary = "Every ceremony, by date, planned, cancelled or held")
     List<CeremonyView> ceremonies() {
         return rebuilds.whole(() -> ceremonies.findAll(Sort.by("ceremonyDate", "ceremonyId")),
-                              CeremonyProjection.PROCESSING_GROUP).stream()
+                              CeremonyRepository.PROCESSING_GROUP).stream()
                          .map(ceremony -> new CeremonyView(ceremony.getCeremonyId(), ceremony.getCeremonyDate(),
                                  ceremony.getPlace(), ceremony.getStatus(), Set.copyOf(ceremony.getInvitedDonors()),
                                  ceremony.getHouseholdsPresent(), ceremony.getDonorsPresent(),

@@ -223,7 +223,7 @@ class InventoryPages {
      */
     private Map<UUID, String> donorNamesOf(List<DeviceView> devices) {
         Map<UUID, String> donors = donorNames(devices.stream().map(DeviceView::donorId).collect(Collectors.toSet()));
-        rebuilds.requireWhole(InventoryProjection.PROCESSING_GROUP, DonorReport.PROCESSING_GROUP);
+        rebuilds.requireWhole(InventoryQueries.PROCESSING_GROUP, DonorReport.PROCESSING_GROUP);
         return donors;
     }
 
@@ -257,8 +257,9 @@ class InventoryPages {
                                   @RequestParam(required = false) DeviceCategory category,
                                   @RequestParam(defaultValue = "0") int page, Locale locale) {
         String inHand = q == null || q.isBlank() ? null : q.strip();
-        return labels(queries.query(new ListDevices(inHand, state, category, pageIndex(page), PAGE_SIZE),
-                DeviceList.class).join().devices(), locale);
+        // a sheet carries no banner to say it is short
+        return labels(rebuilds.whole(() -> queries.query(new ListDevices(inHand, state, category, pageIndex(page),
+                PAGE_SIZE), DeviceList.class).join().devices(), InventoryQueries.PROCESSING_GROUP), locale);
     }
 
     @GetMapping("/appareils/{deviceId}/etiquette")

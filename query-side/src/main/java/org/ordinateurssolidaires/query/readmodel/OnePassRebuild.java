@@ -146,6 +146,12 @@ public class OnePassRebuild {
      * emptying commits, and until the pass has them, so that none is read emptied and taken as whole.
      */
     private final Map<String, Long> emptying = new ConcurrentHashMap<>();
+    /**
+     * The read models a pass handed back short of the store's end it was to reach (a chunk rolled back, the query
+     * side stopping), by name, with that end: still being rebuilt, by their processors, which say so themselves once
+     * they hold their segments again ({@link #takenBack}).
+     */
+    private final Map<String, Long> handedBackShort = new ConcurrentHashMap<>();
     private final Set<Thread> passes = ConcurrentHashMap.newKeySet();
     /** Extends the claims of every read model in a pass, on a connection of its own. */
     private final ScheduledExecutorService claimsKept = Executors.newSingleThreadScheduledExecutor(
@@ -200,7 +206,14 @@ public class OnePassRebuild {
     public Optional<Progress> progress(String readModel) {
         return Optional.ofNullable(reserved.get(readModel))
                        .or(() -> Optional.ofNullable(underWay.get(readModel)).map(inPass -> inPass.progress))
-                       .or(() -> Optional.ofNullable(emptying.get(readModel)).map(upTo -> Progress.along(0, 0, upTo)));
+                       .or(() -> Optional.ofNullable(emptying.get(readModel)).map(upTo -> Progress.along(0, 0, upTo)))
+                       .or(() -> Optional.ofNullable(handedBackShort.get(readModel))
+                                         .map(upTo -> Progress.along(0, 0, upTo)));
+    }
+
+    /** Its processor holds its segments again: its own replay says how far its rebuild has come. */
+    public void takenBack(String readModel) {
+        handedBackShort.remove(readModel);
     }
 
     /** Whether a pass applies the store to the read model now (not only holds its segments for one to come). */
@@ -279,6 +292,7 @@ public class OnePassRebuild {
                 readModel.progress = Progress.along(readModel.segments.length, 0, upTo);
                 underWay.put(readModel.name, readModel);
                 reserved.remove(readModel.name);
+                handedBackShort.remove(readModel.name);
             });
         } finally {
             names.forEach(emptying::remove);
@@ -606,6 +620,10 @@ public class OnePassRebuild {
             log.warn("Read model {}: its segments could not be released; its processor takes them once the claims"
                     + " lapse", readModel.name, failure);
         } finally {
+            long reached = Arrays.stream(readModel.tokens).mapToLong(OnePassRebuild::position).min().orElse(0);
+            if (reached < readModel.progress.upTo()) {
+                handedBackShort.put(readModel.name, readModel.progress.upTo());
+            }
             underWay.remove(readModel.name, readModel);
             log.info("Read model {}: applied in one pass up to position {}, handed back to its processor",
                     readModel.name, position(readModel.tokens[0]));

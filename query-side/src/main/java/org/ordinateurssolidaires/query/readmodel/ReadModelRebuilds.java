@@ -249,7 +249,7 @@ public class ReadModelRebuilds {
             onePass.rebuild(stopped);
         } catch (UnableToClaimTokenException heldElsewhere) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "another query side holds segments of this read"
-                    + " model: stop the other query sides, rebuild it, then start them again");
+                    + " model: stop the other query sides, rebuild it, then start them again once it is done");
         } catch (IllegalStateException notNow) { // being rebuilt already, or the query side stopping
             throw new ResponseStatusException(closing ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.CONFLICT,
                     notNow.getMessage());
@@ -361,13 +361,16 @@ public class ReadModelRebuilds {
      * replaying after that, until it takes in an event stored since: in a quiet hour, that could be long.)
      */
     private Status status(String name, StreamingEventProcessor processor) {
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        if (!segments.isEmpty()) {
+            onePass.takenBack(name);
+        }
         Optional<OnePassRebuild.Progress> pass = onePass.progress(name);
         if (pass.isPresent()) {
             OnePassRebuild.Progress progress = pass.get();
             return new Status(name, processor.isRunning(), processor.isError(), true, progress.segments(),
                     progress.position(), progress.upTo(), progress.percent());
         }
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         Long position = orNull(segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min());
         Long upTo = orNull(segments.stream().filter(ReadModelRebuilds::behindTheReset)

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * What cannot be answered while read models are being rebuilt, 503 to ask again once they are done: a sealed
- * document drawn from them (it would hold part of the store and verify as genuine all the same), or a thing they do
- * not hold yet ({@link NotInTheReadModels}).
+ * document drawn from them (it would hold part of the store and verify as genuine all the same), a list, figures or
+ * a file (short, and taken as whole by a program), or a thing they do not hold yet ({@link NotInTheReadModels}).
  */
 public class ReadModelsBeingRebuilt extends ErrorResponseException {
 

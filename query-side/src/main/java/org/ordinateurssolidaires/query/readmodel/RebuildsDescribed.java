@@ -1,6 +1,7 @@
 package org.ordinateurssolidaires.query.readmodel;
 
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.ordinateurssolidaires.web.OpenApiProblems;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -22,8 +23,10 @@ class RebuildsDescribed implements GlobalOperationCustomizer {
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GetMapping.class)) {
-            if (operation.getResponses() != null && operation.getResponses().containsKey("503")) {
-                operation.getResponses().get("503").setDescription(UNAVAILABLE);
+            // in place of the one every operation is given (OpenApiProblems), whichever comes first; not its own
+            ApiResponse said = operation.getResponses() == null ? null : operation.getResponses().get("503");
+            if (said != null && OpenApiProblems.UNAVAILABLE.equals(said.getDescription())) {
+                said.setDescription(UNAVAILABLE);
             } else {
                 OpenApiProblems.describe(operation, "503", UNAVAILABLE);
             }

@@ -6,7 +6,9 @@ import org.ordinateurssolidaires.query.documents.IssuedDocuments;
 import org.ordinateurssolidaires.query.inventory.DeviceState;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DeviceView;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevicesOfHousehold;
+import org.ordinateurssolidaires.query.inventory.InventoryQueries;
 import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
+import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.query.web.PageDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -39,11 +41,13 @@ class HandOverReceipts {
     private final IssuedDocuments issued;
     private final MessageSource words;
     private final PageDates dates;
+    private final ReadModelRebuilds rebuilds;
     private final String responsibleEntity;
 
     HandOverReceipts(ReferralRecordRepository referrals, PartnerRecordRepository partners, QueryGateway queries,
-                     IssuedDocuments issued, MessageSource words, PageDates dates,
+                     IssuedDocuments issued, MessageSource words, PageDates dates, ReadModelRebuilds rebuilds,
                      @Value("${ordinateurs.programme.responsible-entity}") String responsibleEntity) {
+        this.rebuilds = rebuilds;
         this.referrals = referrals;
         this.partners = partners;
         this.queries = queries;
@@ -56,9 +60,11 @@ class HandOverReceipts {
     byte[] receipt(UUID referralId, Locale locale) {
         ReferralRecord referral = referrals.findById(referralId).orElseThrow(() -> new NotInTheReadModels(
                 "no referral " + referralId));
-        List<DeviceView> devices = queries.query(new FindDevicesOfHousehold(referralId),
+        // sealed: drawn from read models being rebuilt, it would list part of the devices and verify as genuine
+        List<DeviceView> devices = rebuilds.whole(() -> queries.query(new FindDevicesOfHousehold(referralId),
                 ResponseTypes.multipleInstancesOf(DeviceView.class)).join().stream()
-                .filter(device -> GIVEN.contains(device.state())).toList();
+                .filter(device -> GIVEN.contains(device.state())).toList(), InventoryQueries.PROCESSING_GROUP,
+                ReferralProjection.PROCESSING_GROUP);
         if (devices.isEmpty()) {
             throw new NotInTheReadModels("no device is allocated to referral " + referralId);
         }

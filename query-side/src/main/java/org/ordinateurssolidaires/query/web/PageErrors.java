@@ -44,7 +44,11 @@ class PageErrors {
      * address itself); anything else is our fault.
      */
     @ExceptionHandler
-    ModelAndView failed(Exception thrown, HttpServletResponse response) {
+    ModelAndView failed(Exception thrown, HttpServletResponse response) throws Exception {
+        if (response.isCommitted()) {
+            // a file half sent (the inventory's CSV) takes no page after it: cut short, it is seen to have failed
+            throw thrown;
+        }
         // not found, or not yet while a read model is being rebuilt ("Momentanément indisponible")
         Exception failure = thrown instanceof NotInTheReadModels missing ? rebuilds.answerFor(missing) : thrown;
         if (failure instanceof ParameterRefused refused && refused.where() == Where.QUERY) {

@@ -2,7 +2,9 @@ package org.ordinateurssolidaires.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import java.io.IOException;
@@ -55,7 +57,10 @@ public final class FormPages {
         refusal.put(FormRefusal.ATTRIBUTE, FormRefusal.ofRule(STALE, "the form was drawn in an earlier session",
                 List.of(), form != null && FORM.matcher(form).matches() ? Map.of("form", form) : Map.of()));
         refusal.setTargetRequestPath(pageOf(request));
-        new SessionFlashMapManager().saveOutputFlashMap(refusal, request, response);
+        // the app's own, which keeps a session's last few (a client sending such forms without end fills none)
+        WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
+                                  .getBeanProvider(FlashMapManager.class).getIfAvailable(SessionFlashMapManager::new)
+                                  .saveOutputFlashMap(refusal, request, response);
         response.sendRedirect(request.getContextPath() + atTheRefusal(request));
     }
 }
