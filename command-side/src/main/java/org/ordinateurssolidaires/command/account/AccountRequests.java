@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -173,8 +174,23 @@ public final class AccountRequests {
                 return false; // refused already, blank or for its length
             }
             List<String> words = Arrays.stream(context).filter(Objects::nonNull).toList();
-            return Estimate.ZXCVBN.measure(NormalisedPasswords.normalised(password), words).getScore()
-                   < SAFELY_UNGUESSABLE;
+            String typed = NormalisedPasswords.normalised(password);
+            return unsafe(typed, words) || words.stream().anyMatch(word -> builtOn(typed, word));
+        }
+
+        private static boolean unsafe(String password, List<String> words) {
+            return Estimate.ZXCVBN.measure(password, words).getScore() < SAFELY_UNGUESSABLE;
+        }
+
+        /**
+         * Built on the word (the username), what is left of it is guessable on its own: zxcvbn took
+         * {@code op.staff2026xx} for a guess too long for {@code op.staff}; a phrase that holds the word among others
+         * still passes.
+         */
+        private static boolean builtOn(String password, String word) {
+            String lower = password.toLowerCase(Locale.ROOT);
+            String within = NormalisedPasswords.normalised(word).toLowerCase(Locale.ROOT);
+            return within.length() >= 4 && lower.contains(within) && unsafe(lower.replace(within, ""), List.of());
         }
 
         /** Loaded at the first password set: its dictionaries take a few megabytes. */
