@@ -51,6 +51,15 @@ for port in "$command_port" "$query_port"; do
         exit 1
     fi
 done
+# one copy per ./data: a second one started while the first builds and starts (its ports not yet answering) would
+# rebuild the jars under it and write over its logs and demo accounts
+mkdir -p data
+running=$(cat data/run.pid 2>/dev/null || true)
+if [ -n "$running" ] && ps -p "$running" -o args= 2>/dev/null | grep -q 'run\.sh'; then
+    echo "another copy of deploy/run.sh (pid $running) is running on ./data: stop it first" >&2
+    exit 1
+fi
+echo $$ > data/run.pid
 version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
 
 # printed once: on the run that made the first account's password
@@ -133,10 +142,15 @@ stop() {
             kill "${pids[$i]}" 2>/dev/null || true
             wait "${pids[$i]}" 2>/dev/null || true
         done
-        pids=() # stopped: the EXIT trap that follows a TERM or INT has nothing left to stop
+        pids=()
+    fi
+    if [ "$(cat data/run.pid 2>/dev/null)" = "$$" ]; then
+        rm -f data/run.pid
     fi
 }
-trap stop EXIT INT TERM
+trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 start() { # name port health-path extra-args...
     local name=$1 port=$2 health=$3
@@ -249,4 +263,10 @@ Ordinateurs solidaires is running ($([ ${#profile_args[@]} -gt 0 ] && echo "Post
                 (open more accounts at http://localhost:$query_port/comptes, or at /api/accounts: docs/security.md)$demo_accounts
 Press Ctrl-C to stop both.
 INFO
-wait "${pids[@]}"
+# one app stopping on its own (killed, out of memory) stops the other: half of the service would answer as if whole
+while kill -0 "${pids[0]}" 2>/dev/null && kill -0 "${pids[1]}" 2>/dev/null; do
+    sleep 1
+done
+stopped=$(kill -0 "${pids[0]}" 2>/dev/null && echo query-side || echo command-side)
+echo "the $stopped stopped on its own (see data/logs/$stopped.log): stopping the other" >&2
+exit 1
