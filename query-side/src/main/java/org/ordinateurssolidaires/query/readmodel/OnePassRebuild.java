@@ -621,12 +621,18 @@ public class OnePassRebuild {
                     + " lapse", readModel.name, failure);
         } finally {
             long reached = Arrays.stream(readModel.tokens).mapToLong(OnePassRebuild::position).min().orElse(0);
-            if (reached < readModel.progress.upTo()) {
-                handedBackShort.put(readModel.name, readModel.progress.upTo());
+            long upTo = readModel.progress.upTo();
+            if (reached < upTo) {
+                handedBackShort.put(readModel.name, upTo);
             }
             underWay.remove(readModel.name, readModel);
-            log.info("Read model {}: applied in one pass up to position {}, handed back to its processor",
-                    readModel.name, position(readModel.tokens[0]));
+            if (reached < upTo) {
+                log.info("Read model {}: its pass stopped at position {}, short of {}; its processor applies the rest",
+                        readModel.name, reached, upTo);
+            } else {
+                log.info("Read model {}: applied in one pass up to position {}, handed back to its processor",
+                        readModel.name, reached);
+            }
         }
     }
 
