@@ -153,4 +153,20 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
                                .getForObject("/actuator/prometheus", String.class))
                         .contains("eventProcessor_latency{application=\"query-side\",processorName=\"inventory\"}"));
     }
+
+    /**
+     * How far each read model is behind the store, from the start (found by an outside probe: Axon's latency appears
+     * only once an event comes after a start, and keeps the last one's): nothing behind once every one caught up.
+     */
+    @Test
+    void reportsHowFarEachReadModelIsBehindTheStore() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String scraped = http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD)
+                                 .getForObject("/actuator/prometheus", String.class);
+            for (String group : List.of("ceremonies", "donors", "erasure-register", "inventory", "referrals")) {
+                assertThat(scraped).containsPattern("read_model_events_behind\\{[^}]*processingGroup=\"" + group
+                        + "\"[^}]*} 0\\.0");
+            }
+        });
+    }
 }
