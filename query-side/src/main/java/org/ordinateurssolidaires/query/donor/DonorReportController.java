@@ -57,10 +57,7 @@ class DonorReportController {
     DonorReport report(@PathVariable UUID donorId) {
         Caller.current().requireDonor(donorId);
         // drawn from every read model, as its documents are
-        return rebuilds.settled(() -> queries.query(FetchDonorReport.wholeGift(donorId),
-                                                     ResponseTypes.optionalInstanceOf(DonorReport.class))
-                                              .join()
-                                              .orElseThrow(() -> new NotInTheReadModels("no donor " + donorId)));
+        return rebuilds.settled(() -> wholeGiftOf(donorId));
     }
 
     @GetMapping("/api/donors/{donorId}/agreements/{agreementId}/report")
@@ -68,11 +65,8 @@ class DonorReportController {
     @Operation(summary = "The same report for one agreement: the devices received while it was in force")
     DonorReport agreementReport(@PathVariable UUID donorId, @PathVariable UUID agreementId) {
         Caller.current().requireDonor(donorId);
-        return rebuilds.settled(() -> queries.query(new FetchDonorReport(donorId, agreementId),
-                                                     ResponseTypes.optionalInstanceOf(DonorReport.class))
-                                              .join()
-                                              .orElseThrow(() -> new NotInTheReadModels("donor " + donorId
-                                                      + " has no agreement " + agreementId)));
+        return rebuilds.settled(() -> drawn(new FetchDonorReport(donorId, agreementId),
+                "donor " + donorId + " has no agreement " + agreementId));
     }
 
     /** One line per storage medium (or per device without media), for a spreadsheet. */
@@ -94,7 +88,9 @@ class DonorReportController {
             + "lang=en")
     ResponseEntity<byte[]> reportAsPdf(@PathVariable UUID donorId,
                                        @RequestParam(defaultValue = "fr") @Pattern(regexp = LANGUAGES) String lang) {
-        return pdf(documents.report(() -> report(donorId), Locale.forLanguageTag(lang)), "donor-report-" + donorId);
+        Caller.current().requireDonor(donorId);
+        return pdf(documents.report(() -> wholeGiftOf(donorId), Locale.forLanguageTag(lang)),
+                "donor-report-" + donorId);
     }
 
     @GetMapping(path = "/api/donors/{donorId}/sanitisation-certificate.pdf", produces = "application/pdf")
@@ -110,8 +106,19 @@ class DonorReportController {
                                                    String lang) {
         // as the delivery's import keeps its reference: "LIV-04 " is the delivery LIV-04
         String reference = delivery == null ? null : AcceptableText.tidied(delivery);
-        return pdf(documents.sanitisationCertificate(() -> withDelivery(report(donorId), reference),
+        Caller.current().requireDonor(donorId);
+        return pdf(documents.sanitisationCertificate(() -> withDelivery(wholeGiftOf(donorId), reference),
                 reference, Locale.forLanguageTag(lang)), "sanitisation-certificate-" + donorId);
+    }
+
+    /** Not settled: the documents drawn from it settle it themselves (DonorDocuments), once. */
+    private DonorReport wholeGiftOf(UUID donorId) {
+        return drawn(FetchDonorReport.wholeGift(donorId), "no donor " + donorId);
+    }
+
+    private DonorReport drawn(FetchDonorReport query, String whenNone) {
+        return queries.query(query, ResponseTypes.optionalInstanceOf(DonorReport.class)).join()
+                      .orElseThrow(() -> new NotInTheReadModels(whenNone));
     }
 
     private static DonorReport withDelivery(DonorReport report, String delivery) {

@@ -622,17 +622,13 @@ public class OnePassRebuild {
         } finally {
             long reached = Arrays.stream(readModel.tokens).mapToLong(OnePassRebuild::position).min().orElse(0);
             long upTo = readModel.progress.upTo();
-            if (reached < upTo) {
+            boolean cutShort = reached < upTo;
+            if (cutShort) { // said rebuilt, from before it leaves the pass until its processor takes over
                 handedBackShort.put(readModel.name, upTo);
             }
             underWay.remove(readModel.name, readModel);
-            if (reached < upTo) {
-                log.info("Read model {}: its pass stopped at position {}, short of {}; its processor applies the rest",
-                        readModel.name, reached, upTo);
-            } else {
-                log.info("Read model {}: applied in one pass up to position {}, handed back to its processor",
-                        readModel.name, reached);
-            }
+            log.info("Read model {}: {} position {} of {}, handed back to its processor", readModel.name,
+                    cutShort ? "its pass stopped at" : "applied in one pass up to", reached, upTo);
         }
     }
 
