@@ -70,8 +70,19 @@ public final class InventoryStore {
 
     /** @param settings further settings, as {@code --name=value} */
     public ConfigurableApplicationContext startQuerySide(String... settings) {
-        return new SpringApplicationBuilder(QuerySideApplication.class)
-                .profiles("postgres")
+        return start(new SpringApplicationBuilder(QuerySideApplication.class), settings);
+    }
+
+    /**
+     * Another query side beside one started by {@link #startQuerySide}, claiming segments under an owner of its own,
+     * as another process does (in one JVM, Axon would name both alike: TokenOwnerPerContext).
+     */
+    public ConfigurableApplicationContext startAnotherQuerySide(String... settings) {
+        return start(new SpringApplicationBuilder(QuerySideApplication.class, TokenOwnerPerContext.class), settings);
+    }
+
+    private ConfigurableApplicationContext start(SpringApplicationBuilder querySide, String... settings) {
+        return querySide.profiles("postgres")
                 .run(Stream.concat(Stream.of("--spring.datasource.url=" + url(),
                         "--spring.datasource.username=" + PostgresTestDatabase.USER,
                         "--spring.datasource.password=" + PostgresTestDatabase.PASSWORD,

@@ -30,7 +30,9 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.ordinateurssolidaires.query.config.EventArrivals;
 import org.ordinateurssolidaires.store.OnPostgres;
 import org.slf4j.Logger;
@@ -44,6 +46,8 @@ import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -137,6 +141,9 @@ public class OnePassRebuild {
     private final int chunk;
     /** Axon's token store, under this pass's own name for its claims. */
     private final TokenStore claims;
+    private final TokenSchema schema;
+    /** A claim not extended for that long has lapsed: the processors take its segment. */
+    private final Duration claimsLapseAfter;
     /** The read models in a pass, by name, until each is handed back. */
     private final Map<String, ReadModel> underWay = new ConcurrentHashMap<>();
     /** The read models whose segments are held for a pass that has not begun, by name: how far they are. */
@@ -163,9 +170,9 @@ public class OnePassRebuild {
     private volatile boolean stopping;
 
     OnePassRebuild(EventArrivals store, TransactionManager transactions, ConnectionProvider connections,
-                   TokenSchema schema, Serializer serializer, EventUpcaster upcasters, JdbcTemplate jdbc,
-                   ApplicationContext application, IndexesSetAside indexes,
-                   @Value("${ordinateurs.read-models.rebuild-chunk}") int chunk) {
+                   TokenSchema schema, TokenStoreProperties tokenStore, Serializer serializer,
+                   EventUpcaster upcasters, JdbcTemplate jdbc, ApplicationContext application,
+                   IndexesSetAside indexes, @Value("${ordinateurs.read-models.rebuild-chunk}") int chunk) {
         if (chunk < 1) {
             throw new IllegalArgumentException("ordinateurs.read-models.rebuild-chunk must be at least 1, not " + chunk);
         }
@@ -178,9 +185,11 @@ public class OnePassRebuild {
         this.serializer = serializer;
         this.upcasters = upcasters;
         this.chunk = chunk;
+        this.schema = schema;
+        this.claimsLapseAfter = tokenStore.getClaimTimeout();
         // unique: Axon lets an owner's claims be taken by the same owner, and tests run several query sides in a JVM
         this.claims = JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(serializer)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + OWNER_MARK
+                .claimTimeout(claimsLapseAfter).nodeId(ManagementFactory.getRuntimeMXBean().getName() + OWNER_MARK
                         + UUID.randomUUID().toString().substring(0, 8)).build();
         claimsKept.scheduleWithFixedDelay(this::keepClaims, CLAIMS_KEPT_EVERY.toMillis(),
                 CLAIMS_KEPT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -209,6 +218,47 @@ public class OnePassRebuild {
                        .or(() -> Optional.ofNullable(emptying.get(readModel)).map(upTo -> Progress.along(0, 0, upTo)))
                        .or(() -> Optional.ofNullable(handedBackShort.get(readModel))
                                          .map(upTo -> Progress.along(0, 0, upTo)));
+    }
+
+    /**
+     * A pass another query side runs on the read model, where this one holds none of its segments: they are held
+     * under a pass's name ({@link #OWNER_MARK}), and not left to lapse. How far it has come is read from its tokens,
+     * which it writes with each chunk (rebuilt aggregate by aggregate, they move only at the end).
+     */
+    public Optional<Progress> elsewhere(String readModel) {
+        Instant lapsed = Instant.now().minus(claimsLapseAfter);
+        List<Progress> segments = jdbc.query("select " + String.join(", ", schema.tokenColumn(),
+                        schema.tokenTypeColumn(), schema.ownerColumn(), schema.timestampColumn()) + " from "
+                        + schema.tokenTable() + " where " + schema.processorNameColumn() + " = ?",
+                (row, number) -> {
+                    String owner = row.getString(3);
+                    return owner != null && owner.contains(OWNER_MARK) && claimedSince(row.getString(4), lapsed)
+                            ? passAt(row.getBytes(1), row.getString(2)) : null;
+                }, readModel);
+        if (segments.isEmpty() || segments.contains(null)) {
+            return Optional.empty();
+        }
+        long position = segments.stream().mapToLong(Progress::position).min().orElse(0);
+        long upTo = segments.stream().mapToLong(Progress::upTo).max().orElse(0);
+        return Optional.of(Progress.along(0, position, upTo));
+    }
+
+    private static boolean claimedSince(String claimed, Instant lapsed) {
+        try {
+            return claimed != null && Instant.parse(claimed).isAfter(lapsed);
+        } catch (DateTimeParseException unreadable) {
+            return false;
+        }
+    }
+
+    /** A pass's token: a replay, from where it has come up to the store's end as the pass began. */
+    private Progress passAt(byte[] token, String type) {
+        if (token == null || type == null) {
+            return Progress.along(0, 0, 0);
+        }
+        TrackingToken replay = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+        long upTo = replay instanceof ReplayToken reset ? position(reset.getTokenAtReset()) : 0;
+        return Progress.along(0, position(replay), upTo);
     }
 
     /** Its processor holds its segments again: its own replay says how far its rebuild has come. */

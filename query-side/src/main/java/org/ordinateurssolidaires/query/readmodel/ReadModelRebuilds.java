@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * side, the read model is emptied (its reset handler empties its tables, and its parked events go with them) and the
  * store applied to it again in one pass ({@link OnePassRebuild}), its processor started again to go on from where the
  * pass ends. Each read model says how far it has come. Where several query sides share the database, the others must
- * not hold any of its segments: the pass claims them all, and is refused otherwise.
+ * not hold any of its segments: the pass claims them all, and is refused otherwise; meanwhile they say it is being
+ * rebuilt, from the pass's claims ({@link OnePassRebuild#elsewhere}).
  */
 @Service
 public class ReadModelRebuilds {
@@ -365,7 +366,8 @@ public class ReadModelRebuilds {
         if (!segments.isEmpty()) {
             onePass.takenBack(name);
         }
-        Optional<OnePassRebuild.Progress> pass = onePass.progress(name);
+        Optional<OnePassRebuild.Progress> pass = onePass.progress(name)
+                .or(() -> segments.isEmpty() ? onePass.elsewhere(name) : Optional.empty());
         if (pass.isPresent()) {
             OnePassRebuild.Progress progress = pass.get();
             return new Status(name, processor.isRunning(), processor.isError(), true, progress.segments(),

@@ -13,9 +13,13 @@ import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.query.InventoryStore;
 import org.ordinateurssolidaires.query.SampleDevices;
+import org.ordinateurssolidaires.testing.PostgresTestDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.ordinateurssolidaires.query.SampleDevices.disk;
 import static org.ordinateurssolidaires.query.SampleDevices.failed;
@@ -199,6 +204,58 @@ class OnePassRebuildIT {
                     .isEqualTo(1));
             assertThat(store.jdbc().queryForList("select place from ceremony_record order by ceremony_date",
                     String.class)).as("every other ceremony").containsExactly("Salle des fêtes", "Médiathèque");
+        }
+    }
+
+    /**
+     * Another query side, started while this one rebuilds the inventory, holds none of its segments and runs no pass:
+     * it says the inventory is being rebuilt all the same, from the pass's claims, and refuses its lists, until the
+     * pass hands it back. The pass is held back meanwhile: its kept counts wait for rows written here, uncommitted.
+     */
+    @Test
+    void aQuerySideStartedWhileAnotherRebuildsAReadModelSaysItIsBeingRebuilt() {
+        InventoryStore store = new InventoryStore("ordinateurs_rebuilt_elsewhere_it");
+        store.append(InventoryStore.devices(50), true, 600);
+        SingleConnectionDataSource holding = new SingleConnectionDataSource(store.url(), PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD, true);
+        try (ConfigurableApplicationContext querySide = store.startQuerySide()) {
+            ReadModelRebuilds rebuilds = querySide.getBean(ReadModelRebuilds.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> store.attempts() >= 100
+                    && !rebuilds.of("inventory").rebuilding());
+            store.jdbc().update("delete from inventory_count");
+            ConfigurableApplicationContext another = new TransactionTemplate(new DataSourceTransactionManager(holding))
+                    .execute(holdingTheCounts -> {
+                        holdingTheCounts.setRollbackOnly();
+                        new JdbcTemplate(holding).update("insert into inventory_count (state, category, devices)"
+                                + " select state, category, 0 from inventory_device group by state, category");
+                        rebuilds.rebuild("inventory");
+                        ConfigurableApplicationContext started = store.startAnotherQuerySide();
+                        try {
+                            ReadModelRebuilds seenThere = started.getBean(ReadModelRebuilds.class);
+                            ReadModelRebuilds.Status inventory = seenThere.of("inventory");
+                            assertThat(inventory.rebuilding()).as("seen by the other query side").isTrue();
+                            assertThat(inventory.segments()).as("none of its segments held there").isZero();
+                            assertThat(inventory.percent()).as("its tokens moved at the end only").isZero();
+                            assertThat(inventory.rebuildingUpTo()).isPositive();
+                            assertThatThrownBy(() -> seenThere.requireWhole("inventory"))
+                                    .isInstanceOf(ReadModelsBeingRebuilt.class);
+                            assertThat(seenThere.of("erasure-register").rebuilding())
+                                    .as("held by the first query side, in no pass").isFalse();
+                            return started;
+                        } catch (AssertionError | RuntimeException failed) {
+                            started.close();
+                            throw failed;
+                        }
+                    });
+            try (another) {
+                ReadModelRebuilds seenThere = another.getBean(ReadModelRebuilds.class);
+                await().atMost(Duration.ofSeconds(60)).until(() -> !rebuilds.of("inventory").rebuilding());
+                await().atMost(Duration.ofSeconds(30)).until(() -> !seenThere.of("inventory").rebuilding());
+                seenThere.requireWhole("inventory");
+            }
+            assertThat(store.devices()).isEqualTo(50);
+        } finally {
+            holding.destroy();
         }
     }
 
