@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -35,6 +38,10 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder passwords;
     @LocalServerPort
     int port;
 
@@ -152,6 +159,22 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
                 assertThat(http.withBasicAuth(TestAccounts.ADMIN, TestAccounts.PASSWORD)
                                .getForObject("/actuator/prometheus", String.class))
                         .contains("eventProcessor_latency{application=\"query-side\",processorName=\"inventory\"}"));
+    }
+
+    /** A scraper's account reads the metrics, and neither the read models' state nor the programme's lists. */
+    @Test
+    void aMonitoringAccountReadsTheMetricsAndNothingElse() {
+        TestAccounts.open(jdbc, passwords, "query-scraper", "monitoring", null, null);
+        TestRestTemplate scraping = http.withBasicAuth("query-scraper", TestAccounts.PASSWORD);
+
+        assertThat(scraping.getForEntity("/actuator/prometheus", String.class).getBody())
+                .contains("read_model_events_behind");
+        for (String refused : List.of("/api/read-models", "/api/devices", "/api/erasure-register")) {
+            assertThat(scraping.getForEntity(refused, String.class).getStatusCode()).as(refused)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(scraping.postForEntity("/api/read-models/inventory/rebuild", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     /**

@@ -149,6 +149,36 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                           .at("/access/roles/0").asString()).isEqualTo("STAFF");
     }
 
+    /**
+     * A metrics scraper signs in with an account that reads the metrics and nothing else, rather than with an
+     * admin's, which opens and changes accounts. Beside a programme role and admin, as admin is.
+     */
+    @Test
+    void aMonitoringAccountReadsTheMetricsAndNothingElse() {
+        String scraper = unique("prometheus");
+        assertThat(open(scraper, Map.of("roles", List.of("MONITORING"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        TestRestTemplate scraping = http.withBasicAuth(scraper, PASSWORD);
+
+        ResponseEntity<String> scraped = scraping.getForEntity("/actuator/prometheus", String.class);
+        assertThat(scraped.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scraped.getBody()).contains("jvm_memory_used_bytes");
+        assertThat(scraping.getForEntity("/api/accounts", JsonNode.class).getStatusCode()).as("the accounts")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(scraping.postForEntity("/api/accounts", new HttpEntity<>(Map.of("username", unique("x"), "password",
+                PASSWORD, "access", Map.of("roles", List.of("ADMIN"))), headers()), JsonNode.class).getStatusCode())
+                .as("an account opened").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(scraping.postForEntity("/api/partners", new HttpEntity<>(Map.of("name", "Sonde", "kind",
+                "JOB_CENTRE"), headers()), JsonNode.class).getStatusCode()).as("a command of the programme")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).as("staff")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        assertThat(open(unique("ops-and-metrics"), Map.of("roles", List.of("MONITORING", "ADMIN", "STAFF")))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertRefused(Map.of("username", unique("two"), "password", PASSWORD, "access",
+                Map.of("roles", List.of("MONITORING", "STAFF", "AUDITOR"))), "access.roles");
+    }
+
     @Test
     void refusesAnAccountBrokenInAnyWayNamingTheRule() {
         String partner = newPartner(http, "JOB_CENTRE");

@@ -43,9 +43,12 @@ public record Caller(String username, Set<Role> roles, UUID partnerId, UUID dono
         return roles.contains(role);
     }
 
-    /** The role the caller's commands are recorded under: its programme role, or admin for an admin only. */
+    /**
+     * The role the caller's commands are recorded under: its programme role, or admin for an admin with none (an
+     * account that only reads the metrics sends no command).
+     */
     public Role actingRole() {
-        return roles.stream().filter(role -> role != Role.ADMIN).findFirst().orElse(Role.ADMIN);
+        return roles.stream().filter(Role::inProgramme).findFirst().orElse(Role.ADMIN);
     }
 
     /** Staff see every partner's things; a partner's account only its own organisation's. */

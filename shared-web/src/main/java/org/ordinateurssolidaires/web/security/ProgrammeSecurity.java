@@ -164,7 +164,7 @@ public class ProgrammeSecurity {
                 publicEndpoints.orderedStream().flatMap(declared -> declared.matchers().stream())
                                .forEach(endpoint -> requests.requestMatchers(endpoint).permitAll());
                 requests.requestMatchers(HEALTH_PROBES).permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.MONITORING.name())
                         .anyRequest().authenticated();
             })
             .httpBasic(basic -> basic.authenticationEntryPoint(answers))

@@ -10,19 +10,35 @@ import java.util.stream.Collectors;
 
 /**
  * What a person does in the programme (docs/security.md). An account holds at most one programme role, and may
- * also be an admin: the programme role is the one its commands are recorded under.
+ * also be an admin or read the metrics: the programme role is the one its commands are recorded under.
  */
 public enum Role {
     /** Manages accounts, and nothing else unless also given a programme role. */
-    ADMIN,
+    ADMIN(false),
     /** Runs the programme: every operation, and the households' personal data (each read logged). */
-    STAFF,
+    STAFF(true),
     /** A partner organisation (bound to one): refers households, follows its own referrals. */
-    PARTNER,
+    PARTNER(true),
     /** A donor (bound to one): its own gifts, reports, certificates and batches. */
-    DONOR,
+    DONOR(true),
     /** Verifies the history and the erasure of data, read only, never personal data. */
-    AUDITOR;
+    AUDITOR(true),
+    /**
+     * Reads the apps' metrics (the actuator's), and nothing else: what a metrics scraper signs in with, rather than
+     * an admin's credentials, which open and change accounts.
+     */
+    MONITORING(false);
+
+    private final boolean inProgramme;
+
+    Role(boolean inProgramme) {
+        this.inProgramme = inProgramme;
+    }
+
+    /** A programme role: an account holds one at most, the one its commands are recorded under. */
+    public boolean inProgramme() {
+        return inProgramme;
+    }
 
     /** The authority Spring Security checks, as {@code hasRole('STAFF')} reads it. */
     public String authority() {
