@@ -77,7 +77,8 @@ public class PageForms {
      */
     private static final Set<String> EVERY_FORMS = Set.of("_csrf", CommandOriginResolver.FORM_FIELD, "form", "page");
     /** A form's fields refused as no page sends them: a field it has not, or one given twice. */
-    private static final Set<String> NOT_THE_PAGES = Set.of("Unknown", "Repeated");
+    private static final String UNKNOWN = "Unknown";
+    private static final Set<String> NOT_THE_PAGES = Set.of(UNKNOWN, "Repeated");
     /**
      * The request attribute naming the form's fields typed back into a refused form: its request record's, but a
      * {@link SealedWhenStored} or {@link Secret} one. A field no page has is not (it would only fill the session).
@@ -318,7 +319,7 @@ public class PageForms {
             if ((component == null && !EVERY_FORMS.contains(name) && !versionTaken) || computed.contains(name)
                 || name.endsWith("]")) {
                 // as the API refuses a field its request has not: a page's form has none
-                refused.rejectValue(name, "Unknown", "is not a field of this form");
+                refused.rejectValue(name, UNKNOWN, "is not a field of this form");
                 return;
             }
             boolean aList = component != null && Collection.class.isAssignableFrom(component.getType());
@@ -406,6 +407,12 @@ public class PageForms {
     }
 
     private static FormRefusal refusal(BindingResult fields, HttpServletRequest request) {
+        // a field no page has (its name typed by hand, or one the server gives): the form is not the page's, and its
+        // name is not said back on the page, where it would be a sender's words in the programme's (an outside probe)
+        if (fields.getFieldErrors().stream().anyMatch(error -> UNKNOWN.equals(error.getCode()))) {
+            return FormRefusal.ofRule("form.malformed", "the form's fields are not the page's", List.of(),
+                    typed(request));
+        }
         LinkedHashMap<String, DefaultMessageSourceResolvable> reasons = new LinkedHashMap<>();
         // in the form's order, as its fields were sent: a validator reports them in no order at all
         List<String> sent = Collections.list(request.getParameterNames());

@@ -315,6 +315,26 @@ class PageFormsTest {
         return (FormRefusal) flash.getFlashAttributes().get(FormRefusal.ATTRIBUTE);
     }
 
+    /**
+     * A field no page has is not named back to the page, where the name typed by hand would read as the programme's
+     * words ("Votre_compte_est_suspendu_appelez_le_0800 : n'est pas un champ de ce formulaire", found by an outside
+     * probe): the form is said not to be the page's.
+     */
+    @Test
+    void aFieldNoPageHasIsNotNamedBack() {
+        MockHttpServletRequest sent = new MockHttpServletRequest("POST", "/actions/x");
+        sent.addParameter("form", "handOver");
+        sent.addParameter("manufacturer", "Dell");
+        sent.addParameter("Votre_compte_est_suspendu_appelez_le_0800", "1");
+
+        FormRefusal refusal = refusalOf(HandOver.class, sent);
+
+        assertThat(refusal.rule().getCodes()).containsExactly("form.malformed");
+        assertThat(refusal.fields()).isEmpty();
+        assertThat(refusal.values()).containsEntry("manufacturer", "Dell")
+                .doesNotContainKey("Votre_compte_est_suspendu_appelez_le_0800");
+    }
+
     /** A value the server gives may be of the record's own type: no medium's row filled is none found. */
     @Test
     void aComputedValueIsTakenAsItIs() {

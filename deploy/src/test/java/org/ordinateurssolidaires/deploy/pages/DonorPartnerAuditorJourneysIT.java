@@ -386,7 +386,7 @@ class DonorPartnerAuditorJourneysIT {
             String csv = new String(auditor.download("Exporter en CSV"), StandardCharsets.UTF_8);
             assertThat(csv.lines()).hasSize(2).last().asString().contains("S4OS-2026-0101", REPORT);
             auditor.open("/registre-des-effacements?from=31/12/2026");
-            assertThat(auditor.text()).contains("Ces filtres sont mal saisis :", "« Du » : date ou heure incorrecte");
+            assertThat(auditor.text()).contains("Ces filtres sont mal saisis :", "« Du » : date incorrecte");
 
             // one byte of a device's reception changed behind the programme's back: the alteration is named, and
             // that device's erasures are one link away
