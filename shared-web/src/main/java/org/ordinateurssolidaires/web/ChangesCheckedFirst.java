@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  * change conditional ({@code If-Match: "…"}) was answered as if it had not: but for a step on a thing whose version
  * is its entity tag ({@link VersionChecked}, checked as the step is recorded), an operation takes no entity tag, so
  * no tag it sends can match, and HTTP answers 412 before the change (RFC 9110, 13.1.1); {@code If-Match: *} holds of
- * any record there is, as the operation itself checks.
+ * any record there is, as the operation itself checks. A read is held to the same conditions, but for one that
+ * answers with an entity tag ({@link AnswersWithEntityTag}), which weighs them itself.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -70,8 +71,13 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException, HttpMediaTypeNotSupportedException, IOException {
-        if (request.getDispatcherType() == DispatcherType.ERROR || READS.contains(request.getMethod())
-            || !(handler instanceof HandlerMethod operation)) {
+        if (request.getDispatcherType() == DispatcherType.ERROR || !(handler instanceof HandlerMethod operation)) {
+            return true;
+        }
+        if (READS.contains(request.getMethod())) {
+            if (!operation.hasMethodAnnotation(AnswersWithEntityTag.class)) {
+                conditionsOfAnUntaggedRead(request);
+            }
             return true;
         }
         if (!AnswersAsAccepted.admitsOneOf(request, List.of(MediaType.APPLICATION_JSON))) {
@@ -100,6 +106,23 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
         return true;
+    }
+
+    /**
+     * A read whose answer has no entity tag takes the conditions as HTTP has them (RFC 9110, 13.1.1, 13.1.2): an
+     * {@code If-Match} naming tags holds of none (412), {@code *} of what there is; an {@code If-None-Match} naming
+     * tags matches none. Either one that is not {@code *} alone or a list of tags is refused (400 naming it), as on
+     * a device's view and on a change, where such reads answered 200 whatever the headers said (an outside probe).
+     */
+    private static void conditionsOfAnUntaggedRead(HttpServletRequest request) {
+        List<EntityTags.Tag> required = EntityTags.of(HttpHeaders.IF_MATCH,
+                Collections.list(request.getHeaders(HttpHeaders.IF_MATCH)).toArray(String[]::new));
+        EntityTags.of(HttpHeaders.IF_NONE_MATCH,
+                Collections.list(request.getHeaders(HttpHeaders.IF_NONE_MATCH)).toArray(String[]::new));
+        if (required != null && (required.isEmpty() || !required.get(0).any())) {
+            throw ifMatchRefused("this answer has no entity tag (a device's view has one: its version), so If-Match "
+                                 + "cannot hold: send the request without it", "no entity tag matches");
+        }
     }
 
     /** 412, naming the header: {@code detail} says why, {@code problem} what was wrong with the header. */

@@ -96,6 +96,9 @@ public class OpenApiProblems implements GlobalOperationCustomizer, GlobalOpenApi
                         + "(a step on one device takes its version), so none matches; nothing was changed "
                         + "(ChangesCheckedFirst)");
             }
+        } else if (!handler.hasMethodAnnotation(AnswersWithEntityTag.class)) {
+            describe(operation, "412", "an If-Match header other than *: this answer has no entity tag (a device's "
+                    + "view has one), so none matches (ChangesCheckedFirst)");
         }
         if (operation.getRequestBody() != null) {
             describe(operation, "413", "the body is larger than the operation takes");

@@ -185,7 +185,10 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
-    /** A donor takes no entity tag: a change made on the condition of one is not made (it was, as if unasked). */
+    /**
+     * A donor takes no entity tag: a change made on the condition of one is not made (it was, as if unasked); nor
+     * does a read answer one.
+     */
     @Test
     void aChangeConditionalOnAnEntityTagIsNotMade() throws Exception {
         long stored = storedEvents();
@@ -202,6 +205,15 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
         RawHttp.Answer anyRecord = RawHttp.send(port, "POST", "/api/donors", Map.of("Authorization",
                 TestAccounts.authorization(), "Content-Type", "application/json", "If-Match", "*"), DONOR);
         assertThat(anyRecord.status()).as("If-Match: * passes").isEqualTo(201);
+
+        // a read of the command side has no entity tag either (found by an outside probe on the query side's)
+        String admin = TestAccounts.authorization(TestAccounts.ADMIN);
+        assertThat(RawHttp.send(port, "GET", "/api/accounts", Map.of("Authorization", admin, "If-Match", "\"1\""),
+                null).status()).isEqualTo(412);
+        assertThat(RawHttp.send(port, "GET", "/api/accounts", Map.of("Authorization", admin, "If-None-Match",
+                "\"1\", *"), null).status()).isEqualTo(400);
+        assertThat(RawHttp.send(port, "GET", "/api/accounts", Map.of("Authorization", admin, "If-Match", "*"), null)
+                .status()).isEqualTo(200);
     }
 
     /** The donor's registration in this encoding, under this type: the answer's status and detail. */

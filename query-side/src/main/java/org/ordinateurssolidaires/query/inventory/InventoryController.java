@@ -22,6 +22,7 @@ import org.ordinateurssolidaires.query.inventory.InventoryQueries.FindDevices;
 import org.ordinateurssolidaires.query.readmodel.NotInTheReadModels;
 import org.ordinateurssolidaires.query.readmodel.ReadModelRebuilds;
 import org.ordinateurssolidaires.query.web.EntityTagConditions;
+import org.ordinateurssolidaires.web.AnswersWithEntityTag;
 import org.ordinateurssolidaires.web.security.Access;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -93,6 +94,7 @@ class InventoryController {
                     + " step was since"))
     @ApiResponse(responseCode = "304", description = "If-None-Match names its version, or is *: not sent again")
     @ApiResponse(responseCode = "412", description = "If-Match names none of its version (EntityTagConditions)")
+    @AnswersWithEntityTag
     ResponseEntity<DeviceView> fetch(@PathVariable UUID deviceId, WebRequest request) {
         DeviceView device = queries.query(new FetchDevice(deviceId), ResponseTypes.optionalInstanceOf(DeviceView.class))
                                    .join()

@@ -131,6 +131,28 @@ class InventoryIT extends QuerySideIntegrationTest {
             }
         });
 
+        // found by an outside probe: the other reads, which have no entity tag, answered 200 whatever these said
+        Map<String, Integer> untagged = new LinkedHashMap<>();
+        untagged.put("If-Match: \"5\"", 412);
+        untagged.put("If-Match: *", 200);
+        untagged.put("If-Match: abc", 400);
+        untagged.put("If-Match: \"1\", *", 400);
+        untagged.put("If-None-Match: \"1\", *", 400);
+        untagged.put("If-None-Match: \"5\"", 200);
+        untagged.forEach((condition, status) -> {
+            String header = condition.substring(0, condition.indexOf(':'));
+            HttpHeaders conditional = new HttpHeaders();
+            conditional.set(header, condition.substring(condition.indexOf(':') + 2));
+            for (String read : List.of("/api/devices/counts", "/api/devices/" + device + "/provenance")) {
+                ResponseEntity<JsonNode> answer = http.exchange(read, HttpMethod.GET, new HttpEntity<>(conditional),
+                        JsonNode.class);
+                assertThat(answer.getStatusCode().value()).as(read + " " + condition).isEqualTo(status);
+                if (status != 200) {
+                    assertThat(answer.getBody().at("/errors/0/header").asString()).as(condition).isEqualTo(header);
+                }
+            }
+        });
+
         events.append(handedOver(device, referral));
         JsonNode handedOver = awaitState(device, "HANDED_OVER");
         ResponseEntity<JsonNode> moved = http.exchange("/api/devices/" + device, HttpMethod.GET,
