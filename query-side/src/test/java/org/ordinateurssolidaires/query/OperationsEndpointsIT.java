@@ -107,6 +107,10 @@ class OperationsEndpointsIT extends QuerySideIntegrationTest {
         assertThat(counts.at("/503/content").propertyNames()).containsExactly("application/problem+json");
         assertThat(api.at("/paths/~1api~1read-models~1rebuild/post/responses/503/description").asString())
                 .as("a change's own").doesNotContain("drawn from");
+        // a read without an entity tag refuses an If-Match naming one; a device's view weighs it against its own
+        assertThat(counts.at("/412/description").asString()).contains("has no entity tag");
+        assertThat(api.at("/paths/~1api~1devices~1{deviceId}/get/responses/412/description").asString())
+                .contains("EntityTagConditions");
     }
 
     @Test

@@ -89,10 +89,7 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
             throw new HttpMediaTypeNotSupportedException(sent, List.of(MediaType.APPLICATION_JSON),
                     HttpMethod.valueOf(request.getMethod()));
         }
-        List<EntityTags.Tag> tags = EntityTags.of(HttpHeaders.IF_MATCH,
-                Collections.list(request.getHeaders(HttpHeaders.IF_MATCH)).toArray(String[]::new));
-        if (!operation.hasMethodAnnotation(VersionChecked.class) && tags != null
-            && (tags.isEmpty() || !tags.get(0).any())) {
+        if (!operation.hasMethodAnnotation(VersionChecked.class) && namesATag(request, HttpHeaders.IF_MATCH)) {
             throw ifMatchRefused("this operation takes no entity tag (a step on one device takes its version), so "
                                  + "If-Match cannot hold: nothing was changed; send the request without it (a "
                                  + "concurrent change is refused with 409 on its own)", "no entity tag matches");
@@ -115,14 +112,22 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
      * a device's view and on a change, where such reads answered 200 whatever the headers said (an outside probe).
      */
     private static void conditionsOfAnUntaggedRead(HttpServletRequest request) {
-        List<EntityTags.Tag> required = EntityTags.of(HttpHeaders.IF_MATCH,
-                Collections.list(request.getHeaders(HttpHeaders.IF_MATCH)).toArray(String[]::new));
-        EntityTags.of(HttpHeaders.IF_NONE_MATCH,
-                Collections.list(request.getHeaders(HttpHeaders.IF_NONE_MATCH)).toArray(String[]::new));
-        if (required != null && (required.isEmpty() || !required.get(0).any())) {
+        boolean required = namesATag(request, HttpHeaders.IF_MATCH);
+        namesATag(request, HttpHeaders.IF_NONE_MATCH); // held to its grammar: no tag it names can match
+        if (required) {
             throw ifMatchRefused("this answer has no entity tag (a device's view has one: its version), so If-Match "
                                  + "cannot hold: send the request without it", "no entity tag matches");
         }
+    }
+
+    /**
+     * Whether the request sends the condition {@code header} naming entity tags (or nothing), rather than {@code *}
+     * or not at all; 400 naming it when it is neither ({@link EntityTags}).
+     */
+    private static boolean namesATag(HttpServletRequest request, String header) {
+        List<EntityTags.Tag> tags = EntityTags.of(header,
+                Collections.list(request.getHeaders(header)).toArray(String[]::new));
+        return tags != null && (tags.isEmpty() || !tags.get(0).any());
     }
 
     /** 412, naming the header: {@code detail} says why, {@code problem} what was wrong with the header. */

@@ -62,8 +62,8 @@ public final class AccountRequests {
 
     /**
      * What an account may do, and for whom it speaks: at most one programme role (the one its commands are
-     * recorded under), admin and monitoring beside it or alone; a partner's account names its partner organisation, a donor's
-     * its donor, and no other account names either.
+     * recorded under), admin and monitoring beside it or alone; a partner's account names its partner organisation,
+     * a donor's its donor, and no other account names either.
      */
     public record AccountAccess(@NotEmpty @UniqueElements @ArraySchema(uniqueItems = true) List<@NotNull Role> roles,
                                 UUID partnerId, UUID donorId) {
@@ -73,7 +73,7 @@ public final class AccountRequests {
         @ReportedOn("roles")
         @Schema(hidden = true)
         boolean isOneProgrammeRole() {
-            return roles == null || roles.stream().filter(Role::inProgramme).distinct().count() <= 1;
+            return roles == null || Role.oneProgrammeRoleAtMost(roles);
         }
 
         @AssertTrue(message = "a PARTNER account names its partnerId, and only a PARTNER account does")

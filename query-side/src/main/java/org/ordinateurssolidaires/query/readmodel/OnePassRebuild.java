@@ -41,6 +41,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -110,6 +111,8 @@ public class OnePassRebuild {
      * rows in the session at each flush, less in the heap: docs/benchmarks.md).
      */
     static final int AGGREGATES_OF = 2_000;
+    /** Within the time a pass takes to extend its claims ({@link #CLAIMS_KEPT_EVERY}). */
+    private static final Duration ELSEWHERE_LOOKED_UP_EVERY = Duration.ofSeconds(1);
     /** In the name its claims are held under, on every query side: how others tell a pass holds a read model. */
     static final String OWNER_MARK = " rebuilding ";
     /** Far longer than a chunk takes to be written, the time the query side waits for a pass as it stops. */
@@ -144,6 +147,8 @@ public class OnePassRebuild {
     private final TokenSchema schema;
     /** A claim not extended for that long has lapsed: the processors take its segment. */
     private final Duration claimsLapseAfter;
+    /** What {@link #elsewhere} last found, by read model. */
+    private final Map<String, LookedUp> lookedUp = new ConcurrentHashMap<>();
     /** The read models in a pass, by name, until each is handed back. */
     private final Map<String, ReadModel> underWay = new ConcurrentHashMap<>();
     /** The read models whose segments are held for a pass that has not begun, by name: how far they are. */
@@ -223,10 +228,29 @@ public class OnePassRebuild {
     /**
      * A pass another query side runs on the read model, where this one holds none of its segments: they are held
      * under a pass's name ({@link #OWNER_MARK}), and not left to lapse. How far it has come is read from its tokens,
-     * which it writes with each chunk (rebuilt aggregate by aggregate, they move only at the end).
+     * which it writes with each chunk (rebuilt aggregate by aggregate, they move only at the end). Asked by every
+     * list and page of such a query side: looked up at most once a {@link #ELSEWHERE_LOOKED_UP_EVERY}, and not known
+     * (no pass said) while the database does not answer, when the lists cannot be drawn either.
      */
     public Optional<Progress> elsewhere(String readModel) {
-        Instant lapsed = Instant.now().minus(claimsLapseAfter);
+        Instant now = Instant.now();
+        LookedUp last = lookedUp.get(readModel);
+        if (last != null && last.at().isAfter(now.minus(ELSEWHERE_LOOKED_UP_EVERY))) {
+            return last.pass();
+        }
+        Optional<Progress> pass;
+        try {
+            pass = passHolding(readModel, now.minus(claimsLapseAfter));
+        } catch (DataAccessException unanswered) {
+            log.debug("Read model {}: whether another query side rebuilds it could not be read", readModel,
+                    unanswered);
+            pass = Optional.empty();
+        }
+        lookedUp.put(readModel, new LookedUp(now, pass));
+        return pass;
+    }
+
+    private Optional<Progress> passHolding(String readModel, Instant lapsed) {
         List<Progress> segments = jdbc.query("select " + String.join(", ", schema.tokenColumn(),
                         schema.tokenTypeColumn(), schema.ownerColumn(), schema.timestampColumn()) + " from "
                         + schema.tokenTable() + " where " + schema.processorNameColumn() + " = ?",
@@ -251,14 +275,24 @@ public class OnePassRebuild {
         }
     }
 
-    /** A pass's token: a replay, from where it has come up to the store's end as the pass began. */
+    /**
+     * A pass's token: a replay, from where it has come up to the store's end as the pass began. One this query side
+     * cannot read (of another version's) still says a pass holds the read model, with no progress.
+     */
     private Progress passAt(byte[] token, String type) {
-        if (token == null || type == null) {
+        try {
+            TrackingToken replay = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type,
+                    null));
+            long upTo = replay instanceof ReplayToken reset ? position(reset.getTokenAtReset()) : 0;
+            return Progress.along(0, position(replay), upTo);
+        } catch (RuntimeException unreadable) {
+            log.debug("A rebuild's token of type {} could not be read", type, unreadable);
             return Progress.along(0, 0, 0);
         }
-        TrackingToken replay = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        long upTo = replay instanceof ReplayToken reset ? position(reset.getTokenAtReset()) : 0;
-        return Progress.along(0, position(replay), upTo);
+    }
+
+    /** What {@link #elsewhere} found of a read model, and when. */
+    private record LookedUp(Instant at, Optional<Progress> pass) {
     }
 
     /** Its processor holds its segments again: its own replay says how far its rebuild has come. */

@@ -163,7 +163,7 @@ public class ReadModelRebuilds {
                 + " now, which may be there once the rebuild is done");
     }
 
-    /** The read models this query side is rebuilding now. */
+    /** The read models being rebuilt now: by this query side, or by another's pass (OnePassRebuild#elsewhere). */
     public List<Status> rebuilding() {
         return all().stream().filter(Status::rebuilding).toList();
     }

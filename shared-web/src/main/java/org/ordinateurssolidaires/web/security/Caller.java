@@ -45,10 +45,11 @@ public record Caller(String username, Set<Role> roles, UUID partnerId, UUID dono
 
     /**
      * The role the caller's commands are recorded under: its programme role, or admin for an admin with none (an
-     * account that only reads the metrics sends no command).
+     * account that only reads the metrics sends no command, and would be recorded as such).
      */
     public Role actingRole() {
-        return roles.stream().filter(Role::inProgramme).findFirst().orElse(Role.ADMIN);
+        return roles.stream().filter(Role::inProgramme).findFirst()
+                    .orElse(has(Role.ADMIN) || roles.isEmpty() ? Role.ADMIN : Role.MONITORING);
     }
 
     /** Staff see every partner's things; a partner's account only its own organisation's. */

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * The caller the identity provider's claims name, bearer token or browser sign-in alike, held to the same rules as a
- * local account: at most one programme role beside admin and monitoring, and a partner's or donor's claims name the one it speaks
- * for (and no other's do). Claims that break them are the provider's configuration's fault, not the caller's.
+ * local account: at most one programme role beside admin and monitoring, and a partner's or donor's claims name the
+ * one it speaks for (and no other's do). Claims that break them are the provider's configuration's fault, not the caller's.
  */
 final class ProviderClaims {
 
@@ -34,7 +34,7 @@ final class ProviderClaims {
         }
         Caller caller = new Caller(username, roles, id(claims, names.partner()), id(claims, names.donor()));
         if (username == null || username.length() > Caller.LONGEST_USERNAME
-            || roles.stream().filter(Role::inProgramme).count() > 1
+            || !Role.oneProgrammeRoleAtMost(roles)
             || caller.has(Role.PARTNER) != (caller.partnerId() != null)
             || caller.has(Role.DONOR) != (caller.donorId() != null)) {
             throw new BrokenRules("the provider's name, roles or binding for this person break the programme's rules"

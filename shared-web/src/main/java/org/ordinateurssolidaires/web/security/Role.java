@@ -40,6 +40,11 @@ public enum Role {
         return inProgramme;
     }
 
+    /** Whether {@code roles} hold one programme role at most, as an account's must. */
+    public static boolean oneProgrammeRoleAtMost(Collection<Role> roles) {
+        return roles.stream().filter(Role::inProgramme).distinct().count() <= 1;
+    }
+
     /** The authority Spring Security checks, as {@code hasRole('STAFF')} reads it. */
     public String authority() {
         return "ROLE_" + name();
