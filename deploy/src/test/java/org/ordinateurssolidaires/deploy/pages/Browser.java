@@ -146,6 +146,12 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(id)).getAttribute("value");
     }
 
+    /** What a screen reader says of the field beside its label: the text its {@code aria-describedby} names. */
+    String describedBy(String id) {
+        String described = driver.findElement(By.id(id)).getAttribute("aria-describedby");
+        return described == null ? null : driver.findElement(By.id(described)).getText();
+    }
+
     Browser choose(String id, String visibleText) {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByVisibleText(visibleText);
         return this;

@@ -247,6 +247,9 @@ class StaffJourneyIT {
             staff.type("check-inspector", "Dominique Bernard").submitFormOf("check-inspector");
             assertThat(staff.text()).contains("L'étape n'a pas été enregistrée",
                     "un contrôle réussi demande un grade");
+            // said beside its field, and tied to it for a screen reader (an outside probe: it was not on this form)
+            assertThat(staff.describedBy("check-grade")).isEqualTo("un contrôle réussi demande un grade");
+            assertThat(staff.describedBy("check-inspector")).isNull();
             staff.look("controle-refuse");
             staff.choose("check-grade", "A").type("check-inspector", "Dominique Bernard")
                  .submitFormOf("check-inspector");

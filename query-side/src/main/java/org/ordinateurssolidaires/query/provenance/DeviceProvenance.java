@@ -6,8 +6,10 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.ordinateurssolidaires.events.EventMetadata;
+import org.ordinateurssolidaires.events.device.DeviceAllocated;
 import org.ordinateurssolidaires.events.device.DeviceEvent;
 import org.ordinateurssolidaires.events.device.DeviceReceived;
+import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.DonorNames;
 import org.ordinateurssolidaires.query.inventory.InventoryQueries.FetchDonorNames;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The provenance of a device, read straight from its event stream rather than from a projection: what donors and
@@ -47,10 +50,25 @@ public class DeviceProvenance {
                 .filter(event -> event.getPayload() instanceof DeviceEvent)
                 .toList();
         Map<UUID, String> donors = donorNames(events);
-        return events.stream()
-                     .map(event -> entry(event, event.getPayload() instanceof DeviceReceived received
-                             ? Optional.ofNullable(donors.get(received.donorId().value())) : Optional.empty()))
-                     .toList();
+        List<ProvenanceEntry> entries = events.stream()
+                .map(event -> entry(event, event.getPayload() instanceof DeviceReceived received
+                        ? Optional.ofNullable(donors.get(received.donorId().value())) : Optional.empty()))
+                .toList();
+        return IntStream.range(0, entries.size()).mapToObj(i -> decidedWith(entries, i)).toList();
+    }
+
+    /**
+     * The next household in line passed over is the allocation's decision, recorded with it and just before it: it
+     * happened when the allocation did (its moment as staff typed it), where its own record's moment, the form's,
+     * put it out of order among the steps (an outside probe).
+     */
+    private static ProvenanceEntry decidedWith(List<ProvenanceEntry> entries, int at) {
+        ProvenanceEntry entry = entries.get(at);
+        if (entry.details() instanceof NextInLinePassedOver && at + 1 < entries.size()
+            && entries.get(at + 1).details() instanceof DeviceAllocated allocated) {
+            return entry.occurredAt(allocated.allocatedAt());
+        }
+        return entry;
     }
 
     /** The donor named in words beside its id: one question to the donors' read model for the whole history. */

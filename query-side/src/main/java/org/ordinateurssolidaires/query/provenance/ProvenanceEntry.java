@@ -22,6 +22,12 @@ public record ProvenanceEntry(long sequence,
                              String causationId,
                              Object details) {
 
+    /** The same entry, said to have happened at {@code moment}. */
+    ProvenanceEntry occurredAt(Instant moment) {
+        return new ProvenanceEntry(sequence, event, description, moment, recordedAt, recordedBy, role, correlationId,
+                causationId, details);
+    }
+
     /**
      * The entry as a donor sees it: what happened and when, in plain words; not the event's fields (which name the
      * referral), who recorded it, nor the ids a client may have chosen.

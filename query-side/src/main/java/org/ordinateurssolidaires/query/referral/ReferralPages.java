@@ -86,6 +86,16 @@ class ReferralPages {
         return referralPage(referral, model);
     }
 
+    /**
+     * The address the data was shown at, asked again (the browser's history, a bookmark): the referral's page, where
+     * the data is opened again by its button and recorded, rather than a 405 (an outside probe).
+     */
+    @GetMapping("/orientations/{referralId}/donnees-personnelles")
+    @PreAuthorize(Access.STAFF)
+    String personalDataAskedAgain(@PathVariable UUID referralId) {
+        return "redirect:/orientations/" + referralId;
+    }
+
     private String referralPage(ReferralRecord referral, Model model) {
         model.addAttribute("referral", referral)
              .addAttribute("partnerName", partners.findById(referral.getPartnerId()).map(PartnerRecord::getName)

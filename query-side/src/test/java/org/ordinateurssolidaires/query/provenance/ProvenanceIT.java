@@ -3,10 +3,12 @@ package org.ordinateurssolidaires.query.provenance;
 import org.junit.jupiter.api.Test;
 import org.ordinateurssolidaires.events.device.DeviceCategory;
 import org.ordinateurssolidaires.events.device.DeviceId;
+import org.ordinateurssolidaires.events.device.NextInLinePassedOver;
 import org.ordinateurssolidaires.events.device.StorageMedium;
 import org.ordinateurssolidaires.events.donor.DonorId;
 import org.ordinateurssolidaires.events.donor.DonorKind;
 import org.ordinateurssolidaires.events.donor.DonorRegistered;
+import org.ordinateurssolidaires.events.referral.ReferralId;
 import org.ordinateurssolidaires.query.QuerySideIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -18,8 +20,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.ordinateurssolidaires.query.SampleDevices.LATER;
 import static org.ordinateurssolidaires.query.SampleDevices.RECEIVED_AT;
 import static org.ordinateurssolidaires.query.SampleDevices.SANITISED_AT;
+import static org.ordinateurssolidaires.query.SampleDevices.allocated;
 import static org.ordinateurssolidaires.query.SampleDevices.disk;
 import static org.ordinateurssolidaires.query.SampleDevices.failed;
 import static org.ordinateurssolidaires.query.SampleDevices.newDevice;
@@ -62,6 +66,27 @@ class ProvenanceIT extends QuerySideIntegrationTest {
         assertThat(history.get(2).at("/details/sanitisation/toolReportSha256").asString()).hasSize(64);
         assertThat(history.get(0).get("description").asString())
                 .startsWith("Received from Banque Régionale du Centre-Ouest (donor " + donor + ") in batch");
+    }
+
+    /**
+     * The next household passed over is decided with the allocation, which says when it happened: the history said
+     * the moment the form was sent instead, out of order among the steps (an outside probe).
+     */
+    @Test
+    void theNextInLinePassedOverHappensWhenTheAllocationDoes() {
+        DeviceId device = newDevice();
+        ReferralId chosen = new ReferralId(UUID.randomUUID());
+        events.append(received(device, "PV-" + device.toString().substring(0, 8).toUpperCase(),
+                new DonorId(UUID.randomUUID()), DeviceCategory.LAPTOP));
+        events.append(new NextInLinePassedOver(device, new ReferralId(UUID.randomUUID()), chosen, "besoin urgent"),
+                allocated(device, chosen));
+
+        JsonNode history = http.getForObject("/api/devices/" + device + "/provenance", JsonNode.class);
+
+        assertThat(history.findValuesAsString("event"))
+                .containsExactly("DeviceReceived", "NextInLinePassedOver", "DeviceAllocated");
+        assertThat(history.get(1).get("occurredAt").asString()).isEqualTo(LATER.toString())
+                .isEqualTo(history.get(2).get("occurredAt").asString());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.ordinateurssolidaires.store.personaldata.PersonalKeys;
 import org.ordinateurssolidaires.web.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -25,6 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +54,8 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+    @LocalServerPort
+    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -115,7 +122,7 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
     }
 
     @Test
-    void recordsEveryReadOfThePersonalDataAndKeepsTheRecordsOnceThePersonIsForgotten() {
+    void recordsEveryReadOfThePersonalDataAndKeepsTheRecordsOnceThePersonIsForgotten() throws Exception {
         var referral = new ReferralId(UUID.randomUUID());
         var partner = new PartnerId(UUID.randomUUID());
         String keyId = "referral:" + referral;
@@ -153,6 +160,15 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
         assertThat(recorded.toString()).doesNotContain(PEOPLE.name(), "H-READ-02");
         assertThat(http.withBasicAuth("ccas.lecture", TestAccounts.PASSWORD).getForEntity(reads, JsonNode.class)
                        .getStatusCode()).as("staff's record, not the partner's").isEqualTo(HttpStatus.FORBIDDEN);
+        // the page's address that showed the data, asked again (history, a bookmark): the page, nothing opened
+        HttpResponse<Void> askedAgain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/orientations/" + referral + "/donnees-personnelles"))
+                .header(HttpHeaders.AUTHORIZATION, TestAccounts.authorization()).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(askedAgain.statusCode()).isEqualTo(302);
+        assertThat(askedAgain.headers().firstValue(HttpHeaders.LOCATION)).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/orientations/" + referral));
+        assertThat(http.getForObject(reads, JsonNode.class)).as("no read recorded").hasSize(2);
 
         jdbc.update("delete from personal_data_key where key_id = ?", keyId);
         events.append(new PersonalDataForgotten(referral, keyId));
