@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.WebUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +51,8 @@ import java.util.stream.Stream;
  * change conditional ({@code If-Match: "…"}) was answered as if it had not: but for a step on a thing whose version
  * is its entity tag ({@link VersionChecked}, checked as the step is recorded), an operation takes no entity tag, so
  * no tag it sends can match, and HTTP answers 412 before the change (RFC 9110, 13.1.1); {@code If-Match: *} holds of
- * any record there is, as the operation itself checks. A read is held to the same conditions, but for one that
+ * any record there is, as the operation itself checks. No change weighs {@code If-None-Match}: one sent with it is
+ * refused (412) rather than made as if it had not been. A read is held to the same conditions, but for one that
  * answers with an entity tag ({@link AnswersWithEntityTag}), which weighs them itself.
  */
 @AutoConfiguration
@@ -94,6 +97,13 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
                                  + "If-Match cannot hold: nothing was changed; send the request without it (a "
                                  + "concurrent change is refused with 409 on its own)", "no entity tag matches");
         }
+        if (EntityTags.of(HttpHeaders.IF_NONE_MATCH, Collections.list(request.getHeaders(HttpHeaders.IF_NONE_MATCH))
+                .toArray(String[]::new)) != null) {
+            // weighed by no change (a step on one device weighs If-Match): refused rather than passed over unweighed
+            throw conditionRefused(HttpHeaders.IF_NONE_MATCH, "a change does not weigh If-None-Match (a step on one "
+                    + "device takes If-Match naming its version): nothing was changed; send the request without it",
+                    "not weighed by a change");
+        }
         if (hasABody(request) && !readsABody(operation)
             && !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(RequestParameters.contentType(request))
             && !saysNothing(request)) {
@@ -132,8 +142,12 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
 
     /** 412, naming the header: {@code detail} says why, {@code problem} what was wrong with the header. */
     public static ErrorResponseException ifMatchRefused(String detail, String problem) {
+        return conditionRefused(HttpHeaders.IF_MATCH, detail, problem);
+    }
+
+    private static ErrorResponseException conditionRefused(String header, String detail, String problem) {
         ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, detail);
-        refused.setProperty("errors", List.of(Map.of("header", HttpHeaders.IF_MATCH, "message", problem)));
+        refused.setProperty("errors", List.of(Map.of("header", header, "message", problem)));
         return new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, refused, null);
     }
 
@@ -143,9 +157,14 @@ public class ChangesCheckedFirst implements WebMvcConfigurer, HandlerInterceptor
 
     /**
      * Whether the body, unread by the operation, says nothing: blank, or an empty JSON object, which many clients
-     * send with every command.
+     * send with every command; in parts, none a file (its other parts are parameters, held to the operation's by
+     * RequestParameters; a file was passed over unread, and the command recorded: an outside probe).
      */
     private static boolean saysNothing(HttpServletRequest request) throws IOException {
+        MultipartHttpServletRequest parts = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (parts != null) {
+            return parts.getMultiFileMap().isEmpty();
+        }
         byte[] body = request.getInputStream().readNBytes(EMPTY_BODY_AT_MOST + 1);
         return body.length <= EMPTY_BODY_AT_MOST
                && NOTHING.matcher(new String(body, StandardCharsets.UTF_8)).matches();

@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -177,6 +178,9 @@ class AccountsApiIT extends CommandSideIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertRefused(Map.of("username", unique("two"), "password", PASSWORD, "access",
                 Map.of("roles", List.of("MONITORING", "STAFF", "AUDITOR"))), "access.roles");
+        // found by an outside probe: a null among the roles failed the rule above (500)
+        assertRefused(Map.of("username", unique("none"), "password", PASSWORD, "access",
+                Map.of("roles", Arrays.asList("MONITORING", null))), "access.roles[1]");
     }
 
     @Test

@@ -55,6 +55,26 @@ class CommandsCheckedBeforeTheyRunIT extends CommandSideIntegrationTest {
         assertThat(JSON.readTree(refused.body()).get("detail").asString()).isEqualTo(
                 "this request takes no body: send it empty");
         assertThat(storedEvents()).isEqualTo(stored);
+        // found by an outside probe: a file sent in parts was passed over unread, and the account deactivated
+        RawHttp.Answer inParts = RawHttp.send(port, "POST", "/api/accounts/" + username + "/deactivation",
+                Map.of("Authorization", TestAccounts.authorization(TestAccounts.ADMIN), "Content-Type",
+                        "multipart/form-data; boundary=limite"), "--limite\r\nContent-Disposition: form-data;"
+                        + " name=\"file\"; filename=\"any.csv\"\r\nContent-Type: text/csv\r\n\r\na;b\r\n"
+                        + "--limite--\r\n");
+        assertThat(inParts.status()).as(inParts.body()).isEqualTo(400);
+        assertThat(JSON.readTree(inParts.body()).get("detail").asString()).isEqualTo(
+                "this request takes no body: send it empty");
+        // nor is a condition no change weighs passed over
+        RawHttp.Answer unweighed = RawHttp.send(port, "POST", "/api/accounts/" + username + "/deactivation",
+                Map.of("Authorization", TestAccounts.authorization(TestAccounts.ADMIN), "If-None-Match", "*"), null);
+        assertThat(unweighed.status()).isEqualTo(412);
+        assertThat(JSON.readTree(unweighed.body()).at("/errors/0/header").asString()).isEqualTo("If-None-Match");
+        assertThat(RawHttp.send(port, "POST", "/api/accounts/" + username + "/deactivation", Map.of("Authorization",
+                TestAccounts.authorization(TestAccounts.ADMIN), "If-None-Match", "\"zz"), null).status())
+                .isEqualTo(400);
+        assertThat(storedEvents()).isEqualTo(stored);
+        assertThat(jdbc.queryForObject("select enabled from account where username = ?", Boolean.class, username))
+                .as("still open").isTrue();
 
         RawHttp.Answer empty = RawHttp.send(port, "POST", "/api/accounts/" + username + "/deactivation",
                 Map.of("Authorization", TestAccounts.authorization(TestAccounts.ADMIN)), " { } ");

@@ -40,9 +40,9 @@ public enum Role {
         return inProgramme;
     }
 
-    /** Whether {@code roles} hold one programme role at most, as an account's must. */
+    /** Whether {@code roles} hold one programme role at most, as an account's must (a null is no role). */
     public static boolean oneProgrammeRoleAtMost(Collection<Role> roles) {
-        return roles.stream().filter(Role::inProgramme).distinct().count() <= 1;
+        return roles.stream().filter(role -> role != null && role.inProgramme()).distinct().count() <= 1;
     }
 
     /** The authority Spring Security checks, as {@code hasRole('STAFF')} reads it. */
