@@ -72,10 +72,17 @@ public class Referral {
         }
     }
 
-    /** A household the programme already equipped joins the waiting list only with staff's justification. */
+    /**
+     * A household the programme already equipped joins the waiting list only with staff's justification; one whose
+     * data was erased meanwhile, never: no one could tell it a device waits for it (an outside probe).
+     */
     @CommandHandler
     void handle(AcceptReferral command, HouseholdRegister households) {
         requireAwaitingDecision();
+        if (forgotten) {
+            throw new RuleViolation(ReferralRule.ACCEPTANCE_OF_A_HOUSEHOLD_WITH_ITS_DATA, "referral " + referralId
+                    + "'s personal data was erased at the household's request: reject it");
+        }
         refuseDatedBeforeItsStatus(command.acceptedAt());
         requireJustifiedIfEquippedThroughAnother(households, "the programme already equipped this household: reject"
                 + " this referral, or refer it again with staff's justification (alreadyEquippedJustification)");

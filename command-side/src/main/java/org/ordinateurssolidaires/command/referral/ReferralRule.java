@@ -19,6 +19,8 @@ public enum ReferralRule implements BusinessRule {
     WITHDRAWAL_WITHOUT_A_DEVICE_ALLOCATED("a referral with a device allocated to it is withdrawn once that allocation "
             + "is cancelled, so that the device is offered to the next household"),
     FORGOTTEN_ONCE("a household's personal data is erased once"),
+    ACCEPTANCE_OF_A_HOUSEHOLD_WITH_ITS_DATA("a household whose personal data was erased cannot be contacted: its "
+            + "referral is rejected, not accepted into the waiting list"),
     ALLOCATION_TO_A_WAITING_REFERRAL("a device is allocated to an accepted referral, not yet closed, that needs that "
             + "kind of device"),
     ALLOCATION_AFTER_ACCEPTANCE("a device is allocated to a household no earlier than the minute its referral was "

@@ -235,6 +235,17 @@ class ReferralTest {
                 referrals.given(SUBMITTED, new PersonalDataForgotten(REFERRAL, KEY)).when(new ForgetPersonalData(REFERRAL)));
     }
 
+    /** Found by an outside probe: a household forgotten while it awaited a decision joined the waiting list. */
+    @Test
+    void acceptsNoHouseholdWhoseDataWasErasedButRejectsIt() {
+        expectRuleBroken(ReferralRule.ACCEPTANCE_OF_A_HOUSEHOLD_WITH_ITS_DATA,
+                referrals.given(SUBMITTED, new PersonalDataForgotten(REFERRAL, KEY))
+                         .when(new AcceptReferral(REFERRAL, T)));
+        referrals.given(SUBMITTED, new PersonalDataForgotten(REFERRAL, KEY))
+                 .when(new RejectReferral(REFERRAL, "a demandé l'effacement", T))
+                 .expectEvents(new ReferralRejected(REFERRAL, "a demandé l'effacement", T));
+    }
+
     @Test
     void recordsContactPeopleOfAnActivePartner() {
         var registered = new PartnerRegistered(PARTNER, "CCAS de Poitiers", PartnerKind.SOCIAL_SERVICES);

@@ -176,6 +176,12 @@ class ReferralPersonalDataIT extends QuerySideIntegrationTest {
                 JsonNode.class).at("/personalData/erased").asBoolean());
         assertThat(http.getForObject(reads, JsonNode.class)).as("nothing read once forgotten; the records stay")
                                                            .hasSize(2);
+        // found by an outside probe: the pages said nothing of it until the data was asked for, and the household,
+        // awaiting a decision, was offered for acceptance like any other
+        assertThat(http.getForObject("/orientations/" + referral, String.class))
+                .contains("Effacées à la demande du foyer").doesNotContain("Afficher les données personnelles");
+        assertThat(http.getForObject("/orientations", String.class))
+                .contains("H-READ-02", "Ses données personnelles ont été effacées à sa demande");
     }
 
     @Test
